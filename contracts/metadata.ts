@@ -1,0 +1,13 @@
+import type { Actor } from './actor.ts';
+
+/** Metadata stored with every event: who, when, and which request caused it. */
+export interface EventMetadata {
+  actor: Actor;
+  correlationId: string;
+  causationId: string;
+  idempotencyKey: string;
+  /** ISO timestamp from the clock port when the command was handled. */
+  recordedAt: string;
+  /** The business date the event speaks of, where it differs from recordedAt. */
+  businessDate?: string;
+}

@@ -1,0 +1,85 @@
+import type { EventMetadata } from '../../contracts/metadata.ts';
+
+/**
+ * What an append expects of the stream: that it does not exist yet, that its
+ * last revision is exactly this number, or nothing (`any`).
+ * Revisions count from 0: a stream with one event is at revision 0.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | number;
+
+export interface NewEvent {
+  /** uuid; appending an id already stored is a no-op (idempotent retries). */
+  id: string;
+  type: string;
+  /** Schema version of `data`. */
+  version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  /** ISO timestamp from the clock port. */
+  recordedAt: string;
+}
+
+export interface StoredEvent extends NewEvent {
+  /** Global position in the whole log: 1, 2, 3, … strictly increasing, no gaps. */
+  position: number;
+  streamId: string;
+  /** Position within the stream, from 0. */
+  revision: number;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append. */
+  nextRevision: number;
+  /** Global positions of the appended events, in order. */
+  positions: number[];
+  /** True when the events were already stored (same ids): nothing was written. */
+  duplicate: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Return events with a position strictly greater than this (0 = from the start). */
+  after: number;
+  /** Page size. */
+  limit: number;
+}
+
+/**
+ * The event store: the only source of truth. Events are appended, never updated
+ * or deleted, by any code path.
+ */
+export interface EventStore {
+  /**
+   * Appends atomically. Throws `WrongExpectedRevisionError` when the stream is not
+   * where `expectedRevision` says; when every event id is already stored in this
+   * stream, returns the original result with `duplicate: true` and writes nothing.
+   */
+  appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** The stream's events in revision order; empty when the stream does not exist. */
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  /** One page of the whole log in global order. */
+  readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Position of the last stored event, 0 for an empty store. */
+  lastPosition(): Promise<number>;
+  /** Cheap liveness check for health endpoints. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  readonly streamId: string;
+  readonly expected: ExpectedRevision;
+  /** -1 when the stream does not exist. */
+  readonly actual: number;
+
+  constructor(streamId: string, expected: ExpectedRevision, actual: number) {
+    super(`stream ${streamId}: expected revision ${expected}, actual ${actual}`);
+    this.name = 'WrongExpectedRevisionError';
+    this.streamId = streamId;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The read-model store: documents derived from the event log, always rebuildable.
+ * Shaped so that a MongoDB adapter maps onto it one to one.
+ */
+export type Scalar = string | number | boolean | null;
+
+/** Per-field condition: equality, or operators on one field. */
+export type FieldCondition =
+  | Scalar
+  | { $eq?: Scalar; $ne?: Scalar; $in?: Scalar[]; $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar };
+
+/** Conditions on top-level fields, all of which must hold. */
+export type Filter = Record<string, FieldCondition>;
+
+export interface SortKey {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface FindQuery {
+  filter?: Filter;
+  /** Ties are broken by document id, ascending, so pages are stable. */
+  sort?: SortKey[];
+  offset?: number;
+  limit?: number;
+}
+
+export interface FindResult<T> {
+  items: T[];
+  /** Number of documents matching the filter, regardless of offset and limit. */
+  total: number;
+}
+
+/** One document to write (`doc`) or remove (`doc: null`). */
+export interface DocumentChange {
+  collection: string;
+  id: string;
+  doc: Record<string, unknown> | null;
+}
+
+export interface ReadModelStore {
+  get<T = Record<string, unknown>>(collection: string, id: string): Promise<T | null>;
+  getMany<T = Record<string, unknown>>(collection: string, ids: string[]): Promise<Map<string, T>>;
+  find<T = Record<string, unknown>>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+  /** Last position the projector has applied, 0 when it has applied nothing. */
+  getCheckpoint(projectorId: string): Promise<number>;
+  /**
+   * Writes the changes and moves the checkpoint from `from` to `to` in one atomic
+   * step, so a crash leaves either both or neither (exactly-once effect). Throws
+   * `CheckpointMovedError` and writes nothing when the stored checkpoint is not
+   * `from` (another projector got there first), or when `to` is not after `from`.
+   */
+  commit(
+    projectorId: string,
+    changes: DocumentChange[],
+    checkpoint: { from: number; to: number },
+  ): Promise<void>;
+  /** Removes every document and checkpoint: used before a rebuild from the log. */
+  reset(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class CheckpointMovedError extends Error {
+  readonly projectorId: string;
+  readonly expected: number;
+  readonly actual: number;
+
+  constructor(projectorId: string, expected: number, actual: number) {
+    super(`checkpoint of ${projectorId}: expected ${expected}, found ${actual}`);
+    this.name = 'CheckpointMovedError';
+    this.projectorId = projectorId;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}

@@ -1,0 +1,25 @@
+import type { DomainEvent } from '../contracts/events/index.ts';
+
+/** The fields of a stored event a projection may read besides the domain event. */
+export interface EventEnvelope<E extends DomainEvent = DomainEvent> {
+  event: E;
+  position: number;
+  streamId: string;
+  revision: number;
+  recordedAt: string;
+  actorId: string;
+}
+
+/**
+ * One read model: a pure `evolve(doc | null, event) → doc | null` over the event
+ * types it handles. Every document carries the position it was built from, so a
+ * redelivered event changes nothing.
+ */
+export interface Projection<D extends { position: number }> {
+  name: string;
+  collection: string;
+  handles: readonly DomainEvent['type'][];
+  /** Id of the document an event touches, or null when it touches none. */
+  documentId: (envelope: EventEnvelope) => string | null;
+  evolve: (doc: D | null, envelope: EventEnvelope) => D | null;
+}
