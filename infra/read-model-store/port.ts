@@ -7,7 +7,15 @@ export type Scalar = string | number | boolean | null;
 /** Per-field condition: equality, or operators on one field. */
 export type FieldCondition =
   | Scalar
-  | { $eq?: Scalar; $ne?: Scalar; $in?: Scalar[]; $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar };
+  | {
+      $eq?: Scalar;
+      $ne?: Scalar;
+      $in?: Scalar[];
+      $gt?: Scalar;
+      $gte?: Scalar;
+      $lt?: Scalar;
+      $lte?: Scalar;
+    };
 
 /** Conditions on top-level fields, all of which must hold. */
 export type Filter = Record<string, FieldCondition>;

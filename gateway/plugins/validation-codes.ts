@@ -1,0 +1,55 @@
+import type { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/** graphql-js and yoga codes that all mean "the request's input is wrong". */
+const inputCodes = new Set([
+  undefined,
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+]);
+
+/** The field a graphql-js input error speaks of, from its message (it has no structured path). */
+export const fieldOf = (message: string): string | undefined => {
+  const variablePath = /got invalid value .* at "[^".]+\.([^"]+)"/.exec(message);
+  if (variablePath) return variablePath[1];
+  const missing = /Field "(?:\w+\.)?(\w+)" of required type/.exec(message);
+  if (missing) return missing[1];
+  const unknown = /Field "(\w+)" is not defined by type/.exec(message);
+  if (unknown) return unknown[1];
+  const argument = /Argument "(\w+)"/.exec(message);
+  return argument?.[1];
+};
+
+type ErrorJson = { message: string; extensions?: Record<string, unknown> };
+
+const relabel = (error: GraphQLError | ErrorJson): GraphQLError | ErrorJson => {
+  const code = error.extensions?.code as string | undefined;
+  const unnamed = code === 'VALIDATION' && error.extensions?.field === undefined;
+  if (!inputCodes.has(code) && !unnamed) return error;
+  const field = fieldOf(error.message);
+  const extensions = { ...error.extensions, code: 'VALIDATION', ...(field ? { field } : {}) };
+  Object.defineProperty(error, 'extensions', {
+    value: extensions,
+    enumerable: true,
+    configurable: true,
+  });
+  return error;
+};
+
+/**
+ * Gives errors that graphql-js and yoga raise before any resolver runs (parse,
+ * validation, variable coercion) the project's stable code VALIDATION and the
+ * field they name.
+ */
+export const useValidationCodes = (): Plugin => ({
+  onResultProcess({ result }) {
+    const results = Array.isArray(result) ? result : [result];
+    for (const single of results) {
+      if (single && 'errors' in single && single.errors) {
+        for (const error of single.errors) relabel(error as GraphQLError);
+      }
+    }
+  },
+});

@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError } from 'graphql';
+import { createSchema, createYoga } from 'graphql-yoga';
+import type { Logger, ServiceBroker } from 'moleculer';
+import type { GatewayContext } from './context.ts';
+import { createContextFactory } from './context.ts';
+import { toGraphQLError } from './errors.ts';
+import { useValidationCodes } from './plugins/validation-codes.ts';
+import { resolvers } from './schema/resolvers.ts';
+import { typeDefs } from './schema/type-defs.ts';
+
+export interface GatewayOptions {
+  broker: ServiceBroker;
+  secret: string;
+  graphiql: boolean;
+  logger: Logger;
+}
+
+/**
+ * Client errors keep their message and get a stable `extensions.code`; everything
+ * else is logged once and masked.
+ */
+const maskError = (logger: Logger) => (error: unknown) => {
+  const root = rootCause(error);
+  if (root instanceof GraphQLError) {
+    // Raised by graphql-js itself (parse, validation, variables) or a typed resolver error.
+    const extensions = { ...root.extensions, code: root.extensions.code ?? 'VALIDATION' };
+    return error instanceof GraphQLError ? withExtensions(error, extensions) : root;
+  }
+  const typed = toGraphQLError(root);
+  if (typed) return error instanceof GraphQLError ? withExtensions(error, typed.extensions) : typed;
+  logger.error('unexpected error', root);
+  return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL' } });
+};
+
+/** The innermost error of a chain of GraphQLErrors wrapping each other. */
+const rootCause = (error: unknown): unknown => {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+};
+
+const withExtensions = (error: GraphQLError, extensions: Record<string, unknown>): GraphQLError =>
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    path: error.path,
+    extensions: { ...error.extensions, ...extensions },
+  });
+
+const health = async (broker: ServiceBroker) => {
+  const checks = ['tasks.health', 'views.health'];
+  await Promise.all(checks.map((action) => broker.call(action, {}, { timeout: 2000 })));
+};
+
+/** The HTTP front door: GraphQL at /graphql, GraphiQL from local assets, /healthz. */
+export const createGatewayServer = (options: GatewayOptions): Server => {
+  const yoga = createYoga<object, GatewayContext>({
+    schema: createSchema<GatewayContext>({ typeDefs, resolvers }),
+    context: createContextFactory(options.broker, options.secret),
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql ? { title: '督查督办 GraphQL' } : false,
+    renderGraphiQL,
+    maskedErrors: { maskError: maskError(options.logger) },
+    landingPage: false,
+    plugins: [useValidationCodes()],
+    logging: {
+      debug: () => undefined,
+      info: (...args) => options.logger.info(...args),
+      warn: (...args) => options.logger.warn(...args),
+      error: (...args) => options.logger.error(...args),
+    },
+  });
+
+  return createServer(async (request, response) => {
+    const url = request.url ?? '/';
+    if (url === '/healthz' || url === '/readyz') {
+      try {
+        await health(options.broker);
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      } catch (error) {
+        options.logger.warn('health check failed', error);
+        response
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end('{"status":"unavailable"}');
+      }
+      return;
+    }
+    if (url === '/') {
+      response.writeHead(302, { location: '/graphql' }).end();
+      return;
+    }
+    await yoga.handle(request, response);
+  });
+};

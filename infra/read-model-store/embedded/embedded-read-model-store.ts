@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import {
+  CheckpointMovedError,
+  type DocumentChange,
+  type FindQuery,
+  type FindResult,
+  type ReadModelStore,
+} from '../port.ts';
+import { filterToSql, sortToSql } from './filter-sql.ts';
+import { createIndexSql } from './index-sql.ts';
+import { prepareDatabase } from './schema.ts';
+import { StatementCache } from './statement-cache.ts';
+import { prepareStatements, type Statements } from './statements.ts';
+
+/** Where the embedded store keeps its data. */
+export interface EmbeddedReadModelStoreOptions {
+  /** SQLite file (its directory is created when missing), or ':memory:'. */
+  path: string;
+}
+
+function assertPosition(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`checkpoint ${name} ${value} is not a position`);
+  }
+}
+
+function assertCount(name: string, value: number | undefined): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+    throw new TypeError(`read-model query ${name} ${value} is not a count`);
+  }
+}
+
+/** Serialises a document, refusing what JSON cannot carry (it would not read back). */
+function serialise(change: DocumentChange): string {
+  const { doc } = change;
+  const json = typeof doc === 'object' && !Array.isArray(doc) ? JSON.stringify(doc) : undefined;
+  if (json === undefined) {
+    throw new TypeError(`read-model document ${change.collection}/${change.id} is not an object`);
+  }
+  return json;
+}
+
+/**
+ * The read-model store in one SQLite file: documents as JSON text, queried through
+ * json_extract. node:sqlite is synchronous, so each method runs to completion
+ * without interleaving with others of this process; WAL lets other processes read.
+ */
+export class EmbeddedReadModelStore implements ReadModelStore {
+  readonly #db: DatabaseSync;
+  readonly #statements: Statements;
+  readonly #queries: StatementCache;
+
+  constructor(db: DatabaseSync) {
+    prepareDatabase(db);
+    this.#db = db;
+    this.#statements = prepareStatements(db);
+    this.#queries = new StatementCache(db);
+  }
+
+  async get<T = Record<string, unknown>>(collection: string, id: string): Promise<T | null> {
+    const row = this.#statements.get.get(collection, id) as { doc: string } | undefined;
+    return row === undefined ? null : (JSON.parse(row.doc) as T);
+  }
+
+  async getMany<T = Record<string, unknown>>(
+    collection: string,
+    ids: string[],
+  ): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    if (ids.length === 0) return found;
+    const rows = this.#statements.getMany.all(collection, JSON.stringify(ids)) as {
+      id: string;
+      doc: string;
+    }[];
+    for (const row of rows) found.set(row.id, JSON.parse(row.doc) as T);
+    return found;
+  }
+
+  async find<T = Record<string, unknown>>(
+    collection: string,
+    query: FindQuery = {},
+  ): Promise<FindResult<T>> {
+    const { offset = 0, limit } = query;
+    assertCount('offset', offset);
+    assertCount('limit', limit);
+    const filter = filterToSql(query.filter);
+    const where = `collection = ?${filter.sql === '' ? '' : ` AND ${filter.sql}`}`;
+    const params = [collection, ...filter.params];
+    const rows = this.#queries
+      .get(`SELECT doc FROM documents WHERE ${where} ${sortToSql(query.sort)} LIMIT ? OFFSET ?`)
+      .all(...params, limit ?? -1, offset) as { doc: string }[];
+    const items = rows.map((row) => JSON.parse(row.doc) as T);
+    // A first page that is not full already holds every match: no need to count.
+    const complete = offset === 0 && (limit === undefined || rows.length < limit);
+    if (complete) return { items, total: rows.length };
+    const counted = this.#queries
+      .get(`SELECT count(*) AS total FROM documents WHERE ${where}`)
+      .get(...params) as { total: number };
+    return { items, total: counted.total };
+  }
+
+  async getCheckpoint(projectorId: string): Promise<number> {
+    const row = this.#statements.getCheckpoint.get(projectorId) as { position: number } | undefined;
+    return row?.position ?? 0;
+  }
+
+  async commit(
+    projectorId: string,
+    changes: DocumentChange[],
+    checkpoint: { from: number; to: number },
+  ): Promise<void> {
+    const { from, to } = checkpoint;
+    assertPosition('from', from);
+    assertPosition('to', to);
+    const st = this.#statements;
+    this.#writeTransaction(() => {
+      const row = st.getCheckpoint.get(projectorId) as { position: number } | undefined;
+      const stored = row?.position ?? 0;
+      if (stored !== from || to <= from) {
+        throw new CheckpointMovedError(projectorId, from, stored);
+      }
+      for (const change of changes) {
+        if (change.doc === null) st.remove.run(change.collection, change.id);
+        else st.upsert.run(change.collection, change.id, serialise(change));
+      }
+      st.setCheckpoint.run(projectorId, to);
+    });
+  }
+
+  async reset(): Promise<void> {
+    this.#writeTransaction(() => {
+      this.#db.exec('DELETE FROM documents; DELETE FROM checkpoints');
+    });
+  }
+
+  /**
+   * Indexes one field of one collection (idempotent), for filters and sorts on it.
+   * Not part of the port: which fields deserve an index is the adapter's concern.
+   */
+  async ensureIndex(collection: string, field: string): Promise<void> {
+    this.#db.exec(createIndexSql(collection, field));
+  }
+
+  async ping(): Promise<void> {
+    this.#statements.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  /**
+   * Runs `work` in a transaction, rolled back when it throws. IMMEDIATE takes the
+   * write lock up front, so what `work` reads cannot be overtaken by another
+   * connection before its writes land.
+   */
+  #writeTransaction(work: () => void): void {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** Opens (creating when missing) the embedded read-model store at `options.path`. */
+export function openEmbeddedReadModelStore(
+  options: EmbeddedReadModelStoreOptions,
+): EmbeddedReadModelStore {
+  const { path } = options;
+  if (path !== ':memory:' && !path.startsWith('file:')) {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const db = new DatabaseSync(path);
+  try {
+    return new EmbeddedReadModelStore(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

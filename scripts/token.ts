@@ -1,0 +1,41 @@
+/**
+ * Prints a signed token and nothing else:
+ *   npm run --silent token -- --role office
+ *   npm run --silent token -- --role department_head --unit edu --sub zhang --name 张三
+ */
+import { parseArgs } from 'node:util';
+import { humanRoles } from '../contracts/actor.ts';
+import { loadOrCreateSecret } from '../infra/auth/secret.ts';
+import type { TokenClaims } from '../infra/auth/tokens.ts';
+import { signToken } from '../infra/auth/tokens.ts';
+import { loadConfig } from '../infra/config/config.ts';
+
+const fail = (message: string): never => {
+  process.stderr.write(`token: ${message}\n`);
+  process.exit(2);
+};
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    unit: { type: 'string' },
+    sub: { type: 'string' },
+    name: { type: 'string' },
+    ttl: { type: 'string', default: '12h' },
+  },
+});
+
+const role = values.role ?? fail(`--role is required (${humanRoles.join(', ')})`);
+if (!(humanRoles as readonly string[]).includes(role))
+  fail(`--role must be one of ${humanRoles.join(', ')}`);
+if (role === 'department_head' && !values.unit) fail('--unit is required for a department_head');
+
+const config = loadConfig();
+const secret = loadOrCreateSecret(config.dataDir, config.jwtSecret);
+const claims: TokenClaims = {
+  sub: values.sub ?? `${role}${values.unit ? `-${values.unit}` : ''}`,
+  role: role as TokenClaims['role'],
+};
+if (values.unit) claims.unit = values.unit;
+if (values.name) claims.name = values.name;
+process.stdout.write(`${await signToken(secret, claims, values.ttl)}\n`);

@@ -1,0 +1,72 @@
+import type { Context } from 'moleculer';
+import { Errors } from 'moleculer';
+import type { Actor } from '../../contracts/actor.ts';
+import { DomainError, forbidden } from '../../contracts/errors.ts';
+import type { Operation } from '../../contracts/permissions.ts';
+import { scopeOf } from '../../contracts/permissions.ts';
+
+/** What a request carries in `ctx.meta` across every hop of the broker. */
+export interface RequestMeta {
+  actor?: Actor;
+  correlationId?: string;
+  requestId?: string;
+}
+
+const httpStatus: Record<string, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ILLEGAL_STATE: 422,
+  RATE_LIMITED: 429,
+};
+
+/** A DomainError as a Moleculer client error: `type` is the stable code. */
+export const toBrokerError = (error: unknown): unknown =>
+  error instanceof DomainError
+    ? new Errors.MoleculerClientError(
+        error.message,
+        httpStatus[error.code] ?? 400,
+        error.code,
+        error.details,
+      )
+    : error;
+
+const isActor = (value: unknown): value is Actor =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Actor).id === 'string' &&
+  typeof (value as Actor).role === 'string';
+
+/**
+ * The actor of a request, refused with FORBIDDEN when absent or when the permission
+ * matrix gives its role nothing for this operation. Enforced here, in the service,
+ * so a call that bypasses the gateway is refused too.
+ */
+export const authorise = (ctx: Context, operation: Operation): Actor => {
+  const actor = (ctx.meta as RequestMeta).actor;
+  if (!isActor(actor)) throw forbidden(`${operation}: no authenticated actor on the request`);
+  if (scopeOf(operation, actor.role) === null) {
+    throw forbidden(`${operation}: not permitted for role ${actor.role}`);
+  }
+  return actor;
+};
+
+/** An action handler guarded by the permission matrix, its errors mapped for the broker. */
+export const guarded =
+  <R>(
+    operation: Operation,
+    handler: (ctx: Context<unknown, RequestMeta>, actor: Actor) => Promise<R>,
+  ) =>
+  async (ctx: Context<unknown, RequestMeta>): Promise<R> => {
+    try {
+      return await handler(ctx, authorise(ctx, operation));
+    } catch (error) {
+      throw toBrokerError(error);
+    }
+  };
+
+/** Correlation id of the request, so every event of one request can be found together. */
+export const correlationOf = (ctx: Context<unknown, RequestMeta>): string =>
+  ctx.meta.correlationId ?? ctx.requestID ?? ctx.id;

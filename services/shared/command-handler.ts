@@ -1,0 +1,138 @@
+import type { Actor } from '../../contracts/actor.ts';
+import { DomainError } from '../../contracts/errors.ts';
+import type { DomainEvent } from '../../contracts/events/index.ts';
+import { eventSchemaVersion } from '../../contracts/events/index.ts';
+import type { EventMetadata } from '../../contracts/metadata.ts';
+import type { Clock } from '../../infra/clock/clock.ts';
+import type { EventStore, NewEvent, StoredEvent } from '../../infra/event-store/port.ts';
+import { WrongExpectedRevisionError } from '../../infra/event-store/port.ts';
+import { deterministicId, newId } from '../../infra/ids/ids.ts';
+import type { Decider } from './decider.ts';
+import type { StreamLock } from './stream-lock.ts';
+import { createStreamLock } from './stream-lock.ts';
+import { toDomainEvent } from './upcast.ts';
+
+export interface CommandRequest<C> {
+  streamId: string;
+  command: C;
+  actor: Actor;
+  correlationId: string;
+  /** Id of the message that caused this command (the request, or a prior event). */
+  causationId: string;
+  /** A retried command with the same key (from the same actor) appends nothing. */
+  idempotencyKey?: string;
+}
+
+export interface CommandResult {
+  /** The events this command appended, or found appended by its first run. */
+  events: StoredEvent[];
+  /** Revision of the stream after the command (-1: the stream does not exist). */
+  revision: number;
+  /** Global position of the command's last event (0 when it appended none). */
+  position: number;
+  /** True when an earlier run with the same idempotency key already did the work. */
+  replayed: boolean;
+}
+
+export interface CommandHandlerDeps {
+  store: EventStore;
+  clock: Clock;
+  /** Attempts of the whole load-decide-append cycle before giving up with CONFLICT. */
+  maxAttempts?: number;
+  lock?: StreamLock;
+}
+
+/**
+ * Load the stream, fold `evolve`, `decide`, append with the expected revision.
+ * On a concurrency conflict the whole decision is taken again on fresh state.
+ */
+export const createCommandHandler = (deps: CommandHandlerDeps) => {
+  const maxAttempts = deps.maxAttempts ?? 5;
+  const lock = deps.lock ?? createStreamLock();
+
+  const attempt = async <C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    request: CommandRequest<C>,
+    idempotencyKey: string,
+  ): Promise<CommandResult> => {
+    const stream = await deps.store.readStream(request.streamId);
+    const earlier = stream.filter(
+      (event) =>
+        event.metadata.idempotencyKey === idempotencyKey &&
+        event.metadata.actor.id === request.actor.id,
+    );
+    if (request.idempotencyKey && earlier.length > 0) return resultOf(earlier, true);
+    const state = stream.reduce(
+      (s, stored) => decider.evolve(s, toDomainEvent<E>(stored)),
+      decider.initialState(),
+    );
+    const now = deps.clock.now();
+    const decided = decider.decide(request.command, state, { actor: request.actor, now });
+    const revision = stream.at(-1)?.revision ?? -1;
+    if (decided.length === 0) return { events: [], revision, position: 0, replayed: false };
+    const metadata: EventMetadata = {
+      actor: request.actor,
+      correlationId: request.correlationId,
+      causationId: request.causationId,
+      idempotencyKey,
+      recordedAt: now,
+    };
+    const events = decided.map((event, index) =>
+      toNewEvent(event, metadata, eventId(request, idempotencyKey, index)),
+    );
+    const appended = await deps.store.appendToStream(request.streamId, events, {
+      expectedRevision: revision === -1 ? 'no_stream' : revision,
+    });
+    const stored = events.map((event, index) => ({
+      ...event,
+      streamId: request.streamId,
+      revision: appended.nextRevision - events.length + 1 + index,
+      position: appended.positions[index] ?? 0,
+    }));
+    return resultOf(stored, appended.duplicate);
+  };
+
+  return async <C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    request: CommandRequest<C>,
+  ): Promise<CommandResult> => {
+    const idempotencyKey = request.idempotencyKey ?? newId();
+    return lock(request.streamId, async () => {
+      for (let tries = 1; ; tries++) {
+        try {
+          return await attempt(decider, request, idempotencyKey);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (tries >= maxAttempts) {
+            throw new DomainError(
+              'CONFLICT',
+              `${request.streamId} kept changing under this command; gave up after ${tries} attempts`,
+            );
+          }
+        }
+      }
+    });
+  };
+};
+
+export type CommandHandler = ReturnType<typeof createCommandHandler>;
+
+/** With a key, event ids are derived from it so a concurrent retry collides harmlessly. */
+const eventId = (request: CommandRequest<unknown>, key: string, index: number): string =>
+  request.idempotencyKey
+    ? deterministicId(`${request.streamId}|${request.actor.id}|${key}|${index}`)
+    : newId();
+
+const toNewEvent = (event: DomainEvent, metadata: EventMetadata, id: string): NewEvent => ({
+  id,
+  type: event.type,
+  version: eventSchemaVersion(event.type),
+  data: event.data,
+  metadata,
+  recordedAt: metadata.recordedAt,
+});
+
+const resultOf = (events: StoredEvent[], replayed: boolean): CommandResult => {
+  const last = events.at(-1);
+  return { events, revision: last?.revision ?? -1, position: last?.position ?? 0, replayed };
+};

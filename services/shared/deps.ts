@@ -1,0 +1,19 @@
+import type { Clock } from '../../infra/clock/clock.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
+import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
+import type { CommandHandler } from './command-handler.ts';
+
+/** What the composition root hands to the service factories. */
+export interface ServiceDeps {
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  clock: Clock;
+  handle: CommandHandler;
+  projectorPollMs: number;
+  projectorBatchSize: number;
+}
+
+/** Broadcast after every append so projectors wake at once; a lost one is covered by polling. */
+export const appendedEvent = 'eventStore.appended';
+/** Broadcast by the projector after it commits, with the position it reached. */
+export const projectedEvent = 'readModels.projected';

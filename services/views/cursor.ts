@@ -1,0 +1,12 @@
+import { validationError } from '../../contracts/errors.ts';
+
+/** Opaque page cursors: the offset of the item, base64url so clients do not build them. */
+export const encodeCursor = (offset: number): string =>
+  Buffer.from(`o:${offset}`).toString('base64url');
+
+export const decodeCursor = (cursor: string | null | undefined, field = 'after'): number => {
+  if (!cursor) return 0;
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw validationError(field, 'must be a cursor returned by an earlier page');
+  return Number(match[1]) + 1;
+};
