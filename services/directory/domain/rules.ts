@@ -1,0 +1,16 @@
+import { validationError } from '../../../contracts/errors.ts';
+import { idRule, limits } from '../../../contracts/limits.ts';
+
+/** Trimmed text that must not be blank and must fit `max` characters. */
+export const requiredText = (field: string, value: string, max: number): string => {
+  const text = value.trim();
+  if (text === '') throw validationError(field, 'must not be empty');
+  if (text.length > max) throw validationError(field, `at most ${max} characters`);
+  return text;
+};
+
+/** A new unit's id becomes part of its stream id: same pattern as the gateway. */
+export const newId = (field: string, value: string): string => {
+  if (!limits.idPattern.test(value)) throw validationError(field, idRule);
+  return value;
+};

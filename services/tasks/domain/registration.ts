@@ -1,0 +1,55 @@
+import { illegalState, validationError } from '../../../contracts/errors.ts';
+import type { TaskEvent } from '../../../contracts/events/index.ts';
+import { limits } from '../../../contracts/limits.ts';
+import type { CommandData } from './commands.ts';
+import { isoDate, knownUnit, newId, optionalText, requiredText } from './rules.ts';
+import type { RegisteredTask, TaskState } from './state.ts';
+
+/** A task is registered once, from one sentence of the work report. */
+export const registerTask = (data: CommandData<'RegisterTask'>, state: TaskState): TaskEvent[] => {
+  if (state.registered) throw illegalState(`task ${data.taskId} is already registered`, 'taskId');
+  const taskId = newId('taskId', data.taskId);
+  const title = requiredText('title', data.title, limits.title);
+  const description = optionalText('description', data.description, limits.description);
+  const section = optionalText('section', data.section, limits.section);
+  const plannedStart = isoDate('plannedStart', data.plannedStart);
+  const dueDate = isoDate('dueDate', data.dueDate);
+  if (dueDate < plannedStart) throw validationError('dueDate', 'must not be before plannedStart');
+  return [
+    {
+      type: 'TaskRegistered',
+      data: { taskId, title, description, section, plannedStart, dueDate },
+    },
+  ];
+};
+
+/** Each cooperating unit is named once and is not the lead unit. */
+const assertCooperatingUnits = (data: CommandData<'AssignTask'>): void => {
+  const ids = data.cooperatingUnitIds;
+  if (ids.length > limits.cooperatingUnits) {
+    throw validationError('cooperatingUnitIds', `at most ${limits.cooperatingUnits} units`);
+  }
+  ids.forEach((unitId, index) => {
+    const field = `cooperatingUnitIds[${index}]`;
+    if (unitId === data.leadUnitId) throw validationError(field, 'must not be the lead unit');
+    if (ids.indexOf(unitId) < index) throw validationError(field, 'must not repeat a unit');
+    knownUnit(field, unitId, data.knownUnitIds);
+  });
+};
+
+/** Assigns (or re-assigns) the lead unit, cooperating units and responsible leader. */
+export const assignTask = (data: CommandData<'AssignTask'>, task: RegisteredTask): TaskEvent[] => {
+  knownUnit('leadUnitId', data.leadUnitId, data.knownUnitIds);
+  assertCooperatingUnits(data);
+  return [
+    {
+      type: 'TaskAssigned',
+      data: {
+        taskId: task.taskId,
+        leadUnitId: data.leadUnitId,
+        cooperatingUnitIds: [...data.cooperatingUnitIds],
+        responsibleLeader: optionalText('responsibleLeader', data.responsibleLeader, limits.name),
+      },
+    },
+  ];
+};

@@ -1,0 +1,130 @@
+import type { DomainEvent, UnitEvent } from '../../contracts/events/index.ts';
+import { taskListProjection } from '../../projections/task-list/projection.ts';
+import { deepFreeze, envelopes, project, recordedAt } from './support/project.ts';
+import {
+  blockageReported,
+  blockageResolved,
+  milestoneCompleted,
+  milestonePlanned,
+  progressReported,
+  taskAssigned,
+  taskId,
+  taskRegistered,
+} from './support/task-fixtures.ts';
+
+const unitRegistered: UnitEvent = { type: 'UnitRegistered', data: { unitId: 'u1', name: 'Unit' } };
+
+const row = (events: DomainEvent[]) => {
+  const item = project(taskListProjection, events);
+  if (!item) throw new Error('expected a task row');
+  return item;
+};
+
+describe('the task list row of a registered task', () => {
+  it('holds the flat summary of the task', () => {
+    expect(row([taskRegistered])).toEqual({
+      id: taskId,
+      position: 1,
+      title: 'Build 3 new schools',
+      section: 'Education',
+      status: 'registered',
+      progress: 0,
+      leadUnitId: null,
+      cooperatingUnitIds: [],
+      plannedStart: '2021-01-01',
+      dueDate: '2021-12-31',
+      milestoneCount: 0,
+      completedMilestones: 0,
+      openBlockages: 0,
+      updatedAt: recordedAt(0),
+      milestoneShares: [],
+    });
+  });
+
+  it('is kept under the task id, in collection task_list', () => {
+    const [envelope] = envelopes([taskRegistered]);
+    expect(taskListProjection.collection).toBe('task_list');
+    expect(taskListProjection.documentId(envelope!)).toBe(taskId);
+  });
+});
+
+describe('the task list row of an assigned task', () => {
+  it('shows the units to filter on and the status assigned', () => {
+    expect(row([taskRegistered, taskAssigned])).toMatchObject({
+      status: 'assigned',
+      leadUnitId: 'education-bureau',
+      cooperatingUnitIds: ['finance-bureau'],
+      position: 2,
+      updatedAt: recordedAt(1),
+    });
+  });
+});
+
+describe('the task list row of a task under way', () => {
+  const planned = [
+    taskRegistered,
+    taskAssigned,
+    milestonePlanned('m1', 1),
+    milestonePlanned('m2', 3),
+  ];
+
+  it('counts the milestones', () => {
+    expect(row(planned)).toMatchObject({ milestoneCount: 2, completedMilestones: 0, progress: 0 });
+  });
+
+  it('shows the weighted progress and the status in progress', () => {
+    const item = row([...planned, progressReported('m2', 20), milestoneCompleted('m1')]);
+    expect(item).toMatchObject({ status: 'in_progress', progress: 40, completedMilestones: 1 });
+  });
+
+  it('is in progress from a first report of 0 percent', () => {
+    expect(row([...planned, progressReported('m1', 0)]).status).toBe('in_progress');
+  });
+
+  it('is completed when every milestone is', () => {
+    const item = row([...planned, milestoneCompleted('m1'), milestoneCompleted('m2')]);
+    expect(item).toMatchObject({ status: 'completed', progress: 100, completedMilestones: 2 });
+  });
+
+  it('is in progress again when a milestone is planned after completion', () => {
+    const done = [...planned, milestoneCompleted('m1'), milestoneCompleted('m2')];
+    expect(row([...done, milestonePlanned('m3', 4)])).toMatchObject({
+      status: 'in_progress',
+      progress: 50,
+      milestoneCount: 3,
+    });
+  });
+
+  it('counts open blockages', () => {
+    const blocked = [
+      ...planned,
+      blockageReported('b1'),
+      blockageReported('b2'),
+      blockageResolved('b1'),
+    ];
+    expect(row(blocked).openBlockages).toBe(1);
+  });
+});
+
+describe('the task list projection', () => {
+  it('builds no row from an event of a task it never saw registered', () => {
+    expect(project(taskListProjection, [milestonePlanned()])).toBeNull();
+  });
+
+  it('leaves the row as it is for a unit event, and touches no document for it', () => {
+    const item = deepFreeze(row([taskRegistered]));
+    const [envelope] = envelopes([unitRegistered]);
+    expect(taskListProjection.documentId(envelope!)).toBeNull();
+    expect(taskListProjection.evolve(item, envelope!)).toBe(item);
+  });
+
+  it('returns a new row and leaves the one it was given unchanged', () => {
+    const history = [taskRegistered, taskAssigned, milestonePlanned('m1')];
+    const before = row(history);
+    const copy = structuredClone(before);
+    const [, , , next] = envelopes([...history, milestoneCompleted('m1')]);
+    const after = taskListProjection.evolve(before, next!);
+    expect(after).not.toBe(before);
+    expect(before).toEqual(copy);
+  });
+});

@@ -1,0 +1,253 @@
+import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
+import { taskDecider } from '../../services/tasks/domain/decider.ts';
+import { given } from './support/given-when-then.ts';
+import {
+  headOf,
+  milestoneCompleted,
+  milestonePlanned,
+  plannedTask,
+  progressReported,
+  taskId,
+  taskRegistered,
+} from './support/task-fixtures.ts';
+
+type Data<T extends TaskCommand['type']> = Extract<TaskCommand, { type: T }>['data'];
+
+const planMilestone = (data: Partial<Data<'PlanMilestone'>> = {}): TaskCommand => ({
+  type: 'PlanMilestone',
+  data: {
+    taskId,
+    milestoneId: 'm1',
+    title: 'Land approved',
+    dueDate: '2021-06-30',
+    weight: 50,
+    ...data,
+  },
+});
+
+const reportProgress = (
+  percent: number,
+  note: string | null = null,
+  milestoneId = 'm1',
+): TaskCommand => ({
+  type: 'ReportProgress',
+  data: { taskId, milestoneId, percent, note },
+});
+
+const completeMilestone = (milestoneId = 'm1', note: string | null = null): TaskCommand => ({
+  type: 'CompleteMilestone',
+  data: { taskId, milestoneId, note },
+});
+
+describe('planning a milestone', () => {
+  it('records the milestone', () => {
+    given(taskDecider, [taskRegistered]).when(planMilestone()).then([milestonePlanned()]);
+  });
+
+  it('records the title trimmed', () => {
+    given(taskDecider, [taskRegistered])
+      .when(planMilestone({ title: ' Land approved  ' }))
+      .then([milestonePlanned()]);
+  });
+
+  it('refuses a milestone id already planned', () => {
+    given(taskDecider, [taskRegistered, milestonePlanned()])
+      .when(planMilestone({ title: 'Another' }))
+      .thenThrows('ILLEGAL_STATE', 'milestoneId');
+  });
+
+  it('takes an id such as "constructor" as any other', () => {
+    const planned = milestonePlanned('constructor');
+    given(taskDecider, [taskRegistered])
+      .when(planMilestone({ milestoneId: 'constructor' }))
+      .then([planned]);
+  });
+
+  it('needs a title', () => {
+    given(taskDecider, [taskRegistered])
+      .when(planMilestone({ title: '' }))
+      .thenThrows('VALIDATION', 'title');
+  });
+
+  it('needs a valid dueDate', () => {
+    given(taskDecider, [taskRegistered])
+      .when(planMilestone({ dueDate: '2021-13-01' }))
+      .thenThrows('VALIDATION', 'dueDate');
+  });
+
+  it.each(['2020-12-31', '2022-01-01'])('refuses a dueDate outside the task (%s)', (dueDate) => {
+    given(taskDecider, [taskRegistered])
+      .when(planMilestone({ dueDate }))
+      .thenThrows('VALIDATION', 'dueDate');
+  });
+
+  it.each(['2021-01-01', '2021-12-31'])('accepts a dueDate on the task edge (%s)', (dueDate) => {
+    const planned = milestonePlanned();
+    const expected = { ...planned, data: { ...planned.data, dueDate } };
+    given(taskDecider, [taskRegistered]).when(planMilestone({ dueDate })).then([expected]);
+  });
+
+  it.each([0, -1, 100.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses weight %p', (weight) => {
+    given(taskDecider, [taskRegistered])
+      .when(planMilestone({ weight }))
+      .thenThrows('VALIDATION', 'weight');
+  });
+
+  it.each([0.5, 100])('accepts weight %p', (weight) => {
+    given(taskDecider, [taskRegistered])
+      .when(planMilestone({ weight }))
+      .then([milestonePlanned('m1', weight)]);
+  });
+});
+
+describe('reporting progress', () => {
+  it('records the percent with the previous one and the reporting unit', () => {
+    given(taskDecider, plannedTask)
+      .when(reportProgress(30, ' on track '), headOf('education-bureau'))
+      .then([
+        {
+          type: 'MilestoneProgressReported',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            percent: 30,
+            previousPercent: 0,
+            note: 'on track',
+            reportedByUnitId: 'education-bureau',
+          },
+        },
+      ]);
+  });
+
+  it('records no reporting unit for an actor without one', () => {
+    given(taskDecider, [...plannedTask, progressReported('m1', 30)])
+      .when(reportProgress(40))
+      .then([
+        {
+          type: 'MilestoneProgressReported',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            percent: 40,
+            previousPercent: 30,
+            note: null,
+            reportedByUnitId: null,
+          },
+        },
+      ]);
+  });
+
+  it('needs a planned milestone', () => {
+    given(taskDecider, plannedTask)
+      .when(reportProgress(10, null, 'm9'))
+      .thenThrows('NOT_FOUND', 'milestoneId');
+  });
+
+  it.each([-1, 101, 12.5, Number.NaN])('refuses percent %p', (percent) => {
+    const error = given(taskDecider, plannedTask)
+      .when(reportProgress(percent))
+      .thenThrows('VALIDATION', 'percent');
+    expect(error.details.rule).toBe('must be an integer between 0 and 100');
+  });
+
+  it.each([0, 100])('accepts percent %p', (percent) => {
+    given(taskDecider, plannedTask)
+      .when(reportProgress(percent))
+      .then([
+        {
+          type: 'MilestoneProgressReported',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            percent,
+            previousPercent: 0,
+            note: null,
+            reportedByUnitId: null,
+          },
+        },
+      ]);
+  });
+
+  it('may repeat the current percent without a note', () => {
+    given(taskDecider, [...plannedTask, progressReported('m1', 30)])
+      .when(reportProgress(30))
+      .then([
+        {
+          type: 'MilestoneProgressReported',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            percent: 30,
+            previousPercent: 30,
+            note: null,
+            reportedByUnitId: null,
+          },
+        },
+      ]);
+  });
+});
+
+describe('progress going backwards', () => {
+  const history = [...plannedTask, progressReported('m1', 60)];
+
+  it('needs a note as the reason', () => {
+    const error = given(taskDecider, history)
+      .when(reportProgress(40))
+      .thenThrows('VALIDATION', 'note');
+    expect(error.details.rule).toBe('required when progress goes backwards');
+  });
+
+  it('does not take a blank note as a reason', () => {
+    given(taskDecider, history).when(reportProgress(40, '   ')).thenThrows('VALIDATION', 'note');
+  });
+
+  it('is recorded with the reason', () => {
+    given(taskDecider, history)
+      .when(reportProgress(40, 'survey found errors'))
+      .then([
+        {
+          type: 'MilestoneProgressReported',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            percent: 40,
+            previousPercent: 60,
+            note: 'survey found errors',
+            reportedByUnitId: null,
+          },
+        },
+      ]);
+  });
+});
+
+describe('completing a milestone', () => {
+  it('records the completion with its note trimmed', () => {
+    given(taskDecider, plannedTask)
+      .when(completeMilestone('m1', ' done early '))
+      .then([
+        { type: 'MilestoneCompleted', data: { taskId, milestoneId: 'm1', note: 'done early' } },
+      ]);
+  });
+
+  it('needs a planned milestone', () => {
+    given(taskDecider, plannedTask)
+      .when(completeMilestone('m9'))
+      .thenThrows('NOT_FOUND', 'milestoneId');
+  });
+});
+
+describe('a completed milestone', () => {
+  const history = [...plannedTask, milestoneCompleted()];
+
+  it('takes no more progress', () => {
+    given(taskDecider, history)
+      .when(reportProgress(100))
+      .thenThrows('ILLEGAL_STATE', 'milestoneId');
+  });
+
+  it('cannot be completed again', () => {
+    given(taskDecider, history)
+      .when(completeMilestone())
+      .thenThrows('ILLEGAL_STATE', 'milestoneId');
+  });
+});
