@@ -1,20 +1,22 @@
 // Test tiers by file suffix: unit (pure, milliseconds), int (real broker and stores),
 // e2e (HTTP against a started gateway). Sources are ES modules run by Node's type
 // stripping; under jest @swc/jest turns them into CommonJS.
+const swc = (syntax) => [
+  '@swc/jest',
+  { jsc: { parser: { syntax }, target: 'es2023' }, module: { type: 'commonjs' } },
+];
+// jose ships ES modules only; it is turned into CommonJS like our sources.
 const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
-      module: { type: 'commonjs' },
-    },
-  ],
+  '^.+\\.ts$': swc('typescript'),
+  '/node_modules/jose/.+\\.js$': swc('ecmascript'),
 };
-const tier = (name, timeout) => ({
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+const tier = (name) => ({
   displayName: name,
   testMatch: [`<rootDir>/**/*.${name}.test.ts`],
   testPathIgnorePatterns: ['/node_modules/', '/data/'],
   transform,
+  transformIgnorePatterns,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json'],
 });

@@ -1,11 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Logger, ServiceBroker } from 'moleculer';
 import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
-import { toGraphQLError } from './errors.ts';
+import { maskError } from './mask-error.ts';
 import { useValidationCodes } from './plugins/validation-codes.ts';
 import { resolvers } from './schema/resolvers.ts';
 import { typeDefs } from './schema/type-defs.ts';
@@ -16,37 +15,6 @@ export interface GatewayOptions {
   graphiql: boolean;
   logger: Logger;
 }
-
-/**
- * Client errors keep their message and get a stable `extensions.code`; everything
- * else is logged once and masked.
- */
-const maskError = (logger: Logger) => (error: unknown) => {
-  const root = rootCause(error);
-  if (root instanceof GraphQLError) {
-    // Raised by graphql-js itself (parse, validation, variables) or a typed resolver error.
-    const extensions = { ...root.extensions, code: root.extensions.code ?? 'VALIDATION' };
-    return error instanceof GraphQLError ? withExtensions(error, extensions) : root;
-  }
-  const typed = toGraphQLError(root);
-  if (typed) return error instanceof GraphQLError ? withExtensions(error, typed.extensions) : typed;
-  logger.error('unexpected error', root);
-  return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL' } });
-};
-
-/** The innermost error of a chain of GraphQLErrors wrapping each other. */
-const rootCause = (error: unknown): unknown => {
-  let current = error;
-  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
-  return current;
-};
-
-const withExtensions = (error: GraphQLError, extensions: Record<string, unknown>): GraphQLError =>
-  new GraphQLError(error.message, {
-    nodes: error.nodes,
-    path: error.path,
-    extensions: { ...error.extensions, ...extensions },
-  });
 
 const health = async (broker: ServiceBroker) => {
   const checks = ['tasks.health', 'views.health'];
@@ -61,7 +29,7 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { title: '督查督办 GraphQL' } : false,
     renderGraphiQL,
-    maskedErrors: { maskError: maskError(options.logger) },
+    maskedErrors: { maskError },
     landingPage: false,
     plugins: [useValidationCodes()],
     logging: {

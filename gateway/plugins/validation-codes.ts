@@ -22,20 +22,25 @@ export const fieldOf = (message: string): string | undefined => {
   return argument?.[1];
 };
 
-type ErrorJson = { message: string; extensions?: Record<string, unknown> };
-
-const relabel = (error: GraphQLError | ErrorJson): GraphQLError | ErrorJson => {
-  const code = error.extensions?.code as string | undefined;
-  const unnamed = code === 'VALIDATION' && error.extensions?.field === undefined;
-  if (!inputCodes.has(code) && !unnamed) return error;
-  const field = fieldOf(error.message);
-  const extensions = { ...error.extensions, code: 'VALIDATION', ...(field ? { field } : {}) };
+/** Replaces an error's extensions in place (GraphQLError declares them read-only). */
+export const setExtensions = (
+  error: GraphQLError,
+  extensions: Record<string, unknown>,
+): GraphQLError => {
   Object.defineProperty(error, 'extensions', {
     value: extensions,
     enumerable: true,
     configurable: true,
   });
   return error;
+};
+
+const relabel = (error: GraphQLError): void => {
+  const code = error.extensions?.code as string | undefined;
+  const unnamed = code === 'VALIDATION' && error.extensions?.field === undefined;
+  if (!inputCodes.has(code) && !unnamed) return;
+  const field = fieldOf(error.message);
+  setExtensions(error, { ...error.extensions, code: 'VALIDATION', ...(field ? { field } : {}) });
 };
 
 /**

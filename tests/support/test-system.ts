@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Role } from '../../contracts/actor.ts';
+import { signToken } from '../../infra/auth/tokens.ts';
+import type { Clock } from '../../infra/clock/clock.ts';
+import type { System } from '../../infra/composition/system.ts';
+import { createSystem } from '../../infra/composition/system.ts';
+import { loadConfig } from '../../infra/config/config.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestSystem {
+  system: System;
+  dataDir: string;
+  url: string;
+  token(role: Exclude<Role, 'system'>, unit?: string): Promise<string>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
+  lastPosition(): Promise<number>;
+  /** Waits until the read models have applied everything stored so far. */
+  settled(): Promise<void>;
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/** Starts the whole system in this process on fresh embedded stores and a free port. */
+export const startTestSystem = async (
+  env: Record<string, string> = {},
+  overrides: { clock?: Clock; dataDir?: string } = {},
+): Promise<TestSystem> => {
+  const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dubanju-test-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    PROJECTOR_POLL_MS: '50',
+    ...env,
+  });
+  const system = createSystem(config, overrides.clock ? { clock: overrides.clock } : {});
+  await system.start();
+  const url = system.url ?? '';
+  return {
+    system,
+    dataDir,
+    url,
+    token: (role, unit) =>
+      signToken(system.secret, {
+        sub: `${role}${unit ? `-${unit}` : ''}`,
+        role,
+        ...(unit ? { unit } : {}),
+      }),
+    async gql(query, variables, token) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    lastPosition: () => system.stores.eventStore.lastPosition(),
+    async settled() {
+      await system.broker.call('projector.catchUp');
+    },
+    async stop(options = {}) {
+      await system.stop();
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
