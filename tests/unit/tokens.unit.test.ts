@@ -1,0 +1,135 @@
+import { SignJWT } from 'jose';
+import { DomainError } from '../../contracts/errors.ts';
+import type { TokenClaims } from '../../infra/auth/tokens.ts';
+import { signToken, verifyToken } from '../../infra/auth/tokens.ts';
+
+const secret = 'a-test-secret-that-is-long-enough-0123456789';
+const otherSecret = 'another-secret-that-is-long-enough-9876543210';
+
+const refusal = async (token: string, key = secret): Promise<DomainError> => {
+  try {
+    await verifyToken(key, token);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the token to be refused');
+};
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A token signed with the right secret but claims set by hand. */
+const handMade = (payload: Record<string, unknown>) =>
+  new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer('dubanju')
+    .setAudience('dubanju')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(secret));
+
+describe('a signed token', () => {
+  it('verifies to the actor it names', async () => {
+    const token = await signToken(secret, {
+      sub: 'head-1',
+      role: 'department_head',
+      unit: 'education-bureau',
+      name: 'Director Wang',
+    });
+    await expect(verifyToken(secret, token)).resolves.toEqual({
+      id: 'head-1',
+      role: 'department_head',
+      unitId: 'education-bureau',
+      name: 'Director Wang',
+    });
+  });
+
+  it.each<TokenClaims['role']>(['office', 'leader', 'inspector'])(
+    'of a %s needs no unit',
+    async (role) => {
+      const token = await signToken(secret, { sub: `${role}-1`, role });
+      await expect(verifyToken(secret, token)).resolves.toEqual({ id: `${role}-1`, role });
+    },
+  );
+
+  it('is a three-part JWT', async () => {
+    const token = await signToken(secret, { sub: 'office-1', role: 'office' });
+    expect(token.split('.')).toHaveLength(3);
+  });
+});
+
+describe('a token that is refused as UNAUTHENTICATED', () => {
+  it('names a department head without a unit', async () => {
+    const token = await signToken(secret, { sub: 'head-1', role: 'department_head' });
+    const error = await refusal(token);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toContain('unit');
+  });
+
+  it('has expired', async () => {
+    const past = Math.floor(Date.now() / 1000) - 10;
+    const token = await signToken(secret, { sub: 'office-1', role: 'office' }, past);
+    const error = await refusal(token);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toContain('expired');
+  });
+
+  it('was signed with another secret', async () => {
+    const token = await signToken(otherSecret, { sub: 'office-1', role: 'office' });
+    const error = await refusal(token);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toContain('signature');
+  });
+
+  it('carries no signature, claiming algorithm none', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({
+      sub: 'office-1',
+      role: 'office',
+      iss: 'dubanju',
+      aud: 'dubanju',
+      iat: now,
+      exp: now + 3600,
+    })}.`;
+    const error = await refusal(token);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toContain('algorithm');
+  });
+
+  it('has its payload changed after signing', async () => {
+    const token = await signToken(secret, { sub: 'inspector-1', role: 'inspector' });
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    const forged = `${header}.${base64url({ ...claims, role: 'office' })}.${signature}`;
+    expect((await refusal(forged)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(['admin', 'system', 42])('claims the role %j', async (role) => {
+    const token = await handMade({ sub: 'x-1', role });
+    const error = await refusal(token);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toContain('role');
+  });
+
+  it('has no subject', async () => {
+    const token = await handMade({ role: 'office' });
+    expect((await refusal(token)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('was issued for another audience', async () => {
+    const token = await new SignJWT({ role: 'office' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('office-1')
+      .setIssuer('dubanju')
+      .setAudience('someone-else')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    expect((await refusal(token)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(['garbage', '', 'a.b.c', 'Bearer x'])('is the garbage %j', async (token) => {
+    const error = await refusal(token);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toContain('malformed');
+  });
+});
