@@ -2,6 +2,7 @@
 export type Role = 'office' | 'department_head' | 'leader' | 'inspector' | 'system';
 
 export const humanRoles = ['office', 'department_head', 'leader', 'inspector'] as const;
+export const roles: readonly Role[] = [...humanRoles, 'system'];
 
 export interface Actor {
   id: string;

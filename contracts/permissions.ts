@@ -37,5 +37,8 @@ export const permissions = {
 export type Operation = keyof typeof permissions;
 
 /** The scope a role has for an operation, or null when it may not use it. */
-export const scopeOf = (operation: Operation, role: Role): Scope | null =>
-  (permissions[operation].roles as Partial<Record<Role, Scope>>)[role] ?? null;
+export const scopeOf = (operation: Operation, role: Role): Scope | null => {
+  const roles = permissions[operation].roles as Partial<Record<Role, Scope>>;
+  // Own properties only: a role named `toString` must not find Object.prototype's.
+  return Object.hasOwn(roles, role) ? (roles[role] ?? null) : null;
+};

@@ -12,13 +12,13 @@ const inputCodes = new Set([
 
 /** The field a graphql-js input error speaks of, from its message (it has no structured path). */
 export const fieldOf = (message: string): string | undefined => {
-  const variablePath = /got invalid value .* at "[^".]+\.([^"]+)"/.exec(message);
-  if (variablePath) return variablePath[1];
-  const missing = /Field "(?:\w+\.)?(\w+)" of required type/.exec(message);
-  if (missing) return missing[1];
+  const path = /got invalid value .* at "[^".[]+[.]?([^"]*)"/.exec(message)?.[1];
+  const missing = /Field "(?:\w+\.)?(\w+)" of required type/.exec(message)?.[1];
+  if (path && missing) return `${path}.${missing}`;
+  if (path || missing) return path || missing;
   const unknown = /Field "(\w+)" is not defined by type/.exec(message);
   if (unknown) return unknown[1];
-  const argument = /Argument "(\w+)"/.exec(message);
+  const argument = /argument "(\w+)"/i.exec(message);
   return argument?.[1];
 };
 

@@ -26,6 +26,7 @@ export const settableClock = (start: string): SettableClock => {
       current = next;
     },
     advance: (milliseconds) => {
+      if (!Number.isFinite(milliseconds)) throw new Error(`not a duration: ${milliseconds}`);
       current += milliseconds;
     },
   };

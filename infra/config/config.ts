@@ -36,7 +36,7 @@ type Env = Record<string, string | undefined>;
 const integer = (env: Env, name: string, fallback: number, min: number, max: number): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name}=${raw}: must be an integer between ${min} and ${max}`);
   }
@@ -61,8 +61,8 @@ const flag = (env: Env, name: string, fallback: boolean): boolean => {
 };
 
 const parseServices = (raw: string | undefined): readonly string[] => {
-  if (raw === undefined || raw === '' || raw === 'all') return serviceNames;
-  const names = raw.split(',').map((name) => name.trim());
+  if (raw === undefined || raw === '' || raw === 'all') return Object.freeze([...serviceNames]);
+  const names = [...new Set(raw.split(',').map((name) => name.trim()))];
   for (const name of names) {
     if (!(serviceNames as readonly string[]).includes(name)) {
       throw new ConfigError(
@@ -70,7 +70,7 @@ const parseServices = (raw: string | undefined): readonly string[] => {
       );
     }
   }
-  return names;
+  return Object.freeze(names);
 };
 
 const parseClock = (raw: string | undefined): string => {

@@ -58,8 +58,11 @@ export interface EventStore {
     events: NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
-  /** The stream's events in revision order; empty when the stream does not exist. */
-  readStream(streamId: string): Promise<StoredEvent[]>;
+  /**
+   * The stream's events in revision order, from `fromRevision` (default 0) on;
+   * empty when the stream does not exist or has nothing from there.
+   */
+  readStream(streamId: string, options?: { fromRevision?: number }): Promise<StoredEvent[]>;
   /** One page of the whole log in global order. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Position of the last stored event, 0 for an empty store. */

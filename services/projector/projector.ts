@@ -72,11 +72,14 @@ export const createProjector = (options: ProjectorOptions) => {
     } while (again);
   };
 
-  /** Catches up to the end of the log (or joins the catch-up already running). */
+  /**
+   * Catches up to the end of the log. Joining a catch-up already running waits for
+   * the round this call asked for too, so the answer never comes before it.
+   */
   const catchUp = (): Promise<void> => {
     if (running) {
       again = true;
-      return running;
+      return running.then(() => running ?? undefined);
     }
     running = drain().finally(() => {
       running = null;

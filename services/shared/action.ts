@@ -1,6 +1,7 @@
 import type { Context } from 'moleculer';
 import { Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
+import { roles } from '../../contracts/actor.ts';
 import { DomainError, forbidden } from '../../contracts/errors.ts';
 import type { Operation } from '../../contracts/permissions.ts';
 import { scopeOf } from '../../contracts/permissions.ts';
@@ -37,7 +38,8 @@ const isActor = (value: unknown): value is Actor =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as Actor).id === 'string' &&
-  typeof (value as Actor).role === 'string';
+  (value as Actor).id !== '' &&
+  (roles as readonly unknown[]).includes((value as Actor).role);
 
 /**
  * The actor of a request, refused with FORBIDDEN when absent or when the permission

@@ -8,6 +8,8 @@ import type { EventStore, NewEvent, StoredEvent } from '../../infra/event-store/
 import { WrongExpectedRevisionError } from '../../infra/event-store/port.ts';
 import { deterministicId, newId } from '../../infra/ids/ids.ts';
 import type { Decider } from './decider.ts';
+import type { CachedStream, StreamCache } from './stream-cache.ts';
+import { commandKey, createStreamCache } from './stream-cache.ts';
 import type { StreamLock } from './stream-lock.ts';
 import { createStreamLock } from './stream-lock.ts';
 import { toDomainEvent } from './upcast.ts';
@@ -40,6 +42,8 @@ export interface CommandHandlerDeps {
   /** Attempts of the whole load-decide-append cycle before giving up with CONFLICT. */
   maxAttempts?: number;
   lock?: StreamLock;
+  /** How many folded streams to keep in memory (default 10,000). */
+  cachedStreams?: number;
 }
 
 /**
@@ -50,26 +54,46 @@ export const createCommandHandler = (deps: CommandHandlerDeps) => {
   const maxAttempts = deps.maxAttempts ?? 5;
   const lock = deps.lock ?? createStreamLock();
 
+  const caches = new WeakMap<object, StreamCache<unknown>>();
+  /** One cache per decider: stream ids of different aggregates never meet. */
+  const cacheOf = <S>(decider: object) => {
+    let cache = caches.get(decider);
+    if (!cache) {
+      cache = createStreamCache<unknown>(deps.cachedStreams ?? 10_000);
+      caches.set(decider, cache);
+    }
+    return cache as StreamCache<S>;
+  };
+
+  /** The stream folded up to its last stored event: the cached fold plus what came after it. */
+  const load = async <E extends DomainEvent, S>(
+    decider: Decider<unknown, E, S>,
+    streamId: string,
+  ): Promise<CachedStream<S>> => {
+    const cache = cacheOf<S>(decider);
+    const cached = cache.get(streamId) ?? {
+      state: decider.initialState(),
+      revision: -1,
+      commands: new Map(),
+    };
+    const tail = await deps.store.readStream(streamId, { fromRevision: cached.revision + 1 });
+    const loaded = fold(decider, cached, tail);
+    cache.set(streamId, loaded);
+    return loaded;
+  };
+
   const attempt = async <C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     request: CommandRequest<C>,
     idempotencyKey: string,
   ): Promise<CommandResult> => {
-    const stream = await deps.store.readStream(request.streamId);
-    const earlier = stream.filter(
-      (event) =>
-        event.metadata.idempotencyKey === idempotencyKey &&
-        event.metadata.actor.id === request.actor.id,
-    );
-    if (request.idempotencyKey && earlier.length > 0) return resultOf(earlier, true);
-    const state = stream.reduce(
-      (s, stored) => decider.evolve(s, toDomainEvent<E>(stored)),
-      decider.initialState(),
-    );
+    const loaded = await load(decider as Decider<unknown, E, S>, request.streamId);
+    const earlier = loaded.commands.get(commandKey(request.actor.id, idempotencyKey));
+    if (request.idempotencyKey && earlier) return resultOf(earlier, true);
     const now = deps.clock.now();
-    const decided = decider.decide(request.command, state, { actor: request.actor, now });
-    const revision = stream.at(-1)?.revision ?? -1;
-    if (decided.length === 0) return { events: [], revision, position: 0, replayed: false };
+    const decided = decider.decide(request.command, loaded.state, { actor: request.actor, now });
+    if (decided.length === 0)
+      return { events: [], revision: loaded.revision, position: 0, replayed: false };
     const metadata: EventMetadata = {
       actor: request.actor,
       correlationId: request.correlationId,
@@ -81,7 +105,7 @@ export const createCommandHandler = (deps: CommandHandlerDeps) => {
       toNewEvent(event, metadata, eventId(request, idempotencyKey, index)),
     );
     const appended = await deps.store.appendToStream(request.streamId, events, {
-      expectedRevision: revision === -1 ? 'no_stream' : revision,
+      expectedRevision: loaded.revision === -1 ? 'no_stream' : loaded.revision,
     });
     const stored = events.map((event, index) => ({
       ...event,
@@ -89,6 +113,10 @@ export const createCommandHandler = (deps: CommandHandlerDeps) => {
       revision: appended.nextRevision - events.length + 1 + index,
       position: appended.positions[index] ?? 0,
     }));
+    if (!appended.duplicate) {
+      const cache = cacheOf<S>(decider);
+      cache.set(request.streamId, fold(decider as Decider<unknown, E, S>, loaded, stored));
+    }
     return resultOf(stored, appended.duplicate);
   };
 
@@ -131,6 +159,23 @@ const toNewEvent = (event: DomainEvent, metadata: EventMetadata, id: string): Ne
   metadata,
   recordedAt: metadata.recordedAt,
 });
+
+/** Folds stored events into a cached stream, returning a new entry. */
+const fold = <E extends DomainEvent, S>(
+  decider: Decider<unknown, E, S>,
+  from: CachedStream<S>,
+  events: readonly StoredEvent[],
+): CachedStream<S> => {
+  if (events.length === 0) return from;
+  const commands = new Map(from.commands);
+  let state = from.state;
+  for (const stored of events) {
+    state = decider.evolve(state, toDomainEvent<E>(stored));
+    const key = commandKey(stored.metadata.actor.id, stored.metadata.idempotencyKey);
+    commands.set(key, [...(commands.get(key) ?? []), stored]);
+  }
+  return { state, revision: events.at(-1)?.revision ?? from.revision, commands };
+};
 
 const resultOf = (events: StoredEvent[], replayed: boolean): CommandResult => {
   const last = events.at(-1);

@@ -6,7 +6,11 @@ export const encodeCursor = (offset: number): string =>
 
 export const decodeCursor = (cursor: string | null | undefined, field = 'after'): number => {
   if (!cursor) return 0;
-  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  // Node's decoder skips characters outside the alphabet; refuse them first.
+  const decoded = /^[A-Za-z0-9_-]{1,24}$/.test(cursor)
+    ? Buffer.from(cursor, 'base64url').toString()
+    : '';
+  const match = /^o:(\d{1,9})$/.exec(decoded);
   if (!match) throw validationError(field, 'must be a cursor returned by an earlier page');
   return Number(match[1]) + 1;
 };

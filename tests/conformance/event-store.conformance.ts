@@ -331,6 +331,14 @@ export function describeEventStoreConformance(
         expect(await store.readStream(newStreamId())).toEqual([]);
       });
 
+      it('reads from a given revision on', async () => {
+        const streamId = newStreamId();
+        await store.appendToStream(streamId, events(5), { expectedRevision: 'no_stream' });
+        const tail = await store.readStream(streamId, { fromRevision: 3 });
+        expect(tail.map((event) => event.revision)).toEqual([3, 4]);
+        expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
+      });
+
       it("returns only that stream's events, in revision order", async () => {
         const mine = newStreamId();
         const other = newStreamId();

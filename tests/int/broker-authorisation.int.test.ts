@@ -138,6 +138,8 @@ describe('an actor on the request', () => {
     ['an actor without an id', { role: 'office' }],
     ['an actor without a role', { id: 'office-1' }],
     ['an actor of a role nobody has', { id: 'x', role: 'administrator' }],
+    ['a role named after an Object property', { id: 'm', role: 'toString' }],
+    ['a role named __proto__', { id: 'm', role: '__proto__' }],
     ['the system, for a command', { id: 'clock', role: 'system' }],
   ])('that is %s is refused', async (_what, actor) => {
     await expectRefusedWithoutEffect(

@@ -31,6 +31,12 @@ describe('a settable clock', () => {
     expect(clock.now()).toBe('2021-03-02T08:00:01.500Z');
   });
 
+  it('refuses to be advanced by something that is not a duration', () => {
+    const clock = settableClock('2021-03-01T08:00:00Z');
+    expect(() => clock.advance(Number.NaN)).toThrow('not a duration');
+    expect(clock.now()).toBe('2021-03-01T08:00:00.000Z');
+  });
+
   it('refuses to start at something that is not a timestamp', () => {
     expect(() => settableClock('not a time')).toThrow('not a timestamp: not a time');
   });

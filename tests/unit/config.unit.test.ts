@@ -50,6 +50,14 @@ describe('a configuration with no settings at all', () => {
       (config as { port: number }).port = 1;
     }).toThrow(TypeError);
     expect(config.port).toBe(4000);
+    expect(Object.isFrozen(config.services)).toBe(true);
+  });
+
+  it('runs each named service once', () => {
+    expect(loadConfig({ SERVICES: 'gateway,tasks,gateway' }).services).toEqual([
+      'gateway',
+      'tasks',
+    ]);
   });
 
   it('treats empty variables as unset', () => {
@@ -84,6 +92,9 @@ describe('a wrong setting', () => {
     ['PORT', '70000'],
     ['PORT', '-1'],
     ['PORT', '80.5'],
+    ['PORT', ' '],
+    ['PORT', '0x1F'],
+    ['PORT', '1e3'],
     ['LOG_LEVEL', 'loud'],
     ['SERVICES', 'gateway,nope'],
     ['TRANSPORTER', 'http://x'],

@@ -49,6 +49,8 @@ describe('a cursor not returned by a page', () => {
     ['a cursor with a ten-digit offset', encoded('o:1234567890')],
     ['a cursor of another prefix', encoded('p:5')],
     ['a cursor in plain text', 'o:5'],
+    ['a cursor with characters outside base64url', `${encodeCursor(5)}!!`],
+    ['a cursor with a space inside', `b zo1`],
   ])('as %s is refused as VALIDATION of after', (_name, cursor) => {
     const error = refusal(cursor);
     expect(error.code).toBe('VALIDATION');

@@ -29,6 +29,16 @@ describe('the field of a graphql-js input error', () => {
     ],
     ['an unknown field', 'Field "foo" is not defined by type "RegisterTaskInput".', 'foo'],
     [
+      'a variable missing a nested required field',
+      'Variable "$i" got invalid value {} at "i.items[0]"; Field "name" of required type "String!" was not provided.',
+      'items[0].name',
+    ],
+    [
+      'a required argument left out',
+      'Field "task" argument "id" of type "ID!" is required, but it was not provided.',
+      'id',
+    ],
+    [
       'an unknown field of a variable',
       'Variable "$i" got invalid value { foo: 1 }; Field "foo" is not defined by type "RegisterTaskInput".',
       'foo',

@@ -38,8 +38,12 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     async appendToStream(streamId, events, { expectedRevision }) {
       return appendInTransaction(db, st, streamId, events, expectedRevision);
     },
-    async readStream(streamId) {
-      return (st.readStream.all(streamId) as unknown as EventRow[]).map(toStoredEvent);
+    async readStream(streamId, options = {}) {
+      const from = options.fromRevision ?? 0;
+      if (!Number.isInteger(from) || from < 0) {
+        throw new Error(`readStream: fromRevision ${from} must be a whole number >= 0`);
+      }
+      return (st.readStream.all(streamId, from) as unknown as EventRow[]).map(toStoredEvent);
     },
     async readAll({ after, limit }) {
       // SQLite reads a negative LIMIT as "no limit"; a caller asking for that is a bug.

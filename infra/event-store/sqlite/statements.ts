@@ -29,7 +29,9 @@ export function prepareStatements(db: DatabaseSync): Statements {
     lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
     lastPosition: db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
     insert: db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    readStream: db.prepare(`SELECT ${columns} FROM events WHERE stream_id = ? ORDER BY revision`),
+    readStream: db.prepare(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+    ),
     readAll: db.prepare(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
     ),

@@ -1,0 +1,220 @@
+/**
+ * `npm run bench`: figures from one run on this machine.
+ *   (a) raw single-event appends/s of the embedded store, and 100-event batches;
+ *   (b) end-to-end commands/s through broker.call (registerTask, reportProgress);
+ *   (c) the same reportProgress through HTTP GraphQL, gateway in its own process;
+ *   (d) projection lag p50/p99 (append acknowledged → applied to the read models)
+ *       while (b) runs at full speed.
+ * BENCH_SECONDS sets each phase's length (default 5).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Actor } from '../contracts/actor.ts';
+import { signToken } from '../infra/auth/tokens.ts';
+import { createSystem } from '../infra/composition/system.ts';
+import { loadConfig } from '../infra/config/config.ts';
+import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
+import { projectedEvent } from '../services/shared/deps.ts';
+import { startChildSystem } from '../tests/support/child-system.ts';
+import { line, percentile, rate, runFor } from './stats.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const phaseMs = seconds * 1000;
+const office: Actor = { id: 'bench-office', role: 'office' };
+const meta = { meta: { actor: office } };
+const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-'));
+
+const benchRawAppends = async () => {
+  const dir = tempDir();
+  const store = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+  const event = () => ({
+    id: randomUUID(),
+    type: 'BenchEvent',
+    version: 1,
+    data: { value: 42, text: '基准测试' },
+    metadata: {
+      actor: office,
+      correlationId: 'bench',
+      causationId: 'bench',
+      idempotencyKey: randomUUID(),
+      recordedAt: new Date().toISOString(),
+    },
+    recordedAt: new Date().toISOString(),
+  });
+  const revisions = new Map<number, number>();
+  const single = await runFor(phaseMs / 2, 1, async (index) => {
+    const stream = index % 1000;
+    const revision = revisions.get(stream) ?? -1;
+    await store.appendToStream(`bench-${stream}`, [event()], {
+      expectedRevision: revision === -1 ? 'no_stream' : revision,
+    });
+    revisions.set(stream, revision + 1);
+  });
+  line(
+    '(a) embedded store, 1 event per append',
+    `${rate(single.count, single.elapsedMs)} events/s`,
+  );
+  const batched = await runFor(phaseMs / 2, 1, async (index) => {
+    const events = Array.from({ length: 100 }, event);
+    await store.appendToStream(`batch-${index}`, events, { expectedRevision: 'no_stream' });
+  });
+  line(
+    '(a) embedded store, 100 events per append',
+    `${rate(batched.count * 100, batched.elapsedMs)} events/s`,
+  );
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+};
+
+const setUpTasks = async (
+  call: (action: string, params: object) => Promise<Record<string, unknown>>,
+  count: number,
+) => {
+  await call('directory.registerUnit', { id: 'bench-unit', name: '基准单位' });
+  const tasks: { taskId: string; milestoneId: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const task = await call('tasks.registerTask', {
+      title: `任务${i}`,
+      plannedStart: '2021-01-01',
+      dueDate: '2021-12-31',
+    });
+    const taskId = task.id as string;
+    await call('tasks.assignTask', { taskId, leadUnitId: 'bench-unit' });
+    const milestone = await call('tasks.planMilestone', {
+      taskId,
+      title: '节点',
+      dueDate: '2021-06-30',
+    });
+    tasks.push({ taskId, milestoneId: milestone.milestoneId as string });
+  }
+  return tasks;
+};
+
+const progress = (tasks: { taskId: string; milestoneId: string }[], index: number) => {
+  const task = tasks[index % tasks.length]!;
+  return { ...task, percent: index % 101, note: `bench ${index}` };
+};
+
+const benchBroker = async () => {
+  const dir = tempDir();
+  const config = loadConfig({
+    DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    SERVICES: 'tasks,directory,projector,views',
+  });
+  const system = createSystem(config);
+  const acknowledged = new Map<number, number>();
+  const lags: number[] = [];
+  system.broker.createService({
+    name: 'bench-lag',
+    events: {
+      [projectedEvent]: {
+        handler(ctx) {
+          const reached = (ctx.params as { position: number }).position;
+          const now = performance.now();
+          for (const [position, at] of acknowledged) {
+            if (position > reached) continue;
+            lags.push(now - at);
+            acknowledged.delete(position);
+          }
+        },
+      },
+    },
+  });
+  await system.start();
+  const call = (action: string, params: object) =>
+    system.broker.call<Record<string, unknown>, object>(action, params, meta);
+  const tasks = await setUpTasks(call, 200);
+
+  const registered = await runFor(phaseMs / 2, 64, async (index) => {
+    await call('tasks.registerTask', {
+      title: `新任务${index}`,
+      plannedStart: '2021-01-01',
+      dueDate: '2021-12-31',
+    });
+  });
+  line(
+    '(b) broker.call registerTask, 64 in flight',
+    `${rate(registered.count, registered.elapsedMs)} commands/s`,
+  );
+
+  await system.broker.call('projector.catchUp');
+  lags.length = 0;
+  const reported = await runFor(phaseMs, 64, async (index) => {
+    const result = await call('tasks.reportProgress', progress(tasks, index));
+    acknowledged.set(result.position as number, performance.now());
+  });
+  line(
+    '(b) broker.call reportProgress, 64 in flight',
+    `${rate(reported.count, reported.elapsedMs)} commands/s`,
+  );
+  await system.broker.call('projector.catchUp');
+  lags.sort((x, y) => x - y);
+  line(
+    '(d) projection lag during (b), append → read model',
+    `p50 ${percentile(lags, 50).toFixed(1)} ms, p99 ${percentile(lags, 99).toFixed(1)} ms (${lags.length} samples)`,
+  );
+  await system.stop();
+  rmSync(dir, { recursive: true, force: true });
+};
+
+const benchHttp = async () => {
+  const dir = tempDir();
+  const child = await startChildSystem({ DATA_DIR: dir, LOG_LEVEL: 'warn' }).catch(async () =>
+    startChildSystem({ DATA_DIR: dir }),
+  );
+  const { loadOrCreateSecret } = await import('../infra/auth/secret.ts');
+  const token = await signToken(loadOrCreateSecret(dir, null), {
+    sub: 'bench-office',
+    role: 'office',
+  });
+  const gql = async (query: string, input: object) => {
+    const response = await fetch(`${child.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables: { input } }),
+    });
+    const body = (await response.json()) as {
+      data?: Record<string, Record<string, unknown>>;
+      errors?: unknown;
+    };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return Object.values(body.data ?? {})[0] ?? {};
+  };
+  const call = (action: string, params: object) => {
+    const [, name] = action.split('.');
+    const inputType = `${name![0]!.toUpperCase()}${name!.slice(1)}Input`;
+    const fields: Record<string, string> = {
+      registerUnit: 'id',
+      registerTask: 'id',
+      assignTask: 'revision',
+      planMilestone: 'milestoneId',
+      reportProgress: 'position',
+    };
+    return gql(
+      `mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields[name!]} } }`,
+      params,
+    );
+  };
+  const tasks = await setUpTasks(call, 200);
+  for (const clients of [16, 64]) {
+    const reported = await runFor(phaseMs / 2, clients, async (index) => {
+      await call('tasks.reportProgress', progress(tasks, index));
+    });
+    line(
+      `(c) HTTP GraphQL reportProgress, ${clients} clients`,
+      `${rate(reported.count, reported.elapsedMs)} commands/s`,
+    );
+  }
+  await child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+};
+
+process.stdout.write(
+  `督查督办 benchmark — node ${process.version}, ${os.cpus().length} cores, ${seconds} s phases\n`,
+);
+await benchRawAppends();
+await benchBroker();
+await benchHttp();
