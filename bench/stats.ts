@@ -25,6 +25,36 @@ export const runFor = async (
     while (performance.now() - started < durationMs) {
       await work(next++);
       count++;
+      // Real requests arrive as I/O: give the event loop its turn, as they would.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  return { count, elapsedMs: performance.now() - started };
+};
+
+/**
+ * Starts `work` at a steady `perSecond` for `durationMs`, at most `concurrency`
+ * at once; returns how many finished. Used where a figure is asked "at a rate".
+ */
+export const runAtRate = async (
+  durationMs: number,
+  perSecond: number,
+  concurrency: number,
+  work: (index: number) => Promise<void>,
+): Promise<{ count: number; elapsedMs: number }> => {
+  const started = performance.now();
+  const total = Math.floor((durationMs / 1000) * perSecond);
+  let count = 0;
+  let next = 0;
+  const loop = async () => {
+    while (next < total) {
+      const index = next++;
+      const due = started + (index * 1000) / perSecond;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      await work(index);
+      count++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, loop));

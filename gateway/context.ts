@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { ServiceBroker } from 'moleculer';
 import type { Actor } from '../contracts/actor.ts';
 import { DomainError } from '../contracts/errors.ts';
+import { cachedVerifier } from '../infra/auth/token-cache.ts';
 import { verifyToken } from '../infra/auth/tokens.ts';
 import { toGraphQLError } from './errors.ts';
 
@@ -23,11 +24,13 @@ const bearer = (header: string | null): string | null => {
   return match[1];
 };
 
-const authenticate = async (secret: string, header: string | null): Promise<Actor | null> => {
+type Verify = (token: string) => Promise<Actor>;
+
+const authenticate = async (verify: Verify, header: string | null): Promise<Actor | null> => {
   const token = bearer(header);
   if (!token) return null;
   try {
-    return await verifyToken(secret, token);
+    return await verify(token);
   } catch (error) {
     if (error instanceof DomainError) throw unauthenticated(error.message);
     throw error;
@@ -40,10 +43,10 @@ export const requireActor = (ctx: GatewayContext): Actor => {
 };
 
 /** Builds the per-request context: the verified actor and a broker caller bound to it. */
-export const createContextFactory =
-  (broker: ServiceBroker, secret: string) =>
-  async ({ request }: { request: Request }): Promise<GatewayContext> => {
-    const actor = await authenticate(secret, request.headers.get('authorization'));
+export const createContextFactory = (broker: ServiceBroker, secret: string) => {
+  const verify = cachedVerifier((token) => verifyToken(secret, token));
+  return async ({ request }: { request: Request }): Promise<GatewayContext> => {
+    const actor = await authenticate(verify, request.headers.get('authorization'));
     const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
     return {
       actor,
@@ -60,3 +63,4 @@ export const createContextFactory =
       },
     };
   };
+};

@@ -51,6 +51,7 @@ export const createSystem = (
     clock,
     handle: createCommandHandler({ store: stores.eventStore, clock }),
     projectorPollMs: config.projectorPollMs,
+    projectorCoalesceMs: config.projectorCoalesceMs,
     projectorBatchSize: config.projectorBatchSize,
   };
   const broker = new ServiceBroker(brokerOptions(config));

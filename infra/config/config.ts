@@ -22,6 +22,7 @@ export interface Config {
   /** `system`, or an ISO timestamp the clock starts at (demo and tests). */
   clock: string;
   projectorPollMs: number;
+  projectorCoalesceMs: number;
   projectorBatchSize: number;
 }
 
@@ -116,6 +117,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
     clock: parseClock(env.CLOCK),
     projectorPollMs: integer(env, 'PROJECTOR_POLL_MS', 200, 10, 60_000),
+    projectorCoalesceMs: integer(env, 'PROJECTOR_COALESCE_MS', 0, 0, 1000),
     projectorBatchSize: integer(env, 'PROJECTOR_BATCH_SIZE', 500, 1, 10_000),
   });
 };

@@ -12,15 +12,25 @@ import { createProjector } from './projector.ts';
 export const createProjectorService = (deps: ServiceDeps): ServiceSchema => {
   let projector: Projector | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let wakeScheduled = false;
 
   return {
     name: 'projector',
     events: {
       [appendedEvent]: {
         handler() {
-          projector
-            ?.catchUp()
-            .catch((error: unknown) => this.logger.error('projection failed', error));
+          // Wake-ups of one turn of the event loop (or of PROJECTOR_COALESCE_MS) share
+          // one catch-up: under load one commit covers many events, not one each.
+          if (wakeScheduled) return;
+          wakeScheduled = true;
+          const wake = () => {
+            wakeScheduled = false;
+            projector
+              ?.catchUp()
+              .catch((error: unknown) => this.logger.error('projection failed', error));
+          };
+          if (deps.projectorCoalesceMs > 0) setTimeout(wake, deps.projectorCoalesceMs);
+          else setImmediate(wake);
         },
       },
     },

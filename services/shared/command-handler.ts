@@ -160,14 +160,18 @@ const toNewEvent = (event: DomainEvent, metadata: EventMetadata, id: string): Ne
   recordedAt: metadata.recordedAt,
 });
 
-/** Folds stored events into a cached stream, returning a new entry. */
+/**
+ * Folds stored events into a cached stream. The commands index is extended in
+ * place: an entry only ever moves forward, under the stream lock, and copying it
+ * made every command cost as much as the stream is long.
+ */
 const fold = <E extends DomainEvent, S>(
   decider: Decider<unknown, E, S>,
   from: CachedStream<S>,
   events: readonly StoredEvent[],
 ): CachedStream<S> => {
   if (events.length === 0) return from;
-  const commands = new Map(from.commands);
+  const commands = from.commands;
   let state = from.state;
   for (const stored of events) {
     state = decider.evolve(state, toDomainEvent<E>(stored));

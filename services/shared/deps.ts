@@ -10,6 +10,8 @@ export interface ServiceDeps {
   clock: Clock;
   handle: CommandHandler;
   projectorPollMs: number;
+  /** How long a wake-up waits for others to join it before catching up. */
+  projectorCoalesceMs: number;
   projectorBatchSize: number;
 }
 

@@ -28,6 +28,7 @@ beforeAll(async () => {
     clock,
     handle: createCommandHandler({ store: eventStore, clock }),
     projectorPollMs: 1000,
+    projectorCoalesceMs: 0,
     projectorBatchSize: 100,
   };
   broker = new ServiceBroker({ logger: false });

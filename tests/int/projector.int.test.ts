@@ -269,6 +269,7 @@ describe('the projector service when an append notification is lost', () => {
       clock,
       handle,
       projectorPollMs: 20,
+      projectorCoalesceMs: 0,
       projectorBatchSize: 4,
     };
     broker = new ServiceBroker({ logger: false });
