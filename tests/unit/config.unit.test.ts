@@ -136,6 +136,7 @@ describe('valid overrides', () => {
       CLOCK: '2021-03-01T08:00:00Z',
       PROJECTOR_POLL_MS: '10',
       PROJECTOR_BATCH_SIZE: '1',
+      PROJECTOR_COALESCE_MS: '3',
     });
     expect(config).toEqual({
       port: 8080,
@@ -152,6 +153,7 @@ describe('valid overrides', () => {
       clock: '2021-03-01T08:00:00Z',
       projectorPollMs: 10,
       projectorBatchSize: 1,
+      projectorCoalesceMs: 3,
     });
   });
 
