@@ -6,8 +6,7 @@ import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
 import { maskError } from './mask-error.ts';
 import { useValidationCodes } from './plugins/validation-codes.ts';
-import { resolvers } from './schema/resolvers.ts';
-import { typeDefs } from './schema/type-defs.ts';
+import { resolvers, typeDefs } from './schema/index.ts';
 
 export interface GatewayOptions {
   broker: ServiceBroker;

@@ -1,15 +1,6 @@
-/** The public GraphQL contract. Fields may be added; none may change meaning. */
-export const typeDefs = /* GraphQL */ `
-  "A calendar day, YYYY-MM-DD, between 2000-01-01 and 2100-12-31."
-  scalar Date
-  "An ISO-8601 timestamp."
-  scalar DateTime
-  "Any JSON value."
-  scalar JSON
-
-  type Query {
-    "Who the token says you are."
-    me: Actor!
+/** Tasks, milestones, blockages and units. Fields may be added; none may change meaning. */
+export const taskTypeDefs = /* GraphQL */ `
+  extend type Query {
     task(id: ID!): Task
     tasks(first: Int = 50, after: String, leadUnitId: ID, status: TaskStatus, section: String): TaskConnection!
     units: [Unit!]!
@@ -28,26 +19,11 @@ export const typeDefs = /* GraphQL */ `
     resolveBlockage(input: ResolveBlockageInput!): RevisionPayload!
   }
 
-  enum Role {
-    office
-    department_head
-    leader
-    inspector
-    system
-  }
-
   enum TaskStatus {
     registered
     assigned
     in_progress
     completed
-  }
-
-  type Actor {
-    id: ID!
-    role: Role!
-    unitId: ID
-    name: String
   }
 
   type Unit {
