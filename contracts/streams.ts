@@ -1,5 +1,10 @@
 /** Stream ids are built here and nowhere else. */
 export const taskStreamId = (taskId: string): string => `task-${taskId}`;
 export const unitStreamId = (unitId: string): string => `unit-${unitId}`;
+export const officialStreamId = (officialId: string): string => `official-${officialId}`;
+/** The one stream of published rulesets (规则版本). */
+export const rulesStreamId = 'rules';
+/** The one stream of signed Merkle tree heads (audit checkpoints). */
+export const treeHeadStreamId = 'audit-tree-heads';
 
 export const streamCategory = (streamId: string): string => streamId.split('-', 1)[0] ?? '';

@@ -1,13 +1,29 @@
+import type { AuditEvent } from './audit-events.ts';
+import type { OfficialEvent } from './official-events.ts';
+import type { RulesetEvent } from './ruleset-events.ts';
 import type { TaskEvent } from './task-events.ts';
 import type { UnitEvent } from './unit-events.ts';
 
+export type { AuditEvent, AuditEventType, TreeHead } from './audit-events.ts';
+export { auditEventTypes } from './audit-events.ts';
+export type { OfficialEvent, OfficialEventType, Post } from './official-events.ts';
+export { officialEventTypes, posts } from './official-events.ts';
+export type {
+  EscalationRules,
+  LightRules,
+  Ruleset,
+  RulesetEvent,
+  RulesetEventType,
+  ScoringRules,
+} from './ruleset-events.ts';
+export { rulesetEventTypes } from './ruleset-events.ts';
 export type { TaskEvent, TaskEventType } from './task-events.ts';
 export { taskEventTypes } from './task-events.ts';
 export type { UnitEvent } from './unit-events.ts';
 export { unitEventTypes } from './unit-events.ts';
 
 /** Every domain event the system stores. */
-export type DomainEvent = TaskEvent | UnitEvent;
+export type DomainEvent = TaskEvent | UnitEvent | OfficialEvent | RulesetEvent | AuditEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Current schema version of each event type; bumped only with an upcaster. */

@@ -59,6 +59,166 @@ export type TaskEvent =
   | {
       type: 'BlockageResolved';
       data: { taskId: string; blockageId: string; resolution: string };
+    }
+  | {
+      /** 签收: a responsible unit acknowledges the task for its current assignment. */
+      type: 'TaskSigned';
+      data: { taskId: string; unitId: string };
+    }
+  | {
+      /** The office moved the lead to another unit; `fromUnitId` is null after a return. */
+      type: 'TaskTransferred';
+      data: { taskId: string; fromUnitId: string | null; toUnitId: string; reason: string };
+    }
+  | {
+      /** The lead unit sent the task back as wrongly assigned: it has no lead unit now. */
+      type: 'TaskReturned';
+      data: { taskId: string; unitId: string; reason: string };
+    }
+  | {
+      type: 'DeadlineExtensionRequested';
+      data: {
+        taskId: string;
+        requestId: string;
+        milestoneId: string;
+        currentDueDate: string;
+        requestedDueDate: string;
+        reason: string;
+      };
+    }
+  | {
+      /** `newDueDate` is the milestone's due date from now on. */
+      type: 'DeadlineExtensionApproved';
+      data: {
+        taskId: string;
+        requestId: string;
+        milestoneId: string;
+        newDueDate: string;
+        /** Id of the leader who approved. */
+        approvedBy: string;
+      };
+    }
+  | {
+      type: 'DeadlineExtensionRejected';
+      data: {
+        taskId: string;
+        requestId: string;
+        milestoneId: string;
+        reason: string;
+        /** Id of the leader who rejected. */
+        rejectedBy: string;
+      };
+    }
+  | {
+      /** A completed milestone is open again, back at `percent`, its last reported progress. */
+      type: 'MilestoneReopened';
+      data: { taskId: string; milestoneId: string; reason: string; percent: number };
+    }
+  | {
+      /** 办结报告: the lead unit reports the task done; the office accepts or rejects it. */
+      type: 'TaskCompletionReported';
+      data: { taskId: string; summary: string; evidence: Evidence[] };
+    }
+  | {
+      /** The task is closed (办结). */
+      type: 'TaskCompletionAccepted';
+      data: { taskId: string; comment: string | null };
+    }
+  | {
+      /** 退回重办: the lead unit must report completion again. */
+      type: 'TaskCompletionRejected';
+      data: { taskId: string; reason: string };
+    }
+  | { type: 'TaskSuspended'; data: { taskId: string; reason: string } }
+  | { type: 'TaskResumed'; data: { taskId: string; reason: string } }
+  | {
+      /** Final: the task takes no more commands. */
+      type: 'TaskTerminated';
+      data: { taskId: string; reason: string };
+    }
+  | {
+      /** 实效: a measurable result the task must reach by `dueDate`. */
+      type: 'IndicatorDefined';
+      data: {
+        taskId: string;
+        indicatorId: string;
+        name: string;
+        unitOfMeasure: string;
+        target: number;
+        comparison: IndicatorComparison;
+        dueDate: string;
+        baseline: number | null;
+      };
+    }
+  | {
+      type: 'IndicatorValueReported';
+      data: {
+        taskId: string;
+        indicatorId: string;
+        value: number;
+        /** The day the value speaks of. */
+        asOf: string;
+        source: IndicatorSource;
+        evidence: Evidence[];
+        /** The reporting unit; null when the office reports a measured value. */
+        reportedByUnitId: string | null;
+      };
+    }
+  | {
+      type: 'SupervisionNoticeIssued';
+      data: {
+        taskId: string;
+        noticeId: string;
+        level: NoticeLevel;
+        toUnitId: string;
+        subject: string;
+        body: string;
+        replyDueDate: string;
+      };
+    }
+  | {
+      type: 'SupervisionNoticeAnswered';
+      data: { taskId: string; noticeId: string; answer: string; evidence: Evidence[] };
+    }
+  | {
+      /** 批示 of a leader. */
+      type: 'LeadershipInstructionIssued';
+      data: { taskId: string; instructionId: string; text: string; addressedToUnitIds: string[] };
+    }
+  | {
+      /** 问责 */
+      type: 'AccountabilityRecorded';
+      data: {
+        taskId: string;
+        recordId: string;
+        against: AccountabilitySubject;
+        kind: AccountabilityKind;
+        reason: string;
+        /** Points taken off the subject's score; 0 for a record without deduction. */
+        scoreDeduction: number;
+      };
+    }
+  | {
+      type: 'BlockageEscalated';
+      data: { taskId: string; blockageId: string; level: EscalationLevel; by: 'system' | 'leader' };
+    }
+  | {
+      type: 'BlockageCoordinationAssigned';
+      data: { taskId: string; blockageId: string; coordinatorUnitId: string; note: string | null };
+    }
+  | {
+      type: 'BlockageReopened';
+      data: { taskId: string; blockageId: string; reason: string };
+    }
+  | {
+      /** Recorded by the clock once per milestone and due date. */
+      type: 'MilestoneDueSoonReminded';
+      data: { taskId: string; milestoneId: string; dueDate: string; remindedOn: string };
+    }
+  | {
+      /** Recorded by the clock once per milestone and due date, the day after it. */
+      type: 'MilestoneOverdue';
+      data: { taskId: string; milestoneId: string; dueDate: string; recordedOn: string };
     };
 
 export type TaskEventType = TaskEvent['type'];
@@ -71,4 +231,80 @@ export const taskEventTypes = [
   'MilestoneCompleted',
   'BlockageReported',
   'BlockageResolved',
+  'TaskSigned',
+  'TaskTransferred',
+  'TaskReturned',
+  'DeadlineExtensionRequested',
+  'DeadlineExtensionApproved',
+  'DeadlineExtensionRejected',
+  'MilestoneReopened',
+  'TaskCompletionReported',
+  'TaskCompletionAccepted',
+  'TaskCompletionRejected',
+  'TaskSuspended',
+  'TaskResumed',
+  'TaskTerminated',
+  'IndicatorDefined',
+  'IndicatorValueReported',
+  'SupervisionNoticeIssued',
+  'SupervisionNoticeAnswered',
+  'LeadershipInstructionIssued',
+  'AccountabilityRecorded',
+  'BlockageEscalated',
+  'BlockageCoordinationAssigned',
+  'BlockageReopened',
+  'MilestoneDueSoonReminded',
+  'MilestoneOverdue',
 ] as const satisfies readonly TaskEventType[];
+
+/** One task event type, narrowed: `TaskEventOf<'TaskSigned'>['data']`. */
+export type TaskEventOf<T extends TaskEventType> = Extract<TaskEvent, { type: T }>;
+
+/** A file offered as evidence (佐证材料): the file itself is stored elsewhere, its hash here. */
+export type Evidence = {
+  fileName: string;
+  /** SHA-256 of the file's bytes, 64 lowercase hex digits. */
+  sha256: string;
+  /** Bytes, an integer ≥ 0. */
+  size: number;
+};
+
+/** How an indicator's value is held against its target: ≥, ≤ or =. */
+export const indicatorComparisons = ['gte', 'lte', 'eq'] as const;
+export type IndicatorComparison = (typeof indicatorComparisons)[number];
+
+/** Reported by the responsible unit itself, or measured by the office (e.g. a statistics bureau). */
+export const indicatorSources = ['self_reported', 'measured'] as const;
+export type IndicatorSource = (typeof indicatorSources)[number];
+
+/** Slip colours of a supervision notice: blue 提示 (reminder), yellow 督办 (urging), red 专报 (reported up). */
+export const noticeLevels = ['blue', 'yellow', 'red'] as const;
+export type NoticeLevel = (typeof noticeLevels)[number];
+
+/**
+ * Kinds of accountability (问责), mildest first: 约谈 interview, 责令检查 ordered
+ * self-examination, 通报批评 public criticism, 诫勉谈话 admonishment, 警告 warning,
+ * 记过 demerit. The last three are sanctions on a person, never on a unit.
+ */
+export const accountabilityKinds = [
+  'interview',
+  'ordered_self_examination',
+  'criticism',
+  'admonishment',
+  'warning',
+  'demerit',
+] as const;
+export type AccountabilityKind = (typeof accountabilityKinds)[number];
+
+/** Kinds that only an official, not a unit, can be subject to. */
+export const personalAccountabilityKinds: readonly AccountabilityKind[] = [
+  'admonishment',
+  'warning',
+  'demerit',
+];
+
+/** Who is held to account: a unit or an official, by directory id. */
+export type AccountabilitySubject = { kind: 'unit' | 'official'; id: string };
+
+/** 1: to the responsible leader; 2: to the main leader. */
+export type EscalationLevel = 1 | 2;

@@ -1,3 +1,4 @@
+import { isTaskEvent } from '../../contracts/events/families.ts';
 import type { TaskEvent } from '../../contracts/events/index.ts';
 import { taskProgress, taskStatus } from '../../services/tasks/domain/progress.ts';
 import type { EventEnvelope } from '../projection.ts';
@@ -69,6 +70,7 @@ export const evolveTaskDetail = (
   envelope: EventEnvelope,
 ): TaskDetail | null => {
   const { event, recordedAt: at } = envelope;
+  if (!isTaskEvent(event)) return doc;
   switch (event.type) {
     case 'TaskRegistered':
       return registered(event.data, envelope);
@@ -84,7 +86,31 @@ export const evolveTaskDetail = (
       return doc && settle(withBlockageReported(doc, event.data, at), envelope);
     case 'BlockageResolved':
       return doc && settle(withBlockageResolved(doc, event.data, at), envelope);
-    case 'UnitRegistered':
+    case 'TaskSigned':
+    case 'TaskTransferred':
+    case 'TaskReturned':
+    case 'DeadlineExtensionRequested':
+    case 'DeadlineExtensionApproved':
+    case 'DeadlineExtensionRejected':
+    case 'MilestoneReopened':
+    case 'TaskCompletionReported':
+    case 'TaskCompletionAccepted':
+    case 'TaskCompletionRejected':
+    case 'TaskSuspended':
+    case 'TaskResumed':
+    case 'TaskTerminated':
+    case 'IndicatorDefined':
+    case 'IndicatorValueReported':
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAnswered':
+    case 'LeadershipInstructionIssued':
+    case 'AccountabilityRecorded':
+    case 'BlockageEscalated':
+    case 'BlockageCoordinationAssigned':
+    case 'BlockageReopened':
+    case 'MilestoneDueSoonReminded':
+    case 'MilestoneOverdue':
+      // Lifecycle events of the supervision year: not shown here yet.
       return doc;
     default: {
       // An event type newer than this view leaves the page as it is.

@@ -1,3 +1,4 @@
+import { isTaskEvent } from '../../contracts/events/families.ts';
 import type { TaskEvent } from '../../contracts/events/index.ts';
 import { taskProgress, taskStatus } from '../../services/tasks/domain/progress.ts';
 import type { EventEnvelope } from '../projection.ts';
@@ -68,6 +69,7 @@ export const evolveTaskListItem = (
   envelope: EventEnvelope,
 ): TaskListItem | null => {
   const { event } = envelope;
+  if (!isTaskEvent(event)) return item;
   switch (event.type) {
     case 'TaskRegistered':
       return registered(event.data, envelope);
@@ -97,7 +99,31 @@ export const evolveTaskListItem = (
       return item && settle({ ...item, openBlockages: item.openBlockages + 1 }, envelope);
     case 'BlockageResolved':
       return item && settle({ ...item, openBlockages: item.openBlockages - 1 }, envelope);
-    case 'UnitRegistered':
+    case 'TaskSigned':
+    case 'TaskTransferred':
+    case 'TaskReturned':
+    case 'DeadlineExtensionRequested':
+    case 'DeadlineExtensionApproved':
+    case 'DeadlineExtensionRejected':
+    case 'MilestoneReopened':
+    case 'TaskCompletionReported':
+    case 'TaskCompletionAccepted':
+    case 'TaskCompletionRejected':
+    case 'TaskSuspended':
+    case 'TaskResumed':
+    case 'TaskTerminated':
+    case 'IndicatorDefined':
+    case 'IndicatorValueReported':
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAnswered':
+    case 'LeadershipInstructionIssued':
+    case 'AccountabilityRecorded':
+    case 'BlockageEscalated':
+    case 'BlockageCoordinationAssigned':
+    case 'BlockageReopened':
+    case 'MilestoneDueSoonReminded':
+    case 'MilestoneOverdue':
+      // Lifecycle events of the supervision year: not shown here yet.
       return item;
     default: {
       // An event type newer than this view leaves the row as it is.

@@ -1,3 +1,4 @@
+import { isUnitEvent } from '../../contracts/events/families.ts';
 import type { EventEnvelope, Projection } from '../projection.ts';
 
 /** One unit (责任单位) of the directory (collection `units`, id = unitId). */
@@ -14,6 +15,7 @@ export const evolveUnitListItem = (
   envelope: EventEnvelope,
 ): UnitListItem | null => {
   const { event } = envelope;
+  if (!isUnitEvent(event)) return item;
   switch (event.type) {
     case 'UnitRegistered':
       return {
@@ -22,14 +24,6 @@ export const evolveUnitListItem = (
         name: event.data.name,
         registeredAt: envelope.recordedAt,
       };
-    case 'TaskRegistered':
-    case 'TaskAssigned':
-    case 'MilestonePlanned':
-    case 'MilestoneProgressReported':
-    case 'MilestoneCompleted':
-    case 'BlockageReported':
-    case 'BlockageResolved':
-      return item;
     default: {
       // An event type newer than this view leaves the row as it is.
       const _exhaustive: never = event;

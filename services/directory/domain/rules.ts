@@ -1,4 +1,5 @@
-import { validationError } from '../../../contracts/errors.ts';
+import { isIsoDate, maxDate, minDate } from '../../../contracts/dates.ts';
+import { notFound, validationError } from '../../../contracts/errors.ts';
 import { idRule, limits } from '../../../contracts/limits.ts';
 
 /** Trimmed text that must not be blank and must fit `max` characters. */
@@ -13,4 +14,22 @@ export const requiredText = (field: string, value: string, max: number): string 
 export const newId = (field: string, value: string): string => {
   if (!limits.idPattern.test(value)) throw validationError(field, idRule);
   return value;
+};
+
+/** A calendar day the rest of the system can compare as a string. */
+export const isoDate = (field: string, value: string): string => {
+  if (!isIsoDate(value)) {
+    throw validationError(field, `an ISO date YYYY-MM-DD between ${minDate} and ${maxDate}`);
+  }
+  return value;
+};
+
+/** The directory must have confirmed the unit (the service passes what it found). */
+export const knownUnit = (
+  field: string,
+  unitId: string,
+  knownUnitIds: readonly string[],
+): string => {
+  if (!knownUnitIds.includes(unitId)) throw notFound(field, `unit ${unitId}`);
+  return unitId;
 };

@@ -1,8 +1,9 @@
 import type { Actor } from '../../../contracts/actor.ts';
-import { illegalState, notFound } from '../../../contracts/errors.ts';
+import { illegalState } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { limits } from '../../../contracts/limits.ts';
 import type { CommandData } from './commands.ts';
+import { openBlockage } from './lookups.ts';
 import { knownUnit, newId, requiredText } from './rules.ts';
 import type { RegisteredTask } from './state.ts';
 
@@ -39,11 +40,7 @@ export const resolveBlockage = (
   data: CommandData<'ResolveBlockage'>,
   task: RegisteredTask,
 ): TaskEvent[] => {
-  const blockage = task.blockages.get(data.blockageId);
-  if (!blockage) throw notFound('blockageId', `blockage ${data.blockageId} of task ${task.taskId}`);
-  if (!blockage.open) {
-    throw illegalState(`blockage ${data.blockageId} is already resolved`, 'blockageId');
-  }
+  openBlockage(task, data.blockageId);
   return [
     {
       type: 'BlockageResolved',

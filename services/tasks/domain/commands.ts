@@ -1,3 +1,12 @@
+import type {
+  AccountabilityKind,
+  AccountabilitySubject,
+  EscalationLevel,
+  Evidence,
+  IndicatorComparison,
+  NoticeLevel,
+} from '../../../contracts/events/task-events.ts';
+
 /**
  * Commands of the task aggregate: imperative requests, decided against the
  * task's state. Ids are chosen by the caller (retries reuse them); unit ids are
@@ -53,6 +62,134 @@ export type TaskCommand =
   | {
       type: 'ResolveBlockage';
       data: { taskId: string; blockageId: string; resolution: string };
+    }
+  | { type: 'SignTask'; data: { taskId: string } }
+  | {
+      type: 'TransferTask';
+      data: {
+        taskId: string;
+        toUnitId: string;
+        reason: string;
+        /** Which of the referenced unit ids the directory confirmed to exist. */
+        knownUnitIds: string[];
+      };
+    }
+  | { type: 'ReturnTask'; data: { taskId: string; reason: string } }
+  | {
+      type: 'RequestDeadlineExtension';
+      data: {
+        taskId: string;
+        requestId: string;
+        milestoneId: string;
+        requestedDueDate: string;
+        reason: string;
+      };
+    }
+  | { type: 'ApproveDeadlineExtension'; data: { taskId: string; requestId: string } }
+  | {
+      type: 'RejectDeadlineExtension';
+      data: { taskId: string; requestId: string; reason: string };
+    }
+  | { type: 'ReopenMilestone'; data: { taskId: string; milestoneId: string; reason: string } }
+  | {
+      type: 'ReportTaskCompletion';
+      data: { taskId: string; summary: string; evidence: Evidence[] };
+    }
+  | { type: 'AcceptTaskCompletion'; data: { taskId: string; comment: string | null } }
+  | { type: 'RejectTaskCompletion'; data: { taskId: string; reason: string } }
+  | { type: 'SuspendTask'; data: { taskId: string; reason: string } }
+  | { type: 'ResumeTask'; data: { taskId: string; reason: string } }
+  | { type: 'TerminateTask'; data: { taskId: string; reason: string } }
+  | {
+      type: 'DefineIndicator';
+      data: {
+        taskId: string;
+        indicatorId: string;
+        name: string;
+        unitOfMeasure: string;
+        target: number;
+        comparison: IndicatorComparison;
+        dueDate: string;
+        baseline: number | null;
+      };
+    }
+  | {
+      /** The source (self-reported or measured) follows from the actor's role. */
+      type: 'ReportIndicatorValue';
+      data: {
+        taskId: string;
+        indicatorId: string;
+        value: number;
+        asOf: string;
+        evidence: Evidence[];
+      };
+    }
+  | {
+      type: 'IssueSupervisionNotice';
+      data: {
+        taskId: string;
+        noticeId: string;
+        level: NoticeLevel;
+        toUnitId: string;
+        subject: string;
+        body: string;
+        replyDueDate: string;
+      };
+    }
+  | {
+      type: 'AnswerSupervisionNotice';
+      data: { taskId: string; noticeId: string; answer: string; evidence: Evidence[] };
+    }
+  | {
+      type: 'IssueLeadershipInstruction';
+      data: {
+        taskId: string;
+        instructionId: string;
+        text: string;
+        addressedToUnitIds: string[];
+        /** Which of the referenced unit ids the directory confirmed to exist. */
+        knownUnitIds: string[];
+      };
+    }
+  | {
+      type: 'RecordAccountability';
+      data: {
+        taskId: string;
+        recordId: string;
+        against: AccountabilitySubject;
+        kind: AccountabilityKind;
+        reason: string;
+        scoreDeduction: number;
+        /** Directory confirmations, read for `against.kind` 'unit' and 'official'. */
+        knownUnitIds: string[];
+        knownOfficialIds: string[];
+      };
+    }
+  | {
+      type: 'EscalateBlockage';
+      data: { taskId: string; blockageId: string; level: EscalationLevel };
+    }
+  | {
+      type: 'AssignBlockageCoordination';
+      data: {
+        taskId: string;
+        blockageId: string;
+        coordinatorUnitId: string;
+        note: string | null;
+        /** Which of the referenced unit ids the directory confirmed to exist. */
+        knownUnitIds: string[];
+      };
+    }
+  | { type: 'ReopenBlockage'; data: { taskId: string; blockageId: string; reason: string } }
+  | {
+      /** Sent by the clock; `leadDays` comes from the ruleset in force (default 3). */
+      type: 'RemindMilestoneDueSoon';
+      data: { taskId: string; milestoneId: string; leadDays: number };
+    }
+  | {
+      /** Sent by the clock. */
+      type: 'RecordMilestoneOverdue';
+      data: { taskId: string; milestoneId: string };
     };
 
 export type TaskCommandType = TaskCommand['type'];

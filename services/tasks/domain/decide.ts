@@ -1,61 +1,118 @@
-import { notFound } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
+import { recordAccountability } from './accountability.ts';
+import { admittedTask, type TaskBoundCommand } from './admission.ts';
+import {
+  assignBlockageCoordination,
+  escalateBlockage,
+  reopenBlockage,
+} from './blockage-follow-up.ts';
 import { reportBlockage, resolveBlockage } from './blockages.ts';
+import { recordMilestoneOverdue, remindMilestoneDueSoon } from './clock-facts.ts';
 import type { TaskCommand } from './commands.ts';
-import { completeMilestone, planMilestone, reportProgress } from './milestones.ts';
+import { acceptTaskCompletion, rejectTaskCompletion, reportTaskCompletion } from './completion.ts';
+import {
+  approveDeadlineExtension,
+  rejectDeadlineExtension,
+  requestDeadlineExtension,
+} from './extensions.ts';
+import { defineIndicator, reportIndicatorValue } from './indicators.ts';
+import { issueLeadershipInstruction } from './instructions.ts';
+import { resumeTask, suspendTask, terminateTask } from './lifecycle.ts';
+import { completeMilestone, planMilestone, reopenMilestone, reportProgress } from './milestones.ts';
+import { answerSupervisionNotice, issueSupervisionNotice } from './notices.ts';
 import { assignTask, registerTask } from './registration.ts';
-import { assertInScope } from './scope.ts';
+import { signTask } from './signing.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
+import { returnTask, transferTask } from './transfer.ts';
 
-const registeredTask = (state: TaskState, taskId: string): RegisteredTask => {
-  if (!state.registered) throw notFound('taskId', `task ${taskId}`);
-  return state;
-};
-
-/** The task, when the actor may work on it (see `assertInScope`). */
-const taskInScope = (
-  state: TaskState,
-  taskId: string,
+/** The command's own rules, once the task has admitted it. */
+const decideOnTask = (
+  command: TaskBoundCommand,
+  task: RegisteredTask,
   context: DecisionContext,
-): RegisteredTask => {
-  const task = registeredTask(state, taskId);
-  assertInScope(task, context.actor);
-  return task;
+): TaskEvent[] => {
+  const { actor } = context;
+  switch (command.type) {
+    case 'AssignTask':
+      return assignTask(command.data, task);
+    case 'SignTask':
+      return signTask(task, actor);
+    case 'TransferTask':
+      return transferTask(command.data, task);
+    case 'ReturnTask':
+      return returnTask(command.data, task, actor);
+    case 'PlanMilestone':
+      return planMilestone(command.data, task);
+    case 'ReportProgress':
+      return reportProgress(command.data, task, actor);
+    case 'CompleteMilestone':
+      return completeMilestone(command.data, task);
+    case 'ReopenMilestone':
+      return reopenMilestone(command.data, task);
+    case 'RequestDeadlineExtension':
+      return requestDeadlineExtension(command.data, task, context);
+    case 'ApproveDeadlineExtension':
+      return approveDeadlineExtension(command.data, task, actor);
+    case 'RejectDeadlineExtension':
+      return rejectDeadlineExtension(command.data, task, actor);
+    case 'RemindMilestoneDueSoon':
+      return remindMilestoneDueSoon(command.data, task, context);
+    case 'RecordMilestoneOverdue':
+      return recordMilestoneOverdue(command.data, task, context);
+    case 'ReportTaskCompletion':
+      return reportTaskCompletion(command.data, task, actor);
+    case 'AcceptTaskCompletion':
+      return acceptTaskCompletion(command.data, task);
+    case 'RejectTaskCompletion':
+      return rejectTaskCompletion(command.data, task);
+    case 'SuspendTask':
+      return suspendTask(command.data, task);
+    case 'ResumeTask':
+      return resumeTask(command.data, task);
+    case 'TerminateTask':
+      return terminateTask(command.data, task);
+    case 'ReportBlockage':
+      return reportBlockage(command.data, task, actor);
+    case 'ResolveBlockage':
+      return resolveBlockage(command.data, task);
+    case 'EscalateBlockage':
+      return escalateBlockage(command.data, task, actor);
+    case 'AssignBlockageCoordination':
+      return assignBlockageCoordination(command.data, task);
+    case 'ReopenBlockage':
+      return reopenBlockage(command.data, task, actor);
+    case 'DefineIndicator':
+      return defineIndicator(command.data, task);
+    case 'ReportIndicatorValue':
+      return reportIndicatorValue(command.data, task, context);
+    case 'IssueSupervisionNotice':
+      return issueSupervisionNotice(command.data, task, context);
+    case 'AnswerSupervisionNotice':
+      return answerSupervisionNotice(command.data, task, actor);
+    case 'IssueLeadershipInstruction':
+      return issueLeadershipInstruction(command.data, task);
+    case 'RecordAccountability':
+      return recordAccountability(command.data, task);
+    default: {
+      const _exhaustive: never = command;
+      throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);
+    }
+  }
 };
 
 /**
- * Decides a task command: the events it causes, or a DomainError for the first
- * broken rule. Existence and scope come before the command's own rules, so an
- * actor out of scope learns nothing about the task's milestones or blockages.
+ * Decides a task command: the events it causes (none when the fact is already
+ * recorded, for the clock's commands), or a DomainError for the first broken
+ * rule. Role, existence, scope and lifecycle come before the command's own
+ * rules (see `admittedTask`), so an actor out of scope learns nothing about the
+ * task's parts.
  */
 export const decide = (
   command: TaskCommand,
   state: TaskState,
   context: DecisionContext,
 ): TaskEvent[] => {
-  switch (command.type) {
-    case 'RegisterTask':
-      return registerTask(command.data, state);
-    case 'AssignTask':
-      return assignTask(command.data, registeredTask(state, command.data.taskId));
-    case 'PlanMilestone':
-      return planMilestone(command.data, registeredTask(state, command.data.taskId));
-    case 'ReportProgress': {
-      const task = taskInScope(state, command.data.taskId, context);
-      return reportProgress(command.data, task, context.actor);
-    }
-    case 'CompleteMilestone':
-      return completeMilestone(command.data, taskInScope(state, command.data.taskId, context));
-    case 'ReportBlockage': {
-      const task = taskInScope(state, command.data.taskId, context);
-      return reportBlockage(command.data, task, context.actor);
-    }
-    case 'ResolveBlockage':
-      return resolveBlockage(command.data, taskInScope(state, command.data.taskId, context));
-    default: {
-      const _exhaustive: never = command;
-      throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);
-    }
-  }
+  if (command.type === 'RegisterTask') return registerTask(command.data, state);
+  return decideOnTask(command, admittedTask(command, state, context), context);
 };

@@ -1,36 +1,12 @@
 import type { Actor } from '../../../contracts/actor.ts';
-import { illegalState, notFound, validationError } from '../../../contracts/errors.ts';
+import { illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { limits } from '../../../contracts/limits.ts';
 import type { CommandData } from './commands.ts';
-import { isoDate, newId, optionalText, requiredText } from './rules.ts';
-import type { MilestoneState, RegisteredTask } from './state.ts';
-
-const existingMilestone = (task: RegisteredTask, milestoneId: string): MilestoneState => {
-  const milestone = task.milestones.get(milestoneId);
-  if (!milestone) throw notFound('milestoneId', `milestone ${milestoneId} of task ${task.taskId}`);
-  return milestone;
-};
-
-const openMilestone = (task: RegisteredTask, milestoneId: string): MilestoneState => {
-  const milestone = existingMilestone(task, milestoneId);
-  if (milestone.completed) {
-    throw illegalState(`milestone ${milestoneId} is already completed`, 'milestoneId');
-  }
-  return milestone;
-};
-
-/** A milestone falls inside its task's planned span, so its lateness is the task's. */
-const milestoneDueDate = (task: RegisteredTask, value: string): string => {
-  const dueDate = isoDate('dueDate', value);
-  if (dueDate < task.plannedStart || dueDate > task.dueDate) {
-    throw validationError(
-      'dueDate',
-      `must be within the task, ${task.plannedStart} to ${task.dueDate}`,
-    );
-  }
-  return dueDate;
-};
+import { assertNoPendingReport } from './completion.ts';
+import { existingMilestone, openMilestone } from './lookups.ts';
+import { dateWithinTask, newId, optionalText, reasonText, requiredText } from './rules.ts';
+import type { RegisteredTask } from './state.ts';
 
 /** Weights are relative shares of the task; 100 caps a single one. */
 const milestoneWeight = (weight: number): number => {
@@ -40,11 +16,15 @@ const milestoneWeight = (weight: number): number => {
   return weight;
 };
 
-/** Plans one milestone (环节) of the task. */
+/**
+ * Plans one milestone (环节) of the task, inside the task's span. Not while a
+ * completion report is pending: the report says every milestone is done.
+ */
 export const planMilestone = (
   data: CommandData<'PlanMilestone'>,
   task: RegisteredTask,
 ): TaskEvent[] => {
+  assertNoPendingReport(task);
   if (task.milestones.has(data.milestoneId)) {
     throw illegalState(`milestone ${data.milestoneId} is already planned`, 'milestoneId');
   }
@@ -55,7 +35,7 @@ export const planMilestone = (
         taskId: task.taskId,
         milestoneId: newId('milestoneId', data.milestoneId),
         title: requiredText('title', data.title, limits.title),
-        dueDate: milestoneDueDate(task, data.dueDate),
+        dueDate: dateWithinTask('dueDate', data.dueDate, task),
         weight: milestoneWeight(data.weight),
       },
     },
@@ -107,6 +87,33 @@ export const completeMilestone = (
         taskId: task.taskId,
         milestoneId: data.milestoneId,
         note: optionalText('note', data.note, limits.note),
+      },
+    },
+  ];
+};
+
+/**
+ * Reopens a completed milestone (office or leader), e.g. when the work was found
+ * wanting. Its progress goes back to the last percent reported before the
+ * completion, not 100: completion counted it done, the report said how far it was.
+ */
+export const reopenMilestone = (
+  data: CommandData<'ReopenMilestone'>,
+  task: RegisteredTask,
+): TaskEvent[] => {
+  assertNoPendingReport(task);
+  const milestone = existingMilestone(task, data.milestoneId);
+  if (!milestone.completed) {
+    throw illegalState(`milestone ${data.milestoneId} is not completed`, 'milestoneId');
+  }
+  return [
+    {
+      type: 'MilestoneReopened',
+      data: {
+        taskId: task.taskId,
+        milestoneId: data.milestoneId,
+        reason: reasonText(data.reason),
+        percent: milestone.reportedPercent,
       },
     },
   ];

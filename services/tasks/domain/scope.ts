@@ -6,15 +6,37 @@ import type { RegisteredTask } from './state.ts';
 export const isResponsibleUnit = (task: RegisteredTask, unitId: string): boolean =>
   task.leadUnitId === unitId || task.cooperatingUnitIds.includes(unitId);
 
+/** True unless the actor is a department head of a unit not responsible for the task. */
+export const isInScope = (task: RegisteredTask, actor: Actor): boolean =>
+  actor.role !== 'department_head' ||
+  (actor.unitId !== undefined && isResponsibleUnit(task, actor.unitId));
+
+const unitName = (actor: Actor): string =>
+  actor.unitId === undefined ? 'a department head without a unit' : `unit ${actor.unitId}`;
+
 /**
  * A department head (责任单位负责人) acts only on tasks its unit is responsible
  * for (DESIGN §2: "must never touch a task its unit is not responsible for").
  * Other roles are checked by the permission matrix, not here.
  */
 export const assertInScope = (task: RegisteredTask, actor: Actor): void => {
-  if (actor.role !== 'department_head') return;
-  if (actor.unitId !== undefined && isResponsibleUnit(task, actor.unitId)) return;
-  const unit =
-    actor.unitId === undefined ? 'a department head without a unit' : `unit ${actor.unitId}`;
-  throw forbidden(`${unit} is neither the lead nor a cooperating unit of task ${task.taskId}`);
+  if (isInScope(task, actor)) return;
+  throw forbidden(
+    `${unitName(actor)} is neither the lead nor a cooperating unit of task ${task.taskId}`,
+  );
+};
+
+/** The unit of an acting department head (in scope, so it has one). */
+export const actingUnitId = (actor: Actor): string => {
+  if (actor.unitId === undefined) throw forbidden(`${unitName(actor)} cannot act for a unit`);
+  return actor.unitId;
+};
+
+/** The lead unit's id, when the actor is its department head: only the lead unit may. */
+export const headOfLeadUnit = (task: RegisteredTask, actor: Actor): string => {
+  const unitId = actingUnitId(actor);
+  if (unitId !== task.leadUnitId) {
+    throw forbidden(`unit ${unitId} does not lead task ${task.taskId}; only the lead unit may`);
+  }
+  return unitId;
 };

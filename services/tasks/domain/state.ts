@@ -1,10 +1,36 @@
-import type { TaskEvent } from '../../../contracts/events/index.ts';
+import type { EscalationLevel, TaskEventOf } from '../../../contracts/events/task-events.ts';
 
-/** What the rules need to know of one milestone. */
-export type MilestoneState = { percent: number; completed: boolean };
+/** What the rules need to know of one milestone (环节). */
+export type MilestoneState = {
+  /** The current due date: the planned one, or the last extension approved. */
+  dueDate: string;
+  percent: number;
+  /** The last percent reported, which a reopened milestone goes back to. */
+  reportedPercent: number;
+  completed: boolean;
+  /** One extension request may be open per milestone at a time. */
+  openRequestId: string | null;
+  /** Due dates the clock has already recorded a reminder or an overdue for. */
+  remindedFor: ReadonlySet<string>;
+  overdueFor: ReadonlySet<string>;
+};
 
 /** What the rules need to know of one blockage (堵点). */
-export type BlockageState = { open: boolean };
+export type BlockageState = {
+  open: boolean;
+  /** 0 until escalated; only ever goes up, even across a reopening. */
+  level: 0 | EscalationLevel;
+  reportedByUnitId: string | null;
+};
+
+/** A deadline extension request, open until a leader approves or rejects it. */
+export type ExtensionState = { milestoneId: string; requestedDueDate: string; open: boolean };
+
+/** A supervision notice, answered once by the unit it is addressed to. */
+export type NoticeState = { toUnitId: string; answered: boolean };
+
+/** The completion report (办结报告): none yet (or rejected), pending, or accepted. */
+export type CompletionState = 'none' | 'reported' | 'accepted';
 
 /** A task after its `TaskRegistered`: everything the rules of later commands read. */
 export type RegisteredTask = {
@@ -12,89 +38,51 @@ export type RegisteredTask = {
   taskId: string;
   plannedStart: string;
   dueDate: string;
+  /** Assigned at least once: a returned task has no lead unit, yet it was assigned. */
+  assigned: boolean;
   leadUnitId: string | null;
   cooperatingUnitIds: readonly string[];
+  /** Units that signed (签收) for the current assignment. */
+  signedUnitIds: ReadonlySet<string>;
+  suspended: boolean;
+  terminated: boolean;
+  completion: CompletionState;
   milestones: ReadonlyMap<string, MilestoneState>;
   blockages: ReadonlyMap<string, BlockageState>;
+  extensions: ReadonlyMap<string, ExtensionState>;
+  indicatorIds: ReadonlySet<string>;
+  notices: ReadonlyMap<string, NoticeState>;
+  instructionIds: ReadonlySet<string>;
+  accountabilityRecordIds: ReadonlySet<string>;
 };
 
 /**
  * The decision state of a task stream. Not a read model: it holds only what
- * `decide` checks. Maps, not plain objects, so an id like `constructor` is not
- * mistaken for an inherited property.
+ * `decide` checks. Maps and sets, not plain objects, so an id like `constructor`
+ * is not mistaken for an inherited property.
  */
 export type TaskState = { registered: false } | RegisteredTask;
 
 export const initialState = (): TaskState => ({ registered: false });
 
-const withEntry = <V>(map: ReadonlyMap<string, V>, key: string, value: V): Map<string, V> =>
-  new Map(map).set(key, value);
-
-/** Applies `change` to a registered task; a task stream always starts with TaskRegistered. */
-const update = (state: TaskState, change: (task: RegisteredTask) => RegisteredTask): TaskState =>
-  state.registered ? change(state) : state;
-
-const registered = (data: Extract<TaskEvent, { type: 'TaskRegistered' }>['data']): TaskState => ({
+/** The state right after `TaskRegistered`. */
+export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): RegisteredTask => ({
   registered: true,
   taskId: data.taskId,
   plannedStart: data.plannedStart,
   dueDate: data.dueDate,
+  assigned: false,
   leadUnitId: null,
   cooperatingUnitIds: [],
+  signedUnitIds: new Set(),
+  suspended: false,
+  terminated: false,
+  completion: 'none',
   milestones: new Map(),
   blockages: new Map(),
+  extensions: new Map(),
+  indicatorIds: new Set(),
+  notices: new Map(),
+  instructionIds: new Set(),
+  accountabilityRecordIds: new Set(),
 });
-
-/** Folds one event into the state; never mutates `state`. */
-export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
-  switch (event.type) {
-    case 'TaskRegistered':
-      return registered(event.data);
-    case 'TaskAssigned':
-      return update(state, (task) => ({
-        ...task,
-        leadUnitId: event.data.leadUnitId,
-        cooperatingUnitIds: [...event.data.cooperatingUnitIds],
-      }));
-    case 'MilestonePlanned':
-      return update(state, (task) => ({
-        ...task,
-        milestones: withEntry(task.milestones, event.data.milestoneId, {
-          percent: 0,
-          completed: false,
-        }),
-      }));
-    case 'MilestoneProgressReported':
-      return update(state, (task) => ({
-        ...task,
-        milestones: withEntry(task.milestones, event.data.milestoneId, {
-          percent: event.data.percent,
-          completed: false,
-        }),
-      }));
-    case 'MilestoneCompleted':
-      // A completed milestone counts as fully done, whatever was last reported.
-      return update(state, (task) => ({
-        ...task,
-        milestones: withEntry(task.milestones, event.data.milestoneId, {
-          percent: 100,
-          completed: true,
-        }),
-      }));
-    case 'BlockageReported':
-      return update(state, (task) => ({
-        ...task,
-        blockages: withEntry(task.blockages, event.data.blockageId, { open: true }),
-      }));
-    case 'BlockageResolved':
-      return update(state, (task) => ({
-        ...task,
-        blockages: withEntry(task.blockages, event.data.blockageId, { open: false }),
-      }));
-    default: {
-      // An event type newer than this code changes nothing the rules read.
-      const _exhaustive: never = event;
-      return state;
-    }
-  }
-};

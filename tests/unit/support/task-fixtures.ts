@@ -81,3 +81,151 @@ export const headOf = (unitId: string): DecisionContext => {
   const actor: Actor = { id: `head-of-${unitId}`, role: 'department_head', unitId };
   return { ...defaultContext, actor };
 };
+
+/** The decision context of any actor with `role` (no unit). */
+export const actingAs = (role: Actor['role']): DecisionContext => ({
+  ...defaultContext,
+  actor: { id: `${role}-1`, role },
+});
+
+export const leader = actingAs('leader');
+export const inspector = actingAs('inspector');
+/** The system clock (actor `system`). */
+export const clock = actingAs('system');
+/** The department head of the lead unit of the task in these fixtures. */
+export const leadHead = headOf('education-bureau');
+/** The department head of the task's cooperating unit. */
+export const cooperatingHead = headOf('finance-bureau');
+/** The department head of a unit with no part in the task. */
+export const outsiderHead = headOf('land-bureau');
+
+/** The same actor at noon (China Standard Time) of `day`. */
+export const on = (day: string, context: DecisionContext = defaultContext): DecisionContext => ({
+  ...context,
+  now: `${day}T04:00:00.000Z`,
+});
+
+/** One file of evidence, as a report carries it. */
+export const evidenceFile = { fileName: 'site-photos.zip', sha256: 'ab'.repeat(32), size: 1024 };
+
+export const taskSigned = (unitId = 'education-bureau'): TaskEvent => ({
+  type: 'TaskSigned',
+  data: { taskId, unitId },
+});
+
+export const taskTransferred = (
+  toUnitId = 'land-bureau',
+  fromUnitId: string | null = 'education-bureau',
+): TaskEvent => ({
+  type: 'TaskTransferred',
+  data: { taskId, fromUnitId, toUnitId, reason: 'Land is the land bureau’s work' },
+});
+
+export const taskReturned = (unitId = 'education-bureau'): TaskEvent => ({
+  type: 'TaskReturned',
+  data: { taskId, unitId, reason: 'Not ours: school land is planned elsewhere' },
+});
+
+export const extensionRequested = (
+  requestId = 'r1',
+  requestedDueDate = '2021-07-31',
+  milestoneId = 'm1',
+  currentDueDate = '2021-06-30',
+): TaskEvent => ({
+  type: 'DeadlineExtensionRequested',
+  data: {
+    taskId,
+    requestId,
+    milestoneId,
+    currentDueDate,
+    requestedDueDate,
+    reason: 'Survey delayed by rain',
+  },
+});
+
+export const extensionApproved = (
+  requestId = 'r1',
+  newDueDate = '2021-07-31',
+  milestoneId = 'm1',
+): TaskEvent => ({
+  type: 'DeadlineExtensionApproved',
+  data: { taskId, requestId, milestoneId, newDueDate, approvedBy: 'leader-1' },
+});
+
+export const extensionRejected = (requestId = 'r1', milestoneId = 'm1'): TaskEvent => ({
+  type: 'DeadlineExtensionRejected',
+  data: { taskId, requestId, milestoneId, reason: 'Rain is no reason', rejectedBy: 'leader-1' },
+});
+
+export const completionReported: TaskEvent = {
+  type: 'TaskCompletionReported',
+  data: { taskId, summary: 'Three schools built', evidence: [evidenceFile] },
+};
+
+export const completionAccepted: TaskEvent = {
+  type: 'TaskCompletionAccepted',
+  data: { taskId, comment: null },
+};
+
+export const completionRejected: TaskEvent = {
+  type: 'TaskCompletionRejected',
+  data: { taskId, reason: 'One school has no playground' },
+};
+
+export const taskSuspended: TaskEvent = {
+  type: 'TaskSuspended',
+  data: { taskId, reason: 'Funding frozen' },
+};
+
+export const taskResumed: TaskEvent = {
+  type: 'TaskResumed',
+  data: { taskId, reason: 'Funding released' },
+};
+
+export const taskTerminated: TaskEvent = {
+  type: 'TaskTerminated',
+  data: { taskId, reason: 'Plan withdrawn' },
+};
+
+export const indicatorDefined = (indicatorId = 'i1'): TaskEvent => ({
+  type: 'IndicatorDefined',
+  data: {
+    taskId,
+    indicatorId,
+    name: 'New schools opened',
+    unitOfMeasure: 'schools',
+    target: 3,
+    comparison: 'gte',
+    dueDate: '2021-12-31',
+    baseline: 0,
+  },
+});
+
+export const noticeIssued = (noticeId = 'n1', toUnitId = 'education-bureau'): TaskEvent => ({
+  type: 'SupervisionNoticeIssued',
+  data: {
+    taskId,
+    noticeId,
+    level: 'yellow',
+    toUnitId,
+    subject: 'Land approval is late',
+    body: 'Report the cause and a new date.',
+    replyDueDate: '2021-03-05',
+  },
+});
+
+export const noticeAnswered = (noticeId = 'n1'): TaskEvent => ({
+  type: 'SupervisionNoticeAnswered',
+  data: { taskId, noticeId, answer: 'Approval expected 10 March', evidence: [] },
+});
+
+export const blockageEscalated = (level: 1 | 2 = 1, blockageId = 'b1'): TaskEvent => ({
+  type: 'BlockageEscalated',
+  data: { taskId, blockageId, level, by: 'system' },
+});
+
+/** A task whose only milestone `m1` is completed. */
+export const completedTask: TaskEvent[] = [...plannedTask, milestoneCompleted()];
+
+/** A task closed (办结): completion reported and accepted. */
+export const closedTask: TaskEvent[] = [...completedTask, completionReported, completionAccepted];

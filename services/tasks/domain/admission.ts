@@ -1,0 +1,43 @@
+import type { Actor } from '../../../contracts/actor.ts';
+import { forbidden, illegalState, notFound } from '../../../contracts/errors.ts';
+import type { DecisionContext } from '../../shared/decider.ts';
+import type { TaskCommand } from './commands.ts';
+import { type Requirement, requirements } from './requirements.ts';
+import { assertInScope } from './scope.ts';
+import type { RegisteredTask, TaskState } from './state.ts';
+
+/** Commands addressed to an existing task: all but RegisterTask. */
+export type TaskBoundCommand = Exclude<TaskCommand, { type: 'RegisterTask' }>;
+
+const assertRole = (type: string, requirement: Requirement, actor: Actor): void => {
+  if (requirement.roles === 'matrix' || requirement.roles.includes(actor.role)) return;
+  throw forbidden(`role ${actor.role} may not ${type}; only ${requirement.roles.join(', ')}`);
+};
+
+const assertLifecycle = (task: RegisteredTask, requirement: Requirement): void => {
+  const id = task.taskId;
+  if (task.terminated) throw illegalState(`task ${id} is terminated`, 'taskId');
+  if (requirement.open && task.completion === 'accepted') {
+    throw illegalState(`task ${id} is closed: its completion was accepted`, 'taskId');
+  }
+  if (requirement.active && task.suspended) {
+    throw illegalState(`task ${id} is suspended`, 'taskId');
+  }
+};
+
+/**
+ * The task a command may act on, in the order an outsider learns least: role,
+ * then existence, then the unit's scope, then the task's lifecycle.
+ */
+export const admittedTask = (
+  command: TaskBoundCommand,
+  state: TaskState,
+  context: DecisionContext,
+): RegisteredTask => {
+  const requirement = requirements[command.type];
+  assertRole(command.type, requirement, context.actor);
+  if (!state.registered) throw notFound('taskId', `task ${command.data.taskId}`);
+  if (requirement.unitScope) assertInScope(state, context.actor);
+  assertLifecycle(state, requirement);
+  return state;
+};

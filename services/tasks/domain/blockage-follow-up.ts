@@ -1,0 +1,88 @@
+import type { Actor } from '../../../contracts/actor.ts';
+import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
+import type { TaskEvent } from '../../../contracts/events/index.ts';
+import type { EscalationLevel } from '../../../contracts/events/task-events.ts';
+import { limits } from '../../../contracts/limits.ts';
+import type { CommandData } from './commands.ts';
+import { existingBlockage, openBlockage } from './lookups.ts';
+import { knownUnit, optionalText, reasonText } from './rules.ts';
+import type { BlockageState, RegisteredTask } from './state.ts';
+
+/** 1: the responsible leader; 2: the main leader. */
+const escalationLevel = (level: number): EscalationLevel => {
+  if (level !== 1 && level !== 2) throw validationError('level', 'one of 1, 2');
+  return level;
+};
+
+/** Why a blockage cannot go to `level`, or null when it can. */
+const escalationRefusal = (blockage: BlockageState, level: EscalationLevel): string | null => {
+  if (!blockage.open) return 'is resolved';
+  if (blockage.level >= level)
+    return `is already at level ${blockage.level}: escalation only goes up`;
+  return null;
+};
+
+/**
+ * Escalates an open blockage (堵点) to the responsible leader (1), then to the
+ * main leader (2); a leader may go straight to 2. The clock works from views
+ * that may lag, so what it asks that is already true, or no longer applies,
+ * records nothing instead of failing: it can run any number of times.
+ */
+export const escalateBlockage = (
+  data: CommandData<'EscalateBlockage'>,
+  task: RegisteredTask,
+  actor: Actor,
+): TaskEvent[] => {
+  const level = escalationLevel(data.level);
+  const refusal = escalationRefusal(existingBlockage(task, data.blockageId), level);
+  const by = actor.role === 'system' ? 'system' : 'leader';
+  if (refusal !== null && by === 'system') return [];
+  if (refusal !== null) throw illegalState(`blockage ${data.blockageId} ${refusal}`, 'blockageId');
+  return [
+    {
+      type: 'BlockageEscalated',
+      data: { taskId: task.taskId, blockageId: data.blockageId, level, by },
+    },
+  ];
+};
+
+/** A leader names the unit that coordinates an open blockage; a later assignment replaces it. */
+export const assignBlockageCoordination = (
+  data: CommandData<'AssignBlockageCoordination'>,
+  task: RegisteredTask,
+): TaskEvent[] => {
+  openBlockage(task, data.blockageId);
+  knownUnit('coordinatorUnitId', data.coordinatorUnitId, data.knownUnitIds);
+  return [
+    {
+      type: 'BlockageCoordinationAssigned',
+      data: {
+        taskId: task.taskId,
+        blockageId: data.blockageId,
+        coordinatorUnitId: data.coordinatorUnitId,
+        note: optionalText('note', data.note, limits.note),
+      },
+    },
+  ];
+};
+
+/** The unit that reported a blockage, or the office, says it is not solved after all. */
+export const reopenBlockage = (
+  data: CommandData<'ReopenBlockage'>,
+  task: RegisteredTask,
+  actor: Actor,
+): TaskEvent[] => {
+  const blockage = existingBlockage(task, data.blockageId);
+  if (actor.role === 'department_head' && actor.unitId !== blockage.reportedByUnitId) {
+    throw forbidden(
+      `only the unit that reported blockage ${data.blockageId}, or the office, may reopen it`,
+    );
+  }
+  if (blockage.open) throw illegalState(`blockage ${data.blockageId} is open`, 'blockageId');
+  return [
+    {
+      type: 'BlockageReopened',
+      data: { taskId: task.taskId, blockageId: data.blockageId, reason: reasonText(data.reason) },
+    },
+  ];
+};

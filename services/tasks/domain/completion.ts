@@ -1,0 +1,78 @@
+import type { Actor } from '../../../contracts/actor.ts';
+import { illegalState } from '../../../contracts/errors.ts';
+import type { TaskEvent } from '../../../contracts/events/index.ts';
+import { limits } from '../../../contracts/limits.ts';
+import type { CommandData } from './commands.ts';
+import { evidenceList } from './evidence.ts';
+import { optionalText, reasonText, requiredText } from './rules.ts';
+import { headOfLeadUnit } from './scope.ts';
+import type { RegisteredTask } from './state.ts';
+
+/** While a completion report is pending, the milestones it speaks of stay as they are. */
+export const assertNoPendingReport = (task: RegisteredTask): void => {
+  if (task.completion === 'reported') {
+    throw illegalState(
+      `task ${task.taskId} has a completion report pending: accept or reject it first`,
+      'taskId',
+    );
+  }
+};
+
+/** Done means planned and done: a task without milestones has nothing to report. */
+const assertAllMilestonesCompleted = (task: RegisteredTask): void => {
+  if (task.milestones.size === 0) {
+    throw illegalState(`task ${task.taskId} has no milestones`, 'taskId');
+  }
+  const open = [...task.milestones].filter(([, milestone]) => !milestone.completed);
+  if (open.length > 0) {
+    const ids = open.map(([id]) => id).join(', ');
+    throw illegalState(`task ${task.taskId} has milestones not completed: ${ids}`, 'taskId');
+  }
+};
+
+/** 办结报告: the lead unit reports the task done, with evidence, once all milestones are. */
+export const reportTaskCompletion = (
+  data: CommandData<'ReportTaskCompletion'>,
+  task: RegisteredTask,
+  actor: Actor,
+): TaskEvent[] => {
+  headOfLeadUnit(task, actor);
+  assertNoPendingReport(task);
+  assertAllMilestonesCompleted(task);
+  return [
+    {
+      type: 'TaskCompletionReported',
+      data: {
+        taskId: task.taskId,
+        summary: requiredText('summary', data.summary, limits.description),
+        evidence: evidenceList(data.evidence),
+      },
+    },
+  ];
+};
+
+const assertReportPending = (task: RegisteredTask): void => {
+  if (task.completion !== 'reported') {
+    throw illegalState(`task ${task.taskId} has no completion report pending`, 'taskId');
+  }
+};
+
+/** The office accepts the report: the task is closed (办结). */
+export const acceptTaskCompletion = (
+  data: CommandData<'AcceptTaskCompletion'>,
+  task: RegisteredTask,
+): TaskEvent[] => {
+  assertReportPending(task);
+  const comment = optionalText('comment', data.comment, limits.note);
+  return [{ type: 'TaskCompletionAccepted', data: { taskId: task.taskId, comment } }];
+};
+
+/** 退回重办: the office returns the report; the lead unit must report again. */
+export const rejectTaskCompletion = (
+  data: CommandData<'RejectTaskCompletion'>,
+  task: RegisteredTask,
+): TaskEvent[] => {
+  assertReportPending(task);
+  const reason = reasonText(data.reason);
+  return [{ type: 'TaskCompletionRejected', data: { taskId: task.taskId, reason } }];
+};

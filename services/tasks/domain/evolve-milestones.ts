@@ -1,0 +1,101 @@
+import type { TaskEventOf, TaskEventType } from '../../../contracts/events/task-events.ts';
+import { withChanged, withEntry, withMember } from './collections.ts';
+import type { ExtensionState, MilestoneState, RegisteredTask } from './state.ts';
+
+type Data<T extends TaskEventType> = TaskEventOf<T>['data'];
+
+const changeMilestone = (
+  task: RegisteredTask,
+  milestoneId: string,
+  change: (milestone: MilestoneState) => MilestoneState,
+): RegisteredTask => ({ ...task, milestones: withChanged(task.milestones, milestoneId, change) });
+
+export const planned = (task: RegisteredTask, data: Data<'MilestonePlanned'>): RegisteredTask => ({
+  ...task,
+  milestones: withEntry(task.milestones, data.milestoneId, {
+    dueDate: data.dueDate,
+    percent: 0,
+    reportedPercent: 0,
+    completed: false,
+    openRequestId: null,
+    remindedFor: new Set(),
+    overdueFor: new Set(),
+  }),
+});
+
+export const progressReported = (
+  task: RegisteredTask,
+  data: Data<'MilestoneProgressReported'>,
+): RegisteredTask =>
+  changeMilestone(task, data.milestoneId, (milestone) => ({
+    ...milestone,
+    percent: data.percent,
+    reportedPercent: data.percent,
+    completed: false,
+  }));
+
+/** A completed milestone counts as fully done, whatever was last reported. */
+export const completed = (task: RegisteredTask, data: Data<'MilestoneCompleted'>): RegisteredTask =>
+  changeMilestone(task, data.milestoneId, (milestone) => ({
+    ...milestone,
+    percent: 100,
+    completed: true,
+  }));
+
+export const reopened = (task: RegisteredTask, data: Data<'MilestoneReopened'>): RegisteredTask =>
+  changeMilestone(task, data.milestoneId, (milestone) => ({
+    ...milestone,
+    percent: data.percent,
+    completed: false,
+  }));
+
+export const extensionRequested = (
+  task: RegisteredTask,
+  data: Data<'DeadlineExtensionRequested'>,
+): RegisteredTask => {
+  const request: ExtensionState = {
+    milestoneId: data.milestoneId,
+    requestedDueDate: data.requestedDueDate,
+    open: true,
+  };
+  const withRequest = { ...task, extensions: withEntry(task.extensions, data.requestId, request) };
+  return changeMilestone(withRequest, data.milestoneId, (milestone) => ({
+    ...milestone,
+    openRequestId: data.requestId,
+  }));
+};
+
+/** Closes the request; an approved one also moves the milestone's due date. */
+export const extensionDecided = (
+  task: RegisteredTask,
+  data: { requestId: string; milestoneId: string },
+  newDueDate: string | null,
+): RegisteredTask => {
+  const closed = {
+    ...task,
+    extensions: withChanged(task.extensions, data.requestId, (request) => ({
+      ...request,
+      open: false,
+    })),
+  };
+  return changeMilestone(closed, data.milestoneId, (milestone) => ({
+    ...milestone,
+    dueDate: newDueDate ?? milestone.dueDate,
+    openRequestId: null,
+  }));
+};
+
+export const reminded = (
+  task: RegisteredTask,
+  data: Data<'MilestoneDueSoonReminded'>,
+): RegisteredTask =>
+  changeMilestone(task, data.milestoneId, (milestone) => ({
+    ...milestone,
+    remindedFor: withMember(milestone.remindedFor, data.dueDate),
+  }));
+
+export const overdue = (task: RegisteredTask, data: Data<'MilestoneOverdue'>): RegisteredTask =>
+  changeMilestone(task, data.milestoneId, (milestone) => ({
+    ...milestone,
+    overdueFor: withMember(milestone.overdueFor, data.dueDate),
+  }));

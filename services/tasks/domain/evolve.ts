@@ -1,0 +1,108 @@
+import type { TaskEvent } from '../../../contracts/events/index.ts';
+import {
+  completed,
+  extensionDecided,
+  extensionRequested,
+  overdue,
+  planned,
+  progressReported,
+  reminded,
+  reopened,
+} from './evolve-milestones.ts';
+import {
+  accountabilityRecorded,
+  blockageEscalated,
+  blockageOpen,
+  blockageReported,
+  indicatorDefined,
+  instructionIssued,
+  noticeAnswered,
+  noticeIssued,
+} from './evolve-records.ts';
+import {
+  assigned,
+  returned,
+  signed,
+  terminated,
+  transferred,
+  withCompletion,
+  withSuspension,
+} from './evolve-task.ts';
+import { type RegisteredTask, registeredTask, type TaskState } from './state.ts';
+
+/** Applies `change` to a registered task; a task stream always starts with TaskRegistered. */
+const update = (state: TaskState, change: (task: RegisteredTask) => RegisteredTask): TaskState =>
+  state.registered ? change(state) : state;
+
+/** Folds one event into the state; never mutates `state`. */
+export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
+  switch (event.type) {
+    case 'TaskRegistered':
+      return registeredTask(event.data);
+    case 'TaskAssigned':
+      return update(state, (task) => assigned(task, event.data));
+    case 'TaskSigned':
+      return update(state, (task) => signed(task, event.data));
+    case 'TaskTransferred':
+      return update(state, (task) => transferred(task, event.data));
+    case 'TaskReturned':
+      return update(state, (task) => returned(task, event.data));
+    case 'TaskCompletionReported':
+      return update(state, (task) => withCompletion(task, 'reported'));
+    case 'TaskCompletionAccepted':
+      return update(state, (task) => withCompletion(task, 'accepted'));
+    case 'TaskCompletionRejected':
+      return update(state, (task) => withCompletion(task, 'none'));
+    case 'TaskSuspended':
+      return update(state, (task) => withSuspension(task, true));
+    case 'TaskResumed':
+      return update(state, (task) => withSuspension(task, false));
+    case 'TaskTerminated':
+      return update(state, terminated);
+    case 'MilestonePlanned':
+      return update(state, (task) => planned(task, event.data));
+    case 'MilestoneProgressReported':
+      return update(state, (task) => progressReported(task, event.data));
+    case 'MilestoneCompleted':
+      return update(state, (task) => completed(task, event.data));
+    case 'MilestoneReopened':
+      return update(state, (task) => reopened(task, event.data));
+    case 'DeadlineExtensionRequested':
+      return update(state, (task) => extensionRequested(task, event.data));
+    case 'DeadlineExtensionApproved':
+      return update(state, (task) => extensionDecided(task, event.data, event.data.newDueDate));
+    case 'DeadlineExtensionRejected':
+      return update(state, (task) => extensionDecided(task, event.data, null));
+    case 'MilestoneDueSoonReminded':
+      return update(state, (task) => reminded(task, event.data));
+    case 'MilestoneOverdue':
+      return update(state, (task) => overdue(task, event.data));
+    case 'BlockageReported':
+      return update(state, (task) => blockageReported(task, event.data));
+    case 'BlockageResolved':
+      return update(state, (task) => blockageOpen(task, event.data.blockageId, false));
+    case 'BlockageReopened':
+      return update(state, (task) => blockageOpen(task, event.data.blockageId, true));
+    case 'BlockageEscalated':
+      return update(state, (task) => blockageEscalated(task, event.data));
+    case 'IndicatorDefined':
+      return update(state, (task) => indicatorDefined(task, event.data));
+    case 'SupervisionNoticeIssued':
+      return update(state, (task) => noticeIssued(task, event.data));
+    case 'SupervisionNoticeAnswered':
+      return update(state, (task) => noticeAnswered(task, event.data));
+    case 'LeadershipInstructionIssued':
+      return update(state, (task) => instructionIssued(task, event.data));
+    case 'AccountabilityRecorded':
+      return update(state, (task) => accountabilityRecorded(task, event.data));
+    case 'BlockageCoordinationAssigned':
+    case 'IndicatorValueReported':
+      // Facts for the views: no rule reads who coordinates or what value was reported.
+      return state;
+    default: {
+      // An event type newer than this code changes nothing the rules read.
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};

@@ -1,0 +1,87 @@
+import type { Actor } from '../../../contracts/actor.ts';
+import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
+import type { TaskEvent } from '../../../contracts/events/index.ts';
+import { noticeLevels } from '../../../contracts/events/task-events.ts';
+import { limits } from '../../../contracts/limits.ts';
+import type { DecisionContext } from '../../shared/decider.ts';
+import { today } from './calendar.ts';
+import type { CommandData } from './commands.ts';
+import { evidenceList } from './evidence.ts';
+import { existingNotice } from './lookups.ts';
+import { isoDate, oneOf, requiredText, unusedId } from './rules.ts';
+import { actingUnitId, isInScope, isResponsibleUnit } from './scope.ts';
+import type { NoticeState, RegisteredTask } from './state.ts';
+
+const replyDueDate = (value: string, context: DecisionContext): string => {
+  const date = isoDate('replyDueDate', value);
+  const day = today(context);
+  if (date < day) throw validationError('replyDueDate', `must not be earlier than today, ${day}`);
+  return date;
+};
+
+/**
+ * The office issues a supervision notice (督办单) to the lead or a cooperating
+ * unit: blue 提示, yellow 督办 or red 专报, with the day the answer is due.
+ */
+export const issueSupervisionNotice = (
+  data: CommandData<'IssueSupervisionNotice'>,
+  task: RegisteredTask,
+  context: DecisionContext,
+): TaskEvent[] => {
+  const noticeId = unusedId('noticeId', data.noticeId, task.notices, 'supervision notice');
+  const level = oneOf('level', data.level, noticeLevels);
+  if (!isResponsibleUnit(task, data.toUnitId)) {
+    throw validationError('toUnitId', 'must be the lead or a cooperating unit of the task');
+  }
+  return [
+    {
+      type: 'SupervisionNoticeIssued',
+      data: {
+        taskId: task.taskId,
+        noticeId,
+        level,
+        toUnitId: data.toUnitId,
+        subject: requiredText('subject', data.subject, limits.title),
+        body: requiredText('body', data.body, limits.description),
+        replyDueDate: replyDueDate(data.replyDueDate, context),
+      },
+    },
+  ];
+};
+
+/**
+ * The notice of this task addressed to the actor's unit. A unit that is not
+ * responsible for the task and was sent no such notice learns nothing of it.
+ */
+const noticeToActor = (task: RegisteredTask, noticeId: string, actor: Actor): NoticeState => {
+  const unitId = actingUnitId(actor);
+  const notice = task.notices.get(noticeId);
+  if (notice?.toUnitId === unitId) return notice;
+  if (notice === undefined && isInScope(task, actor)) return existingNotice(task, noticeId);
+  throw forbidden(
+    `supervision notice ${noticeId} of task ${task.taskId} is not addressed to unit ${unitId}`,
+  );
+};
+
+/** The addressed unit answers, once, even if it no longer leads or co-owns the task. */
+export const answerSupervisionNotice = (
+  data: CommandData<'AnswerSupervisionNotice'>,
+  task: RegisteredTask,
+  actor: Actor,
+): TaskEvent[] => {
+  const notice = noticeToActor(task, data.noticeId, actor);
+  if (notice.answered) {
+    throw illegalState(`supervision notice ${data.noticeId} is already answered`, 'noticeId');
+  }
+  return [
+    {
+      type: 'SupervisionNoticeAnswered',
+      data: {
+        taskId: task.taskId,
+        noticeId: data.noticeId,
+        answer: requiredText('answer', data.answer, limits.description),
+        evidence: evidenceList(data.evidence),
+      },
+    },
+  ];
+};

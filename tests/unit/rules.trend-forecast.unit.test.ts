@@ -1,0 +1,111 @@
+import { forecastYearEnd, trend } from '../../services/supervision/rules/index.ts';
+
+describe('the trend of actual progress', () => {
+  it.each([
+    [40, 50, 'up'],
+    [50, 50, 'flat'],
+    [50, 40, 'down'],
+    [0, 0.01, 'up'],
+    [0.1 + 0.2, 0.3, 'flat'],
+  ])('from %p to %p is %s', (previous, actual, expected) => {
+    expect(trend(previous, actual)).toBe(expected);
+  });
+});
+
+describe('the year-end forecast', () => {
+  const dueDate = '2021-12-31';
+
+  it('carries the rate of the last two reports on to the due date', () => {
+    // 10 points in 30 days, 120 days left: 40 + 40.
+    const points = [
+      { day: '2021-08-03', actual: 30 },
+      { day: '2021-09-02', actual: 40 },
+    ];
+    expect(forecastYearEnd(points, '2021-12-31')).toBe(80);
+  });
+
+  it('uses only the recent rate, not the first report', () => {
+    const points = [
+      { day: '2021-01-01', actual: 0 },
+      { day: '2021-08-03', actual: 30 },
+      { day: '2021-09-02', actual: 40 },
+    ];
+    expect(forecastYearEnd(points, '2021-12-31')).toBe(80);
+  });
+
+  it('reads the reports in day order, the last of a day counting', () => {
+    const points = [
+      { day: '2021-09-02', actual: 35 },
+      { day: '2021-08-03', actual: 30 },
+      { day: '2021-09-02', actual: 40 },
+    ];
+    expect(forecastYearEnd(points, dueDate)).toBe(80);
+  });
+
+  it('is capped at 100', () => {
+    const points = [
+      { day: '2021-06-01', actual: 50 },
+      { day: '2021-06-11', actual: 60 },
+    ];
+    expect(forecastYearEnd(points, dueDate)).toBe(100);
+  });
+
+  it('is capped at 0 when progress was corrected downwards', () => {
+    const points = [
+      { day: '2021-06-01', actual: 50 },
+      { day: '2021-06-02', actual: 20 },
+    ];
+    expect(forecastYearEnd(points, dueDate)).toBe(0);
+  });
+
+  it('is the last actual when progress stalls', () => {
+    const points = [
+      { day: '2021-06-01', actual: 45 },
+      { day: '2021-07-01', actual: 45 },
+    ];
+    expect(forecastYearEnd(points, dueDate)).toBe(45);
+  });
+
+  it('is rounded to 2 decimals', () => {
+    const points = [
+      { day: '2021-12-01', actual: 0 },
+      { day: '2021-12-04', actual: 10 },
+    ];
+    // 10/3 a day for 27 days: 10 + 90.
+    expect(forecastYearEnd(points, dueDate)).toBe(100);
+    expect(forecastYearEnd(points, '2021-12-05')).toBe(13.33);
+  });
+
+  it('is the last actual on or after the due date', () => {
+    const points = [
+      { day: '2021-12-01', actual: 10 },
+      { day: '2021-12-31', actual: 70 },
+    ];
+    expect(forecastYearEnd(points, dueDate)).toBe(70);
+    expect(forecastYearEnd(points, '2021-12-15')).toBe(70);
+  });
+
+  it('is 100 once done, even from a single report', () => {
+    expect(forecastYearEnd([{ day: '2021-06-01', actual: 100 }], dueDate)).toBe(100);
+  });
+
+  it('is unknown from no report, or a single one before the due date', () => {
+    expect(forecastYearEnd([], dueDate)).toBeNull();
+    expect(forecastYearEnd([{ day: '2021-06-01', actual: 40 }], dueDate)).toBeNull();
+    expect(
+      forecastYearEnd(
+        [
+          { day: '2021-06-01', actual: 40 },
+          { day: '2021-06-01', actual: 50 },
+        ],
+        dueDate,
+      ),
+    ).toBeNull();
+  });
+
+  it('refuses a bad due date, naming it', () => {
+    expect(() => forecastYearEnd([{ day: '2021-06-01', actual: 40 }], '2021-12-32')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'dueDate' }) }),
+    );
+  });
+});

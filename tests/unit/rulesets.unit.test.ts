@@ -1,0 +1,254 @@
+import type { Ruleset, RulesetEvent } from '../../contracts/events/index.ts';
+import type { RulesetCommand } from '../../services/rules/domain/commands.ts';
+import { rulesetDecider } from '../../services/rules/domain/decider.ts';
+import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
+import { publishedRulesets, rulesetInForce } from '../../services/rules/domain/in-force.ts';
+import { given } from './support/given-when-then.ts';
+
+const ruleset = (changes: Partial<Ruleset> = {}): Ruleset => ({
+  version: 1,
+  inForceFrom: '2021-01-01',
+  lights: { yellowBehindPoints: 10, redBehindPoints: 30, yellowDueWithinDays: 3 },
+  reminderLeadDays: 3,
+  escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
+  scoring: {
+    leadUnitFailedTask: -5,
+    cooperatingUnitFailedTask: -3,
+    pingPongPerUnit: -1,
+    accountabilityDeductionCap: -10,
+  },
+  note: '2021 rules',
+  ...changes,
+});
+
+const publish = (data: Ruleset): RulesetCommand => ({ type: 'PublishRuleset', data });
+const published = (data: Ruleset): RulesetEvent => ({ type: 'RulesetPublished', data });
+
+const lights = (changes: Partial<Ruleset['lights']>) => ({
+  lights: { ...ruleset().lights, ...changes },
+});
+const escalation = (changes: Partial<Ruleset['escalation']>) => ({
+  escalation: { ...ruleset().escalation, ...changes },
+});
+const scoring = (changes: Partial<Ruleset['scoring']>) => ({
+  scoring: { ...ruleset().scoring, ...changes },
+});
+
+describe('publishing the first ruleset', () => {
+  it('records it as given', () => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset()))
+      .then([published(ruleset())]);
+  });
+
+  it('records the note trimmed, and a blank note as none', () => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset({ note: ' 2021 rules ' })))
+      .then([published(ruleset())]);
+    given(rulesetDecider, [])
+      .when(publish(ruleset({ note: '  ' })))
+      .then([published(ruleset({ note: null }))]);
+  });
+
+  it('may leave accountability deductions uncapped', () => {
+    const uncapped = ruleset(scoring({ accountabilityDeductionCap: null }));
+    given(rulesetDecider, [])
+      .when(publish(uncapped))
+      .then([published(uncapped)]);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses version %p', (version) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset({ version })))
+      .thenThrows('VALIDATION', 'version');
+  });
+
+  it.each(['2021-02-29', '2021/01/01', ''])('refuses inForceFrom %p', (inForceFrom) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset({ inForceFrom })))
+      .thenThrows('VALIDATION', 'inForceFrom');
+  });
+
+  it('refuses a note longer than the limit', () => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset({ note: 'x'.repeat(2001) })))
+      .thenThrows('VALIDATION', 'note');
+  });
+});
+
+describe('light thresholds of a ruleset', () => {
+  it.each([
+    [lights({ yellowBehindPoints: -1 }), 'lights.yellowBehindPoints'],
+    [lights({ yellowBehindPoints: Number.NaN }), 'lights.yellowBehindPoints'],
+    [lights({ redBehindPoints: 100.5 }), 'lights.redBehindPoints'],
+    [lights({ yellowBehindPoints: 30, redBehindPoints: 30 }), 'lights.redBehindPoints'],
+    [lights({ yellowBehindPoints: 40, redBehindPoints: 30 }), 'lights.redBehindPoints'],
+    [lights({ yellowDueWithinDays: -1 }), 'lights.yellowDueWithinDays'],
+    [lights({ yellowDueWithinDays: 61 }), 'lights.yellowDueWithinDays'],
+    [lights({ yellowDueWithinDays: 2.5 }), 'lights.yellowDueWithinDays'],
+  ])('refuses %j, naming %s', (changes, field) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset(changes)))
+      .thenThrows('VALIDATION', field);
+  });
+
+  it.each([
+    lights({ yellowBehindPoints: 0, redBehindPoints: 100 }),
+    lights({ yellowBehindPoints: 29.9, redBehindPoints: 30 }),
+    lights({ yellowDueWithinDays: 0 }),
+    lights({ yellowDueWithinDays: 60 }),
+  ])('accepts %j at the edge', (changes) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset(changes)))
+      .then([published(ruleset(changes))]);
+  });
+});
+
+describe('lead times and escalation of a ruleset', () => {
+  it.each([
+    [{ reminderLeadDays: -1 }, 'reminderLeadDays'],
+    [{ reminderLeadDays: 61 }, 'reminderLeadDays'],
+    [escalation({ toResponsibleLeaderAfterDays: 61 }), 'escalation.toResponsibleLeaderAfterDays'],
+    [escalation({ toMainLeaderAfterDays: 7.5 }), 'escalation.toMainLeaderAfterDays'],
+    [escalation({ toResponsibleLeaderAfterDays: 7 }), 'escalation.toMainLeaderAfterDays'],
+    [escalation({ toResponsibleLeaderAfterDays: 8 }), 'escalation.toMainLeaderAfterDays'],
+  ])('refuses %j, naming %s', (changes, field) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset(changes)))
+      .thenThrows('VALIDATION', field);
+  });
+
+  it.each([
+    { reminderLeadDays: 0 },
+    { reminderLeadDays: 60 },
+    escalation({ toResponsibleLeaderAfterDays: 0, toMainLeaderAfterDays: 1 }),
+    escalation({ toResponsibleLeaderAfterDays: 59, toMainLeaderAfterDays: 60 }),
+  ])('accepts %j at the edge', (changes) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset(changes)))
+      .then([published(ruleset(changes))]);
+  });
+});
+
+describe('scoring weights of a ruleset', () => {
+  it.each([
+    [scoring({ leadUnitFailedTask: 1 }), 'scoring.leadUnitFailedTask'],
+    [scoring({ cooperatingUnitFailedTask: 0.5 }), 'scoring.cooperatingUnitFailedTask'],
+    [scoring({ pingPongPerUnit: -101 }), 'scoring.pingPongPerUnit'],
+    [scoring({ accountabilityDeductionCap: 5 }), 'scoring.accountabilityDeductionCap'],
+    [
+      scoring({ accountabilityDeductionCap: Number.NEGATIVE_INFINITY }),
+      'scoring.accountabilityDeductionCap',
+    ],
+  ])('refuses %j, naming %s', (changes, field) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset(changes)))
+      .thenThrows('VALIDATION', field);
+  });
+
+  it('accepts deductions of 0 and −100', () => {
+    const edges = ruleset(
+      scoring({ leadUnitFailedTask: -100, pingPongPerUnit: 0, accountabilityDeductionCap: 0 }),
+    );
+    given(rulesetDecider, [])
+      .when(publish(edges))
+      .then([published(edges)]);
+  });
+});
+
+describe('publishing a later version', () => {
+  const history = [published(ruleset())];
+
+  it('needs a version greater than the latest', () => {
+    given(rulesetDecider, history)
+      .when(publish(ruleset({ inForceFrom: '2021-07-01' })))
+      .thenThrows('VALIDATION', 'version');
+  });
+
+  it('may skip version numbers', () => {
+    const v5 = ruleset({ version: 5, inForceFrom: '2021-07-01' });
+    given(rulesetDecider, history)
+      .when(publish(v5))
+      .then([published(v5)]);
+  });
+
+  it('may take effect on the same day as the latest', () => {
+    const v2 = ruleset({ version: 2 });
+    given(rulesetDecider, history)
+      .when(publish(v2))
+      .then([published(v2)]);
+  });
+
+  it('may not take effect before the latest', () => {
+    given(rulesetDecider, history)
+      .when(publish(ruleset({ version: 2, inForceFrom: '2020-12-31' })))
+      .thenThrows('VALIDATION', 'inForceFrom');
+  });
+});
+
+describe('the default ruleset', () => {
+  it('is version 0, in force from 2000-01-01, with the DESIGN §4 numbers', () => {
+    expect(defaultRuleset).toMatchObject({
+      version: 0,
+      inForceFrom: '2000-01-01',
+      lights: { yellowBehindPoints: 10, redBehindPoints: 30, yellowDueWithinDays: 3 },
+      reminderLeadDays: 3,
+      escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
+      scoring: {
+        leadUnitFailedTask: -5,
+        cooperatingUnitFailedTask: -3,
+        pingPongPerUnit: -1,
+        accountabilityDeductionCap: null,
+      },
+    });
+  });
+
+  it('passes the rules a published version must pass', () => {
+    given(rulesetDecider, [])
+      .when(publish({ ...defaultRuleset, version: 1 }))
+      .then([published({ ...defaultRuleset, version: 1 })]);
+  });
+
+  it('cannot be changed by whoever reads it', () => {
+    expect(Object.isFrozen(defaultRuleset)).toBe(true);
+    expect(Object.isFrozen(defaultRuleset.lights)).toBe(true);
+    expect(Object.isFrozen(defaultRuleset.scoring)).toBe(true);
+  });
+});
+
+describe('the ruleset in force on a date', () => {
+  const v1 = ruleset({ version: 1, inForceFrom: '2021-01-01' });
+  const v2 = ruleset({ version: 2, inForceFrom: '2021-07-01' });
+  const v3 = ruleset({ version: 3, inForceFrom: '2021-07-01' });
+  const v4 = ruleset({ version: 4, inForceFrom: '2022-01-01' });
+
+  it('is the default when none was published', () => {
+    expect(rulesetInForce([], '2021-06-30')).toBe(defaultRuleset);
+  });
+
+  it.each([
+    ['2020-12-31', 0, 'the day before the first version: the default'],
+    ['2021-01-01', 1, 'the day the first version takes effect'],
+    ['2021-06-30', 1, 'the day before the next version'],
+    ['2021-07-01', 3, 'the day two versions take effect: the higher'],
+    ['2021-12-31', 3, 'the day before the next version'],
+    ['2022-01-01', 4, 'the day the latest version takes effect'],
+    ['2030-01-01', 4, 'any later day'],
+  ])('on %s is version %i: %s', (date, version) => {
+    expect(rulesetInForce([v1, v2, v3, v4], date).version).toBe(version);
+  });
+
+  it('does not depend on the order versions are listed in', () => {
+    expect(rulesetInForce([v4, v3, v1, v2], '2021-07-01').version).toBe(3);
+    expect(rulesetInForce([v3, v2], '2021-07-01').version).toBe(3);
+  });
+
+  it('is a published version over the default on 2000-01-01', () => {
+    const early = ruleset({ version: 1, inForceFrom: '2000-01-01' });
+    expect(rulesetInForce([early], '2000-01-01')).toBe(early);
+  });
+
+  it('reads the versions from the rules stream', () => {
+    expect(publishedRulesets([published(v1), published(v2)])).toEqual([v1, v2]);
+  });
+});

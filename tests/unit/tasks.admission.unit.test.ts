@@ -1,0 +1,362 @@
+import type { Role } from '../../contracts/actor.ts';
+import { roles } from '../../contracts/actor.ts';
+import type { DecisionContext } from '../../services/shared/decider.ts';
+import type { TaskCommand, TaskCommandType } from '../../services/tasks/domain/commands.ts';
+import { taskDecider } from '../../services/tasks/domain/decider.ts';
+import { given } from './support/given-when-then.ts';
+import {
+  actingAs,
+  blockageReported,
+  closedTask,
+  completedTask,
+  completionReported,
+  evidenceFile,
+  extensionRequested,
+  headOf,
+  indicatorDefined,
+  leadHead,
+  noticeIssued,
+  outsiderHead,
+  plannedTask,
+  taskId,
+  taskSuspended,
+  taskTerminated,
+} from './support/task-fixtures.ts';
+
+type NewCommandType = Exclude<
+  TaskCommandType,
+  | 'RegisterTask'
+  | 'AssignTask'
+  | 'PlanMilestone'
+  | 'ReportProgress'
+  | 'CompleteMilestone'
+  | 'ReportBlockage'
+  | 'ResolveBlockage'
+>;
+
+const units = ['education-bureau', 'finance-bureau', 'land-bureau'];
+const reason = 'a reason';
+
+/** One well-formed command of each type added for the supervision year. */
+const samples: Record<NewCommandType, TaskCommand> = {
+  SignTask: { type: 'SignTask', data: { taskId } },
+  TransferTask: {
+    type: 'TransferTask',
+    data: { taskId, toUnitId: 'land-bureau', reason, knownUnitIds: units },
+  },
+  ReturnTask: { type: 'ReturnTask', data: { taskId, reason } },
+  RequestDeadlineExtension: {
+    type: 'RequestDeadlineExtension',
+    data: { taskId, requestId: 'r2', milestoneId: 'm1', requestedDueDate: '2021-07-31', reason },
+  },
+  ApproveDeadlineExtension: { type: 'ApproveDeadlineExtension', data: { taskId, requestId: 'r1' } },
+  RejectDeadlineExtension: {
+    type: 'RejectDeadlineExtension',
+    data: { taskId, requestId: 'r1', reason },
+  },
+  ReopenMilestone: { type: 'ReopenMilestone', data: { taskId, milestoneId: 'm1', reason } },
+  ReportTaskCompletion: {
+    type: 'ReportTaskCompletion',
+    data: { taskId, summary: 'done', evidence: [evidenceFile] },
+  },
+  AcceptTaskCompletion: { type: 'AcceptTaskCompletion', data: { taskId, comment: null } },
+  RejectTaskCompletion: { type: 'RejectTaskCompletion', data: { taskId, reason } },
+  SuspendTask: { type: 'SuspendTask', data: { taskId, reason } },
+  ResumeTask: { type: 'ResumeTask', data: { taskId, reason } },
+  TerminateTask: { type: 'TerminateTask', data: { taskId, reason } },
+  DefineIndicator: {
+    type: 'DefineIndicator',
+    data: {
+      taskId,
+      indicatorId: 'i2',
+      name: 'Water quality',
+      unitOfMeasure: '%',
+      target: 89,
+      comparison: 'gte',
+      dueDate: '2021-12-31',
+      baseline: null,
+    },
+  },
+  ReportIndicatorValue: {
+    type: 'ReportIndicatorValue',
+    data: { taskId, indicatorId: 'i1', value: 1, asOf: '2021-03-01', evidence: [] },
+  },
+  IssueSupervisionNotice: {
+    type: 'IssueSupervisionNotice',
+    data: {
+      taskId,
+      noticeId: 'n2',
+      level: 'blue',
+      toUnitId: 'education-bureau',
+      subject: 's',
+      body: 'b',
+      replyDueDate: '2021-03-10',
+    },
+  },
+  AnswerSupervisionNotice: {
+    type: 'AnswerSupervisionNotice',
+    data: { taskId, noticeId: 'n1', answer: 'a', evidence: [] },
+  },
+  IssueLeadershipInstruction: {
+    type: 'IssueLeadershipInstruction',
+    data: { taskId, instructionId: 'ins1', text: 't', addressedToUnitIds: [], knownUnitIds: [] },
+  },
+  RecordAccountability: {
+    type: 'RecordAccountability',
+    data: {
+      taskId,
+      recordId: 'acc1',
+      against: { kind: 'unit', id: 'education-bureau' },
+      kind: 'criticism',
+      reason,
+      scoreDeduction: 2,
+      knownUnitIds: units,
+      knownOfficialIds: [],
+    },
+  },
+  EscalateBlockage: { type: 'EscalateBlockage', data: { taskId, blockageId: 'b1', level: 1 } },
+  AssignBlockageCoordination: {
+    type: 'AssignBlockageCoordination',
+    data: {
+      taskId,
+      blockageId: 'b1',
+      coordinatorUnitId: 'finance-bureau',
+      note: null,
+      knownUnitIds: units,
+    },
+  },
+  ReopenBlockage: { type: 'ReopenBlockage', data: { taskId, blockageId: 'b1', reason } },
+  RemindMilestoneDueSoon: {
+    type: 'RemindMilestoneDueSoon',
+    data: { taskId, milestoneId: 'm1', leadDays: 3 },
+  },
+  RecordMilestoneOverdue: { type: 'RecordMilestoneOverdue', data: { taskId, milestoneId: 'm1' } },
+};
+
+/** Who may send each command, written out by hand (the decider's own table must agree). */
+const allowed: Record<NewCommandType, readonly Role[]> = {
+  SignTask: ['department_head'],
+  TransferTask: ['office'],
+  ReturnTask: ['department_head'],
+  RequestDeadlineExtension: ['department_head'],
+  ApproveDeadlineExtension: ['leader'],
+  RejectDeadlineExtension: ['leader'],
+  ReopenMilestone: ['office', 'leader'],
+  ReportTaskCompletion: ['department_head'],
+  AcceptTaskCompletion: ['office'],
+  RejectTaskCompletion: ['office'],
+  SuspendTask: ['office'],
+  ResumeTask: ['office'],
+  TerminateTask: ['office'],
+  DefineIndicator: ['office'],
+  ReportIndicatorValue: ['office', 'department_head'],
+  IssueSupervisionNotice: ['office'],
+  AnswerSupervisionNotice: ['department_head'],
+  IssueLeadershipInstruction: ['leader'],
+  RecordAccountability: ['office', 'inspector'],
+  EscalateBlockage: ['leader', 'system'],
+  AssignBlockageCoordination: ['leader'],
+  ReopenBlockage: ['office', 'department_head'],
+  RemindMilestoneDueSoon: ['system'],
+  RecordMilestoneOverdue: ['system'],
+};
+
+const types = Object.keys(samples) as NewCommandType[];
+
+/** An actor allowed to send `type`: a department head is the lead unit's. */
+const allowedActor = (type: NewCommandType): DecisionContext => {
+  const role = allowed[type][0]!;
+  return role === 'department_head' ? leadHead : actingAs(role);
+};
+
+const contextOf = (role: Role): DecisionContext =>
+  role === 'department_head' ? leadHead : actingAs(role);
+
+const refusedRoles = types.flatMap((type) =>
+  roles.filter((role) => !allowed[type].includes(role)).map((role) => [type, role] as const),
+);
+
+/** A history in which every sample command finds what it names. */
+const busyTask = [
+  ...plannedTask,
+  blockageReported(),
+  extensionRequested(),
+  indicatorDefined(),
+  noticeIssued(),
+];
+
+describe('a command sent by a role not allowed to send it', () => {
+  it.each(refusedRoles)('%s by %s is FORBIDDEN', (type, role) => {
+    const error = given(taskDecider, busyTask)
+      .when(samples[type], contextOf(role))
+      .thenThrows('FORBIDDEN');
+    expect(error.message).toContain(role);
+  });
+
+  const allowedRoles = types.flatMap((type) => allowed[type].map((role) => [type, role] as const));
+
+  it.each(allowedRoles)('%s by %s is not refused for the role', (type, role) => {
+    const state = busyTask.reduce(taskDecider.evolve, taskDecider.initialState());
+    const decision = () => taskDecider.decide(samples[type], state, contextOf(role));
+    let code: string | undefined;
+    try {
+      decision();
+    } catch (error) {
+      code = (error as { code?: string }).code;
+    }
+    expect(code).not.toBe('FORBIDDEN');
+  });
+
+  it('is refused before the task is even looked up', () => {
+    given(taskDecider, [])
+      .when(samples.ApproveDeadlineExtension, actingAs('office'))
+      .thenThrows('FORBIDDEN');
+  });
+});
+
+describe('a command for a task not registered', () => {
+  it.each(types)('%s is NOT_FOUND', (type) => {
+    given(taskDecider, [])
+      .when(samples[type], allowedActor(type))
+      .thenThrows('NOT_FOUND', 'taskId');
+  });
+});
+
+const unitCommands: NewCommandType[] = [
+  'SignTask',
+  'ReturnTask',
+  'RequestDeadlineExtension',
+  'ReportTaskCompletion',
+  'ReportIndicatorValue',
+  'ReopenBlockage',
+  'AnswerSupervisionNotice',
+];
+
+describe('a department head of a unit with no part in the task', () => {
+  it.each(unitCommands)('is FORBIDDEN to %s', (type) => {
+    given(taskDecider, busyTask).when(samples[type], outsiderHead).thenThrows('FORBIDDEN');
+  });
+});
+
+describe('a terminated task', () => {
+  const terminated = [...busyTask, taskTerminated];
+
+  it.each(types)('refuses %s as ILLEGAL_STATE', (type) => {
+    const error = given(taskDecider, terminated)
+      .when(samples[type], allowedActor(type))
+      .thenThrows('ILLEGAL_STATE', 'taskId');
+    expect(error.message).toContain('terminated');
+  });
+
+  it.each<TaskCommand>([
+    {
+      type: 'AssignTask',
+      data: {
+        taskId,
+        leadUnitId: 'land-bureau',
+        cooperatingUnitIds: [],
+        responsibleLeader: null,
+        knownUnitIds: units,
+      },
+    },
+    { type: 'ReportProgress', data: { taskId, milestoneId: 'm1', percent: 10, note: null } },
+    { type: 'ResolveBlockage', data: { taskId, blockageId: 'b1', resolution: 'r' } },
+  ])('refuses the earlier command $type too', (command) => {
+    given(taskDecider, terminated).when(command).thenThrows('ILLEGAL_STATE', 'taskId');
+  });
+});
+
+const closingCommands: TaskCommandType[] = [
+  'SignTask',
+  'TransferTask',
+  'ReturnTask',
+  'RequestDeadlineExtension',
+  'ApproveDeadlineExtension',
+  'ReopenMilestone',
+  'ReportTaskCompletion',
+  'SuspendTask',
+  'ResumeTask',
+  'TerminateTask',
+  'IssueSupervisionNotice',
+  'ReopenBlockage',
+];
+
+describe('a closed task (completion accepted, 办结)', () => {
+  const history = [...closedTask, blockageReported(), indicatorDefined(), noticeIssued()];
+
+  it.each(closingCommands as NewCommandType[])('refuses %s as ILLEGAL_STATE', (type) => {
+    const error = given(taskDecider, history)
+      .when(samples[type], allowedActor(type))
+      .thenThrows('ILLEGAL_STATE', 'taskId');
+    expect(error.message).toContain('closed');
+  });
+
+  it.each<TaskCommand>([
+    {
+      type: 'PlanMilestone',
+      data: { taskId, milestoneId: 'm2', title: 't', dueDate: '2021-09-30', weight: 1 },
+    },
+    {
+      type: 'ReportBlockage',
+      data: { taskId, blockageId: 'b2', description: 'd', waitingOnUnitId: null, knownUnitIds: [] },
+    },
+  ])('refuses the earlier command $type too', (command) => {
+    given(taskDecider, history).when(command).thenThrows('ILLEGAL_STATE', 'taskId');
+  });
+
+  it.each([
+    'DefineIndicator',
+    'ReportIndicatorValue',
+    'AnswerSupervisionNotice',
+    'IssueLeadershipInstruction',
+    'RecordAccountability',
+    'EscalateBlockage',
+    'AssignBlockageCoordination',
+  ] as const)('still takes %s: results and audits come later', (type) => {
+    const state = history.reduce(taskDecider.evolve, taskDecider.initialState());
+    expect(taskDecider.decide(samples[type], state, allowedActor(type))).toHaveLength(1);
+  });
+
+  it('still lets a leader reject an extension left open', () => {
+    const withRequest = [...plannedTask, extensionRequested(), ...closedTask.slice(3)];
+    const state = withRequest.reduce(taskDecider.evolve, taskDecider.initialState());
+    expect(
+      taskDecider.decide(samples.RejectDeadlineExtension, state, actingAs('leader')),
+    ).toHaveLength(1);
+  });
+});
+
+describe('a suspended task', () => {
+  const suspended = [...completedTask, completionReported, taskSuspended];
+
+  it.each(['ReportTaskCompletion', 'AcceptTaskCompletion', 'SuspendTask'] as const)(
+    'refuses %s as ILLEGAL_STATE',
+    (type) => {
+      const error = given(taskDecider, suspended)
+        .when(samples[type], allowedActor(type))
+        .thenThrows('ILLEGAL_STATE', 'taskId');
+      expect(error.message).toContain('suspended');
+    },
+  );
+
+  it.each<TaskCommand>([
+    { type: 'ReportProgress', data: { taskId, milestoneId: 'm1', percent: 10, note: null } },
+    { type: 'CompleteMilestone', data: { taskId, milestoneId: 'm1', note: null } },
+  ])('takes no $type', (command) => {
+    given(taskDecider, [...plannedTask, taskSuspended])
+      .when(command, headOf('education-bureau'))
+      .thenThrows('ILLEGAL_STATE', 'taskId');
+  });
+
+  it.each([
+    'SignTask',
+    'RequestDeadlineExtension',
+    'IssueSupervisionNotice',
+    'ResumeTask',
+    'TerminateTask',
+  ] as const)('still takes %s', (type) => {
+    const history = [...plannedTask, taskSuspended];
+    const state = history.reduce(taskDecider.evolve, taskDecider.initialState());
+    expect(taskDecider.decide(samples[type], state, allowedActor(type))).toHaveLength(1);
+  });
+});

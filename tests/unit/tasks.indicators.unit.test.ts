@@ -1,0 +1,134 @@
+import type { IndicatorComparison } from '../../contracts/events/task-events.ts';
+import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
+import { taskDecider } from '../../services/tasks/domain/decider.ts';
+import { given } from './support/given-when-then.ts';
+import {
+  cooperatingHead,
+  evidenceFile,
+  indicatorDefined,
+  leadHead,
+  plannedTask,
+  taskId,
+} from './support/task-fixtures.ts';
+
+type Data<T extends TaskCommand['type']> = Extract<TaskCommand, { type: T }>['data'];
+
+const define = (data: Partial<Data<'DefineIndicator'>> = {}): TaskCommand => ({
+  type: 'DefineIndicator',
+  data: {
+    taskId,
+    indicatorId: 'i1',
+    name: ' New schools opened ',
+    unitOfMeasure: ' schools',
+    target: 3,
+    comparison: 'gte',
+    dueDate: '2021-12-31',
+    baseline: 0,
+    ...data,
+  },
+});
+
+const reportValue = (data: Partial<Data<'ReportIndicatorValue'>> = {}): TaskCommand => ({
+  type: 'ReportIndicatorValue',
+  data: {
+    taskId,
+    indicatorId: 'i1',
+    value: 2,
+    asOf: '2021-03-01',
+    evidence: [evidenceFile],
+    ...data,
+  },
+});
+
+const valueReported = (source: 'self_reported' | 'measured', reportedByUnitId: string | null) => ({
+  type: 'IndicatorValueReported' as const,
+  data: {
+    taskId,
+    indicatorId: 'i1',
+    value: 2,
+    asOf: '2021-03-01',
+    source,
+    evidence: [evidenceFile],
+    reportedByUnitId,
+  },
+});
+
+describe('defining an indicator (实效)', () => {
+  it('records the target with text trimmed', () => {
+    given(taskDecider, plannedTask).when(define()).then([indicatorDefined()]);
+  });
+
+  it('may have no baseline', () => {
+    const expected = indicatorDefined();
+    given(taskDecider, plannedTask)
+      .when(define({ baseline: null }))
+      .then([{ ...expected, data: { ...expected.data, baseline: null } } as typeof expected]);
+  });
+
+  it('refuses an indicator id already defined', () => {
+    given(taskDecider, [...plannedTask, indicatorDefined()])
+      .when(define())
+      .thenThrows('ILLEGAL_STATE', 'indicatorId');
+  });
+
+  it.each<[string, Partial<Data<'DefineIndicator'>>, string]>([
+    ['an id unfit for an id', { indicatorId: 'i/1' }, 'indicatorId'],
+    ['a blank name', { name: ' ' }, 'name'],
+    ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name'],
+    ['a blank unit of measure', { unitOfMeasure: '' }, 'unitOfMeasure'],
+    ['a unit of measure over 20 characters', { unitOfMeasure: 'x'.repeat(21) }, 'unitOfMeasure'],
+    ['a target that is no number', { target: Number.NaN }, 'target'],
+    ['an infinite target', { target: Number.POSITIVE_INFINITY }, 'target'],
+    ['an unknown comparison', { comparison: 'gt' as IndicatorComparison }, 'comparison'],
+    ['a due date that is no date', { dueDate: '2021-02-29' }, 'dueDate'],
+    ['a due date after the task', { dueDate: '2022-01-01' }, 'dueDate'],
+    ['a baseline that is no number', { baseline: Number.NaN }, 'baseline'],
+  ])('refuses %s', (_, change, field) => {
+    given(taskDecider, plannedTask).when(define(change)).thenThrows('VALIDATION', field);
+  });
+});
+
+describe('reporting an indicator value', () => {
+  const defined = [...plannedTask, indicatorDefined()];
+
+  it('is self-reported by the lead unit', () => {
+    given(taskDecider, defined)
+      .when(reportValue(), leadHead)
+      .then([valueReported('self_reported', 'education-bureau')]);
+  });
+
+  it('is self-reported by a cooperating unit', () => {
+    given(taskDecider, defined)
+      .when(reportValue(), cooperatingHead)
+      .then([valueReported('self_reported', 'finance-bureau')]);
+  });
+
+  it('is measured when the office reports it', () => {
+    given(taskDecider, defined)
+      .when(reportValue())
+      .then([valueReported('measured', null)]);
+  });
+
+  it('accepts today in China Standard Time, a day ahead of UTC', () => {
+    const evening = { ...leadHead, now: '2021-03-01T16:30:00.000Z' };
+    const expected = valueReported('self_reported', 'education-bureau');
+    given(taskDecider, defined)
+      .when(reportValue({ asOf: '2021-03-02' }), evening)
+      .then([{ ...expected, data: { ...expected.data, asOf: '2021-03-02' } }]);
+  });
+
+  it('needs a defined indicator', () => {
+    given(taskDecider, defined)
+      .when(reportValue({ indicatorId: 'i9' }), leadHead)
+      .thenThrows('NOT_FOUND', 'indicatorId');
+  });
+
+  it.each<[string, Partial<Data<'ReportIndicatorValue'>>, string]>([
+    ['a value that is no number', { value: Number.NaN }, 'value'],
+    ['an as-of day that is no date', { asOf: '2021-3-1' }, 'asOf'],
+    ['an as-of day in the future', { asOf: '2021-03-02' }, 'asOf'],
+    ['bad evidence', { evidence: [{ ...evidenceFile, size: -5 }] }, 'evidence[0].size'],
+  ])('refuses %s', (_, change, field) => {
+    given(taskDecider, defined).when(reportValue(change), leadHead).thenThrows('VALIDATION', field);
+  });
+});
