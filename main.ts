@@ -1,23 +1,37 @@
 /**
  * Starts the system: every service and the gateway in one process on the embedded
  * stores by default; a subset over NATS with SERVICES and TRANSPORTER.
+ * `npm start -- --demo` (or DEMO=1) serves the 2021 demo year, loading it first
+ * into ./data/demo when that store is empty, with the clock at the year's end.
  */
-
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { demoDataDir, demoNow, runDemo } from './demo/run-demo.ts';
 import { createSystem } from './infra/composition/system.ts';
-import { ConfigError, loadConfig } from './infra/config/config.ts';
+import { type Config, ConfigError, loadConfig } from './infra/config/config.ts';
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
   process.exit(1);
 };
 
-const config = (() => {
+const demo = process.argv.includes('--demo') || ['1', 'true'].includes(process.env.DEMO ?? '');
+
+const config = ((): Readonly<Config> => {
   try {
-    return loadConfig();
+    const env = demo
+      ? { ...process.env, DATA_DIR: demoDataDir(), CLOCK: process.env.CLOCK || demoNow }
+      : process.env;
+    return loadConfig(env);
   } catch (error) {
     return fail(error instanceof ConfigError ? `configuration: ${error.message}` : String(error));
   }
 })();
+
+if (demo && !existsSync(path.join(config.dataDir, 'events.sqlite'))) {
+  process.stdout.write(`loading the demo year into ${config.dataDir} (about a minute)…\n`);
+  await runDemo(config);
+}
 
 const system = createSystem(config);
 const logger = system.broker.getLogger('main');

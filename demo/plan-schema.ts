@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isIsoDate } from '../contracts/dates.ts';
+import { posts } from '../contracts/events/official-events.ts';
+import { indicatorComparisons } from '../contracts/events/task-events.ts';
+import { idRule, limits } from '../contracts/limits.ts';
+
+/** The shape of a plan file (`plans/*.json`): a work report turned into supervised tasks. */
+const id = z.string().regex(limits.idPattern, idRule);
+const date = z.string().refine(isIsoDate, 'must be an ISO date YYYY-MM-DD');
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const milestone = z.object({
+  key: id,
+  title: text(limits.title),
+  dueDate: date,
+  weight: z.number().positive('must be greater than 0').max(100).default(1),
+});
+
+const indicator = z.object({
+  key: id,
+  name: text(limits.title),
+  unitOfMeasure: text(20),
+  target: z.number().finite(),
+  comparison: z.enum(indicatorComparisons),
+  dueDate: date,
+  baseline: z.number().finite().nullable().default(null),
+});
+
+const task = z.object({
+  key: id,
+  title: text(limits.title),
+  description: text(limits.description).nullable().default(null),
+  lead: id,
+  cooperating: z.array(id).default([]),
+  leader: id,
+  plannedStart: date,
+  dueDate: date,
+  milestones: z.array(milestone).min(1, 'must list at least one milestone'),
+  indicators: z.array(indicator).default([]),
+});
+
+const post = z.object({
+  unitId: id,
+  post: z.enum(posts),
+  from: date,
+  vacatedOn: date.optional(),
+});
+
+export const planSchema = z.object({
+  title: text(limits.title),
+  year: z.number().int().min(2000).max(2100),
+  source: z.string().optional(),
+  units: z.array(z.object({ id, name: text(limits.name) })).min(1),
+  officials: z.array(
+    z.object({
+      id,
+      name: text(limits.name),
+      title: text(limits.title),
+      posts: z.array(post).default([]),
+    }),
+  ),
+  sections: z.array(z.object({ title: text(limits.section), tasks: z.array(task).min(1) })).min(1),
+});
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanTask = Plan['sections'][number]['tasks'][number];
