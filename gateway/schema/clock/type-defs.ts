@@ -1,0 +1,23 @@
+/** The supervision clock: reminders, overdue milestones and blockage escalations, on demand. */
+export const clockTypeDefs = /* GraphQL */ `
+  extend type Mutation {
+    """
+    Runs the supervision clock now, for the current day (China Standard Time): records
+    each due-soon reminder, overdue milestone and blockage escalation that is due and
+    not yet recorded. Running it again records nothing twice.
+    """
+    runClock: ClockRun!
+  }
+
+  "What one run of the clock did; the counts are of facts this run recorded."
+  type ClockRun {
+    day: Date!
+    reminded: Int!
+    overdue: Int!
+    escalated: Int!
+    "Refused by the task as ILLEGAL_STATE (e.g. terminated meanwhile)."
+    skipped: Int!
+    "Failed for another reason; logged, the run went on."
+    failed: Int!
+  }
+`;

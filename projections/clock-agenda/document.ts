@@ -1,0 +1,47 @@
+import type { EscalationLevel } from '../../contracts/events/task-events.ts';
+
+/** The collection the clock's agenda is kept in, one document per task. */
+export const clockAgendaCollection = 'clock_agenda';
+
+/** One milestone (环节) as the clock sees it: what it may still have to record. */
+export type AgendaMilestone = {
+  milestoneId: string;
+  /** The current due date: the planned one, or the last extension approved. */
+  dueDate: string;
+  completed: boolean;
+  /** Due dates a due-soon reminder was already recorded for. */
+  remindedFor: string[];
+  /** Due dates an overdue was already recorded for. */
+  overdueFor: string[];
+};
+
+/** One blockage (堵点) as the clock sees it. Resolved ones stay: they may be reopened. */
+export type AgendaBlockage = {
+  blockageId: string;
+  open: boolean;
+  /** The day (China Standard Time) it was reported, or last reopened: its wait counts from here. */
+  openSince: string;
+  /** 0 until escalated; 1 the responsible leader, 2 the main leader. Only goes up. */
+  level: 0 | EscalationLevel;
+};
+
+/**
+ * The clock's agenda for one task (collection `clock_agenda`, id = taskId). The
+ * two summary fields let the clock ask only for tasks with something possibly
+ * due, instead of reading every task on every run.
+ */
+export type ClockAgendaItem = {
+  id: string;
+  position: number;
+  taskId: string;
+  /** A suspended task's clock stands still. */
+  suspended: boolean;
+  /** A terminated task takes no more facts. */
+  terminated: boolean;
+  milestones: AgendaMilestone[];
+  blockages: AgendaBlockage[];
+  /** Earliest due date of a milestone not completed and not yet recorded overdue; null: none. */
+  nextDueDate: string | null;
+  /** Earliest `openSince` of an open blockage below the top level; null: none. */
+  waitingSince: string | null;
+};

@@ -1,0 +1,136 @@
+import { dayOf } from '../../contracts/dates.ts';
+import { isTaskEvent } from '../../contracts/events/families.ts';
+import type { TaskEvent } from '../../contracts/events/index.ts';
+import type { EventEnvelope } from '../projection.ts';
+import type { ClockAgendaItem } from './document.ts';
+import { changeBlockage, changeMilestone, summarised, withDate } from './parts.ts';
+
+type Data<T extends TaskEvent['type']> = Extract<TaskEvent, { type: T }>['data'];
+
+const registered = (data: Data<'TaskRegistered'>, position: number): ClockAgendaItem => ({
+  id: data.taskId,
+  position,
+  taskId: data.taskId,
+  suspended: false,
+  terminated: false,
+  milestones: [],
+  blockages: [],
+  nextDueDate: null,
+  waitingSince: null,
+});
+
+const planned = (item: ClockAgendaItem, data: Data<'MilestonePlanned'>): ClockAgendaItem => ({
+  ...item,
+  milestones: [
+    ...item.milestones,
+    {
+      milestoneId: data.milestoneId,
+      dueDate: data.dueDate,
+      completed: false,
+      remindedFor: [],
+      overdueFor: [],
+    },
+  ],
+});
+
+const blockageReported = (item: ClockAgendaItem, blockageId: string, day: string) => ({
+  ...item,
+  blockages: [...item.blockages, { blockageId, open: true, openSince: day, level: 0 as const }],
+});
+
+/** The agenda after one task event, or the same object when the event changes nothing here. */
+const applied = (item: ClockAgendaItem, event: TaskEvent, day: string): ClockAgendaItem => {
+  switch (event.type) {
+    case 'TaskRegistered':
+      return item;
+    case 'MilestonePlanned':
+      return planned(item, event.data);
+    case 'MilestoneCompleted':
+      return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, completed: true }));
+    case 'MilestoneReopened':
+      return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, completed: false }));
+    case 'DeadlineExtensionApproved': {
+      const dueDate = event.data.newDueDate;
+      return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, dueDate }));
+    }
+    case 'MilestoneDueSoonReminded': {
+      const { dueDate } = event.data;
+      return changeMilestone(item, event.data.milestoneId, (m) => ({
+        ...m,
+        remindedFor: withDate(m.remindedFor, dueDate),
+      }));
+    }
+    case 'MilestoneOverdue': {
+      const { dueDate } = event.data;
+      return changeMilestone(item, event.data.milestoneId, (m) => ({
+        ...m,
+        overdueFor: withDate(m.overdueFor, dueDate),
+      }));
+    }
+    case 'BlockageReported':
+      return blockageReported(item, event.data.blockageId, day);
+    case 'BlockageResolved':
+      return changeBlockage(item, event.data.blockageId, (b) => ({ ...b, open: false }));
+    case 'BlockageReopened':
+      // A reopened blockage waits anew from today; its level never goes down.
+      return changeBlockage(item, event.data.blockageId, (b) => ({
+        ...b,
+        open: true,
+        openSince: day,
+      }));
+    case 'BlockageEscalated': {
+      const { level } = event.data;
+      return changeBlockage(item, event.data.blockageId, (b) => ({
+        ...b,
+        level: Math.max(b.level, level) as typeof b.level,
+      }));
+    }
+    case 'TaskSuspended':
+      return { ...item, suspended: true };
+    case 'TaskResumed':
+      return { ...item, suspended: false };
+    case 'TaskTerminated':
+      return { ...item, terminated: true };
+    case 'TaskAssigned':
+    case 'MilestoneProgressReported':
+    case 'TaskSigned':
+    case 'TaskTransferred':
+    case 'TaskReturned':
+    case 'DeadlineExtensionRequested':
+    case 'DeadlineExtensionRejected':
+    case 'TaskCompletionReported':
+    case 'TaskCompletionAccepted':
+    case 'TaskCompletionRejected':
+    case 'IndicatorDefined':
+    case 'IndicatorValueReported':
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAnswered':
+    case 'LeadershipInstructionIssued':
+    case 'AccountabilityRecorded':
+    case 'BlockageCoordinationAssigned':
+      // Nothing the clock records depends on these.
+      return item;
+    default: {
+      // An event type newer than this view leaves the agenda as it is.
+      const _exhaustive: never = event;
+      return item;
+    }
+  }
+};
+
+/**
+ * Keeps the clock's agenda of one task; returns new objects, never mutates
+ * `item`. A task stream starts with TaskRegistered, so a later event without an
+ * agenda changes nothing.
+ */
+export const evolveClockAgenda = (
+  item: ClockAgendaItem | null,
+  envelope: EventEnvelope,
+): ClockAgendaItem | null => {
+  const { event, position } = envelope;
+  if (!isTaskEvent(event)) return item;
+  if (event.type === 'TaskRegistered') return registered(event.data, position);
+  if (item === null) return null;
+  const next = applied(item, event, dayOf(envelope.recordedAt));
+  return next === item ? item : { ...summarised(next), position };
+};

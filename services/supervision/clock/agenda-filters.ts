@@ -1,0 +1,24 @@
+import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { Filter } from '../../../infra/read-model-store/port.ts';
+import { addDays } from '../rules/index.ts';
+
+/** Tasks whose clock runs: neither terminated nor suspended. */
+const running: Filter = { terminated: false, suspended: false };
+
+/**
+ * The agenda queries of a run on `day`: tasks with a milestone due within the
+ * reminder lead time (or past due), and tasks with a blockage waiting at least
+ * as long as the first escalation needs. A superset of what is due: the
+ * candidates are chosen from these documents, the rest is never read.
+ */
+export const agendaFilters = (
+  day: string,
+  ruleset: Pick<Ruleset, 'reminderLeadDays' | 'escalation'>,
+): Filter[] => {
+  // A ruleset escalates to the responsible leader before the main leader (rules/validate.ts).
+  const firstEscalation = ruleset.escalation.toResponsibleLeaderAfterDays;
+  return [
+    { ...running, nextDueDate: { $lte: addDays(day, ruleset.reminderLeadDays) } },
+    { ...running, waitingSince: { $lte: addDays(day, -firstEscalation) } },
+  ];
+};

@@ -1,0 +1,47 @@
+import type { Actor } from '../../../contracts/actor.ts';
+import type { TaskCommand } from '../../tasks/domain/commands.ts';
+import type { ClockCandidate } from './candidates.ts';
+
+/** Who the clock's facts are recorded as (DESIGN §2: the system clock). */
+export const clockActor: Actor = Object.freeze({ id: 'clock', role: 'system' });
+
+/** The task command a candidate asks for. */
+export const clockCommand = (candidate: ClockCandidate): TaskCommand => {
+  switch (candidate.kind) {
+    case 'remind': {
+      const { taskId, milestoneId, leadDays } = candidate;
+      return { type: 'RemindMilestoneDueSoon', data: { taskId, milestoneId, leadDays } };
+    }
+    case 'overdue': {
+      const { taskId, milestoneId } = candidate;
+      return { type: 'RecordMilestoneOverdue', data: { taskId, milestoneId } };
+    }
+    case 'escalate': {
+      const { taskId, blockageId, level } = candidate;
+      return { type: 'EscalateBlockage', data: { taskId, blockageId, level } };
+    }
+    default: {
+      const _exhaustive: never = candidate;
+      throw new Error(`unknown clock candidate ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+};
+
+/**
+ * The idempotency key of a candidate: the fact it records, not the day it runs,
+ * so every run, on any node and after any restart, names the same fact the same
+ * way and a repeated one appends nothing (its event ids are derived from it).
+ */
+export const clockKey = (candidate: ClockCandidate): string => {
+  switch (candidate.kind) {
+    case 'remind':
+    case 'overdue':
+      return `clock|${candidate.kind}|${candidate.taskId}|${candidate.milestoneId}|${candidate.dueDate}`;
+    case 'escalate':
+      return `clock|escalate|${candidate.taskId}|${candidate.blockageId}|${candidate.level}`;
+    default: {
+      const _exhaustive: never = candidate;
+      throw new Error(`unknown clock candidate ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+};

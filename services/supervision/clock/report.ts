@@ -1,0 +1,57 @@
+import type { ClockCandidateKind } from './candidates.ts';
+
+/** What one run of the clock did. */
+export interface ClockRunReport {
+  /** The day (China Standard Time) the run spoke for. */
+  day: string;
+  /** New facts recorded by this run; a fact an earlier run recorded is not counted. */
+  reminded: number;
+  overdue: number;
+  escalated: number;
+  /** Candidates the task refused as ILLEGAL_STATE (e.g. terminated since the agenda was read). */
+  skipped: number;
+  /** Candidates that failed for any other reason; logged, the run went on. */
+  failed: number;
+}
+
+/** How one candidate ended: its fact recorded now, already true, refused or failed. */
+export type CandidateOutcome = 'recorded' | 'unchanged' | 'skipped' | 'failed';
+
+export const emptyReport = (day: string): ClockRunReport => ({
+  day,
+  reminded: 0,
+  overdue: 0,
+  escalated: 0,
+  skipped: 0,
+  failed: 0,
+});
+
+const recordedField = {
+  remind: 'reminded',
+  overdue: 'overdue',
+  escalate: 'escalated',
+} as const satisfies Record<ClockCandidateKind, keyof ClockRunReport>;
+
+/** The report with one more candidate counted. */
+export const tally = (
+  report: ClockRunReport,
+  kind: ClockCandidateKind,
+  outcome: CandidateOutcome,
+): ClockRunReport => {
+  switch (outcome) {
+    case 'recorded': {
+      const field = recordedField[kind];
+      return { ...report, [field]: report[field] + 1 };
+    }
+    case 'unchanged':
+      return report;
+    case 'skipped':
+      return { ...report, skipped: report.skipped + 1 };
+    case 'failed':
+      return { ...report, failed: report.failed + 1 };
+    default: {
+      const _exhaustive: never = outcome;
+      return report;
+    }
+  }
+};

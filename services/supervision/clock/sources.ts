@@ -1,0 +1,34 @@
+import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
+import { rulesStreamId } from '../../../contracts/streams.ts';
+import type { EventStore } from '../../../infra/event-store/port.ts';
+import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
+import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
+import { clockAgendaCollection } from '../../../projections/clock-agenda/projection.ts';
+import { publishedRulesets, rulesetInForce } from '../../rules/domain/in-force.ts';
+import { toDomainEvent } from '../../shared/upcast.ts';
+import { agendaFilters } from './agenda-filters.ts';
+
+/**
+ * The ruleset in force on `day`, read from the `rules` stream of the event store
+ * itself: a version published a moment ago counts even before any view shows it.
+ */
+export const readRuleset = async (eventStore: EventStore, day: string): Promise<Ruleset> => {
+  const stored = await eventStore.readStream(rulesStreamId);
+  const events = stored.map((event) => toDomainEvent<RulesetEvent>(event));
+  return rulesetInForce(publishedRulesets(events), day);
+};
+
+/** The agenda documents that may hold something due on `day`, each once. */
+export const readAgenda = async (
+  readModels: ReadModelStore,
+  day: string,
+  ruleset: Ruleset,
+): Promise<ClockAgendaItem[]> => {
+  const pages = await Promise.all(
+    agendaFilters(day, ruleset).map((filter) =>
+      readModels.find<ClockAgendaItem>(clockAgendaCollection, { filter }),
+    ),
+  );
+  const byId = new Map(pages.flatMap((page) => page.items.map((item) => [item.id, item] as const)));
+  return [...byId.values()];
+};

@@ -1,0 +1,181 @@
+import type { Actor } from '../../contracts/actor.ts';
+import { rulesStreamId, taskStreamId } from '../../contracts/streams.ts';
+import type { SettableClock } from '../../infra/clock/clock.ts';
+import { settableClock } from '../../infra/clock/clock.ts';
+import { rulesetDecider } from '../../services/rules/domain/decider.ts';
+import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
+import type { CommandHandler } from '../../services/shared/command-handler.ts';
+import { createCommandHandler } from '../../services/shared/command-handler.ts';
+import type { ClockRunReport } from '../../services/supervision/supervision.service.ts';
+import {
+  departmentHead,
+  office,
+  registerUnit,
+  runTask,
+  seedTask,
+} from '../support/int-fixtures.ts';
+import type { TestSystem } from '../support/test-system.ts';
+import { startTestSystem } from '../support/test-system.ts';
+
+/** 09:00 China Standard Time on `day`. */
+const at = (day: string) => `${day}T09:00:00+08:00`;
+
+let clock: SettableClock;
+let test: TestSystem;
+/** Sets the scene straight through the deciders, as the office and units would. */
+let handle: CommandHandler;
+
+beforeEach(async () => {
+  clock = settableClock(at('2021-03-01'));
+  // No schedule: the tests run the clock themselves, on the days they choose.
+  test = await startTestSystem({ SUPERVISION_CLOCK_INTERVAL_MS: '0' }, { clock });
+  handle = createCommandHandler({ store: test.system.stores.eventStore, clock });
+  await registerUnit(handle, 'edu');
+});
+afterEach(async () => {
+  await test.stop();
+});
+
+const runClockOn = (day: string, actor: Actor = office): Promise<ClockRunReport> => {
+  clock.set(at(day));
+  return test.system.broker.call('supervision.runClock', {}, { meta: { actor } });
+};
+
+/** The events of `type` in the task's stream, as stored. */
+const facts = async (taskId: string, type: string) =>
+  (await test.system.stores.eventStore.readStream(taskStreamId(taskId))).filter(
+    (event) => event.type === type,
+  );
+
+const nothing = { reminded: 0, overdue: 0, escalated: 0, skipped: 0, failed: 0 };
+
+/** Task `t1`, led by `edu`, with milestone `m1` due 2021-06-30. */
+const seedMilestone = () => seedTask(handle, 't1', { leadUnitId: 'edu', milestoneIds: ['m1'] });
+
+describe('the clock run twice for the same day', () => {
+  it('records a due-soon reminder once', async () => {
+    await seedMilestone();
+    expect(await runClockOn('2021-06-27')).toEqual({ day: '2021-06-27', ...nothing, reminded: 1 });
+    expect(await runClockOn('2021-06-27')).toEqual({ day: '2021-06-27', ...nothing });
+    const reminders = await facts('t1', 'MilestoneDueSoonReminded');
+    expect(reminders.map((event) => event.data)).toEqual([
+      { taskId: 't1', milestoneId: 'm1', dueDate: '2021-06-30', remindedOn: '2021-06-27' },
+    ]);
+    expect(reminders[0]?.metadata.actor).toEqual({ id: 'clock', role: 'system' });
+  });
+
+  it('records nothing a day too early', async () => {
+    await seedMilestone();
+    expect(await runClockOn('2021-06-26')).toEqual({ day: '2021-06-26', ...nothing });
+    expect(await facts('t1', 'MilestoneDueSoonReminded')).toEqual([]);
+  });
+});
+
+describe('the clock on the days after a due date', () => {
+  it('records the milestone overdue once, the day after, and never again', async () => {
+    await seedMilestone();
+    expect((await runClockOn('2021-06-30')).overdue).toBe(0);
+    expect((await runClockOn('2021-07-01')).overdue).toBe(1);
+    expect((await runClockOn('2021-07-01')).overdue).toBe(0);
+    expect((await runClockOn('2021-07-05')).overdue).toBe(0);
+    const overdue = await facts('t1', 'MilestoneOverdue');
+    expect(overdue.map((event) => event.data)).toEqual([
+      { taskId: 't1', milestoneId: 'm1', dueDate: '2021-06-30', recordedOn: '2021-07-01' },
+    ]);
+  });
+});
+
+describe('a completed milestone', () => {
+  it('is never reminded nor recorded overdue', async () => {
+    await seedMilestone();
+    await runTask(
+      handle,
+      { type: 'CompleteMilestone', data: { taskId: 't1', milestoneId: 'm1', note: null } },
+      departmentHead('edu'),
+    );
+    for (const day of ['2021-06-27', '2021-06-30', '2021-07-01', '2021-08-01']) {
+      expect(await runClockOn(day)).toEqual({ day, ...nothing });
+    }
+    expect(await facts('t1', 'MilestoneDueSoonReminded')).toEqual([]);
+    expect(await facts('t1', 'MilestoneOverdue')).toEqual([]);
+  });
+});
+
+describe('a ruleset published with a reminder lead of 5 days', () => {
+  it('reminds 5 days ahead from the day it is in force, and 3 before', async () => {
+    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    for (const [milestoneId, dueDate] of [
+      ['early', '2021-06-29'],
+      ['late', '2021-06-30'],
+    ] as const) {
+      await runTask(handle, {
+        type: 'PlanMilestone',
+        data: { taskId: 't1', milestoneId, title: milestoneId, dueDate, weight: 1 },
+      });
+    }
+    await handle(rulesetDecider, {
+      streamId: rulesStreamId,
+      command: {
+        type: 'PublishRuleset',
+        data: { ...defaultRuleset, version: 1, inForceFrom: '2021-06-25', reminderLeadDays: 5 },
+      },
+      actor: office,
+      correlationId: 'rules-1',
+      causationId: 'rules-1',
+    });
+    // 06-24: 5 days before 06-29, but the default 3 days are still in force.
+    expect((await runClockOn('2021-06-24')).reminded).toBe(0);
+    // 06-25: in force, 4 and 5 days ahead are both within the lead.
+    expect((await runClockOn('2021-06-25')).reminded).toBe(2);
+    const reminders = await facts('t1', 'MilestoneDueSoonReminded');
+    expect(reminders.map((event) => event.data)).toEqual([
+      { taskId: 't1', milestoneId: 'early', dueDate: '2021-06-29', remindedOn: '2021-06-25' },
+      { taskId: 't1', milestoneId: 'late', dueDate: '2021-06-30', remindedOn: '2021-06-25' },
+    ]);
+  });
+});
+
+describe('an unresolved blockage', () => {
+  it('goes to the responsible leader after 3 days and to the main leader after 7, once each', async () => {
+    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    clock.set(at('2021-03-01'));
+    await runTask(
+      handle,
+      {
+        type: 'ReportBlockage',
+        data: {
+          taskId: 't1',
+          blockageId: 'b1',
+          description: 'Land approval pending',
+          waitingOnUnitId: null,
+          knownUnitIds: [],
+        },
+      },
+      departmentHead('edu'),
+    );
+    const escalatedOn = async (day: string) => (await runClockOn(day)).escalated;
+    expect(await escalatedOn('2021-03-03')).toBe(0);
+    expect(await escalatedOn('2021-03-04')).toBe(1);
+    expect(await escalatedOn('2021-03-04')).toBe(0);
+    expect(await escalatedOn('2021-03-07')).toBe(0);
+    expect(await escalatedOn('2021-03-08')).toBe(1);
+    expect(await escalatedOn('2021-03-20')).toBe(0);
+    const escalations = await facts('t1', 'BlockageEscalated');
+    expect(escalations.map((event) => [event.data, event.recordedAt.slice(0, 10)])).toEqual([
+      [{ taskId: 't1', blockageId: 'b1', level: 1, by: 'system' }, '2021-03-04'],
+      [{ taskId: 't1', blockageId: 'b1', level: 2, by: 'system' }, '2021-03-08'],
+    ]);
+  });
+});
+
+describe('who may run the clock', () => {
+  it('the office and the system may; a department head is refused with FORBIDDEN', async () => {
+    await expect(runClockOn('2021-03-02')).resolves.toMatchObject({ day: '2021-03-02' });
+    await expect(runClockOn('2021-03-02', { id: 'clock', role: 'system' })).resolves.toMatchObject({
+      day: '2021-03-02',
+    });
+    await expect(runClockOn('2021-03-02', departmentHead('edu'))).rejects.toMatchObject({
+      type: 'FORBIDDEN',
+    });
+  });
+});

@@ -1,0 +1,36 @@
+import type { Ruleset } from '../../contracts/events/index.ts';
+import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
+import { agendaFilters } from '../../services/supervision/clock/agenda-filters.ts';
+
+describe('the agenda a clock run reads', () => {
+  it('asks for running tasks with a milestone due within the lead time, or past due', () => {
+    const [milestones] = agendaFilters('2021-06-27', defaultRuleset);
+    expect(milestones).toEqual({
+      terminated: false,
+      suspended: false,
+      nextDueDate: { $lte: '2021-06-30' },
+    });
+  });
+
+  it('asks for running tasks with a blockage waiting as long as the first escalation needs', () => {
+    const [, blockages] = agendaFilters('2021-03-04', defaultRuleset);
+    expect(blockages).toEqual({
+      terminated: false,
+      suspended: false,
+      waitingSince: { $lte: '2021-03-01' },
+    });
+  });
+
+  it('follows the ruleset in force: a longer lead reaches further ahead', () => {
+    const ruleset: Ruleset = { ...defaultRuleset, reminderLeadDays: 5 };
+    expect(agendaFilters('2021-06-25', ruleset)[0]?.nextDueDate).toEqual({ $lte: '2021-06-30' });
+  });
+
+  it('follows the ruleset in force: a later first escalation reaches further back', () => {
+    const ruleset: Ruleset = {
+      ...defaultRuleset,
+      escalation: { toResponsibleLeaderAfterDays: 9, toMainLeaderAfterDays: 12 },
+    };
+    expect(agendaFilters('2021-03-10', ruleset)[1]?.waitingSince).toEqual({ $lte: '2021-03-01' });
+  });
+});

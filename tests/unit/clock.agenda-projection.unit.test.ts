@@ -1,0 +1,221 @@
+import type { DomainEvent, TaskEvent, UnitEvent } from '../../contracts/events/index.ts';
+import { taskEventTypes } from '../../contracts/events/index.ts';
+import { clockAgendaProjection } from '../../projections/clock-agenda/projection.ts';
+import { envelopes, project } from './support/project.ts';
+import {
+  blockageReported,
+  blockageResolved,
+  extensionApproved,
+  extensionRequested,
+  milestoneCompleted,
+  milestonePlanned,
+  plannedTask,
+  progressReported,
+  taskAssigned,
+  taskId,
+  taskRegistered,
+  taskResumed,
+  taskSuspended,
+  taskTerminated,
+} from './support/task-fixtures.ts';
+
+/** The agenda after `events`, the event at index i recorded on 2021-03-01 + i days. */
+const agenda = (events: DomainEvent[]) => {
+  const item = project(clockAgendaProjection, events);
+  if (!item) throw new Error('expected an agenda');
+  return item;
+};
+
+const reminded = (dueDate = '2021-06-30'): TaskEvent => ({
+  type: 'MilestoneDueSoonReminded',
+  data: { taskId, milestoneId: 'm1', dueDate, remindedOn: '2021-06-27' },
+});
+
+const overdue = (dueDate = '2021-06-30'): TaskEvent => ({
+  type: 'MilestoneOverdue',
+  data: { taskId, milestoneId: 'm1', dueDate, recordedOn: '2021-07-01' },
+});
+
+const escalated = (level: 1 | 2, blockageId = 'b1'): TaskEvent => ({
+  type: 'BlockageEscalated',
+  data: { taskId, blockageId, level, by: 'system' },
+});
+
+const reopened = (blockageId = 'b1'): TaskEvent => ({
+  type: 'BlockageReopened',
+  data: { taskId, blockageId, reason: 'The approval was withdrawn' },
+});
+
+describe('the clock agenda of a registered task', () => {
+  it('is kept under the task id in collection clock_agenda, with nothing due', () => {
+    const [envelope] = envelopes([taskRegistered]);
+    expect(clockAgendaProjection.collection).toBe('clock_agenda');
+    expect(clockAgendaProjection.documentId(envelope!)).toBe(taskId);
+    expect(agenda([taskRegistered])).toEqual({
+      id: taskId,
+      position: 1,
+      taskId,
+      suspended: false,
+      terminated: false,
+      milestones: [],
+      blockages: [],
+      nextDueDate: null,
+      waitingSince: null,
+    });
+  });
+
+  it('touches no document for an event of another aggregate', () => {
+    const unit: UnitEvent = { type: 'UnitRegistered', data: { unitId: 'u1', name: 'Unit' } };
+    const [envelope] = envelopes([unit], 'unit-u1');
+    expect(clockAgendaProjection.documentId(envelope!)).toBeNull();
+  });
+
+  it('reads only task events', () => {
+    for (const type of clockAgendaProjection.handles) expect(taskEventTypes).toContain(type);
+  });
+});
+
+describe('the agenda of a planned milestone', () => {
+  it('holds its due date as the next one due, and the position of the last event', () => {
+    expect(agenda(plannedTask)).toMatchObject({
+      position: 3,
+      milestones: [
+        {
+          milestoneId: 'm1',
+          dueDate: '2021-06-30',
+          completed: false,
+          remindedFor: [],
+          overdueFor: [],
+        },
+      ],
+      nextDueDate: '2021-06-30',
+    });
+  });
+
+  it('keeps the earliest due date of several milestones', () => {
+    const later: TaskEvent = {
+      type: 'MilestonePlanned',
+      data: { taskId, milestoneId: 'm2', title: 'Built', dueDate: '2021-09-30', weight: 1 },
+    };
+    const earlier: TaskEvent = {
+      type: 'MilestonePlanned',
+      data: { taskId, milestoneId: 'm3', title: 'Sited', dueDate: '2021-04-30', weight: 1 },
+    };
+    expect(agenda([...plannedTask, later, earlier]).nextDueDate).toBe('2021-04-30');
+  });
+
+  it('ignores what the clock does not need, such as progress', () => {
+    const before = agenda(plannedTask);
+    const after = agenda([...plannedTask, progressReported('m1', 40)]);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('the agenda of a milestone the clock has spoken of', () => {
+  it('remembers the due date reminded of, and still waits for its deadline', () => {
+    expect(agenda([...plannedTask, reminded()])).toMatchObject({
+      milestones: [{ remindedFor: ['2021-06-30'] }],
+      nextDueDate: '2021-06-30',
+    });
+  });
+
+  it('has nothing more due once recorded overdue', () => {
+    expect(agenda([...plannedTask, reminded(), overdue()])).toMatchObject({
+      milestones: [{ remindedFor: ['2021-06-30'], overdueFor: ['2021-06-30'] }],
+      nextDueDate: null,
+    });
+  });
+
+  it('is due again at the new date after an extension', () => {
+    const events = [
+      ...plannedTask,
+      reminded(),
+      extensionRequested(),
+      extensionApproved('r1', '2021-07-31'),
+    ];
+    expect(agenda(events)).toMatchObject({
+      milestones: [{ dueDate: '2021-07-31', remindedFor: ['2021-06-30'] }],
+      nextDueDate: '2021-07-31',
+    });
+  });
+});
+
+describe('the agenda of a completed milestone', () => {
+  it('has nothing due', () => {
+    expect(agenda([...plannedTask, milestoneCompleted()])).toMatchObject({
+      milestones: [{ completed: true }],
+      nextDueDate: null,
+    });
+  });
+
+  it('is due again once the milestone is reopened', () => {
+    const reopenedMilestone: TaskEvent = {
+      type: 'MilestoneReopened',
+      data: { taskId, milestoneId: 'm1', reason: 'Evidence missing', percent: 80 },
+    };
+    const events = [...plannedTask, milestoneCompleted(), reopenedMilestone];
+    expect(agenda(events)).toMatchObject({
+      milestones: [{ completed: false }],
+      nextDueDate: '2021-06-30',
+    });
+  });
+});
+
+describe('the agenda of a blockage', () => {
+  // Event i is recorded on 2021-03-01 + i days (China Standard Time).
+  const reported = [taskRegistered, taskAssigned, blockageReported()];
+
+  it('waits from the day it was reported, at level 0', () => {
+    expect(agenda(reported)).toMatchObject({
+      blockages: [{ blockageId: 'b1', open: true, openSince: '2021-03-03', level: 0 }],
+      waitingSince: '2021-03-03',
+    });
+  });
+
+  it('keeps its level as it goes up, and waits no more at the main leader', () => {
+    expect(agenda([...reported, escalated(1)])).toMatchObject({
+      blockages: [{ level: 1 }],
+      waitingSince: '2021-03-03',
+    });
+    expect(agenda([...reported, escalated(1), escalated(2)])).toMatchObject({
+      blockages: [{ level: 2 }],
+      waitingSince: null,
+    });
+  });
+
+  it('never goes down a level', () => {
+    expect(agenda([...reported, escalated(2), escalated(1)]).blockages[0]?.level).toBe(2);
+  });
+
+  it('waits no more once resolved', () => {
+    expect(agenda([...reported, escalated(1), blockageResolved()])).toMatchObject({
+      blockages: [{ open: false, level: 1 }],
+      waitingSince: null,
+    });
+  });
+
+  it('waits anew from the day it is reopened, at the level it had', () => {
+    const events = [...reported, escalated(1), blockageResolved(), reopened()];
+    expect(agenda(events)).toMatchObject({
+      blockages: [{ open: true, level: 1, openSince: '2021-03-06' }],
+      waitingSince: '2021-03-06',
+    });
+  });
+});
+
+describe('the agenda of a suspended or terminated task', () => {
+  it('is marked suspended, and running again once resumed', () => {
+    expect(agenda([...plannedTask, taskSuspended]).suspended).toBe(true);
+    expect(agenda([...plannedTask, taskSuspended, taskResumed]).suspended).toBe(false);
+  });
+
+  it('is marked terminated', () => {
+    expect(agenda([...plannedTask, taskTerminated]).terminated).toBe(true);
+  });
+});
+
+describe('an event without an agenda', () => {
+  it('builds nothing: a task stream starts with its registration', () => {
+    expect(project(clockAgendaProjection, [milestonePlanned()])).toBeNull();
+  });
+});
