@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isIsoDate, maxDate, minDate } from '../dates.ts';
+import { idRule, limits } from '../limits.ts';
+import { inputLimits, sha256Pattern } from './input-limits.ts';
+
+/**
+ * The building blocks of the supervision year's input rules. Messages name the
+ * rule; `parseInput` adds the field from the path.
+ */
+
+/** Trimmed text, not blank, at most `max` characters. */
+export const text = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** Trimmed text or nothing: blank, null and absent all become null. */
+export const optionalText = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** A reason, required wherever a decision can be questioned later. */
+export const reason = () => text(limits.note);
+
+/** An id: it becomes part of stream ids and URLs. */
+export const id = () => z.string({ error: idRule }).regex(limits.idPattern, idRule);
+
+const dateRule = `must be an ISO date YYYY-MM-DD between ${minDate} and ${maxDate}`;
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const date = () => z.string({ error: dateRule }).refine(isIsoDate, dateRule);
+
+/** A finite number: NaN and infinities are no measurement. */
+export const finite = () => z.number({ error: 'must be a finite number' });
+
+/** A finite number within [min, max]. */
+export const between = (min: number, max: number) => {
+  const rule = `must be a number between ${min} and ${max}`;
+  return z.number({ error: rule }).min(min, rule).max(max, rule);
+};
+
+/** A whole number within [min, max]. */
+export const wholeBetween = (min: number, max: number) => {
+  const rule = `must be a whole number between ${min} and ${max}`;
+  return z.number({ error: rule }).int(rule).min(min, rule).max(max, rule);
+};
+
+/** One value of a closed list, e.g. a notice level. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });
+
+/** Ids of units, at most `max`, none when absent. */
+export const unitIds = (max: number) =>
+  z
+    .array(id(), { error: 'must be a list of ids' })
+    .max(max, `must list at most ${max} units`)
+    .nullish()
+    .transform((value) => value ?? []);
+
+const evidenceEntry = z.object(
+  {
+    fileName: text(inputLimits.fileName),
+    sha256: z
+      .string({ error: 'must be a SHA-256 as 64 lowercase hex digits' })
+      .regex(sha256Pattern, 'must be a SHA-256 as 64 lowercase hex digits'),
+    size: wholeBetween(0, Number.MAX_SAFE_INTEGER),
+  },
+  { error: 'must be { fileName, sha256, size }' },
+);
+
+/** Evidence (佐证材料): files named by hash, at most 20; none when absent. */
+export const evidence = () =>
+  z
+    .array(evidenceEntry, { error: 'must be a list of { fileName, sha256, size }' })
+    .max(inputLimits.evidenceEntries, `must list at most ${inputLimits.evidenceEntries} files`)
+    .nullish()
+    .transform((value) => value ?? []);
+
+/** A client's name for one attempt: a retry with the same key has the effect of one. */
+export const idempotencyKey = z
+  .string({ error: 'must be text' })
+  .min(1, 'must not be empty')
+  .max(limits.idempotencyKey, `must be at most ${limits.idempotencyKey} characters`)
+  .nullish()
+  .transform((value) => value ?? undefined);

@@ -1,0 +1,11 @@
+import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
+import { rulesStreamId } from '../../../contracts/streams.ts';
+import type { EventStore } from '../../../infra/event-store/port.ts';
+import { toDomainEvent } from '../../shared/upcast.ts';
+import { publishedRulesets } from '../domain/in-force.ts';
+
+/** The published versions, read from the `rules` stream itself: the source of truth. */
+export const readPublishedRulesets = async (eventStore: EventStore): Promise<Ruleset[]> => {
+  const stored = await eventStore.readStream(rulesStreamId);
+  return publishedRulesets(stored.map((event) => toDomainEvent<RulesetEvent>(event)));
+};

@@ -1,0 +1,334 @@
+import type { Errors } from 'moleculer';
+import type { Actor } from '../../contracts/actor.ts';
+import { settableClock } from '../../infra/clock/clock.ts';
+import type { TestSystem } from '../support/test-system.ts';
+import { startTestSystem } from '../support/test-system.ts';
+
+const office: Actor = { id: 'office-1', role: 'office' };
+const leader: Actor = { id: 'leader-1', role: 'leader' };
+const head = (unitId: string): Actor => ({ id: `head-${unitId}`, role: 'department_head', unitId });
+
+let sys: TestSystem;
+// 10:00 in China Standard Time, the business day of every decision.
+const clock = settableClock('2021-03-01T02:00:00.000Z');
+const onDay = (day: string) => clock.set(`${day}T02:00:00.000Z`);
+
+beforeAll(async () => {
+  sys = await startTestSystem({ SERVICES: 'tasks,directory,rules' }, { clock });
+  for (const id of ['edu', 'env', 'tech']) {
+    await call('directory.registerUnit', { id, name: `Bureau ${id}` }, office);
+  }
+});
+beforeEach(() => onDay('2021-03-01'));
+afterAll(() => sys.stop());
+
+type Answer = Record<string, unknown> & { revision: number; position: number };
+
+const call = (action: string, params: object, actor: Actor): Promise<Answer> =>
+  sys.system.broker.call<Answer, object>(action, params, { meta: { actor } });
+
+/** Expects the call refused with `code` (naming `field` when given) and the store unchanged. */
+const refused = async (
+  action: string,
+  params: object,
+  actor: Actor,
+  code: string,
+  field?: string,
+) => {
+  const before = await sys.lastPosition();
+  const error = await call(action, params, actor).then(
+    () => null,
+    (failure: Errors.MoleculerError) => failure,
+  );
+  expect(error?.type).toBe(code);
+  if (field !== undefined)
+    expect((error?.data as { field?: string } | undefined)?.field).toBe(field);
+  expect(await sys.lastPosition()).toBe(before);
+};
+
+/** The types and data of the task's events after its set-up (registered, assigned, planned). */
+const eventsAfterSetUp = async (taskId: string) =>
+  (await sys.system.stores.eventStore.readStream(`task-${taskId}`, { fromRevision: 3 })).map(
+    ({ type, data }) => ({ type, data }),
+  );
+
+/** A task led by edu with env cooperating, and one milestone due at the end of June. */
+const newTask = async () => {
+  const { id } = await call(
+    'tasks.registerTask',
+    { title: '智慧环保平台融合', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
+    office,
+  );
+  const taskId = id as string;
+  await call(
+    'tasks.assignTask',
+    { taskId, leadUnitId: 'edu', cooperatingUnitIds: ['env'] },
+    office,
+  );
+  const { milestoneId } = await call(
+    'tasks.planMilestone',
+    { taskId, title: '平台对接', dueDate: '2021-06-30' },
+    office,
+  );
+  return { taskId, milestoneId: milestoneId as string };
+};
+
+const extension = (task: { taskId: string; milestoneId: string }) => ({
+  ...task,
+  requestedDueDate: '2021-08-31',
+  reason: '接口标准待省厅发布',
+});
+
+describe('a deadline extension asked before the deadline', () => {
+  it('is recorded with a generated request id, and a leader approves it', async () => {
+    const task = await newTask();
+
+    const asked = await call('tasks.requestDeadlineExtension', extension(task), head('edu'));
+    await call(
+      'tasks.approveDeadlineExtension',
+      { taskId: task.taskId, requestId: asked.requestId },
+      leader,
+    );
+
+    expect(asked).toEqual({
+      requestId: expect.any(String),
+      revision: 3,
+      position: expect.any(Number),
+    });
+    expect(await eventsAfterSetUp(task.taskId)).toEqual([
+      {
+        type: 'DeadlineExtensionRequested',
+        data: {
+          ...extension(task),
+          requestId: asked.requestId,
+          currentDueDate: '2021-06-30',
+        },
+      },
+      {
+        type: 'DeadlineExtensionApproved',
+        data: {
+          taskId: task.taskId,
+          requestId: asked.requestId,
+          milestoneId: task.milestoneId,
+          newDueDate: '2021-08-31',
+          approvedBy: 'leader-1',
+        },
+      },
+    ]);
+  });
+
+  it('may still be asked on the due day itself', async () => {
+    const task = await newTask();
+    onDay('2021-06-30');
+
+    await call('tasks.requestDeadlineExtension', extension(task), head('edu'));
+
+    expect((await eventsAfterSetUp(task.taskId)).map(({ type }) => type)).toEqual([
+      'DeadlineExtensionRequested',
+    ]);
+  });
+
+  it('is rejected by a leader with the reason, an outcome recorded as an event', async () => {
+    const task = await newTask();
+    const { requestId } = await call(
+      'tasks.requestDeadlineExtension',
+      extension(task),
+      head('edu'),
+    );
+
+    await call(
+      'tasks.rejectDeadlineExtension',
+      { taskId: task.taskId, requestId, reason: '时限不能突破' },
+      leader,
+    );
+
+    expect((await eventsAfterSetUp(task.taskId)).at(-1)).toEqual({
+      type: 'DeadlineExtensionRejected',
+      data: {
+        taskId: task.taskId,
+        requestId,
+        milestoneId: task.milestoneId,
+        reason: '时限不能突破',
+        rejectedBy: 'leader-1',
+      },
+    });
+  });
+
+  it('returns the same request id for a retry with the same key, and appends once', async () => {
+    const task = await newTask();
+    const params = { ...extension(task), idempotencyKey: 'ext-1' };
+
+    const first = await call('tasks.requestDeadlineExtension', params, head('edu'));
+    const retry = await call('tasks.requestDeadlineExtension', params, head('edu'));
+
+    expect(retry).toEqual(first);
+    expect(await eventsAfterSetUp(task.taskId)).toHaveLength(1);
+  });
+});
+
+describe('a deadline extension asked after the deadline', () => {
+  it('is refused as ILLEGAL_STATE, the store unchanged', async () => {
+    const task = await newTask();
+    onDay('2021-07-01');
+
+    await refused(
+      'tasks.requestDeadlineExtension',
+      extension(task),
+      head('edu'),
+      'ILLEGAL_STATE',
+      'milestoneId',
+    );
+    expect(await eventsAfterSetUp(task.taskId)).toEqual([]);
+  });
+});
+
+describe('a deadline extension asked by the wrong actor', () => {
+  it('is refused as FORBIDDEN for a department head of another unit, the store unchanged', async () => {
+    const task = await newTask();
+    await refused('tasks.requestDeadlineExtension', extension(task), head('tech'), 'FORBIDDEN');
+    expect(await eventsAfterSetUp(task.taskId)).toEqual([]);
+  });
+
+  it('is refused as FORBIDDEN for a cooperating unit: only the lead unit asks', async () => {
+    const task = await newTask();
+    await refused('tasks.requestDeadlineExtension', extension(task), head('env'), 'FORBIDDEN');
+  });
+
+  it('is refused as FORBIDDEN for the office', async () => {
+    const task = await newTask();
+    await refused('tasks.requestDeadlineExtension', extension(task), office, 'FORBIDDEN');
+  });
+});
+
+describe('a deadline extension with bad input', () => {
+  it('is refused as VALIDATION naming requestedDueDate when it is no calendar day', async () => {
+    const task = await newTask();
+    await refused(
+      'tasks.requestDeadlineExtension',
+      { ...extension(task), requestedDueDate: '2021-02-30' },
+      head('edu'),
+      'VALIDATION',
+      'requestedDueDate',
+    );
+  });
+
+  it('is refused as VALIDATION naming requestedDueDate when it is not later', async () => {
+    const task = await newTask();
+    await refused(
+      'tasks.requestDeadlineExtension',
+      { ...extension(task), requestedDueDate: '2021-06-01' },
+      head('edu'),
+      'VALIDATION',
+      'requestedDueDate',
+    );
+  });
+});
+
+describe('deciding a deadline extension', () => {
+  const asked = async () => {
+    const task = await newTask();
+    const { requestId } = await call(
+      'tasks.requestDeadlineExtension',
+      extension(task),
+      head('edu'),
+    );
+    return { taskId: task.taskId, requestId: requestId as string };
+  };
+
+  it('is refused as FORBIDDEN for the office, approving or rejecting', async () => {
+    const request = await asked();
+    await refused('tasks.approveDeadlineExtension', request, office, 'FORBIDDEN');
+    await refused(
+      'tasks.rejectDeadlineExtension',
+      { ...request, reason: '不同意' },
+      office,
+      'FORBIDDEN',
+    );
+  });
+
+  it('is refused as NOT_FOUND naming requestId for a request never asked', async () => {
+    const { taskId } = await asked();
+    await refused(
+      'tasks.approveDeadlineExtension',
+      { taskId, requestId: 'never-asked' },
+      leader,
+      'NOT_FOUND',
+      'requestId',
+    );
+  });
+
+  it('is refused as VALIDATION naming requestId when it is malformed', async () => {
+    const { taskId } = await asked();
+    await refused(
+      'tasks.approveDeadlineExtension',
+      { taskId, requestId: '' },
+      leader,
+      'VALIDATION',
+      'requestId',
+    );
+  });
+
+  it('is refused as ILLEGAL_STATE once decided', async () => {
+    const request = await asked();
+    await call('tasks.approveDeadlineExtension', request, leader);
+    await refused(
+      'tasks.rejectDeadlineExtension',
+      { ...request, reason: '改变主意' },
+      leader,
+      'ILLEGAL_STATE',
+      'requestId',
+    );
+  });
+
+  it('is refused as VALIDATION naming reason for a rejection without one', async () => {
+    const request = await asked();
+    await refused('tasks.rejectDeadlineExtension', request, leader, 'VALIDATION', 'reason');
+  });
+});
+
+describe('reopening a completed milestone', () => {
+  const completed = async () => {
+    const task = await newTask();
+    await call('tasks.reportProgress', { ...task, percent: 80 }, head('edu'));
+    await call('tasks.completeMilestone', task, head('edu'));
+    return task;
+  };
+
+  it('puts it back at its last reported progress, with the reason', async () => {
+    const task = await completed();
+
+    await call('tasks.reopenMilestone', { ...task, reason: '验收不合格' }, leader);
+
+    expect((await eventsAfterSetUp(task.taskId)).at(-1)).toEqual({
+      type: 'MilestoneReopened',
+      data: { ...task, reason: '验收不合格', percent: 80 },
+    });
+  });
+
+  it('is refused as FORBIDDEN for a department head', async () => {
+    const task = await completed();
+    await refused('tasks.reopenMilestone', { ...task, reason: '返工' }, head('edu'), 'FORBIDDEN');
+  });
+
+  it('is refused as ILLEGAL_STATE for a milestone still open', async () => {
+    const task = await newTask();
+    await refused(
+      'tasks.reopenMilestone',
+      { ...task, reason: '返工' },
+      office,
+      'ILLEGAL_STATE',
+      'milestoneId',
+    );
+  });
+
+  it('is refused as VALIDATION naming milestoneId when it is malformed', async () => {
+    const { taskId } = await completed();
+    await refused(
+      'tasks.reopenMilestone',
+      { taskId, milestoneId: 'a b', reason: '返工' },
+      office,
+      'VALIDATION',
+      'milestoneId',
+    );
+  });
+});
