@@ -1,0 +1,119 @@
+import type { StoredEvent } from '../../infra/event-store/port.ts';
+import { eventLeafHash, HASH_SIZE, verifyInclusion } from '../../services/audit/merkle/index.ts';
+import type { BundleEvent, BundleHead } from './bundle.ts';
+import { hashList } from './hex.ts';
+import { strictHex } from './keys.ts';
+
+/** The stored event a bundle entry states, field by field: nothing else enters the leaf. */
+const storedEventOf = (event: BundleEvent): StoredEvent => {
+  const { position, streamId, revision, id, type, version, data, metadata, recordedAt } = event;
+  return { position, streamId, revision, id, type, version, data, metadata, recordedAt };
+};
+
+/** The leaf hash recomputed from the event's canonical bytes, or null if it has none. */
+const recomputedLeaf = (event: BundleEvent): Buffer | null => {
+  try {
+    return eventLeafHash(storedEventOf(event));
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * What is wrong with one event, or null when its leaf hash, recomputed from its
+ * content, is the one stated and leads along its inclusion proof to the head's root.
+ */
+const eventProblem = (event: BundleEvent, head: BundleHead, root: Buffer): string | null => {
+  if (event.position > head.treeSize) {
+    return `beyond the head's tree size ${head.treeSize}, so not covered by it`;
+  }
+  const leaf = recomputedLeaf(event);
+  const stated = strictHex(event.leafHash, HASH_SIZE);
+  if (!leaf || !stated?.equals(leaf)) return "leaf hash does not match the event's content";
+  const proof = hashList(event.inclusionProof);
+  if (!proof) return 'inclusion proof is malformed (expected a list of 64-hex hashes)';
+  return verifyInclusion(leaf, event.position - 1, head.treeSize, proof, root)
+    ? null
+    : `inclusion proof does not lead to the root of the head of tree size ${head.treeSize}`;
+};
+
+/** The outcome of checking a bundle's events. */
+export interface EventsOutcome {
+  /** Each naming the event's position, in position order. */
+  problems: string[];
+  /** Events whose hash and proof hold. */
+  verified: number;
+  /** The distinct positions present, ascending, for the selection check. */
+  positions: number[];
+}
+
+interface Finding {
+  position: number;
+  text: string;
+}
+
+const asEvent = (entry: unknown): BundleEvent =>
+  (typeof entry === 'object' && entry !== null ? entry : {}) as BundleEvent;
+
+/**
+ * An exported log is in global order. Comparing each entry with the one the sorted
+ * order puts there names exactly the displaced events (two, for a swap), where
+ * "smaller than the one before" would name every event between them.
+ */
+const orderFindings = (positions: readonly number[]): Finding[] => {
+  const sorted = [...positions].sort((a, b) => a - b);
+  const findings: Finding[] = [];
+  positions.forEach((position, i) => {
+    if (position !== sorted[i]) {
+      findings.push({
+        position,
+        text: `out of order (it stands as entry ${i + 1} of the bundle, where position ${sorted[i]} belongs)`,
+      });
+    }
+    if (i > 0 && sorted[i] === sorted[i - 1] && sorted[i] !== sorted[i - 2]) {
+      findings.push({ position: sorted[i]!, text: 'appears more than once in the bundle' });
+    }
+  });
+  return findings;
+};
+
+/**
+ * Checks events one at a time, as a bundle is read: a whole position, its content
+ * hashing to its stated leaf, its proof leading to the head's root; at `finish`,
+ * their global order. Each problem names the event's position.
+ */
+export const eventChecker = (head: BundleHead) => {
+  const root = strictHex(head.rootHash, HASH_SIZE) ?? Buffer.alloc(HASH_SIZE);
+  const unplaced: string[] = [];
+  const findings: Finding[] = [];
+  const positions: number[] = [];
+  let verified = 0;
+  let entries = 0;
+  return {
+    add(entry: unknown): void {
+      entries += 1;
+      const event = asEvent(entry);
+      const { position } = event;
+      if (!Number.isSafeInteger(position) || position < 1) {
+        unplaced.push(`event ${entries} of the bundle: position is not a whole number`);
+        return;
+      }
+      positions.push(position);
+      const text = eventProblem(event, head, root);
+      if (text) findings.push({ position, text });
+      else verified += 1;
+    },
+    finish(): EventsOutcome {
+      findings.push(...orderFindings(positions));
+      findings.sort((a, b) => a.position - b.position);
+      return {
+        problems: [
+          ...unplaced,
+          ...findings.map(({ position, text }) => `position ${position}: ${text}`),
+        ],
+        verified,
+        positions: [...new Set(positions)].sort((a, b) => a - b),
+      };
+    },
+  };
+};
