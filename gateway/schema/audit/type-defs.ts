@@ -1,0 +1,109 @@
+/** Audit (纪检监察): history search across streams, Merkle proofs and signed tree heads. */
+export const auditTypeDefs = /* GraphQL */ `
+  extend type Query {
+    "Audit path from the event at position to the root of the tree of treeSize leaves (RFC 6962)."
+    inclusionProof(position: Int!, treeSize: Int!): InclusionProof!
+    "Proof that the tree of toSize leaves extends the tree of fromSize leaves (RFC 6962)."
+    consistencyProof(fromSize: Int!, toSize: Int!): ConsistencyProof!
+    "The signed head of exactly this tree size."
+    treeHead(size: Int!): TreeHead!
+    "The most recent signed head, null before the first."
+    latestTreeHead: TreeHead
+    "The Ed25519 key tree heads are signed with."
+    auditPublicKey: AuditPublicKey!
+    "Events of every stream, filtered, in global order. The office sees its own actions only."
+    auditHistory(filter: AuditHistoryFilter, first: Int = 50, after: String): AuditHistoryConnection!
+  }
+
+  extend type Mutation {
+    "Signs a head over every event stored now and records it in the audit stream."
+    signTreeHead: TreeHead!
+  }
+
+  "Hashes are lowercase hex; leaf i is the event at global position i + 1."
+  type InclusionProof {
+    leafIndex: Int!
+    treeSize: Int!
+    leafHash: String!
+    proof: [String!]!
+    rootHash: String!
+  }
+
+  type ConsistencyProof {
+    fromSize: Int!
+    toSize: Int!
+    fromRootHash: String!
+    toRootHash: String!
+    proof: [String!]!
+  }
+
+  """
+  A signed tree head. The signature (Ed25519, base64) covers the UTF-8 bytes of the
+  RFC 8785 canonical JSON of { keyId, rootHash, signedAt, treeSize }.
+  """
+  type TreeHead {
+    treeSize: Int!
+    rootHash: String!
+    signedAt: DateTime!
+    keyId: String!
+    "The raw 32-byte public key, base64."
+    publicKey: String!
+    signature: String!
+    "Global position of the event recording this head (itself covered by a later head)."
+    position: Int!
+  }
+
+  type AuditPublicKey {
+    "First 16 hex characters of SHA-256 of the raw public key."
+    keyId: String!
+    algorithm: String!
+    "The raw 32-byte public key, base64."
+    publicKey: String!
+    "The public key as PEM (SPKI)."
+    pem: String!
+  }
+
+  "Every filter given narrows the result; ranges include both ends."
+  input AuditHistoryFilter {
+    actorId: ID
+    "The unit the actor acted for."
+    unitId: ID
+    "Any of these event types."
+    types: [String!]
+    streamId: String
+    recordedFrom: DateTime
+    recordedTo: DateTime
+    "Business date: what the event speaks of, else the day (UTC+8) it was recorded."
+    businessFrom: Date
+    businessTo: Date
+  }
+
+  type AuditHistoryEvent {
+    position: Int!
+    streamId: String!
+    revision: Int!
+    id: ID!
+    type: String!
+    version: Int!
+    recordedAt: DateTime!
+    businessDate: Date!
+    actor: Actor!
+    correlationId: String
+    causationId: String
+    data: JSON
+    "RFC 6962 leaf hash of the event's canonical bytes, hex."
+    leafHash: String!
+  }
+
+  type AuditHistoryEdge {
+    cursor: String!
+    node: AuditHistoryEvent!
+  }
+
+  type AuditHistoryConnection {
+    "Matches in the snapshot the first page was taken from; the same on every page."
+    totalCount: Int!
+    edges: [AuditHistoryEdge!]!
+    pageInfo: PageInfo!
+  }
+`;

@@ -1,0 +1,64 @@
+import type { StoredEvent } from '../../infra/event-store/port.ts';
+import type { ServiceDeps } from '../shared/deps.ts';
+import { createHistorySearch } from './history-search.ts';
+import { createAuditIndexer } from './indexer.ts';
+import { openAuditDatabase } from './schema.ts';
+import type { SigningKey } from './signing-key.ts';
+import { createSigningSchedule } from './signing-schedule.ts';
+import { createTreeHeadIndex } from './tree-head-index.ts';
+import { createTreeHeadSigner } from './tree-head-signer.ts';
+import { createTreeStore } from './tree-store.ts';
+
+/** What the audit service needs beyond every service's dependencies. */
+export interface AuditOptions {
+  /** `<DATA_DIR>/audit.sqlite`, or ':memory:'. */
+  auditDatabasePath: string;
+  signingKey: SigningKey;
+  auditSignEvery: number;
+  auditSignSeconds: number;
+  /** Events per catch-up page; defaults to the projector's batch size. */
+  auditBatchSize?: number;
+}
+
+export type AuditServiceDeps = ServiceDeps & AuditOptions;
+
+export interface AuditRuntimeHooks {
+  onAppended: (position: number) => void;
+  onPage?: (events: readonly StoredEvent[]) => void;
+  onError?: (error: unknown) => void;
+}
+
+/** The audit index, its writer and readers, and the signer, over one database connection. */
+export const openAuditRuntime = (deps: AuditServiceDeps, hooks: AuditRuntimeHooks) => {
+  const db = openAuditDatabase(deps.auditDatabasePath);
+  const tree = createTreeStore(db);
+  const heads = createTreeHeadIndex(deps.eventStore);
+  const indexer = createAuditIndexer({
+    eventStore: deps.eventStore,
+    tree,
+    batchSize: deps.auditBatchSize ?? deps.projectorBatchSize,
+    ...(hooks.onPage ? { onPage: hooks.onPage } : {}),
+    ...(hooks.onError ? { onError: hooks.onError } : {}),
+  });
+  const signer = createTreeHeadSigner({
+    tree,
+    indexer,
+    heads,
+    key: deps.signingKey,
+    clock: deps.clock,
+    handle: deps.handle,
+    onAppended: hooks.onAppended,
+  });
+  return {
+    db,
+    tree,
+    heads,
+    indexer,
+    signer,
+    search: createHistorySearch(db),
+    schedule: createSigningSchedule({ db, tree, heads, signEvery: deps.auditSignEvery }),
+    close: () => tree.close(),
+  };
+};
+
+export type AuditRuntime = ReturnType<typeof openAuditRuntime>;

@@ -1,0 +1,174 @@
+import type { ServiceSchema } from 'moleculer';
+import { DomainError, notFound } from '../../contracts/errors.ts';
+import {
+  consistencyProofInput,
+  inclusionProofInput,
+  treeHeadInput,
+} from '../../contracts/inputs.ts';
+import { correlationOf, guarded } from '../shared/action.ts';
+import { appendedEvent } from '../shared/deps.ts';
+import { parseInput } from '../shared/validate.ts';
+import type { AuditRuntime, AuditServiceDeps } from './audit-runtime.ts';
+import { openAuditRuntime } from './audit-runtime.ts';
+import { proveConsistency, proveInclusion } from './proofs.ts';
+import { searchHistory } from './search-history.ts';
+import type { SigningReason } from './signing-schedule.ts';
+import { checkIndexedTail } from './tail-check.ts';
+import type { Ticker } from './ticker.ts';
+import { startTicker } from './ticker.ts';
+
+export type { AuditServiceDeps } from './audit-runtime.ts';
+
+/**
+ * The audit (审计) service: keeps the Merkle log over the global order and the
+ * history index up to date from the event store (woken by appends, polling as
+ * well), signs tree heads on a cadence and on demand, and answers proofs and
+ * history searches. The Merkle and signing rules live in `merkle/` and `domain/`.
+ */
+export const createAuditService = (deps: AuditServiceDeps): ServiceSchema => {
+  let runtime: AuditRuntime | null = null;
+  let tickers: Ticker[] = [];
+  let wakeScheduled = false;
+  /** Catch-ups and scheduled signings run one after the other; a stop waits for them. */
+  let background: Promise<unknown> = Promise.resolve();
+
+  const live = (): AuditRuntime => {
+    if (!runtime) throw new Error('the audit service is not started');
+    return runtime;
+  };
+
+  /** Catches up to the tree size asked for; VALIDATION follows if the log has not reached it. */
+  const reach = async (treeSize: number) => {
+    const audit = live();
+    if (treeSize > audit.tree.size) await audit.indexer.catchUp();
+    return audit;
+  };
+
+  /** Brings the index to the end of the log, then signs a head if one is due. */
+  const catchUpAndSignNow = async (audit: AuditRuntime, reason: SigningReason) => {
+    await audit.indexer.catchUp();
+    await audit.heads.refresh();
+    if (!audit.schedule.due(reason)) return;
+    try {
+      await audit.signer.sign({ correlationId: `audit-${reason}`, causationId: 'schedule' });
+    } catch (error) {
+      // Another process signed this size first: its head serves as well.
+      if (!(error instanceof DomainError && error.code === 'ILLEGAL_STATE')) throw error;
+    }
+  };
+
+  const catchUpAndSign = (reason: SigningReason): Promise<void> => {
+    const run = background.then(() => {
+      // A wake-up or tick that fires while the service stops has nothing to do.
+      const audit = runtime;
+      return audit ? catchUpAndSignNow(audit, reason) : undefined;
+    });
+    background = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    name: 'audit',
+    events: {
+      [appendedEvent]: {
+        handler() {
+          // Wake-ups of one turn of the event loop share one catch-up.
+          if (wakeScheduled) return;
+          wakeScheduled = true;
+          setImmediate(() => {
+            wakeScheduled = false;
+            catchUpAndSign('count').catch((error: unknown) =>
+              this.logger.error('audit catch-up failed', error),
+            );
+          });
+        },
+      },
+    },
+    actions: {
+      inclusionProof: guarded('auditProof', async (ctx) => {
+        const { position, treeSize } = parseInput(inclusionProofInput, ctx.params);
+        return proveInclusion((await reach(treeSize)).tree, position, treeSize);
+      }),
+
+      consistencyProof: guarded('auditProof', async (ctx) => {
+        const { fromSize, toSize } = parseInput(consistencyProofInput, ctx.params);
+        return proveConsistency((await reach(toSize)).tree, fromSize, toSize);
+      }),
+
+      treeHead: guarded('auditProof', async (ctx) => {
+        const { size } = parseInput(treeHeadInput, ctx.params);
+        const { heads } = live();
+        await heads.refresh();
+        const found = heads.bySize(size);
+        if (!found) throw notFound('size', `signed tree head of size ${size}`);
+        return { ...found.head, position: found.position };
+      }),
+
+      latestTreeHead: guarded('auditProof', async () => {
+        const { heads } = live();
+        await heads.refresh();
+        const latest = heads.latest();
+        return latest ? { ...latest.head, position: latest.position } : null;
+      }),
+
+      publicKey: guarded('auditPublicKey', async () => ({
+        keyId: deps.signingKey.keyId,
+        algorithm: 'Ed25519',
+        publicKey: deps.signingKey.publicKeyRaw.toString('base64'),
+        pem: deps.signingKey.publicKeyPem,
+      })),
+
+      signTreeHead: guarded('auditSign', async (ctx) =>
+        live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id }),
+      ),
+
+      searchHistory: guarded('auditSearch', async (ctx, actor) =>
+        searchHistory(live(), deps.eventStore, ctx.params, actor),
+      ),
+
+      /** Catches up now, signs a head if one is due by count, answers with the tree size. */
+      catchUp: async () => {
+        await catchUpAndSign('count');
+        return { treeSize: live().tree.size };
+      },
+
+      health: async () => {
+        const audit = live();
+        audit.tree.refresh();
+        return {
+          ok: true,
+          treeSize: audit.tree.size,
+          latestTreeHeadSize: audit.heads.latest()?.head.treeSize ?? 0,
+        };
+      },
+    },
+    async started() {
+      const broker = this.broker;
+      const logger = this.logger;
+      runtime = openAuditRuntime(deps, {
+        onAppended: (position) => broker.broadcast(appendedEvent, { position }),
+        onError: (error) => logger.error('audit catch-up failed', error),
+      });
+      const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
+      // Loud, not fatal: the record stays readable while an inspector investigates.
+      if (altered) logger.error(`audit: ${altered}; run npm run audit:check`);
+      await catchUpAndSign('count');
+      const failed = (error: unknown) =>
+        logger.error('audit catch-up failed; retrying at the next tick', error);
+      tickers = [
+        startTicker(deps.projectorPollMs, () => catchUpAndSign('count'), failed),
+        startTicker(deps.auditSignSeconds * 1000, () => catchUpAndSign('time'), failed),
+      ];
+    },
+    async stopped() {
+      for (const ticker of tickers) ticker.stop();
+      tickers = [];
+      const audit = runtime;
+      runtime = null;
+      await background;
+      await audit?.signer.idle();
+      await audit?.indexer.catchUp().catch(() => undefined);
+      audit?.close();
+    },
+  };
+};

@@ -1,0 +1,8 @@
+import type { TreeHead } from '../../../contracts/events/index.ts';
+
+/**
+ * Record a signed tree head. The head arrives already computed and signed: the
+ * Merkle root and the signature come from the adapter, the decision is only
+ * whether this head may follow the ones before it.
+ */
+export type TreeHeadCommand = { type: 'RecordTreeHead'; data: TreeHead };

@@ -1,0 +1,53 @@
+import { illegalState, validationError } from '../../../contracts/errors.ts';
+import type { AuditEvent, TreeHead } from '../../../contracts/events/index.ts';
+import type { DecisionContext } from '../../shared/decider.ts';
+import type { TreeHeadCommand } from './commands.ts';
+import type { TreeHeadState } from './state.ts';
+
+const hex64 = /^[0-9a-f]{64}$/;
+const keyIdPattern = /^[0-9a-f]{16}$/;
+
+/** A head whose fields could not have come from the signer is a bug upstream: refuse it. */
+const checkShape = (head: TreeHead): void => {
+  if (!Number.isSafeInteger(head.treeSize) || head.treeSize < 1) {
+    throw validationError('treeSize', 'must be a whole number of at least 1');
+  }
+  if (!hex64.test(head.rootHash)) throw validationError('rootHash', 'must be 64 hex characters');
+  if (Number.isNaN(Date.parse(head.signedAt))) {
+    throw validationError('signedAt', 'must be an ISO timestamp');
+  }
+  if (!keyIdPattern.test(head.keyId)) throw validationError('keyId', 'must be 16 hex characters');
+  if (head.publicKey === '') throw validationError('publicKey', 'must not be empty');
+  if (head.signature === '') throw validationError('signature', 'must not be empty');
+};
+
+/**
+ * Records a signed tree head. Heads only move forward: each covers strictly more
+ * leaves than the last, so the heads themselves form an ordered chain of checkpoints.
+ */
+const recordTreeHead = (head: TreeHead, state: TreeHeadState): AuditEvent[] => {
+  checkShape(head);
+  if (head.treeSize <= state.treeSize) {
+    throw illegalState(
+      `a head of size ${state.treeSize} is already signed; a new head must cover more leaves`,
+      'treeSize',
+    );
+  }
+  return [{ type: 'TreeHeadSigned', data: head }];
+};
+
+/** Decides a tree-head command: the events it causes, or a DomainError. */
+export const decide = (
+  command: TreeHeadCommand,
+  state: TreeHeadState,
+  _context: DecisionContext,
+): AuditEvent[] => {
+  switch (command.type) {
+    case 'RecordTreeHead':
+      return recordTreeHead(command.data, state);
+    default: {
+      const _exhaustive: never = command.type;
+      throw new Error(`unknown tree-head command ${_exhaustive as string}`);
+    }
+  }
+};

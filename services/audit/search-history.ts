@@ -1,0 +1,48 @@
+import type { Actor } from '../../contracts/actor.ts';
+import { auditSearchInput } from '../../contracts/inputs.ts';
+import { scopeOf } from '../../contracts/permissions.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
+import { parseInput } from '../shared/validate.ts';
+import type { AuditRuntime } from './audit-runtime.ts';
+import { readPositions, toAuditHistoryEvent } from './history-events.ts';
+import { normaliseTimestamp } from './history-index.ts';
+import type { HistoryFilter } from './history-query.ts';
+import { decodeHistoryCursor, encodeHistoryCursor } from './search-cursor.ts';
+
+/** The office searches only what it did itself (scope `own_actions`), whatever it asks. */
+const scopedFilter = (filter: HistoryFilter, actor: Actor): HistoryFilter => ({
+  ...filter,
+  ...(scopeOf('auditSearch', actor.role) === 'own_actions' ? { actorId: actor.id } : {}),
+  ...(filter.recordedFrom ? { recordedFrom: normaliseTimestamp(filter.recordedFrom) } : {}),
+  ...(filter.recordedTo ? { recordedTo: normaliseTimestamp(filter.recordedTo) } : {}),
+});
+
+/**
+ * One page of the history search for `actor`: the events in global order, each
+ * with its leaf hash, the snapshot's total and a cursor per edge.
+ */
+export const searchHistory = async (
+  audit: AuditRuntime,
+  eventStore: EventStore,
+  params: unknown,
+  actor: Actor,
+) => {
+  const { first, after, ...filter } = parseInput(auditSearchInput, params);
+  // A first page sees every event stored before it was asked for.
+  if (!after) await audit.indexer.catchUp();
+  const page = audit.search.search(scopedFilter(filter, actor), {
+    first,
+    after: after ? decodeHistoryCursor(after) : null,
+    treeSize: audit.tree.size,
+  });
+  const events = await readPositions(eventStore, page.positions);
+  const edges = events.map((event) => ({
+    cursor: encodeHistoryCursor({ asOf: page.asOf, position: event.position }),
+    node: toAuditHistoryEvent(event, audit.tree.leafHash(event.position)),
+  }));
+  return {
+    totalCount: page.totalCount,
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+};

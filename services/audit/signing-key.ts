@@ -1,0 +1,99 @@
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../../infra/config/config.ts';
+
+/** The audit service's Ed25519 key, as it signs and as it is published. */
+export interface SigningKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** The raw 32-byte public key. */
+  publicKeyRaw: Buffer;
+  /** First 16 hex characters of SHA-256 of the raw public key. */
+  keyId: string;
+  /** The public key as PEM (SPKI), for tools that want a file. */
+  publicKeyPem: string;
+}
+
+/** The variable naming the key file: start-up refusals name it. */
+export const signingKeyVariable = 'AUDIT_SIGNING_KEY_FILE';
+
+/** The key id of a raw Ed25519 public key. */
+export const keyIdOf = (publicKeyRaw: Uint8Array): string =>
+  createHash('sha256').update(publicKeyRaw).digest('hex').slice(0, 16);
+
+/** The raw 32 bytes of an Ed25519 public key (the JWK `x` member). */
+export const rawPublicKey = (publicKey: KeyObject): Buffer =>
+  Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
+
+/** An Ed25519 public key from its raw 32 bytes. */
+export const publicKeyFromRaw = (raw: Uint8Array): KeyObject =>
+  createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
+    format: 'jwk',
+  });
+
+/** Everything published and used about a private key. */
+export const signingKeyOf = (privateKey: KeyObject): SigningKey => {
+  const publicKey = createPublicKey(privateKey);
+  const publicKeyRaw = rawPublicKey(publicKey);
+  return {
+    privateKey,
+    publicKey,
+    publicKeyRaw,
+    keyId: keyIdOf(publicKeyRaw),
+    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+  };
+};
+
+const refuse = (file: string, why: string): ConfigError =>
+  new ConfigError(`${signingKeyVariable}=${file}: ${why}`);
+
+const parse = (file: string, pem: string): SigningKey => {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: pem, format: 'pem' });
+  } catch {
+    throw refuse(file, 'is not a PEM private key (expected Ed25519, PKCS#8)');
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw refuse(file, `holds a ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519`);
+  }
+  return signingKeyOf(key);
+};
+
+const generate = (file: string): SigningKey | null => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  try {
+    writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw error;
+  }
+  chmodSync(file, 0o600);
+  return signingKeyOf(privateKey);
+};
+
+/**
+ * The signing key from `file` (PEM, PKCS#8), generated there on first start,
+ * readable by the owner only. A file that exists but holds anything other than
+ * an Ed25519 private key stops start-up, naming the variable: silently replacing
+ * it would orphan every head signed so far.
+ */
+export const loadOrCreateSigningKey = (file: string): SigningKey => {
+  try {
+    return parse(file, readFileSync(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return generate(file) ?? parse(file, readFileSync(file, 'utf8'));
+};
