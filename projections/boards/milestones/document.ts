@@ -1,0 +1,40 @@
+/** A deadline extension asked for a milestone, and what a leader decided. */
+export type ExtensionEntry = {
+  requestId: string;
+  requestedOn: string;
+  currentDueDate: string;
+  requestedDueDate: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedOn: string | null;
+  /** Id of the leader who decided. */
+  decidedBy: string | null;
+  rejectionReason: string | null;
+};
+
+/**
+ * One milestone (环节) as the boards read it (collection `board_milestones`,
+ * id = `taskId/milestoneId`): due dates, completion, extensions, what the
+ * clock recorded. Its state on a day (due soon, overdue…) is the builder's.
+ */
+export type BoardMilestone = {
+  id: string;
+  position: number;
+  taskId: string;
+  milestoneId: string;
+  title: string;
+  weight: number;
+  plannedDueDate: string;
+  /** The due date now: the planned one, or the last extension approved. */
+  dueDate: string;
+  percent: number;
+  completed: boolean;
+  /** The day of the last completion; null while open (a reopening clears it). */
+  completedOn: string | null;
+  lastReportedOn: string | null;
+  reopenedCount: number;
+  extensions: ExtensionEntry[];
+  /** Days the clock recorded a reminder / overdue for the current due date. */
+  remindedOn: string | null;
+  overdueRecordedOn: string | null;
+};

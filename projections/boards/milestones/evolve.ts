@@ -1,0 +1,164 @@
+import { isTaskEvent } from '../../../contracts/events/families.ts';
+import type { EventEnvelope } from '../../projection.ts';
+import { type Data, partDocumentId, recordedOn } from '../shared.ts';
+import type { BoardMilestone, ExtensionEntry } from './document.ts';
+
+const planned = (data: Data<'MilestonePlanned'>, envelope: EventEnvelope): BoardMilestone => ({
+  id: partDocumentId(data.taskId, data.milestoneId),
+  position: envelope.position,
+  taskId: data.taskId,
+  milestoneId: data.milestoneId,
+  title: data.title,
+  weight: data.weight,
+  plannedDueDate: data.dueDate,
+  dueDate: data.dueDate,
+  percent: 0,
+  completed: false,
+  completedOn: null,
+  lastReportedOn: null,
+  reopenedCount: 0,
+  extensions: [],
+  remindedOn: null,
+  overdueRecordedOn: null,
+});
+
+const at = (
+  milestone: BoardMilestone,
+  envelope: EventEnvelope,
+  change: Partial<BoardMilestone>,
+): BoardMilestone => ({ ...milestone, ...change, position: envelope.position });
+
+const requested = (data: Data<'DeadlineExtensionRequested'>, day: string): ExtensionEntry => ({
+  requestId: data.requestId,
+  requestedOn: day,
+  currentDueDate: data.currentDueDate,
+  requestedDueDate: data.requestedDueDate,
+  reason: data.reason,
+  status: 'pending',
+  decidedOn: null,
+  decidedBy: null,
+  rejectionReason: null,
+});
+
+const decided = (
+  milestone: BoardMilestone,
+  requestId: string,
+  decision: Pick<ExtensionEntry, 'status' | 'decidedOn' | 'decidedBy' | 'rejectionReason'>,
+): ExtensionEntry[] =>
+  milestone.extensions.map((entry) =>
+    entry.requestId === requestId ? { ...entry, ...decision } : entry,
+  );
+
+/** An approved extension moves the due date: the clock's facts were for the old one. */
+const approved = (
+  milestone: BoardMilestone,
+  envelope: EventEnvelope,
+  data: Data<'DeadlineExtensionApproved'>,
+): BoardMilestone =>
+  at(milestone, envelope, {
+    dueDate: data.newDueDate,
+    remindedOn: null,
+    overdueRecordedOn: null,
+    extensions: decided(milestone, data.requestId, {
+      status: 'approved',
+      decidedOn: recordedOn(envelope),
+      decidedBy: data.approvedBy,
+      rejectionReason: null,
+    }),
+  });
+
+const rejected = (
+  milestone: BoardMilestone,
+  envelope: EventEnvelope,
+  data: Data<'DeadlineExtensionRejected'>,
+): BoardMilestone =>
+  at(milestone, envelope, {
+    extensions: decided(milestone, data.requestId, {
+      status: 'rejected',
+      decidedOn: recordedOn(envelope),
+      decidedBy: data.rejectedBy,
+      rejectionReason: data.reason,
+    }),
+  });
+
+/** Applies an event to an existing milestone. */
+const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): BoardMilestone => {
+  const { event } = envelope;
+  if (!isTaskEvent(event)) return milestone;
+  const day = recordedOn(envelope);
+  switch (event.type) {
+    case 'MilestonePlanned':
+      return planned(event.data, envelope);
+    case 'MilestoneProgressReported':
+      return at(milestone, envelope, {
+        percent: event.data.percent,
+        completed: false,
+        completedOn: null,
+        lastReportedOn: day,
+      });
+    case 'MilestoneCompleted':
+      return at(milestone, envelope, { percent: 100, completed: true, completedOn: day });
+    case 'MilestoneReopened':
+      return at(milestone, envelope, {
+        percent: event.data.percent,
+        completed: false,
+        completedOn: null,
+        reopenedCount: milestone.reopenedCount + 1,
+      });
+    case 'DeadlineExtensionRequested':
+      return at(milestone, envelope, {
+        extensions: [...milestone.extensions, requested(event.data, day)],
+      });
+    case 'DeadlineExtensionApproved':
+      return approved(milestone, envelope, event.data);
+    case 'DeadlineExtensionRejected':
+      return rejected(milestone, envelope, event.data);
+    case 'MilestoneDueSoonReminded':
+      return event.data.dueDate === milestone.dueDate
+        ? at(milestone, envelope, { remindedOn: event.data.remindedOn })
+        : milestone;
+    case 'MilestoneOverdue':
+      return event.data.dueDate === milestone.dueDate
+        ? at(milestone, envelope, { overdueRecordedOn: event.data.recordedOn })
+        : milestone;
+    case 'TaskRegistered':
+    case 'TaskAssigned':
+    case 'BlockageReported':
+    case 'BlockageResolved':
+    case 'TaskSigned':
+    case 'TaskTransferred':
+    case 'TaskReturned':
+    case 'TaskCompletionReported':
+    case 'TaskCompletionAccepted':
+    case 'TaskCompletionRejected':
+    case 'TaskSuspended':
+    case 'TaskResumed':
+    case 'TaskTerminated':
+    case 'IndicatorDefined':
+    case 'IndicatorValueReported':
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAnswered':
+    case 'LeadershipInstructionIssued':
+    case 'AccountabilityRecorded':
+    case 'BlockageEscalated':
+    case 'BlockageCoordinationAssigned':
+    case 'BlockageReopened':
+      // Not about one milestone: the task document keeps what the boards need.
+      return milestone;
+    default: {
+      // An event type newer than this view leaves the document as it is.
+      const _exhaustive: never = event;
+      return milestone;
+    }
+  }
+};
+
+/** Builds a milestone's board document; returns new objects, never mutates `milestone`. */
+export const evolveBoardMilestone = (
+  milestone: BoardMilestone | null,
+  envelope: EventEnvelope,
+): BoardMilestone | null => {
+  const { event } = envelope;
+  if (event.type === 'MilestonePlanned') return planned(event.data, envelope);
+  return milestone && evolvePlanned(milestone, envelope);
+};

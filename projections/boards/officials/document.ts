@@ -1,0 +1,13 @@
+import type { PostTerm } from '../../../services/directory/domain/officials/posts-timeline.ts';
+
+/**
+ * One official (干部) with every post term of theirs (collection
+ * `board_officials`, id = officialId): who was responsible for a unit on any day.
+ */
+export type BoardOfficial = {
+  id: string;
+  position: number;
+  name: string;
+  title: string;
+  terms: PostTerm[];
+};

@@ -1,0 +1,66 @@
+import type {
+  AccountabilityKind,
+  AccountabilitySubject,
+} from '../../../contracts/events/task-events.ts';
+
+/** One milestone's share of its task's progress, as the task reads it. */
+export type ProgressShare = { id: string; weight: number; percent: number; completed: boolean };
+
+/** The task's progress at the end of a day it was reported on: what trend and forecast read. */
+export type ProgressReport = { day: string; actual: number };
+
+/** A move of the lead by a transfer (移交) or a return (退回); `toUnitId` is null after a return. */
+export type LeadMove = {
+  day: string;
+  kind: 'transferred' | 'returned';
+  fromUnitId: string | null;
+  toUnitId: string | null;
+  reason: string;
+};
+
+/** An accountability record (问责) of the task, with the position that orders it in the log. */
+export type AccountabilityEntry = {
+  recordId: string;
+  position: number;
+  day: string;
+  against: AccountabilitySubject;
+  kind: AccountabilityKind;
+  reason: string;
+  /** Points (≥ 0, as recorded) to take off the subject's score. */
+  scoreDeduction: number;
+};
+
+/** Whether the task is followed: suspended tasks wait, terminated ones are no longer supervised. */
+export type TaskLifecycle = 'active' | 'suspended' | 'terminated';
+
+/** The completion report (办结报告): none (or returned for rework), pending review, accepted. */
+export type TaskCompletion = 'none' | 'reported' | 'accepted';
+
+/**
+ * One task as the boards read it (collection `board_tasks`, id = taskId): the
+ * facts, never the lights, which depend on the day the board is for.
+ */
+export type BoardTask = {
+  id: string;
+  position: number;
+  title: string;
+  section: string | null;
+  plannedStart: string;
+  dueDate: string;
+  leadUnitId: string | null;
+  cooperatingUnitIds: string[];
+  /** The name given at assignment; who held the post on a day comes from the officials. */
+  responsibleLeader: string | null;
+  lifecycle: TaskLifecycle;
+  completion: TaskCompletion;
+  shares: ProgressShare[];
+  /** The day its last open milestone was completed; null while one is open or none is planned. */
+  doneOn: string | null;
+  /** One per day with a report, completion or reopening, in day order. */
+  reports: ProgressReport[];
+  moves: LeadMove[];
+  /** Days a completion report was returned for rework (退回重办). */
+  rejectedOn: string[];
+  accountability: AccountabilityEntry[];
+  registeredOn: string;
+};

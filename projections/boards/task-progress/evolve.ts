@@ -1,0 +1,181 @@
+import { isTaskEvent } from '../../../contracts/events/families.ts';
+import { taskProgress } from '../../../services/tasks/domain/progress.ts';
+import type { EventEnvelope } from '../../projection.ts';
+import { type Data, recordedOn, updateItem } from '../shared.ts';
+import type { BoardTask, LeadMove, ProgressShare } from './document.ts';
+
+const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): BoardTask => ({
+  id: data.taskId,
+  position: envelope.position,
+  title: data.title,
+  section: data.section,
+  plannedStart: data.plannedStart,
+  dueDate: data.dueDate,
+  leadUnitId: null,
+  cooperatingUnitIds: [],
+  responsibleLeader: null,
+  lifecycle: 'active',
+  completion: 'none',
+  shares: [],
+  doneOn: null,
+  reports: [],
+  moves: [],
+  rejectedOn: [],
+  accountability: [],
+  registeredOn: recordedOn(envelope),
+});
+
+/** Stamps the event applied. */
+const at = (task: BoardTask, envelope: EventEnvelope, change: Partial<BoardTask>): BoardTask => ({
+  ...task,
+  ...change,
+  position: envelope.position,
+});
+
+/** Done on the day the last open milestone was completed, until one opens again. */
+const doneOn = (task: BoardTask, shares: ProgressShare[], day: string): string | null =>
+  shares.length > 0 && shares.every((share) => share.completed) ? (task.doneOn ?? day) : null;
+
+/** Progress as reported by the end of `day`: a later report of the same day replaces it. */
+const withReport = (task: BoardTask, shares: ProgressShare[], day: string) => {
+  const actual = taskProgress(shares);
+  const earlier = task.reports.at(-1)?.day === day ? task.reports.slice(0, -1) : task.reports;
+  return [...earlier, { day, actual }];
+};
+
+/** A change of the milestones; a report, completion or reopening is also a point of progress. */
+const withShares = (
+  task: BoardTask,
+  envelope: EventEnvelope,
+  shares: ProgressShare[],
+  reported: boolean,
+): BoardTask => {
+  const day = recordedOn(envelope);
+  const reports = reported ? withReport(task, shares, day) : task.reports;
+  return at(task, envelope, { shares, doneOn: doneOn(task, shares, day), reports });
+};
+
+const changeShare = (task: BoardTask, id: string, change: Partial<ProgressShare>) =>
+  updateItem(task.shares, id, (share) => ({ ...share, ...change }));
+
+const withMove = (task: BoardTask, envelope: EventEnvelope, move: Omit<LeadMove, 'day'>) =>
+  at(task, envelope, {
+    leadUnitId: move.toUnitId,
+    moves: [...task.moves, { ...move, day: recordedOn(envelope) }],
+  });
+
+const accountabilityRecorded = (
+  task: BoardTask,
+  envelope: EventEnvelope,
+  data: Data<'AccountabilityRecorded'>,
+): BoardTask =>
+  at(task, envelope, {
+    accountability: [
+      ...task.accountability,
+      {
+        recordId: data.recordId,
+        position: envelope.position,
+        day: recordedOn(envelope),
+        against: { ...data.against },
+        kind: data.kind,
+        reason: data.reason,
+        scoreDeduction: data.scoreDeduction,
+      },
+    ],
+  });
+
+/** Applies an event to an existing task; the stream starts with TaskRegistered. */
+const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask => {
+  const { event } = envelope;
+  if (!isTaskEvent(event)) return task;
+  switch (event.type) {
+    case 'TaskRegistered':
+      return registered(event.data, envelope);
+    case 'TaskAssigned': {
+      const { leadUnitId, cooperatingUnitIds, responsibleLeader } = event.data;
+      const cooperating = [...cooperatingUnitIds];
+      return at(task, envelope, { leadUnitId, cooperatingUnitIds: cooperating, responsibleLeader });
+    }
+    case 'TaskTransferred': {
+      const { fromUnitId, toUnitId, reason } = event.data;
+      return withMove(task, envelope, { kind: 'transferred', fromUnitId, toUnitId, reason });
+    }
+    case 'TaskReturned': {
+      const { unitId, reason } = event.data;
+      return withMove(task, envelope, {
+        kind: 'returned',
+        fromUnitId: unitId,
+        toUnitId: null,
+        reason,
+      });
+    }
+    case 'MilestonePlanned': {
+      const { milestoneId: id, weight } = event.data;
+      const share = { id, weight, percent: 0, completed: false };
+      return withShares(task, envelope, [...task.shares, share], false);
+    }
+    case 'MilestoneProgressReported': {
+      const change = { percent: event.data.percent, completed: false };
+      return withShares(task, envelope, changeShare(task, event.data.milestoneId, change), true);
+    }
+    case 'MilestoneCompleted': {
+      // A completed milestone counts as fully done, whatever was last reported.
+      const change = { percent: 100, completed: true };
+      return withShares(task, envelope, changeShare(task, event.data.milestoneId, change), true);
+    }
+    case 'MilestoneReopened': {
+      const change = { percent: event.data.percent, completed: false };
+      return withShares(task, envelope, changeShare(task, event.data.milestoneId, change), true);
+    }
+    case 'TaskCompletionReported':
+      return at(task, envelope, { completion: 'reported' });
+    case 'TaskCompletionAccepted':
+      return at(task, envelope, { completion: 'accepted' });
+    case 'TaskCompletionRejected':
+      return at(task, envelope, {
+        completion: 'none',
+        rejectedOn: [...task.rejectedOn, recordedOn(envelope)],
+      });
+    case 'TaskSuspended':
+      return at(task, envelope, { lifecycle: 'suspended' });
+    case 'TaskResumed':
+      return at(task, envelope, { lifecycle: 'active' });
+    case 'TaskTerminated':
+      return at(task, envelope, { lifecycle: 'terminated' });
+    case 'AccountabilityRecorded':
+      return accountabilityRecorded(task, envelope, event.data);
+    case 'BlockageReported':
+    case 'BlockageResolved':
+    case 'TaskSigned':
+    case 'DeadlineExtensionRequested':
+    case 'DeadlineExtensionApproved':
+    case 'DeadlineExtensionRejected':
+    case 'IndicatorDefined':
+    case 'IndicatorValueReported':
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAnswered':
+    case 'LeadershipInstructionIssued':
+    case 'BlockageEscalated':
+    case 'BlockageCoordinationAssigned':
+    case 'BlockageReopened':
+    case 'MilestoneDueSoonReminded':
+    case 'MilestoneOverdue':
+      // Kept by the milestone, blockage and indicator documents of the boards.
+      return task;
+    default: {
+      // An event type newer than this view leaves the document as it is.
+      const _exhaustive: never = event;
+      return task;
+    }
+  }
+};
+
+/** Builds a task's board document; returns new objects, never mutates `task`. */
+export const evolveBoardTask = (
+  task: BoardTask | null,
+  envelope: EventEnvelope,
+): BoardTask | null => {
+  const { event } = envelope;
+  if (event.type === 'TaskRegistered') return registered(event.data, envelope);
+  return task && evolveRegistered(task, envelope);
+};

@@ -1,0 +1,65 @@
+import type { EventStore } from '../../../infra/event-store/port.ts';
+import { toEnvelope } from '../../projector/projector.ts';
+import { createLru } from './lru.ts';
+import { replayDays } from './replay.ts';
+import { replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';
+
+/** The log to replay, and how much of it to keep in memory. */
+export interface AsOfSnapshotsOptions {
+  eventStore: EventStore;
+  /** Events per page read from the log. */
+  pageSize?: number;
+  /** Past days kept in memory. */
+  cacheSize?: number;
+}
+
+/**
+ * Boards of past days, rebuilt from the log: the events recorded by the end of
+ * each day (China Standard Time) replayed through the boards' pure projections
+ * into documents held in memory. The log is append-only and a past day is over,
+ * so a past day's documents never change: they are cached (LRU). Days asked
+ * together are replayed in one pass over the log.
+ */
+export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
+  const pageSize = options.pageSize ?? 5000;
+  const cache = createLru<string, Promise<Snapshot>>(options.cacheSize ?? 32);
+
+  /** One read of the whole log, each event applied to every day it was recorded by. */
+  const replayLog = async (days: readonly string[]): Promise<Map<string, Snapshot>> => {
+    const replay = replayDays(days, replayedProjections);
+    for (let after = 0; ; ) {
+      const page = await options.eventStore.readAll({ after, limit: pageSize });
+      const last = page.at(-1);
+      if (last === undefined) break;
+      for (const stored of page) replay.apply(toEnvelope(stored));
+      after = last.position;
+    }
+    return new Map(replay.finish().map((replayed) => [replayed.day, snapshotOf(replayed)]));
+  };
+
+  /** The snapshots of `days` (each a day already over), from the cache or one new replay. */
+  const snapshots = async (days: readonly string[]): Promise<Map<string, Snapshot>> => {
+    const wanted = [...new Set(days)];
+    const pending = new Map(wanted.map((day) => [day, cache.get(day)]));
+    const missing = wanted.filter((day) => pending.get(day) === undefined);
+    if (missing.length > 0) {
+      const pass = replayLog(missing);
+      for (const day of missing) {
+        const one = pass.then((all) => all.get(day) as Snapshot);
+        // A failed replay is not remembered: the next request tries again.
+        one.catch(() => cache.delete(day));
+        cache.set(day, one);
+        pending.set(day, one);
+      }
+    }
+    const found = await Promise.all(
+      wanted.map(async (day) => [day, (await pending.get(day)) as Snapshot] as const),
+    );
+    return new Map(found);
+  };
+
+  return { snapshots };
+};
+
+/** Past days' board documents, replayed from the log and cached. */
+export type AsOfSnapshots = ReturnType<typeof createAsOfSnapshots>;

@@ -1,0 +1,48 @@
+import type { Ruleset } from '../../../contracts/events/index.ts';
+import type {
+  BoardBlockage,
+  BoardIndicator,
+  BoardMilestone,
+  BoardOfficial,
+  BoardTask,
+} from '../../../projections/boards/index.ts';
+
+/** A unit of the directory, as the boards name it. */
+export type BoardUnit = { id: string; name: string };
+
+/** The read-model documents a board is built from, as known at the end of its day. */
+export interface BoardDocuments {
+  tasks: readonly BoardTask[];
+  milestones: readonly BoardMilestone[];
+  blockages: readonly BoardBlockage[];
+  indicators: readonly BoardIndicator[];
+  officials: readonly BoardOfficial[];
+  units: readonly BoardUnit[];
+}
+
+/**
+ * Everything a board is built from (pure): the documents as of the end of `day`
+ * (China Standard Time), the day itself, since lights depend on it, and the
+ * ruleset in force on it.
+ */
+export interface BoardInput {
+  day: string;
+  ruleset: Ruleset;
+  docs: BoardDocuments;
+  /** The last log position the documents reflect. */
+  position: number;
+}
+
+/** What every board answers with besides its rows: which day, rules and log position. */
+export interface BoardStamp {
+  day: string;
+  rulesetVersion: number;
+  position: number;
+}
+
+/** The stamp of a board built from `input`. */
+export const stampOf = (input: BoardInput): BoardStamp => ({
+  day: input.day,
+  rulesetVersion: input.ruleset.version,
+  position: input.position,
+});

@@ -1,0 +1,52 @@
+import type { LeadMove } from '../../../projections/boards/index.ts';
+import type { BoardView } from './board-view.ts';
+
+/**
+ * A task bounced between units (踢皮球): its lead was moved by transfers or
+ * returns at least twice in the period. One move corrects an assignment; a
+ * second means the task is being passed around.
+ */
+export interface PingPongRow {
+  taskId: string;
+  title: string;
+  leadUnitId: string | null;
+  /** The period's moves, in order. */
+  moves: LeadMove[];
+  /** The units that handed the task on (returned it, or had it transferred away): each loses points. */
+  unitIds: string[];
+  /** A unit got the task back after handing it on. */
+  bouncedBack: boolean;
+}
+
+/** Moves of a task in a lead that count as a ping-pong. */
+export const pingPongMoves = 2;
+
+const handedOn = (moves: readonly LeadMove[]): string[] => [
+  ...new Set(moves.flatMap((move) => (move.fromUnitId === null ? [] : [move.fromUnitId]))),
+];
+
+const bouncedBack = (moves: readonly LeadMove[]): boolean =>
+  moves.some(
+    (move, index) =>
+      move.toUnitId !== null &&
+      moves.slice(0, index).some((earlier) => earlier.fromUnitId === move.toUnitId),
+  );
+
+/** The tasks bounced between units in the board's period (the year to date). */
+export const pingPongs = (view: BoardView): PingPongRow[] =>
+  view.tasks.flatMap(({ task }) => {
+    const moves = task.moves.filter(
+      (move) => move.day >= view.period.from && move.day <= view.period.to,
+    );
+    if (moves.length < pingPongMoves) return [];
+    return [
+      {
+        taskId: task.id,
+        title: task.title,
+        leadUnitId: task.leadUnitId,
+        moves,
+        unitIds: handedOn(moves),
+        bouncedBack: bouncedBack(moves),
+      },
+    ];
+  });

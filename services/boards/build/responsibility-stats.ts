@@ -1,0 +1,35 @@
+import { roundPoints } from '../../supervision/rules/index.ts';
+import type { BoardView } from './board-view.ts';
+import { milestoneStage } from './milestone-stage.ts';
+import { countLights, type LightCounts } from './paging.ts';
+import type { TaskFacts } from './task-facts.ts';
+
+/** What a unit or an official answers for, over the tasks it leads. */
+export interface ResponsibilityStats {
+  lights: LightCounts;
+  milestonesCompleted: number;
+  milestonesOnTime: number;
+  /** Milestones completed by their due date / milestones completed, in percent; null before any. */
+  onTimeRate: number | null;
+  overdueMilestones: number;
+}
+
+/** The stats of `tasks` on the board's day. */
+export const responsibilityStats = (
+  tasks: readonly TaskFacts[],
+  view: BoardView,
+): ResponsibilityStats => {
+  const stages = tasks.flatMap(({ task, milestones }) =>
+    milestones.map((m) => milestoneStage(m, task.lifecycle, view.day, view.input.ruleset).state),
+  );
+  const count = (state: string) => stages.filter((stage) => stage === state).length;
+  const onTime = count('done_on_time');
+  const completed = onTime + count('done_late');
+  return {
+    lights: countLights(tasks.map((facts) => facts.lit)),
+    milestonesCompleted: completed,
+    milestonesOnTime: onTime,
+    onTimeRate: completed === 0 ? null : roundPoints((100 * onTime) / completed),
+    overdueMilestones: count('overdue'),
+  };
+};

@@ -1,0 +1,37 @@
+import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { BoardMilestone, BoardTask } from '../../../projections/boards/index.ts';
+import { forecastYearEnd, type Trend, trend } from '../../supervision/rules/index.ts';
+import { type TaskLight, taskLight } from './task-light.ts';
+
+/** A supervised task on a day: terminated tasks are no longer supervised and not on the boards. */
+export interface TaskFacts extends TaskLight {
+  task: BoardTask;
+  milestones: readonly BoardMilestone[];
+  /** Null while the task is suspended: its dates do not run (the clock records nothing). */
+  lit: TaskLight['light'] | null;
+  /** Actual progress at the report before the latest (0 when there was none). */
+  previousActual: number;
+  trend: Trend;
+  /** Forecast attainment at the due date (null until two days with a report show a rate). */
+  forecast: number | null;
+}
+
+/** A task's facts on `day` under `ruleset`. */
+export const taskFacts = (
+  task: BoardTask,
+  milestones: readonly BoardMilestone[],
+  day: string,
+  ruleset: Ruleset,
+): TaskFacts => {
+  const lit = taskLight(task, milestones, day, ruleset);
+  const previousActual = task.reports.at(-2)?.actual ?? 0;
+  return {
+    ...lit,
+    task,
+    milestones,
+    lit: task.lifecycle === 'suspended' ? null : lit.light,
+    previousActual,
+    trend: trend(previousActual, lit.actual),
+    forecast: forecastYearEnd(task.reports, task.dueDate),
+  };
+};

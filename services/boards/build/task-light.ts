@@ -1,0 +1,82 @@
+import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { BoardMilestone, BoardTask } from '../../../projections/boards/index.ts';
+import {
+  expectedProgress,
+  type Light,
+  type LightVerdict,
+  light,
+  roundPoints,
+} from '../../supervision/rules/index.ts';
+import { taskProgress } from '../../tasks/domain/progress.ts';
+
+const severity: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
+
+/** The worse of two lights. */
+export const worse = (a: Light, b: Light): Light => (severity[b] > severity[a] ? b : a);
+
+/**
+ * Done: the office accepted the completion (办结), or every planned milestone is
+ * completed. A done task is green whatever its dates (lateness is counted by
+ * the on-time rate and the scores).
+ */
+export const isTaskDone = (task: BoardTask): boolean =>
+  task.completion === 'accepted' ||
+  (task.shares.length > 0 && task.shares.every((share) => share.completed));
+
+/**
+ * An open milestone speaks to its task's light through its deadline only (due
+ * within the yellow window, or overdue): how far behind the task is, is judged
+ * over the task's whole planned span, so the milestone is held at no gap here.
+ */
+const milestoneVerdict = (
+  milestone: BoardMilestone,
+  day: string,
+  ruleset: Ruleset,
+): LightVerdict => {
+  const facts = { actual: milestone.percent, expected: milestone.percent };
+  const verdict = light(
+    { ...facts, dueDate: milestone.dueDate, day, done: milestone.completed },
+    ruleset,
+  );
+  return {
+    light: verdict.light,
+    reasons: verdict.reasons.map((reason) => `milestone "${milestone.title}" ${reason}`),
+  };
+};
+
+/** A task's progress against its expected progress (序时进度) on a day, and its light. */
+export interface TaskLight {
+  actual: number;
+  expected: number;
+  /** Expected − actual, in points; negative when ahead. */
+  behind: number;
+  done: boolean;
+  light: Light;
+  reasons: string[];
+}
+
+/**
+ * The light of an active task on `day` (DESIGN §4): its own (actual vs expected
+ * over its planned span, its due date), made worse by any open milestone due
+ * soon or overdue. The reasons list every finding that is not green.
+ */
+export const taskLight = (
+  task: BoardTask,
+  milestones: readonly BoardMilestone[],
+  day: string,
+  ruleset: Ruleset,
+): TaskLight => {
+  const actual = taskProgress(task.shares);
+  const expected = expectedProgress(task.plannedStart, task.dueDate, day);
+  const done = isTaskDone(task);
+  const own = light({ actual, expected, dueDate: task.dueDate, day, done }, ruleset);
+  const parts = done ? [] : milestones.map((m) => milestoneVerdict(m, day, ruleset));
+  return {
+    actual,
+    expected,
+    behind: roundPoints(expected - actual),
+    done,
+    light: parts.reduce((worst, part) => worse(worst, part.light), own.light),
+    reasons: [...own.reasons, ...parts.flatMap((part) => part.reasons)],
+  };
+};

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isIsoDate, maxDate, minDate } from '../../contracts/dates.ts';
+import { idRule, limits } from '../../contracts/limits.ts';
+import { blockageSortFields } from './build/blockage-board.ts';
+import { milestoneStates } from './build/milestone-stage.ts';
+import { progressSortFields } from './build/progress-board.ts';
+import { responsibilitySortFields } from './build/responsibility-board.ts';
+import { resultSortFields } from './build/results-board.ts';
+import { stageSortFields } from './build/stage-board.ts';
+
+/**
+ * Input rules of the board queries, checked by the boards service (the gateway
+ * is not the only way in). Messages name the rule; the field comes from the path.
+ */
+const date = () =>
+  z.string().refine(isIsoDate, `must be an ISO date YYYY-MM-DD between ${minDate} and ${maxDate}`);
+const optionalDate = () => date().nullish();
+const optionalId = () => z.string().regex(limits.idPattern, idRule).nullish();
+const section = () =>
+  z.string().max(limits.section, `must be at most ${limits.section} characters`).nullish();
+const lights = z.enum(['green', 'yellow', 'red']).nullish();
+
+const sortOf = <F extends readonly [string, ...string[]]>(fields: F) =>
+  z.object({ field: z.enum(fields), direction: z.enum(['asc', 'desc']).default('asc') }).nullish();
+
+/** Every board: the day (`asOf`, the end of that day; today when absent) and a page. */
+const board = {
+  asOf: optionalDate(),
+  first: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  after: z.string().max(100, 'must be a cursor returned by an earlier page').nullish(),
+};
+
+/** `responsibilityBoard`: a unit, an official, a sort. */
+export const responsibilityBoardInput = z.object({
+  ...board,
+  unitId: optionalId(),
+  officialId: optionalId(),
+  sort: sortOf(responsibilitySortFields),
+});
+
+/** `stageBoard`: section, lead unit, task, state, due window, with extensions, a sort. */
+export const stageBoardInput = z.object({
+  ...board,
+  section: section(),
+  unitId: optionalId(),
+  taskId: optionalId(),
+  state: z.enum(milestoneStates).nullish(),
+  dueFrom: optionalDate(),
+  dueTo: optionalDate(),
+  withExtensions: z.boolean().nullish(),
+  sort: sortOf(stageSortFields),
+});
+
+/** `blockageBoard`: section, unit held up, unit waited on, level, minimum age, in a cycle, a sort. */
+export const blockageBoardInput = z.object({
+  ...board,
+  section: section(),
+  unitId: optionalId(),
+  waitingOnUnitId: optionalId(),
+  level: z.enum(['none', 'responsible_leader', 'main_leader']).nullish(),
+  minAgeDays: z.number().int().min(0, 'must be a whole number of days ≥ 0').nullish(),
+  inCycle: z.boolean().nullish(),
+  sort: sortOf(blockageSortFields),
+});
+
+/** `progressBoard`: section, unit (lead or co-owner), light, trend, a sort. */
+export const progressBoardInput = z.object({
+  ...board,
+  section: section(),
+  unitId: optionalId(),
+  light: lights,
+  trend: z.enum(['up', 'flat', 'down']).nullish(),
+  sort: sortOf(progressSortFields),
+});
+
+/** `resultsBoard`: section, lead unit, light, attained, a sort. */
+export const resultsBoardInput = z.object({
+  ...board,
+  section: section(),
+  unitId: optionalId(),
+  light: lights,
+  attained: z.boolean().nullish(),
+  sort: sortOf(resultSortFields),
+});
+
+/** `overview`: the day, a section, how many items per list (`top`). */
+export const overviewInput = z.object({
+  asOf: optionalDate(),
+  section: section(),
+  top: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10),
+});

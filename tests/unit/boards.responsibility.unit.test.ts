@@ -1,0 +1,300 @@
+import { buildResponsibilityBoard } from '../../services/boards/build/responsibility-board.ts';
+import {
+  accountable,
+  all,
+  assigned,
+  blocked,
+  boardLog,
+  completed,
+  official,
+  planned,
+  postAssigned,
+  postVacated,
+  registered,
+  returned,
+  rulesetPublished,
+  transferred,
+  unit,
+} from './support/boards.ts';
+
+const units = ['edu', 'env', 'fin'].map((id) => unit(id));
+
+const unitOn = (log: ReturnType<typeof boardLog>, day: string, unitId: string) => {
+  const row = buildResponsibilityBoard(log.input(day), all).nodes.find((r) => r.unitId === unitId);
+  if (!row) throw new Error(`expected a row for ${unitId}`);
+  return row;
+};
+
+describe('the on-time rate of a unit', () => {
+  const log = boardLog()
+    .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
+    .on('2021-01-01', planned('t1', 'm1', '2021-03-31'), planned('t1', 'm2', '2021-03-31'))
+    .on('2021-01-01', planned('t1', 'm3', '2021-12-31'));
+
+  it('is null before any milestone is completed', () => {
+    expect(unitOn(log, '2021-02-01', 'edu')).toMatchObject({
+      onTimeRate: null,
+      milestonesCompleted: 0,
+    });
+  });
+
+  it('is the share of completed milestones completed by their due date', () => {
+    const done = boardLog()
+      .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
+      .on('2021-01-01', planned('t1', 'm1', '2021-03-31'), planned('t1', 'm2', '2021-03-31'))
+      .on('2021-01-01', planned('t1', 'm3', '2021-12-31'))
+      .on('2021-03-31', completed('t1', 'm1'))
+      .on('2021-04-01', completed('t1', 'm2'));
+    expect(unitOn(done, '2021-04-02', 'edu')).toMatchObject({
+      milestonesCompleted: 2,
+      milestonesOnTime: 1,
+      onTimeRate: 50,
+      overdueMilestones: 0,
+    });
+  });
+
+  it('counts the overdue milestones of the tasks it leads', () => {
+    expect(unitOn(log, '2021-04-01', 'edu').overdueMilestones).toBe(2);
+  });
+});
+
+describe('the score of a unit (亮赛比, year to date)', () => {
+  const failing = () =>
+    boardLog()
+      .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
+      .on('2021-01-01', planned('t1', 'm1', '2021-03-31'), planned('t1', 'm2', '2021-12-31'));
+
+  it('is 100 with nothing failed', () => {
+    expect(unitOn(failing(), '2021-03-31', 'edu')).toMatchObject({
+      score: 100,
+      deductions: [],
+      failedTasks: [],
+    });
+  });
+
+  it('loses 5 as lead and 3 as cooperating unit for a task with an overdue milestone', () => {
+    const log = failing();
+    expect(unitOn(log, '2021-04-01', 'edu')).toMatchObject({
+      score: 95,
+      deductions: [{ rule: 'lead_unit_failed_task', points: -5, ref: 't1' }],
+      failedTasks: [
+        {
+          taskId: 't1',
+          role: 'lead',
+          reasons: ['milestone "Milestone m1" overdue since 2021-04-01'],
+        },
+      ],
+    });
+    expect(unitOn(log, '2021-04-01', 'env')).toMatchObject({
+      score: 97,
+      deductions: [{ rule: 'cooperating_unit_failed_task', points: -3 }],
+    });
+  });
+
+  it('still loses them once the milestone is completed late', () => {
+    const log = failing().on('2021-04-05', completed('t1', 'm1'));
+    expect(unitOn(log, '2021-04-05', 'edu')).toMatchObject({
+      score: 95,
+      failedTasks: [
+        { reasons: ['milestone "Milestone m1" completed late on 2021-04-05 (due 2021-03-31)'] },
+      ],
+    });
+  });
+
+  it('counts a failed task once however many reasons it has', () => {
+    const log = failing()
+      .on('2021-01-01', planned('t1', 'm3', '2021-03-31'))
+      .on('2021-05-01', {
+        type: 'TaskCompletionRejected',
+        data: { taskId: 't1', reason: 'no evidence' },
+      });
+    const edu = unitOn(log, '2021-05-01', 'edu');
+    expect(edu.score).toBe(95);
+    expect(edu.failedTasks[0]?.reasons).toHaveLength(3);
+    expect(edu.failedTasks[0]?.reasons[2]).toBe(
+      'completion report returned for rework on 2021-05-01',
+    );
+  });
+
+  it('starts again with the new year', () => {
+    expect(unitOn(failing(), '2021-12-31', 'edu').score).toBe(95);
+    expect(unitOn(failing(), '2022-01-01', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
+  });
+
+  it('loses points under the scoring rules in force', () => {
+    const log = failing().on(
+      '2021-02-01',
+      rulesetPublished({
+        inForceFrom: '2021-02-01',
+        scoring: {
+          leadUnitFailedTask: -8,
+          cooperatingUnitFailedTask: -2,
+          pingPongPerUnit: -1,
+          accountabilityDeductionCap: null,
+        },
+      }),
+    );
+    expect(unitOn(log, '2021-04-01', 'edu').score).toBe(92);
+    expect(unitOn(log, '2021-04-01', 'env').score).toBe(98);
+  });
+
+  it('loses 1 for each task it handed on in a ping-pong', () => {
+    const log = boardLog()
+      .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
+      .on('2021-02-01', returned('t1', 'edu'))
+      .on('2021-02-02', transferred('t1', null, 'env'))
+      .on('2021-02-03', transferred('t1', 'env', 'fin'));
+    expect(unitOn(log, '2021-02-02', 'edu').score).toBe(99);
+    expect(unitOn(log, '2021-02-03', 'env')).toMatchObject({
+      score: 99,
+      deductions: [{ rule: 'ping_pong', points: -1, ref: 't1' }],
+    });
+    expect(unitOn(log, '2021-02-03', 'fin').score).toBe(100);
+  });
+
+  it('loses what an accountability record against it deducts', () => {
+    const log = failing().on('2021-02-01', accountable('t1', 'r1', { kind: 'unit', id: 'env' }, 2));
+    expect(unitOn(log, '2021-02-01', 'env')).toMatchObject({
+      score: 98,
+      deductions: [{ rule: 'accountability', points: -2, ref: 'r1' }],
+    });
+  });
+});
+
+describe('the ranking of the units', () => {
+  it('ranks the highest score first, equal scores sharing a rank', () => {
+    const log = boardLog()
+      .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
+      .on('2021-01-01', planned('t1', 'm1', '2021-03-31'));
+    const board = buildResponsibilityBoard(log.input('2021-04-01'), all);
+    expect(board.nodes.map((row) => [row.unitId, row.score, row.rank])).toEqual([
+      ['fin', 100, 1],
+      ['env', 97, 2],
+      ['edu', 95, 3],
+    ]);
+    expect(board.period).toBe('2021');
+  });
+
+  it('changes as the year goes', () => {
+    const log = boardLog()
+      .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
+      .on('2021-01-01', planned('t1', 'm1', '2021-03-31'))
+      .on('2021-01-01', registered('t2'), assigned('t2', 'fin'), planned('t2', 'm1', '2021-06-30'));
+    const rankOf = (day: string, unitId: string) => unitOn(log, day, unitId).rank;
+    expect([rankOf('2021-03-31', 'edu'), rankOf('2021-03-31', 'fin')]).toEqual([1, 1]);
+    expect([rankOf('2021-04-01', 'edu'), rankOf('2021-04-01', 'fin')]).toEqual([3, 1]);
+    expect([rankOf('2021-07-01', 'edu'), rankOf('2021-07-01', 'fin')]).toEqual([2, 2]);
+  });
+});
+
+describe('the officials on the responsibility board', () => {
+  const log = boardLog()
+    .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
+    .on('2021-01-01', planned('t1', 'm1', '2021-03-31'), blocked('t1', 'b1', 'env', 'edu'))
+    .on('2021-01-01', official('wang'), official('li'), official('zhao'))
+    .on('2021-01-01', postAssigned('wang', 'edu', 'responsible_leader', '2021-01-01'))
+    .on('2021-01-01', postAssigned('zhao', 'env', 'main_leader', '2021-01-01'))
+    .on('2021-05-20', postVacated('wang', 'edu', 'responsible_leader', '2021-06-01'))
+    .on('2021-05-20', postAssigned('li', 'edu', 'responsible_leader', '2021-06-01'))
+    .on('2021-05-21', accountable('t1', 'r1', { kind: 'official', id: 'wang' }, 1, 'warning'));
+  const officialsOn = (day: string) =>
+    new Map(buildResponsibilityBoard(log.input(day), all).officials.map((o) => [o.officialId, o]));
+
+  it('answers for the tasks of the unit they were responsible leader of on the day', () => {
+    expect(officialsOn('2021-05-31').get('wang')).toMatchObject({
+      taskIds: ['t1'],
+      posts: [
+        { unitId: 'edu', unitName: 'Bureau edu', post: 'responsible_leader', from: '2021-01-01' },
+      ],
+      overdueMilestones: 1,
+      openBlockages: 1,
+      lights: { green: 0, yellow: 0, red: 1 },
+    });
+    expect(officialsOn('2021-06-01').get('li')?.taskIds).toEqual(['t1']);
+    expect(officialsOn('2021-06-01').get('wang')?.taskIds).toEqual([]);
+  });
+
+  it('shows the records against an official, and leaves unit scores alone', () => {
+    expect(officialsOn('2021-06-01').get('wang')?.accountability).toEqual([
+      {
+        recordId: 'r1',
+        taskId: 't1',
+        day: '2021-05-21',
+        kind: 'warning',
+        reason: 'record r1',
+        scoreDeduction: 1,
+      },
+    ]);
+    expect(unitOn(log, '2021-06-01', 'edu').deductions.map((d) => d.rule)).toEqual([
+      'lead_unit_failed_task',
+    ]);
+  });
+
+  it('lists only officials with a post, a task or a record', () => {
+    expect([...officialsOn('2021-05-31').keys()]).toEqual(['wang', 'zhao']);
+    expect([...officialsOn('2021-06-01').keys()]).toEqual(['li', 'wang', 'zhao']);
+  });
+
+  it('names who held the unit’s responsible leader post', () => {
+    expect(unitOn(log, '2021-05-31', 'edu').responsibleLeaderIds).toEqual(['wang']);
+    expect(unitOn(log, '2021-06-01', 'edu').responsibleLeaderIds).toEqual(['li']);
+  });
+
+  it('filters officials by id, and by a unit they hold a post in', () => {
+    const input = log.input('2021-06-01');
+    const byId = buildResponsibilityBoard(input, { ...all, officialId: 'li' }).officials;
+    expect(byId.map((o) => o.officialId)).toEqual(['li']);
+    const byUnit = buildResponsibilityBoard(input, { ...all, unitId: 'env' });
+    expect(byUnit.officials.map((o) => o.officialId)).toEqual(['zhao']);
+    expect(byUnit.nodes.map((row) => row.unitId)).toEqual(['env']);
+  });
+});
+
+describe('the blockages a unit answers for', () => {
+  it('counts those holding it up and those waiting on it', () => {
+    const log = boardLog()
+      .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
+      .on('2021-01-02', blocked('t1', 'b1', 'env', 'edu'), blocked('t1', 'b2', 'env'));
+    expect(unitOn(log, '2021-01-03', 'edu')).toMatchObject({
+      openBlockages: 2,
+      waitedOnBlockages: 0,
+    });
+    expect(unitOn(log, '2021-01-03', 'env')).toMatchObject({
+      openBlockages: 0,
+      waitedOnBlockages: 2,
+    });
+  });
+});
+
+describe('the responsibility board sorted and paged', () => {
+  const input = boardLog()
+    .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
+    .on('2021-01-01', planned('t1', 'm1', '2021-03-31'), registered('t2'), assigned('t2', 'fin'))
+    .on('2021-01-01', planned('t2', 'm1', '2021-12-31'))
+    .input('2021-04-01');
+
+  it('sorts by a count, ties by unit id', () => {
+    const board = buildResponsibilityBoard(input, {
+      ...all,
+      sort: { field: 'red', direction: 'desc' },
+    });
+    expect(board.nodes.map((row) => [row.unitId, row.lights.red])).toEqual([
+      ['edu', 1],
+      ['env', 0],
+      ['fin', 0],
+    ]);
+  });
+
+  it('pages with cursors', () => {
+    const first = buildResponsibilityBoard(input, { first: 2 });
+    const second = buildResponsibilityBoard(input, { first: 2, after: first.pageInfo.endCursor });
+    expect(first.nodes.map((row) => row.unitId)).toEqual(['fin', 'env']);
+    expect(second.nodes.map((row) => row.unitId)).toEqual(['edu']);
+    expect(second).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+  });
+
+  it('shows the tasks a unit co-owns with their lights', () => {
+    const env = buildResponsibilityBoard(input, { ...all, unitId: 'env' }).nodes[0];
+    expect(env).toMatchObject({ tasksLed: 0, tasksCoOwned: 1, coOwnedLights: { red: 1 } });
+  });
+});

@@ -1,0 +1,214 @@
+import { buildStageBoard } from '../../services/boards/build/stage-board.ts';
+import {
+  all,
+  assigned,
+  boardLog,
+  completed,
+  extensionAsked,
+  extensionGranted,
+  extensionRefused,
+  planned,
+  registered,
+  reported,
+  rulesetPublished,
+  unit,
+} from './support/boards.ts';
+
+const oneMilestone = (due: string) =>
+  boardLog().on(
+    '2021-03-01',
+    unit('edu'),
+    registered('t1'),
+    assigned('t1', 'edu'),
+    planned('t1', 'm1', due),
+  );
+
+const rowOn = (log: ReturnType<typeof boardLog>, day: string) => {
+  const [row] = buildStageBoard(log.input(day), all).nodes;
+  if (!row) throw new Error('expected a row');
+  return row;
+};
+
+describe('an open milestone by the days left to its due date (default window: 3 days)', () => {
+  const log = oneMilestone('2021-04-22');
+
+  it('is upcoming 4 days before', () => {
+    expect(rowOn(log, '2021-04-18')).toMatchObject({ state: 'upcoming', daysLeft: 4 });
+  });
+
+  it('is due soon 3 days before', () => {
+    expect(rowOn(log, '2021-04-19')).toMatchObject({ state: 'due_soon', daysLeft: 3 });
+  });
+
+  it('is due soon on the due date', () => {
+    expect(rowOn(log, '2021-04-22')).toMatchObject({ state: 'due_soon', daysLeft: 0 });
+  });
+
+  it('is overdue the day after, counting the days', () => {
+    expect(rowOn(log, '2021-04-23')).toMatchObject({ state: 'overdue', daysOverdue: 1 });
+    expect(rowOn(log, '2021-05-02')).toMatchObject({ state: 'overdue', daysOverdue: 10 });
+  });
+
+  it('is due soon within the window of the ruleset in force', () => {
+    const wider = oneMilestone('2021-04-22').on(
+      '2021-04-01',
+      rulesetPublished({
+        inForceFrom: '2021-04-01',
+        lights: { yellowBehindPoints: 10, redBehindPoints: 30, yellowDueWithinDays: 5 },
+      }),
+    );
+    expect(rowOn(wider, '2021-04-17')).toMatchObject({ state: 'due_soon', daysLeft: 5 });
+  });
+});
+
+describe('a completed milestone', () => {
+  it('is done on time when completed on its due date', () => {
+    const log = oneMilestone('2021-04-22').on('2021-04-22', completed('t1', 'm1'));
+    expect(rowOn(log, '2021-05-01')).toMatchObject({
+      state: 'done_on_time',
+      completedOn: '2021-04-22',
+      daysLeft: null,
+      daysOverdue: 0,
+    });
+  });
+
+  it('is done late when completed the day after', () => {
+    const log = oneMilestone('2021-04-22').on('2021-04-23', completed('t1', 'm1'));
+    expect(rowOn(log, '2021-04-23').state).toBe('done_late');
+  });
+
+  it('is open again after a reopening', () => {
+    const log = oneMilestone('2021-04-22')
+      .on('2021-04-20', completed('t1', 'm1'))
+      .on('2021-04-25', {
+        type: 'MilestoneReopened',
+        data: { taskId: 't1', milestoneId: 'm1', reason: 'redo', percent: 80 },
+      });
+    expect(rowOn(log, '2021-04-25')).toMatchObject({
+      state: 'overdue',
+      percent: 80,
+      reopenedCount: 1,
+      completedOn: null,
+    });
+  });
+});
+
+describe('a milestone with an extension granted', () => {
+  const log = oneMilestone('2021-04-22')
+    .on('2021-04-20', extensionAsked('t1', 'm1', 'r1', '2021-04-22', '2021-05-31'))
+    .on('2021-04-21', extensionGranted('t1', 'm1', 'r1', '2021-05-31'));
+
+  it('is due on the new date, keeping the planned one', () => {
+    expect(rowOn(log, '2021-04-25')).toMatchObject({
+      state: 'upcoming',
+      plannedDueDate: '2021-04-22',
+      dueDate: '2021-05-31',
+    });
+  });
+
+  it('was due on the old date as known before the approval', () => {
+    expect(rowOn(log, '2021-04-20')).toMatchObject({ dueDate: '2021-04-22', state: 'due_soon' });
+  });
+
+  it('lists the request and its decision', () => {
+    expect(rowOn(log, '2021-04-25').extensions).toEqual([
+      {
+        requestId: 'r1',
+        requestedOn: '2021-04-20',
+        currentDueDate: '2021-04-22',
+        requestedDueDate: '2021-05-31',
+        reason: 'rain',
+        status: 'approved',
+        decidedOn: '2021-04-21',
+        decidedBy: 'leader-1',
+        rejectionReason: null,
+      },
+    ]);
+  });
+});
+
+describe('the extensions on the stage board', () => {
+  it('are counted asked, granted, refused and pending', () => {
+    const log = boardLog()
+      .on('2021-03-01', unit('edu'), registered('t1'), assigned('t1', 'edu'))
+      .on('2021-03-01', planned('t1', 'a', '2021-06-30'), planned('t1', 'b', '2021-06-30'))
+      .on('2021-03-01', planned('t1', 'c', '2021-06-30'))
+      .on('2021-04-01', extensionAsked('t1', 'a', 'ra', '2021-06-30', '2021-07-31'))
+      .on('2021-04-01', extensionAsked('t1', 'b', 'rb', '2021-06-30', '2021-07-31'))
+      .on('2021-04-01', extensionAsked('t1', 'c', 'rc', '2021-06-30', '2021-07-31'))
+      .on('2021-04-02', extensionGranted('t1', 'a', 'ra', '2021-07-31'))
+      .on('2021-04-02', extensionRefused('t1', 'b', 'rb'));
+    const board = buildStageBoard(log.input('2021-04-02'), all);
+    expect(board.extensions).toEqual({ asked: 3, granted: 1, refused: 1, pending: 1 });
+    expect(buildStageBoard(log.input('2021-04-01'), all).extensions).toEqual({
+      asked: 3,
+      granted: 0,
+      refused: 0,
+      pending: 3,
+    });
+  });
+});
+
+describe('the stage board filtered, sorted and paged', () => {
+  const log = boardLog()
+    .on('2021-03-01', unit('edu'), unit('env'))
+    .on('2021-03-01', registered('a'), assigned('a', 'edu'), planned('a', 'm1', '2021-04-10'))
+    .on('2021-03-01', planned('a', 'm2', '2021-04-20'), planned('a', 'm3', '2021-06-30'))
+    .on('2021-03-01', registered('b', { section: 'Environment' }), assigned('b', 'env'))
+    .on('2021-03-01', planned('b', 'm1', '2021-04-01'), planned('b', 'm2', '2021-04-19'))
+    .on('2021-03-20', completed('b', 'm1'), reported('a', 'm1', 50))
+    .on('2021-03-25', extensionAsked('a', 'm3', 'r1', '2021-06-30', '2021-07-31'));
+  const input = log.input('2021-04-17');
+
+  it('counts the rows per state', () => {
+    expect(buildStageBoard(input, all).counts).toEqual({
+      upcoming: 1,
+      due_soon: 2,
+      overdue: 1,
+      done_on_time: 1,
+      done_late: 0,
+      suspended: 0,
+    });
+  });
+
+  it('sorts by due date by default', () => {
+    const board = buildStageBoard(input, all);
+    expect(board.nodes.map((row) => row.id)).toEqual(['b/m1', 'a/m1', 'b/m2', 'a/m2', 'a/m3']);
+  });
+
+  it('filters by state, counting every state before that filter', () => {
+    const board = buildStageBoard(input, { ...all, state: 'overdue' });
+    expect(board.nodes.map((row) => [row.id, row.daysOverdue])).toEqual([['a/m1', 7]]);
+    expect(board.counts.upcoming).toBe(1);
+  });
+
+  it('filters by a due window, both days included', () => {
+    const board = buildStageBoard(input, { ...all, dueFrom: '2021-04-10', dueTo: '2021-04-19' });
+    expect(board.nodes.map((row) => row.id)).toEqual(['a/m1', 'b/m2']);
+  });
+
+  it('filters by lead unit, section and task', () => {
+    expect(buildStageBoard(input, { ...all, unitId: 'env' }).totalCount).toBe(2);
+    expect(buildStageBoard(input, { ...all, section: 'Education' }).totalCount).toBe(3);
+    expect(buildStageBoard(input, { ...all, taskId: 'b' }).totalCount).toBe(2);
+  });
+
+  it('keeps the milestones with extensions asked', () => {
+    const board = buildStageBoard(input, { ...all, withExtensions: true });
+    expect(board.nodes.map((row) => row.id)).toEqual(['a/m3']);
+  });
+
+  it('sorts the most overdue first, nulls last', () => {
+    const board = buildStageBoard(input, { ...all, sort: { field: 'daysLeft', direction: 'asc' } });
+    expect(board.nodes.map((row) => row.id)).toEqual(['a/m1', 'b/m2', 'a/m2', 'a/m3', 'b/m1']);
+  });
+
+  it('pages with cursors', () => {
+    const first = buildStageBoard(input, { first: 3 });
+    const second = buildStageBoard(input, { first: 3, after: first.pageInfo.endCursor });
+    expect([...first.nodes, ...second.nodes].map((row) => row.id)).toEqual(
+      buildStageBoard(input, all).nodes.map((row) => row.id),
+    );
+    expect(second).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: false } });
+  });
+});
