@@ -33,7 +33,13 @@ if (demo && !existsSync(path.join(config.dataDir, 'events.sqlite'))) {
   await runDemo(config);
 }
 
-const system = createSystem(config);
+const system = (() => {
+  try {
+    return createSystem(config);
+  } catch (error) {
+    return fail(error instanceof ConfigError ? `configuration: ${error.message}` : String(error));
+  }
+})();
 const logger = system.broker.getLogger('main');
 let stopping = false;
 

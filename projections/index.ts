@@ -1,3 +1,5 @@
+import { boardProjections } from './boards/index.ts';
+import { clockAgendaProjection } from './clock-agenda/projection.ts';
 import type { Projection } from './projection.ts';
 import { taskDetailProjection } from './task-detail/projection.ts';
 import { taskListProjection } from './task-list/projection.ts';
@@ -20,4 +22,6 @@ export const allProjections: readonly Projection<StoredDocument>[] = [
   stored(taskDetailProjection),
   stored(taskListProjection),
   stored(unitListProjection),
+  ...boardProjections,
+  stored(clockAgendaProjection),
 ];

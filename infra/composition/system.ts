@@ -3,10 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { ServiceBroker, type ServiceSchema } from 'moleculer';
 import { createGatewayServer } from '../../gateway/server.ts';
 import { brokerOptions } from '../../moleculer.config.ts';
+import { createAuditService } from '../../services/audit/audit.service.ts';
+import { auditOptions } from '../../services/audit/audit-options.ts';
+import { createBoardsService } from '../../services/boards/boards.service.ts';
 import { createDirectoryService } from '../../services/directory/directory.service.ts';
 import { createProjectorService } from '../../services/projector/projector.service.ts';
+import { createRulesService } from '../../services/rules/rules.service.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import type { ServiceDeps } from '../../services/shared/deps.ts';
+import { createSupervisionService } from '../../services/supervision/supervision.service.ts';
 import { createTasksService } from '../../services/tasks/tasks.service.ts';
 import { createViewsService } from '../../services/views/views.service.ts';
 import { loadOrCreateSecret } from '../auth/secret.ts';
@@ -31,11 +36,18 @@ export interface System {
   stop(): Promise<void>;
 }
 
-const factories: Record<string, (deps: ServiceDeps) => ServiceSchema> = {
+type ServiceFactory = (deps: ServiceDeps, config: Readonly<Config>) => ServiceSchema;
+
+const factories: Record<string, ServiceFactory> = {
   tasks: createTasksService,
   directory: createDirectoryService,
   projector: createProjectorService,
   views: createViewsService,
+  boards: (deps) => createBoardsService(deps),
+  rules: createRulesService,
+  audit: (deps, config) => createAuditService({ ...deps, ...auditOptions(config) }),
+  supervision: (deps, config) =>
+    createSupervisionService(deps, { clockIntervalMs: config.supervisionClockIntervalMs }),
 };
 
 /** The composition root: stores, clock, broker, services and gateway from configuration. */
@@ -57,7 +69,7 @@ export const createSystem = (
   const broker = new ServiceBroker(brokerOptions(config));
   for (const name of config.services) {
     const factory = factories[name];
-    if (factory) broker.createService(factory(deps));
+    if (factory) broker.createService(factory(deps, config));
   }
   const secret = loadOrCreateSecret(config.dataDir, config.jwtSecret);
   const server = config.services.includes('gateway')

@@ -24,9 +24,27 @@ export interface Config {
   projectorPollMs: number;
   projectorCoalesceMs: number;
   projectorBatchSize: number;
+  /** The audit service signs a tree head after this many new events… */
+  auditSignEvery: number;
+  /** …or this many seconds after the tree last grew, whichever comes first. */
+  auditSignSeconds: number;
+  /** PEM (PKCS#8) Ed25519 private key signing tree heads; generated when missing. */
+  auditSigningKeyFile: string;
+  /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
+  supervisionClockIntervalMs: number;
 }
 
-export const serviceNames = ['gateway', 'tasks', 'directory', 'projector', 'views'] as const;
+export const serviceNames = [
+  'gateway',
+  'tasks',
+  'directory',
+  'projector',
+  'views',
+  'audit',
+  'supervision',
+  'rules',
+  'boards',
+] as const;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -98,10 +116,11 @@ const secret = (raw: string | undefined): string | null => {
 
 export const loadConfig = (env: Env = process.env): Readonly<Config> => {
   const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
   return Object.freeze({
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
-    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    dataDir,
     jwtSecret: secret(env.JWT_SECRET),
     logLevel: oneOf(
       env,
@@ -119,5 +138,18 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     projectorPollMs: integer(env, 'PROJECTOR_POLL_MS', 200, 10, 60_000),
     projectorCoalesceMs: integer(env, 'PROJECTOR_COALESCE_MS', 0, 0, 1000),
     projectorBatchSize: integer(env, 'PROJECTOR_BATCH_SIZE', 500, 1, 10_000),
+    auditSignEvery: integer(env, 'AUDIT_SIGN_EVERY', 1000, 1, 10_000_000),
+    auditSignSeconds: integer(env, 'AUDIT_SIGN_SECONDS', 60, 1, 86_400),
+    auditSigningKeyFile: path.resolve(
+      env.AUDIT_SIGNING_KEY_FILE || path.join(dataDir, 'audit-signing-key.pem'),
+    ),
+    // At most a day apart: the clock's facts are per day.
+    supervisionClockIntervalMs: integer(
+      env,
+      'SUPERVISION_CLOCK_INTERVAL_MS',
+      3_600_000,
+      0,
+      86_400_000,
+    ),
   });
 };

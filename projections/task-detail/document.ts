@@ -1,16 +1,70 @@
+import type {
+  AccountabilityKind,
+  AccountabilitySubject,
+  Evidence,
+  IndicatorComparison,
+  IndicatorSource,
+  NoticeLevel,
+} from '../../contracts/events/task-events.ts';
 import type { TaskStatus } from '../../services/tasks/domain/progress.ts';
+
+/*
+ * Every record below names who recorded it (`…By`: the actor id of the event)
+ * and when (`…At`: the time the event was recorded); business dates are plain
+ * `YYYY-MM-DD` days.
+ */
+
+/** The clock's due-soon reminder (提醒) for one due date of a milestone. */
+export type ReminderRecord = { dueDate: string; remindedOn: string; recordedAt: string };
+
+/** The clock's record that a milestone passed one of its due dates undone. */
+export type OverdueRecord = { dueDate: string; recordedOn: string; recordedAt: string };
+
+/** A completed milestone opened again, back at `percent`. */
+export type MilestoneReopening = {
+  reason: string;
+  percent: number;
+  reopenedAt: string;
+  reopenedBy: string;
+};
 
 /** One milestone (环节) as the task page shows it. */
 export type MilestoneDetail = {
   id: string;
   title: string;
+  /** The current due date: the planned one, or the last extension approved. */
   dueDate: string;
+  /** The due date as first planned. */
+  originalDueDate: string;
   weight: number;
   /** Percent done; 100 once completed. */
   progress: number;
   status: 'open' | 'completed';
   completedAt: string | null;
   lastReportedAt: string | null;
+  lastReportedByUnitId: string | null;
+  lastNote: string | null;
+  /** Open and recorded overdue by the clock for its current due date. */
+  overdue: boolean;
+  reminders: ReminderRecord[];
+  overdueRecords: OverdueRecord[];
+  reopenings: MilestoneReopening[];
+};
+
+/** One escalation of a blockage: by the clock (unresolved too long) or by a leader. */
+export type BlockageEscalation = {
+  level: 1 | 2;
+  escalatedByRole: 'system' | 'leader';
+  escalatedAt: string;
+  escalatedBy: string;
+};
+
+/** A resolved blockage opened again; the resolution it had is kept here. */
+export type BlockageReopening = {
+  reason: string;
+  previousResolution: string | null;
+  reopenedAt: string;
+  reopenedBy: string;
 };
 
 /** One blockage (堵点) as the task page shows it. */
@@ -22,11 +76,166 @@ export type BlockageDetail = {
   reportedAt: string;
   resolvedAt: string | null;
   resolution: string | null;
+  reportedByUnitId: string | null;
+  reportedBy: string;
+  /** 0 until escalated: 1 to the responsible leader, 2 to the main leader. */
+  escalationLevel: 0 | 1 | 2;
+  escalations: BlockageEscalation[];
+  coordinatorUnitId: string | null;
+  coordinationNote: string | null;
+  coordinationAssignedAt: string | null;
+  reopenings: BlockageReopening[];
+};
+
+/** A unit's signature (签收); `current` while the assignment it signed for holds. */
+export type SignatureDetail = {
+  unitId: string;
+  signedAt: string;
+  signedBy: string;
+  current: boolean;
 };
 
 /**
- * The task page (collection `tasks`, id = taskId). A type alias, not an
- * interface, so it is a `Record<string, unknown>` for the read-model store.
+ * A change of the lead unit: assigned by the office, transferred to another unit
+ * (with the reason), or returned by the lead unit as wrongly assigned.
+ */
+export type HandoverDetail = {
+  kind: 'assigned' | 'transferred' | 'returned';
+  fromUnitId: string | null;
+  toUnitId: string | null;
+  reason: string | null;
+  at: string;
+  by: string;
+};
+
+/** A deadline extension request and, once a leader decided, the decision. */
+export type ExtensionDetail = {
+  id: string;
+  milestoneId: string;
+  currentDueDate: string;
+  requestedDueDate: string;
+  reason: string;
+  status: 'requested' | 'approved' | 'rejected';
+  requestedAt: string;
+  requestedBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  /** The milestone's due date from the approval on. */
+  newDueDate: string | null;
+  rejectionReason: string | null;
+};
+
+/** One value reported for an indicator. */
+export type IndicatorValueDetail = {
+  value: number;
+  /** The day the value speaks of. */
+  asOf: string;
+  source: IndicatorSource;
+  evidence: Evidence[];
+  reportedByUnitId: string | null;
+  reportedAt: string;
+  reportedBy: string;
+};
+
+/**
+ * A measurable result (实效). `latest` is the value of the latest as-of day (of
+ * two for the same day, the one reported last), from either source; the other
+ * two are the latest of each source, so self-reported and measured compare.
+ */
+export type IndicatorDetail = {
+  id: string;
+  name: string;
+  unitOfMeasure: string;
+  target: number;
+  comparison: IndicatorComparison;
+  dueDate: string;
+  baseline: number | null;
+  definedAt: string;
+  valueCount: number;
+  latest: IndicatorValueDetail | null;
+  latestSelfReported: IndicatorValueDetail | null;
+  latestMeasured: IndicatorValueDetail | null;
+};
+
+/** A supervision notice (督办单: blue, yellow or red slip) and its answer. */
+export type NoticeDetail = {
+  id: string;
+  level: NoticeLevel;
+  toUnitId: string;
+  subject: string;
+  body: string;
+  replyDueDate: string;
+  issuedAt: string;
+  issuedBy: string;
+  answered: boolean;
+  answer: string | null;
+  answerEvidence: Evidence[];
+  answeredAt: string | null;
+  answeredBy: string | null;
+};
+
+/** A leadership instruction (批示); `issuedBy` is the leader. */
+export type InstructionDetail = {
+  id: string;
+  text: string;
+  addressedToUnitIds: string[];
+  issuedAt: string;
+  issuedBy: string;
+};
+
+/** An accountability record (问责). */
+export type AccountabilityDetail = {
+  id: string;
+  against: AccountabilitySubject;
+  kind: AccountabilityKind;
+  reason: string;
+  scoreDeduction: number;
+  recordedAt: string;
+  recordedBy: string;
+};
+
+/** A completion report the office returned for rework (退回重办). */
+export type CompletionRejection = {
+  summary: string | null;
+  reason: string;
+  rejectedAt: string;
+  rejectedBy: string;
+};
+
+/**
+ * The completion report (办结报告): none yet, reported (awaiting the office),
+ * accepted (closed, 办结) or rejected (to be reported again). Summary and
+ * evidence are the last report's.
+ */
+export type CompletionDetail = {
+  state: 'none' | 'reported' | 'accepted' | 'rejected';
+  summary: string | null;
+  evidence: Evidence[];
+  reportedAt: string | null;
+  reportedBy: string | null;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  comment: string | null;
+  rejections: CompletionRejection[];
+};
+
+/** One suspension; `resumedAt` stays null while it lasts. */
+export type SuspensionDetail = {
+  reason: string;
+  suspendedAt: string;
+  suspendedBy: string;
+  resumeReason: string | null;
+  resumedAt: string | null;
+  resumedBy: string | null;
+};
+
+/** The end of a task before its work was done. */
+export type TerminationDetail = { reason: string; terminatedAt: string; terminatedBy: string };
+
+/**
+ * The task page (collection `tasks`, id = taskId): everything a task's page
+ * shows, in one document. A type alias, not an interface, so it is a
+ * `Record<string, unknown>` for the read-model store.
  */
 export type TaskDetail = {
   id: string;
@@ -40,12 +249,29 @@ export type TaskDetail = {
   dueDate: string;
   status: TaskStatus;
   progress: number;
+  /** The current lead unit: after a transfer the new one, after a return none. */
   leadUnitId: string | null;
   cooperatingUnitIds: string[];
   responsibleLeader: string | null;
   milestones: MilestoneDetail[];
   blockages: BlockageDetail[];
   openBlockages: number;
+  overdueMilestones: number;
   registeredAt: string;
   updatedAt: string;
+  /** When the last open milestone was completed; null while any is open. */
+  completedAt: string | null;
+  /** The last progress report on any milestone. */
+  lastReportedAt: string | null;
+  signatures: SignatureDetail[];
+  handovers: HandoverDetail[];
+  extensions: ExtensionDetail[];
+  indicators: IndicatorDetail[];
+  notices: NoticeDetail[];
+  instructions: InstructionDetail[];
+  accountabilityRecords: AccountabilityDetail[];
+  completion: CompletionDetail;
+  suspended: boolean;
+  suspensions: SuspensionDetail[];
+  termination: TerminationDetail | null;
 };

@@ -1,63 +1,120 @@
 import { isTaskEvent } from '../../contracts/events/families.ts';
 import type { TaskEvent } from '../../contracts/events/index.ts';
-import { taskProgress, taskStatus } from '../../services/tasks/domain/progress.ts';
 import type { EventEnvelope } from '../projection.ts';
-import type { TaskDetail } from './document.ts';
 import {
+  registeredPage,
+  withAssignment,
+  withReturn,
+  withSignature,
+  withTransfer,
+} from './assignment.ts';
+import {
+  withBlockageEscalated,
+  withBlockageReopened,
   withBlockageReported,
   withBlockageResolved,
+  withCoordinationAssigned,
+} from './blockages.ts';
+import type { TaskDetail } from './document.ts';
+import {
+  withExtensionApproved,
+  withExtensionRejected,
+  withExtensionRequested,
+} from './extensions.ts';
+import { withIndicatorDefined, withIndicatorValue } from './indicators.ts';
+import type { Stamp } from './items.ts';
+import {
+  withCompletionAccepted,
+  withCompletionRejected,
+  withCompletionReported,
+  withResumed,
+  withSuspended,
+  withTerminated,
+} from './lifecycle.ts';
+import {
   withMilestoneCompleted,
   withMilestonePlanned,
+  withMilestoneReopened,
+  withOverdue,
   withProgressReported,
-} from './parts.ts';
+  withReminder,
+} from './milestones.ts';
+import { withNoticeAnswered, withNoticeIssued } from './notices.ts';
+import { withAccountability, withInstruction } from './records.ts';
+import { settle } from './settle.ts';
 
-type Data<T extends TaskEvent['type']> = Extract<TaskEvent, { type: T }>['data'];
-
-const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): TaskDetail => ({
-  id: data.taskId,
-  position: envelope.position,
-  revision: envelope.revision,
-  title: data.title,
-  description: data.description,
-  section: data.section,
-  plannedStart: data.plannedStart,
-  dueDate: data.dueDate,
-  status: 'registered',
-  progress: 0,
-  leadUnitId: null,
-  cooperatingUnitIds: [],
-  responsibleLeader: null,
-  milestones: [],
-  blockages: [],
-  openBlockages: 0,
-  registeredAt: envelope.recordedAt,
-  updatedAt: envelope.recordedAt,
-});
-
-const assigned = (doc: TaskDetail, data: Data<'TaskAssigned'>): TaskDetail => ({
-  ...doc,
-  leadUnitId: data.leadUnitId,
-  cooperatingUnitIds: [...data.cooperatingUnitIds],
-  responsibleLeader: data.responsibleLeader,
-});
-
-/** Recomputes what is derived from the parts, and stamps the event applied. */
-const settle = (doc: TaskDetail, envelope: EventEnvelope): TaskDetail => {
-  const completed = doc.milestones.filter((m) => m.status === 'completed').length;
-  return {
-    ...doc,
-    position: envelope.position,
-    revision: envelope.revision,
-    updatedAt: envelope.recordedAt,
-    progress: taskProgress(doc.milestones.map((m) => ({ weight: m.weight, percent: m.progress }))),
-    status: taskStatus({
-      assigned: doc.leadUnitId !== null,
-      started: completed > 0 || doc.milestones.some((m) => m.lastReportedAt !== null),
-      milestoneCount: doc.milestones.length,
-      completedMilestones: completed,
-    }),
-    openBlockages: doc.blockages.filter((b) => b.status === 'open').length,
-  };
+/** The page after one event of a task already registered. */
+const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail => {
+  switch (event.type) {
+    case 'TaskRegistered':
+      // A stream has one registration; the decider refuses a second.
+      return doc;
+    case 'TaskAssigned':
+      return withAssignment(doc, event.data, stamp);
+    case 'TaskSigned':
+      return withSignature(doc, event.data, stamp);
+    case 'TaskTransferred':
+      return withTransfer(doc, event.data, stamp);
+    case 'TaskReturned':
+      return withReturn(doc, event.data, stamp);
+    case 'MilestonePlanned':
+      return withMilestonePlanned(doc, event.data);
+    case 'MilestoneProgressReported':
+      return withProgressReported(doc, event.data, stamp);
+    case 'MilestoneCompleted':
+      return withMilestoneCompleted(doc, event.data, stamp);
+    case 'MilestoneReopened':
+      return withMilestoneReopened(doc, event.data, stamp);
+    case 'MilestoneDueSoonReminded':
+      return withReminder(doc, event.data, stamp);
+    case 'MilestoneOverdue':
+      return withOverdue(doc, event.data, stamp);
+    case 'DeadlineExtensionRequested':
+      return withExtensionRequested(doc, event.data, stamp);
+    case 'DeadlineExtensionApproved':
+      return withExtensionApproved(doc, event.data, stamp);
+    case 'DeadlineExtensionRejected':
+      return withExtensionRejected(doc, event.data, stamp);
+    case 'BlockageReported':
+      return withBlockageReported(doc, event.data, stamp);
+    case 'BlockageResolved':
+      return withBlockageResolved(doc, event.data, stamp);
+    case 'BlockageEscalated':
+      return withBlockageEscalated(doc, event.data, stamp);
+    case 'BlockageCoordinationAssigned':
+      return withCoordinationAssigned(doc, event.data, stamp);
+    case 'BlockageReopened':
+      return withBlockageReopened(doc, event.data, stamp);
+    case 'IndicatorDefined':
+      return withIndicatorDefined(doc, event.data, stamp);
+    case 'IndicatorValueReported':
+      return withIndicatorValue(doc, event.data, stamp);
+    case 'SupervisionNoticeIssued':
+      return withNoticeIssued(doc, event.data, stamp);
+    case 'SupervisionNoticeAnswered':
+      return withNoticeAnswered(doc, event.data, stamp);
+    case 'LeadershipInstructionIssued':
+      return withInstruction(doc, event.data, stamp);
+    case 'AccountabilityRecorded':
+      return withAccountability(doc, event.data, stamp);
+    case 'TaskCompletionReported':
+      return withCompletionReported(doc, event.data, stamp);
+    case 'TaskCompletionAccepted':
+      return withCompletionAccepted(doc, event.data, stamp);
+    case 'TaskCompletionRejected':
+      return withCompletionRejected(doc, event.data, stamp);
+    case 'TaskSuspended':
+      return withSuspended(doc, event.data, stamp);
+    case 'TaskResumed':
+      return withResumed(doc, event.data, stamp);
+    case 'TaskTerminated':
+      return withTerminated(doc, event.data, stamp);
+    default: {
+      // An event type newer than this view leaves the page as it is.
+      const _exhaustive: never = event;
+      return doc;
+    }
+  }
 };
 
 /**
@@ -69,53 +126,11 @@ export const evolveTaskDetail = (
   doc: TaskDetail | null,
   envelope: EventEnvelope,
 ): TaskDetail | null => {
-  const { event, recordedAt: at } = envelope;
+  const { event } = envelope;
   if (!isTaskEvent(event)) return doc;
-  switch (event.type) {
-    case 'TaskRegistered':
-      return registered(event.data, envelope);
-    case 'TaskAssigned':
-      return doc && settle(assigned(doc, event.data), envelope);
-    case 'MilestonePlanned':
-      return doc && settle(withMilestonePlanned(doc, event.data), envelope);
-    case 'MilestoneProgressReported':
-      return doc && settle(withProgressReported(doc, event.data, at), envelope);
-    case 'MilestoneCompleted':
-      return doc && settle(withMilestoneCompleted(doc, event.data, at), envelope);
-    case 'BlockageReported':
-      return doc && settle(withBlockageReported(doc, event.data, at), envelope);
-    case 'BlockageResolved':
-      return doc && settle(withBlockageResolved(doc, event.data, at), envelope);
-    case 'TaskSigned':
-    case 'TaskTransferred':
-    case 'TaskReturned':
-    case 'DeadlineExtensionRequested':
-    case 'DeadlineExtensionApproved':
-    case 'DeadlineExtensionRejected':
-    case 'MilestoneReopened':
-    case 'TaskCompletionReported':
-    case 'TaskCompletionAccepted':
-    case 'TaskCompletionRejected':
-    case 'TaskSuspended':
-    case 'TaskResumed':
-    case 'TaskTerminated':
-    case 'IndicatorDefined':
-    case 'IndicatorValueReported':
-    case 'SupervisionNoticeIssued':
-    case 'SupervisionNoticeAnswered':
-    case 'LeadershipInstructionIssued':
-    case 'AccountabilityRecorded':
-    case 'BlockageEscalated':
-    case 'BlockageCoordinationAssigned':
-    case 'BlockageReopened':
-    case 'MilestoneDueSoonReminded':
-    case 'MilestoneOverdue':
-      // Lifecycle events of the supervision year: not shown here yet.
-      return doc;
-    default: {
-      // An event type newer than this view leaves the page as it is.
-      const _exhaustive: never = event;
-      return doc;
-    }
-  }
+  const stamp: Stamp = { at: envelope.recordedAt, by: envelope.actorId };
+  if (event.type === 'TaskRegistered') return registeredPage(event.data, stamp, envelope);
+  if (doc === null) return null;
+  const next = changed(doc, event, stamp);
+  return next === doc ? doc : settle(next, envelope);
 };

@@ -1,15 +1,16 @@
-import type { DomainEvent, TaskEvent } from '../../contracts/events/index.ts';
+import { isTaskEvent } from '../../contracts/events/families.ts';
 import { taskEventTypes } from '../../contracts/events/index.ts';
 import type { Projection } from '../projection.ts';
 import type { TaskDetail } from './document.ts';
 import { evolveTaskDetail } from './evolve.ts';
 
-export type { BlockageDetail, MilestoneDetail, TaskDetail } from './document.ts';
+export type * from './document.ts';
 
-const isTaskEvent = (event: DomainEvent): event is TaskEvent =>
-  (taskEventTypes as readonly string[]).includes(event.type);
-
-/** The task page: one document per task with its milestones and blockages. */
+/**
+ * The task page: one document per task with its whole supervision year —
+ * milestones, blockages, signatures and handovers, extensions, indicators,
+ * notices, instructions, accountability, completion and suspension.
+ */
 export const taskDetailProjection: Projection<TaskDetail> = {
   name: 'task-detail',
   collection: 'tasks',

@@ -1,8 +1,9 @@
-import type { TaskStatus } from '../../services/tasks/domain/progress.ts';
+import type { CompletionFact, TaskStatus } from '../../services/tasks/domain/progress.ts';
 
 /**
  * What the list keeps of one milestone so that it can recompute the weighted
- * progress and the status; a flat row cannot derive them from counts alone.
+ * progress, the status and the overdue count; a flat row cannot derive them
+ * from counts alone.
  */
 export type MilestoneShare = {
   id: string;
@@ -10,6 +11,10 @@ export type MilestoneShare = {
   percent: number;
   reported: boolean;
   completed: boolean;
+  /** The current due date, after any extension approved. */
+  dueDate: string;
+  /** Due dates the clock recorded this milestone overdue for. */
+  overdueFor: string[];
 };
 
 /**
@@ -23,14 +28,26 @@ export type TaskListItem = {
   section: string | null;
   status: TaskStatus;
   progress: number;
+  /** The current lead unit: after a transfer the new one, after a return none. */
   leadUnitId: string | null;
   cooperatingUnitIds: string[];
+  responsibleLeader: string | null;
   plannedStart: string;
+  /** The task's own due date, as registered. */
   dueDate: string;
+  /** The earliest current due date of an open milestone; null when none is open. */
+  nextDueDate: string | null;
   milestoneCount: number;
   completedMilestones: number;
+  /** Open milestones the clock recorded overdue for their current due date. */
+  overdueMilestones: number;
   openBlockages: number;
   updatedAt: string;
-  /** Bookkeeping for `progress` and `status`; not meant for display. */
+  /** Bookkeeping for `progress`, `status` and the counts; not meant for display. */
   milestoneShares: MilestoneShare[];
+  /** Bookkeeping for `status`: units signed (签收) for the current assignment. */
+  signedUnitIds: string[];
+  suspended: boolean;
+  terminated: boolean;
+  completion: CompletionFact;
 };

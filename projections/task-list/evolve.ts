@@ -1,12 +1,15 @@
 import { isTaskEvent } from '../../contracts/events/families.ts';
-import type { TaskEvent } from '../../contracts/events/index.ts';
+import type { TaskEvent, TaskEventOf } from '../../contracts/events/task-events.ts';
 import { taskProgress, taskStatus } from '../../services/tasks/domain/progress.ts';
 import type { EventEnvelope } from '../projection.ts';
-import type { MilestoneShare, TaskListItem } from './document.ts';
+import type { TaskListItem } from './document.ts';
+import { isOverdue, nextDueDate, updateShare, withShare } from './shares.ts';
+import { withoutSigned, withSigned } from './units.ts';
 
-type Data<T extends TaskEvent['type']> = Extract<TaskEvent, { type: T }>['data'];
-
-const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): TaskListItem => ({
+const registered = (
+  data: TaskEventOf<'TaskRegistered'>['data'],
+  envelope: EventEnvelope,
+): TaskListItem => ({
   id: data.taskId,
   position: envelope.position,
   title: data.title,
@@ -15,32 +18,23 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Task
   progress: 0,
   leadUnitId: null,
   cooperatingUnitIds: [],
+  responsibleLeader: null,
   plannedStart: data.plannedStart,
   dueDate: data.dueDate,
+  nextDueDate: null,
   milestoneCount: 0,
   completedMilestones: 0,
+  overdueMilestones: 0,
   openBlockages: 0,
   updatedAt: envelope.recordedAt,
   milestoneShares: [],
+  signedUnitIds: [],
+  suspended: false,
+  terminated: false,
+  completion: 'none',
 });
 
-const withShare = (item: TaskListItem, share: MilestoneShare): TaskListItem => ({
-  ...item,
-  milestoneShares: [...item.milestoneShares, share],
-});
-
-const updateShare = (
-  item: TaskListItem,
-  milestoneId: string,
-  change: Partial<MilestoneShare>,
-): TaskListItem => ({
-  ...item,
-  milestoneShares: item.milestoneShares.map((share) =>
-    share.id === milestoneId ? { ...share, ...change } : share,
-  ),
-});
-
-/** Recomputes what is derived from the shares, and stamps the event applied. */
+/** Recomputes what is derived from the bookkeeping, and stamps the event applied. */
 const settle = (item: TaskListItem, envelope: EventEnvelope): TaskListItem => {
   const shares = item.milestoneShares;
   const completedMilestones = shares.filter((share) => share.completed).length;
@@ -54,64 +48,90 @@ const settle = (item: TaskListItem, envelope: EventEnvelope): TaskListItem => {
       started: shares.some((share) => share.reported || share.completed),
       milestoneCount: shares.length,
       completedMilestones,
+      signed: item.leadUnitId !== null && item.signedUnitIds.includes(item.leadUnitId),
+      suspended: item.suspended,
+      terminated: item.terminated,
+      completion: item.completion,
     }),
+    nextDueDate: nextDueDate(shares),
     milestoneCount: shares.length,
     completedMilestones,
+    overdueMilestones: shares.filter(isOverdue).length,
   };
 };
 
-/**
- * Keeps one list row per task; returns new objects, never mutates `item`. A task
- * stream starts with TaskRegistered, so a later event without a row changes nothing.
- */
-export const evolveTaskListItem = (
-  item: TaskListItem | null,
-  envelope: EventEnvelope,
-): TaskListItem | null => {
-  const { event } = envelope;
-  if (!isTaskEvent(event)) return item;
+/** The row's bookkeeping after one event of a registered task. */
+const changed = (item: TaskListItem, event: TaskEvent): TaskListItem => {
   switch (event.type) {
     case 'TaskRegistered':
-      return registered(event.data, envelope);
+      // A stream has one registration; the decider refuses a second.
+      return item;
     case 'TaskAssigned': {
-      const { leadUnitId, cooperatingUnitIds } = event.data;
-      return (
-        item &&
-        settle({ ...item, leadUnitId, cooperatingUnitIds: [...cooperatingUnitIds] }, envelope)
-      );
+      const { leadUnitId, cooperatingUnitIds, responsibleLeader } = event.data;
+      // A new assignment asks every unit to sign again.
+      return {
+        ...item,
+        leadUnitId,
+        cooperatingUnitIds: [...cooperatingUnitIds],
+        responsibleLeader,
+        signedUnitIds: [],
+      };
     }
-    case 'MilestonePlanned': {
-      const share = { id: event.data.milestoneId, weight: event.data.weight, percent: 0 };
-      return (
-        item && settle(withShare(item, { ...share, reported: false, completed: false }), envelope)
-      );
-    }
-    case 'MilestoneProgressReported': {
-      const change = { percent: event.data.percent, reported: true };
-      return item && settle(updateShare(item, event.data.milestoneId, change), envelope);
-    }
-    case 'MilestoneCompleted': {
-      // A completed milestone counts as fully done, whatever was last reported.
-      const change = { percent: 100, completed: true };
-      return item && settle(updateShare(item, event.data.milestoneId, change), envelope);
-    }
-    case 'BlockageReported':
-      return item && settle({ ...item, openBlockages: item.openBlockages + 1 }, envelope);
-    case 'BlockageResolved':
-      return item && settle({ ...item, openBlockages: item.openBlockages - 1 }, envelope);
     case 'TaskSigned':
+      return { ...item, signedUnitIds: withSigned(item, event.data.unitId) };
     case 'TaskTransferred':
+      return {
+        ...item,
+        leadUnitId: event.data.toUnitId,
+        signedUnitIds: withoutSigned(item, event.data.fromUnitId),
+      };
     case 'TaskReturned':
-    case 'DeadlineExtensionRequested':
-    case 'DeadlineExtensionApproved':
-    case 'DeadlineExtensionRejected':
+      return { ...item, leadUnitId: null, signedUnitIds: withoutSigned(item, event.data.unitId) };
+    case 'MilestonePlanned': {
+      const { milestoneId: id, weight, dueDate } = event.data;
+      const share = { id, weight, percent: 0, reported: false, completed: false };
+      return withShare(item, { ...share, dueDate, overdueFor: [] });
+    }
+    case 'MilestoneProgressReported':
+      return updateShare(item, event.data.milestoneId, () => ({
+        percent: event.data.percent,
+        reported: true,
+      }));
+    case 'MilestoneCompleted':
+      // A completed milestone counts as fully done, whatever was last reported.
+      return updateShare(item, event.data.milestoneId, () => ({ percent: 100, completed: true }));
     case 'MilestoneReopened':
+      return updateShare(item, event.data.milestoneId, () => ({
+        percent: event.data.percent,
+        completed: false,
+        reported: true,
+      }));
+    case 'MilestoneOverdue':
+      return updateShare(item, event.data.milestoneId, (share) => ({
+        overdueFor: [...share.overdueFor, event.data.dueDate],
+      }));
+    case 'DeadlineExtensionApproved':
+      return updateShare(item, event.data.milestoneId, () => ({ dueDate: event.data.newDueDate }));
+    case 'BlockageReported':
+    case 'BlockageReopened':
+      return { ...item, openBlockages: item.openBlockages + 1 };
+    case 'BlockageResolved':
+      return { ...item, openBlockages: item.openBlockages - 1 };
     case 'TaskCompletionReported':
+      return { ...item, completion: 'reported' };
     case 'TaskCompletionAccepted':
+      return { ...item, completion: 'accepted' };
     case 'TaskCompletionRejected':
+      return { ...item, completion: 'none' };
     case 'TaskSuspended':
+      return { ...item, suspended: true };
     case 'TaskResumed':
+      return { ...item, suspended: false };
     case 'TaskTerminated':
+      return { ...item, terminated: true };
+    case 'DeadlineExtensionRequested':
+    case 'DeadlineExtensionRejected':
+    case 'MilestoneDueSoonReminded':
     case 'IndicatorDefined':
     case 'IndicatorValueReported':
     case 'SupervisionNoticeIssued':
@@ -120,10 +140,7 @@ export const evolveTaskListItem = (
     case 'AccountabilityRecorded':
     case 'BlockageEscalated':
     case 'BlockageCoordinationAssigned':
-    case 'BlockageReopened':
-    case 'MilestoneDueSoonReminded':
-    case 'MilestoneOverdue':
-      // Lifecycle events of the supervision year: not shown here yet.
+      // Shown on the task page; the row only records that the task moved (updatedAt).
       return item;
     default: {
       // An event type newer than this view leaves the row as it is.
@@ -131,4 +148,20 @@ export const evolveTaskListItem = (
       return item;
     }
   }
+};
+
+/**
+ * Keeps one list row per task; returns new objects, never mutates `item`. Every
+ * event of the task stamps the row, so `updatedAt` sorts by the latest activity.
+ * A task stream starts with TaskRegistered, so a later event without a row
+ * changes nothing.
+ */
+export const evolveTaskListItem = (
+  item: TaskListItem | null,
+  envelope: EventEnvelope,
+): TaskListItem | null => {
+  const { event } = envelope;
+  if (!isTaskEvent(event)) return item;
+  if (event.type === 'TaskRegistered') return registered(event.data, envelope);
+  return item && settle(changed(item, event), envelope);
 };

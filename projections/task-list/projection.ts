@@ -1,4 +1,4 @@
-import type { DomainEvent, TaskEvent } from '../../contracts/events/index.ts';
+import { isTaskEvent } from '../../contracts/events/families.ts';
 import { taskEventTypes } from '../../contracts/events/index.ts';
 import type { Projection } from '../projection.ts';
 import type { TaskListItem } from './document.ts';
@@ -6,10 +6,10 @@ import { evolveTaskListItem } from './evolve.ts';
 
 export type { MilestoneShare, TaskListItem } from './document.ts';
 
-const isTaskEvent = (event: DomainEvent): event is TaskEvent =>
-  (taskEventTypes as readonly string[]).includes(event.type);
-
-/** The task list: one flat row per task, to filter by unit, status, section and sort by date. */
+/**
+ * The task list: one flat row per task, to filter by section, lead unit and
+ * status, and to sort by due date, progress or latest activity.
+ */
 export const taskListProjection: Projection<TaskListItem> = {
   name: 'task-list',
   collection: 'task_list',

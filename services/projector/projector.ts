@@ -1,9 +1,10 @@
 import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
-import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
+import type { DocumentChange, ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { CheckpointMovedError } from '../../infra/read-model-store/port.ts';
 import type { EventEnvelope, Projection } from '../../projections/projection.ts';
 import { toDomainEvent } from '../shared/upcast.ts';
-import { applyPage, touchedDocuments } from './apply-page.ts';
+import type { DocumentSet } from './apply-page.ts';
+import { applyEvents, applyPage, innerMap, touchedDocuments } from './apply-page.ts';
 
 type Doc = { position: number } & Record<string, unknown>;
 
@@ -93,3 +94,103 @@ export const createProjector = (options: ProjectorOptions) => {
 };
 
 export type Projector = ReturnType<typeof createProjector>;
+
+/** Events per page read from the log during a rebuild. */
+export const rebuildBatchSize = 10_000;
+
+/** What to rebuild from where, and how. */
+export interface RebuildOptions {
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  projections: readonly Projection<Doc>[];
+  /** Checkpoint the rebuilt documents are committed under (default `main`). */
+  projectorId?: string;
+  batchSize?: number;
+  /**
+   * Events between two commits (default: one commit, at the end). Every
+   * document stays in memory either way, so each commit only adds writing each
+   * changed document once more; commit sooner only to show progress.
+   */
+  commitEvery?: number;
+  /** Stop after this position (default: the end of the log). */
+  until?: number;
+  /** Called after each commit. */
+  onCommit?: (progress: { position: number; events: number }) => void;
+}
+
+/**
+ * The documents of a rebuild, all held in memory: the store was emptied first
+ * and only the rebuild writes to it, so what it holds is never read back. The
+ * ids changed since the last commit are kept per collection.
+ */
+const rebuildCache = () => {
+  const documents = new Map<string, Map<string, Doc>>();
+  let dirty = new Map<string, Set<string>>();
+  const set: DocumentSet = {
+    get: (collection, id) => documents.get(collection)?.get(id) ?? null,
+    set: (collection, id, doc) => {
+      if (doc === null) documents.get(collection)?.delete(id);
+      else innerMap(documents, collection).set(id, doc);
+      let ids = dirty.get(collection);
+      if (ids === undefined) {
+        ids = new Set();
+        dirty.set(collection, ids);
+      }
+      ids.add(id);
+    },
+  };
+  return {
+    documents: set,
+    /** The changes to commit (a document gone is a removal), and a clean slate. */
+    take(): DocumentChange[] {
+      const changes: DocumentChange[] = [];
+      for (const [collection, ids] of dirty) {
+        const docs = documents.get(collection);
+        for (const id of ids) changes.push({ collection, id, doc: docs?.get(id) ?? null });
+      }
+      dirty = new Map();
+      return changes;
+    },
+  };
+};
+
+/**
+ * Rebuilds the read models from the log: empties the store, then replays every
+ * event up to `until` through the projections, reading the log in pages and
+ * committing the documents with the checkpoint at the end (and every
+ * `commitEvery` events, when given). Returns how many events it replayed and
+ * the position reached.
+ */
+export const rebuildReadModels = async (
+  options: RebuildOptions,
+): Promise<{ events: number; position: number }> => {
+  const projectorId = options.projectorId ?? 'main';
+  const batchSize = options.batchSize ?? rebuildBatchSize;
+  const commitEvery = options.commitEvery ?? Number.POSITIVE_INFINITY;
+  const until = options.until ?? Number.POSITIVE_INFINITY;
+  await options.readModels.reset();
+  const cache = rebuildCache();
+  let committed = 0;
+  let eventsCommitted = 0;
+  let position = 0;
+  let events = 0;
+  const commit = async () => {
+    if (position === committed) return;
+    await options.readModels.commit(projectorId, cache.take(), { from: committed, to: position });
+    committed = position;
+    eventsCommitted = events;
+    options.onCommit?.({ position, events });
+  };
+  for (;;) {
+    const limit = Math.min(batchSize, until - position);
+    const page = limit > 0 ? await options.eventStore.readAll({ after: position, limit }) : [];
+    const last = page.at(-1);
+    if (!last) break;
+    applyEvents(options.projections, page.map(toEnvelope), cache.documents);
+    position = last.position;
+    events += page.length;
+    if (events - eventsCommitted >= commitEvery) await commit();
+  }
+  await commit();
+  return { events, position };
+};

@@ -1,20 +1,26 @@
 import type { ServiceSchema } from 'moleculer';
 import { notFound } from '../../contracts/errors.ts';
-import { pageInput, taskIdInput } from '../../contracts/inputs.ts';
+import { taskIdInput } from '../../contracts/inputs.ts';
 import { taskStreamId } from '../../contracts/streams.ts';
-import type { Filter } from '../../infra/read-model-store/port.ts';
 import type { TaskDetail } from '../../projections/task-detail/projection.ts';
 import type { TaskListItem } from '../../projections/task-list/projection.ts';
 import type { UnitListItem } from '../../projections/unit-list/projection.ts';
+import { eventLeafHash } from '../audit/merkle/event-leaf.ts';
+import { createTreeHeadIndex } from '../audit/tree-head-index.ts';
 import { guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { taskPage } from './task-page.ts';
+import { taskListQuery, tasksQueryInput } from './task-query.ts';
 
 /** Queries over the read models, and the task history from the event store itself. */
 export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
   const unitsById = async (ids: string[]) =>
     deps.readModels.getMany<UnitListItem>('units', [...new Set(ids)]);
+  // The signed tree heads, read from the event store: a history shows which of its
+  // events a head already covers even where the audit service runs elsewhere.
+  const treeHeads = createTreeHeadIndex(deps.eventStore);
 
   return {
     name: 'views',
@@ -23,31 +29,16 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
         const { id } = parseInput(taskIdInput, ctx.params);
         const task = await deps.readModels.get<TaskDetail>('tasks', id);
         if (!task) throw notFound('id', `task ${id}`);
-        const units = await unitsById([
-          ...(task.leadUnitId ? [task.leadUnitId] : []),
-          ...task.cooperatingUnitIds,
-        ]);
-        const unit = (unitId: string) => ({ id: unitId, name: units.get(unitId)?.name ?? null });
-        return {
-          ...task,
-          leadUnit: task.leadUnitId ? unit(task.leadUnitId) : null,
-          cooperatingUnits: task.cooperatingUnitIds.map(unit),
-        };
+        return taskPage(task, unitsById);
       }),
 
       tasks: guarded('tasks', async (ctx) => {
-        const input = parseInput(pageInput, ctx.params);
+        const input = parseInput(tasksQueryInput, ctx.params);
         const offset = decodeCursor(input.after);
-        const filter: Filter = {};
-        if (input.leadUnitId) filter.leadUnitId = input.leadUnitId;
-        if (input.status) filter.status = input.status;
-        if (input.section) filter.section = input.section;
-        const page = await deps.readModels.find<TaskListItem>('task_list', {
-          filter,
-          sort: [{ field: 'dueDate', direction: 'asc' }],
-          offset,
-          limit: input.first,
-        });
+        const page = await deps.readModels.find<TaskListItem>(
+          'task_list',
+          taskListQuery(input, offset),
+        );
         const units = await unitsById(
           page.items.flatMap((item) => (item.leadUnitId ? [item.leadUnitId] : [])),
         );
@@ -82,6 +73,8 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
         const { id } = parseInput(taskIdInput, ctx.params);
         const events = await deps.eventStore.readStream(taskStreamId(id));
         if (events.length === 0) throw notFound('taskId', `task ${id}`);
+        await treeHeads.refresh();
+        const signedSize = treeHeads.latest()?.head.treeSize ?? 0;
         return events.map((event) => ({
           id: event.id,
           position: event.position,
@@ -92,6 +85,8 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
           actor: event.metadata.actor,
           correlationId: event.metadata.correlationId,
           data: event.data,
+          leafHash: eventLeafHash(event).toString('hex'),
+          coveredBySignedHead: event.position <= signedSize,
         }));
       }),
 

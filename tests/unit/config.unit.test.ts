@@ -23,7 +23,17 @@ describe('a configuration with no settings at all', () => {
 
   it('runs every service', () => {
     expect([...config.services]).toEqual([...serviceNames]);
-    expect([...config.services]).toEqual(['gateway', 'tasks', 'directory', 'projector', 'views']);
+    expect([...config.services]).toEqual([
+      'gateway',
+      'tasks',
+      'directory',
+      'projector',
+      'views',
+      'audit',
+      'supervision',
+      'rules',
+      'boards',
+    ]);
   });
 
   it('reads the system clock', () => {
@@ -42,6 +52,23 @@ describe('a configuration with no settings at all', () => {
     expect(config.sqliteSynchronous).toBe('NORMAL');
     expect(config.projectorPollMs).toBe(200);
     expect(config.projectorBatchSize).toBe(500);
+  });
+
+  it('signs audit tree heads every 1000 events or 60 seconds with a key in the data directory', () => {
+    expect(config.auditSignEvery).toBe(1000);
+    expect(config.auditSignSeconds).toBe(60);
+    expect(config.auditSigningKeyFile).toBe(path.resolve('data', 'audit-signing-key.pem'));
+    expect(loadConfig({ DATA_DIR: '/srv/d' }).auditSigningKeyFile).toBe(
+      path.resolve('/srv/d/audit-signing-key.pem'),
+    );
+  });
+
+  it('runs the supervision clock every hour, or on demand only when set to 0', () => {
+    expect(config.supervisionClockIntervalMs).toBe(3_600_000);
+    expect(loadConfig({ SUPERVISION_CLOCK_INTERVAL_MS: '0' }).supervisionClockIntervalMs).toBe(0);
+    expect(
+      loadConfig({ SUPERVISION_CLOCK_INTERVAL_MS: '86400000' }).supervisionClockIntervalMs,
+    ).toBe(86_400_000);
   });
 
   it('is frozen', () => {
@@ -104,6 +131,13 @@ describe('a wrong setting', () => {
     ['PROJECTOR_POLL_MS', '0'],
     ['PROJECTOR_BATCH_SIZE', '10001'],
     ['SQLITE_SYNCHRONOUS', 'OFF'],
+    ['AUDIT_SIGN_EVERY', '0'],
+    ['AUDIT_SIGN_EVERY', 'often'],
+    ['AUDIT_SIGN_SECONDS', '0'],
+    ['AUDIT_SIGN_SECONDS', '86401'],
+    ['SUPERVISION_CLOCK_INTERVAL_MS', '-1'],
+    ['SUPERVISION_CLOCK_INTERVAL_MS', '86400001'],
+    ['SUPERVISION_CLOCK_INTERVAL_MS', 'hourly'],
   ])('%s=%s stops start-up naming the variable', (name, value) => {
     const error = refused({ [name]: value });
     expect(error.name).toBe('ConfigError');
@@ -137,6 +171,10 @@ describe('valid overrides', () => {
       PROJECTOR_POLL_MS: '10',
       PROJECTOR_BATCH_SIZE: '1',
       PROJECTOR_COALESCE_MS: '3',
+      AUDIT_SIGN_EVERY: '5',
+      AUDIT_SIGN_SECONDS: '2',
+      AUDIT_SIGNING_KEY_FILE: '/etc/dubanju/audit.pem',
+      SUPERVISION_CLOCK_INTERVAL_MS: '60000',
     });
     expect(config).toEqual({
       port: 8080,
@@ -154,6 +192,10 @@ describe('valid overrides', () => {
       projectorPollMs: 10,
       projectorBatchSize: 1,
       projectorCoalesceMs: 3,
+      auditSignEvery: 5,
+      auditSignSeconds: 2,
+      auditSigningKeyFile: path.resolve('/etc/dubanju/audit.pem'),
+      supervisionClockIntervalMs: 60000,
     });
   });
 

@@ -19,6 +19,47 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   tasks: ['all', 'all', 'all', 'all', null],
   units: ['all', 'all', 'all', 'all', null],
   taskHistory: ['all', 'all', 'all', 'all', null],
+  signTask: [null, 'own_unit', null, null, null],
+  transferTask: ['all', null, null, null, null],
+  returnTask: [null, 'own_unit', null, null, null],
+  requestDeadlineExtension: [null, 'own_unit', null, null, null],
+  approveDeadlineExtension: [null, null, 'all', null, null],
+  rejectDeadlineExtension: [null, null, 'all', null, null],
+  reopenMilestone: ['all', null, 'all', null, null],
+  reportTaskCompletion: [null, 'own_unit', null, null, null],
+  acceptTaskCompletion: ['all', null, null, null, null],
+  rejectTaskCompletion: ['all', null, null, null, null],
+  suspendTask: ['all', null, null, null, null],
+  resumeTask: ['all', null, null, null, null],
+  terminateTask: ['all', null, null, null, null],
+  defineIndicator: ['all', null, null, null, null],
+  reportIndicatorValue: ['all', 'own_unit', null, null, null],
+  issueSupervisionNotice: ['all', null, null, null, null],
+  answerSupervisionNotice: [null, 'own_unit', null, null, null],
+  issueLeadershipInstruction: [null, null, 'all', null, null],
+  recordAccountability: ['all', null, null, 'all', null],
+  escalateBlockage: [null, null, 'all', null, null],
+  assignBlockageCoordination: [null, null, 'all', null, null],
+  reopenBlockage: ['all', 'own_unit', null, null, null],
+  registerOfficial: ['all', null, null, null, null],
+  assignPost: ['all', null, null, null, null],
+  vacatePost: ['all', null, null, null, null],
+  publishRuleset: ['all', null, null, null, null],
+  officials: ['all', 'all', 'all', 'all', null],
+  postHolders: ['all', 'all', 'all', 'all', null],
+  rulesets: ['all', 'all', 'all', 'all', null],
+  rulesetInForce: ['all', 'all', 'all', 'all', null],
+  runClock: ['all', null, null, null, 'all'],
+  responsibilityBoard: ['all', 'all', 'all', 'all', null],
+  stageBoard: ['all', 'all', 'all', 'all', null],
+  blockageBoard: ['all', 'all', 'all', 'all', null],
+  progressBoard: ['all', 'all', 'all', 'all', null],
+  resultsBoard: ['all', 'all', 'all', 'all', null],
+  overview: ['all', 'all', 'all', 'all', null],
+  auditSearch: ['own_actions', null, 'all', 'all', null],
+  auditProof: [null, null, 'all', 'all', null],
+  auditPublicKey: ['all', 'all', 'all', 'all', null],
+  auditSign: ['all', null, null, 'all', null],
   internal: ['all', 'all', 'all', 'all', 'all'],
 };
 
@@ -26,6 +67,50 @@ const operations = Object.keys(permissions) as Operation[];
 const cases = operations.flatMap((operation) =>
   roles.map((role, index) => [operation, role, table[operation][index] ?? null] as const),
 );
+
+/** Commands of the supervision year (issue 3). */
+const supervisionYearCommands: readonly Operation[] = [
+  'signTask',
+  'transferTask',
+  'returnTask',
+  'requestDeadlineExtension',
+  'approveDeadlineExtension',
+  'rejectDeadlineExtension',
+  'reopenMilestone',
+  'reportTaskCompletion',
+  'acceptTaskCompletion',
+  'rejectTaskCompletion',
+  'suspendTask',
+  'resumeTask',
+  'terminateTask',
+  'defineIndicator',
+  'reportIndicatorValue',
+  'issueSupervisionNotice',
+  'answerSupervisionNotice',
+  'issueLeadershipInstruction',
+  'recordAccountability',
+  'escalateBlockage',
+  'assignBlockageCoordination',
+  'reopenBlockage',
+  'registerOfficial',
+  'assignPost',
+  'vacatePost',
+  'publishRuleset',
+];
+
+/** What a responsible unit or a leader does in person (the task decider's role table). */
+const notForTheOffice: readonly Operation[] = [
+  'signTask',
+  'returnTask',
+  'requestDeadlineExtension',
+  'approveDeadlineExtension',
+  'rejectDeadlineExtension',
+  'reportTaskCompletion',
+  'answerSupervisionNotice',
+  'issueLeadershipInstruction',
+  'escalateBlockage',
+  'assignBlockageCoordination',
+];
 
 describe('the permission table', () => {
   it('covers every operation', () => {
@@ -48,14 +133,31 @@ describe('the permission table', () => {
         'completeMilestone',
         'reportBlockage',
         'resolveBlockage',
+        'runClock',
+        'auditSign',
+        ...supervisionYearCommands,
       ].sort(),
     );
   });
 });
 
+/** The office searches only its own actions and gets no proofs: it is what inspectors audit. */
+const auditedOffice: Partial<Record<Operation, Scope | null>> = {
+  auditSearch: 'own_actions',
+  auditProof: null,
+};
+
 describe('the office', () => {
-  it('may use every operation on any record', () => {
-    for (const operation of operations) expect(scopeOf(operation, 'office')).toBe('all');
+  it('may use every operation on any record, except what a unit or a leader does itself', () => {
+    for (const operation of operations) {
+      const expected =
+        operation in auditedOffice
+          ? auditedOffice[operation]
+          : notForTheOffice.includes(operation)
+            ? null
+            : 'all';
+      expect(scopeOf(operation, 'office')).toBe(expected);
+    }
   });
 });
 
@@ -70,12 +172,22 @@ describe('a department head', () => {
 });
 
 describe('a leader and an inspector', () => {
-  it('may run no command, except that a leader resolves blockages', () => {
+  it('run only the commands of leadership and of accountability', () => {
     const commands = operations.filter((operation) => permissions[operation].kind === 'command');
-    expect(commands.filter((operation) => scopeOf(operation, 'leader'))).toEqual([
-      'resolveBlockage',
-    ]);
-    expect(commands.filter((operation) => scopeOf(operation, 'inspector'))).toEqual([]);
+    expect(commands.filter((operation) => scopeOf(operation, 'leader')).sort()).toEqual(
+      [
+        'resolveBlockage',
+        'approveDeadlineExtension',
+        'rejectDeadlineExtension',
+        'reopenMilestone',
+        'issueLeadershipInstruction',
+        'escalateBlockage',
+        'assignBlockageCoordination',
+      ].sort(),
+    );
+    expect(commands.filter((operation) => scopeOf(operation, 'inspector')).sort()).toEqual(
+      ['recordAccountability', 'auditSign'].sort(),
+    );
   });
 });
 
@@ -85,10 +197,31 @@ describe('every human role', () => {
       expect(scopeOf(operation, role)).toBe('all');
     }
   });
+
+  it.each(humanRoles)('%s reads officials, post holders and rulesets', (role) => {
+    for (const operation of ['officials', 'postHolders', 'rulesets', 'rulesetInForce'] as const) {
+      expect(scopeOf(operation, role)).toBe('all');
+    }
+  });
+
+  it.each(humanRoles)('%s reads the five boards and the overview', (role) => {
+    const boards = [
+      'responsibilityBoard',
+      'stageBoard',
+      'blockageBoard',
+      'progressBoard',
+      'resultsBoard',
+      'overview',
+    ] as const;
+    for (const operation of boards) expect(scopeOf(operation, role)).toBe('all');
+  });
 });
 
 describe('the system actor', () => {
-  it('may only make internal lookups', () => {
-    expect(operations.filter((operation) => scopeOf(operation, 'system'))).toEqual(['internal']);
+  it('may only make internal lookups and run the clock', () => {
+    expect(operations.filter((operation) => scopeOf(operation, 'system')).sort()).toEqual([
+      'internal',
+      'runClock',
+    ]);
   });
 });

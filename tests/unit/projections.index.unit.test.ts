@@ -7,11 +7,12 @@ describe('the projections the projector runs', () => {
     const names = allProjections.map((projection) => projection.name);
     expect(new Set(collections).size).toBe(allProjections.length);
     expect(new Set(names).size).toBe(allProjections.length);
-    expect(collections.sort()).toEqual(['task_list', 'tasks', 'units']);
+    // Other read models join the list; these three stay.
+    expect(collections).toEqual(expect.arrayContaining(['task_list', 'tasks', 'units']));
   });
 
   it('cover every task and unit event type between them', () => {
     const handled = new Set(allProjections.flatMap((projection) => projection.handles));
-    expect([...handled].sort()).toEqual([...taskEventTypes, ...unitEventTypes].sort());
+    expect([...handled]).toEqual(expect.arrayContaining([...taskEventTypes, ...unitEventTypes]));
   });
 });

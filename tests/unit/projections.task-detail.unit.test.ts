@@ -39,8 +39,32 @@ describe('the task page of a registered task', () => {
       milestones: [],
       blockages: [],
       openBlockages: 0,
+      overdueMilestones: 0,
       registeredAt: recordedAt(0),
       updatedAt: recordedAt(0),
+      completedAt: null,
+      lastReportedAt: null,
+      signatures: [],
+      handovers: [],
+      extensions: [],
+      indicators: [],
+      notices: [],
+      instructions: [],
+      accountabilityRecords: [],
+      completion: {
+        state: 'none',
+        summary: null,
+        evidence: [],
+        reportedAt: null,
+        reportedBy: null,
+        acceptedAt: null,
+        acceptedBy: null,
+        comment: null,
+        rejections: [],
+      },
+      suspended: false,
+      suspensions: [],
+      termination: null,
     });
   });
 
@@ -84,17 +108,29 @@ describe('the milestones on the task page', () => {
       id: 'm1',
       title: 'Land approved',
       dueDate: '2021-06-30',
+      originalDueDate: '2021-06-30',
       weight: 1,
       progress: 0,
       status: 'open',
       completedAt: null,
       lastReportedAt: null,
+      lastReportedByUnitId: null,
+      lastNote: null,
+      overdue: false,
+      reminders: [],
+      overdueRecords: [],
+      reopenings: [],
     });
   });
 
-  it('show the last reported percent and when it was reported', () => {
+  it('show the last reported percent, when and by which unit it was reported', () => {
     const doc = page([...planned, progressReported('m2', 20)]);
-    expect(doc.milestones[1]).toMatchObject({ progress: 20, lastReportedAt: recordedAt(4) });
+    expect(doc.milestones[1]).toMatchObject({
+      progress: 20,
+      lastReportedAt: recordedAt(4),
+      lastReportedByUnitId: 'education-bureau',
+    });
+    expect(doc.lastReportedAt).toBe(recordedAt(4));
   });
 
   it('weigh into the task progress', () => {
@@ -154,6 +190,14 @@ describe('the blockages on the task page', () => {
       reportedAt: recordedAt(2),
       resolvedAt: null,
       resolution: null,
+      reportedByUnitId: 'education-bureau',
+      reportedBy: 'office-1',
+      escalationLevel: 0,
+      escalations: [],
+      coordinatorUnitId: null,
+      coordinationNote: null,
+      coordinationAssignedAt: null,
+      reopenings: [],
     });
   });
 

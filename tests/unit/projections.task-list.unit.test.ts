@@ -4,12 +4,23 @@ import { deepFreeze, envelopes, project, recordedAt } from './support/project.ts
 import {
   blockageReported,
   blockageResolved,
+  closedTask,
+  completionReported,
+  extensionApproved,
+  extensionRequested,
   milestoneCompleted,
   milestonePlanned,
+  noticeIssued,
   progressReported,
   taskAssigned,
   taskId,
   taskRegistered,
+  taskResumed,
+  taskReturned,
+  taskSigned,
+  taskSuspended,
+  taskTerminated,
+  taskTransferred,
 } from './support/task-fixtures.ts';
 
 const unitRegistered: UnitEvent = { type: 'UnitRegistered', data: { unitId: 'u1', name: 'Unit' } };
@@ -31,13 +42,20 @@ describe('the task list row of a registered task', () => {
       progress: 0,
       leadUnitId: null,
       cooperatingUnitIds: [],
+      responsibleLeader: null,
       plannedStart: '2021-01-01',
       dueDate: '2021-12-31',
+      nextDueDate: null,
       milestoneCount: 0,
       completedMilestones: 0,
+      overdueMilestones: 0,
       openBlockages: 0,
       updatedAt: recordedAt(0),
       milestoneShares: [],
+      signedUnitIds: [],
+      suspended: false,
+      terminated: false,
+      completion: 'none',
     });
   });
 
@@ -103,6 +121,77 @@ describe('the task list row of a task under way', () => {
       blockageResolved('b1'),
     ];
     expect(row(blocked).openBlockages).toBe(1);
+  });
+});
+
+describe('the task list row through the supervision year', () => {
+  const planned = [taskRegistered, taskAssigned, milestonePlanned('m1'), milestonePlanned('m2')];
+  const overdue = (milestoneId: string, dueDate = '2021-06-30'): DomainEvent => ({
+    type: 'MilestoneOverdue',
+    data: { taskId, milestoneId, dueDate, recordedOn: '2021-07-01' },
+  });
+
+  it('follows the lead unit through a transfer and a return', () => {
+    expect(row([...planned, taskTransferred('land-bureau')]).leadUnitId).toBe('land-bureau');
+    expect(row([...planned, taskReturned()])).toMatchObject({
+      leadUnitId: null,
+      status: 'registered',
+    });
+  });
+
+  it('is signed once the lead unit signs, assigned again after a transfer', () => {
+    const signed = [...planned, taskSigned()];
+    expect(row(signed).status).toBe('signed');
+    expect(row([...signed, taskTransferred('land-bureau')]).status).toBe('assigned');
+  });
+
+  it('shows a pending completion report, then closed once accepted', () => {
+    expect(row([...planned.slice(0, 3), milestoneCompleted(), completionReported]).status).toBe(
+      'completion_reported',
+    );
+    expect(row(closedTask).status).toBe('closed');
+  });
+
+  it('is suspended while suspended and terminated for good', () => {
+    const suspended = [...planned, progressReported('m1', 10), taskSuspended];
+    expect(row(suspended)).toMatchObject({ status: 'suspended', suspended: true });
+    expect(row([...suspended, taskResumed]).status).toBe('in_progress');
+    expect(row([...suspended, taskTerminated]).status).toBe('terminated');
+  });
+
+  it('counts open milestones recorded overdue for their current due date', () => {
+    expect(row([...planned, overdue('m1')]).overdueMilestones).toBe(1);
+    expect(row([...planned, overdue('m1'), milestoneCompleted('m1')]).overdueMilestones).toBe(0);
+    const extended = [...planned, extensionRequested(), overdue('m1'), extensionApproved()];
+    expect(row(extended).overdueMilestones).toBe(0);
+  });
+
+  it('shows the next due date of an open milestone, after an extension', () => {
+    const extended = [...planned, extensionRequested(), extensionApproved()];
+    expect(row(planned).nextDueDate).toBe('2021-06-30');
+    expect(row(extended).nextDueDate).toBe('2021-06-30');
+    expect(row([...extended, milestoneCompleted('m2')]).nextDueDate).toBe('2021-07-31');
+    const done = [...planned, milestoneCompleted('m1'), milestoneCompleted('m2')];
+    expect(row(done).nextDueDate).toBeNull();
+  });
+
+  it('keeps the task’s own due date whatever its milestones’ extensions', () => {
+    const extended = [...planned, extensionRequested(), extensionApproved()];
+    expect(row(extended).dueDate).toBe('2021-12-31');
+  });
+
+  it('counts a reopened blockage as open again', () => {
+    const reopened: DomainEvent = {
+      type: 'BlockageReopened',
+      data: { taskId, blockageId: 'b1', reason: 'again' },
+    };
+    const item = row([...planned, blockageReported('b1'), blockageResolved('b1'), reopened]);
+    expect(item.openBlockages).toBe(1);
+  });
+
+  it('is stamped by any event of the task, so it sorts by the latest activity', () => {
+    const item = row([...planned, noticeIssued()]);
+    expect(item).toMatchObject({ position: 5, updatedAt: recordedAt(4) });
   });
 });
 

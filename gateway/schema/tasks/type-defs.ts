@@ -1,8 +1,25 @@
+import { taskPageTypeDefs } from './task-page-type-defs.ts';
+
 /** Tasks, milestones, blockages and units. Fields may be added; none may change meaning. */
 export const taskTypeDefs = /* GraphQL */ `
   extend type Query {
     task(id: ID!): Task
-    tasks(first: Int = 50, after: String, leadUnitId: ID, status: TaskStatus, section: String): TaskConnection!
+    "The task list. Every filter given narrows it; sorted by due date unless sortBy says otherwise."
+    tasks(
+      first: Int = 50
+      after: String
+      leadUnitId: ID
+      status: TaskStatus
+      section: String
+      "Any of these statuses."
+      statuses: [TaskStatus!]
+      "true: only tasks with a milestone recorded overdue; false: only those without."
+      overdue: Boolean
+      "true: only tasks with an open blockage; false: only those without."
+      blocked: Boolean
+      sortBy: TaskSortField
+      sortDirection: TaskSortDirection
+    ): TaskConnection!
     units: [Unit!]!
     "Every event of the task's stream, in order, with who recorded it."
     taskHistory(taskId: ID!): [HistoryEvent!]!
@@ -19,11 +36,35 @@ export const taskTypeDefs = /* GraphQL */ `
     resolveBlockage(input: ResolveBlockageInput!): RevisionPayload!
   }
 
+  "Terminated, closed (办结), suspended and a pending completion report override the work's own status."
   enum TaskStatus {
     registered
     assigned
+    "签收: the lead unit signed for its assignment."
+    signed
     in_progress
     completed
+    "办结报告 awaiting the office."
+    completion_reported
+    "办结: the completion was accepted."
+    closed
+    suspended
+    terminated
+  }
+
+  enum TaskSortField {
+    dueDate
+    "The earliest due date of an open milestone."
+    nextDueDate
+    progress
+    "The latest activity on the task."
+    updatedAt
+    title
+  }
+
+  enum TaskSortDirection {
+    asc
+    desc
   }
 
   type Unit {
@@ -41,6 +82,16 @@ export const taskTypeDefs = /* GraphQL */ `
     status: String!
     completedAt: DateTime
     lastReportedAt: DateTime
+    "The due date as first planned; dueDate is the current one, after any extension approved."
+    originalDueDate: Date!
+    lastReportedByUnit: Unit
+    lastNote: String
+    "Open and recorded overdue by the clock for its current due date."
+    overdue: Boolean!
+    reminders: [MilestoneReminder!]!
+    overdueRecords: [MilestoneOverdueRecord!]!
+    reopenings: [MilestoneReopening!]!
+    extensions: [DeadlineExtension!]!
   }
 
   type Blockage {
@@ -51,6 +102,16 @@ export const taskTypeDefs = /* GraphQL */ `
     reportedAt: DateTime
     resolvedAt: DateTime
     resolution: String
+    waitingOnUnit: Unit
+    reportedByUnit: Unit
+    reportedBy: ID
+    "0 until escalated; 1: to the responsible leader; 2: to the main leader."
+    escalationLevel: Int!
+    escalations: [BlockageEscalation!]!
+    coordinatorUnit: Unit
+    coordinationNote: String
+    coordinationAssignedAt: DateTime
+    reopenings: [BlockageReopening!]!
   }
 
   type Task {
@@ -74,6 +135,25 @@ export const taskTypeDefs = /* GraphQL */ `
     "Global position of the last event this view reflects."
     position: Int!
     revision: Int!
+    "Open milestones the clock recorded overdue."
+    overdueMilestones: Int!
+    "When its last open milestone was completed; null while any is open."
+    completedAt: DateTime
+    lastReportedAt: DateTime
+    signatures: [Signature!]!
+    "Assignments, transfers and returns of the lead, oldest first."
+    handovers: [Handover!]!
+    extensions: [DeadlineExtension!]!
+    indicators: [Indicator!]!
+    notices: [SupervisionNotice!]!
+    instructions: [LeadershipInstruction!]!
+    accountabilityRecords: [AccountabilityRecord!]!
+    completion: Completion!
+    suspended: Boolean!
+    suspensions: [Suspension!]!
+    termination: Termination
+    "Every event of the task's stream, as taskHistory gives it."
+    history: [HistoryEvent!]!
   }
 
   type TaskSummary {
@@ -89,6 +169,11 @@ export const taskTypeDefs = /* GraphQL */ `
     completedMilestones: Int!
     openBlockages: Int!
     updatedAt: DateTime
+    responsibleLeader: String
+    "The earliest current due date of an open milestone."
+    nextDueDate: Date
+    overdueMilestones: Int!
+    position: Int!
   }
 
   type TaskEdge {
@@ -117,6 +202,10 @@ export const taskTypeDefs = /* GraphQL */ `
     actor: Actor!
     correlationId: String
     data: JSON
+    "RFC 6962 leaf hash of the event's canonical bytes (hex), as the audit log holds it."
+    leafHash: String!
+    "Whether a signed tree head already covers this event."
+    coveredBySignedHead: Boolean!
   }
 
   input RegisterUnitInput {
@@ -208,4 +297,5 @@ export const taskTypeDefs = /* GraphQL */ `
     revision: Int!
     position: Int!
   }
+  ${taskPageTypeDefs}
 `;

@@ -1,0 +1,132 @@
+import type { TaskDetail } from './document.ts';
+import type { Data, Stamp } from './items.ts';
+
+/** The page right after registration: nothing assigned, planned or recorded yet. */
+export const registeredPage = (
+  data: Data<'TaskRegistered'>,
+  stamp: Stamp,
+  place: { position: number; revision: number },
+): TaskDetail => ({
+  id: data.taskId,
+  position: place.position,
+  revision: place.revision,
+  title: data.title,
+  description: data.description,
+  section: data.section,
+  plannedStart: data.plannedStart,
+  dueDate: data.dueDate,
+  status: 'registered',
+  progress: 0,
+  leadUnitId: null,
+  cooperatingUnitIds: [],
+  responsibleLeader: null,
+  milestones: [],
+  blockages: [],
+  openBlockages: 0,
+  overdueMilestones: 0,
+  registeredAt: stamp.at,
+  updatedAt: stamp.at,
+  completedAt: null,
+  lastReportedAt: null,
+  signatures: [],
+  handovers: [],
+  extensions: [],
+  indicators: [],
+  notices: [],
+  instructions: [],
+  accountabilityRecords: [],
+  completion: {
+    state: 'none',
+    summary: null,
+    evidence: [],
+    reportedAt: null,
+    reportedBy: null,
+    acceptedAt: null,
+    acceptedBy: null,
+    comment: null,
+    rejections: [],
+  },
+  suspended: false,
+  suspensions: [],
+  termination: null,
+});
+
+/** Signatures of `unitId` (or of every unit, when null) no longer hold. */
+const withoutSignatures = (doc: TaskDetail, unitId: string | null): TaskDetail['signatures'] =>
+  doc.signatures.map((signature) =>
+    signature.current && (unitId === null || signature.unitId === unitId)
+      ? { ...signature, current: false }
+      : signature,
+  );
+
+/** A new assignment asks every unit to sign again (as the decider's rules do). */
+export const withAssignment = (
+  doc: TaskDetail,
+  data: Data<'TaskAssigned'>,
+  stamp: Stamp,
+): TaskDetail => ({
+  ...doc,
+  leadUnitId: data.leadUnitId,
+  cooperatingUnitIds: [...data.cooperatingUnitIds],
+  responsibleLeader: data.responsibleLeader,
+  signatures: withoutSignatures(doc, null),
+  handovers: [
+    ...doc.handovers,
+    {
+      kind: 'assigned',
+      fromUnitId: doc.leadUnitId,
+      toUnitId: data.leadUnitId,
+      reason: null,
+      ...stamp,
+    },
+  ],
+});
+
+/** 签收: a unit signs for the assignment it holds now. */
+export const withSignature = (
+  doc: TaskDetail,
+  data: Data<'TaskSigned'>,
+  stamp: Stamp,
+): TaskDetail => ({
+  ...doc,
+  signatures: [
+    ...doc.signatures,
+    { unitId: data.unitId, signedAt: stamp.at, signedBy: stamp.by, current: true },
+  ],
+});
+
+/** The new lead unit has not signed yet; cooperating units keep their signatures. */
+export const withTransfer = (
+  doc: TaskDetail,
+  data: Data<'TaskTransferred'>,
+  stamp: Stamp,
+): TaskDetail => ({
+  ...doc,
+  leadUnitId: data.toUnitId,
+  signatures: data.fromUnitId === null ? doc.signatures : withoutSignatures(doc, data.fromUnitId),
+  handovers: [
+    ...doc.handovers,
+    {
+      kind: 'transferred',
+      fromUnitId: data.fromUnitId,
+      toUnitId: data.toUnitId,
+      reason: data.reason,
+      ...stamp,
+    },
+  ],
+});
+
+/** Returned as wrongly assigned: no lead unit until the office assigns or transfers it. */
+export const withReturn = (
+  doc: TaskDetail,
+  data: Data<'TaskReturned'>,
+  stamp: Stamp,
+): TaskDetail => ({
+  ...doc,
+  leadUnitId: null,
+  signatures: withoutSignatures(doc, data.unitId),
+  handovers: [
+    ...doc.handovers,
+    { kind: 'returned', fromUnitId: data.unitId, toUnitId: null, reason: data.reason, ...stamp },
+  ],
+});

@@ -1,0 +1,98 @@
+import type { BlockageDetail, TaskDetail } from './document.ts';
+import type { Data, Stamp } from './items.ts';
+import { updateItem } from './items.ts';
+
+const changeBlockage = (
+  doc: TaskDetail,
+  blockageId: string,
+  change: (blockage: BlockageDetail) => BlockageDetail,
+): TaskDetail => ({ ...doc, blockages: updateItem(doc.blockages, blockageId, change) });
+
+/** A new open blockage (堵点), not escalated, without a coordinator. */
+export const withBlockageReported = (
+  doc: TaskDetail,
+  data: Data<'BlockageReported'>,
+  stamp: Stamp,
+): TaskDetail => {
+  const blockage: BlockageDetail = {
+    id: data.blockageId,
+    description: data.description,
+    waitingOnUnitId: data.waitingOnUnitId,
+    status: 'open',
+    reportedAt: stamp.at,
+    resolvedAt: null,
+    resolution: null,
+    reportedByUnitId: data.reportedByUnitId,
+    reportedBy: stamp.by,
+    escalationLevel: 0,
+    escalations: [],
+    coordinatorUnitId: null,
+    coordinationNote: null,
+    coordinationAssignedAt: null,
+    reopenings: [],
+  };
+  return { ...doc, blockages: [...doc.blockages, blockage] };
+};
+
+/** Resolved, with the resolution; it may be reopened later. */
+export const withBlockageResolved = (
+  doc: TaskDetail,
+  data: Data<'BlockageResolved'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeBlockage(doc, data.blockageId, (blockage) => ({
+    ...blockage,
+    status: 'resolved',
+    resolvedAt: stamp.at,
+    resolution: data.resolution,
+  }));
+
+/** The decider only ever raises the level, so the last escalation's is the level. */
+export const withBlockageEscalated = (
+  doc: TaskDetail,
+  data: Data<'BlockageEscalated'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeBlockage(doc, data.blockageId, (blockage) => ({
+    ...blockage,
+    escalationLevel: data.level,
+    escalations: [
+      ...blockage.escalations,
+      { level: data.level, escalatedByRole: data.by, escalatedAt: stamp.at, escalatedBy: stamp.by },
+    ],
+  }));
+
+/** The unit a leader named to coordinate; a later assignment replaces it. */
+export const withCoordinationAssigned = (
+  doc: TaskDetail,
+  data: Data<'BlockageCoordinationAssigned'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeBlockage(doc, data.blockageId, (blockage) => ({
+    ...blockage,
+    coordinatorUnitId: data.coordinatorUnitId,
+    coordinationNote: data.note,
+    coordinationAssignedAt: stamp.at,
+  }));
+
+/** Open again; the resolution it had moves to the reopening's record. */
+export const withBlockageReopened = (
+  doc: TaskDetail,
+  data: Data<'BlockageReopened'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeBlockage(doc, data.blockageId, (blockage) => ({
+    ...blockage,
+    status: 'open',
+    resolvedAt: null,
+    resolution: null,
+    reopenings: [
+      ...blockage.reopenings,
+      {
+        reason: data.reason,
+        previousResolution: blockage.resolution,
+        reopenedAt: stamp.at,
+        reopenedBy: stamp.by,
+      },
+    ],
+  }));

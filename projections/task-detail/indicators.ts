@@ -1,0 +1,66 @@
+import type { IndicatorDetail, IndicatorValueDetail, TaskDetail } from './document.ts';
+import type { Data, Stamp } from './items.ts';
+import { updateItem } from './items.ts';
+
+/** A new indicator (实效), no value reported yet. */
+export const withIndicatorDefined = (
+  doc: TaskDetail,
+  data: Data<'IndicatorDefined'>,
+  stamp: Stamp,
+): TaskDetail => {
+  const indicator: IndicatorDetail = {
+    id: data.indicatorId,
+    name: data.name,
+    unitOfMeasure: data.unitOfMeasure,
+    target: data.target,
+    comparison: data.comparison,
+    dueDate: data.dueDate,
+    baseline: data.baseline,
+    definedAt: stamp.at,
+    valueCount: 0,
+    latest: null,
+    latestSelfReported: null,
+    latestMeasured: null,
+  };
+  return { ...doc, indicators: [...doc.indicators, indicator] };
+};
+
+/**
+ * A value speaking of an earlier day than the one shown (a late correction of
+ * an old month, say) does not replace it; one of the same day does, as the
+ * later report of that day.
+ */
+const later = (
+  current: IndicatorValueDetail | null,
+  value: IndicatorValueDetail,
+): IndicatorValueDetail => (current !== null && current.asOf > value.asOf ? current : value);
+
+/** Counts the value and keeps it where it is the latest (see `later`). */
+export const withIndicatorValue = (
+  doc: TaskDetail,
+  data: Data<'IndicatorValueReported'>,
+  stamp: Stamp,
+): TaskDetail => {
+  const value: IndicatorValueDetail = {
+    value: data.value,
+    asOf: data.asOf,
+    source: data.source,
+    evidence: [...data.evidence],
+    reportedByUnitId: data.reportedByUnitId,
+    reportedAt: stamp.at,
+    reportedBy: stamp.by,
+  };
+  const measured = data.source === 'measured';
+  return {
+    ...doc,
+    indicators: updateItem(doc.indicators, data.indicatorId, (indicator) => ({
+      ...indicator,
+      valueCount: indicator.valueCount + 1,
+      latest: later(indicator.latest, value),
+      latestSelfReported: measured
+        ? indicator.latestSelfReported
+        : later(indicator.latestSelfReported, value),
+      latestMeasured: measured ? later(indicator.latestMeasured, value) : indicator.latestMeasured,
+    })),
+  };
+};

@@ -1,0 +1,18 @@
+import type { TaskEventOf, TaskEventType } from '../../contracts/events/task-events.ts';
+
+/** The data of one task event type. */
+export type Data<T extends TaskEventType> = TaskEventOf<T>['data'];
+
+/** Who recorded an event (actor id) and when (recorded-at time). */
+export type Stamp = { at: string; by: string };
+
+/** Replaces the item with `id` by `change(item)`, leaving the others as they are. */
+export const updateItem = <T extends { id: string }>(
+  items: readonly T[],
+  id: string,
+  change: (item: T) => T,
+): T[] => items.map((item) => (item.id === id ? change(item) : item));
+
+/** Replaces the last item by `change(item)`; an empty list stays empty. */
+export const updateLast = <T>(items: readonly T[], change: (item: T) => T): T[] =>
+  items.map((item, index) => (index === items.length - 1 ? change(item) : item));

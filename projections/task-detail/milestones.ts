@@ -1,0 +1,120 @@
+import type { MilestoneDetail, TaskDetail } from './document.ts';
+import type { Data, Stamp } from './items.ts';
+import { updateItem } from './items.ts';
+
+/** Open and recorded overdue for the due date it has now (an extension clears it). */
+const isOverdue = (milestone: MilestoneDetail): boolean =>
+  milestone.status === 'open' &&
+  milestone.overdueRecords.some((record) => record.dueDate === milestone.dueDate);
+
+/** Changes one milestone and keeps its `overdue` flag true to the change. */
+export const changeMilestone = (
+  doc: TaskDetail,
+  milestoneId: string,
+  change: (milestone: MilestoneDetail) => MilestoneDetail,
+): TaskDetail => ({
+  ...doc,
+  milestones: updateItem(doc.milestones, milestoneId, (milestone) => {
+    const changed = change(milestone);
+    return { ...changed, overdue: isOverdue(changed) };
+  }),
+});
+
+/** A new open milestone (环节) at 0, its current due date the planned one. */
+export const withMilestonePlanned = (
+  doc: TaskDetail,
+  data: Data<'MilestonePlanned'>,
+): TaskDetail => {
+  const milestone: MilestoneDetail = {
+    id: data.milestoneId,
+    title: data.title,
+    dueDate: data.dueDate,
+    originalDueDate: data.dueDate,
+    weight: data.weight,
+    progress: 0,
+    status: 'open',
+    completedAt: null,
+    lastReportedAt: null,
+    lastReportedByUnitId: null,
+    lastNote: null,
+    overdue: false,
+    reminders: [],
+    overdueRecords: [],
+    reopenings: [],
+  };
+  return { ...doc, milestones: [...doc.milestones, milestone] };
+};
+
+/** The last report is what the milestone shows, even a lower percent (a correction). */
+export const withProgressReported = (
+  doc: TaskDetail,
+  data: Data<'MilestoneProgressReported'>,
+  stamp: Stamp,
+): TaskDetail => ({
+  ...changeMilestone(doc, data.milestoneId, (milestone) => ({
+    ...milestone,
+    progress: data.percent,
+    lastReportedAt: stamp.at,
+    lastReportedByUnitId: data.reportedByUnitId,
+    lastNote: data.note,
+  })),
+  lastReportedAt: stamp.at,
+});
+
+/** A completed milestone counts as fully done, whatever was last reported. */
+export const withMilestoneCompleted = (
+  doc: TaskDetail,
+  data: Data<'MilestoneCompleted'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeMilestone(doc, data.milestoneId, (milestone) => ({
+    ...milestone,
+    progress: 100,
+    status: 'completed',
+    completedAt: stamp.at,
+  }));
+
+/** Open again, back at its last reported progress. */
+export const withMilestoneReopened = (
+  doc: TaskDetail,
+  data: Data<'MilestoneReopened'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeMilestone(doc, data.milestoneId, (milestone) => ({
+    ...milestone,
+    progress: data.percent,
+    status: 'open',
+    completedAt: null,
+    reopenings: [
+      ...milestone.reopenings,
+      { reason: data.reason, percent: data.percent, reopenedAt: stamp.at, reopenedBy: stamp.by },
+    ],
+  }));
+
+/** The clock reminded of a due date coming (提醒). */
+export const withReminder = (
+  doc: TaskDetail,
+  data: Data<'MilestoneDueSoonReminded'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeMilestone(doc, data.milestoneId, (milestone) => ({
+    ...milestone,
+    reminders: [
+      ...milestone.reminders,
+      { dueDate: data.dueDate, remindedOn: data.remindedOn, recordedAt: stamp.at },
+    ],
+  }));
+
+/** The clock recorded a due date passed with the milestone open. */
+export const withOverdue = (
+  doc: TaskDetail,
+  data: Data<'MilestoneOverdue'>,
+  stamp: Stamp,
+): TaskDetail =>
+  changeMilestone(doc, data.milestoneId, (milestone) => ({
+    ...milestone,
+    overdueRecords: [
+      ...milestone.overdueRecords,
+      { dueDate: data.dueDate, recordedOn: data.recordedOn, recordedAt: stamp.at },
+    ],
+  }));

@@ -1,0 +1,64 @@
+import type { TaskDetail } from '../../projections/task-detail/projection.ts';
+
+/** A unit as a view names it: its id, and its name once the directory knows it. */
+export type UnitRef = { id: string; name: string | null };
+
+/** Finds the names of units by id (the directory's read model). */
+export type UnitNames = (ids: string[]) => Promise<Map<string, { name: string }>>;
+
+/** Every unit id the task page mentions, each once. */
+export const unitIdsOf = (task: TaskDetail): string[] => {
+  const ids = [
+    task.leadUnitId,
+    ...task.cooperatingUnitIds,
+    ...task.signatures.map((s) => s.unitId),
+    ...task.handovers.flatMap((h) => [h.fromUnitId, h.toUnitId]),
+    ...task.milestones.map((m) => m.lastReportedByUnitId),
+    ...task.blockages.flatMap((b) => [b.waitingOnUnitId, b.reportedByUnitId, b.coordinatorUnitId]),
+    ...task.notices.map((n) => n.toUnitId),
+    ...task.instructions.flatMap((i) => i.addressedToUnitIds),
+    ...task.accountabilityRecords.map((a) => (a.against.kind === 'unit' ? a.against.id : null)),
+  ];
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+};
+
+/**
+ * The task page as the API shows it: every unit id it holds is paired with the
+ * unit (id and name), so a client shows names without a second query.
+ */
+export const taskPage = async (task: TaskDetail, names: UnitNames) => {
+  const known = await names(unitIdsOf(task));
+  const unit = (id: string): UnitRef => ({ id, name: known.get(id)?.name ?? null });
+  const optional = (id: string | null): UnitRef | null => (id === null ? null : unit(id));
+  return {
+    ...task,
+    leadUnit: optional(task.leadUnitId),
+    cooperatingUnits: task.cooperatingUnitIds.map(unit),
+    signatures: task.signatures.map((s) => ({ ...s, unit: unit(s.unitId) })),
+    handovers: task.handovers.map((h) => ({
+      ...h,
+      fromUnit: optional(h.fromUnitId),
+      toUnit: optional(h.toUnitId),
+    })),
+    milestones: task.milestones.map((m) => ({
+      ...m,
+      lastReportedByUnit: optional(m.lastReportedByUnitId),
+      extensions: task.extensions.filter((e) => e.milestoneId === m.id),
+    })),
+    blockages: task.blockages.map((b) => ({
+      ...b,
+      waitingOnUnit: optional(b.waitingOnUnitId),
+      reportedByUnit: optional(b.reportedByUnitId),
+      coordinatorUnit: optional(b.coordinatorUnitId),
+    })),
+    notices: task.notices.map((n) => ({ ...n, toUnit: unit(n.toUnitId) })),
+    instructions: task.instructions.map((i) => ({
+      ...i,
+      addressedToUnits: i.addressedToUnitIds.map(unit),
+    })),
+    accountabilityRecords: task.accountabilityRecords.map((a) => ({
+      ...a,
+      against: { ...a.against, unit: a.against.kind === 'unit' ? unit(a.against.id) : null },
+    })),
+  };
+};

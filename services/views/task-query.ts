@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { pageInput } from '../../contracts/inputs.ts';
+import type { Filter, FindQuery, SortKey } from '../../infra/read-model-store/port.ts';
+import { taskStatuses } from '../tasks/domain/progress.ts';
+
+/** Fields the task list sorts on, as the API names them, and the row's field for each. */
+const sortFields = {
+  dueDate: 'dueDate',
+  nextDueDate: 'nextDueDate',
+  progress: 'progress',
+  updatedAt: 'updatedAt',
+  title: 'title',
+} as const;
+
+/**
+ * The task list's query: the page and filters of `pageInput`, any status of
+ * the lifecycle, several statuses at once, only tasks with overdue milestones
+ * or open blockages, and a sort order. Every filter given narrows the list.
+ */
+export const tasksQueryInput = pageInput.extend({
+  status: z.enum(taskStatuses).nullish(),
+  statuses: z.array(z.enum(taskStatuses)).max(taskStatuses.length).nullish(),
+  overdue: z.boolean().nullish(),
+  blocked: z.boolean().nullish(),
+  sortBy: z.enum(Object.keys(sortFields) as [keyof typeof sortFields]).nullish(),
+  sortDirection: z.enum(['asc', 'desc']).nullish(),
+});
+
+/** A parsed task-list query. */
+export type TasksQuery = z.output<typeof tasksQueryInput>;
+
+/** `true`: at least one; `false`: none; absent: either. */
+const countCondition = (wanted: boolean | null | undefined) =>
+  wanted === null || wanted === undefined ? undefined : wanted ? { $gt: 0 } : 0;
+
+const filterOf = (input: TasksQuery): Filter => {
+  const filter: Filter = {};
+  if (input.leadUnitId) filter.leadUnitId = input.leadUnitId;
+  if (input.section) filter.section = input.section;
+  if (input.status) filter.status = input.status;
+  if (input.statuses) filter.status = { $in: input.statuses, $eq: input.status ?? undefined };
+  const overdue = countCondition(input.overdue);
+  if (overdue !== undefined) filter.overdueMilestones = overdue;
+  const blocked = countCondition(input.blocked);
+  if (blocked !== undefined) filter.openBlockages = blocked;
+  return filter;
+};
+
+/** Sorted by due date unless asked otherwise; ties fall back to the id, so pages are stable. */
+const sortOf = (input: TasksQuery): SortKey[] => [
+  { field: sortFields[input.sortBy ?? 'dueDate'], direction: input.sortDirection ?? 'asc' },
+];
+
+/** The read-model query of one page of the task list. */
+export const taskListQuery = (input: TasksQuery, offset: number): FindQuery => ({
+  filter: filterOf(input),
+  sort: sortOf(input),
+  offset,
+  limit: input.first,
+});

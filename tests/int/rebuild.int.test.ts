@@ -1,0 +1,321 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Actor } from '../../contracts/actor.ts';
+import { settableClock } from '../../infra/clock/clock.ts';
+import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
+import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
+import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
+import { allProjections } from '../../projections/index.ts';
+import { rebuildReadModels } from '../../services/projector/projector.ts';
+import type { TestSystem } from '../support/test-system.ts';
+import { startTestSystem } from '../support/test-system.ts';
+
+/*
+ * A supervision year played through the real services (commands, clock, the
+ * incremental projector), then the read models rebuilt from its log: the same
+ * documents, whether rebuilt in process, by `npm run rebuild` in place, or
+ * compared by `npm run rebuild -- --verify`.
+ */
+
+const office: Actor = { id: 'office-1', role: 'office' };
+const leader: Actor = { id: 'leader-1', role: 'leader' };
+const inspector: Actor = { id: 'inspector-1', role: 'inspector' };
+const head = (unitId: string): Actor => ({ id: `head-${unitId}`, role: 'department_head', unitId });
+
+const collections = [...new Set(allProjections.map((projection) => projection.collection))];
+
+/** Every document of every projected collection, in id order. */
+const everyDocument = async (store: ReadModelStore) => {
+  const documents: Record<string, unknown[]> = {};
+  for (const collection of collections) {
+    documents[collection] = (await store.find(collection)).items;
+  }
+  return documents;
+};
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'dubanju-rebuild-test-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A copy of the year's data directory, for a test that changes it. */
+const copyOfData = (dataDir: string, name: string) => {
+  const copy = path.join(temp, name);
+  cpSync(dataDir, copy, { recursive: true });
+  return copy;
+};
+
+const rebuildCommand = (dataDir: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/rebuild.ts', '--data', dataDir, ...args], {
+    encoding: 'utf8',
+  });
+
+describe('the read models rebuilt from a log written through real commands', () => {
+  const clock = settableClock('2021-01-04T01:00:00Z');
+  let sys: TestSystem;
+  let dataDir = '';
+  let incremental: Record<string, unknown[]> = {};
+  let lastPosition = 0;
+
+  const call = async (action: string, params: Record<string, unknown>, actor = office) =>
+    sys.system.broker.call<Record<string, string>, Record<string, unknown>>(action, params, {
+      meta: { actor },
+    });
+
+  /** One task of the year: signed, planned, reported on, blocked, supervised. */
+  const playTask = async (i: number) => {
+    const lead = ['edu', 'env', 'land'][i % 3]!;
+    const coop = ['env', 'land', 'edu'][i % 3]!;
+    const { id: taskId } = await call('tasks.registerTask', {
+      title: `任务 ${i}`,
+      section: `section-${i % 2}`,
+      plannedStart: '2021-01-01',
+      dueDate: '2021-12-31',
+    });
+    await call('tasks.assignTask', { taskId, leadUnitId: lead, cooperatingUnitIds: [coop] });
+    const milestones: string[] = [];
+    for (const dueDate of ['2021-02-28', '2021-06-30']) {
+      const { milestoneId } = await call('tasks.planMilestone', {
+        taskId,
+        title: dueDate,
+        dueDate,
+      });
+      milestones.push(milestoneId!);
+    }
+    await call('tasks.signTask', { taskId }, head(lead));
+    await call(
+      'tasks.reportProgress',
+      { taskId, milestoneId: milestones[0], percent: 40 },
+      head(lead),
+    );
+    const { requestId } = await call(
+      'tasks.requestDeadlineExtension',
+      { taskId, milestoneId: milestones[1], requestedDueDate: '2021-08-31', reason: '雨季' },
+      head(lead),
+    );
+    if (i % 2 === 0) await call('tasks.approveDeadlineExtension', { taskId, requestId }, leader);
+    else await call('tasks.rejectDeadlineExtension', { taskId, requestId, reason: '不准' }, leader);
+    const { blockageId } = await call(
+      'tasks.reportBlockage',
+      { taskId, description: '待批', waitingOnUnitId: coop },
+      head(lead),
+    );
+    await call(
+      'tasks.assignBlockageCoordination',
+      { taskId, blockageId, coordinatorUnitId: 'land' },
+      leader,
+    );
+    await call('tasks.resolveBlockage', { taskId, blockageId, resolution: '已协调' });
+    if (i % 3 === 0) await call('tasks.reopenBlockage', { taskId, blockageId, reason: '反复' });
+    const { indicatorId } = await call('tasks.defineIndicator', {
+      taskId,
+      name: '覆盖率',
+      unitOfMeasure: '%',
+      target: 97,
+      comparison: 'gte',
+      dueDate: '2021-12-31',
+    });
+    await call(
+      'tasks.reportIndicatorValue',
+      { taskId, indicatorId, value: 80, asOf: '2021-01-04' },
+      head(lead),
+    );
+    const { noticeId } = await call('tasks.issueSupervisionNotice', {
+      taskId,
+      level: 'blue',
+      toUnitId: lead,
+      subject: '提示',
+      body: '请报告',
+      replyDueDate: '2021-01-20',
+    });
+    await call('tasks.answerSupervisionNotice', { taskId, noticeId, answer: '已部署' }, head(lead));
+    await call(
+      'tasks.issueLeadershipInstruction',
+      { taskId, text: '抓紧', addressedToUnitIds: [lead] },
+      leader,
+    );
+    if (i === 1) {
+      await call(
+        'tasks.recordAccountability',
+        {
+          taskId,
+          against: { kind: 'unit', id: lead },
+          kind: 'interview',
+          reason: '滞后',
+          scoreDeduction: 1,
+        },
+        inspector,
+      );
+    }
+    return { taskId, lead, milestones };
+  };
+
+  beforeAll(async () => {
+    sys = await startTestSystem({}, { clock });
+    dataDir = sys.dataDir;
+    for (const [id, name] of [
+      ['edu', '教育局'],
+      ['env', '生态环境局'],
+      ['land', '自然资源局'],
+    ]) {
+      await call('directory.registerUnit', { id, name });
+    }
+    const tasks = [];
+    for (let i = 0; i < 6; i++) tasks.push(await playTask(i));
+    clock.set('2021-03-02T01:00:00Z');
+    await call('supervision.runClock', {}, office);
+    const [done, transferred, , suspended, terminated] = tasks;
+    for (const milestoneId of done!.milestones) {
+      await call(
+        'tasks.completeMilestone',
+        { taskId: done!.taskId, milestoneId },
+        head(done!.lead),
+      );
+    }
+    await call(
+      'tasks.reportTaskCompletion',
+      { taskId: done!.taskId, summary: '完成' },
+      head(done!.lead),
+    );
+    await call('tasks.rejectTaskCompletion', { taskId: done!.taskId, reason: '材料不全' });
+    await call(
+      'tasks.reportTaskCompletion',
+      { taskId: done!.taskId, summary: '补齐' },
+      head(done!.lead),
+    );
+    await call('tasks.acceptTaskCompletion', { taskId: done!.taskId });
+    await call('tasks.transferTask', {
+      taskId: transferred!.taskId,
+      toUnitId: 'edu',
+      reason: '归口',
+    });
+    const fresh = await call('tasks.registerTask', {
+      title: '退回的任务',
+      plannedStart: '2021-01-01',
+      dueDate: '2021-12-31',
+    });
+    await call('tasks.assignTask', { taskId: fresh.id, leadUnitId: 'env' });
+    await call('tasks.returnTask', { taskId: fresh.id, reason: '不属本单位' }, head('env'));
+    await call('tasks.suspendTask', { taskId: suspended!.taskId, reason: '资金冻结' });
+    await call('tasks.terminateTask', { taskId: terminated!.taskId, reason: '计划取消' });
+    clock.set('2021-07-05T01:00:00Z');
+    await call('supervision.runClock', {}, office);
+    await sys.settled();
+    incremental = await everyDocument(sys.system.stores.readModels);
+    lastPosition = await sys.lastPosition();
+    await sys.stop({ keepData: true });
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('builds every read model from the year, so the comparison means something', () => {
+    expect(lastPosition).toBeGreaterThan(100);
+    for (const collection of ['tasks', 'task_list', 'units']) {
+      expect(incremental[collection]?.length).toBeGreaterThan(0);
+    }
+    const statuses = (incremental.tasks as { status: string }[]).map((task) => task.status);
+    expect(statuses).toEqual(
+      expect.arrayContaining(['closed', 'suspended', 'terminated', 'registered', 'in_progress']),
+    );
+  });
+
+  it('gives documents identical to the incrementally built ones', async () => {
+    const eventStore = openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    const readModels = openEmbeddedReadModelStore({ path: path.join(temp, 'fresh.sqlite') });
+    const rebuilt = await rebuildReadModels({
+      eventStore,
+      readModels,
+      projections: allProjections,
+    });
+    expect(rebuilt).toEqual({ events: lastPosition, position: lastPosition });
+    expect(await everyDocument(readModels)).toEqual(incremental);
+    expect(await readModels.getCheckpoint('main')).toBe(lastPosition);
+    await readModels.close();
+    await eventStore.close();
+  });
+
+  it('gives the same documents in small pages committed along the way', async () => {
+    const eventStore = openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    const readModels = openEmbeddedReadModelStore({ path: path.join(temp, 'paged.sqlite') });
+    const commits: number[] = [];
+    await rebuildReadModels({
+      eventStore,
+      readModels,
+      projections: allProjections,
+      batchSize: 7,
+      commitEvery: 50,
+      onCommit: ({ position }) => commits.push(position),
+    });
+    expect(commits.length).toBeGreaterThan(2);
+    expect(commits.at(-1)).toBe(lastPosition);
+    expect(await everyDocument(readModels)).toEqual(incremental);
+    await readModels.close();
+    await eventStore.close();
+  });
+
+  it('stops at the position asked, as the projector was then', async () => {
+    const eventStore = openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    const readModels = openEmbeddedReadModelStore({ path: path.join(temp, 'until.sqlite') });
+    const rebuilt = await rebuildReadModels({
+      eventStore,
+      readModels,
+      projections: allProjections,
+      until: 40,
+    });
+    expect(rebuilt).toEqual({ events: 40, position: 40 });
+    const tasks = (await readModels.find<{ position: number }>('tasks')).items;
+    expect(Math.max(...tasks.map((task) => task.position))).toBeLessThanOrEqual(40);
+    await readModels.close();
+    await eventStore.close();
+  });
+
+  it('is confirmed by npm run rebuild -- --verify, which changes nothing', async () => {
+    const result = rebuildCommand(dataDir, '--verify');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^rebuilt \d+ events through \d+ projections in .* events\/s$/m);
+    expect(result.stdout).toMatch(/^identical: \d+ documents in \d+ collections$/m);
+    const readModels = openEmbeddedReadModelStore({
+      path: path.join(dataDir, 'read-models.sqlite'),
+    });
+    expect(await everyDocument(readModels)).toEqual(incremental);
+    await readModels.close();
+  });
+
+  it('names the first difference when a stored document was changed behind the system’s back', async () => {
+    const copy = copyOfData(dataDir, 'tampered');
+    const readModels = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    const [task] = (await readModels.find<Record<string, unknown>>('tasks', { limit: 1 })).items;
+    const tampered = { ...task, progress: 99.5 };
+    await readModels.commit(
+      'tamper',
+      [{ collection: 'tasks', id: String(task?.id), doc: tampered }],
+      {
+        from: 0,
+        to: 1,
+      },
+    );
+    await readModels.close();
+    const result = rebuildCommand(copy, '--verify');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      `different: tasks/${task?.id} differs at progress: stored 99.5, rebuilt`,
+    );
+  });
+
+  it('rebuilds in place with npm run rebuild, to the same documents', async () => {
+    const copy = copyOfData(dataDir, 'in-place');
+    const result = rebuildCommand(copy);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^rebuilt ${lastPosition} events through`));
+    const readModels = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    expect(await everyDocument(readModels)).toEqual(incremental);
+    expect(await readModels.getCheckpoint('main')).toBe(lastPosition);
+    await readModels.close();
+  });
+
+  it('refuses a data directory without an event log', () => {
+    const result = rebuildCommand(path.join(temp, 'nothing-here'), '--verify');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^rebuild: no event log at /);
+  });
+});

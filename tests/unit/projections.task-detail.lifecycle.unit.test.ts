@@ -1,0 +1,147 @@
+import type { TaskEvent } from '../../contracts/events/index.ts';
+import type { TaskDetail } from '../../projections/task-detail/projection.ts';
+import { taskDetailProjection } from '../../projections/task-detail/projection.ts';
+import { deepFreeze, envelopes, recordedAt } from './support/project.ts';
+import {
+  closedTask,
+  completedTask,
+  completionRejected,
+  completionReported,
+  evidenceFile,
+  milestoneCompleted,
+  plannedTask,
+  progressReported,
+  taskResumed,
+  taskSigned,
+  taskSuspended,
+  taskTerminated,
+} from './support/task-fixtures.ts';
+
+/** Folds the events (frozen between steps); `actors` names who recorded which event. */
+const page = (events: TaskEvent[], actors: Record<number, string> = {}): TaskDetail => {
+  const doc = envelopes(events).reduce<TaskDetail | null>(
+    (current, envelope, index) =>
+      taskDetailProjection.evolve(deepFreeze(current), {
+        ...envelope,
+        actorId: actors[index] ?? envelope.actorId,
+      }),
+    null,
+  );
+  if (!doc) throw new Error('expected a task page');
+  return doc;
+};
+
+const reported = [...completedTask, completionReported];
+
+describe('a completion report (办结报告)', () => {
+  it('shows as reported with its summary, evidence, when and who', () => {
+    const doc = page(reported, { 4: 'head-of-education-bureau' });
+    expect(doc.status).toBe('completion_reported');
+    expect(doc.completion).toEqual({
+      state: 'reported',
+      summary: 'Three schools built',
+      evidence: [evidenceFile],
+      reportedAt: recordedAt(4),
+      reportedBy: 'head-of-education-bureau',
+      acceptedAt: null,
+      acceptedBy: null,
+      comment: null,
+      rejections: [],
+    });
+  });
+
+  it('once accepted closes the task (办结)', () => {
+    const doc = page(closedTask);
+    expect(doc.status).toBe('closed');
+    expect(doc.completion).toMatchObject({
+      state: 'accepted',
+      acceptedAt: recordedAt(5),
+      acceptedBy: 'office-1',
+    });
+  });
+
+  it('once rejected shows the task completed again, the rejection kept with its reason', () => {
+    const doc = page([...reported, completionRejected], { 5: 'office-2' });
+    expect(doc.status).toBe('completed');
+    expect(doc.completion).toMatchObject({
+      state: 'rejected',
+      rejections: [
+        {
+          summary: 'Three schools built',
+          reason: 'One school has no playground',
+          rejectedAt: recordedAt(5),
+          rejectedBy: 'office-2',
+        },
+      ],
+    });
+  });
+
+  it('reported again after a rejection is pending again, the first rejection still kept', () => {
+    const doc = page([...reported, completionRejected, completionReported]);
+    expect(doc.status).toBe('completion_reported');
+    expect(doc.completion.rejections).toHaveLength(1);
+  });
+});
+
+describe('a suspended task', () => {
+  const suspended = [...plannedTask, progressReported('m1', 30), taskSuspended];
+
+  it('shows as suspended whatever its progress, with the reason and who suspended it', () => {
+    const doc = page(suspended);
+    expect(doc).toMatchObject({ status: 'suspended', suspended: true, progress: 30 });
+    expect(doc.suspensions).toEqual([
+      {
+        reason: 'Funding frozen',
+        suspendedAt: recordedAt(4),
+        suspendedBy: 'office-1',
+        resumeReason: null,
+        resumedAt: null,
+        resumedBy: null,
+      },
+    ]);
+  });
+
+  it('goes back to its work status once resumed, the suspension kept with both reasons', () => {
+    const doc = page([...suspended, taskResumed]);
+    expect(doc).toMatchObject({ status: 'in_progress', suspended: false });
+    expect(doc.suspensions[0]).toMatchObject({
+      resumeReason: 'Funding released',
+      resumedAt: recordedAt(5),
+    });
+  });
+
+  it('lists each suspension once suspended again', () => {
+    const doc = page([...suspended, taskResumed, taskSuspended]);
+    expect(doc.suspensions.map((s) => s.resumedAt)).toEqual([recordedAt(5), null]);
+    expect(doc.status).toBe('suspended');
+  });
+
+  it('shows as suspended over a pending completion report', () => {
+    expect(page([...reported, taskSuspended]).status).toBe('suspended');
+  });
+});
+
+describe('a terminated task', () => {
+  it('shows as terminated, with the reason, when and who', () => {
+    const doc = page([...plannedTask, taskTerminated]);
+    expect(doc.status).toBe('terminated');
+    expect(doc.termination).toEqual({
+      reason: 'Plan withdrawn',
+      terminatedAt: recordedAt(3),
+      terminatedBy: 'office-1',
+    });
+  });
+
+  it('shows as terminated even when it was suspended', () => {
+    expect(page([...plannedTask, taskSuspended, taskTerminated]).status).toBe('terminated');
+  });
+});
+
+describe('the status of a task signed for and then started', () => {
+  it('is signed before any report, in progress after the first', () => {
+    const signed = [...plannedTask, taskSigned()];
+    expect(page(signed).status).toBe('signed');
+    expect(page([...signed, progressReported('m1', 10)]).status).toBe('in_progress');
+    expect(page([...signed, milestoneCompleted()]).status).toBe('completed');
+  });
+});
