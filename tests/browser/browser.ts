@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { demoNow, runDemo } from '../../demo/run-demo.ts';
+import { loadConfig } from '../../infra/config/config.ts';
+import { startTestSystem, type TestSystem } from '../support/test-system.ts';
+
+/** Debian's Chromium, driven by playwright-core: nothing is downloaded. */
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Without the background-networking flags Chromium calls home, which this machine refuses. */
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const screenshotDir = path.resolve('test-output', 'screenshots');
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+
+/** The console as `npm install` builds it; built here when a checkout has not been installed. */
+export const ensureConsoleBuilt = (): void => {
+  if (existsSync(path.resolve('web', 'dist', 'index.html'))) return;
+  execFileSync(
+    process.execPath,
+    [path.resolve('node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web'],
+    {
+      stdio: 'ignore',
+    },
+  );
+};
+
+/**
+ * The demo year loaded into a fresh data folder and served by the whole system,
+ * with the clock at the year's end and demo sign-in on.
+ */
+export const startDemoSystem = async (): Promise<TestSystem> => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-console-'));
+  await runDemo(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK: demoNow }));
+  // The gateway reads DEMO_LOGIN from its environment when its options do not say.
+  process.env.DEMO_LOGIN = 'true';
+  return startTestSystem({ CLOCK: demoNow, SUPERVISION_CLOCK_INTERVAL_MS: '0' }, { dataDir });
+};
+
+/** A browser session that records every request it makes and every error the page throws. */
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+export const openSession = async (browser: Browser): Promise<Session> => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, requests, errors };
+};
+
+/** Signs in through the page as one of the demo's people; resolves on their first screen. */
+export const signInAs = async (session: Session, url: string, sub: string): Promise<void> => {
+  const { page } = session;
+  await page.goto(`${url}/`);
+  await page.selectOption('select[name="demoUser"]', sub);
+  await page.click('form[data-form="demo"] button[type="submit"]');
+  await page.waitForSelector('main [data-ready]');
+};
+
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+};

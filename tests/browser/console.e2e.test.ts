@@ -1,0 +1,374 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { TestSystem } from '../support/test-system.ts';
+import {
+  ensureConsoleBuilt,
+  launchChromium,
+  openSession,
+  type Session,
+  screenshot,
+  signInAs,
+  startDemoSystem,
+} from './browser.ts';
+
+// The console in Debian's Chromium against the demo year, served by the whole
+// system in this process: each role signs in through the page and uses it.
+
+let system: TestSystem;
+let browser: Browser;
+const sessions: Session[] = [];
+
+const session = async (sub: string): Promise<Page> => {
+  const opened = await openSession(browser);
+  sessions.push(opened);
+  await signInAs(opened, system.url, sub);
+  return opened.page;
+};
+
+const count = async (page: Page, light: string) =>
+  Number(await page.textContent(`[data-testid="total-${light}"] strong`));
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  system = await startDemoSystem();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+describe('the sign-in page', () => {
+  it('offers a token box and, outside production, the demo users by role', async () => {
+    const opened = await openSession(browser);
+    sessions.push(opened);
+    await opened.page.goto(`${system.url}/`);
+    await opened.page.waitForSelector('form[data-form="demo"]');
+    expect(await opened.page.$$('form[data-form="token"] textarea')).toHaveLength(1);
+    const groups = await opened.page.$$eval('optgroup', (items) => items.map((item) => item.label));
+    expect(groups).toEqual(['领导', '责任单位负责人', '纪检监察', '督查室']);
+    await screenshot(opened.page, '00-sign-in');
+  });
+});
+
+describe('the supervision office signed in', () => {
+  it('is told its powers, which include no leader decisions', async () => {
+    const page = await session('office-zhang');
+    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('overview');
+    const offered = await page.$$eval('.may-do li', (items) =>
+      items.map((item) => item.getAttribute('data-operation')),
+    );
+    expect(offered).toEqual(expect.arrayContaining(['reportProgress', 'recordAccountability']));
+    expect(offered).not.toContain('approveDeadlineExtension');
+    expect(await page.$$('nav a[href="#/my-tasks"]')).toHaveLength(0);
+  });
+});
+
+describe('a leader signed in through the page', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await session('deputy-wang');
+  });
+
+  it('lands on the overview and is told who they are and what they may do', async () => {
+    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('overview');
+    expect(await page.textContent('[data-testid="who"]')).toContain('王副主任');
+    const offered = await page.$$eval('.may-do li', (items) =>
+      items.map((item) => item.getAttribute('data-operation')),
+    );
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        'issueLeadershipInstruction',
+        'approveDeadlineExtension',
+        'escalateBlockage',
+      ]),
+    );
+    expect(offered).not.toContain('reportProgress');
+    await page.waitForSelector('[data-testid="light-chart"] svg');
+    await screenshot(page, '01-overview-leader');
+  });
+
+  it('sees the counts of another day when the date changes', async () => {
+    const yearEnd = [
+      await count(page, 'green'),
+      await count(page, 'yellow'),
+      await count(page, 'red'),
+    ];
+    await page.fill('input[name="asOf"]', '2021-03-31');
+    await page.click('form.as-of button[type="submit"]');
+    await page.waitForSelector('[data-ready="overview"][data-day="2021-03-31"]');
+    const march = [
+      await count(page, 'green'),
+      await count(page, 'yellow'),
+      await count(page, 'red'),
+    ];
+    const { data } = await system.gql<{ overview: { totals: Record<string, number> } }>(
+      '{ overview(asOf: "2021-03-31") { totals { green yellow red } } }',
+      {},
+      await system.token('leader'),
+    );
+    expect(march).toEqual([
+      data!.overview.totals.green,
+      data!.overview.totals.yellow,
+      data!.overview.totals.red,
+    ]);
+    expect(march).not.toEqual(yearEnd);
+    await page.waitForSelector('[data-testid="light-chart"] svg');
+    await screenshot(page, '02-overview-2021-03-31');
+  });
+
+  it('opens a task from the board and sees its milestones and its whole history', async () => {
+    await page.goto(`${system.url}/#/overview`);
+    await page.waitForSelector('[data-ready="overview"]');
+    await page.click('table a[href^="#/tasks/"]');
+    await page.waitForSelector('[data-ready="task"]');
+    expect(await page.$$eval('.timeline-item', (items) => items.length)).toBeGreaterThan(0);
+    const history = await page.$$eval('[data-testid="history"] li', (items) =>
+      items.map((item) => item.textContent ?? ''),
+    );
+    expect(history.length).toBeGreaterThan(5);
+    expect(history.some((line) => line.includes('TaskRegistered'))).toBe(true);
+    expect(history.every((line) => /已签名覆盖|尚未覆盖/.test(line))).toBe(true);
+    await screenshot(page, '03-task-detail-leader');
+  });
+
+  it('is offered the instruction form there, and none of the unit forms', async () => {
+    expect(await page.$$('form[data-form="issueInstruction"]')).toHaveLength(1);
+    for (const form of ['reportProgress', 'signTask', 'reportBlockage', 'requestExtension']) {
+      expect(await page.$$(`form[data-form="${form}"]`)).toHaveLength(0);
+    }
+  });
+
+  it('issues an instruction (批示) from the task page and sees it recorded there', async () => {
+    await page.click('details:has(form[data-form="issueInstruction"]) > summary');
+    await page.fill(
+      'form[data-form="issueInstruction"] textarea[name="text"]',
+      '请倒排工期，每周报告进展。',
+    );
+    await page.click('form[data-form="issueInstruction"] button[type="submit"]');
+    await page.waitForSelector('td:has-text("请倒排工期，每周报告进展。")');
+    const history = await page.textContent('[data-testid="history"]');
+    expect(history).toContain('LeadershipInstructionIssued');
+  });
+
+  it('switches the console to English and back', async () => {
+    await page.click('button.lang');
+    expect(await page.textContent('nav')).toContain('Overview');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, '09-task-detail-english');
+    await page.click('button.lang');
+    expect(await page.textContent('nav')).toContain('总览');
+  });
+
+  it('reaches the main content from the keyboard', async () => {
+    await page.goto(`${system.url}/#/boards/progress`);
+    await page.reload();
+    await page.waitForSelector('[data-ready="progress"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.className')).toBe('skip');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await screenshot(page, '04-progress-board');
+  });
+});
+
+describe('a department head', () => {
+  let page: Page;
+  const evidence = Buffer.from('验收报告 2021-12-31\n');
+  const sha256 = createHash('sha256').update(evidence).digest('hex');
+
+  beforeAll(async () => {
+    page = await session('head-health');
+  });
+
+  it("lands on the unit's tasks, most urgent first", async () => {
+    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('my-tasks');
+    const urgencies = await page.$$eval('.urgency', (cells) => cells.map((cell) => cell.className));
+    expect(urgencies[0]).toContain('urgency-overdue');
+    await screenshot(page, '05-my-unit-tasks');
+  });
+
+  it('sees no leader forms and no audit page', async () => {
+    await page.click('table a[href^="#/tasks/"]');
+    await page.waitForSelector('[data-ready="task"]');
+    expect(await page.$$('form[data-form="issueInstruction"]')).toHaveLength(0);
+    expect(await page.$$('form[data-form="approve"]')).toHaveLength(0);
+    expect(await page.$$('nav a[href="#/audit"]')).toHaveLength(0);
+  });
+
+  it('is told beside the field when the server refuses a percent', async () => {
+    await page.click('details:has(form[data-form="reportProgress"]) > summary');
+    const form = 'form[data-form="reportProgress"]';
+    await page.fill(`${form} input[name="percent"]`, '150');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector(`${form} input[name="percent"][aria-invalid="true"]`);
+    const message = await page.$eval(
+      `${form} input[name="percent"] + .field-error`,
+      (el) => el.textContent,
+    );
+    expect(message).toMatch(/between 0 and 100/);
+    await screenshot(page, '06-progress-form-refused');
+  });
+
+  it('reports progress with evidence hashed in the page and sees the board move', async () => {
+    const taskId = await page.getAttribute('[data-ready="task"]', 'data-task');
+    const boardBefore = await progressOf(page, taskId!);
+    await page.goto(`${system.url}/#/tasks/${taskId}`);
+    await page.waitForSelector('[data-ready="task"]');
+    await page.click('details:has(form[data-form="reportProgress"]) > summary');
+    const form = 'form[data-form="reportProgress"]';
+    const milestone = await page.$eval(
+      `${form} select[name="milestoneId"] option:last-child`,
+      (el) => el.getAttribute('value'),
+    );
+    await page.selectOption(`${form} select[name="milestoneId"]`, milestone!);
+    await page.fill(`${form} input[name="percent"]`, '95');
+    await page.fill(`${form} textarea[name="note"]`, '主体结构封顶');
+    await page.setInputFiles(`${form} input[name="evidence"]`, {
+      name: '验收报告.txt',
+      mimeType: 'text/plain',
+      buffer: evidence,
+    });
+    await page.click(`${form} button[type="submit"]`);
+    // The note was there before: wait for the one that carries this report's digest.
+    await page.waitForSelector(`[data-milestone="${milestone}"] .note:has-text("${sha256}")`);
+    expect(
+      await page.$$eval('form[data-form="reportProgress"] [aria-invalid]', (els) => els.length),
+    ).toBe(0);
+    await system.settled();
+    expect(await progressOf(page, taskId!)).toBeGreaterThan(boardBefore);
+    await screenshot(page, '07-progress-board-after-report');
+  });
+});
+
+/** The task's actual progress on the progress board (盯进度), as the page shows it. */
+const progressOf = async (page: Page, taskId: string): Promise<number> => {
+  await page.goto(`${page.url().split('#')[0]}#/boards/progress?unitId=health`);
+  await page.waitForSelector('[data-ready="progress"]');
+  const row = page.locator('tr', { has: page.locator(`a[href="#/tasks/${taskId}"]`) });
+  return Number.parseFloat((await row.locator('td').nth(2).textContent()) ?? 'NaN');
+};
+
+describe('an inspector', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await session('inspector-li');
+  });
+
+  it('lands on the audit search and no task form is offered', async () => {
+    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('audit');
+    await page.goto(`${system.url}/#/tasks/${await firstTaskId()}`);
+    await page.waitForSelector('[data-ready="task"]');
+    expect(await page.$$('form.action-form')).toHaveLength(0);
+  });
+
+  it('verifies an event against its proof and the signed head in the browser', async () => {
+    await page.goto(`${system.url}/#/audit?types=TaskRegistered`);
+    await page.waitForSelector('[data-ready="audit"]');
+    await page.click('button[data-verify]');
+    await page.waitForSelector('[data-verdict]');
+    expect(await page.getAttribute('[data-verdict]', 'data-verdict')).toBe('verified');
+    await screenshot(page, '08-audit-verified');
+  });
+
+  it('downloads a bundle that the offline verifier accepts, and refuses once altered', async () => {
+    await page.goto(`${system.url}/#/audit?types=TaskRegistered`);
+    await page.waitForSelector('[data-ready="audit"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-bundle"]'),
+    ]);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dubanju-bundle-')), 'bundle.json');
+    await download.saveAs(file);
+    const verify = () => {
+      const run = spawnSync(
+        process.execPath,
+        ['scripts/audit-verify.ts', file, '--allow-unsigned-selection'],
+        { encoding: 'utf8' },
+      );
+      return { status: run.status, output: `${run.stdout}${run.stderr}` };
+    };
+    const accepted = verify();
+    expect(accepted).toMatchObject({ status: 0, output: expect.stringMatching(/25 events/) });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"title":"', '"title":"改'));
+    const refused = verify();
+    expect(refused).toMatchObject({
+      status: 1,
+      output: expect.stringMatching(/leaf hash does not match/),
+    });
+  });
+
+  it('pages through the history', async () => {
+    await page.goto(`${system.url}/#/audit`);
+    await page.waitForSelector('[data-ready="audit"]');
+    const first = await page.textContent('tbody tr td');
+    await page.click('.pager a');
+    await page.waitForFunction(
+      (before) => document.querySelector('tbody tr td')?.textContent !== before,
+      first,
+    );
+    expect(Number(await page.textContent('tbody tr td'))).toBeGreaterThan(Number(first));
+  });
+});
+
+const firstTaskId = async (): Promise<string> => {
+  const { data } = await system.gql<{ tasks: { edges: { node: { id: string } }[] } }>(
+    '{ tasks(first: 1) { edges { node { id } } } }',
+    {},
+    await system.token('inspector'),
+  );
+  return data!.tasks.edges[0]!.node.id;
+};
+
+describe('the overview on the demo year, in headless Chromium', () => {
+  it('is measured: bytes transferred and time to its first complete render', async () => {
+    const token = await system.token('leader');
+    const runs: { bytes: number; requests: number; fcp: number; ready: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      const opened = await openSession(browser);
+      sessions.push(opened);
+      await opened.context.addInitScript(
+        `sessionStorage.setItem('dubanju.token', ${JSON.stringify(token)})`,
+      );
+      await opened.page.goto(`${system.url}/#/overview`);
+      await opened.page.waitForSelector('[data-ready="overview"] [data-testid="light-chart"] svg');
+      runs.push(await opened.page.evaluate(measure));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+    process.stdout.write(
+      `console overview: ${runs[0]!.bytes} bytes transferred in ${runs[0]!.requests} requests; ` +
+        `first contentful paint ${median(runs.map((r) => r.fcp)).toFixed(0)} ms, ` +
+        `overview rendered with its data ${median(runs.map((r) => r.ready)).toFixed(0)} ms after navigation ` +
+        `(median of 3 cold loads: ${runs.map((r) => r.ready.toFixed(0)).join(', ')} ms)\n`,
+    );
+    expect(runs.every((r) => r.bytes > 0 && r.ready > 0)).toBe(true);
+  });
+});
+
+/** What the page itself knows of its load: Resource Timing and the console's own mark. */
+const measure = `(() => {
+  const navigation = performance.getEntriesByType('navigation')[0];
+  const resources = performance.getEntriesByType('resource');
+  return {
+    bytes: navigation.transferSize + resources.reduce((sum, entry) => sum + entry.transferSize, 0),
+    requests: resources.length + 1,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+    ready: performance.getEntriesByName('view:overview')[0]?.startTime ?? -1,
+  };
+})()`;
+
+describe('every page the console showed', () => {
+  it('asked nothing of any host but the test server, and threw no error', () => {
+    const requests = sessions.flatMap((opened) => opened.requests);
+    expect(requests.length).toBeGreaterThan(20);
+    expect(
+      requests.filter((url) => !url.startsWith(`${system.url}/`) && !url.startsWith('blob:')),
+    ).toEqual([]);
+    expect(sessions.flatMap((opened) => opened.errors)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { canonicalJson } from './canonical-json.ts';
+import { leafHash, toHex } from './hashes.ts';
+import type { AuditEvent } from './types.ts';
+
+/** The event's fields as stored, the ones its leaf hash covers (see `event-leaf.ts`). */
+export interface StoredEvent {
+  position: number;
+  streamId: string;
+  revision: number;
+  id: string;
+  type: string;
+  version: number;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recordedAt: string;
+}
+
+/** The actor as stored: members the token did not carry are absent, not null. */
+const storedActor = (actor: AuditEvent['actor']) => ({
+  id: actor.id,
+  role: actor.role,
+  ...(actor.unitId !== null ? { unitId: actor.unitId } : {}),
+  ...(actor.name !== null ? { name: actor.name } : {}),
+});
+
+/**
+ * The stored forms the history entry may stand for. The history shows the business
+ * date whether the metadata holds one or it is the day of recording, so both are
+ * tried: the leaf hash tells which the log holds.
+ */
+export const storedCandidates = (event: AuditEvent): StoredEvent[] => {
+  const metadata = {
+    actor: storedActor(event.actor),
+    correlationId: event.correlationId ?? undefined,
+    causationId: event.causationId ?? undefined,
+    idempotencyKey: event.idempotencyKey ?? undefined,
+    recordedAt: event.recordedAt,
+  };
+  const base = {
+    position: event.position,
+    streamId: event.streamId,
+    revision: event.revision,
+    id: event.id,
+    type: event.type,
+    version: event.version,
+    data: event.data,
+    recordedAt: event.recordedAt,
+  };
+  return [
+    { ...base, metadata },
+    { ...base, metadata: { ...metadata, businessDate: event.businessDate } },
+  ];
+};
+
+/** RFC 6962 leaf of an event: SHA-256(0x00 ‖ UTF-8 of its canonical JSON), hex. */
+export const leafOf = async (event: StoredEvent): Promise<string> => {
+  const { position, streamId, revision, id, type, version, data, metadata, recordedAt } = event;
+  const fields = { position, streamId, revision, id, type, version, data, metadata, recordedAt };
+  return toHex(await leafHash(new TextEncoder().encode(canonicalJson(fields))));
+};
+
+/** The stored form whose content hashes to the event's recorded leaf, or null if none does. */
+export const matchingStoredEvent = async (event: AuditEvent): Promise<StoredEvent | null> => {
+  for (const candidate of storedCandidates(event)) {
+    if ((await leafOf(candidate)) === event.leafHash) return candidate;
+  }
+  return null;
+};

@@ -1,0 +1,42 @@
+/** An event as the audit history shows it (`auditHistory`), with its leaf hash. */
+export interface AuditEvent {
+  position: number;
+  streamId: string;
+  revision: number;
+  id: string;
+  type: string;
+  version: number;
+  recordedAt: string;
+  businessDate: string;
+  actor: { id: string; role: string; unitId: string | null; name: string | null };
+  correlationId: string | null;
+  causationId: string | null;
+  idempotencyKey: string | null;
+  data: unknown;
+  leafHash: string;
+}
+
+/** A signed tree head (RFC 6962 STH) with the position of the event recording it. */
+export interface TreeHead {
+  treeSize: number;
+  rootHash: string;
+  signedAt: string;
+  keyId: string;
+  publicKey: string;
+  signature: string;
+  position: number;
+}
+
+export interface AuditKey {
+  keyId: string;
+  algorithm: string;
+  publicKey: string;
+}
+
+export interface InclusionProof {
+  leafIndex: number;
+  treeSize: number;
+  leafHash: string;
+  proof: string[];
+  rootHash: string;
+}

@@ -1,0 +1,96 @@
+import { canonicalJson } from './canonical-json.ts';
+import { digest, fromBase64, fromHex, sameBytes, toHex } from './hashes.ts';
+import { rootFromInclusion } from './inclusion.ts';
+import { matchingStoredEvent } from './stored-event.ts';
+import type { AuditEvent, AuditKey, InclusionProof, TreeHead } from './types.ts';
+
+/** The checks, in the order they build on each other. */
+export type Step = 'leaf' | 'path' | 'root' | 'key' | 'signature';
+
+export interface Verdict {
+  ok: boolean;
+  steps: { step: Step; ok: boolean }[];
+}
+
+/** Key ids are the first 16 hex digits of SHA-256 of the raw public key. */
+const keyIdOf = async (raw: Uint8Array) => toHex(await digest(raw)).slice(0, 16);
+
+/** The bytes a head's signature covers: canonical JSON of keyId, rootHash, signedAt, treeSize. */
+const headMessage = (head: TreeHead) =>
+  new TextEncoder().encode(
+    canonicalJson({
+      keyId: head.keyId,
+      rootHash: head.rootHash,
+      signedAt: head.signedAt,
+      treeSize: head.treeSize,
+    }),
+  );
+
+/** Is the head signed, with Ed25519, by the published audit key it names? */
+const headSignedBy = async (
+  head: TreeHead,
+  key: AuditKey,
+): Promise<{ key: boolean; signature: boolean }> => {
+  const raw = fromBase64(key.publicKey);
+  const named =
+    head.publicKey === key.publicKey &&
+    head.keyId === key.keyId &&
+    (await keyIdOf(raw)) === key.keyId;
+  try {
+    const publicKey = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, [
+      'verify',
+    ]);
+    const signature = await crypto.subtle.verify(
+      { name: 'Ed25519' },
+      publicKey,
+      fromBase64(head.signature),
+      headMessage(head),
+    );
+    return { key: named, signature };
+  } catch {
+    return { key: named, signature: false };
+  }
+};
+
+const rootOfProof = async (event: AuditEvent, proof: InclusionProof): Promise<string | null> => {
+  try {
+    const root = await rootFromInclusion(
+      fromHex(event.leafHash),
+      event.position - 1,
+      proof.treeSize,
+      proof.proof.map(fromHex),
+    );
+    return root ? toHex(root) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Verifies in the browser that an event is in the signed log: its content hashes
+ * to its leaf, the inclusion proof leads from that leaf to a root, the root is the
+ * signed head's, the head names the published key, and the key's Ed25519 signature
+ * over the head holds. Every step is reported; the verdict holds only if all do.
+ */
+export const verifyEvent = async (
+  event: AuditEvent,
+  proof: InclusionProof,
+  head: TreeHead,
+  key: AuditKey,
+): Promise<Verdict> => {
+  const leaf = (await matchingStoredEvent(event)) !== null && proof.leafHash === event.leafHash;
+  const root = await rootOfProof(event, proof);
+  const headRoot =
+    root !== null &&
+    proof.treeSize === head.treeSize &&
+    sameBytes(fromHex(root), fromHex(head.rootHash));
+  const signed = await headSignedBy(head, key);
+  const steps = [
+    { step: 'leaf' as const, ok: leaf },
+    { step: 'path' as const, ok: root !== null },
+    { step: 'root' as const, ok: headRoot },
+    { step: 'key' as const, ok: signed.key },
+    { step: 'signature' as const, ok: signed.signature },
+  ];
+  return { ok: steps.every((s) => s.ok), steps };
+};

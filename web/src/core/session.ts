@@ -1,0 +1,55 @@
+import type { Role } from '../../../contracts/actor.ts';
+import { type Operation, type Scope, scopeOf } from '../../../contracts/permissions.ts';
+import { gql } from './api.ts';
+import { clearToken, getToken } from './session-store.ts';
+
+/** Who is signed in, as the server reads the token. */
+export interface Me {
+  id: string;
+  role: Role;
+  unitId: string | null;
+  name: string | null;
+}
+
+let me: Me | null = null;
+
+/** The signed-in user, asked of the server once per token. */
+export const loadMe = async (): Promise<Me | null> => {
+  if (!getToken()) return null;
+  if (!me) me = (await gql<{ me: Me }>('{ me { id role unitId name } }')).me;
+  return me;
+};
+
+export const currentUser = (): Me | null => me;
+
+export const signOut = (): void => {
+  clearToken();
+  me = null;
+};
+
+/**
+ * The role's scope for an operation, from the same table the services enforce
+ * (`contracts/permissions.ts`): what the role may not do is not offered.
+ */
+export const scope = (operation: Operation): Scope | null =>
+  me ? scopeOf(operation, me.role) : null;
+
+export const can = (operation: Operation): boolean => scope(operation) !== null;
+
+/** The units a task involves: its lead and its co-owners. */
+export interface TaskUnits {
+  leadUnitId: string | null;
+  cooperatingUnitIds: readonly string[];
+}
+
+/** Whether the user may use `operation` on this task: `own_unit` needs the unit to lead or co-own it. */
+export const canOnTask = (operation: Operation, task: TaskUnits): boolean => {
+  const granted = scope(operation);
+  if (granted === 'all') return true;
+  if (granted !== 'own_unit' || !me?.unitId) return false;
+  return task.leadUnitId === me.unitId || task.cooperatingUnitIds.includes(me.unitId);
+};
+
+/** Whether the user's unit leads the task (signing, extensions and completion are the lead's). */
+export const leadsTask = (task: TaskUnits): boolean =>
+  me?.unitId !== undefined && me?.unitId !== null && task.leadUnitId === me.unitId;

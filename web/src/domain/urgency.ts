@@ -1,0 +1,34 @@
+import type { Light } from '../core/format.ts';
+
+/** How pressing a task is for its unit, most pressing first. */
+export type Urgency = 'overdue' | 'due_soon' | 'red' | 'yellow' | 'normal';
+
+const order: readonly Urgency[] = ['overdue', 'due_soon', 'red', 'yellow', 'normal'];
+
+export interface UnitTask {
+  taskId: string;
+  title: string;
+  light: Light | null;
+  /** The states of its milestones on the stage board (盯环节). */
+  stages: readonly string[];
+  /** The earliest due date still ahead of the unit, else the task's own. */
+  nextDue: string;
+}
+
+/** Overdue milestones first, then due soon, then red, then yellow tasks. */
+export const urgencyOf = (task: UnitTask): Urgency => {
+  if (task.stages.includes('overdue')) return 'overdue';
+  if (task.stages.includes('due_soon')) return 'due_soon';
+  if (task.light === 'red') return 'red';
+  if (task.light === 'yellow') return 'yellow';
+  return 'normal';
+};
+
+/** The unit's tasks by urgency, then by the nearest due date, then by title. */
+export const byUrgency = <T extends UnitTask>(tasks: readonly T[]): T[] =>
+  [...tasks].sort(
+    (a, b) =>
+      order.indexOf(urgencyOf(a)) - order.indexOf(urgencyOf(b)) ||
+      a.nextDue.localeCompare(b.nextDue) ||
+      a.title.localeCompare(b.title),
+  );

@@ -1,0 +1,143 @@
+import { h } from '../core/dom.ts';
+import { t } from '../core/i18n.ts';
+import type { Evidence } from './evidence.ts';
+import { noteWithEvidence } from './evidence.ts';
+import { actionForm, folded } from './form.ts';
+import { mutate, numeric, optional } from './mutate.ts';
+
+/** What the department head's forms need to know of the task. */
+export interface UnitFormTask {
+  id: string;
+  milestones: readonly { id: string; title: string; status: string; progress: number }[];
+  units: readonly { value: string; label: string }[];
+}
+
+const openMilestones = (task: UnitFormTask) =>
+  task.milestones
+    .filter((milestone) => milestone.status !== 'completed')
+    .map((milestone) => ({
+      value: milestone.id,
+      label: `${milestone.title}（${milestone.progress}%）`,
+    }));
+
+/** 签收: the unit acknowledges the task. */
+export const signForm = (taskId: string, done: () => void) =>
+  actionForm({
+    title: 'signTask',
+    fields: [],
+    submitLabel: 'signTask',
+    submit: () => mutate('signTask', 'SignTaskInput', { taskId }),
+    done,
+  });
+
+/** Progress with evidence: the file is hashed in the page; its digest goes into the note. */
+export const progressForm = (task: UnitFormTask, done: () => void) =>
+  actionForm({
+    title: 'reportProgress',
+    fields: [
+      { name: 'milestoneId', label: 'milestone', kind: 'select', options: openMilestones(task) },
+      { name: 'percent', label: 'percent', kind: 'number', min: 0, max: 100 },
+      { name: 'note', label: 'note', kind: 'textarea' },
+      { name: 'evidence', label: 'evidence', kind: 'file' },
+    ],
+    submit: (values) =>
+      mutate('reportProgress', 'ReportProgressInput', {
+        taskId: task.id,
+        milestoneId: values.milestoneId,
+        percent: numeric(values.percent),
+        note: optional(noteWithEvidence(String(values.note), values.evidence as Evidence[])),
+      }),
+    done,
+  });
+
+export const completeForm = (task: UnitFormTask, done: () => void) =>
+  actionForm({
+    title: 'completeMilestone',
+    fields: [
+      { name: 'milestoneId', label: 'milestone', kind: 'select', options: openMilestones(task) },
+      { name: 'note', label: 'note', kind: 'textarea' },
+    ],
+    submit: (values) =>
+      mutate('completeMilestone', 'CompleteMilestoneInput', {
+        taskId: task.id,
+        milestoneId: values.milestoneId,
+        note: optional(values.note),
+      }),
+    done,
+  });
+
+export const blockageForm = (task: UnitFormTask, done: () => void) =>
+  actionForm({
+    title: 'reportBlockage',
+    fields: [
+      { name: 'description', label: 'description', kind: 'textarea' },
+      {
+        name: 'waitingOnUnitId',
+        label: 'waitingOn',
+        kind: 'select',
+        options: [{ value: '', label: t('none') }, ...task.units],
+      },
+    ],
+    submit: (values) =>
+      mutate('reportBlockage', 'ReportBlockageInput', {
+        taskId: task.id,
+        description: values.description,
+        waitingOnUnitId: optional(values.waitingOnUnitId),
+      }),
+    done,
+  });
+
+export const extensionForm = (task: UnitFormTask, done: () => void) =>
+  actionForm({
+    title: 'requestExtension',
+    fields: [
+      { name: 'milestoneId', label: 'milestone', kind: 'select', options: openMilestones(task) },
+      { name: 'requestedDueDate', label: 'requestedDueDate', kind: 'date' },
+      { name: 'reason', label: 'reason', kind: 'textarea' },
+    ],
+    submit: (values) =>
+      mutate('requestDeadlineExtension', 'RequestDeadlineExtensionInput', {
+        taskId: task.id,
+        milestoneId: values.milestoneId,
+        requestedDueDate: values.requestedDueDate,
+        reason: values.reason,
+      }),
+    done,
+  });
+
+/** 答复督办单, with evidence sent as digests. */
+export const answerForm = (taskId: string, noticeId: string, done: () => void) =>
+  folded(
+    'answerNotice',
+    actionForm({
+      title: 'answerNotice',
+      fields: [
+        { name: 'answer', label: 'answer', kind: 'textarea' },
+        { name: 'evidence', label: 'evidence', kind: 'file' },
+      ],
+      submit: (values) =>
+        mutate('answerSupervisionNotice', 'AnswerSupervisionNoticeInput', {
+          taskId,
+          noticeId,
+          answer: values.answer,
+          evidence: values.evidence,
+        }),
+      done,
+    }),
+  );
+
+/** The unit's forms for a task, each folded until opened. */
+export const unitForms = (
+  task: UnitFormTask,
+  options: { canSign: boolean; leads: boolean },
+  done: () => void,
+) =>
+  h(
+    'div',
+    { class: 'forms' },
+    options.canSign ? folded('signTask', signForm(task.id, done)) : null,
+    folded('reportProgress', progressForm(task, done)),
+    folded('completeMilestone', completeForm(task, done)),
+    folded('reportBlockage', blockageForm(task, done)),
+    options.leads ? folded('requestExtension', extensionForm(task, done)) : null,
+  );

@@ -1,0 +1,116 @@
+import './styles.css';
+import { whenUnauthenticated } from './core/api.ts';
+import { h, replace } from './core/dom.ts';
+import { lang, setLang, t } from './core/i18n.ts';
+import { parseRoute, type Route } from './core/route.ts';
+import { loadMe, type Me, signOut } from './core/session.ts';
+import { auditView } from './views/audit.ts';
+import { blockageBoard } from './views/boards/blockage.ts';
+import { boardView } from './views/boards/board-page.ts';
+import { progressBoard } from './views/boards/progress.ts';
+import { responsibilityBoard } from './views/boards/responsibility.ts';
+import { resultsBoard } from './views/boards/results.ts';
+import { stageBoard } from './views/boards/stage.ts';
+import { resetLookups } from './views/lookups.ts';
+import { myTasksView } from './views/my-tasks.ts';
+import { overviewView } from './views/overview.ts';
+import { shell } from './views/shell.ts';
+import { signInView } from './views/sign-in.ts';
+import { taskView } from './views/task/task-page.ts';
+
+type View = (route: Route, refresh: () => void) => Promise<HTMLElement>;
+
+const boards: Record<string, View> = {
+  responsibility: (route, refresh) => boardView(responsibilityBoard, route, refresh),
+  stage: (route, refresh) => boardView(stageBoard, route, refresh),
+  blockage: (route, refresh) => boardView(blockageBoard, route, refresh),
+  progress: (route, refresh) => boardView(progressBoard, route, refresh),
+  results: (route, refresh) => boardView(resultsBoard, route, refresh),
+};
+
+const viewOf = (route: Route): View | null => {
+  switch (route.path[0]) {
+    case 'overview':
+      return overviewView;
+    case 'boards':
+      return boards[route.path[1] ?? ''] ?? null;
+    case 'tasks':
+      return taskView;
+    case 'my-tasks':
+      return myTasksView;
+    case 'audit':
+      return auditView;
+    default:
+      return null;
+  }
+};
+
+/** Where each role starts: its own screen. */
+const home = (me: Me): string =>
+  me.role === 'department_head' ? '#/my-tasks' : me.role === 'inspector' ? '#/audit' : '#/overview';
+
+const app = document.getElementById('app')!;
+let rendering = 0;
+
+/** Draws the page the address names; `focus` moves keyboard focus to its heading (a new page). */
+const render = async (focus: boolean): Promise<void> => {
+  const ticket = ++rendering;
+  document.documentElement.lang = lang();
+  document.title = t('appTitle');
+  const route = parseRoute(location.hash);
+  const me = await loadMe().catch(() => null);
+  if (ticket !== rendering) return;
+  const rerender = () => void render(false);
+  const frame = shell(me, location.hash, {
+    rerender,
+    signOut: () => {
+      signOut();
+      resetLookups();
+      location.hash = '#/sign-in';
+    },
+  });
+  replace(app, frame.root);
+  if (!me) {
+    replace(frame.main, await signInView(() => void signedIn()));
+    frame.main.querySelector('h1')?.focus();
+    return;
+  }
+  const view = viewOf(route);
+  if (!view) {
+    location.replace(home(me));
+    return;
+  }
+  replace(frame.main, h('p', { class: 'loading' }, t('loading')));
+  try {
+    const content = await view(route, rerender);
+    if (ticket !== rendering) return;
+    replace(frame.main, content);
+    // Read by the browser tests and anyone profiling: when this view first stood complete.
+    performance.mark(`view:${route.path[0] ?? ''}`);
+    if (focus) content.querySelector('h1')?.focus();
+  } catch (error) {
+    replace(
+      frame.main,
+      h(
+        'p',
+        { class: 'form-status error', role: 'alert' },
+        `${t('errorPrefix')}${(error as Error).message}`,
+      ),
+    );
+  }
+};
+
+const signedIn = async () => {
+  resetLookups();
+  const me = await loadMe();
+  if (me) location.hash = home(me);
+  await render(true);
+};
+
+whenUnauthenticated(() => {
+  signOut();
+});
+
+setLang(lang());
+window.addEventListener('hashchange', () => void render(true));
+void render(false);

@@ -1,0 +1,222 @@
+import {
+  type HistoryFilter,
+  headAndKey,
+  historyPage,
+  inclusionProofs,
+  signHead,
+} from '../audit/api.ts';
+import { exportBundle } from '../audit/export.ts';
+import type { AuditEvent } from '../audit/types.ts';
+import { verifyEvent } from '../audit/verify-event.ts';
+import { h, uid } from '../core/dom.ts';
+import { dateTime, table } from '../core/format.ts';
+import { type MessageKey, t } from '../core/i18n.ts';
+import { hrefOf, type Route } from '../core/route.ts';
+import { can, scope } from '../core/session.ts';
+
+const filterFields: { name: keyof HistoryFilter; label: MessageKey; type: string }[] = [
+  { name: 'actorId', label: 'actorId', type: 'text' },
+  { name: 'unitId', label: 'unitId', type: 'text' },
+  { name: 'types', label: 'types', type: 'text' },
+  { name: 'streamId', label: 'streamId', type: 'text' },
+  { name: 'businessFrom', label: 'businessFrom', type: 'date' },
+  { name: 'businessTo', label: 'businessTo', type: 'date' },
+];
+
+const filterOf = (route: Route): HistoryFilter => {
+  const filter: HistoryFilter = {};
+  for (const { name } of filterFields) {
+    const value = route.params.get(name)?.trim();
+    if (!value) continue;
+    if (name === 'types')
+      filter.types = value
+        .split(',')
+        .map((type) => type.trim())
+        .filter(Boolean);
+    else filter[name] = value;
+  }
+  return filter;
+};
+
+const searchForm = (route: Route) =>
+  h(
+    'form',
+    {
+      class: 'filters',
+      'aria-label': t('filters'),
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const data = new FormData(event.target as HTMLFormElement);
+        const params: Record<string, string> = {};
+        for (const [name, value] of data.entries())
+          if (typeof value === 'string') params[name] = value;
+        location.hash = hrefOf('audit', params);
+      },
+    },
+    filterFields.map((field) => {
+      const id = uid(field.name);
+      return h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, t(field.label)),
+        h('input', {
+          id,
+          name: field.name,
+          type: field.type,
+          value: route.params.get(field.name) ?? '',
+        }),
+      );
+    }),
+    h('button', { type: 'submit' }, t('search')),
+  );
+
+/** Checks one event in the browser and shows the verdict, step by step. */
+const verifier = (event: AuditEvent) => {
+  const result = h('div', { class: 'verdict', role: 'status', 'aria-live': 'polite' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      'data-verify': event.position,
+      onclick: async () => {
+        result.replaceChildren(t('verifying'));
+        const { head, key } = await headAndKey();
+        if (!head || event.position > head.treeSize) {
+          result.replaceChildren(h('span', { class: 'uncovered' }, t('notYetCovered')));
+          if (can('auditSign')) {
+            const sign = async () => {
+              await signHead();
+              button.click();
+            };
+            result.append(h('button', { type: 'button', onclick: sign }, t('signHeadNow')));
+          }
+          return;
+        }
+        const [proof] = await inclusionProofs([event.position], head.treeSize);
+        const verdict = await verifyEvent(event, proof!, head, key);
+        result.replaceChildren(
+          h(
+            'strong',
+            {
+              class: verdict.ok ? 'verified' : 'not-verified',
+              'data-verdict': verdict.ok ? 'verified' : 'not-verified',
+            },
+            verdict.ok ? t('verified') : t('notVerified'),
+          ),
+          h(
+            'ul',
+            { class: 'steps' },
+            verdict.steps.map((step) =>
+              h('li', {}, step.ok ? '✔ ' : '✘ ', t(`step_${step.step}` as MessageKey)),
+            ),
+          ),
+        );
+      },
+    },
+    t('verify'),
+  );
+  return h('div', {}, button, result);
+};
+
+/** Builds the bundle in the page and hands it to the browser as a download. */
+const downloader = (filter: HistoryFilter) => {
+  const status = h('p', { class: 'form-status', role: 'status' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      'data-testid': 'download-bundle',
+      onclick: async () => {
+        button.disabled = true;
+        status.textContent = t('loading');
+        try {
+          const { head, key } = await headAndKey();
+          if (!head) {
+            status.textContent = t('notYetCovered');
+            return;
+          }
+          const exportedAt = new Date().toISOString();
+          const bundle = await exportBundle(filter, head, key, exportedAt);
+          const link = h('a', {
+            href: URL.createObjectURL(new Blob([bundle.text], { type: 'application/json' })),
+            download: `audit-bundle-${exportedAt.slice(0, 10)}.json`,
+          });
+          link.click();
+          status.textContent = `${t('bundleReady', { count: bundle.count, size: head.treeSize })}${
+            bundle.leftOut > 0 ? ` ${t('bundleLeftOut', { count: bundle.leftOut })}` : ''
+          }`;
+        } catch (error) {
+          status.textContent = `${t('errorPrefix')}${(error as Error).message}`;
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
+    t('downloadBundle'),
+  );
+  return h('div', { class: 'download' }, button, status);
+};
+
+const pager = (route: Route, pageInfo: { hasNextPage: boolean; endCursor: string | null }) => {
+  const params = Object.fromEntries(route.params.entries());
+  const trail = (route.params.get('trail') ?? '').split(',').filter(Boolean);
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': t('next') },
+    route.params.get('after')
+      ? h(
+          'a',
+          {
+            href: hrefOf('audit', {
+              ...params,
+              after: trail.at(-1) ?? null,
+              trail: trail.slice(0, -1).join(','),
+            }),
+          },
+          t('previous'),
+        )
+      : null,
+    pageInfo.hasNextPage && pageInfo.endCursor
+      ? h(
+          'a',
+          {
+            href: hrefOf('audit', {
+              ...params,
+              after: pageInfo.endCursor,
+              trail: [...trail, route.params.get('after') ?? ''].filter(Boolean).join(','),
+            }),
+          },
+          t('next'),
+        )
+      : null,
+  );
+};
+
+/** 纪检监察: history search with paging, proof verification in the browser, bundle download. */
+export const auditView = async (route: Route): Promise<HTMLElement> => {
+  if (scope('auditProof') === null) return h('p', {}, t('forbidden'));
+  const filter = filterOf(route);
+  const page = await historyPage(filter, 20, route.params.get('after') || null);
+  return h(
+    'section',
+    { class: 'audit', 'data-ready': 'audit' },
+    h('h1', { tabindex: '-1' }, t('audit')),
+    h('p', { class: 'help' }, t('auditHelp')),
+    searchForm(route),
+    h('p', {}, t('pageOf', { total: page.totalCount })),
+    downloader(filter),
+    table(
+      t('audit'),
+      [
+        { label: t('position'), cell: (event) => event.position, numeric: true },
+        { label: t('recordedAt'), cell: (event) => dateTime(event.recordedAt) },
+        { label: t('eventType'), cell: (event) => h('code', {}, event.type) },
+        { label: t('streamId'), cell: (event) => event.streamId },
+        { label: t('actor'), cell: (event) => event.actor.name ?? event.actor.id },
+        { label: t('verify'), cell: verifier },
+      ],
+      page.events,
+    ),
+    pager(route, page.pageInfo),
+  );
+};

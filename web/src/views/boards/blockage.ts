@@ -1,0 +1,88 @@
+import { h } from '../../core/dom.ts';
+import { label, taskLink } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import { can } from '../../core/session.ts';
+import { escalateForm, levelNumber } from '../../forms/leader-forms.ts';
+import { type UnitName, unitName } from '../lookups.ts';
+import type { BoardSpec } from './board-page.ts';
+
+interface Row {
+  taskId: string;
+  taskTitle: string;
+  blockageId: string;
+  description: string;
+  blockedUnitName: string | null;
+  waitingOnUnitName: string | null;
+  ageDays: number;
+  level: string;
+  chain: string[];
+  inCycle: boolean;
+}
+
+interface Data {
+  nodes: Row[];
+  cycles: string[][];
+  pingPongs: { taskId: string; title: string; unitIds: string[] }[];
+}
+
+/** A waiting chain, A → B → C, in unit names. */
+export const chainText = (chain: readonly string[], units: readonly UnitName[]): string =>
+  chain.map((id) => unitName(units, id)).join(' → ');
+
+/** 盯堵点: open blockages by age and level, whom each waits on, chains and cycles. */
+export const blockageBoard: BoardSpec<Row, Data> = {
+  path: 'blockage',
+  title: 'navBlockage',
+  field: 'blockageBoard',
+  variables:
+    ', $section: String, $unitId: ID, $waitingOnUnitId: ID, $level: BoardEscalationLevel, $minAgeDays: Int',
+  sortType: 'BlockageSort',
+  selection: `cycles pingPongs { taskId title unitIds }
+    nodes { taskId taskTitle blockageId description blockedUnitName waitingOnUnitName ageDays level chain inCycle }`,
+  filters: [
+    { name: 'section', label: 'section', kind: 'section' },
+    { name: 'unitId', label: 'blockedUnit', kind: 'unit' },
+    { name: 'waitingOnUnitId', label: 'waitingOn', kind: 'unit' },
+    {
+      name: 'level',
+      label: 'level',
+      kind: 'choice',
+      choices: ['none', 'responsible_leader', 'main_leader'],
+      prefix: 'level',
+    },
+    { name: 'minAgeDays', label: 'minAgeDays', kind: 'number' },
+  ],
+  sortFields: [
+    { value: 'ageDays', label: 'ageDays' },
+    { value: 'level', label: 'level' },
+  ],
+  defaultSort: 'ageDays',
+  rows: (data) => data.nodes,
+  extra: (data, units) =>
+    data.cycles.length > 0
+      ? h(
+          'ul',
+          { class: 'cycles' },
+          data.cycles.map((cycle) => h('li', {}, `${chainText(cycle, units)} ${t('cycle')}`)),
+        )
+      : null,
+  columns: ({ units, refresh }) => [
+    { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },
+    { label: t('description'), cell: (row) => row.description },
+    { label: t('blockedUnit'), cell: (row) => row.blockedUnitName ?? '—' },
+    { label: t('waitingOn'), cell: (row) => row.waitingOnUnitName ?? '—' },
+    {
+      label: t('chain'),
+      cell: (row) => `${chainText(row.chain, units)}${row.inCycle ? ` ${t('cycle')}` : ''}`,
+    },
+    { label: t('ageDays'), cell: (row) => row.ageDays, numeric: true },
+    { label: t('level'), cell: (row) => label('level', row.level) },
+    {
+      label: t('actions'),
+      cell: (row) =>
+        can('escalateBlockage')
+          ? escalateForm(row.taskId, row.blockageId, levelNumber(row.level), refresh)
+          : null,
+    },
+  ],
+};

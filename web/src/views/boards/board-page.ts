@@ -1,0 +1,279 @@
+import { gql } from '../../core/api.ts';
+import { type Child, h, uid } from '../../core/dom.ts';
+import { type Column, table } from '../../core/format.ts';
+import { type MessageKey, t } from '../../core/i18n.ts';
+import { hrefOf, type Route } from '../../core/route.ts';
+import { allSections, allUnits, type UnitName } from '../lookups.ts';
+
+/** A filter of a board: its query variable, its label, and how it is chosen. */
+export interface Filter {
+  name: string;
+  label: MessageKey;
+  kind: 'section' | 'unit' | 'choice' | 'date' | 'number' | 'flag';
+  /** For `choice`: the enum's values and the message prefix naming them. */
+  choices?: readonly string[];
+  prefix?: string;
+}
+
+/** One of the five boards (钉钉子): its query, filters, sort fields and columns. */
+export interface BoardSpec<Row, Data> {
+  path: string;
+  title: MessageKey;
+  /** The GraphQL field, e.g. `progressBoard`. */
+  field: string;
+  /** Variable declarations beyond asOf, sort, first and after. */
+  variables: string;
+  sortType: string;
+  /** Selection set of the board. */
+  selection: string;
+  filters: readonly Filter[];
+  sortFields: readonly { value: string; label: MessageKey }[];
+  defaultSort: string;
+  rows: (data: Data) => readonly Row[];
+  columns: (lookups: { units: UnitName[]; refresh: () => void }) => Column<Row>[];
+  /** What the board shows beside its rows: counts, officials, cycles. */
+  extra?: (data: Data, units: UnitName[]) => Child;
+}
+
+const pageSize = 20;
+
+const optionList = (
+  values: readonly { value: string; label: string }[],
+  selected: string | null,
+) => [
+  h('option', { value: '' }, t('allOption')),
+  values.map((option) =>
+    h('option', { value: option.value, selected: option.value === selected }, option.label),
+  ),
+];
+
+const filterControl = (
+  filter: Filter,
+  value: string | null,
+  lists: { units: UnitName[]; sections: string[] },
+): { id: string; control: HTMLElement } => {
+  const id = uid(filter.name);
+  const common = { id, name: filter.name };
+  switch (filter.kind) {
+    case 'section':
+      return {
+        id,
+        control: h(
+          'select',
+          common,
+          optionList(
+            lists.sections.map((name) => ({ value: name, label: name })),
+            value,
+          ),
+        ),
+      };
+    case 'unit':
+      return {
+        id,
+        control: h(
+          'select',
+          common,
+          optionList(
+            lists.units.map((unit) => ({ value: unit.id, label: unit.name ?? unit.id })),
+            value,
+          ),
+        ),
+      };
+    case 'choice':
+      return {
+        id,
+        control: h(
+          'select',
+          common,
+          optionList(
+            (filter.choices ?? []).map((choice) => ({
+              value: choice,
+              label: t(`${filter.prefix}_${choice}` as MessageKey),
+            })),
+            value,
+          ),
+        ),
+      };
+    case 'flag':
+      return {
+        id,
+        control: h('input', {
+          ...common,
+          type: 'checkbox',
+          value: 'true',
+          checked: value === 'true',
+        }),
+      };
+    case 'date':
+    case 'number':
+      return {
+        id,
+        control: h('input', { ...common, type: filter.kind, value: value ?? '', min: 0 }),
+      };
+    default: {
+      const _exhaustive: never = filter.kind;
+      throw new Error(`unknown filter ${String(_exhaustive)}`);
+    }
+  }
+};
+
+/** The filter, sort and date form; it moves to a new address, so every view can be linked. */
+const filterForm = <Row, Data>(
+  spec: BoardSpec<Row, Data>,
+  route: Route,
+  lists: { units: UnitName[]; sections: string[] },
+) => {
+  const controls = spec.filters.map((filter) => {
+    const { id, control } = filterControl(filter, route.params.get(filter.name), lists);
+    return h('div', { class: 'field' }, h('label', { for: id }, t(filter.label)), control);
+  });
+  const asOfId = uid('as-of');
+  const sortId = uid('sort');
+  const directionId = uid('direction');
+  const sort = route.params.get('sort') ?? spec.defaultSort;
+  const direction = route.params.get('direction') ?? 'asc';
+  return h(
+    'form',
+    {
+      class: 'filters',
+      'aria-label': t('filters'),
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const data = new FormData(event.target as HTMLFormElement);
+        const params: Record<string, string> = {};
+        for (const [name, value] of data.entries())
+          if (typeof value === 'string') params[name] = value;
+        location.hash = hrefOf(`boards/${spec.path}`, params);
+      },
+    },
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: asOfId }, t('asOf')),
+      h('input', { id: asOfId, name: 'asOf', type: 'date', value: route.params.get('asOf') ?? '' }),
+    ),
+    controls,
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: sortId }, t('sortBy')),
+      h(
+        'select',
+        { id: sortId, name: 'sort' },
+        spec.sortFields.map((field) =>
+          h('option', { value: field.value, selected: field.value === sort }, t(field.label)),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: directionId }, t('sortDirection')),
+      h(
+        'select',
+        { id: directionId, name: 'direction' },
+        h('option', { value: 'asc', selected: direction === 'asc' }, t('ascending')),
+        h('option', { value: 'desc', selected: direction === 'desc' }, t('descending')),
+      ),
+    ),
+    h('button', { type: 'submit' }, t('apply')),
+  );
+};
+
+/** The variables of the board's query, from the address. */
+const variablesOf = <Row, Data>(spec: BoardSpec<Row, Data>, route: Route) => {
+  const variables: Record<string, unknown> = {
+    asOf: route.params.get('asOf') || null,
+    first: pageSize,
+    after: route.params.get('after') || null,
+    sort: {
+      field: route.params.get('sort') || spec.defaultSort,
+      direction: route.params.get('direction') === 'desc' ? 'desc' : 'asc',
+    },
+  };
+  for (const filter of spec.filters) {
+    const value = route.params.get(filter.name);
+    if (!value) continue;
+    variables[filter.name] =
+      filter.kind === 'number' ? Number(value) : filter.kind === 'flag' ? value === 'true' : value;
+  }
+  return variables;
+};
+
+/** Next and previous pages: the cursors walked so far ride in the address (`trail`). */
+const pager = (
+  path: string,
+  route: Route,
+  pageInfo: { hasNextPage: boolean; endCursor: string | null },
+) => {
+  const trail = (route.params.get('trail') ?? '').split(',').filter(Boolean);
+  const params = Object.fromEntries(route.params.entries());
+  const previous =
+    route.params.get('after') !== null
+      ? h(
+          'a',
+          {
+            href: hrefOf(path, {
+              ...params,
+              after: trail.at(-1) ?? null,
+              trail: trail.slice(0, -1).join(','),
+            }),
+          },
+          t('previous'),
+        )
+      : null;
+  const next =
+    pageInfo.hasNextPage && pageInfo.endCursor
+      ? h(
+          'a',
+          {
+            href: hrefOf(path, {
+              ...params,
+              after: pageInfo.endCursor,
+              trail: [...trail, route.params.get('after') ?? ''].filter(Boolean).join(','),
+            }),
+          },
+          t('next'),
+        )
+      : null;
+  return h('nav', { class: 'pager', 'aria-label': t('next') }, previous, next);
+};
+
+/** A board page: filters, sorting and paging in the address, then the rows. */
+export const boardView = async <Row, Data extends object>(
+  spec: BoardSpec<Row, Data>,
+  route: Route,
+  refresh: () => void,
+): Promise<HTMLElement> => {
+  const [units, sections] = await Promise.all([allUnits(), allSections()]);
+  const query = `query ($asOf: Date, $first: Int, $after: String, $sort: ${spec.sortType}${spec.variables}) {
+    board: ${spec.field}(asOf: $asOf, first: $first, after: $after, sort: $sort${spec.filters
+      .map((filter) => `, ${filter.name}: $${filter.name}`)
+      .join(
+        '',
+      )}) { day rulesetVersion totalCount pageInfo { hasNextPage endCursor } ${spec.selection} } }`;
+  const { board } = await gql<{
+    board: Data & {
+      day: string;
+      rulesetVersion: number;
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  }>(query, variablesOf(spec, route));
+  return h(
+    'section',
+    { class: 'board', 'data-ready': spec.path, 'data-day': board.day },
+    h('h1', { tabindex: '-1' }, t(spec.title)),
+    filterForm(spec, route, { units, sections }),
+    h(
+      'p',
+      { class: 'board-day' },
+      t('boardDay', { day: board.day, version: board.rulesetVersion }),
+      ' · ',
+      t('pageOf', { total: board.totalCount }),
+    ),
+    spec.extra?.(board, units),
+    table(t(spec.title), spec.columns({ units, refresh }), spec.rows(board)),
+    pager(`boards/${spec.path}`, route, board.pageInfo),
+  );
+};

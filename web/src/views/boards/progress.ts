@@ -1,0 +1,83 @@
+import { h } from '../../core/dom.ts';
+import { type Light, label, lightBadge, number, percentText, taskLink } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import { can } from '../../core/session.ts';
+import { instructionForm } from '../../forms/leader-forms.ts';
+import type { BoardSpec } from './board-page.ts';
+
+interface Row {
+  taskId: string;
+  title: string;
+  section: string | null;
+  leadUnitName: string | null;
+  actual: number;
+  expected: number;
+  behind: number;
+  light: Light | null;
+  trend: string;
+  forecast: number | null;
+  dueDate: string;
+}
+
+/** 盯进度: each task's actual against expected progress, its light, trend and forecast. */
+export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<Light, number> }> = {
+  path: 'progress',
+  title: 'navProgress',
+  field: 'progressBoard',
+  variables: ', $section: String, $unitId: ID, $light: BoardLight, $trend: BoardTrend',
+  sortType: 'ProgressSort',
+  selection:
+    'counts { green yellow red } nodes { taskId title section leadUnitName actual expected behind light trend forecast dueDate }',
+  filters: [
+    { name: 'section', label: 'section', kind: 'section' },
+    { name: 'unitId', label: 'unit', kind: 'unit' },
+    {
+      name: 'light',
+      label: 'light',
+      kind: 'choice',
+      choices: ['green', 'yellow', 'red'],
+      prefix: 'light',
+    },
+    {
+      name: 'trend',
+      label: 'trend',
+      kind: 'choice',
+      choices: ['up', 'flat', 'down'],
+      prefix: 'trend',
+    },
+  ],
+  sortFields: [
+    { value: 'behind', label: 'behind' },
+    { value: 'actual', label: 'actual' },
+    { value: 'expected', label: 'expected' },
+    { value: 'forecast', label: 'forecast' },
+    { value: 'dueDate', label: 'dueDate' },
+    { value: 'title', label: 'task' },
+  ],
+  defaultSort: 'dueDate',
+  rows: (data) => data.nodes,
+  extra: (data) =>
+    h(
+      'p',
+      { class: 'counts' },
+      (['green', 'yellow', 'red'] as const).map((light) =>
+        h('span', {}, lightBadge(light), ` ${data.counts[light]} `),
+      ),
+    ),
+  columns: ({ refresh }) => [
+    { label: t('task'), cell: (row) => taskLink(row.taskId, row.title) },
+    { label: t('leadUnit'), cell: (row) => row.leadUnitName ?? '—' },
+    { label: t('actual'), cell: (row) => percentText(row.actual), numeric: true },
+    { label: t('expected'), cell: (row) => percentText(row.expected), numeric: true },
+    { label: t('behind'), cell: (row) => number(row.behind, 1), numeric: true },
+    { label: t('light'), cell: (row) => lightBadge(row.light) },
+    { label: t('trend'), cell: (row) => label('trend', row.trend) },
+    { label: t('forecast'), cell: (row) => percentText(row.forecast), numeric: true },
+    { label: t('dueDate'), cell: (row) => row.dueDate },
+    {
+      label: t('actions'),
+      cell: (row) =>
+        can('issueLeadershipInstruction') ? instructionForm(row.taskId, refresh) : null,
+    },
+  ],
+};

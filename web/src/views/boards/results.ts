@@ -1,0 +1,74 @@
+import { type Light, lightBadge, number, percentText, taskLink } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import type { BoardSpec } from './board-page.ts';
+
+interface Value {
+  value: number;
+  asOf: string;
+}
+
+interface Row {
+  taskId: string;
+  taskTitle: string;
+  name: string;
+  unitOfMeasure: string;
+  target: number;
+  comparison: string;
+  selfReported: Value | null;
+  measured: Value | null;
+  attainment: number | null;
+  attained: boolean;
+  light: Light;
+  dueDate: string;
+}
+
+const comparisons: Record<string, string> = { gte: '≥', lte: '≤', eq: '=' };
+
+const valueText = (value: Value | null, unit: string) =>
+  value ? `${number(value.value, 1)} ${unit}（${value.asOf}）` : '—';
+
+/** 盯实效: each indicator's target against its latest self-reported and measured values. */
+export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
+  path: 'results',
+  title: 'navResults',
+  field: 'resultsBoard',
+  variables: ', $section: String, $unitId: ID, $light: BoardLight, $attained: Boolean',
+  sortType: 'ResultSort',
+  selection: `nodes { taskId taskTitle name unitOfMeasure target comparison
+    selfReported { value asOf } measured { value asOf } attainment attained light dueDate }`,
+  filters: [
+    { name: 'section', label: 'section', kind: 'section' },
+    { name: 'unitId', label: 'unit', kind: 'unit' },
+    {
+      name: 'light',
+      label: 'light',
+      kind: 'choice',
+      choices: ['green', 'yellow', 'red'],
+      prefix: 'light',
+    },
+    { name: 'attained', label: 'attained', kind: 'flag' },
+  ],
+  sortFields: [
+    { value: 'attainment', label: 'attainment' },
+    { value: 'dueDate', label: 'dueDate' },
+    { value: 'name', label: 'indicator' },
+    { value: 'expected', label: 'expected' },
+  ],
+  defaultSort: 'dueDate',
+  rows: (data) => data.nodes,
+  columns: () => [
+    { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },
+    { label: t('indicator'), cell: (row) => row.name },
+    {
+      label: t('target'),
+      cell: (row) =>
+        `${comparisons[row.comparison] ?? row.comparison} ${row.target} ${row.unitOfMeasure}`,
+    },
+    { label: t('selfReported'), cell: (row) => valueText(row.selfReported, row.unitOfMeasure) },
+    { label: t('measured'), cell: (row) => valueText(row.measured, row.unitOfMeasure) },
+    { label: t('attainment'), cell: (row) => percentText(row.attainment), numeric: true },
+    { label: t('attained'), cell: (row) => (row.attained ? t('yes') : t('no')) },
+    { label: t('light'), cell: (row) => lightBadge(row.light) },
+    { label: t('dueDate'), cell: (row) => row.dueDate },
+  ],
+};

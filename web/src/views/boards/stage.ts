@@ -1,0 +1,86 @@
+import { h } from '../../core/dom.ts';
+import { label, percentText, taskLink } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import { can } from '../../core/session.ts';
+import { extensionDecision } from '../../forms/leader-forms.ts';
+import type { BoardSpec } from './board-page.ts';
+
+interface Row {
+  taskId: string;
+  taskTitle: string;
+  leadUnitName: string | null;
+  milestoneId: string;
+  title: string;
+  dueDate: string;
+  percent: number;
+  state: string;
+  daysLeft: number | null;
+  daysOverdue: number;
+  extensions: { requestId: string; status: string; requestedDueDate: string; reason: string }[];
+}
+
+const states = ['upcoming', 'due_soon', 'overdue', 'done_on_time', 'done_late', 'suspended'];
+
+/** 盯环节: milestones by due date — due soon, overdue, done on time or late; extensions. */
+export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, number> }> = {
+  path: 'stage',
+  title: 'navStage',
+  field: 'stageBoard',
+  variables:
+    ', $section: String, $unitId: ID, $state: BoardMilestoneState, $dueFrom: Date, $dueTo: Date, $withExtensions: Boolean',
+  sortType: 'StageSort',
+  selection: `counts { ${states.join(' ')} } nodes { taskId taskTitle leadUnitName milestoneId title dueDate percent state daysLeft daysOverdue
+    extensions { requestId status requestedDueDate reason } }`,
+  filters: [
+    { name: 'section', label: 'section', kind: 'section' },
+    { name: 'unitId', label: 'unit', kind: 'unit' },
+    { name: 'state', label: 'state', kind: 'choice', choices: states, prefix: 'state' },
+    { name: 'dueFrom', label: 'dueFrom', kind: 'date' },
+    { name: 'dueTo', label: 'dueTo', kind: 'date' },
+    { name: 'withExtensions', label: 'withExtensions', kind: 'flag' },
+  ],
+  sortFields: [
+    { value: 'dueDate', label: 'dueDate' },
+    { value: 'daysOverdue', label: 'daysOverdue' },
+    { value: 'daysLeft', label: 'daysLeft' },
+    { value: 'percent', label: 'percent' },
+    { value: 'title', label: 'milestone' },
+  ],
+  defaultSort: 'dueDate',
+  rows: (data) => data.nodes,
+  extra: (data) =>
+    h(
+      'p',
+      { class: 'counts' },
+      states.map((state) =>
+        h('span', {}, `${label('state', state)} ${data.counts[state] ?? 0} · `),
+      ),
+    ),
+  columns: ({ refresh }) => [
+    { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },
+    { label: t('milestone'), cell: (row) => row.title },
+    { label: t('leadUnit'), cell: (row) => row.leadUnitName ?? '—' },
+    { label: t('dueDate'), cell: (row) => row.dueDate },
+    {
+      label: t('state'),
+      cell: (row) => h('span', { class: `state state-${row.state}` }, label('state', row.state)),
+    },
+    { label: t('percent'), cell: (row) => percentText(row.percent), numeric: true },
+    { label: t('daysLeft'), cell: (row) => row.daysLeft ?? '—', numeric: true },
+    { label: t('daysOverdue'), cell: (row) => row.daysOverdue, numeric: true },
+    {
+      label: t('extensions'),
+      cell: (row) =>
+        row.extensions.map((extension) =>
+          h(
+            'div',
+            { class: 'extension' },
+            `${label('ext', extension.status)} → ${extension.requestedDueDate}：${extension.reason}`,
+            extension.status === 'requested' && can('approveDeadlineExtension')
+              ? extensionDecision(row.taskId, extension.requestId, refresh)
+              : null,
+          ),
+        ),
+    },
+  ],
+};

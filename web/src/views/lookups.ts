@@ -1,0 +1,34 @@
+import { gql } from '../core/api.ts';
+
+export interface UnitName {
+  id: string;
+  name: string | null;
+}
+
+let units: Promise<UnitName[]> | null = null;
+let sections: Promise<string[]> | null = null;
+
+/** Every unit, asked once per page load: the directory changes rarely. */
+export const allUnits = (): Promise<UnitName[]> => {
+  units ??= gql<{ units: UnitName[] }>('{ units { id name } }').then((data) => data.units);
+  return units;
+};
+
+/** The plan's sections, as the overview lists them. */
+export const allSections = (): Promise<string[]> => {
+  sections ??= gql<{ overview: { sections: { section: string | null }[] } }>(
+    '{ overview(top: 1) { sections { section } } }',
+  ).then((data) =>
+    data.overview.sections.map((row) => row.section).filter((name): name is string => !!name),
+  );
+  return sections;
+};
+
+/** Forget what was asked: after signing in as someone else. */
+export const resetLookups = (): void => {
+  units = null;
+  sections = null;
+};
+
+export const unitName = (list: readonly UnitName[], id: string | null | undefined): string =>
+  id ? (list.find((unit) => unit.id === id)?.name ?? id) : '—';

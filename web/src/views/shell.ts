@@ -1,0 +1,151 @@
+import type { Operation } from '../../../contracts/permissions.ts';
+import { h } from '../core/dom.ts';
+import { lang, type MessageKey, setLang, t } from '../core/i18n.ts';
+import { can, type Me, scope } from '../core/session.ts';
+
+interface NavItem {
+  href: string;
+  label: MessageKey;
+  show: boolean;
+}
+
+const navItems = (me: Me): NavItem[] => [
+  { href: '#/overview', label: 'navOverview', show: can('overview') },
+  { href: '#/boards/responsibility', label: 'navResponsibility', show: can('responsibilityBoard') },
+  { href: '#/boards/stage', label: 'navStage', show: can('stageBoard') },
+  { href: '#/boards/blockage', label: 'navBlockage', show: can('blockageBoard') },
+  { href: '#/boards/progress', label: 'navProgress', show: can('progressBoard') },
+  { href: '#/boards/results', label: 'navResults', show: can('resultsBoard') },
+  { href: '#/my-tasks', label: 'navMyTasks', show: me.role === 'department_head' },
+  { href: '#/audit', label: 'navAudit', show: scope('auditProof') !== null },
+];
+
+/** The operations the console offers, in the words of the user's role. */
+const offered: readonly (Operation | 'read')[] = [
+  'read',
+  'issueLeadershipInstruction',
+  'approveDeadlineExtension',
+  'escalateBlockage',
+  'signTask',
+  'reportProgress',
+  'completeMilestone',
+  'reportBlockage',
+  'requestDeadlineExtension',
+  'answerSupervisionNotice',
+  'auditProof',
+  'recordAccountability',
+];
+
+/** What the role may do, with its scope: read from the permission table, not hard-coded. */
+const permissionList = () =>
+  h(
+    'ul',
+    { class: 'may-do' },
+    offered.map((operation) => {
+      const granted = operation === 'read' ? scope('task') : scope(operation);
+      if (!granted) return null;
+      return h(
+        'li',
+        { 'data-operation': operation },
+        t(`op_${operation}` as MessageKey),
+        ` (${t(`scope_${granted}` as MessageKey)})`,
+      );
+    }),
+  );
+
+/** Who is signed in and what their role may do. */
+const whoAmI = (me: Me) =>
+  h(
+    'details',
+    { class: 'who' },
+    h(
+      'summary',
+      { 'data-testid': 'who' },
+      `${t('youAre')}：${me.name ?? me.id} · ${t(`role_${me.role}` as MessageKey)}`,
+      me.unitId ? ` · ${me.unitId}` : '',
+    ),
+    h(
+      'div',
+      { class: 'who-panel' },
+      h('h2', {}, t('mayDo')),
+      permissionList(),
+      h('p', {}, t('cannotDo')),
+    ),
+  );
+
+const languageSwitch = (rerender: () => void) =>
+  h(
+    'button',
+    {
+      type: 'button',
+      class: 'lang',
+      'aria-label': t('languageLabel'),
+      lang: lang() === 'en' ? 'zh-CN' : 'en',
+      onclick: () => {
+        setLang(lang() === 'en' ? 'zh-CN' : 'en');
+        rerender();
+      },
+    },
+    t('language'),
+  );
+
+/** The frame of every page: skip link, title, navigation, who am I, language, sign-out. */
+export const shell = (
+  me: Me | null,
+  current: string,
+  handlers: { rerender: () => void; signOut: () => void },
+): { root: HTMLElement; main: HTMLElement } => {
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  const skip = h(
+    'a',
+    {
+      class: 'skip',
+      href: '#main',
+      onclick: (event: Event) => {
+        event.preventDefault();
+        main.focus();
+      },
+    },
+    t('skipToContent'),
+  );
+  const nav = me
+    ? h(
+        'nav',
+        { 'aria-label': t('nav') },
+        h(
+          'ul',
+          {},
+          navItems(me)
+            .filter((item) => item.show)
+            .map((item) =>
+              h(
+                'li',
+                {},
+                h(
+                  'a',
+                  {
+                    href: item.href,
+                    'aria-current': current.startsWith(item.href) ? 'page' : null,
+                  },
+                  t(item.label),
+                ),
+              ),
+            ),
+        ),
+      )
+    : null;
+  const header = h(
+    'header',
+    { class: 'top' },
+    h('div', { class: 'brand' }, t('appTitle')),
+    nav,
+    h(
+      'div',
+      { class: 'tools' },
+      me ? whoAmI(me) : null,
+      languageSwitch(handlers.rerender),
+      me ? h('button', { type: 'button', onclick: handlers.signOut }, t('signOut')) : null,
+    ),
+  );
+  return { root: h('div', { class: 'page' }, skip, header, main), main };
+};

@@ -1,0 +1,80 @@
+import { h } from '../../core/dom.ts';
+import { type Light, label, lightBadge } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import { can } from '../../core/session.ts';
+import { extensionDecision } from '../../forms/leader-forms.ts';
+import type { TaskBoards, TaskPage } from './query.ts';
+
+/** A milestone's light from its stage: overdue red, due soon yellow (the 3-day rule), else green. */
+const lightOfStage = (state: string | undefined): Light | null => {
+  switch (state) {
+    case 'overdue':
+      return 'red';
+    case 'due_soon':
+    case 'done_late':
+      return 'yellow';
+    case 'suspended':
+      return null;
+    default:
+      return 'green';
+  }
+};
+
+/** The milestones as a timeline by due date, each with its light, stage, progress and extensions. */
+export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: () => void) =>
+  h(
+    'section',
+    {},
+    h('h2', {}, t('milestones')),
+    h(
+      'ol',
+      { class: 'timeline' },
+      [...task.milestones]
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+        .map((milestone) => {
+          const state = boards.stages.find((row) => row.milestoneId === milestone.id)?.state;
+          return h(
+            'li',
+            { class: 'timeline-item', 'data-milestone': milestone.id },
+            h('time', { datetime: milestone.dueDate }, milestone.dueDate),
+            h(
+              'div',
+              {},
+              h('strong', {}, milestone.title),
+              ' ',
+              lightBadge(lightOfStage(state)),
+              ' ',
+              state ? label('state', state) : milestone.status,
+              h(
+                'div',
+                { class: 'bar' },
+                h('progress', {
+                  max: 100,
+                  value: milestone.progress,
+                  'aria-label': `${milestone.title} ${t('progress')}`,
+                }),
+                ` ${milestone.progress}%`,
+              ),
+              milestone.originalDueDate !== milestone.dueDate
+                ? h(
+                    'p',
+                    { class: 'help' },
+                    `${t('dueDate')}: ${milestone.originalDueDate} → ${milestone.dueDate}`,
+                  )
+                : null,
+              milestone.lastNote ? h('p', { class: 'note' }, milestone.lastNote) : null,
+              milestone.extensions.map((extension) =>
+                h(
+                  'div',
+                  { class: 'extension' },
+                  `${t('extensions')}: ${label('ext', extension.status)} → ${extension.requestedDueDate}：${extension.reason}`,
+                  extension.status === 'requested' && can('approveDeadlineExtension')
+                    ? extensionDecision(task.id, extension.id, refresh)
+                    : null,
+                ),
+              ),
+            ),
+          );
+        }),
+    ),
+  );

@@ -1,0 +1,112 @@
+import { gql } from '../../core/api.ts';
+import type { Light } from '../../core/format.ts';
+
+export interface UnitRef {
+  id: string;
+  name: string | null;
+}
+
+export interface TaskPage {
+  id: string;
+  title: string;
+  description: string | null;
+  section: string | null;
+  status: string;
+  progress: number;
+  plannedStart: string;
+  dueDate: string;
+  leadUnit: UnitRef | null;
+  cooperatingUnits: UnitRef[];
+  responsibleLeader: string | null;
+  milestones: {
+    id: string;
+    title: string;
+    dueDate: string;
+    originalDueDate: string;
+    progress: number;
+    status: string;
+    overdue: boolean;
+    lastNote: string | null;
+    extensions: { id: string; status: string; requestedDueDate: string; reason: string }[];
+  }[];
+  blockages: {
+    id: string;
+    description: string;
+    status: string;
+    waitingOnUnit: UnitRef | null;
+    reportedByUnit: UnitRef | null;
+    escalationLevel: number;
+    resolution: string | null;
+  }[];
+  indicators: {
+    id: string;
+    name: string;
+    unitOfMeasure: string;
+    target: number;
+    comparison: string;
+    dueDate: string;
+    latestSelfReported: { value: number; asOf: string } | null;
+    latestMeasured: { value: number; asOf: string } | null;
+  }[];
+  notices: {
+    id: string;
+    level: string;
+    toUnit: UnitRef;
+    subject: string;
+    body: string;
+    replyDueDate: string;
+    answered: boolean;
+    answer: string | null;
+  }[];
+  instructions: { id: string; text: string; issuedAt: string; issuedBy: string }[];
+  signatures: { unit: UnitRef; current: boolean }[];
+  history: {
+    position: number;
+    type: string;
+    recordedAt: string;
+    actor: { id: string; role: string; name: string | null; unitId: string | null };
+    coveredBySignedHead: boolean;
+  }[];
+}
+
+export interface TaskBoards {
+  stages: { milestoneId: string; state: string }[];
+  light: Light | null;
+  chains: { blockageId: string; chain: string[]; inCycle: boolean }[];
+}
+
+const taskQuery = `query ($id: ID!) { task(id: $id) {
+  id title description section status progress plannedStart dueDate
+  leadUnit { id name } cooperatingUnits { id name } responsibleLeader
+  milestones { id title dueDate originalDueDate progress status overdue lastNote
+    extensions { id status requestedDueDate reason } }
+  blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution }
+  indicators { id name unitOfMeasure target comparison dueDate
+    latestSelfReported { value asOf } latestMeasured { value asOf } }
+  notices { id level toUnit { id name } subject body replyDueDate answered answer }
+  instructions { id text issuedAt issuedBy }
+  signatures { unit { id name } current }
+  history { position type recordedAt actor { id role name unitId } coveredBySignedHead } } }`;
+
+const boardsQuery = `query ($id: ID!, $unitId: ID) {
+  stageBoard(taskId: $id, first: 100) { nodes { milestoneId state } }
+  progressBoard(unitId: $unitId, first: 100) { nodes { taskId light } }
+  blockageBoard(first: 100) { nodes { taskId blockageId chain inCycle } } }`;
+
+/** The task page, or null when there is no such task. */
+export const loadTask = async (id: string): Promise<TaskPage | null> =>
+  (await gql<{ task: TaskPage | null }>(taskQuery, { id })).task;
+
+/** What the boards say of the task: its milestones' stages, its light, its blockages' chains. */
+export const loadTaskBoards = async (task: TaskPage): Promise<TaskBoards> => {
+  const data = await gql<{
+    stageBoard: { nodes: TaskBoards['stages'] };
+    progressBoard: { nodes: { taskId: string; light: Light | null }[] };
+    blockageBoard: { nodes: (TaskBoards['chains'][number] & { taskId: string })[] };
+  }>(boardsQuery, { id: task.id, unitId: task.leadUnit?.id ?? null });
+  return {
+    stages: data.stageBoard.nodes,
+    light: data.progressBoard.nodes.find((row) => row.taskId === task.id)?.light ?? null,
+    chains: data.blockageBoard.nodes.filter((row) => row.taskId === task.id),
+  };
+};

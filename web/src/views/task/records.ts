@@ -1,0 +1,113 @@
+import { h } from '../../core/dom.ts';
+import { dateTime, label, table } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import { can, currentUser } from '../../core/session.ts';
+import { escalateForm } from '../../forms/leader-forms.ts';
+import { answerForm } from '../../forms/unit-forms.ts';
+import { chainText } from '../boards/blockage.ts';
+import type { UnitName } from '../lookups.ts';
+import type { TaskBoards, TaskPage } from './query.ts';
+
+const comparisons: Record<string, string> = { gte: '≥', lte: '≤', eq: '=' };
+
+export const indicatorTable = (task: TaskPage) =>
+  table(
+    t('indicators'),
+    [
+      { label: t('indicator'), cell: (row) => row.name },
+      {
+        label: t('target'),
+        cell: (row) => `${comparisons[row.comparison] ?? ''} ${row.target} ${row.unitOfMeasure}`,
+      },
+      {
+        label: t('selfReported'),
+        cell: (row) =>
+          row.latestSelfReported
+            ? `${row.latestSelfReported.value}（${row.latestSelfReported.asOf}）`
+            : '—',
+      },
+      {
+        label: t('measured'),
+        cell: (row) =>
+          row.latestMeasured ? `${row.latestMeasured.value}（${row.latestMeasured.asOf}）` : '—',
+      },
+      { label: t('dueDate'), cell: (row) => row.dueDate },
+    ],
+    task.indicators,
+  );
+
+/** Blockages with whom they wait on, the whole waiting chain, and escalation from here. */
+export const blockageTable = (
+  task: TaskPage,
+  boards: TaskBoards,
+  units: UnitName[],
+  refresh: () => void,
+) =>
+  table(
+    t('blockages'),
+    [
+      { label: t('description'), cell: (row) => row.description },
+      { label: t('status'), cell: (row) => (row.status === 'open' ? t('open') : t('resolved')) },
+      { label: t('waitingOn'), cell: (row) => row.waitingOnUnit?.name ?? '—' },
+      {
+        label: t('chain'),
+        cell: (row) => {
+          const chain = boards.chains.find((entry) => entry.blockageId === row.id);
+          return chain
+            ? `${chainText(chain.chain, units)}${chain.inCycle ? ` ${t('cycle')}` : ''}`
+            : '—';
+        },
+      },
+      {
+        label: t('level'),
+        cell: (row) =>
+          label('level', ['none', 'responsible_leader', 'main_leader'][row.escalationLevel]),
+      },
+      {
+        label: t('actions'),
+        cell: (row) =>
+          row.status === 'open' && can('escalateBlockage')
+            ? escalateForm(task.id, row.id, row.escalationLevel, refresh)
+            : (row.resolution ?? null),
+      },
+    ],
+    task.blockages,
+  );
+
+/** Notices; the addressed unit answers an open one from here. */
+export const noticeTable = (task: TaskPage, refresh: () => void) => {
+  const me = currentUser();
+  return table(
+    t('notices'),
+    [
+      { label: t('level'), cell: (row) => label('notice', row.level) },
+      { label: t('unit'), cell: (row) => row.toUnit.name ?? row.toUnit.id },
+      {
+        label: t('description'),
+        cell: (row) => h('div', {}, h('strong', {}, row.subject), h('p', {}, row.body)),
+      },
+      { label: t('replyDue'), cell: (row) => row.replyDueDate },
+      {
+        label: t('answer'),
+        cell: (row) =>
+          row.answered
+            ? row.answer
+            : can('answerSupervisionNotice') && me?.unitId === row.toUnit.id
+              ? answerForm(task.id, row.id, refresh)
+              : t('unanswered'),
+      },
+    ],
+    task.notices,
+  );
+};
+
+export const instructionList = (task: TaskPage) =>
+  table(
+    t('instructions'),
+    [
+      { label: t('recordedAt'), cell: (row) => dateTime(row.issuedAt) },
+      { label: t('actor'), cell: (row) => row.issuedBy },
+      { label: t('instruction'), cell: (row) => row.text },
+    ],
+    task.instructions,
+  );

@@ -1,0 +1,80 @@
+import { h } from '../../core/dom.ts';
+import { lightBadge, percentText } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import type { Route } from '../../core/route.ts';
+import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
+import { instructionForm } from '../../forms/leader-forms.ts';
+import { unitForms } from '../../forms/unit-forms.ts';
+import { allUnits } from '../lookups.ts';
+import { historyTimeline } from './history.ts';
+import { milestoneTimeline } from './milestones.ts';
+import { loadTask, loadTaskBoards, type TaskPage } from './query.ts';
+import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
+
+const facts = (task: TaskPage, light: ReturnType<typeof lightBadge>) =>
+  h(
+    'dl',
+    { class: 'facts' },
+    h('dt', {}, t('section')),
+    h('dd', {}, task.section ?? '—'),
+    h('dt', {}, t('leadUnit')),
+    h('dd', {}, task.leadUnit?.name ?? '—'),
+    h('dt', {}, t('coUnits')),
+    h('dd', {}, task.cooperatingUnits.map((unit) => unit.name ?? unit.id).join('、') || '—'),
+    h('dt', {}, t('responsibleLeader')),
+    h('dd', {}, task.responsibleLeader ?? '—'),
+    h('dt', {}, t('plannedStart')),
+    h('dd', {}, `${task.plannedStart} → ${task.dueDate}`),
+    h('dt', {}, t('status')),
+    h('dd', {}, task.status),
+    h('dt', {}, t('progress')),
+    h('dd', {}, percentText(task.progress), ' ', light),
+  );
+
+const taskUnits = (task: TaskPage) => ({
+  leadUnitId: task.leadUnit?.id ?? null,
+  cooperatingUnitIds: task.cooperatingUnits.map((unit) => unit.id),
+});
+
+/** The forms the user's role may use on this task, and only those. */
+const forms = (task: TaskPage, units: { value: string; label: string }[], refresh: () => void) => {
+  const me = currentUser();
+  const involved = taskUnits(task);
+  const signedNow = task.signatures.some((s) => s.current && s.unit.id === me?.unitId);
+  const parts = [
+    canOnTask('reportProgress', involved)
+      ? unitForms(
+          { id: task.id, milestones: task.milestones, units },
+          { canSign: canOnTask('signTask', involved) && !signedNow, leads: leadsTask(involved) },
+          refresh,
+        )
+      : null,
+    can('issueLeadershipInstruction') ? instructionForm(task.id, refresh) : null,
+  ].filter(Boolean);
+  return parts.length > 0
+    ? h('section', { class: 'task-forms' }, h('h2', {}, t('forms')), parts)
+    : null;
+};
+
+/** The task page: facts, milestones, indicators, blockages, notices, instructions and history. */
+export const taskView = async (route: Route, refresh: () => void): Promise<HTMLElement> => {
+  const id = route.path[1] ?? '';
+  const task = await loadTask(id);
+  if (!task) return h('section', {}, h('h1', { tabindex: '-1' }, t('notFound')));
+  const [boards, units] = await Promise.all([loadTaskBoards(task), allUnits()]);
+  const unitOptions = units.map((unit) => ({ value: unit.id, label: unit.name ?? unit.id }));
+  return h(
+    'article',
+    { class: 'task', 'data-ready': 'task', 'data-task': task.id },
+    h('h1', { tabindex: '-1' }, task.title),
+    task.description ? h('p', {}, task.description) : null,
+    facts(task, lightBadge(boards.light)),
+    forms(task, unitOptions, refresh),
+    milestoneTimeline(task, boards, refresh),
+    indicatorTable(task),
+    blockageTable(task, boards, units, refresh),
+    noticeTable(task, refresh),
+    instructionList(task),
+    historyTimeline(task),
+  );
+};
