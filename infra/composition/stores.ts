@@ -1,20 +1,178 @@
 import path from 'node:path';
-import type { Config } from '../config/config.ts';
+import { type Config, ConfigError, redactUrl } from '../config/config.ts';
 import type { EventStore } from '../event-store/port.ts';
+import { deferredEventStore } from '../event-store/shared/deferred.ts';
 import { openSqliteEventStore } from '../event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../read-model-store/port.ts';
+import { deferredReadModelStore } from '../read-model-store/shared/deferred.ts';
 
 export interface Stores {
   eventStore: EventStore;
   readModels: ReadModelStore;
 }
 
-/** The stores chosen by configuration; today the embedded ones under the data directory. */
-export const openStores = (config: Readonly<Config>): Stores => ({
-  eventStore: openSqliteEventStore({
-    path: path.join(config.dataDir, 'events.sqlite'),
-    synchronous: config.sqliteSynchronous,
-  }),
-  readModels: openEmbeddedReadModelStore({ path: path.join(config.dataDir, 'read-models.sqlite') }),
-});
+/** The settings the store choice reads; the rest of the configuration does not matter here. */
+export type StoreConfig = Pick<Config, 'dataDir' | 'sqliteSynchronous'> &
+  Partial<Pick<Config, 'eventStoreUrl' | 'readModelStoreUrl' | 'mongodbDatabase'>>;
+
+/** Which event-store adapter runs, with what it needs to open. */
+export type EventStoreChoice =
+  | { kind: 'sqlite'; path: string; synchronous: Config['sqliteSynchronous'] }
+  | { kind: 'kurrentdb'; connectionString: string };
+
+/** Which read-model adapter runs, with what it needs to open. */
+export type ReadModelStoreChoice =
+  | { kind: 'embedded'; path: string }
+  | { kind: 'mongodb'; url: string; database: string };
+
+const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//;
+const MONGODB_URL = /^mongodb(\+srv)?:\/\//;
+
+/** EVENT_STORE_URL unset: SQLite under DATA_DIR; `kurrentdb://…` or `esdb://…`: KurrentDB. */
+export function chooseEventStore(config: StoreConfig): EventStoreChoice {
+  const url = config.eventStoreUrl ?? null;
+  if (url === null) {
+    const file = path.join(config.dataDir, 'events.sqlite');
+    return { kind: 'sqlite', path: file, synchronous: config.sqliteSynchronous };
+  }
+  if (KURRENTDB_URL.test(url)) return { kind: 'kurrentdb', connectionString: url };
+  throw new ConfigError(
+    `EVENT_STORE_URL=${redactUrl(url)}: must be kurrentdb://… or esdb://…, or unset for SQLite`,
+  );
+}
+
+/** READ_MODEL_STORE_URL unset: the embedded store under DATA_DIR; `mongodb://…`: MongoDB. */
+export function chooseReadModelStore(config: StoreConfig): ReadModelStoreChoice {
+  const url = config.readModelStoreUrl ?? null;
+  if (url === null) {
+    return { kind: 'embedded', path: path.join(config.dataDir, 'read-models.sqlite') };
+  }
+  if (MONGODB_URL.test(url)) {
+    return { kind: 'mongodb', url, database: config.mongodbDatabase ?? 'dubanju' };
+  }
+  throw new ConfigError(
+    `READ_MODEL_STORE_URL=${redactUrl(url)}: must be mongodb://…, or unset for the embedded store`,
+  );
+}
+
+function openEventStore(choice: EventStoreChoice): EventStore {
+  switch (choice.kind) {
+    case 'sqlite':
+      return openSqliteEventStore({ path: choice.path, synchronous: choice.synchronous });
+    case 'kurrentdb':
+      // Loaded late: the client's native bridge and gRPC cost every start.
+      return deferredEventStore(async () => {
+        const { openKurrentDbEventStore } = await import(
+          '../event-store/kurrentdb/open-kurrentdb-event-store.ts'
+        );
+        return openKurrentDbEventStore({ connectionString: choice.connectionString });
+      });
+    default: {
+      const _exhaustive: never = choice;
+      throw new Error(`unknown event store ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+}
+
+function openReadModelStore(choice: ReadModelStoreChoice): ReadModelStore {
+  switch (choice.kind) {
+    case 'embedded':
+      return openEmbeddedReadModelStore({ path: choice.path });
+    case 'mongodb':
+      return deferredReadModelStore(async () => {
+        const { openMongoReadModelStore } = await import(
+          '../read-model-store/mongodb/mongodb-read-model-store.ts'
+        );
+        return openMongoReadModelStore({ url: choice.url, database: choice.database });
+      });
+    default: {
+      const _exhaustive: never = choice;
+      throw new Error(`unknown read-model store ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+}
+
+/**
+ * The stores chosen by configuration. The embedded ones open their files now;
+ * the server ones load their client and connect on first use (`verifyStores`
+ * checks them at start-up).
+ */
+export const openStores = (config: StoreConfig): Stores => {
+  const eventStore = openEventStore(chooseEventStore(config));
+  try {
+    return { eventStore, readModels: openReadModelStore(chooseReadModelStore(config)) };
+  } catch (error) {
+    void eventStore.close();
+    throw error;
+  }
+};
+
+/** Where each store is, for one start-up log line (passwords masked). */
+export function describeStores(config: StoreConfig): string {
+  const events = chooseEventStore(config);
+  const models = chooseReadModelStore(config);
+  const eventsAt =
+    events.kind === 'sqlite'
+      ? `SQLite ${events.path}`
+      : `KurrentDB ${redactUrl(events.connectionString)}`;
+  const modelsAt =
+    models.kind === 'embedded'
+      ? `embedded ${models.path}`
+      : `MongoDB ${redactUrl(models.url)} database ${models.database}`;
+  return `events: ${eventsAt}; read models: ${modelsAt}`;
+}
+
+/** A store that does not answer, named by the setting that points at it. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  /** The environment variable to look at. */
+  readonly variable: string;
+
+  constructor(variable: string, message: string, cause: unknown) {
+    super(message, { cause });
+    this.variable = variable;
+  }
+}
+
+async function answers(
+  store: { ping(): Promise<void> },
+  variable: string,
+  where: string,
+  what: string,
+): Promise<void> {
+  try {
+    await store.ping();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreUnavailableError(variable, `${variable}=${where}: ${what}: ${reason}`, error);
+  }
+}
+
+/**
+ * Pings both stores, so that start-up (and readiness) fails with a message naming
+ * the setting: an unreachable server, or a MongoDB that is not a replica set.
+ * Retrying with backoff is the caller's: the stores recover by themselves.
+ */
+export async function verifyStores(stores: Stores, config: StoreConfig): Promise<void> {
+  const events = chooseEventStore(config);
+  const models = chooseReadModelStore(config);
+  await Promise.all([
+    events.kind === 'sqlite'
+      ? answers(stores.eventStore, 'DATA_DIR', config.dataDir, 'the event store does not answer')
+      : answers(
+          stores.eventStore,
+          'EVENT_STORE_URL',
+          redactUrl(events.connectionString),
+          'the event store is unavailable',
+        ),
+    models.kind === 'embedded'
+      ? answers(stores.readModels, 'DATA_DIR', config.dataDir, 'the read models do not answer')
+      : answers(
+          stores.readModels,
+          'READ_MODEL_STORE_URL',
+          redactUrl(models.url),
+          'MongoDB cannot hold the read models',
+        ),
+  ]);
+}

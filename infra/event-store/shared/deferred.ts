@@ -1,0 +1,28 @@
+import type { EventStore } from '../port.ts';
+
+/**
+ * An event store whose adapter is loaded on first use. Server adapters pull in
+ * their client libraries (a native bridge, gRPC): an embedded deployment should
+ * not pay for them at every start, so the composition root imports them late.
+ * A failed load fails every call with its error.
+ */
+export function deferredEventStore(load: () => Promise<EventStore>): EventStore {
+  let loading: Promise<EventStore> | undefined;
+  const store = (): Promise<EventStore> => {
+    loading ??= load();
+    return loading;
+  };
+  return {
+    appendToStream: async (streamId, events, options) =>
+      (await store()).appendToStream(streamId, events, options),
+    readStream: async (streamId, options) => (await store()).readStream(streamId, options),
+    readAll: async (options) => (await store()).readAll(options),
+    lastPosition: async () => (await store()).lastPosition(),
+    ping: async () => (await store()).ping(),
+    async close() {
+      // Never opened: nothing to close, and no reason to load a client now.
+      if (loading === undefined) return;
+      await (await loading).close();
+    },
+  };
+}

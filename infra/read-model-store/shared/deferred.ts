@@ -1,0 +1,34 @@
+import type { ReadModelStore } from '../port.ts';
+
+/**
+ * A read-model store whose adapter is loaded on first use, so that an embedded
+ * deployment never loads a server driver. A failed load fails every call with
+ * its error.
+ */
+export function deferredReadModelStore(load: () => Promise<ReadModelStore>): ReadModelStore {
+  let loading: Promise<ReadModelStore> | undefined;
+  const store = (): Promise<ReadModelStore> => {
+    loading ??= load();
+    return loading;
+  };
+  return {
+    async get<T>(collection: string, id: string) {
+      return (await store()).get<T>(collection, id);
+    },
+    async getMany<T>(collection: string, ids: string[]) {
+      return (await store()).getMany<T>(collection, ids);
+    },
+    async find<T>(collection: string, query?: Parameters<ReadModelStore['find']>[1]) {
+      return (await store()).find<T>(collection, query);
+    },
+    getCheckpoint: async (projectorId) => (await store()).getCheckpoint(projectorId),
+    commit: async (projectorId, changes, checkpoint) =>
+      (await store()).commit(projectorId, changes, checkpoint),
+    reset: async () => (await store()).reset(),
+    ping: async () => (await store()).ping(),
+    async close() {
+      if (loading === undefined) return;
+      await (await loading).close();
+    },
+  };
+}
