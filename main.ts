@@ -54,8 +54,11 @@ process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 await system.start();
-logger.info(
-  system.url
-    ? `督查督办 ready: ${system.url}/graphql (data in ${config.dataDir})`
-    : `services ${config.services.join(', ')} ready (data in ${config.dataDir})`,
-);
+// A stop that came while waiting for NATS ends start-up early: nothing is ready then.
+if (!stopping) {
+  logger.info(
+    system.url
+      ? `督查督办 ready: ${system.url}/graphql (data in ${config.dataDir})`
+      : `services ${config.services.join(', ')} ready (data in ${config.dataDir})`,
+  );
+}

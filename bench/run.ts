@@ -174,7 +174,8 @@ const benchBroker = async () => {
 
 const benchHttp = async () => {
   const dir = tempDir();
-  const child = await startChildSystem({ DATA_DIR: dir });
+  // The benchmark measures throughput: the per-actor rate limit would only measure itself.
+  const child = await startChildSystem({ DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: '0' });
   const { loadOrCreateSecret } = await import('../infra/auth/secret.ts');
   const token = await signToken(loadOrCreateSecret(dir, null), {
     sub: 'bench-office',

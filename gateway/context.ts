@@ -3,9 +3,10 @@ import { GraphQLError } from 'graphql';
 import type { ServiceBroker } from 'moleculer';
 import type { Actor } from '../contracts/actor.ts';
 import { DomainError } from '../contracts/errors.ts';
-import { cachedVerifier } from '../infra/auth/token-cache.ts';
-import { verifyToken } from '../infra/auth/tokens.ts';
+import { KeysUnavailableError, type TokenVerifier } from '../infra/auth/verifier.ts';
 import { toGraphQLError } from './errors.ts';
+import { recordReadIfAudited } from './hardening/audited-reads.ts';
+import type { UnitCheck } from './hardening/unit-check.ts';
 
 export interface GatewayContext {
   actor: Actor | null;
@@ -24,17 +25,45 @@ const bearer = (header: string | null): string | null => {
   return match[1];
 };
 
-type Verify = (token: string) => Promise<Actor>;
-
-const authenticate = async (verify: Verify, header: string | null): Promise<Actor | null> => {
-  const token = bearer(header);
-  if (!token) return null;
-  try {
-    return await verify(token);
-  } catch (error) {
-    if (error instanceof DomainError) throw unauthenticated(error.message);
-    throw error;
+/** A failure to authenticate, as the client sees it. */
+const authenticationError = (error: unknown): unknown => {
+  if (error instanceof DomainError) return unauthenticated(error.message);
+  if (error instanceof KeysUnavailableError) {
+    return new GraphQLError('The token issuer cannot be reached; retry the request.', {
+      extensions: { code: 'UNAVAILABLE', retryable: true, http: { status: 503 } },
+    });
   }
+  return toGraphQLError(error) ?? error;
+};
+
+/** The verified actor of a request, null when it carries no token. */
+export type Authenticate = (request: Request) => Promise<Actor | null>;
+
+/**
+ * Verifies the request's bearer token, then that a department head's unit is in
+ * the directory. Once per request: the rate limiter and the context share the answer.
+ */
+export const createAuthenticator = (verify: TokenVerifier, checkUnit: UnitCheck): Authenticate => {
+  const answers = new WeakMap<Request, Promise<Actor | null>>();
+  const authenticate = async (request: Request): Promise<Actor | null> => {
+    const token = bearer(request.headers.get('authorization'));
+    if (!token) return null;
+    try {
+      const actor = await verify(token);
+      await checkUnit(actor);
+      return actor;
+    } catch (error) {
+      throw authenticationError(error);
+    }
+  };
+  return (request) => {
+    let answer = answers.get(request);
+    if (!answer) {
+      answer = authenticate(request);
+      answers.set(request, answer);
+    }
+    return answer;
+  };
 };
 
 export const requireActor = (ctx: GatewayContext): Actor => {
@@ -43,20 +72,20 @@ export const requireActor = (ctx: GatewayContext): Actor => {
 };
 
 /** Builds the per-request context: the verified actor and a broker caller bound to it. */
-export const createContextFactory = (broker: ServiceBroker, secret: string) => {
-  const verify = cachedVerifier((token) => verifyToken(secret, token));
+export const createContextFactory = (broker: ServiceBroker, authenticate: Authenticate) => {
   return async ({ request }: { request: Request }): Promise<GatewayContext> => {
-    const actor = await authenticate(verify, request.headers.get('authorization'));
+    const actor = await authenticate(request);
     const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
     return {
       actor,
       requestId,
       async call<T>(action: string, params: Record<string, unknown> = {}): Promise<T> {
         if (!actor) throw unauthenticated('sign in: send Authorization: Bearer <token>');
+        const meta = { actor, correlationId: requestId };
         try {
-          return await broker.call<T, Record<string, unknown>>(action, params, {
-            meta: { actor, correlationId: requestId },
-          });
+          const result = await broker.call<T, Record<string, unknown>>(action, params, { meta });
+          await recordReadIfAudited(broker, actor, { action, params, result, meta });
+          return result;
         } catch (error) {
           throw toGraphQLError(error) ?? error;
         }

@@ -2,17 +2,32 @@ import { createServer, type Server } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Logger, ServiceBroker } from 'moleculer';
+import { type Config, loadConfig } from '../infra/config/config.ts';
 import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
+import { createGatewayAuthenticator } from './hardening/gateway-auth.ts';
+import { hardenYoga } from './hardening/harden.ts';
 import { maskError } from './mask-error.ts';
 import { useValidationCodes } from './plugins/validation-codes.ts';
+import { demoLoginAllowed } from './schema/console/demo-login.ts';
+import { createConsoleResolvers } from './schema/console/resolvers.ts';
+import { consoleTypeDefs } from './schema/console/type-defs.ts';
 import { resolvers, typeDefs } from './schema/index.ts';
+import { createStaticConsole } from './static.ts';
 
 export interface GatewayOptions {
   broker: ServiceBroker;
   secret: string;
   graphiql: boolean;
   logger: Logger;
+  /** Hand out demo tokens (演示登录); never in production. Default: DEMO_LOGIN, DEMO, --demo. */
+  demoLogin?: boolean;
+  /** Where the built console is; default `web/dist`. */
+  consoleDir?: string;
+  /** Token keys and GraphQL limits; read from the environment when not given. */
+  config?: Readonly<Config>;
+  /** Milliseconds for the rate limiter (tests set it). */
+  now?: () => number;
 }
 
 const health = async (broker: ServiceBroker) => {
@@ -22,15 +37,28 @@ const health = async (broker: ServiceBroker) => {
 
 /** The HTTP front door: GraphQL at /graphql, GraphiQL from local assets, /healthz. */
 export const createGatewayServer = (options: GatewayOptions): Server => {
+  const demoLogin = options.demoLogin ?? demoLoginAllowed(process.env, process.argv);
+  const staticConsole = createStaticConsole(options.consoleDir);
+  const config = options.config ?? loadConfig(process.env);
+  const authenticate = createGatewayAuthenticator(options.broker, options.secret, config);
+  const hardened = hardenYoga(config, {
+    authenticate,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const yoga = createYoga<object, GatewayContext>({
-    schema: createSchema<GatewayContext>({ typeDefs, resolvers }),
-    context: createContextFactory(options.broker, options.secret),
+    schema: createSchema<GatewayContext>({
+      typeDefs: [...typeDefs, consoleTypeDefs],
+      resolvers: [...resolvers, createConsoleResolvers({ ...options, demoLogin })],
+    }),
+    context: createContextFactory(options.broker, authenticate),
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { title: '督查督办 GraphQL' } : false,
     renderGraphiQL,
     maskedErrors: { maskError },
     landingPage: false,
-    plugins: [useValidationCodes()],
+    plugins: [...hardened.plugins, useValidationCodes()],
+    batching: hardened.batching,
+    maxRequestBodySize: hardened.maxRequestBodySize,
     logging: {
       debug: () => undefined,
       info: (...args) => options.logger.info(...args),
@@ -53,10 +81,7 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
       }
       return;
     }
-    if (url === '/') {
-      response.writeHead(302, { location: '/graphql' }).end();
-      return;
-    }
+    if (staticConsole.handle(request, response)) return;
     await yoga.handle(request, response);
   });
 };

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { humanRoles } from '../contracts/actor.ts';
+import { tokenPolicyOf } from '../infra/auth/from-config.ts';
 import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { TokenClaims } from '../infra/auth/tokens.ts';
 import { signToken } from '../infra/auth/tokens.ts';
@@ -38,4 +39,4 @@ const claims: TokenClaims = {
 };
 if (values.unit) claims.unit = values.unit;
 if (values.name) claims.name = values.name;
-process.stdout.write(`${await signToken(secret, claims, values.ttl)}\n`);
+process.stdout.write(`${await signToken(secret, claims, values.ttl, tokenPolicyOf(config))}\n`);

@@ -1,7 +1,10 @@
+import type { Role } from '../actor.ts';
+
 /**
- * Events of the audit stream (`audit-tree-heads`): signed tree heads of the Merkle
- * log over the global order (RFC 6962). A head covers the leaves that existed when
- * it was signed; its own event is a later leaf, covered by a later head.
+ * Events of the audit: records of who read the history, and signed tree heads
+ * (stream `audit-tree-heads`) of the Merkle log over the global order (RFC 6962).
+ * A head covers the leaves that existed when it was signed; its own event is a
+ * later leaf, covered by a later head.
  */
 export interface TreeHead {
   /** Number of leaves covered: the events at global positions 1…treeSize. */
@@ -18,8 +21,38 @@ export interface TreeHead {
   signature: string;
 }
 
-export type AuditEvent = { type: 'TreeHeadSigned'; data: TreeHead };
+/** The histories whose reading is itself recorded. */
+export type AuditedRead = 'auditHistory' | 'taskHistory';
+
+/**
+ * A read of the record (查阅留痕): an inspector or a leader searched the audit
+ * history or read a task's history. Stored in `audit-reads-<day>-<actor>` streams,
+ * one per reader per day (UTC+8), so readers never contend for one stream.
+ */
+export interface HistoryRead {
+  actorId: string;
+  role: Role;
+  /** The reader's unit, where its token names one. */
+  unitId?: string;
+  operation: AuditedRead;
+  /** What was asked: the search's filters and page (absent ones left out), or `{ taskId }`. */
+  query: Record<string, unknown>;
+  /** How many events the answer carried (one page of a search). */
+  resultCount: number;
+  /** ISO timestamp of the clock port when the read was answered. */
+  at: string;
+}
+
+/** Roles whose reads of the history are recorded; the others read only what they act on. */
+export const recordedReaders = ['inspector', 'leader'] as const satisfies readonly Role[];
+
+export type AuditEvent =
+  | { type: 'TreeHeadSigned'; data: TreeHead }
+  | { type: 'AuditHistoryRead'; data: HistoryRead };
 
 export type AuditEventType = AuditEvent['type'];
 
-export const auditEventTypes = ['TreeHeadSigned'] as const satisfies readonly AuditEventType[];
+export const auditEventTypes = [
+  'TreeHeadSigned',
+  'AuditHistoryRead',
+] as const satisfies readonly AuditEventType[];

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -19,6 +20,12 @@ export interface Config {
   /** Which services this process runs; `all` for every one. */
   services: readonly string[];
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** `kurrentdb://…` (or `esdb://…`): events in KurrentDB; null: the embedded SQLite store. */
+  eventStoreUrl: string | null;
+  /** `mongodb://…`: read models in MongoDB (a replica set); null: the embedded store. */
+  readModelStoreUrl: string | null;
+  /** The MongoDB database of the read models. */
+  mongodbDatabase: string;
   /** `system`, or an ISO timestamp the clock starts at (demo and tests). */
   clock: string;
   projectorPollMs: number;
@@ -32,6 +39,63 @@ export interface Config {
   auditSigningKeyFile: string;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
   supervisionClockIntervalMs: number;
+  /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
+  nats: NatsSettings;
+  /** The leases that keep one projector, one clock and one audit indexer active across nodes. */
+  lease: LeaseSettings;
+  /** On a node without the gateway: a port serving /healthz and /readyz; 0 serves none. */
+  healthPort: number;
+  /** Tokens from an identity provider: its JWKS (fetched, cached) or its PEM public key. */
+  authJwksUrl: string | null;
+  authPublicKeyFile: string | null;
+  /** Required `iss` and `aud` of every token (HS256 and public-key alike). */
+  authIssuer: string;
+  authAudience: string;
+  /** Leeway for `exp` and `nbf` against clocks that drift apart. */
+  authClockSkewSeconds: number;
+  /** Claims carrying the role and the unit (dotted paths reach nested claims). */
+  authRoleClaim: string;
+  authUnitClaim: string;
+  /** GraphQL limits (graphql-armor): refused with VALIDATION before anything runs. */
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxDirectives: number;
+  graphqlMaxTokens: number;
+  /** Larger request bodies are refused with 413 PAYLOAD_TOO_LARGE while being read. */
+  graphqlMaxBodyBytes: number;
+  /** Operations per batched request; 0 turns batching off. */
+  graphqlMaxBatch: number;
+  /** Schema introspection; off in production unless GRAPHQL_INTROSPECTION=true. */
+  graphqlIntrospection: boolean;
+  /** JSON map of operation hash → query text, for persisted operations. */
+  graphqlPersistedOperationsFile: string | null;
+  /** Refuse every operation that is not in the persisted operations file. */
+  graphqlPersistedOnly: boolean;
+  /** Requests per minute per actor (or per client address when anonymous); 0: no limit. */
+  rateLimitPerMinute: number;
+}
+
+/** NATS_* variables; credentials in the TRANSPORTER URL work as well, these win. */
+export interface NatsSettings {
+  user: string | null;
+  password: string | null;
+  token: string | null;
+  /** PEM: the CA that signed the server's certificate. */
+  tlsCaFile: string | null;
+  /** PEM: this node's certificate and key, for servers that verify clients (mutual TLS). */
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
+}
+
+/** LEASE_* variables. */
+export interface LeaseSettings {
+  /** `none`: one process; `embedded`: SQLite under DATA_DIR (nodes of one host); `nats`: JetStream KV. */
+  store: 'none' | 'embedded' | 'nats';
+  /** A holder silent this long loses its lease to a standby. */
+  ttlMs: number;
+  /** How often the holder renews and a standby asks. */
+  renewMs: number;
 }
 
 export const serviceNames = [
@@ -114,6 +178,171 @@ const secret = (raw: string | undefined): string | null => {
   return raw;
 };
 
+const optionalPath = (raw: string | undefined): string | null =>
+  raw === undefined || raw === '' ? null : path.resolve(raw);
+
+/** https, or plain http to this machine only (a key set fetched in the clear could be forged). */
+const parseJwksUrl = (raw: string | undefined): string | null => {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`AUTH_JWKS_URL=${raw}: must be a URL`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(`AUTH_JWKS_URL=${raw}: must be https (http only for this machine)`);
+  }
+  return url.href;
+};
+
+const claimName = (env: Env, name: string, fallback: string): string => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[\w:/.-]{1,200}$/.test(raw)) {
+    throw new ConfigError(`${name}=${raw}: must be a claim name (letters, digits, _ : / . -)`);
+  }
+  return raw;
+};
+
+const text = (env: Env, name: string, fallback: string): string => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw.length > 500) throw new ConfigError(`${name}: must be at most 500 characters`);
+  return raw;
+};
+
+/** The identity provider's settings; one key source at most. */
+const authSettings = (env: Env) => {
+  const authJwksUrl = parseJwksUrl(env.AUTH_JWKS_URL);
+  const authPublicKeyFile = optionalPath(env.AUTH_PUBLIC_KEY_FILE);
+  if (authJwksUrl && authPublicKeyFile) {
+    throw new ConfigError('AUTH_JWKS_URL and AUTH_PUBLIC_KEY_FILE: set one of them, not both');
+  }
+  return {
+    authJwksUrl,
+    authPublicKeyFile,
+    authIssuer: text(env, 'AUTH_ISSUER', 'dubanju'),
+    authAudience: text(env, 'AUTH_AUDIENCE', 'dubanju'),
+    authClockSkewSeconds: integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 600),
+    authRoleClaim: claimName(env, 'AUTH_ROLE_CLAIM', 'role'),
+    authUnitClaim: claimName(env, 'AUTH_UNIT_CLAIM', 'unit'),
+  };
+};
+
+/** The gateway's defences; the defaults leave every query of the console and the tests working. */
+const graphqlSettings = (env: Env, production: boolean) => {
+  const graphqlPersistedOperationsFile = optionalPath(env.GRAPHQL_PERSISTED_OPERATIONS_FILE);
+  const graphqlPersistedOnly = flag(env, 'GRAPHQL_PERSISTED_ONLY', false);
+  if (graphqlPersistedOnly && !graphqlPersistedOperationsFile) {
+    throw new ConfigError('GRAPHQL_PERSISTED_ONLY=true: needs GRAPHQL_PERSISTED_OPERATIONS_FILE');
+  }
+  return {
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 1000),
+    graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 1, 100_000_000),
+    graphqlMaxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+    graphqlMaxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 10_000),
+    graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5000, 10, 1_000_000),
+    graphqlMaxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
+    graphqlMaxBatch: integer(env, 'GRAPHQL_MAX_BATCH', 10, 0, 1000),
+    graphqlIntrospection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
+    graphqlPersistedOperationsFile,
+    graphqlPersistedOnly,
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+  };
+};
+
+const existingFile = (env: Env, name: string): string | null => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!existsSync(raw)) throw new ConfigError(`${name}=${raw}: no such file`);
+  return path.resolve(raw);
+};
+
+const parseNats = (env: Env): Readonly<NatsSettings> => {
+  const nats = {
+    user: env.NATS_USER || null,
+    password: env.NATS_PASSWORD || null,
+    token: env.NATS_TOKEN || null,
+    tlsCaFile: existingFile(env, 'NATS_TLS_CA_FILE'),
+    tlsCertFile: existingFile(env, 'NATS_TLS_CERT_FILE'),
+    tlsKeyFile: existingFile(env, 'NATS_TLS_KEY_FILE'),
+  };
+  if (nats.user && !nats.password)
+    throw new ConfigError('NATS_PASSWORD: must be set with NATS_USER');
+  if (nats.password && !nats.user)
+    throw new ConfigError('NATS_USER: must be set with NATS_PASSWORD');
+  if (nats.token && nats.user) {
+    throw new ConfigError('NATS_TOKEN: give a token or NATS_USER and NATS_PASSWORD, not both');
+  }
+  if (!nats.tlsCertFile !== !nats.tlsKeyFile) {
+    const missing = nats.tlsCertFile ? 'NATS_TLS_KEY_FILE' : 'NATS_TLS_CERT_FILE';
+    throw new ConfigError(`${missing}: a client certificate needs both its file and its key's`);
+  }
+  return Object.freeze(nats);
+};
+
+const parseLease = (env: Env, transporter: string): Readonly<LeaseSettings> => {
+  const fallback = transporter === 'none' ? 'none' : 'embedded';
+  const store = oneOf(env, 'LEASE_STORE', ['none', 'embedded', 'nats'] as const, fallback);
+  if (store === 'nats' && transporter === 'none') {
+    throw new ConfigError('LEASE_STORE=nats: needs TRANSPORTER=nats://…');
+  }
+  const ttlMs = integer(env, 'LEASE_TTL_MS', 5000, 500, 600_000);
+  // At most half the TTL: a holder gets a second try before its lease lapses.
+  const renewMs = integer(env, 'LEASE_RENEW_MS', Math.floor(ttlMs / 3), 50, Math.floor(ttlMs / 2));
+  return Object.freeze({ store, ttlMs, renewMs });
+};
+
+/** Running on several nodes: NATS access, leases, a probe port for nodes without the gateway. */
+const scaleOutSettings = (env: Env) => ({
+  nats: parseNats(env),
+  lease: parseLease(env, parseTransporter(env.TRANSPORTER)),
+  healthPort: integer(env, 'HEALTH_PORT', 0, 0, 65535),
+});
+
+/** A URL fit for a log line or an error: its password, if any, masked. */
+export const redactUrl = (url: string): string =>
+  url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+
+const connectionUrl = (env: Env, name: string, scheme: RegExp, expected: string) => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!scheme.test(raw) || /\s/.test(raw)) {
+    throw new ConfigError(`${name}=${redactUrl(raw)}: must be ${expected}`);
+  }
+  return raw;
+};
+
+// MongoDB's rules for database names on every platform.
+const MONGODB_DATABASE_NAME = /^[^/\\. "$*<>:|?\0]{1,63}$/;
+
+/** Where events and read models live: the embedded stores unless a server URL is given. */
+const storeSettings = (env: Env) => {
+  const mongodbDatabase = env.MONGODB_DATABASE || 'dubanju';
+  if (!MONGODB_DATABASE_NAME.test(mongodbDatabase)) {
+    throw new ConfigError(
+      `MONGODB_DATABASE=${mongodbDatabase}: must be 1 to 63 characters, none of / \\ . " $ * < > : | ?`,
+    );
+  }
+  return {
+    eventStoreUrl: connectionUrl(
+      env,
+      'EVENT_STORE_URL',
+      /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/./,
+      'a kurrentdb:// (or esdb://) connection string, or unset for the embedded SQLite store',
+    ),
+    readModelStoreUrl: connectionUrl(
+      env,
+      'READ_MODEL_STORE_URL',
+      /^mongodb(\+srv)?:\/\/./,
+      'a mongodb:// connection string, or unset for the embedded store',
+    ),
+    mongodbDatabase,
+  };
+};
+
 export const loadConfig = (env: Env = process.env): Readonly<Config> => {
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(env.DATA_DIR || 'data');
@@ -151,5 +380,9 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       0,
       86_400_000,
     ),
+    ...scaleOutSettings(env),
+    ...authSettings(env),
+    ...graphqlSettings(env, production),
+    ...storeSettings(env),
   });
 };

@@ -7,11 +7,13 @@ import {
 } from '../../contracts/inputs.ts';
 import { correlationOf, guarded } from '../shared/action.ts';
 import { appendedEvent } from '../shared/deps.ts';
+import type { Leadership } from '../shared/leadership.ts';
+import { alwaysLeading } from '../shared/leadership.ts';
 import { parseInput } from '../shared/validate.ts';
 import type { AuditRuntime, AuditServiceDeps } from './audit-runtime.ts';
 import { openAuditRuntime } from './audit-runtime.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
-import { searchHistory } from './search-history.ts';
+import { readActions } from './read-actions.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import type { Ticker } from './ticker.ts';
@@ -19,13 +21,25 @@ import { startTicker } from './ticker.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
+export interface AuditServiceOptions {
+  /** The `audit` lease: only its holder indexes and signs on its own; default: always leading. */
+  leadership?: Leadership;
+}
+
 /**
  * The audit (审计) service: keeps the Merkle log over the global order and the
  * history index up to date from the event store (woken by appends, polling as
  * well), signs tree heads on a cadence and on demand, and answers proofs and
  * history searches. The Merkle and signing rules live in `merkle/` and `domain/`.
+ * Across nodes only the holder of the `audit` lease is woken, ticks and signs on
+ * a cadence; a query on any node still catches the index up first (its
+ * checkpoint is a compare-and-set, so two writers never double a leaf).
  */
-export const createAuditService = (deps: AuditServiceDeps): ServiceSchema => {
+export const createAuditService = (
+  deps: AuditServiceDeps,
+  options: AuditServiceOptions = {},
+): ServiceSchema => {
+  const leadership = options.leadership ?? alwaysLeading();
   let runtime: AuditRuntime | null = null;
   let tickers: Ticker[] = [];
   let wakeScheduled = false;
@@ -72,6 +86,7 @@ export const createAuditService = (deps: AuditServiceDeps): ServiceSchema => {
     events: {
       [appendedEvent]: {
         handler() {
+          if (!leadership.holding()) return;
           // Wake-ups of one turn of the event loop share one catch-up.
           if (wakeScheduled) return;
           wakeScheduled = true;
@@ -122,9 +137,7 @@ export const createAuditService = (deps: AuditServiceDeps): ServiceSchema => {
         live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id }),
       ),
 
-      searchHistory: guarded('auditSearch', async (ctx, actor) =>
-        searchHistory(live(), deps.eventStore, ctx.params, actor),
-      ),
+      ...readActions(deps, live),
 
       /** Catches up now, signs a head if one is due by count, answers with the tree size. */
       catchUp: async () => {
@@ -152,17 +165,26 @@ export const createAuditService = (deps: AuditServiceDeps): ServiceSchema => {
       const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
       // Loud, not fatal: the record stays readable while an inspector investigates.
       if (altered) logger.error(`audit: ${altered}; run npm run audit:check`);
-      await catchUpAndSign('count');
       const failed = (error: unknown) =>
         logger.error('audit catch-up failed; retrying at the next tick', error);
-      tickers = [
-        startTicker(deps.projectorPollMs, () => catchUpAndSign('count'), failed),
-        startTicker(deps.auditSignSeconds * 1000, () => catchUpAndSign('time'), failed),
-      ];
+      const stopTickers = () => {
+        for (const ticker of tickers) ticker.stop();
+        tickers = [];
+      };
+      await leadership.start({
+        async lead() {
+          stopTickers();
+          tickers = [
+            startTicker(deps.projectorPollMs, () => catchUpAndSign('count'), failed),
+            startTicker(deps.auditSignSeconds * 1000, () => catchUpAndSign('time'), failed),
+          ];
+          await catchUpAndSign('count');
+        },
+        standDown: stopTickers,
+      });
     },
     async stopped() {
-      for (const ticker of tickers) ticker.stop();
-      tickers = [];
+      await leadership.stop();
       const audit = runtime;
       runtime = null;
       await background;

@@ -13,6 +13,8 @@ export interface HistoryFilter {
   /** Business-date range, `YYYY-MM-DD`; both bounds inclusive. */
   businessFrom?: string | null;
   businessTo?: string | null;
+  /** None of these event types (read records, unless a search asks for them). */
+  hiddenTypes?: readonly string[] | null;
 }
 
 export interface WhereClause {
@@ -36,10 +38,13 @@ export const historyWhere = (filter: HistoryFilter): WhereClause => {
   const given = conditions.filter(([, value]) => value !== null && value !== undefined);
   const sql = given.map(([condition]) => condition);
   const params = given.map(([, value]) => value as SQLInputValue);
-  const types = filter.types ?? [];
-  if (types.length > 0) {
-    sql.push(`type IN (${types.map(() => '?').join(', ')})`);
-    params.push(...types);
+  for (const [operator, values] of [
+    ['IN', filter.types ?? []],
+    ['NOT IN', filter.hiddenTypes ?? []],
+  ] as const) {
+    if (values.length === 0) continue;
+    sql.push(`type ${operator} (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
   }
   return { sql: sql.length === 0 ? '1' : sql.join(' AND '), params };
 };

@@ -7,12 +7,17 @@ import type { AuditRuntime } from './audit-runtime.ts';
 import { readPositions, toAuditHistoryEvent } from './history-events.ts';
 import { normaliseTimestamp } from './history-index.ts';
 import type { HistoryFilter } from './history-query.ts';
+import { asksForReadRecords, readRecordType } from './read-records.ts';
 import { decodeHistoryCursor, encodeHistoryCursor } from './search-cursor.ts';
 
-/** The office searches only what it did itself (scope `own_actions`), whatever it asks. */
+/**
+ * The office searches only what it did itself (scope `own_actions`), whatever it
+ * asks. Records of reads stay out of a search that does not ask for them.
+ */
 const scopedFilter = (filter: HistoryFilter, actor: Actor): HistoryFilter => ({
   ...filter,
   ...(scopeOf('auditSearch', actor.role) === 'own_actions' ? { actorId: actor.id } : {}),
+  ...(asksForReadRecords(filter) ? {} : { hiddenTypes: [readRecordType] }),
   ...(filter.recordedFrom ? { recordedFrom: normaliseTimestamp(filter.recordedFrom) } : {}),
   ...(filter.recordedTo ? { recordedTo: normaliseTimestamp(filter.recordedTo) } : {}),
 });

@@ -2,6 +2,8 @@ import type { Logger, ServiceSchema } from 'moleculer';
 import { newId } from '../../infra/ids/ids.ts';
 import { correlationOf, guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
+import type { Leadership } from '../shared/leadership.ts';
+import { alwaysLeading } from '../shared/leadership.ts';
 import { brokerHooks } from './clock/hooks.ts';
 import type { ClockRunReport } from './clock/report.ts';
 import { runClock } from './clock/run.ts';
@@ -13,18 +15,22 @@ export type { ClockRunReport } from './clock/report.ts';
 export interface SupervisionOptions {
   /** Milliseconds between scheduled runs of the clock; 0: on demand only. */
   clockIntervalMs: number;
+  /** The `clock` lease: only its holder runs the schedule; default: always leading. */
+  leadership?: Leadership;
 }
 
 /**
  * The supervision clock (the system clock of DESIGN §2): records due-soon reminders, overdue
  * milestones and blockage escalations from the clock port's current day, on a
- * schedule and on demand (`runClock`). Several nodes may run it at once: every
- * fact has a fixed idempotency key, so the second to ask appends nothing.
+ * schedule and on demand (`runClock`). Across nodes only the holder of the
+ * `clock` lease runs the schedule; should two ever run at once, every fact has a
+ * fixed idempotency key, so the second to ask appends nothing.
  */
 export const createSupervisionService = (
   deps: ServiceDeps,
   options: SupervisionOptions,
 ): ServiceSchema => {
+  const leadership = options.leadership ?? alwaysLeading();
   let runner: ClockRunner | null = null;
   let logger: Logger | null = null;
 
@@ -44,13 +50,16 @@ export const createSupervisionService = (
         return clock.exclusive(() => runClock(deps, hooks));
       }),
     },
-    started() {
+    async started() {
       const log = this.logger;
       const broker = this.broker;
       const clock = createClockRunner(options.clockIntervalMs, async () => {
+        if (!leadership.holding()) return;
         const ids = { correlationId: `clock-run-${newId()}`, causationId: 'clock-schedule' };
+        // A run that outlives the lease ends before its next command.
+        const stopping = () => clock.stopping() || !leadership.holding();
         try {
-          const report = await runClock(deps, brokerHooks(broker, log, ids, clock.stopping));
+          const report = await runClock(deps, brokerHooks(broker, log, ids, stopping));
           log.info('clock run', report);
         } catch (error) {
           log.error('clock run failed; the next one tries again', error);
@@ -59,8 +68,10 @@ export const createSupervisionService = (
       logger = log;
       runner = clock;
       clock.start();
+      await leadership.start({ lead() {}, standDown() {} });
     },
     async stopped() {
+      await leadership.stop();
       await runner?.stop();
       runner = null;
     },

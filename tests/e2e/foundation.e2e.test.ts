@@ -29,6 +29,7 @@ describe('the foundation scenario through GraphQL', () => {
     envHead = await sys.token('department_head', 'env');
     await ok(registerUnit, { id: 'edu', name: '教育局' });
     await ok(registerUnit, { id: 'env', name: '生态环境局' });
+    await ok(registerUnit, { id: 'water', name: '水务局' });
   });
   afterAll(() => sys.stop());
 

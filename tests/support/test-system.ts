@@ -38,6 +38,8 @@ export const startTestSystem = async (
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dubanju-test-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
+    // Tests send bursts as one actor: the per-actor limit has tests of its own.
+    RATE_LIMIT_PER_MINUTE: '0',
     PORT: '0',
     LOG_LEVEL: 'warn',
     PROJECTOR_POLL_MS: '50',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig, serviceNames } from '../../infra/config/config.ts';
+import { ConfigError, loadConfig, redactUrl, serviceNames } from '../../infra/config/config.ts';
 
 const refused = (env: Record<string, string>): ConfigError => {
   try {
@@ -175,6 +175,9 @@ describe('valid overrides', () => {
       AUDIT_SIGN_SECONDS: '2',
       AUDIT_SIGNING_KEY_FILE: '/etc/dubanju/audit.pem',
       SUPERVISION_CLOCK_INTERVAL_MS: '60000',
+      EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
+      READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
+      MONGODB_DATABASE: 'dubanju_city',
     });
     expect(config).toEqual({
       port: 8080,
@@ -196,6 +199,37 @@ describe('valid overrides', () => {
       auditSignSeconds: 2,
       auditSigningKeyFile: path.resolve('/etc/dubanju/audit.pem'),
       supervisionClockIntervalMs: 60000,
+      eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',
+      readModelStoreUrl: 'mongodb://mongo:27017/?replicaSet=rs0',
+      mongodbDatabase: 'dubanju_city',
+      nats: {
+        user: null,
+        password: null,
+        token: null,
+        tlsCaFile: null,
+        tlsCertFile: null,
+        tlsKeyFile: null,
+      },
+      lease: { store: 'embedded', ttlMs: 5000, renewMs: 1666 },
+      healthPort: 0,
+      authJwksUrl: null,
+      authPublicKeyFile: null,
+      authIssuer: 'dubanju',
+      authAudience: 'dubanju',
+      authClockSkewSeconds: 30,
+      authRoleClaim: 'role',
+      authUnitClaim: 'unit',
+      graphqlMaxDepth: 12,
+      graphqlMaxCost: 20_000,
+      graphqlMaxAliases: 30,
+      graphqlMaxDirectives: 10,
+      graphqlMaxTokens: 5000,
+      graphqlMaxBodyBytes: 1_048_576,
+      graphqlMaxBatch: 10,
+      graphqlIntrospection: true,
+      graphqlPersistedOperationsFile: null,
+      graphqlPersistedOnly: false,
+      rateLimitPerMinute: 600,
     });
   });
 
@@ -214,5 +248,257 @@ describe('valid overrides', () => {
     ['no', false],
   ])('read GRAPHIQL=%s as %s', (value, expected) => {
     expect(loadConfig({ GRAPHIQL: value }).graphiql).toBe(expected);
+  });
+});
+
+describe('a node of a distributed deployment', () => {
+  const nats = 'nats://nats:4222';
+
+  it('elects its roles through leases beside the embedded stores unless told otherwise', () => {
+    expect(loadConfig({}).lease).toEqual({ store: 'none', ttlMs: 5000, renewMs: 1666 });
+    expect(loadConfig({ TRANSPORTER: nats }).lease.store).toBe('embedded');
+    expect(loadConfig({ TRANSPORTER: nats, LEASE_STORE: 'nats' }).lease.store).toBe('nats');
+  });
+
+  it('renews a third of the lease time unless LEASE_RENEW_MS says otherwise', () => {
+    expect(loadConfig({ LEASE_TTL_MS: '1500' }).lease).toMatchObject({ ttlMs: 1500, renewMs: 500 });
+    expect(loadConfig({ LEASE_TTL_MS: '1500', LEASE_RENEW_MS: '750' }).lease.renewMs).toBe(750);
+  });
+
+  it('takes NATS credentials, a token and TLS files', () => {
+    const file = path.resolve('package.json');
+    expect(
+      loadConfig({
+        TRANSPORTER: nats,
+        NATS_USER: 'svc',
+        NATS_PASSWORD: 's3cret',
+        NATS_TLS_CA_FILE: file,
+        NATS_TLS_CERT_FILE: file,
+        NATS_TLS_KEY_FILE: file,
+      }).nats,
+    ).toEqual({
+      user: 'svc',
+      password: 's3cret',
+      token: null,
+      tlsCaFile: file,
+      tlsCertFile: file,
+      tlsKeyFile: file,
+    });
+    expect(loadConfig({ NATS_TOKEN: 't0ken' }).nats.token).toBe('t0ken');
+  });
+
+  it('serves probes on HEALTH_PORT when it runs no gateway', () => {
+    expect(loadConfig({ HEALTH_PORT: '9100' }).healthPort).toBe(9100);
+  });
+
+  it.each([
+    ['LEASE_STORE', { LEASE_STORE: 'etcd' }],
+    ['LEASE_STORE', { LEASE_STORE: 'nats' }],
+    ['LEASE_TTL_MS', { LEASE_TTL_MS: '100' }],
+    ['LEASE_RENEW_MS', { LEASE_TTL_MS: '1000', LEASE_RENEW_MS: '600' }],
+    ['NATS_PASSWORD', { NATS_USER: 'svc' }],
+    ['NATS_USER', { NATS_PASSWORD: 's3cret' }],
+    ['NATS_TOKEN', { NATS_TOKEN: 't', NATS_USER: 'u', NATS_PASSWORD: 'p' }],
+    ['NATS_TLS_CA_FILE', { NATS_TLS_CA_FILE: '/no/such/ca.pem' }],
+    ['NATS_TLS_KEY_FILE', { NATS_TLS_CERT_FILE: path.resolve('package.json') }],
+    ['HEALTH_PORT', { HEALTH_PORT: '70000' }],
+  ])('a wrong %s stops start-up naming it', (name, env) => {
+    const error = refused(env);
+    expect(error.message.startsWith(name)).toBe(true);
+  });
+
+  it('does not echo a NATS password it refuses', () => {
+    expect(refused({ NATS_PASSWORD: 'hunter2' }).message).not.toContain('hunter2');
+  });
+});
+
+describe('the stores of a configuration', () => {
+  it('are the embedded ones with no settings, MongoDB database dubanju when used', () => {
+    expect(loadConfig({})).toMatchObject({
+      eventStoreUrl: null,
+      readModelStoreUrl: null,
+      mongodbDatabase: 'dubanju',
+    });
+    expect(loadConfig({ EVENT_STORE_URL: '', READ_MODEL_STORE_URL: '' }).eventStoreUrl).toBeNull();
+  });
+
+  it.each([
+    'kurrentdb://localhost:2113?tls=false',
+    'kurrentdb+discover://admin:changeit@cluster.local:2113',
+    'esdb://localhost:2113?tls=false',
+    'esdb+discover://node1:2113,node2:2113',
+  ])('take the KurrentDB connection string %s', (url) => {
+    expect(loadConfig({ EVENT_STORE_URL: url }).eventStoreUrl).toBe(url);
+  });
+
+  it.each([
+    'mongodb://localhost:27017/?replicaSet=rs0',
+    'mongodb+srv://reader:pw@cluster0.example.net',
+  ])('take the MongoDB connection string %s', (url) => {
+    expect(loadConfig({ READ_MODEL_STORE_URL: url }).readModelStoreUrl).toBe(url);
+  });
+
+  it.each([
+    ['EVENT_STORE_URL', 'postgres://localhost/events'],
+    ['EVENT_STORE_URL', 'kurrentdb://'],
+    ['EVENT_STORE_URL', 'localhost:2113'],
+    ['READ_MODEL_STORE_URL', 'mysql://localhost'],
+    ['READ_MODEL_STORE_URL', 'mongodb://host name'],
+    ['MONGODB_DATABASE', 'a.b'],
+    ['MONGODB_DATABASE', 'x'.repeat(64)],
+    ['MONGODB_DATABASE', 'my$db'],
+  ])('stop start-up on %s=%s, naming the variable', (name, value) => {
+    const error = refused({ [name]: value });
+    expect(error.message.startsWith(`${name}=`)).toBe(true);
+  });
+
+  it('do not echo the password of a URL they refuse', () => {
+    const message = refused({ READ_MODEL_STORE_URL: 'mongo://admin:hunter2@db:27017' }).message;
+    expect(message).not.toContain('hunter2');
+    expect(message).toContain('mongo://admin:***@db:27017');
+  });
+});
+
+describe('a URL in a message', () => {
+  it('has its password masked', () => {
+    expect(redactUrl('mongodb://app:s3cret@db1:27017,db2/x?y=1')).toBe(
+      'mongodb://app:***@db1:27017,db2/x?y=1',
+    );
+    expect(redactUrl('kurrentdb://admin:changeit@node:2113')).toBe(
+      'kurrentdb://admin:***@node:2113',
+    );
+  });
+
+  it('is left as it is without a password', () => {
+    expect(redactUrl('mongodb://db:27017')).toBe('mongodb://db:27017');
+    expect(redactUrl('mongodb://user@db:27017')).toBe('mongodb://user@db:27017');
+  });
+});
+
+describe('token verification settings', () => {
+  it('default to the embedded HS256 tokens: issuer and audience dubanju, 30 s of skew', () => {
+    expect(loadConfig({})).toMatchObject({
+      authJwksUrl: null,
+      authPublicKeyFile: null,
+      authIssuer: 'dubanju',
+      authAudience: 'dubanju',
+      authClockSkewSeconds: 30,
+      authRoleClaim: 'role',
+      authUnitClaim: 'unit',
+    });
+  });
+
+  it('take an identity provider’s JWKS over https, and claim names with dots and slashes', () => {
+    const config = loadConfig({
+      AUTH_JWKS_URL: 'https://id.gov.example/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://id.gov.example',
+      AUTH_AUDIENCE: 'supervision',
+      AUTH_CLOCK_SKEW_SECONDS: '0',
+      AUTH_ROLE_CLAIM: 'https://id.gov.example/claims/role',
+      AUTH_UNIT_CLAIM: 'org.unit_code',
+    });
+    expect(config).toMatchObject({
+      authJwksUrl: 'https://id.gov.example/.well-known/jwks.json',
+      authIssuer: 'https://id.gov.example',
+      authAudience: 'supervision',
+      authClockSkewSeconds: 0,
+      authRoleClaim: 'https://id.gov.example/claims/role',
+      authUnitClaim: 'org.unit_code',
+    });
+  });
+
+  it('take a PEM key file, resolved to an absolute path', () => {
+    expect(loadConfig({ AUTH_PUBLIC_KEY_FILE: 'keys/idp.pem' }).authPublicKeyFile).toBe(
+      path.resolve('keys/idp.pem'),
+    );
+  });
+
+  it('accept plain http for a JWKS on this machine only', () => {
+    expect(loadConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).authJwksUrl).toBe(
+      'http://127.0.0.1:8080/jwks',
+    );
+    expect(refused({ AUTH_JWKS_URL: 'http://id.gov.example/jwks' }).message).toBe(
+      'AUTH_JWKS_URL=http://id.gov.example/jwks: must be https (http only for this machine)',
+    );
+  });
+
+  it.each([
+    ['AUTH_JWKS_URL', 'not a url'],
+    ['AUTH_CLOCK_SKEW_SECONDS', '601'],
+    ['AUTH_CLOCK_SKEW_SECONDS', '-1'],
+    ['AUTH_ROLE_CLAIM', 'role claim'],
+    ['AUTH_UNIT_CLAIM', 'unit;drop'],
+  ])('stop start-up on %s=%s, naming the variable', (name, value) => {
+    expect(refused({ [name]: value }).message.startsWith(`${name}=`)).toBe(true);
+  });
+
+  it('refuse two key sources at once', () => {
+    const error = refused({
+      AUTH_JWKS_URL: 'https://id.gov.example/jwks',
+      AUTH_PUBLIC_KEY_FILE: 'idp.pem',
+    });
+    expect(error.message).toContain('AUTH_JWKS_URL and AUTH_PUBLIC_KEY_FILE');
+  });
+});
+
+describe('the gateway’s defences', () => {
+  it('default to limits the console and the tests live within', () => {
+    expect(loadConfig({})).toMatchObject({
+      graphqlMaxDepth: 12,
+      graphqlMaxCost: 20_000,
+      graphqlMaxAliases: 30,
+      graphqlMaxDirectives: 10,
+      graphqlMaxTokens: 5000,
+      graphqlMaxBodyBytes: 1_048_576,
+      graphqlMaxBatch: 10,
+      graphqlIntrospection: true,
+      graphqlPersistedOperationsFile: null,
+      graphqlPersistedOnly: false,
+      rateLimitPerMinute: 600,
+    });
+  });
+
+  it('hide introspection in production unless GRAPHQL_INTROSPECTION=true', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection,
+    ).toBe(true);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
+  });
+
+  it('turn batching and rate limiting off at 0', () => {
+    const config = loadConfig({ GRAPHQL_MAX_BATCH: '0', RATE_LIMIT_PER_MINUTE: '0' });
+    expect(config.graphqlMaxBatch).toBe(0);
+    expect(config.rateLimitPerMinute).toBe(0);
+  });
+
+  it('take a persisted operations file, and persisted-only mode with it', () => {
+    const config = loadConfig({
+      GRAPHQL_PERSISTED_OPERATIONS_FILE: 'ops.json',
+      GRAPHQL_PERSISTED_ONLY: 'true',
+    });
+    expect(config.graphqlPersistedOperationsFile).toBe(path.resolve('ops.json'));
+    expect(config.graphqlPersistedOnly).toBe(true);
+  });
+
+  it('refuse persisted-only mode without the file', () => {
+    expect(refused({ GRAPHQL_PERSISTED_ONLY: 'true' }).message).toContain(
+      'needs GRAPHQL_PERSISTED_OPERATIONS_FILE',
+    );
+  });
+
+  it.each([
+    ['GRAPHQL_MAX_DEPTH', '0'],
+    ['GRAPHQL_MAX_COST', 'lots'],
+    ['GRAPHQL_MAX_ALIASES', '-3'],
+    ['GRAPHQL_MAX_DIRECTIVES', '1.5'],
+    ['GRAPHQL_MAX_TOKENS', '9'],
+    ['GRAPHQL_MAX_BODY_BYTES', '100'],
+    ['GRAPHQL_MAX_BATCH', '1001'],
+    ['GRAPHQL_INTROSPECTION', 'maybe'],
+    ['GRAPHQL_PERSISTED_ONLY', 'sometimes'],
+    ['RATE_LIMIT_PER_MINUTE', 'unlimited'],
+  ])('stop start-up on %s=%s, naming the variable', (name, value) => {
+    expect(refused({ [name]: value }).message.startsWith(`${name}=`)).toBe(true);
   });
 });

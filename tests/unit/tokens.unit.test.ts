@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { DomainError } from '../../contracts/errors.ts';
 import type { TokenClaims } from '../../infra/auth/tokens.ts';
 import { signToken, verifyToken } from '../../infra/auth/tokens.ts';
+import { embeddedPolicy } from '../../infra/auth/verifier.ts';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
 const otherSecret = 'another-secret-that-is-long-enough-9876543210';
@@ -66,8 +67,8 @@ describe('a token that is refused as UNAUTHENTICATED', () => {
     expect(error.message).toContain('unit');
   });
 
-  it('has expired', async () => {
-    const past = Math.floor(Date.now() / 1000) - 10;
+  it('has expired longer ago than the clock skew allows', async () => {
+    const past = Math.floor(Date.now() / 1000) - 31;
     const token = await signToken(secret, { sub: 'office-1', role: 'office' }, past);
     const error = await refusal(token);
     expect(error.code).toBe('UNAUTHENTICATED');
@@ -131,5 +132,67 @@ describe('a token that is refused as UNAUTHENTICATED', () => {
     const error = await refusal(token);
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(error.message).toContain('malformed');
+  });
+});
+
+describe('the clock skew allowed for exp and nbf', () => {
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const strict = { ...embeddedPolicy, clockSkewSeconds: 0 };
+
+  it('accepts a token that expired within the skew (30 s by default)', async () => {
+    const token = await signToken(secret, { sub: 'office-1', role: 'office' }, nowSeconds() - 20);
+    await expect(verifyToken(secret, token)).resolves.toEqual({ id: 'office-1', role: 'office' });
+  });
+
+  it('refuses the same token when no skew is configured', async () => {
+    const token = await signToken(secret, { sub: 'office-1', role: 'office' }, nowSeconds() - 20);
+    await expect(verifyToken(secret, token, strict)).rejects.toThrow('token has expired');
+  });
+
+  it('refuses a token not valid until later than the skew', async () => {
+    const token = await new SignJWT({ role: 'office' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('office-1')
+      .setIssuer('dubanju')
+      .setAudience('dubanju')
+      .setNotBefore(nowSeconds() + 120)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    const error = await refusal(token);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toBe('token is not valid yet');
+  });
+});
+
+describe('a token without an expiry', () => {
+  it('is refused: every token must end', async () => {
+    const token = await new SignJWT({ role: 'office' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('office-1')
+      .setIssuer('dubanju')
+      .setAudience('dubanju')
+      .sign(new TextEncoder().encode(secret));
+    expect((await refusal(token)).message).toBe('token has no exp claim');
+  });
+});
+
+describe('a token for a configured issuer and audience', () => {
+  const policy = {
+    ...embeddedPolicy,
+    issuer: 'https://id.district.example',
+    audience: 'supervision',
+  };
+
+  it('verifies when signed for them', async () => {
+    const token = await signToken(secret, { sub: 'leader-1', role: 'leader' }, '1h', policy);
+    await expect(verifyToken(secret, token, policy)).resolves.toEqual({
+      id: 'leader-1',
+      role: 'leader',
+    });
+  });
+
+  it('is refused when signed for the defaults', async () => {
+    const token = await signToken(secret, { sub: 'leader-1', role: 'leader' });
+    await expect(verifyToken(secret, token, policy)).rejects.toThrow('token claim iss is invalid');
   });
 });

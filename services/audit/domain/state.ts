@@ -10,9 +10,12 @@ export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState =
   switch (event.type) {
     case 'TreeHeadSigned':
       return { treeSize: event.data.treeSize };
+    case 'AuditHistoryRead':
+      // Read records live in their own streams; they never move the chain of heads.
+      return state;
     default: {
       // An event type newer than this code changes nothing the rule reads.
-      const _exhaustive: never = event.type;
+      const _exhaustive: never = event;
       return state;
     }
   }

@@ -1,0 +1,40 @@
+import type { ServiceBroker } from 'moleculer';
+import type { Actor } from '../../contracts/actor.ts';
+import { recordedReaders } from '../../contracts/events/audit-events.ts';
+
+/**
+ * Reads the gateway records with the audit service because the service that
+ * answers them does not: a task's history, read by the views service. (Audit
+ * searches are recorded by the audit service itself.)
+ */
+const auditedByGateway = new Set(['views.taskHistory']);
+
+const isRecordedReader = (actor: Actor): boolean =>
+  (recordedReaders as readonly string[]).includes(actor.role);
+
+export interface ReadCall {
+  action: string;
+  params: Record<string, unknown>;
+  result: unknown;
+  meta: Record<string, unknown>;
+}
+
+/**
+ * Records the read before the gateway answers it. If the audit service cannot
+ * record it, this throws and the read is refused: no unrecorded read.
+ */
+export const recordReadIfAudited = async (
+  broker: ServiceBroker,
+  actor: Actor,
+  read: ReadCall,
+): Promise<void> => {
+  if (!auditedByGateway.has(read.action) || !isRecordedReader(actor)) return;
+  await broker.call(
+    'audit.recordTaskHistoryRead',
+    {
+      taskId: read.params.id,
+      resultCount: Array.isArray(read.result) ? read.result.length : 0,
+    },
+    { meta: read.meta },
+  );
+};

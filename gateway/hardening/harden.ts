@@ -1,0 +1,82 @@
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../../infra/config/config.ts';
+import type { Authenticate } from '../context.ts';
+import { useNoIntrospection } from '../plugins/no-introspection.ts';
+import { usePersistedOperationsOf } from '../plugins/persisted-operations.ts';
+import { useQueryLimits } from '../plugins/query-limits.ts';
+import { useRateLimit } from '../plugins/rate-limit.ts';
+import { useRequestLimitCodes } from '../plugins/request-limits.ts';
+import { loadPersistedOperations } from './persisted-operations-file.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+
+export type HardeningConfig = Pick<
+  Config,
+  | 'graphqlMaxDepth'
+  | 'graphqlMaxCost'
+  | 'graphqlMaxAliases'
+  | 'graphqlMaxDirectives'
+  | 'graphqlMaxTokens'
+  | 'graphqlMaxBodyBytes'
+  | 'graphqlMaxBatch'
+  | 'graphqlIntrospection'
+  | 'graphqlPersistedOperationsFile'
+  | 'graphqlPersistedOnly'
+  | 'rateLimitPerMinute'
+>;
+
+export interface HardeningDeps {
+  authenticate: Authenticate;
+  /** Milliseconds for the rate limiter; tests set it. */
+  now?: () => number;
+}
+
+const persisted = (config: HardeningConfig): Plugin[] =>
+  config.graphqlPersistedOperationsFile
+    ? [
+        usePersistedOperationsOf(
+          loadPersistedOperations(config.graphqlPersistedOperationsFile),
+          config.graphqlPersistedOnly,
+        ),
+      ]
+    : [];
+
+const rateLimit = (config: HardeningConfig, deps: HardeningDeps): Plugin[] =>
+  config.rateLimitPerMinute > 0
+    ? [
+        useRateLimit(
+          createRateLimiter({
+            perMinute: config.rateLimitPerMinute,
+            ...(deps.now ? { now: deps.now } : {}),
+          }),
+          deps.authenticate,
+        ),
+      ]
+    : [];
+
+/**
+ * The gateway's defences against hostile clients (issue 5, item 4), as yoga
+ * options: rate limiting before parsing, persisted operations, graphql-armor's
+ * shape limits, introspection off unless allowed, body and batch limits with
+ * the project's error codes. Put `plugins` before useValidationCodes.
+ */
+export const hardenYoga = (config: HardeningConfig, deps: HardeningDeps) => ({
+  plugins: [
+    ...rateLimit(config, deps),
+    ...persisted(config),
+    useQueryLimits({
+      maxDepth: config.graphqlMaxDepth,
+      maxCost: config.graphqlMaxCost,
+      maxAliases: config.graphqlMaxAliases,
+      maxDirectives: config.graphqlMaxDirectives,
+      maxTokens: config.graphqlMaxTokens,
+      hideSuggestions: !config.graphqlIntrospection,
+    }),
+    ...(config.graphqlIntrospection ? [] : [useNoIntrospection()]),
+    useRequestLimitCodes({
+      maxBodyBytes: config.graphqlMaxBodyBytes,
+      maxBatch: config.graphqlMaxBatch,
+    }),
+  ],
+  batching: config.graphqlMaxBatch > 0 ? { limit: config.graphqlMaxBatch } : false,
+  maxRequestBodySize: config.graphqlMaxBodyBytes,
+});

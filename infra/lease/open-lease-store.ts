@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { ConnectionOptions } from 'nats';
+import { openNatsKvLeaseStore } from './nats/nats-kv-lease-store.ts';
+import type { LeaseStore } from './port.ts';
+import { openSqliteLeaseStore } from './sqlite/sqlite-lease-store.ts';
+
+/** Where leases live: nowhere (one process), beside the embedded stores (one host), or NATS. */
+export type LeaseStoreKind = 'none' | 'embedded' | 'nats';
+
+/**
+ * The lease store chosen by LEASE_STORE; null for `none`, where one process runs
+ * every role and nothing needs electing.
+ */
+export const openLeaseStore = (
+  kind: LeaseStoreKind,
+  options: { dataDir: string; nats: ConnectionOptions | null },
+): LeaseStore | null => {
+  switch (kind) {
+    case 'none':
+      return null;
+    case 'embedded':
+      return openSqliteLeaseStore({ path: path.join(options.dataDir, 'leases.sqlite') });
+    case 'nats':
+      if (!options.nats) throw new Error('LEASE_STORE=nats: needs TRANSPORTER=nats://…');
+      return openNatsKvLeaseStore({ connection: options.nats });
+    default: {
+      const _exhaustive: never = kind;
+      throw new Error(`unknown lease store ${String(_exhaustive)}`);
+    }
+  }
+};

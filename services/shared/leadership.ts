@@ -1,0 +1,185 @@
+import type { LeaseStore } from '../../infra/lease/port.ts';
+
+/** What runs only on the node holding the lease: begun when it is won, ended when it is lost. */
+export interface LeaderRole {
+  lead(): Promise<void> | void;
+  standDown(): Promise<void> | void;
+}
+
+/** One role's campaign for its lease (see `createLeadership`). */
+export interface Leadership {
+  /** True while this node holds the lease and the time it was granted for has not run out. */
+  holding(): boolean;
+  /**
+   * Starts campaigning: `role` leads while the lease is held, on this node only.
+   * Answers at once; without an election, once the role has begun leading.
+   */
+  start(role: LeaderRole): Promise<void>;
+  /** One round: take or renew the lease, then lead or stand down. Answers `holding()`. */
+  tick(): Promise<boolean>;
+  /** Stops campaigning, stands the role down and gives the lease up for a standby. */
+  stop(): Promise<void>;
+}
+
+/** Runs `work` after `ms`; answers a function that cancels it. */
+export type Schedule = (work: () => void, ms: number) => () => void;
+
+export interface LeadershipOptions {
+  store: LeaseStore;
+  /** The lease's name: `projector`, `clock`, `audit`. */
+  name: string;
+  /** This node's claim: node id and instance, unique per process. */
+  holder: string;
+  ttlMs: number;
+  /** How often to renew (or, on a standby, to try): a third of the TTL leaves two retries. */
+  renewMs: number;
+  logger: { info(message: string): void; warn(message: string): void };
+  /** A monotonic clock in milliseconds (default `performance.now`). */
+  now?: () => number;
+  schedule?: Schedule;
+}
+
+const timers: Schedule = (work, ms) => {
+  const timer = setTimeout(work, ms);
+  return () => clearTimeout(timer);
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Campaigns for one lease and runs a role only while holding it. The holder's
+ * own deadline is counted from before it asked, so it stands down no later than
+ * any other node may take over; a store that stops answering costs the lease
+ * when that deadline passes, not before.
+ */
+export const createLeadership = (options: LeadershipOptions): Leadership => {
+  const { store, name, holder, ttlMs, logger } = options;
+  const now = options.now ?? (() => performance.now());
+  const schedule = options.schedule ?? timers;
+  let role: LeaderRole | null = null;
+  let leading = false;
+  let deadline = 0;
+  let stopped = false;
+  let lastError: string | null = null;
+  let cancelTick = () => {};
+  let cancelExpiry = () => {};
+  let ticking: Promise<boolean> = Promise.resolve(false);
+  let changes: Promise<void> = Promise.resolve();
+
+  const holding = () => leading && now() < deadline;
+
+  /** Leads or stands down, one change after the other; a failing role is logged, not fatal. */
+  const become = (lead: boolean): Promise<void> => {
+    changes = changes.then(async () => {
+      if (lead === leading || !role) return;
+      leading = lead;
+      try {
+        await (lead ? role.lead() : role.standDown());
+      } catch (error) {
+        logger.warn(
+          `lease ${name}: ${lead ? 'leading' : 'standing down'} failed: ${messageOf(error)}`,
+        );
+      }
+    });
+    return changes;
+  };
+
+  const armExpiry = () => {
+    cancelExpiry();
+    cancelExpiry = schedule(() => {
+      if (!leading || now() < deadline) return;
+      logger.warn(`lease ${name}: not renewed in time; standing down`);
+      void become(false);
+    }, deadline - now());
+  };
+
+  const unreachable = async (error: unknown) => {
+    const message = messageOf(error);
+    if (message !== lastError) {
+      lastError = message;
+      logger.warn(`lease ${name}: the lease store did not answer (${message}); retrying`);
+    }
+    if (!holding()) await become(false);
+    return holding();
+  };
+
+  const round = async (): Promise<boolean> => {
+    if (stopped) return false;
+    const asked = now();
+    let lease: Awaited<ReturnType<LeaseStore['acquire']>>;
+    try {
+      lease = await store.acquire(name, holder, ttlMs);
+      lastError = null;
+    } catch (error) {
+      return unreachable(error);
+    }
+    if (!lease) {
+      if (leading) logger.warn(`lease ${name}: taken over by another node; standing down`);
+      await become(false);
+      return false;
+    }
+    deadline = asked + ttlMs;
+    armExpiry();
+    if (!leading && !stopped) logger.info(`lease ${name}: taken by ${holder} (term ${lease.term})`);
+    if (!stopped) await become(true);
+    return holding();
+  };
+
+  const tick = (): Promise<boolean> => {
+    ticking = ticking.then(round, round);
+    return ticking;
+  };
+
+  /** Ticks every `renewMs`, each after the last has finished. */
+  const loop = (ms: number) => {
+    cancelTick = schedule(() => {
+      void tick().finally(() => {
+        if (!stopped) loop(options.renewMs);
+      });
+    }, ms);
+  };
+
+  return {
+    holding,
+    tick,
+    async start(next) {
+      role = next;
+      loop(0);
+    },
+    async stop() {
+      stopped = true;
+      cancelTick();
+      cancelExpiry();
+      await ticking.catch(() => false);
+      const held = leading;
+      await become(false);
+      if (!held) return;
+      await store.release(name, holder).catch((error: unknown) => {
+        logger.warn(
+          `lease ${name}: could not be released (${messageOf(error)}); it lapses instead`,
+        );
+      });
+      logger.info(`lease ${name}: released by ${holder}`);
+    },
+  };
+};
+
+/** For one process running every role: always leading, nothing to elect. */
+export const alwaysLeading = (): Leadership => {
+  let role: LeaderRole | null = null;
+  let leading = false;
+  return {
+    holding: () => leading,
+    tick: async () => leading,
+    async start(next) {
+      role = next;
+      leading = true;
+      await next.lead();
+    },
+    async stop() {
+      if (!leading) return;
+      leading = false;
+      await role?.standDown();
+    },
+  };
+};

@@ -1,0 +1,348 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signToken } from '../../infra/auth/tokens.ts';
+import type { ChildSystem } from '../support/child-system.ts';
+import { startChildSystem } from '../support/child-system.ts';
+import type { NatsServer } from '../support/nats-server.ts';
+import { natsUnavailableReason, startNatsServer } from '../support/nats-server.ts';
+
+/*
+ * Three node processes over a real nats-server, on embedded stores shared in one
+ * DATA_DIR: the gateway; tasks, directory, rules and supervision; projector, views,
+ * boards and audit. Each test leaves the cluster running for the next.
+ */
+
+type Result = {
+  data?: Record<string, Record<string, unknown> | null>;
+  errors?: { message: string; extensions?: { code?: string } }[];
+};
+
+const secret = 'distributed-e2e-secret-0123456789abcdef';
+const commandServices = 'tasks,directory,rules,supervision';
+const projectionServices = 'projector,views,boards,audit';
+const servicesReady = /services .* ready/;
+
+const post = async (url: string, token: string, query: string, variables: object = {}) => {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Result;
+};
+
+const must = async (url: string, token: string, query: string, variables: object = {}) => {
+  const result = await post(url, token, query, variables);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return Object.values(result.data ?? {})[0] as Record<string, unknown>;
+};
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `look` until it answers true; fails naming `what` after `ms`. */
+const eventually = async (what: string, look: () => Promise<boolean>, ms = 60_000) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await look().catch(() => false)) return;
+    await pause(100);
+  }
+  throw new Error(`${what}: not within ${ms} ms`);
+};
+
+const reportProgress = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { position } }`;
+const reportBlockage = `mutation($input: ReportBlockageInput!) { reportBlockage(input: $input) { blockageId position } }`;
+const historyQuery = `query($id: ID!) { taskHistory(taskId: $id) { position type data } }`;
+const taskQuery = `query($id: ID!) { task(id: $id) {
+  id title status progress position leadUnit { id name } cooperatingUnits { id name }
+  milestones { id progress status } blockages { id description status waitingOnUnitId }
+} }`;
+
+type HistoryEvent = { position: number; type: string; data: Record<string, unknown> };
+
+/** The key a writer gave a mutation: the progress note, or the blockage's description. */
+const keyOf = (event: HistoryEvent): string | null => {
+  if (event.type === 'MilestoneProgressReported') return event.data.note as string;
+  if (event.type === 'BlockageReported') return event.data.description as string;
+  return null;
+};
+
+/**
+ * Writers sending progress reports and blockages without pause, each with a key of
+ * its own; every answer with data is an acknowledgement, every error's code is kept.
+ */
+const startWriters = (
+  url: string,
+  token: string,
+  target: { taskId: string; milestoneId: string },
+) => {
+  const acknowledged = new Map<string, number>();
+  const errorCodes: string[] = [];
+  let sent = 0;
+  let stopped = false;
+  const write = async () => {
+    const n = sent++;
+    const key = `w-${process.pid}-${Date.now()}-${n}`;
+    const blockage = n % 3 === 0;
+    const result = blockage
+      ? await post(url, token, reportBlockage, {
+          input: { taskId: target.taskId, description: key, waitingOnUnitId: 'env' },
+        })
+      : await post(url, token, reportProgress, {
+          input: { ...target, percent: n % 100, note: key },
+        });
+    const answer = Object.values(result.data ?? {})[0];
+    if (answer) acknowledged.set(key, answer.position as number);
+    else errorCodes.push(result.errors?.[0]?.extensions?.code ?? 'NONE');
+  };
+  const loop = async () => {
+    while (!stopped) await write();
+  };
+  const loops = Array.from({ length: 4 }, loop);
+  return {
+    acknowledged,
+    errorCodes,
+    /** Waits until `more` further mutations were acknowledged. */
+    async more(more: number, ms = 60_000) {
+      const target = acknowledged.size + more;
+      await eventually(
+        `${more} more acknowledgements`,
+        async () => acknowledged.size >= target,
+        ms,
+      );
+    },
+    async stop() {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+};
+
+(natsUnavailableReason() ? describe.skip : describe)('services on three nodes over NATS', () => {
+  let nats: NatsServer;
+  let dataDir: string;
+  let gateway: ChildSystem;
+  let commands: ChildSystem;
+  let projection: ChildSystem;
+  const spare: ChildSystem[] = [];
+  let office: string;
+  let edu: string;
+  let env: string;
+  let taskId: string;
+  let milestoneId: string;
+
+  const nodeEnv = (services: string) => ({
+    SERVICES: services,
+    DATA_DIR: dataDir,
+    TRANSPORTER: nats.url,
+    JWT_SECRET: secret,
+    LEASE_TTL_MS: '1500',
+    PROJECTOR_POLL_MS: '100',
+    // The writers here are one actor sending as fast as it can.
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+  const startProjection = () =>
+    startChildSystem(nodeEnv(projectionServices), 30_000, { ready: servicesReady });
+
+  /** Reads the task's history and checks every acknowledged mutation is there once, where acknowledged. */
+  const checkHistory = async (acknowledged: Map<string, number>) => {
+    let history: HistoryEvent[] = [];
+    let errors: unknown;
+    // Right after an outage the views' node may still be finding its way back.
+    await eventually('the task history', async () => {
+      const result = await post(gateway.url, office, historyQuery, { id: taskId });
+      history = (result.data?.taskHistory ?? []) as unknown as HistoryEvent[];
+      errors = result.errors;
+      return !result.errors && history.length > 0;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(errors)}`);
+    });
+    const stored = new Map<string, number[]>();
+    for (const event of history) {
+      const key = keyOf(event);
+      if (key) stored.set(key, [...(stored.get(key) ?? []), event.position]);
+    }
+    for (const [key, position] of acknowledged) expect(stored.get(key)).toEqual([position]);
+    for (const positions of stored.values()) expect(positions).toHaveLength(1);
+    return history;
+  };
+
+  /** Waits until the task view reflects the whole history, then checks nothing is lost or doubled. */
+  const checkConverged = async (history: HistoryEvent[]) => {
+    const last = history.at(-1);
+    let view: Record<string, unknown> = {};
+    await eventually('the task view reaching the end of the history', async () => {
+      view = await must(gateway.url, office, taskQuery, { id: taskId });
+      return view.position === last?.position;
+    });
+    const reported = history.filter((event) => event.type === 'BlockageReported');
+    const blockages = view.blockages as { id: string }[];
+    expect(blockages.map((blockage) => blockage.id).sort()).toEqual(
+      reported.map((event) => event.data.blockageId as string).sort(),
+    );
+    const progress = history.filter((event) => event.type === 'MilestoneProgressReported');
+    const milestones = view.milestones as { progress: number }[];
+    expect(milestones[0]?.progress).toBe(progress.at(-1)?.data.percent);
+  };
+
+  beforeAll(async () => {
+    nats = await startNatsServer({ user: 'dubanju', password: 'nats-e2e-pass' });
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-distributed-'));
+    [gateway, commands, projection] = await Promise.all([
+      startChildSystem(nodeEnv('gateway'), 30_000),
+      startChildSystem(nodeEnv(commandServices), 30_000, { ready: servicesReady }),
+      startProjection(),
+    ]);
+    office = await signToken(secret, { sub: 'office', role: 'office' });
+    edu = await signToken(secret, { sub: 'edu-head', role: 'department_head', unit: 'edu' });
+    env = await signToken(secret, { sub: 'env-head', role: 'department_head', unit: 'env' });
+    await eventually('the gateway ready', async () => {
+      return (await fetch(`${gateway.url}/readyz`)).status === 200;
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const node of [gateway, commands, projection, ...spare]) await node?.kill('SIGTERM');
+    await nats?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('runs the foundation scenario through the gateway', async () => {
+    const url = gateway.url;
+    await must(url, office, 'mutation { registerUnit(input: {id: "edu", name: "教育局"}) { id } }');
+    await must(
+      url,
+      office,
+      'mutation { registerUnit(input: {id: "env", name: "生态环境局"}) { id } }',
+    );
+    const task = await must(
+      url,
+      office,
+      'mutation { registerTask(input: {title: "新建学校3所", section: "二、民生实事", plannedStart: "2021-01-01", dueDate: "2021-12-31"}) { id } }',
+    );
+    taskId = task.id as string;
+    await must(
+      url,
+      office,
+      'mutation($t: ID!) { assignTask(input: {taskId: $t, leadUnitId: "edu", cooperatingUnitIds: ["env"], responsibleLeader: "王副区长"}) { revision } }',
+      { t: taskId },
+    );
+    const milestone = await must(
+      url,
+      office,
+      'mutation($t: ID!) { planMilestone(input: {taskId: $t, title: "完成选址", dueDate: "2021-03-31"}) { milestoneId } }',
+      { t: taskId },
+    );
+    milestoneId = milestone.milestoneId as string;
+    await must(url, edu, reportProgress, {
+      input: { taskId, milestoneId, percent: 60, note: '已选址两处' },
+    });
+    const blockage = await must(url, edu, reportBlockage, {
+      input: { taskId, description: '用地手续待批', waitingOnUnitId: 'env' },
+    });
+    await must(
+      url,
+      env,
+      'mutation($input: ResolveBlockageInput!) { resolveBlockage(input: $input) { position } }',
+      { input: { taskId, blockageId: blockage.blockageId, resolution: '已协调办结' } },
+    );
+
+    const history = await checkHistory(new Map());
+    expect(history.map((event) => event.type)).toEqual([
+      'TaskRegistered',
+      'TaskAssigned',
+      'MilestonePlanned',
+      'MilestoneProgressReported',
+      'BlockageReported',
+      'BlockageResolved',
+    ]);
+    await checkConverged(history);
+    const view = await must(url, office, taskQuery, { id: taskId });
+    expect(view).toMatchObject({
+      title: '新建学校3所',
+      status: 'in_progress',
+      leadUnit: { id: 'edu', name: '教育局' },
+      cooperatingUnits: [{ id: 'env', name: '生态环境局' }],
+      milestones: [{ id: milestoneId, progress: 60, status: 'open' }],
+      blockages: [{ id: blockage.blockageId, status: 'resolved', waitingOnUnitId: 'env' }],
+    });
+  }, 90_000);
+
+  it('loses and doubles nothing when the projector is killed mid-write and started again', async () => {
+    const writers = startWriters(gateway.url, edu, { taskId, milestoneId });
+    await writers.more(20);
+    await projection.kill('SIGKILL');
+    // Commands keep being acknowledged while nothing projects.
+    await writers.more(20);
+    projection = await startProjection();
+    await writers.more(10);
+    await writers.stop();
+    expect(writers.errorCodes).toEqual([]);
+
+    const history = await checkHistory(writers.acknowledged);
+    await checkConverged(history);
+  }, 180_000);
+
+  it('hands the projector over to a standby within a few seconds of the active one dying', async () => {
+    await projection.waitFor(/lease projector: taken/);
+    const standby = await startProjection();
+    spare.push(standby);
+    const writers = startWriters(gateway.url, edu, { taskId, milestoneId });
+    await writers.more(10);
+    const killedAt = Date.now();
+    await projection.kill('SIGKILL');
+    await standby.waitFor(/lease projector: taken/, 15_000);
+    process.stdout.write(
+      `standby took the projector over ${Date.now() - killedAt} ms after the kill\n`,
+    );
+    await writers.more(10);
+    await writers.stop();
+
+    const history = await checkHistory(writers.acknowledged);
+    await checkConverged(history);
+    projection = standby;
+    spare.pop();
+  }, 180_000);
+
+  /**
+   * Kills NATS under a burst of writes, keeps it down `downMs`, starts it again and
+   * checks the outcome: every call answered with data or UNAVAILABLE, every
+   * acknowledged one stored once, the same node processes serving afterwards.
+   */
+  const natsRestart = async (downMs: number) => {
+    const nodes = [gateway, commands, projection];
+    const writers = startWriters(gateway.url, edu, { taskId, milestoneId });
+    await writers.more(20);
+    await nats.stop('SIGKILL');
+    await pause(downMs);
+    await nats.restart();
+    await writers.more(20, 90_000);
+    await writers.stop();
+    process.stdout.write(
+      `NATS down ${downMs} ms: ${writers.acknowledged.size} acknowledged, ` +
+        `${writers.errorCodes.length} answered UNAVAILABLE\n`,
+    );
+
+    expect(writers.errorCodes.filter((code) => code !== 'UNAVAILABLE')).toEqual([]);
+    for (const node of nodes) expect(node.child.exitCode).toBeNull();
+    const history = await checkHistory(writers.acknowledged);
+    await checkConverged(history);
+    // Recovered without restarting anything: a fresh command goes through.
+    const after = await must(gateway.url, edu, reportProgress, {
+      input: { taskId, milestoneId, percent: 99, note: `after ${downMs} ms without NATS` },
+    });
+    expect(after.position).toBeGreaterThan(history.at(-1)?.position ?? 0);
+  };
+
+  it('rides out a NATS restart shorter than the heartbeat timeout: calls wait and succeed', async () => {
+    await natsRestart(1000);
+  }, 180_000);
+
+  it('rides out a NATS outage longer than the heartbeat timeout: calls fail UNAVAILABLE, the nodes find each other again', async () => {
+    await natsRestart(12_000);
+  }, 180_000);
+});
+
+if (natsUnavailableReason()) {
+  console.warn(`services on three nodes over NATS: skipped, ${natsUnavailableReason()}`);
+}

@@ -1,0 +1,336 @@
+import type { Operation } from '../../contracts/permissions.ts';
+import type { Caller } from './matrix-callers.ts';
+import { actorIdOf, leadUnit, spareUnit } from './matrix-callers.ts';
+import type { Scenario } from './matrix-scenario.ts';
+import {
+  assignedTask,
+  completedMilestone,
+  completionReported,
+  definedIndicator,
+  extensionRequested,
+  issuedNotice,
+  officialInPost,
+  openBlockage,
+  plannedTask,
+  registeredOfficial,
+  registeredTask,
+  resolvedBlockage,
+  suspendedTask,
+} from './matrix-scenario.ts';
+import type { RootKind } from './matrix-schema.ts';
+
+type Variables = Record<string, unknown>;
+
+/** One GraphQL field of an operation, with a fresh state in which a permitted caller succeeds. */
+export interface HttpCase {
+  via: 'http';
+  kind: RootKind;
+  field: string;
+  /** Builds the state and answers the call's variables. */
+  prepare(s: Scenario): Promise<Variables>;
+  /** What to select of an object result; `__typename` unless told. */
+  selection?: string;
+  /** Further checks of an allowed caller's result (a scope narrower than the role's). */
+  check?(data: Record<string, unknown>, caller: Caller): void;
+  /** A mutation that takes no input (signing a tree head, running the clock). */
+  inputless?: true;
+}
+
+/** An operation without a field of its own: called over the broker, as services call it. */
+export interface BrokerCase {
+  via: 'broker';
+  action: string;
+  params: Variables;
+}
+
+export type OperationCase = HttpCase | BrokerCase;
+
+const mutation = (field: string, prepare: (s: Scenario) => Promise<Variables>): HttpCase => ({
+  via: 'http',
+  kind: 'mutation',
+  field,
+  prepare: async (s) => ({ input: await prepare(s) }),
+});
+
+const read = (
+  field: string,
+  prepare: (s: Scenario) => Promise<Variables> = async () => ({}),
+  more: Partial<HttpCase> = {},
+): HttpCase => ({ via: 'http', kind: 'query', field, prepare, ...more });
+
+/** An argument-less mutation (signing a tree head, running the clock). */
+const action = (field: string, prepare: (s: Scenario) => Promise<void> = async () => {}) =>
+  ({
+    via: 'http',
+    kind: 'mutation',
+    field,
+    inputless: true,
+    prepare: async (s) => {
+      await prepare(s);
+      return {};
+    },
+  }) satisfies HttpCase;
+
+const reason = { reason: '理由' };
+
+/** The office's audit search sees only the events the office recorded itself (own_actions). */
+const ownActionsOnly = (data: Record<string, unknown>, caller: Caller) => {
+  const { edges } = data.auditHistory as { edges: { node: { actor: { id: string } } }[] };
+  const actorIds = new Set(edges.map(({ node }) => node.actor.id));
+  if (caller.role === 'office') expect([...actorIds]).toEqual([actorIdOf(caller)]);
+  else expect(actorIds.size).toBeGreaterThan(1);
+};
+
+/** A milestone due within the reminder lead time, settled into the clock's agenda. */
+const dueSoonMilestone = async (s: Scenario) => {
+  await plannedTask(s, '2021-03-03');
+  await s.sys.settled();
+};
+
+/** A signed tree head over everything stored now: its size. */
+const signedHeadSize = async (s: Scenario) => {
+  const { treeSize } = await s.run('signTreeHead', {});
+  return { size: treeSize };
+};
+
+const commands = {
+  registerUnit: [mutation('registerUnit', async (s) => ({ id: s.unique('unit'), name: '单位' }))],
+  registerTask: [
+    mutation('registerTask', async () => ({
+      title: '新建学校',
+      plannedStart: '2021-01-01',
+      dueDate: '2021-12-31',
+    })),
+  ],
+  assignTask: [
+    mutation('assignTask', async (s) => ({ ...(await registeredTask(s)), leadUnitId: leadUnit })),
+  ],
+  planMilestone: [
+    mutation('planMilestone', async (s) => ({
+      ...(await assignedTask(s)),
+      title: '完成设计',
+      dueDate: '2021-09-30',
+    })),
+  ],
+  reportProgress: [
+    mutation('reportProgress', async (s) => ({ ...(await plannedTask(s)), percent: 60 })),
+  ],
+  completeMilestone: [mutation('completeMilestone', plannedTask)],
+  reportBlockage: [
+    mutation('reportBlockage', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      description: '资金未到位',
+    })),
+  ],
+  resolveBlockage: [
+    mutation('resolveBlockage', async (s) => ({
+      ...(await openBlockage(s)),
+      resolution: '已协调',
+    })),
+  ],
+  signTask: [mutation('signTask', assignedTask)],
+  transferTask: [
+    mutation('transferTask', async (s) => ({
+      ...(await assignedTask(s)),
+      toUnitId: spareUnit,
+      ...reason,
+    })),
+  ],
+  returnTask: [mutation('returnTask', async (s) => ({ ...(await assignedTask(s)), ...reason }))],
+  requestDeadlineExtension: [
+    mutation('requestDeadlineExtension', async (s) => ({
+      ...(await plannedTask(s)),
+      requestedDueDate: '2021-08-31',
+      ...reason,
+    })),
+  ],
+  approveDeadlineExtension: [mutation('approveDeadlineExtension', extensionRequested)],
+  rejectDeadlineExtension: [
+    mutation('rejectDeadlineExtension', async (s) => ({
+      ...(await extensionRequested(s)),
+      ...reason,
+    })),
+  ],
+  reopenMilestone: [
+    mutation('reopenMilestone', async (s) => ({ ...(await completedMilestone(s)), ...reason })),
+  ],
+  reportTaskCompletion: [
+    mutation('reportTaskCompletion', async (s) => ({
+      taskId: (await completedMilestone(s)).taskId,
+      summary: '三所学校均已开工',
+    })),
+  ],
+  acceptTaskCompletion: [mutation('acceptTaskCompletion', completionReported)],
+  rejectTaskCompletion: [
+    mutation('rejectTaskCompletion', async (s) => ({
+      ...(await completionReported(s)),
+      ...reason,
+    })),
+  ],
+  suspendTask: [
+    mutation('suspendTask', async (s) => ({ taskId: (await plannedTask(s)).taskId, ...reason })),
+  ],
+  resumeTask: [mutation('resumeTask', async (s) => ({ ...(await suspendedTask(s)), ...reason }))],
+  terminateTask: [
+    mutation('terminateTask', async (s) => ({ taskId: (await plannedTask(s)).taskId, ...reason })),
+  ],
+  defineIndicator: [
+    mutation('defineIndicator', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      name: '水质达标率',
+      unitOfMeasure: '%',
+      target: 89,
+      comparison: 'gte',
+      dueDate: '2021-12-31',
+    })),
+  ],
+  reportIndicatorValue: [
+    mutation('reportIndicatorValue', async (s) => ({
+      ...(await definedIndicator(s)),
+      value: 1,
+      asOf: '2021-02-28',
+    })),
+  ],
+  issueSupervisionNotice: [
+    mutation('issueSupervisionNotice', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      level: 'yellow',
+      toUnitId: leadUnit,
+      subject: '督办',
+      body: '请加快进度',
+      replyDueDate: '2021-03-15',
+    })),
+  ],
+  answerSupervisionNotice: [
+    mutation('answerSupervisionNotice', async (s) => ({
+      ...(await issuedNotice(s)),
+      answer: '已推进',
+    })),
+  ],
+  issueLeadershipInstruction: [
+    mutation('issueLeadershipInstruction', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      text: '加快办理',
+      addressedToUnitIds: [leadUnit],
+    })),
+  ],
+  recordAccountability: [
+    mutation('recordAccountability', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      against: { kind: 'unit', id: leadUnit },
+      kind: 'interview',
+      ...reason,
+    })),
+  ],
+  escalateBlockage: [
+    mutation('escalateBlockage', async (s) => ({ ...(await openBlockage(s)), level: 1 })),
+  ],
+  assignBlockageCoordination: [
+    mutation('assignBlockageCoordination', async (s) => ({
+      ...(await openBlockage(s)),
+      coordinatorUnitId: spareUnit,
+    })),
+  ],
+  reopenBlockage: [
+    mutation('reopenBlockage', async (s) => ({ ...(await resolvedBlockage(s)), ...reason })),
+  ],
+  registerOfficial: [
+    mutation('registerOfficial', async (s) => ({
+      id: s.unique('official'),
+      name: '李局长',
+      title: '局长',
+    })),
+  ],
+  assignPost: [
+    mutation('assignPost', async (s) => ({
+      ...(await registeredOfficial(s)),
+      unitId: leadUnit,
+      post: 'contact',
+      from: '2021-02-01',
+    })),
+  ],
+  vacatePost: [
+    mutation('vacatePost', async (s) => ({ ...(await officialInPost(s)), on: '2021-02-15' })),
+  ],
+  publishRuleset: [
+    // The defaults' own numbers, so the boards and the clock of other cases keep their rules.
+    mutation('publishRuleset', async (s) => ({
+      version: s.nextRulesetVersion(),
+      inForceFrom: '2021-01-01',
+      lights: { yellowBehindPoints: 10, redBehindPoints: 30, yellowDueWithinDays: 3 },
+      reminderLeadDays: 3,
+      escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
+      scoring: { leadUnitFailedTask: -5, cooperatingUnitFailedTask: -3, pingPongPerUnit: -1 },
+    })),
+  ],
+  auditSign: [action('signTreeHead')],
+  runClock: [action('runClock', dueSoonMilestone)],
+} satisfies Partial<Record<Operation, readonly OperationCase[]>>;
+
+const queries = {
+  task: [read('task', async (s) => ({ id: (await plannedTask(s)).taskId }))],
+  tasks: [read('tasks')],
+  units: [read('units')],
+  taskHistory: [read('taskHistory', async (s) => ({ taskId: (await plannedTask(s)).taskId }))],
+  officials: [read('officials')],
+  postHolders: [
+    read('postHolders', async (s) => {
+      await officialInPost(s);
+      return { unitId: leadUnit, date: '2021-03-01' };
+    }),
+  ],
+  rulesets: [read('rulesets')],
+  rulesetInForce: [read('rulesetInForce', async () => ({ date: '2021-03-01' }))],
+  auditSearch: [
+    read(
+      'auditHistory',
+      async (s) => {
+        await plannedTask(s);
+        return { first: 200 };
+      },
+      { selection: '{ edges { node { actor { id } } } }', check: ownActionsOnly },
+    ),
+  ],
+  auditProof: [
+    read('inclusionProof', async (s) => ({ position: 1, treeSize: await s.sys.lastPosition() })),
+    read('consistencyProof', async (s) => ({ fromSize: 1, toSize: await s.sys.lastPosition() })),
+    read('treeHead', signedHeadSize),
+    read('latestTreeHead', async (s) => {
+      await signedHeadSize(s);
+      return {};
+    }),
+  ],
+  auditPublicKey: [read('auditPublicKey')],
+  responsibilityBoard: [read('responsibilityBoard')],
+  stageBoard: [read('stageBoard')],
+  blockageBoard: [read('blockageBoard')],
+  progressBoard: [read('progressBoard')],
+  resultsBoard: [read('resultsBoard')],
+  overview: [read('overview')],
+  internal: [
+    { via: 'broker', action: 'directory.knownUnits', params: { ids: [leadUnit] } },
+    { via: 'broker', action: 'directory.knownOfficials', params: { ids: ['nobody'] } },
+  ],
+} satisfies Partial<Record<Operation, readonly OperationCase[]>>;
+
+/**
+ * Every operation of the permission table with the calls that exercise it. Typed
+ * against the table, and checked against it again at run time by the walk, so an
+ * operation added without a case fails both the type check and the test.
+ */
+export const matrixCases: Record<Operation, readonly OperationCase[]> = {
+  ...commands,
+  ...queries,
+};
+
+/**
+ * Root fields that act on no supervision data and so are absent from the table,
+ * with the reason: who-am-I needs only a valid token; the web console's demo
+ * sign-in (演示登录) is served before any token exists and is off in production.
+ */
+export const unlistedFields: Readonly<Record<string, string>> = {
+  me: 'who-am-I: answers any valid token with its own actor',
+  demoLoginEnabled: 'demo sign-in (演示登录): whether it is on, asked before any token exists',
+  demoUsers: 'demo sign-in: the people to sign in as, asked before any token exists',
+  demoSignIn: 'demo sign-in: hands out a demo token, refused when demo sign-in is off',
+};

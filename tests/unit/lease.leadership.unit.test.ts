@@ -1,0 +1,251 @@
+import type { Lease, LeaseStore } from '../../infra/lease/port.ts';
+import type { LeaderRole, Leadership, Schedule } from '../../services/shared/leadership.ts';
+import { alwaysLeading, createLeadership } from '../../services/shared/leadership.ts';
+
+/**
+ * Time that moves only when a test says so, running the expiry checks scheduled
+ * on it. The campaign's first tick (scheduled at 0 ms, and the loop hangs off
+ * it) is never run: the tests tick by hand, so each step is theirs.
+ */
+const fakeTime = () => {
+  let now = 0;
+  let jobs: { at: number; work: () => void }[] = [];
+  const schedule: Schedule = (work, ms) => {
+    if (ms === 0) return () => {};
+    const job = { at: now + ms, work };
+    jobs.push(job);
+    return () => {
+      jobs = jobs.filter((other) => other !== job);
+    };
+  };
+  return {
+    now: () => now,
+    schedule,
+    /** Moves time on, runs what came due and lets the changes it started finish. */
+    async advance(ms: number) {
+      now += ms;
+      const due = jobs.filter((job) => job.at <= now);
+      jobs = jobs.filter((job) => !due.includes(job));
+      for (const job of due) job.work();
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+};
+
+/** An in-memory lease store with the port's rules, on the fake time, that can be cut off. */
+const memoryLeases = (now: () => number) => {
+  const leases = new Map<string, Lease & { expiresAt: number }>();
+  let cutOff = false;
+  const store: LeaseStore = {
+    async acquire(name, holder, ttlMs) {
+      if (cutOff) throw new Error('store unreachable');
+      const held = leases.get(name);
+      if (held && held.holder !== holder && held.expiresAt > now()) return null;
+      const term = !held ? 1 : held.holder === holder ? held.term : held.term + 1;
+      const lease = { name, holder, term, ttlMs, expiresAt: now() + ttlMs };
+      leases.set(name, lease);
+      return { name, holder, term, ttlMs };
+    },
+    async release(name, holder) {
+      const held = leases.get(name);
+      if (held?.holder === holder) held.expiresAt = 0;
+    },
+    async current(name) {
+      const held = leases.get(name);
+      return held && held.expiresAt > now() ? held : null;
+    },
+    async close() {},
+  };
+  return {
+    store,
+    cut: (value: boolean) => {
+      cutOff = value;
+    },
+  };
+};
+
+/** A role that records when it leads and stands down. */
+const recordingRole = () => {
+  const log: string[] = [];
+  const role: LeaderRole = {
+    lead: () => {
+      log.push('lead');
+    },
+    standDown: () => {
+      log.push('standDown');
+    },
+  };
+  return { role, log };
+};
+
+const quietLogger = () => {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (line: string) => lines.push(line),
+    warn: (line: string) => lines.push(line),
+  };
+};
+
+const setUp = () => {
+  const time = fakeTime();
+  const leases = memoryLeases(time.now);
+  const candidate = (holder: string) => {
+    const logger = quietLogger();
+    const { role, log } = recordingRole();
+    const leadership: Leadership = createLeadership({
+      store: leases.store,
+      name: 'projector',
+      holder,
+      ttlMs: 3000,
+      renewMs: 1000,
+      logger,
+      now: time.now,
+      schedule: time.schedule,
+    });
+    void leadership.start(role);
+    return { leadership, log, logger };
+  };
+  return { time, leases, candidate };
+};
+
+describe('a node that wins the lease', () => {
+  it('leads once, and renewing keeps it leading without starting again', async () => {
+    const { time, candidate } = setUp();
+    const a = candidate('a');
+    expect(await a.leadership.tick()).toBe(true);
+    await time.advance(1000);
+    expect(await a.leadership.tick()).toBe(true);
+    await time.advance(1000);
+    expect(await a.leadership.tick()).toBe(true);
+    expect(a.log).toEqual(['lead']);
+    expect(a.logger.lines).toEqual(['lease projector: taken by a (term 1)']);
+  });
+});
+
+describe('a standby', () => {
+  it('does not lead while the holder renews', async () => {
+    const { time, candidate } = setUp();
+    const a = candidate('a');
+    const b = candidate('b');
+    await a.leadership.tick();
+    for (let i = 0; i < 5; i++) {
+      await time.advance(1000);
+      await a.leadership.tick();
+      expect(await b.leadership.tick()).toBe(false);
+    }
+    expect(b.log).toEqual([]);
+  });
+
+  it('takes over once the holder falls silent for the lease time, at a higher term', async () => {
+    const { time, candidate } = setUp();
+    const a = candidate('a');
+    const b = candidate('b');
+    await a.leadership.tick();
+    await time.advance(2999);
+    expect(await b.leadership.tick()).toBe(false);
+    await time.advance(1);
+    expect(await b.leadership.tick()).toBe(true);
+    expect(b.log).toEqual(['lead']);
+    expect(b.logger.lines).toEqual(['lease projector: taken by b (term 2)']);
+  });
+
+  it('takes over at once when the holder stops cleanly and releases it', async () => {
+    const { candidate } = setUp();
+    const a = candidate('a');
+    const b = candidate('b');
+    await a.leadership.tick();
+    expect(await b.leadership.tick()).toBe(false);
+    await a.leadership.stop();
+    expect(a.log).toEqual(['lead', 'standDown']);
+    expect(await b.leadership.tick()).toBe(true);
+  });
+});
+
+describe('a holder whose lease lapsed and was taken over', () => {
+  it('stands down by its own deadline, before the other node may take over', async () => {
+    const { time, candidate } = setUp();
+    const a = candidate('a');
+    const b = candidate('b');
+    await a.leadership.tick();
+    await time.advance(3000);
+    expect(a.leadership.holding()).toBe(false);
+    expect(a.log).toEqual(['lead', 'standDown']);
+    await b.leadership.tick();
+    expect(await a.leadership.tick()).toBe(false);
+    expect(a.log).toEqual(['lead', 'standDown']);
+    expect(a.logger.lines).toContain('lease projector: not renewed in time; standing down');
+  });
+});
+
+describe('a holder cut off from the lease store', () => {
+  it('keeps leading until its lease would lapse, says why once, then stands down', async () => {
+    const { time, leases, candidate } = setUp();
+    const a = candidate('a');
+    await a.leadership.tick();
+    leases.cut(true);
+    await time.advance(1000);
+    expect(await a.leadership.tick()).toBe(true);
+    await time.advance(1000);
+    expect(await a.leadership.tick()).toBe(true);
+    expect(a.log).toEqual(['lead']);
+    await time.advance(1000);
+    expect(await a.leadership.tick()).toBe(false);
+    expect(a.log).toEqual(['lead', 'standDown']);
+    const complaints = a.logger.lines.filter((line) => line.includes('did not answer'));
+    expect(complaints).toEqual([
+      'lease projector: the lease store did not answer (store unreachable); retrying',
+    ]);
+  });
+
+  it('leads again once the store answers and nobody else took the lease', async () => {
+    const { time, leases, candidate } = setUp();
+    const a = candidate('a');
+    await a.leadership.tick();
+    leases.cut(true);
+    await time.advance(3000);
+    await a.leadership.tick();
+    leases.cut(false);
+    expect(await a.leadership.tick()).toBe(true);
+    expect(a.log).toEqual(['lead', 'standDown', 'lead']);
+  });
+});
+
+describe('a role that fails to start leading', () => {
+  it('is logged, not thrown, and the node keeps its lease', async () => {
+    const time = fakeTime();
+    const leases = memoryLeases(time.now);
+    const logger = quietLogger();
+    const leadership = createLeadership({
+      store: leases.store,
+      name: 'audit',
+      holder: 'a',
+      ttlMs: 3000,
+      renewMs: 1000,
+      logger,
+      now: time.now,
+      schedule: time.schedule,
+    });
+    await leadership.start({
+      lead: () => {
+        throw new Error('index locked');
+      },
+      standDown: () => {},
+    });
+    expect(await leadership.tick()).toBe(true);
+    expect(logger.lines).toContain('lease audit: leading failed: index locked');
+  });
+});
+
+describe('a single process without leases', () => {
+  it('leads from the start until it stops', async () => {
+    const { role, log } = recordingRole();
+    const leadership = alwaysLeading();
+    expect(leadership.holding()).toBe(false);
+    await leadership.start(role);
+    expect(leadership.holding()).toBe(true);
+    await leadership.stop();
+    expect(leadership.holding()).toBe(false);
+    expect(log).toEqual(['lead', 'standDown']);
+  });
+});
