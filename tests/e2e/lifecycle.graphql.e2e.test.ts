@@ -51,7 +51,10 @@ describe('the supervision year through GraphQL', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    sys = await startTestSystem({ SERVICES: 'gateway,tasks,directory,rules,views,audit' }, { clock });
+    sys = await startTestSystem(
+      { SERVICES: 'gateway,tasks,directory,rules,views,audit' },
+      { clock },
+    );
     tokens.office = await sys.token('office');
     tokens.leader = await sys.token('leader');
     tokens.inspector = await sys.token('inspector');

@@ -107,7 +107,10 @@ const reportProgress = (taskId: string, milestoneId: string, percent: number): T
 
 /** Starts a system with only what the boards need: no scheduled clock records facts meanwhile. */
 const start = async (clock: SettableClock) => {
-  const system = await startTestSystem({ SERVICES: 'gateway,projector,boards,directory' }, { clock });
+  const system = await startTestSystem(
+    { SERVICES: 'gateway,projector,boards,directory' },
+    { clock },
+  );
   const handle = createCommandHandler({ store: system.system.stores.eventStore, clock });
   return { system, commands: commandsOf(handle) };
 };
