@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, maxDate, minDate } from './dates.ts';
+import { evidence } from './inputs/fields.ts';
 import { idRule, limits } from './limits.ts';
 
 /**
@@ -75,6 +76,7 @@ export const reportProgressInput = z.object({
     .min(0, 'must be an integer between 0 and 100')
     .max(100, 'must be an integer between 0 and 100'),
   note: optionalText(limits.note),
+  evidence: evidence(),
   idempotencyKey,
 });
 

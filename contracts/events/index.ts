@@ -26,5 +26,13 @@ export { unitEventTypes } from './unit-events.ts';
 export type DomainEvent = TaskEvent | UnitEvent | OfficialEvent | RulesetEvent | AuditEvent;
 export type DomainEventType = DomainEvent['type'];
 
-/** Current schema version of each event type; bumped only with an upcaster. */
-export const eventSchemaVersion = (_type: DomainEventType): number => 1;
+/**
+ * Current schema version of each event type; bumped only with an upcaster in
+ * `services/shared/upcast.ts` that turns every older stored version into it.
+ */
+const schemaVersions: Partial<Record<DomainEventType, number>> = {
+  // v2 adds `evidence` (佐证材料) to progress reports.
+  MilestoneProgressReported: 2,
+};
+
+export const eventSchemaVersion = (type: DomainEventType): number => schemaVersions[type] ?? 1;

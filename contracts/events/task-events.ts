@@ -40,6 +40,8 @@ export type TaskEvent =
         note: string | null;
         /** The unit that reported: the lead unit, or a co-owning unit on its own part. */
         reportedByUnitId: string | null;
+        /** Since version 2; version-1 events are upcast with none. */
+        evidence: Evidence[];
       };
     }
   | {

@@ -235,8 +235,22 @@ describe('a department head', () => {
       buffer: evidence,
     });
     await page.click(`${form} button[type="submit"]`);
-    // The note was there before: wait for the one that carries this report's digest.
-    await page.waitForSelector(`[data-milestone="${milestone}"] .note:has-text("${sha256}")`);
+    // The page sends the file's name, digest and size, never the file: find them in the history.
+    const office = await system.token('office');
+    const history = `query($id: ID!) { taskHistory(taskId: $id) { type data } }`;
+    const carriesDigest = async () => {
+      const result = await system.gql<{
+        taskHistory: { type: string; data: { evidence?: unknown[] } }[];
+      }>(history, { id: taskId }, office);
+      return (result.data?.taskHistory ?? []).some(
+        (event) =>
+          event.type === 'MilestoneProgressReported' &&
+          JSON.stringify(event.data.evidence ?? []).includes(sha256),
+      );
+    };
+    const deadline = Date.now() + 10_000;
+    while (!(await carriesDigest()) && Date.now() < deadline) await page.waitForTimeout(50);
+    expect(await carriesDigest()).toBe(true);
     expect(
       await page.$$eval('form[data-form="reportProgress"] [aria-invalid]', (els) => els.length),
     ).toBe(0);

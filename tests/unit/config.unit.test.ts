@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, redactUrl, serviceNames } from '../../infra/config/config.ts';
+import { natsOptions, redactedTransporter } from '../../moleculer.config.ts';
 
 const refused = (env: Record<string, string>): ConfigError => {
   try {
@@ -500,5 +501,55 @@ describe('the gateway’s defences', () => {
     ['RATE_LIMIT_PER_MINUTE', 'unlimited'],
   ])('stop start-up on %s=%s, naming the variable', (name, value) => {
     expect(refused({ [name]: value }).message.startsWith(`${name}=`)).toBe(true);
+  });
+});
+
+describe('the NATS client options built from the configuration', () => {
+  const options = (env: Record<string, string>) => natsOptions(loadConfig(env));
+
+  it('are none without a transporter', () => {
+    expect(options({})).toBeNull();
+  });
+
+  it('take the servers and credentials of TRANSPORTER, decoded', () => {
+    expect(
+      options({ TRANSPORTER: 'nats://svc:p%40ss@nats-1:4222,nats://nats-2:4222' }),
+    ).toMatchObject({
+      servers: ['nats-1:4222', 'nats-2:4222'],
+      user: 'svc',
+      pass: 'p@ss',
+      maxReconnectAttempts: -1,
+    });
+  });
+
+  it('let NATS_USER and NATS_PASSWORD win over the URL, and a token replace both', () => {
+    const env = { TRANSPORTER: 'nats://url-user:url-pass@nats:4222' };
+    expect(options({ ...env, NATS_USER: 'svc', NATS_PASSWORD: 's3cret' })).toMatchObject({
+      user: 'svc',
+      pass: 's3cret',
+    });
+    const token = options({ ...env, NATS_TOKEN: 't0ken' });
+    expect(token).toMatchObject({ token: 't0ken' });
+    expect(token).not.toHaveProperty('user');
+  });
+
+  it('turn TLS on for tls:// or any NATS_TLS_* file, passing the files', () => {
+    expect(options({ TRANSPORTER: 'nats://nats:4222' })).not.toHaveProperty('tls');
+    expect(options({ TRANSPORTER: 'tls://nats:4222' })).toMatchObject({ tls: {} });
+    const file = path.resolve('package.json');
+    expect(
+      options({
+        TRANSPORTER: 'nats://nats:4222',
+        NATS_TLS_CA_FILE: file,
+        NATS_TLS_CERT_FILE: file,
+        NATS_TLS_KEY_FILE: file,
+      }),
+    ).toMatchObject({ tls: { caFile: file, certFile: file, keyFile: file } });
+  });
+
+  it('never show the password in a log line', () => {
+    expect(redactedTransporter('nats://svc:s3cret@nats:4222,nats://nats-2:4222')).toBe(
+      'nats://svc:***@nats:4222,nats://nats-2:4222',
+    );
   });
 });

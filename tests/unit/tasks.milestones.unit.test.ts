@@ -114,9 +114,49 @@ describe('reporting progress', () => {
             previousPercent: 0,
             note: 'on track',
             reportedByUnitId: 'education-bureau',
+            evidence: [],
           },
         },
       ]);
+  });
+
+  it('records the evidence named by hash and size', () => {
+    const evidence = [{ fileName: '开工许可证.pdf', sha256: 'ab'.repeat(32), size: 20480 }];
+    given(taskDecider, plannedTask)
+      .when(
+        {
+          type: 'ReportProgress',
+          data: { taskId, milestoneId: 'm1', percent: 30, note: null, evidence },
+        },
+        headOf('education-bureau'),
+      )
+      .then([
+        {
+          type: 'MilestoneProgressReported',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            percent: 30,
+            previousPercent: 0,
+            note: null,
+            reportedByUnitId: 'education-bureau',
+            evidence,
+          },
+        },
+      ]);
+  });
+
+  it('refuses evidence whose digest is not a SHA-256', () => {
+    const evidence = [{ fileName: 'a.pdf', sha256: 'not-a-digest', size: 1 }];
+    given(taskDecider, plannedTask)
+      .when(
+        {
+          type: 'ReportProgress',
+          data: { taskId, milestoneId: 'm1', percent: 30, note: null, evidence },
+        },
+        headOf('education-bureau'),
+      )
+      .thenThrows('VALIDATION', 'evidence[0].sha256');
   });
 
   it('records no reporting unit for an actor without one', () => {
@@ -132,6 +172,7 @@ describe('reporting progress', () => {
             previousPercent: 30,
             note: null,
             reportedByUnitId: null,
+            evidence: [],
           },
         },
       ]);
@@ -163,6 +204,7 @@ describe('reporting progress', () => {
             previousPercent: 0,
             note: null,
             reportedByUnitId: null,
+            evidence: [],
           },
         },
       ]);
@@ -181,6 +223,7 @@ describe('reporting progress', () => {
             previousPercent: 30,
             note: null,
             reportedByUnitId: null,
+            evidence: [],
           },
         },
       ]);
@@ -214,6 +257,7 @@ describe('progress going backwards', () => {
             previousPercent: 60,
             note: 'survey found errors',
             reportedByUnitId: null,
+            evidence: [],
           },
         },
       ]);

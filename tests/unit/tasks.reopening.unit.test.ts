@@ -80,6 +80,7 @@ describe('a reopened milestone', () => {
             previousPercent: 60,
             note: null,
             reportedByUnitId: null,
+            evidence: [],
           },
         },
       ]);

@@ -244,6 +244,8 @@ export const taskTypeDefs = /* GraphQL */ `
     milestoneId: ID!
     percent: Int!
     note: String
+    "Files named by SHA-256 and size; the files stay with the unit."
+    evidence: [EvidenceInput!]
     idempotencyKey: String
   }
 

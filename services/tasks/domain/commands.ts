@@ -42,7 +42,14 @@ export type TaskCommand =
     }
   | {
       type: 'ReportProgress';
-      data: { taskId: string; milestoneId: string; percent: number; note: string | null };
+      data: {
+        taskId: string;
+        milestoneId: string;
+        percent: number;
+        note: string | null;
+        /** Files named by hash; the files stay with the unit. */
+        evidence?: Evidence[];
+      };
     }
   | {
       type: 'CompleteMilestone';

@@ -3,6 +3,7 @@ import { illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { limits } from '../../../contracts/limits.ts';
 import type { CommandData } from './commands.ts';
+import { evidenceList } from './evidence.ts';
 import { assertNoPendingReport } from './completion.ts';
 import { existingMilestone, openMilestone } from './lookups.ts';
 import { dateWithinTask, newId, optionalText, reasonText, requiredText } from './rules.ts';
@@ -69,6 +70,7 @@ export const reportProgress = (
         previousPercent: milestone.percent,
         note,
         reportedByUnitId: actor.unitId ?? null,
+        evidence: evidenceList(data.evidence ?? []),
       },
     },
   ];

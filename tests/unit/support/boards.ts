@@ -99,7 +99,15 @@ export const planned = (
 
 export const reported = (taskId: string, milestoneId: string, percent: number): TaskEvent => ({
   type: 'MilestoneProgressReported',
-  data: { taskId, milestoneId, percent, previousPercent: 0, note: null, reportedByUnitId: null },
+  data: {
+    taskId,
+    milestoneId,
+    percent,
+    previousPercent: 0,
+    note: null,
+    reportedByUnitId: null,
+    evidence: [],
+  },
 });
 
 export const completed = (taskId: string, milestoneId: string): TaskEvent => ({

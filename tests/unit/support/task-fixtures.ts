@@ -49,6 +49,7 @@ export const progressReported = (
     previousPercent,
     note: null,
     reportedByUnitId: 'education-bureau',
+    evidence: [],
   },
 });
 

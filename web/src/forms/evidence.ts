@@ -14,17 +14,3 @@ export const evidenceOf = async (file: Blob & { name: string }): Promise<Evidenc
   sha256: hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())),
   size: file.size,
 });
-
-/**
- * reportProgress takes no evidence list yet, so the digest travels in the note,
- * where it is stored in the event and covered by the audit log like any text.
- */
-export const noteWithEvidence = (note: string, evidence: readonly Evidence[]): string =>
-  [
-    note.trim(),
-    ...evidence.map(
-      (item) => `[佐证材料] ${item.fileName} · SHA-256 ${item.sha256} · ${item.size} B`,
-    ),
-  ]
-    .filter(Boolean)
-    .join('\n');

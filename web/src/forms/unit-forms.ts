@@ -1,7 +1,6 @@
 import { h } from '../core/dom.ts';
 import { t } from '../core/i18n.ts';
 import type { Evidence } from './evidence.ts';
-import { noteWithEvidence } from './evidence.ts';
 import { actionForm, folded } from './form.ts';
 import { mutate, numeric, optional } from './mutate.ts';
 
@@ -45,7 +44,8 @@ export const progressForm = (task: UnitFormTask, done: () => void) =>
         taskId: task.id,
         milestoneId: values.milestoneId,
         percent: numeric(values.percent),
-        note: optional(noteWithEvidence(String(values.note), values.evidence as Evidence[])),
+        note: optional(String(values.note)),
+        evidence: values.evidence as Evidence[],
       }),
     done,
   });
