@@ -6,6 +6,12 @@ export interface EventMetadata {
   correlationId: string;
   causationId: string;
   idempotencyKey: string;
+  /**
+   * The command that caused the event (e.g. `SuspendTask`), so a key reused for
+   * another command is refused instead of answered with the first one's result.
+   * Absent on events recorded before it was kept.
+   */
+  command?: string;
   /** ISO timestamp from the clock port when the command was handled. */
   recordedAt: string;
   /** The business date the event speaks of, where it differs from recordedAt. */

@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'nats';
 import { connect as natsConnect } from 'nats';
+import { retryWithBackoff } from './retry-with-backoff.ts';
 
 export interface AwaitTransporterOptions {
   connection: ConnectionOptions;
@@ -31,42 +32,20 @@ export const explainNatsError = (error: unknown): string => {
   return message ?? String(error);
 };
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-
 /**
  * Waits until the NATS server of TRANSPORTER accepts a connection, before the
- * broker starts: each failed attempt logs one line naming the setting and why,
- * then waits twice as long as before (up to `maxDelayMs`). Moleculer would retry
- * too, but every 5 s with a generic message; here a wrong URL or password is
- * plain in the log and the process stays up, not ready, instead of crash-looping.
+ * broker starts (see `retryWithBackoff`). Moleculer would retry too, but every
+ * 5 s with a generic message; here a wrong URL or password is plain in the log.
  * Answers false when stopped while waiting.
  */
-export const awaitTransporter = async (options: AwaitTransporterOptions): Promise<boolean> => {
-  const probe = options.probe ?? probeOnce;
-  const first = options.firstDelayMs ?? 500;
-  const max = options.maxDelayMs ?? 30_000;
-  for (let attempt = 1; !options.signal.aborted; attempt++) {
-    try {
-      await probe(options.connection);
-      if (attempt > 1) options.logger.info(`TRANSPORTER=${options.shown}: connected`);
-      return true;
-    } catch (error) {
-      const delay = Math.min(max, first * 2 ** (attempt - 1));
-      options.logger.error(
-        `TRANSPORTER=${options.shown}: cannot connect to NATS: ${explainNatsError(error)}; ` +
-          `retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt})`,
-      );
-      await sleep(delay, options.signal);
-    }
-  }
-  return false;
-};
+export const awaitTransporter = (options: AwaitTransporterOptions): Promise<boolean> =>
+  retryWithBackoff({
+    attempt: () => (options.probe ?? probeOnce)(options.connection),
+    explain: (error) =>
+      `TRANSPORTER=${options.shown}: cannot connect to NATS: ${explainNatsError(error)}`,
+    recovered: `TRANSPORTER=${options.shown}: connected`,
+    logger: options.logger,
+    signal: options.signal,
+    ...(options.firstDelayMs === undefined ? {} : { firstDelayMs: options.firstDelayMs }),
+    ...(options.maxDelayMs === undefined ? {} : { maxDelayMs: options.maxDelayMs }),
+  });

@@ -1,5 +1,5 @@
 import type { Actor } from '../../contracts/actor.ts';
-import { DomainError } from '../../contracts/errors.ts';
+import { DomainError, validationError } from '../../contracts/errors.ts';
 import type { DomainEvent } from '../../contracts/events/index.ts';
 import { eventSchemaVersion } from '../../contracts/events/index.ts';
 import type { EventMetadata } from '../../contracts/metadata.ts';
@@ -89,7 +89,8 @@ export const createCommandHandler = (deps: CommandHandlerDeps) => {
   ): Promise<CommandResult> => {
     const loaded = await load(decider as Decider<unknown, E, S>, request.streamId);
     const earlier = loaded.commands.get(commandKey(request.actor.id, idempotencyKey));
-    if (request.idempotencyKey && earlier) return resultOf(earlier, true);
+    const command = commandTypeOf(request.command);
+    if (request.idempotencyKey && earlier) return replay(earlier, command);
     const now = deps.clock.now();
     const decided = decider.decide(request.command, loaded.state, { actor: request.actor, now });
     if (decided.length === 0)
@@ -100,6 +101,7 @@ export const createCommandHandler = (deps: CommandHandlerDeps) => {
       causationId: request.causationId,
       idempotencyKey,
       recordedAt: now,
+      ...(command ? { command } : {}),
     };
     const events = decided.map((event, index) =>
       toNewEvent(event, metadata, eventId(request, idempotencyKey, index)),
@@ -179,6 +181,20 @@ const fold = <E extends DomainEvent, S>(
     commands.set(key, [...(commands.get(key) ?? []), stored]);
   }
   return { state, revision: events.at(-1)?.revision ?? from.revision, commands };
+};
+
+const commandTypeOf = (command: unknown): string | undefined => {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : undefined;
+};
+
+/** The first run's result, unless the key was used for another command: that is refused. */
+const replay = (earlier: StoredEvent[], command: string | undefined): CommandResult => {
+  const first = earlier[0]?.metadata.command;
+  if (first && command && first !== command) {
+    throw validationError('idempotencyKey', `already used for another command (${first})`);
+  }
+  return resultOf(earlier, true);
 };
 
 const resultOf = (events: StoredEvent[], replayed: boolean): CommandResult => {

@@ -59,6 +59,8 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
   let role: LeaderRole | null = null;
   let leading = false;
   let deadline = 0;
+  /** The store granted the lease at the last answer: a clean stop gives it back. */
+  let granted = false;
   let stopped = false;
   let lastError: string | null = null;
   let cancelTick = () => {};
@@ -113,6 +115,7 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
     } catch (error) {
       return unreachable(error);
     }
+    granted = lease !== null;
     if (!lease) {
       if (leading) logger.warn(`lease ${name}: taken over by another node; standing down`);
       await become(false);
@@ -151,9 +154,8 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
       cancelTick();
       cancelExpiry();
       await ticking.catch(() => false);
-      const held = leading;
       await become(false);
-      if (!held) return;
+      if (!granted) return;
       await store.release(name, holder).catch((error: unknown) => {
         logger.warn(
           `lease ${name}: could not be released (${messageOf(error)}); it lapses instead`,

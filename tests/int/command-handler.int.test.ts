@@ -182,6 +182,34 @@ describe('a request repeated with the same idempotency key', () => {
   });
 });
 
+describe('an idempotency key reused for another command', () => {
+  it('is refused naming the key, and nothing is stored', async () => {
+    const store = openStore();
+    const handle = createCommandHandler({ store, clock: settableClock(start) });
+    await seedTask(handle, 'task-1', { milestoneIds: ['m1'] });
+    await runTask(handle, progress('task-1', 'm1', 30), office, 'key-9');
+    const before = await store.lastPosition();
+
+    const error = await rejection(runTask(handle, blockage('b-1'), office, 'key-9'));
+
+    expectDomainError(error, 'VALIDATION');
+    expect((error as DomainError).details.field).toBe('idempotencyKey');
+    expect((error as DomainError).message).toContain('ReportProgress');
+    expect(await store.lastPosition()).toBe(before);
+  });
+
+  it('records which command each event came from', async () => {
+    const store = openStore();
+    const handle = createCommandHandler({ store, clock: settableClock(start) });
+    await seedTask(handle, 'task-1');
+    await runTask(handle, blockage('b-1'), office, 'key-10');
+    const [reported] = (await store.readStream(taskStreamId('task-1'))).filter(
+      (event) => event.type === 'BlockageReported',
+    );
+    expect(reported?.metadata.command).toBe('ReportBlockage');
+  });
+});
+
 describe('a retried registration', () => {
   it('returns the result of the registration that succeeded instead of refusing it', async () => {
     const store = openStore();

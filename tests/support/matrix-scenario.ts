@@ -51,28 +51,8 @@ export interface Scenario {
   nextRulesetVersion(): number;
 }
 
-/**
- * Runs `start` with `env` also in the process environment, then puts it back:
- * a gateway built without the system's configuration reads its defences (the
- * rate limit) from there.
- */
-const withProcessEnv = async <T>(env: Record<string, string>, start: () => Promise<T>) => {
-  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, env);
-  try {
-    return await start();
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-};
-
 export const startScenario = async (): Promise<Scenario> => {
-  const sys = await withProcessEnv(quietEnv, () =>
-    startTestSystem(quietEnv, { clock: settableClock(walkTime) }),
-  );
+  const sys = await startTestSystem(quietEnv, { clock: settableClock(walkTime) });
   const tokens = new Map<Caller['name'], string>();
   for (const caller of callers) {
     if (caller.role) tokens.set(caller.name, await sys.token(caller.role, caller.unitId));

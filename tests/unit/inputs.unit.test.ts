@@ -92,13 +92,17 @@ describe('a valid input', () => {
     expect(parseInput(planMilestoneInput, { ...milestone, weight: 2.5 }).weight).toBe(2.5);
   });
 
-  it.each([0, 100])('reporting progress of %i percent parses with no note', (percent) => {
-    expect(parseInput(reportProgressInput, { ...progress, percent })).toEqual({
-      ...progress,
-      percent,
-      note: null,
-    });
-  });
+  it.each([0, 100])(
+    'reporting progress of %i percent parses with no note and no evidence',
+    (percent) => {
+      expect(parseInput(reportProgressInput, { ...progress, percent })).toEqual({
+        ...progress,
+        percent,
+        note: null,
+        evidence: [],
+      });
+    },
+  );
 
   it('completing a milestone parses, its note trimmed', () => {
     expect(parseInput(completeMilestoneInput, { ...completion, note: ' done ' })).toEqual({
@@ -222,7 +226,7 @@ describe('an input breaking a rule', () => {
       'a cooperating unit id with a space',
       assignTaskInput,
       { ...assignment, cooperatingUnitIds: ['ok', 'not ok'] },
-      'cooperatingUnitIds.1',
+      'cooperatingUnitIds[1]',
     ],
     [
       'an empty blockage description',
