@@ -15,6 +15,8 @@ export const toAuditHistoryEvent = (event: StoredEvent, leafHash: Buffer | null)
   correlationId: event.metadata.correlationId,
   causationId: event.metadata.causationId,
   idempotencyKey: event.metadata.idempotencyKey,
+  /** Exactly as stored: what the leaf hash covers, for verifiers outside the server. */
+  metadata: event.metadata,
   data: event.data,
   leafHash: leafHash?.toString('hex') ?? null,
 });

@@ -74,6 +74,14 @@ describe('an event from the audit history', () => {
     expect(await leafOf(rebuilt!)).toBe(eventLeafHash(stored).toString('hex'));
   });
 
+  it('hashes with the metadata as stored when the server sends it, whatever members it holds', async () => {
+    const withCommand = { ...stored, metadata: { ...stored.metadata, command: 'ReportProgress' } };
+    const history = { ...asHistory(withCommand), metadata: withCommand.metadata };
+    const rebuilt = await matchingStoredEvent(history);
+    expect(rebuilt?.metadata).toEqual(withCommand.metadata);
+    expect(await matchingStoredEvent({ ...history, metadata: stored.metadata })).toBeNull();
+  });
+
   it('keeps a business date its metadata really holds', async () => {
     const withDate = { ...stored, metadata: { ...stored.metadata, businessDate: '2021-05-31' } };
     const rebuilt = await matchingStoredEvent(asHistory(withDate, '2021-05-31'));

@@ -19,6 +19,8 @@ export const consoleTypeDefs = /* GraphQL */ `
   extend type AuditHistoryEvent {
     "The command's idempotency key, stored in the metadata the leaf hash covers."
     idempotencyKey: String
+    "The metadata exactly as stored: what the leaf hash covers, with data and the rest."
+    metadata: JSON!
   }
 
   type DemoUser {

@@ -17,7 +17,7 @@ export interface HistoryPage {
 }
 
 const eventFields = `position streamId revision id type version recordedAt businessDate
-  actor { id role unitId name } correlationId causationId idempotencyKey data leafHash`;
+  actor { id role unitId name } correlationId causationId idempotencyKey metadata data leafHash`;
 
 const headFields = 'treeSize rootHash signedAt keyId publicKey signature position';
 const proofFields = 'leafIndex treeSize leafHash proof rootHash';

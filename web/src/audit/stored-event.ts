@@ -46,6 +46,8 @@ export const storedCandidates = (event: AuditEvent): StoredEvent[] => {
     data: event.data,
     recordedAt: event.recordedAt,
   };
+  // The stored metadata, when the server sends it, is the one the leaf covers.
+  if (event.metadata) return [{ ...base, metadata: event.metadata }];
   return [
     { ...base, metadata },
     { ...base, metadata: { ...metadata, businessDate: event.businessDate } },

@@ -12,6 +12,8 @@ export interface AuditEvent {
   correlationId: string | null;
   causationId: string | null;
   idempotencyKey: string | null;
+  /** As stored; absent from servers older than this console. */
+  metadata?: Record<string, unknown>;
   data: unknown;
   leafHash: string;
 }
