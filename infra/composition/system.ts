@@ -15,6 +15,7 @@ import type { ServiceDeps } from '../../services/shared/deps.ts';
 import type { Leadership } from '../../services/shared/leadership.ts';
 import { alwaysLeading, createLeadership } from '../../services/shared/leadership.ts';
 import { createFrontDoor, createProbeHandler } from '../../services/shared/probes.ts';
+import { retryWithBackoff } from '../../services/shared/retry-with-backoff.ts';
 import { createSupervisionService } from '../../services/supervision/supervision.service.ts';
 import { createTasksService } from '../../services/tasks/tasks.service.ts';
 import { createViewsService } from '../../services/views/views.service.ts';
@@ -25,7 +26,7 @@ import type { Config } from '../config/config.ts';
 import { openLeaseStore } from '../lease/open-lease-store.ts';
 import type { LeaseName, LeaseStore } from '../lease/port.ts';
 import type { Stores } from './stores.ts';
-import { openStores } from './stores.ts';
+import { openStores, verifyStores } from './stores.ts';
 
 export interface System {
   config: Readonly<Config>;
@@ -34,7 +35,7 @@ export interface System {
   clock: Clock;
   /** The secret tokens are signed with (embedded mode). */
   secret: string;
-  /** The HTTP server when this process runs the gateway. */
+  /** The HTTP server: the gateway with its probes, or only the probes on HEALTH_PORT. */
   server: Server | null;
   /** Base URL of the gateway, e.g. http://127.0.0.1:4000, once started. */
   url: string | null;
@@ -112,6 +113,27 @@ const transporterReady = (config: Readonly<Config>, broker: ServiceBroker, signa
   });
 };
 
+/**
+ * Waits until both stores answer (see `verifyStores`: the message names
+ * EVENT_STORE_URL, READ_MODEL_STORE_URL or DATA_DIR), retrying with backoff;
+ * false when stopped first. A node running only the gateway uses no store.
+ */
+const storesReady = (
+  config: Readonly<Config>,
+  stores: Stores,
+  broker: ServiceBroker,
+  signal: AbortSignal,
+) => {
+  if (config.services.every((name) => name === 'gateway')) return Promise.resolve(true);
+  return retryWithBackoff({
+    attempt: () => verifyStores(stores, config),
+    explain: (error) => (error instanceof Error ? error.message : String(error)),
+    recovered: 'the event store and the read models answer',
+    logger: broker.getLogger('stores'),
+    signal,
+  });
+};
+
 /** The composition root: stores, clock, broker, services and gateway from configuration. */
 export const createSystem = (
   config: Readonly<Config>,
@@ -169,6 +191,7 @@ export const createSystem = (
         if (gateway) system.url = url;
       }
       if (!(await transporterReady(config, broker, stopping.signal))) return;
+      if (!(await storesReady(config, stores, broker, stopping.signal))) return;
       starting = broker.start();
       await starting;
     },

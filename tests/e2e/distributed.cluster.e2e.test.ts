@@ -67,21 +67,22 @@ const keyOf = (event: HistoryEvent): string | null => {
   return null;
 };
 
+type Target = { taskId: string; milestoneId: string };
+
 /**
- * Writers sending progress reports and blockages without pause, each with a key of
- * its own; every answer with data is an acknowledgement, every error's code is kept.
+ * Writers sending progress reports and blockages, each with a key of its own,
+ * round the `targets` (so no one task's history outgrows a NATS message) with a
+ * short pause each; every answer with data is an acknowledgement, every error's
+ * code is kept.
  */
-const startWriters = (
-  url: string,
-  token: string,
-  target: { taskId: string; milestoneId: string },
-) => {
+const startWriters = (url: string, token: string, targets: Target[]) => {
   const acknowledged = new Map<string, number>();
   const errorCodes: string[] = [];
   let sent = 0;
   let stopped = false;
   const write = async () => {
     const n = sent++;
+    const target = targets[n % targets.length]!;
     const key = `w-${process.pid}-${Date.now()}-${n}`;
     const blockage = n % 3 === 0;
     const result = blockage
@@ -96,7 +97,10 @@ const startWriters = (
     else errorCodes.push(result.errors?.[0]?.extensions?.code ?? 'NONE');
   };
   const loop = async () => {
-    while (!stopped) await write();
+    while (!stopped) {
+      await write();
+      await pause(10);
+    }
   };
   const loops = Array.from({ length: 4 }, loop);
   return {
@@ -128,8 +132,6 @@ const startWriters = (
   let office: string;
   let edu: string;
   let env: string;
-  let taskId: string;
-  let milestoneId: string;
 
   const nodeEnv = (services: string) => ({
     SERVICES: services,
@@ -144,31 +146,48 @@ const startWriters = (
   const startProjection = () =>
     startChildSystem(nodeEnv(projectionServices), 30_000, { ready: servicesReady });
 
-  /** Reads the task's history and checks every acknowledged mutation is there once, where acknowledged. */
-  const checkHistory = async (acknowledged: Map<string, number>) => {
+  /** One task's history; right after an outage the views' node may still be finding its way back. */
+  const historyOf = async (taskId: string): Promise<HistoryEvent[]> => {
     let history: HistoryEvent[] = [];
     let errors: unknown;
-    // Right after an outage the views' node may still be finding its way back.
     await eventually('the task history', async () => {
       const result = await post(gateway.url, office, historyQuery, { id: taskId });
       history = (result.data?.taskHistory ?? []) as unknown as HistoryEvent[];
       errors = result.errors;
       return !result.errors && history.length > 0;
     }).catch((error: Error) => {
-      throw new Error(`${error.message}: ${JSON.stringify(errors)}`);
+      const logged = gateway.output.filter((line) => /"level":(40|50)/.test(line)).slice(-3);
+      throw new Error(`${error.message}: ${JSON.stringify(errors)}\n${logged.join('\n')}`);
     });
-    const stored = new Map<string, number[]>();
-    for (const event of history) {
-      const key = keyOf(event);
-      if (key) stored.set(key, [...(stored.get(key) ?? []), event.position]);
-    }
-    for (const [key, position] of acknowledged) expect(stored.get(key)).toEqual([position]);
-    for (const positions of stored.values()) expect(positions).toHaveLength(1);
     return history;
   };
 
-  /** Waits until the task view reflects the whole history, then checks nothing is lost or doubled. */
-  const checkConverged = async (history: HistoryEvent[]) => {
+  /**
+   * Reads the targets' histories and checks every acknowledged mutation is there
+   * once, at the position acknowledged, and no key is stored twice.
+   */
+  const checkHistories = async (targets: Target[], acknowledged: Map<string, number>) => {
+    const histories = new Map<string, HistoryEvent[]>();
+    const stored = new Map<string, number[]>();
+    for (const { taskId } of targets) {
+      const history = await historyOf(taskId);
+      histories.set(taskId, history);
+      for (const event of history) {
+        const key = keyOf(event);
+        if (key) stored.set(key, [...(stored.get(key) ?? []), event.position]);
+      }
+    }
+    for (const [key, position] of acknowledged) expect(stored.get(key)).toEqual([position]);
+    for (const positions of stored.values()) expect(positions).toHaveLength(1);
+    return histories;
+  };
+
+  /** Waits until each task view reflects its whole history, then checks nothing is lost or doubled. */
+  const checkAllConverged = async (histories: Map<string, HistoryEvent[]>) => {
+    for (const [taskId, history] of histories) await checkConverged(taskId, history);
+  };
+
+  const checkConverged = async (taskId: string, history: HistoryEvent[]) => {
     const last = history.at(-1);
     let view: Record<string, unknown> = {};
     await eventually('the task view reaching the end of the history', async () => {
@@ -182,7 +201,35 @@ const startWriters = (
     );
     const progress = history.filter((event) => event.type === 'MilestoneProgressReported');
     const milestones = view.milestones as { progress: number }[];
-    expect(milestones[0]?.progress).toBe(progress.at(-1)?.data.percent);
+    expect(milestones[0]?.progress).toBe(progress.at(-1)?.data.percent ?? 0);
+  };
+
+  /** Fresh tasks for one test, assigned to edu with env cooperating, one milestone each. */
+  const newTasks = async (count: number): Promise<Target[]> => {
+    const targets: Target[] = [];
+    for (let i = 0; i < count; i++) {
+      const task = await must(
+        gateway.url,
+        office,
+        'mutation($title: String!) { registerTask(input: {title: $title, plannedStart: "2021-01-01", dueDate: "2021-12-31"}) { id } }',
+        { title: `任务 ${i}` },
+      );
+      const taskId = task.id as string;
+      await must(
+        gateway.url,
+        office,
+        'mutation($t: ID!) { assignTask(input: {taskId: $t, leadUnitId: "edu", cooperatingUnitIds: ["env"]}) { revision } }',
+        { t: taskId },
+      );
+      const milestone = await must(
+        gateway.url,
+        office,
+        'mutation($t: ID!) { planMilestone(input: {taskId: $t, title: "节点", dueDate: "2021-06-30"}) { milestoneId } }',
+        { t: taskId },
+      );
+      targets.push({ taskId, milestoneId: milestone.milestoneId as string });
+    }
+    return targets;
   };
 
   beforeAll(async () => {
@@ -220,7 +267,7 @@ const startWriters = (
       office,
       'mutation { registerTask(input: {title: "新建学校3所", section: "二、民生实事", plannedStart: "2021-01-01", dueDate: "2021-12-31"}) { id } }',
     );
-    taskId = task.id as string;
+    const taskId = task.id as string;
     await must(
       url,
       office,
@@ -233,7 +280,7 @@ const startWriters = (
       'mutation($t: ID!) { planMilestone(input: {taskId: $t, title: "完成选址", dueDate: "2021-03-31"}) { milestoneId } }',
       { t: taskId },
     );
-    milestoneId = milestone.milestoneId as string;
+    const milestoneId = milestone.milestoneId as string;
     await must(url, edu, reportProgress, {
       input: { taskId, milestoneId, percent: 60, note: '已选址两处' },
     });
@@ -247,7 +294,7 @@ const startWriters = (
       { input: { taskId, blockageId: blockage.blockageId, resolution: '已协调办结' } },
     );
 
-    const history = await checkHistory(new Map());
+    const history = await historyOf(taskId);
     expect(history.map((event) => event.type)).toEqual([
       'TaskRegistered',
       'TaskAssigned',
@@ -256,7 +303,7 @@ const startWriters = (
       'BlockageReported',
       'BlockageResolved',
     ]);
-    await checkConverged(history);
+    await checkConverged(taskId, history);
     const view = await must(url, office, taskQuery, { id: taskId });
     expect(view).toMatchObject({
       title: '新建学校3所',
@@ -269,7 +316,8 @@ const startWriters = (
   }, 90_000);
 
   it('loses and doubles nothing when the projector is killed mid-write and started again', async () => {
-    const writers = startWriters(gateway.url, edu, { taskId, milestoneId });
+    const targets = await newTasks(6);
+    const writers = startWriters(gateway.url, edu, targets);
     await writers.more(20);
     await projection.kill('SIGKILL');
     // Commands keep being acknowledged while nothing projects.
@@ -279,15 +327,15 @@ const startWriters = (
     await writers.stop();
     expect(writers.errorCodes).toEqual([]);
 
-    const history = await checkHistory(writers.acknowledged);
-    await checkConverged(history);
+    await checkAllConverged(await checkHistories(targets, writers.acknowledged));
   }, 180_000);
 
   it('hands the projector over to a standby within a few seconds of the active one dying', async () => {
     await projection.waitFor(/lease projector: taken/);
     const standby = await startProjection();
     spare.push(standby);
-    const writers = startWriters(gateway.url, edu, { taskId, milestoneId });
+    const targets = await newTasks(6);
+    const writers = startWriters(gateway.url, edu, targets);
     await writers.more(10);
     const killedAt = Date.now();
     await projection.kill('SIGKILL');
@@ -298,8 +346,7 @@ const startWriters = (
     await writers.more(10);
     await writers.stop();
 
-    const history = await checkHistory(writers.acknowledged);
-    await checkConverged(history);
+    await checkAllConverged(await checkHistories(targets, writers.acknowledged));
     projection = standby;
     spare.pop();
   }, 180_000);
@@ -311,7 +358,8 @@ const startWriters = (
    */
   const natsRestart = async (downMs: number) => {
     const nodes = [gateway, commands, projection];
-    const writers = startWriters(gateway.url, edu, { taskId, milestoneId });
+    const targets = await newTasks(6);
+    const writers = startWriters(gateway.url, edu, targets);
     await writers.more(20);
     await nats.stop('SIGKILL');
     await pause(downMs);
@@ -325,13 +373,17 @@ const startWriters = (
 
     expect(writers.errorCodes.filter((code) => code !== 'UNAVAILABLE')).toEqual([]);
     for (const node of nodes) expect(node.child.exitCode).toBeNull();
-    const history = await checkHistory(writers.acknowledged);
-    await checkConverged(history);
+    const histories = await checkHistories(targets, writers.acknowledged);
+    await checkAllConverged(histories);
     // Recovered without restarting anything: a fresh command goes through.
+    const [first] = targets;
     const after = await must(gateway.url, edu, reportProgress, {
-      input: { taskId, milestoneId, percent: 99, note: `after ${downMs} ms without NATS` },
+      input: { ...first, percent: 99, note: `after ${downMs} ms without NATS` },
     });
-    expect(after.position).toBeGreaterThan(history.at(-1)?.position ?? 0);
+    const last = Math.max(
+      ...[...histories.values()].map((history) => history.at(-1)?.position ?? 0),
+    );
+    expect(after.position).toBeGreaterThan(last);
   };
 
   it('rides out a NATS restart shorter than the heartbeat timeout: calls wait and succeed', async () => {

@@ -82,16 +82,21 @@ const eventually = async (what: string, look: () => Promise<boolean>, ms = 30_00
       expect(waiting.status).toBe(503);
       expect(waiting.body.missing).toContain('tasks.registerTask');
 
+      const healthPort = await freePort();
       await startNode(
         {
           SERVICES: 'tasks,directory,rules,supervision,projector,views,boards,audit',
           TRANSPORTER: transporter,
+          HEALTH_PORT: String(healthPort),
         },
         /services .* ready/,
       );
       await eventually('the gateway ready', async () => {
         return (await probe(httpPort, 'readyz')).status === 200;
       });
+      // A node without the gateway answers the probes on HEALTH_PORT, and nothing else.
+      expect(await probe(healthPort, 'readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+      expect((await fetch(`http://127.0.0.1:${healthPort}/graphql`)).status).toBe(404);
     }, 90_000);
   });
 
