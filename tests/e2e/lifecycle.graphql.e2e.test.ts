@@ -259,7 +259,7 @@ describe('the supervision year through GraphQL', () => {
       { taskId, summary: '已完成', evidence: [{ fileName: 'a.pdf', sha256: 'xyz', size: 1 }] },
       'edu',
       'VALIDATION',
-      'evidence.0.sha256',
+      'evidence[0].sha256',
     );
     await refused(
       m.issueSupervisionNotice,

@@ -249,7 +249,7 @@ describe('the audit history search', () => {
     ['after', { after: 'bm90IGEgY3Vyc29y' }],
     ['recordedFrom', { recordedFrom: 'yesterday' }],
     ['businessTo', { businessTo: '2021-02-30' }],
-    ['types.0', { types: ['no spaces allowed'] }],
+    ['types[0]', { types: ['no spaces allowed'] }],
   ])('refuses a bad %s as VALIDATION naming it', async (field, params) => {
     const error = await refusal(search(params));
     expect(error.type).toBe('VALIDATION');

@@ -233,7 +233,7 @@ describe('a completion report (办结报告)', () => {
       { taskId, summary: '已建成', evidence: [{ fileName: 'a.pdf', sha256: 'ABC', size: 1 }] },
       head('edu'),
       'VALIDATION',
-      'evidence.0.sha256',
+      'evidence[0].sha256',
     );
   });
 
