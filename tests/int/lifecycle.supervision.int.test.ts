@@ -1,13 +1,9 @@
-import type { Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
+import { brokerCalls, head, inspector, leader, office } from '../support/broker-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
-const office: Actor = { id: 'office-1', role: 'office' };
-const leader: Actor = { id: 'leader-1', role: 'leader' };
-const inspector: Actor = { id: 'inspector-1', role: 'inspector' };
-const head = (unitId: string): Actor => ({ id: `head-${unitId}`, role: 'department_head', unitId });
 const sha256 = 'b'.repeat(64);
 
 let sys: TestSystem;
@@ -22,29 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
-type Answer = Record<string, unknown> & { revision: number; position: number };
-
-const call = (action: string, params: object, actor: Actor): Promise<Answer> =>
-  sys.system.broker.call<Answer, object>(action, params, { meta: { actor } });
-
-/** Expects the call refused with `code` (naming `field` when given) and the store unchanged. */
-const refused = async (
-  action: string,
-  params: object,
-  actor: Actor,
-  code: string,
-  field?: string,
-) => {
-  const before = await sys.lastPosition();
-  const error = await call(action, params, actor).then(
-    () => null,
-    (failure: Errors.MoleculerError) => failure,
-  );
-  expect(error?.type).toBe(code);
-  if (field !== undefined)
-    expect((error?.data as { field?: string } | undefined)?.field).toBe(field);
-  expect(await sys.lastPosition()).toBe(before);
-};
+const { call, refused } = brokerCalls(() => sys);
 
 /** The types and data of the task's events after its set-up (registered and assigned). */
 const eventsAfterSetUp = async (taskId: string) =>
