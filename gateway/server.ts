@@ -30,12 +30,11 @@ export interface GatewayOptions {
   now?: () => number;
 }
 
-const health = async (broker: ServiceBroker) => {
-  const checks = ['tasks.health', 'views.health'];
-  await Promise.all(checks.map((action) => broker.call(action, {}, { timeout: 2000 })));
-};
-
-/** The HTTP front door: GraphQL at /graphql, GraphiQL from local assets, /healthz. */
+/**
+ * GraphQL at /graphql, GraphiQL from local assets, the console at /. The probes
+ * (/healthz, /readyz) are answered before this, by the front door in
+ * `services/shared/probes.ts`, so liveness answers even while NATS is away.
+ */
 export const createGatewayServer = (options: GatewayOptions): Server => {
   const demoLogin = options.demoLogin ?? demoLoginAllowed(process.env, process.argv);
   const staticConsole = createStaticConsole(options.consoleDir);
@@ -68,19 +67,6 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
   });
 
   return createServer(async (request, response) => {
-    const url = request.url ?? '/';
-    if (url === '/healthz' || url === '/readyz') {
-      try {
-        await health(options.broker);
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      } catch (error) {
-        options.logger.warn('health check failed', error);
-        response
-          .writeHead(503, { 'content-type': 'application/json' })
-          .end('{"status":"unavailable"}');
-      }
-      return;
-    }
     if (staticConsole.handle(request, response)) return;
     await yoga.handle(request, response);
   });
