@@ -1,8 +1,6 @@
 import type { TaskEvent } from '../../contracts/events/index.ts';
 import type { IndicatorSource } from '../../contracts/events/task-events.ts';
-import type { TaskDetail } from '../../projections/task-detail/projection.ts';
-import { taskDetailProjection } from '../../projections/task-detail/projection.ts';
-import { deepFreeze, envelopes, recordedAt } from './support/project.ts';
+import { recordedAt } from './support/project.ts';
 import {
   evidenceFile,
   indicatorDefined,
@@ -11,20 +9,7 @@ import {
   plannedTask,
   taskId,
 } from './support/task-fixtures.ts';
-
-/** Folds the events (frozen between steps); `actors` names who recorded which event. */
-const page = (events: TaskEvent[], actors: Record<number, string> = {}): TaskDetail => {
-  const doc = envelopes(events).reduce<TaskDetail | null>(
-    (current, envelope, index) =>
-      taskDetailProjection.evolve(deepFreeze(current), {
-        ...envelope,
-        actorId: actors[index] ?? envelope.actorId,
-      }),
-    null,
-  );
-  if (!doc) throw new Error('expected a task page');
-  return doc;
-};
+import { taskPage as page } from './support/task-page.ts';
 
 const valueReported = (value: number, asOf: string, source: IndicatorSource): TaskEvent => ({
   type: 'IndicatorValueReported',
