@@ -1,6 +1,7 @@
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { taskCommand } from './support/task-commands.ts';
 import {
   cooperatingHead,
   extensionApproved,
@@ -14,18 +15,12 @@ import {
   taskId,
 } from './support/task-fixtures.ts';
 
-type Data<T extends TaskCommand['type']> = Extract<TaskCommand, { type: T }>['data'];
-
-const requestExtension = (data: Partial<Data<'RequestDeadlineExtension'>> = {}): TaskCommand => ({
-  type: 'RequestDeadlineExtension',
-  data: {
-    taskId,
-    requestId: 'r1',
-    milestoneId: 'm1',
-    requestedDueDate: '2021-07-31',
-    reason: ' Survey delayed by rain ',
-    ...data,
-  },
+const requestExtension = taskCommand('RequestDeadlineExtension', {
+  taskId,
+  requestId: 'r1',
+  milestoneId: 'm1',
+  requestedDueDate: '2021-07-31',
+  reason: ' Survey delayed by rain ',
 });
 
 const approve = (requestId = 'r1'): TaskCommand => ({

@@ -1,7 +1,7 @@
 import type { IndicatorComparison } from '../../contracts/events/task-events.ts';
-import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { type TaskCommandData, taskCommand } from './support/task-commands.ts';
 import {
   cooperatingHead,
   evidenceFile,
@@ -11,33 +11,23 @@ import {
   taskId,
 } from './support/task-fixtures.ts';
 
-type Data<T extends TaskCommand['type']> = Extract<TaskCommand, { type: T }>['data'];
-
-const define = (data: Partial<Data<'DefineIndicator'>> = {}): TaskCommand => ({
-  type: 'DefineIndicator',
-  data: {
-    taskId,
-    indicatorId: 'i1',
-    name: ' New schools opened ',
-    unitOfMeasure: ' schools',
-    target: 3,
-    comparison: 'gte',
-    dueDate: '2021-12-31',
-    baseline: 0,
-    ...data,
-  },
+const define = taskCommand('DefineIndicator', {
+  taskId,
+  indicatorId: 'i1',
+  name: ' New schools opened ',
+  unitOfMeasure: ' schools',
+  target: 3,
+  comparison: 'gte',
+  dueDate: '2021-12-31',
+  baseline: 0,
 });
 
-const reportValue = (data: Partial<Data<'ReportIndicatorValue'>> = {}): TaskCommand => ({
-  type: 'ReportIndicatorValue',
-  data: {
-    taskId,
-    indicatorId: 'i1',
-    value: 2,
-    asOf: '2021-03-01',
-    evidence: [evidenceFile],
-    ...data,
-  },
+const reportValue = taskCommand('ReportIndicatorValue', {
+  taskId,
+  indicatorId: 'i1',
+  value: 2,
+  asOf: '2021-03-01',
+  evidence: [evidenceFile],
 });
 
 const valueReported = (source: 'self_reported' | 'measured', reportedByUnitId: string | null) => ({
@@ -71,7 +61,7 @@ describe('defining an indicator (实效)', () => {
       .thenThrows('ILLEGAL_STATE', 'indicatorId');
   });
 
-  it.each<[string, Partial<Data<'DefineIndicator'>>, string]>([
+  it.each<[string, Partial<TaskCommandData<'DefineIndicator'>>, string]>([
     ['an id unfit for an id', { indicatorId: 'i/1' }, 'indicatorId'],
     ['a blank name', { name: ' ' }, 'name'],
     ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name'],
@@ -123,7 +113,7 @@ describe('reporting an indicator value', () => {
       .thenThrows('NOT_FOUND', 'indicatorId');
   });
 
-  it.each<[string, Partial<Data<'ReportIndicatorValue'>>, string]>([
+  it.each<[string, Partial<TaskCommandData<'ReportIndicatorValue'>>, string]>([
     ['a value that is no number', { value: Number.NaN }, 'value'],
     ['an as-of day that is no date', { asOf: '2021-3-1' }, 'asOf'],
     ['an as-of day in the future', { asOf: '2021-03-02' }, 'asOf'],

@@ -1,6 +1,7 @@
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { taskCommand } from './support/task-commands.ts';
 import {
   headOf,
   milestoneCompleted,
@@ -11,18 +12,12 @@ import {
   taskRegistered,
 } from './support/task-fixtures.ts';
 
-type Data<T extends TaskCommand['type']> = Extract<TaskCommand, { type: T }>['data'];
-
-const planMilestone = (data: Partial<Data<'PlanMilestone'>> = {}): TaskCommand => ({
-  type: 'PlanMilestone',
-  data: {
-    taskId,
-    milestoneId: 'm1',
-    title: 'Land approved',
-    dueDate: '2021-06-30',
-    weight: 50,
-    ...data,
-  },
+const planMilestone = taskCommand('PlanMilestone', {
+  taskId,
+  milestoneId: 'm1',
+  title: 'Land approved',
+  dueDate: '2021-06-30',
+  weight: 50,
 });
 
 const reportProgress = (

@@ -1,7 +1,7 @@
 import type { NoticeLevel } from '../../contracts/events/task-events.ts';
-import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { type TaskCommandData, taskCommand } from './support/task-commands.ts';
 import {
   cooperatingHead,
   evidenceFile,
@@ -14,25 +14,21 @@ import {
   taskTransferred,
 } from './support/task-fixtures.ts';
 
-type Data<T extends TaskCommand['type']> = Extract<TaskCommand, { type: T }>['data'];
-
-const issue = (data: Partial<Data<'IssueSupervisionNotice'>> = {}): TaskCommand => ({
-  type: 'IssueSupervisionNotice',
-  data: {
-    taskId,
-    noticeId: 'n1',
-    level: 'yellow',
-    toUnitId: 'education-bureau',
-    subject: ' Land approval is late ',
-    body: 'Report the cause and a new date.\n',
-    replyDueDate: '2021-03-05',
-    ...data,
-  },
+const issue = taskCommand('IssueSupervisionNotice', {
+  taskId,
+  noticeId: 'n1',
+  level: 'yellow',
+  toUnitId: 'education-bureau',
+  subject: ' Land approval is late ',
+  body: 'Report the cause and a new date.\n',
+  replyDueDate: '2021-03-05',
 });
 
-const answer = (data: Partial<Data<'AnswerSupervisionNotice'>> = {}): TaskCommand => ({
-  type: 'AnswerSupervisionNotice',
-  data: { taskId, noticeId: 'n1', answer: ' Approval expected 10 March ', evidence: [], ...data },
+const answer = taskCommand('AnswerSupervisionNotice', {
+  taskId,
+  noticeId: 'n1',
+  answer: ' Approval expected 10 March ',
+  evidence: [],
 });
 
 /** Today is 2021-03-01 in the default context. */
@@ -59,7 +55,7 @@ describe('issuing a supervision notice', () => {
       .thenThrows('ILLEGAL_STATE', 'noticeId');
   });
 
-  it.each<[string, Partial<Data<'IssueSupervisionNotice'>>, string]>([
+  it.each<[string, Partial<TaskCommandData<'IssueSupervisionNotice'>>, string]>([
     ['an id unfit for an id', { noticeId: '' }, 'noticeId'],
     ['an unknown slip colour', { level: 'green' as NoticeLevel }, 'level'],
     ['a unit with no part in the task', { toUnitId: 'land-bureau' }, 'toUnitId'],

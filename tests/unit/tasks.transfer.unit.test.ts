@@ -1,6 +1,7 @@
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { taskCommand } from './support/task-commands.ts';
 import {
   cooperatingHead,
   leadHead,
@@ -12,17 +13,11 @@ import {
   taskTransferred,
 } from './support/task-fixtures.ts';
 
-type Data<T extends TaskCommand['type']> = Extract<TaskCommand, { type: T }>['data'];
-
-const transferTask = (data: Partial<Data<'TransferTask'>> = {}): TaskCommand => ({
-  type: 'TransferTask',
-  data: {
-    taskId,
-    toUnitId: 'land-bureau',
-    reason: ' Land is the land bureau’s work ',
-    knownUnitIds: ['land-bureau'],
-    ...data,
-  },
+const transferTask = taskCommand('TransferTask', {
+  taskId,
+  toUnitId: 'land-bureau',
+  reason: ' Land is the land bureau’s work ',
+  knownUnitIds: ['land-bureau'],
 });
 
 const returnTask = (reason = ' Not ours: school land is planned elsewhere'): TaskCommand => ({
