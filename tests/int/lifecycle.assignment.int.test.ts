@@ -1,49 +1,20 @@
 import { settableClock } from '../../infra/clock/clock.ts';
-import { brokerCalls, head, leader, office } from '../support/broker-calls.ts';
-import type { TestSystem } from '../support/test-system.ts';
-import { startTestSystem } from '../support/test-system.ts';
+import { head, leader, office } from '../support/broker-calls.ts';
+import { lifecycleSystem } from '../support/lifecycle.ts';
 
 const sha256 = 'a'.repeat(64);
 
-let sys: TestSystem;
 const clock = settableClock('2021-03-01T02:00:00.000Z');
-
-beforeAll(async () => {
-  sys = await startTestSystem({ SERVICES: 'tasks,directory,rules' }, { clock });
-  for (const id of ['edu', 'env', 'tech']) {
-    await call('directory.registerUnit', { id, name: `Bureau ${id}` }, office);
-  }
-});
-afterAll(() => sys.stop());
-
-const { call, refused } = brokerCalls(() => sys);
+const { system, call, refused, eventsFrom, plannedTask } = lifecycleSystem(
+  ['edu', 'env', 'tech'],
+  clock,
+);
 
 /** The types and data of the task's events after its set-up (registered, assigned, planned). */
-const eventsAfterSetUp = async (taskId: string) =>
-  (await sys.system.stores.eventStore.readStream(`task-${taskId}`, { fromRevision: 3 })).map(
-    ({ type, data }) => ({ type, data }),
-  );
+const eventsAfterSetUp = (taskId: string) => eventsFrom(taskId, 3);
 
 /** A task led by edu with env cooperating, and one milestone due at the end of June. */
-const newTask = async () => {
-  const { id } = await call(
-    'tasks.registerTask',
-    { title: '新建学校3所', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
-    office,
-  );
-  const taskId = id as string;
-  await call(
-    'tasks.assignTask',
-    { taskId, leadUnitId: 'edu', cooperatingUnitIds: ['env'], responsibleLeader: '王副区长' },
-    office,
-  );
-  const { milestoneId } = await call(
-    'tasks.planMilestone',
-    { taskId, title: '完成选址', dueDate: '2021-06-30' },
-    office,
-  );
-  return { taskId, milestoneId: milestoneId as string };
-};
+const newTask = () => plannedTask('新建学校3所', '完成选址', { responsibleLeader: '王副区长' });
 
 describe('signing for a task (签收)', () => {
   it('records the department head’s unit as signed', async () => {
@@ -51,20 +22,18 @@ describe('signing for a task (签收)', () => {
 
     const answer = await call('tasks.signTask', { taskId }, head('edu'));
 
-    expect(answer).toEqual({ revision: 3, position: await sys.lastPosition() });
+    expect(answer).toEqual({ revision: 3, position: await system().lastPosition() });
     expect(await eventsAfterSetUp(taskId)).toEqual([
       { type: 'TaskSigned', data: { taskId, unitId: 'edu' } },
     ]);
   });
 
-  it('is refused as FORBIDDEN for a department head of another unit', async () => {
+  it.each([
+    ['is refused as FORBIDDEN for a department head of another unit', head('tech')],
+    ['is refused as FORBIDDEN for the office', office],
+  ])('%s', async (_name, actor) => {
     const { taskId } = await newTask();
-    await refused('tasks.signTask', { taskId }, head('tech'), 'FORBIDDEN');
-  });
-
-  it('is refused as FORBIDDEN for the office', async () => {
-    const { taskId } = await newTask();
-    await refused('tasks.signTask', { taskId }, office, 'FORBIDDEN');
+    await refused('tasks.signTask', { taskId }, actor, 'FORBIDDEN');
   });
 
   it('is refused as VALIDATION naming taskId when the id is malformed', async () => {
@@ -92,36 +61,30 @@ describe('transferring a task', () => {
     ]);
   });
 
-  it('is refused as FORBIDDEN for a department head', async () => {
+  it.each([
+    {
+      name: 'is refused as FORBIDDEN for a department head',
+      transfer: { toUnitId: 'tech', reason: '职责调整' },
+      actor: head('edu'),
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'is refused as NOT_FOUND naming toUnitId for a unit the directory does not know',
+      transfer: { toUnitId: 'nowhere', reason: '职责调整' },
+      actor: office,
+      code: 'NOT_FOUND',
+      field: 'toUnitId',
+    },
+    {
+      name: 'is refused as VALIDATION naming reason when there is none',
+      transfer: { toUnitId: 'tech', reason: '  ' },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'reason',
+    },
+  ])('$name', async ({ transfer, actor, code, field }) => {
     const { taskId } = await newTask();
-    await refused(
-      'tasks.transferTask',
-      { taskId, toUnitId: 'tech', reason: '职责调整' },
-      head('edu'),
-      'FORBIDDEN',
-    );
-  });
-
-  it('is refused as NOT_FOUND naming toUnitId for a unit the directory does not know', async () => {
-    const { taskId } = await newTask();
-    await refused(
-      'tasks.transferTask',
-      { taskId, toUnitId: 'nowhere', reason: '职责调整' },
-      office,
-      'NOT_FOUND',
-      'toUnitId',
-    );
-  });
-
-  it('is refused as VALIDATION naming reason when there is none', async () => {
-    const { taskId } = await newTask();
-    await refused(
-      'tasks.transferTask',
-      { taskId, toUnitId: 'tech', reason: '  ' },
-      office,
-      'VALIDATION',
-      'reason',
-    );
+    await refused('tasks.transferTask', { taskId, ...transfer }, actor, code, field);
   });
 });
 
@@ -136,20 +99,23 @@ describe('returning a task', () => {
     ]);
   });
 
-  it('is refused as FORBIDDEN for a leader', async () => {
+  it.each([
+    {
+      name: 'is refused as FORBIDDEN for a leader',
+      reason: '不属于',
+      actor: leader,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'is refused as VALIDATION naming reason when it is too long',
+      reason: '长'.repeat(2001),
+      actor: head('edu'),
+      code: 'VALIDATION',
+      field: 'reason',
+    },
+  ])('$name', async ({ reason, actor, code, field }) => {
     const { taskId } = await newTask();
-    await refused('tasks.returnTask', { taskId, reason: '不属于' }, leader, 'FORBIDDEN');
-  });
-
-  it('is refused as VALIDATION naming reason when it is too long', async () => {
-    const { taskId } = await newTask();
-    await refused(
-      'tasks.returnTask',
-      { taskId, reason: '长'.repeat(2001) },
-      head('edu'),
-      'VALIDATION',
-      'reason',
-    );
+    await refused('tasks.returnTask', { taskId, reason }, actor, code, field);
   });
 });
 
@@ -190,37 +156,33 @@ describe('a completion report (办结报告)', () => {
     });
   });
 
-  it('is refused as FORBIDDEN from a cooperating unit: only the lead unit reports', async () => {
+  it.each([
+    {
+      name: 'is refused as FORBIDDEN from a cooperating unit: only the lead unit reports',
+      report: { summary: '已建成' },
+      actor: head('env'),
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'is refused as VALIDATION naming the evidence hash that is not a SHA-256',
+      report: { summary: '已建成', evidence: [{ fileName: 'a.pdf', sha256: 'ABC', size: 1 }] },
+      actor: head('edu'),
+      code: 'VALIDATION',
+      field: 'evidence[0].sha256',
+    },
+    {
+      name: 'is refused as VALIDATION naming evidence with more than 20 files',
+      report: {
+        summary: '已建成',
+        evidence: Array.from({ length: 21 }, (_, i) => ({ fileName: `${i}.pdf`, sha256, size: i })),
+      },
+      actor: head('edu'),
+      code: 'VALIDATION',
+      field: 'evidence',
+    },
+  ])('$name', async ({ report, actor, code, field }) => {
     const { taskId } = await doneTask();
-    await refused(
-      'tasks.reportTaskCompletion',
-      { taskId, summary: '已建成' },
-      head('env'),
-      'FORBIDDEN',
-    );
-  });
-
-  it('is refused as VALIDATION naming the evidence hash that is not a SHA-256', async () => {
-    const { taskId } = await doneTask();
-    await refused(
-      'tasks.reportTaskCompletion',
-      { taskId, summary: '已建成', evidence: [{ fileName: 'a.pdf', sha256: 'ABC', size: 1 }] },
-      head('edu'),
-      'VALIDATION',
-      'evidence[0].sha256',
-    );
-  });
-
-  it('is refused as VALIDATION naming evidence with more than 20 files', async () => {
-    const { taskId } = await doneTask();
-    const files = Array.from({ length: 21 }, (_, i) => ({ fileName: `${i}.pdf`, sha256, size: i }));
-    await refused(
-      'tasks.reportTaskCompletion',
-      { taskId, summary: '已建成', evidence: files },
-      head('edu'),
-      'VALIDATION',
-      'evidence',
-    );
+    await refused('tasks.reportTaskCompletion', { taskId, ...report }, actor, code, field);
   });
 
   it('cannot be accepted by a department head (FORBIDDEN)', async () => {

@@ -1,42 +1,18 @@
 import { settableClock } from '../../infra/clock/clock.ts';
-import { brokerCalls, head, leader, office } from '../support/broker-calls.ts';
-import type { TestSystem } from '../support/test-system.ts';
-import { startTestSystem } from '../support/test-system.ts';
+import { head, leader, office } from '../support/broker-calls.ts';
+import { lifecycleSystem } from '../support/lifecycle.ts';
 
-let sys: TestSystem;
-
-beforeAll(async () => {
-  sys = await startTestSystem(
-    { SERVICES: 'tasks,directory,rules' },
-    { clock: settableClock('2021-03-01T02:00:00.000Z') },
-  );
-  for (const id of ['edu', 'env', 'land']) {
-    await call('directory.registerUnit', { id, name: `Bureau ${id}` }, office);
-  }
-});
-afterAll(() => sys.stop());
-
-const { call, refused } = brokerCalls(() => sys);
+const { call, refused, eventsFrom, assignedTask } = lifecycleSystem(
+  ['edu', 'env', 'land'],
+  settableClock('2021-03-01T02:00:00.000Z'),
+);
 
 /** The types and data of the task's events after its set-up (registered, assigned, blocked). */
-const eventsAfterSetUp = async (taskId: string) =>
-  (await sys.system.stores.eventStore.readStream(`task-${taskId}`, { fromRevision: 3 })).map(
-    ({ type, data }) => ({ type, data }),
-  );
+const eventsAfterSetUp = (taskId: string) => eventsFrom(taskId, 3);
 
 /** A task led by edu with a blockage (堵点) it reported, waiting on the land bureau. */
 const blockedTask = async () => {
-  const { id } = await call(
-    'tasks.registerTask',
-    { title: '石佛卫生院建设', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
-    office,
-  );
-  const taskId = id as string;
-  await call(
-    'tasks.assignTask',
-    { taskId, leadUnitId: 'edu', cooperatingUnitIds: ['env'] },
-    office,
-  );
+  const taskId = await assignedTask('石佛卫生院建设');
   const { blockageId } = await call(
     'tasks.reportBlockage',
     { taskId, description: '用地手续待批', waitingOnUnitId: 'land' },
@@ -68,20 +44,18 @@ describe('escalating a blockage', () => {
     );
   });
 
-  it('is refused as VALIDATION naming level outside 1 and 2', async () => {
+  it.each([
+    {
+      name: 'is refused as VALIDATION naming level outside 1 and 2',
+      level: 3,
+      actor: leader,
+      code: 'VALIDATION',
+      field: 'level',
+    },
+    { name: 'is refused as FORBIDDEN for the office', level: 1, actor: office, code: 'FORBIDDEN' },
+  ])('$name', async ({ level, actor, code, field }) => {
     const blockage = await blockedTask();
-    await refused(
-      'tasks.escalateBlockage',
-      { ...blockage, level: 3 },
-      leader,
-      'VALIDATION',
-      'level',
-    );
-  });
-
-  it('is refused as FORBIDDEN for the office', async () => {
-    const blockage = await blockedTask();
-    await refused('tasks.escalateBlockage', { ...blockage, level: 1 }, office, 'FORBIDDEN');
+    await refused('tasks.escalateBlockage', { ...blockage, level }, actor, code, field);
   });
 });
 
@@ -103,24 +77,28 @@ describe('assigning a blockage’s coordination', () => {
     ]);
   });
 
-  it('is refused as NOT_FOUND naming coordinatorUnitId for a unit the directory does not know', async () => {
+  it.each([
+    {
+      name: 'is refused as NOT_FOUND naming coordinatorUnitId for a unit the directory does not know',
+      coordinatorUnitId: 'nowhere',
+      actor: leader,
+      code: 'NOT_FOUND',
+      field: 'coordinatorUnitId',
+    },
+    {
+      name: 'is refused as FORBIDDEN for a department head',
+      coordinatorUnitId: 'land',
+      actor: head('edu'),
+      code: 'FORBIDDEN',
+    },
+  ])('$name', async ({ coordinatorUnitId, actor, code, field }) => {
     const blockage = await blockedTask();
     await refused(
       'tasks.assignBlockageCoordination',
-      { ...blockage, coordinatorUnitId: 'nowhere' },
-      leader,
-      'NOT_FOUND',
-      'coordinatorUnitId',
-    );
-  });
-
-  it('is refused as FORBIDDEN for a department head', async () => {
-    const blockage = await blockedTask();
-    await refused(
-      'tasks.assignBlockageCoordination',
-      { ...blockage, coordinatorUnitId: 'land' },
-      head('edu'),
-      'FORBIDDEN',
+      { ...blockage, coordinatorUnitId },
+      actor,
+      code,
+      field,
     );
   });
 });
@@ -143,19 +121,12 @@ describe('reopening a resolved blockage', () => {
     });
   });
 
-  it('is refused as FORBIDDEN for a department head of another unit', async () => {
+  it.each([
+    ['is refused as FORBIDDEN for a department head of another unit', head('land')],
+    ['is refused as FORBIDDEN for a leader', leader],
+  ])('%s', async (_name, actor) => {
     const blockage = await resolved();
-    await refused(
-      'tasks.reopenBlockage',
-      { ...blockage, reason: '未解决' },
-      head('land'),
-      'FORBIDDEN',
-    );
-  });
-
-  it('is refused as FORBIDDEN for a leader', async () => {
-    const blockage = await resolved();
-    await refused('tasks.reopenBlockage', { ...blockage, reason: '未解决' }, leader, 'FORBIDDEN');
+    await refused('tasks.reopenBlockage', { ...blockage, reason: '未解决' }, actor, 'FORBIDDEN');
   });
 
   it('is refused as ILLEGAL_STATE while the blockage is open', async () => {

@@ -1,50 +1,19 @@
 import { settableClock } from '../../infra/clock/clock.ts';
-import { brokerCalls, head, leader, office } from '../support/broker-calls.ts';
-import type { TestSystem } from '../support/test-system.ts';
-import { startTestSystem } from '../support/test-system.ts';
+import { head, leader, office } from '../support/broker-calls.ts';
+import { lifecycleSystem } from '../support/lifecycle.ts';
 
-let sys: TestSystem;
 // 10:00 in China Standard Time, the business day of every decision.
 const clock = settableClock('2021-03-01T02:00:00.000Z');
 const onDay = (day: string) => clock.set(`${day}T02:00:00.000Z`);
 
-beforeAll(async () => {
-  sys = await startTestSystem({ SERVICES: 'tasks,directory,rules' }, { clock });
-  for (const id of ['edu', 'env', 'tech']) {
-    await call('directory.registerUnit', { id, name: `Bureau ${id}` }, office);
-  }
-});
+const { call, refused, eventsFrom, plannedTask } = lifecycleSystem(['edu', 'env', 'tech'], clock);
 beforeEach(() => onDay('2021-03-01'));
-afterAll(() => sys.stop());
-
-const { call, refused } = brokerCalls(() => sys);
 
 /** The types and data of the task's events after its set-up (registered, assigned, planned). */
-const eventsAfterSetUp = async (taskId: string) =>
-  (await sys.system.stores.eventStore.readStream(`task-${taskId}`, { fromRevision: 3 })).map(
-    ({ type, data }) => ({ type, data }),
-  );
+const eventsAfterSetUp = (taskId: string) => eventsFrom(taskId, 3);
 
 /** A task led by edu with env cooperating, and one milestone due at the end of June. */
-const newTask = async () => {
-  const { id } = await call(
-    'tasks.registerTask',
-    { title: '智慧环保平台融合', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
-    office,
-  );
-  const taskId = id as string;
-  await call(
-    'tasks.assignTask',
-    { taskId, leadUnitId: 'edu', cooperatingUnitIds: ['env'] },
-    office,
-  );
-  const { milestoneId } = await call(
-    'tasks.planMilestone',
-    { taskId, title: '平台对接', dueDate: '2021-06-30' },
-    office,
-  );
-  return { taskId, milestoneId: milestoneId as string };
-};
+const newTask = () => plannedTask('智慧环保平台融合', '平台对接');
 
 const extension = (task: { taskId: string; milestoneId: string }) => ({
   ...task,
@@ -162,34 +131,24 @@ describe('a deadline extension asked by the wrong actor', () => {
     expect(await eventsAfterSetUp(task.taskId)).toEqual([]);
   });
 
-  it('is refused as FORBIDDEN for a cooperating unit: only the lead unit asks', async () => {
+  it.each([
+    ['is refused as FORBIDDEN for a cooperating unit: only the lead unit asks', head('env')],
+    ['is refused as FORBIDDEN for the office', office],
+  ])('%s', async (_name, actor) => {
     const task = await newTask();
-    await refused('tasks.requestDeadlineExtension', extension(task), head('env'), 'FORBIDDEN');
-  });
-
-  it('is refused as FORBIDDEN for the office', async () => {
-    const task = await newTask();
-    await refused('tasks.requestDeadlineExtension', extension(task), office, 'FORBIDDEN');
+    await refused('tasks.requestDeadlineExtension', extension(task), actor, 'FORBIDDEN');
   });
 });
 
 describe('a deadline extension with bad input', () => {
-  it('is refused as VALIDATION naming requestedDueDate when it is no calendar day', async () => {
+  it.each([
+    ['is refused as VALIDATION naming requestedDueDate when it is no calendar day', '2021-02-30'],
+    ['is refused as VALIDATION naming requestedDueDate when it is not later', '2021-06-01'],
+  ])('%s', async (_name, requestedDueDate) => {
     const task = await newTask();
     await refused(
       'tasks.requestDeadlineExtension',
-      { ...extension(task), requestedDueDate: '2021-02-30' },
-      head('edu'),
-      'VALIDATION',
-      'requestedDueDate',
-    );
-  });
-
-  it('is refused as VALIDATION naming requestedDueDate when it is not later', async () => {
-    const task = await newTask();
-    await refused(
-      'tasks.requestDeadlineExtension',
-      { ...extension(task), requestedDueDate: '2021-06-01' },
+      { ...extension(task), requestedDueDate },
       head('edu'),
       'VALIDATION',
       'requestedDueDate',
@@ -219,24 +178,20 @@ describe('deciding a deadline extension', () => {
     );
   });
 
-  it('is refused as NOT_FOUND naming requestId for a request never asked', async () => {
-    const { taskId } = await asked();
-    await refused(
-      'tasks.approveDeadlineExtension',
-      { taskId, requestId: 'never-asked' },
-      leader,
+  it.each([
+    [
+      'is refused as NOT_FOUND naming requestId for a request never asked',
+      'never-asked',
       'NOT_FOUND',
-      'requestId',
-    );
-  });
-
-  it('is refused as VALIDATION naming requestId when it is malformed', async () => {
+    ],
+    ['is refused as VALIDATION naming requestId when it is malformed', '', 'VALIDATION'],
+  ])('%s', async (_name, requestId, code) => {
     const { taskId } = await asked();
     await refused(
       'tasks.approveDeadlineExtension',
-      { taskId, requestId: '' },
+      { taskId, requestId },
       leader,
-      'VALIDATION',
+      code,
       'requestId',
     );
   });

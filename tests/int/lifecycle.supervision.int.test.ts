@@ -1,53 +1,42 @@
 import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
-import { brokerCalls, head, inspector, leader, office } from '../support/broker-calls.ts';
-import type { TestSystem } from '../support/test-system.ts';
-import { startTestSystem } from '../support/test-system.ts';
+import { head, inspector, leader, office } from '../support/broker-calls.ts';
+import { lifecycleSystem } from '../support/lifecycle.ts';
 
 const sha256 = 'b'.repeat(64);
 
-let sys: TestSystem;
 const clock = settableClock('2021-03-01T02:00:00.000Z');
-
-beforeAll(async () => {
-  sys = await startTestSystem({ SERVICES: 'tasks,directory,rules' }, { clock });
-  for (const id of ['edu', 'env', 'tech']) {
-    await call('directory.registerUnit', { id, name: `Bureau ${id}` }, office);
-  }
-  await call('directory.registerOfficial', { id: 'wang', name: '王某', title: '局长' }, office);
-});
-afterAll(() => sys.stop());
-
-const { call, refused } = brokerCalls(() => sys);
+const { call, refused, eventsFrom, assignedTask, retried } = lifecycleSystem(
+  ['edu', 'env', 'tech'],
+  clock,
+);
+beforeAll(() =>
+  call('directory.registerOfficial', { id: 'wang', name: '王某', title: '局长' }, office),
+);
 
 /** The types and data of the task's events after its set-up (registered and assigned). */
-const eventsAfterSetUp = async (taskId: string) =>
-  (await sys.system.stores.eventStore.readStream(`task-${taskId}`, { fromRevision: 2 })).map(
-    ({ type, data }) => ({ type, data }),
-  );
+const eventsAfterSetUp = (taskId: string) => eventsFrom(taskId, 2);
 
 /** A task led by edu with env cooperating. */
-const newTask = async (): Promise<string> => {
-  const { id } = await call(
-    'tasks.registerTask',
-    { title: '监测断面水质达标', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
-    office,
-  );
-  await call(
-    'tasks.assignTask',
-    { taskId: id, leadUnitId: 'edu', cooperatingUnitIds: ['env'] },
-    office,
-  );
-  return id as string;
-};
+const newTask = (): Promise<string> => assignedTask('监测断面水质达标');
 
-/** Calls `action` twice with the same key: both answers, and the events appended. */
-const retried = async (action: string, params: object, actor: Actor) => {
-  const before = await sys.lastPosition();
-  const first = await call(action, { ...params, idempotencyKey: `${action}-retry` }, actor);
-  const retry = await call(action, { ...params, idempotencyKey: `${action}-retry` }, actor);
-  return { first, retry, appended: (await sys.lastPosition()) - before };
-};
+/**
+ * A retry of `action` with the same idempotency key returns the id the first call
+ * made, as `idField`, and only the first call appends an event.
+ */
+const answersARetryOnce = (
+  noun: string,
+  idField: string,
+  action: string,
+  params: (taskId: string) => object,
+  actor: Actor,
+) =>
+  it(`returns the same ${noun} id for a retry with the same key, and appends once`, async () => {
+    const taskId = await newTask();
+    const { first, retry, appended } = await retried(action, params(taskId), actor);
+    expect(retry[idField]).toBe(first[idField]);
+    expect(appended).toBe(1);
+  });
 
 const waterQuality = {
   name: '监测断面水质达标率',
@@ -102,45 +91,61 @@ describe('an indicator (实效)', () => {
     ]);
   });
 
-  it('returns the same indicator id for a retry with the same key, and appends once', async () => {
-    const taskId = await newTask();
-    const { first, retry, appended } = await retried(
-      'tasks.defineIndicator',
-      { taskId, ...waterQuality },
-      office,
-    );
-    expect(retry.indicatorId).toBe(first.indicatorId);
-    expect(appended).toBe(1);
-  });
+  answersARetryOnce(
+    'indicator',
+    'indicatorId',
+    'tasks.defineIndicator',
+    (taskId) => ({ taskId, ...waterQuality }),
+    office,
+  );
 
-  it('is refused as FORBIDDEN when a department head defines one', async () => {
-    const taskId = await newTask();
-    await refused('tasks.defineIndicator', { taskId, ...waterQuality }, head('edu'), 'FORBIDDEN');
-  });
-
-  it('is refused as VALIDATION naming comparison outside gte, lte, eq', async () => {
+  it.each([
+    {
+      name: 'is refused as FORBIDDEN when a department head defines one',
+      change: {},
+      actor: head('edu'),
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'is refused as VALIDATION naming comparison outside gte, lte, eq',
+      change: { comparison: 'gt' },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'comparison',
+    },
+    {
+      name: 'is refused as VALIDATION naming target when it is no finite number',
+      change: { target: Number.POSITIVE_INFINITY },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'target',
+    },
+  ])('$name', async ({ change, actor, code, field }) => {
     const taskId = await newTask();
     await refused(
       'tasks.defineIndicator',
-      { taskId, ...waterQuality, comparison: 'gt' },
-      office,
-      'VALIDATION',
-      'comparison',
+      { taskId, ...waterQuality, ...change },
+      actor,
+      code,
+      field,
     );
   });
 
-  it('is refused as VALIDATION naming target when it is no finite number', async () => {
-    const taskId = await newTask();
-    await refused(
-      'tasks.defineIndicator',
-      { taskId, ...waterQuality, target: Number.POSITIVE_INFINITY },
-      office,
-      'VALIDATION',
-      'target',
-    );
-  });
-
-  it('refuses a value from a department head of another unit (FORBIDDEN)', async () => {
+  it.each([
+    {
+      name: 'refuses a value from a department head of another unit (FORBIDDEN)',
+      asOf: '2021-02-28',
+      actor: head('tech'),
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'refuses a value with an asOf that is no date (VALIDATION naming asOf)',
+      asOf: '28/02/2021',
+      actor: head('edu'),
+      code: 'VALIDATION',
+      field: 'asOf',
+    },
+  ])('$name', async ({ asOf, actor, code, field }) => {
     const taskId = await newTask();
     const { indicatorId } = await call(
       'tasks.defineIndicator',
@@ -149,25 +154,10 @@ describe('an indicator (实效)', () => {
     );
     await refused(
       'tasks.reportIndicatorValue',
-      { taskId, indicatorId, value: 90, asOf: '2021-02-28' },
-      head('tech'),
-      'FORBIDDEN',
-    );
-  });
-
-  it('refuses a value with an asOf that is no date (VALIDATION naming asOf)', async () => {
-    const taskId = await newTask();
-    const { indicatorId } = await call(
-      'tasks.defineIndicator',
-      { taskId, ...waterQuality },
-      office,
-    );
-    await refused(
-      'tasks.reportIndicatorValue',
-      { taskId, indicatorId, value: 90, asOf: '28/02/2021' },
-      head('edu'),
-      'VALIDATION',
-      'asOf',
+      { taskId, indicatorId, value: 90, asOf },
+      actor,
+      code,
+      field,
     );
   });
 });
@@ -200,53 +190,62 @@ describe('a supervision notice (督办单)', () => {
     ]);
   });
 
-  it('returns the same notice id for a retry with the same key, and appends once', async () => {
-    const taskId = await newTask();
-    const { first, retry, appended } = await retried(
-      'tasks.issueSupervisionNotice',
-      { taskId, ...notice },
-      office,
-    );
-    expect(retry.noticeId).toBe(first.noticeId);
-    expect(appended).toBe(1);
-  });
+  answersARetryOnce(
+    'notice',
+    'noticeId',
+    'tasks.issueSupervisionNotice',
+    (taskId) => ({ taskId, ...notice }),
+    office,
+  );
 
-  it('is refused as VALIDATION naming level outside blue, yellow, red', async () => {
+  it.each([
+    {
+      name: 'is refused as VALIDATION naming level outside blue, yellow, red',
+      change: { level: 'green' },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'level',
+    },
+    {
+      name: 'is refused as FORBIDDEN when a leader issues one',
+      change: {},
+      actor: leader,
+      code: 'FORBIDDEN',
+    },
+  ])('$name', async ({ change, actor, code, field }) => {
     const taskId = await newTask();
     await refused(
       'tasks.issueSupervisionNotice',
-      { taskId, ...notice, level: 'green' },
-      office,
-      'VALIDATION',
-      'level',
+      { taskId, ...notice, ...change },
+      actor,
+      code,
+      field,
     );
   });
 
-  it('is refused as FORBIDDEN when a leader issues one', async () => {
-    const taskId = await newTask();
-    await refused('tasks.issueSupervisionNotice', { taskId, ...notice }, leader, 'FORBIDDEN');
-  });
-
-  it('cannot be answered by a unit it is not addressed to (FORBIDDEN)', async () => {
+  it.each([
+    {
+      name: 'cannot be answered by a unit it is not addressed to (FORBIDDEN)',
+      answer: '已整改',
+      actor: head('env'),
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'cannot be answered blank (VALIDATION naming answer)',
+      answer: '',
+      actor: head('edu'),
+      code: 'VALIDATION',
+      field: 'answer',
+    },
+  ])('$name', async ({ answer, actor, code, field }) => {
     const taskId = await newTask();
     const { noticeId } = await call('tasks.issueSupervisionNotice', { taskId, ...notice }, office);
     await refused(
       'tasks.answerSupervisionNotice',
-      { taskId, noticeId, answer: '已整改' },
-      head('env'),
-      'FORBIDDEN',
-    );
-  });
-
-  it('cannot be answered blank (VALIDATION naming answer)', async () => {
-    const taskId = await newTask();
-    const { noticeId } = await call('tasks.issueSupervisionNotice', { taskId, ...notice }, office);
-    await refused(
-      'tasks.answerSupervisionNotice',
-      { taskId, noticeId, answer: '' },
-      head('edu'),
-      'VALIDATION',
-      'answer',
+      { taskId, noticeId, answer },
+      actor,
+      code,
+      field,
     );
   });
 });
@@ -269,47 +268,46 @@ describe('a leadership instruction (批示)', () => {
     ]);
   });
 
-  it('returns the same instruction id for a retry with the same key, and appends once', async () => {
-    const taskId = await newTask();
-    const { first, retry, appended } = await retried(
-      'tasks.issueLeadershipInstruction',
-      { taskId, text: '抓紧推进' },
-      leader,
-    );
-    expect(retry.instructionId).toBe(first.instructionId);
-    expect(appended).toBe(1);
-  });
+  answersARetryOnce(
+    'instruction',
+    'instructionId',
+    'tasks.issueLeadershipInstruction',
+    (taskId) => ({ taskId, text: '抓紧推进' }),
+    leader,
+  );
 
-  it('is refused as NOT_FOUND naming the addressee the directory does not know', async () => {
+  it.each([
+    {
+      name: 'is refused as NOT_FOUND naming the addressee the directory does not know',
+      instruction: { text: '抓紧推进', addressedToUnitIds: ['env', 'nowhere'] },
+      actor: leader,
+      code: 'NOT_FOUND',
+      field: 'addressedToUnitIds[1]',
+    },
+    {
+      name: 'is refused as VALIDATION naming addressedToUnitIds beyond 50 units',
+      instruction: {
+        text: '抓紧推进',
+        addressedToUnitIds: Array.from({ length: 51 }, (_, i) => `unit-${i}`),
+      },
+      actor: leader,
+      code: 'VALIDATION',
+      field: 'addressedToUnitIds',
+    },
+    {
+      name: 'is refused as FORBIDDEN for the office',
+      instruction: { text: '抓紧' },
+      actor: office,
+      code: 'FORBIDDEN',
+    },
+  ])('$name', async ({ instruction, actor, code, field }) => {
     const taskId = await newTask();
     await refused(
       'tasks.issueLeadershipInstruction',
-      { taskId, text: '抓紧推进', addressedToUnitIds: ['env', 'nowhere'] },
-      leader,
-      'NOT_FOUND',
-      'addressedToUnitIds[1]',
-    );
-  });
-
-  it('is refused as VALIDATION naming addressedToUnitIds beyond 50 units', async () => {
-    const taskId = await newTask();
-    const many = Array.from({ length: 51 }, (_, i) => `unit-${i}`);
-    await refused(
-      'tasks.issueLeadershipInstruction',
-      { taskId, text: '抓紧推进', addressedToUnitIds: many },
-      leader,
-      'VALIDATION',
-      'addressedToUnitIds',
-    );
-  });
-
-  it('is refused as FORBIDDEN for the office', async () => {
-    const taskId = await newTask();
-    await refused(
-      'tasks.issueLeadershipInstruction',
-      { taskId, text: '抓紧' },
-      office,
-      'FORBIDDEN',
+      { taskId, ...instruction },
+      actor,
+      code,
+      field,
     );
   });
 });
@@ -355,57 +353,44 @@ describe('an accountability record (问责)', () => {
     ]);
   });
 
-  it('returns the same record id for a retry with the same key, and appends once', async () => {
-    const taskId = await newTask();
-    const { first, retry, appended } = await retried(
-      'tasks.recordAccountability',
-      { taskId, against: { kind: 'unit', id: 'edu' }, ...interview },
-      inspector,
-    );
-    expect(retry.recordId).toBe(first.recordId);
-    expect(appended).toBe(1);
-  });
+  answersARetryOnce(
+    'record',
+    'recordId',
+    'tasks.recordAccountability',
+    (taskId) => ({ taskId, against: { kind: 'unit', id: 'edu' }, ...interview }),
+    inspector,
+  );
 
-  it('is refused as NOT_FOUND naming against.id for an official the directory does not know', async () => {
+  it.each([
+    {
+      name: 'is refused as NOT_FOUND naming against.id for an official the directory does not know',
+      record: { against: { kind: 'official', id: 'nobody' }, ...interview },
+      actor: inspector,
+      code: 'NOT_FOUND',
+      field: 'against.id',
+    },
+    {
+      name: 'is refused as FORBIDDEN for a department head',
+      record: { against: { kind: 'unit', id: 'edu' }, ...interview },
+      actor: head('edu'),
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'is refused as VALIDATION naming kind outside the kinds of accountability',
+      record: { against: { kind: 'unit', id: 'edu' }, ...interview, kind: 'fine' },
+      actor: inspector,
+      code: 'VALIDATION',
+      field: 'kind',
+    },
+    {
+      name: 'is refused as VALIDATION naming scoreDeduction above 100',
+      record: { against: { kind: 'unit', id: 'edu' }, ...interview, scoreDeduction: 101 },
+      actor: inspector,
+      code: 'VALIDATION',
+      field: 'scoreDeduction',
+    },
+  ])('$name', async ({ record, actor, code, field }) => {
     const taskId = await newTask();
-    await refused(
-      'tasks.recordAccountability',
-      { taskId, against: { kind: 'official', id: 'nobody' }, ...interview },
-      inspector,
-      'NOT_FOUND',
-      'against.id',
-    );
-  });
-
-  it('is refused as FORBIDDEN for a department head', async () => {
-    const taskId = await newTask();
-    await refused(
-      'tasks.recordAccountability',
-      { taskId, against: { kind: 'unit', id: 'edu' }, ...interview },
-      head('edu'),
-      'FORBIDDEN',
-    );
-  });
-
-  it('is refused as VALIDATION naming kind outside the kinds of accountability', async () => {
-    const taskId = await newTask();
-    await refused(
-      'tasks.recordAccountability',
-      { taskId, against: { kind: 'unit', id: 'edu' }, ...interview, kind: 'fine' },
-      inspector,
-      'VALIDATION',
-      'kind',
-    );
-  });
-
-  it('is refused as VALIDATION naming scoreDeduction above 100', async () => {
-    const taskId = await newTask();
-    await refused(
-      'tasks.recordAccountability',
-      { taskId, against: { kind: 'unit', id: 'edu' }, ...interview, scoreDeduction: 101 },
-      inspector,
-      'VALIDATION',
-      'scoreDeduction',
-    );
+    await refused('tasks.recordAccountability', { taskId, ...record }, actor, code, field);
   });
 });
