@@ -1,11 +1,9 @@
 import type { Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
+import { brokerCalls, head, inspector, leader, office } from '../support/broker-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
-const office: Actor = { id: 'office-1', role: 'office' };
-const leader: Actor = { id: 'leader-1', role: 'leader' };
-const inspector: Actor = { id: 'inspector-1', role: 'inspector' };
 const clockActor: Actor = { id: 'clock', role: 'system' };
 
 let sys: TestSystem;
@@ -18,27 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
-const call = <T = Record<string, unknown>>(action: string, params: object, actor: Actor) =>
-  sys.system.broker.call<T, object>(action, params, { meta: { actor } });
-
-/** Expects the call refused with `code` (naming `field` when given) and the store unchanged. */
-const refused = async (
-  action: string,
-  params: object,
-  actor: Actor,
-  code: string,
-  field?: string,
-) => {
-  const before = await sys.lastPosition();
-  const error = await call(action, params, actor).then(
-    () => null,
-    (failure: Errors.MoleculerError) => failure,
-  );
-  expect(error?.type).toBe(code);
-  if (field !== undefined)
-    expect((error?.data as { field?: string } | undefined)?.field).toBe(field);
-  expect(await sys.lastPosition()).toBe(before);
-};
+const { call, refused } = brokerCalls(() => sys);
 
 const streamOf = async (officialId: string) =>
   (await sys.system.stores.eventStore.readStream(`official-${officialId}`)).map(
@@ -73,23 +51,22 @@ describe('registering an official (干部)', () => {
     expect(await streamOf(first.id)).toHaveLength(1);
   });
 
-  it('is refused as FORBIDDEN for a leader', async () => {
-    await refused(
-      'directory.registerOfficial',
-      { name: '钱某', title: '局长' },
-      leader,
-      'FORBIDDEN',
-    );
-  });
-
-  it('is refused as VALIDATION naming title when it is too long', async () => {
-    await refused(
-      'directory.registerOfficial',
-      { name: '钱某', title: '长'.repeat(101) },
-      office,
-      'VALIDATION',
-      'title',
-    );
+  it.each([
+    {
+      name: 'is refused as FORBIDDEN for a leader',
+      title: '局长',
+      actor: leader,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'is refused as VALIDATION naming title when it is too long',
+      title: '长'.repeat(101),
+      actor: office,
+      code: 'VALIDATION',
+      field: 'title',
+    },
+  ])('$name', async ({ title, actor, code, field }) => {
+    await refused('directory.registerOfficial', { name: '钱某', title }, actor, code, field);
   });
 
   it('is refused as ILLEGAL_STATE for an id already registered', async () => {
@@ -164,80 +141,78 @@ describe('the posts an official holds (任职)', () => {
     });
   });
 
-  it('are read by no one without a human role (FORBIDDEN)', async () => {
-    await refused('directory.officials', {}, clockActor, 'FORBIDDEN');
-  });
-
-  it('refuse a post outside the four posts (VALIDATION naming post)', async () => {
-    await refused(
-      'directory.assignPost',
-      { officialId: 'wu', unitId: 'edu', post: 'mayor', from: '2021-01-01' },
-      office,
-      'VALIDATION',
-      'post',
-    );
-  });
-
-  it('refuse a unit the directory does not know (NOT_FOUND naming unitId)', async () => {
-    await refused(
-      'directory.assignPost',
-      { officialId: 'wu', unitId: 'nowhere', post: 'contact', from: '2021-01-01' },
-      office,
-      'NOT_FOUND',
-      'unitId',
-    );
-  });
-
-  it('refuse a start that is no date (VALIDATION naming from)', async () => {
-    await refused(
-      'directory.assignPost',
-      { officialId: 'wu', unitId: 'edu', post: 'contact', from: 'next week' },
-      office,
-      'VALIDATION',
-      'from',
-    );
-  });
-
-  it('refuse an assignment by a department head (FORBIDDEN)', async () => {
-    await refused(
-      'directory.assignPost',
-      { officialId: 'wu', unitId: 'edu', post: 'contact', from: '2021-01-01' },
-      { id: 'head-edu', role: 'department_head', unitId: 'edu' },
-      'FORBIDDEN',
-    );
-  });
-
-  it('refuse to vacate a post not held (ILLEGAL_STATE naming post)', async () => {
-    await refused(
-      'directory.vacatePost',
-      { officialId: 'zhou', unitId: 'env', post: 'main_leader', on: '2021-05-01' },
-      office,
-      'ILLEGAL_STATE',
-      'post',
-    );
-  });
-
-  it('refuse a vacating by a leader (FORBIDDEN)', async () => {
-    await refused(
-      'directory.vacatePost',
-      { officialId: 'wu', unitId: 'env', post: 'contact', on: '2021-05-01' },
-      leader,
-      'FORBIDDEN',
-    );
-  });
-
-  it('refuse a holders question about an unknown unit (NOT_FOUND naming unitId)', async () => {
-    await refused(
-      'directory.holders',
-      { unitId: 'nowhere', date: '2021-03-01' },
-      leader,
-      'NOT_FOUND',
-      'unitId',
-    );
-  });
-
-  it('refuse a holders question without a date (VALIDATION naming date)', async () => {
-    await refused('directory.holders', { unitId: 'edu' }, leader, 'VALIDATION', 'date');
+  it.each([
+    {
+      name: 'are read by no one without a human role (FORBIDDEN)',
+      action: 'directory.officials',
+      params: {},
+      actor: clockActor,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'refuse a post outside the four posts (VALIDATION naming post)',
+      action: 'directory.assignPost',
+      params: { officialId: 'wu', unitId: 'edu', post: 'mayor', from: '2021-01-01' },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'post',
+    },
+    {
+      name: 'refuse a unit the directory does not know (NOT_FOUND naming unitId)',
+      action: 'directory.assignPost',
+      params: { officialId: 'wu', unitId: 'nowhere', post: 'contact', from: '2021-01-01' },
+      actor: office,
+      code: 'NOT_FOUND',
+      field: 'unitId',
+    },
+    {
+      name: 'refuse a start that is no date (VALIDATION naming from)',
+      action: 'directory.assignPost',
+      params: { officialId: 'wu', unitId: 'edu', post: 'contact', from: 'next week' },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'from',
+    },
+    {
+      name: 'refuse an assignment by a department head (FORBIDDEN)',
+      action: 'directory.assignPost',
+      params: { officialId: 'wu', unitId: 'edu', post: 'contact', from: '2021-01-01' },
+      actor: head('edu'),
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'refuse to vacate a post not held (ILLEGAL_STATE naming post)',
+      action: 'directory.vacatePost',
+      params: { officialId: 'zhou', unitId: 'env', post: 'main_leader', on: '2021-05-01' },
+      actor: office,
+      code: 'ILLEGAL_STATE',
+      field: 'post',
+    },
+    {
+      name: 'refuse a vacating by a leader (FORBIDDEN)',
+      action: 'directory.vacatePost',
+      params: { officialId: 'wu', unitId: 'env', post: 'contact', on: '2021-05-01' },
+      actor: leader,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'refuse a holders question about an unknown unit (NOT_FOUND naming unitId)',
+      action: 'directory.holders',
+      params: { unitId: 'nowhere', date: '2021-03-01' },
+      actor: leader,
+      code: 'NOT_FOUND',
+      field: 'unitId',
+    },
+    {
+      name: 'refuse a holders question without a date (VALIDATION naming date)',
+      action: 'directory.holders',
+      params: { unitId: 'edu' },
+      actor: leader,
+      code: 'VALIDATION',
+      field: 'date',
+    },
+  ])('$name', async ({ action, params, actor, code, field }) => {
+    await refused(action, params, actor, code, field);
   });
 });
 

@@ -1,12 +1,10 @@
-import type { Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
 import type { Ruleset } from '../../contracts/events/index.ts';
-import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
+import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
+import { brokerCalls, leader, office } from '../support/broker-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
-const office: Actor = { id: 'office-1', role: 'office' };
-const leader: Actor = { id: 'leader-1', role: 'leader' };
 const head: Actor = { id: 'head-edu', role: 'department_head', unitId: 'edu' };
 
 let sys: TestSystem;
@@ -16,27 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
-const call = <T = Record<string, unknown>>(action: string, params: object, actor: Actor) =>
-  sys.system.broker.call<T, object>(action, params, { meta: { actor } });
-
-/** Expects the call refused with `code` (naming `field` when given) and the store unchanged. */
-const refused = async (
-  action: string,
-  params: object,
-  actor: Actor,
-  code: string,
-  field?: string,
-) => {
-  const before = await sys.lastPosition();
-  const error = await call(action, params, actor).then(
-    () => null,
-    (failure: Errors.MoleculerError) => failure,
-  );
-  expect(error?.type).toBe(code);
-  if (field !== undefined)
-    expect((error?.data as { field?: string } | undefined)?.field).toBe(field);
-  expect(await sys.lastPosition()).toBe(before);
-};
+const { call, refused } = brokerCalls(() => sys);
 
 /** The defaults, stricter: yellow from 5 points behind, reminders 5 days ahead. */
 const stricter = (version: number, inForceFrom: string): Ruleset => ({
@@ -94,57 +72,64 @@ describe('publishing rulesets (规则版本)', () => {
     expect(await sys.lastPosition()).toBe(before + 1);
   });
 
-  it('is refused as FORBIDDEN for a leader', async () => {
-    await refused('rules.publishRuleset', stricter(10, '2021-12-01'), leader, 'FORBIDDEN');
-  });
+  const ruleset = stricter(10, '2021-12-01');
 
-  it('is refused as VALIDATION naming lights.redBehindPoints above 100', async () => {
-    const ruleset = stricter(10, '2021-12-01');
-    await refused(
-      'rules.publishRuleset',
-      { ...ruleset, lights: { ...ruleset.lights, redBehindPoints: 120 } },
-      office,
-      'VALIDATION',
-      'lights.redBehindPoints',
-    );
-  });
-
-  it('is refused as VALIDATION naming scoring.leadUnitFailedTask when it is a gain', async () => {
-    const ruleset = stricter(10, '2021-12-01');
-    await refused(
-      'rules.publishRuleset',
-      { ...ruleset, scoring: { ...ruleset.scoring, leadUnitFailedTask: 5 } },
-      office,
-      'VALIDATION',
-      'scoring.leadUnitFailedTask',
-    );
-  });
-
-  it('is refused as VALIDATION naming version when it does not go up', async () => {
-    await refused(
-      'rules.publishRuleset',
-      stricter(1, '2021-12-01'),
-      office,
-      'VALIDATION',
-      'version',
-    );
-  });
-
-  it('is refused as VALIDATION naming inForceFrom before the latest version took effect', async () => {
-    await refused(
-      'rules.publishRuleset',
-      stricter(10, '2021-02-01'),
-      office,
-      'VALIDATION',
-      'inForceFrom',
-    );
-  });
-
-  it('cannot be read in force on a day that is no date (VALIDATION naming date)', async () => {
-    await refused('rules.inForce', { date: '2021-13-01' }, leader, 'VALIDATION', 'date');
-  });
-
-  it('cannot be read by the clock through this door (FORBIDDEN)', async () => {
-    await refused('rules.rulesets', {}, { id: 'clock', role: 'system' }, 'FORBIDDEN');
+  it.each([
+    {
+      name: 'is refused as FORBIDDEN for a leader',
+      action: 'rules.publishRuleset',
+      params: ruleset,
+      actor: leader,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'is refused as VALIDATION naming lights.redBehindPoints above 100',
+      action: 'rules.publishRuleset',
+      params: { ...ruleset, lights: { ...ruleset.lights, redBehindPoints: 120 } },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'lights.redBehindPoints',
+    },
+    {
+      name: 'is refused as VALIDATION naming scoring.leadUnitFailedTask when it is a gain',
+      action: 'rules.publishRuleset',
+      params: { ...ruleset, scoring: { ...ruleset.scoring, leadUnitFailedTask: 5 } },
+      actor: office,
+      code: 'VALIDATION',
+      field: 'scoring.leadUnitFailedTask',
+    },
+    {
+      name: 'is refused as VALIDATION naming version when it does not go up',
+      action: 'rules.publishRuleset',
+      params: stricter(1, '2021-12-01'),
+      actor: office,
+      code: 'VALIDATION',
+      field: 'version',
+    },
+    {
+      name: 'is refused as VALIDATION naming inForceFrom before the latest version took effect',
+      action: 'rules.publishRuleset',
+      params: stricter(10, '2021-02-01'),
+      actor: office,
+      code: 'VALIDATION',
+      field: 'inForceFrom',
+    },
+    {
+      name: 'cannot be read in force on a day that is no date (VALIDATION naming date)',
+      action: 'rules.inForce',
+      params: { date: '2021-13-01' },
+      actor: leader,
+      code: 'VALIDATION',
+      field: 'date',
+    },
+    {
+      name: 'cannot be read by the clock through this door (FORBIDDEN)',
+      action: 'rules.rulesets',
+      params: {},
+      actor: { id: 'clock', role: 'system' } as Actor,
+      code: 'FORBIDDEN',
+    },
+  ])('$name', async ({ action, params, actor, code, field }) => {
+    await refused(action, params, actor, code, field);
   });
 });

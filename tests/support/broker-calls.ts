@@ -20,8 +20,8 @@ export type Answer = Record<string, unknown> & { revision: number; position: num
  * read at call time, so the helpers can be made before `beforeAll` starts it.
  */
 export const brokerCalls = (system: () => TestSystem) => {
-  const call = (action: string, params: object, actor: Actor): Promise<Answer> =>
-    system().system.broker.call<Answer, object>(action, params, { meta: { actor } });
+  const call = <T = Answer>(action: string, params: object, actor: Actor): Promise<T> =>
+    system().system.broker.call<T, object>(action, params, { meta: { actor } });
 
   const refused = async (
     action: string,
