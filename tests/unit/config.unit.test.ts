@@ -12,6 +12,32 @@ const refused = (env: Record<string, string>): ConfigError => {
   throw new Error(`expected ${JSON.stringify(env)} to be refused`);
 };
 
+/** How tokens are verified when nothing is set: the embedded HS256 tokens. */
+const tokenVerificationDefaults = {
+  authJwksUrl: null,
+  authPublicKeyFile: null,
+  authIssuer: 'dubanju',
+  authAudience: 'dubanju',
+  authClockSkewSeconds: 30,
+  authRoleClaim: 'role',
+  authUnitClaim: 'unit',
+};
+
+/** The gateway's defences when nothing is set. */
+const gatewayDefenceDefaults = {
+  graphqlMaxDepth: 12,
+  graphqlMaxCost: 20_000,
+  graphqlMaxAliases: 30,
+  graphqlMaxDirectives: 10,
+  graphqlMaxTokens: 5000,
+  graphqlMaxBodyBytes: 1_048_576,
+  graphqlMaxBatch: 10,
+  graphqlIntrospection: true,
+  graphqlPersistedOperationsFile: null,
+  graphqlPersistedOnly: false,
+  rateLimitPerMinute: 600,
+};
+
 describe('a configuration with no settings at all', () => {
   const config = loadConfig({});
 
@@ -213,24 +239,8 @@ describe('valid overrides', () => {
       },
       lease: { store: 'embedded', ttlMs: 5000, renewMs: 1666 },
       healthPort: 0,
-      authJwksUrl: null,
-      authPublicKeyFile: null,
-      authIssuer: 'dubanju',
-      authAudience: 'dubanju',
-      authClockSkewSeconds: 30,
-      authRoleClaim: 'role',
-      authUnitClaim: 'unit',
-      graphqlMaxDepth: 12,
-      graphqlMaxCost: 20_000,
-      graphqlMaxAliases: 30,
-      graphqlMaxDirectives: 10,
-      graphqlMaxTokens: 5000,
-      graphqlMaxBodyBytes: 1_048_576,
-      graphqlMaxBatch: 10,
-      graphqlIntrospection: true,
-      graphqlPersistedOperationsFile: null,
-      graphqlPersistedOnly: false,
-      rateLimitPerMinute: 600,
+      ...tokenVerificationDefaults,
+      ...gatewayDefenceDefaults,
     });
   });
 
@@ -378,15 +388,7 @@ describe('a URL in a message', () => {
 
 describe('token verification settings', () => {
   it('default to the embedded HS256 tokens: issuer and audience dubanju, 30 s of skew', () => {
-    expect(loadConfig({})).toMatchObject({
-      authJwksUrl: null,
-      authPublicKeyFile: null,
-      authIssuer: 'dubanju',
-      authAudience: 'dubanju',
-      authClockSkewSeconds: 30,
-      authRoleClaim: 'role',
-      authUnitClaim: 'unit',
-    });
+    expect(loadConfig({})).toMatchObject(tokenVerificationDefaults);
   });
 
   it('take an identity provider’s JWKS over https, and claim names with dots and slashes', () => {
@@ -444,19 +446,7 @@ describe('token verification settings', () => {
 
 describe('the gateway’s defences', () => {
   it('default to limits the console and the tests live within', () => {
-    expect(loadConfig({})).toMatchObject({
-      graphqlMaxDepth: 12,
-      graphqlMaxCost: 20_000,
-      graphqlMaxAliases: 30,
-      graphqlMaxDirectives: 10,
-      graphqlMaxTokens: 5000,
-      graphqlMaxBodyBytes: 1_048_576,
-      graphqlMaxBatch: 10,
-      graphqlIntrospection: true,
-      graphqlPersistedOperationsFile: null,
-      graphqlPersistedOnly: false,
-      rateLimitPerMinute: 600,
-    });
+    expect(loadConfig({})).toMatchObject(gatewayDefenceDefaults);
   });
 
   it('hide introspection in production unless GRAPHQL_INTROSPECTION=true', () => {
