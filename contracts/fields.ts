@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isIsoDate, maxDate, minDate } from '../dates.ts';
-import { idRule, limits } from '../limits.ts';
-import { inputLimits, sha256Pattern } from './input-limits.ts';
+import { isIsoDate, maxDate, minDate } from './dates.ts';
+import { idRule, inputLimits, limits, sha256Pattern } from './limits.ts';
 
 /**
- * The building blocks of the supervision year's input rules. Messages name the
- * rule; `parseInput` adds the field from the path.
+ * Field rules, once for every operation: the catalogue's input schemas are built
+ * from these, and the deciders apply the same schemas to their commands. Messages
+ * name the rule; `parseInput` adds the field from the path.
  */
 
 /** Trimmed text, not blank, at most `max` characters. */

@@ -1,18 +1,17 @@
-import { auditResolvers } from './audit/resolvers.ts';
 import { auditTypeDefs } from './audit/type-defs.ts';
 import { baseResolvers, baseTypeDefs } from './base.ts';
-import { boardResolvers } from './boards/resolvers.ts';
 import { boardTypeDefs } from './boards/type-defs.ts';
-import { clockResolvers } from './clock/resolvers.ts';
 import { clockTypeDefs } from './clock/type-defs.ts';
-import { directoryResolvers } from './directory/resolvers.ts';
 import { directoryTypeDefs } from './directory/type-defs.ts';
-import { supervisionResolvers } from './supervision/resolvers.ts';
+import { catalogueResolvers } from './forward.ts';
 import { supervisionTypeDefs } from './supervision/type-defs.ts';
 import { taskResolvers } from './tasks/resolvers.ts';
 import { taskTypeDefs } from './tasks/type-defs.ts';
 
-/** Every area of the schema: one module per area, each with its SDL and resolvers. */
+/**
+ * Every area of the schema, each with its SDL; the root fields resolve from the
+ * catalogue (`contracts/catalogue`), each forwarding to the action it declares.
+ */
 export const typeDefs = [
   baseTypeDefs,
   taskTypeDefs,
@@ -22,12 +21,4 @@ export const typeDefs = [
   supervisionTypeDefs,
   directoryTypeDefs,
 ];
-export const resolvers = [
-  baseResolvers,
-  taskResolvers,
-  auditResolvers,
-  boardResolvers,
-  clockResolvers,
-  supervisionResolvers,
-  directoryResolvers,
-];
+export const resolvers = [baseResolvers, catalogueResolvers(), taskResolvers];

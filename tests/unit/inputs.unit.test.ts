@@ -1,17 +1,20 @@
 import type { z } from 'zod';
-import { DomainError } from '../../contracts/errors.ts';
+import { registerUnitInput } from '../../contracts/catalogue/directory/units.ts';
+import {
+  reportBlockageInput,
+  resolveBlockageInput,
+} from '../../contracts/catalogue/tasks/blockages.ts';
+import {
+  completeMilestoneInput,
+  planMilestoneInput,
+  reportProgressInput,
+} from '../../contracts/catalogue/tasks/milestones.ts';
+import { pageInput, taskIdInput } from '../../contracts/catalogue/tasks/queries.ts';
 import {
   assignTaskInput,
-  completeMilestoneInput,
-  pageInput,
-  planMilestoneInput,
   registerTaskInput,
-  registerUnitInput,
-  reportBlockageInput,
-  reportProgressInput,
-  resolveBlockageInput,
-  taskIdInput,
-} from '../../contracts/inputs.ts';
+} from '../../contracts/catalogue/tasks/registration.ts';
+import { DomainError } from '../../contracts/errors.ts';
 import { parseInput } from '../../services/shared/validate.ts';
 
 const refusal = (schema: z.ZodType, input: unknown): DomainError => {

@@ -1,12 +1,12 @@
 import type { ServiceSchema } from 'moleculer';
+import { postHoldersInput } from '../../../contracts/catalogue/directory/officials.ts';
 import { notFound } from '../../../contracts/errors.ts';
 import { type Post, posts } from '../../../contracts/events/index.ts';
-import { postHoldersInput } from '../../../contracts/inputs/directory.ts';
 import { unitStreamId } from '../../../contracts/streams.ts';
+import { heldOn, holdersOn, type PostTerm } from '../../../domain/posts-timeline.ts';
 import { guarded } from '../../shared/action.ts';
 import type { ServiceDeps } from '../../shared/deps.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { heldOn, holdersOn, type PostTerm } from '../domain/officials/posts-timeline.ts';
 import { knownIds } from './known.ts';
 import {
   createOfficialsIndex,

@@ -2,7 +2,7 @@ import type { Actor } from '../../../contracts/actor.ts';
 import { forbidden, illegalState, notFound } from '../../../contracts/errors.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import type { TaskCommand } from './commands.ts';
-import { type Requirement, requirements } from './requirements.ts';
+import { type Requirement, requirementOf } from './requirements.ts';
 import { assertInScope } from './scope.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 
@@ -10,7 +10,7 @@ import type { RegisteredTask, TaskState } from './state.ts';
 export type TaskBoundCommand = Exclude<TaskCommand, { type: 'RegisterTask' }>;
 
 const assertRole = (type: string, requirement: Requirement, actor: Actor): void => {
-  if (requirement.roles === 'matrix' || requirement.roles.includes(actor.role)) return;
+  if (requirement.roles.includes(actor.role)) return;
   throw forbidden(`role ${actor.role} may not ${type}; only ${requirement.roles.join(', ')}`);
 };
 
@@ -34,7 +34,7 @@ export const admittedTask = (
   state: TaskState,
   context: DecisionContext,
 ): RegisteredTask => {
-  const requirement = requirements[command.type];
+  const requirement = requirementOf(command.type);
   assertRole(command.type, requirement, context.actor);
   if (!state.registered) throw notFound('taskId', `task ${command.data.taskId}`);
   if (requirement.unitScope) assertInScope(state, context.actor);

@@ -1,5 +1,6 @@
 import type { Role } from '../../../contracts/actor.ts';
-import { type Operation, type Scope, scopeOf } from '../../../contracts/permissions.ts';
+import { type Scope, scopeIn } from '../../../contracts/permission-types.ts';
+import { type Operation, permissions } from './permissions.generated.ts';
 import { gql } from './api.ts';
 import { clearToken, getToken } from './session-store.ts';
 
@@ -29,10 +30,10 @@ export const signOut = (): void => {
 
 /**
  * The role's scope for an operation, from the same table the services enforce
- * (`contracts/permissions.ts`): what the role may not do is not offered.
+ * (generated from `contracts/catalogue`): what the role may not do is not offered.
  */
 export const scope = (operation: Operation): Scope | null =>
-  me ? scopeOf(operation, me.role) : null;
+  me ? scopeIn(permissions, operation, me.role) : null;
 
 export const can = (operation: Operation): boolean => scope(operation) !== null;
 

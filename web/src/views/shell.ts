@@ -1,4 +1,4 @@
-import type { Operation } from '../../../contracts/permissions.ts';
+import type { Operation } from '../core/permissions.generated.ts';
 import { h } from '../core/dom.ts';
 import { lang, type MessageKey, setLang, t } from '../core/i18n.ts';
 import { can, type Me, scope } from '../core/session.ts';

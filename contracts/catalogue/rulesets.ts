@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { between, date, idempotencyKey, optionalText, wholeBetween } from '../fields.ts';
 import { limits } from '../limits.ts';
-import { between, date, idempotencyKey, optionalText, wholeBetween } from './fields.ts';
+import { command, office, query, readers } from './declare.ts';
 
 /**
- * Input rules of a ruleset (规则版本). The shape and ranges only: that versions go
- * up, yellow sits below red and escalation goes up a level are the decider's rules.
+ * Rulesets (规则版本): light thresholds, reminder lead time, escalation and
+ * scoring, by version. The shape and ranges only here: that versions go up,
+ * yellow sits below red and escalation goes up a level are the decider's rules.
  */
 
 const points = () => between(0, 100);
@@ -49,3 +51,16 @@ export const publishRulesetInput = z.object({
 });
 
 export const rulesetInForceInput = z.object({ date: date() });
+
+export const publishRuleset = command({
+  roles: office,
+  action: 'rules.publishRuleset',
+  mutation: 'publishRuleset',
+  input: publishRulesetInput,
+  command: 'PublishRuleset',
+  echo: 'version',
+});
+
+export const rulesets = query(readers, 'rules.rulesets', 'rulesets');
+
+export const rulesetInForce = query(readers, 'rules.inForce', 'rulesetInForce');

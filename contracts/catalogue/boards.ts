@@ -1,0 +1,13 @@
+import { query, readers } from './declare.ts';
+
+/** The five boards (钉钉子) and the overview, of today or as known on a past day. */
+export const responsibilityBoard = query(
+  readers,
+  'boards.responsibilityBoard',
+  'responsibilityBoard',
+);
+export const stageBoard = query(readers, 'boards.stageBoard', 'stageBoard');
+export const blockageBoard = query(readers, 'boards.blockageBoard', 'blockageBoard');
+export const progressBoard = query(readers, 'boards.progressBoard', 'progressBoard');
+export const resultsBoard = query(readers, 'boards.resultsBoard', 'resultsBoard');
+export const overview = query(readers, 'boards.overview', 'overview');

@@ -1,0 +1,134 @@
+import type { z } from 'zod';
+import type { Roles } from '../permission-types.ts';
+
+export type { Roles, Scope } from '../permission-types.ts';
+
+type Args = Record<string, unknown>;
+
+/** A GraphQL root field that forwards to a service action, its arguments mapped to params. */
+export interface Field {
+  root: 'Query' | 'Mutation';
+  name: string;
+  /** Params of the action from the field's arguments; the arguments as given unless told. */
+  params?: (args: Args) => Args;
+}
+
+/** Where a call lands: `service.action`, and the field that serves it, if any. */
+export interface Endpoint {
+  action: string;
+  field?: Field;
+}
+
+/** A read, or a command with no aggregate of its own (signing, the clock): served by its service. */
+export interface ServiceOperation {
+  kind: 'query' | 'command';
+  roles: Roles;
+  endpoints: readonly Endpoint[];
+}
+
+/** The task's lifecycle a command needs: open (not closed, 办结) and active (not suspended). */
+export type Lifecycle = 'open' | 'active';
+
+/**
+ * A new entity the command names: its id field in the command's data, how a
+ * retry derives the same id, and how the answer names it.
+ */
+export interface NewId {
+  field: string;
+  /**
+   * Seeds a retried command's id: `kind|scope|actor|key` (scope: the value of
+   * `scopeField`, or empty), or `kind|actor|key` for entities the caller may name.
+   */
+  kind: string;
+  scopeField?: string;
+  /** An input field in which the caller may name the entity itself. */
+  given?: string;
+  /** `id`: answered as `id`, as generated; default: under its own name, as recorded. */
+  answer?: 'id';
+  /** Put first in the command's data rather than last. */
+  first?: true;
+}
+
+/** Ids the directory must confirm before the decision, read from the command's data. */
+export interface Lookups<D> {
+  units?: (data: D) => readonly (string | null)[];
+  officials?: (data: D) => readonly string[];
+}
+
+/**
+ * A command an aggregate decides: its input, who may send it, the command it
+ * becomes and what it needs looked up. Generic code makes it a broker action and
+ * a GraphQL mutation; the decider holds its business rules.
+ */
+export interface CommandOperation<S extends z.ZodObject = z.ZodObject> {
+  kind: 'command';
+  roles: Roles;
+  /** `service.action`. */
+  action: string;
+  /** The GraphQL mutation field; absent for commands only services send. */
+  mutation?: string;
+  input: S;
+  /** The aggregate's command type, e.g. `ReportProgress`. */
+  command: string;
+  newId?: NewId;
+  lookups?: Lookups<Omit<z.output<S>, 'idempotencyKey'>>;
+  /** A data field the answer repeats as the recorded event has it. */
+  echo?: string;
+  /** For task commands: the lifecycle it needs. */
+  lifecycle?: readonly Lifecycle[];
+  /**
+   * `task`: a department head must lead or co-own the task; `decider`: the
+   * decider checks a narrower scope itself (the addressee of a notice).
+   */
+  unitScope?: 'task' | 'decider';
+  /** The clock records it too, as `system`, outside the permission table. */
+  byClock?: true;
+}
+
+export type Operation = ServiceOperation | CommandOperation;
+
+/** A command of an aggregate, typed from its input schema. */
+export const command = <S extends z.ZodObject>(operation: Omit<CommandOperation<S>, 'kind'>) =>
+  ({ kind: 'command', ...operation }) as CommandOperation<S>;
+
+/** A query served by one action, with the field that forwards to it. */
+export const query = (
+  roles: Roles,
+  action: string,
+  field?: string | Omit<Field, 'root'>,
+): ServiceOperation => ({
+  kind: 'query',
+  roles,
+  endpoints: [{ action, ...(field ? { field: fieldOf('Query', field) } : {}) }],
+});
+
+const fieldOf = (root: Field['root'], field: string | Omit<Field, 'root'>): Field =>
+  typeof field === 'string' ? { root, name: field } : { root, ...field };
+
+/** A mutation without an aggregate of its own, served by its service. */
+export const serviceCommand = (roles: Roles, action: string, field: string): ServiceOperation => ({
+  kind: 'command',
+  roles,
+  endpoints: [{ action, field: fieldOf('Mutation', field) }],
+});
+
+/** The endpoints of an operation, whatever its kind. */
+export const endpointsOf = (operation: Operation): readonly Endpoint[] =>
+  'endpoints' in operation
+    ? operation.endpoints
+    : [
+        {
+          action: operation.action,
+          ...(operation.mutation ? { field: { root: 'Mutation', name: operation.mutation } } : {}),
+        },
+      ];
+
+/** Role sets that recur. */
+export const office = { office: 'all' } as const satisfies Roles;
+export const reporters = { office: 'all', department_head: 'own_unit' } as const satisfies Roles;
+export const readers = {
+  office: 'all',
+  department_head: 'all',
+  leader: 'all',
+  inspector: 'all',
+} as const satisfies Roles;

@@ -1,0 +1,116 @@
+import type { Context, ServiceSchema } from 'moleculer';
+import type { Actor } from '../../contracts/actor.ts';
+import type { CommandOperation } from '../../contracts/catalogue/declare.ts';
+import { commandsOf } from '../../contracts/catalogue/index.ts';
+import { deterministicId, newId } from '../../infra/ids/ids.ts';
+import { guarded, type RequestMeta } from './action.ts';
+import type { CommandResult } from './command-handler.ts';
+import type { Decider } from './decider.ts';
+import type { ServiceDeps } from './deps.ts';
+import { runCommand } from './run-command.ts';
+import { parseInput } from './validate.ts';
+
+type Data = Record<string, unknown>;
+type CommandContext = Context<unknown, RequestMeta>;
+
+/** An aggregate's decider and how a command's data names its stream. */
+export interface Aggregate {
+  // biome-ignore lint/suspicious/noExplicitAny: each aggregate has its own command, event and state types
+  decider: Decider<any, any, any>;
+  streamId: (data: Data) => string;
+}
+
+/** The id a retried command derives again: named by the idempotency key, else new. */
+const derivedId = (operation: CommandOperation, data: Data, actor: Actor, key?: string) => {
+  const { kind, scopeField, given } = operation.newId ?? { kind: '' };
+  if (!key) return newId();
+  const scope = given === undefined ? `|${String(data[scopeField ?? ''] ?? '')}` : '';
+  return deterministicId(`${kind}${scope}|${actor.id}|${key}`);
+};
+
+/** The new entity's id placed in the data: the caller's own, or derived. */
+const withNewId = (operation: CommandOperation, input: Data, actor: Actor, key?: string) => {
+  const spec = operation.newId;
+  if (!spec) return { data: input, id: undefined };
+  const { [spec.given ?? '']: given, ...rest } = input;
+  const data = spec.given === undefined ? input : rest;
+  const id = typeof given === 'string' ? given : derivedId(operation, data, actor, key);
+  return { data: spec.first ? { [spec.field]: id, ...data } : { ...data, [spec.field]: id }, id };
+};
+
+const present = (ids: readonly (string | null)[]): string[] =>
+  ids.filter((id): id is string => id !== null);
+
+/** What the directory confirmed of the ids the command names: `knownUnitIds`, `knownOfficialIds`. */
+const lookedUp = async (ctx: CommandContext, operation: CommandOperation, data: Data) => {
+  const known = async (action: string, ids: readonly (string | null)[]) => {
+    const asked = present(ids);
+    return asked.length === 0 ? [] : ctx.call<string[], { ids: string[] }>(action, { ids: asked });
+  };
+  const { units, officials } = operation.lookups ?? {};
+  return {
+    ...(units ? { knownUnitIds: await known('directory.knownUnits', units(data as never)) } : {}),
+    ...(officials
+      ? { knownOfficialIds: await known('directory.knownOfficials', officials(data as never)) }
+      : {}),
+  };
+};
+
+/** A value as the command's first event recorded it: a replayed command answers what was stored. */
+const recorded = (result: CommandResult, field: string, fallback: unknown): unknown =>
+  (result.events[0]?.data as Data | undefined)?.[field] ?? fallback;
+
+/** What a command answers: the stream's revision and global position, and what it named. */
+const answerOf = (operation: CommandOperation, data: Data, id: unknown, result: CommandResult) => {
+  const { newId: spec, echo } = operation;
+  return {
+    ...(spec?.answer === 'id' ? { id } : {}),
+    ...(spec && spec.answer !== 'id' ? { [spec.field]: recorded(result, spec.field, id) } : {}),
+    ...(echo ? { [echo]: recorded(result, echo, data[echo]) } : {}),
+    revision: result.revision,
+    position: result.position,
+  };
+};
+
+/** One declared command as a broker action: parse, name, look up, decide, answer. */
+const commandAction = (
+  deps: ServiceDeps,
+  name: string,
+  operation: CommandOperation,
+  aggregate: Aggregate,
+) =>
+  guarded(name as never, async (ctx, actor) => {
+    const { idempotencyKey, ...input } = parseInput(operation.input, ctx.params) as Data & {
+      idempotencyKey?: string;
+    };
+    const named = withNewId(operation, input, actor, idempotencyKey);
+    const data = { ...named.data, ...(await lookedUp(ctx, operation, named.data)) };
+    const command = { type: operation.command, data };
+    const streamId = aggregate.streamId(data);
+    const result = await runCommand(
+      deps,
+      ctx,
+      actor,
+      aggregate.decider,
+      streamId,
+      command,
+      idempotencyKey,
+    );
+    return answerOf(operation, data, named.id, result);
+  });
+
+/**
+ * The broker actions of every command the catalogue declares for `service`,
+ * each run on the aggregate `aggregateOf` names for it.
+ */
+export const commandActions = (
+  deps: ServiceDeps,
+  service: string,
+  aggregateOf: (operation: CommandOperation) => Aggregate,
+): ServiceSchema['actions'] =>
+  Object.fromEntries(
+    commandsOf(service).map(([name, operation]) => [
+      operation.action.slice(service.length + 1),
+      commandAction(deps, name, operation, aggregateOf(operation)),
+    ]),
+  );

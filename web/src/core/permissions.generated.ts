@@ -1,0 +1,394 @@
+// Generated from contracts/catalogue by `npm run permissions:console`: do not edit.
+import type { Permission } from '../../../contracts/permission-types.ts';
+
+export const permissions = {
+  "registerUnit": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "registerTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "assignTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "planMilestone": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "reportProgress": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
+    }
+  },
+  "completeMilestone": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
+    }
+  },
+  "reportBlockage": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
+    }
+  },
+  "resolveBlockage": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit",
+      "leader": "all"
+    }
+  },
+  "task": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "tasks": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "units": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "taskHistory": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "signTask": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "transferTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "returnTask": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "requestDeadlineExtension": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "approveDeadlineExtension": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "rejectDeadlineExtension": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "reopenMilestone": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "leader": "all"
+    }
+  },
+  "reportTaskCompletion": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "acceptTaskCompletion": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "rejectTaskCompletion": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "suspendTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "resumeTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "terminateTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "defineIndicator": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "reportIndicatorValue": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
+    }
+  },
+  "issueSupervisionNotice": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "answerSupervisionNotice": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "issueLeadershipInstruction": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "recordAccountability": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "inspector": "all"
+    }
+  },
+  "escalateBlockage": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "assignBlockageCoordination": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "reopenBlockage": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
+    }
+  },
+  "registerOfficial": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "assignPost": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "vacatePost": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "publishRuleset": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "officials": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "postHolders": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "rulesets": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "rulesetInForce": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "auditSearch": {
+    "kind": "query",
+    "roles": {
+      "inspector": "all",
+      "leader": "all",
+      "office": "own_actions"
+    }
+  },
+  "auditProof": {
+    "kind": "query",
+    "roles": {
+      "inspector": "all",
+      "leader": "all"
+    }
+  },
+  "auditPublicKey": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "auditSign": {
+    "kind": "command",
+    "roles": {
+      "inspector": "all",
+      "office": "all"
+    }
+  },
+  "runClock": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "system": "all"
+    }
+  },
+  "responsibilityBoard": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "stageBoard": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "blockageBoard": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "progressBoard": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "resultsBoard": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "overview": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "internal": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all",
+      "system": "all"
+    }
+  }
+} as const satisfies Record<string, Permission>;
+
+export type Operation = keyof typeof permissions;
