@@ -1,3 +1,4 @@
+import type { Evidence, TaskEvent } from '../../contracts/events/task-events.ts';
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
@@ -24,14 +25,33 @@ const reportProgress = (
   percent: number,
   note: string | null = null,
   milestoneId = 'm1',
+  evidence?: Evidence[],
 ): TaskCommand => ({
   type: 'ReportProgress',
-  data: { taskId, milestoneId, percent, note },
+  data: { taskId, milestoneId, percent, note, ...(evidence === undefined ? {} : { evidence }) },
 });
 
 const completeMilestone = (milestoneId = 'm1', note: string | null = null): TaskCommand => ({
   type: 'CompleteMilestone',
   data: { taskId, milestoneId, note },
+});
+
+/** The progress event a report records: by no unit, with no note or evidence, unless given. */
+type ProgressData = Extract<TaskEvent, { type: 'MilestoneProgressReported' }>['data'];
+
+const progressRecorded = (
+  data: Pick<ProgressData, 'percent'> & Partial<ProgressData>,
+): TaskEvent => ({
+  type: 'MilestoneProgressReported',
+  data: {
+    taskId,
+    milestoneId: 'm1',
+    previousPercent: 0,
+    note: null,
+    reportedByUnitId: null,
+    evidence: [],
+    ...data,
+  },
 });
 
 describe('planning a milestone', () => {
@@ -100,77 +120,28 @@ describe('reporting progress', () => {
     given(taskDecider, plannedTask)
       .when(reportProgress(30, ' on track '), headOf('education-bureau'))
       .then([
-        {
-          type: 'MilestoneProgressReported',
-          data: {
-            taskId,
-            milestoneId: 'm1',
-            percent: 30,
-            previousPercent: 0,
-            note: 'on track',
-            reportedByUnitId: 'education-bureau',
-            evidence: [],
-          },
-        },
+        progressRecorded({ percent: 30, note: 'on track', reportedByUnitId: 'education-bureau' }),
       ]);
   });
 
   it('records the evidence named by hash and size', () => {
     const evidence = [{ fileName: '开工许可证.pdf', sha256: 'ab'.repeat(32), size: 20480 }];
     given(taskDecider, plannedTask)
-      .when(
-        {
-          type: 'ReportProgress',
-          data: { taskId, milestoneId: 'm1', percent: 30, note: null, evidence },
-        },
-        headOf('education-bureau'),
-      )
-      .then([
-        {
-          type: 'MilestoneProgressReported',
-          data: {
-            taskId,
-            milestoneId: 'm1',
-            percent: 30,
-            previousPercent: 0,
-            note: null,
-            reportedByUnitId: 'education-bureau',
-            evidence,
-          },
-        },
-      ]);
+      .when(reportProgress(30, null, 'm1', evidence), headOf('education-bureau'))
+      .then([progressRecorded({ percent: 30, reportedByUnitId: 'education-bureau', evidence })]);
   });
 
   it('refuses evidence whose digest is not a SHA-256', () => {
     const evidence = [{ fileName: 'a.pdf', sha256: 'not-a-digest', size: 1 }];
     given(taskDecider, plannedTask)
-      .when(
-        {
-          type: 'ReportProgress',
-          data: { taskId, milestoneId: 'm1', percent: 30, note: null, evidence },
-        },
-        headOf('education-bureau'),
-      )
+      .when(reportProgress(30, null, 'm1', evidence), headOf('education-bureau'))
       .thenThrows('VALIDATION', 'evidence[0].sha256');
   });
 
   it('records no reporting unit for an actor without one', () => {
     given(taskDecider, [...plannedTask, progressReported('m1', 30)])
       .when(reportProgress(40))
-      .then([
-        {
-          type: 'MilestoneProgressReported',
-          data: {
-            taskId,
-            milestoneId: 'm1',
-            percent: 40,
-            previousPercent: 30,
-            note: null,
-            reportedByUnitId: null,
-            evidence: [],
-          },
-        },
-      ]);
+      .then([progressRecorded({ percent: 40, previousPercent: 30 })]);
   });
 
   it('needs a planned milestone', () => {
@@ -189,39 +160,13 @@ describe('reporting progress', () => {
   it.each([0, 100])('accepts percent %p', (percent) => {
     given(taskDecider, plannedTask)
       .when(reportProgress(percent))
-      .then([
-        {
-          type: 'MilestoneProgressReported',
-          data: {
-            taskId,
-            milestoneId: 'm1',
-            percent,
-            previousPercent: 0,
-            note: null,
-            reportedByUnitId: null,
-            evidence: [],
-          },
-        },
-      ]);
+      .then([progressRecorded({ percent })]);
   });
 
   it('may repeat the current percent without a note', () => {
     given(taskDecider, [...plannedTask, progressReported('m1', 30)])
       .when(reportProgress(30))
-      .then([
-        {
-          type: 'MilestoneProgressReported',
-          data: {
-            taskId,
-            milestoneId: 'm1',
-            percent: 30,
-            previousPercent: 30,
-            note: null,
-            reportedByUnitId: null,
-            evidence: [],
-          },
-        },
-      ]);
+      .then([progressRecorded({ percent: 30, previousPercent: 30 })]);
   });
 });
 
@@ -242,20 +187,7 @@ describe('progress going backwards', () => {
   it('is recorded with the reason', () => {
     given(taskDecider, history)
       .when(reportProgress(40, 'survey found errors'))
-      .then([
-        {
-          type: 'MilestoneProgressReported',
-          data: {
-            taskId,
-            milestoneId: 'm1',
-            percent: 40,
-            previousPercent: 60,
-            note: 'survey found errors',
-            reportedByUnitId: null,
-            evidence: [],
-          },
-        },
-      ]);
+      .then([progressRecorded({ percent: 40, previousPercent: 60, note: 'survey found errors' })]);
   });
 });
 
