@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { id } from '../fields.ts';
 import type { Roles } from '../permission-types.ts';
 
 export type { Roles, Scope } from '../permission-types.ts';
@@ -132,3 +133,15 @@ export const readers = {
   leader: 'all',
   inspector: 'all',
 } as const satisfies Roles;
+
+/**
+ * The rules of a command's data as its decider receives it: the input's field
+ * rules (without the idempotency key and a caller-given id), the new entity's
+ * id, and whatever the service added (looked-up ids) passed through.
+ */
+export const dataSchema = (operation: CommandOperation): z.ZodType<Record<string, unknown>> => {
+  const { idempotencyKey: _key, ...shape } = operation.input.shape;
+  const { newId } = operation;
+  if (newId?.given) delete shape[newId.given];
+  return z.looseObject({ ...shape, ...(newId ? { [newId.field]: id() } : {}) });
+};

@@ -16,6 +16,7 @@ import {
   rejectDeadlineExtension,
   requestDeadlineExtension,
 } from './extensions.ts';
+import { withCheckedFields } from './fields.ts';
 import { defineIndicator, reportIndicatorValue } from './indicators.ts';
 import { issueLeadershipInstruction } from './instructions.ts';
 import { resumeTask, suspendTask, terminateTask } from './lifecycle.ts';
@@ -104,15 +105,16 @@ const decideOnTask = (
 /**
  * Decides a task command: the events it causes (none when the fact is already
  * recorded, for the clock's commands), or a DomainError for the first broken
- * rule. Role, existence, scope and lifecycle come before the command's own
- * rules (see `admittedTask`), so an actor out of scope learns nothing about the
- * task's parts.
+ * rule. Role, existence, scope and lifecycle come before the fields and the
+ * command's own rules (see `admittedTask`), so an actor out of scope learns
+ * nothing about the task's parts.
  */
 export const decide = (
   command: TaskCommand,
   state: TaskState,
   context: DecisionContext,
 ): TaskEvent[] => {
-  if (command.type === 'RegisterTask') return registerTask(command.data, state);
-  return decideOnTask(command, admittedTask(command, state, context), context);
+  if (command.type === 'RegisterTask') return registerTask(withCheckedFields(command).data, state);
+  const task = admittedTask(command, state, context);
+  return decideOnTask(withCheckedFields(command), task, context);
 };
