@@ -1,9 +1,9 @@
-import type { Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
 import { dayOf } from '../../contracts/dates.ts';
 import type { HistoryRead } from '../../contracts/events/audit-events.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import { auditReadsStreamId } from '../../services/audit/read-records.ts';
+import { refusal } from '../support/broker-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -16,15 +16,6 @@ interface Page {
   totalCount: number;
   edges: { node: { position: number; type: string; streamId: string; data: unknown } }[];
 }
-
-const refusal = async (call: Promise<unknown>): Promise<Errors.MoleculerError> => {
-  try {
-    await call;
-  } catch (error) {
-    return error as Errors.MoleculerError;
-  }
-  throw new Error('expected the call to be refused');
-};
 
 describe('reads of the history by inspectors and leaders (查阅留痕)', () => {
   let sys: TestSystem;

@@ -1,7 +1,7 @@
-import type { Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
+import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
 import type { NewEvent, StoredEvent } from '../../infra/event-store/port.ts';
-import { eventLeafHash } from '../../services/audit/merkle/event-leaf.ts';
+import { refusal } from '../support/broker-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -61,15 +61,6 @@ const seeded = (i: number): { streamId: string; event: NewEvent } => {
       recordedAt,
     },
   };
-};
-
-const refusal = async (call: Promise<unknown>): Promise<Errors.MoleculerError> => {
-  try {
-    await call;
-  } catch (error) {
-    return error as Errors.MoleculerError;
-  }
-  throw new Error('expected the call to be refused');
 };
 
 describe('the audit history search', () => {

@@ -2,17 +2,17 @@ import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
 import type { TreeHead } from '../../contracts/events/index.ts';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
+import { canonicalJson } from '../../domain/merkle/canonical-json.ts';
+import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
+import { verifyConsistency, verifyInclusion } from '../../domain/merkle/tree.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
-import { canonicalJson } from '../../services/audit/merkle/canonical-json.ts';
-import { eventLeafHash } from '../../services/audit/merkle/event-leaf.ts';
-import { verifyConsistency, verifyInclusion } from '../../services/audit/merkle/tree.ts';
 import type { ConsistencyProofAnswer, InclusionProofAnswer } from '../../services/audit/proofs.ts';
 import type { SignedTreeHead } from '../../services/audit/tree-head-signer.ts';
 import { verifyTreeHead } from '../../services/audit/tree-heads.ts';
+import { refusal } from '../support/broker-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -22,16 +22,6 @@ const leader: Actor = { id: 'leader-1', role: 'leader' };
 const head: Actor = { id: 'head-edu', role: 'department_head', unitId: 'edu' };
 
 const bytes = (hex: string) => Buffer.from(hex, 'hex');
-
-/** The error a call rejects with; fails the test when it resolves. */
-const refusal = async (call: Promise<unknown>): Promise<Errors.MoleculerError> => {
-  try {
-    await call;
-  } catch (error) {
-    return error as Errors.MoleculerError;
-  }
-  throw new Error('expected the call to be refused');
-};
 
 const systemWith = (env: Record<string, string>, dataDir?: string) =>
   startTestSystem(

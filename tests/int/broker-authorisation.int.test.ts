@@ -10,6 +10,7 @@ import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import type { ServiceDeps } from '../../services/shared/deps.ts';
 import { createTasksService } from '../../services/tasks/tasks.service.ts';
 import { createViewsService } from '../../services/views/views.service.ts';
+import { refusal } from '../support/broker-calls.ts';
 import { departmentHead, office, tempDir } from '../support/int-fixtures.ts';
 
 const temp = tempDir('broker-authorisation');
@@ -53,16 +54,6 @@ const validTask = {
 };
 
 const as = (actor: unknown) => ({ meta: { actor } });
-
-/** The error a call rejects with; fails the test when it resolves. */
-const refusal = async (call: Promise<unknown>): Promise<Errors.MoleculerError> => {
-  try {
-    await call;
-  } catch (error) {
-    return error as Errors.MoleculerError;
-  }
-  throw new Error('expected the call to be refused, but it was accepted');
-};
 
 /** Runs `call`, expects it refused with `type`, and that it appended nothing. */
 const expectRefusedWithoutEffect = async (call: () => Promise<unknown>, type: string) => {

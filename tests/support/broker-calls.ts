@@ -12,6 +12,16 @@ export const head = (unitId: string): Actor => ({
   unitId,
 });
 
+/** The error a call rejects with; fails the test when it resolves. */
+export const refusal = async (call: Promise<unknown>): Promise<Errors.MoleculerError> => {
+  try {
+    await call;
+  } catch (error) {
+    return error as Errors.MoleculerError;
+  }
+  throw new Error('expected the call to be refused, but it was accepted');
+};
+
 export type Answer = Record<string, unknown> & { revision: number; position: number };
 
 /**
