@@ -6,5 +6,3 @@ export const officialStreamId = (officialId: string): string => `official-${offi
 export const rulesStreamId = 'rules';
 /** The one stream of signed Merkle tree heads (audit checkpoints). */
 export const treeHeadStreamId = 'audit-tree-heads';
-
-export const streamCategory = (streamId: string): string => streamId.split('-', 1)[0] ?? '';
