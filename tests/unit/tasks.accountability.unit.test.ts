@@ -1,29 +1,21 @@
 import type { AccountabilityKind } from '../../contracts/events/task-events.ts';
-import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { type TaskCommandData, taskCommand } from './support/task-commands.ts';
 import { inspector, plannedTask, taskId } from './support/task-fixtures.ts';
 
-type Data = Extract<TaskCommand, { type: 'RecordAccountability' }>['data'];
-
-const record = (data: Partial<Data> = {}): TaskCommand => ({
-  type: 'RecordAccountability',
-  data: {
-    taskId,
-    recordId: 'acc1',
-    against: { kind: 'unit', id: 'education-bureau' },
-    kind: 'criticism',
-    reason: ' Milestone missed twice ',
-    scoreDeduction: 2,
-    knownUnitIds: ['education-bureau'],
-    knownOfficialIds: ['official-wang'],
-    ...data,
-  },
+const record = taskCommand('RecordAccountability', {
+  taskId,
+  recordId: 'acc1',
+  against: { kind: 'unit', id: 'education-bureau' },
+  kind: 'criticism',
+  reason: ' Milestone missed twice ',
+  scoreDeduction: 2,
+  knownUnitIds: ['education-bureau'],
+  knownOfficialIds: ['official-wang'],
 });
 
-const recorded = (
-  change: Partial<Extract<TaskCommand, { type: 'RecordAccountability' }>['data']> = {},
-) => ({
+const recorded = (change: Partial<TaskCommandData<'RecordAccountability'>> = {}) => ({
   type: 'AccountabilityRecorded' as const,
   data: {
     taskId,

@@ -2,6 +2,7 @@ import type { EscalationLevel } from '../../contracts/events/task-events.ts';
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { taskCommand } from './support/task-commands.ts';
 import {
   blockageEscalated,
   blockageReported,
@@ -24,18 +25,12 @@ const escalated = (level: EscalationLevel, by: 'system' | 'leader') => ({
   data: { taskId, blockageId: 'b1', level, by },
 });
 
-const coordinate = (
-  data: Partial<Extract<TaskCommand, { type: 'AssignBlockageCoordination' }>['data']> = {},
-): TaskCommand => ({
-  type: 'AssignBlockageCoordination',
-  data: {
-    taskId,
-    blockageId: 'b1',
-    coordinatorUnitId: 'land-bureau',
-    note: ' Meet weekly until solved ',
-    knownUnitIds: ['land-bureau'],
-    ...data,
-  },
+const coordinate = taskCommand('AssignBlockageCoordination', {
+  taskId,
+  blockageId: 'b1',
+  coordinatorUnitId: 'land-bureau',
+  note: ' Meet weekly until solved ',
+  knownUnitIds: ['land-bureau'],
 });
 
 const reopen = (reason = ' Survey had errors '): TaskCommand => ({

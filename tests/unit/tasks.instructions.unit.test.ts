@@ -1,20 +1,14 @@
-import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { taskCommand } from './support/task-commands.ts';
 import { leader, plannedTask, taskId } from './support/task-fixtures.ts';
 
-type Data = Extract<TaskCommand, { type: 'IssueLeadershipInstruction' }>['data'];
-
-const instruct = (data: Partial<Data> = {}): TaskCommand => ({
-  type: 'IssueLeadershipInstruction',
-  data: {
-    taskId,
-    instructionId: 'ins1',
-    text: ' Finish the land approval this month ',
-    addressedToUnitIds: ['education-bureau', 'land-bureau'],
-    knownUnitIds: ['education-bureau', 'land-bureau'],
-    ...data,
-  },
+const instruct = taskCommand('IssueLeadershipInstruction', {
+  taskId,
+  instructionId: 'ins1',
+  text: ' Finish the land approval this month ',
+  addressedToUnitIds: ['education-bureau', 'land-bureau'],
+  knownUnitIds: ['education-bureau', 'land-bureau'],
 });
 
 const issued = (addressedToUnitIds: string[]) => ({
