@@ -22,3 +22,15 @@ export const hrefOf = (path: string, params: Record<string, string | null | unde
   const query = new URLSearchParams(kept).toString();
   return `#/${path}${query ? `?${query}` : ''}`;
 };
+
+/**
+ * A filter form's submit handler: moves to `path` with the form's values as
+ * parameters, so every filtered view has an address that can be linked.
+ */
+export const submitToAddress = (path: string) => (event: Event) => {
+  event.preventDefault();
+  const data = new FormData(event.target as HTMLFormElement);
+  const params: Record<string, string> = {};
+  for (const [name, value] of data.entries()) if (typeof value === 'string') params[name] = value;
+  location.hash = hrefOf(path, params);
+};

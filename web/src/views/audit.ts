@@ -11,7 +11,7 @@ import { verifyEvent } from '../audit/verify-event.ts';
 import { h, uid } from '../core/dom.ts';
 import { dateTime, table } from '../core/format.ts';
 import { type MessageKey, t } from '../core/i18n.ts';
-import { hrefOf, type Route } from '../core/route.ts';
+import { hrefOf, type Route, submitToAddress } from '../core/route.ts';
 import { can, scope } from '../core/session.ts';
 
 const filterFields: { name: keyof HistoryFilter; label: MessageKey; type: string }[] = [
@@ -44,14 +44,7 @@ const searchForm = (route: Route) =>
     {
       class: 'filters',
       'aria-label': t('filters'),
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        const data = new FormData(event.target as HTMLFormElement);
-        const params: Record<string, string> = {};
-        for (const [name, value] of data.entries())
-          if (typeof value === 'string') params[name] = value;
-        location.hash = hrefOf('audit', params);
-      },
+      onsubmit: submitToAddress('audit'),
     },
     filterFields.map((field) => {
       const id = uid(field.name);

@@ -4,7 +4,8 @@ import { type Light, label, lightBadge, table, taskLink } from '../core/format.t
 import { t } from '../core/i18n.ts';
 import { hrefOf, type Route } from '../core/route.ts';
 import { can } from '../core/session.ts';
-import { escalateForm, extensionDecision, levelNumber } from '../forms/leader-forms.ts';
+import { extensionDecision } from '../forms/leader-forms.ts';
+import { blockageAgeColumns } from './blockage-columns.ts';
 import { type LightPoint, lightChart } from './light-chart.ts';
 
 interface Counts {
@@ -132,15 +133,7 @@ const blockageTable = (overview: Overview, refresh: () => void) =>
       { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },
       { label: t('description'), cell: (row) => row.description },
       { label: t('waitingOn'), cell: (row) => row.waitingOnUnitName ?? '—' },
-      { label: t('ageDays'), cell: (row) => row.ageDays, numeric: true },
-      { label: t('level'), cell: (row) => label('level', row.level) },
-      {
-        label: t('actions'),
-        cell: (row) =>
-          can('escalateBlockage')
-            ? escalateForm(row.taskId, row.blockageId, levelNumber(row.level), refresh)
-            : null,
-      },
+      ...blockageAgeColumns<Overview['oldestBlockages'][number]>(refresh),
     ],
     overview.oldestBlockages,
   );

@@ -1,10 +1,10 @@
 import { h } from '../../core/dom.ts';
-import { label, taskLink } from '../../core/format.ts';
+import { taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
-import { can } from '../../core/session.ts';
-import { escalateForm, levelNumber } from '../../forms/leader-forms.ts';
+import { blockageAgeColumns } from '../blockage-columns.ts';
 import { type UnitName, unitName } from '../lookups.ts';
 import type { BoardSpec } from './board-page.ts';
+import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -40,16 +40,10 @@ export const blockageBoard: BoardSpec<Row, Data> = {
   selection: `cycles pingPongs { taskId title unitIds }
     nodes { taskId taskTitle blockageId description blockedUnitName waitingOnUnitName ageDays level chain inCycle }`,
   filters: [
-    { name: 'section', label: 'section', kind: 'section' },
-    { name: 'unitId', label: 'blockedUnit', kind: 'unit' },
+    sectionFilter,
+    { ...unitFilter, label: 'blockedUnit' },
     { name: 'waitingOnUnitId', label: 'waitingOn', kind: 'unit' },
-    {
-      name: 'level',
-      label: 'level',
-      kind: 'choice',
-      choices: ['none', 'responsible_leader', 'main_leader'],
-      prefix: 'level',
-    },
+    choiceFilter('level', ['none', 'responsible_leader', 'main_leader']),
     { name: 'minAgeDays', label: 'minAgeDays', kind: 'number' },
   ],
   sortFields: [
@@ -75,14 +69,6 @@ export const blockageBoard: BoardSpec<Row, Data> = {
       label: t('chain'),
       cell: (row) => `${chainText(row.chain, units)}${row.inCycle ? ` ${t('cycle')}` : ''}`,
     },
-    { label: t('ageDays'), cell: (row) => row.ageDays, numeric: true },
-    { label: t('level'), cell: (row) => label('level', row.level) },
-    {
-      label: t('actions'),
-      cell: (row) =>
-        can('escalateBlockage')
-          ? escalateForm(row.taskId, row.blockageId, levelNumber(row.level), refresh)
-          : null,
-    },
+    ...blockageAgeColumns<Row>(refresh),
   ],
 };

@@ -2,7 +2,7 @@ import { gql } from '../../core/api.ts';
 import { type Child, h, uid } from '../../core/dom.ts';
 import { type Column, table } from '../../core/format.ts';
 import { type MessageKey, t } from '../../core/i18n.ts';
-import { hrefOf, type Route } from '../../core/route.ts';
+import { hrefOf, type Route, submitToAddress } from '../../core/route.ts';
 import { allSections, allUnits, type UnitName } from '../lookups.ts';
 
 /** A filter of a board: its query variable, its label, and how it is chosen. */
@@ -54,46 +54,22 @@ const filterControl = (
 ): { id: string; control: HTMLElement } => {
   const id = uid(filter.name);
   const common = { id, name: filter.name };
+  const select = (options: readonly { value: string; label: string }[]) => ({
+    id,
+    control: h('select', common, optionList(options, value)),
+  });
   switch (filter.kind) {
     case 'section':
-      return {
-        id,
-        control: h(
-          'select',
-          common,
-          optionList(
-            lists.sections.map((name) => ({ value: name, label: name })),
-            value,
-          ),
-        ),
-      };
+      return select(lists.sections.map((name) => ({ value: name, label: name })));
     case 'unit':
-      return {
-        id,
-        control: h(
-          'select',
-          common,
-          optionList(
-            lists.units.map((unit) => ({ value: unit.id, label: unit.name ?? unit.id })),
-            value,
-          ),
-        ),
-      };
+      return select(lists.units.map((unit) => ({ value: unit.id, label: unit.name ?? unit.id })));
     case 'choice':
-      return {
-        id,
-        control: h(
-          'select',
-          common,
-          optionList(
-            (filter.choices ?? []).map((choice) => ({
-              value: choice,
-              label: t(`${filter.prefix}_${choice}` as MessageKey),
-            })),
-            value,
-          ),
-        ),
-      };
+      return select(
+        (filter.choices ?? []).map((choice) => ({
+          value: choice,
+          label: t(`${filter.prefix}_${choice}` as MessageKey),
+        })),
+      );
     case 'flag':
       return {
         id,
@@ -137,14 +113,7 @@ const filterForm = <Row, Data>(
     {
       class: 'filters',
       'aria-label': t('filters'),
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        const data = new FormData(event.target as HTMLFormElement);
-        const params: Record<string, string> = {};
-        for (const [name, value] of data.entries())
-          if (typeof value === 'string') params[name] = value;
-        location.hash = hrefOf(`boards/${spec.path}`, params);
-      },
+      onsubmit: submitToAddress(`boards/${spec.path}`),
     },
     h(
       'div',

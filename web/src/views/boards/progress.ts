@@ -4,6 +4,7 @@ import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import type { BoardSpec } from './board-page.ts';
+import { choiceFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -28,24 +29,7 @@ export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<Light,
   sortType: 'ProgressSort',
   selection:
     'counts { green yellow red } nodes { taskId title section leadUnitName actual expected behind light trend forecast dueDate }',
-  filters: [
-    { name: 'section', label: 'section', kind: 'section' },
-    { name: 'unitId', label: 'unit', kind: 'unit' },
-    {
-      name: 'light',
-      label: 'light',
-      kind: 'choice',
-      choices: ['green', 'yellow', 'red'],
-      prefix: 'light',
-    },
-    {
-      name: 'trend',
-      label: 'trend',
-      kind: 'choice',
-      choices: ['up', 'flat', 'down'],
-      prefix: 'trend',
-    },
-  ],
+  filters: [sectionFilter, unitFilter, lightFilter, choiceFilter('trend', ['up', 'flat', 'down'])],
   sortFields: [
     { value: 'behind', label: 'behind' },
     { value: 'actual', label: 'actual' },

@@ -2,6 +2,7 @@ import { h } from '../../core/dom.ts';
 import { type Light, lightBadge, percentText, table } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import type { BoardSpec } from './board-page.ts';
+import { unitFilter } from './filters.ts';
 
 type Counts = Record<Light, number>;
 
@@ -46,7 +47,7 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   sortType: 'ResponsibilitySort',
   selection: `nodes { unitId unitName rank score tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
     officials { officialId name title lights { green yellow red } onTimeRate overdueMilestones openBlockages }`,
-  filters: [{ name: 'unitId', label: 'unit', kind: 'unit' }],
+  filters: [unitFilter],
   sortFields: [
     { value: 'rank', label: 'rank' },
     { value: 'score', label: 'score' },

@@ -1,6 +1,7 @@
 import { type Light, lightBadge, number, percentText, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import type { BoardSpec } from './board-page.ts';
+import { lightFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Value {
   value: number;
@@ -37,15 +38,9 @@ export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
   selection: `nodes { taskId taskTitle name unitOfMeasure target comparison
     selfReported { value asOf } measured { value asOf } attainment attained light dueDate }`,
   filters: [
-    { name: 'section', label: 'section', kind: 'section' },
-    { name: 'unitId', label: 'unit', kind: 'unit' },
-    {
-      name: 'light',
-      label: 'light',
-      kind: 'choice',
-      choices: ['green', 'yellow', 'red'],
-      prefix: 'light',
-    },
+    sectionFilter,
+    unitFilter,
+    lightFilter,
     { name: 'attained', label: 'attained', kind: 'flag' },
   ],
   sortFields: [

@@ -4,6 +4,7 @@ import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { extensionDecision } from '../../forms/leader-forms.ts';
 import type { BoardSpec } from './board-page.ts';
+import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -32,9 +33,9 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
   selection: `counts { ${states.join(' ')} } nodes { taskId taskTitle leadUnitName milestoneId title dueDate percent state daysLeft daysOverdue
     extensions { requestId status requestedDueDate reason } }`,
   filters: [
-    { name: 'section', label: 'section', kind: 'section' },
-    { name: 'unitId', label: 'unit', kind: 'unit' },
-    { name: 'state', label: 'state', kind: 'choice', choices: states, prefix: 'state' },
+    sectionFilter,
+    unitFilter,
+    choiceFilter('state', states),
     { name: 'dueFrom', label: 'dueFrom', kind: 'date' },
     { name: 'dueTo', label: 'dueTo', kind: 'date' },
     { name: 'withExtensions', label: 'withExtensions', kind: 'flag' },

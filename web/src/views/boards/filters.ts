@@ -1,0 +1,23 @@
+import type { MessageKey } from '../../core/i18n.ts';
+import type { Filter } from './board-page.ts';
+
+/** The section a task belongs to. */
+export const sectionFilter: Filter = { name: 'section', label: 'section', kind: 'section' };
+
+/** The unit a row is about (`unitId`). */
+export const unitFilter: Filter = { name: 'unitId', label: 'unit', kind: 'unit' };
+
+/**
+ * One value of an enum, the query variable and its label both `name`, each value
+ * named by the message `<name>_<value>`.
+ */
+export const choiceFilter = (name: MessageKey, choices: readonly string[]): Filter => ({
+  name,
+  label: name,
+  kind: 'choice',
+  choices,
+  prefix: name,
+});
+
+/** The light (亮灯) of a task: green, yellow or red. */
+export const lightFilter = choiceFilter('light', ['green', 'yellow', 'red']);
