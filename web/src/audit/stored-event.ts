@@ -1,18 +1,10 @@
 import { canonicalJson } from './canonical-json.ts';
 import { leafHash, toHex } from './hashes.ts';
-import type { AuditEvent } from './types.ts';
+import type { AuditEvent, LoggedEvent } from './types.ts';
 
 /** The event's fields as stored, the ones its leaf hash covers (see `event-leaf.ts`). */
-export interface StoredEvent {
-  position: number;
-  streamId: string;
-  revision: number;
-  id: string;
-  type: string;
-  version: number;
-  data: unknown;
+export interface StoredEvent extends LoggedEvent {
   metadata: Record<string, unknown>;
-  recordedAt: string;
 }
 
 /** The actor as stored: members the token did not carry are absent, not null. */

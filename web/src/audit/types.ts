@@ -1,12 +1,17 @@
-/** An event as the audit history shows it (`auditHistory`), with its leaf hash. */
-export interface AuditEvent {
+/** Where an event stands in the log and what it says: as stored and as the history shows it. */
+export interface LoggedEvent {
   position: number;
   streamId: string;
   revision: number;
   id: string;
   type: string;
   version: number;
+  data: unknown;
   recordedAt: string;
+}
+
+/** An event as the audit history shows it (`auditHistory`), with its leaf hash. */
+export interface AuditEvent extends LoggedEvent {
   businessDate: string;
   actor: { id: string; role: string; unitId: string | null; name: string | null };
   correlationId: string | null;
@@ -14,7 +19,6 @@ export interface AuditEvent {
   idempotencyKey: string | null;
   /** As stored; absent from servers older than this console. */
   metadata?: Record<string, unknown>;
-  data: unknown;
   leafHash: string;
 }
 
