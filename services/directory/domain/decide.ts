@@ -1,35 +1,37 @@
 import { illegalState } from '../../../contracts/errors.ts';
 import type { UnitEvent } from '../../../contracts/events/index.ts';
-import { limits } from '../../../contracts/limits.ts';
+import { fieldChecker } from '../../shared/checked-fields.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import type { UnitCommand } from './commands.ts';
-import { newId, requiredText } from './rules.ts';
 import type { UnitState } from './state.ts';
+
+const withCheckedFields = fieldChecker('directory');
 
 const registerUnit = (data: UnitCommand['data'], state: UnitState): UnitEvent[] => {
   if (state.registered) throw illegalState(`unit ${data.unitId} is already registered`, 'unitId');
   return [
     {
       type: 'UnitRegistered',
-      data: {
-        unitId: newId('unitId', data.unitId),
-        name: requiredText('name', data.name, limits.name),
-      },
+      data: { unitId: data.unitId, name: data.name },
     },
   ];
 };
 
-/** Decides a unit command: the events it causes, or a DomainError. */
+/**
+ * Decides a unit command: the events it causes, or a DomainError. Its fields
+ * are checked by its declaration before its own rules.
+ */
 export const decide = (
   command: UnitCommand,
   state: UnitState,
   _context: DecisionContext,
 ): UnitEvent[] => {
-  switch (command.type) {
+  const checked = withCheckedFields(command);
+  switch (checked.type) {
     case 'RegisterUnit':
-      return registerUnit(command.data, state);
+      return registerUnit(checked.data, state);
     default: {
-      const _exhaustive: never = command.type;
+      const _exhaustive: never = checked.type;
       throw new Error(`unknown unit command ${_exhaustive as string}`);
     }
   }

@@ -1,18 +1,11 @@
 import type { Actor } from '../../../contracts/actor.ts';
-import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
+import { forbidden, illegalState } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import type { EscalationLevel } from '../../../contracts/events/task-events.ts';
-import { limits } from '../../../contracts/limits.ts';
+import { knownUnit } from '../../shared/domain-rules.ts';
 import type { CommandData } from './commands.ts';
 import { existingBlockage, openBlockage } from './lookups.ts';
-import { knownUnit, optionalText, reasonText } from './rules.ts';
 import type { BlockageState, RegisteredTask } from './state.ts';
-
-/** 1: the responsible leader; 2: the main leader. */
-const escalationLevel = (level: number): EscalationLevel => {
-  if (level !== 1 && level !== 2) throw validationError('level', 'one of 1, 2');
-  return level;
-};
 
 /** Why a blockage cannot go to `level`, or null when it can. */
 const escalationRefusal = (blockage: BlockageState, level: EscalationLevel): string | null => {
@@ -33,7 +26,7 @@ export const escalateBlockage = (
   task: RegisteredTask,
   actor: Actor,
 ): TaskEvent[] => {
-  const level = escalationLevel(data.level);
+  const { level } = data;
   const refusal = escalationRefusal(existingBlockage(task, data.blockageId), level);
   const by = actor.role === 'system' ? 'system' : 'leader';
   if (refusal !== null && by === 'system') return [];
@@ -60,7 +53,7 @@ export const assignBlockageCoordination = (
         taskId: task.taskId,
         blockageId: data.blockageId,
         coordinatorUnitId: data.coordinatorUnitId,
-        note: optionalText('note', data.note, limits.note),
+        note: data.note,
       },
     },
   ];
@@ -82,7 +75,7 @@ export const reopenBlockage = (
   return [
     {
       type: 'BlockageReopened',
-      data: { taskId: task.taskId, blockageId: data.blockageId, reason: reasonText(data.reason) },
+      data: { taskId: task.taskId, blockageId: data.blockageId, reason: data.reason },
     },
   ];
 };

@@ -1,10 +1,9 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { illegalState } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
-import { limits } from '../../../contracts/limits.ts';
+import { knownUnit } from '../../shared/domain-rules.ts';
 import type { CommandData } from './commands.ts';
 import { openBlockage } from './lookups.ts';
-import { knownUnit, newId, requiredText } from './rules.ts';
 import type { RegisteredTask } from './state.ts';
 
 /** Reports a blockage (堵点), optionally naming the unit the task waits on. */
@@ -16,8 +15,6 @@ export const reportBlockage = (
   if (task.blockages.has(data.blockageId)) {
     throw illegalState(`blockage ${data.blockageId} is already reported`, 'blockageId');
   }
-  const blockageId = newId('blockageId', data.blockageId);
-  const description = requiredText('description', data.description, limits.description);
   if (data.waitingOnUnitId !== null) {
     knownUnit('waitingOnUnitId', data.waitingOnUnitId, data.knownUnitIds);
   }
@@ -26,8 +23,8 @@ export const reportBlockage = (
       type: 'BlockageReported',
       data: {
         taskId: task.taskId,
-        blockageId,
-        description,
+        blockageId: data.blockageId,
+        description: data.description,
         waitingOnUnitId: data.waitingOnUnitId,
         reportedByUnitId: actor.unitId ?? null,
       },
@@ -47,7 +44,7 @@ export const resolveBlockage = (
       data: {
         taskId: task.taskId,
         blockageId: data.blockageId,
-        resolution: requiredText('resolution', data.resolution, limits.note),
+        resolution: data.resolution,
       },
     },
   ];

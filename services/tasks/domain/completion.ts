@@ -1,10 +1,8 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { illegalState } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
-import { limits } from '../../../contracts/limits.ts';
 import type { CommandData } from './commands.ts';
 import { evidenceList } from './evidence.ts';
-import { optionalText, reasonText, requiredText } from './rules.ts';
 import { headOfLeadUnit } from './scope.ts';
 import type { RegisteredTask } from './state.ts';
 
@@ -44,7 +42,7 @@ export const reportTaskCompletion = (
       type: 'TaskCompletionReported',
       data: {
         taskId: task.taskId,
-        summary: requiredText('summary', data.summary, limits.description),
+        summary: data.summary,
         evidence: evidenceList(data.evidence),
       },
     },
@@ -63,8 +61,7 @@ export const acceptTaskCompletion = (
   task: RegisteredTask,
 ): TaskEvent[] => {
   assertReportPending(task);
-  const comment = optionalText('comment', data.comment, limits.note);
-  return [{ type: 'TaskCompletionAccepted', data: { taskId: task.taskId, comment } }];
+  return [{ type: 'TaskCompletionAccepted', data: { taskId: task.taskId, comment: data.comment } }];
 };
 
 /** 退回重办: the office returns the report; the lead unit must report again. */
@@ -73,6 +70,5 @@ export const rejectTaskCompletion = (
   task: RegisteredTask,
 ): TaskEvent[] => {
   assertReportPending(task);
-  const reason = reasonText(data.reason);
-  return [{ type: 'TaskCompletionRejected', data: { taskId: task.taskId, reason } }];
+  return [{ type: 'TaskCompletionRejected', data: { taskId: task.taskId, reason: data.reason } }];
 };

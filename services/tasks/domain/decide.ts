@@ -1,4 +1,5 @@
 import type { TaskEvent } from '../../../contracts/events/index.ts';
+import { fieldChecker } from '../../shared/checked-fields.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { recordAccountability } from './accountability.ts';
 import { admittedTask, type TaskBoundCommand } from './admission.ts';
@@ -16,7 +17,6 @@ import {
   rejectDeadlineExtension,
   requestDeadlineExtension,
 } from './extensions.ts';
-import { withCheckedFields } from './fields.ts';
 import { defineIndicator, reportIndicatorValue } from './indicators.ts';
 import { issueLeadershipInstruction } from './instructions.ts';
 import { resumeTask, suspendTask, terminateTask } from './lifecycle.ts';
@@ -26,6 +26,8 @@ import { assignTask, registerTask } from './registration.ts';
 import { signTask } from './signing.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 import { returnTask, transferTask } from './transfer.ts';
+
+const withCheckedFields = fieldChecker('tasks');
 
 /** The command's own rules, once the task has admitted it. */
 const decideOnTask = (

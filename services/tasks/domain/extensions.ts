@@ -5,13 +5,12 @@ import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
 import type { CommandData } from './commands.ts';
 import { existingExtension, existingMilestone, openMilestone } from './lookups.ts';
-import { isoDate, reasonText, unusedId } from './rules.ts';
+import { unusedId } from './rules.ts';
 import { headOfLeadUnit } from './scope.ts';
 import type { ExtensionState, MilestoneState, RegisteredTask } from './state.ts';
 
 /** Later than the milestone's current due date, and within the task (a task-level extension is another matter). */
-const requestedDueDate = (value: string, milestone: MilestoneState, task: RegisteredTask) => {
-  const date = isoDate('requestedDueDate', value);
+const requestedDueDate = (date: string, milestone: MilestoneState, task: RegisteredTask) => {
   if (date <= milestone.dueDate) {
     throw validationError(
       'requestedDueDate',
@@ -62,7 +61,7 @@ export const requestDeadlineExtension = (
         milestoneId: data.milestoneId,
         currentDueDate: milestone.dueDate,
         requestedDueDate: requestedDueDate(data.requestedDueDate, milestone, task),
-        reason: reasonText(data.reason),
+        reason: data.reason,
       },
     },
   ];
@@ -119,7 +118,7 @@ export const rejectDeadlineExtension = (
         taskId: task.taskId,
         requestId: data.requestId,
         milestoneId: request.milestoneId,
-        reason: reasonText(data.reason),
+        reason: data.reason,
         rejectedBy: actor.id,
       },
     },

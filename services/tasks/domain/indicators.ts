@@ -1,17 +1,12 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { notFound, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
-import { indicatorComparisons } from '../../../contracts/events/task-events.ts';
-import { limits } from '../../../contracts/limits.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
 import type { CommandData } from './commands.ts';
 import { evidenceList } from './evidence.ts';
-import { dateWithinTask, finiteNumber, isoDate, oneOf, requiredText, unusedId } from './rules.ts';
+import { dateWithinTask, unusedId } from './rules.ts';
 import type { RegisteredTask } from './state.ts';
-
-/** Units of measure are short: %, m², 所, 个. */
-export const maxUnitOfMeasureLength = 20;
 
 /** Defines an indicator (实效): the result the task must reach, e.g. water quality ≥ 89 %. */
 export const defineIndicator = (
@@ -23,19 +18,18 @@ export const defineIndicator = (
     data: {
       taskId: task.taskId,
       indicatorId: unusedId('indicatorId', data.indicatorId, task.indicatorIds, 'indicator'),
-      name: requiredText('name', data.name, limits.title),
-      unitOfMeasure: requiredText('unitOfMeasure', data.unitOfMeasure, maxUnitOfMeasureLength),
-      target: finiteNumber('target', data.target),
-      comparison: oneOf('comparison', data.comparison, indicatorComparisons),
+      name: data.name,
+      unitOfMeasure: data.unitOfMeasure,
+      target: data.target,
+      comparison: data.comparison,
       dueDate: dateWithinTask('dueDate', data.dueDate, task),
-      baseline: data.baseline === null ? null : finiteNumber('baseline', data.baseline),
+      baseline: data.baseline,
     },
   },
 ];
 
 /** A value speaks of a day that has happened (China Standard Time). */
-const pastOrToday = (value: string, context: DecisionContext): string => {
-  const asOf = isoDate('asOf', value);
+const pastOrToday = (asOf: string, context: DecisionContext): string => {
   const day = today(context);
   if (asOf > day) throw validationError('asOf', `must not be later than today, ${day}`);
   return asOf;
@@ -59,7 +53,7 @@ export const reportIndicatorValue = (
       data: {
         taskId: task.taskId,
         indicatorId: data.indicatorId,
-        value: finiteNumber('value', data.value),
+        value: data.value,
         asOf: pastOrToday(data.asOf, context),
         source: sourceOf(context.actor),
         evidence: evidenceList(data.evidence),

@@ -1,7 +1,6 @@
 import { illegalState } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import type { CommandData } from './commands.ts';
-import { reasonText } from './rules.ts';
 import type { RegisteredTask } from './state.ts';
 
 /**
@@ -12,19 +11,15 @@ import type { RegisteredTask } from './state.ts';
 export const suspendTask = (
   data: CommandData<'SuspendTask'>,
   task: RegisteredTask,
-): TaskEvent[] => [
-  { type: 'TaskSuspended', data: { taskId: task.taskId, reason: reasonText(data.reason) } },
-];
+): TaskEvent[] => [{ type: 'TaskSuspended', data: { taskId: task.taskId, reason: data.reason } }];
 
 export const resumeTask = (data: CommandData<'ResumeTask'>, task: RegisteredTask): TaskEvent[] => {
   if (!task.suspended) throw illegalState(`task ${task.taskId} is not suspended`, 'taskId');
-  return [{ type: 'TaskResumed', data: { taskId: task.taskId, reason: reasonText(data.reason) } }];
+  return [{ type: 'TaskResumed', data: { taskId: task.taskId, reason: data.reason } }];
 };
 
 /** Final: afterwards the task is only read, never changed. */
 export const terminateTask = (
   data: CommandData<'TerminateTask'>,
   task: RegisteredTask,
-): TaskEvent[] => [
-  { type: 'TaskTerminated', data: { taskId: task.taskId, reason: reasonText(data.reason) } },
-];
+): TaskEvent[] => [{ type: 'TaskTerminated', data: { taskId: task.taskId, reason: data.reason } }];

@@ -1,21 +1,12 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
-import { limits } from '../../../contracts/limits.ts';
 import type { CommandData } from './commands.ts';
 import { assertNoPendingReport } from './completion.ts';
 import { evidenceList } from './evidence.ts';
 import { existingMilestone, openMilestone } from './lookups.ts';
-import { dateWithinTask, newId, optionalText, reasonText, requiredText } from './rules.ts';
+import { dateWithinTask } from './rules.ts';
 import type { RegisteredTask } from './state.ts';
-
-/** Weights are relative shares of the task; 100 caps a single one. */
-const milestoneWeight = (weight: number): number => {
-  if (!Number.isFinite(weight) || weight <= 0 || weight > 100) {
-    throw validationError('weight', 'must be a number greater than 0 and at most 100');
-  }
-  return weight;
-};
 
 /**
  * Plans one milestone (环节) of the task, inside the task's span. Not while a
@@ -34,10 +25,10 @@ export const planMilestone = (
       type: 'MilestonePlanned',
       data: {
         taskId: task.taskId,
-        milestoneId: newId('milestoneId', data.milestoneId),
-        title: requiredText('title', data.title, limits.title),
+        milestoneId: data.milestoneId,
+        title: data.title,
         dueDate: dateWithinTask('dueDate', data.dueDate, task),
-        weight: milestoneWeight(data.weight),
+        weight: data.weight,
       },
     },
   ];
@@ -53,11 +44,7 @@ export const reportProgress = (
   actor: Actor,
 ): TaskEvent[] => {
   const milestone = openMilestone(task, data.milestoneId);
-  if (!Number.isInteger(data.percent) || data.percent < 0 || data.percent > 100) {
-    throw validationError('percent', 'must be an integer between 0 and 100');
-  }
-  const note = optionalText('note', data.note, limits.note);
-  if (data.percent < milestone.percent && note === null) {
+  if (data.percent < milestone.percent && data.note === null) {
     throw validationError('note', 'required when progress goes backwards');
   }
   return [
@@ -68,7 +55,7 @@ export const reportProgress = (
         milestoneId: data.milestoneId,
         percent: data.percent,
         previousPercent: milestone.percent,
-        note,
+        note: data.note,
         reportedByUnitId: actor.unitId ?? null,
         evidence: evidenceList(data.evidence ?? []),
       },
@@ -88,7 +75,7 @@ export const completeMilestone = (
       data: {
         taskId: task.taskId,
         milestoneId: data.milestoneId,
-        note: optionalText('note', data.note, limits.note),
+        note: data.note,
       },
     },
   ];
@@ -114,7 +101,7 @@ export const reopenMilestone = (
       data: {
         taskId: task.taskId,
         milestoneId: data.milestoneId,
-        reason: reasonText(data.reason),
+        reason: data.reason,
         percent: milestone.reportedPercent,
       },
     },

@@ -1,19 +1,16 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
-import { noticeLevels } from '../../../contracts/events/task-events.ts';
-import { limits } from '../../../contracts/limits.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
 import type { CommandData } from './commands.ts';
 import { evidenceList } from './evidence.ts';
 import { existingNotice } from './lookups.ts';
-import { isoDate, oneOf, requiredText, unusedId } from './rules.ts';
+import { unusedId } from './rules.ts';
 import { actingUnitId, isInScope, isResponsibleUnit } from './scope.ts';
 import type { NoticeState, RegisteredTask } from './state.ts';
 
-const replyDueDate = (value: string, context: DecisionContext): string => {
-  const date = isoDate('replyDueDate', value);
+const replyDueDate = (date: string, context: DecisionContext): string => {
   const day = today(context);
   if (date < day) throw validationError('replyDueDate', `must not be earlier than today, ${day}`);
   return date;
@@ -29,7 +26,6 @@ export const issueSupervisionNotice = (
   context: DecisionContext,
 ): TaskEvent[] => {
   const noticeId = unusedId('noticeId', data.noticeId, task.notices, 'supervision notice');
-  const level = oneOf('level', data.level, noticeLevels);
   if (!isResponsibleUnit(task, data.toUnitId)) {
     throw validationError('toUnitId', 'must be the lead or a cooperating unit of the task');
   }
@@ -39,10 +35,10 @@ export const issueSupervisionNotice = (
       data: {
         taskId: task.taskId,
         noticeId,
-        level,
+        level: data.level,
         toUnitId: data.toUnitId,
-        subject: requiredText('subject', data.subject, limits.title),
-        body: requiredText('body', data.body, limits.description),
+        subject: data.subject,
+        body: data.body,
         replyDueDate: replyDueDate(data.replyDueDate, context),
       },
     },
@@ -79,7 +75,7 @@ export const answerSupervisionNotice = (
       data: {
         taskId: task.taskId,
         noticeId: data.noticeId,
-        answer: requiredText('answer', data.answer, limits.description),
+        answer: data.answer,
         evidence: evidenceList(data.evidence),
       },
     },

@@ -1,19 +1,13 @@
 import { illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
-import { limits } from '../../../contracts/limits.ts';
+import { knownUnit } from '../../shared/domain-rules.ts';
 import type { CommandData } from './commands.ts';
-import { isoDate, knownUnit, newId, optionalText, requiredText } from './rules.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 
 /** A task is registered once, from one sentence of the work report. */
 export const registerTask = (data: CommandData<'RegisterTask'>, state: TaskState): TaskEvent[] => {
   if (state.registered) throw illegalState(`task ${data.taskId} is already registered`, 'taskId');
-  const taskId = newId('taskId', data.taskId);
-  const title = requiredText('title', data.title, limits.title);
-  const description = optionalText('description', data.description, limits.description);
-  const section = optionalText('section', data.section, limits.section);
-  const plannedStart = isoDate('plannedStart', data.plannedStart);
-  const dueDate = isoDate('dueDate', data.dueDate);
+  const { taskId, title, description, section, plannedStart, dueDate } = data;
   if (dueDate < plannedStart) throw validationError('dueDate', 'must not be before plannedStart');
   return [
     {
@@ -26,9 +20,6 @@ export const registerTask = (data: CommandData<'RegisterTask'>, state: TaskState
 /** Each cooperating unit is named once and is not the lead unit. */
 const assertCooperatingUnits = (data: CommandData<'AssignTask'>): void => {
   const ids = data.cooperatingUnitIds;
-  if (ids.length > limits.cooperatingUnits) {
-    throw validationError('cooperatingUnitIds', `at most ${limits.cooperatingUnits} units`);
-  }
   ids.forEach((unitId, index) => {
     const field = `cooperatingUnitIds[${index}]`;
     if (unitId === data.leadUnitId) throw validationError(field, 'must not be the lead unit');
@@ -48,7 +39,7 @@ export const assignTask = (data: CommandData<'AssignTask'>, task: RegisteredTask
         taskId: task.taskId,
         leadUnitId: data.leadUnitId,
         cooperatingUnitIds: [...data.cooperatingUnitIds],
-        responsibleLeader: optionalText('responsibleLeader', data.responsibleLeader, limits.name),
+        responsibleLeader: data.responsibleLeader,
       },
     },
   ];

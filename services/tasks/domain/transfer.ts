@@ -1,8 +1,8 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
+import { knownUnit } from '../../shared/domain-rules.ts';
 import type { CommandData } from './commands.ts';
-import { knownUnit, reasonText } from './rules.ts';
 import { headOfLeadUnit } from './scope.ts';
 import type { RegisteredTask } from './state.ts';
 
@@ -25,11 +25,15 @@ export const transferTask = (
   if (task.cooperatingUnitIds.includes(data.toUnitId)) {
     throw validationError('toUnitId', 'must not be a cooperating unit: re-assign the task instead');
   }
-  const reason = reasonText(data.reason);
   return [
     {
       type: 'TaskTransferred',
-      data: { taskId: task.taskId, fromUnitId: task.leadUnitId, toUnitId: data.toUnitId, reason },
+      data: {
+        taskId: task.taskId,
+        fromUnitId: task.leadUnitId,
+        toUnitId: data.toUnitId,
+        reason: data.reason,
+      },
     },
   ];
 };
@@ -51,6 +55,5 @@ export const returnTask = (
       'taskId',
     );
   }
-  const reason = reasonText(data.reason);
-  return [{ type: 'TaskReturned', data: { taskId: task.taskId, unitId, reason } }];
+  return [{ type: 'TaskReturned', data: { taskId: task.taskId, unitId, reason: data.reason } }];
 };

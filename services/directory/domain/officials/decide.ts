@@ -1,22 +1,17 @@
 import { illegalState, notFound, validationError } from '../../../../contracts/errors.ts';
-import { type OfficialEvent, type Post, posts } from '../../../../contracts/events/index.ts';
-import { limits } from '../../../../contracts/limits.ts';
+import type { OfficialEvent, Post } from '../../../../contracts/events/index.ts';
+import type { PostTerm } from '../../../../domain/posts-timeline.ts';
+import { fieldChecker } from '../../../shared/checked-fields.ts';
 import type { DecisionContext } from '../../../shared/decider.ts';
-import { isoDate, knownUnit, newId, requiredText } from '../rules.ts';
+import { knownUnit } from '../../../shared/domain-rules.ts';
 import type { OfficialCommand, OfficialCommandData } from './commands.ts';
-import type { PostTerm } from './posts-timeline.ts';
 import type { OfficialState, RegisteredOfficial } from './state.ts';
+
+const withCheckedFields = fieldChecker('directory');
 
 const registeredOfficial = (state: OfficialState, officialId: string): RegisteredOfficial => {
   if (!state.registered) throw notFound('officialId', `official ${officialId}`);
   return state;
-};
-
-const validPost = (value: string): Post => {
-  if (!(posts as readonly string[]).includes(value)) {
-    throw validationError('post', `one of ${posts.join(', ')}`);
-  }
-  return value as Post;
 };
 
 const termsOf = (official: RegisteredOfficial, unitId: string, post: Post): PostTerm[] =>
@@ -45,11 +40,7 @@ const registerOfficial = (
   return [
     {
       type: 'OfficialRegistered',
-      data: {
-        officialId: newId('officialId', data.officialId),
-        name: requiredText('name', data.name, limits.name),
-        title: requiredText('title', data.title, limits.name),
-      },
+      data: { officialId: data.officialId, name: data.name, title: data.title },
     },
   ];
 };
@@ -58,8 +49,7 @@ const assignPost = (
   data: OfficialCommandData<'AssignPost'>,
   official: RegisteredOfficial,
 ): OfficialEvent[] => {
-  const post = validPost(data.post);
-  const from = isoDate('from', data.from);
+  const { post, from } = data;
   const unitId = knownUnit('unitId', data.unitId, data.knownUnitIds);
   const held = openTerm(official, unitId, post);
   if (held) {
@@ -79,8 +69,7 @@ const vacatePost = (
   data: OfficialCommandData<'VacatePost'>,
   official: RegisteredOfficial,
 ): OfficialEvent[] => {
-  const post = validPost(data.post);
-  const on = isoDate('on', data.on);
+  const { post, on } = data;
   const held = openTerm(official, data.unitId, post);
   if (!held) {
     throw illegalState(
@@ -99,22 +88,35 @@ const vacatePost = (
   ];
 };
 
-/** Decides an official command: the events it causes, or a DomainError. */
-export const decide = (
-  command: OfficialCommand,
-  state: OfficialState,
-  _context: DecisionContext,
-): OfficialEvent[] => {
+/** Commands about a registered official's posts: all but RegisterOfficial. */
+type PostCommand = Exclude<OfficialCommand, { type: 'RegisterOfficial' }>;
+
+const decideOnOfficial = (command: PostCommand, official: RegisteredOfficial): OfficialEvent[] => {
   switch (command.type) {
-    case 'RegisterOfficial':
-      return registerOfficial(command.data, state);
     case 'AssignPost':
-      return assignPost(command.data, registeredOfficial(state, command.data.officialId));
+      return assignPost(command.data, official);
     case 'VacatePost':
-      return vacatePost(command.data, registeredOfficial(state, command.data.officialId));
+      return vacatePost(command.data, official);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown official command ${(_exhaustive as { type: string }).type}`);
     }
   }
+};
+
+/**
+ * Decides an official command: the events it causes, or a DomainError. As for a
+ * task, the official must exist before the command's fields are checked by its
+ * declaration, and the fields before the command's own rules.
+ */
+export const decide = (
+  command: OfficialCommand,
+  state: OfficialState,
+  _context: DecisionContext,
+): OfficialEvent[] => {
+  if (command.type === 'RegisterOfficial') {
+    return registerOfficial(withCheckedFields(command).data, state);
+  }
+  const official = registeredOfficial(state, command.data.officialId);
+  return decideOnOfficial(withCheckedFields(command), official);
 };
