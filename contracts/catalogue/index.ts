@@ -56,6 +56,7 @@ import { answerSupervisionNotice, issueSupervisionNotice } from './tasks/notices
 import { task, taskHistory, tasks } from './tasks/queries.ts';
 import { assignTask, registerTask } from './tasks/registration.ts';
 import { defineIndicator, reportIndicatorValue } from './tasks/results.ts';
+import { urgeTask } from './tasks/urging.ts';
 
 /**
  * Every operation of the system, once: who may call it, its input, what it
@@ -98,6 +99,7 @@ export const catalogue = {
   escalateBlockage,
   assignBlockageCoordination,
   reopenBlockage,
+  urgeTask,
   registerOfficial,
   assignPost,
   vacatePost,

@@ -183,6 +183,19 @@ export type TaskEvent =
       data: { taskId: string; noticeId: string; answer: string; evidence: Evidence[] };
     }
   | {
+      /** 催办: the office pressed a unit on the task, on the business day `urgedOn`. */
+      type: 'TaskUrged';
+      data: {
+        taskId: string;
+        urgeId: string;
+        unitId: string;
+        message: string;
+        /** The day to reply by; null when the office set none. */
+        replyBy: string | null;
+        urgedOn: string;
+      };
+    }
+  | {
       /** 批示 of a leader. */
       type: 'LeadershipInstructionIssued';
       data: { taskId: string; instructionId: string; text: string; addressedToUnitIds: string[] };
@@ -250,6 +263,7 @@ export const taskEventTypes = [
   'IndicatorValueReported',
   'SupervisionNoticeIssued',
   'SupervisionNoticeAnswered',
+  'TaskUrged',
   'LeadershipInstructionIssued',
   'AccountabilityRecorded',
   'BlockageEscalated',

@@ -105,6 +105,7 @@ const applied = (item: ClockAgendaItem, event: TaskEvent, day: string): ClockAge
     case 'IndicatorValueReported':
     case 'SupervisionNoticeIssued':
     case 'SupervisionNoticeAnswered':
+    case 'TaskUrged':
     case 'LeadershipInstructionIssued':
     case 'AccountabilityRecorded':
     case 'BlockageCoordinationAssigned':

@@ -33,6 +33,7 @@ export const registeredPage = (
   extensions: [],
   indicators: [],
   notices: [],
+  urges: [],
   instructions: [],
   accountabilityRecords: [],
   completion: {

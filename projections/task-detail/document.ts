@@ -174,6 +174,16 @@ export type NoticeDetail = {
   answeredBy: string | null;
 };
 
+/** An urge (催办) of the office to a unit of the task, sent on the business day `urgedOn`. */
+export type UrgeDetail = {
+  urgeId: string;
+  unitId: string;
+  message: string;
+  replyBy: string | null;
+  urgedOn: string;
+  by: string;
+};
+
 /** A leadership instruction (批示); `issuedBy` is the leader. */
 export type InstructionDetail = {
   id: string;
@@ -268,6 +278,7 @@ export type TaskDetail = {
   extensions: ExtensionDetail[];
   indicators: IndicatorDetail[];
   notices: NoticeDetail[];
+  urges: UrgeDetail[];
   instructions: InstructionDetail[];
   accountabilityRecords: AccountabilityDetail[];
   completion: CompletionDetail;

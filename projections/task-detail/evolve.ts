@@ -42,6 +42,7 @@ import {
 import { withNoticeAnswered, withNoticeIssued } from './notices.ts';
 import { withAccountability, withInstruction } from './records.ts';
 import { settle } from './settle.ts';
+import { withUrge } from './urges.ts';
 
 /** The page after one event of a task already registered. */
 const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail => {
@@ -93,6 +94,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withNoticeIssued(doc, event.data, stamp);
     case 'SupervisionNoticeAnswered':
       return withNoticeAnswered(doc, event.data, stamp);
+    case 'TaskUrged':
+      return withUrge(doc, event.data, stamp);
     case 'LeadershipInstructionIssued':
       return withInstruction(doc, event.data, stamp);
     case 'AccountabilityRecorded':

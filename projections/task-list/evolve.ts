@@ -136,6 +136,7 @@ const changed = (item: TaskListItem, event: TaskEvent): TaskListItem => {
     case 'IndicatorValueReported':
     case 'SupervisionNoticeIssued':
     case 'SupervisionNoticeAnswered':
+    case 'TaskUrged':
     case 'LeadershipInstructionIssued':
     case 'AccountabilityRecorded':
     case 'BlockageEscalated':

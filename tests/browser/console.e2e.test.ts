@@ -67,6 +67,18 @@ describe('the supervision office signed in', () => {
     expect(offered).not.toContain('approveDeadlineExtension');
     expect(await page.$$('nav a[href="#/my-tasks"]')).toHaveLength(0);
   });
+
+  it('urges (催办) the lead unit from a task page and sees the urge listed there', async () => {
+    const page = await session('office-zhang');
+    await page.click('table a[href^="#/tasks/"]');
+    await page.waitForSelector('[data-ready="task"]');
+    await page.click('details:has(form[data-form="urgeTask"]) > summary');
+    const form = 'form[data-form="urgeTask"]';
+    await page.fill(`${form} textarea[name="message"]`, '请于本周内报送进展。');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector('td:has-text("请于本周内报送进展。")');
+    expect(await page.textContent('[data-testid="history"]')).toContain('TaskUrged');
+  });
 });
 
 describe('a leader signed in through the page', () => {

@@ -234,6 +234,13 @@ const commands = {
   reopenBlockage: [
     mutation('reopenBlockage', async (s) => ({ ...(await resolvedBlockage(s)), ...reason })),
   ],
+  urgeTask: [
+    mutation('urgeTask', async (s) => ({
+      taskId: (await assignedTask(s)).taskId,
+      message: '请加快办理',
+      replyBy: '2021-03-15',
+    })),
+  ],
   registerOfficial: [
     mutation('registerOfficial', async (s) => ({
       id: s.unique('official'),

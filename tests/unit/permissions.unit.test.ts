@@ -41,6 +41,7 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   escalateBlockage: [null, null, 'all', null, null],
   assignBlockageCoordination: [null, null, 'all', null, null],
   reopenBlockage: ['all', 'own_unit', null, null, null],
+  urgeTask: ['all', null, null, null, null],
   registerOfficial: ['all', null, null, null, null],
   assignPost: ['all', null, null, null, null],
   vacatePost: ['all', null, null, null, null],
@@ -135,6 +136,7 @@ describe('the permission table', () => {
         'resolveBlockage',
         'runClock',
         'auditSign',
+        'urgeTask',
         ...supervisionYearCommands,
       ].sort(),
     );

@@ -49,6 +49,7 @@ describe('the task page of a registered task', () => {
       extensions: [],
       indicators: [],
       notices: [],
+      urges: [],
       instructions: [],
       accountabilityRecords: [],
       completion: {

@@ -126,6 +126,10 @@ const samples: Record<NewCommandType, TaskCommand> = {
     },
   },
   ReopenBlockage: { type: 'ReopenBlockage', data: { taskId, blockageId: 'b1', reason } },
+  UrgeTask: {
+    type: 'UrgeTask',
+    data: { taskId, urgeId: 'u1', unitId: null, message: 'm', replyBy: null, knownUnitIds: [] },
+  },
   RemindMilestoneDueSoon: {
     type: 'RemindMilestoneDueSoon',
     data: { taskId, milestoneId: 'm1', leadDays: 3 },
@@ -157,6 +161,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   EscalateBlockage: ['leader', 'system'],
   AssignBlockageCoordination: ['leader'],
   ReopenBlockage: ['office', 'department_head'],
+  UrgeTask: ['office'],
   RemindMilestoneDueSoon: ['system'],
   RecordMilestoneOverdue: ['system'],
 };
@@ -279,6 +284,7 @@ const closingCommands: TaskCommandType[] = [
   'TerminateTask',
   'IssueSupervisionNotice',
   'ReopenBlockage',
+  'UrgeTask',
 ];
 
 describe('a closed task (completion accepted, 办结)', () => {

@@ -214,6 +214,8 @@ export const boardTypeDefs = /* GraphQL */ `
     openBlockages: Int!
     waitedOnBlockages: Int!
     responsibleLeaderIds: [ID!]!
+    "Times the office urged it (催办) in the period."
+    timesUrged: Int!
   }
 
   type HeldPost {

@@ -32,6 +32,8 @@ export const supervisionTypeDefs = /* GraphQL */ `
     "督办单: blue 提示, yellow 督办, red 专报."
     issueSupervisionNotice(input: IssueSupervisionNoticeInput!): IssueSupervisionNoticePayload!
     answerSupervisionNotice(input: AnswerSupervisionNoticeInput!): RevisionPayload!
+    "催办: the office urges the lead unit, or a cooperating unit it names."
+    urgeTask(input: UrgeTaskInput!): UrgeTaskPayload!
     "批示 of a leader."
     issueLeadershipInstruction(input: IssueLeadershipInstructionInput!): IssueLeadershipInstructionPayload!
     "问责, by the office or an inspector."
@@ -175,6 +177,16 @@ export const supervisionTypeDefs = /* GraphQL */ `
     idempotencyKey: String
   }
 
+  input UrgeTaskInput {
+    taskId: ID!
+    "The lead unit when absent."
+    unitId: ID
+    message: String!
+    "No reply day when absent; else not before today."
+    replyBy: Date
+    idempotencyKey: String
+  }
+
   input IssueLeadershipInstructionInput {
     taskId: ID!
     text: String!
@@ -234,6 +246,12 @@ export const supervisionTypeDefs = /* GraphQL */ `
 
   type IssueSupervisionNoticePayload {
     noticeId: ID!
+    revision: Int!
+    position: Int!
+  }
+
+  type UrgeTaskPayload {
+    urgeId: ID!
     revision: Int!
     position: Int!
   }

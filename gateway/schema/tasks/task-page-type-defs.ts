@@ -151,6 +151,17 @@ export const taskPageTypeDefs = /* GraphQL */ `
     answeredBy: ID
   }
 
+  "催办 of the office; by is the actor who sent it."
+  type Urge {
+    urgeId: ID!
+    unit: Unit!
+    message: String!
+    replyBy: Date
+    "The business day it was sent on."
+    urgedOn: Date!
+    by: ID!
+  }
+
   "批示; issuedBy is the leader."
   type LeadershipInstruction {
     id: ID!

@@ -146,6 +146,8 @@ export const taskTypeDefs = /* GraphQL */ `
     extensions: [DeadlineExtension!]!
     indicators: [Indicator!]!
     notices: [SupervisionNotice!]!
+    "催办 sent to its units, oldest first."
+    urges: [Urge!]!
     instructions: [LeadershipInstruction!]!
     accountabilityRecords: [AccountabilityRecord!]!
     completion: Completion!

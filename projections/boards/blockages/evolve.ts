@@ -89,6 +89,7 @@ const evolveReported = (blockage: BoardBlockage, envelope: EventEnvelope): Board
     case 'IndicatorValueReported':
     case 'SupervisionNoticeIssued':
     case 'SupervisionNoticeAnswered':
+    case 'TaskUrged':
     case 'LeadershipInstructionIssued':
     case 'AccountabilityRecorded':
     case 'MilestoneDueSoonReminded':

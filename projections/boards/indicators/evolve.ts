@@ -78,6 +78,7 @@ export const evolveBoardIndicator = (
     case 'TaskTerminated':
     case 'SupervisionNoticeIssued':
     case 'SupervisionNoticeAnswered':
+    case 'TaskUrged':
     case 'LeadershipInstructionIssued':
     case 'AccountabilityRecorded':
     case 'BlockageEscalated':

@@ -138,6 +138,7 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
     case 'IndicatorValueReported':
     case 'SupervisionNoticeIssued':
     case 'SupervisionNoticeAnswered':
+    case 'TaskUrged':
     case 'LeadershipInstructionIssued':
     case 'AccountabilityRecorded':
     case 'BlockageEscalated':

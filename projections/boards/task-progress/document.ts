@@ -30,6 +30,9 @@ export type AccountabilityEntry = {
   scoreDeduction: number;
 };
 
+/** An urge (催办) of the office to a unit, on the day it was sent. */
+export type UrgeEntry = { urgeId: string; unitId: string; day: string };
+
 /** Whether the task is followed: suspended tasks wait, terminated ones are no longer supervised. */
 export type TaskLifecycle = 'active' | 'suspended' | 'terminated';
 
@@ -62,5 +65,6 @@ export type BoardTask = {
   /** Days a completion report was returned for rework (退回重办). */
   rejectedOn: string[];
   accountability: AccountabilityEntry[];
+  urges: UrgeEntry[];
   registeredOn: string;
 };

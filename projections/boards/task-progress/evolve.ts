@@ -22,6 +22,7 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Boar
   moves: [],
   rejectedOn: [],
   accountability: [],
+  urges: [],
   registeredOn: recordedOn(envelope),
 });
 
@@ -144,6 +145,10 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       return at(task, envelope, { lifecycle: 'terminated' });
     case 'AccountabilityRecorded':
       return accountabilityRecorded(task, envelope, event.data);
+    case 'TaskUrged': {
+      const { urgeId, unitId, urgedOn } = event.data;
+      return at(task, envelope, { urges: [...task.urges, { urgeId, unitId, day: urgedOn }] });
+    }
     case 'BlockageReported':
     case 'BlockageResolved':
     case 'TaskSigned':

@@ -12,6 +12,7 @@ export type {
   ProgressShare,
   TaskCompletion,
   TaskLifecycle,
+  UrgeEntry,
 } from './document.ts';
 
 const handles = [
@@ -30,9 +31,10 @@ const handles = [
   'TaskResumed',
   'TaskTerminated',
   'AccountabilityRecorded',
+  'TaskUrged',
 ] as const satisfies readonly TaskEventType[];
 
-/** The boards' task documents: progress, lead moves, completion review, accountability. */
+/** The boards' task documents: progress, lead moves, completion review, accountability, urges. */
 export const boardTaskProjection: Projection<BoardTask> = {
   name: 'board-tasks',
   collection: 'board_tasks',

@@ -47,6 +47,8 @@ export interface UnitResponsibility extends ResponsibilityStats {
   waitedOnBlockages: number;
   /** Who held its responsible leader's post (分管领导) on the day. */
   responsibleLeaderIds: string[];
+  /** Times the office urged it (催办) in the period, on the tasks supervised. */
+  timesUrged: number;
 }
 
 /** What the responsibility board sorts units on (default: rank). */
@@ -89,6 +91,11 @@ const failuresOf = (unitId: string, board: Standings): UnitFailure[] =>
       : [];
   });
 
+const timesUrged = (unitId: string, view: BoardView): number =>
+  view.tasks
+    .flatMap((facts) => facts.task.urges)
+    .filter((urge) => urge.unitId === unitId && urge.day >= view.period.from).length;
+
 const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]) =>
   board.ranked.map((score): UnitResponsibility => {
     const led = view.tasks.filter((facts) => facts.task.leadUnitId === score.unitId);
@@ -107,6 +114,7 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
       openBlockages: blocked.filter((b) => b.blockedUnitId === score.unitId).length,
       waitedOnBlockages: blocked.filter((b) => b.waitingOnUnitId === score.unitId).length,
       responsibleLeaderIds: holdersOn(view.terms, score.unitId, 'responsible_leader', view.day),
+      timesUrged: timesUrged(score.unitId, view),
     };
   });
 

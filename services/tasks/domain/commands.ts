@@ -148,6 +148,19 @@ export type TaskCommand =
       data: { taskId: string; noticeId: string; answer: string; evidence: Evidence[] };
     }
   | {
+      type: 'UrgeTask';
+      data: {
+        taskId: string;
+        urgeId: string;
+        /** The unit urged; null for the lead unit. */
+        unitId: string | null;
+        message: string;
+        replyBy: string | null;
+        /** Which of the referenced unit ids the directory confirmed to exist. */
+        knownUnitIds: string[];
+      };
+    }
+  | {
       type: 'IssueLeadershipInstruction';
       data: {
         taskId: string;

@@ -26,6 +26,7 @@ import { assignTask, registerTask } from './registration.ts';
 import { signTask } from './signing.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 import { returnTask, transferTask } from './transfer.ts';
+import { urgeTask } from './urging.ts';
 
 const withCheckedFields = fieldChecker('tasks');
 
@@ -93,6 +94,8 @@ const decideOnTask = (
       return issueSupervisionNotice(command.data, task, context);
     case 'AnswerSupervisionNotice':
       return answerSupervisionNotice(command.data, task, actor);
+    case 'UrgeTask':
+      return urgeTask(command.data, task, context);
     case 'IssueLeadershipInstruction':
       return issueLeadershipInstruction(command.data, task);
     case 'RecordAccountability':

@@ -97,7 +97,8 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => accountabilityRecorded(task, event.data));
     case 'BlockageCoordinationAssigned':
     case 'IndicatorValueReported':
-      // Facts for the views: no rule reads who coordinates or what value was reported.
+    case 'TaskUrged':
+      // Facts for the views: no rule reads who coordinates, what was reported, who was urged.
       return state;
     default: {
       // An event type newer than this code changes nothing the rules read.

@@ -227,6 +227,12 @@ export const permissions = {
       "department_head": "own_unit"
     }
   },
+  "urgeTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
   "registerOfficial": {
     "kind": "command",
     "roles": {

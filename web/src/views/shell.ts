@@ -1,6 +1,6 @@
-import type { Operation } from '../core/permissions.generated.ts';
 import { h } from '../core/dom.ts';
 import { lang, type MessageKey, setLang, t } from '../core/i18n.ts';
+import type { Operation } from '../core/permissions.generated.ts';
 import { can, type Me, scope } from '../core/session.ts';
 
 interface NavItem {
@@ -32,6 +32,7 @@ const offered: readonly (Operation | 'read')[] = [
   'reportBlockage',
   'requestDeadlineExtension',
   'answerSupervisionNotice',
+  'urgeTask',
   'auditProof',
   'recordAccountability',
 ];

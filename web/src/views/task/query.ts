@@ -58,6 +58,14 @@ export interface TaskPage {
     answered: boolean;
     answer: string | null;
   }[];
+  urges: {
+    urgeId: string;
+    unit: UnitRef;
+    message: string;
+    replyBy: string | null;
+    urgedOn: string;
+    by: string;
+  }[];
   instructions: { id: string; text: string; issuedAt: string; issuedBy: string }[];
   signatures: { unit: UnitRef; current: boolean }[];
   history: {
@@ -84,6 +92,7 @@ const taskQuery = `query ($id: ID!) { task(id: $id) {
   indicators { id name unitOfMeasure target comparison dueDate
     latestSelfReported { value asOf } latestMeasured { value asOf } }
   notices { id level toUnit { id name } subject body replyDueDate answered answer }
+  urges { urgeId unit { id name } message replyBy urgedOn by }
   instructions { id text issuedAt issuedBy }
   signatures { unit { id name } current }
   history { position type recordedAt actor { id role name unitId } coveredBySignedHead } } }`;

@@ -5,11 +5,13 @@ import type { Route } from '../../core/route.ts';
 import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import { unitForms } from '../../forms/unit-forms.ts';
+import { urgeForm } from '../../forms/urge-task.ts';
 import { allUnits } from '../lookups.ts';
 import { historyTimeline } from './history.ts';
 import { milestoneTimeline } from './milestones.ts';
 import { loadTask, loadTaskBoards, type TaskPage } from './query.ts';
 import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
+import { urgeTable } from './urges.ts';
 
 const facts = (task: TaskPage, light: ReturnType<typeof lightBadge>) =>
   h(
@@ -50,13 +52,19 @@ const forms = (task: TaskPage, units: { value: string; label: string }[], refres
         )
       : null,
     can('issueLeadershipInstruction') ? instructionForm(task.id, refresh) : null,
+    can('urgeTask') && task.leadUnit
+      ? urgeForm({ ...task, leadUnit: task.leadUnit }, refresh)
+      : null,
   ].filter(Boolean);
   return parts.length > 0
     ? h('section', { class: 'task-forms' }, h('h2', {}, t('forms')), parts)
     : null;
 };
 
-/** The task page: facts, milestones, indicators, blockages, notices, instructions and history. */
+/**
+ * The task page: facts, milestones, indicators, blockages, notices, urges,
+ * instructions and history.
+ */
 export const taskView = async (route: Route, refresh: () => void): Promise<HTMLElement> => {
   const id = route.path[1] ?? '';
   const task = await loadTask(id);
@@ -74,6 +82,7 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     indicatorTable(task),
     blockageTable(task, boards, units, refresh),
     noticeTable(task, refresh),
+    urgeTable(task),
     instructionList(task),
     historyTimeline(task),
   );
