@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import type { Actor } from '../contracts/actor.ts';
 import type { DomainEvent } from '../contracts/events/index.ts';
 import { taskStreamId, unitStreamId } from '../contracts/streams.ts';
+import { addDays, daysBetween } from '../domain/dates.ts';
 import type { EventStore, NewEvent } from '../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
@@ -48,9 +49,6 @@ type Step = { day: string; actor: Actor; command: TaskCommand };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (month: number, date: number) => `2021-${pad(month)}-${pad(date)}`;
-/** The day `days` after `from`. */
-const plus = (from: string, days: number) =>
-  new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const milestoneDue = [day(3, 31), day(5, 31), day(7, 31), day(9, 30), day(11, 30)];
 
@@ -101,8 +99,16 @@ const planning = (taskId: string, lead: string, coop: string, i: number): Step[]
         },
       }),
     ),
-    { day: plus(start, 1), actor: headOf(lead), command: { type: 'SignTask', data: { taskId } } },
-    { day: plus(start, 2), actor: headOf(coop), command: { type: 'SignTask', data: { taskId } } },
+    {
+      day: addDays(start, 1),
+      actor: headOf(lead),
+      command: { type: 'SignTask', data: { taskId } },
+    },
+    {
+      day: addDays(start, 2),
+      actor: headOf(coop),
+      command: { type: 'SignTask', data: { taskId } },
+    },
   ];
 };
 
@@ -111,15 +117,12 @@ const milestones = (taskId: string, lead: string, i: number): Step[] => {
   const steps: Step[] = [];
   const head = headOf(lead);
   for (let week = 0; week < 50; week++) {
-    const today = plus(day(1, 11), week * 7 + (i % 3));
+    const today = addDays(day(1, 11), week * 7 + (i % 3));
     const m = milestoneDue.findIndex((due) => due >= today);
     if (m < 0) break;
     const previous = m === 0 ? day(1, 1) : milestoneDue[m - 1]!;
-    const span = (Date.parse(milestoneDue[m]!) - Date.parse(previous)) / 86_400_000;
-    const percent = Math.min(
-      95,
-      Math.round(((Date.parse(today) - Date.parse(previous)) / 86_400_000 / span) * 100),
-    );
+    const span = daysBetween(previous, milestoneDue[m]!);
+    const percent = Math.min(95, Math.round((daysBetween(previous, today) / span) * 100));
     const data = { taskId, milestoneId: `m${m}`, percent, note: `第 ${week + 1} 周进展` };
     steps.push({ day: today, actor: head, command: { type: 'ReportProgress', data } });
   }
@@ -127,19 +130,19 @@ const milestones = (taskId: string, lead: string, i: number): Step[] => {
     const milestoneId = `m${m}`;
     const late = (i + m) % 5 === 0;
     steps.push({
-      day: plus(due, -3),
+      day: addDays(due, -3),
       actor: clock,
       command: { type: 'RemindMilestoneDueSoon', data: { taskId, milestoneId, leadDays: 3 } },
     });
     if (late) {
       steps.push({
-        day: plus(due, 1),
+        day: addDays(due, 1),
         actor: clock,
         command: { type: 'RecordMilestoneOverdue', data: { taskId, milestoneId } },
       });
     }
     steps.push({
-      day: plus(due, late ? 6 : 0),
+      day: addDays(due, late ? 6 : 0),
       actor: head,
       command: { type: 'CompleteMilestone', data: { taskId, milestoneId, note: null } },
     });
@@ -167,7 +170,7 @@ const results = (taskId: string, lead: string): Step[] =>
     }));
     if (month % 3 === 0) {
       steps.push({
-        day: plus(asOf, 2),
+        day: addDays(asOf, 2),
         actor: office,
         command: {
           type: 'ReportIndicatorValue',
@@ -198,12 +201,12 @@ const blockages = (taskId: string, lead: string, coop: string): Step[] =>
         },
       },
       {
-        day: plus(reported, 7),
+        day: addDays(reported, 7),
         actor: clock,
         command: { type: 'EscalateBlockage', data: { taskId, blockageId, level: 1 } },
       },
       {
-        day: plus(reported, 8),
+        day: addDays(reported, 8),
         actor: leader,
         command: {
           type: 'AssignBlockageCoordination',
@@ -217,7 +220,7 @@ const blockages = (taskId: string, lead: string, coop: string): Step[] =>
         },
       },
       {
-        day: plus(reported, 20),
+        day: addDays(reported, 20),
         actor: office,
         command: {
           type: 'ResolveBlockage',
@@ -242,12 +245,12 @@ const supervision = (taskId: string, lead: string, i: number): Step[] => {
           toUnitId: lead,
           subject: '进度提示',
           body: '请报告进展与困难',
-          replyDueDate: plus(issued, 7),
+          replyDueDate: addDays(issued, 7),
         },
       },
     },
     {
-      day: plus(issued, 3),
+      day: addDays(issued, 3),
       actor: headOf(lead),
       command: {
         type: 'AnswerSupervisionNotice',

@@ -1,7 +1,8 @@
 import type { Actor } from '../contracts/actor.ts';
-import { defaultRuleset } from '../services/rules/domain/default-ruleset.ts';
+import { addDays, daysBetween } from '../domain/dates.ts';
+import { defaultRuleset } from '../services/rulesets/domain/default-ruleset.ts';
 import { headOf, inspector, leader, office } from './actors.ts';
-import { addDays, days, daysBetween, morningOf } from './calendar.ts';
+import { days, morningOf } from './calendar.ts';
 import type { Plan, PlanTask } from './plan-schema.ts';
 import { completionOffset, paceOf, profileOf } from './profiles.ts';
 import type { Schedule } from './schedule.ts';

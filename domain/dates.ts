@@ -1,4 +1,4 @@
-import { validationError } from '../../../contracts/errors.ts';
+import { validationError } from '../contracts/errors.ts';
 
 const msPerDay = 86_400_000;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,4 +1,4 @@
-import type { OfficialEvent, Post } from '../../../../contracts/events/index.ts';
+import type { OfficialEvent, Post } from '../contracts/events/index.ts';
 
 /**
  * One term of an official in a post (任职): held from `from` (inclusive) until

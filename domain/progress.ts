@@ -87,3 +87,6 @@ export const taskStatus = (facts: StatusFacts): TaskStatus => {
   if (facts.completion === 'reported') return 'completion_reported';
   return workStatus(facts);
 };
+
+/** Whether the task is followed: suspended tasks wait, terminated ones are no longer supervised. */
+export type TaskLifecycle = 'active' | 'suspended' | 'terminated';

@@ -1,5 +1,5 @@
-import type { IndicatorComparison } from '../../../contracts/events/task-events.ts';
-import { roundPoints } from '../../supervision/rules/index.ts';
+import type { IndicatorComparison } from '../../contracts/events/task-events.ts';
+import { roundPoints } from './points.ts';
 
 /** How far a value has come towards its target. */
 export interface Attainment {

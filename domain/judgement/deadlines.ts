@@ -1,5 +1,5 @@
-import type { Ruleset } from '../../../contracts/events/index.ts';
-import { addDays, daysBetween } from './days.ts';
+import type { Ruleset } from '../../contracts/events/index.ts';
+import { addDays, daysBetween } from '../dates.ts';
 
 /** The first day the due-soon reminder is due: `reminderLeadDays` before the due date. */
 export const dueSoonFrom = (dueDate: string, ruleset: Pick<Ruleset, 'reminderLeadDays'>): string =>

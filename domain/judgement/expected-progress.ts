@@ -1,5 +1,5 @@
-import { validationError } from '../../../contracts/errors.ts';
-import { dayNumber } from './days.ts';
+import { validationError } from '../../contracts/errors.ts';
+import { dayNumber } from '../dates.ts';
 import { roundPoints } from './points.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { daysBetween } from './days.ts';
+import { daysBetween } from '../dates.ts';
 import { clamp, roundPoints } from './points.ts';
 
 /** Actual progress as known on a day. */

@@ -1,5 +1,9 @@
-/** The pure rules every board uses: lights, expected progress, deadlines, scores. */
-export { addDays, dayNumber, daysBetween } from './days.ts';
+/**
+ * The judgement every board and the clock apply to the facts: lights,
+ * expected progress (序时进度), deadlines, stages, forecasts, attainment, scores.
+ */
+export type { Attainment } from './attainment.ts';
+export { attainment } from './attainment.ts';
 export type { EscalationLevel } from './deadlines.ts';
 export {
   dueSoonFrom,
@@ -14,6 +18,8 @@ export type { ProgressPoint } from './forecast.ts';
 export { forecastYearEnd } from './forecast.ts';
 export type { Light, LightFacts, LightVerdict } from './light.ts';
 export { light } from './light.ts';
+export type { MilestoneStage, MilestoneState, StagedMilestone } from './milestone-stage.ts';
+export { milestoneStage, milestoneStates } from './milestone-stage.ts';
 export { roundPoints } from './points.ts';
 export type { Ranked } from './rank.ts';
 export { rank } from './rank.ts';
@@ -26,6 +32,8 @@ export type {
   ScoringFacts,
   UnitScore,
 } from './scoring-facts.ts';
+export type { LitMilestone, LitTask, TaskLight } from './task-light.ts';
+export { isTaskDone, taskLight, worse } from './task-light.ts';
 export type { Trend } from './trend.ts';
 export { trend } from './trend.ts';
 export { startingScore, unitScores } from './unit-scores.ts';

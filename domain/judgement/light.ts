@@ -1,6 +1,6 @@
-import { validationError } from '../../../contracts/errors.ts';
-import type { Ruleset } from '../../../contracts/events/index.ts';
-import { addDays, daysBetween } from './days.ts';
+import { validationError } from '../../contracts/errors.ts';
+import type { Ruleset } from '../../contracts/events/index.ts';
+import { addDays, daysBetween } from '../dates.ts';
 import { pointsText, roundPoints } from './points.ts';
 
 /** A task's or milestone's light (红黄绿灯). */

@@ -1,6 +1,6 @@
-import type { Ruleset } from '../../../contracts/events/index.ts';
-import type { BoardMilestone, TaskLifecycle } from '../../../projections/boards/index.ts';
-import { daysBetween } from '../../supervision/rules/index.ts';
+import type { Ruleset } from '../../contracts/events/index.ts';
+import { daysBetween } from '../dates.ts';
+import type { TaskLifecycle } from '../progress.ts';
 
 /** Where a milestone (环节) stands on a day. */
 export const milestoneStates = [
@@ -14,6 +14,15 @@ export const milestoneStates = [
 /** One of `milestoneStates`. */
 export type MilestoneState = (typeof milestoneStates)[number];
 
+/** What a milestone's stage is read from (a board's milestone document is one). */
+export interface StagedMilestone {
+  /** The due date now: the planned one, or the last extension approved. */
+  dueDate: string;
+  completed: boolean;
+  /** The day of the last completion; null while open. */
+  completedOn: string | null;
+}
+
 /** A milestone's state on a day, with the days left or overdue. */
 export interface MilestoneStage {
   state: MilestoneState;
@@ -23,7 +32,7 @@ export interface MilestoneStage {
   daysOverdue: number;
 }
 
-const done = (milestone: BoardMilestone): MilestoneStage => ({
+const done = (milestone: StagedMilestone): MilestoneStage => ({
   // On time: completed on or before the due date in force then (an extension
   // cannot be approved once completed, so the due date held is that one).
   state:
@@ -41,7 +50,7 @@ const done = (milestone: BoardMilestone): MilestoneStage => ({
  * (`lights.yellowDueWithinDays`, the due date included), upcoming before.
  */
 export const milestoneStage = (
-  milestone: BoardMilestone,
+  milestone: StagedMilestone,
   lifecycle: TaskLifecycle,
   day: string,
   ruleset: Ruleset,

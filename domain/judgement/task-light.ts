@@ -1,13 +1,25 @@
-import type { Ruleset } from '../../../contracts/events/index.ts';
-import type { BoardMilestone, BoardTask } from '../../../projections/boards/index.ts';
-import {
-  expectedProgress,
-  type Light,
-  type LightVerdict,
-  light,
-  roundPoints,
-} from '../../supervision/rules/index.ts';
-import { taskProgress } from '../../tasks/domain/progress.ts';
+import type { Ruleset } from '../../contracts/events/index.ts';
+import { type CompletionFact, type MilestoneShare, taskProgress } from '../progress.ts';
+import { expectedProgress } from './expected-progress.ts';
+import { type Light, type LightVerdict, light } from './light.ts';
+import { roundPoints } from './points.ts';
+
+/** What a task's light is read from (a board's task document is one). */
+export interface LitTask {
+  plannedStart: string;
+  dueDate: string;
+  completion: CompletionFact;
+  /** Each planned milestone's share of the task, and whether it is completed. */
+  shares: readonly (MilestoneShare & { completed: boolean })[];
+}
+
+/** What an open milestone's deadline speaks from (a board's milestone document is one). */
+export interface LitMilestone {
+  title: string;
+  percent: number;
+  dueDate: string;
+  completed: boolean;
+}
 
 const severity: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
 
@@ -19,7 +31,7 @@ export const worse = (a: Light, b: Light): Light => (severity[b] > severity[a] ?
  * completed. A done task is green whatever its dates (lateness is counted by
  * the on-time rate and the scores).
  */
-export const isTaskDone = (task: BoardTask): boolean =>
+export const isTaskDone = (task: LitTask): boolean =>
   task.completion === 'accepted' ||
   (task.shares.length > 0 && task.shares.every((share) => share.completed));
 
@@ -28,11 +40,7 @@ export const isTaskDone = (task: BoardTask): boolean =>
  * within the yellow window, or overdue): how far behind the task is, is judged
  * over the task's whole planned span, so the milestone is held at no gap here.
  */
-const milestoneVerdict = (
-  milestone: BoardMilestone,
-  day: string,
-  ruleset: Ruleset,
-): LightVerdict => {
+const milestoneVerdict = (milestone: LitMilestone, day: string, ruleset: Ruleset): LightVerdict => {
   const facts = { actual: milestone.percent, expected: milestone.percent };
   const verdict = light(
     { ...facts, dueDate: milestone.dueDate, day, done: milestone.completed },
@@ -61,8 +69,8 @@ export interface TaskLight {
  * soon or overdue. The reasons list every finding that is not green.
  */
 export const taskLight = (
-  task: BoardTask,
-  milestones: readonly BoardMilestone[],
+  task: LitTask,
+  milestones: readonly LitMilestone[],
   day: string,
   ruleset: Ruleset,
 ): TaskLight => {

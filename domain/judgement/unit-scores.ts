@@ -1,5 +1,5 @@
-import { validationError } from '../../../contracts/errors.ts';
-import type { Ruleset, ScoringRules } from '../../../contracts/events/index.ts';
+import { validationError } from '../../contracts/errors.ts';
+import type { Ruleset, ScoringRules } from '../../contracts/events/index.ts';
 import { pointsText, roundPoints } from './points.ts';
 import type {
   AccountabilityDeduction,

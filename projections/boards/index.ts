@@ -1,14 +1,15 @@
 import type { Projection } from '../projection.ts';
+import { type StoredDocument, stored } from '../stored.ts';
 import { boardBlockageProjection } from './blockages/projection.ts';
 import { boardIndicatorProjection } from './indicators/projection.ts';
 import { boardMilestoneProjection } from './milestones/projection.ts';
 import { boardOfficialProjection } from './officials/projection.ts';
 import { boardTaskProjection } from './task-progress/projection.ts';
 
-export type { BoardBlockage, EscalationEntry } from './blockages/projection.ts';
-export type { BoardIndicator, IndicatorValue } from './indicators/projection.ts';
-export type { BoardMilestone, ExtensionEntry } from './milestones/projection.ts';
-export type { BoardOfficial } from './officials/projection.ts';
+export type { BoardBlockage, EscalationEntry } from './blockages/document.ts';
+export type { BoardIndicator, IndicatorValue } from './indicators/document.ts';
+export type { BoardMilestone, ExtensionEntry } from './milestones/document.ts';
+export type { BoardOfficial } from './officials/document.ts';
 export type {
   AccountabilityEntry,
   BoardTask,
@@ -17,7 +18,8 @@ export type {
   ProgressShare,
   TaskCompletion,
   TaskLifecycle,
-} from './task-progress/projection.ts';
+  UrgeEntry,
+} from './task-progress/document.ts';
 export {
   boardBlockageProjection,
   boardIndicatorProjection,
@@ -26,17 +28,8 @@ export {
   boardTaskProjection,
 };
 
-type Stored = { position: number } & Record<string, unknown>;
-
-/**
- * Widens a projection for a list of them. Sound because a projection is only
- * handed documents of its own collection, which only it writes.
- */
-const stored = <D extends { position: number }>(projection: Projection<D>): Projection<Stored> =>
-  projection as unknown as Projection<Stored>;
-
 /** The read models the five boards (钉钉子) and the overview are built from. */
-export const boardProjections: readonly Projection<Stored>[] = [
+export const boardProjections: readonly Projection<StoredDocument>[] = [
   stored(boardTaskProjection),
   stored(boardMilestoneProjection),
   stored(boardBlockageProjection),

@@ -1,9 +1,6 @@
-import { dayOf } from '../../contracts/dates.ts';
-import type { TaskEventOf, TaskEventType } from '../../contracts/events/task-events.ts';
+import { isTaskEvent } from '../../contracts/events/families.ts';
+import type { TaskEventType } from '../../contracts/events/task-events.ts';
 import type { EventEnvelope } from '../projection.ts';
-
-/** The data of one task event type. */
-export type Data<T extends TaskEventType> = TaskEventOf<T>['data'];
 
 /**
  * Id of a document about one part of a task (a milestone, a blockage, an
@@ -11,12 +8,28 @@ export type Data<T extends TaskEventType> = TaskEventOf<T>['data'];
  */
 export const partDocumentId = (taskId: string, partId: string): string => `${taskId}/${partId}`;
 
-/** The business day (China Standard Time) the event was recorded on: boards count in days. */
-export const recordedOn = (envelope: EventEnvelope): string => dayOf(envelope.recordedAt);
+/** How a task event names the part it is about. */
+type PartKey = 'milestoneId' | 'blockageId' | 'indicatorId';
 
-/** Replaces the item with `id` by `change(item)`, leaving the others as they are. */
-export const updateItem = <T extends { id: string }>(
-  items: readonly T[],
-  id: string,
-  change: (item: T) => T,
-): T[] => items.map((item) => (item.id === id ? change(item) : item));
+/** The id a task event's data gives the part under `key`; only called once `key in data`. */
+const partIdIn = (data: object, key: PartKey): string =>
+  (data as Partial<Record<PartKey, string>>)[key]!;
+
+/**
+ * The `documentId` of a view with one document per part: `taskId/<part id>` for
+ * an event of `handles` that names a part by `key`, null for any other event.
+ */
+export const partDocumentIdOf = (handles: readonly TaskEventType[], key: PartKey) => {
+  const handled: ReadonlySet<string> = new Set(handles);
+  return ({ event }: EventEnvelope): string | null =>
+    isTaskEvent(event) && handled.has(event.type) && key in event.data
+      ? partDocumentId(event.data.taskId, partIdIn(event.data, key))
+      : null;
+};
+
+/** `doc` with `change` applied, stamped with the position of the event applied. */
+export const stamped = <D extends { position: number }>(
+  doc: D,
+  envelope: EventEnvelope,
+  change: NoInfer<Partial<D>>,
+): D => ({ ...doc, ...change, position: envelope.position });

@@ -1,11 +1,9 @@
-import { dayOf } from '../../contracts/dates.ts';
 import { isTaskEvent } from '../../contracts/events/families.ts';
 import type { TaskEvent } from '../../contracts/events/index.ts';
+import { type Data, recordedOn } from '../events.ts';
 import type { EventEnvelope } from '../projection.ts';
 import type { ClockAgendaItem } from './document.ts';
 import { changeBlockage, changeMilestone, summarised, withDate } from './parts.ts';
-
-type Data<T extends TaskEvent['type']> = Extract<TaskEvent, { type: T }>['data'];
 
 const registered = (data: Data<'TaskRegistered'>, position: number): ClockAgendaItem => ({
   id: data.taskId,
@@ -132,6 +130,6 @@ export const evolveClockAgenda = (
   if (!isTaskEvent(event)) return item;
   if (event.type === 'TaskRegistered') return registered(event.data, position);
   if (item === null) return null;
-  const next = applied(item, event, dayOf(envelope.recordedAt));
+  const next = applied(item, event, recordedOn(envelope));
   return next === item ? item : { ...summarised(next), position };
 };

@@ -1,5 +1,6 @@
+import type { Data } from '../events.ts';
 import type { TaskDetail } from './document.ts';
-import type { Data, Stamp } from './items.ts';
+import type { Stamp } from './stamp.ts';
 
 /** The page right after registration: nothing assigned, planned or recorded yet. */
 export const registeredPage = (

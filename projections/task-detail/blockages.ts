@@ -1,6 +1,7 @@
+import type { Data } from '../events.ts';
+import { updateItem } from '../lists.ts';
 import type { BlockageDetail, TaskDetail } from './document.ts';
-import type { Data, Stamp } from './items.ts';
-import { updateItem } from './items.ts';
+import type { Stamp } from './stamp.ts';
 
 const changeBlockage = (
   doc: TaskDetail,

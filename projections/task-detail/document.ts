@@ -2,11 +2,11 @@ import type {
   AccountabilityKind,
   AccountabilitySubject,
   Evidence,
-  IndicatorComparison,
   IndicatorSource,
   NoticeLevel,
 } from '../../contracts/events/task-events.ts';
-import type { TaskStatus } from '../../services/tasks/domain/progress.ts';
+import type { TaskStatus } from '../../domain/progress.ts';
+import type { IndicatorTerms } from '../indicator-terms.ts';
 
 /*
  * Every record below names who recorded it (`…By`: the actor id of the event)
@@ -142,14 +142,8 @@ export type IndicatorValueDetail = {
  * two for the same day, the one reported last), from either source; the other
  * two are the latest of each source, so self-reported and measured compare.
  */
-export type IndicatorDetail = {
+export type IndicatorDetail = IndicatorTerms & {
   id: string;
-  name: string;
-  unitOfMeasure: string;
-  target: number;
-  comparison: IndicatorComparison;
-  dueDate: string;
-  baseline: number | null;
   definedAt: string;
   valueCount: number;
   latest: IndicatorValueDetail | null;

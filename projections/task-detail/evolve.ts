@@ -22,7 +22,6 @@ import {
   withExtensionRequested,
 } from './extensions.ts';
 import { withIndicatorDefined, withIndicatorValue } from './indicators.ts';
-import type { Stamp } from './items.ts';
 import {
   withCompletionAccepted,
   withCompletionRejected,
@@ -42,6 +41,7 @@ import {
 import { withNoticeAnswered, withNoticeIssued } from './notices.ts';
 import { withAccountability, withInstruction } from './records.ts';
 import { settle } from './settle.ts';
+import type { Stamp } from './stamp.ts';
 import { withUrge } from './urges.ts';
 
 /** The page after one event of a task already registered. */

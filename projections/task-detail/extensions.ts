@@ -1,7 +1,8 @@
+import type { Data } from '../events.ts';
+import { updateItem } from '../lists.ts';
 import type { ExtensionDetail, TaskDetail } from './document.ts';
-import type { Data, Stamp } from './items.ts';
-import { updateItem } from './items.ts';
 import { changeMilestone } from './milestones.ts';
+import type { Stamp } from './stamp.ts';
 
 /** A request stays `requested`, the due date unchanged, until a leader decides. */
 export const withExtensionRequested = (

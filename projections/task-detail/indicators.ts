@@ -1,6 +1,8 @@
+import type { Data } from '../events.ts';
+import { indicatorTerms } from '../indicator-terms.ts';
+import { updateItem } from '../lists.ts';
 import type { IndicatorDetail, IndicatorValueDetail, TaskDetail } from './document.ts';
-import type { Data, Stamp } from './items.ts';
-import { updateItem } from './items.ts';
+import type { Stamp } from './stamp.ts';
 
 /** A new indicator (实效), no value reported yet. */
 export const withIndicatorDefined = (
@@ -10,12 +12,7 @@ export const withIndicatorDefined = (
 ): TaskDetail => {
   const indicator: IndicatorDetail = {
     id: data.indicatorId,
-    name: data.name,
-    unitOfMeasure: data.unitOfMeasure,
-    target: data.target,
-    comparison: data.comparison,
-    dueDate: data.dueDate,
-    baseline: data.baseline,
+    ...indicatorTerms(data),
     definedAt: stamp.at,
     valueCount: 0,
     latest: null,

@@ -1,6 +1,7 @@
+import type { Data } from '../events.ts';
+import { updateLast } from '../lists.ts';
 import type { TaskDetail } from './document.ts';
-import type { Data, Stamp } from './items.ts';
-import { updateLast } from './items.ts';
+import type { Stamp } from './stamp.ts';
 
 /** 办结报告: pending until the office accepts or rejects it. */
 export const withCompletionReported = (

@@ -1,6 +1,7 @@
+import type { Data } from '../events.ts';
+import { updateItem } from '../lists.ts';
 import type { NoticeDetail, TaskDetail } from './document.ts';
-import type { Data, Stamp } from './items.ts';
-import { updateItem } from './items.ts';
+import type { Stamp } from './stamp.ts';
 
 /** A supervision notice (督办单), unanswered until the addressed unit answers. */
 export const withNoticeIssued = (

@@ -1,5 +1,6 @@
+import type { Data } from '../events.ts';
 import type { TaskDetail } from './document.ts';
-import type { Data, Stamp } from './items.ts';
+import type { Stamp } from './stamp.ts';
 
 /** 批示: the leader is the actor who recorded it. */
 export const withInstruction = (

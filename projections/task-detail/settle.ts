@@ -1,4 +1,4 @@
-import { taskProgress, taskStatus } from '../../services/tasks/domain/progress.ts';
+import { taskProgress, taskStatus } from '../../domain/progress.ts';
 import type { EventEnvelope } from '../projection.ts';
 import type { TaskDetail } from './document.ts';
 

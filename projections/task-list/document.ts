@@ -1,4 +1,4 @@
-import type { CompletionFact, TaskStatus } from '../../services/tasks/domain/progress.ts';
+import type { CompletionFact, TaskStatus } from '../../domain/progress.ts';
 
 /**
  * What the list keeps of one milestone so that it can recompute the weighted

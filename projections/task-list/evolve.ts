@@ -1,15 +1,13 @@
 import { isTaskEvent } from '../../contracts/events/families.ts';
-import type { TaskEvent, TaskEventOf } from '../../contracts/events/task-events.ts';
-import { taskProgress, taskStatus } from '../../services/tasks/domain/progress.ts';
+import type { TaskEvent } from '../../contracts/events/task-events.ts';
+import { taskProgress, taskStatus } from '../../domain/progress.ts';
+import type { Data } from '../events.ts';
 import type { EventEnvelope } from '../projection.ts';
 import type { TaskListItem } from './document.ts';
 import { isOverdue, nextDueDate, updateShare, withShare } from './shares.ts';
 import { withoutSigned, withSigned } from './units.ts';
 
-const registered = (
-  data: TaskEventOf<'TaskRegistered'>['data'],
-  envelope: EventEnvelope,
-): TaskListItem => ({
+const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): TaskListItem => ({
   id: data.taskId,
   position: envelope.position,
   title: data.title,

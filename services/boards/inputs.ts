@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isIsoDate, maxDate, minDate } from '../../contracts/dates.ts';
 import { idRule, limits } from '../../contracts/limits.ts';
+import { milestoneStates } from '../../domain/judgement/index.ts';
 import { blockageSortFields } from './build/blockage-board.ts';
-import { milestoneStates } from './build/milestone-stage.ts';
 import { progressSortFields } from './build/progress-board.ts';
 import { responsibilitySortFields } from './build/responsibility-board.ts';
 import { resultSortFields } from './build/results-board.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { pageInput } from '../../contracts/inputs.ts';
+import { pageInput } from '../../contracts/catalogue/tasks/queries.ts';
+import { taskStatuses } from '../../domain/progress.ts';
 import type { Filter, FindQuery, SortKey } from '../../infra/read-model-store/port.ts';
-import { taskStatuses } from '../tasks/domain/progress.ts';
 
 /** Fields the task list sorts on, as the API names them, and the row's field for each. */
 const sortFields = {

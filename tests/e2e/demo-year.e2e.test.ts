@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addDays } from '../../demo/calendar.ts';
 import { demoNow, runDemo } from '../../demo/run-demo.ts';
+import { addDays } from '../../domain/dates.ts';
 import { loadConfig } from '../../infra/config/config.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';

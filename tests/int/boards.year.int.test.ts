@@ -10,8 +10,8 @@ import {
 import { type SettableClock, settableClock } from '../../infra/clock/clock.ts';
 import { unitDecider } from '../../services/directory/domain/decider.ts';
 import { officialDecider } from '../../services/directory/domain/officials/decider.ts';
-import { rulesetDecider } from '../../services/rules/domain/decider.ts';
-import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
+import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
+import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
 import {
   type CommandHandler,
   createCommandHandler,

@@ -1,4 +1,4 @@
-import { attainment } from '../../services/boards/build/attainment.ts';
+import { attainment } from '../../domain/judgement/attainment.ts';
 import { buildResultsBoard } from '../../services/boards/build/results-board.ts';
 import { all, assigned, boardLog, indicator, registered, unit, valued } from './support/boards.ts';
 

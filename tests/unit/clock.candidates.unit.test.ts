@@ -4,7 +4,7 @@ import type {
   AgendaMilestone,
   ClockAgendaItem,
 } from '../../projections/clock-agenda/projection.ts';
-import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
+import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
 import { clockCandidates } from '../../services/supervision/clock/candidates.ts';
 
 const milestone = (overrides: Partial<AgendaMilestone> = {}): AgendaMilestone => ({

@@ -1,10 +1,5 @@
 import type { OfficialEvent, Post } from '../../contracts/events/index.ts';
-import {
-  holderOn,
-  holdersOn,
-  postsHeldOn,
-  postsTimeline,
-} from '../../services/directory/domain/officials/posts-timeline.ts';
+import { holderOn, holdersOn, postsHeldOn, postsTimeline } from '../../domain/posts-timeline.ts';
 
 const registered = (officialId: string): OfficialEvent => ({
   type: 'OfficialRegistered',

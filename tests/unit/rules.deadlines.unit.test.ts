@@ -1,14 +1,13 @@
-import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
+import { addDays, daysBetween } from '../../domain/dates.ts';
 import {
-  addDays,
-  daysBetween,
   dueSoonFrom,
   escalationDays,
   escalationLevel,
   isDueSoon,
   isOverdue,
   overdueFrom,
-} from '../../services/supervision/rules/index.ts';
+} from '../../domain/judgement/index.ts';
+import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
 
 describe('day arithmetic', () => {
   it.each([

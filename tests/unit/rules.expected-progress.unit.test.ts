@@ -1,4 +1,4 @@
-import { expectedProgress } from '../../services/supervision/rules/index.ts';
+import { expectedProgress } from '../../domain/judgement/index.ts';
 
 describe('expected progress (序时进度) of a ten-day span, 2021-03-01 to 2021-03-10', () => {
   const expected = (day: string) => expectedProgress('2021-03-01', '2021-03-10', day);

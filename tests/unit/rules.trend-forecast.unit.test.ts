@@ -1,4 +1,4 @@
-import { forecastYearEnd, trend } from '../../services/supervision/rules/index.ts';
+import { forecastYearEnd, trend } from '../../domain/judgement/index.ts';
 
 describe('the trend of actual progress', () => {
   it.each([

@@ -1,8 +1,8 @@
 import type { Ruleset, RulesetEvent } from '../../contracts/events/index.ts';
-import type { RulesetCommand } from '../../services/rules/domain/commands.ts';
-import { rulesetDecider } from '../../services/rules/domain/decider.ts';
-import { defaultRuleset } from '../../services/rules/domain/default-ruleset.ts';
-import { publishedRulesets, rulesetInForce } from '../../services/rules/domain/in-force.ts';
+import type { RulesetCommand } from '../../services/rulesets/domain/commands.ts';
+import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
+import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
+import { publishedRulesets, rulesetInForce } from '../../services/rulesets/domain/in-force.ts';
 import { given } from './support/given-when-then.ts';
 
 const ruleset = (changes: Partial<Ruleset> = {}): Ruleset => ({

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { taskProgress, taskStatus } from '../../services/tasks/domain/progress.ts';
+import { taskProgress, taskStatus } from '../../domain/progress.ts';
 
 describe('task progress', () => {
   it('is 0 with no milestones', () => {

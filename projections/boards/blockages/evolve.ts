@@ -1,6 +1,7 @@
 import { isTaskEvent } from '../../../contracts/events/families.ts';
+import { type Data, recordedOn } from '../../events.ts';
 import type { EventEnvelope } from '../../projection.ts';
-import { type Data, partDocumentId, recordedOn } from '../shared.ts';
+import { partDocumentId, stamped } from '../shared.ts';
 import type { BoardBlockage } from './document.ts';
 
 const reported = (data: Data<'BlockageReported'>, envelope: EventEnvelope): BoardBlockage => ({
@@ -22,18 +23,12 @@ const reported = (data: Data<'BlockageReported'>, envelope: EventEnvelope): Boar
   reopenedCount: 0,
 });
 
-const at = (
-  blockage: BoardBlockage,
-  envelope: EventEnvelope,
-  change: Partial<BoardBlockage>,
-): BoardBlockage => ({ ...blockage, ...change, position: envelope.position });
-
 const escalated = (
   blockage: BoardBlockage,
   envelope: EventEnvelope,
   data: Data<'BlockageEscalated'>,
 ): BoardBlockage =>
-  at(blockage, envelope, {
+  stamped(blockage, envelope, {
     level: Math.max(blockage.level, data.level) as BoardBlockage['level'],
     escalations: [
       ...blockage.escalations,
@@ -50,13 +45,13 @@ const evolveReported = (blockage: BoardBlockage, envelope: EventEnvelope): Board
     case 'BlockageReported':
       return reported(event.data, envelope);
     case 'BlockageResolved':
-      return at(blockage, envelope, {
+      return stamped(blockage, envelope, {
         open: false,
         resolvedOn: day,
         resolution: event.data.resolution,
       });
     case 'BlockageReopened':
-      return at(blockage, envelope, {
+      return stamped(blockage, envelope, {
         open: true,
         openedOn: day,
         resolvedOn: null,
@@ -66,7 +61,7 @@ const evolveReported = (blockage: BoardBlockage, envelope: EventEnvelope): Board
     case 'BlockageEscalated':
       return escalated(blockage, envelope, event.data);
     case 'BlockageCoordinationAssigned':
-      return at(blockage, envelope, { coordinatorUnitId: event.data.coordinatorUnitId });
+      return stamped(blockage, envelope, { coordinatorUnitId: event.data.coordinatorUnitId });
     case 'TaskRegistered':
     case 'TaskAssigned':
     case 'MilestonePlanned':

@@ -1,4 +1,4 @@
-import type { IndicatorComparison } from '../../../contracts/events/task-events.ts';
+import type { IndicatorTerms } from '../../indicator-terms.ts';
 
 /** The latest value of one source, by the day it speaks of. */
 export type IndicatorValue = {
@@ -14,17 +14,11 @@ export type IndicatorValue = {
  * = `taskId/indicatorId`): its target and the latest value of each source, side
  * by side; attainment on a day is the builder's.
  */
-export type BoardIndicator = {
+export type BoardIndicator = IndicatorTerms & {
   id: string;
   position: number;
   taskId: string;
   indicatorId: string;
-  name: string;
-  unitOfMeasure: string;
-  target: number;
-  comparison: IndicatorComparison;
-  dueDate: string;
-  baseline: number | null;
   definedOn: string;
   selfReported: IndicatorValue | null;
   measured: IndicatorValue | null;

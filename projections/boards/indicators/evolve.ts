@@ -1,6 +1,8 @@
 import { isTaskEvent } from '../../../contracts/events/families.ts';
+import { type Data, recordedOn } from '../../events.ts';
+import { indicatorTerms } from '../../indicator-terms.ts';
 import type { EventEnvelope } from '../../projection.ts';
-import { type Data, partDocumentId, recordedOn } from '../shared.ts';
+import { partDocumentId } from '../shared.ts';
 import type { BoardIndicator, IndicatorValue } from './document.ts';
 
 const defined = (data: Data<'IndicatorDefined'>, envelope: EventEnvelope): BoardIndicator => ({
@@ -8,12 +10,7 @@ const defined = (data: Data<'IndicatorDefined'>, envelope: EventEnvelope): Board
   position: envelope.position,
   taskId: data.taskId,
   indicatorId: data.indicatorId,
-  name: data.name,
-  unitOfMeasure: data.unitOfMeasure,
-  target: data.target,
-  comparison: data.comparison,
-  dueDate: data.dueDate,
-  baseline: data.baseline,
+  ...indicatorTerms(data),
   definedOn: recordedOn(envelope),
   selfReported: null,
   measured: null,

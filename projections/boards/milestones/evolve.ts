@@ -1,6 +1,7 @@
 import { isTaskEvent } from '../../../contracts/events/families.ts';
+import { type Data, recordedOn } from '../../events.ts';
 import type { EventEnvelope } from '../../projection.ts';
-import { type Data, partDocumentId, recordedOn } from '../shared.ts';
+import { partDocumentId, stamped } from '../shared.ts';
 import type { BoardMilestone, ExtensionEntry } from './document.ts';
 
 const planned = (data: Data<'MilestonePlanned'>, envelope: EventEnvelope): BoardMilestone => ({
@@ -21,12 +22,6 @@ const planned = (data: Data<'MilestonePlanned'>, envelope: EventEnvelope): Board
   remindedOn: null,
   overdueRecordedOn: null,
 });
-
-const at = (
-  milestone: BoardMilestone,
-  envelope: EventEnvelope,
-  change: Partial<BoardMilestone>,
-): BoardMilestone => ({ ...milestone, ...change, position: envelope.position });
 
 const requested = (data: Data<'DeadlineExtensionRequested'>, day: string): ExtensionEntry => ({
   requestId: data.requestId,
@@ -55,7 +50,7 @@ const approved = (
   envelope: EventEnvelope,
   data: Data<'DeadlineExtensionApproved'>,
 ): BoardMilestone =>
-  at(milestone, envelope, {
+  stamped(milestone, envelope, {
     dueDate: data.newDueDate,
     remindedOn: null,
     overdueRecordedOn: null,
@@ -72,7 +67,7 @@ const rejected = (
   envelope: EventEnvelope,
   data: Data<'DeadlineExtensionRejected'>,
 ): BoardMilestone =>
-  at(milestone, envelope, {
+  stamped(milestone, envelope, {
     extensions: decided(milestone, data.requestId, {
       status: 'rejected',
       decidedOn: recordedOn(envelope),
@@ -90,23 +85,23 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
     case 'MilestonePlanned':
       return planned(event.data, envelope);
     case 'MilestoneProgressReported':
-      return at(milestone, envelope, {
+      return stamped(milestone, envelope, {
         percent: event.data.percent,
         completed: false,
         completedOn: null,
         lastReportedOn: day,
       });
     case 'MilestoneCompleted':
-      return at(milestone, envelope, { percent: 100, completed: true, completedOn: day });
+      return stamped(milestone, envelope, { percent: 100, completed: true, completedOn: day });
     case 'MilestoneReopened':
-      return at(milestone, envelope, {
+      return stamped(milestone, envelope, {
         percent: event.data.percent,
         completed: false,
         completedOn: null,
         reopenedCount: milestone.reopenedCount + 1,
       });
     case 'DeadlineExtensionRequested':
-      return at(milestone, envelope, {
+      return stamped(milestone, envelope, {
         extensions: [...milestone.extensions, requested(event.data, day)],
       });
     case 'DeadlineExtensionApproved':
@@ -115,11 +110,11 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
       return rejected(milestone, envelope, event.data);
     case 'MilestoneDueSoonReminded':
       return event.data.dueDate === milestone.dueDate
-        ? at(milestone, envelope, { remindedOn: event.data.remindedOn })
+        ? stamped(milestone, envelope, { remindedOn: event.data.remindedOn })
         : milestone;
     case 'MilestoneOverdue':
       return event.data.dueDate === milestone.dueDate
-        ? at(milestone, envelope, { overdueRecordedOn: event.data.recordedOn })
+        ? stamped(milestone, envelope, { overdueRecordedOn: event.data.recordedOn })
         : milestone;
     case 'TaskRegistered':
     case 'TaskAssigned':

@@ -1,4 +1,4 @@
-import type { PostTerm } from '../../../services/directory/domain/officials/posts-timeline.ts';
+import type { PostTerm } from '../../../domain/posts-timeline.ts';
 
 /**
  * One official (干部) with every post term of theirs (collection

@@ -1,10 +1,8 @@
 import type { DomainEvent, OfficialEvent } from '../../../contracts/events/index.ts';
 import { officialEventTypes } from '../../../contracts/events/index.ts';
-import { addToTimeline } from '../../../services/directory/domain/officials/posts-timeline.ts';
+import { addToTimeline } from '../../../domain/posts-timeline.ts';
 import type { EventEnvelope, Projection } from '../../projection.ts';
 import type { BoardOfficial } from './document.ts';
-
-export type { BoardOfficial } from './document.ts';
 
 const officialTypes: ReadonlySet<string> = new Set(officialEventTypes);
 

@@ -2,6 +2,9 @@ import type {
   AccountabilityKind,
   AccountabilitySubject,
 } from '../../../contracts/events/task-events.ts';
+import type { CompletionFact, TaskLifecycle } from '../../../domain/progress.ts';
+
+export type { TaskLifecycle } from '../../../domain/progress.ts';
 
 /** One milestone's share of its task's progress, as the task reads it. */
 export type ProgressShare = { id: string; weight: number; percent: number; completed: boolean };
@@ -33,11 +36,8 @@ export type AccountabilityEntry = {
 /** An urge (催办) of the office to a unit, on the day it was sent. */
 export type UrgeEntry = { urgeId: string; unitId: string; day: string };
 
-/** Whether the task is followed: suspended tasks wait, terminated ones are no longer supervised. */
-export type TaskLifecycle = 'active' | 'suspended' | 'terminated';
-
 /** The completion report (办结报告): none (or returned for rework), pending review, accepted. */
-export type TaskCompletion = 'none' | 'reported' | 'accepted';
+export type TaskCompletion = CompletionFact;
 
 /**
  * One task as the boards read it (collection `board_tasks`, id = taskId): the

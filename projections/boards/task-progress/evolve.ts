@@ -1,7 +1,9 @@
 import { isTaskEvent } from '../../../contracts/events/families.ts';
-import { taskProgress } from '../../../services/tasks/domain/progress.ts';
+import { taskProgress } from '../../../domain/progress.ts';
+import { type Data, recordedOn } from '../../events.ts';
+import { updateItem } from '../../lists.ts';
 import type { EventEnvelope } from '../../projection.ts';
-import { type Data, recordedOn, updateItem } from '../shared.ts';
+import { stamped } from '../shared.ts';
 import type { BoardTask, LeadMove, ProgressShare } from './document.ts';
 
 const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): BoardTask => ({
@@ -26,13 +28,6 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Boar
   registeredOn: recordedOn(envelope),
 });
 
-/** Stamps the event applied. */
-const at = (task: BoardTask, envelope: EventEnvelope, change: Partial<BoardTask>): BoardTask => ({
-  ...task,
-  ...change,
-  position: envelope.position,
-});
-
 /** Done on the day the last open milestone was completed, until one opens again. */
 const doneOn = (task: BoardTask, shares: ProgressShare[], day: string): string | null =>
   shares.length > 0 && shares.every((share) => share.completed) ? (task.doneOn ?? day) : null;
@@ -53,14 +48,14 @@ const withShares = (
 ): BoardTask => {
   const day = recordedOn(envelope);
   const reports = reported ? withReport(task, shares, day) : task.reports;
-  return at(task, envelope, { shares, doneOn: doneOn(task, shares, day), reports });
+  return stamped(task, envelope, { shares, doneOn: doneOn(task, shares, day), reports });
 };
 
 const changeShare = (task: BoardTask, id: string, change: Partial<ProgressShare>) =>
   updateItem(task.shares, id, (share) => ({ ...share, ...change }));
 
 const withMove = (task: BoardTask, envelope: EventEnvelope, move: Omit<LeadMove, 'day'>) =>
-  at(task, envelope, {
+  stamped(task, envelope, {
     leadUnitId: move.toUnitId,
     moves: [...task.moves, { ...move, day: recordedOn(envelope) }],
   });
@@ -70,7 +65,7 @@ const accountabilityRecorded = (
   envelope: EventEnvelope,
   data: Data<'AccountabilityRecorded'>,
 ): BoardTask =>
-  at(task, envelope, {
+  stamped(task, envelope, {
     accountability: [
       ...task.accountability,
       {
@@ -95,7 +90,11 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
     case 'TaskAssigned': {
       const { leadUnitId, cooperatingUnitIds, responsibleLeader } = event.data;
       const cooperating = [...cooperatingUnitIds];
-      return at(task, envelope, { leadUnitId, cooperatingUnitIds: cooperating, responsibleLeader });
+      return stamped(task, envelope, {
+        leadUnitId,
+        cooperatingUnitIds: cooperating,
+        responsibleLeader,
+      });
     }
     case 'TaskTransferred': {
       const { fromUnitId, toUnitId, reason } = event.data;
@@ -129,25 +128,25 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       return withShares(task, envelope, changeShare(task, event.data.milestoneId, change), true);
     }
     case 'TaskCompletionReported':
-      return at(task, envelope, { completion: 'reported' });
+      return stamped(task, envelope, { completion: 'reported' });
     case 'TaskCompletionAccepted':
-      return at(task, envelope, { completion: 'accepted' });
+      return stamped(task, envelope, { completion: 'accepted' });
     case 'TaskCompletionRejected':
-      return at(task, envelope, {
+      return stamped(task, envelope, {
         completion: 'none',
         rejectedOn: [...task.rejectedOn, recordedOn(envelope)],
       });
     case 'TaskSuspended':
-      return at(task, envelope, { lifecycle: 'suspended' });
+      return stamped(task, envelope, { lifecycle: 'suspended' });
     case 'TaskResumed':
-      return at(task, envelope, { lifecycle: 'active' });
+      return stamped(task, envelope, { lifecycle: 'active' });
     case 'TaskTerminated':
-      return at(task, envelope, { lifecycle: 'terminated' });
+      return stamped(task, envelope, { lifecycle: 'terminated' });
     case 'AccountabilityRecorded':
       return accountabilityRecorded(task, envelope, event.data);
     case 'TaskUrged': {
       const { urgeId, unitId, urgedOn } = event.data;
-      return at(task, envelope, { urges: [...task.urges, { urgeId, unitId, day: urgedOn }] });
+      return stamped(task, envelope, { urges: [...task.urges, { urgeId, unitId, day: urgedOn }] });
     }
     case 'BlockageReported':
     case 'BlockageResolved':

@@ -4,17 +4,6 @@ import type { Projection } from '../../projection.ts';
 import type { BoardTask } from './document.ts';
 import { evolveBoardTask } from './evolve.ts';
 
-export type {
-  AccountabilityEntry,
-  BoardTask,
-  LeadMove,
-  ProgressReport,
-  ProgressShare,
-  TaskCompletion,
-  TaskLifecycle,
-  UrgeEntry,
-} from './document.ts';
-
 const handles = [
   'TaskRegistered',
   'TaskAssigned',

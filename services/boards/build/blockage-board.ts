@@ -1,4 +1,4 @@
-import type { EscalationLevel } from '../../supervision/rules/index.ts';
+import type { EscalationLevel } from '../../../domain/judgement/index.ts';
 import { type BlockageRow, levelNames, openBlockageRows } from './blockage-rows.ts';
 import { boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';

@@ -1,9 +1,6 @@
+import { daysBetween } from '../../../domain/dates.ts';
+import { type EscalationLevel, escalationLevel } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, EscalationEntry } from '../../../projections/boards/index.ts';
-import {
-  daysBetween,
-  type EscalationLevel,
-  escalationLevel,
-} from '../../supervision/rules/index.ts';
 import type { BoardView } from './board-view.ts';
 import {
   edgesByUnit,

@@ -1,9 +1,9 @@
+import type { PostTerm } from '../../../domain/posts-timeline.ts';
 import type {
   BoardBlockage,
   BoardIndicator,
   BoardMilestone,
 } from '../../../projections/boards/index.ts';
-import type { PostTerm } from '../../directory/domain/officials/posts-timeline.ts';
 import type { BoardInput } from './input.ts';
 import { type TaskFacts, taskFacts } from './task-facts.ts';
 

@@ -1,5 +1,5 @@
+import { addDays } from '../../../domain/dates.ts';
 import type { BoardMilestone } from '../../../projections/boards/index.ts';
-import { addDays } from '../../supervision/rules/index.ts';
 import type { BoardView } from './board-view.ts';
 import type { TaskFacts } from './task-facts.ts';
 

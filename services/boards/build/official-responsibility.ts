@@ -1,6 +1,6 @@
 import type { Post } from '../../../contracts/events/index.ts';
+import { holderOn, postsHeldOn } from '../../../domain/posts-timeline.ts';
 import type { BoardOfficial } from '../../../projections/boards/index.ts';
-import { holderOn, postsHeldOn } from '../../directory/domain/officials/posts-timeline.ts';
 import type { BoardView } from './board-view.ts';
 import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
 import type { TaskFacts } from './task-facts.ts';

@@ -1,4 +1,4 @@
-import { addDays } from '../../supervision/rules/index.ts';
+import { addDays } from '../../../domain/dates.ts';
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';

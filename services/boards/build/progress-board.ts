@@ -1,5 +1,5 @@
+import type { Light, Trend } from '../../../domain/judgement/index.ts';
 import type { TaskCompletion } from '../../../projections/boards/index.ts';
-import type { Light, Trend } from '../../supervision/rules/index.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import {

@@ -1,5 +1,5 @@
-import { holdersOn } from '../../directory/domain/officials/posts-timeline.ts';
-import type { Deduction } from '../../supervision/rules/index.ts';
+import type { Deduction } from '../../../domain/judgement/index.ts';
+import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';

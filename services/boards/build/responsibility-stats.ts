@@ -1,6 +1,5 @@
-import { roundPoints } from '../../supervision/rules/index.ts';
+import { milestoneStage, roundPoints } from '../../../domain/judgement/index.ts';
 import type { BoardView } from './board-view.ts';
-import { milestoneStage } from './milestone-stage.ts';
 import { countLights, type LightCounts } from './paging.ts';
 import type { TaskFacts } from './task-facts.ts';
 

@@ -1,11 +1,16 @@
 import type { IndicatorSource } from '../../../contracts/events/task-events.ts';
+import {
+  attainment,
+  expectedProgress,
+  type Light,
+  light,
+  roundPoints,
+} from '../../../domain/judgement/index.ts';
 import type {
   BoardIndicator,
   BoardTask,
   IndicatorValue,
 } from '../../../projections/boards/index.ts';
-import { expectedProgress, type Light, light, roundPoints } from '../../supervision/rules/index.ts';
-import { attainment } from './attainment.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import {

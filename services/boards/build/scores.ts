@@ -1,5 +1,9 @@
-import type { AccountabilityDeduction, Ranked, UnitScore } from '../../supervision/rules/index.ts';
-import { rank, unitScores } from '../../supervision/rules/index.ts';
+import type {
+  AccountabilityDeduction,
+  Ranked,
+  UnitScore,
+} from '../../../domain/judgement/index.ts';
+import { rank, unitScores } from '../../../domain/judgement/index.ts';
 import type { BoardView } from './board-view.ts';
 import { type FailedTaskRow, failedTasks } from './failed-tasks.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';

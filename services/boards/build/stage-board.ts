@@ -1,7 +1,11 @@
+import {
+  type MilestoneState,
+  milestoneStage,
+  milestoneStates,
+} from '../../../domain/judgement/index.ts';
 import type { ExtensionEntry } from '../../../projections/boards/index.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import { type MilestoneState, milestoneStage, milestoneStates } from './milestone-stage.ts';
 import { type Page, type PageArgs, pageOf, type SortArgs, sortRows } from './paging.ts';
 
 /** One milestone on the stage board (盯环节). */

@@ -1,7 +1,12 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import {
+  forecastYearEnd,
+  type TaskLight,
+  type Trend,
+  taskLight,
+  trend,
+} from '../../../domain/judgement/index.ts';
 import type { BoardMilestone, BoardTask } from '../../../projections/boards/index.ts';
-import { forecastYearEnd, type Trend, trend } from '../../supervision/rules/index.ts';
-import { type TaskLight, taskLight } from './task-light.ts';
 
 /** A supervised task on a day: terminated tasks are no longer supervised and not on the boards. */
 export interface TaskFacts extends TaskLight {

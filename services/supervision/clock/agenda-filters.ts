@@ -1,6 +1,6 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import { addDays } from '../../../domain/dates.ts';
 import type { Filter } from '../../../infra/read-model-store/port.ts';
-import { addDays } from '../rules/index.ts';
 
 /** Tasks whose clock runs: neither terminated nor suspended. */
 const running: Filter = { terminated: false, suspended: false };
@@ -15,7 +15,8 @@ export const agendaFilters = (
   day: string,
   ruleset: Pick<Ruleset, 'reminderLeadDays' | 'escalation'>,
 ): Filter[] => {
-  // A ruleset escalates to the responsible leader before the main leader (rules/validate.ts).
+  // A ruleset escalates to the responsible leader before the main leader
+  // (services/rulesets/domain/validate.ts).
   const firstEscalation = ruleset.escalation.toResponsibleLeaderAfterDays;
   return [
     { ...running, nextDueDate: { $lte: addDays(day, ruleset.reminderLeadDays) } },

@@ -1,10 +1,10 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
 import type { EscalationLevel } from '../../../contracts/events/task-events.ts';
+import { escalationLevel } from '../../../domain/judgement/index.ts';
 import type {
   AgendaBlockage,
   ClockAgendaItem,
 } from '../../../projections/clock-agenda/projection.ts';
-import { escalationLevel } from '../rules/index.ts';
 import type { ClockCandidate } from './candidates.ts';
 
 const levelNumber = {

@@ -1,9 +1,9 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import { isDueSoon, isOverdue } from '../../../domain/judgement/index.ts';
 import type {
   AgendaMilestone,
   ClockAgendaItem,
 } from '../../../projections/clock-agenda/projection.ts';
-import { isDueSoon, isOverdue } from '../rules/index.ts';
 import type { ClockCandidate } from './candidates.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
+import { daysBetween } from '../../../domain/dates.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
-import { daysBetween, today } from './calendar.ts';
+import { today } from './calendar.ts';
 import type { CommandData } from './commands.ts';
 import { existingMilestone } from './lookups.ts';
 import type { MilestoneState, RegisteredTask } from './state.ts';

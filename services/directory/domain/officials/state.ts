@@ -1,5 +1,5 @@
 import type { OfficialEvent } from '../../../../contracts/events/index.ts';
-import { addToTimeline, type PostTerm } from './posts-timeline.ts';
+import { addToTimeline, type PostTerm } from '../../../../domain/posts-timeline.ts';
 
 /** An official after `OfficialRegistered`, with every post term of theirs. */
 export type RegisteredOfficial = {

@@ -1,11 +1,3 @@
-import type { TaskEventOf, TaskEventType } from '../../contracts/events/task-events.ts';
-
-/** The data of one task event type. */
-export type Data<T extends TaskEventType> = TaskEventOf<T>['data'];
-
-/** Who recorded an event (actor id) and when (recorded-at time). */
-export type Stamp = { at: string; by: string };
-
 /** Replaces the item with `id` by `change(item)`, leaving the others as they are. */
 export const updateItem = <T extends { id: string }>(
   items: readonly T[],
