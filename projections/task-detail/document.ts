@@ -272,7 +272,8 @@ export type TaskDetail = {
   extensions: ExtensionDetail[];
   indicators: IndicatorDetail[];
   notices: NoticeDetail[];
-  urges: UrgeDetail[];
+  /** Absent on pages projected before 催办 existed, until they are rebuilt. */
+  urges?: UrgeDetail[];
   instructions: InstructionDetail[];
   accountabilityRecords: AccountabilityDetail[];
   completion: CompletionDetail;

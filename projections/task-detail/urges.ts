@@ -9,7 +9,7 @@ export const withUrge = (
 ): TaskDetail => ({
   ...doc,
   urges: [
-    ...doc.urges,
+    ...(doc.urges ?? []),
     {
       urgeId: data.urgeId,
       unitId: data.unitId,

@@ -16,7 +16,7 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
     ...task.milestones.map((m) => m.lastReportedByUnitId),
     ...task.blockages.flatMap((b) => [b.waitingOnUnitId, b.reportedByUnitId, b.coordinatorUnitId]),
     ...task.notices.map((n) => n.toUnitId),
-    ...task.urges.map((u) => u.unitId),
+    ...(task.urges ?? []).map((u) => u.unitId),
     ...task.instructions.flatMap((i) => i.addressedToUnitIds),
     ...task.accountabilityRecords.map((a) => (a.against.kind === 'unit' ? a.against.id : null)),
   ];
@@ -53,7 +53,7 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       coordinatorUnit: optional(b.coordinatorUnitId),
     })),
     notices: task.notices.map((n) => ({ ...n, toUnit: unit(n.toUnitId) })),
-    urges: task.urges.map((u) => ({ ...u, unit: unit(u.unitId) })),
+    urges: (task.urges ?? []).map((u) => ({ ...u, unit: unit(u.unitId) })),
     instructions: task.instructions.map((i) => ({
       ...i,
       addressedToUnits: i.addressedToUnitIds.map(unit),

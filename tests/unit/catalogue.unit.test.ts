@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type GraphQLInputObjectType, getNamedType } from 'graphql';
 import { createSchema } from 'graphql-yoga';
-import type { CommandOperation } from '../../contracts/catalogue/declare.ts';
+import type { CommandOperation, Operation } from '../../contracts/catalogue/declare.ts';
 import { endpointsOf } from '../../contracts/catalogue/declare.ts';
 import { catalogue } from '../../contracts/catalogue/index.ts';
 import { consolePermissionsFile, permissionsSource } from '../../contracts/permissions.ts';
@@ -9,7 +9,7 @@ import { resolvers, typeDefs } from '../../gateway/schema/index.ts';
 import { requirementOf } from '../../services/tasks/domain/requirements.ts';
 
 const schema = createSchema({ typeDefs, resolvers });
-const operations = Object.entries(catalogue);
+const operations = Object.entries(catalogue) as [string, Operation][];
 const commands = operations.filter(
   (entry): entry is [string, CommandOperation] => 'command' in entry[1],
 );

@@ -65,6 +65,7 @@ export type BoardTask = {
   /** Days a completion report was returned for rework (退回重办). */
   rejectedOn: string[];
   accountability: AccountabilityEntry[];
-  urges: UrgeEntry[];
+  /** Absent on documents projected before 催办 existed, until they are rebuilt. */
+  urges?: UrgeEntry[];
   registeredOn: string;
 };

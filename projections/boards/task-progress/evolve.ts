@@ -146,7 +146,9 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       return accountabilityRecorded(task, envelope, event.data);
     case 'TaskUrged': {
       const { urgeId, unitId, urgedOn } = event.data;
-      return stamped(task, envelope, { urges: [...task.urges, { urgeId, unitId, day: urgedOn }] });
+      return stamped(task, envelope, {
+        urges: [...(task.urges ?? []), { urgeId, unitId, day: urgedOn }],
+      });
     }
     case 'BlockageReported':
     case 'BlockageResolved':

@@ -93,7 +93,7 @@ const failuresOf = (unitId: string, board: Standings): UnitFailure[] =>
 
 const timesUrged = (unitId: string, view: BoardView): number =>
   view.tasks
-    .flatMap((facts) => facts.task.urges)
+    .flatMap((facts) => facts.task.urges ?? [])
     .filter((urge) => urge.unitId === unitId && urge.day >= view.period.from).length;
 
 const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]) =>
