@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { demoDataDir, demoNow, runDemo } from './demo/run-demo.ts';
-import { createSystem } from './infra/composition/system.ts';
 import { type Config, ConfigError, loadConfig } from './infra/config/config.ts';
+import { createSystem } from './system/system.ts';
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);

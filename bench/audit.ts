@@ -15,6 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../contracts/actor.ts';
 import { treeHeadStreamId } from '../contracts/streams.ts';
+import { eventLeafHash } from '../domain/merkle/event-leaf.ts';
+import {
+  consistencyProof,
+  inclusionProof,
+  rootHash,
+  verifyConsistency,
+  verifyInclusion,
+} from '../domain/merkle/tree.ts';
 import { settableClock } from '../infra/clock/clock.ts';
 import type { EventStore, NewEvent } from '../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
@@ -24,14 +32,6 @@ import type { HistoryFilter } from '../services/audit/history-query.ts';
 import { historyWhere } from '../services/audit/history-query.ts';
 import { createHistorySearch } from '../services/audit/history-search.ts';
 import { createAuditIndexer } from '../services/audit/indexer.ts';
-import { eventLeafHash } from '../services/audit/merkle/event-leaf.ts';
-import {
-  consistencyProof,
-  inclusionProof,
-  rootHash,
-  verifyConsistency,
-  verifyInclusion,
-} from '../services/audit/merkle/tree.ts';
 import { openAuditDatabase } from '../services/audit/schema.ts';
 import { signingKeyOf } from '../services/audit/signing-key.ts';
 import { auditActor } from '../services/audit/tree-head-signer.ts';

@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../contracts/actor.ts';
 import { signToken } from '../infra/auth/tokens.ts';
-import { createSystem } from '../infra/composition/system.ts';
 import { loadConfig } from '../infra/config/config.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { projectedEvent } from '../services/shared/deps.ts';
+import { createSystem } from '../system/system.ts';
 import { startChildSystem } from '../tests/support/child-system.ts';
 import { line, percentile, rate, runAtRate, runFor } from './stats.ts';
 

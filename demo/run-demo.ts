@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Actor } from '../contracts/actor.ts';
 import { settableClock } from '../infra/clock/clock.ts';
-import { createSystem } from '../infra/composition/system.ts';
 import type { Config } from '../infra/config/config.ts';
+import { createSystem } from '../system/system.ts';
 import { loadPlan } from './load-plan.ts';
 import { playYear } from './play-year.ts';
 

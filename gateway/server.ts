@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Logger, ServiceBroker } from 'moleculer';
-import { type Config, loadConfig } from '../infra/config/config.ts';
+import type { Config } from '../infra/config/config.ts';
 import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
 import { createGatewayAuthenticator } from './hardening/gateway-auth.ts';
@@ -24,8 +24,8 @@ export interface GatewayOptions {
   demoLogin?: boolean;
   /** Where the built console is; default `web/dist`. */
   consoleDir?: string;
-  /** Token keys and GraphQL limits; read from the environment when not given. */
-  config?: Readonly<Config>;
+  /** Token keys and GraphQL limits: the configuration read once at start. */
+  config: Readonly<Config>;
   /** Milliseconds for the rate limiter (tests set it). */
   now?: () => number;
 }
@@ -33,12 +33,12 @@ export interface GatewayOptions {
 /**
  * GraphQL at /graphql, GraphiQL from local assets, the console at /. The probes
  * (/healthz, /readyz) are answered before this, by the front door in
- * `services/shared/probes.ts`, so liveness answers even while NATS is away.
+ * `infra/probes/probes.ts`, so liveness answers even while NATS is away.
  */
 export const createGatewayServer = (options: GatewayOptions): Server => {
   const demoLogin = options.demoLogin ?? demoLoginAllowed(process.env, process.argv);
   const staticConsole = createStaticConsole(options.consoleDir);
-  const config = options.config ?? loadConfig(process.env);
+  const { config } = options;
   const authenticate = createGatewayAuthenticator(options.broker, options.secret, config);
   const hardened = hardenYoga(config, {
     authenticate,

@@ -1,4 +1,4 @@
-import { validationError } from '../../../contracts/errors.ts';
+import { validationError } from '../../contracts/errors.ts';
 
 /**
  * The JSON Canonicalization Scheme (RFC 8785, JCS): the one byte sequence every

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../infra/event-store/port.ts';
+import type { StoredEvent } from '../../infra/event-store/port.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { leafHash } from './hashes.ts';
 

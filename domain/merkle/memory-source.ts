@@ -1,4 +1,4 @@
-import { validationError } from '../../../contracts/errors.ts';
+import { validationError } from '../../contracts/errors.ts';
 import { isHash } from './bytes.ts';
 import { HASH_SIZE, nodeHash } from './hashes.ts';
 import type { SubtreeSource } from './source.ts';

@@ -1,4 +1,4 @@
-import { validationError } from '../../../contracts/errors.ts';
+import { validationError } from '../../contracts/errors.ts';
 import { emptyRoot, nodeHash } from './hashes.ts';
 import { largestPowerOfTwoAtMost, requireCount } from './sizes.ts';
 import type { SubtreeSource } from './source.ts';

@@ -1,4 +1,4 @@
-import { validationError } from '../../../contracts/errors.ts';
+import { validationError } from '../../contracts/errors.ts';
 
 /**
  * Integer helpers for tree sizes. Plain arithmetic rather than bitwise operators,

@@ -1,7 +1,7 @@
+import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import type { HistoryRow } from './history-index.ts';
 import { toHistoryRow } from './history-index.ts';
-import { eventLeafHash } from './merkle/event-leaf.ts';
 
 /** What the audit index stores of one event: its Merkle leaf and its history row. */
 export interface AuditEntry {

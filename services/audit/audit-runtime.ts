@@ -1,3 +1,4 @@
+import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { createHistorySearch } from './history-search.ts';
@@ -5,7 +6,6 @@ import { createAuditIndexer } from './indexer.ts';
 import { openAuditDatabase } from './schema.ts';
 import type { SigningKey } from './signing-key.ts';
 import { createSigningSchedule } from './signing-schedule.ts';
-import { createTreeHeadIndex } from './tree-head-index.ts';
 import { createTreeHeadSigner } from './tree-head-signer.ts';
 import { createTreeStore } from './tree-store.ts';
 

@@ -1,14 +1,14 @@
 import type { ServiceSchema } from 'moleculer';
-import { DomainError, notFound } from '../../contracts/errors.ts';
 import {
   consistencyProofInput,
   inclusionProofInput,
   treeHeadInput,
-} from '../../contracts/inputs.ts';
+} from '../../contracts/catalogue/audit.ts';
+import { DomainError, notFound } from '../../contracts/errors.ts';
+import type { Leadership } from '../../infra/leadership/leadership.ts';
+import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import { correlationOf, guarded } from '../shared/action.ts';
 import { appendedEvent } from '../shared/deps.ts';
-import type { Leadership } from '../shared/leadership.ts';
-import { alwaysLeading } from '../shared/leadership.ts';
 import { parseInput } from '../shared/validate.ts';
 import type { AuditRuntime, AuditServiceDeps } from './audit-runtime.ts';
 import { openAuditRuntime } from './audit-runtime.ts';
@@ -30,7 +30,8 @@ export interface AuditServiceOptions {
  * The audit (审计) service: keeps the Merkle log over the global order and the
  * history index up to date from the event store (woken by appends, polling as
  * well), signs tree heads on a cadence and on demand, and answers proofs and
- * history searches. The Merkle and signing rules live in `merkle/` and `domain/`.
+ * history searches. The Merkle rules live in `domain/merkle/`, the signing rules
+ * in `domain/`.
  * Across nodes only the holder of the `audit` lease is woken, ticks and signs on
  * a cadence; a query on any node still catches the index up first (its
  * checkpoint is a compare-and-set, so two writers never double a leaf).

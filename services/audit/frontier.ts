@@ -1,4 +1,4 @@
-import { nodeHash } from './merkle/hashes.ts';
+import { nodeHash } from '../../domain/merkle/hashes.ts';
 
 /**
  * The right edge of a Merkle tree being built leaf by leaf: for each level, the

@@ -1,6 +1,6 @@
 import { validationError } from '../../contracts/errors.ts';
-import type { SubtreeSource } from './merkle/tree.ts';
-import { consistencyProof, inclusionProof, rootHash } from './merkle/tree.ts';
+import type { SubtreeSource } from '../../domain/merkle/tree.ts';
+import { consistencyProof, inclusionProof, rootHash } from '../../domain/merkle/tree.ts';
 
 /** An audit path (RFC 6962 §2.1.1) from one event's leaf to the root of a tree size. */
 export interface InclusionProofAnswer {

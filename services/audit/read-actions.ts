@@ -1,9 +1,9 @@
 import type { Context, ServiceSchema } from 'moleculer';
 import { z } from 'zod';
 import type { Actor } from '../../contracts/actor.ts';
+import { auditSearchInput } from '../../contracts/catalogue/audit.ts';
 import { forbidden } from '../../contracts/errors.ts';
-import { id } from '../../contracts/inputs/fields.ts';
-import { auditSearchInput } from '../../contracts/inputs.ts';
+import { id } from '../../contracts/fields.ts';
 import type { RequestMeta } from '../shared/action.ts';
 import { correlationOf, guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';

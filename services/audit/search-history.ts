@@ -1,5 +1,5 @@
 import type { Actor } from '../../contracts/actor.ts';
-import { auditSearchInput } from '../../contracts/inputs.ts';
+import { auditSearchInput } from '../../contracts/catalogue/audit.ts';
 import { scopeOf } from '../../contracts/permissions.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { parseInput } from '../shared/validate.ts';

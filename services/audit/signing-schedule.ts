@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
-import type { TreeHeadIndex } from './tree-head-index.ts';
+import type { TreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { TreeStore } from './tree-store.ts';
 
 export interface SigningScheduleOptions {

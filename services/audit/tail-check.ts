@@ -1,5 +1,5 @@
+import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
-import { eventLeafHash } from './merkle/event-leaf.ts';
 import type { TreeStore } from './tree-store.ts';
 
 /**

@@ -2,13 +2,13 @@ import type { Actor } from '../../contracts/actor.ts';
 import { illegalState } from '../../contracts/errors.ts';
 import type { TreeHead } from '../../contracts/events/index.ts';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
+import { rootHash } from '../../domain/merkle/tree.ts';
+import type { TreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { CommandHandler } from '../shared/command-handler.ts';
 import { treeHeadDecider } from './domain/decider.ts';
 import type { AuditIndexer } from './indexer.ts';
-import { rootHash } from './merkle/tree.ts';
 import type { SigningKey } from './signing-key.ts';
-import type { TreeHeadIndex } from './tree-head-index.ts';
 import { signTreeHead } from './tree-heads.ts';
 import type { TreeStore } from './tree-store.ts';
 

@@ -1,6 +1,6 @@
 import { sign, verify } from 'node:crypto';
 import type { TreeHead } from '../../contracts/events/index.ts';
-import { canonicalJson } from './merkle/canonical-json.ts';
+import { canonicalJson } from '../../domain/merkle/canonical-json.ts';
 import type { SigningKey } from './signing-key.ts';
 import { keyIdOf, publicKeyFromRaw } from './signing-key.ts';
 

@@ -1,9 +1,9 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { SubtreeSource } from '../../domain/merkle/tree.ts';
 import type { AuditEntry } from './audit-entry.ts';
 import type { Frontier } from './frontier.ts';
 import { appendLeaf, frontierCoordinates } from './frontier.ts';
 import { historyParams, insertHistorySql } from './history-index.ts';
-import type { SubtreeSource } from './merkle/tree.ts';
 
 /**
  * The Merkle log over the global order, kept in `audit.sqlite`: leaf hashes, the

@@ -1,9 +1,9 @@
 import type { ServiceSchema } from 'moleculer';
+import type { Leadership } from '../../infra/leadership/leadership.ts';
+import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import { allProjections } from '../../projections/index.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { appendedEvent, projectedEvent } from '../shared/deps.ts';
-import type { Leadership } from '../shared/leadership.ts';
-import { alwaysLeading } from '../shared/leadership.ts';
 import type { Projector } from './projector.ts';
 import { createProjector } from './projector.ts';
 

@@ -1,8 +1,8 @@
 import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 import type { DocumentChange, ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { CheckpointMovedError } from '../../infra/read-model-store/port.ts';
-import type { EventEnvelope, Projection } from '../../projections/projection.ts';
-import { toDomainEvent } from '../shared/upcast.ts';
+import { toEnvelope } from '../../projections/envelope.ts';
+import type { Projection } from '../../projections/projection.ts';
 import type { DocumentSet } from './apply-page.ts';
 import { applyEvents, applyPage, innerMap, touchedDocuments } from './apply-page.ts';
 
@@ -19,15 +19,6 @@ export interface ProjectorOptions {
   /** Called when a catch-up started by a wake-up fails (the next poll tries again). */
   onError?: (error: unknown) => void;
 }
-
-export const toEnvelope = (stored: StoredEvent): EventEnvelope => ({
-  event: toDomainEvent(stored),
-  position: stored.position,
-  streamId: stored.streamId,
-  revision: stored.revision,
-  recordedAt: stored.recordedAt,
-  actorId: stored.metadata.actor.id,
-});
 
 /**
  * Reads the ordered log from its checkpoint in pages, applies the projections and

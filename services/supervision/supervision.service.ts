@@ -1,9 +1,9 @@
 import type { Logger, ServiceSchema } from 'moleculer';
 import { newId } from '../../infra/ids/ids.ts';
+import type { Leadership } from '../../infra/leadership/leadership.ts';
+import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import { correlationOf, guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
-import type { Leadership } from '../shared/leadership.ts';
-import { alwaysLeading } from '../shared/leadership.ts';
 import { brokerHooks } from './clock/hooks.ts';
 import type { ClockRunReport } from './clock/report.ts';
 import { runClock } from './clock/run.ts';

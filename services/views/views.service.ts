@@ -1,16 +1,16 @@
 import type { ServiceSchema } from 'moleculer';
+import { taskIdInput } from '../../contracts/catalogue/tasks/queries.ts';
+import { decodeCursor, encodeCursor } from '../../contracts/cursor.ts';
 import { notFound } from '../../contracts/errors.ts';
-import { taskIdInput } from '../../contracts/inputs.ts';
 import { taskStreamId } from '../../contracts/streams.ts';
+import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
+import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { TaskDetail } from '../../projections/task-detail/projection.ts';
 import type { TaskListItem } from '../../projections/task-list/projection.ts';
 import type { UnitListItem } from '../../projections/unit-list/projection.ts';
-import { eventLeafHash } from '../audit/merkle/event-leaf.ts';
-import { createTreeHeadIndex } from '../audit/tree-head-index.ts';
 import { guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { taskPage } from './task-page.ts';
 import { taskListQuery, tasksQueryInput } from './task-query.ts';
 

@@ -1,4 +1,4 @@
-import { verifyConsistency, verifyInclusion } from '../../services/audit/merkle/tree.ts';
+import { verifyConsistency, verifyInclusion } from '../../domain/merkle/tree.ts';
 import { verifyTreeHead } from '../../services/audit/tree-heads.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';

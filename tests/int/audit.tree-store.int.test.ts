@@ -5,13 +5,13 @@ import type { EventStore, NewEvent } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import type { AuditEntry } from '../../services/audit/audit-entry.ts';
 import { createAuditIndexer } from '../../services/audit/indexer.ts';
-import { leafHash } from '../../services/audit/merkle/hashes.ts';
+import { leafHash } from '../../domain/merkle/hashes.ts';
 import {
   consistencyProof,
   inclusionProof,
   memorySubtreeSource,
   rootHash,
-} from '../../services/audit/merkle/tree.ts';
+} from '../../domain/merkle/tree.ts';
 import { openAuditDatabase } from '../../services/audit/schema.ts';
 import { loadOrCreateSigningKey } from '../../services/audit/signing-key.ts';
 import { checkIndexedTail } from '../../services/audit/tail-check.ts';

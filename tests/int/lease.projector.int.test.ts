@@ -11,8 +11,8 @@ import { allProjections } from '../../projections/index.ts';
 import { createProjectorService } from '../../services/projector/projector.service.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
-import type { Leadership } from '../../services/shared/leadership.ts';
-import { createLeadership } from '../../services/shared/leadership.ts';
+import type { Leadership } from '../../infra/leadership/leadership.ts';
+import { createLeadership } from '../../infra/leadership/leadership.ts';
 import { progress, runTask, seedLog, seedTask, tempDir } from '../support/int-fixtures.ts';
 
 /*

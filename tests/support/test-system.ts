@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Role } from '../../contracts/actor.ts';
 import { signToken } from '../../infra/auth/tokens.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
-import type { System } from '../../infra/composition/system.ts';
-import { createSystem } from '../../infra/composition/system.ts';
 import { loadConfig } from '../../infra/config/config.ts';
+import type { System } from '../../system/system.ts';
+import { createSystem } from '../../system/system.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

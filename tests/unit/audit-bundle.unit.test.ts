@@ -8,7 +8,7 @@ import {
   memorySubtreeSource,
   rootHash,
   type SubtreeSource,
-} from '../../services/audit/merkle/index.ts';
+} from '../../domain/merkle/index.ts';
 import { type SigningKey, signingKeyOf } from '../../services/audit/signing-key.ts';
 import { signTreeHead } from '../../services/audit/tree-heads.ts';
 import type { AuditRecord } from '../../tools/audit/audit-store.ts';

@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import type { TreeHead } from '../../contracts/events/index.ts';
-import { canonicalJson } from '../../services/audit/merkle/canonical-json.ts';
+import { canonicalJson } from '../../domain/merkle/canonical-json.ts';
 import { keyIdOf, signingKeyOf } from '../../services/audit/signing-key.ts';
 import { signTreeHead, verifyTreeHead } from '../../services/audit/tree-heads.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '../../contracts/errors.ts';
-import { canonicalJson } from '../../services/audit/merkle/canonical-json.ts';
+import { canonicalJson } from '../../domain/merkle/canonical-json.ts';
 
 const expectRefused = (value: unknown, field: string) => {
   let caught: unknown;

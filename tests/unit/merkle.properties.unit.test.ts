@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { leafHash } from '../../services/audit/merkle/hashes.ts';
+import { leafHash } from '../../domain/merkle/hashes.ts';
 import {
   consistencyProof,
   inclusionProof,
@@ -7,7 +7,7 @@ import {
   rootHash,
   verifyConsistency,
   verifyInclusion,
-} from '../../services/audit/merkle/tree.ts';
+} from '../../domain/merkle/tree.ts';
 
 // Random logs of 1..300 events. Each event's bytes begin with its position, as real
 // canonical events do, so no two leaves are equal (equal leaves make a proof for

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../contracts/errors.ts';
-import { emptyRoot, leafHash, nodeHash } from '../../services/audit/merkle/hashes.ts';
+import { emptyRoot, leafHash, nodeHash } from '../../domain/merkle/hashes.ts';
 import {
   consistencyProof,
   inclusionProof,
@@ -10,7 +10,7 @@ import {
   type SubtreeSource,
   verifyConsistency,
   verifyInclusion,
-} from '../../services/audit/merkle/tree.ts';
+} from '../../domain/merkle/tree.ts';
 import { referenceLeafData, referenceRoots } from '../fixtures/rfc6962/reference-tree.ts';
 
 // An independent reading of RFC 6962 §2.1, written as the text reads: recursion

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { leafHash } from '../../services/audit/merkle/hashes.ts';
+import { leafHash } from '../../domain/merkle/hashes.ts';
 import {
   consistencyProof,
   inclusionProof,
   memorySubtreeSource,
   verifyConsistency,
   verifyInclusion,
-} from '../../services/audit/merkle/tree.ts';
+} from '../../domain/merkle/tree.ts';
 import { referenceLeafData } from '../fixtures/rfc6962/reference-tree.ts';
 
 // The public RFC 6962 vectors of transparency-dev/merkle: each file says by

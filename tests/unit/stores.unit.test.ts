@@ -1,4 +1,9 @@
 import path from 'node:path';
+import { ConfigError, loadConfig } from '../../infra/config/config.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
+import { deferredEventStore } from '../../infra/event-store/shared/deferred.ts';
+import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
+import { deferredReadModelStore } from '../../infra/read-model-store/shared/deferred.ts';
 import {
   chooseEventStore,
   chooseReadModelStore,
@@ -8,12 +13,7 @@ import {
   type Stores,
   StoreUnavailableError,
   verifyStores,
-} from '../../infra/composition/stores.ts';
-import { ConfigError, loadConfig } from '../../infra/config/config.ts';
-import type { EventStore } from '../../infra/event-store/port.ts';
-import { deferredEventStore } from '../../infra/event-store/shared/deferred.ts';
-import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
-import { deferredReadModelStore } from '../../infra/read-model-store/shared/deferred.ts';
+} from '../../infra/stores/stores.ts';
 
 const base: StoreConfig = { dataDir: '/srv/dubanju', sqliteSynchronous: 'NORMAL' };
 

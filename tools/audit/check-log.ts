@@ -1,4 +1,4 @@
-import { rootHash, type SubtreeSource } from '../../services/audit/merkle/index.ts';
+import { rootHash, type SubtreeSource } from '../../domain/merkle/index.ts';
 import type { AuditRecord } from './audit-store.ts';
 import { compactTree } from './compact-tree.ts';
 import { checkHeadChain, type HeadChain, nameFoundHead } from './head-chain.ts';

@@ -1,5 +1,5 @@
-import type { SubtreeSource } from '../../services/audit/merkle/index.ts';
-import { HASH_SIZE, nodeHash } from '../../services/audit/merkle/index.ts';
+import type { SubtreeSource } from '../../domain/merkle/index.ts';
+import { HASH_SIZE, nodeHash } from '../../domain/merkle/index.ts';
 
 /**
  * A whole log's leaf hashes in one buffer, 32 bytes a leaf, slot i holding the

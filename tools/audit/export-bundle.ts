@@ -1,11 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 import {
   consistencyProof,
   eventLeafHash,
   inclusionProof,
   type SubtreeSource,
-} from '../../services/audit/merkle/index.ts';
+} from '../../domain/merkle/index.ts';
+import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 import type { AuditRecord } from './audit-store.ts';
 import {
   type BundleConsistency,

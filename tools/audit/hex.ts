@@ -1,4 +1,4 @@
-import { HASH_SIZE } from '../../services/audit/merkle/index.ts';
+import { HASH_SIZE } from '../../domain/merkle/index.ts';
 import { strictHex } from './keys.ts';
 
 /** A hex hash list as bytes, or undefined if any member is not 64 lower-case hex characters. */

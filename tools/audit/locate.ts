@@ -1,4 +1,4 @@
-import { nodeHash, rangeHash, type SubtreeSource } from '../../services/audit/merkle/index.ts';
+import { nodeHash, rangeHash, type SubtreeSource } from '../../domain/merkle/index.ts';
 import type { AuditRecord } from './audit-store.ts';
 
 /** Where a signed head and the log part ways: one position, or the narrowest window known. */

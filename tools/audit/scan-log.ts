@@ -1,6 +1,6 @@
 import type { TreeHead } from '../../contracts/events/audit-events.ts';
+import { eventLeafHash } from '../../domain/merkle/index.ts';
 import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
-import { eventLeafHash } from '../../services/audit/merkle/index.ts';
 import { type CompactLeaves, compactLeaves } from './compact-tree.ts';
 import { treeHeadOf } from './tree-head.ts';
 

@@ -1,5 +1,5 @@
 import { type KeyObject, sign, verify } from 'node:crypto';
-import { canonicalJson } from '../../services/audit/merkle/index.ts';
+import { canonicalJson } from '../../domain/merkle/index.ts';
 import type { BundleSelection, PositionRuns } from './bundle.ts';
 import { publicKeyFromRaw, strictBase64 } from './keys.ts';
 

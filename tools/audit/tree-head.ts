@@ -1,7 +1,7 @@
 import { verify } from 'node:crypto';
 import type { TreeHead } from '../../contracts/events/audit-events.ts';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
-import { canonicalJson } from '../../services/audit/merkle/index.ts';
+import { canonicalJson } from '../../domain/merkle/index.ts';
 import { keyIdOf, publicKeyFromRaw, RAW_KEY_SIZE, strictBase64, strictHex } from './keys.ts';
 
 /** The event type signed heads are stored as, in the stream `treeHeadStreamId`. */

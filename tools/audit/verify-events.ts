@@ -1,5 +1,5 @@
+import { eventLeafHash, HASH_SIZE, verifyInclusion } from '../../domain/merkle/index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
-import { eventLeafHash, HASH_SIZE, verifyInclusion } from '../../services/audit/merkle/index.ts';
 import type { BundleEvent, BundleHead } from './bundle.ts';
 import { hashList } from './hex.ts';
 import { strictHex } from './keys.ts';

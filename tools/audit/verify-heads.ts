@@ -1,4 +1,4 @@
-import { HASH_SIZE, verifyConsistency } from '../../services/audit/merkle/index.ts';
+import { HASH_SIZE, verifyConsistency } from '../../domain/merkle/index.ts';
 import type { BundleConsistency, BundleHead, BundleHeader } from './bundle.ts';
 import { hashList } from './hex.ts';
 import { strictHex } from './keys.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { canonicalJson as serverCanonicalJson } from '../../services/audit/merkle/canonical-json.ts';
-import { eventLeafHash } from '../../services/audit/merkle/event-leaf.ts';
+import { canonicalJson as serverCanonicalJson } from '../../domain/merkle/canonical-json.ts';
+import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
 import { canonicalJson } from '../src/audit/canonical-json.ts';
 import { leafOf, matchingStoredEvent } from '../src/audit/stored-event.ts';
 import type { AuditEvent } from '../src/audit/types.ts';

@@ -1,5 +1,5 @@
 import type { EventStore } from '../../../infra/event-store/port.ts';
-import { toEnvelope } from '../../projector/projector.ts';
+import { toEnvelope } from '../../../projections/envelope.ts';
 import { createLru } from './lru.ts';
 import { replayDays } from './replay.ts';
 import { replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../views/cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../contracts/cursor.ts';
 
 /** A sort direction. */
 export type Direction = 'asc' | 'desc';

@@ -2,7 +2,7 @@
  * RFC 8785 (JCS) canonical JSON, the bytes the audit log hashes and signs: object
  * members sorted by UTF-16 code units, no whitespace, strings and numbers as
  * ECMAScript writes them. A second, independent reading of the contract the
- * server's `services/audit/merkle/canonical-json.ts` implements, for the browser.
+ * server's `domain/merkle/canonical-json.ts` implements, for the browser.
  */
 export const canonicalJson = (value: unknown): string => {
   if (value === null || typeof value !== 'object') {

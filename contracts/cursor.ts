@@ -1,4 +1,4 @@
-import { validationError } from '../../contracts/errors.ts';
+import { validationError } from './errors.ts';
 
 /** Opaque page cursors: the offset of the item, base64url so clients do not build them. */
 export const encodeCursor = (offset: number): string =>

@@ -1,6 +1,6 @@
 import type { TreeHead } from '../../contracts/events/index.ts';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
-import type { EventStore } from '../../infra/event-store/port.ts';
+import type { EventStore } from '../event-store/port.ts';
 
 /** A signed head and the global position of the event that records it. */
 export interface RecordedTreeHead {

@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'nats';
 import { connect as natsConnect } from 'nats';
-import { retryWithBackoff } from './retry-with-backoff.ts';
+import { retryWithBackoff } from '../retry/retry-with-backoff.ts';
 
 export interface AwaitTransporterOptions {
   connection: ConnectionOptions;

@@ -1,4 +1,4 @@
-import type { LeaseStore } from '../../infra/lease/port.ts';
+import type { LeaseStore } from '../lease/port.ts';
 
 /** What runs only on the node holding the lease: begun when it is won, ended when it is lost. */
 export interface LeaderRole {
