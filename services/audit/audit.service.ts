@@ -7,6 +7,12 @@ import {
 import { DomainError, notFound } from '../../contracts/errors.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
+import {
+  type FollowingUnderLease,
+  followUnderLease,
+} from '../../infra/log-follower/follow-under-lease.ts';
+import type { Ticker } from '../../infra/log-follower/ticker.ts';
+import { startTicker } from '../../infra/log-follower/ticker.ts';
 import { correlationOf, guarded } from '../shared/action.ts';
 import { appendedEvent } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
@@ -16,8 +22,6 @@ import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
-import type { Ticker } from './ticker.ts';
-import { startTicker } from './ticker.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
@@ -42,8 +46,8 @@ export const createAuditService = (
 ): ServiceSchema => {
   const leadership = options.leadership ?? alwaysLeading();
   let runtime: AuditRuntime | null = null;
-  let tickers: Ticker[] = [];
-  let wakeScheduled = false;
+  let signing: Ticker | null = null;
+  let following: FollowingUnderLease | null = null;
   /** Catch-ups and scheduled signings run one after the other; a stop waits for them. */
   let background: Promise<unknown> = Promise.resolve();
 
@@ -87,16 +91,7 @@ export const createAuditService = (
     events: {
       [appendedEvent]: {
         handler() {
-          if (!leadership.holding()) return;
-          // Wake-ups of one turn of the event loop share one catch-up.
-          if (wakeScheduled) return;
-          wakeScheduled = true;
-          setImmediate(() => {
-            wakeScheduled = false;
-            catchUpAndSign('count').catch((error: unknown) =>
-              this.logger.error('audit catch-up failed', error),
-            );
-          });
+          following?.wake();
         },
       },
     },
@@ -168,24 +163,34 @@ export const createAuditService = (
       if (altered) logger.error(`audit: ${altered}; run npm run audit:check`);
       const failed = (error: unknown) =>
         logger.error('audit catch-up failed; retrying at the next tick', error);
-      const stopTickers = () => {
-        for (const ticker of tickers) ticker.stop();
-        tickers = [];
+      const stopSigning = () => {
+        signing?.stop();
+        signing = null;
       };
-      await leadership.start({
-        async lead() {
-          stopTickers();
-          tickers = [
-            startTicker(deps.projectorPollMs, () => catchUpAndSign('count'), failed),
-            startTicker(deps.auditSignSeconds * 1000, () => catchUpAndSign('time'), failed),
-          ];
-          await catchUpAndSign('count');
+      following = followUnderLease({
+        leadership,
+        catchUp: () => catchUpAndSign('count'),
+        pollMs: deps.projectorPollMs,
+        // Wake-ups of one turn of the event loop share one catch-up.
+        coalesceMs: 0,
+        onWakeError: (error) => logger.error('audit catch-up failed', error),
+        onPollError: failed,
+        alongside: {
+          lead() {
+            stopSigning();
+            signing = startTicker(
+              deps.auditSignSeconds * 1000,
+              () => catchUpAndSign('time'),
+              failed,
+            );
+          },
+          standDown: stopSigning,
         },
-        standDown: stopTickers,
       });
+      await following.start();
     },
     async stopped() {
-      await leadership.stop();
+      await following?.stop();
       const audit = runtime;
       runtime = null;
       await background;

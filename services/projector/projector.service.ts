@@ -1,6 +1,10 @@
 import type { ServiceSchema } from 'moleculer';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
+import {
+  type FollowingUnderLease,
+  followUnderLease,
+} from '../../infra/log-follower/follow-under-lease.ts';
 import { allProjections } from '../../projections/index.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { appendedEvent, projectedEvent } from '../shared/deps.ts';
@@ -22,38 +26,25 @@ export const createProjectorService = (
   deps: ServiceDeps,
   options: ProjectorServiceOptions = {},
 ): ServiceSchema => {
-  const leadership = options.leadership ?? alwaysLeading();
   let projector: Projector | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let wakeScheduled = false;
-  /** Raised at every change of leadership, so a poll of an earlier term ends. */
-  let term = 0;
+  const catchUp = async () => {
+    await projector?.catchUp();
+  };
+  let following: FollowingUnderLease | null = null;
 
   return {
     name: 'projector',
     events: {
       [appendedEvent]: {
         handler() {
-          if (!leadership.holding()) return;
-          // Wake-ups of one turn of the event loop (or of PROJECTOR_COALESCE_MS) share
-          // one catch-up: under load one commit covers many events, not one each.
-          if (wakeScheduled) return;
-          wakeScheduled = true;
-          const wake = () => {
-            wakeScheduled = false;
-            projector
-              ?.catchUp()
-              .catch((error: unknown) => this.logger.error('projection failed', error));
-          };
-          if (deps.projectorCoalesceMs > 0) setTimeout(wake, deps.projectorCoalesceMs);
-          else setImmediate(wake);
+          following?.wake();
         },
       },
     },
     actions: {
       /** Runs a catch-up now and answers when the read models reach the end of the log. */
       catchUp: async () => {
-        await projector?.catchUp();
+        await catchUp();
         return { position: await deps.readModels.getCheckpoint('main') };
       },
     },
@@ -69,35 +60,19 @@ export const createProjectorService = (
         onCommitted: (position) => broker.broadcast(projectedEvent, { position }),
         onError: (error) => logger.error('projection failed', error),
       });
-      const poll = (mine: number) => {
-        timer = setTimeout(async () => {
-          try {
-            await projector?.catchUp();
-          } catch (error) {
-            logger.error('projection failed; retrying at the next poll', error);
-          }
-          if (term === mine) poll(mine);
-        }, deps.projectorPollMs);
-      };
-      await leadership.start({
-        async lead() {
-          const mine = ++term;
-          try {
-            await projector?.catchUp();
-          } finally {
-            if (term === mine) poll(mine);
-          }
-        },
-        standDown() {
-          term++;
-          if (timer) clearTimeout(timer);
-          timer = null;
-        },
+      following = followUnderLease({
+        leadership: options.leadership ?? alwaysLeading(),
+        catchUp,
+        pollMs: deps.projectorPollMs,
+        coalesceMs: deps.projectorCoalesceMs,
+        onWakeError: (error) => logger.error('projection failed', error),
+        onPollError: (error) => logger.error('projection failed; retrying at the next poll', error),
       });
+      await following.start();
     },
     async stopped() {
-      if (leadership.holding()) await projector?.catchUp().catch(() => undefined);
-      await leadership.stop();
+      if (following?.holding()) await catchUp().catch(() => undefined);
+      await following?.stop();
       projector = null;
     },
   };
