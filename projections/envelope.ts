@@ -1,5 +1,5 @@
+import { toDomainEvent } from '../contracts/events/upcast.ts';
 import type { StoredEvent } from '../infra/event-store/port.ts';
-import { toDomainEvent } from '../services/shared/upcast.ts';
 import type { EventEnvelope } from './projection.ts';
 
 /**

@@ -28,7 +28,7 @@ export type DomainEventType = DomainEvent['type'];
 
 /**
  * Current schema version of each event type; bumped only with an upcaster in
- * `services/shared/upcast.ts` that turns every older stored version into it.
+ * `contracts/events/upcast.ts` that turns every older stored version into it.
  */
 const schemaVersions: Partial<Record<DomainEventType, number>> = {
   // v2 adds `evidence` (佐证材料) to progress reports.

@@ -1,9 +1,22 @@
 import type { ServiceSchema } from 'moleculer';
+import { rulesStreamId } from '../../contracts/streams.ts';
+import { commandActions } from '../shared/command-actions.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
-import { rulesetActions } from './actions/rulesets.ts';
+import { rulesetQueries } from './actions/rulesets.ts';
+import { rulesetDecider } from './domain/decider.ts';
 
-/** The rules (规则): light thresholds, reminder lead time, escalation and scoring, by version. */
+/**
+ * Versioned rulesets (规则版本): light thresholds, reminder lead time, escalation
+ * and scoring, published by the office (`contracts/catalogue/rulesets.ts`) and
+ * read by anyone who computes a board.
+ */
 export const createRulesService = (deps: ServiceDeps): ServiceSchema => ({
   name: 'rules',
-  actions: rulesetActions(deps),
+  actions: {
+    ...commandActions(deps, 'rules', () => ({
+      decider: rulesetDecider,
+      streamId: () => rulesStreamId,
+    })),
+    ...rulesetQueries(deps),
+  },
 });

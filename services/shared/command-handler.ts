@@ -2,6 +2,7 @@ import type { Actor } from '../../contracts/actor.ts';
 import { DomainError, validationError } from '../../contracts/errors.ts';
 import type { DomainEvent } from '../../contracts/events/index.ts';
 import { eventSchemaVersion } from '../../contracts/events/index.ts';
+import { toDomainEvent } from '../../contracts/events/upcast.ts';
 import type { EventMetadata } from '../../contracts/metadata.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore, NewEvent, StoredEvent } from '../../infra/event-store/port.ts';
@@ -12,7 +13,6 @@ import type { CachedStream, StreamCache } from './stream-cache.ts';
 import { commandKey, createStreamCache } from './stream-cache.ts';
 import type { StreamLock } from './stream-lock.ts';
 import { createStreamLock } from './stream-lock.ts';
-import { toDomainEvent } from './upcast.ts';
 
 export interface CommandRequest<C> {
   streamId: string;

@@ -345,7 +345,7 @@ describe('the audit command line', () => {
       const reached = modulesReachedFrom(path.join(repository, 'scripts', 'audit-verify.ts'));
       expect(reached.size).toBeGreaterThan(5);
       const forbidden = [...reached].filter((module) =>
-        /node:sqlite|moleculer|infra\/event-store\/sqlite|infra\/composition|services\/audit\/(?!merkle\/)/.test(
+        /node:sqlite|moleculer|infra\/event-store\/sqlite|system\/|infra\/stores|services\/audit\/(?!merkle\/)/.test(
           module,
         ),
       );

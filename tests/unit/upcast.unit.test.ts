@@ -1,5 +1,5 @@
+import { toDomainEvent } from '../../contracts/events/upcast.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
-import { toDomainEvent } from '../../services/shared/upcast.ts';
 
 const stored = (type: string, version: number, data: Record<string, unknown>): StoredEvent => ({
   id: '00000000-0000-4000-8000-000000000001',

@@ -1,4 +1,5 @@
 import type { RulesetEvent } from '../../../contracts/events/index.ts';
+import { toDomainEvent } from '../../../contracts/events/upcast.ts';
 import { rulesStreamId } from '../../../contracts/streams.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
@@ -9,7 +10,6 @@ import type {
   BoardOfficial,
   BoardTask,
 } from '../../../projections/boards/index.ts';
-import { toDomainEvent } from '../../shared/upcast.ts';
 import { boardCollections, type Snapshot } from './snapshot.ts';
 
 /** The projector whose checkpoint says which position the read models reflect. */

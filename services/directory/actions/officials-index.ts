@@ -1,8 +1,8 @@
 import type { OfficialEvent } from '../../../contracts/events/index.ts';
 import { officialEventTypes } from '../../../contracts/events/index.ts';
+import { toDomainEvent } from '../../../contracts/events/upcast.ts';
 import { addToTimeline, type PostTerm } from '../../../domain/posts-timeline.ts';
 import type { EventStore, StoredEvent } from '../../../infra/event-store/port.ts';
-import { toDomainEvent } from '../../shared/upcast.ts';
 
 /** An official (干部) as the directory lists them. */
 export interface OfficialEntry {

@@ -1,7 +1,7 @@
 import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
+import { toDomainEvent } from '../../../contracts/events/upcast.ts';
 import { rulesStreamId } from '../../../contracts/streams.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
-import { toDomainEvent } from '../../shared/upcast.ts';
 import { publishedRulesets } from '../domain/in-force.ts';
 
 /** The published versions, read from the `rules` stream itself: the source of truth. */

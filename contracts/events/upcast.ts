@@ -1,6 +1,6 @@
-import type { DomainEvent, DomainEventType } from '../../contracts/events/index.ts';
-import { eventSchemaVersion } from '../../contracts/events/index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
+import type { DomainEvent, DomainEventType } from './index.ts';
+import { eventSchemaVersion } from './index.ts';
 
 type Data = Record<string, unknown>;
 
