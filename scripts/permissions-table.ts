@@ -3,9 +3,8 @@
  * `npm run permissions:console`: writes the console's copy of the table.
  */
 import { writeFileSync } from 'node:fs';
-import { consolePermissionsFile } from '../contracts/permissions.ts';
+import { consolePermissionsFile, permissionsSource } from '../contracts/permissions.ts';
 import { permissionsMarkdown } from '../contracts/permissions-table.ts';
-import { permissionsSource } from '../contracts/permissions.ts';
 
 if (process.argv.includes('--console')) {
   writeFileSync(consolePermissionsFile, permissionsSource());

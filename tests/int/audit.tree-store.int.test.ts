@@ -1,10 +1,6 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
-import type { EventStore, NewEvent } from '../../infra/event-store/port.ts';
-import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
-import type { AuditEntry } from '../../services/audit/audit-entry.ts';
-import { createAuditIndexer } from '../../services/audit/indexer.ts';
 import { leafHash } from '../../domain/merkle/hashes.ts';
 import {
   consistencyProof,
@@ -12,6 +8,10 @@ import {
   memorySubtreeSource,
   rootHash,
 } from '../../domain/merkle/tree.ts';
+import type { EventStore, NewEvent } from '../../infra/event-store/port.ts';
+import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
+import type { AuditEntry } from '../../services/audit/audit-entry.ts';
+import { createAuditIndexer } from '../../services/audit/indexer.ts';
 import { openAuditDatabase } from '../../services/audit/schema.ts';
 import { loadOrCreateSigningKey } from '../../services/audit/signing-key.ts';
 import { checkIndexedTail } from '../../services/audit/tail-check.ts';

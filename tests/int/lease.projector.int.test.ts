@@ -2,6 +2,8 @@ import { ServiceBroker } from 'moleculer';
 import { settableClock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
+import type { Leadership } from '../../infra/leadership/leadership.ts';
+import { createLeadership } from '../../infra/leadership/leadership.ts';
 import type { LeaseStore } from '../../infra/lease/port.ts';
 import { openSqliteLeaseStore } from '../../infra/lease/sqlite/sqlite-lease-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
@@ -11,8 +13,6 @@ import { allProjections } from '../../projections/index.ts';
 import { createProjectorService } from '../../services/projector/projector.service.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
-import type { Leadership } from '../../infra/leadership/leadership.ts';
-import { createLeadership } from '../../infra/leadership/leadership.ts';
 import { progress, runTask, seedLog, seedTask, tempDir } from '../support/int-fixtures.ts';
 
 /*

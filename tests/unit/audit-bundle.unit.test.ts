@@ -1,6 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
-import type { StoredEvent } from '../../infra/event-store/port.ts';
 import {
   consistencyProof,
   eventLeafHash,
@@ -9,6 +8,7 @@ import {
   rootHash,
   type SubtreeSource,
 } from '../../domain/merkle/index.ts';
+import type { StoredEvent } from '../../infra/event-store/port.ts';
 import { type SigningKey, signingKeyOf } from '../../services/audit/signing-key.ts';
 import { signTreeHead } from '../../services/audit/tree-heads.ts';
 import type { AuditRecord } from '../../tools/audit/audit-store.ts';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { CompletedNode, Frontier } from '../../services/audit/frontier.ts';
-import { appendLeaf, frontierCoordinates } from '../../services/audit/frontier.ts';
 import { leafHash, nodeHash } from '../../domain/merkle/hashes.ts';
 import { memorySubtreeSource, rootHash } from '../../domain/merkle/tree.ts';
+import type { CompletedNode, Frontier } from '../../services/audit/frontier.ts';
+import { appendLeaf, frontierCoordinates } from '../../services/audit/frontier.ts';
 
 const leaves = (count: number) =>
   Array.from({ length: count }, (_, i) => leafHash(Buffer.from(`event ${i}`)));

@@ -1,5 +1,5 @@
-import { DomainError } from '../../contracts/errors.ts';
 import { decodeCursor, encodeCursor } from '../../contracts/cursor.ts';
+import { DomainError } from '../../contracts/errors.ts';
 
 const refusal = (cursor: string, field?: string): DomainError => {
   try {

@@ -1,6 +1,6 @@
-import type { Lease, LeaseStore } from '../../infra/lease/port.ts';
 import type { LeaderRole, Leadership, Schedule } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading, createLeadership } from '../../infra/leadership/leadership.ts';
+import type { Lease, LeaseStore } from '../../infra/lease/port.ts';
 
 /**
  * Time that moves only when a test says so, running the expiry checks scheduled

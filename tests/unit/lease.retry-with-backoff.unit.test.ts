@@ -1,5 +1,5 @@
-import { explainNatsError } from '../../infra/transport/await-transporter.ts';
 import { retryWithBackoff } from '../../infra/retry/retry-with-backoff.ts';
+import { explainNatsError } from '../../infra/transport/await-transporter.ts';
 
 /*
  * Start-up waits (for NATS before any lease is asked for, for the stores before

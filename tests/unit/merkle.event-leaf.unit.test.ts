@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../contracts/errors.ts';
-import type { StoredEvent } from '../../infra/event-store/port.ts';
 import { eventLeafBytes, eventLeafHash } from '../../domain/merkle/event-leaf.ts';
+import type { StoredEvent } from '../../infra/event-store/port.ts';
 
 const event: StoredEvent = {
   position: 42,

@@ -79,7 +79,9 @@ describe('registering a task', () => {
   it.each(['2021-02-30', '21-01-01', '1999-12-31', ''])('refuses %p as plannedStart', (date) => {
     const command = registerTask({ plannedStart: date });
     const error = given(taskDecider, []).when(command).thenThrows('VALIDATION', 'plannedStart');
-    expect(error.details.rule).toBe('must be an ISO date YYYY-MM-DD between 2000-01-01 and 2100-12-31');
+    expect(error.details.rule).toBe(
+      'must be an ISO date YYYY-MM-DD between 2000-01-01 and 2100-12-31',
+    );
   });
 
   it('refuses an invalid dueDate', () => {

@@ -24,7 +24,11 @@ const percentRule = 'must be an integer between 0 and 100';
 export const reportProgressInput = z.object({
   taskId: id(),
   milestoneId: id(),
-  percent: z.number({ error: percentRule }).int(percentRule).min(0, percentRule).max(100, percentRule),
+  percent: z
+    .number({ error: percentRule })
+    .int(percentRule)
+    .min(0, percentRule)
+    .max(100, percentRule),
   note: optionalText(limits.note),
   evidence: evidence(),
   idempotencyKey,

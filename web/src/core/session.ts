@@ -1,7 +1,7 @@
 import type { Role } from '../../../contracts/actor.ts';
 import { type Scope, scopeIn } from '../../../contracts/permission-types.ts';
-import { type Operation, permissions } from './permissions.generated.ts';
 import { gql } from './api.ts';
+import { type Operation, permissions } from './permissions.generated.ts';
 import { clearToken, getToken } from './session-store.ts';
 
 /** Who is signed in, as the server reads the token. */
