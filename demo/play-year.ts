@@ -1,6 +1,6 @@
 import type { Actor } from '../contracts/actor.ts';
 import { addDays, daysBetween } from '../domain/dates.ts';
-import { defaultRuleset } from '../services/rulesets/domain/default-ruleset.ts';
+import { defaultRuleset } from '../domain/rulesets/default-ruleset.ts';
 import { headOf, inspector, leader, office } from './actors.ts';
 import { days, morningOf } from './calendar.ts';
 import type { Plan, PlanTask } from './plan-schema.ts';

@@ -1,9 +1,9 @@
 import { dayOf } from '../../contracts/dates.ts';
 import { validationError } from '../../contracts/errors.ts';
+import { rulesetInForce } from '../../domain/rulesets/in-force.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
-import { rulesetInForce } from '../rulesets/domain/in-force.ts';
 import { createAsOfSnapshots } from './as-of/as-of-snapshots.ts';
 import { liveSnapshot } from './as-of/live-snapshot.ts';
 import type { Snapshot } from './as-of/snapshot.ts';

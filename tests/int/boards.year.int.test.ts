@@ -7,11 +7,11 @@ import {
   taskStreamId,
   unitStreamId,
 } from '../../contracts/streams.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import { type SettableClock, settableClock } from '../../infra/clock/clock.ts';
 import { unitDecider } from '../../services/directory/domain/decider.ts';
 import { officialDecider } from '../../services/directory/domain/officials/decider.ts';
 import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
 import {
   type CommandHandler,
   createCommandHandler,

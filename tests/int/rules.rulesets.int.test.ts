@@ -1,6 +1,6 @@
 import type { Actor } from '../../contracts/actor.ts';
 import type { Ruleset } from '../../contracts/events/index.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import { brokerCalls, leader, office } from '../support/broker-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';

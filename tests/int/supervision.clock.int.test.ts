@@ -1,9 +1,9 @@
 import type { Actor } from '../../contracts/actor.ts';
 import { rulesStreamId, taskStreamId } from '../../contracts/streams.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import type { SettableClock } from '../../infra/clock/clock.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
 import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
 import type { CommandHandler } from '../../services/shared/command-handler.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import type { ClockRunReport } from '../../services/supervision/supervision.service.ts';

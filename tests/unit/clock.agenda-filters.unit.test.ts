@@ -1,5 +1,5 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import { agendaFilters } from '../../services/supervision/clock/agenda-filters.ts';
 
 describe('the agenda a clock run reads', () => {

@@ -1,10 +1,10 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import type {
   AgendaBlockage,
   AgendaMilestone,
   ClockAgendaItem,
 } from '../../projections/clock-agenda/projection.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
 import { clockCandidates } from '../../services/supervision/clock/candidates.ts';
 
 const milestone = (overrides: Partial<AgendaMilestone> = {}): AgendaMilestone => ({

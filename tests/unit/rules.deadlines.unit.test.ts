@@ -7,7 +7,7 @@ import {
   isOverdue,
   overdueFrom,
 } from '../../domain/judgement/index.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 
 describe('day arithmetic', () => {
   it.each([

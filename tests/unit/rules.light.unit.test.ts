@@ -1,6 +1,6 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
 import { type LightFacts, light } from '../../domain/judgement/index.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 
 /** Far from the due date, so only the points behind decide. */
 const onTrack: LightFacts = {

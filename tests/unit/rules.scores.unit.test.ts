@@ -1,6 +1,6 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
 import { rank, type ScoringFacts, unitScores } from '../../domain/judgement/index.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 
 const noFacts: ScoringFacts = {
   period: '2021-Q2',

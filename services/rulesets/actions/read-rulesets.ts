@@ -1,8 +1,8 @@
 import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
 import { toDomainEvent } from '../../../contracts/events/upcast.ts';
 import { rulesStreamId } from '../../../contracts/streams.ts';
+import { publishedRulesets } from '../../../domain/rulesets/in-force.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
-import { publishedRulesets } from '../domain/in-force.ts';
 
 /** The published versions, read from the `rules` stream itself: the source of truth. */
 export const readPublishedRulesets = async (eventStore: EventStore): Promise<Ruleset[]> => {

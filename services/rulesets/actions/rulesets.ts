@@ -1,10 +1,10 @@
 import type { ServiceSchema } from 'moleculer';
 import { rulesetInForceInput } from '../../../contracts/catalogue/rulesets.ts';
+import { defaultRuleset } from '../../../domain/rulesets/default-ruleset.ts';
+import { rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import { guarded } from '../../shared/action.ts';
 import type { ServiceDeps } from '../../shared/deps.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { defaultRuleset } from '../domain/default-ruleset.ts';
-import { rulesetInForce } from '../domain/in-force.ts';
 import { readPublishedRulesets } from './read-rulesets.ts';
 
 /** Versioned rules (规则版本) as anyone who computes a board reads them. */

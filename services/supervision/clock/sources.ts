@@ -1,11 +1,11 @@
 import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
 import { toDomainEvent } from '../../../contracts/events/upcast.ts';
 import { rulesStreamId } from '../../../contracts/streams.ts';
+import { publishedRulesets, rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
 import { clockAgendaCollection } from '../../../projections/clock-agenda/projection.ts';
-import { publishedRulesets, rulesetInForce } from '../../rulesets/domain/in-force.ts';
 import { agendaFilters } from './agenda-filters.ts';
 
 /**

@@ -4,12 +4,12 @@ import type {
   IndicatorComparison,
   IndicatorSource,
 } from '../../../contracts/events/task-events.ts';
+import { defaultRuleset } from '../../../domain/rulesets/default-ruleset.ts';
+import { rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import type { EventEnvelope } from '../../../projections/projection.ts';
 import { replayDays } from '../../../services/boards/as-of/replay.ts';
 import { replayedProjections, snapshotOf } from '../../../services/boards/as-of/snapshot.ts';
 import type { BoardInput } from '../../../services/boards/build/input.ts';
-import { defaultRuleset } from '../../../services/rulesets/domain/default-ruleset.ts';
-import { rulesetInForce } from '../../../services/rulesets/domain/in-force.ts';
 
 /** 10:00 China Standard Time of `day`. */
 export const at = (day: string): string => new Date(`${day}T10:00:00+08:00`).toISOString();

@@ -1,4 +1,4 @@
-import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { Ruleset } from '../../contracts/events/index.ts';
 
 /**
  * The rules in force until the office publishes a version (DESIGN §4, after

@@ -1,4 +1,4 @@
-import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
+import type { Ruleset, RulesetEvent } from '../../contracts/events/index.ts';
 import { defaultRuleset } from './default-ruleset.ts';
 
 /** The versions the `rules` stream holds, in the order they were published. */
