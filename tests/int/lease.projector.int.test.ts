@@ -14,6 +14,7 @@ import { createProjectorService } from '../../services/projector/projector.servi
 import { rebuildReadModels } from '../../services/projector/projector.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import { progress, runTask, seedLog, seedTask, tempDir } from '../support/int-fixtures.ts';
+import { allDocuments } from '../support/read-models.ts';
 
 /*
  * Projector services of two "nodes" (two brokers, each with its own connections
@@ -38,16 +39,6 @@ afterEach(async () => {
 });
 
 const quiet = { info: () => {}, warn: () => {} };
-const collections = ['tasks', 'task_list', 'units'] as const;
-
-const allDocuments = async (readModels: ReadModelStore) => {
-  const docs: Record<string, unknown[]> = {};
-  for (const collection of collections) {
-    docs[collection] = (await readModels.find(collection, { limit: 100_000 })).items;
-  }
-  return docs;
-};
-
 /** The documents a single projector builds from the whole log: what both nodes must reach. */
 const reference = async (eventStore: EventStore) => {
   const readModels = track(openEmbeddedReadModelStore({ path: temp.file('reference.db') }));

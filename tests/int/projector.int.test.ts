@@ -15,6 +15,7 @@ import type { CommandHandler } from '../../services/shared/command-handler.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import type { ServiceDeps } from '../../services/shared/deps.ts';
 import { progress, runTask, seedLog, seedTask, tempDir } from '../support/int-fixtures.ts';
+import { allDocuments } from '../support/read-models.ts';
 
 const temp = tempDir('projector');
 afterAll(() => temp.remove());
@@ -33,17 +34,6 @@ afterEach(async () => {
 const openEvents = (path: string): EventStore => track(openSqliteEventStore({ path }));
 const openReadModels = (path = temp.file('read-models.db')) =>
   track(openEmbeddedReadModelStore({ path }));
-
-const collections = ['tasks', 'task_list', 'units'] as const;
-
-/** Every document of the projected collections, in id order. */
-const allDocuments = async (readModels: ReadModelStore) => {
-  const docs: Record<string, unknown[]> = {};
-  for (const collection of collections) {
-    docs[collection] = (await readModels.find(collection, { limit: 100_000 })).items;
-  }
-  return docs;
-};
 
 /** An event store file holding a varied log written through the real deciders. */
 const seededLog = async (tasks: number) => {
@@ -198,42 +188,44 @@ describe('two projectors with the same id on the same stores', () => {
 });
 
 describe('a projector that fails between reading and committing', () => {
-  it('loses nothing: the next catch-up applies the page that failed', async () => {
+  type Commit = (
+    real: ReadModelStore,
+    args: Parameters<ReadModelStore['commit']>,
+    count: number,
+  ) => Promise<void>;
+
+  const diesBeforeTheThirdCommit: Commit = async (real, args, commits) => {
+    if (commits === 3) throw new Error('the process died before committing');
+    return real.commit(...args);
+  };
+  const dropsAfterTheThirdCommit: Commit = async (real, args, commits) => {
+    await real.commit(...args);
+    if (commits === 3) throw new Error('the connection dropped after the commit');
+  };
+
+  it.each([
+    [
+      'loses nothing: the next catch-up applies the page that failed',
+      diesBeforeTheThirdCommit,
+      'the process died before committing',
+      10,
+    ],
+    [
+      'whose commit landed although it reported failure applies nothing twice',
+      dropsAfterTheThirdCommit,
+      'the connection dropped',
+      15,
+    ],
+  ] as const)('%s', async (_name, commit: Commit, failure, checkpointAfterFailure) => {
     const { eventStore, taskIds, last } = await seededLog(6);
     const expected = await reference(eventStore);
     const real = openReadModels();
     let commits = 0;
-    const readModels = withCommit(real, async (...args) => {
-      commits += 1;
-      if (commits === 3) throw new Error('the process died before committing');
-      return real.commit(...args);
-    });
+    const readModels = withCommit(real, (...args) => commit(real, args, ++commits));
     const projector = projectorOn(eventStore, readModels, 5);
 
-    await expect(projector.catchUp()).rejects.toThrow('the process died before committing');
-    expect(await real.getCheckpoint('main')).toBe(10);
-
-    await projector.catchUp();
-
-    expect(await real.getCheckpoint('main')).toBe(last);
-    expect(await allDocuments(real)).toEqual(expected);
-    await expectDocumentsMatchLog(eventStore, real, taskIds);
-  });
-
-  it('whose commit landed although it reported failure applies nothing twice', async () => {
-    const { eventStore, taskIds, last } = await seededLog(6);
-    const expected = await reference(eventStore);
-    const real = openReadModels();
-    let commits = 0;
-    const readModels = withCommit(real, async (...args) => {
-      commits += 1;
-      await real.commit(...args);
-      if (commits === 3) throw new Error('the connection dropped after the commit');
-    });
-    const projector = projectorOn(eventStore, readModels, 5);
-
-    await expect(projector.catchUp()).rejects.toThrow('the connection dropped');
-    expect(await real.getCheckpoint('main')).toBe(15);
+    await expect(projector.catchUp()).rejects.toThrow(failure);
+    expect(await real.getCheckpoint('main')).toBe(checkpointAfterFailure);
 
     await projector.catchUp();
 
@@ -279,17 +271,20 @@ describe('the projector service when an append notification is lost', () => {
     // Appended straight through the handler: nobody broadcasts a wake-up.
     await seedTask(handle, 'task-1', { milestoneIds: ['m1', 'm2'] });
     await runTask(handle, progress('task-1', 'm1', 35));
-    const last = await eventStore.lastPosition();
-
-    await until(async () => (await readModels.getCheckpoint('main')) === last, 'caught up');
+    /** The end of the log, once the read models have reached it. */
+    const caughtUp = async (what: string) => {
+      const end = await eventStore.lastPosition();
+      await until(async () => (await readModels.getCheckpoint('main')) === end, what);
+      return end;
+    };
+    const last = await caughtUp('caught up');
 
     const detail = await readModels.get<TaskDetail>('tasks', 'task-1');
     expect(detail?.position).toBe(last);
     expect(detail?.milestones.map((milestone) => milestone.progress)).toEqual([35, 0]);
 
     await runTask(handle, progress('task-1', 'm2', 60));
-    const next = await eventStore.lastPosition();
-    await until(async () => (await readModels.getCheckpoint('main')) === next, 'caught up again');
+    const next = await caughtUp('caught up again');
 
     const item = await readModels.get<TaskListItem>('task_list', 'task-1');
     expect(item?.position).toBe(next);
