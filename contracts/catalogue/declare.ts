@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../fields.ts';
+import { id, idempotencyKey } from '../fields.ts';
 import type { Roles } from '../permission-types.ts';
 
 export type { Roles, Scope } from '../permission-types.ts';
@@ -88,9 +88,63 @@ export interface CommandOperation<S extends z.ZodObject = z.ZodObject> {
 
 export type Operation = ServiceOperation | CommandOperation;
 
-/** A command of an aggregate, typed from its input schema. */
-export const command = <S extends z.ZodObject>(operation: Omit<CommandOperation<S>, 'kind'>) =>
-  ({ kind: 'command', ...operation }) as CommandOperation<S>;
+/** What a command states besides who may send it and its input. */
+export type CommandOptions<S extends z.ZodObject> = Pick<
+  CommandOperation<S>,
+  'newId' | 'lookups' | 'lifecycle' | 'unitScope' | 'byClock' | 'echo'
+>;
+
+/** A command as its area declares it, before its service names it. */
+export type CommandDeclaration<S extends z.ZodObject> = CommandOptions<S> & {
+  roles: Roles;
+  input: S;
+};
+
+/** Declares a command: who may send it, its input, and what else it needs. */
+export const command = <S extends z.ZodObject>(
+  roles: Roles,
+  input: S,
+  options: CommandOptions<S> = {},
+): CommandDeclaration<S> => ({ roles, input, ...options });
+
+/**
+ * The commands `service` decides, each named by its key: the action
+ * `service.key`, the mutation `key`, the aggregate's command `Key`.
+ */
+export const served = <
+  // biome-ignore lint/suspicious/noExplicitAny: each declaration keeps its own input schema
+  T extends Record<string, CommandDeclaration<any>>,
+>(
+  service: string,
+  declarations: T,
+) =>
+  Object.fromEntries(
+    Object.entries(declarations).map(([name, declaration]) => [
+      name,
+      {
+        kind: 'command',
+        ...declaration,
+        action: `${service}.${name}`,
+        mutation: name,
+        command: `${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+      },
+    ]),
+  ) as { [K in keyof T]: CommandOperation<T[K]['input']> };
+
+/** A task command's input: the task, the command's own fields, the client's key. */
+export const onTask = <F extends z.ZodRawShape>(fields: F) =>
+  z.object({ taskId: id(), ...fields, idempotencyKey });
+
+/** A part of the task the command creates, its id derived per task on a retry. */
+export const partOf = (kind: string, field: string): NewId => ({
+  field,
+  kind,
+  scopeField: 'taskId',
+});
+
+/** The task lifecycles commands need. */
+export const open = ['open'] as const satisfies readonly Lifecycle[];
+export const openAndActive = ['open', 'active'] as const satisfies readonly Lifecycle[];
 
 /** A query served by one action, with the field that forwards to it. */
 export const query = (

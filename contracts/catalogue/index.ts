@@ -10,53 +10,21 @@ import {
 import { runClock } from './clock.ts';
 import type { CommandOperation, Operation } from './declare.ts';
 import { internal } from './directory/internal.ts';
-import {
-  assignPost,
-  officials,
-  postHolders,
-  registerOfficial,
-  vacatePost,
-} from './directory/officials.ts';
-import { registerUnit, units } from './directory/units.ts';
-import { publishRuleset, rulesetInForce, rulesets } from './rulesets.ts';
-import { recordAccountability } from './tasks/accountability.ts';
-import {
-  assignBlockageCoordination,
-  escalateBlockage,
-  reopenBlockage,
-  reportBlockage,
-  resolveBlockage,
-} from './tasks/blockages.ts';
-import {
-  acceptTaskCompletion,
-  rejectTaskCompletion,
-  reportTaskCompletion,
-} from './tasks/completion.ts';
-import {
-  approveDeadlineExtension,
-  rejectDeadlineExtension,
-  requestDeadlineExtension,
-} from './tasks/extensions.ts';
-import { issueLeadershipInstruction } from './tasks/instructions.ts';
-import {
-  resumeTask,
-  returnTask,
-  signTask,
-  suspendTask,
-  terminateTask,
-  transferTask,
-} from './tasks/lifecycle.ts';
-import {
-  completeMilestone,
-  planMilestone,
-  reopenMilestone,
-  reportProgress,
-} from './tasks/milestones.ts';
-import { answerSupervisionNotice, issueSupervisionNotice } from './tasks/notices.ts';
+import { officialCommands, officials, postHolders } from './directory/officials.ts';
+import { unitCommands, units } from './directory/units.ts';
+import { rulesetCommands, rulesetInForce, rulesets } from './rulesets.ts';
+import { accountabilityCommands } from './tasks/accountability.ts';
+import { blockageCommands } from './tasks/blockages.ts';
+import { completionCommands } from './tasks/completion.ts';
+import { extensionCommands } from './tasks/extensions.ts';
+import { instructionCommands } from './tasks/instructions.ts';
+import { lifecycleCommands } from './tasks/lifecycle.ts';
+import { milestoneCommands } from './tasks/milestones.ts';
+import { noticeCommands } from './tasks/notices.ts';
 import { task, taskHistory, tasks } from './tasks/queries.ts';
-import { assignTask, registerTask } from './tasks/registration.ts';
-import { defineIndicator, reportIndicatorValue } from './tasks/results.ts';
-import { urgeTask } from './tasks/urging.ts';
+import { registrationCommands } from './tasks/registration.ts';
+import { resultCommands } from './tasks/results.ts';
+import { urgingCommands } from './tasks/urging.ts';
 
 /**
  * Every operation of the system, once: who may call it, its input, what it
@@ -65,45 +33,24 @@ import { urgeTask } from './tasks/urging.ts';
  * are derived from it. Nobody edits or deletes history: no operation here can.
  */
 export const catalogue = {
-  registerUnit,
-  registerTask,
-  assignTask,
-  planMilestone,
-  reportProgress,
-  completeMilestone,
-  reportBlockage,
-  resolveBlockage,
+  ...unitCommands,
+  ...registrationCommands,
+  ...milestoneCommands,
+  ...blockageCommands,
   task,
   tasks,
   units,
   taskHistory,
-  signTask,
-  transferTask,
-  returnTask,
-  requestDeadlineExtension,
-  approveDeadlineExtension,
-  rejectDeadlineExtension,
-  reopenMilestone,
-  reportTaskCompletion,
-  acceptTaskCompletion,
-  rejectTaskCompletion,
-  suspendTask,
-  resumeTask,
-  terminateTask,
-  defineIndicator,
-  reportIndicatorValue,
-  issueSupervisionNotice,
-  answerSupervisionNotice,
-  issueLeadershipInstruction,
-  recordAccountability,
-  escalateBlockage,
-  assignBlockageCoordination,
-  reopenBlockage,
-  urgeTask,
-  registerOfficial,
-  assignPost,
-  vacatePost,
-  publishRuleset,
+  ...lifecycleCommands,
+  ...extensionCommands,
+  ...completionCommands,
+  ...resultCommands,
+  ...noticeCommands,
+  ...instructionCommands,
+  ...accountabilityCommands,
+  ...urgingCommands,
+  ...officialCommands,
+  ...rulesetCommands,
   officials,
   postHolders,
   rulesets,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { between, date, idempotencyKey, optionalText, wholeBetween } from '../fields.ts';
 import { limits } from '../limits.ts';
-import { command, office, query, readers } from './declare.ts';
+import { command, office, query, readers, served } from './declare.ts';
 
 /**
  * Rulesets (规则版本): light thresholds, reminder lead time, escalation and
@@ -52,13 +52,8 @@ export const publishRulesetInput = z.object({
 
 export const rulesetInForceInput = z.object({ date: date() });
 
-export const publishRuleset = command({
-  roles: office,
-  action: 'rules.publishRuleset',
-  mutation: 'publishRuleset',
-  input: publishRulesetInput,
-  command: 'PublishRuleset',
-  echo: 'version',
+export const rulesetCommands = served('rules', {
+  publishRuleset: command(office, publishRulesetInput, { echo: 'version' }),
 });
 
 export const rulesets = query(readers, 'rules.rulesets', 'rulesets');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { posts } from '../../events/official-events.ts';
 import { date, id, idempotencyKey, oneOf, text } from '../../fields.ts';
 import { limits } from '../../limits.ts';
-import { command, office, query, readers } from '../declare.ts';
+import { command, office, query, readers, served } from '../declare.ts';
 
 /** Officials (干部) and the posts they hold in units over time (任职). */
 
@@ -38,30 +38,12 @@ export const postHoldersInput = z.object({
   date: date(),
 });
 
-export const registerOfficial = command({
-  roles: office,
-  action: 'directory.registerOfficial',
-  mutation: 'registerOfficial',
-  input: registerOfficialInput,
-  command: 'RegisterOfficial',
-  newId: { field: 'officialId', kind: 'official', given: 'id', answer: 'id', first: true },
-});
-
-export const assignPost = command({
-  roles: office,
-  action: 'directory.assignPost',
-  mutation: 'assignPost',
-  input: assignPostInput,
-  command: 'AssignPost',
-  lookups: { units: (data) => [data.unitId] },
-});
-
-export const vacatePost = command({
-  roles: office,
-  action: 'directory.vacatePost',
-  mutation: 'vacatePost',
-  input: vacatePostInput,
-  command: 'VacatePost',
+export const officialCommands = served('directory', {
+  registerOfficial: command(office, registerOfficialInput, {
+    newId: { field: 'officialId', kind: 'official', given: 'id', answer: 'id', first: true },
+  }),
+  assignPost: command(office, assignPostInput, { lookups: { units: (data) => [data.unitId] } }),
+  vacatePost: command(office, vacatePostInput),
 });
 
 export const officials = query(readers, 'directory.officials', 'officials');

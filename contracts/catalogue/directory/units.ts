@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, idempotencyKey, text } from '../../fields.ts';
 import { limits } from '../../limits.ts';
-import { command, office, query, readers } from '../declare.ts';
+import { command, office, query, readers, served } from '../declare.ts';
 
 /** Units (责任单位): registered by the office, listed for everyone. */
 
@@ -11,13 +11,10 @@ export const registerUnitInput = z.object({
   idempotencyKey,
 });
 
-export const registerUnit = command({
-  roles: office,
-  action: 'directory.registerUnit',
-  mutation: 'registerUnit',
-  input: registerUnitInput,
-  command: 'RegisterUnit',
-  newId: { field: 'unitId', kind: 'unit', given: 'id', answer: 'id', first: true },
+export const unitCommands = served('directory', {
+  registerUnit: command(office, registerUnitInput, {
+    newId: { field: 'unitId', kind: 'unit', given: 'id', answer: 'id', first: true },
+  }),
 });
 
 export const units = query(readers, 'views.units', 'units');

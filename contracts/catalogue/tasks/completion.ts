@@ -1,48 +1,22 @@
-import { z } from 'zod';
-import { evidence, id, idempotencyKey, optionalText, text } from '../../fields.ts';
+import { evidence, optionalText, text } from '../../fields.ts';
 import { limits } from '../../limits.ts';
-import { command, office } from '../declare.ts';
+import { command, office, onTask, openAndActive, served } from '../declare.ts';
 import { taskReasonInput } from './lifecycle.ts';
 
-/** Completion (办结): reported by the lead unit, accepted or sent back by the office. */
+/** Completion (办结): reported by the lead unit, accepted or sent back (退回重办) by the office. */
 
-export const reportTaskCompletionInput = z.object({
-  taskId: id(),
+export const reportTaskCompletionInput = onTask({
   summary: text(limits.description),
   evidence: evidence(),
-  idempotencyKey,
 });
 
-export const acceptTaskCompletionInput = z.object({
-  taskId: id(),
-  comment: optionalText(limits.note),
-  idempotencyKey,
-});
+export const acceptTaskCompletionInput = onTask({ comment: optionalText(limits.note) });
 
-export const reportTaskCompletion = command({
-  roles: { department_head: 'own_unit' },
-  action: 'tasks.reportTaskCompletion',
-  mutation: 'reportTaskCompletion',
-  input: reportTaskCompletionInput,
-  command: 'ReportTaskCompletion',
-  unitScope: 'task',
-  lifecycle: ['open', 'active'],
-});
-
-export const acceptTaskCompletion = command({
-  roles: office,
-  action: 'tasks.acceptTaskCompletion',
-  mutation: 'acceptTaskCompletion',
-  input: acceptTaskCompletionInput,
-  command: 'AcceptTaskCompletion',
-  lifecycle: ['active'],
-});
-
-/** 退回重办 */
-export const rejectTaskCompletion = command({
-  roles: office,
-  action: 'tasks.rejectTaskCompletion',
-  mutation: 'rejectTaskCompletion',
-  input: taskReasonInput,
-  command: 'RejectTaskCompletion',
+export const completionCommands = served('tasks', {
+  reportTaskCompletion: command({ department_head: 'own_unit' }, reportTaskCompletionInput, {
+    unitScope: 'task',
+    lifecycle: openAndActive,
+  }),
+  acceptTaskCompletion: command(office, acceptTaskCompletionInput, { lifecycle: ['active'] }),
+  rejectTaskCompletion: command(office, taskReasonInput),
 });

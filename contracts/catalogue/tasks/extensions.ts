@@ -1,54 +1,26 @@
-import { z } from 'zod';
-import { date, id, idempotencyKey, reason } from '../../fields.ts';
-import { command } from '../declare.ts';
+import { date, id, reason } from '../../fields.ts';
+import { command, onTask, open, partOf, served } from '../declare.ts';
 
 /** Deadline extensions (延期): asked by the lead unit before the deadline, decided by a leader. */
 
-export const requestDeadlineExtensionInput = z.object({
-  taskId: id(),
+export const requestDeadlineExtensionInput = onTask({
   milestoneId: id(),
   requestedDueDate: date(),
   reason: reason(),
-  idempotencyKey,
 });
 
-export const approveDeadlineExtensionInput = z.object({
-  taskId: id(),
-  requestId: id(),
-  idempotencyKey,
-});
+export const approveDeadlineExtensionInput = onTask({ requestId: id() });
 
-export const rejectDeadlineExtensionInput = z.object({
-  taskId: id(),
-  requestId: id(),
-  reason: reason(),
-  idempotencyKey,
-});
+export const rejectDeadlineExtensionInput = onTask({ requestId: id(), reason: reason() });
 
-export const requestDeadlineExtension = command({
-  roles: { department_head: 'own_unit' },
-  action: 'tasks.requestDeadlineExtension',
-  mutation: 'requestDeadlineExtension',
-  input: requestDeadlineExtensionInput,
-  command: 'RequestDeadlineExtension',
-  newId: { field: 'requestId', kind: 'extension', scopeField: 'taskId' },
-  unitScope: 'task',
-  lifecycle: ['open'],
-});
+const leader = { leader: 'all' } as const;
 
-export const approveDeadlineExtension = command({
-  roles: { leader: 'all' },
-  action: 'tasks.approveDeadlineExtension',
-  mutation: 'approveDeadlineExtension',
-  input: approveDeadlineExtensionInput,
-  command: 'ApproveDeadlineExtension',
-  lifecycle: ['open'],
-});
-
-export const rejectDeadlineExtension = command({
-  roles: { leader: 'all' },
-  action: 'tasks.rejectDeadlineExtension',
-  mutation: 'rejectDeadlineExtension',
-  input: rejectDeadlineExtensionInput,
-  command: 'RejectDeadlineExtension',
+export const extensionCommands = served('tasks', {
+  requestDeadlineExtension: command(
+    { department_head: 'own_unit' },
+    requestDeadlineExtensionInput,
+    { newId: partOf('extension', 'requestId'), unitScope: 'task', lifecycle: open },
+  ),
+  approveDeadlineExtension: command(leader, approveDeadlineExtensionInput, { lifecycle: open }),
+  rejectDeadlineExtension: command(leader, rejectDeadlineExtensionInput),
 });

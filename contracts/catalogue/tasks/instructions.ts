@@ -1,23 +1,17 @@
-import { z } from 'zod';
-import { id, idempotencyKey, text, unitIds } from '../../fields.ts';
+import { text, unitIds } from '../../fields.ts';
 import { inputLimits, limits } from '../../limits.ts';
-import { command } from '../declare.ts';
+import { command, onTask, partOf, served } from '../declare.ts';
 
 /** Leadership instructions (批示) on a task, addressed to units. */
 
-export const issueLeadershipInstructionInput = z.object({
-  taskId: id(),
+export const issueLeadershipInstructionInput = onTask({
   text: text(limits.description),
   addressedToUnitIds: unitIds(inputLimits.addressees),
-  idempotencyKey,
 });
 
-export const issueLeadershipInstruction = command({
-  roles: { leader: 'all' },
-  action: 'tasks.issueLeadershipInstruction',
-  mutation: 'issueLeadershipInstruction',
-  input: issueLeadershipInstructionInput,
-  command: 'IssueLeadershipInstruction',
-  newId: { field: 'instructionId', kind: 'instruction', scopeField: 'taskId' },
-  lookups: { units: (data) => data.addressedToUnitIds },
+export const instructionCommands = served('tasks', {
+  issueLeadershipInstruction: command({ leader: 'all' }, issueLeadershipInstructionInput, {
+    newId: partOf('instruction', 'instructionId'),
+    lookups: { units: (data) => data.addressedToUnitIds },
+  }),
 });

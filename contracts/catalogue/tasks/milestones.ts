@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { date, evidence, id, idempotencyKey, optionalText, reason, text } from '../../fields.ts';
+import { date, evidence, id, optionalText, reason, text } from '../../fields.ts';
 import { limits } from '../../limits.ts';
-import { command, office, reporters } from '../declare.ts';
+import {
+  command,
+  office,
+  onTask,
+  open,
+  openAndActive,
+  partOf,
+  reporters,
+  served,
+} from '../declare.ts';
 
 /** Milestones (节点): planned by the office, reported on and completed by the units. */
 
-export const planMilestoneInput = z.object({
-  taskId: id(),
+export const planMilestoneInput = onTask({
   title: text(limits.title),
   dueDate: date(),
   weight: z
@@ -16,13 +24,11 @@ export const planMilestoneInput = z.object({
     .max(100, 'must be at most 100')
     .nullish()
     .transform((value) => value ?? 1),
-  idempotencyKey,
 });
 
 const percentRule = 'must be an integer between 0 and 100';
 
-export const reportProgressInput = z.object({
-  taskId: id(),
+export const reportProgressInput = onTask({
   milestoneId: id(),
   percent: z
     .number({ error: percentRule })
@@ -31,58 +37,29 @@ export const reportProgressInput = z.object({
     .max(100, percentRule),
   note: optionalText(limits.note),
   evidence: evidence(),
-  idempotencyKey,
 });
 
-export const completeMilestoneInput = z.object({
-  taskId: id(),
+export const completeMilestoneInput = onTask({
   milestoneId: id(),
   note: optionalText(limits.note),
-  idempotencyKey,
 });
 
-export const reopenMilestoneInput = z.object({
-  taskId: id(),
-  milestoneId: id(),
-  reason: reason(),
-  idempotencyKey,
-});
+export const reopenMilestoneInput = onTask({ milestoneId: id(), reason: reason() });
 
-export const planMilestone = command({
-  roles: office,
-  action: 'tasks.planMilestone',
-  mutation: 'planMilestone',
-  input: planMilestoneInput,
-  command: 'PlanMilestone',
-  newId: { field: 'milestoneId', kind: 'milestone', scopeField: 'taskId' },
-  lifecycle: ['open'],
-});
-
-export const reportProgress = command({
-  roles: reporters,
-  action: 'tasks.reportProgress',
-  mutation: 'reportProgress',
-  input: reportProgressInput,
-  command: 'ReportProgress',
-  unitScope: 'task',
-  lifecycle: ['open', 'active'],
-});
-
-export const completeMilestone = command({
-  roles: reporters,
-  action: 'tasks.completeMilestone',
-  mutation: 'completeMilestone',
-  input: completeMilestoneInput,
-  command: 'CompleteMilestone',
-  unitScope: 'task',
-  lifecycle: ['open', 'active'],
-});
-
-export const reopenMilestone = command({
-  roles: { office: 'all', leader: 'all' },
-  action: 'tasks.reopenMilestone',
-  mutation: 'reopenMilestone',
-  input: reopenMilestoneInput,
-  command: 'ReopenMilestone',
-  lifecycle: ['open'],
+export const milestoneCommands = served('tasks', {
+  planMilestone: command(office, planMilestoneInput, {
+    newId: partOf('milestone', 'milestoneId'),
+    lifecycle: open,
+  }),
+  reportProgress: command(reporters, reportProgressInput, {
+    unitScope: 'task',
+    lifecycle: openAndActive,
+  }),
+  completeMilestone: command(reporters, completeMilestoneInput, {
+    unitScope: 'task',
+    lifecycle: openAndActive,
+  }),
+  reopenMilestone: command({ office: 'all', leader: 'all' }, reopenMilestoneInput, {
+    lifecycle: open,
+  }),
 });

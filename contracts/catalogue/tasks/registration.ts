@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { date, id, idempotencyKey, optionalText, text, unitIds } from '../../fields.ts';
 import { limits } from '../../limits.ts';
-import { command, office } from '../declare.ts';
+import { command, office, onTask, open, served } from '../declare.ts';
 
 /** Registering a task from the plan and assigning its units (立项, 交办). */
 
@@ -14,29 +14,18 @@ export const registerTaskInput = z.object({
   idempotencyKey,
 });
 
-export const assignTaskInput = z.object({
-  taskId: id(),
+export const assignTaskInput = onTask({
   leadUnitId: id(),
   cooperatingUnitIds: unitIds(limits.cooperatingUnits),
   responsibleLeader: optionalText(limits.name),
-  idempotencyKey,
 });
 
-export const registerTask = command({
-  roles: office,
-  action: 'tasks.registerTask',
-  mutation: 'registerTask',
-  input: registerTaskInput,
-  command: 'RegisterTask',
-  newId: { field: 'taskId', kind: 'task', answer: 'id', first: true },
-});
-
-export const assignTask = command({
-  roles: office,
-  action: 'tasks.assignTask',
-  mutation: 'assignTask',
-  input: assignTaskInput,
-  command: 'AssignTask',
-  lookups: { units: (data) => [data.leadUnitId, ...data.cooperatingUnitIds] },
-  lifecycle: ['open'],
+export const registrationCommands = served('tasks', {
+  registerTask: command(office, registerTaskInput, {
+    newId: { field: 'taskId', kind: 'task', answer: 'id', first: true },
+  }),
+  assignTask: command(office, assignTaskInput, {
+    lookups: { units: (data) => [data.leadUnitId, ...data.cooperatingUnitIds] },
+    lifecycle: open,
+  }),
 });

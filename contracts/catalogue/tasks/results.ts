@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { indicatorComparisons } from '../../events/task-events.ts';
-import { date, evidence, finite, id, idempotencyKey, oneOf, text } from '../../fields.ts';
+import { date, evidence, finite, id, oneOf, text } from '../../fields.ts';
 import { inputLimits, limits } from '../../limits.ts';
-import { command, office, reporters } from '../declare.ts';
+import { command, office, onTask, partOf, reporters, served } from '../declare.ts';
 
 /** Indicators (实效): the measurable results of a task. */
 
-export const defineIndicatorInput = z.object({
-  taskId: id(),
+export const defineIndicatorInput = onTask({
   name: text(limits.title),
   unitOfMeasure: text(inputLimits.unitOfMeasure),
   target: finite(),
@@ -16,32 +14,18 @@ export const defineIndicatorInput = z.object({
   baseline: finite()
     .nullish()
     .transform((value) => value ?? null),
-  idempotencyKey,
 });
 
-export const reportIndicatorValueInput = z.object({
-  taskId: id(),
+export const reportIndicatorValueInput = onTask({
   indicatorId: id(),
   value: finite(),
   asOf: date(),
   evidence: evidence(),
-  idempotencyKey,
 });
 
-export const defineIndicator = command({
-  roles: office,
-  action: 'tasks.defineIndicator',
-  mutation: 'defineIndicator',
-  input: defineIndicatorInput,
-  command: 'DefineIndicator',
-  newId: { field: 'indicatorId', kind: 'indicator', scopeField: 'taskId' },
-});
-
-export const reportIndicatorValue = command({
-  roles: reporters,
-  action: 'tasks.reportIndicatorValue',
-  mutation: 'reportIndicatorValue',
-  input: reportIndicatorValueInput,
-  command: 'ReportIndicatorValue',
-  unitScope: 'task',
+export const resultCommands = served('tasks', {
+  defineIndicator: command(office, defineIndicatorInput, {
+    newId: partOf('indicator', 'indicatorId'),
+  }),
+  reportIndicatorValue: command(reporters, reportIndicatorValueInput, { unitScope: 'task' }),
 });

@@ -1,15 +1,13 @@
-import { z } from 'zod';
-import { date, id, idempotencyKey, text } from '../../fields.ts';
+import { date, id, text } from '../../fields.ts';
 import { limits } from '../../limits.ts';
-import { command, office } from '../declare.ts';
+import { command, office, onTask, open, partOf, served } from '../declare.ts';
 
 /**
  * Urging (催办): the office presses a unit on a task, lighter than a notice
  * (督办单): a message and, if it wants one, the day to reply by.
  */
 
-export const urgeTaskInput = z.object({
-  taskId: id(),
+export const urgeTaskInput = onTask({
   /** The unit urged; the lead unit when absent. */
   unitId: id()
     .nullish()
@@ -18,16 +16,12 @@ export const urgeTaskInput = z.object({
   replyBy: date()
     .nullish()
     .transform((value) => value ?? null),
-  idempotencyKey,
 });
 
-export const urgeTask = command({
-  roles: office,
-  action: 'tasks.urgeTask',
-  mutation: 'urgeTask',
-  input: urgeTaskInput,
-  command: 'UrgeTask',
-  newId: { field: 'urgeId', kind: 'urge', scopeField: 'taskId' },
-  lookups: { units: (data) => [data.unitId] },
-  lifecycle: ['open'],
+export const urgingCommands = served('tasks', {
+  urgeTask: command(office, urgeTaskInput, {
+    newId: partOf('urge', 'urgeId'),
+    lookups: { units: (data) => [data.unitId] },
+    lifecycle: open,
+  }),
 });

@@ -40,6 +40,13 @@ export const permissions = {
       "department_head": "own_unit"
     }
   },
+  "reopenMilestone": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "leader": "all"
+    }
+  },
   "reportBlockage": {
     "kind": "command",
     "roles": {
@@ -53,6 +60,25 @@ export const permissions = {
       "office": "all",
       "department_head": "own_unit",
       "leader": "all"
+    }
+  },
+  "escalateBlockage": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "assignBlockageCoordination": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "reopenBlockage": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
     }
   },
   "task": {
@@ -109,6 +135,24 @@ export const permissions = {
       "department_head": "own_unit"
     }
   },
+  "suspendTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "resumeTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "terminateTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
   "requestDeadlineExtension": {
     "kind": "command",
     "roles": {
@@ -127,13 +171,6 @@ export const permissions = {
       "leader": "all"
     }
   },
-  "reopenMilestone": {
-    "kind": "command",
-    "roles": {
-      "office": "all",
-      "leader": "all"
-    }
-  },
   "reportTaskCompletion": {
     "kind": "command",
     "roles": {
@@ -147,24 +184,6 @@ export const permissions = {
     }
   },
   "rejectTaskCompletion": {
-    "kind": "command",
-    "roles": {
-      "office": "all"
-    }
-  },
-  "suspendTask": {
-    "kind": "command",
-    "roles": {
-      "office": "all"
-    }
-  },
-  "resumeTask": {
-    "kind": "command",
-    "roles": {
-      "office": "all"
-    }
-  },
-  "terminateTask": {
     "kind": "command",
     "roles": {
       "office": "all"
@@ -206,25 +225,6 @@ export const permissions = {
     "roles": {
       "office": "all",
       "inspector": "all"
-    }
-  },
-  "escalateBlockage": {
-    "kind": "command",
-    "roles": {
-      "leader": "all"
-    }
-  },
-  "assignBlockageCoordination": {
-    "kind": "command",
-    "roles": {
-      "leader": "all"
-    }
-  },
-  "reopenBlockage": {
-    "kind": "command",
-    "roles": {
-      "office": "all",
-      "department_head": "own_unit"
     }
   },
   "urgeTask": {
