@@ -1,8 +1,8 @@
 import type { Ruleset, RulesetEvent } from '../../contracts/events/index.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
+import { publishedRulesets, rulesetInForce } from '../../domain/rulesets/in-force.ts';
 import type { RulesetCommand } from '../../services/rulesets/domain/commands.ts';
 import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
-import { defaultRuleset } from '../../services/rulesets/domain/default-ruleset.ts';
-import { publishedRulesets, rulesetInForce } from '../../services/rulesets/domain/in-force.ts';
 import { given } from './support/given-when-then.ts';
 
 const ruleset = (changes: Partial<Ruleset> = {}): Ruleset => ({
