@@ -2,6 +2,7 @@ import type { Role } from '../../contracts/actor.ts';
 import { humanRoles } from '../../contracts/actor.ts';
 import type { Operation, Scope } from '../../contracts/permissions.ts';
 import { permissions, scopeOf } from '../../contracts/permissions.ts';
+import { supervisionYearCommands } from '../support/operations.ts';
 
 const roles: readonly Role[] = [...humanRoles, 'system'];
 
@@ -68,36 +69,6 @@ const operations = Object.keys(permissions) as Operation[];
 const cases = operations.flatMap((operation) =>
   roles.map((role, index) => [operation, role, table[operation][index] ?? null] as const),
 );
-
-/** Commands of the supervision year (issue 3). */
-const supervisionYearCommands: readonly Operation[] = [
-  'signTask',
-  'transferTask',
-  'returnTask',
-  'requestDeadlineExtension',
-  'approveDeadlineExtension',
-  'rejectDeadlineExtension',
-  'reopenMilestone',
-  'reportTaskCompletion',
-  'acceptTaskCompletion',
-  'rejectTaskCompletion',
-  'suspendTask',
-  'resumeTask',
-  'terminateTask',
-  'defineIndicator',
-  'reportIndicatorValue',
-  'issueSupervisionNotice',
-  'answerSupervisionNotice',
-  'issueLeadershipInstruction',
-  'recordAccountability',
-  'escalateBlockage',
-  'assignBlockageCoordination',
-  'reopenBlockage',
-  'registerOfficial',
-  'assignPost',
-  'vacatePost',
-  'publishRuleset',
-];
 
 /** What a responsible unit or a leader does in person (the task decider's role table). */
 const notForTheOffice: readonly Operation[] = [

@@ -1,0 +1,31 @@
+import type { Operation } from '../../contracts/permissions.ts';
+
+/** Commands of the supervision year (issue 3), as the gateway offers them. */
+export const supervisionYearCommands: readonly Operation[] = [
+  'signTask',
+  'transferTask',
+  'returnTask',
+  'requestDeadlineExtension',
+  'approveDeadlineExtension',
+  'rejectDeadlineExtension',
+  'reopenMilestone',
+  'reportTaskCompletion',
+  'acceptTaskCompletion',
+  'rejectTaskCompletion',
+  'suspendTask',
+  'resumeTask',
+  'terminateTask',
+  'defineIndicator',
+  'reportIndicatorValue',
+  'issueSupervisionNotice',
+  'answerSupervisionNotice',
+  'issueLeadershipInstruction',
+  'recordAccountability',
+  'escalateBlockage',
+  'assignBlockageCoordination',
+  'reopenBlockage',
+  'registerOfficial',
+  'assignPost',
+  'vacatePost',
+  'publishRuleset',
+];
