@@ -1,0 +1,91 @@
+import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
+import {
+  createLogFollower,
+  type FollowerCheckpoint,
+} from '../../infra/log-follower/log-follower.ts';
+
+class Moved extends Error {}
+
+/** A log of positions only: the follower reads nothing else. */
+const logOf = (length: number) => {
+  const events: StoredEvent[] = [];
+  const append = (count: number) => {
+    for (let i = 0; i < count; i++) events.push({ position: events.length + 1 } as StoredEvent);
+  };
+  append(length);
+  const reads: number[] = [];
+  const eventStore = {
+    readAll: async ({ after, limit }: { after: number; limit: number }) => {
+      reads.push(after);
+      return events.filter((event) => event.position > after).slice(0, limit);
+    },
+  } as unknown as EventStore;
+  return { eventStore, append, reads };
+};
+
+/** A checkpoint that records every page it takes and refuses a stale `from`. */
+const checkpointOf = () => {
+  let position = 0;
+  const taken: number[][] = [];
+  const checkpoint: FollowerCheckpoint & { taken: number[][]; moveTo(p: number): void } = {
+    taken,
+    moveTo: (p) => {
+      position = p;
+    },
+    position: () => position,
+    take(page, from) {
+      if (from !== position) throw new Moved();
+      taken.push(page.map((event) => event.position));
+      position = page.at(-1)?.position ?? position;
+    },
+    moved: (error) => error instanceof Moved,
+  };
+  return checkpoint;
+};
+
+describe('a log follower', () => {
+  it('takes the log page by page to its end, moving the checkpoint with each page', async () => {
+    const { eventStore } = logOf(5);
+    const checkpoint = checkpointOf();
+    await createLogFollower({ eventStore, checkpoint, batchSize: 2 }).catchUp();
+    expect(checkpoint.taken).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('reads the checkpoint again when another follower moved it, taking no event twice', async () => {
+    const { eventStore } = logOf(4);
+    const checkpoint = checkpointOf();
+    const take = checkpoint.take.bind(checkpoint);
+    let raced = false;
+    checkpoint.take = (page, from) => {
+      if (!raced) {
+        raced = true;
+        checkpoint.moveTo(2);
+      }
+      return take(page, from);
+    };
+    await createLogFollower({ eventStore, checkpoint, batchSize: 3 }).catchUp();
+    expect(checkpoint.taken).toEqual([[3, 4]]);
+  });
+
+  it('goes round once more for a wake during a catch-up, before answering it', async () => {
+    const { eventStore, append } = logOf(2);
+    const checkpoint = checkpointOf();
+    const follower = createLogFollower({ eventStore, checkpoint, batchSize: 10 });
+    const first = follower.catchUp();
+    append(1);
+    const second = follower.catchUp();
+    await Promise.all([first, second]);
+    expect(checkpoint.taken.flat()).toEqual([1, 2, 3]);
+  });
+
+  it('passes on an error that is not a moved checkpoint', async () => {
+    const { eventStore } = logOf(1);
+    const checkpoint = checkpointOf();
+    checkpoint.take = () => {
+      throw new Error('disk full');
+    };
+    await expect(
+      createLogFollower({ eventStore, checkpoint, batchSize: 10 }).catchUp(),
+    ).rejects.toThrow('disk full');
+  });
+});
