@@ -2,13 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CryptoKey, JWK } from 'jose';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { DomainError } from '../../contracts/errors.ts';
 import type { TokenPolicy } from '../../infra/auth/verifier.ts';
 import {
   createTokenVerifier,
   embeddedPolicy,
   KeysUnavailableError,
 } from '../../infra/auth/verifier.ts';
+import { tokenRefusal as refusal } from './support/token-refusal.ts';
 
 const policy: TokenPolicy = { ...embeddedPolicy, issuer: 'https://id.gov.example' };
 
@@ -48,16 +48,6 @@ const jwksServer = async (keys: () => JWK[]) => {
     fetches: () => fetches,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-};
-
-const refusal = async (verify: (token: string) => Promise<unknown>, token: string) => {
-  try {
-    await verify(token);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the token to be refused');
 };
 
 describe('tokens verified against an issuer’s JWKS', () => {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CryptoKey, KeyObject } from 'jose';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { DomainError } from '../../contracts/errors.ts';
 import { issuerKeyFromPem, loadIssuerKey } from '../../infra/auth/public-key.ts';
 import type { TokenPolicy } from '../../infra/auth/verifier.ts';
 import { createTokenVerifier, embeddedPolicy } from '../../infra/auth/verifier.ts';
 import { ConfigError } from '../../infra/config/config.ts';
+import { tokenRefusal as refusal } from './support/token-refusal.ts';
 
 const policy: TokenPolicy = {
   ...embeddedPolicy,
@@ -43,16 +43,6 @@ const sign = (
       .setIssuedAt()
       .setExpirationTime('10m'),
   ).sign(key.privateKey);
-
-const refusal = async (verify: (token: string) => Promise<unknown>, token: string) => {
-  try {
-    await verify(token);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the token to be refused');
-};
 
 describe.each(['RS256', 'ES256'] as const)(
   'a token from an issuer with an %s public key',

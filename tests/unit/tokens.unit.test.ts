@@ -1,21 +1,15 @@
 import { SignJWT } from 'jose';
-import { DomainError } from '../../contracts/errors.ts';
+import type { DomainError } from '../../contracts/errors.ts';
 import type { TokenClaims } from '../../infra/auth/tokens.ts';
 import { signToken, verifyToken } from '../../infra/auth/tokens.ts';
 import { embeddedPolicy } from '../../infra/auth/verifier.ts';
+import { tokenRefusal } from './support/token-refusal.ts';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
 const otherSecret = 'another-secret-that-is-long-enough-9876543210';
 
-const refusal = async (token: string, key = secret): Promise<DomainError> => {
-  try {
-    await verifyToken(key, token);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the token to be refused');
-};
+const refusal = (token: string, key = secret): Promise<DomainError> =>
+  tokenRefusal((candidate) => verifyToken(key, candidate), token);
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
