@@ -1,34 +1,15 @@
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
+import { taskCommand } from './support/task-commands.ts';
 import { taskAssigned, taskId, taskRegistered } from './support/task-fixtures.ts';
 
-const registerTask = (data: Partial<Extract<TaskCommand, { type: 'RegisterTask' }>['data']> = {}) =>
-  ({
-    type: 'RegisterTask',
-    data: {
-      taskId,
-      title: 'Build 3 new schools',
-      description: null,
-      section: 'Education',
-      plannedStart: '2021-01-01',
-      dueDate: '2021-12-31',
-      ...data,
-    },
-  }) satisfies TaskCommand;
+const registerTask = taskCommand('RegisterTask', taskRegistered.data);
 
-const assignTask = (data: Partial<Extract<TaskCommand, { type: 'AssignTask' }>['data']> = {}) =>
-  ({
-    type: 'AssignTask',
-    data: {
-      taskId,
-      leadUnitId: 'education-bureau',
-      cooperatingUnitIds: ['finance-bureau'],
-      responsibleLeader: 'Vice Mayor Li',
-      knownUnitIds: ['education-bureau', 'finance-bureau', 'land-bureau'],
-      ...data,
-    },
-  }) satisfies TaskCommand;
+const assignTask = taskCommand('AssignTask', {
+  ...taskAssigned.data,
+  knownUnitIds: ['education-bureau', 'finance-bureau', 'land-bureau'],
+});
 
 describe('registering a task', () => {
   it('records the task', () => {
