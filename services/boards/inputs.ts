@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { isIsoDate, maxDate, minDate } from '../../contracts/dates.ts';
 import { idRule, limits } from '../../contracts/limits.ts';
 import { milestoneStates } from '../../domain/judgement/index.ts';
-import { blockageSortFields } from './build/blockage-board.ts';
-import { progressSortFields } from './build/progress-board.ts';
-import { responsibilitySortFields } from './build/responsibility-board.ts';
-import { resultSortFields } from './build/results-board.ts';
-import { stageSortFields } from './build/stage-board.ts';
+import { boardSortFields } from './build/sort-fields.ts';
 
 /**
  * Input rules of the board queries, checked by the boards service (the gateway
@@ -30,57 +26,52 @@ const board = {
   after: z.string().max(100, 'must be a cursor returned by an earlier page').nullish(),
 };
 
+/** Every task board: a board filtered on the task's plan section and a unit. */
+const taskBoard = { ...board, section: section(), unitId: optionalId() };
+
 /** `responsibilityBoard`: a unit, an official, a sort. */
 export const responsibilityBoardInput = z.object({
   ...board,
   unitId: optionalId(),
   officialId: optionalId(),
-  sort: sortOf(responsibilitySortFields),
+  sort: sortOf(boardSortFields.responsibility),
 });
 
 /** `stageBoard`: section, lead unit, task, state, due window, with extensions, a sort. */
 export const stageBoardInput = z.object({
-  ...board,
-  section: section(),
-  unitId: optionalId(),
+  ...taskBoard,
   taskId: optionalId(),
   state: z.enum(milestoneStates).nullish(),
   dueFrom: optionalDate(),
   dueTo: optionalDate(),
   withExtensions: z.boolean().nullish(),
-  sort: sortOf(stageSortFields),
+  sort: sortOf(boardSortFields.stage),
 });
 
 /** `blockageBoard`: section, unit held up, unit waited on, level, minimum age, in a cycle, a sort. */
 export const blockageBoardInput = z.object({
-  ...board,
-  section: section(),
-  unitId: optionalId(),
+  ...taskBoard,
   waitingOnUnitId: optionalId(),
   level: z.enum(['none', 'responsible_leader', 'main_leader']).nullish(),
   minAgeDays: z.number().int().min(0, 'must be a whole number of days ≥ 0').nullish(),
   inCycle: z.boolean().nullish(),
-  sort: sortOf(blockageSortFields),
+  sort: sortOf(boardSortFields.blockage),
 });
 
 /** `progressBoard`: section, unit (lead or co-owner), light, trend, a sort. */
 export const progressBoardInput = z.object({
-  ...board,
-  section: section(),
-  unitId: optionalId(),
+  ...taskBoard,
   light: lights,
   trend: z.enum(['up', 'flat', 'down']).nullish(),
-  sort: sortOf(progressSortFields),
+  sort: sortOf(boardSortFields.progress),
 });
 
 /** `resultsBoard`: section, lead unit, light, attained, a sort. */
 export const resultsBoardInput = z.object({
-  ...board,
-  section: section(),
-  unitId: optionalId(),
+  ...taskBoard,
   light: lights,
   attained: z.boolean().nullish(),
-  sort: sortOf(resultSortFields),
+  sort: sortOf(boardSortFields.result),
 });
 
 /** `overview`: the day, a section, how many items per list (`top`). */

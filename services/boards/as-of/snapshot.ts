@@ -1,11 +1,4 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
-import type {
-  BoardBlockage,
-  BoardIndicator,
-  BoardMilestone,
-  BoardOfficial,
-  BoardTask,
-} from '../../../projections/boards/index.ts';
 import {
   boardBlockageProjection,
   boardIndicatorProjection,
@@ -44,24 +37,26 @@ export const replayedProjections: readonly Projection<Doc>[] = [
   unitListProjection as unknown as Projection<Doc>,
 ];
 
-/** The board documents of a finished replay. */
-export const snapshotOf = (replayed: Replayed): Snapshot => {
-  const all = <T>(collection: string): T[] => [
-    ...((replayed.maps.get(collection)?.values() ?? []) as Iterable<T>),
-  ];
+/**
+ * The board documents, each collection's as `documents` lists them, the units
+ * cut to their id and name.
+ */
+export const boardDocuments = (documents: (collection: string) => unknown[]): BoardDocuments => {
+  const of = <K extends keyof BoardDocuments>(key: K) =>
+    documents(boardCollections[key]) as BoardDocuments[K];
   return {
-    docs: {
-      tasks: all<BoardTask>(boardCollections.tasks),
-      milestones: all<BoardMilestone>(boardCollections.milestones),
-      blockages: all<BoardBlockage>(boardCollections.blockages),
-      indicators: all<BoardIndicator>(boardCollections.indicators),
-      officials: all<BoardOfficial>(boardCollections.officials),
-      units: all<{ id: string; name: string }>(boardCollections.units).map(({ id, name }) => ({
-        id,
-        name,
-      })),
-    },
-    rulesets: replayed.rulesets,
-    position: replayed.position,
+    tasks: of('tasks'),
+    milestones: of('milestones'),
+    blockages: of('blockages'),
+    indicators: of('indicators'),
+    officials: of('officials'),
+    units: of('units').map(({ id, name }) => ({ id, name })),
   };
 };
+
+/** The board documents of a finished replay. */
+export const snapshotOf = (replayed: Replayed): Snapshot => ({
+  docs: boardDocuments((collection) => [...(replayed.maps.get(collection)?.values() ?? [])]),
+  rulesets: replayed.rulesets,
+  position: replayed.position,
+});

@@ -1,33 +1,24 @@
 import type { EscalationLevel } from '../../../domain/judgement/index.ts';
 import { type BlockageRow, levelNames, openBlockageRows } from './blockage-rows.ts';
+import { type BoardQuery, type FacetedBoard, withFacet } from './board-query.ts';
 import { boardView } from './board-view.ts';
-import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import { type Page, type PageArgs, pageOf, type SortArgs, sortRows } from './paging.ts';
+import { type BoardInput, stampOf } from './input.ts';
+import { type RowOrder, sortedPage } from './paging.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
+import type { SortFieldOf } from './sort-fields.ts';
 
 export type { BlockageRow } from './blockage-rows.ts';
 
-/** What the blockage board sorts on (default: age, oldest first). */
-export const blockageSortFields = ['ageDays', 'level', 'openedOn', 'reportedOn'] as const;
-/** One of `blockageSortFields`. */
-export type BlockageSortField = (typeof blockageSortFields)[number];
-
-/** Filters of the blockage board: each one given narrows it; a page of it. */
-export interface BlockageQuery extends PageArgs {
-  section?: string | null | undefined;
-  /** The unit held up. */
-  unitId?: string | null | undefined;
+/** Filters of the blockage board (the unit: the one held up); a page of it. */
+export interface BlockageQuery extends BoardQuery<SortFieldOf<'blockage'>> {
   waitingOnUnitId?: string | null | undefined;
   level?: EscalationLevel | null | undefined;
   minAgeDays?: number | null | undefined;
   inCycle?: boolean | null | undefined;
-  sort?: SortArgs<BlockageSortField> | null | undefined;
 }
 
-/** The blockage board of a day: a page of open blockages, with counts, cycles and ping-pong. */
-export interface BlockageBoard extends BoardStamp, Page<BlockageRow> {
-  /** Rows per recorded level, of those matching every filter but `level`. */
-  counts: Record<EscalationLevel, number>;
+/** The blockage board of a day: a page of open blockages counted by level, cycles and ping-pong. */
+export interface BlockageBoard extends FacetedBoard<BlockageRow, EscalationLevel> {
   /** Units that wait on each other in a circle, among all open blockages. */
   cycles: string[][];
   /** Tasks bounced between units this year (of the unit, when one is asked for). */
@@ -49,8 +40,12 @@ const levelCounts = (rows: readonly BlockageRow[]): Record<EscalationLevel, numb
   return counts;
 };
 
-const sortKey = (field: BlockageSortField) => (candidate: BlockageRow) =>
-  field === 'level' ? levelNames.indexOf(candidate.level) : candidate[field];
+const order: RowOrder<BlockageRow, SortFieldOf<'blockage'>> = {
+  defaultSort: { field: 'ageDays', direction: 'desc' },
+  key: (field) => (candidate) =>
+    field === 'level' ? levelNames.indexOf(candidate.level) : candidate[field],
+  id: (candidate) => candidate.id,
+};
 const involves = (pingPong: PingPongRow, unitId: string): boolean =>
   pingPong.moves.some((move) => move.fromUnitId === unitId || move.toUnitId === unitId);
 
@@ -63,17 +58,16 @@ export const buildBlockageBoard = (input: BoardInput, query: BlockageQuery): Blo
   const view = boardView(input);
   const { rows: all, cycles } = openBlockageRows(view);
   const rows = all.filter((candidate) => matches(candidate, query));
-  const atLevel = query.level ? rows.filter((candidate) => candidate.level === query.level) : rows;
-  const sort = query.sort ?? { field: 'ageDays', direction: 'desc' };
   const { unitId } = query;
   return {
     ...stampOf(input),
     counts: levelCounts(rows),
     cycles,
     pingPongs: unitId ? pingPongs(view).filter((p) => involves(p, unitId)) : pingPongs(view),
-    ...pageOf(
-      sortRows(atLevel, sortKey(sort.field), sort.direction, (r) => r.id),
+    ...sortedPage(
+      withFacet(rows, query.level, (candidate) => candidate.level),
       query,
+      order,
     ),
   };
 };

@@ -2,7 +2,8 @@ import { addDays } from '../../../domain/dates.ts';
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import { countLights, type LightCounts, sortRows } from './paging.ts';
+import { countLights, type LightCounts } from './light-counts.ts';
+import { sortRows } from './paging.ts';
 import { standings } from './scores.ts';
 import { allStageRows, type StageRow } from './stage-board.ts';
 
@@ -87,6 +88,13 @@ const lightPoint = (input: BoardInput, section: string | null | undefined): Ligh
   ...countLights(inSection(boardView(input), section).map((facts) => facts.lit)),
 });
 
+/** The `top` rows with the highest `key`, ties broken by id. */
+const topBy = <T extends { id: string }>(
+  rows: readonly T[],
+  key: (row: T) => number,
+  top: number,
+) => sortRows(rows, key, 'desc', (row) => row.id).slice(0, top);
+
 /**
  * The overview: lights per plan section, the worst overdue milestones, the
  * oldest open blockages, the unit ranking (亮赛比) and the lights month by
@@ -112,18 +120,8 @@ export const buildOverview = (
     period: view.period.name,
     totals: countLights(inSection(view, section).map((facts) => facts.lit)),
     sections: sectionLights(view, query),
-    worstOverdue: sortRows(
-      overdue,
-      (row) => row.daysOverdue,
-      'desc',
-      (row) => row.id,
-    ).slice(0, query.top),
-    oldestBlockages: sortRows(
-      blockages,
-      (row) => row.ageDays,
-      'desc',
-      (row) => row.id,
-    ).slice(0, query.top),
+    worstOverdue: topBy(overdue, (row) => row.daysOverdue, query.top),
+    oldestBlockages: topBy(blockages, (row) => row.ageDays, query.top),
     ranking: ranked.map((score) => ({
       rank: score.rank,
       unitId: score.unitId,

@@ -63,15 +63,24 @@ export const pageOf = <T>(rows: readonly T[], args: PageArgs): Page<T> => {
   };
 };
 
-/** Counts of green, yellow and red. */
-export type LightCounts = { green: number; yellow: number; red: number };
+/** A page of a board sorted on one of its fields `F` (the board's default when none is asked). */
+export interface SortedPageArgs<F extends string> extends PageArgs {
+  sort?: SortArgs<F> | null | undefined;
+}
 
-/** No light counted yet. */
-export const noLights = (): LightCounts => ({ green: 0, yellow: 0, red: 0 });
+/** How a board orders its rows: its default sort, the key of each field, the id breaking ties. */
+export interface RowOrder<T, F extends string> {
+  defaultSort: SortArgs<F>;
+  key: (field: F) => (row: T) => Key;
+  id: (row: T) => string;
+}
 
-/** Counts the lights given; null (unlit) counts as none. */
-export const countLights = (lights: readonly (keyof LightCounts | null)[]): LightCounts => {
-  const counts = noLights();
-  for (const light of lights) if (light !== null) counts[light] += 1;
-  return counts;
+/** One page of `rows` (already filtered), in the order asked or the board's default. */
+export const sortedPage = <T, F extends string>(
+  rows: readonly T[],
+  args: SortedPageArgs<F>,
+  order: RowOrder<T, F>,
+): Page<T> => {
+  const sort = args.sort ?? order.defaultSort;
+  return pageOf(sortRows(rows, order.key(sort.field), sort.direction, order.id), args);
 };

@@ -1,16 +1,10 @@
 import type { Light, Trend } from '../../../domain/judgement/index.ts';
 import type { TaskCompletion } from '../../../projections/boards/index.ts';
+import { type BoardQuery, type LitBoard, litBoard } from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
-import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import {
-  countLights,
-  type LightCounts,
-  type Page,
-  type PageArgs,
-  pageOf,
-  type SortArgs,
-  sortRows,
-} from './paging.ts';
+import type { BoardInput } from './input.ts';
+import type { RowOrder } from './paging.ts';
+import type { SortFieldOf } from './sort-fields.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** One task on the progress board (盯进度). */
@@ -39,33 +33,14 @@ export interface ProgressRow {
   lastReportedOn: string | null;
 }
 
-/** What the progress board sorts on (default: furthest behind first). */
-export const progressSortFields = [
-  'behind',
-  'actual',
-  'expected',
-  'forecast',
-  'dueDate',
-  'title',
-] as const;
-/** One of `progressSortFields`. */
-export type ProgressSortField = (typeof progressSortFields)[number];
-
-/** Filters of the progress board: each one given narrows it; a page of it. */
-export interface ProgressQuery extends PageArgs {
-  section?: string | null | undefined;
-  /** Tasks the unit leads or co-owns. */
-  unitId?: string | null | undefined;
+/** Filters of the progress board (the unit: tasks it leads or co-owns); a page of it. */
+export interface ProgressQuery extends BoardQuery<SortFieldOf<'progress'>> {
   light?: Light | null | undefined;
   trend?: Trend | null | undefined;
-  sort?: SortArgs<ProgressSortField> | null | undefined;
 }
 
 /** The progress board of a day: a page of tasks, with the counts by light. */
-export interface ProgressBoard extends BoardStamp, Page<ProgressRow> {
-  /** Lights of the rows matching every filter but `light`. */
-  counts: LightCounts;
-}
+export type ProgressBoard = LitBoard<ProgressRow>;
 
 /** A supervised task as the progress board shows it. */
 export const progressRow = (facts: TaskFacts, view: BoardView): ProgressRow => {
@@ -101,18 +76,15 @@ const matches = (row: ProgressRow, query: ProgressQuery): boolean =>
     row.cooperatingUnitIds.includes(query.unitId)) &&
   (!query.trend || row.trend === query.trend);
 
-const sortKey = (field: ProgressSortField) => (row: ProgressRow) => row[field];
+const order: RowOrder<ProgressRow, SortFieldOf<'progress'>> = {
+  defaultSort: { field: 'behind', direction: 'desc' },
+  key: (field) => (row) => row[field],
+  id: (row) => row.taskId,
+};
 
 /** The progress board (盯进度): each task's actual vs expected progress, light, trend, forecast. */
 export const buildProgressBoard = (input: BoardInput, query: ProgressQuery): ProgressBoard => {
   const view = boardView(input);
   const rows = view.tasks.map((facts) => progressRow(facts, view)).filter((r) => matches(r, query));
-  const lit = query.light ? rows.filter((row) => row.light === query.light) : rows;
-  const sort = query.sort ?? { field: 'behind', direction: 'desc' };
-  const sorted = sortRows(lit, sortKey(sort.field), sort.direction, (row) => row.taskId);
-  return {
-    ...stampOf(input),
-    counts: countLights(rows.map((row) => row.light)),
-    ...pageOf(sorted, query),
-  };
+  return litBoard(input, rows, query, order);
 };

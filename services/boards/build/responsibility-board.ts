@@ -3,22 +3,16 @@ import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
+import { countLights, type LightCounts } from './light-counts.ts';
 import {
   type Blocked,
   type OfficialResponsibility,
   officialRows,
 } from './official-responsibility.ts';
-import {
-  countLights,
-  type LightCounts,
-  type Page,
-  type PageArgs,
-  pageOf,
-  type SortArgs,
-  sortRows,
-} from './paging.ts';
+import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
 import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
 import { type Standings, standings } from './scores.ts';
+import type { SortFieldOf } from './sort-fields.ts';
 
 /** A failed task as it counts against one unit. */
 export interface UnitFailure {
@@ -51,24 +45,10 @@ export interface UnitResponsibility extends ResponsibilityStats {
   timesUrged: number;
 }
 
-/** What the responsibility board sorts units on (default: rank). */
-export const responsibilitySortFields = [
-  'rank',
-  'score',
-  'red',
-  'overdueMilestones',
-  'onTimeRate',
-  'openBlockages',
-  'tasksLed',
-] as const;
-/** One of `responsibilitySortFields`. */
-export type ResponsibilitySortField = (typeof responsibilitySortFields)[number];
-
 /** Filters of the responsibility board (a unit, an official) and a page of units. */
-export interface ResponsibilityQuery extends PageArgs {
+export interface ResponsibilityQuery extends SortedPageArgs<SortFieldOf<'responsibility'>> {
   unitId?: string | null | undefined;
   officialId?: string | null | undefined;
-  sort?: SortArgs<ResponsibilitySortField> | null | undefined;
 }
 
 /** The responsibility board of a day: a page of units, and the officials. */
@@ -118,8 +98,11 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
     };
   });
 
-const sortKey = (field: ResponsibilitySortField) => (row: UnitResponsibility) =>
-  field === 'red' ? row.lights.red : row[field];
+const order: RowOrder<UnitResponsibility, SortFieldOf<'responsibility'>> = {
+  defaultSort: { field: 'rank', direction: 'asc' },
+  key: (field) => (row) => (field === 'red' ? row.lights.red : row[field]),
+  id: (row) => row.unitId,
+};
 
 /**
  * The responsibility board (盯责任): per unit, the tasks it leads and co-owns,
@@ -137,14 +120,10 @@ export const buildResponsibilityBoard = (
   const units = unitRows(view, board, blocked).filter(
     (row) => !query.unitId || row.unitId === query.unitId,
   );
-  const sort = query.sort ?? { field: 'rank', direction: 'asc' };
   return {
     ...stampOf(input),
     period: view.period.name,
     officials: officialRows(view, blocked, query),
-    ...pageOf(
-      sortRows(units, sortKey(sort.field), sort.direction, (row) => row.unitId),
-      query,
-    ),
+    ...sortedPage(units, query, order),
   };
 };

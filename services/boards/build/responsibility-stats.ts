@@ -1,6 +1,6 @@
 import { milestoneStage, roundPoints } from '../../../domain/judgement/index.ts';
 import type { BoardView } from './board-view.ts';
-import { countLights, type LightCounts } from './paging.ts';
+import { countLights, type LightCounts } from './light-counts.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** What a unit or an official answers for, over the tasks it leads. */

@@ -11,27 +11,17 @@ import type {
   BoardTask,
   IndicatorValue,
 } from '../../../projections/boards/index.ts';
+import { type BoardQuery, inSectionLedBy, type LitBoard, litBoard } from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
-import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import {
-  countLights,
-  type LightCounts,
-  type Page,
-  type PageArgs,
-  pageOf,
-  type SortArgs,
-  sortRows,
-} from './paging.ts';
+import type { BoardInput } from './input.ts';
+import type { RowOrder } from './paging.ts';
+import type { SortFieldOf } from './sort-fields.ts';
+import { type TaskColumns, taskColumns } from './task-columns.ts';
 
 /** One indicator (实效) on the results board. */
-export interface ResultRow {
+export interface ResultRow extends TaskColumns {
   /** `taskId/indicatorId`. */
   id: string;
-  taskId: string;
-  taskTitle: string;
-  section: string | null;
-  leadUnitId: string | null;
-  leadUnitName: string | null;
   indicatorId: string;
   name: string;
   unitOfMeasure: string;
@@ -55,26 +45,14 @@ export interface ResultRow {
   reasons: string[];
 }
 
-/** What the results board sorts on (default: lowest attainment first). */
-export const resultSortFields = ['attainment', 'dueDate', 'name', 'expected'] as const;
-/** One of `resultSortFields`. */
-export type ResultSortField = (typeof resultSortFields)[number];
-
-/** Filters of the results board: each one given narrows it; a page of it. */
-export interface ResultQuery extends PageArgs {
-  section?: string | null | undefined;
-  /** The task's lead unit. */
-  unitId?: string | null | undefined;
+/** Filters of the results board (the unit: the task's lead unit); a page of it. */
+export interface ResultQuery extends BoardQuery<SortFieldOf<'result'>> {
   light?: Light | null | undefined;
   attained?: boolean | null | undefined;
-  sort?: SortArgs<ResultSortField> | null | undefined;
 }
 
 /** The results board of a day: a page of indicators, with the counts by light. */
-export interface ResultsBoard extends BoardStamp, Page<ResultRow> {
-  /** Lights of the rows matching every filter but `light`. */
-  counts: LightCounts;
-}
+export type ResultsBoard = LitBoard<ResultRow>;
 
 /** The value that counts: measured wins over self-reported. */
 const counted = (indicator: BoardIndicator) =>
@@ -111,11 +89,7 @@ const resultRow = (indicator: BoardIndicator, task: BoardTask, view: BoardView):
   const judged = lightOf(indicator, task, reached ?? { percent: 0, attained: false }, view);
   return {
     id: indicator.id,
-    taskId: task.id,
-    taskTitle: task.title,
-    section: task.section,
-    leadUnitId: task.leadUnitId,
-    leadUnitName: view.unitName(task.leadUnitId),
+    ...taskColumns(task, view),
     indicatorId: indicator.indicatorId,
     name: indicator.name,
     unitOfMeasure: indicator.unitOfMeasure,
@@ -143,9 +117,14 @@ export const allResultRows = (view: BoardView): ResultRow[] =>
   );
 
 const matches = (row: ResultRow, query: ResultQuery): boolean =>
-  (!query.section || row.section === query.section) &&
-  (!query.unitId || row.leadUnitId === query.unitId) &&
+  inSectionLedBy(row, query) &&
   (query.attained === null || query.attained === undefined || row.attained === query.attained);
+
+const order: RowOrder<ResultRow, SortFieldOf<'result'>> = {
+  defaultSort: { field: 'attainment', direction: 'asc' },
+  key: (field) => (row) => row[field],
+  id: (row) => row.id,
+};
 
 /**
  * The results board (盯实效): each indicator's target against its latest values,
@@ -154,15 +133,5 @@ const matches = (row: ResultRow, query: ResultQuery): boolean =>
  */
 export const buildResultsBoard = (input: BoardInput, query: ResultQuery): ResultsBoard => {
   const rows = allResultRows(boardView(input)).filter((row) => matches(row, query));
-  const lit = query.light ? rows.filter((row) => row.light === query.light) : rows;
-  const sort = query.sort ?? { field: 'attainment', direction: 'asc' };
-  const key = (row: ResultRow) => row[sort.field];
-  return {
-    ...stampOf(input),
-    counts: countLights(rows.map((row) => row.light)),
-    ...pageOf(
-      sortRows(lit, key, sort.direction, (row) => row.id),
-      query,
-    ),
-  };
+  return litBoard(input, rows, query, order);
 };

@@ -4,19 +4,17 @@ import {
   milestoneStates,
 } from '../../../domain/judgement/index.ts';
 import type { ExtensionEntry } from '../../../projections/boards/index.ts';
+import { type BoardQuery, type FacetedBoard, inSectionLedBy, withFacet } from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
-import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import { type Page, type PageArgs, pageOf, type SortArgs, sortRows } from './paging.ts';
+import { type BoardInput, stampOf } from './input.ts';
+import { type RowOrder, sortedPage } from './paging.ts';
+import type { SortFieldOf } from './sort-fields.ts';
+import { type TaskColumns, taskColumns } from './task-columns.ts';
 
 /** One milestone on the stage board (盯环节). */
-export interface StageRow {
+export interface StageRow extends TaskColumns {
   /** `taskId/milestoneId`. */
   id: string;
-  taskId: string;
-  taskTitle: string;
-  section: string | null;
-  leadUnitId: string | null;
-  leadUnitName: string | null;
   milestoneId: string;
   title: string;
   weight: number;
@@ -41,16 +39,8 @@ export interface ExtensionCounts {
   pending: number;
 }
 
-/** What the stage board sorts on (default: due date, earliest first). */
-export const stageSortFields = ['dueDate', 'daysOverdue', 'daysLeft', 'percent', 'title'] as const;
-/** One of `stageSortFields`. */
-export type StageSortField = (typeof stageSortFields)[number];
-
-/** Filters of the stage board: each one given narrows it; a page of it. */
-export interface StageQuery extends PageArgs {
-  section?: string | null | undefined;
-  /** The task's lead unit. */
-  unitId?: string | null | undefined;
+/** Filters of the stage board (the unit: the task's lead unit); a page of it. */
+export interface StageQuery extends BoardQuery<SortFieldOf<'stage'>> {
   taskId?: string | null | undefined;
   state?: MilestoneState | null | undefined;
   /** Due window on the current due date, both days included. */
@@ -58,13 +48,10 @@ export interface StageQuery extends PageArgs {
   dueTo?: string | null | undefined;
   /** Only milestones with at least one extension asked. */
   withExtensions?: boolean | null | undefined;
-  sort?: SortArgs<StageSortField> | null | undefined;
 }
 
-/** The stage board of a day: a page of milestones, with counts per state and of extensions. */
-export interface StageBoard extends BoardStamp, Page<StageRow> {
-  /** Rows per state, of those matching every filter but `state`. */
-  counts: Record<MilestoneState, number>;
+/** The stage board of a day: a page of milestones counted by state, and the extensions. */
+export interface StageBoard extends FacetedBoard<StageRow, MilestoneState> {
   /** Extensions of the rows matching every filter but `state`. */
   extensions: ExtensionCounts;
 }
@@ -73,11 +60,7 @@ const stageRows = (view: BoardView): StageRow[] =>
   view.tasks.flatMap(({ task, milestones }) =>
     milestones.map((milestone) => ({
       id: milestone.id,
-      taskId: task.id,
-      taskTitle: task.title,
-      section: task.section,
-      leadUnitId: task.leadUnitId,
-      leadUnitName: view.unitName(task.leadUnitId),
+      ...taskColumns(task, view),
       milestoneId: milestone.milestoneId,
       title: milestone.title,
       weight: milestone.weight,
@@ -94,8 +77,7 @@ const stageRows = (view: BoardView): StageRow[] =>
   );
 
 const matches = (row: StageRow, query: StageQuery): boolean =>
-  (!query.section || row.section === query.section) &&
-  (!query.unitId || row.leadUnitId === query.unitId) &&
+  inSectionLedBy(row, query) &&
   (!query.taskId || row.taskId === query.taskId) &&
   (!query.dueFrom || row.dueDate >= query.dueFrom) &&
   (!query.dueTo || row.dueDate <= query.dueTo) &&
@@ -123,22 +105,26 @@ const stateCounts = (rows: readonly StageRow[]): Record<MilestoneState, number> 
 /** The milestones of the supervised tasks, each with its stage on the board's day. */
 export const allStageRows = (input: BoardInput): StageRow[] => stageRows(boardView(input));
 
+const order: RowOrder<StageRow, SortFieldOf<'stage'>> = {
+  defaultSort: { field: 'dueDate', direction: 'asc' },
+  key: (field) => (row) => row[field],
+  id: (row) => row.id,
+};
+
 /**
  * The stage board (盯环节): milestones due soon, overdue, done on time or late,
  * with the extensions asked, granted and refused.
  */
 export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoard => {
   const rows = allStageRows(input).filter((row) => matches(row, query));
-  const inState = query.state ? rows.filter((row) => row.state === query.state) : rows;
-  const sort = query.sort ?? { field: 'dueDate', direction: 'asc' };
-  const key = (row: StageRow) => row[sort.field];
   return {
     ...stampOf(input),
     counts: stateCounts(rows),
     extensions: extensionCounts(rows),
-    ...pageOf(
-      sortRows(inState, key, sort.direction, (row) => row.id),
+    ...sortedPage(
+      withFacet(rows, query.state, (row) => row.state),
       query,
+      order,
     ),
   };
 };

@@ -1,0 +1,64 @@
+import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
+import { countLights, type LightCounts } from './light-counts.ts';
+import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
+
+/**
+ * What every task board is filtered on (each one given narrows it), and the
+ * page asked, sorted on one of its fields `F`.
+ */
+export interface BoardQuery<F extends string> extends SortedPageArgs<F> {
+  /** The plan section of the task. */
+  section?: string | null | undefined;
+  /** The unit: each board says which part of the task it matches. */
+  unitId?: string | null | undefined;
+}
+
+/** A row of a task's own: its plan section and lead unit. */
+type TaskPlaced = { section: string | null; leadUnitId: string | null };
+
+/** The row's task is in the section asked and led by the unit asked (each when asked). */
+export const inSectionLedBy = (row: TaskPlaced, query: BoardQuery<string>): boolean =>
+  (!query.section || row.section === query.section) &&
+  (!query.unitId || row.leadUnitId === query.unitId);
+
+/**
+ * The rows whose facet (light, state, level) is the one asked, or every row when
+ * none is: a board counts its facets over all the rows, then narrows to one.
+ */
+export const withFacet = <T, V>(
+  rows: readonly T[],
+  asked: V | null | undefined,
+  facet: (row: T) => V,
+): readonly T[] => (asked ? rows.filter((row) => facet(row) === asked) : rows);
+
+/**
+ * A board counting its rows by one facet `K` (a light, a state, a level): a page
+ * of its rows, and the counts of those matching every filter but the facet.
+ */
+export interface FacetedBoard<T, K extends string> extends BoardStamp, Page<T> {
+  counts: Record<K, number>;
+}
+
+/** A board whose rows are lit, counted by light. */
+export type LitBoard<T> = FacetedBoard<T, keyof LightCounts>;
+
+type Lit = keyof LightCounts | null;
+
+/**
+ * A lit board of `rows` (those matching every filter but `light`): their lights
+ * counted, and a page of those of the light asked.
+ */
+export const litBoard = <T extends { light: Lit }, F extends string>(
+  input: BoardInput,
+  rows: readonly T[],
+  query: SortedPageArgs<F> & { light?: Lit | undefined },
+  order: RowOrder<T, F>,
+): LitBoard<T> => ({
+  ...stampOf(input),
+  counts: countLights(rows.map((row) => row.light)),
+  ...sortedPage(
+    withFacet(rows, query.light, (row) => row.light),
+    query,
+    order,
+  ),
+});

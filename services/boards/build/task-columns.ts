@@ -1,0 +1,20 @@
+import type { BoardTask } from '../../../projections/boards/index.ts';
+import type { BoardView } from './board-view.ts';
+
+/** The columns naming the task a row (a milestone, an indicator) belongs to. */
+export interface TaskColumns {
+  taskId: string;
+  taskTitle: string;
+  section: string | null;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+}
+
+/** The task's columns of a row, its lead unit named. */
+export const taskColumns = (task: BoardTask, view: BoardView): TaskColumns => ({
+  taskId: task.id,
+  taskTitle: task.title,
+  section: task.section,
+  leadUnitId: task.leadUnitId,
+  leadUnitName: view.unitName(task.leadUnitId),
+});
