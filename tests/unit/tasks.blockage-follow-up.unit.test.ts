@@ -1,7 +1,7 @@
 import type { EscalationLevel } from '../../contracts/events/task-events.ts';
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
-import { given } from './support/given-when-then.ts';
+import { defaultContext, given, itRefuses } from './support/given-when-then.ts';
 import { taskCommand } from './support/task-commands.ts';
 import {
   blockageEscalated,
@@ -108,55 +108,51 @@ describe('escalating a resolved blockage', () => {
 });
 
 describe('assigning the coordination of a blockage', () => {
+  const assigned = (note: string | null) => ({
+    type: 'BlockageCoordinationAssigned' as const,
+    data: { taskId, blockageId: 'b1', coordinatorUnitId: 'land-bureau', note },
+  });
+
   it('records the coordinating unit and the note trimmed', () => {
     given(taskDecider, open)
       .when(coordinate(), leader)
-      .then([
-        {
-          type: 'BlockageCoordinationAssigned',
-          data: {
-            taskId,
-            blockageId: 'b1',
-            coordinatorUnitId: 'land-bureau',
-            note: 'Meet weekly until solved',
-          },
-        },
-      ]);
+      .then([assigned('Meet weekly until solved')]);
   });
 
   it('may come without a note', () => {
     given(taskDecider, open)
       .when(coordinate({ note: ' ' }), leader)
-      .then([
-        {
-          type: 'BlockageCoordinationAssigned',
-          data: { taskId, blockageId: 'b1', coordinatorUnitId: 'land-bureau', note: null },
-        },
-      ]);
+      .then([assigned(null)]);
   });
 
-  it('needs a unit the directory knows', () => {
-    given(taskDecider, open)
-      .when(coordinate({ knownUnitIds: [] }), leader)
-      .thenThrows('NOT_FOUND', 'coordinatorUnitId');
-  });
-
-  it('needs a reported blockage', () => {
-    given(taskDecider, open)
-      .when(coordinate({ blockageId: 'b9' }), leader)
-      .thenThrows('NOT_FOUND', 'blockageId');
-  });
+  itRefuses(taskDecider, open, [
+    [
+      'needs a unit the directory knows',
+      coordinate({ knownUnitIds: [] }),
+      leader,
+      'NOT_FOUND',
+      'coordinatorUnitId',
+    ],
+    [
+      'needs a reported blockage',
+      coordinate({ blockageId: 'b9' }),
+      leader,
+      'NOT_FOUND',
+      'blockageId',
+    ],
+    [
+      'refuses a note over 2000 characters',
+      coordinate({ note: 'x'.repeat(2001) }),
+      leader,
+      'VALIDATION',
+      'note',
+    ],
+  ]);
 
   it('needs an open blockage', () => {
     given(taskDecider, resolved)
       .when(coordinate(), leader)
       .thenThrows('ILLEGAL_STATE', 'blockageId');
-  });
-
-  it('refuses a note over 2000 characters', () => {
-    given(taskDecider, open)
-      .when(coordinate({ note: 'x'.repeat(2001) }), leader)
-      .thenThrows('VALIDATION', 'note');
   });
 });
 
@@ -169,21 +165,15 @@ describe('reopening a resolved blockage', () => {
     given(taskDecider, resolved).when(reopen()).then([reopened]);
   });
 
-  it('is forbidden to another unit of the task', () => {
-    given(taskDecider, resolved).when(reopen(), cooperatingHead).thenThrows('FORBIDDEN');
-  });
-
-  it('needs a reason', () => {
-    given(taskDecider, resolved).when(reopen(' ')).thenThrows('VALIDATION', 'reason');
-  });
-
-  it('needs a reported blockage', () => {
-    const command: TaskCommand = {
-      type: 'ReopenBlockage',
-      data: { taskId, blockageId: 'b9', reason: 'r' },
-    };
-    given(taskDecider, resolved).when(command).thenThrows('NOT_FOUND', 'blockageId');
-  });
+  const reopenB9: TaskCommand = {
+    type: 'ReopenBlockage',
+    data: { taskId, blockageId: 'b9', reason: 'r' },
+  };
+  itRefuses(taskDecider, resolved, [
+    ['is forbidden to another unit of the task', reopen(), cooperatingHead, 'FORBIDDEN'],
+    ['needs a reason', reopen(' '), defaultContext, 'VALIDATION', 'reason'],
+    ['needs a reported blockage', reopenB9, defaultContext, 'NOT_FOUND', 'blockageId'],
+  ]);
 });
 
 describe('an open blockage', () => {

@@ -1,6 +1,6 @@
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
-import { given } from './support/given-when-then.ts';
+import { defaultContext, given, itRefuses } from './support/given-when-then.ts';
 import {
   blockageReported,
   blockageResolved,
@@ -58,17 +58,22 @@ describe('reporting a blockage', () => {
       .thenThrows('ILLEGAL_STATE', 'blockageId');
   });
 
-  it('needs a description', () => {
-    given(taskDecider, plannedTask)
-      .when(reportBlockage({ description: ' \t' }))
-      .thenThrows('VALIDATION', 'description');
-  });
-
-  it('needs the unit waited on to be known to the directory', () => {
-    given(taskDecider, plannedTask)
-      .when(reportBlockage({ knownUnitIds: [] }))
-      .thenThrows('NOT_FOUND', 'waitingOnUnitId');
-  });
+  itRefuses(taskDecider, plannedTask, [
+    [
+      'needs a description',
+      reportBlockage({ description: ' \t' }),
+      defaultContext,
+      'VALIDATION',
+      'description',
+    ],
+    [
+      'needs the unit waited on to be known to the directory',
+      reportBlockage({ knownUnitIds: [] }),
+      defaultContext,
+      'NOT_FOUND',
+      'waitingOnUnitId',
+    ],
+  ]);
 });
 
 describe('resolving a blockage', () => {

@@ -1,6 +1,6 @@
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
-import { given } from './support/given-when-then.ts';
+import { given, itRefuses } from './support/given-when-then.ts';
 import { taskCommand } from './support/task-commands.ts';
 import {
   cooperatingHead,
@@ -52,17 +52,24 @@ describe('requesting a deadline extension', () => {
       .then([extensionRequested('r1', '2021-12-31')]);
   });
 
-  it('is for the lead unit only', () => {
-    given(taskDecider, plannedTask)
-      .when(requestExtension(), cooperatingHead)
-      .thenThrows('FORBIDDEN');
-  });
-
-  it('needs a planned milestone', () => {
-    given(taskDecider, plannedTask)
-      .when(requestExtension({ milestoneId: 'm9' }), leadHead)
-      .thenThrows('NOT_FOUND', 'milestoneId');
-  });
+  itRefuses(taskDecider, plannedTask, [
+    ['is for the lead unit only', requestExtension(), cooperatingHead, 'FORBIDDEN'],
+    [
+      'needs a planned milestone',
+      requestExtension({ milestoneId: 'm9' }),
+      leadHead,
+      'NOT_FOUND',
+      'milestoneId',
+    ],
+    [
+      'needs a request id fit for an id',
+      requestExtension({ requestId: 'r 1' }),
+      leadHead,
+      'VALIDATION',
+      'requestId',
+    ],
+    ['needs a reason', requestExtension({ reason: '' }), leadHead, 'VALIDATION', 'reason'],
+  ]);
 
   it('is refused for a completed milestone', () => {
     given(taskDecider, [...plannedTask, milestoneCompleted()])
@@ -76,12 +83,6 @@ describe('requesting a deadline extension', () => {
       .thenThrows('ILLEGAL_STATE', 'requestId');
   });
 
-  it('needs a request id fit for an id', () => {
-    given(taskDecider, plannedTask)
-      .when(requestExtension({ requestId: 'r 1' }), leadHead)
-      .thenThrows('VALIDATION', 'requestId');
-  });
-
   it.each([
     ['not a date', '2021-07-32'],
     ['the current due date', '2021-06-30'],
@@ -91,12 +92,6 @@ describe('requesting a deadline extension', () => {
     given(taskDecider, plannedTask)
       .when(requestExtension({ requestedDueDate }), leadHead)
       .thenThrows('VALIDATION', 'requestedDueDate');
-  });
-
-  it('needs a reason', () => {
-    given(taskDecider, plannedTask)
-      .when(requestExtension({ reason: '' }), leadHead)
-      .thenThrows('VALIDATION', 'reason');
   });
 });
 
@@ -165,15 +160,10 @@ describe('rejecting an extension', () => {
     given(taskDecider, requested).when(reject(), leader).then([extensionRejected()]);
   });
 
-  it('needs a reason', () => {
-    given(taskDecider, requested).when(reject(' '), leader).thenThrows('VALIDATION', 'reason');
-  });
-
-  it('needs a request that exists', () => {
-    given(taskDecider, requested)
-      .when(reject('no', 'r9'), leader)
-      .thenThrows('NOT_FOUND', 'requestId');
-  });
+  itRefuses(taskDecider, requested, [
+    ['needs a reason', reject(' '), leader, 'VALIDATION', 'reason'],
+    ['needs a request that exists', reject('no', 'r9'), leader, 'NOT_FOUND', 'requestId'],
+  ]);
 
   it('refuses a request already decided', () => {
     given(taskDecider, [...requested, extensionApproved()])

@@ -1,5 +1,5 @@
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
-import { given } from './support/given-when-then.ts';
+import { given, itRefuses } from './support/given-when-then.ts';
 import { taskCommand } from './support/task-commands.ts';
 import { leader, plannedTask, taskId } from './support/task-fixtures.ts';
 
@@ -41,29 +41,29 @@ describe('issuing a leadership instruction (批示)', () => {
       .thenThrows('ILLEGAL_STATE', 'instructionId');
   });
 
-  it('needs text', () => {
-    given(taskDecider, plannedTask)
-      .when(instruct({ text: '  ' }), leader)
-      .thenThrows('VALIDATION', 'text');
-  });
-
-  it('needs units the directory knows, naming the one missing', () => {
-    given(taskDecider, plannedTask)
-      .when(instruct({ knownUnitIds: ['education-bureau'] }), leader)
-      .thenThrows('NOT_FOUND', 'addressedToUnitIds[1]');
-  });
-
-  it('refuses a unit named twice', () => {
-    const units = ['land-bureau', 'land-bureau'];
-    given(taskDecider, plannedTask)
-      .when(instruct({ addressedToUnitIds: units }), leader)
-      .thenThrows('VALIDATION', 'addressedToUnitIds[1]');
-  });
-
-  it('refuses more than 50 units', () => {
-    const units = Array.from({ length: 51 }, (_, i) => `unit-${i}`);
-    given(taskDecider, plannedTask)
-      .when(instruct({ addressedToUnitIds: units, knownUnitIds: units }), leader)
-      .thenThrows('VALIDATION', 'addressedToUnitIds');
-  });
+  const units = Array.from({ length: 51 }, (_, i) => `unit-${i}`);
+  itRefuses(taskDecider, plannedTask, [
+    ['needs text', instruct({ text: '  ' }), leader, 'VALIDATION', 'text'],
+    [
+      'needs units the directory knows, naming the one missing',
+      instruct({ knownUnitIds: ['education-bureau'] }),
+      leader,
+      'NOT_FOUND',
+      'addressedToUnitIds[1]',
+    ],
+    [
+      'refuses a unit named twice',
+      instruct({ addressedToUnitIds: ['land-bureau', 'land-bureau'] }),
+      leader,
+      'VALIDATION',
+      'addressedToUnitIds[1]',
+    ],
+    [
+      'refuses more than 50 units',
+      instruct({ addressedToUnitIds: units, knownUnitIds: units }),
+      leader,
+      'VALIDATION',
+      'addressedToUnitIds',
+    ],
+  ]);
 });

@@ -1,6 +1,6 @@
 import type { NoticeLevel } from '../../contracts/events/task-events.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
-import { given } from './support/given-when-then.ts';
+import { given, itRefuses } from './support/given-when-then.ts';
 import { type TaskCommandData, taskCommand } from './support/task-commands.ts';
 import {
   cooperatingHead,
@@ -84,33 +84,24 @@ describe('answering a supervision notice', () => {
       ]);
   });
 
-  it('is for the unit addressed only', () => {
-    given(taskDecider, issued).when(answer(), cooperatingHead).thenThrows('FORBIDDEN');
-  });
-
-  it('needs a notice that exists', () => {
-    given(taskDecider, issued)
-      .when(answer({ noticeId: 'n9' }), leadHead)
-      .thenThrows('NOT_FOUND', 'noticeId');
-  });
-
-  it('tells a unit with no part in the task nothing of notices that do not exist', () => {
-    given(taskDecider, issued)
-      .when(answer({ noticeId: 'n9' }), outsiderHead)
-      .thenThrows('FORBIDDEN');
-  });
-
-  it('needs an answer', () => {
-    given(taskDecider, issued)
-      .when(answer({ answer: '' }), leadHead)
-      .thenThrows('VALIDATION', 'answer');
-  });
-
-  it('checks the evidence', () => {
-    given(taskDecider, issued)
-      .when(answer({ evidence: [{ ...evidenceFile, fileName: '' }] }), leadHead)
-      .thenThrows('VALIDATION', 'evidence[0].fileName');
-  });
+  itRefuses(taskDecider, issued, [
+    ['is for the unit addressed only', answer(), cooperatingHead, 'FORBIDDEN'],
+    ['needs a notice that exists', answer({ noticeId: 'n9' }), leadHead, 'NOT_FOUND', 'noticeId'],
+    [
+      'tells a unit with no part in the task nothing of notices that do not exist',
+      answer({ noticeId: 'n9' }),
+      outsiderHead,
+      'FORBIDDEN',
+    ],
+    ['needs an answer', answer({ answer: '' }), leadHead, 'VALIDATION', 'answer'],
+    [
+      'checks the evidence',
+      answer({ evidence: [{ ...evidenceFile, fileName: '' }] }),
+      leadHead,
+      'VALIDATION',
+      'evidence[0].fileName',
+    ],
+  ]);
 
   it('is still open to the unit addressed after the task moved to another unit', () => {
     given(taskDecider, [...issued, taskTransferred('land-bureau')])

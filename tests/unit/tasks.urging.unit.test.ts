@@ -1,6 +1,6 @@
 import type { TaskEvent } from '../../contracts/events/index.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
-import { given } from './support/given-when-then.ts';
+import { defaultContext, given, itRefuses } from './support/given-when-then.ts';
 import { taskCommand } from './support/task-commands.ts';
 import {
   closedTask,
@@ -75,23 +75,30 @@ describe('urging a task (催办)', () => {
       .then([urged()]);
   });
 
-  it('refuses a unit with no part in the task', () => {
-    given(taskDecider, plannedTask)
-      .when(urge({ unitId: 'land-bureau' }))
-      .thenThrows('VALIDATION', 'unitId');
-  });
-
-  it('refuses a unit the directory does not know', () => {
-    given(taskDecider, plannedTask)
-      .when(urge({ unitId: 'ghost-bureau' }))
-      .thenThrows('NOT_FOUND', 'unitId');
-  });
-
-  it('refuses a reply day already past', () => {
-    given(taskDecider, plannedTask)
-      .when(urge({ replyBy: '2021-02-28' }))
-      .thenThrows('VALIDATION', 'replyBy');
-  });
+  itRefuses(taskDecider, plannedTask, [
+    [
+      'refuses a unit with no part in the task',
+      urge({ unitId: 'land-bureau' }),
+      defaultContext,
+      'VALIDATION',
+      'unitId',
+    ],
+    [
+      'refuses a unit the directory does not know',
+      urge({ unitId: 'ghost-bureau' }),
+      defaultContext,
+      'NOT_FOUND',
+      'unitId',
+    ],
+    [
+      'refuses a reply day already past',
+      urge({ replyBy: '2021-02-28' }),
+      defaultContext,
+      'VALIDATION',
+      'replyBy',
+    ],
+    ['is for the office only', urge(), leadHead, 'FORBIDDEN'],
+  ]);
 
   it('needs a lead unit: a task not yet assigned has none to urge', () => {
     given(taskDecider, [taskRegistered]).when(urge()).thenThrows('ILLEGAL_STATE', 'taskId');
@@ -101,10 +108,6 @@ describe('urging a task (催办)', () => {
     given(taskDecider, [...plannedTask, taskReturned()])
       .when(urge({ unitId: 'finance-bureau' }))
       .thenThrows('ILLEGAL_STATE', 'taskId');
-  });
-
-  it('is for the office only', () => {
-    given(taskDecider, plannedTask).when(urge(), leadHead).thenThrows('FORBIDDEN');
   });
 
   it('is refused once the task is closed (办结)', () => {

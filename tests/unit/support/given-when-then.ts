@@ -59,3 +59,31 @@ export const given = <Command, Event, State>(
     };
   },
 });
+
+/**
+ * A row of a refusal table: the test's name, the command, who sends it, and the
+ * code (and field) it is refused with.
+ */
+export type Refusal<Command> = readonly [
+  name: string,
+  command: Command,
+  context: DecisionContext,
+  code: ErrorCode,
+  field?: string,
+];
+
+/**
+ * One test per row, named by the row:
+ * `given(decider, events).when(command, context).thenThrows(code, field)`.
+ */
+export const itRefuses = <Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  events: readonly Event[],
+  rows: readonly Refusal<Command>[],
+) => {
+  // Each row is handed over whole: a row without a field would leave jest room to pass `done`.
+  it.each(rows.map((row) => [row[0], row] as const))('%s', (_name, row) => {
+    const [, command, context, code, field] = row;
+    given(decider, events).when(command, context).thenThrows(code, field);
+  });
+};
