@@ -21,5 +21,8 @@ export interface Projection<D extends { position: number }> {
   handles: readonly DomainEvent['type'][];
   /** Id of the document an event touches, or null when it touches none. */
   documentId: (envelope: EventEnvelope) => string | null;
-  evolve: (doc: D | null, envelope: EventEnvelope) => D | null;
+  evolve: Evolve<D>;
 }
+
+/** A view's fold: the document after one more event; null while there is none. */
+export type Evolve<D> = (doc: D | null, envelope: EventEnvelope) => D | null;

@@ -1,8 +1,9 @@
-import type { DomainEvent, TaskEvent, UnitEvent } from './index.ts';
-import { taskEventTypes, unitEventTypes } from './index.ts';
+import type { DomainEvent, OfficialEvent, TaskEvent, UnitEvent } from './index.ts';
+import { officialEventTypes, taskEventTypes, unitEventTypes } from './index.ts';
 
 const taskTypes: ReadonlySet<string> = new Set(taskEventTypes);
 const unitTypes: ReadonlySet<string> = new Set(unitEventTypes);
+const officialTypes: ReadonlySet<string> = new Set(officialEventTypes);
 
 /**
  * Narrow an event to its aggregate's family, so a view's exhaustive switch covers
@@ -11,3 +12,5 @@ const unitTypes: ReadonlySet<string> = new Set(unitEventTypes);
  */
 export const isTaskEvent = (event: DomainEvent): event is TaskEvent => taskTypes.has(event.type);
 export const isUnitEvent = (event: DomainEvent): event is UnitEvent => unitTypes.has(event.type);
+export const isOfficialEvent = (event: DomainEvent): event is OfficialEvent =>
+  officialTypes.has(event.type);

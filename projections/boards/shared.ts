@@ -1,6 +1,5 @@
-import { isTaskEvent } from '../../contracts/events/families.ts';
-import type { TaskEventType } from '../../contracts/events/task-events.ts';
-import type { EventEnvelope } from '../projection.ts';
+import type { EventEnvelope, Projection } from '../projection.ts';
+import { eventsReadBy, isReadBy, type TaskReader } from '../readers.ts';
 
 /**
  * Id of a document about one part of a task (a milestone, a blockage, an
@@ -16,15 +15,22 @@ const partIdIn = (data: object, key: PartKey): string =>
   (data as Partial<Record<PartKey, string>>)[key]!;
 
 /**
- * The `documentId` of a view with one document per part: `taskId/<part id>` for
- * an event of `handles` that names a part by `key`, null for any other event.
+ * The `handles` and `documentId` of a view with one document per part: the
+ * events `view` reads, each about the document `taskId/<part id>` when it names
+ * a part by `key`; any other event touches none.
  */
-export const partDocumentIdOf = (handles: readonly TaskEventType[], key: PartKey) => {
-  const handled: ReadonlySet<string> = new Set(handles);
-  return ({ event }: EventEnvelope): string | null =>
-    isTaskEvent(event) && handled.has(event.type) && key in event.data
-      ? partDocumentId(event.data.taskId, partIdIn(event.data, key))
-      : null;
+export const routedByPart = (
+  view: TaskReader,
+  key: PartKey,
+): Pick<Projection<never>, 'handles' | 'documentId'> => {
+  const isRead = isReadBy(view);
+  return {
+    handles: eventsReadBy(view),
+    documentId: ({ event }) =>
+      isRead(event) && key in event.data
+        ? partDocumentId(event.data.taskId, partIdIn(event.data, key))
+        : null,
+  };
 };
 
 /** `doc` with `change` applied, stamped with the position of the event applied. */

@@ -1,7 +1,7 @@
-import { isTaskEvent } from '../../contracts/events/families.ts';
-import type { TaskEvent } from '../../contracts/events/index.ts';
 import { type Data, recordedOn } from '../events.ts';
-import type { EventEnvelope } from '../projection.ts';
+import { lifecycleFlagsAfter } from '../lifecycle-flags.ts';
+import type { Evolve } from '../projection.ts';
+import { isReadBy, type TaskEventReadBy } from '../readers.ts';
 import type { ClockAgendaItem } from './document.ts';
 import { changeBlockage, changeMilestone, summarised, withDate } from './parts.ts';
 
@@ -36,11 +36,21 @@ const blockageReported = (item: ClockAgendaItem, blockageId: string, day: string
   blockages: [...item.blockages, { blockageId, open: true, openSince: day, level: 0 as const }],
 });
 
+const isRead = isReadBy('clockAgenda');
+
 /** The agenda after one task event, or the same object when the event changes nothing here. */
-const applied = (item: ClockAgendaItem, event: TaskEvent, day: string): ClockAgendaItem => {
+const applied = (
+  item: ClockAgendaItem,
+  event: TaskEventReadBy<'clockAgenda'>,
+  day: string,
+): ClockAgendaItem => {
   switch (event.type) {
     case 'TaskRegistered':
       return item;
+    case 'TaskSuspended':
+    case 'TaskResumed':
+    case 'TaskTerminated':
+      return { ...item, ...lifecycleFlagsAfter[event.type] };
     case 'MilestonePlanned':
       return planned(item, event.data);
     case 'MilestoneCompleted':
@@ -83,34 +93,8 @@ const applied = (item: ClockAgendaItem, event: TaskEvent, day: string): ClockAge
         level: Math.max(b.level, level) as typeof b.level,
       }));
     }
-    case 'TaskSuspended':
-      return { ...item, suspended: true };
-    case 'TaskResumed':
-      return { ...item, suspended: false };
-    case 'TaskTerminated':
-      return { ...item, terminated: true };
-    case 'TaskAssigned':
-    case 'MilestoneProgressReported':
-    case 'TaskSigned':
-    case 'TaskTransferred':
-    case 'TaskReturned':
-    case 'DeadlineExtensionRequested':
-    case 'DeadlineExtensionRejected':
-    case 'TaskCompletionReported':
-    case 'TaskCompletionAccepted':
-    case 'TaskCompletionRejected':
-    case 'IndicatorDefined':
-    case 'IndicatorValueReported':
-    case 'SupervisionNoticeIssued':
-    case 'SupervisionNoticeAnswered':
-    case 'TaskUrged':
-    case 'LeadershipInstructionIssued':
-    case 'AccountabilityRecorded':
-    case 'BlockageCoordinationAssigned':
-      // Nothing the clock records depends on these.
-      return item;
     default: {
-      // An event type newer than this view leaves the agenda as it is.
+      // Only the events readers.ts names for the agenda get past `isRead`.
       const _exhaustive: never = event;
       return item;
     }
@@ -122,12 +106,9 @@ const applied = (item: ClockAgendaItem, event: TaskEvent, day: string): ClockAge
  * `item`. A task stream starts with TaskRegistered, so a later event without an
  * agenda changes nothing.
  */
-export const evolveClockAgenda = (
-  item: ClockAgendaItem | null,
-  envelope: EventEnvelope,
-): ClockAgendaItem | null => {
+export const evolveClockAgenda: Evolve<ClockAgendaItem> = (item, envelope) => {
   const { event, position } = envelope;
-  if (!isTaskEvent(event)) return item;
+  if (!isRead(event)) return item;
   if (event.type === 'TaskRegistered') return registered(event.data, position);
   if (item === null) return null;
   const next = applied(item, event, recordedOn(envelope));

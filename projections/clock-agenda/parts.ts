@@ -1,27 +1,26 @@
+import { updateWhere } from '../lists.ts';
 import type { AgendaBlockage, AgendaMilestone, ClockAgendaItem } from './document.ts';
+
+type Change<T> = (part: T) => T;
 
 /** Changes one milestone of the agenda; an unknown id leaves it as it is. */
 export const changeMilestone = (
   item: ClockAgendaItem,
-  milestoneId: string,
-  change: (milestone: AgendaMilestone) => AgendaMilestone,
+  id: string,
+  change: Change<AgendaMilestone>,
 ): ClockAgendaItem => ({
   ...item,
-  milestones: item.milestones.map((milestone) =>
-    milestone.milestoneId === milestoneId ? change(milestone) : milestone,
-  ),
+  milestones: updateWhere(item.milestones, (milestone) => milestone.milestoneId === id, change),
 });
 
 /** Changes one blockage of the agenda; an unknown id leaves it as it is. */
 export const changeBlockage = (
   item: ClockAgendaItem,
-  blockageId: string,
-  change: (blockage: AgendaBlockage) => AgendaBlockage,
+  id: string,
+  change: Change<AgendaBlockage>,
 ): ClockAgendaItem => ({
   ...item,
-  blockages: item.blockages.map((blockage) =>
-    blockage.blockageId === blockageId ? change(blockage) : blockage,
-  ),
+  blockages: updateWhere(item.blockages, (blockage) => blockage.blockageId === id, change),
 });
 
 /** The list with `value` added once. */

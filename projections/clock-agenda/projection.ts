@@ -1,30 +1,12 @@
-import { isTaskEvent } from '../../contracts/events/families.ts';
-import type { DomainEventType } from '../../contracts/events/index.ts';
+import { taskDocumentId } from '../events.ts';
 import type { Projection } from '../projection.ts';
+import { eventsReadBy } from '../readers.ts';
 import type { ClockAgendaItem } from './document.ts';
 import { clockAgendaCollection } from './document.ts';
 import { evolveClockAgenda } from './evolve.ts';
 
 export type { AgendaBlockage, AgendaMilestone, ClockAgendaItem } from './document.ts';
 export { clockAgendaCollection } from './document.ts';
-
-/** The task events the agenda reads; the projector hands it no others. */
-const handles: readonly DomainEventType[] = [
-  'TaskRegistered',
-  'MilestonePlanned',
-  'MilestoneCompleted',
-  'MilestoneReopened',
-  'DeadlineExtensionApproved',
-  'MilestoneDueSoonReminded',
-  'MilestoneOverdue',
-  'BlockageReported',
-  'BlockageResolved',
-  'BlockageReopened',
-  'BlockageEscalated',
-  'TaskSuspended',
-  'TaskResumed',
-  'TaskTerminated',
-];
 
 /**
  * The clock's agenda (collection `clock_agenda`, id = taskId): per task its
@@ -34,7 +16,7 @@ const handles: readonly DomainEventType[] = [
 export const clockAgendaProjection: Projection<ClockAgendaItem> = {
   name: 'clock-agenda',
   collection: clockAgendaCollection,
-  handles,
-  documentId: ({ event }) => (isTaskEvent(event) ? event.data.taskId : null),
+  handles: eventsReadBy('clockAgenda'),
+  documentId: taskDocumentId,
   evolve: evolveClockAgenda,
 };

@@ -1,4 +1,5 @@
 import type { Data } from '../events.ts';
+import type { PageChange } from './change.ts';
 import type { TaskDetail } from './document.ts';
 import type { Stamp } from './stamp.ts';
 
@@ -62,11 +63,7 @@ const withoutSignatures = (doc: TaskDetail, unitId: string | null): TaskDetail['
   );
 
 /** A new assignment asks every unit to sign again (as the decider's rules do). */
-export const withAssignment = (
-  doc: TaskDetail,
-  data: Data<'TaskAssigned'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withAssignment: PageChange<'TaskAssigned'> = (doc, data, stamp) => ({
   ...doc,
   leadUnitId: data.leadUnitId,
   cooperatingUnitIds: [...data.cooperatingUnitIds],
@@ -85,11 +82,7 @@ export const withAssignment = (
 });
 
 /** 签收: a unit signs for the assignment it holds now. */
-export const withSignature = (
-  doc: TaskDetail,
-  data: Data<'TaskSigned'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withSignature: PageChange<'TaskSigned'> = (doc, data, stamp) => ({
   ...doc,
   signatures: [
     ...doc.signatures,
@@ -98,11 +91,7 @@ export const withSignature = (
 });
 
 /** The new lead unit has not signed yet; cooperating units keep their signatures. */
-export const withTransfer = (
-  doc: TaskDetail,
-  data: Data<'TaskTransferred'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withTransfer: PageChange<'TaskTransferred'> = (doc, data, stamp) => ({
   ...doc,
   leadUnitId: data.toUnitId,
   signatures: data.fromUnitId === null ? doc.signatures : withoutSignatures(doc, data.fromUnitId),
@@ -119,11 +108,7 @@ export const withTransfer = (
 });
 
 /** Returned as wrongly assigned: no lead unit until the office assigns or transfers it. */
-export const withReturn = (
-  doc: TaskDetail,
-  data: Data<'TaskReturned'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withReturn: PageChange<'TaskReturned'> = (doc, data, stamp) => ({
   ...doc,
   leadUnitId: null,
   signatures: withoutSignatures(doc, data.unitId),

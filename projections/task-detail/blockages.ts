@@ -1,7 +1,6 @@
-import type { Data } from '../events.ts';
 import { updateItem } from '../lists.ts';
+import type { PageChange } from './change.ts';
 import type { BlockageDetail, TaskDetail } from './document.ts';
-import type { Stamp } from './stamp.ts';
 
 const changeBlockage = (
   doc: TaskDetail,
@@ -10,11 +9,7 @@ const changeBlockage = (
 ): TaskDetail => ({ ...doc, blockages: updateItem(doc.blockages, blockageId, change) });
 
 /** A new open blockage (堵点), not escalated, without a coordinator. */
-export const withBlockageReported = (
-  doc: TaskDetail,
-  data: Data<'BlockageReported'>,
-  stamp: Stamp,
-): TaskDetail => {
+export const withBlockageReported: PageChange<'BlockageReported'> = (doc, data, stamp) => {
   const blockage: BlockageDetail = {
     id: data.blockageId,
     description: data.description,
@@ -36,11 +31,7 @@ export const withBlockageReported = (
 };
 
 /** Resolved, with the resolution; it may be reopened later. */
-export const withBlockageResolved = (
-  doc: TaskDetail,
-  data: Data<'BlockageResolved'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withBlockageResolved: PageChange<'BlockageResolved'> = (doc, data, stamp) =>
   changeBlockage(doc, data.blockageId, (blockage) => ({
     ...blockage,
     status: 'resolved',
@@ -49,11 +40,7 @@ export const withBlockageResolved = (
   }));
 
 /** The decider only ever raises the level, so the last escalation's is the level. */
-export const withBlockageEscalated = (
-  doc: TaskDetail,
-  data: Data<'BlockageEscalated'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withBlockageEscalated: PageChange<'BlockageEscalated'> = (doc, data, stamp) =>
   changeBlockage(doc, data.blockageId, (blockage) => ({
     ...blockage,
     escalationLevel: data.level,
@@ -64,11 +51,11 @@ export const withBlockageEscalated = (
   }));
 
 /** The unit a leader named to coordinate; a later assignment replaces it. */
-export const withCoordinationAssigned = (
-  doc: TaskDetail,
-  data: Data<'BlockageCoordinationAssigned'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withCoordinationAssigned: PageChange<'BlockageCoordinationAssigned'> = (
+  doc,
+  data,
+  stamp,
+) =>
   changeBlockage(doc, data.blockageId, (blockage) => ({
     ...blockage,
     coordinatorUnitId: data.coordinatorUnitId,
@@ -77,11 +64,7 @@ export const withCoordinationAssigned = (
   }));
 
 /** Open again; the resolution it had moves to the reopening's record. */
-export const withBlockageReopened = (
-  doc: TaskDetail,
-  data: Data<'BlockageReopened'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withBlockageReopened: PageChange<'BlockageReopened'> = (doc, data, stamp) =>
   changeBlockage(doc, data.blockageId, (blockage) => ({
     ...blockage,
     status: 'open',

@@ -59,7 +59,7 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
     case 'TaskReturned':
       return withReturn(doc, event.data, stamp);
     case 'MilestonePlanned':
-      return withMilestonePlanned(doc, event.data);
+      return withMilestonePlanned(doc, event.data, stamp);
     case 'MilestoneProgressReported':
       return withProgressReported(doc, event.data, stamp);
     case 'MilestoneCompleted':

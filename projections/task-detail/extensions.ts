@@ -1,15 +1,14 @@
-import type { Data } from '../events.ts';
 import { updateItem } from '../lists.ts';
-import type { ExtensionDetail, TaskDetail } from './document.ts';
+import type { PageChange } from './change.ts';
+import type { ExtensionDetail } from './document.ts';
 import { changeMilestone } from './milestones.ts';
-import type { Stamp } from './stamp.ts';
 
 /** A request stays `requested`, the due date unchanged, until a leader decides. */
-export const withExtensionRequested = (
-  doc: TaskDetail,
-  data: Data<'DeadlineExtensionRequested'>,
-  stamp: Stamp,
-): TaskDetail => {
+export const withExtensionRequested: PageChange<'DeadlineExtensionRequested'> = (
+  doc,
+  data,
+  stamp,
+) => {
   const request: ExtensionDetail = {
     id: data.requestId,
     milestoneId: data.milestoneId,
@@ -28,11 +27,11 @@ export const withExtensionRequested = (
 };
 
 /** The approval moves the milestone's due date; its original one stays on record. */
-export const withExtensionApproved = (
-  doc: TaskDetail,
-  data: Data<'DeadlineExtensionApproved'>,
-  stamp: Stamp,
-): TaskDetail => {
+export const withExtensionApproved: PageChange<'DeadlineExtensionApproved'> = (
+  doc,
+  data,
+  stamp,
+) => {
   const decided = {
     ...doc,
     extensions: updateItem(doc.extensions, data.requestId, (request) => ({
@@ -50,11 +49,11 @@ export const withExtensionApproved = (
 };
 
 /** Rejected by a leader, with the reason; the due date stays. */
-export const withExtensionRejected = (
-  doc: TaskDetail,
-  data: Data<'DeadlineExtensionRejected'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withExtensionRejected: PageChange<'DeadlineExtensionRejected'> = (
+  doc,
+  data,
+  stamp,
+) => ({
   ...doc,
   extensions: updateItem(doc.extensions, data.requestId, (request) => ({
     ...request,

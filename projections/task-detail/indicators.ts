@@ -1,15 +1,10 @@
-import type { Data } from '../events.ts';
 import { indicatorTerms } from '../indicator-terms.ts';
 import { updateItem } from '../lists.ts';
-import type { IndicatorDetail, IndicatorValueDetail, TaskDetail } from './document.ts';
-import type { Stamp } from './stamp.ts';
+import type { PageChange } from './change.ts';
+import type { IndicatorDetail, IndicatorValueDetail } from './document.ts';
 
 /** A new indicator (实效), no value reported yet. */
-export const withIndicatorDefined = (
-  doc: TaskDetail,
-  data: Data<'IndicatorDefined'>,
-  stamp: Stamp,
-): TaskDetail => {
+export const withIndicatorDefined: PageChange<'IndicatorDefined'> = (doc, data, stamp) => {
   const indicator: IndicatorDetail = {
     id: data.indicatorId,
     ...indicatorTerms(data),
@@ -33,11 +28,7 @@ const later = (
 ): IndicatorValueDetail => (current !== null && current.asOf > value.asOf ? current : value);
 
 /** Counts the value and keeps it where it is the latest (see `later`). */
-export const withIndicatorValue = (
-  doc: TaskDetail,
-  data: Data<'IndicatorValueReported'>,
-  stamp: Stamp,
-): TaskDetail => {
+export const withIndicatorValue: PageChange<'IndicatorValueReported'> = (doc, data, stamp) => {
   const value: IndicatorValueDetail = {
     value: data.value,
     asOf: data.asOf,

@@ -1,14 +1,8 @@
-import type { Data } from '../events.ts';
 import { updateLast } from '../lists.ts';
-import type { TaskDetail } from './document.ts';
-import type { Stamp } from './stamp.ts';
+import type { PageChange } from './change.ts';
 
 /** 办结报告: pending until the office accepts or rejects it. */
-export const withCompletionReported = (
-  doc: TaskDetail,
-  data: Data<'TaskCompletionReported'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withCompletionReported: PageChange<'TaskCompletionReported'> = (doc, data, stamp) => ({
   ...doc,
   completion: {
     ...doc.completion,
@@ -21,11 +15,7 @@ export const withCompletionReported = (
 });
 
 /** 办结: the task is closed. */
-export const withCompletionAccepted = (
-  doc: TaskDetail,
-  data: Data<'TaskCompletionAccepted'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withCompletionAccepted: PageChange<'TaskCompletionAccepted'> = (doc, data, stamp) => ({
   ...doc,
   completion: {
     ...doc.completion,
@@ -37,11 +27,7 @@ export const withCompletionAccepted = (
 });
 
 /** 退回重办: the report is kept among the rejections, with the reason. */
-export const withCompletionRejected = (
-  doc: TaskDetail,
-  data: Data<'TaskCompletionRejected'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withCompletionRejected: PageChange<'TaskCompletionRejected'> = (doc, data, stamp) => ({
   ...doc,
   completion: {
     ...doc.completion,
@@ -59,11 +45,7 @@ export const withCompletionRejected = (
 });
 
 /** Paused; each suspension is kept, with its reason. */
-export const withSuspended = (
-  doc: TaskDetail,
-  data: Data<'TaskSuspended'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withSuspended: PageChange<'TaskSuspended'> = (doc, data, stamp) => ({
   ...doc,
   suspended: true,
   suspensions: [
@@ -80,11 +62,7 @@ export const withSuspended = (
 });
 
 /** Closes the suspension in force, the last one. */
-export const withResumed = (
-  doc: TaskDetail,
-  data: Data<'TaskResumed'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withResumed: PageChange<'TaskResumed'> = (doc, data, stamp) => ({
   ...doc,
   suspended: false,
   suspensions: updateLast(doc.suspensions, (suspension) => ({
@@ -96,11 +74,7 @@ export const withResumed = (
 });
 
 /** Final: the decider takes no more commands for the task. */
-export const withTerminated = (
-  doc: TaskDetail,
-  data: Data<'TaskTerminated'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withTerminated: PageChange<'TaskTerminated'> = (doc, data, stamp) => ({
   ...doc,
   termination: { reason: data.reason, terminatedAt: stamp.at, terminatedBy: stamp.by },
 });

@@ -1,7 +1,6 @@
-import type { Data } from '../events.ts';
 import { updateItem } from '../lists.ts';
+import type { PageChange } from './change.ts';
 import type { MilestoneDetail, TaskDetail } from './document.ts';
-import type { Stamp } from './stamp.ts';
 
 /** Open and recorded overdue for the due date it has now (an extension clears it). */
 const isOverdue = (milestone: MilestoneDetail): boolean =>
@@ -22,10 +21,7 @@ export const changeMilestone = (
 });
 
 /** A new open milestone (环节) at 0, its current due date the planned one. */
-export const withMilestonePlanned = (
-  doc: TaskDetail,
-  data: Data<'MilestonePlanned'>,
-): TaskDetail => {
+export const withMilestonePlanned: PageChange<'MilestonePlanned'> = (doc, data) => {
   const milestone: MilestoneDetail = {
     id: data.milestoneId,
     title: data.title,
@@ -47,11 +43,11 @@ export const withMilestonePlanned = (
 };
 
 /** The last report is what the milestone shows, even a lower percent (a correction). */
-export const withProgressReported = (
-  doc: TaskDetail,
-  data: Data<'MilestoneProgressReported'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withProgressReported: PageChange<'MilestoneProgressReported'> = (
+  doc,
+  data,
+  stamp,
+) => ({
   ...changeMilestone(doc, data.milestoneId, (milestone) => ({
     ...milestone,
     progress: data.percent,
@@ -63,11 +59,7 @@ export const withProgressReported = (
 });
 
 /** A completed milestone counts as fully done, whatever was last reported. */
-export const withMilestoneCompleted = (
-  doc: TaskDetail,
-  data: Data<'MilestoneCompleted'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withMilestoneCompleted: PageChange<'MilestoneCompleted'> = (doc, data, stamp) =>
   changeMilestone(doc, data.milestoneId, (milestone) => ({
     ...milestone,
     progress: 100,
@@ -76,11 +68,7 @@ export const withMilestoneCompleted = (
   }));
 
 /** Open again, back at its last reported progress. */
-export const withMilestoneReopened = (
-  doc: TaskDetail,
-  data: Data<'MilestoneReopened'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withMilestoneReopened: PageChange<'MilestoneReopened'> = (doc, data, stamp) =>
   changeMilestone(doc, data.milestoneId, (milestone) => ({
     ...milestone,
     progress: data.percent,
@@ -93,11 +81,7 @@ export const withMilestoneReopened = (
   }));
 
 /** The clock reminded of a due date coming (提醒). */
-export const withReminder = (
-  doc: TaskDetail,
-  data: Data<'MilestoneDueSoonReminded'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withReminder: PageChange<'MilestoneDueSoonReminded'> = (doc, data, stamp) =>
   changeMilestone(doc, data.milestoneId, (milestone) => ({
     ...milestone,
     reminders: [
@@ -107,11 +91,7 @@ export const withReminder = (
   }));
 
 /** The clock recorded a due date passed with the milestone open. */
-export const withOverdue = (
-  doc: TaskDetail,
-  data: Data<'MilestoneOverdue'>,
-  stamp: Stamp,
-): TaskDetail =>
+export const withOverdue: PageChange<'MilestoneOverdue'> = (doc, data, stamp) =>
   changeMilestone(doc, data.milestoneId, (milestone) => ({
     ...milestone,
     overdueRecords: [

@@ -1,14 +1,9 @@
-import type { Data } from '../events.ts';
 import { updateItem } from '../lists.ts';
-import type { NoticeDetail, TaskDetail } from './document.ts';
-import type { Stamp } from './stamp.ts';
+import type { PageChange } from './change.ts';
+import type { NoticeDetail } from './document.ts';
 
 /** A supervision notice (督办单), unanswered until the addressed unit answers. */
-export const withNoticeIssued = (
-  doc: TaskDetail,
-  data: Data<'SupervisionNoticeIssued'>,
-  stamp: Stamp,
-): TaskDetail => {
+export const withNoticeIssued: PageChange<'SupervisionNoticeIssued'> = (doc, data, stamp) => {
   const notice: NoticeDetail = {
     id: data.noticeId,
     level: data.level,
@@ -28,11 +23,7 @@ export const withNoticeIssued = (
 };
 
 /** Answered once, by the unit addressed. */
-export const withNoticeAnswered = (
-  doc: TaskDetail,
-  data: Data<'SupervisionNoticeAnswered'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withNoticeAnswered: PageChange<'SupervisionNoticeAnswered'> = (doc, data, stamp) => ({
   ...doc,
   notices: updateItem(doc.notices, data.noticeId, (notice) => ({
     ...notice,

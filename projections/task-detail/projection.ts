@@ -1,5 +1,5 @@
-import { isTaskEvent } from '../../contracts/events/families.ts';
 import { taskEventTypes } from '../../contracts/events/index.ts';
+import { taskDocumentId } from '../events.ts';
 import type { Projection } from '../projection.ts';
 import type { TaskDetail } from './document.ts';
 import { evolveTaskDetail } from './evolve.ts';
@@ -15,6 +15,6 @@ export const taskDetailProjection: Projection<TaskDetail> = {
   name: 'task-detail',
   collection: 'tasks',
   handles: taskEventTypes,
-  documentId: ({ event }) => (isTaskEvent(event) ? event.data.taskId : null),
+  documentId: taskDocumentId,
   evolve: evolveTaskDetail,
 };

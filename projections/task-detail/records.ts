@@ -1,13 +1,7 @@
-import type { Data } from '../events.ts';
-import type { TaskDetail } from './document.ts';
-import type { Stamp } from './stamp.ts';
+import type { PageChange } from './change.ts';
 
 /** 批示: the leader is the actor who recorded it. */
-export const withInstruction = (
-  doc: TaskDetail,
-  data: Data<'LeadershipInstructionIssued'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withInstruction: PageChange<'LeadershipInstructionIssued'> = (doc, data, stamp) => ({
   ...doc,
   instructions: [
     ...doc.instructions,
@@ -22,11 +16,7 @@ export const withInstruction = (
 });
 
 /** 问责 */
-export const withAccountability = (
-  doc: TaskDetail,
-  data: Data<'AccountabilityRecorded'>,
-  stamp: Stamp,
-): TaskDetail => ({
+export const withAccountability: PageChange<'AccountabilityRecorded'> = (doc, data, stamp) => ({
   ...doc,
   accountabilityRecords: [
     ...doc.accountabilityRecords,

@@ -1,12 +1,7 @@
-import type { TaskEventOf } from '../../contracts/events/task-events.ts';
-import type { TaskDetail } from './document.ts';
+import type { PageChange } from './change.ts';
 
 /** 催办: `by` is the office's actor who recorded it. */
-export const withUrge = (
-  doc: TaskDetail,
-  data: TaskEventOf<'TaskUrged'>['data'],
-  stamp: { by: string },
-): TaskDetail => ({
+export const withUrge: PageChange<'TaskUrged'> = (doc, data, stamp) => ({
   ...doc,
   urges: [
     ...(doc.urges ?? []),

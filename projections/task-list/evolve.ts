@@ -1,8 +1,9 @@
 import { isTaskEvent } from '../../contracts/events/families.ts';
-import type { TaskEvent } from '../../contracts/events/task-events.ts';
 import { taskProgress, taskStatus } from '../../domain/progress.ts';
 import type { Data } from '../events.ts';
-import type { EventEnvelope } from '../projection.ts';
+import { lifecycleFlagsAfter } from '../lifecycle-flags.ts';
+import type { EventEnvelope, Evolve } from '../projection.ts';
+import { isReadBy, type TaskEventReadBy } from '../readers.ts';
 import type { TaskListItem } from './document.ts';
 import { isOverdue, nextDueDate, updateShare, withShare } from './shares.ts';
 import { withoutSigned, withSigned } from './units.ts';
@@ -58,8 +59,11 @@ const settle = (item: TaskListItem, envelope: EventEnvelope): TaskListItem => {
   };
 };
 
+/** Whether an event changes the row's bookkeeping; any other only restamps it (updatedAt). */
+const changesRow = isReadBy('taskList');
+
 /** The row's bookkeeping after one event of a registered task. */
-const changed = (item: TaskListItem, event: TaskEvent): TaskListItem => {
+const changed = (item: TaskListItem, event: TaskEventReadBy<'taskList'>): TaskListItem => {
   switch (event.type) {
     case 'TaskRegistered':
       // A stream has one registration; the decider refuses a second.
@@ -122,27 +126,11 @@ const changed = (item: TaskListItem, event: TaskEvent): TaskListItem => {
     case 'TaskCompletionRejected':
       return { ...item, completion: 'none' };
     case 'TaskSuspended':
-      return { ...item, suspended: true };
     case 'TaskResumed':
-      return { ...item, suspended: false };
     case 'TaskTerminated':
-      return { ...item, terminated: true };
-    case 'DeadlineExtensionRequested':
-    case 'DeadlineExtensionRejected':
-    case 'MilestoneDueSoonReminded':
-    case 'IndicatorDefined':
-    case 'IndicatorValueReported':
-    case 'SupervisionNoticeIssued':
-    case 'SupervisionNoticeAnswered':
-    case 'TaskUrged':
-    case 'LeadershipInstructionIssued':
-    case 'AccountabilityRecorded':
-    case 'BlockageEscalated':
-    case 'BlockageCoordinationAssigned':
-      // Shown on the task page; the row only records that the task moved (updatedAt).
-      return item;
+      return { ...item, ...lifecycleFlagsAfter[event.type] };
     default: {
-      // An event type newer than this view leaves the row as it is.
+      // Only the events readers.ts names for the list get past `changesRow`.
       const _exhaustive: never = event;
       return item;
     }
@@ -155,12 +143,9 @@ const changed = (item: TaskListItem, event: TaskEvent): TaskListItem => {
  * A task stream starts with TaskRegistered, so a later event without a row
  * changes nothing.
  */
-export const evolveTaskListItem = (
-  item: TaskListItem | null,
-  envelope: EventEnvelope,
-): TaskListItem | null => {
+export const evolveTaskListItem: Evolve<TaskListItem> = (item, envelope) => {
   const { event } = envelope;
   if (!isTaskEvent(event)) return item;
   if (event.type === 'TaskRegistered') return registered(event.data, envelope);
-  return item && settle(changed(item, event), envelope);
+  return item && settle(changesRow(event) ? changed(item, event) : item, envelope);
 };

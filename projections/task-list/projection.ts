@@ -1,5 +1,5 @@
-import { isTaskEvent } from '../../contracts/events/families.ts';
 import { taskEventTypes } from '../../contracts/events/index.ts';
+import { taskDocumentId } from '../events.ts';
 import type { Projection } from '../projection.ts';
 import type { TaskListItem } from './document.ts';
 import { evolveTaskListItem } from './evolve.ts';
@@ -14,6 +14,6 @@ export const taskListProjection: Projection<TaskListItem> = {
   name: 'task-list',
   collection: 'task_list',
   handles: taskEventTypes,
-  documentId: ({ event }) => (isTaskEvent(event) ? event.data.taskId : null),
+  documentId: taskDocumentId,
   evolve: evolveTaskListItem,
 };

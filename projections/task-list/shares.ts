@@ -1,3 +1,4 @@
+import { updateItem } from '../lists.ts';
 import type { MilestoneShare, TaskListItem } from './document.ts';
 
 /** Adds a planned milestone’s share. */
@@ -13,9 +14,10 @@ export const updateShare = (
   change: (share: MilestoneShare) => Partial<MilestoneShare>,
 ): TaskListItem => ({
   ...item,
-  milestoneShares: item.milestoneShares.map((share) =>
-    share.id === milestoneId ? { ...share, ...change(share) } : share,
-  ),
+  milestoneShares: updateItem(item.milestoneShares, milestoneId, (share) => ({
+    ...share,
+    ...change(share),
+  })),
 });
 
 /** Open and recorded overdue for the due date it has now (an extension clears it). */

@@ -1,6 +1,7 @@
-import { isTaskEvent } from '../../../contracts/events/families.ts';
 import { type Data, recordedOn } from '../../events.ts';
 import type { EventEnvelope } from '../../projection.ts';
+import { isReadBy } from '../../readers.ts';
+import { createdBy } from '../created-by.ts';
 import { partDocumentId, stamped } from '../shared.ts';
 import type { BoardBlockage } from './document.ts';
 
@@ -36,10 +37,12 @@ const escalated = (
     ],
   });
 
+const isRead = isReadBy('boardBlockages');
+
 /** Applies an event to an existing blockage. */
 const evolveReported = (blockage: BoardBlockage, envelope: EventEnvelope): BoardBlockage => {
   const { event } = envelope;
-  if (!isTaskEvent(event)) return blockage;
+  if (!isRead(event)) return blockage;
   const day = recordedOn(envelope);
   switch (event.type) {
     case 'BlockageReported':
@@ -62,37 +65,8 @@ const evolveReported = (blockage: BoardBlockage, envelope: EventEnvelope): Board
       return escalated(blockage, envelope, event.data);
     case 'BlockageCoordinationAssigned':
       return stamped(blockage, envelope, { coordinatorUnitId: event.data.coordinatorUnitId });
-    case 'TaskRegistered':
-    case 'TaskAssigned':
-    case 'MilestonePlanned':
-    case 'MilestoneProgressReported':
-    case 'MilestoneCompleted':
-    case 'TaskSigned':
-    case 'TaskTransferred':
-    case 'TaskReturned':
-    case 'DeadlineExtensionRequested':
-    case 'DeadlineExtensionApproved':
-    case 'DeadlineExtensionRejected':
-    case 'MilestoneReopened':
-    case 'TaskCompletionReported':
-    case 'TaskCompletionAccepted':
-    case 'TaskCompletionRejected':
-    case 'TaskSuspended':
-    case 'TaskResumed':
-    case 'TaskTerminated':
-    case 'IndicatorDefined':
-    case 'IndicatorValueReported':
-    case 'SupervisionNoticeIssued':
-    case 'SupervisionNoticeAnswered':
-    case 'TaskUrged':
-    case 'LeadershipInstructionIssued':
-    case 'AccountabilityRecorded':
-    case 'MilestoneDueSoonReminded':
-    case 'MilestoneOverdue':
-      // Not about one blockage.
-      return blockage;
     default: {
-      // An event type newer than this view leaves the document as it is.
+      // Only the events readers.ts names for this view get past `isRead`.
       const _exhaustive: never = event;
       return blockage;
     }
@@ -100,11 +74,4 @@ const evolveReported = (blockage: BoardBlockage, envelope: EventEnvelope): Board
 };
 
 /** Builds a blockage's board document; returns new objects, never mutates `blockage`. */
-export const evolveBoardBlockage = (
-  blockage: BoardBlockage | null,
-  envelope: EventEnvelope,
-): BoardBlockage | null => {
-  const { event } = envelope;
-  if (event.type === 'BlockageReported') return reported(event.data, envelope);
-  return blockage && evolveReported(blockage, envelope);
-};
+export const evolveBoardBlockage = createdBy('BlockageReported', reported, evolveReported);

@@ -1,7 +1,7 @@
-import { isTaskEvent } from '../../../contracts/events/families.ts';
 import { type Data, recordedOn } from '../../events.ts';
 import { indicatorTerms } from '../../indicator-terms.ts';
-import type { EventEnvelope } from '../../projection.ts';
+import type { EventEnvelope, Evolve } from '../../projection.ts';
+import { isReadBy } from '../../readers.ts';
 import { partDocumentId } from '../shared.ts';
 import type { BoardIndicator, IndicatorValue } from './document.ts';
 
@@ -41,52 +41,19 @@ const valueReported = (
   };
 };
 
+const isRead = isReadBy('boardIndicators');
+
 /** Builds an indicator's board document; returns new objects, never mutates `indicator`. */
-export const evolveBoardIndicator = (
-  indicator: BoardIndicator | null,
-  envelope: EventEnvelope,
-): BoardIndicator | null => {
+export const evolveBoardIndicator: Evolve<BoardIndicator> = (indicator, envelope) => {
   const { event } = envelope;
-  if (!isTaskEvent(event)) return indicator;
+  if (!isRead(event)) return indicator;
   switch (event.type) {
     case 'IndicatorDefined':
       return defined(event.data, envelope);
     case 'IndicatorValueReported':
       return indicator && valueReported(indicator, envelope, event.data);
-    case 'TaskRegistered':
-    case 'TaskAssigned':
-    case 'MilestonePlanned':
-    case 'MilestoneProgressReported':
-    case 'MilestoneCompleted':
-    case 'BlockageReported':
-    case 'BlockageResolved':
-    case 'TaskSigned':
-    case 'TaskTransferred':
-    case 'TaskReturned':
-    case 'DeadlineExtensionRequested':
-    case 'DeadlineExtensionApproved':
-    case 'DeadlineExtensionRejected':
-    case 'MilestoneReopened':
-    case 'TaskCompletionReported':
-    case 'TaskCompletionAccepted':
-    case 'TaskCompletionRejected':
-    case 'TaskSuspended':
-    case 'TaskResumed':
-    case 'TaskTerminated':
-    case 'SupervisionNoticeIssued':
-    case 'SupervisionNoticeAnswered':
-    case 'TaskUrged':
-    case 'LeadershipInstructionIssued':
-    case 'AccountabilityRecorded':
-    case 'BlockageEscalated':
-    case 'BlockageCoordinationAssigned':
-    case 'BlockageReopened':
-    case 'MilestoneDueSoonReminded':
-    case 'MilestoneOverdue':
-      // Not about one indicator.
-      return indicator;
     default: {
-      // An event type newer than this view leaves the document as it is.
+      // Only the events readers.ts names for this view get past `isRead`.
       const _exhaustive: never = event;
       return indicator;
     }

@@ -1,6 +1,7 @@
-import { isTaskEvent } from '../../../contracts/events/families.ts';
 import { type Data, recordedOn } from '../../events.ts';
 import type { EventEnvelope } from '../../projection.ts';
+import { isReadBy } from '../../readers.ts';
+import { createdBy } from '../created-by.ts';
 import { partDocumentId, stamped } from '../shared.ts';
 import type { BoardMilestone, ExtensionEntry } from './document.ts';
 
@@ -76,10 +77,12 @@ const rejected = (
     }),
   });
 
+const isRead = isReadBy('boardMilestones');
+
 /** Applies an event to an existing milestone. */
 const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): BoardMilestone => {
   const { event } = envelope;
-  if (!isTaskEvent(event)) return milestone;
+  if (!isRead(event)) return milestone;
   const day = recordedOn(envelope);
   switch (event.type) {
     case 'MilestonePlanned':
@@ -116,33 +119,8 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
       return event.data.dueDate === milestone.dueDate
         ? stamped(milestone, envelope, { overdueRecordedOn: event.data.recordedOn })
         : milestone;
-    case 'TaskRegistered':
-    case 'TaskAssigned':
-    case 'BlockageReported':
-    case 'BlockageResolved':
-    case 'TaskSigned':
-    case 'TaskTransferred':
-    case 'TaskReturned':
-    case 'TaskCompletionReported':
-    case 'TaskCompletionAccepted':
-    case 'TaskCompletionRejected':
-    case 'TaskSuspended':
-    case 'TaskResumed':
-    case 'TaskTerminated':
-    case 'IndicatorDefined':
-    case 'IndicatorValueReported':
-    case 'SupervisionNoticeIssued':
-    case 'SupervisionNoticeAnswered':
-    case 'TaskUrged':
-    case 'LeadershipInstructionIssued':
-    case 'AccountabilityRecorded':
-    case 'BlockageEscalated':
-    case 'BlockageCoordinationAssigned':
-    case 'BlockageReopened':
-      // Not about one milestone: the task document keeps what the boards need.
-      return milestone;
     default: {
-      // An event type newer than this view leaves the document as it is.
+      // Only the events readers.ts names for this view get past `isRead`.
       const _exhaustive: never = event;
       return milestone;
     }
@@ -150,11 +128,4 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
 };
 
 /** Builds a milestone's board document; returns new objects, never mutates `milestone`. */
-export const evolveBoardMilestone = (
-  milestone: BoardMilestone | null,
-  envelope: EventEnvelope,
-): BoardMilestone | null => {
-  const { event } = envelope;
-  if (event.type === 'MilestonePlanned') return planned(event.data, envelope);
-  return milestone && evolvePlanned(milestone, envelope);
-};
+export const evolveBoardMilestone = createdBy('MilestonePlanned', planned, evolvePlanned);

@@ -1,8 +1,9 @@
-import { isTaskEvent } from '../../../contracts/events/families.ts';
 import { taskProgress } from '../../../domain/progress.ts';
 import { type Data, recordedOn } from '../../events.ts';
 import { updateItem } from '../../lists.ts';
 import type { EventEnvelope } from '../../projection.ts';
+import { isReadBy } from '../../readers.ts';
+import { createdBy } from '../created-by.ts';
 import { stamped } from '../shared.ts';
 import type { BoardTask, LeadMove, ProgressShare } from './document.ts';
 
@@ -80,10 +81,12 @@ const accountabilityRecorded = (
     ],
   });
 
+const isRead = isReadBy('boardTasks');
+
 /** Applies an event to an existing task; the stream starts with TaskRegistered. */
 const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask => {
   const { event } = envelope;
-  if (!isTaskEvent(event)) return task;
+  if (!isRead(event)) return task;
   switch (event.type) {
     case 'TaskRegistered':
       return registered(event.data, envelope);
@@ -150,26 +153,8 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
         urges: [...(task.urges ?? []), { urgeId, unitId, day: urgedOn }],
       });
     }
-    case 'BlockageReported':
-    case 'BlockageResolved':
-    case 'TaskSigned':
-    case 'DeadlineExtensionRequested':
-    case 'DeadlineExtensionApproved':
-    case 'DeadlineExtensionRejected':
-    case 'IndicatorDefined':
-    case 'IndicatorValueReported':
-    case 'SupervisionNoticeIssued':
-    case 'SupervisionNoticeAnswered':
-    case 'LeadershipInstructionIssued':
-    case 'BlockageEscalated':
-    case 'BlockageCoordinationAssigned':
-    case 'BlockageReopened':
-    case 'MilestoneDueSoonReminded':
-    case 'MilestoneOverdue':
-      // Kept by the milestone, blockage and indicator documents of the boards.
-      return task;
     default: {
-      // An event type newer than this view leaves the document as it is.
+      // Only the events readers.ts names for this view get past `isRead`.
       const _exhaustive: never = event;
       return task;
     }
@@ -177,11 +162,4 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
 };
 
 /** Builds a task's board document; returns new objects, never mutates `task`. */
-export const evolveBoardTask = (
-  task: BoardTask | null,
-  envelope: EventEnvelope,
-): BoardTask | null => {
-  const { event } = envelope;
-  if (event.type === 'TaskRegistered') return registered(event.data, envelope);
-  return task && evolveRegistered(task, envelope);
-};
+export const evolveBoardTask = createdBy('TaskRegistered', registered, evolveRegistered);
