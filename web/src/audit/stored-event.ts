@@ -7,6 +7,12 @@ export interface StoredEvent extends LoggedEvent {
   metadata: Record<string, unknown>;
 }
 
+/** The logged event's own fields, without whatever else a form of it carries. */
+const loggedFields = (event: LoggedEvent): LoggedEvent => {
+  const { position, streamId, revision, id, type, version, data, recordedAt } = event;
+  return { position, streamId, revision, id, type, version, data, recordedAt };
+};
+
 /** The actor as stored: members the token did not carry are absent, not null. */
 const storedActor = (actor: AuditEvent['actor']) => ({
   id: actor.id,
@@ -28,16 +34,7 @@ export const storedCandidates = (event: AuditEvent): StoredEvent[] => {
     idempotencyKey: event.idempotencyKey ?? undefined,
     recordedAt: event.recordedAt,
   };
-  const base = {
-    position: event.position,
-    streamId: event.streamId,
-    revision: event.revision,
-    id: event.id,
-    type: event.type,
-    version: event.version,
-    data: event.data,
-    recordedAt: event.recordedAt,
-  };
+  const base = loggedFields(event);
   // The stored metadata, when the server sends it, is the one the leaf covers.
   if (event.metadata) return [{ ...base, metadata: event.metadata }];
   return [
@@ -48,8 +45,7 @@ export const storedCandidates = (event: AuditEvent): StoredEvent[] => {
 
 /** RFC 6962 leaf of an event: SHA-256(0x00 ‖ UTF-8 of its canonical JSON), hex. */
 export const leafOf = async (event: StoredEvent): Promise<string> => {
-  const { position, streamId, revision, id, type, version, data, metadata, recordedAt } = event;
-  const fields = { position, streamId, revision, id, type, version, data, metadata, recordedAt };
+  const fields = { ...loggedFields(event), metadata: event.metadata };
   return toHex(await leafHash(new TextEncoder().encode(canonicalJson(fields))));
 };
 
