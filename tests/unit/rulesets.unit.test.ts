@@ -5,18 +5,23 @@ import type { RulesetCommand } from '../../services/rulesets/domain/commands.ts'
 import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
 
-const ruleset = (changes: Partial<Ruleset> = {}): Ruleset => ({
-  version: 1,
-  inForceFrom: '2021-01-01',
+/** The DESIGN §4 numbers: lights, reminders, escalation and the deductions but their cap. */
+const design = {
   lights: { yellowBehindPoints: 10, redBehindPoints: 30, yellowDueWithinDays: 3 },
   reminderLeadDays: 3,
   escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
-  scoring: {
-    leadUnitFailedTask: -5,
-    cooperatingUnitFailedTask: -3,
-    pingPongPerUnit: -1,
-    accountabilityDeductionCap: -10,
-  },
+};
+const designDeductions = {
+  leadUnitFailedTask: -5,
+  cooperatingUnitFailedTask: -3,
+  pingPongPerUnit: -1,
+};
+
+const ruleset = (changes: Partial<Ruleset> = {}): Ruleset => ({
+  version: 1,
+  inForceFrom: '2021-01-01',
+  ...structuredClone(design),
+  scoring: { ...designDeductions, accountabilityDeductionCap: -10 },
   note: '2021 rules',
   ...changes,
 });
@@ -191,15 +196,8 @@ describe('the default ruleset', () => {
     expect(defaultRuleset).toMatchObject({
       version: 0,
       inForceFrom: '2000-01-01',
-      lights: { yellowBehindPoints: 10, redBehindPoints: 30, yellowDueWithinDays: 3 },
-      reminderLeadDays: 3,
-      escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
-      scoring: {
-        leadUnitFailedTask: -5,
-        cooperatingUnitFailedTask: -3,
-        pingPongPerUnit: -1,
-        accountabilityDeductionCap: null,
-      },
+      ...design,
+      scoring: { ...designDeductions, accountabilityDeductionCap: null },
     });
   });
 
