@@ -1,12 +1,11 @@
 import { notFound, validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
 import {
   type AccountabilitySubject,
   personalAccountabilityKinds,
 } from '../../../contracts/events/task-events.ts';
 import type { CommandData } from './commands.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { unusedId } from './rules.ts';
-import type { RegisteredTask } from './state.ts';
 
 /** The unit or official held to account, as the directory knows them. */
 const subject = (data: CommandData<'RecordAccountability'>): AccountabilitySubject => {
@@ -28,23 +27,14 @@ const accountabilityKind = (
 };
 
 /** 问责: the inspector or the office holds a unit or an official to account for the task. */
-export const recordAccountability = (
-  data: CommandData<'RecordAccountability'>,
-  task: RegisteredTask,
-): TaskEvent[] => {
+export const recordAccountability: OnTask<'RecordAccountability'> = (data, task) => {
   const recordId = unusedId('recordId', data.recordId, task.accountabilityRecordIds, 'record');
   const against = subject(data);
-  return [
-    {
-      type: 'AccountabilityRecorded',
-      data: {
-        taskId: task.taskId,
-        recordId,
-        against,
-        kind: accountabilityKind(data, against),
-        reason: data.reason,
-        scoreDeduction: data.scoreDeduction,
-      },
-    },
-  ];
+  return recorded('AccountabilityRecorded', task, {
+    recordId,
+    against,
+    kind: accountabilityKind(data, against),
+    reason: data.reason,
+    scoreDeduction: data.scoreDeduction,
+  });
 };

@@ -1,11 +1,9 @@
-import type { Actor } from '../../../contracts/actor.ts';
 import { forbidden, illegalState } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
 import type { EscalationLevel } from '../../../contracts/events/task-events.ts';
 import { knownUnit } from '../../shared/domain-rules.ts';
-import type { CommandData } from './commands.ts';
 import { existingBlockage, openBlockage } from './lookups.ts';
-import type { BlockageState, RegisteredTask } from './state.ts';
+import { type OnTask, recorded } from './on-task.ts';
+import type { BlockageState } from './state.ts';
 
 /** Why a blockage cannot go to `level`, or null when it can. */
 const escalationRefusal = (blockage: BlockageState, level: EscalationLevel): string | null => {
@@ -21,50 +19,28 @@ const escalationRefusal = (blockage: BlockageState, level: EscalationLevel): str
  * that may lag, so what it asks that is already true, or no longer applies,
  * records nothing instead of failing: it can run any number of times.
  */
-export const escalateBlockage = (
-  data: CommandData<'EscalateBlockage'>,
-  task: RegisteredTask,
-  actor: Actor,
-): TaskEvent[] => {
+export const escalateBlockage: OnTask<'EscalateBlockage'> = (data, task, { actor }) => {
   const { level } = data;
   const refusal = escalationRefusal(existingBlockage(task, data.blockageId), level);
   const by = actor.role === 'system' ? 'system' : 'leader';
   if (refusal !== null && by === 'system') return [];
   if (refusal !== null) throw illegalState(`blockage ${data.blockageId} ${refusal}`, 'blockageId');
-  return [
-    {
-      type: 'BlockageEscalated',
-      data: { taskId: task.taskId, blockageId: data.blockageId, level, by },
-    },
-  ];
+  return recorded('BlockageEscalated', task, { blockageId: data.blockageId, level, by });
 };
 
 /** A leader names the unit that coordinates an open blockage; a later assignment replaces it. */
-export const assignBlockageCoordination = (
-  data: CommandData<'AssignBlockageCoordination'>,
-  task: RegisteredTask,
-): TaskEvent[] => {
+export const assignBlockageCoordination: OnTask<'AssignBlockageCoordination'> = (data, task) => {
   openBlockage(task, data.blockageId);
   knownUnit('coordinatorUnitId', data.coordinatorUnitId, data.knownUnitIds);
-  return [
-    {
-      type: 'BlockageCoordinationAssigned',
-      data: {
-        taskId: task.taskId,
-        blockageId: data.blockageId,
-        coordinatorUnitId: data.coordinatorUnitId,
-        note: data.note,
-      },
-    },
-  ];
+  return recorded('BlockageCoordinationAssigned', task, {
+    blockageId: data.blockageId,
+    coordinatorUnitId: data.coordinatorUnitId,
+    note: data.note,
+  });
 };
 
 /** The unit that reported a blockage, or the office, says it is not solved after all. */
-export const reopenBlockage = (
-  data: CommandData<'ReopenBlockage'>,
-  task: RegisteredTask,
-  actor: Actor,
-): TaskEvent[] => {
+export const reopenBlockage: OnTask<'ReopenBlockage'> = (data, task, { actor }) => {
   const blockage = existingBlockage(task, data.blockageId);
   if (actor.role === 'department_head' && actor.unitId !== blockage.reportedByUnitId) {
     throw forbidden(
@@ -72,10 +48,5 @@ export const reopenBlockage = (
     );
   }
   if (blockage.open) throw illegalState(`blockage ${data.blockageId} is open`, 'blockageId');
-  return [
-    {
-      type: 'BlockageReopened',
-      data: { taskId: task.taskId, blockageId: data.blockageId, reason: data.reason },
-    },
-  ];
+  return recorded('BlockageReopened', task, { blockageId: data.blockageId, reason: data.reason });
 };

@@ -1,10 +1,8 @@
 import { validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { daysBetween } from '../../../domain/dates.ts';
-import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
-import type { CommandData } from './commands.ts';
 import { existingMilestone } from './lookups.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import type { MilestoneState, RegisteredTask } from './state.ts';
 
 /** A lead time beyond a year reminds of nothing a plan year holds. */
@@ -27,52 +25,32 @@ const clockStopped = (task: RegisteredTask, milestone: MilestoneState): boolean 
  * default), once per milestone and due date, so an extended date is reminded
  * again. Anything else records nothing, so the clock may run any number of times.
  */
-export const remindMilestoneDueSoon = (
-  data: CommandData<'RemindMilestoneDueSoon'>,
-  task: RegisteredTask,
-  context: DecisionContext,
-): TaskEvent[] => {
+export const remindMilestoneDueSoon: OnTask<'RemindMilestoneDueSoon'> = (data, task, context) => {
   const milestone = existingMilestone(task, data.milestoneId);
   const lead = leadDays(data.leadDays);
   const day = today(context);
   const daysLeft = daysBetween(day, milestone.dueDate);
   if (clockStopped(task, milestone) || daysLeft < 0 || daysLeft > lead) return [];
   if (milestone.remindedFor.has(milestone.dueDate)) return [];
-  return [
-    {
-      type: 'MilestoneDueSoonReminded',
-      data: {
-        taskId: task.taskId,
-        milestoneId: data.milestoneId,
-        dueDate: milestone.dueDate,
-        remindedOn: day,
-      },
-    },
-  ];
+  return recorded('MilestoneDueSoonReminded', task, {
+    milestoneId: data.milestoneId,
+    dueDate: milestone.dueDate,
+    remindedOn: day,
+  });
 };
 
 /**
  * Overdue from the day after the due date (China Standard Time), recorded once
  * per milestone and due date; otherwise nothing is recorded (see above).
  */
-export const recordMilestoneOverdue = (
-  data: CommandData<'RecordMilestoneOverdue'>,
-  task: RegisteredTask,
-  context: DecisionContext,
-): TaskEvent[] => {
+export const recordMilestoneOverdue: OnTask<'RecordMilestoneOverdue'> = (data, task, context) => {
   const milestone = existingMilestone(task, data.milestoneId);
   const day = today(context);
   if (clockStopped(task, milestone) || day <= milestone.dueDate) return [];
   if (milestone.overdueFor.has(milestone.dueDate)) return [];
-  return [
-    {
-      type: 'MilestoneOverdue',
-      data: {
-        taskId: task.taskId,
-        milestoneId: data.milestoneId,
-        dueDate: milestone.dueDate,
-        recordedOn: day,
-      },
-    },
-  ];
+  return recorded('MilestoneOverdue', task, {
+    milestoneId: data.milestoneId,
+    dueDate: milestone.dueDate,
+    recordedOn: day,
+  });
 };

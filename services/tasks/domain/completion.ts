@@ -1,8 +1,6 @@
-import type { Actor } from '../../../contracts/actor.ts';
 import { illegalState } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
-import type { CommandData } from './commands.ts';
 import { evidenceList } from './evidence.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { headOfLeadUnit } from './scope.ts';
 import type { RegisteredTask } from './state.ts';
 
@@ -29,24 +27,14 @@ const assertAllMilestonesCompleted = (task: RegisteredTask): void => {
 };
 
 /** 办结报告: the lead unit reports the task done, with evidence, once all milestones are. */
-export const reportTaskCompletion = (
-  data: CommandData<'ReportTaskCompletion'>,
-  task: RegisteredTask,
-  actor: Actor,
-): TaskEvent[] => {
+export const reportTaskCompletion: OnTask<'ReportTaskCompletion'> = (data, task, { actor }) => {
   headOfLeadUnit(task, actor);
   assertNoPendingReport(task);
   assertAllMilestonesCompleted(task);
-  return [
-    {
-      type: 'TaskCompletionReported',
-      data: {
-        taskId: task.taskId,
-        summary: data.summary,
-        evidence: evidenceList(data.evidence),
-      },
-    },
-  ];
+  return recorded('TaskCompletionReported', task, {
+    summary: data.summary,
+    evidence: evidenceList(data.evidence),
+  });
 };
 
 const assertReportPending = (task: RegisteredTask): void => {
@@ -56,19 +44,13 @@ const assertReportPending = (task: RegisteredTask): void => {
 };
 
 /** The office accepts the report: the task is closed (办结). */
-export const acceptTaskCompletion = (
-  data: CommandData<'AcceptTaskCompletion'>,
-  task: RegisteredTask,
-): TaskEvent[] => {
+export const acceptTaskCompletion: OnTask<'AcceptTaskCompletion'> = (data, task) => {
   assertReportPending(task);
-  return [{ type: 'TaskCompletionAccepted', data: { taskId: task.taskId, comment: data.comment } }];
+  return recorded('TaskCompletionAccepted', task, { comment: data.comment });
 };
 
 /** 退回重办: the office returns the report; the lead unit must report again. */
-export const rejectTaskCompletion = (
-  data: CommandData<'RejectTaskCompletion'>,
-  task: RegisteredTask,
-): TaskEvent[] => {
+export const rejectTaskCompletion: OnTask<'RejectTaskCompletion'> = (data, task) => {
   assertReportPending(task);
-  return [{ type: 'TaskCompletionRejected', data: { taskId: task.taskId, reason: data.reason } }];
+  return recorded('TaskCompletionRejected', task, { reason: data.reason });
 };

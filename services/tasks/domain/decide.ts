@@ -36,70 +36,69 @@ const decideOnTask = (
   task: RegisteredTask,
   context: DecisionContext,
 ): TaskEvent[] => {
-  const { actor } = context;
   switch (command.type) {
     case 'AssignTask':
-      return assignTask(command.data, task);
+      return assignTask(command.data, task, context);
     case 'SignTask':
-      return signTask(task, actor);
+      return signTask(command.data, task, context);
     case 'TransferTask':
-      return transferTask(command.data, task);
+      return transferTask(command.data, task, context);
     case 'ReturnTask':
-      return returnTask(command.data, task, actor);
+      return returnTask(command.data, task, context);
     case 'PlanMilestone':
-      return planMilestone(command.data, task);
+      return planMilestone(command.data, task, context);
     case 'ReportProgress':
-      return reportProgress(command.data, task, actor);
+      return reportProgress(command.data, task, context);
     case 'CompleteMilestone':
-      return completeMilestone(command.data, task);
+      return completeMilestone(command.data, task, context);
     case 'ReopenMilestone':
-      return reopenMilestone(command.data, task);
+      return reopenMilestone(command.data, task, context);
     case 'RequestDeadlineExtension':
       return requestDeadlineExtension(command.data, task, context);
     case 'ApproveDeadlineExtension':
-      return approveDeadlineExtension(command.data, task, actor);
+      return approveDeadlineExtension(command.data, task, context);
     case 'RejectDeadlineExtension':
-      return rejectDeadlineExtension(command.data, task, actor);
+      return rejectDeadlineExtension(command.data, task, context);
     case 'RemindMilestoneDueSoon':
       return remindMilestoneDueSoon(command.data, task, context);
     case 'RecordMilestoneOverdue':
       return recordMilestoneOverdue(command.data, task, context);
     case 'ReportTaskCompletion':
-      return reportTaskCompletion(command.data, task, actor);
+      return reportTaskCompletion(command.data, task, context);
     case 'AcceptTaskCompletion':
-      return acceptTaskCompletion(command.data, task);
+      return acceptTaskCompletion(command.data, task, context);
     case 'RejectTaskCompletion':
-      return rejectTaskCompletion(command.data, task);
+      return rejectTaskCompletion(command.data, task, context);
     case 'SuspendTask':
-      return suspendTask(command.data, task);
+      return suspendTask(command.data, task, context);
     case 'ResumeTask':
-      return resumeTask(command.data, task);
+      return resumeTask(command.data, task, context);
     case 'TerminateTask':
-      return terminateTask(command.data, task);
+      return terminateTask(command.data, task, context);
     case 'ReportBlockage':
-      return reportBlockage(command.data, task, actor);
+      return reportBlockage(command.data, task, context);
     case 'ResolveBlockage':
-      return resolveBlockage(command.data, task);
+      return resolveBlockage(command.data, task, context);
     case 'EscalateBlockage':
-      return escalateBlockage(command.data, task, actor);
+      return escalateBlockage(command.data, task, context);
     case 'AssignBlockageCoordination':
-      return assignBlockageCoordination(command.data, task);
+      return assignBlockageCoordination(command.data, task, context);
     case 'ReopenBlockage':
-      return reopenBlockage(command.data, task, actor);
+      return reopenBlockage(command.data, task, context);
     case 'DefineIndicator':
-      return defineIndicator(command.data, task);
+      return defineIndicator(command.data, task, context);
     case 'ReportIndicatorValue':
       return reportIndicatorValue(command.data, task, context);
     case 'IssueSupervisionNotice':
       return issueSupervisionNotice(command.data, task, context);
     case 'AnswerSupervisionNotice':
-      return answerSupervisionNotice(command.data, task, actor);
+      return answerSupervisionNotice(command.data, task, context);
     case 'UrgeTask':
       return urgeTask(command.data, task, context);
     case 'IssueLeadershipInstruction':
-      return issueLeadershipInstruction(command.data, task);
+      return issueLeadershipInstruction(command.data, task, context);
     case 'RecordAccountability':
-      return recordAccountability(command.data, task);
+      return recordAccountability(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);

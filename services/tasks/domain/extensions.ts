@@ -1,10 +1,7 @@
-import type { Actor } from '../../../contracts/actor.ts';
 import { illegalState, validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
-import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
-import type { CommandData } from './commands.ts';
 import { existingExtension, existingMilestone, openMilestone } from './lookups.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { unusedId } from './rules.ts';
 import { headOfLeadUnit } from './scope.ts';
 import type { ExtensionState, MilestoneState, RegisteredTask } from './state.ts';
@@ -31,11 +28,11 @@ const requestedDueDate = (date: string, milestone: MilestoneState, task: Registe
  * (DESIGN §4): on the due day at the latest, in China Standard Time. One open
  * request per milestone.
  */
-export const requestDeadlineExtension = (
-  data: CommandData<'RequestDeadlineExtension'>,
-  task: RegisteredTask,
-  context: DecisionContext,
-): TaskEvent[] => {
+export const requestDeadlineExtension: OnTask<'RequestDeadlineExtension'> = (
+  data,
+  task,
+  context,
+) => {
   headOfLeadUnit(task, context.actor);
   const milestone = openMilestone(task, data.milestoneId);
   const day = today(context);
@@ -52,19 +49,13 @@ export const requestDeadlineExtension = (
     );
   }
   const requestId = unusedId('requestId', data.requestId, task.extensions, 'extension request');
-  return [
-    {
-      type: 'DeadlineExtensionRequested',
-      data: {
-        taskId: task.taskId,
-        requestId,
-        milestoneId: data.milestoneId,
-        currentDueDate: milestone.dueDate,
-        requestedDueDate: requestedDueDate(data.requestedDueDate, milestone, task),
-        reason: data.reason,
-      },
-    },
-  ];
+  return recorded('DeadlineExtensionRequested', task, {
+    requestId,
+    milestoneId: data.milestoneId,
+    currentDueDate: milestone.dueDate,
+    requestedDueDate: requestedDueDate(data.requestedDueDate, milestone, task),
+    reason: data.reason,
+  });
 };
 
 const openRequest = (task: RegisteredTask, requestId: string): ExtensionState => {
@@ -78,11 +69,11 @@ const openRequest = (task: RegisteredTask, requestId: string): ExtensionState =>
  * A leader grants the requested date; it becomes the milestone's due date. Not
  * for a milestone completed meanwhile: a late completion must not turn on time.
  */
-export const approveDeadlineExtension = (
-  data: CommandData<'ApproveDeadlineExtension'>,
-  task: RegisteredTask,
-  actor: Actor,
-): TaskEvent[] => {
+export const approveDeadlineExtension: OnTask<'ApproveDeadlineExtension'> = (
+  data,
+  task,
+  { actor },
+) => {
   const request = openRequest(task, data.requestId);
   if (existingMilestone(task, request.milestoneId).completed) {
     throw illegalState(
@@ -90,37 +81,25 @@ export const approveDeadlineExtension = (
       'requestId',
     );
   }
-  return [
-    {
-      type: 'DeadlineExtensionApproved',
-      data: {
-        taskId: task.taskId,
-        requestId: data.requestId,
-        milestoneId: request.milestoneId,
-        newDueDate: request.requestedDueDate,
-        approvedBy: actor.id,
-      },
-    },
-  ];
+  return recorded('DeadlineExtensionApproved', task, {
+    requestId: data.requestId,
+    milestoneId: request.milestoneId,
+    newDueDate: request.requestedDueDate,
+    approvedBy: actor.id,
+  });
 };
 
 /** A leader refuses the request; the due date stays. A refusal is an outcome, so an event. */
-export const rejectDeadlineExtension = (
-  data: CommandData<'RejectDeadlineExtension'>,
-  task: RegisteredTask,
-  actor: Actor,
-): TaskEvent[] => {
+export const rejectDeadlineExtension: OnTask<'RejectDeadlineExtension'> = (
+  data,
+  task,
+  { actor },
+) => {
   const request = openRequest(task, data.requestId);
-  return [
-    {
-      type: 'DeadlineExtensionRejected',
-      data: {
-        taskId: task.taskId,
-        requestId: data.requestId,
-        milestoneId: request.milestoneId,
-        reason: data.reason,
-        rejectedBy: actor.id,
-      },
-    },
-  ];
+  return recorded('DeadlineExtensionRejected', task, {
+    requestId: data.requestId,
+    milestoneId: request.milestoneId,
+    reason: data.reason,
+    rejectedBy: actor.id,
+  });
 };

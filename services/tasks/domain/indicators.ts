@@ -1,32 +1,22 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { notFound, validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
-import type { CommandData } from './commands.ts';
 import { evidenceList } from './evidence.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { dateWithinTask, unusedId } from './rules.ts';
-import type { RegisteredTask } from './state.ts';
 
 /** Defines an indicator (实效): the result the task must reach, e.g. water quality ≥ 89 %. */
-export const defineIndicator = (
-  data: CommandData<'DefineIndicator'>,
-  task: RegisteredTask,
-): TaskEvent[] => [
-  {
-    type: 'IndicatorDefined',
-    data: {
-      taskId: task.taskId,
-      indicatorId: unusedId('indicatorId', data.indicatorId, task.indicatorIds, 'indicator'),
-      name: data.name,
-      unitOfMeasure: data.unitOfMeasure,
-      target: data.target,
-      comparison: data.comparison,
-      dueDate: dateWithinTask('dueDate', data.dueDate, task),
-      baseline: data.baseline,
-    },
-  },
-];
+export const defineIndicator: OnTask<'DefineIndicator'> = (data, task) =>
+  recorded('IndicatorDefined', task, {
+    indicatorId: unusedId('indicatorId', data.indicatorId, task.indicatorIds, 'indicator'),
+    name: data.name,
+    unitOfMeasure: data.unitOfMeasure,
+    target: data.target,
+    comparison: data.comparison,
+    dueDate: dateWithinTask('dueDate', data.dueDate, task),
+    baseline: data.baseline,
+  });
 
 /** A value speaks of a day that has happened (China Standard Time). */
 const pastOrToday = (asOf: string, context: DecisionContext): string => {
@@ -39,26 +29,16 @@ const pastOrToday = (asOf: string, context: DecisionContext): string => {
 const sourceOf = (actor: Actor) => (actor.role === 'office' ? 'measured' : 'self_reported');
 
 /** Reports an indicator's value as of a day; the source follows from who reports it. */
-export const reportIndicatorValue = (
-  data: CommandData<'ReportIndicatorValue'>,
-  task: RegisteredTask,
-  context: DecisionContext,
-): TaskEvent[] => {
+export const reportIndicatorValue: OnTask<'ReportIndicatorValue'> = (data, task, context) => {
   if (!task.indicatorIds.has(data.indicatorId)) {
     throw notFound('indicatorId', `indicator ${data.indicatorId} of task ${task.taskId}`);
   }
-  return [
-    {
-      type: 'IndicatorValueReported',
-      data: {
-        taskId: task.taskId,
-        indicatorId: data.indicatorId,
-        value: data.value,
-        asOf: pastOrToday(data.asOf, context),
-        source: sourceOf(context.actor),
-        evidence: evidenceList(data.evidence),
-        reportedByUnitId: context.actor.unitId ?? null,
-      },
-    },
-  ];
+  return recorded('IndicatorValueReported', task, {
+    indicatorId: data.indicatorId,
+    value: data.value,
+    asOf: pastOrToday(data.asOf, context),
+    source: sourceOf(context.actor),
+    evidence: evidenceList(data.evidence),
+    reportedByUnitId: context.actor.unitId ?? null,
+  });
 };

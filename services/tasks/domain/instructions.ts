@@ -1,9 +1,8 @@
 import { validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { knownUnit } from '../../shared/domain-rules.ts';
 import type { CommandData } from './commands.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { unusedId } from './rules.ts';
-import type { RegisteredTask } from './state.ts';
 
 /** Each addressee is named once and known to the directory; none means the task at large. */
 const addressees = (data: CommandData<'IssueLeadershipInstruction'>): string[] => {
@@ -17,22 +16,14 @@ const addressees = (data: CommandData<'IssueLeadershipInstruction'>): string[] =
 };
 
 /** A leader's instruction (批示) on the task, to the units it names. */
-export const issueLeadershipInstruction = (
-  data: CommandData<'IssueLeadershipInstruction'>,
-  task: RegisteredTask,
-): TaskEvent[] => [
-  {
-    type: 'LeadershipInstructionIssued',
-    data: {
-      taskId: task.taskId,
-      instructionId: unusedId(
-        'instructionId',
-        data.instructionId,
-        task.instructionIds,
-        'instruction',
-      ),
-      text: data.text,
-      addressedToUnitIds: addressees(data),
-    },
-  },
-];
+export const issueLeadershipInstruction: OnTask<'IssueLeadershipInstruction'> = (data, task) =>
+  recorded('LeadershipInstructionIssued', task, {
+    instructionId: unusedId(
+      'instructionId',
+      data.instructionId,
+      task.instructionIds,
+      'instruction',
+    ),
+    text: data.text,
+    addressedToUnitIds: addressees(data),
+  });

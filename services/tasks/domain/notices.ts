@@ -1,11 +1,10 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
-import type { CommandData } from './commands.ts';
 import { evidenceList } from './evidence.ts';
 import { existingNotice } from './lookups.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { unusedId } from './rules.ts';
 import { actingUnitId, isInScope, isResponsibleUnit } from './scope.ts';
 import type { NoticeState, RegisteredTask } from './state.ts';
@@ -20,29 +19,19 @@ const replyDueDate = (date: string, context: DecisionContext): string => {
  * The office issues a supervision notice (督办单) to the lead or a cooperating
  * unit: blue 提示, yellow 督办 or red 专报, with the day the answer is due.
  */
-export const issueSupervisionNotice = (
-  data: CommandData<'IssueSupervisionNotice'>,
-  task: RegisteredTask,
-  context: DecisionContext,
-): TaskEvent[] => {
+export const issueSupervisionNotice: OnTask<'IssueSupervisionNotice'> = (data, task, context) => {
   const noticeId = unusedId('noticeId', data.noticeId, task.notices, 'supervision notice');
   if (!isResponsibleUnit(task, data.toUnitId)) {
     throw validationError('toUnitId', 'must be the lead or a cooperating unit of the task');
   }
-  return [
-    {
-      type: 'SupervisionNoticeIssued',
-      data: {
-        taskId: task.taskId,
-        noticeId,
-        level: data.level,
-        toUnitId: data.toUnitId,
-        subject: data.subject,
-        body: data.body,
-        replyDueDate: replyDueDate(data.replyDueDate, context),
-      },
-    },
-  ];
+  return recorded('SupervisionNoticeIssued', task, {
+    noticeId,
+    level: data.level,
+    toUnitId: data.toUnitId,
+    subject: data.subject,
+    body: data.body,
+    replyDueDate: replyDueDate(data.replyDueDate, context),
+  });
 };
 
 /**
@@ -60,24 +49,18 @@ const noticeToActor = (task: RegisteredTask, noticeId: string, actor: Actor): No
 };
 
 /** The addressed unit answers, once, even if it no longer leads or co-owns the task. */
-export const answerSupervisionNotice = (
-  data: CommandData<'AnswerSupervisionNotice'>,
-  task: RegisteredTask,
-  actor: Actor,
-): TaskEvent[] => {
+export const answerSupervisionNotice: OnTask<'AnswerSupervisionNotice'> = (
+  data,
+  task,
+  { actor },
+) => {
   const notice = noticeToActor(task, data.noticeId, actor);
   if (notice.answered) {
     throw illegalState(`supervision notice ${data.noticeId} is already answered`, 'noticeId');
   }
-  return [
-    {
-      type: 'SupervisionNoticeAnswered',
-      data: {
-        taskId: task.taskId,
-        noticeId: data.noticeId,
-        answer: data.answer,
-        evidence: evidenceList(data.evidence),
-      },
-    },
-  ];
+  return recorded('SupervisionNoticeAnswered', task, {
+    noticeId: data.noticeId,
+    answer: data.answer,
+    evidence: evidenceList(data.evidence),
+  });
 };

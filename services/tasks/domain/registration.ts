@@ -2,7 +2,8 @@ import { illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { knownUnit } from '../../shared/domain-rules.ts';
 import type { CommandData } from './commands.ts';
-import type { RegisteredTask, TaskState } from './state.ts';
+import { type OnTask, recorded } from './on-task.ts';
+import type { TaskState } from './state.ts';
 
 /** A task is registered once, from one sentence of the work report. */
 export const registerTask = (data: CommandData<'RegisterTask'>, state: TaskState): TaskEvent[] => {
@@ -29,18 +30,12 @@ const assertCooperatingUnits = (data: CommandData<'AssignTask'>): void => {
 };
 
 /** Assigns (or re-assigns) the lead unit, cooperating units and responsible leader. */
-export const assignTask = (data: CommandData<'AssignTask'>, task: RegisteredTask): TaskEvent[] => {
+export const assignTask: OnTask<'AssignTask'> = (data, task) => {
   knownUnit('leadUnitId', data.leadUnitId, data.knownUnitIds);
   assertCooperatingUnits(data);
-  return [
-    {
-      type: 'TaskAssigned',
-      data: {
-        taskId: task.taskId,
-        leadUnitId: data.leadUnitId,
-        cooperatingUnitIds: [...data.cooperatingUnitIds],
-        responsibleLeader: data.responsibleLeader,
-      },
-    },
-  ];
+  return recorded('TaskAssigned', task, {
+    leadUnitId: data.leadUnitId,
+    cooperatingUnitIds: [...data.cooperatingUnitIds],
+    responsibleLeader: data.responsibleLeader,
+  });
 };

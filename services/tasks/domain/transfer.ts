@@ -1,20 +1,14 @@
-import type { Actor } from '../../../contracts/actor.ts';
 import { illegalState, validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { knownUnit } from '../../shared/domain-rules.ts';
-import type { CommandData } from './commands.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { headOfLeadUnit } from './scope.ts';
-import type { RegisteredTask } from './state.ts';
 
 /**
  * The office moves the lead to another unit, with the reason: from the current
  * lead unit, or from none after a return. A cooperating unit becomes lead by a
  * re-assignment instead, which also says who cooperates from then on.
  */
-export const transferTask = (
-  data: CommandData<'TransferTask'>,
-  task: RegisteredTask,
-): TaskEvent[] => {
+export const transferTask: OnTask<'TransferTask'> = (data, task) => {
   if (!task.assigned) {
     throw illegalState(`task ${task.taskId} is not assigned yet: assign it first`, 'taskId');
   }
@@ -25,17 +19,11 @@ export const transferTask = (
   if (task.cooperatingUnitIds.includes(data.toUnitId)) {
     throw validationError('toUnitId', 'must not be a cooperating unit: re-assign the task instead');
   }
-  return [
-    {
-      type: 'TaskTransferred',
-      data: {
-        taskId: task.taskId,
-        fromUnitId: task.leadUnitId,
-        toUnitId: data.toUnitId,
-        reason: data.reason,
-      },
-    },
-  ];
+  return recorded('TaskTransferred', task, {
+    fromUnitId: task.leadUnitId,
+    toUnitId: data.toUnitId,
+    reason: data.reason,
+  });
 };
 
 /**
@@ -43,11 +31,7 @@ export const transferTask = (
  * a signature accepts the task. Afterwards the task has no lead unit until the
  * office re-assigns or transfers it.
  */
-export const returnTask = (
-  data: CommandData<'ReturnTask'>,
-  task: RegisteredTask,
-  actor: Actor,
-): TaskEvent[] => {
+export const returnTask: OnTask<'ReturnTask'> = (data, task, { actor }) => {
   const unitId = headOfLeadUnit(task, actor);
   if (task.signedUnitIds.has(unitId)) {
     throw illegalState(
@@ -55,5 +39,5 @@ export const returnTask = (
       'taskId',
     );
   }
-  return [{ type: 'TaskReturned', data: { taskId: task.taskId, unitId, reason: data.reason } }];
+  return recorded('TaskReturned', task, { unitId, reason: data.reason });
 };

@@ -1,9 +1,8 @@
 import { illegalState, validationError } from '../../../contracts/errors.ts';
-import type { TaskEvent } from '../../../contracts/events/index.ts';
-import type { DecisionContext } from '../../shared/decider.ts';
 import { knownUnit } from '../../shared/domain-rules.ts';
 import { today } from './calendar.ts';
 import type { CommandData } from './commands.ts';
+import { type OnTask, recorded } from './on-task.ts';
 import { isResponsibleUnit } from './scope.ts';
 import type { RegisteredTask } from './state.ts';
 
@@ -40,23 +39,13 @@ const replyBy = (value: string | null, day: string): string | null => {
  * Standard Time) as the clock's facts do, so views count it by day without
  * converting the time it was recorded at.
  */
-export const urgeTask = (
-  data: CommandData<'UrgeTask'>,
-  task: RegisteredTask,
-  context: DecisionContext,
-): TaskEvent[] => {
+export const urgeTask: OnTask<'UrgeTask'> = (data, task, context) => {
   const day = today(context);
-  return [
-    {
-      type: 'TaskUrged',
-      data: {
-        taskId: task.taskId,
-        urgeId: data.urgeId,
-        unitId: urgedUnit(data, task),
-        message: data.message,
-        replyBy: replyBy(data.replyBy, day),
-        urgedOn: day,
-      },
-    },
-  ];
+  return recorded('TaskUrged', task, {
+    urgeId: data.urgeId,
+    unitId: urgedUnit(data, task),
+    message: data.message,
+    replyBy: replyBy(data.replyBy, day),
+    urgedOn: day,
+  });
 };
