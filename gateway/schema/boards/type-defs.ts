@@ -1,3 +1,5 @@
+import { taskColumnFields } from '../shared-fields.ts';
+
 /**
  * The five boards (钉钉子: 盯责任、盯环节、盯堵点、盯进度、盯实效) and the overview.
  * Every board takes `asOf`: the board as known at the end of that day (China
@@ -278,12 +280,7 @@ export const boardTypeDefs = /* GraphQL */ `
 
   type StageRow {
     id: ID!
-    taskId: ID!
-    taskTitle: String!
-    section: String
-    leadUnitId: ID
-    leadUnitName: String
-    milestoneId: ID!
+${taskColumnFields}    milestoneId: ID!
     title: String!
     weight: Float!
     plannedDueDate: Date!
@@ -440,12 +437,7 @@ export const boardTypeDefs = /* GraphQL */ `
 
   type ResultRow {
     id: ID!
-    taskId: ID!
-    taskTitle: String!
-    section: String
-    leadUnitId: ID
-    leadUnitName: String
-    indicatorId: ID!
+${taskColumnFields}    indicatorId: ID!
     name: String!
     unitOfMeasure: String!
     target: Float!

@@ -1,3 +1,5 @@
+import { indicatorDefinitionFields } from '../shared-fields.ts';
+
 /**
  * The supervision year's task commands (issue 3): a mutation per command of the
  * task's lifecycle, each answering with the stream revision and global position
@@ -141,13 +143,7 @@ export const supervisionTypeDefs = /* GraphQL */ `
 
   input DefineIndicatorInput {
     taskId: ID!
-    name: String!
-    unitOfMeasure: String!
-    target: Float!
-    comparison: IndicatorComparison!
-    dueDate: Date!
-    baseline: Float
-    idempotencyKey: String
+${indicatorDefinitionFields}    idempotencyKey: String
   }
 
   input ReportIndicatorValueInput {

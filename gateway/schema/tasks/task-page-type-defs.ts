@@ -1,3 +1,5 @@
+import { indicatorDefinitionFields } from '../shared-fields.ts';
+
 /**
  * The parts of the task page (`Task`): who signed, handovers, extensions, the
  * clock's facts, blockage follow-up, indicators, notices, instructions,
@@ -120,13 +122,7 @@ export const taskPageTypeDefs = /* GraphQL */ `
   "实效: a measurable result and its latest values."
   type Indicator {
     id: ID!
-    name: String!
-    unitOfMeasure: String!
-    target: Float!
-    comparison: IndicatorComparison!
-    dueDate: Date!
-    baseline: Float
-    definedAt: DateTime!
+${indicatorDefinitionFields}    definedAt: DateTime!
     valueCount: Int!
     "The value of the latest as-of day, from either source."
     latest: IndicatorValue
