@@ -1,5 +1,14 @@
 import type { SQLInputValue } from 'node:sqlite';
-import type { FieldCondition, Filter, Scalar, SortKey } from '../port.ts';
+import type { Filter, Scalar, SortKey } from '../port.ts';
+import { assertFieldName } from '../shared/field-name.ts';
+import {
+  assertDirection,
+  type ConditionWriter,
+  filterConditions,
+  type RangeOperator,
+} from '../shared/filter-conditions.ts';
+
+export { assertFieldName } from '../shared/field-name.ts';
 
 /** A piece of SQL and the values bound to its `?` placeholders, in order. */
 export interface SqlFragment {
@@ -7,28 +16,19 @@ export interface SqlFragment {
   params: SQLInputValue[];
 }
 
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-const RANGE_OPERATORS = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
-
-type RangeOperator = keyof typeof RANGE_OPERATORS;
-
-const OPERATORS = new Set(['$eq', '$ne', '$in', ...Object.keys(RANGE_OPERATORS)]);
+const RANGE_OPERATORS: Record<RangeOperator, string> = {
+  $gt: '>',
+  $gte: '>=',
+  $lt: '<',
+  $lte: '<=',
+};
 
 /**
- * Refuses anything but a plain top-level field name. The name ends up inside the
- * SQL text (a JSON path has to be literal for expression indexes to match), so
- * this check is what keeps filters from injecting SQL.
+ * `json_extract(doc, '$.field')`: the expression that indexes and sorts must
+ * repeat verbatim. The name ends up inside the SQL text (a JSON path has to be
+ * literal for expression indexes to match), so the field-name check is what
+ * keeps filters from injecting SQL.
  */
-export function assertFieldName(field: string): void {
-  if (typeof field !== 'string' || !FIELD_NAME.test(field)) {
-    throw new TypeError(
-      `read-model field name ${JSON.stringify(field)} is not a plain top-level name`,
-    );
-  }
-}
-
-/** `json_extract(doc, '$.field')`: the expression that indexes and sorts must repeat verbatim. */
 export function fieldValueSql(field: string): string {
   assertFieldName(field);
   return `json_extract(doc, '$.${field}')`;
@@ -47,17 +47,6 @@ function typeCheckSql(field: string, value: string | number | boolean): string {
   if (typeof value === 'string') return `${fieldTypeSql(field)} = 'text'`;
   if (typeof value === 'number') return `${fieldTypeSql(field)} IN ('integer', 'real')`;
   return `${fieldTypeSql(field)} IN ('true', 'false')`;
-}
-
-function assertScalar(field: string, value: unknown): asserts value is Scalar {
-  const ok =
-    value === null ||
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value));
-  if (!ok) {
-    throw new TypeError(`read-model filter on ${field}: ${String(value)} is not a JSON scalar`);
-  }
 }
 
 function bindable(value: string | number | boolean): SQLInputValue {
@@ -83,12 +72,7 @@ function notEqualsSql(field: string, value: Scalar): SqlFragment {
 }
 
 /** Groups the list by type so that the common case (all strings) stays one indexable IN. */
-function inSql(field: string, values: unknown): SqlFragment {
-  if (!Array.isArray(values)) {
-    throw new TypeError(`read-model filter on ${field}: $in takes an array`);
-  }
-  for (const value of values) assertScalar(field, value);
-  const scalars = values as Scalar[];
+function inSql(field: string, scalars: Scalar[]): SqlFragment {
   const alternatives: SqlFragment[] = [];
   if (scalars.includes(null)) alternatives.push(equalsSql(field, null));
   for (const kind of ['string', 'number'] as const) {
@@ -128,32 +112,12 @@ function rangeSql(field: string, operator: RangeOperator, value: Scalar): SqlFra
   };
 }
 
-function operatorSql(field: string, operator: string, operand: unknown): SqlFragment {
-  if (operator === '$in') return inSql(field, operand);
-  assertScalar(field, operand);
-  if (operator === '$eq') return equalsSql(field, operand);
-  if (operator === '$ne') return notEqualsSql(field, operand);
-  return rangeSql(field, operator as RangeOperator, operand);
-}
-
-function conditionSql(field: string, condition: FieldCondition): SqlFragment[] {
-  if (condition === null || typeof condition !== 'object') {
-    assertScalar(field, condition);
-    return [equalsSql(field, condition)];
-  }
-  if (Array.isArray(condition)) {
-    throw new TypeError(`read-model filter on ${field}: an array is not a condition`);
-  }
-  const parts: SqlFragment[] = [];
-  for (const [operator, operand] of Object.entries(condition)) {
-    if (!OPERATORS.has(operator)) {
-      throw new TypeError(`read-model filter on ${field}: unknown operator ${operator}`);
-    }
-    // An operator left undefined (an optional bound not given) constrains nothing.
-    if (operand !== undefined) parts.push(operatorSql(field, operator, operand));
-  }
-  return parts;
-}
+const sqlWriter: ConditionWriter<SqlFragment> = {
+  equals: equalsSql,
+  notEquals: notEqualsSql,
+  oneOf: inSql,
+  range: rangeSql,
+};
 
 /**
  * Translates a filter into a WHERE condition on `doc` (without the collection
@@ -161,11 +125,7 @@ function conditionSql(field: string, condition: FieldCondition): SqlFragment[] {
  * Fields whose condition is `undefined` are ignored.
  */
 export function filterToSql(filter: Filter | undefined): SqlFragment {
-  const parts: SqlFragment[] = [];
-  for (const [field, condition] of Object.entries(filter ?? {})) {
-    assertFieldName(field);
-    if (condition !== undefined) parts.push(...conditionSql(field, condition));
-  }
+  const parts = filterConditions(filter, sqlWriter);
   return {
     sql: parts.map((part) => part.sql).join(' AND '),
     params: parts.flatMap((part) => part.params),
@@ -179,9 +139,7 @@ export function filterToSql(filter: Filter | undefined): SqlFragment {
  */
 export function sortToSql(sort: SortKey[] | undefined): string {
   const keys = (sort ?? []).map(({ field, direction }) => {
-    if (direction !== 'asc' && direction !== 'desc') {
-      throw new TypeError(`read-model sort on ${field}: direction ${String(direction)}`);
-    }
+    assertDirection(field, direction);
     return `${fieldValueSql(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
   });
   return `ORDER BY ${[...keys, 'id ASC'].join(', ')}`;
