@@ -1,3 +1,4 @@
+import { loadedOnFirstUse } from '../../lazy/first-use.ts';
 import type { EventStore } from '../port.ts';
 
 /**
@@ -7,11 +8,7 @@ import type { EventStore } from '../port.ts';
  * A failed load fails every call with its error.
  */
 export function deferredEventStore(load: () => Promise<EventStore>): EventStore {
-  let loading: Promise<EventStore> | undefined;
-  const store = (): Promise<EventStore> => {
-    loading ??= load();
-    return loading;
-  };
+  const { get: store, close } = loadedOnFirstUse(load);
   return {
     appendToStream: async (streamId, events, options) =>
       (await store()).appendToStream(streamId, events, options),
@@ -19,10 +16,6 @@ export function deferredEventStore(load: () => Promise<EventStore>): EventStore 
     readAll: async (options) => (await store()).readAll(options),
     lastPosition: async () => (await store()).lastPosition(),
     ping: async () => (await store()).ping(),
-    async close() {
-      // Never opened: nothing to close, and no reason to load a client now.
-      if (loading === undefined) return;
-      await (await loading).close();
-    },
+    close,
   };
 }

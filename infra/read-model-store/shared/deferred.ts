@@ -1,3 +1,4 @@
+import { loadedOnFirstUse } from '../../lazy/first-use.ts';
 import type { ReadModelStore } from '../port.ts';
 
 /**
@@ -6,11 +7,7 @@ import type { ReadModelStore } from '../port.ts';
  * its error.
  */
 export function deferredReadModelStore(load: () => Promise<ReadModelStore>): ReadModelStore {
-  let loading: Promise<ReadModelStore> | undefined;
-  const store = (): Promise<ReadModelStore> => {
-    loading ??= load();
-    return loading;
-  };
+  const { get: store, close } = loadedOnFirstUse(load);
   return {
     async get<T>(collection: string, id: string) {
       return (await store()).get<T>(collection, id);
@@ -26,9 +23,6 @@ export function deferredReadModelStore(load: () => Promise<ReadModelStore>): Rea
       (await store()).commit(projectorId, changes, checkpoint),
     reset: async () => (await store()).reset(),
     ping: async () => (await store()).ping(),
-    async close() {
-      if (loading === undefined) return;
-      await (await loading).close();
-    },
+    close,
   };
 }
