@@ -1,6 +1,8 @@
 /**
  * Stable error codes. Clients branch on these, never on messages.
  * Broken rules throw a DomainError; anything else is a bug, masked at the edge.
+ * UNAVAILABLE is the one code that is not the request's fault: a store cannot
+ * take the write now (a full disk, a log that lost its tail); retry later.
  */
 export type ErrorCode =
   | 'VALIDATION'
@@ -9,7 +11,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'ILLEGAL_STATE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
 
 export const errorCodes: readonly ErrorCode[] = [
   'VALIDATION',
@@ -19,6 +22,7 @@ export const errorCodes: readonly ErrorCode[] = [
   'CONFLICT',
   'ILLEGAL_STATE',
   'RATE_LIMITED',
+  'UNAVAILABLE',
 ];
 
 export interface ErrorDetails {
@@ -54,3 +58,11 @@ export const illegalState = (message: string, field?: string): DomainError =>
   new DomainError('ILLEGAL_STATE', message, field ? { field } : {});
 
 export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
+
+/** A store cannot serve the request now, for a reason an operator must fix; retry later. */
+export const unavailable = (message: string): DomainError =>
+  new DomainError('UNAVAILABLE', message);
+
+/** Whether `error` is an UNAVAILABLE DomainError. */
+export const isUnavailable = (error: unknown): error is DomainError =>
+  error instanceof DomainError && error.code === 'UNAVAILABLE';

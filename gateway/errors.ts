@@ -28,6 +28,9 @@ const details = (data: unknown): { field?: string; rule?: string } => {
   };
 };
 
+/** UNAVAILABLE (a store cannot write now) tells the client to try again later. */
+const retryable = (code: string) => (code === 'UNAVAILABLE' ? { retryable: true } : {});
+
 /**
  * A typed error from the domain or a service, as a client-facing GraphQLError
  * with `extensions.code`; null for anything else, which the gateway masks.
@@ -35,12 +38,14 @@ const details = (data: unknown): { field?: string; rule?: string } => {
 export const toGraphQLError = (error: unknown): GraphQLError | null => {
   if (error instanceof GraphQLError) return error;
   if (error instanceof DomainError) {
-    return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, ...retryable(error.code), ...error.details },
+    });
   }
   const shape = (error ?? {}) as BrokerErrorShape;
   if (isErrorCode(shape.type)) {
     return new GraphQLError(shape.message ?? shape.type, {
-      extensions: { code: shape.type, ...details(shape.data) },
+      extensions: { code: shape.type, ...retryable(shape.type), ...details(shape.data) },
     });
   }
   if (shape.name && unavailableNames.has(shape.name)) {

@@ -1,10 +1,11 @@
 import type { ServiceBroker } from 'moleculer';
 import type { Config } from '../infra/config/config.ts';
 import { retryWithBackoff } from '../infra/retry/retry-with-backoff.ts';
-import type { Stores } from '../infra/stores/stores.ts';
+import type { Stores, WatchedStores } from '../infra/stores/stores.ts';
 import { verifyStores } from '../infra/stores/stores.ts';
 import { awaitTransporter } from '../infra/transport/await-transporter.ts';
 import { natsOptions, redactedTransporter } from '../moleculer.config.ts';
+import { logTailRefusal } from './log-tail.ts';
 
 /**
  * Waits for NATS before the broker starts (see `awaitTransporter`); false when
@@ -44,4 +45,21 @@ export const storesReady = (
     logger: broker.getLogger('stores'),
     signal,
   });
+};
+
+/**
+ * Refuses every write (UNAVAILABLE, and /readyz 503 naming the event store) when
+ * the read models or the audit index stand beyond the log's end (see
+ * `logTailRefusal`): reads still answer, so an inspector can see what is left.
+ */
+export const logTailChecked = async (
+  config: Readonly<Config>,
+  stores: WatchedStores,
+  broker: ServiceBroker,
+): Promise<void> => {
+  if (config.services.every((name) => name === 'gateway')) return;
+  const refusal = await logTailRefusal(config, stores);
+  if (refusal === null) return;
+  stores.health.events.refuseWrites(refusal);
+  broker.getLogger('stores').error(refusal);
 };

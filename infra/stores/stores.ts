@@ -6,10 +6,19 @@ import { openSqliteEventStore } from '../event-store/sqlite/sqlite-event-store.t
 import { openEmbeddedReadModelStore } from '../read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../read-model-store/port.ts';
 import { deferredReadModelStore } from '../read-model-store/shared/deferred.ts';
+import { DamagedDatabaseError } from '../sqlite/failures.ts';
+import { StoreCondition, type StoreHealth } from './store-health.ts';
+import { watchEventStore, watchReadModels } from './watched-stores.ts';
 
 export interface Stores {
   eventStore: EventStore;
   readModels: ReadModelStore;
+}
+
+/** The stores as `openStores` gives them: each write's outcome kept in `health`. */
+export interface WatchedStores extends Stores {
+  /** Each store's condition (a failing disk, a refusal): what /readyz reports. */
+  health: StoreHealth;
 }
 
 /** The settings the store choice reads; the rest of the configuration does not matter here. */
@@ -56,10 +65,32 @@ export function chooseReadModelStore(config: StoreConfig): ReadModelStoreChoice 
   );
 }
 
-function openEventStore(choice: EventStoreChoice): EventStore {
+/**
+ * A store file SQLite cannot read, named with the setting that points at it and
+ * what the operator can do: SQLite's own "file is not a database" names neither.
+ */
+const damaged = (error: unknown, config: StoreConfig, remedy: string, unsetUrl: string) => {
+  if (!(error instanceof DamagedDatabaseError)) return error;
+  return new StoreUnavailableError(
+    'DATA_DIR',
+    `DATA_DIR=${config.dataDir}: ${error.message}; ${remedy} (${unsetUrl} is unset, so this file is used)`,
+    error,
+  );
+};
+
+function openEventStore(choice: EventStoreChoice, config: StoreConfig): EventStore {
   switch (choice.kind) {
     case 'sqlite':
-      return openSqliteEventStore({ path: choice.path, synchronous: choice.synchronous });
+      try {
+        return openSqliteEventStore({ path: choice.path, synchronous: choice.synchronous });
+      } catch (error) {
+        throw damaged(
+          error,
+          config,
+          'the event log cannot be read: restore it from a backup, or point DATA_DIR at the right directory',
+          'EVENT_STORE_URL',
+        );
+      }
     case 'kurrentdb':
       // Loaded late: the client's native bridge and gRPC cost every start.
       return deferredEventStore(async () => {
@@ -75,10 +106,19 @@ function openEventStore(choice: EventStoreChoice): EventStore {
   }
 }
 
-function openReadModelStore(choice: ReadModelStoreChoice): ReadModelStore {
+function openReadModelStore(choice: ReadModelStoreChoice, config: StoreConfig): ReadModelStore {
   switch (choice.kind) {
     case 'embedded':
-      return openEmbeddedReadModelStore({ path: choice.path });
+      try {
+        return openEmbeddedReadModelStore({ path: choice.path });
+      } catch (error) {
+        throw damaged(
+          error,
+          config,
+          'the read models are derived from the event log: move the file away and start again to rebuild them',
+          'READ_MODEL_STORE_URL',
+        );
+      }
     case 'mongodb':
       return deferredReadModelStore(async () => {
         const { openMongoReadModelStore } = await import(
@@ -93,15 +133,41 @@ function openReadModelStore(choice: ReadModelStoreChoice): ReadModelStore {
   }
 }
 
+/** Each store's condition, named as an operator finds it: the setting and the place. */
+const watchedConditions = (config: StoreConfig): StoreHealth => {
+  const events = chooseEventStore(config);
+  const models = chooseReadModelStore(config);
+  return {
+    events: new StoreCondition(
+      'event store',
+      events.kind === 'sqlite'
+        ? `DATA_DIR=${config.dataDir} (${events.path})`
+        : `EVENT_STORE_URL=${redactUrl(events.connectionString)}`,
+    ),
+    readModels: new StoreCondition(
+      'read models',
+      models.kind === 'embedded'
+        ? `DATA_DIR=${config.dataDir} (${models.path})`
+        : `READ_MODEL_STORE_URL=${redactUrl(models.url)}`,
+    ),
+  };
+};
+
 /**
- * The stores chosen by configuration. The embedded ones open their files now;
- * the server ones load their client and connect on first use (`verifyStores`
- * checks them at start-up).
+ * The stores chosen by configuration. The embedded ones open their files now (a
+ * damaged file stops start-up naming it and DATA_DIR); the server ones load their
+ * client and connect on first use (`verifyStores` checks them at start-up).
  */
-export const openStores = (config: StoreConfig): Stores => {
-  const eventStore = openEventStore(chooseEventStore(config));
+export const openStores = (config: StoreConfig): WatchedStores => {
+  const health = watchedConditions(config);
+  const eventStore = openEventStore(chooseEventStore(config), config);
   try {
-    return { eventStore, readModels: openReadModelStore(chooseReadModelStore(config)) };
+    const readModels = openReadModelStore(chooseReadModelStore(config), config);
+    return {
+      eventStore: watchEventStore(eventStore, health.events),
+      readModels: watchReadModels(readModels, health.readModels),
+      health,
+    };
   } catch (error) {
     void eventStore.close();
     throw error;

@@ -21,18 +21,21 @@ const httpStatus: Record<string, number> = {
   CONFLICT: 409,
   ILLEGAL_STATE: 422,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
-/** A DomainError as a Moleculer client error: `type` is the stable code. */
-export const toBrokerError = (error: unknown): unknown =>
-  error instanceof DomainError
-    ? new Errors.MoleculerClientError(
-        error.message,
-        httpStatus[error.code] ?? 400,
-        error.code,
-        error.details,
-      )
-    : error;
+/**
+ * A DomainError as a Moleculer error whose `type` is the stable code: a client
+ * error, except UNAVAILABLE (a store cannot write now), which is retryable and
+ * 503, so the caller may try again once the operator has fixed the store.
+ */
+export const toBrokerError = (error: unknown): unknown => {
+  if (!(error instanceof DomainError)) return error;
+  const status = httpStatus[error.code] ?? 400;
+  return error.code === 'UNAVAILABLE'
+    ? new Errors.MoleculerRetryableError(error.message, status, error.code, error.details)
+    : new Errors.MoleculerClientError(error.message, status, error.code, error.details);
+};
 
 const isActor = (value: unknown): value is Actor =>
   typeof value === 'object' &&

@@ -1,13 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { configureWal } from '../../sqlite/wal-checkpointer.ts';
 
 /** Durability of a commit: NORMAL survives a killed process, FULL also a power cut. */
 export type SynchronousMode = 'NORMAL' | 'FULL';
 
 /** Waits this long for another connection's write lock before failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
-
-const WAL_CHECKPOINT_PAGES = 10_000;
-const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Sets the per-connection pragmas. busy_timeout comes first so that switching to
@@ -27,11 +25,9 @@ export function configureConnection(db: DatabaseSync, synchronous: SynchronousMo
     throw new Error(`could not switch the event store to WAL (journal mode is ${mode})`);
   }
   db.exec(`PRAGMA synchronous = ${synchronous}`);
-  // Each single-event commit touches several pages, so SQLite's default checkpoint
-  // every 1000 WAL pages (with its fsyncs) came every ~300 appends and cost about a
-  // quarter of the throughput. Checkpoint every ~40 MB instead; cap what is left.
-  db.exec(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-  db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  // Each single-event commit touches several pages: see configureWal for the
+  // checkpoint interval that balances throughput against what the -wal file holds.
+  configureWal(db);
 }
 
 // The position is given explicitly (max + 1 inside the write transaction) rather

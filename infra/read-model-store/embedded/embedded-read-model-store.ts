@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { unavailable } from '../../../contracts/errors.ts';
+import { isDiskFailure, openingFile, sqliteReason } from '../../sqlite/failures.ts';
+import { startWalCheckpointer, type WalCheckpointer } from '../../sqlite/wal-checkpointer.ts';
 import {
   CheckpointMovedError,
   type DocumentChange,
@@ -10,7 +13,7 @@ import {
 } from '../port.ts';
 import { filterToSql, sortToSql } from './filter-sql.ts';
 import { createIndexSql } from './index-sql.ts';
-import { prepareDatabase } from './schema.ts';
+import { BUSY_TIMEOUT_MS, prepareDatabase } from './schema.ts';
 import { StatementCache } from './statement-cache.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
@@ -18,6 +21,13 @@ import { prepareStatements, type Statements } from './statements.ts';
 export interface EmbeddedReadModelStoreOptions {
   /** SQLite file (its directory is created when missing), or ':memory:'. */
   path: string;
+  /** Quiet time after the last commit before the WAL is checkpointed (default 1 s). */
+  checkpointIdleMs?: number;
+  /**
+   * Test-only: caps the database at this many pages (SQLite's max_page_count), so
+   * a test sees what a full disk does without filling one.
+   */
+  maxPageCount?: number;
 }
 
 function assertPosition(name: string, value: number): void {
@@ -46,17 +56,21 @@ function serialise(change: DocumentChange): string {
  * The read-model store in one SQLite file: documents as JSON text, queried through
  * json_extract. node:sqlite is synchronous, so each method runs to completion
  * without interleaving with others of this process; WAL lets other processes read.
+ * A full disk or a disk I/O error fails a commit with UNAVAILABLE: nothing moved,
+ * and the projector's next poll tries the same page again.
  */
 export class EmbeddedReadModelStore implements ReadModelStore {
   readonly #db: DatabaseSync;
   readonly #statements: Statements;
   readonly #queries: StatementCache;
+  readonly #checkpointer: WalCheckpointer;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, options: { checkpointIdleMs?: number } = {}) {
     prepareDatabase(db);
     this.#db = db;
     this.#statements = prepareStatements(db);
     this.#queries = new StatementCache(db);
+    this.#checkpointer = startWalCheckpointer(db, BUSY_TIMEOUT_MS, options.checkpointIdleMs);
   }
 
   async get<T = Record<string, unknown>>(collection: string, id: string): Promise<T | null> {
@@ -148,7 +162,10 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
-    if (this.#db.isOpen) this.#db.close();
+    if (!this.#db.isOpen) return;
+    // The database file then holds every document, even with other connections open.
+    this.#checkpointer.close();
+    this.#db.close();
   }
 
   /**
@@ -157,14 +174,20 @@ export class EmbeddedReadModelStore implements ReadModelStore {
    * connection before its writes land.
    */
   #writeTransaction(work: () => void): void {
-    this.#db.exec('BEGIN IMMEDIATE');
     try {
-      work();
-      this.#db.exec('COMMIT');
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        work();
+        this.#db.exec('COMMIT');
+      } catch (error) {
+        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+        throw error;
+      }
     } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      throw error;
+      if (!isDiskFailure(error)) throw error;
+      throw unavailable(`the read models cannot be written: ${sqliteReason(error)}`);
     }
+    this.#checkpointer.wrote();
   }
 }
 
@@ -176,11 +199,22 @@ export function openEmbeddedReadModelStore(
   if (path !== ':memory:' && !path.startsWith('file:')) {
     mkdirSync(dirname(path), { recursive: true });
   }
-  const db = new DatabaseSync(path);
-  try {
-    return new EmbeddedReadModelStore(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return openingFile(path, () => {
+    const db = new DatabaseSync(path);
+    try {
+      const store = new EmbeddedReadModelStore(
+        db,
+        options.checkpointIdleMs === undefined
+          ? {}
+          : { checkpointIdleMs: options.checkpointIdleMs },
+      );
+      if (options.maxPageCount !== undefined) {
+        db.exec(`PRAGMA max_page_count = ${Math.trunc(options.maxPageCount)}`);
+      }
+      return store;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { configureWal } from '../../sqlite/wal-checkpointer.ts';
 
 /** Waits this long for another connection's write lock before failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -13,6 +14,7 @@ export function prepareDatabase(db: DatabaseSync): void {
   db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
+  configureWal(db);
   db.exec(`
     CREATE TABLE IF NOT EXISTS documents (
       collection TEXT NOT NULL,
