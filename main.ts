@@ -6,9 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { demoDataDir, demoNow, runDemo } from './demo/run-demo.ts';
 import { type Config, ConfigError, loadConfig } from './infra/config/config.ts';
-import { createSystem } from './system/system.ts';
+import { createFrontDoor, frontDoorPort, listen } from './infra/probes/front-door.ts';
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
@@ -16,11 +15,17 @@ const fail = (message: string): never => {
 };
 
 const demo = process.argv.includes('--demo') || ['1', 'true'].includes(process.env.DEMO ?? '');
+// Loaded only when asked for: the demo's modules load the whole system.
+const demoRun = demo ? await import('./demo/run-demo.ts') : null;
 
 const config = ((): Readonly<Config> => {
   try {
-    const env = demo
-      ? { ...process.env, DATA_DIR: demoDataDir(), CLOCK: process.env.CLOCK || demoNow }
+    const env = demoRun
+      ? {
+          ...process.env,
+          DATA_DIR: demoRun.demoDataDir(),
+          CLOCK: process.env.CLOCK || demoRun.demoNow,
+        }
       : process.env;
     return loadConfig(env);
   } catch (error) {
@@ -28,14 +33,28 @@ const config = ((): Readonly<Config> => {
   }
 })();
 
-if (demo && !existsSync(path.join(config.dataDir, 'events.sqlite'))) {
+if (demoRun && !existsSync(path.join(config.dataDir, 'events.sqlite'))) {
   process.stdout.write(`loading the demo year into ${config.dataDir} (about a minute)…\n`);
-  await runDemo(config);
+  await demoRun.runDemo(config);
 }
+
+// Liveness from the first moment: the front door listens before the rest of the
+// system is loaded (a second or more of modules) and answers /healthz 200 from
+// then on, through the read models' catch-up; /readyz says 503 until all is up.
+const port = frontDoorPort(config);
+const frontDoor = port === null ? null : createFrontDoor();
+if (frontDoor && port !== null) {
+  await listen(frontDoor.server, port, config.host).catch((error: unknown) =>
+    fail(
+      `${config.services.includes('gateway') ? 'PORT' : 'HEALTH_PORT'}=${port}: cannot listen: ${String(error)}`,
+    ),
+  );
+}
+const { createSystem } = await import('./system/system.ts');
 
 const system = (() => {
   try {
-    return createSystem(config);
+    return createSystem(config, frontDoor ? { frontDoor } : {});
   } catch (error) {
     return fail(error instanceof ConfigError ? `configuration: ${error.message}` : String(error));
   }

@@ -3,6 +3,8 @@
  * Broken rules throw a DomainError; anything else is a bug, masked at the edge.
  * UNAVAILABLE is the one code that is not the request's fault: a store cannot
  * take the write now (a full disk, a log that lost its tail); retry later.
+ * RATE_LIMITED and OVERLOADED are answered by the gateway alone, before any work:
+ * too many requests from one actor, too many in flight in one gateway process.
  */
 export type ErrorCode =
   | 'VALIDATION'
@@ -12,6 +14,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'ILLEGAL_STATE'
   | 'RATE_LIMITED'
+  | 'OVERLOADED'
   | 'UNAVAILABLE';
 
 export const errorCodes: readonly ErrorCode[] = [
@@ -22,6 +25,7 @@ export const errorCodes: readonly ErrorCode[] = [
   'CONFLICT',
   'ILLEGAL_STATE',
   'RATE_LIMITED',
+  'OVERLOADED',
   'UNAVAILABLE',
 ];
 

@@ -7,6 +7,7 @@ import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
 import { createGatewayAuthenticator } from './hardening/gateway-auth.ts';
 import { hardenYoga } from './hardening/harden.ts';
+import { boundInFlight } from './hardening/in-flight.ts';
 import { maskError } from './mask-error.ts';
 import { useValidationCodes } from './plugins/validation-codes.ts';
 import { demoLoginAllowed } from './schema/console/demo-login.ts';
@@ -33,7 +34,8 @@ export interface GatewayOptions {
 /**
  * GraphQL at /graphql, GraphiQL from local assets, the console at /. The probes
  * (/healthz, /readyz) are answered before this, by the front door in
- * `infra/probes/probes.ts`, so liveness answers even while NATS is away.
+ * `infra/probes/`, so liveness answers even while NATS is away. GraphQL requests
+ * in flight are bounded (GATEWAY_MAX_IN_FLIGHT, see `boundInFlight`).
  */
 export const createGatewayServer = (options: GatewayOptions): Server => {
   const demoLogin = options.demoLogin ?? demoLoginAllowed(process.env, process.argv);
@@ -66,8 +68,12 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     },
   });
 
+  // The console's files are cheap and cached: only GraphQL work is bounded.
+  const graphql = boundInFlight(config.gatewayMaxInFlight, async (request, response) => {
+    await yoga.handle(request, response);
+  });
   return createServer(async (request, response) => {
     if (staticConsole.handle(request, response)) return;
-    await yoga.handle(request, response);
+    await graphql(request, response);
   });
 };

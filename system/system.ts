@@ -1,25 +1,29 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ServiceBroker } from 'moleculer';
 import { createGatewayServer } from '../gateway/server.ts';
 import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { Clock } from '../infra/clock/clock.ts';
 import { offsetClock, systemClock } from '../infra/clock/clock.ts';
 import type { Config } from '../infra/config/config.ts';
-import { createFrontDoor, createProbeHandler } from '../infra/probes/probes.ts';
-import type { Stores } from '../infra/stores/stores.ts';
+import { startUpCatchUp } from '../infra/probes/catch-up.ts';
+import type { FrontDoor } from '../infra/probes/front-door.ts';
+import { baseUrl, createFrontDoor, frontDoorPort, listen } from '../infra/probes/front-door.ts';
+import { createProbeHandler } from '../infra/probes/probes.ts';
+import { describeProblem, storeProblems } from '../infra/stores/store-health.ts';
+import type { WatchedStores } from '../infra/stores/stores.ts';
 import { openStores } from '../infra/stores/stores.ts';
 import { brokerOptions } from '../moleculer.config.ts';
 import { createCommandHandler } from '../services/shared/command-handler.ts';
 import type { ServiceDeps } from '../services/shared/deps.ts';
 import { campaigns, openLeases } from './leases.ts';
+import { pagesInTurns } from './pages-in-turns.ts';
 import { serviceFactories } from './services.ts';
-import { storesReady, transporterReady } from './start-up.ts';
+import { logTailChecked, storesReady, transporterReady } from './start-up.ts';
 
 export interface System {
   config: Readonly<Config>;
   broker: ServiceBroker;
-  stores: Stores;
+  stores: WatchedStores;
   clock: Clock;
   /** The secret tokens are signed with (embedded mode). */
   secret: string;
@@ -31,22 +35,24 @@ export interface System {
   stop(): Promise<void>;
 }
 
-const listen = (server: Server, port: number, host: string) =>
-  new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+/** The projector's checkpoint (services/projector): how far the read models are. */
+const projectorCheckpoint = 'main';
 
 /** The composition root: stores, clock, broker, services and gateway from configuration. */
 export const createSystem = (
   config: Readonly<Config>,
-  overrides: { clock?: Clock } = {},
+  overrides: {
+    clock?: Clock;
+    /** A front door already listening (see `main.ts`): liveness before the system loaded. */
+    frontDoor?: FrontDoor;
+  } = {},
 ): System => {
   const stores = openStores(config);
   const clock =
     overrides.clock ?? (config.clock === 'system' ? systemClock : offsetClock(config.clock));
   const deps: ServiceDeps = {
     ...stores,
+    eventStore: pagesInTurns(stores.eventStore),
     clock,
     handle: createCommandHandler({ store: stores.eventStore, clock }),
     projectorPollMs: config.projectorPollMs,
@@ -70,11 +76,24 @@ export const createSystem = (
         config,
       })
     : null;
-  // Probes answer before the gateway sees a request: liveness while NATS is still away.
-  const server =
-    gateway || config.healthPort > 0
-      ? createFrontDoor(createProbeHandler(broker, gateway !== null), gateway)
-      : null;
+  const catchUp = startUpCatchUp({
+    checkpoint: () => stores.readModels.getCheckpoint(projectorCheckpoint),
+    end: () => stores.eventStore.lastPosition(),
+  });
+  // Probes answer before the gateway sees a request: liveness while NATS is still
+  // away and while the read models catch up.
+  const port = frontDoorPort(config);
+  const door = overrides.frontDoor ?? (port === null ? null : createFrontDoor());
+  door?.open(
+    createProbeHandler(
+      broker,
+      gateway !== null,
+      () => storeProblems(stores.health).map(describeProblem),
+      catchUp.progress,
+    ),
+    gateway,
+  );
+  const server = door?.server ?? null;
   const stopping = new AbortController();
   let starting: Promise<void> | null = null;
 
@@ -87,14 +106,15 @@ export const createSystem = (
     server,
     url: null,
     async start() {
-      if (server) {
-        await listen(server, gateway ? config.port : config.healthPort, config.host);
-        const { port } = server.address() as AddressInfo;
-        const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-        if (gateway) system.url = url;
+      if (server && port !== null) {
+        if (!server.listening) await listen(server, port, config.host);
+        if (gateway) system.url = baseUrl(server, config.host);
       }
       if (!(await transporterReady(config, broker, stopping.signal))) return;
       if (!(await storesReady(config, stores, broker, stopping.signal))) return;
+      await logTailChecked(config, stores, broker);
+      // The projector catches up as it starts; /readyz says how far it is.
+      if (config.services.includes('projector')) await catchUp.begin();
       starting = broker.start();
       await starting;
     },

@@ -74,6 +74,11 @@ export interface Config {
   graphqlPersistedOnly: boolean;
   /** Requests per minute per actor (or per client address when anonymous); 0: no limit. */
   rateLimitPerMinute: number;
+  /**
+   * GraphQL requests this gateway process works on at once; one more is refused
+   * at once with 503 OVERLOADED and Retry-After, never queued.
+   */
+  gatewayMaxInFlight: number;
 }
 
 /** NATS_* variables; credentials in the TRANSPORTER URL work as well, these win. */
@@ -250,6 +255,7 @@ const graphqlSettings = (env: Env, production: boolean) => {
     graphqlPersistedOperationsFile,
     graphqlPersistedOnly,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    gatewayMaxInFlight: integer(env, 'GATEWAY_MAX_IN_FLIGHT', 64, 1, 100_000),
   };
 };
 

@@ -1,6 +1,6 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceBroker } from 'moleculer';
+import type { CatchUpProgress } from './catch-up.ts';
 
 /**
  * One action of every service the gateway forwards to: the gateway is ready only
@@ -21,8 +21,13 @@ const gatewayHealthCalls = ['tasks.health', 'views.health'];
 
 export interface Readiness {
   ready: boolean;
-  /** Why not: `transporter` while disconnected, else the actions without a node. */
+  /**
+   * Why not: a store that cannot take writes (named, with the reason), else
+   * `transporter` while disconnected, else the actions without a node.
+   */
   missing: string[];
+  /** While the read models catch up on the log found at start: how far they are. */
+  catchingUp?: CatchUpProgress;
 }
 
 /** Whether the broker runs, its transporter (if any) is connected, and `actions` can be called. */
@@ -38,19 +43,44 @@ export const brokerReadiness = (broker: ServiceBroker, actions: readonly string[
   return { ready: missing.length === 0, missing };
 };
 
-const reply = (response: ServerResponse, status: number, body: object) => {
+export const reply = (response: ServerResponse, status: number, body: object) => {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 };
 
+/** The request's path, without its query. */
+export const pathOf = (request: IncomingMessage) => (request.url ?? '/').split('?')[0];
+
+const unready = ({ missing, catchingUp }: Readiness) =>
+  catchingUp
+    ? { status: 'unavailable', reason: 'catching up', ...catchingUp, missing }
+    : { status: 'unavailable', missing };
+
+/** A catch-up whose progress cannot be read is reported by the rest of the readiness. */
+const progressOf = (catchingUp: () => Promise<CatchUpProgress | null>) =>
+  catchingUp().catch(() => null);
+
 /**
  * Answers /healthz (liveness: the process is up and serving) and /readyz
- * (readiness: see `brokerReadiness`; on the gateway also its stores answer).
- * Returns false for any other path. An orchestrator restarts on the first and
- * routes traffic on the second.
+ * (readiness: see `brokerReadiness`; on the gateway also its stores answer;
+ * `storeProblems` names what keeps this process's stores from taking writes, a
+ * full disk or a log that lost its tail, and makes it unready while it lasts;
+ * `catchingUp` says how far the read models are while they catch up at start,
+ * see `startUpCatchUp`). Returns false for any other path. An orchestrator
+ * restarts on the first and routes traffic on the second: /healthz answers 200
+ * throughout start-up, catch-up included.
  */
-export const createProbeHandler = (broker: ServiceBroker, gateway: boolean) => {
+export const createProbeHandler = (
+  broker: ServiceBroker,
+  gateway: boolean,
+  storeProblems: () => string[] = () => [],
+  catchingUp: () => Promise<CatchUpProgress | null> = async () => null,
+) => {
   const actions = gateway ? gatewayActions : [];
   const ready = async (): Promise<Readiness> => {
+    const problems = storeProblems();
+    if (problems.length > 0) return { ready: false, missing: problems };
+    const progress = await progressOf(catchingUp);
+    if (progress) return { ready: false, missing: ['read models'], catchingUp: progress };
     const found = brokerReadiness(broker, actions);
     if (!found.ready || !gateway) return found;
     try {
@@ -63,7 +93,7 @@ export const createProbeHandler = (broker: ServiceBroker, gateway: boolean) => {
     }
   };
   return (request: IncomingMessage, response: ServerResponse): boolean => {
-    const path = (request.url ?? '/').split('?')[0];
+    const path = pathOf(request);
     if (path === '/healthz') {
       reply(response, 200, { status: 'ok' });
       return true;
@@ -72,23 +102,8 @@ export const createProbeHandler = (broker: ServiceBroker, gateway: boolean) => {
     void ready().then((found) =>
       found.ready
         ? reply(response, 200, { status: 'ready' })
-        : reply(response, 503, { status: 'unavailable', missing: found.missing }),
+        : reply(response, 503, unready(found)),
     );
     return true;
   };
 };
-
-/**
- * The HTTP server of a node: probes first, so liveness answers while the broker
- * is still connecting; everything else goes to the gateway (404 on a node that
- * serves only probes).
- */
-export const createFrontDoor = (
-  probe: (request: IncomingMessage, response: ServerResponse) => boolean,
-  gateway: Server | null,
-): Server =>
-  createServer((request, response) => {
-    if (probe(request, response)) return;
-    if (gateway) gateway.emit('request', request, response);
-    else reply(response, 404, { status: 'not found' });
-  });

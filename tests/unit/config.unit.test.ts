@@ -36,6 +36,7 @@ const gatewayDefenceDefaults = {
   graphqlPersistedOperationsFile: null,
   graphqlPersistedOnly: false,
   rateLimitPerMinute: 600,
+  gatewayMaxInFlight: 64,
 };
 
 describe('a configuration with no settings at all', () => {
@@ -456,6 +457,21 @@ describe('the gateway’s defences', () => {
     ).toBe(true);
     expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
   });
+
+  it('bound the requests in flight per gateway process at 64 unless GATEWAY_MAX_IN_FLIGHT says', () => {
+    expect(loadConfig({}).gatewayMaxInFlight).toBe(64);
+    expect(loadConfig({ GATEWAY_MAX_IN_FLIGHT: '1' }).gatewayMaxInFlight).toBe(1);
+    expect(loadConfig({ GATEWAY_MAX_IN_FLIGHT: '2000' }).gatewayMaxInFlight).toBe(2000);
+  });
+
+  it.each(['0', '-1', '100001', 'many', '1.5'])(
+    'stop start-up on GATEWAY_MAX_IN_FLIGHT=%s, naming the variable and the range',
+    (value) => {
+      expect(refused({ GATEWAY_MAX_IN_FLIGHT: value }).message).toBe(
+        `GATEWAY_MAX_IN_FLIGHT=${value}: must be an integer between 1 and 100000`,
+      );
+    },
+  );
 
   it('turn batching and rate limiting off at 0', () => {
     const config = loadConfig({ GRAPHQL_MAX_BATCH: '0', RATE_LIMIT_PER_MINUTE: '0' });
