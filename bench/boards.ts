@@ -1,0 +1,223 @@
+/**
+ * Boards benchmark: what each read costs on a large log, and what reads do to
+ * writes. On a generated log of BENCH_EVENTS (default 1,000,000; one hot task
+ * with BENCH_HOT_EVENTS more progress reports) or an existing data folder
+ * (`--data DIR`), with read models rebuilt first, the services run in this
+ * process on a clock set to the log's last day. Prints, per read, the first
+ * call and p50/p99 of BENCH_SAMPLES more: the five boards and the overview,
+ * each without and with `asOf` (several past days, first call each), `task(id)`,
+ * `taskHistory` of the hot task, the last page of `tasks` by `updatedAt`;
+ * then the p50/p99 of writes at a steady BENCH_WRITE_RATE (default 200/s),
+ * alone and while the board reads run; and the process's peak RSS.
+ *
+ *   npm run bench:boards
+ *   BENCH_EVENTS=200000 npm run bench:boards
+ *   npm run bench:boards -- --keep DIR     # keep the generated data folder
+ *   npm run bench:boards -- --data DIR     # a data folder kept earlier (or the demo's)
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Actor } from '../contracts/actor.ts';
+import { encodeCursor } from '../contracts/cursor.ts';
+import type { DomainEvent } from '../contracts/events/index.ts';
+import { taskStreamId } from '../contracts/streams.ts';
+import { settableClock } from '../infra/clock/clock.ts';
+import { loadConfig } from '../infra/config/config.ts';
+import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
+import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
+import { allProjections } from '../projections/index.ts';
+import { rebuildReadModels } from '../services/projector/projector.ts';
+import { createSystem } from '../system/system.ts';
+import { generateLog, headOf, newEvent, units } from './generate-log.ts';
+import { line, percentile, rate, runAtRate } from './stats.ts';
+
+const leader: Actor = { id: 'leader-1', role: 'leader' };
+const office: Actor = { id: 'office-1', role: 'office' };
+const samples = Number(process.env.BENCH_SAMPLES ?? 5);
+
+/** The hot task: one stream far longer than the others, as a task reported on daily for years is. */
+const appendHotTask = async (eventsPath: string, count: number) => {
+  const store = openSqliteEventStore({ path: eventsPath });
+  const streamId = taskStreamId('task-0');
+  const head = headOf(units[0]!);
+  for (let done = 0; done < count; done += 500) {
+    const [last] = (await store.readStream(streamId)).slice(-1);
+    const batch = Array.from({ length: Math.min(500, count - done) }, (_, k) => {
+      const event: DomainEvent = {
+        type: 'MilestoneProgressReported',
+        data: {
+          taskId: 'task-0',
+          milestoneId: 'm4',
+          percent: 100,
+          previousPercent: 100,
+          note: `补充材料 ${done + k}`,
+          reportedByUnitId: head.unitId ?? null,
+          evidence: [],
+        },
+      } as DomainEvent;
+      return newEvent(event, head, '2021-12-30T02:00:00.000Z', randomUUID());
+    });
+    await store.appendToStream(streamId, batch, { expectedRevision: last?.revision ?? 'any' });
+  }
+  await store.close();
+};
+
+const prepare = async (dir: string) => {
+  const eventsPath = path.join(dir, 'events.sqlite');
+  if (existsSync(eventsPath)) return;
+  mkdirSync(dir, { recursive: true });
+  const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+  const started = performance.now();
+  const store = openSqliteEventStore({ path: eventsPath });
+  const log = await generateLog(store, target);
+  await store.close();
+  await appendHotTask(eventsPath, Number(process.env.BENCH_HOT_EVENTS ?? 5_000));
+  line(
+    'generated log',
+    `${log.events} events, ${log.tasks} tasks (+ hot task) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  const eventStore = openSqliteEventStore({ path: eventsPath });
+  const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
+  const rebuildStarted = performance.now();
+  const rebuilt = await rebuildReadModels({ eventStore, readModels, projections: allProjections });
+  line(
+    'read models rebuilt',
+    `${rebuilt.events} events in ${((performance.now() - rebuildStarted) / 1000).toFixed(0)} s`,
+  );
+  await readModels.close();
+  await eventStore.close();
+};
+
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+/** The first call, then `samples` more: first, p50, p99. */
+const measure = async (label: string, call: () => Promise<unknown>) => {
+  const time = async () => {
+    const started = performance.now();
+    await call();
+    sampleRss();
+    return performance.now() - started;
+  };
+  try {
+    const first = await time();
+    const more: number[] = [];
+    for (let i = 0; i < samples; i++) more.push(await time());
+    more.sort((a, b) => a - b);
+    line(
+      label,
+      `first ${ms(first)}, p50 ${ms(percentile(more, 50))}, p99 ${ms(percentile(more, 99))}`,
+    );
+  } catch (error) {
+    line(label, `failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+
+const { values } = parseArgs({ options: { data: { type: 'string' }, keep: { type: 'string' } } });
+const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-boards-'));
+const dir = path.resolve(values.data ?? values.keep ?? work);
+const rss = setInterval(sampleRss, 100);
+try {
+  await prepare(dir);
+  const clock = settableClock('2021-12-31T02:00:00Z');
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dir,
+    SERVICES: 'tasks,directory,rules,projector,views,boards',
+  });
+  const system = createSystem(config, { clock });
+  const startStarted = performance.now();
+  await system.start();
+  line('start-up to ready (read models current)', ms(performance.now() - startStarted));
+  const call = (action: string, params: Record<string, unknown> = {}, actor = leader) =>
+    system.broker.call(action, params, { meta: { actor }, timeout: 600_000 });
+  try {
+    const boards = [
+      'overview',
+      'responsibilityBoard',
+      'stageBoard',
+      'blockageBoard',
+      'progressBoard',
+      'resultsBoard',
+    ];
+    for (const board of boards) await measure(`${board}`, () => call(`boards.${board}`));
+    for (const asOf of ['2021-03-31', '2021-06-30', '2021-09-30']) {
+      for (const board of boards) {
+        const started = performance.now();
+        await call(`boards.${board}`, { asOf }).catch(() => undefined);
+        sampleRss();
+        line(`${board}(asOf ${asOf}), first call`, ms(performance.now() - started));
+      }
+    }
+    await measure('task(id) of the hot task', () => call('views.task', { id: 'task-0' }));
+    await measure('taskHistory of the hot task', () => call('views.taskHistory', { id: 'task-0' }));
+    const firstPage = (await call('views.tasks', { first: 50, sortBy: 'updatedAt' })) as {
+      totalCount: number;
+    };
+    const taskCount = firstPage.totalCount;
+    const last = encodeCursor(Math.max(0, taskCount - 51));
+    await measure('tasks, first page by updatedAt', () =>
+      call('views.tasks', { first: 50, sortBy: 'updatedAt' }),
+    );
+    await measure('tasks, last page by updatedAt', () =>
+      call('views.tasks', { first: 50, sortBy: 'updatedAt', after: last }),
+    );
+
+    const writeRate = Number(process.env.BENCH_WRITE_RATE ?? 200);
+    const writes = async (seconds: number) => {
+      const latencies: number[] = [];
+      let failed = 0;
+      await runAtRate(seconds * 1000, writeRate, 64, async (i) => {
+        const started = performance.now();
+        try {
+          await call(
+            'tasks.reportIndicatorValue',
+            { taskId: `task-${i % taskCount}`, indicatorId: 'i1', value: 90, asOf: '2021-12-31' },
+            office,
+          );
+          latencies.push(performance.now() - started);
+        } catch (error) {
+          failed += 1;
+          if (failed === 1)
+            line('first failed write', error instanceof Error ? error.message : String(error));
+        }
+      });
+      latencies.sort((a, b) => a - b);
+      return { latencies, failed };
+    };
+    const alone = await writes(10);
+    line(
+      `writes at ${writeRate}/s alone`,
+      `p50 ${ms(percentile(alone.latencies, 50))}, p99 ${ms(percentile(alone.latencies, 99))}, ${alone.failed} failed, ${rate(alone.latencies.length, 10_000)}/s`,
+    );
+    let reading = true;
+    const reads = (async () => {
+      let n = 0;
+      while (reading) {
+        await call(`boards.${boards[n++ % boards.length]}`).catch(() => undefined);
+        // Requests arrive as I/O: the writes' timers get their turn between reads, as they would.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const mixed = await writes(20);
+    reading = false;
+    await reads;
+    line(
+      `writes at ${writeRate}/s with board reads`,
+      `p50 ${ms(percentile(mixed.latencies, 50))}, p99 ${ms(percentile(mixed.latencies, 99))}, ${mixed.failed} failed`,
+    );
+    line('peak RSS of the process', `${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  } finally {
+    await system.stop();
+  }
+} finally {
+  clearInterval(rss);
+  if (!values.keep && !values.data) rmSync(work, { recursive: true, force: true });
+}
