@@ -8,6 +8,8 @@ export interface UnitRef {
 
 export interface TaskPage {
   id: string;
+  /** Global position of the last event the page's read model reflects. */
+  position: number;
   title: string;
   description: string | null;
   section: string | null;
@@ -84,7 +86,7 @@ export interface TaskBoards {
 }
 
 const taskQuery = `query ($id: ID!) { task(id: $id) {
-  id title description section status progress plannedStart dueDate
+  id position title description section status progress plannedStart dueDate
   leadUnit { id name } cooperatingUnits { id name } responsibleLeader
   milestones { id title dueDate originalDueDate progress status overdue lastNote
     extensions { id status requestedDueDate reason } }
@@ -102,9 +104,28 @@ const boardsQuery = `query ($id: ID!, $unitId: ID) {
   progressBoard(unitId: $unitId, first: 100) { nodes { taskId light } }
   blockageBoard(first: 100) { nodes { taskId blockageId chain inCycle } } }`;
 
-/** The task page, or null when there is no such task. */
-export const loadTask = async (id: string): Promise<TaskPage | null> =>
-  (await gql<{ task: TaskPage | null }>(taskQuery, { id })).task;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long the page waits for its read model to reflect the task's own log. */
+const catchUpTries = 20;
+const catchUpPauseMs = 150;
+
+/**
+ * The task page, or null when there is no such task. The history is read from
+ * the log itself and the rest from the read model, which follows it a moment
+ * later: after the user's own action the page waits (a few seconds at most)
+ * until the read model reflects every event of the history, so what they just
+ * did is shown, not only listed in the history.
+ */
+export const loadTask = async (id: string): Promise<TaskPage | null> => {
+  for (let tries = 1; ; tries++) {
+    const { task } = await gql<{ task: TaskPage | null }>(taskQuery, { id });
+    if (!task) return null;
+    const logged = Math.max(0, ...task.history.map((event) => event.position));
+    if (task.position >= logged || tries >= catchUpTries) return task;
+    await pause(catchUpPauseMs);
+  }
+};
 
 /** What the boards say of the task: its milestones' stages, its light, its blockages' chains. */
 export const loadTaskBoards = async (task: TaskPage): Promise<TaskBoards> => {
