@@ -54,7 +54,7 @@ const rateLimit = (config: HardeningConfig, deps: HardeningDeps): Plugin[] =>
     : [];
 
 /**
- * The gateway's defences against hostile clients (issue 5, item 4), as yoga
+ * The gateway's defences against hostile clients, as yoga
  * options: rate limiting before parsing, persisted operations, graphql-armor's
  * shape limits, introspection off unless allowed, body and batch limits with
  * the project's error codes. Put `plugins` before useValidationCodes.

@@ -33,7 +33,7 @@ const requestIds = (ctx: Context<unknown, RequestMeta>) => ({
 
 /**
  * The audit's read actions, each read by an inspector or a leader recorded as an
- * `AuditHistoryRead` before it is answered (issue 5, item 6); if the record
+ * `AuditHistoryRead` before it is answered; if the record
  * cannot be stored the read is refused, never answered unrecorded.
  *
  * Records of reads are events like any other, so reading them is a read too. To

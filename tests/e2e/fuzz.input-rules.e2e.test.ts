@@ -9,7 +9,7 @@ import { startScenario } from '../support/matrix-scenario.ts';
 import type { GraphQLResponse } from '../support/test-system.ts';
 
 /**
- * The input rules at the edge (issue 5, item 5), field by field: every text
+ * The input rules at the edge, field by field: every text
  * field has a maximum length, every id its format, every day a real calendar
  * day in a sane range, every bounded number its bounds, every evidence entry
  * a file name, a SHA-256 of 64 hex digits and a size. Each mutation gets a valid

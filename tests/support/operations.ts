@@ -1,6 +1,6 @@
 import type { Operation } from '../../contracts/permissions.ts';
 
-/** Commands of the supervision year (issue 3), as the gateway offers them. */
+/** Commands of the supervision year, as the gateway offers them. */
 export const supervisionYearCommands: readonly Operation[] = [
   'signTask',
   'transferTask',

@@ -1,7 +1,7 @@
 import { indicatorDefinitionFields } from '../shared-fields.ts';
 
 /**
- * The supervision year's task commands (issue 3): a mutation per command of the
+ * The supervision year's task commands: a mutation per command of the
  * task's lifecycle, each answering with the stream revision and global position
  * (`RevisionPayload`, from the tasks area) and the id it generated, if any.
  */
