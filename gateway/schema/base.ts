@@ -2,7 +2,10 @@ import type { GatewayContext } from '../context.ts';
 import { requireActor } from '../context.ts';
 import { DateScalar, DateTimeScalar, JSONScalar } from '../scalars.ts';
 
-/** Scalars, the Query root and who-am-I; each area extends Query (and Mutation, which tasks opens). */
+/**
+ * Scalars, the Query root and who-am-I; each area extends Query (and Mutation,
+ * which task registration opens).
+ */
 export const baseTypeDefs = /* GraphQL */ `
   "A calendar day, YYYY-MM-DD, between 2000-01-01 and 2100-12-31."
   scalar Date

@@ -2,11 +2,12 @@ import { auditTypeDefs } from './audit/type-defs.ts';
 import { baseResolvers, baseTypeDefs } from './base.ts';
 import { boardTypeDefs } from './boards/type-defs.ts';
 import { clockTypeDefs } from './clock/type-defs.ts';
+import { commonTypeDefs } from './common.ts';
 import { directoryTypeDefs } from './directory/type-defs.ts';
+import { unitTypeDefs } from './directory/units.ts';
 import { catalogueResolvers } from './forward.ts';
-import { supervisionTypeDefs } from './supervision/type-defs.ts';
+import { taskTypeDefs } from './tasks/index.ts';
 import { taskResolvers } from './tasks/resolvers.ts';
-import { taskTypeDefs } from './tasks/type-defs.ts';
 
 /**
  * Every area of the schema, each with its SDL; the root fields resolve from the
@@ -14,11 +15,12 @@ import { taskTypeDefs } from './tasks/type-defs.ts';
  */
 export const typeDefs = [
   baseTypeDefs,
-  taskTypeDefs,
+  commonTypeDefs,
+  ...taskTypeDefs,
+  unitTypeDefs,
+  directoryTypeDefs,
   auditTypeDefs,
   boardTypeDefs,
   clockTypeDefs,
-  supervisionTypeDefs,
-  directoryTypeDefs,
 ];
 export const resolvers = [baseResolvers, catalogueResolvers(), taskResolvers];

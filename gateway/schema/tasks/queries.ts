@@ -1,7 +1,9 @@
-import { taskPageTypeDefs } from './task-page-type-defs.ts';
-
-/** Tasks, milestones, blockages and units. Fields may be added; none may change meaning. */
-export const taskTypeDefs = /* GraphQL */ `
+/**
+ * Reading tasks: the task page (`Task`, its parts typed by their areas), the
+ * list as a connection, and the history of a task's stream. `…By` fields are
+ * actor ids; `…At` the time the fact was recorded.
+ */
+export const taskQueryTypeDefs = /* GraphQL */ `
   extend type Query {
     task(id: ID!): Task
     "The task list. Every filter given narrows it; sorted by due date unless sortBy says otherwise."
@@ -20,20 +22,8 @@ export const taskTypeDefs = /* GraphQL */ `
       sortBy: TaskSortField
       sortDirection: TaskSortDirection
     ): TaskConnection!
-    units: [Unit!]!
     "Every event of the task's stream, in order, with who recorded it."
     taskHistory(taskId: ID!): [HistoryEvent!]!
-  }
-
-  type Mutation {
-    registerUnit(input: RegisterUnitInput!): RegisterUnitPayload!
-    registerTask(input: RegisterTaskInput!): RegisterTaskPayload!
-    assignTask(input: AssignTaskInput!): RevisionPayload!
-    planMilestone(input: PlanMilestoneInput!): PlanMilestonePayload!
-    reportProgress(input: ReportProgressInput!): RevisionPayload!
-    completeMilestone(input: CompleteMilestoneInput!): RevisionPayload!
-    reportBlockage(input: ReportBlockageInput!): ReportBlockagePayload!
-    resolveBlockage(input: ResolveBlockageInput!): RevisionPayload!
   }
 
   "Terminated, closed (办结), suspended and a pending completion report override the work's own status."
@@ -65,53 +55,6 @@ export const taskTypeDefs = /* GraphQL */ `
   enum TaskSortDirection {
     asc
     desc
-  }
-
-  type Unit {
-    id: ID!
-    name: String
-    registeredAt: DateTime
-  }
-
-  type Milestone {
-    id: ID!
-    title: String!
-    dueDate: Date!
-    weight: Float!
-    progress: Int!
-    status: String!
-    completedAt: DateTime
-    lastReportedAt: DateTime
-    "The due date as first planned; dueDate is the current one, after any extension approved."
-    originalDueDate: Date!
-    lastReportedByUnit: Unit
-    lastNote: String
-    "Open and recorded overdue by the clock for its current due date."
-    overdue: Boolean!
-    reminders: [MilestoneReminder!]!
-    overdueRecords: [MilestoneOverdueRecord!]!
-    reopenings: [MilestoneReopening!]!
-    extensions: [DeadlineExtension!]!
-  }
-
-  type Blockage {
-    id: ID!
-    description: String!
-    waitingOnUnitId: ID
-    status: String!
-    reportedAt: DateTime
-    resolvedAt: DateTime
-    resolution: String
-    waitingOnUnit: Unit
-    reportedByUnit: Unit
-    reportedBy: ID
-    "0 until escalated; 1: to the responsible leader; 2: to the main leader."
-    escalationLevel: Int!
-    escalations: [BlockageEscalation!]!
-    coordinatorUnit: Unit
-    coordinationNote: String
-    coordinationAssignedAt: DateTime
-    reopenings: [BlockageReopening!]!
   }
 
   type Task {
@@ -183,11 +126,6 @@ export const taskTypeDefs = /* GraphQL */ `
     node: TaskSummary!
   }
 
-  type PageInfo {
-    hasNextPage: Boolean!
-    endCursor: String
-  }
-
   type TaskConnection {
     edges: [TaskEdge!]!
     pageInfo: PageInfo!
@@ -209,97 +147,4 @@ export const taskTypeDefs = /* GraphQL */ `
     "Whether a signed tree head already covers this event."
     coveredBySignedHead: Boolean!
   }
-
-  input RegisterUnitInput {
-    id: ID
-    name: String!
-    idempotencyKey: String
-  }
-
-  input RegisterTaskInput {
-    title: String!
-    description: String
-    section: String
-    plannedStart: Date!
-    dueDate: Date!
-    idempotencyKey: String
-  }
-
-  input AssignTaskInput {
-    taskId: ID!
-    leadUnitId: ID!
-    cooperatingUnitIds: [ID!]
-    responsibleLeader: String
-    idempotencyKey: String
-  }
-
-  input PlanMilestoneInput {
-    taskId: ID!
-    title: String!
-    dueDate: Date!
-    weight: Float
-    idempotencyKey: String
-  }
-
-  input ReportProgressInput {
-    taskId: ID!
-    milestoneId: ID!
-    percent: Int!
-    note: String
-    "Files named by SHA-256 and size; the files stay with the unit."
-    evidence: [EvidenceInput!]
-    idempotencyKey: String
-  }
-
-  input CompleteMilestoneInput {
-    taskId: ID!
-    milestoneId: ID!
-    note: String
-    idempotencyKey: String
-  }
-
-  input ReportBlockageInput {
-    taskId: ID!
-    description: String!
-    waitingOnUnitId: ID
-    idempotencyKey: String
-  }
-
-  input ResolveBlockageInput {
-    taskId: ID!
-    blockageId: ID!
-    resolution: String!
-    idempotencyKey: String
-  }
-
-  type RegisterUnitPayload {
-    id: ID!
-    revision: Int!
-    position: Int!
-  }
-
-  type RegisterTaskPayload {
-    id: ID!
-    revision: Int!
-    position: Int!
-  }
-
-  type PlanMilestonePayload {
-    milestoneId: ID!
-    revision: Int!
-    position: Int!
-  }
-
-  type ReportBlockagePayload {
-    blockageId: ID!
-    revision: Int!
-    position: Int!
-  }
-
-  "The stream revision after the command, and the global position of its last event."
-  type RevisionPayload {
-    revision: Int!
-    position: Int!
-  }
-  ${taskPageTypeDefs}
 `;

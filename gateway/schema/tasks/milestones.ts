@@ -1,0 +1,90 @@
+/** Milestones: planned, reported on, completed and reopened; the clock's facts about them. */
+export const milestoneTypeDefs = /* GraphQL */ `
+  extend type Mutation {
+    planMilestone(input: PlanMilestoneInput!): PlanMilestonePayload!
+    reportProgress(input: ReportProgressInput!): RevisionPayload!
+    completeMilestone(input: CompleteMilestoneInput!): RevisionPayload!
+    reopenMilestone(input: ReopenMilestoneInput!): RevisionPayload!
+  }
+
+  type Milestone {
+    id: ID!
+    title: String!
+    dueDate: Date!
+    weight: Float!
+    progress: Int!
+    status: String!
+    completedAt: DateTime
+    lastReportedAt: DateTime
+    "The due date as first planned; dueDate is the current one, after any extension approved."
+    originalDueDate: Date!
+    lastReportedByUnit: Unit
+    lastNote: String
+    "Open and recorded overdue by the clock for its current due date."
+    overdue: Boolean!
+    reminders: [MilestoneReminder!]!
+    overdueRecords: [MilestoneOverdueRecord!]!
+    reopenings: [MilestoneReopening!]!
+    extensions: [DeadlineExtension!]!
+  }
+
+  "The clock's due-soon reminder for one due date."
+  type MilestoneReminder {
+    dueDate: Date!
+    remindedOn: Date!
+    recordedAt: DateTime!
+  }
+
+  "The clock's record that a due date passed with the milestone open."
+  type MilestoneOverdueRecord {
+    dueDate: Date!
+    recordedOn: Date!
+    recordedAt: DateTime!
+  }
+
+  type MilestoneReopening {
+    reason: String!
+    "The percent it went back to."
+    percent: Int!
+    reopenedAt: DateTime!
+    reopenedBy: ID!
+  }
+
+  input PlanMilestoneInput {
+    taskId: ID!
+    title: String!
+    dueDate: Date!
+    weight: Float
+    idempotencyKey: String
+  }
+
+  input ReportProgressInput {
+    taskId: ID!
+    milestoneId: ID!
+    percent: Int!
+    note: String
+    "Files named by SHA-256 and size; the files stay with the unit."
+    evidence: [EvidenceInput!]
+    idempotencyKey: String
+  }
+
+  input CompleteMilestoneInput {
+    taskId: ID!
+    milestoneId: ID!
+    note: String
+    idempotencyKey: String
+  }
+
+  input ReopenMilestoneInput {
+    taskId: ID!
+    milestoneId: ID!
+    reason: String!
+    idempotencyKey: String
+  }
+
+  type PlanMilestonePayload {
+    milestoneId: ID!
+    revision: Int!
+    position: Int!
+  }
+`;
