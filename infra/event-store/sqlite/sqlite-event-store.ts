@@ -67,7 +67,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
       return work();
     } catch (error) {
       if (!isDiskFailure(error)) throw error;
-      throw unavailable(`the event store ${options.path} cannot be used: ${sqliteReason(error)}`);
+      throw unavailable(`the event store cannot be used: ${sqliteReason(error)}`);
     }
   };
 
