@@ -1,6 +1,6 @@
 import type { Context, ServiceSchema } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
-import type { CommandOperation } from '../../contracts/catalogue/declare.ts';
+import type { CommandOperation, NewId } from '../../contracts/catalogue/declare.ts';
 import { commandsOf } from '../../contracts/catalogue/index.ts';
 import { deterministicId, newId } from '../../infra/ids/ids.ts';
 import { guarded, type RequestMeta } from './action.ts';
@@ -20,21 +20,29 @@ export interface Aggregate {
   streamId: (data: Data) => string;
 }
 
-/** The id a retried command derives again: named by the idempotency key, else new. */
-const derivedId = (operation: CommandOperation, data: Data, actor: Actor, key?: string) => {
-  const { kind, scopeField, given } = operation.newId ?? { kind: '' };
+/**
+ * The id a retried command derives again, named by the idempotency key (else
+ * new): `kind|scope|actor|key`, or `kind|actor|key` for entities the caller may name.
+ */
+const derivedId = (spec: NewId, data: Data, actor: Actor, key?: string) => {
   if (!key) return newId();
-  const scope = given === undefined ? `|${String(data[scopeField ?? ''] ?? '')}` : '';
-  return deterministicId(`${kind}${scope}|${actor.id}|${key}`);
+  const scope = spec.given === undefined ? `|${String(data[spec.scopeField ?? ''] ?? '')}` : '';
+  return deterministicId(`${spec.kind}${scope}|${actor.id}|${key}`);
+};
+
+/** The caller's own name for the entity, taken out of the data it came in. */
+const takeGiven = (input: Data, field: string | undefined) => {
+  if (field === undefined) return { given: undefined, data: input };
+  const { [field]: given, ...data } = input;
+  return { given: typeof given === 'string' ? given : undefined, data };
 };
 
 /** The new entity's id placed in the data: the caller's own, or derived. */
 const withNewId = (operation: CommandOperation, input: Data, actor: Actor, key?: string) => {
   const spec = operation.newId;
   if (!spec) return { data: input, id: undefined };
-  const { [spec.given ?? '']: given, ...rest } = input;
-  const data = spec.given === undefined ? input : rest;
-  const id = typeof given === 'string' ? given : derivedId(operation, data, actor, key);
+  const { given, data } = takeGiven(input, spec.given);
+  const id = given ?? derivedId(spec, data, actor, key);
   return { data: spec.first ? { [spec.field]: id, ...data } : { ...data, [spec.field]: id }, id };
 };
 

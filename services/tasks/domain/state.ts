@@ -1,4 +1,5 @@
 import type { EscalationLevel, TaskEventOf } from '../../../contracts/events/task-events.ts';
+import type { CompletionFact } from '../../../domain/progress.ts';
 
 /** What the rules need to know of one milestone (环节). */
 export type MilestoneState = {
@@ -29,8 +30,8 @@ export type ExtensionState = { milestoneId: string; requestedDueDate: string; op
 /** A supervision notice, answered once by the unit it is addressed to. */
 export type NoticeState = { toUnitId: string; answered: boolean };
 
-/** The completion report (办结报告): none yet (or rejected), pending, or accepted. */
-export type CompletionState = 'none' | 'reported' | 'accepted';
+/** The completion report (办结报告): the same three states the views read a status from. */
+export type CompletionState = CompletionFact;
 
 /** A task after its `TaskRegistered`: everything the rules of later commands read. */
 export type RegisteredTask = {
