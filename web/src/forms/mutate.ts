@@ -1,11 +1,22 @@
 import { gql } from '../core/api.ts';
+import { noteWritten } from '../core/written.ts';
 
 /**
- * Sends one mutation with its input. The gateway names each attempt with an
- * idempotency key when the client gives none.
+ * Sends one mutation with its input and notes the log position it reached for
+ * its task. The gateway names each attempt with an idempotency key when the
+ * client gives none.
  */
-export const mutate = (field: string, inputType: string, input: Record<string, unknown>) =>
-  gql(`mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename } }`, { input });
+export const mutate = async (field: string, inputType: string, input: Record<string, unknown>) => {
+  const answer = await gql<Record<string, { position: number }>>(
+    `mutation ($input: ${inputType}!) { ${field}(input: $input) { position } }`,
+    { input },
+  );
+  const position = answer[field]?.position;
+  if (typeof input.taskId === 'string' && typeof position === 'number') {
+    noteWritten(input.taskId, position);
+  }
+  return answer;
+};
 
 /** A number where the text is one; otherwise the text, so the server names the field it breaks. */
 export const numeric = (text: unknown): unknown => {

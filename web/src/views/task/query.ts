@@ -1,5 +1,6 @@
 import { gql } from '../../core/api.ts';
 import type { Light } from '../../core/format.ts';
+import { writtenUpTo } from '../../core/written.ts';
 
 export interface UnitRef {
   id: string;
@@ -8,8 +9,6 @@ export interface UnitRef {
 
 export interface TaskPage {
   id: string;
-  /** Global position of the last event the page's read model reflects. */
-  position: number;
   title: string;
   description: string | null;
   section: string | null;
@@ -86,7 +85,7 @@ export interface TaskBoards {
 }
 
 const taskQuery = `query ($id: ID!) { task(id: $id) {
-  id position title description section status progress plannedStart dueDate
+  id title description section status progress plannedStart dueDate
   leadUnit { id name } cooperatingUnits { id name } responsibleLeader
   milestones { id title dueDate originalDueDate progress status overdue lastNote
     extensions { id status requestedDueDate reason } }
@@ -106,25 +105,31 @@ const boardsQuery = `query ($id: ID!, $unitId: ID) {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How long the page waits for its read model to reflect the task's own log. */
+/** How long a page waits for its read model to reach the user's own last write. */
 const catchUpTries = 20;
 const catchUpPauseMs = 150;
 
+const positionQuery = 'query ($id: ID!) { task(id: $id) { position } }';
+
+/** Waits (a few seconds at most) until the task's read model reflects the user's last write to it. */
+const awaitOwnWrite = async (id: string): Promise<void> => {
+  const target = writtenUpTo(id);
+  for (let tries = 1; target > 0 && tries <= catchUpTries; tries++) {
+    const { task } = await gql<{ task: { position: number } | null }>(positionQuery, { id });
+    if (!task || task.position >= target) return;
+    await pause(catchUpPauseMs);
+  }
+};
+
 /**
- * The task page, or null when there is no such task. The history is read from
- * the log itself and the rest from the read model, which follows it a moment
- * later: after the user's own action the page waits (a few seconds at most)
- * until the read model reflects every event of the history, so what they just
+ * The task page, or null when there is no such task. The read model follows the
+ * log a moment later: after the user's own action the page first waits for it to
+ * reach that write (asking only for the task's position), so what the user just
  * did is shown, not only listed in the history.
  */
 export const loadTask = async (id: string): Promise<TaskPage | null> => {
-  for (let tries = 1; ; tries++) {
-    const { task } = await gql<{ task: TaskPage | null }>(taskQuery, { id });
-    if (!task) return null;
-    const logged = Math.max(0, ...task.history.map((event) => event.position));
-    if (task.position >= logged || tries >= catchUpTries) return task;
-    await pause(catchUpPauseMs);
-  }
+  await awaitOwnWrite(id);
+  return (await gql<{ task: TaskPage | null }>(taskQuery, { id })).task;
 };
 
 /** What the boards say of the task: its milestones' stages, its light, its blockages' chains. */
