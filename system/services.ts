@@ -32,7 +32,7 @@ export const serviceFactories: Record<string, ServiceFactory> = {
   projector: (deps, _config, campaign) =>
     createProjectorService(deps, { leadership: campaign('projector') }),
   views: createViewsService,
-  boards: (deps) => createBoardsService(deps),
+  boards: (deps, config) => createBoardsService(deps, { cachedDays: config.boardsCachedDays }),
   rules: createRulesService,
   audit: (deps, config, campaign) =>
     createAuditService({ ...deps, ...auditOptions(config) }, { leadership: campaign('audit') }),

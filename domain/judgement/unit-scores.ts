@@ -92,8 +92,14 @@ export const unitScores = (facts: ScoringFacts, ruleset: Pick<Ruleset, 'scoring'
     ...accountabilityDeductions(facts, ruleset.scoring),
   ];
   const unitIds = unique([...facts.unitIds, ...deductions.map((item) => item.unitId)]);
+  const byUnit = new Map<string, Deduction[]>();
+  for (const item of deductions) {
+    const own = byUnit.get(item.unitId);
+    if (own) own.push(item);
+    else byUnit.set(item.unitId, [item]);
+  }
   return unitIds.sort(byUnitId).map((unitId) => {
-    const own = deductions.filter((item) => item.unitId === unitId);
+    const own = byUnit.get(unitId) ?? [];
     const lost = own.reduce((sum, item) => sum + item.points, 0);
     return {
       unitId,

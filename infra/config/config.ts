@@ -39,6 +39,11 @@ export interface Config {
   auditSigningKeyFile: string;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
   supervisionClockIntervalMs: number;
+  /**
+   * Past days whose boards (documents replayed from the log) the boards service
+   * keeps in memory; each holds every board document of its day.
+   */
+  boardsCachedDays: number;
   /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
   nats: NatsSettings;
   /** The leases that keep one projector, one clock and one audit indexer active across nodes. */
@@ -386,6 +391,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       0,
       86_400_000,
     ),
+    boardsCachedDays: integer(env, 'BOARDS_CACHED_DAYS', 4, 1, 366),
     ...scaleOutSettings(env),
     ...authSettings(env),
     ...graphqlSettings(env, production),

@@ -1,13 +1,16 @@
 import { dayOf } from '../../contracts/dates.ts';
 import { validationError } from '../../contracts/errors.ts';
-import { rulesetInForce } from '../../domain/rulesets/in-force.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from './as-of/as-of-snapshots.ts';
-import { liveSnapshot } from './as-of/live-snapshot.ts';
-import type { Snapshot } from './as-of/snapshot.ts';
+import { createDayLightsSource } from './as-of/day-lights-source.ts';
+import { replayLights } from './as-of/replay-lights.ts';
+import { boardInputOf, type Snapshot } from './as-of/snapshot.ts';
+import { dayLightsOf } from './build/day-lights.ts';
 import type { BoardInput } from './build/input.ts';
+import { seriesDays } from './build/overview.ts';
+import { createBoardMemory } from './memory/board-memory.ts';
 
 /** The stores and clock a board source reads. */
 export interface BoardSourceDeps {
@@ -18,25 +21,43 @@ export interface BoardSourceDeps {
   cachedDays?: number;
 }
 
-const inputOf = (day: string, snapshot: Snapshot): BoardInput => ({
-  day,
-  // The rules in force on the day, of those published (recorded) by then.
-  ruleset: rulesetInForce(snapshot.rulesets, day),
-  docs: snapshot.docs,
-  position: snapshot.position,
-});
-
 /**
  * Where boards get their input: today (the clock port's day, China Standard
- * Time) from the read models the projector keeps; a past day by replaying the
- * events recorded by its end; a future day is refused.
+ * Time) from the documents held in memory and followed to the end of the log;
+ * a past day by replaying the events recorded by its end; a future day is
+ * refused. The same input object is handed out while the documents and the day
+ * are the same, so boards asked in between share their computed view.
  */
 export const createBoardSource = (deps: BoardSourceDeps) => {
   const past = createAsOfSnapshots({
     eventStore: deps.eventStore,
     ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
   });
+  const stopping = new AbortController();
+  const memory = createBoardMemory({
+    eventStore: deps.eventStore,
+    readModels: deps.readModels,
+    signal: stopping.signal,
+  });
   const today = (): string => dayOf(deps.clock.now());
+  const pastInputs = new WeakMap<Snapshot, BoardInput>();
+  let lastLive: BoardInput | null = null;
+  let lastSnapshot: Snapshot | null = null;
+
+  const liveInput = async (day: string): Promise<BoardInput> => {
+    const snapshot = await memory.latest();
+    if (lastLive === null || lastSnapshot !== snapshot || lastLive.day !== day) {
+      lastLive = boardInputOf(day, snapshot);
+      lastSnapshot = snapshot;
+    }
+    return lastLive;
+  };
+
+  const pastInput = (day: string, snapshot: Snapshot): BoardInput => {
+    const known = pastInputs.get(snapshot) ?? boardInputOf(day, snapshot);
+    pastInputs.set(snapshot, known);
+    return known;
+  };
 
   /** The inputs of `days` (none after today), in the order asked. */
   const inputs = async (days: readonly string[]): Promise<BoardInput[]> => {
@@ -44,10 +65,10 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
     const earlier = days.filter((day) => day < current);
     const [replayed, live] = await Promise.all([
       past.snapshots(earlier),
-      days.includes(current) ? liveSnapshot(deps.readModels, deps.eventStore) : null,
+      days.includes(current) ? liveInput(current) : null,
     ]);
     return days.map((day) =>
-      inputOf(day, (day === current ? live : replayed.get(day)) as Snapshot),
+      day === current ? (live as BoardInput) : pastInput(day, replayed.get(day) as Snapshot),
     );
   };
 
@@ -59,7 +80,33 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
     return asOf;
   };
 
-  return { today, dayOfBoard, inputs };
+  const dayLights = createDayLightsSource({
+    readModels: deps.readModels,
+    compute: async (days) => {
+      const replayed = await replayLights(deps.eventStore, days, { signal: stopping.signal });
+      const late = replayed.late.length > 0 ? await inputs(replayed.late) : [];
+      return [...replayed.lights, ...late.map(dayLightsOf)];
+    },
+  });
+
+  /**
+   * Gets today's documents and this year's chart ready before the first board
+   * asks: loads the memory, computes the month ends not kept yet. In the
+   * background, a page of the log at a time; stopped by `stop`.
+   */
+  const warm = async (): Promise<void> => {
+    await memory.latest();
+    await dayLights.lightsOn(seriesDays(today()).slice(0, -1));
+  };
+
+  return {
+    today,
+    dayOfBoard,
+    inputs,
+    lightsOn: dayLights.lightsOn,
+    warm,
+    stop: () => stopping.abort(),
+  };
 };
 
 /** Where the boards service gets each board's input. */

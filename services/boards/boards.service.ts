@@ -23,7 +23,7 @@ import {
 
 /** Tuning of the boards service. */
 export interface BoardsOptions {
-  /** Past days whose replayed documents stay in memory (default 32: a year of month ends and more). */
+  /** Past days whose replayed documents stay in memory (default 4). */
   cachedDays?: number;
 }
 
@@ -55,8 +55,20 @@ export const createBoardsService = (
       return build(input as BoardInput, query);
     });
 
+  let warming: Promise<void> = Promise.resolve();
+
   return {
     name: 'boards',
+    started() {
+      warming = source.warm().catch((error: unknown) => {
+        // Only a head start: the first board that needs it tries again.
+        this.logger.debug('boards not warmed', error);
+      });
+    },
+    async stopped() {
+      source.stop();
+      await warming;
+    },
     actions: {
       responsibilityBoard: board(
         'responsibilityBoard',
@@ -69,9 +81,12 @@ export const createBoardsService = (
       resultsBoard: board('resultsBoard', resultsBoardInput, buildResultsBoard),
       overview: guarded('overview', async (ctx) => {
         const query = parseInput(overviewInput, ctx.params);
-        const inputs = await source.inputs(seriesDays(source.dayOfBoard(query.asOf)));
-        const input = inputs.at(-1) as BoardInput;
-        return buildOverview(input, inputs.slice(0, -1), query);
+        const days = seriesDays(source.dayOfBoard(query.asOf));
+        const [[input], earlier] = await Promise.all([
+          source.inputs(days.slice(-1)),
+          source.lightsOn(days.slice(0, -1)),
+        ]);
+        return buildOverview(input as BoardInput, earlier, query);
       }),
     },
   };

@@ -1,3 +1,4 @@
+import { dayLightsOf } from '../../services/boards/build/day-lights.ts';
 import { buildOverview, seriesDays } from '../../services/boards/build/overview.ts';
 import {
   assigned,
@@ -51,7 +52,7 @@ describe('the overview of a day', () => {
   const history = log();
   const earlier = seriesDays('2021-03-20')
     .slice(0, -1)
-    .map((day) => history.input(day));
+    .map((day) => dayLightsOf(history.input(day)));
   const overview = buildOverview(history.input('2021-03-20'), earlier, { top: 10 });
 
   it('counts the lights per plan section', () => {

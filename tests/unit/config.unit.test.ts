@@ -166,6 +166,8 @@ describe('a wrong setting', () => {
     ['SUPERVISION_CLOCK_INTERVAL_MS', '-1'],
     ['SUPERVISION_CLOCK_INTERVAL_MS', '86400001'],
     ['SUPERVISION_CLOCK_INTERVAL_MS', 'hourly'],
+    ['BOARDS_CACHED_DAYS', '0'],
+    ['BOARDS_CACHED_DAYS', '367'],
   ])('%s=%s stops start-up naming the variable', (name, value) => {
     const error = refused({ [name]: value });
     expect(error.name).toBe('ConfigError');
@@ -203,6 +205,7 @@ describe('valid overrides', () => {
       AUDIT_SIGN_SECONDS: '2',
       AUDIT_SIGNING_KEY_FILE: '/etc/dubanju/audit.pem',
       SUPERVISION_CLOCK_INTERVAL_MS: '60000',
+      BOARDS_CACHED_DAYS: '12',
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
       READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
       MONGODB_DATABASE: 'dubanju_city',
@@ -227,6 +230,7 @@ describe('valid overrides', () => {
       auditSignSeconds: 2,
       auditSigningKeyFile: path.resolve('/etc/dubanju/audit.pem'),
       supervisionClockIntervalMs: 60000,
+      boardsCachedDays: 12,
       eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',
       readModelStoreUrl: 'mongodb://mongo:27017/?replicaSet=rs0',
       mongodbDatabase: 'dubanju_city',

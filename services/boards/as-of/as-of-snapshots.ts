@@ -22,7 +22,7 @@ export interface AsOfSnapshotsOptions {
  */
 export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
   const pageSize = options.pageSize ?? 5000;
-  const cache = createLru<string, Promise<Snapshot>>(options.cacheSize ?? 32);
+  const cache = createLru<string, Promise<Snapshot>>(options.cacheSize ?? 4);
 
   /** One read of the whole log, each event applied to every day it was recorded by. */
   const replayLog = async (days: readonly string[]): Promise<Map<string, Snapshot>> => {
@@ -33,6 +33,8 @@ export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
       if (last === undefined) break;
       for (const stored of page) replay.apply(toEnvelope(stored));
       after = last.position;
+      // The store may answer synchronously: other requests get their turn between pages.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return new Map(replay.finish().map((replayed) => [replayed.day, snapshotOf(replayed)]));
   };

@@ -33,10 +33,17 @@ const collectionOf = (maps: DocumentMaps, collection: string): Map<string, Doc> 
   return created;
 };
 
-const apply = (
+/**
+ * Applies one event to `replayed` through the projections `handling` its type.
+ * A document already built from this position or later ignores it, as the
+ * projector's do, so documents loaded ahead of `replayed.position` stay right.
+ * `changed` hears of each document it writes or removes (null).
+ */
+export const applyEvent = (
   replayed: Replayed,
   envelope: EventEnvelope,
   handling: readonly Projection<Doc>[],
+  changed?: (collection: string, id: string, doc: Doc | null) => void,
 ): void => {
   replayed.position = Math.max(replayed.position, envelope.position);
   const { event } = envelope;
@@ -45,7 +52,10 @@ const apply = (
     const id = projection.documentId(envelope);
     if (id === null) continue;
     const documents = collectionOf(replayed.maps, projection.collection);
-    const next = projection.evolve(documents.get(id) ?? null, envelope);
+    const doc = documents.get(id) ?? null;
+    if (doc && doc.position >= envelope.position) continue;
+    const next = projection.evolve(doc, envelope);
+    changed?.(projection.collection, id, next);
     if (next === null) documents.delete(id);
     else documents.set(id, next);
   }
@@ -59,7 +69,8 @@ const copyFor = (replayed: Replayed, day: string): Replayed => ({
   position: replayed.position,
 });
 
-const routes = (projections: readonly Projection<Doc>[]) => {
+/** Which of `projections` handle each event type. */
+export const routes = (projections: readonly Projection<Doc>[]) => {
   const byType = new Map<string, Projection<Doc>[]>();
   for (const projection of projections) {
     for (const type of projection.handles) {
@@ -91,9 +102,9 @@ export const replayDays = (days: readonly string[], projections: readonly Projec
         closed.push(copyFor(work, targets[open] as string));
       }
       for (const replayed of closed) {
-        if (recordedOn <= replayed.day) apply(replayed, envelope, projecting);
+        if (recordedOn <= replayed.day) applyEvent(replayed, envelope, projecting);
       }
-      if (recordedOn <= work.day) apply(work, envelope, projecting);
+      if (recordedOn <= work.day) applyEvent(work, envelope, projecting);
     },
     /** The replay of every day asked, in day order. */
     finish(): Replayed[] {

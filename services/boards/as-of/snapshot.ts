@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import { rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import {
   boardBlockageProjection,
   boardIndicatorProjection,
@@ -9,7 +10,7 @@ import {
 } from '../../../projections/boards/index.ts';
 import type { Projection } from '../../../projections/projection.ts';
 import { unitListProjection } from '../../../projections/unit-list/projection.ts';
-import type { BoardDocuments } from '../build/input.ts';
+import type { BoardDocuments, BoardInput } from '../build/input.ts';
 import type { Replayed } from './replay.ts';
 
 /** The documents, rulesets and log position a board of one day is built from. */
@@ -42,7 +43,7 @@ export const replayedProjections: readonly Projection<Doc>[] = [
  * cut to their id and name.
  */
 export const boardDocuments = (documents: (collection: string) => unknown[]): BoardDocuments => {
-  const of = <K extends keyof BoardDocuments>(key: K) =>
+  const of = <K extends keyof typeof boardCollections>(key: K) =>
     documents(boardCollections[key]) as BoardDocuments[K];
   return {
     tasks: of('tasks'),
@@ -53,6 +54,15 @@ export const boardDocuments = (documents: (collection: string) => unknown[]): Bo
     units: of('units').map(({ id, name }) => ({ id, name })),
   };
 };
+
+/** The input of a board of `day` from its snapshot, under the rules in force that day. */
+export const boardInputOf = (day: string, snapshot: Snapshot): BoardInput => ({
+  day,
+  // The rules in force on the day, of those published (recorded) by then.
+  ruleset: rulesetInForce(snapshot.rulesets, day),
+  docs: snapshot.docs,
+  position: snapshot.position,
+});
 
 /** The board documents of a finished replay. */
 export const snapshotOf = (replayed: Replayed): Snapshot => ({

@@ -1,10 +1,12 @@
+import type { Ruleset } from '../../../contracts/events/index.ts';
 import type { PostTerm } from '../../../domain/posts-timeline.ts';
 import type {
   BoardBlockage,
   BoardIndicator,
   BoardMilestone,
+  BoardTask,
 } from '../../../projections/boards/index.ts';
-import type { BoardInput } from './input.ts';
+import type { BoardInput, PartsByTask } from './input.ts';
 import { type TaskFacts, taskFacts } from './task-facts.ts';
 
 /** The documents of a board indexed for its builders, with every supervised task's facts. */
@@ -38,14 +40,47 @@ const groupByTask = <T extends { id: string; taskId: string }>(
   return groups;
 };
 
-/** Indexes the documents and computes the facts of every supervised task on the board's day. */
-export const boardView = (input: BoardInput): BoardView => {
+const partsByTask = (docs: BoardInput['docs']): PartsByTask =>
+  docs.byTask ?? {
+    milestones: groupByTask<BoardMilestone>(docs.milestones),
+    blockages: groupByTask<BoardBlockage>(docs.blockages),
+    indicators: groupByTask<BoardIndicator>(docs.indicators),
+  };
+
+/**
+ * A task's facts on a day, remembered for as long as its document is the same
+ * object (documents are never changed in place: a new version is a new object)
+ * with the same milestones, day and ruleset.
+ */
+const remembered = new WeakMap<
+  BoardTask,
+  { milestones: readonly BoardMilestone[]; day: string; ruleset: Ruleset; facts: TaskFacts }
+>();
+
+const factsOf = (
+  task: BoardTask,
+  milestones: readonly BoardMilestone[],
+  day: string,
+  ruleset: Ruleset,
+): TaskFacts => {
+  const known = remembered.get(task);
+  if (known?.milestones === milestones && known.day === day && known.ruleset === ruleset) {
+    return known.facts;
+  }
+  const facts = taskFacts(task, milestones, day, ruleset);
+  remembered.set(task, { milestones, day, ruleset, facts });
+  return facts;
+};
+
+const none: readonly BoardMilestone[] = [];
+
+const indexed = (input: BoardInput): BoardView => {
   const { day, ruleset, docs } = input;
-  const milestones = groupByTask<BoardMilestone>(docs.milestones);
+  const parts = partsByTask(docs);
   const tasks = docs.tasks
     .filter((task) => task.lifecycle !== 'terminated')
     .sort(byId)
-    .map((task) => taskFacts(task, milestones.get(task.id) ?? [], day, ruleset));
+    .map((task) => factsOf(task, parts.milestones.get(task.id) ?? none, day, ruleset));
   const names = new Map(docs.units.map((unit) => [unit.id, unit.name]));
   const year = day.slice(0, 4);
   return {
@@ -54,9 +89,21 @@ export const boardView = (input: BoardInput): BoardView => {
     period: { name: year, from: `${year}-01-01`, to: day },
     tasks,
     taskById: new Map(tasks.map((facts) => [facts.task.id, facts])),
-    blockagesByTask: groupByTask(docs.blockages),
-    indicatorsByTask: groupByTask(docs.indicators),
+    blockagesByTask: parts.blockages,
+    indicatorsByTask: parts.indicators,
     terms: docs.officials.flatMap((official) => official.terms),
     unitName: (unitId) => (unitId === null ? null : (names.get(unitId) ?? null)),
   };
+};
+
+/** One view per input: the builders of a board, and the boards of one input, share it. */
+const views = new WeakMap<BoardInput, BoardView>();
+
+/** Indexes the documents and computes the facts of every supervised task on the board's day. */
+export const boardView = (input: BoardInput): BoardView => {
+  const known = views.get(input);
+  if (known) return known;
+  const view = indexed(input);
+  views.set(input, view);
+  return view;
 };

@@ -18,6 +18,15 @@ export interface BoardDocuments {
   indicators: readonly BoardIndicator[];
   officials: readonly BoardOfficial[];
   units: readonly BoardUnit[];
+  /** The part documents grouped by task and sorted by id, when the source keeps them so. */
+  byTask?: PartsByTask;
+}
+
+/** Milestones, blockages and indicators by task id, each list sorted by document id. */
+export interface PartsByTask {
+  milestones: ReadonlyMap<string, readonly BoardMilestone[]>;
+  blockages: ReadonlyMap<string, readonly BoardBlockage[]>;
+  indicators: ReadonlyMap<string, readonly BoardIndicator[]>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { addDays } from '../../../domain/dates.ts';
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
+import { type DayLights, dayLightsOf, lightsIn } from './day-lights.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
 import { sortRows } from './paging.ts';
@@ -83,9 +84,9 @@ const sectionLights = (view: BoardView, query: OverviewQuery): SectionLights[] =
   );
 };
 
-const lightPoint = (input: BoardInput, section: string | null | undefined): LightPoint => ({
-  day: input.day,
-  ...countLights(inSection(boardView(input), section).map((facts) => facts.lit)),
+const lightPoint = (day: DayLights, section: string | null | undefined): LightPoint => ({
+  day: day.day,
+  ...lightsIn(day, section),
 });
 
 /** The `top` rows with the highest `key`, ties broken by id. */
@@ -98,12 +99,12 @@ const topBy = <T extends { id: string }>(
 /**
  * The overview: lights per plan section, the worst overdue milestones, the
  * oldest open blockages, the unit ranking (亮赛比) and the lights month by
- * month. `earlier` are the boards of the earlier chart days (`seriesDays`),
- * each as known on its own day.
+ * month. `earlier` are the lights of the earlier chart days (`seriesDays`),
+ * each as known at the end of its own day.
  */
 export const buildOverview = (
   input: BoardInput,
-  earlier: readonly BoardInput[],
+  earlier: readonly DayLights[],
   query: OverviewQuery,
 ): Overview => {
   const view = boardView(input);
@@ -128,6 +129,6 @@ export const buildOverview = (
       unitName: view.unitName(score.unitId),
       score: score.score,
     })),
-    series: [...earlier, input].map((point) => lightPoint(point, section)),
+    series: [...earlier, dayLightsOf(input)].map((point) => lightPoint(point, section)),
   };
 };

@@ -13,6 +13,7 @@ import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './pag
 import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
 import { type Standings, standings } from './scores.ts';
 import type { SortFieldOf } from './sort-fields.ts';
+import type { TaskFacts } from './task-facts.ts';
 
 /** A failed task as it counts against one unit. */
 export interface UnitFailure {
@@ -58,45 +59,82 @@ export interface ResponsibilityBoard extends BoardStamp, Page<UnitResponsibility
   officials: OfficialResponsibility[];
 }
 
-const failuresOf = (unitId: string, board: Standings): UnitFailure[] =>
-  board.failed.flatMap((failed) => {
-    const role =
-      failed.leadUnitId === unitId
-        ? ('lead' as const)
-        : failed.cooperatingUnitIds.includes(unitId)
-          ? ('cooperating' as const)
-          : null;
-    return role
-      ? [{ taskId: failed.taskId, title: failed.title, role, reasons: failed.reasons }]
-      : [];
-  });
+/** Values grouped under a key, in the order they were added. */
+const groupInto = <T>(groups: Map<string, T[]>, key: string, value: T): void => {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+};
 
-const timesUrged = (unitId: string, view: BoardView): number =>
-  view.tasks
-    .flatMap((facts) => facts.task.urges ?? [])
-    .filter((urge) => urge.unitId === unitId && urge.day >= view.period.from).length;
+/** Each unit's failed tasks, as lead unit or co-unit (a lead unit listed as co-unit too counts as lead). */
+const failuresByUnit = (board: Standings): Map<string, UnitFailure[]> => {
+  const byUnit = new Map<string, UnitFailure[]>();
+  for (const failed of board.failed) {
+    const as = (role: UnitFailure['role']): UnitFailure => ({
+      taskId: failed.taskId,
+      title: failed.title,
+      role,
+      reasons: failed.reasons,
+    });
+    groupInto(byUnit, failed.leadUnitId, as('lead'));
+    for (const unitId of new Set(failed.cooperatingUnitIds)) {
+      if (unitId !== failed.leadUnitId) groupInto(byUnit, unitId, as('cooperating'));
+    }
+  }
+  return byUnit;
+};
 
-const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]) =>
-  board.ranked.map((score): UnitResponsibility => {
-    const led = view.tasks.filter((facts) => facts.task.leadUnitId === score.unitId);
-    const coOwned = view.tasks.filter((f) => f.task.cooperatingUnitIds.includes(score.unitId));
+/** The tasks each unit leads and co-owns, and the times it was urged in the period: one pass. */
+const tasksByUnit = (view: BoardView) => {
+  const led = new Map<string, TaskFacts[]>();
+  const coOwned = new Map<string, TaskFacts[]>();
+  const urged = new Map<string, number>();
+  for (const facts of view.tasks) {
+    const { task } = facts;
+    if (task.leadUnitId !== null) groupInto(led, task.leadUnitId, facts);
+    for (const unitId of new Set(task.cooperatingUnitIds)) groupInto(coOwned, unitId, facts);
+    for (const urge of task.urges ?? []) {
+      if (urge.day >= view.period.from) urged.set(urge.unitId, (urged.get(urge.unitId) ?? 0) + 1);
+    }
+  }
+  return { led, coOwned, urged };
+};
+
+const countBy = <T>(
+  items: readonly T[],
+  key: (item: T) => string | null,
+): Map<string | null, number> => {
+  const counts = new Map<string | null, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+};
+
+const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]) => {
+  const tasks = tasksByUnit(view);
+  const failures = failuresByUnit(board);
+  const blockedUnits = countBy(blocked, (b) => b.blockedUnitId);
+  const waitedOn = countBy(blocked, (b) => b.waitingOnUnitId);
+  return board.ranked.map((score): UnitResponsibility => {
+    const led = tasks.led.get(score.unitId) ?? [];
+    const coOwned = tasks.coOwned.get(score.unitId) ?? [];
     return {
       unitId: score.unitId,
       unitName: view.unitName(score.unitId),
       rank: score.rank,
       score: score.score,
       deductions: score.deductions,
-      failedTasks: failuresOf(score.unitId, board),
+      failedTasks: failures.get(score.unitId) ?? [],
       tasksLed: led.length,
       tasksCoOwned: coOwned.length,
       ...responsibilityStats(led, view),
       coOwnedLights: countLights(coOwned.map((facts) => facts.lit)),
-      openBlockages: blocked.filter((b) => b.blockedUnitId === score.unitId).length,
-      waitedOnBlockages: blocked.filter((b) => b.waitingOnUnitId === score.unitId).length,
+      openBlockages: blockedUnits.get(score.unitId) ?? 0,
+      waitedOnBlockages: waitedOn.get(score.unitId) ?? 0,
       responsibleLeaderIds: holdersOn(view.terms, score.unitId, 'responsible_leader', view.day),
-      timesUrged: timesUrged(score.unitId, view),
+      timesUrged: tasks.urged.get(score.unitId) ?? 0,
     };
   });
+};
 
 const order: RowOrder<UnitResponsibility, SortFieldOf<'responsibility'>> = {
   defaultSort: { field: 'rank', direction: 'asc' },

@@ -15,6 +15,7 @@ import { type BoardQuery, inSectionLedBy, type LitBoard, litBoard } from './boar
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import type { RowOrder } from './paging.ts';
+import { rowsPerTask } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
 
@@ -110,11 +111,16 @@ const resultRow = (indicator: BoardIndicator, task: BoardTask, view: BoardView):
   };
 };
 
+const rowsOfTask = rowsPerTask<ResultRow>(({ task }, view) =>
+  (view.indicatorsByTask.get(task.id) ?? []).map((indicator) => resultRow(indicator, task, view)),
+);
+
 /** Every indicator of the supervised tasks, judged on the board's day. */
 export const allResultRows = (view: BoardView): ResultRow[] =>
-  view.tasks.flatMap(({ task }) =>
-    (view.indicatorsByTask.get(task.id) ?? []).map((indicator) => resultRow(indicator, task, view)),
-  );
+  view.tasks.flatMap((facts) => {
+    const indicators = view.indicatorsByTask.get(facts.task.id);
+    return indicators ? rowsOfTask(facts, view, indicators) : [];
+  });
 
 const matches = (row: ResultRow, query: ResultQuery): boolean =>
   inSectionLedBy(row, query) &&

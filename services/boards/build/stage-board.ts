@@ -8,6 +8,7 @@ import { type BoardQuery, type FacetedBoard, inSectionLedBy, withFacet } from '.
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, stampOf } from './input.ts';
 import { type RowOrder, sortedPage } from './paging.ts';
+import { rowsPerTask } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
 
@@ -56,25 +57,27 @@ export interface StageBoard extends FacetedBoard<StageRow, MilestoneState> {
   extensions: ExtensionCounts;
 }
 
+const rowsOfTask = rowsPerTask<StageRow>(({ task, milestones }, view) =>
+  milestones.map((milestone) => ({
+    id: milestone.id,
+    ...taskColumns(task, view),
+    milestoneId: milestone.milestoneId,
+    title: milestone.title,
+    weight: milestone.weight,
+    plannedDueDate: milestone.plannedDueDate,
+    dueDate: milestone.dueDate,
+    percent: milestone.percent,
+    ...milestoneStage(milestone, task.lifecycle, view.day, view.input.ruleset),
+    completedOn: milestone.completedOn,
+    remindedOn: milestone.remindedOn,
+    overdueRecordedOn: milestone.overdueRecordedOn,
+    reopenedCount: milestone.reopenedCount,
+    extensions: milestone.extensions,
+  })),
+);
+
 const stageRows = (view: BoardView): StageRow[] =>
-  view.tasks.flatMap(({ task, milestones }) =>
-    milestones.map((milestone) => ({
-      id: milestone.id,
-      ...taskColumns(task, view),
-      milestoneId: milestone.milestoneId,
-      title: milestone.title,
-      weight: milestone.weight,
-      plannedDueDate: milestone.plannedDueDate,
-      dueDate: milestone.dueDate,
-      percent: milestone.percent,
-      ...milestoneStage(milestone, task.lifecycle, view.day, view.input.ruleset),
-      completedOn: milestone.completedOn,
-      remindedOn: milestone.remindedOn,
-      overdueRecordedOn: milestone.overdueRecordedOn,
-      reopenedCount: milestone.reopenedCount,
-      extensions: milestone.extensions,
-    })),
-  );
+  view.tasks.flatMap((facts) => rowsOfTask(facts, view));
 
 const matches = (row: StageRow, query: StageQuery): boolean =>
   inSectionLedBy(row, query) &&

@@ -1,0 +1,65 @@
+import { CheckpointMovedError, type ReadModelStore } from '../../../infra/read-model-store/port.ts';
+import type { DayLights } from '../build/day-lights.ts';
+import { createLru } from './lru.ts';
+
+/** Where past days' lights are kept: the read models, beside the documents they come from. */
+const collection = 'board_day_lights';
+
+/** The checkpoint that says a day's lights were computed, and from how much of the log. */
+const checkpointOf = (day: string) => `${collection}/${day}`;
+
+/** Where days' lights are kept, and how they are computed when they are not kept yet. */
+export interface DayLightsSourceDeps {
+  readModels: ReadModelStore;
+  /** The lights of each of `days` (past days), in any order. */
+  compute: (days: readonly string[]) => Promise<DayLights[]>;
+  /** Days kept in memory too (default 1,000: a few years' chart points, a few kB each). */
+  cacheSize?: number;
+}
+
+/**
+ * The lights of past days, for the overview's chart: computed once (a pass
+ * over the log) and kept in the read models, so the
+ * chart of a year costs a dozen small reads, after a restart too. A day's
+ * lights are written with a checkpoint of their own (from 0 to the position
+ * they reflect): two nodes computing the same day write it once. A rebuild
+ * clears them with the rest; they are computed again when next asked.
+ */
+export const createDayLightsSource = (deps: DayLightsSourceDeps) => {
+  const cache = createLru<string, DayLights>(deps.cacheSize ?? 1000);
+
+  const keep = async (lights: DayLights): Promise<void> => {
+    // A day before any event reflects position 0: nothing to say it was computed from.
+    if (lights.position === 0) return;
+    const change = { collection, id: lights.day, doc: { id: lights.day, ...lights } };
+    await deps.readModels
+      .commit(checkpointOf(lights.day), [change], { from: 0, to: lights.position })
+      // Another node kept the same day first: the same lights, already kept.
+      .catch((error: unknown) => {
+        if (!(error instanceof CheckpointMovedError)) throw error;
+      });
+  };
+
+  /** The lights of `days` (each a day already over), in the order asked. */
+  const lightsOn = async (days: readonly string[]): Promise<DayLights[]> => {
+    const found = new Map<string, DayLights>();
+    for (const day of days) {
+      const known = cache.get(day);
+      if (known) found.set(day, known);
+    }
+    const missing = [...new Set(days.filter((day) => !found.has(day)))];
+    if (missing.length > 0) {
+      const kept = await deps.readModels.getMany<DayLights & { id: string }>(collection, missing);
+      for (const [day, { id: _, ...lights }] of kept) found.set(day, lights);
+      const computing = missing.filter((day) => !kept.has(day));
+      for (const lights of computing.length > 0 ? await deps.compute(computing) : []) {
+        await keep(lights);
+        found.set(lights.day, lights);
+      }
+      for (const day of missing) cache.set(day, found.get(day) as DayLights);
+    }
+    return days.map((day) => found.get(day) as DayLights);
+  };
+
+  return { lightsOn };
+};
