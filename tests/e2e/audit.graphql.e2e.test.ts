@@ -5,7 +5,8 @@ import { startTestSystem } from '../support/test-system.ts';
 
 const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }`;
 const registerTask = `mutation($input: RegisterTaskInput!) { registerTask(input: $input) { id position } }`;
-const history = `query($id: ID!) { taskHistory(taskId: $id) { position type leafHash coveredBySignedHead } }`;
+const history = `query($id: ID!) { taskHistory(taskId: $id, first: 200) {
+  edges { node { position type leafHash coveredBySignedHead } } } }`;
 const headFields = 'treeSize rootHash signedAt keyId publicKey signature position';
 const signTreeHead = `mutation { signTreeHead { ${headFields} } }`;
 const latestTreeHead = `{ latestTreeHead { ${headFields} } }`;
@@ -89,7 +90,13 @@ describe('the audit area of the GraphQL schema', () => {
   };
 
   const taskHistory = async () =>
-    (await data<{ taskHistory: HistoryRow[] }>(history, { id: taskId }, inspector)).taskHistory;
+    (
+      await data<{ taskHistory: { edges: { node: HistoryRow }[] } }>(
+        history,
+        { id: taskId },
+        inspector,
+      )
+    ).taskHistory.edges.map((edge) => edge.node);
 
   it('shows in taskHistory each event leaf hash, and covered only once a head is signed', async () => {
     const before = await taskHistory();

@@ -29,7 +29,25 @@ const must = async (url: string, token: string, query: string, variables: object
 };
 
 const reportProgress = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { position } }`;
-const historyQuery = `query($id: ID!) { taskHistory(taskId: $id) { position type data } }`;
+const historyQuery = `query($id: ID!, $after: String) { taskHistory(taskId: $id, first: 200, after: $after) {
+  edges { node { position type data } } pageInfo { hasNextPage endCursor } } }`;
+type HistoryPage = {
+  edges: { node: Record<string, unknown> }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
+/** Every event of a task's history, page after page. */
+const wholeHistory = async (url: string, token: string, id: string) => {
+  const events: Record<string, unknown>[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = (await must(url, token, historyQuery, { id, after })) as unknown as HistoryPage;
+    events.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) return events;
+    after = page.pageInfo.endCursor;
+  }
+};
+
 const taskQuery = `query($id: ID!) { task(id: $id) { position milestones { progress } } }`;
 
 describe('a process killed with SIGKILL during a burst of writes', () => {
@@ -104,8 +122,7 @@ describe('a process killed with SIGKILL during a burst of writes', () => {
     running = await startChildSystem(env);
     url = running.url;
     type HistoryEvent = { position: number; type: string; data: { note: string; percent: number } };
-    const history = (await post(url, office, historyQuery, { id: taskId })).data
-      ?.taskHistory as unknown as HistoryEvent[];
+    const history = (await wholeHistory(url, office, taskId)) as unknown as HistoryEvent[];
     const reports = history.filter((event) => event.type === 'MilestoneProgressReported');
     const stored = new Map(reports.map((event) => [event.data.note, event.position]));
     for (const [note, position] of acknowledged) expect(stored.get(note)).toBe(position);

@@ -15,7 +15,8 @@ const overviewQuery = `query($asOf: Date) { overview(asOf: $asOf, top: 50) {
   totals { green yellow red } ranking { unitId rank score } } }`;
 const progressQuery = `query($asOf: Date, $section: String) { progressBoard(asOf: $asOf, section: $section, first: 200) {
   nodes { taskId title light reasons } } }`;
-const historyQuery = `query($id: ID!) { taskHistory(taskId: $id) { type recordedAt } }`;
+const historyQuery = `query($id: ID!) { taskHistory(taskId: $id, first: 200) {
+  edges { node { type recordedAt } } } }`;
 
 /** The China Standard Time day of a timestamp. */
 const cstDay = (timestamp: string) =>
@@ -82,12 +83,10 @@ describe('the demo year of the 2021 plan', () => {
     };
     const first = await rowOn('2021-01-20');
     const history = (
-      await sys.gql<{ taskHistory: { type: string; recordedAt: string }[] }>(
-        historyQuery,
-        { id: first.taskId },
-        leader,
-      )
-    ).data!.taskHistory;
+      await sys.gql<{
+        taskHistory: { edges: { node: { type: string; recordedAt: string } }[] };
+      }>(historyQuery, { id: first.taskId }, leader)
+    ).data!.taskHistory.edges.map((edge) => edge.node);
     const lights: string[] = [];
     let previous = first;
     for (let day = '2021-01-27'; day <= '2021-12-31'; day = addDays(day, 7)) {

@@ -52,13 +52,18 @@ const eventually = async (what: string, look: () => Promise<boolean>, ms = 60_00
 
 const reportProgress = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { position } }`;
 const reportBlockage = `mutation($input: ReportBlockageInput!) { reportBlockage(input: $input) { blockageId position } }`;
-const historyQuery = `query($id: ID!) { taskHistory(taskId: $id) { position type data } }`;
+const historyQuery = `query($id: ID!, $after: String) { taskHistory(taskId: $id, first: 200, after: $after) {
+  edges { node { position type data } } pageInfo { hasNextPage endCursor } } }`;
 const taskQuery = `query($id: ID!) { task(id: $id) {
   id title status progress position leadUnit { id name } cooperatingUnits { id name }
   milestones { id progress status } blockages { id description status waitingOnUnitId }
 } }`;
 
 type HistoryEvent = { position: number; type: string; data: Record<string, unknown> };
+type HistoryPage = {
+  edges: { node: HistoryEvent }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
 
 /** The key a writer gave a mutation: the progress note, or the blockage's description. */
 const keyOf = (event: HistoryEvent): string | null => {
@@ -151,10 +156,18 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
     let history: HistoryEvent[] = [];
     let errors: unknown;
     await eventually('the task history', async () => {
-      const result = await post(gateway.url, office, historyQuery, { id: taskId });
-      history = (result.data?.taskHistory ?? []) as unknown as HistoryEvent[];
-      errors = result.errors;
-      return !result.errors && history.length > 0;
+      history = [];
+      let after: string | null = null;
+      for (;;) {
+        const result = await post(gateway.url, office, historyQuery, { id: taskId, after });
+        errors = result.errors;
+        if (result.errors) return false;
+        const page = result.data?.taskHistory as unknown as HistoryPage | undefined;
+        history.push(...(page?.edges ?? []).map((edge) => edge.node));
+        if (!page?.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      return history.length > 0;
     }).catch((error: Error) => {
       const logged = gateway.output.filter((line) => /"level":(40|50)/.test(line)).slice(-3);
       throw new Error(`${error.message}: ${JSON.stringify(errors)}\n${logged.join('\n')}`);

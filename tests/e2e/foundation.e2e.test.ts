@@ -12,7 +12,11 @@ const taskQuery = `query($id: ID!) { task(id: $id) {
   id title status progress position leadUnit { id name } cooperatingUnits { id name }
   milestones { id title dueDate progress status } blockages { id description status waitingOnUnitId }
 } }`;
-const historyQuery = `query($id: ID!) { taskHistory(taskId: $id) { position revision type recordedAt actor { id role unitId } data } }`;
+const historyQuery = `query($id: ID!) { taskHistory(taskId: $id, first: 200) {
+  edges { node { position revision type recordedAt actor { id role unitId } data } } } }`;
+
+/** A history connection of nodes shaped `T`. */
+type History<T> = { taskHistory: { edges: { node: T }[] } };
 
 type Data = Record<string, Record<string, unknown>>;
 
@@ -103,12 +107,12 @@ describe('the foundation scenario through GraphQL', () => {
       blockages: [{ id: blockage.blockageId, status: 'resolved', waitingOnUnitId: 'env' }],
     });
 
-    const history = await sys.gql<{ taskHistory: Record<string, unknown>[] }>(
+    const history = await sys.gql<History<Record<string, unknown>>>(
       historyQuery,
       { id: taskId },
       office,
     );
-    const events = history.data?.taskHistory ?? [];
+    const events = (history.data?.taskHistory.edges ?? []).map((edge) => edge.node);
     expect(events.map((event) => event.type)).toEqual([
       'TaskRegistered',
       'TaskAssigned',
@@ -158,14 +162,14 @@ describe('the foundation scenario through GraphQL', () => {
     const succeeded = results.filter((result) => !result.errors);
     const failed = results.filter((result) => result.errors);
     for (const failure of failed) expect(failure.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const history = await sys.gql<{ taskHistory: { type: string; data: { note: string } }[] }>(
+    const history = await sys.gql<History<{ type: string; data: { note: string } }>>(
       historyQuery,
       { id: taskId },
       office,
     );
-    const reports = (history.data?.taskHistory ?? []).filter(
-      (event) => event.type === 'MilestoneProgressReported',
-    );
+    const reports = (history.data?.taskHistory.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((event) => event.type === 'MilestoneProgressReported');
     expect(reports).toHaveLength(succeeded.length);
     expect(new Set(reports.map((event) => event.data.note)).size).toBe(reports.length);
   });
@@ -176,13 +180,11 @@ describe('the foundation scenario through GraphQL', () => {
     const once = await ok(reportBlockage, input, eduHead);
     const twice = await ok(reportBlockage, input, eduHead);
     expect(twice).toEqual(once);
-    const history = await sys.gql<{ taskHistory: { type: string }[] }>(
-      historyQuery,
-      { id: taskId },
-      office,
-    );
+    const history = await sys.gql<History<{ type: string }>>(historyQuery, { id: taskId }, office);
     expect(
-      history.data?.taskHistory.filter((event) => event.type === 'BlockageReported'),
+      history.data?.taskHistory.edges
+        .map((edge) => edge.node)
+        .filter((event) => event.type === 'BlockageReported'),
     ).toHaveLength(1);
   });
 

@@ -44,7 +44,7 @@ const m = {
   publishRuleset: mutation('publishRuleset', 'PublishRulesetInput', 'version revision position'),
 };
 
-const historyQuery = `query($id: ID!) { taskHistory(taskId: $id) { type actor { id role } } }`;
+const historyQuery = `query($id: ID!) { taskHistory(taskId: $id, first: 200) { edges { node { type actor { id role } } } } }`;
 
 describe('the supervision year through GraphQL', () => {
   let sys: TestSystem;
@@ -175,12 +175,11 @@ describe('the supervision year through GraphQL', () => {
     await ok(m.reportTaskCompletion, { taskId: task.taskId, summary: '已完成' }, 'edu');
     await ok(m.acceptTaskCompletion, { taskId: task.taskId }, 'office');
 
-    const history = await sys.gql<{ taskHistory: { type: string; actor: { role: string } }[] }>(
-      historyQuery,
-      { id: task.taskId },
-      tokens.inspector,
-    );
-    expect(history.data?.taskHistory.map(({ type, actor }) => [type, actor.role])).toEqual([
+    const history = await sys.gql<{
+      taskHistory: { edges: { node: { type: string; actor: { role: string } } }[] };
+    }>(historyQuery, { id: task.taskId }, tokens.inspector);
+    const events = history.data?.taskHistory.edges.map((edge) => edge.node);
+    expect(events?.map(({ type, actor }) => [type, actor.role])).toEqual([
       ['TaskRegistered', 'office'],
       ['TaskAssigned', 'office'],
       ['MilestonePlanned', 'office'],

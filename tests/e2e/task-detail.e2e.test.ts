@@ -27,7 +27,7 @@ const taskPage = `query($id: ID!) { task(id: $id) {
   accountabilityRecords { id against { kind id unit { name } } kind reason scoreDeduction recordedBy }
   completion { state summary evidence { fileName } rejections { reason rejectedBy } acceptedBy }
   suspensions { reason resumeReason } termination { reason }
-  history { type revision actor { id role } }
+  history(first: 200) { edges { node { type revision actor { id role } } } }
 } }`;
 
 const tasksQuery = `query($statuses: [TaskStatus!], $overdue: Boolean, $blocked: Boolean,
@@ -305,7 +305,11 @@ describe('the task page of a task that went through the supervision year', () =>
   });
 
   it('reaches the task’s history from its page, one entry per event', async () => {
-    const { task } = await read<{ task: Json & { history: Json[] } }>(taskPage, { id: taskId });
+    const { task: page } = await read<{ task: { history: { edges: { node: Json }[] } } }>(
+      taskPage,
+      { id: taskId },
+    );
+    const task = { history: page.history.edges.map((edge) => edge.node) };
     expect(task.history[0]).toMatchObject({ type: 'TaskRegistered', revision: 0 });
     expect(task.history.at(-1)).toMatchObject({
       type: 'TaskTransferred',

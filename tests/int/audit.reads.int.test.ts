@@ -124,8 +124,8 @@ describe('reads of the history by inspectors and leaders (查阅留痕)', () => 
   describe('a task history read through the gateway', () => {
     let taskId: string;
     const taskHistory = async (role: 'inspector' | 'leader' | 'office') =>
-      sys.gql<{ taskHistory: unknown[] }>(
-        'query($id: ID!) { taskHistory(taskId: $id) { type } }',
+      sys.gql<{ taskHistory: { edges: unknown[] } }>(
+        'query($id: ID!) { taskHistory(taskId: $id, first: 200) { edges { node { type } } } }',
         { id: taskId },
         await sys.token(role),
       );
@@ -143,7 +143,7 @@ describe('reads of the history by inspectors and leaders (查阅留痕)', () => 
       'is recorded for a %s, naming the task',
       async (role) => {
         const answer = await taskHistory(role);
-        expect(answer.data?.taskHistory).toHaveLength(1);
+        expect(answer.data?.taskHistory.edges).toHaveLength(1);
         expect((await lastRecord())?.data).toMatchObject({
           actorId: role,
           role,
@@ -156,7 +156,7 @@ describe('reads of the history by inspectors and leaders (查阅留痕)', () => 
 
     it('is not recorded for the office', async () => {
       const before = await sys.lastPosition();
-      expect((await taskHistory('office')).data?.taskHistory).toHaveLength(1);
+      expect((await taskHistory('office')).data?.taskHistory.edges).toHaveLength(1);
       expect(await sys.lastPosition()).toBe(before);
     });
 
@@ -201,13 +201,14 @@ describe('a gateway whose audit service is away', () => {
       office,
     );
     const id = registered.data?.registerTask.id;
-    const query = 'query($id: ID!) { taskHistory(taskId: $id) { type } }';
+    const query =
+      'query($id: ID!) { taskHistory(taskId: $id, first: 200) { edges { node { type } } } }';
     const refused = await sys.gql(query, { id }, await sys.token('inspector'));
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
     // The office's reads are not recorded, so they do not depend on the audit.
     expect((await sys.gql(query, { id }, office)).data).toEqual({
-      taskHistory: [{ type: 'TaskRegistered' }],
+      taskHistory: { edges: [{ node: { type: 'TaskRegistered' } }] },
     });
   });
 });

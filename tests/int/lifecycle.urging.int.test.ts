@@ -91,11 +91,13 @@ describe('urging a task (催办)', () => {
       },
     ]);
 
-    const history = await call<{ type: string; data: unknown }[]>(
-      'views.taskHistory',
-      { id: taskId },
-      office,
-    );
+    const history = (
+      await call<{ edges: { node: { type: string; data: unknown } }[] }>(
+        'views.taskHistory',
+        { id: taskId, first: 200 },
+        office,
+      )
+    ).edges.map((edge) => edge.node);
     expect(history.filter((event) => event.type === 'TaskUrged').map((e) => e.data)).toEqual([
       {
         taskId,
