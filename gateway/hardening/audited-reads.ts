@@ -12,6 +12,12 @@ const auditedByGateway = new Set(['views.taskHistory']);
 const isRecordedReader = (actor: Actor): boolean =>
   (recordedReaders as readonly string[]).includes(actor.role);
 
+/** How many events a page of a history holds. */
+const eventsIn = (result: unknown): number => {
+  const edges = (result as { edges?: unknown } | null)?.edges;
+  return Array.isArray(edges) ? edges.length : 0;
+};
+
 export interface ReadCall {
   action: string;
   params: Record<string, unknown>;
@@ -33,7 +39,7 @@ export const recordReadIfAudited = async (
     'audit.recordTaskHistoryRead',
     {
       taskId: read.params.id,
-      resultCount: Array.isArray(read.result) ? read.result.length : 0,
+      resultCount: eventsIn(read.result),
     },
     { meta: read.meta },
   );

@@ -11,6 +11,8 @@ export const commonTypeDefs = /* GraphQL */ `
 
   type PageInfo {
     hasNextPage: Boolean!
+    hasPreviousPage: Boolean!
+    startCursor: String
     endCursor: String
   }
 

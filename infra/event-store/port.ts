@@ -36,6 +36,16 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** Which events of one stream to read. */
+export interface ReadStreamOptions {
+  /** The first revision read: by default the first (forwards) or the last (backwards). */
+  fromRevision?: number;
+  /** At most this many events (a whole number ≥ 1); all of them when absent. */
+  limit?: number;
+  /** `forwards` (default): oldest first; `backwards`: newest first. */
+  direction?: 'forwards' | 'backwards';
+}
+
 export interface ReadAllOptions {
   /** Return events with a position strictly greater than this (0 = from the start). */
   after: number;
@@ -59,10 +69,11 @@ export interface EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
   /**
-   * The stream's events in revision order, from `fromRevision` (default 0) on;
-   * empty when the stream does not exist or has nothing from there.
+   * The stream's events from `fromRevision` on, in revision order (or, read
+   * backwards, from it down, newest first); at most `limit` of them; empty when
+   * the stream does not exist or has nothing there.
    */
-  readStream(streamId: string, options?: { fromRevision?: number }): Promise<StoredEvent[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** One page of the whole log in global order. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Position of the last stored event, 0 for an empty store. */

@@ -1,9 +1,8 @@
 import type { ServiceSchema } from 'moleculer';
-import { taskIdInput } from '../../contracts/catalogue/tasks/queries.ts';
+import { taskHistoryInput, taskIdInput } from '../../contracts/catalogue/tasks/queries.ts';
 import { decodeCursor, encodeCursor } from '../../contracts/cursor.ts';
 import { notFound } from '../../contracts/errors.ts';
 import { taskStreamId } from '../../contracts/streams.ts';
-import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
 import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { TaskDetail } from '../../projections/task-detail/projection.ts';
 import type { TaskListItem } from '../../projections/task-list/projection.ts';
@@ -11,6 +10,7 @@ import type { UnitListItem } from '../../projections/unit-list/projection.ts';
 import { guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
+import { historyConnection, readStreamPage } from './history-page.ts';
 import { taskPage } from './task-page.ts';
 import { taskListQuery, tasksQueryInput } from './task-query.ts';
 
@@ -56,6 +56,8 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
           totalCount: page.total,
           pageInfo: {
             hasNextPage: offset + page.items.length < page.total,
+            hasPreviousPage: offset > 0,
+            startCursor: edges[0]?.cursor ?? null,
             endCursor: edges.at(-1)?.cursor ?? null,
           },
         };
@@ -70,24 +72,15 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
       }),
 
       taskHistory: guarded('taskHistory', async (ctx) => {
-        const { id } = parseInput(taskIdInput, ctx.params);
-        const events = await deps.eventStore.readStream(taskStreamId(id));
-        if (events.length === 0) throw notFound('taskId', `task ${id}`);
+        const { id, ...page } = parseInput(taskHistoryInput, ctx.params);
+        const streamId = taskStreamId(id);
+        const read = await readStreamPage(deps.eventStore, streamId, page);
+        const exists =
+          read.events.length > 0 ||
+          (await deps.eventStore.readStream(streamId, { limit: 1 })).length > 0;
+        if (!exists) throw notFound('taskId', `task ${id}`);
         await treeHeads.refresh();
-        const signedSize = treeHeads.latest()?.head.treeSize ?? 0;
-        return events.map((event) => ({
-          id: event.id,
-          position: event.position,
-          revision: event.revision,
-          type: event.type,
-          version: event.version,
-          recordedAt: event.recordedAt,
-          actor: event.metadata.actor,
-          correlationId: event.metadata.correlationId,
-          data: event.data,
-          leafHash: eventLeafHash(event).toString('hex'),
-          coveredBySignedHead: event.position <= signedSize,
-        }));
+        return historyConnection(read, treeHeads.latest()?.head.treeSize ?? 0);
       }),
 
       health: async () => {

@@ -249,13 +249,13 @@ describe('a department head', () => {
     await page.click(`${form} button[type="submit"]`);
     // The page sends the file's name, digest and size, never the file: find them in the history.
     const office = await system.token('office');
-    const history = `query($id: ID!) { taskHistory(taskId: $id) { type data } }`;
+    const history = `query($id: ID!) { taskHistory(taskId: $id, last: 200) { edges { node { type data } } } }`;
     const carriesDigest = async () => {
       const result = await system.gql<{
-        taskHistory: { type: string; data: { evidence?: unknown[] } }[];
+        taskHistory: { edges: { node: { type: string; data: { evidence?: unknown[] } } }[] };
       }>(history, { id: taskId }, office);
-      return (result.data?.taskHistory ?? []).some(
-        (event) =>
+      return (result.data?.taskHistory.edges ?? []).some(
+        ({ node: event }) =>
           event.type === 'MilestoneProgressReported' &&
           JSON.stringify(event.data.evidence ?? []).includes(sha256),
       );

@@ -339,6 +339,19 @@ export function describeEventStoreConformance(
         expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
       });
 
+      it('reads at most a limit, forwards or backwards (newest first)', async () => {
+        const streamId = newStreamId();
+        await store.appendToStream(streamId, events(5), { expectedRevision: 'no_stream' });
+        const revisions = async (options: Parameters<EventStore['readStream']>[1]) =>
+          (await store.readStream(streamId, options)).map((event) => event.revision);
+        expect(await revisions({ fromRevision: 1, limit: 2 })).toEqual([1, 2]);
+        expect(await revisions({ direction: 'backwards', limit: 2 })).toEqual([4, 3]);
+        expect(await revisions({ direction: 'backwards', fromRevision: 2 })).toEqual([2, 1, 0]);
+        expect(await revisions({ direction: 'backwards', fromRevision: 9, limit: 1 })).toEqual([4]);
+        expect(await revisions({ limit: 10 })).toEqual([0, 1, 2, 3, 4]);
+        await expect(store.readStream(streamId, { limit: 0 })).rejects.toThrow(/limit/);
+      });
+
       it("returns only that stream's events, in revision order", async () => {
         const mine = newStreamId();
         const other = newStreamId();

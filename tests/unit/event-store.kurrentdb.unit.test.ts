@@ -4,6 +4,7 @@ import type {
   KurrentLog,
   LogRecord,
   LogRecordData,
+  StreamRead,
   StreamState,
 } from '../../infra/event-store/kurrentdb/kurrent-log.ts';
 import { createKurrentDbEventStore } from '../../infra/event-store/kurrentdb/kurrentdb-event-store.ts';
@@ -42,10 +43,15 @@ class KurrentDouble {
       closed: false,
       append: (stream: string, records: LogRecordData[], state: StreamState) =>
         this.#append(stream, records, state),
-      readStream: async (stream: string, fromRevision: number) => {
+      readStream: async (stream: string, read: StreamRead) => {
         this.calls.readStream += 1;
         await tick();
-        return (this.streams.get(stream) ?? []).filter((r) => r.revision >= fromRevision);
+        const records = this.streams.get(stream) ?? [];
+        const from = read.fromRevision ?? (read.backwards ? Number.MAX_SAFE_INTEGER : 0);
+        const chosen = read.backwards
+          ? records.filter((r) => r.revision <= from).reverse()
+          : records.filter((r) => r.revision >= from);
+        return read.limit === null ? chosen : chosen.slice(0, read.limit);
       },
       readAll: async (from: LogPosition | undefined, maxCount: number) => {
         this.calls.readAll += 1;

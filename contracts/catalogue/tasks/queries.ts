@@ -7,6 +7,37 @@ import { query, readers, type ServiceOperation } from '../declare.ts';
 
 export const taskIdInput = z.object({ id: id() });
 
+const historyPageSize = () =>
+  z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').nullish();
+const historyCursor = () =>
+  z.string().max(100, 'must be a cursor returned by an earlier page').nullish();
+
+/**
+ * A page of a task's history: forwards (`first` events `after` a cursor, 100
+ * from the start by default) or backwards (the `last` events `before` a
+ * cursor, or the newest). One direction per page.
+ */
+export const taskHistoryInput = z
+  .object({
+    id: id(),
+    first: historyPageSize(),
+    after: historyCursor(),
+    last: historyPageSize(),
+    before: historyCursor(),
+  })
+  .superRefine((page, ctx) => {
+    const forwards = page.first != null || page.after != null;
+    for (const field of ['last', 'before'] as const) {
+      if (forwards && page[field] != null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'must not be given with first or after: a page goes one way',
+        });
+      }
+    }
+  });
+
 export const pageInput = z.object({
   first: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
   after: z.string().max(100).nullish(),
@@ -26,7 +57,11 @@ export const taskHistory: ServiceOperation = {
   endpoints: [
     {
       action: 'views.taskHistory',
-      field: { root: 'Query', name: 'taskHistory', params: (args) => ({ id: args.taskId }) },
+      field: {
+        root: 'Query',
+        name: 'taskHistory',
+        params: ({ taskId, ...page }) => ({ id: taskId, ...page }),
+      },
     },
     { action: 'audit.recordTaskHistoryRead' },
   ],

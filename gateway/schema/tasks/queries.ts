@@ -22,8 +22,20 @@ export const taskQueryTypeDefs = /* GraphQL */ `
       sortBy: TaskSortField
       sortDirection: TaskSortDirection
     ): TaskConnection!
-    "Every event of the task's stream, in order, with who recorded it."
-    taskHistory(taskId: ID!): [HistoryEvent!]!
+    """
+    The events of the task's stream with who recorded them, a page at a time,
+    oldest first within a page: forwards (first, after; 100 from the start when
+    nothing is given) or backwards (last, before: the newest when no cursor).
+    """
+    taskHistory(
+      taskId: ID!
+      "1–200."
+      first: Int
+      after: String
+      "1–200."
+      last: Int
+      before: String
+    ): HistoryEventConnection!
   }
 
   "Terminated, closed (办结), suspended and a pending completion report override the work's own status."
@@ -97,8 +109,8 @@ export const taskQueryTypeDefs = /* GraphQL */ `
     suspended: Boolean!
     suspensions: [Suspension!]!
     termination: Termination
-    "Every event of the task's stream, as taskHistory gives it."
-    history: [HistoryEvent!]!
+    "The events of the task's stream, a page at a time, as taskHistory gives them."
+    history(first: Int, after: String, last: Int, before: String): HistoryEventConnection!
   }
 
   type TaskSummary {
@@ -130,6 +142,17 @@ export const taskQueryTypeDefs = /* GraphQL */ `
     edges: [TaskEdge!]!
     pageInfo: PageInfo!
     totalCount: Int!
+  }
+
+  type HistoryEventEdge {
+    cursor: String!
+    node: HistoryEvent!
+  }
+
+  "A page of a task's history: each cursor names one event's revision in the stream."
+  type HistoryEventConnection {
+    edges: [HistoryEventEdge!]!
+    pageInfo: PageInfo!
   }
 
   type HistoryEvent {

@@ -4,7 +4,7 @@ import type { GatewayContext } from '../../context.ts';
 export const taskResolvers = {
   Task: {
     /** The history read model, reachable from the page it explains. */
-    history: (task: { id: string }, _: unknown, ctx: GatewayContext) =>
-      ctx.call('views.taskHistory', { id: task.id }),
+    history: (task: { id: string }, page: Record<string, unknown>, ctx: GatewayContext) =>
+      ctx.call('views.taskHistory', { id: task.id, ...page }),
   },
 };

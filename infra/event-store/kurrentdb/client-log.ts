@@ -3,6 +3,7 @@ import {
   END,
   ErrorType,
   type EventData,
+  FORWARDS,
   KurrentDBClient,
   type ResolvedEvent,
   START,
@@ -104,10 +105,17 @@ export function openClientLog(connectionString: string, naming: StreamNaming): K
         };
       }
     },
-    async readStream(stream, fromRevision) {
+    async readStream(stream, read) {
+      const from =
+        read.fromRevision === null ? (read.backwards ? END : START) : BigInt(read.fromRevision);
       try {
         return await collect(
-          client.readStream(stream, { ...onLeader, fromRevision: BigInt(fromRevision) }),
+          client.readStream(stream, {
+            ...onLeader,
+            fromRevision: from,
+            direction: read.backwards ? BACKWARDS : FORWARDS,
+            ...(read.limit === null ? {} : { maxCount: read.limit }),
+          }),
         );
       } catch (error) {
         if (typeOf(error) === ErrorType.STREAM_NOT_FOUND) return [];

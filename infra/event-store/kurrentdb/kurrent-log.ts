@@ -1,3 +1,4 @@
+import type { streamRead } from '../shared/batch.ts';
 import type { LogPosition } from './log-position.ts';
 
 /** What KurrentDB expects of a stream before an append (its `streamState`). */
@@ -25,6 +26,9 @@ export type AppendOutcome =
   /** The stream was not where `streamState` said; -1 when it does not exist. */
   | { ok: false; actual: number };
 
+/** One read of a stream, checked (see `streamRead`). */
+export type StreamRead = ReturnType<typeof streamRead>;
+
 /**
  * The few KurrentDB calls the event store makes, in the adapter's own terms, so
  * that everything above them is plain logic (tested without a server) and the
@@ -32,8 +36,12 @@ export type AppendOutcome =
  */
 export interface KurrentLog {
   append(stream: string, records: LogRecordData[], state: StreamState): Promise<AppendOutcome>;
-  /** The stream from `fromRevision` on; empty when it does not exist. */
-  readStream(stream: string, fromRevision: number): Promise<LogRecord[]>;
+  /**
+   * The stream from `read.fromRevision` on (backwards: down, newest first; the
+   * first or the last revision when null), at most `read.limit` records when
+   * not null; empty when it does not exist.
+   */
+  readStream(stream: string, read: StreamRead): Promise<LogRecord[]>;
   /**
    * Up to `maxCount` events of `$all` from `from` on (the start when undefined),
    * in log order, restricted to the store's streams as far as the server filter

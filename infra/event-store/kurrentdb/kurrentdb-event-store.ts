@@ -6,7 +6,7 @@ import {
   type NewEvent,
   WrongExpectedRevisionError,
 } from '../port.ts';
-import { assertAppendable, assertFromRevision, assertPage } from '../shared/batch.ts';
+import { assertAppendable, assertPage, streamRead } from '../shared/batch.ts';
 import { priorAppendResult } from '../shared/prior-append.ts';
 import type { KurrentLog } from './kurrent-log.ts';
 import { LogFollower, type LogFollowerOptions } from './log-follower.ts';
@@ -87,10 +87,9 @@ export function createKurrentDbEventStore(
       }
     },
 
-    async readStream(streamId, readOptions = {}) {
-      const fromRevision = readOptions.fromRevision ?? 0;
-      assertFromRevision(fromRevision);
-      const records = await log.readStream(kurrentStreamName(naming, streamId), fromRevision);
+    async readStream(streamId, readOptions) {
+      const read = streamRead(readOptions);
+      const records = await log.readStream(kurrentStreamName(naming, streamId), read);
       const stored = [];
       for (const record of records) {
         const position = await follower.positionOfRecord(record);

@@ -1,4 +1,4 @@
-import type { ExpectedRevision, NewEvent } from '../port.ts';
+import type { ExpectedRevision, NewEvent, ReadStreamOptions } from '../port.ts';
 
 /**
  * Refuses a batch that cannot be appended whatever the store holds: an empty
@@ -38,6 +38,27 @@ export function assertFromRevision(fromRevision: number): void {
   if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) {
     throw new Error(`readStream: fromRevision ${fromRevision} must be a whole number >= 0`);
   }
+}
+
+/** Checks what a `readStream` asks for; the read it asks, with the defaults filled in. */
+export function streamRead(options: ReadStreamOptions = {}): {
+  backwards: boolean;
+  fromRevision: number | null;
+  limit: number | null;
+} {
+  const { fromRevision, limit, direction = 'forwards' } = options;
+  if (fromRevision !== undefined) assertFromRevision(fromRevision);
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
+    throw new Error(`readStream: limit ${limit} must be a whole number >= 1`);
+  }
+  if (direction !== 'forwards' && direction !== 'backwards') {
+    throw new Error(`readStream: direction ${String(direction)} must be forwards or backwards`);
+  }
+  return {
+    backwards: direction === 'backwards',
+    fromRevision: fromRevision ?? null,
+    limit: limit ?? null,
+  };
 }
 
 /** Checks the page a `readAll` asks for: a negative limit is a caller's bug, not "no limit". */

@@ -5,6 +5,7 @@ import { unavailable } from '../../../contracts/errors.ts';
 import { isDiskFailure, openingFile, sqliteReason } from '../../sqlite/failures.ts';
 import { startWalCheckpointer } from '../../sqlite/wal-checkpointer.ts';
 import type { EventStore } from '../port.ts';
+import { streamRead } from '../shared/batch.ts';
 import { appendInTransaction } from './append.ts';
 import { type EventRow, toStoredEvent } from './rows.ts';
 import {
@@ -78,12 +79,18 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
       if (!result.duplicate) checkpointer.wrote();
       return result;
     },
-    async readStream(streamId, options = {}) {
-      const from = options.fromRevision ?? 0;
-      if (!Number.isInteger(from) || from < 0) {
-        throw new Error(`readStream: fromRevision ${from} must be a whole number >= 0`);
-      }
-      const rows = onDisk(() => st.readStream.all(streamId, from) as unknown as EventRow[]);
+    async readStream(streamId, options) {
+      const read = streamRead(options);
+      const limit = read.limit ?? -1;
+      const rows = onDisk(() =>
+        read.backwards
+          ? st.readStreamBackwards.all(
+              streamId,
+              read.fromRevision ?? Number.MAX_SAFE_INTEGER,
+              limit,
+            )
+          : st.readStream.all(streamId, read.fromRevision ?? 0, limit),
+      ) as unknown as EventRow[];
       return rows.map(toStoredEvent);
     },
     async readAll({ after, limit }) {

@@ -10,6 +10,7 @@ export interface Statements {
   lastPosition: StatementSync;
   insert: StatementSync;
   readStream: StatementSync;
+  readStreamBackwards: StatementSync;
   readAll: StatementSync;
   ping: StatementSync;
 }
@@ -29,8 +30,12 @@ export function prepareStatements(db: DatabaseSync): Statements {
     lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
     lastPosition: db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
     insert: db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    // SQLite reads a negative LIMIT as "no limit".
     readStream: db.prepare(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ),
+    readStreamBackwards: db.prepare(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
     readAll: db.prepare(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,

@@ -16,12 +16,20 @@ export interface PageArgs {
   after?: string | null | undefined;
 }
 
+/** Where a page stands: cursors of its first and last rows, and whether there are more either side. */
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
 /** One page of a board's rows. */
 export interface Page<T> {
   nodes: T[];
   /** Rows matching the filters, regardless of paging. */
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
 }
 
 type Key = number | string | null;
@@ -58,6 +66,8 @@ export const pageOf = <T>(rows: readonly T[], args: PageArgs): Page<T> => {
     totalCount: rows.length,
     pageInfo: {
       hasNextPage: offset + nodes.length < rows.length,
+      hasPreviousPage: offset > 0,
+      startCursor: nodes.length > 0 ? encodeCursor(offset) : null,
       endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length - 1) : null,
     },
   };

@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
   instructions: 'Leadership instructions',
   history: 'Full event history',
   historyHelp: 'Whether a signed tree head covers each event',
+  historyEarlier: 'Load {count} earlier events',
+  historyLoading: 'Loading…',
   covered: '✔ Covered by a signed head',
   notCovered: '○ Not yet covered',
   recordedAt: 'Recorded at',

@@ -162,6 +162,8 @@ export const zh = {
   instructions: '领导批示',
   history: '全部事件记录',
   historyHelp: '每条事件是否已被签名树头覆盖',
+  historyEarlier: '载入更早的 {count} 条记录',
+  historyLoading: '正在载入…',
   covered: '✔ 已签名覆盖',
   notCovered: '○ 尚未覆盖',
   recordedAt: '记录时间',

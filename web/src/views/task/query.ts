@@ -69,14 +69,40 @@ export interface TaskPage {
   }[];
   instructions: { id: string; text: string; issuedAt: string; issuedBy: string }[];
   signatures: { unit: UnitRef; current: boolean }[];
-  history: {
-    position: number;
-    type: string;
-    recordedAt: string;
-    actor: { id: string; role: string; name: string | null; unitId: string | null };
-    coveredBySignedHead: boolean;
-  }[];
+  history: HistoryPage;
 }
+
+/** One event of a task's history, as the page shows it. */
+export interface HistoryEntry {
+  position: number;
+  type: string;
+  recordedAt: string;
+  actor: { id: string; role: string; name: string | null; unitId: string | null };
+  coveredBySignedHead: boolean;
+}
+
+/** A page of a task's history (oldest first), and the cursor before it when there is more. */
+export interface HistoryPage {
+  events: HistoryEntry[];
+  earlier: string | null;
+}
+
+/** Events a page of the history holds: the newest first, then as many more each time. */
+export const historyPageSize = 100;
+
+const historySelection = `history(last: ${historyPageSize}, before: $before) {
+    edges { node { position type recordedAt actor { id role name unitId } coveredBySignedHead } }
+    pageInfo { hasPreviousPage startCursor } }`;
+
+type HistoryConnection = {
+  edges: { node: HistoryEntry }[];
+  pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
+};
+
+const historyPageOf = (connection: HistoryConnection): HistoryPage => ({
+  events: connection.edges.map((edge) => edge.node),
+  earlier: connection.pageInfo.hasPreviousPage ? connection.pageInfo.startCursor : null,
+});
 
 export interface TaskBoards {
   stages: { milestoneId: string; state: string }[];
@@ -84,7 +110,7 @@ export interface TaskBoards {
   chains: { blockageId: string; chain: string[]; inCycle: boolean }[];
 }
 
-const taskQuery = `query ($id: ID!) { task(id: $id) {
+const taskQuery = `query ($id: ID!, $before: String) { task(id: $id) {
   id title description section status progress plannedStart dueDate
   leadUnit { id name } cooperatingUnits { id name } responsibleLeader
   milestones { id title dueDate originalDueDate progress status overdue lastNote
@@ -96,7 +122,9 @@ const taskQuery = `query ($id: ID!) { task(id: $id) {
   urges { urgeId unit { id name } message replyBy urgedOn by }
   instructions { id text issuedAt issuedBy }
   signatures { unit { id name } current }
-  history { position type recordedAt actor { id role name unitId } coveredBySignedHead } } }`;
+  ${historySelection} } }`;
+
+const earlierQuery = `query ($id: ID!, $before: String) { task(id: $id) { ${historySelection} } }`;
 
 const boardsQuery = `query ($id: ID!, $unitId: ID) {
   stageBoard(taskId: $id, first: 100) { nodes { milestoneId state } }
@@ -129,7 +157,19 @@ const awaitOwnWrite = async (id: string): Promise<void> => {
  */
 export const loadTask = async (id: string): Promise<TaskPage | null> => {
   await awaitOwnWrite(id);
-  return (await gql<{ task: TaskPage | null }>(taskQuery, { id })).task;
+  const { task } = await gql<{
+    task: (Omit<TaskPage, 'history'> & { history: HistoryConnection }) | null;
+  }>(taskQuery, { id, before: null });
+  return task && { ...task, history: historyPageOf(task.history) };
+};
+
+/** The page of the task's history just before the cursor `before`. */
+export const loadEarlierHistory = async (id: string, before: string): Promise<HistoryPage> => {
+  const { task } = await gql<{ task: { history: HistoryConnection } | null }>(earlierQuery, {
+    id,
+    before,
+  });
+  return task ? historyPageOf(task.history) : { events: [], earlier: null };
 };
 
 /** What the boards say of the task: its milestones' stages, its light, its blockages' chains. */
