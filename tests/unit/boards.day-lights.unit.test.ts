@@ -46,6 +46,22 @@ describe("a past day's lights", () => {
     expect(asked).toEqual([days, ['2021-03-31']]);
   });
 
+  it('are computed once for requests asking at the same time', async () => {
+    const readModels = openEmbeddedReadModelStore({ path: ':memory:' });
+    let passes = 0;
+    const compute = async (days: readonly string[]) => {
+      passes += 1;
+      return days.map((day) => dayLightsOf(log.input(day)));
+    };
+    const source = createDayLightsSource({ readModels, compute });
+    const [a, b] = await Promise.all([
+      source.lightsOn(['2021-01-31', '2021-02-28']),
+      source.lightsOn(['2021-02-28', '2021-01-31']),
+    ]);
+    expect(passes).toBe(1);
+    expect(b).toEqual([...a].reverse());
+  });
+
   it('are kept once when two nodes compute the same day', async () => {
     const readModels = openEmbeddedReadModelStore({ path: ':memory:' });
     const compute = async (days: readonly string[]) =>

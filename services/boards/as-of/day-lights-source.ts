@@ -40,25 +40,44 @@ export const createDayLightsSource = (deps: DayLightsSourceDeps) => {
       });
   };
 
+  /** Days being read or computed now: a second request for them waits for the same work. */
+  const pending = new Map<string, Promise<DayLights>>();
+
+  /** Reads the kept lights of `days`, computes and keeps the others. */
+  const load = async (days: readonly string[]): Promise<Map<string, DayLights>> => {
+    const found = new Map<string, DayLights>();
+    const kept = await deps.readModels.getMany<DayLights & { id: string }>(collection, [...days]);
+    for (const [day, { id: _, ...lights }] of kept) found.set(day, lights);
+    const computing = days.filter((day) => !kept.has(day));
+    for (const lights of computing.length > 0 ? await deps.compute(computing) : []) {
+      await keep(lights);
+      found.set(lights.day, lights);
+    }
+    for (const [day, lights] of found) cache.set(day, lights);
+    return found;
+  };
+
   /** The lights of `days` (each a day already over), in the order asked. */
   const lightsOn = async (days: readonly string[]): Promise<DayLights[]> => {
-    const found = new Map<string, DayLights>();
-    for (const day of days) {
-      const known = cache.get(day);
-      if (known) found.set(day, known);
-    }
-    const missing = [...new Set(days.filter((day) => !found.has(day)))];
+    const wanted = [...new Set(days)];
+    const missing = wanted.filter((day) => cache.get(day) === undefined && !pending.has(day));
     if (missing.length > 0) {
-      const kept = await deps.readModels.getMany<DayLights & { id: string }>(collection, missing);
-      for (const [day, { id: _, ...lights }] of kept) found.set(day, lights);
-      const computing = missing.filter((day) => !kept.has(day));
-      for (const lights of computing.length > 0 ? await deps.compute(computing) : []) {
-        await keep(lights);
-        found.set(lights.day, lights);
+      const loading = load(missing);
+      for (const day of missing) {
+        const one = loading.then((found) => found.get(day) as DayLights);
+        pending.set(day, one);
+        // Settled either way: a failed computation is tried again by the next request.
+        one.then(
+          () => pending.delete(day),
+          () => pending.delete(day),
+        );
       }
-      for (const day of missing) cache.set(day, found.get(day) as DayLights);
     }
-    return days.map((day) => found.get(day) as DayLights);
+    const found = await Promise.all(
+      wanted.map(async (day) => [day, cache.get(day) ?? (await pending.get(day))] as const),
+    );
+    const byDay = new Map(found);
+    return days.map((day) => byDay.get(day) as DayLights);
   };
 
   return { lightsOn };
