@@ -6,7 +6,8 @@
  * process on a clock set to the log's last day. Prints, per read, the first
  * call and p50/p99 of BENCH_SAMPLES more: the five boards and the overview,
  * each without and with `asOf` (several past days, first call each), `task(id)`,
- * `taskHistory` of the hot task, the last page of `tasks` by `updatedAt`;
+ * pages of the hot task's `taskHistory`, the last page of `tasks` by
+ * `updatedAt` (BENCH_AS_OF: the past days, comma-separated);
  * then the p50/p99 of writes at a steady BENCH_WRITE_RATE (default 200/s),
  * alone and while the board reads run; and the process's peak RSS.
  *
@@ -21,7 +22,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../contracts/actor.ts';
-import { encodeCursor } from '../contracts/cursor.ts';
 import type { DomainEvent } from '../contracts/events/index.ts';
 import { taskStreamId } from '../contracts/streams.ts';
 import { settableClock } from '../infra/clock/clock.ts';
@@ -148,7 +148,8 @@ try {
       'resultsBoard',
     ];
     for (const board of boards) await measure(`${board}`, () => call(`boards.${board}`));
-    for (const asOf of ['2021-03-31', '2021-06-30', '2021-09-30']) {
+    const pastDays = (process.env.BENCH_AS_OF ?? '2021-03-31,2021-06-30,2021-09-30').split(',');
+    for (const asOf of pastDays.filter(Boolean)) {
       for (const board of boards) {
         const started = performance.now();
         await call(`boards.${board}`, { asOf }).catch(() => undefined);
@@ -157,12 +158,23 @@ try {
       }
     }
     await measure('task(id) of the hot task', () => call('views.task', { id: 'task-0' }));
-    await measure('taskHistory of the hot task', () => call('views.taskHistory', { id: 'task-0' }));
+    await measure('taskHistory of the hot task, first 100', () =>
+      call('views.taskHistory', { id: 'task-0', first: 100 }),
+    );
+    await measure('taskHistory of the hot task, newest 100', () =>
+      call('views.taskHistory', { id: 'task-0', last: 100 }),
+    );
     const firstPage = (await call('views.tasks', { first: 50, sortBy: 'updatedAt' })) as {
       totalCount: number;
     };
     const taskCount = firstPage.totalCount;
-    const last = encodeCursor(Math.max(0, taskCount - 51));
+    // The last page starts after the 51st task from the end: its cursor, read from the other end.
+    const fromTheEnd = (await call('views.tasks', {
+      first: 51,
+      sortBy: 'updatedAt',
+      sortDirection: 'desc',
+    })) as { edges: { cursor: string }[] };
+    const last = fromTheEnd.edges.at(-1)?.cursor;
     await measure('tasks, first page by updatedAt', () =>
       call('views.tasks', { first: 50, sortBy: 'updatedAt' }),
     );
@@ -198,10 +210,13 @@ try {
       `p50 ${ms(percentile(alone.latencies, 50))}, p99 ${ms(percentile(alone.latencies, 99))}, ${alone.failed} failed, ${rate(alone.latencies.length, 10_000)}/s`,
     );
     let reading = true;
+    const readLatencies: number[] = [];
     const reads = (async () => {
       let n = 0;
       while (reading) {
+        const started = performance.now();
         await call(`boards.${boards[n++ % boards.length]}`).catch(() => undefined);
+        readLatencies.push(performance.now() - started);
         // Requests arrive as I/O: the writes' timers get their turn between reads, as they would.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -212,6 +227,11 @@ try {
     line(
       `writes at ${writeRate}/s with board reads`,
       `p50 ${ms(percentile(mixed.latencies, 50))}, p99 ${ms(percentile(mixed.latencies, 99))}, ${mixed.failed} failed`,
+    );
+    readLatencies.sort((a, b) => a - b);
+    line(
+      `board reads during those writes (${readLatencies.length}, the six in turn)`,
+      `p50 ${ms(percentile(readLatencies, 50))}, p99 ${ms(percentile(readLatencies, 99))}`,
     );
     line('peak RSS of the process', `${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   } finally {

@@ -350,13 +350,16 @@ export const newEvent = (
   recordedAt,
 });
 
-/** Decides the task's commands up to the end of `month` and appends their events in one batch. */
-const advance = async (store: EventStore, task: Generated, month: string, minute: number) => {
+/**
+ * Decides the task's commands of `day` and appends their events in one batch,
+ * recorded at `time`: the log's times never go back, as a real log's do not.
+ */
+const advance = async (store: EventStore, task: Generated, day: string, time: () => string) => {
   const batch: NewEvent[] = [];
   let refused = 0;
-  while (task.next < task.steps.length && task.steps[task.next]!.day <= month) {
+  while (task.next < task.steps.length && task.steps[task.next]!.day <= day) {
     const step = task.steps[task.next++]!;
-    const now = `${step.day}T${pad(1 + (minute % 9))}:${pad(minute % 60)}:00.000Z`;
+    const now = time();
     try {
       const events = taskDecider.decide(step.command, task.state, { actor: step.actor, now });
       const key = randomUUID();
@@ -378,8 +381,9 @@ const advance = async (store: EventStore, task: Generated, month: string, minute
 
 /**
  * Writes a log of about `target` events: the directory's units, then the tasks'
- * years interleaved month by month (each task's month one append), so a page of
- * the log spans many tasks as a real log does.
+ * years interleaved day by day (each task's day one append, at a time later
+ * than the one before), so a page of the log spans many tasks and the times
+ * recorded only move forwards, as a real log's do.
  */
 export const generateLog = async (store: EventStore, target: number) => {
   for (const unitId of units) {
@@ -404,10 +408,14 @@ export const generateLog = async (store: EventStore, target: number) => {
   );
   let events = unitCount;
   let refused = 0;
-  for (let month = 1; month <= 12; month++) {
-    const end = day(month, 31);
-    for (const [i, task] of tasks.entries()) {
-      const result = await advance(store, task, end, i);
+  for (let today = day(1, 1); today <= day(12, 31); today = addDays(today, 1)) {
+    // From 09:00 China Standard Time, a tenth of a second apart.
+    const opening = Date.parse(`${today}T01:00:00.000Z`);
+    let sent = 0;
+    const time = () => new Date(opening + 100 * sent++).toISOString();
+    for (const task of tasks) {
+      if (task.steps[task.next]?.day !== today) continue;
+      const result = await advance(store, task, today, time);
       events += result.appended;
       refused += result.refused;
     }

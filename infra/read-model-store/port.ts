@@ -31,6 +31,19 @@ export interface FindQuery {
   sort?: SortKey[];
   offset?: number;
   limit?: number;
+  /**
+   * Keyset paging: only the documents after this one in the sort order, named
+   * by its value of the (single) sort key and its id. With an index on the
+   * field a later page costs what the first does, where an offset costs more
+   * the further it goes.
+   */
+  after?: KeysetPosition;
+}
+
+/** Where a page ended: the last document's value of the sort key (null when it has none) and id. */
+export interface KeysetPosition {
+  value: Scalar;
+  id: string;
 }
 
 export interface FindResult<T> {
@@ -63,6 +76,12 @@ export interface ReadModelStore {
     changes: DocumentChange[],
     checkpoint: { from: number; to: number },
   ): Promise<void>;
+  /**
+   * Indexes one field of one collection for filters and sorts on it (with the
+   * id, for pages in a stable order); idempotent. Which fields a view is asked
+   * by is the view's to say; how to index them is the adapter's.
+   */
+  ensureIndex(collection: string, field: string): Promise<void>;
   /** Removes every document and checkpoint: used before a rebuild from the log. */
   reset(): Promise<void>;
   ping(): Promise<void>;

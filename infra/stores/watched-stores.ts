@@ -52,6 +52,7 @@ export const watchReadModels = (
   getCheckpoint: (projectorId) => store.getCheckpoint(projectorId),
   commit: (projectorId, changes, checkpoint) =>
     recorded(condition, () => store.commit(projectorId, changes, checkpoint)),
+  ensureIndex: (collection, field) => store.ensureIndex(collection, field),
   reset: () => recorded(condition, () => store.reset()),
   ping: () => checked(condition, () => store.ping()),
   close: () => store.close(),

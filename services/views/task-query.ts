@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageInput } from '../../contracts/catalogue/tasks/queries.ts';
 import { taskStatuses } from '../../domain/progress.ts';
-import type { Filter, FindQuery, SortKey } from '../../infra/read-model-store/port.ts';
+import type { Filter, FindQuery, KeysetPosition } from '../../infra/read-model-store/port.ts';
 
 /** Fields the task list sorts on, as the API names them, and the row's field for each. */
 const sortFields = {
@@ -46,15 +46,33 @@ const filterOf = (input: TasksQuery): Filter => {
   return filter;
 };
 
-/** Sorted by due date unless asked otherwise; ties fall back to the id, so pages are stable. */
-const sortOf = (input: TasksQuery): SortKey[] => [
-  { field: sortFields[input.sortBy ?? 'dueDate'], direction: input.sortDirection ?? 'asc' },
-];
+/** The row field the list is sorted on: the due date unless asked otherwise. */
+export const sortFieldOf = (input: TasksQuery): string => sortFields[input.sortBy ?? 'dueDate'];
 
-/** The read-model query of one page of the task list. */
-export const taskListQuery = (input: TasksQuery, offset: number): FindQuery => ({
+/** Fields the list is filtered or sorted on: indexed, so that any page costs what the first does. */
+export const taskListIndexedFields = [
+  ...Object.values(sortFields),
+  'leadUnitId',
+  'status',
+  'section',
+] as const;
+
+/**
+ * The read-model query of one page of the task list: sorted on one field, ties
+ * broken by id, so pages are stable; `after` the position where the last page
+ * ended (keyset paging: no offset).
+ */
+export const taskListQuery = (input: TasksQuery, after: KeysetPosition | null): FindQuery => ({
   filter: filterOf(input),
-  sort: sortOf(input),
-  offset,
+  sort: [{ field: sortFieldOf(input), direction: input.sortDirection ?? 'asc' }],
   limit: input.first,
+  ...(after ? { after } : {}),
 });
+
+/** An item's value of the field the list is sorted on, as a keyset cursor keeps it. */
+export const sortValueOf = (item: object, field: string): string | number | boolean | null => {
+  const value = (item as Record<string, unknown>)[field];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? value
+    : null;
+};

@@ -1,6 +1,6 @@
 import type { ServiceSchema } from 'moleculer';
 import { taskHistoryInput, taskIdInput } from '../../contracts/catalogue/tasks/queries.ts';
-import { decodeCursor, encodeCursor } from '../../contracts/cursor.ts';
+import { decodeKeyCursor, encodeKeyCursor } from '../../contracts/cursor.ts';
 import { notFound } from '../../contracts/errors.ts';
 import { taskStreamId } from '../../contracts/streams.ts';
 import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
@@ -12,7 +12,13 @@ import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import { historyConnection, readStreamPage } from './history-page.ts';
 import { taskPage } from './task-page.ts';
-import { taskListQuery, tasksQueryInput } from './task-query.ts';
+import {
+  sortFieldOf,
+  sortValueOf,
+  taskListIndexedFields,
+  taskListQuery,
+  tasksQueryInput,
+} from './task-query.ts';
 
 /** Queries over the read models, and the task history from the event store itself. */
 export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
@@ -24,6 +30,17 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
 
   return {
     name: 'views',
+    async started() {
+      // Any page of the task list, filtered or sorted on any of these, costs what the first does.
+      for (const field of taskListIndexedFields) {
+        await deps.readModels.ensureIndex('task_list', field).catch((error: unknown) => {
+          this.logger.warn(
+            `task list not indexed on ${field}: pages past the first are slower`,
+            error,
+          );
+        });
+      }
+    },
     actions: {
       task: guarded('task', async (ctx) => {
         const { id } = parseInput(taskIdInput, ctx.params);
@@ -34,16 +51,19 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
 
       tasks: guarded('tasks', async (ctx) => {
         const input = parseInput(tasksQueryInput, ctx.params);
-        const offset = decodeCursor(input.after);
-        const page = await deps.readModels.find<TaskListItem>(
-          'task_list',
-          taskListQuery(input, offset),
-        );
+        const field = sortFieldOf(input);
+        const after = input.after ? decodeKeyCursor(input.after, field) : null;
+        // One item more than the page tells whether another page follows.
+        const page = await deps.readModels.find<TaskListItem>('task_list', {
+          ...taskListQuery(input, after),
+          limit: input.first + 1,
+        });
+        const items = page.items.slice(0, input.first);
         const units = await unitsById(
-          page.items.flatMap((item) => (item.leadUnitId ? [item.leadUnitId] : [])),
+          items.flatMap((item) => (item.leadUnitId ? [item.leadUnitId] : [])),
         );
-        const edges = page.items.map((item, index) => ({
-          cursor: encodeCursor(offset + index),
+        const edges = items.map((item) => ({
+          cursor: encodeKeyCursor({ field, value: sortValueOf(item, field), id: item.id }),
           node: {
             ...item,
             leadUnit: item.leadUnitId
@@ -55,8 +75,8 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
           edges,
           totalCount: page.total,
           pageInfo: {
-            hasNextPage: offset + page.items.length < page.total,
-            hasPreviousPage: offset > 0,
+            hasNextPage: page.items.length > input.first,
+            hasPreviousPage: after !== null,
             startCursor: edges[0]?.cursor ?? null,
             endCursor: edges.at(-1)?.cursor ?? null,
           },

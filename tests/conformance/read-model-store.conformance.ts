@@ -3,6 +3,7 @@ import {
   type DocumentChange,
   type FindQuery,
   type ReadModelStore,
+  type Scalar,
 } from '../../infra/read-model-store/port.ts';
 
 /** How the suite gets stores from an adapter. */
@@ -473,6 +474,43 @@ export function describeReadModelStoreConformance(
           items: [],
           total: 6,
         });
+      });
+
+      it.each([
+        ['priority', 'asc'],
+        ['priority', 'desc'],
+        ['dueAt', 'asc'],
+        ['dueAt', 'desc'],
+        ['title', 'desc'],
+        ['urgent', 'asc'],
+      ] as const)(
+        'pages by keys on %s %s: each match once, in the order of one sorted read',
+        async (field, direction) => {
+          await store.ensureIndex('tasks', field);
+          const sort = [{ field, direction }];
+          const all = await findIds('tasks', { sort });
+          const seen: string[] = [];
+          let after: { value: Scalar; id: string } | undefined;
+          for (let pages = 0; pages < 10; pages++) {
+            const page = await store.find<Doc>('tasks', {
+              sort,
+              limit: 2,
+              ...(after ? { after } : {}),
+            });
+            expect(page.total).toBe(6);
+            const last = page.items.at(-1);
+            if (!last) break;
+            seen.push(...page.items.map((doc) => doc.id));
+            after = { value: (last[field] ?? null) as Scalar, id: last.id };
+          }
+          expect(seen).toEqual(all);
+        },
+      );
+
+      it('pages by id alone when no sort is given', async () => {
+        const page = await store.find<Doc>('tasks', { limit: 2, after: { value: null, id: 't2' } });
+        expect(page.items.map((doc) => doc.id)).toEqual(['t3', 't4']);
+        expect(page.total).toBe(6);
       });
 
       it('skips with an offset alone and stops with a limit alone', async () => {

@@ -75,6 +75,7 @@ const startNode = async (
     get: (collection, id) => real.get(collection, id),
     getMany: (collection, ids) => real.getMany(collection, ids),
     find: (collection, query) => real.find(collection, query),
+    ensureIndex: (collection, field) => real.ensureIndex(collection, field),
     getCheckpoint: (projectorId) => real.getCheckpoint(projectorId),
     commit: async (projectorId, changes, checkpoint) => {
       try {

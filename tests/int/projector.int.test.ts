@@ -109,6 +109,7 @@ const withCommit = (real: ReadModelStore, commit: ReadModelStore['commit']): Rea
   get: (collection, id) => real.get(collection, id),
   getMany: (collection, ids) => real.getMany(collection, ids),
   find: (collection, query) => real.find(collection, query),
+  ensureIndex: (collection, field) => real.ensureIndex(collection, field),
   getCheckpoint: (projectorId) => real.getCheckpoint(projectorId),
   commit,
   reset: () => real.reset(),

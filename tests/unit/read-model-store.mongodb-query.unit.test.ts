@@ -3,9 +3,10 @@ import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedde
 import {
   fieldPath,
   filterToMongo,
+  keysetToMongo,
   sortToMongo,
 } from '../../infra/read-model-store/mongodb/filter-mongo.ts';
-import type { Filter, SortKey } from '../../infra/read-model-store/port.ts';
+import type { Filter, Scalar, SortKey } from '../../infra/read-model-store/port.ts';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -35,6 +36,7 @@ const mongo = {
   operator(value: unknown, operator: string, operand: unknown): boolean {
     if (operator === '$not') return !mongo.fieldExpression(value, operand as Document);
     if (operator === '$type') return operand === 'array' && Array.isArray(value);
+    if (operator === '$ne') return !mongo.operator(value, '$eq', operand);
     const direct = mongo.compare(value, operator, operand);
     return (
       direct || (Array.isArray(value) && value.some((e) => mongo.compare(e, operator, operand)))
@@ -47,6 +49,7 @@ const mongo = {
     return Object.entries(query).every(([key, condition]) => {
       if (key === '$and') return (condition as Document[]).every((c) => mongo.matches(stored, c));
       if (key === '$nor') return !(condition as Document[]).some((c) => mongo.matches(stored, c));
+      if (key === '$or') return (condition as Document[]).some((c) => mongo.matches(stored, c));
       const value = key === '_id' ? stored._id : stored.doc[key.slice('doc.'.length)];
       return mongo.fieldExpression(value, condition as Document);
     });
@@ -162,6 +165,57 @@ describe('a read-model filter translated for MongoDB', () => {
     const sort: SortKey[] = [{ field, direction }];
     const expected = await embeddedIds(filter, sort);
     expect(mongo.find(DOCS, filterToMongo(filter), sortToMongo(sort))).toEqual(expected);
+  });
+});
+
+describe('a keyset page translated for MongoDB', () => {
+  /** One field of numbers with ties, nulls and missing values; another of strings. */
+  const KEYED: Doc[] = [
+    { id: 'k1', n: 3, t: 'b' },
+    { id: 'k2', n: 1, t: 'a' },
+    { id: 'k3', n: null, t: 'c' },
+    { id: 'k4', n: 3, t: 'a' },
+    { id: 'k5' },
+    { id: 'k6', n: 2, t: 'b' },
+    { id: 'k7', n: 1, t: null },
+  ];
+  const embedded = openEmbeddedReadModelStore({ path: ':memory:' });
+
+  beforeAll(async () => {
+    await embedded.commit(
+      'seed',
+      KEYED.map((doc) => ({ collection: 'keyed', id: doc.id, doc })),
+      { from: 0, to: 1 },
+    );
+  });
+
+  afterAll(() => embedded.close());
+
+  it.each<[string, 'asc' | 'desc']>([
+    ['n', 'asc'],
+    ['n', 'desc'],
+    ['t', 'asc'],
+    ['t', 'desc'],
+  ])(
+    'after each document, on %s %s, selects what the embedded adapter selects',
+    async (field, direction) => {
+      const sort: SortKey[] = [{ field, direction }];
+      for (const doc of KEYED) {
+        const after = { value: (doc[field] ?? null) as Scalar, id: doc.id };
+        const expected = (await embedded.find<Doc>('keyed', { sort, after })).items.map(
+          (d) => d.id,
+        );
+        expect(mongo.find(KEYED, keysetToMongo(sort, after), sortToMongo(sort))).toEqual(expected);
+      }
+    },
+  );
+
+  it('takes one sort key at most', () => {
+    const two: SortKey[] = [
+      { field: 'n', direction: 'asc' },
+      { field: 't', direction: 'asc' },
+    ];
+    expect(() => keysetToMongo(two, { value: 1, id: 'k1' })).toThrow(TypeError);
   });
 });
 

@@ -40,7 +40,8 @@ export const taskHistoryInput = z
 
 export const pageInput = z.object({
   first: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  after: z.string().max(100).nullish(),
+  // A keyset cursor carries the last item's sort value: a title can be long.
+  after: z.string().max(2800, 'must be a cursor returned by an earlier page').nullish(),
   leadUnitId: id().nullish(),
   status: z.enum(['registered', 'assigned', 'in_progress', 'completed']).nullish(),
   section: z.string().max(limits.section).nullish(),

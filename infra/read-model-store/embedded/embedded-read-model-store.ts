@@ -11,7 +11,7 @@ import {
   type FindResult,
   type ReadModelStore,
 } from '../port.ts';
-import { filterToSql, sortToSql } from './filter-sql.ts';
+import { filterToSql, keysetSql, sortToSql } from './filter-sql.ts';
 import { createIndexSql } from './index-sql.ts';
 import { BUSY_TIMEOUT_MS, prepareDatabase } from './schema.ts';
 import { StatementCache } from './statement-cache.ts';
@@ -102,12 +102,14 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     const filter = filterToSql(query.filter);
     const where = `collection = ?${filter.sql === '' ? '' : ` AND ${filter.sql}`}`;
     const params = [collection, ...filter.params];
+    const keyset = query.after ? keysetSql(query.sort, query.after) : null;
+    const page = keyset ? `${where} AND ${keyset.sql}` : where;
     const rows = this.#queries
-      .get(`SELECT doc FROM documents WHERE ${where} ${sortToSql(query.sort)} LIMIT ? OFFSET ?`)
-      .all(...params, limit ?? -1, offset) as { doc: string }[];
+      .get(`SELECT doc FROM documents WHERE ${page} ${sortToSql(query.sort)} LIMIT ? OFFSET ?`)
+      .all(...params, ...(keyset?.params ?? []), limit ?? -1, offset) as { doc: string }[];
     const items = rows.map((row) => JSON.parse(row.doc) as T);
     // A first page that is not full already holds every match: no need to count.
-    const complete = offset === 0 && (limit === undefined || rows.length < limit);
+    const complete = offset === 0 && !keyset && (limit === undefined || rows.length < limit);
     if (complete) return { items, total: rows.length };
     const counted = this.#queries
       .get(`SELECT count(*) AS total FROM documents WHERE ${where}`)
@@ -149,10 +151,7 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     });
   }
 
-  /**
-   * Indexes one field of one collection (idempotent), for filters and sorts on it.
-   * Not part of the port: which fields deserve an index is the adapter's concern.
-   */
+  /** Indexes one field (idempotent), for filters, sorts and keyset pages on it. */
   async ensureIndex(collection: string, field: string): Promise<void> {
     this.#db.exec(createIndexSql(collection, field));
   }

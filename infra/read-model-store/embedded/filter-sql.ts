@@ -1,5 +1,5 @@
 import type { SQLInputValue } from 'node:sqlite';
-import type { Filter, Scalar, SortKey } from '../port.ts';
+import type { Filter, KeysetPosition, Scalar, SortKey } from '../port.ts';
 import { assertFieldName } from '../shared/field-name.ts';
 import {
   assertDirection,
@@ -143,4 +143,30 @@ export function sortToSql(sort: SortKey[] | undefined): string {
     return `${fieldValueSql(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
   });
   return `ORDER BY ${[...keys, 'id ASC'].join(', ')}`;
+}
+
+/**
+ * The condition "after `position` in the order of `sort`" (at most one key,
+ * then the id ascending), for keyset paging; nulls sort as `sortToSql` has
+ * them: first ascending, last descending. Ascending it is a row-value
+ * comparison, which an index on (collection, field, id) answers as a range.
+ */
+export function keysetSql(sort: SortKey[] | undefined, position: KeysetPosition): SqlFragment {
+  if ((sort ?? []).length > 1) throw new TypeError('keyset paging takes at most one sort key');
+  const [key] = sort ?? [];
+  const { value, id } = position;
+  if (key === undefined) return { sql: 'id > ?', params: [id] };
+  assertDirection(key.field, key.direction);
+  const field = fieldValueSql(key.field);
+  if (key.direction === 'asc') {
+    return value === null
+      ? { sql: `((${field} IS NULL AND id > ?) OR ${field} IS NOT NULL)`, params: [id] }
+      : { sql: `(${field}, id) > (?, ?)`, params: [bindable(value), id] };
+  }
+  return value === null
+    ? { sql: `(${field} IS NULL AND id > ?)`, params: [id] }
+    : {
+        sql: `(${field} < ? OR (${field} = ? AND id > ?) OR ${field} IS NULL)`,
+        params: [bindable(value), bindable(value), id],
+      };
 }

@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import type { Filter, Scalar, SortKey } from '../port.ts';
+import type { Filter, KeysetPosition, Scalar, SortKey } from '../port.ts';
 import { assertFieldName } from '../shared/field-name.ts';
 import {
   assertDirection,
@@ -83,4 +83,29 @@ export function sortToMongo(sort: SortKey[] | undefined): Record<string, 1 | -1>
   }
   spec._id = 1;
   return spec;
+}
+
+/**
+ * The condition "after `position` in the order of `sort`" (at most one key,
+ * then `_id` ascending), for keyset paging; null and missing sort first
+ * ascending and last descending, as `sortToMongo` has them. With the field's
+ * index (field, `_id`) MongoDB answers it as a range.
+ */
+export function keysetToMongo(sort: SortKey[] | undefined, position: KeysetPosition): Document {
+  if ((sort ?? []).length > 1) throw new TypeError('keyset paging takes at most one sort key');
+  const [key] = sort ?? [];
+  const { value, id } = position;
+  if (key === undefined) return { _id: { $gt: id } };
+  assertDirection(key.field, key.direction);
+  const path = fieldPath(key.field);
+  // `$eq: null` matches null and missing alike, as the sort places both.
+  const tie = { [path]: { $eq: value }, _id: { $gt: id } };
+  if (key.direction === 'asc') {
+    return value === null
+      ? { $or: [tie, { [path]: { $ne: null } }] }
+      : { $or: [{ [path]: { $gt: value } }, tie] };
+  }
+  return value === null
+    ? tie
+    : { $or: [{ [path]: { $lt: value } }, tie, { [path]: { $eq: null } }] };
 }

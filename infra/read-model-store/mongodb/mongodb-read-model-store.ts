@@ -22,7 +22,7 @@ import {
   type StoredDocument,
   writesByCollection,
 } from './collections.ts';
-import { filterToMongo, sortToMongo } from './filter-mongo.ts';
+import { filterToMongo, keysetToMongo, sortToMongo } from './filter-mongo.ts';
 import { transactionsUnsupported } from './replica-set.ts';
 
 /** Where the read models live. */
@@ -113,17 +113,20 @@ export class MongoReadModelStore implements ReadModelStore {
     assertCount('limit', limit);
     const filter = filterToMongo(query.filter) as Filter<StoredDocument>;
     const sort = sortToMongo(query.sort);
+    const page = query.after
+      ? ({ $and: [filter, keysetToMongo(query.sort, query.after)] } as Filter<StoredDocument>)
+      : filter;
     const documents = this.#documents(collection);
     await this.connect();
     // MongoDB reads a limit of 0 as "no limit"; the port means none.
     let rows: StoredDocument[] = [];
     if (limit !== 0) {
-      const cursor = documents.find(filter, ONLY_DOC).sort(sort).skip(offset);
+      const cursor = documents.find(page, ONLY_DOC).sort(sort).skip(offset);
       rows = await (limit === undefined ? cursor : cursor.limit(limit)).toArray();
     }
     const items = rows.map((row) => row.doc as T);
     // A first page that is not full already holds every match: no need to count.
-    const complete = offset === 0 && (limit === undefined || rows.length < limit);
+    const complete = offset === 0 && !query.after && (limit === undefined || rows.length < limit);
     const total = complete ? rows.length : await documents.countDocuments(filter);
     return { items, total };
   }

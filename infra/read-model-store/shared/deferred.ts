@@ -21,6 +21,7 @@ export function deferredReadModelStore(load: () => Promise<ReadModelStore>): Rea
     getCheckpoint: async (projectorId) => (await store()).getCheckpoint(projectorId),
     commit: async (projectorId, changes, checkpoint) =>
       (await store()).commit(projectorId, changes, checkpoint),
+    ensureIndex: async (collection, field) => (await store()).ensureIndex(collection, field),
     reset: async () => (await store()).reset(),
     ping: async () => (await store()).ping(),
     close,
