@@ -1,0 +1,213 @@
+/**
+ * Soak: the server under a steady mixed load for minutes, as a district's
+ * working day would load it. The server runs as its own process (`main.ts`, on
+ * embedded stores) on a generated log (SOAK_EVENTS, default 20,000) or a data
+ * folder (`--data DIR`); this process sends SOAK_RATE requests a second (default
+ * 200) for SOAK_MINUTES (default 10), open loop (each at its time, whether the
+ * earlier ones are answered or not), spread over 80 users so the per-user rate
+ * limit stays as deployed: 25% task pages (with their newest history), 15% task
+ * lists, 30% the six boards in turn, 30% indicator values reported. Prints, per
+ * minute: requests, p50/p99, refusals (503 OVERLOADED), errors, and the server's
+ * RSS; then the RSS after a minute idle.
+ *
+ *   npm run bench:soak
+ *   SOAK_MINUTES=1 SOAK_RATE=100 npm run bench:soak
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { signToken } from '../infra/auth/tokens.ts';
+import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
+import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
+import { allProjections } from '../projections/index.ts';
+import { rebuildReadModels } from '../services/projector/projector.ts';
+import { generateLog, units } from './generate-log.ts';
+import { line, percentile } from './stats.ts';
+
+const minutes = Number(process.env.SOAK_MINUTES ?? 10);
+const perSecond = Number(process.env.SOAK_RATE ?? 200);
+const { values } = parseArgs({ options: { data: { type: 'string' } } });
+const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-soak-'));
+const dir = values.data ? path.resolve(values.data) : work;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const prepare = async () => {
+  const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+  const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
+  try {
+    if ((await eventStore.lastPosition()) > 0) return;
+    const log = await generateLog(eventStore, Number(process.env.SOAK_EVENTS ?? 20_000));
+    await rebuildReadModels({ eventStore, readModels, projections: allProjections });
+    line('generated log', `${log.events} events, ${log.tasks} tasks`);
+  } finally {
+    await readModels.close();
+    await eventStore.close();
+  }
+};
+
+const rssOf = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+const startServer = async (port: number, secret: string): Promise<ChildProcess> => {
+  const server = spawn(process.execPath, ['main.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      PORT: String(port),
+      JWT_SECRET: secret,
+      CLOCK: '2021-12-31T02:00:00Z',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/readyz`;
+  for (let tries = 0; tries < 600; tries++) {
+    const ready = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return server;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the server was not ready in 2 minutes');
+};
+
+const taskPage = `query($id: ID!) { task(id: $id) { id title status progress
+  milestones { id title dueDate progress status } blockages { id status } indicators { id name }
+  history(last: 100) { edges { node { position type recordedAt actor { id role } } } } } }`;
+const taskList = `query($unit: ID) { tasks(first: 50, leadUnitId: $unit, sortBy: updatedAt, sortDirection: desc) {
+  totalCount edges { node { id title status progress } } } }`;
+const boards = [
+  '{ overview { totals { green yellow red } ranking { unitId score } series { day red } } }',
+  '{ responsibilityBoard(first: 50) { totalCount nodes { unitId score rank } } }',
+  '{ stageBoard(first: 50) { totalCount nodes { id state } } }',
+  '{ blockageBoard(first: 50) { totalCount nodes { id ageDays } } }',
+  '{ progressBoard(first: 50) { totalCount nodes { taskId light } } }',
+  '{ resultsBoard(first: 50) { totalCount nodes { id attainment } } }',
+];
+const reportValue = `mutation($input: ReportIndicatorValueInput!) { reportIndicatorValue(input: $input) { revision } }`;
+
+type Outcome = 'ok' | 'refused' | 'error';
+type Minute = {
+  latencies: number[];
+  outcomes: Record<Outcome, number>;
+  errors: Map<string, number>;
+};
+const newMinute = (): Minute => ({
+  latencies: [],
+  outcomes: { ok: 0, refused: 0, error: 0 },
+  errors: new Map(),
+});
+
+try {
+  await prepare();
+  const secret = randomBytes(32).toString('hex');
+  const port = await freePort();
+  const startedAt = performance.now();
+  const server = await startServer(port, secret);
+  line('server ready (/readyz)', `${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  const pid = server.pid as number;
+  try {
+    const users = await Promise.all(
+      Array.from({ length: 40 }, async (_, k) => ({
+        leader: await signToken(secret, { sub: `leader-${k}`, role: 'leader' }),
+        office: await signToken(secret, { sub: `office-${k}`, role: 'office' }),
+      })),
+    );
+    const counted = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${users[0]?.leader}` },
+      body: JSON.stringify({ query: '{ tasks(first: 1) { totalCount } }' }),
+    });
+    const taskCount = ((await counted.json()) as { data: { tasks: { totalCount: number } } }).data
+      .tasks.totalCount;
+
+    const send = async (i: number, minute: Minute) => {
+      const user = users[i % users.length] as { leader: string; office: string };
+      const kind = i % 20;
+      const taskId = `task-${(i * 7919) % taskCount}`;
+      const [token, query, variables] =
+        kind < 5
+          ? [user.leader, taskPage, { id: taskId }]
+          : kind < 8
+            ? [user.leader, taskList, { unit: i % 3 === 0 ? null : units[i % units.length] }]
+            : kind < 14
+              ? [user.leader, boards[i % boards.length] as string, {}]
+              : [
+                  user.office,
+                  reportValue,
+                  {
+                    input: { taskId, indicatorId: 'i1', value: 80 + (i % 20), asOf: '2021-12-31' },
+                  },
+                ];
+      const started = performance.now();
+      let outcome: Outcome = 'ok';
+      let code = '';
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+        code = body.errors?.[0]?.extensions?.code ?? (response.ok ? '' : `HTTP ${response.status}`);
+        if (code === 'OVERLOADED') outcome = 'refused';
+        else if (code) outcome = 'error';
+      } catch (error) {
+        outcome = 'error';
+        code = error instanceof Error ? error.message : String(error);
+      }
+      minute.latencies.push(performance.now() - started);
+      minute.outcomes[outcome] += 1;
+      if (outcome === 'error') minute.errors.set(code, (minute.errors.get(code) ?? 0) + 1);
+    };
+
+    /** Prints a minute's figures once its last request is answered (the next minute runs meanwhile). */
+    const report = async (m: number, minute: Minute, pending: Promise<void>[], rss: number) => {
+      await Promise.all(pending);
+      minute.latencies.sort((a, b) => a - b);
+      const errors = [...minute.errors].map(([code, count]) => `${code} ×${count}`).join(', ');
+      line(
+        `minute ${m + 1}`,
+        `${minute.latencies.length} requests, p50 ${percentile(minute.latencies, 50).toFixed(0)} ms, ` +
+          `p99 ${percentile(minute.latencies, 99).toFixed(0)} ms, refused ${minute.outcomes.refused}, ` +
+          `errors ${minute.outcomes.error}${errors ? ` (${errors})` : ''}, server RSS ${rss.toFixed(0)} MB`,
+      );
+    };
+    const opened = performance.now();
+    let printed = Promise.resolve();
+    for (let m = 0; m < minutes; m++) {
+      const minute = newMinute();
+      const pending: Promise<void>[] = [];
+      for (let k = 0; k < perSecond * 60; k++) {
+        const i = m * perSecond * 60 + k;
+        const wait = opened + (i * 1000) / perSecond - performance.now();
+        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+        pending.push(send(i, minute));
+      }
+      const rss = rssOf(pid);
+      printed = printed.then(() => report(m, minute, pending, rss));
+    }
+    await printed;
+    await new Promise((resolve) => setTimeout(resolve, 60_000));
+    line('server RSS after a minute idle', `${rssOf(pid).toFixed(0)} MB`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+} finally {
+  if (!values.data) rmSync(work, { recursive: true, force: true });
+}
