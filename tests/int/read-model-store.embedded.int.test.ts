@@ -124,13 +124,13 @@ describe('the embedded read-model store', () => {
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all();
       expect(
         indexes.map((row) => row.name).filter((name) => String(name).startsWith('documents.')),
-      ).toEqual(['documents.status']);
+      ).toEqual(['documents.status.tasks', "documents.status.it's"]);
       const filter = filterToSql({ status: 'open' });
       const sql =
         `SELECT doc FROM documents WHERE collection = ? AND ${filter.sql} ` +
         sortToSql([{ field: 'status', direction: 'asc' }]);
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('tasks', ...filter.params);
-      expect(plan.map((row) => row.detail).join('\n')).toContain('documents.status');
+      expect(plan.map((row) => row.detail).join('\n')).toContain('documents.status.tasks');
       // A keyset page seeks into the index instead of sorting the collection.
       const keyset = keysetSql([{ field: 'status', direction: 'asc' }], {
         value: 'open',
@@ -144,7 +144,7 @@ describe('the embedded read-model store', () => {
         .all('tasks', ...keyset.params)
         .map((row) => row.detail)
         .join('\n');
-      expect(page).toContain('USING INDEX documents.status');
+      expect(page).toContain('USING INDEX documents.status.tasks');
       expect(page).not.toContain('TEMP B-TREE');
     } finally {
       db.close();

@@ -108,15 +108,18 @@ describe('translating a sort to SQL', () => {
 });
 
 describe('building an index for a read-model field', () => {
-  it('creates an index on the collection, the expression the queries use, and the id', () => {
+  it('creates a partial index on the collection, the expression the queries use, and the id', () => {
     expect(createIndexSql('tasks', 'status')).toBe(
-      `CREATE INDEX IF NOT EXISTS "documents.status" ON documents ` +
-        `(collection, json_extract(doc, '$.status'), id)`,
+      `CREATE INDEX IF NOT EXISTS "documents.status.tasks" ON documents ` +
+        `(collection, json_extract(doc, '$.status'), id) WHERE collection = 'tasks'`,
     );
   });
 
-  it('serves every collection with one index per field, and refuses bad names', () => {
-    expect(createIndexSql(`it's "x"`, 'a')).toBe(createIndexSql('tasks', 'a'));
+  it('quotes collection names and refuses bad field names', () => {
+    expect(createIndexSql(`it's "x"`, 'a')).toBe(
+      `CREATE INDEX IF NOT EXISTS "documents.a.it's ""x""" ON documents ` +
+        `(collection, json_extract(doc, '$.a'), id) WHERE collection = 'it''s "x"'`,
+    );
     expect(() => createIndexSql('tasks', 'a.b')).toThrow(TypeError);
     expect(() => createIndexSql('', 'a')).toThrow(TypeError);
   });
