@@ -1,7 +1,8 @@
 /**
  * Every board's answer on a data folder, to compare two versions of the code:
  * the five boards (every page) and the overview, today and as known at the end
- * of each month of the year, one line per board and day, keys sorted. Run it
+ * of each month of the year, one line per board and day, in canonical JSON
+ * (RFC 8785: keys sorted). Run it
  * on the same data with each version and compare the files.
  *
  *   npm run --silent demo && node bench/board-answers.ts --data data/demo > after.jsonl
@@ -9,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Actor } from '../contracts/actor.ts';
+import { canonicalJson } from '../domain/merkle/canonical-json.ts';
 import { settableClock } from '../infra/clock/clock.ts';
 import { loadConfig } from '../infra/config/config.ts';
 import { createSystem } from '../system/system.ts';
@@ -28,14 +30,6 @@ const boards = [
   'resultsBoard',
 ];
 
-/** JSON with every object's keys sorted: the same answer prints the same line. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : inner,
-  );
-
 const config = loadConfig({
   LOG_LEVEL: 'warn',
   DATA_DIR: values.data,
@@ -54,7 +48,7 @@ try {
   for (const asOf of [...monthEnds, null]) {
     const day = asOf ? { asOf } : {};
     const overview = await call('boards.overview', { ...day, top: 50 });
-    process.stdout.write(`${canonical({ board: 'overview', asOf, answer: overview })}\n`);
+    process.stdout.write(`${canonicalJson({ board: 'overview', asOf, answer: overview })}\n`);
     for (const board of boards) {
       const pages: unknown[] = [];
       for (let after: string | null = null; ; ) {
@@ -65,7 +59,7 @@ try {
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
       }
-      process.stdout.write(`${canonical({ board, asOf, answer: pages })}\n`);
+      process.stdout.write(`${canonicalJson({ board, asOf, answer: pages })}\n`);
     }
   }
 } finally {
