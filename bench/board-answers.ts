@@ -2,8 +2,8 @@
  * Every board's answer on a data folder, to compare two versions of the code:
  * the five boards (every page) and the overview, today and as known at the end
  * of each month of the year, one line per board and day, in canonical JSON
- * (RFC 8785: keys sorted). Run it
- * on the same data with each version and compare the files.
+ * (RFC 8785: keys sorted). Run it on the same data with each version and
+ * compare the files.
  *
  *   npm run --silent demo && node bench/board-answers.ts --data data/demo > after.jsonl
  *   node bench/board-answers.ts --data DIR --today 2021-12-31T10:00:00+08:00
