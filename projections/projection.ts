@@ -22,6 +22,13 @@ export interface Projection<D extends { position: number }> {
   /** Id of the document an event touches, or null when it touches none. */
   documentId: (envelope: EventEnvelope) => string | null;
   evolve: Evolve<D>;
+  /**
+   * Fields its documents are read by (filtered or sorted on, paged by keys):
+   * indexed when the store is empty, before the first document is written
+   * (building an index over a large store would hold it, and the process, for
+   * as long as the build takes). Every index costs each write of a document.
+   */
+  indexes?: readonly string[];
 }
 
 /** A view's fold: the document after one more event; null while there is none. */

@@ -16,4 +16,6 @@ export const taskListProjection: Projection<TaskListItem> = {
   handles: taskEventTypes,
   documentId: taskDocumentId,
   evolve: evolveTaskListItem,
+  // The default order and the latest activity: any page of them costs what the first does.
+  indexes: ['dueDate', 'updatedAt'],
 };

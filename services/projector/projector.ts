@@ -38,6 +38,8 @@ export const createProjector = (options: ProjectorOptions) => {
   };
 
   const project = async (page: readonly StoredEvent[], from: number) => {
+    // An empty store (a first start, or emptied for a rebuild): index it before it fills.
+    if (from === 0) await indexEmptyStore(readModels, projections, projectorId);
     const to = page.at(-1)!.position;
     const envelopes = page.map(toEnvelope);
     const loaded = await loadDocuments(touchedDocuments(projections, envelopes));
@@ -59,6 +61,24 @@ export const createProjector = (options: ProjectorOptions) => {
 };
 
 export type Projector = ReturnType<typeof createProjector>;
+
+/**
+ * Creates the indexes the projections declare, when the store holds nothing
+ * yet (checkpoint 0): then it costs nothing. A store projected before an index
+ * was declared gets it at its next rebuild.
+ */
+export const indexEmptyStore = async (
+  readModels: ReadModelStore,
+  projections: readonly Projection<Doc>[],
+  projectorId = 'main',
+): Promise<void> => {
+  if ((await readModels.getCheckpoint(projectorId)) !== 0) return;
+  for (const projection of projections) {
+    for (const field of projection.indexes ?? []) {
+      await readModels.ensureIndex(projection.collection, field);
+    }
+  }
+};
 
 /** Events per page read from the log during a rebuild. */
 export const rebuildBatchSize = 10_000;
@@ -134,6 +154,7 @@ export const rebuildReadModels = async (
   const commitEvery = options.commitEvery ?? Number.POSITIVE_INFINITY;
   const until = options.until ?? Number.POSITIVE_INFINITY;
   await options.readModels.reset();
+  await indexEmptyStore(options.readModels, options.projections, projectorId);
   const cache = rebuildCache();
   let committed = 0;
   let eventsCommitted = 0;

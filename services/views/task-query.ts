@@ -50,14 +50,6 @@ const filterOf = (input: TasksQuery): Filter => {
 export const sortFieldOf = (input: TasksQuery): string => sortFields[input.sortBy ?? 'dueDate'];
 
 /**
- * Fields the list is indexed on, so that any page sorted on them costs what the
- * first does: the default order and the latest activity. Every index costs each
- * write of the list two reads of the document's JSON (bench: eight indexes took
- * 40% off the commands/s); the other orders are read by scanning the list.
- */
-export const taskListIndexedFields = ['dueDate', 'updatedAt'] as const;
-
-/**
  * The read-model query of one page of the task list: sorted on one field, ties
  * broken by id, so pages are stable; `after` the position where the last page
  * ended (keyset paging: no offset).

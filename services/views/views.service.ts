@@ -12,13 +12,7 @@ import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import { historyConnection, readStreamPage } from './history-page.ts';
 import { taskPage } from './task-page.ts';
-import {
-  sortFieldOf,
-  sortValueOf,
-  taskListIndexedFields,
-  taskListQuery,
-  tasksQueryInput,
-} from './task-query.ts';
+import { sortFieldOf, sortValueOf, taskListQuery, tasksQueryInput } from './task-query.ts';
 
 /** Queries over the read models, and the task history from the event store itself. */
 export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
@@ -30,17 +24,6 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
 
   return {
     name: 'views',
-    async started() {
-      // Any page of the task list, filtered or sorted on any of these, costs what the first does.
-      for (const field of taskListIndexedFields) {
-        await deps.readModels.ensureIndex('task_list', field).catch((error: unknown) => {
-          this.logger.warn(
-            `task list not indexed on ${field}: pages past the first are slower`,
-            error,
-          );
-        });
-      }
-    },
     actions: {
       task: guarded('task', async (ctx) => {
         const { id } = parseInput(taskIdInput, ctx.params);

@@ -1,3 +1,4 @@
+import { DatabaseSync } from 'node:sqlite';
 import { ServiceBroker } from 'moleculer';
 import { taskStreamId } from '../../contracts/streams.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
@@ -10,7 +11,7 @@ import { allProjections } from '../../projections/index.ts';
 import type { TaskDetail } from '../../projections/task-detail/projection.ts';
 import type { TaskListItem } from '../../projections/task-list/projection.ts';
 import { createProjectorService } from '../../services/projector/projector.service.ts';
-import { createProjector } from '../../services/projector/projector.ts';
+import { createProjector, rebuildReadModels } from '../../services/projector/projector.ts';
 import type { CommandHandler } from '../../services/shared/command-handler.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import type { ServiceDeps } from '../../services/shared/deps.ts';
@@ -149,6 +150,56 @@ describe('a projector catching up from the start of the log', () => {
     expect(await readModels.getCheckpoint('main')).toBe(await eventStore.lastPosition());
     expect(await allDocuments(readModels)).toEqual(await reference(eventStore));
     await expectDocumentsMatchLog(eventStore, readModels, taskIds);
+  });
+});
+
+describe('the indexes the projections declare', () => {
+  /** The task-list indexes of the read-model file at `path`. */
+  const taskListIndexes = (path: string) => {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      return db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%task_list'")
+        .all()
+        .map((row) => row.name)
+        .sort();
+    } finally {
+      db.close();
+    }
+  };
+  const declared = ['documents.dueDate.task_list', 'documents.updatedAt.task_list'];
+
+  it('are created by a projector starting on an empty store, before its first commit', async () => {
+    const { eventStore } = await seededLog(2);
+    const path = temp.file('indexed-by-projector.db');
+    const readModels = openReadModels(path);
+    await projectorOn(eventStore, readModels, 5).catchUp();
+    expect(taskListIndexes(path)).toEqual(declared);
+  });
+
+  it('are created by a rebuild, which empties the store first', async () => {
+    const { eventStore } = await seededLog(2);
+    const path = temp.file('indexed-by-rebuild.db');
+    const readModels = openReadModels(path);
+    await rebuildReadModels({ eventStore, readModels, projections: allProjections });
+    expect(taskListIndexes(path)).toEqual(declared);
+  });
+
+  it('are not built over a store already projected (that waits for its next rebuild)', async () => {
+    const { eventStore, handle, taskIds } = await seededLog(2);
+    const path = temp.file('projected-before.db');
+    const readModels = openReadModels(path);
+    const plain = allProjections.map(({ indexes: _, ...projection }) => projection);
+    await createProjector({
+      projectorId: 'main',
+      eventStore,
+      readModels,
+      projections: plain,
+      batchSize: 100,
+    }).catchUp();
+    await runTask(handle, progress(taskIds[1]!, 'm3', 45));
+    await projectorOn(eventStore, readModels, 5).catchUp();
+    expect(taskListIndexes(path)).toEqual([]);
   });
 });
 
