@@ -73,6 +73,7 @@ const officialRow = (
 ): OfficialResponsibility => {
   const tasks = view.tasks.filter((facts) => responsible.get(facts.task.id) === official.id);
   const taskIds = tasks.map((facts) => facts.task.id);
+  const theirs = new Set(taskIds);
   return {
     officialId: official.id,
     name: official.name,
@@ -85,7 +86,7 @@ const officialRow = (
     })),
     taskIds,
     ...responsibilityStats(tasks, view),
-    openBlockages: blocked.filter((b) => taskIds.includes(b.taskId)).length,
+    openBlockages: blocked.filter((b) => theirs.has(b.taskId)).length,
     accountability: recordsAgainst(official.id, view),
   };
 };

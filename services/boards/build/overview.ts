@@ -7,6 +7,7 @@ import { countLights, type LightCounts } from './light-counts.ts';
 import { sortRows } from './paging.ts';
 import { standings } from './scores.ts';
 import { allStageRows, type StageRow } from './stage-board.ts';
+import type { TaskFacts } from './task-facts.ts';
 
 /** Lights of one plan section (the work report's section a task comes from). */
 export interface SectionLights extends LightCounts {
@@ -66,9 +67,11 @@ const inSection = (view: BoardView, section: string | null | undefined) =>
   section ? view.tasks.filter((facts) => facts.task.section === section) : view.tasks;
 
 const sectionLights = (view: BoardView, query: OverviewQuery): SectionLights[] => {
-  const bySection = new Map<string | null, typeof view.tasks>();
+  const bySection = new Map<string | null, TaskFacts[]>();
   for (const facts of inSection(view, query.section)) {
-    bySection.set(facts.task.section, [...(bySection.get(facts.task.section) ?? []), facts]);
+    const tasks = bySection.get(facts.task.section);
+    if (tasks) tasks.push(facts);
+    else bySection.set(facts.task.section, [facts]);
   }
   const rows = [...bySection].map(([section, tasks]) => ({
     section,

@@ -22,7 +22,9 @@ const oldestFirst = (a: WaitEdge, b: WaitEdge): number =>
 export const edgesByUnit = (edges: readonly WaitEdge[]): Map<string, WaitEdge[]> => {
   const byUnit = new Map<string, WaitEdge[]>();
   for (const edge of [...edges].sort(oldestFirst)) {
-    byUnit.set(edge.from, [...(byUnit.get(edge.from) ?? []), edge]);
+    const leaving = byUnit.get(edge.from);
+    if (leaving) leaving.push(edge);
+    else byUnit.set(edge.from, [edge]);
   }
   return byUnit;
 };
