@@ -1,6 +1,7 @@
-import { milestoneStage, roundPoints } from '../../../domain/judgement/index.ts';
+import { roundPoints } from '../../../domain/judgement/index.ts';
 import type { BoardView } from './board-view.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
+import { taskStageRows } from './stage-board.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** What a unit or an official answers for, over the tasks it leads. */
@@ -18,10 +19,13 @@ export const responsibilityStats = (
   tasks: readonly TaskFacts[],
   view: BoardView,
 ): ResponsibilityStats => {
-  const stages = tasks.flatMap(({ task, milestones }) =>
-    milestones.map((m) => milestoneStage(m, task.lifecycle, view.day, view.input.ruleset).state),
-  );
-  const count = (state: string) => stages.filter((stage) => stage === state).length;
+  const counts = new Map<string, number>();
+  for (const facts of tasks) {
+    for (const row of taskStageRows(facts, view)) {
+      counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+    }
+  }
+  const count = (state: string) => counts.get(state) ?? 0;
   const onTime = count('done_on_time');
   const completed = onTime + count('done_late');
   return {

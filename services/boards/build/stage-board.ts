@@ -57,7 +57,8 @@ export interface StageBoard extends FacetedBoard<StageRow, MilestoneState> {
   extensions: ExtensionCounts;
 }
 
-const rowsOfTask = rowsPerTask<StageRow>(({ task, milestones }, view) =>
+/** A supervised task's milestones as stage rows, built once per version of what they come from. */
+export const taskStageRows = rowsPerTask<StageRow>(({ task, milestones }, view) =>
   milestones.map((milestone) => ({
     id: milestone.id,
     ...taskColumns(task, view),
@@ -77,7 +78,7 @@ const rowsOfTask = rowsPerTask<StageRow>(({ task, milestones }, view) =>
 );
 
 const stageRows = (view: BoardView): StageRow[] =>
-  view.tasks.flatMap((facts) => rowsOfTask(facts, view));
+  view.tasks.flatMap((facts) => taskStageRows(facts, view));
 
 const matches = (row: StageRow, query: StageQuery): boolean =>
   inSectionLedBy(row, query) &&
