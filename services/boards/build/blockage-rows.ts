@@ -71,17 +71,32 @@ const waitEdges = (open: readonly OpenBlockage[]): WaitEdge[] =>
 
 type EdgesByUnit = ReturnType<typeof edgesByUnit>;
 
+/** The units reachable from each unit, each computed once per board. */
+const reachability = (byUnit: EdgesByUnit) => {
+  const reach = new Map<string, Set<string>>();
+  return (unit: string): Set<string> => {
+    const known = reach.get(unit) ?? reachableFrom(unit, byUnit);
+    reach.set(unit, known);
+    return known;
+  };
+};
+
 /** The blocked unit is waited on again down the line (or waits on itself). */
-const inCycle = (edge: WaitEdge, byUnit: EdgesByUnit): boolean =>
-  edge.to === edge.from || reachableFrom(edge.to, byUnit).has(edge.from);
+const inCycle = (edge: WaitEdge, reach: (unit: string) => Set<string>): boolean =>
+  edge.to === edge.from || reach(edge.to).has(edge.from);
 
 const row = (
   view: BoardView,
   { blockage, blocked }: OpenBlockage,
-  byUnit: EdgesByUnit,
+  graph: {
+    byUnit: EdgesByUnit;
+    edgeOf: Map<string, WaitEdge>;
+    reach: (unit: string) => Set<string>;
+  },
 ): BlockageRow => {
   const { task } = view.taskById.get(blockage.taskId)!;
-  const edge = byUnit.get(blocked ?? '')?.find((candidate) => candidate.id === blockage.id);
+  const { byUnit } = graph;
+  const edge = graph.edgeOf.get(blockage.id);
   const waiting = edge ? waitingChain(edge, byUnit) : { chain: [], closesCycle: false };
   return {
     id: blockage.id,
@@ -104,7 +119,7 @@ const row = (
     reopenedCount: blockage.reopenedCount,
     chain: waiting.chain,
     chainClosesCycle: waiting.closesCycle,
-    inCycle: edge ? inCycle(edge, byUnit) : false,
+    inCycle: edge ? inCycle(edge, graph.reach) : false,
   };
 };
 
@@ -116,5 +131,10 @@ export const openBlockageRows = (view: BoardView): { rows: BlockageRow[]; cycles
   const open = openBlockages(view);
   const edges = waitEdges(open);
   const byUnit = edgesByUnit(edges);
-  return { rows: open.map((item) => row(view, item, byUnit)), cycles: waitingCycles(edges) };
+  const graph = {
+    byUnit,
+    edgeOf: new Map(edges.map((edge) => [edge.id, edge])),
+    reach: reachability(byUnit),
+  };
+  return { rows: open.map((item) => row(view, item, graph)), cycles: waitingCycles(edges) };
 };

@@ -57,11 +57,14 @@ export const reachableFrom = (
   byUnit: ReadonlyMap<string, readonly WaitEdge[]>,
 ): Set<string> => {
   const reached = new Set<string>();
-  const queue = (byUnit.get(unit) ?? []).map((edge) => edge.to);
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    if (reached.has(next)) continue;
-    reached.add(next);
-    queue.push(...(byUnit.get(next) ?? []).map((edge) => edge.to));
+  // Each unit is expanded once, however many blockages lead to it.
+  const queue = [unit];
+  for (let next = 0; next < queue.length; next++) {
+    for (const edge of byUnit.get(queue[next] as string) ?? []) {
+      if (reached.has(edge.to)) continue;
+      reached.add(edge.to);
+      queue.push(edge.to);
+    }
   }
   return reached;
 };
