@@ -1,7 +1,7 @@
 import { daysBetween } from '../../../domain/dates.ts';
 import { type EscalationLevel, escalationLevel } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, EscalationEntry } from '../../../projections/boards/index.ts';
-import type { BoardView } from './board-view.ts';
+import { type BoardView, perView } from './board-view.ts';
 import {
   edgesByUnit,
   reachableFrom,
@@ -127,14 +127,16 @@ const row = (
  * Every open blockage of the supervised tasks with its age, levels and chain on
  * the day, and the cycles of waiting among them.
  */
-export const openBlockageRows = (view: BoardView): { rows: BlockageRow[]; cycles: string[][] } => {
-  const open = openBlockages(view);
-  const edges = waitEdges(open);
-  const byUnit = edgesByUnit(edges);
-  const graph = {
-    byUnit,
-    edgeOf: new Map(edges.map((edge) => [edge.id, edge])),
-    reach: reachability(byUnit),
-  };
-  return { rows: open.map((item) => row(view, item, graph)), cycles: waitingCycles(edges) };
-};
+export const openBlockageRows = perView(
+  (view: BoardView): { rows: BlockageRow[]; cycles: string[][] } => {
+    const open = openBlockages(view);
+    const edges = waitEdges(open);
+    const byUnit = edgesByUnit(edges);
+    const graph = {
+      byUnit,
+      edgeOf: new Map(edges.map((edge) => [edge.id, edge])),
+      reach: reachability(byUnit),
+    };
+    return { rows: open.map((item) => row(view, item, graph)), cycles: waitingCycles(edges) };
+  },
+);

@@ -107,3 +107,18 @@ export const boardView = (input: BoardInput): BoardView => {
   views.set(input, view);
   return view;
 };
+
+/**
+ * `compute` remembered per view: what several boards of one view derive from
+ * it (the standings, the open blockages, the sorted stage rows) is derived once.
+ * What it returns is shared: callers must not change it.
+ */
+export const perView = <T>(compute: (view: BoardView) => T): ((view: BoardView) => T) => {
+  const memo = new WeakMap<BoardView, T>();
+  return (view) => {
+    if (memo.has(view)) return memo.get(view) as T;
+    const computed = compute(view);
+    memo.set(view, computed);
+    return computed;
+  };
+};

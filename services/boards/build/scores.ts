@@ -4,7 +4,7 @@ import type {
   UnitScore,
 } from '../../../domain/judgement/index.ts';
 import { rank, unitScores } from '../../../domain/judgement/index.ts';
-import type { BoardView } from './board-view.ts';
+import { type BoardView, perView } from './board-view.ts';
 import { type FailedTaskRow, failedTasks } from './failed-tasks.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
 
@@ -39,7 +39,7 @@ const accountability = (view: BoardView): AccountabilityDeduction[] =>
  * Every unit's score for the year to date under the ruleset in force on the
  * day (亮赛比), ranked: failed tasks, ping-pong and accountability deductions.
  */
-export const standings = (view: BoardView): Standings => {
+export const standings = perView((view: BoardView): Standings => {
   const failed = failedTasks(view);
   const bounced = pingPongs(view);
   const facts = {
@@ -50,4 +50,4 @@ export const standings = (view: BoardView): Standings => {
     accountability: accountability(view),
   };
   return { ranked: rank(unitScores(facts, view.input.ruleset)), failed, pingPongs: bounced };
-};
+});

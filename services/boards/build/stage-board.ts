@@ -5,9 +5,9 @@ import {
 } from '../../../domain/judgement/index.ts';
 import type { ExtensionEntry } from '../../../projections/boards/index.ts';
 import { type BoardQuery, type FacetedBoard, inSectionLedBy, withFacet } from './board-query.ts';
-import { type BoardView, boardView } from './board-view.ts';
+import { type BoardView, boardView, perView } from './board-view.ts';
 import { type BoardInput, stampOf } from './input.ts';
-import { type RowOrder, sortedPage } from './paging.ts';
+import { pageOf, type RowOrder, type SortArgs, sortRows } from './paging.ts';
 import { rowsPerTask } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
@@ -77,8 +77,9 @@ export const taskStageRows = rowsPerTask<StageRow>(({ task, milestones }, view) 
   })),
 );
 
-const stageRows = (view: BoardView): StageRow[] =>
-  view.tasks.flatMap((facts) => taskStageRows(facts, view));
+const stageRows = perView((view: BoardView): StageRow[] =>
+  view.tasks.flatMap((facts) => taskStageRows(facts, view)),
+);
 
 const matches = (row: StageRow, query: StageQuery): boolean =>
   inSectionLedBy(row, query) &&
@@ -120,15 +121,28 @@ const order: RowOrder<StageRow, SortFieldOf<'stage'>> = {
  * with the extensions asked, granted and refused.
  */
 export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoard => {
-  const rows = allStageRows(input).filter((row) => matches(row, query));
+  // Sorted once per view and order; filtering keeps the order (ties are broken by id).
+  const sorted = sortedStageRows(boardView(input))(query.sort ?? order.defaultSort);
+  const rows = sorted.filter((row) => matches(row, query));
   return {
     ...stampOf(input),
     counts: stateCounts(rows),
     extensions: extensionCounts(rows),
-    ...sortedPage(
+    ...pageOf(
       withFacet(rows, query.state, (row) => row.state),
       query,
-      order,
     ),
   };
 };
+
+/** A view's stage rows in each order asked, each sorted once. */
+const sortedStageRows = perView((view: BoardView) => {
+  const sorted = new Map<string, StageRow[]>();
+  return (sort: SortArgs<SortFieldOf<'stage'>>): StageRow[] => {
+    const key = `${sort.field} ${sort.direction}`;
+    const known =
+      sorted.get(key) ?? sortRows(stageRows(view), order.key(sort.field), sort.direction, order.id);
+    sorted.set(key, known);
+    return known;
+  };
+});
