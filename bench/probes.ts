@@ -10,22 +10,15 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '../tests/support/nats-server.ts';
+import { spawnServer } from './server-process.ts';
 import { line } from './stats.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 if (!values.data) throw new Error('--data DIR: a data folder with a log and current read models');
 const dir = path.resolve(values.data);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const port = await freePort();
 const probe = async (name: 'healthz' | 'readyz') => {
@@ -42,17 +35,7 @@ const probe = async (name: 'healthz' | 'readyz') => {
 };
 
 const spawned = performance.now();
-const server = spawn(process.execPath, ['main.ts'], {
-  env: {
-    ...process.env,
-    DATA_DIR: dir,
-    PORT: String(port),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    CLOCK: '2021-12-31T02:00:00Z',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = spawnServer(dir, port, randomBytes(32).toString('hex'));
 
 /** Polls `name` every 100 ms until it answers 200; how long that took. */
 const until200 = async (name: 'healthz' | 'readyz', from: number) => {

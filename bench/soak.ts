@@ -13,10 +13,9 @@
  *   npm run bench:soak
  *   SOAK_MINUTES=1 SOAK_RATE=100 npm run bench:soak
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +24,9 @@ import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-s
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
+import { freePort } from '../tests/support/nats-server.ts';
 import { generateLog, units } from './generate-log.ts';
+import { spawnServer } from './server-process.ts';
 import { line, percentile } from './stats.ts';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
@@ -33,14 +34,6 @@ const perSecond = Number(process.env.SOAK_RATE ?? 200);
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-soak-'));
 const dir = values.data ? path.resolve(values.data) : work;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const prepare = async () => {
   const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
@@ -62,17 +55,7 @@ const rssOf = (pid: number): number => {
 };
 
 const startServer = async (port: number, secret: string): Promise<ChildProcess> => {
-  const server = spawn(process.execPath, ['main.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dir,
-      PORT: String(port),
-      JWT_SECRET: secret,
-      CLOCK: '2021-12-31T02:00:00Z',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = spawnServer(dir, port, secret);
   const url = `http://127.0.0.1:${port}/readyz`;
   for (let tries = 0; tries < 600; tries++) {
     const ready = await fetch(url).then(

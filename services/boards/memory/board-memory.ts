@@ -55,7 +55,6 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
   ]);
   const dirty = new Set<string>(Object.values(boardCollections));
   const arrays = new Map<string, unknown[]>();
-  let state: Replayed | null = null;
   let loading: Promise<Replayed> | null = null;
   let following: Promise<void> | null = null;
   let snapshot: Snapshot | null = null;
@@ -117,7 +116,6 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
       throw error;
     });
     const loaded = await loading;
-    state = loaded;
     following ??= follow(loaded).finally(() => {
       following = null;
     });
@@ -170,8 +168,6 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
       snapshot = snapshotOf(replayed);
       return snapshot;
     },
-    /** The position the documents reflect (0 before the first load). */
-    position: (): number => state?.position ?? 0,
   };
 };
 

@@ -1,0 +1,19 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+/**
+ * The server (`main.ts`) as its own process on embedded stores in `dir`, on
+ * `port`, signing tokens with `secret`, its clock at the last day of the
+ * generated logs' year: what the soak and the probes benchmarks run against.
+ */
+export const spawnServer = (dir: string, port: number, secret: string): ChildProcess =>
+  spawn(process.execPath, ['main.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      PORT: String(port),
+      JWT_SECRET: secret,
+      CLOCK: '2021-12-31T02:00:00Z',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
