@@ -7,7 +7,8 @@
  * and replay the log itself, and the rebuild then gives way to it (exit 1).
  * With --verify: changes nothing in DIR; rebuilds into a fresh temporary store
  * up to the position the stored read models reflect and compares them document
- * by document. Exit 0 when identical; 1 naming the first difference; 2 on bad
+ * by document, then the overview's kept past days against the log. Exit 0 when
+ * identical; 1 naming the first difference; 2 on bad
  * input. Every document is held in memory while it is rebuilt (about 1 GB for
  * a log of a million events).
  */
@@ -21,6 +22,9 @@ import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/e
 import type { ReadModelStore } from '../infra/read-model-store/port.ts';
 import { CheckpointMovedError } from '../infra/read-model-store/port.ts';
 import { allProjections } from '../projections/index.ts';
+import { dayLightsCollection } from '../services/boards/as-of/day-lights-source.ts';
+import { lightsFromLog } from '../services/boards/as-of/replay-lights.ts';
+import type { DayLights } from '../services/boards/build/day-lights.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -129,6 +133,31 @@ const replay = async (target: ReadModelStore, until?: number) => {
   return rebuilt;
 };
 
+/**
+ * The first kept chart point (a past day's lights, `board_day_lights`) that is
+ * not what the log says of that day, or null when all of them are.
+ */
+const keptLightsDifference = async (): Promise<{ days: number; difference: string | null }> => {
+  const kept = (await readModels.find<DayLights & { id: string }>(dayLightsCollection)).items;
+  const computed = new Map(
+    (
+      await lightsFromLog(
+        eventStore,
+        kept.map((lights) => lights.day),
+      )
+    ).map((lights) => [lights.day, lights]),
+  );
+  for (const { id: _, ...lights } of kept) {
+    const difference = firstDifference(lights, computed.get(lights.day));
+    if (difference)
+      return {
+        days: kept.length,
+        difference: `${dayLightsCollection}/${lights.day} differs at ${difference}`,
+      };
+  }
+  return { days: kept.length, difference: null };
+};
+
 const verify = async (): Promise<number> => {
   const checkpoint = await readModels.getCheckpoint('main');
   const last = await eventStore.lastPosition();
@@ -146,6 +175,12 @@ const verify = async (): Promise<number> => {
       return 1;
     }
     say(`identical: ${count(stored)} documents in ${collections.length} collections`);
+    const lights = await keptLightsDifference();
+    if (lights.difference) {
+      say(`different: ${lights.difference}`);
+      return 1;
+    }
+    say(`the chart's kept days agree with the log: ${lights.days}`);
     return 0;
   } finally {
     await fresh.close();

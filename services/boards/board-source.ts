@@ -5,9 +5,8 @@ import type { EventStore } from '../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from './as-of/as-of-snapshots.ts';
 import { createDayLightsSource } from './as-of/day-lights-source.ts';
-import { replayLights } from './as-of/replay-lights.ts';
+import { lightsFromLog } from './as-of/replay-lights.ts';
 import { boardInputOf, type Snapshot } from './as-of/snapshot.ts';
-import { dayLightsOf } from './build/day-lights.ts';
 import type { BoardInput } from './build/input.ts';
 import { seriesDays } from './build/overview.ts';
 import { createBoardMemory } from './memory/board-memory.ts';
@@ -82,11 +81,7 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
 
   const dayLights = createDayLightsSource({
     readModels: deps.readModels,
-    compute: async (days) => {
-      const replayed = await replayLights(deps.eventStore, days, { signal: stopping.signal });
-      const late = replayed.late.length > 0 ? await inputs(replayed.late) : [];
-      return [...replayed.lights, ...late.map(dayLightsOf)];
-    },
+    compute: (days) => lightsFromLog(deps.eventStore, days, { signal: stopping.signal }),
   });
 
   /**

@@ -8,6 +8,8 @@ import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-even
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { allProjections } from '../../projections/index.ts';
+import { createDayLightsSource } from '../../services/boards/as-of/day-lights-source.ts';
+import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -300,6 +302,39 @@ describe('the read models rebuilt from a log written through real commands', () 
     expect(result.stdout).toContain(
       `different: tasks/${task?.id} differs at progress: stored 99.5, rebuilt`,
     );
+  });
+
+  it("checks the overview's kept past days against the log, and names one changed behind its back", async () => {
+    const copy = copyOfData(dataDir, 'kept-lights');
+    const eventStore = openSqliteEventStore({ path: path.join(copy, 'events.sqlite') });
+    const readModels = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    const kept = createDayLightsSource({
+      readModels,
+      compute: (days) => lightsFromLog(eventStore, days),
+    });
+    const [january, june] = await kept.lightsOn(['2021-01-31', '2021-06-30']);
+    expect(june?.sections.length).toBeGreaterThan(0);
+    await readModels.close();
+    await eventStore.close();
+    const agreed = rebuildCommand(copy, '--verify');
+    expect(agreed.status).toBe(0);
+    const agreeing = /^the chart's kept days agree with the log: (\d+)$/m.exec(agreed.stdout);
+    // The two kept here, and any the system kept while it ran.
+    expect(Number(agreeing?.[1])).toBeGreaterThanOrEqual(2);
+
+    const tampering = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    const [section] = june?.sections ?? [];
+    const changed = { ...june, sections: [{ ...section, red: (section?.red ?? 0) + 5 }] };
+    await tampering.commit(
+      'tamper',
+      [{ collection: 'board_day_lights', id: '2021-06-30', doc: { id: '2021-06-30', ...changed } }],
+      { from: 0, to: 1 },
+    );
+    await tampering.close();
+    const refused = rebuildCommand(copy, '--verify');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('different: board_day_lights/2021-06-30 differs at sections');
+    expect(january?.day).toBe('2021-01-31');
   });
 
   it('rebuilds in place with npm run rebuild, to the same documents', async () => {

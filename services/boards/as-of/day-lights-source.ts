@@ -3,10 +3,10 @@ import type { DayLights } from '../build/day-lights.ts';
 import { createLru } from './lru.ts';
 
 /** Where past days' lights are kept: the read models, beside the documents they come from. */
-const collection = 'board_day_lights';
+export const dayLightsCollection = 'board_day_lights';
 
 /** The checkpoint that says a day's lights were computed, and from how much of the log. */
-const checkpointOf = (day: string) => `${collection}/${day}`;
+const checkpointOf = (day: string) => `${dayLightsCollection}/${day}`;
 
 /** Where days' lights are kept, and how they are computed when they are not kept yet. */
 export interface DayLightsSourceDeps {
@@ -31,7 +31,11 @@ export const createDayLightsSource = (deps: DayLightsSourceDeps) => {
   const keep = async (lights: DayLights): Promise<void> => {
     // A day before any event reflects position 0: nothing to say it was computed from.
     if (lights.position === 0) return;
-    const change = { collection, id: lights.day, doc: { id: lights.day, ...lights } };
+    const change = {
+      collection: dayLightsCollection,
+      id: lights.day,
+      doc: { id: lights.day, ...lights },
+    };
     await deps.readModels
       .commit(checkpointOf(lights.day), [change], { from: 0, to: lights.position })
       // Another node kept the same day first: the same lights, already kept.
@@ -46,7 +50,9 @@ export const createDayLightsSource = (deps: DayLightsSourceDeps) => {
   /** Reads the kept lights of `days`, computes and keeps the others. */
   const load = async (days: readonly string[]): Promise<Map<string, DayLights>> => {
     const found = new Map<string, DayLights>();
-    const kept = await deps.readModels.getMany<DayLights & { id: string }>(collection, [...days]);
+    const kept = await deps.readModels.getMany<DayLights & { id: string }>(dayLightsCollection, [
+      ...days,
+    ]);
     for (const [day, { id: _, ...lights }] of kept) found.set(day, lights);
     const computing = days.filter((day) => !kept.has(day));
     for (const lights of computing.length > 0 ? await deps.compute(computing) : []) {

@@ -2,8 +2,9 @@ import { dayOf } from '../../../contracts/dates.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import { toEnvelope } from '../../../projections/envelope.ts';
 import { type DayLights, dayLightsOf } from '../build/day-lights.ts';
+import { createAsOfSnapshots } from './as-of-snapshots.ts';
 import { applyEvent, emptyReplay, routes } from './replay.ts';
-import { boardInputOf, replayedProjections, snapshotOf } from './snapshot.ts';
+import { boardInputOf, replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';
 
 /** What one pass over the log tells of the days asked. */
 export interface ReplayedLights {
@@ -56,4 +57,23 @@ export const replayLights = async (
   }
   for (const day of targets.slice(lights.length)) close(day);
   return { lights: lights.filter((day) => !late.has(day.day)), late: [...late].sort() };
+};
+
+/**
+ * The lights of `days` (past days) as the log says: one pass for them all, and
+ * a replay of their own for the days an event reached late.
+ */
+export const lightsFromLog = async (
+  eventStore: EventStore,
+  days: readonly string[],
+  options: { signal?: AbortSignal } = {},
+): Promise<DayLights[]> => {
+  const replayed = await replayLights(eventStore, days, options);
+  if (replayed.late.length === 0) return replayed.lights;
+  const past = createAsOfSnapshots({ eventStore, cacheSize: replayed.late.length });
+  const snapshots = await past.snapshots(replayed.late);
+  const late = replayed.late.map((day) =>
+    dayLightsOf(boardInputOf(day, snapshots.get(day) as Snapshot)),
+  );
+  return [...replayed.lights, ...late];
 };
