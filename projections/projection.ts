@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../contracts/events/index.ts';
+import type { Temporal } from './versions.ts';
 
 /** The fields of a stored event a projection may read besides the domain event. */
 export interface EventEnvelope<E extends DomainEvent = DomainEvent> {
@@ -29,6 +30,12 @@ export interface Projection<D extends { position: number }> {
    * as long as the build takes). Every index costs each write of a document.
    */
   indexes?: readonly string[];
+  /**
+   * Keeps each document's state at the end of every day it changed, so the
+   * collection can be read as it stood on a past day without a replay (see
+   * `Temporal` for lists kept as their length).
+   */
+  temporal?: Temporal;
 }
 
 /** A view's fold: the document after one more event; null while there is none. */

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { loadConfig } from '../infra/config/config.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
+import type { EmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../infra/read-model-store/port.ts';
 import { CheckpointMovedError } from '../infra/read-model-store/port.ts';
@@ -26,6 +27,11 @@ import { dayLightsCollection } from '../services/boards/as-of/day-lights-source.
 import { lightsFromLog } from '../services/boards/as-of/replay-lights.ts';
 import type { DayLights } from '../services/boards/build/day-lights.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
+import {
+  lateDaysCollection,
+  logDaysCollection,
+  temporalCollections,
+} from '../services/projector/versions.ts';
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const fail = (message: string): never => {
@@ -35,8 +41,15 @@ const fail = (message: string): never => {
 
 type Documents = Map<string, Map<string, unknown>>;
 
-/** The collections the projections write, each once. */
-const collections = [...new Set(allProjections.map((projection) => projection.collection))];
+/** The collections the projections write, each once, and the log's calendar the projector keeps. */
+const collections = [
+  ...new Set(allProjections.map((projection) => projection.collection)),
+  logDaysCollection,
+  lateDaysCollection,
+];
+
+/** The collections that keep versions by day. */
+const temporal = [...temporalCollections(allProjections).keys()];
 
 /** Every document of every projected collection, by collection and id. */
 const snapshot = async (store: ReadModelStore): Promise<Documents> => {
@@ -89,6 +102,52 @@ const compare = (stored: Documents, rebuilt: Documents): string | null => {
     }
   }
   return null;
+};
+
+/** Where a version sorts among the kept ones: by id, then day. */
+const versionKey = (version: { id: string; day: string }) => `${version.id}\u0000${version.day}`;
+
+/** The first kept version that differs between the two stores, with how many were compared. */
+const versionsDifference = (
+  stored: EmbeddedReadModelStore,
+  rebuilt: EmbeddedReadModelStore,
+): { versions: number; difference: string | null } => {
+  let versions = 0;
+  for (const collection of temporal) {
+    const ours = stored.versionsOf(collection);
+    const theirs = rebuilt.versionsOf(collection);
+    let mine = ours.next();
+    let other = theirs.next();
+    while (!mine.done || !other.done) {
+      const a = mine.done ? null : versionKey(mine.value);
+      const b = other.done ? null : versionKey(other.value);
+      const name = (version: { id: string; day: string }) =>
+        `${collection}/${version.id}@${version.day}`;
+      if (b === null || (a !== null && a < b)) {
+        return {
+          versions,
+          difference: `the version ${name(mine.value!)} is stored but not rebuilt`,
+        };
+      }
+      if (a === null || b < a) {
+        return {
+          versions,
+          difference: `the version ${name(other.value!)} is rebuilt but not stored`,
+        };
+      }
+      const difference = firstDifference(mine.value!.doc, other.value!.doc);
+      if (difference) {
+        return {
+          versions,
+          difference: `the version ${name(mine.value!)} differs at ${difference}`,
+        };
+      }
+      versions += 1;
+      mine = ours.next();
+      other = theirs.next();
+    }
+  }
+  return { versions, difference: null };
 };
 
 const count = (documents: Documents) =>
@@ -175,6 +234,12 @@ const verify = async (): Promise<number> => {
       return 1;
     }
     say(`identical: ${count(stored)} documents in ${collections.length} collections`);
+    const kept = versionsDifference(readModels, fresh);
+    if (kept.difference) {
+      say(`different: ${kept.difference}`);
+      return 1;
+    }
+    say(`identical: ${kept.versions} versions by day`);
     const lights = await keptLightsDifference();
     if (lights.difference) {
       say(`different: ${lights.difference}`);

@@ -59,6 +59,19 @@ export interface DocumentChange {
   doc: Record<string, unknown> | null;
 }
 
+/**
+ * A document as it stood at the end of a day (China Standard Time), kept for
+ * reading the past: `doc: null` when it was gone by then. Kept by the
+ * collections that answer "as of a day"; a later version of the same day
+ * replaces an earlier one.
+ */
+export interface DocumentVersion {
+  collection: string;
+  id: string;
+  day: string;
+  doc: Record<string, unknown> | null;
+}
+
 export interface ReadModelStore {
   get<T = Record<string, unknown>>(collection: string, id: string): Promise<T | null>;
   getMany<T = Record<string, unknown>>(collection: string, ids: string[]): Promise<Map<string, T>>;
@@ -70,19 +83,27 @@ export interface ReadModelStore {
    * step, so a crash leaves either both or neither (exactly-once effect). Throws
    * `CheckpointMovedError` and writes nothing when the stored checkpoint is not
    * `from` (another projector got there first), or when `to` is not after `from`.
+   * `versions` are kept in the same step.
    */
   commit(
     projectorId: string,
     changes: DocumentChange[],
     checkpoint: { from: number; to: number },
+    versions?: readonly DocumentVersion[],
   ): Promise<void>;
+  /**
+   * Each document of `collection` as it stood at the end of `day`: its last
+   * version kept on or before that day, those gone by then left out, in no
+   * particular order. Costs the versions kept, not the log.
+   */
+  versionsAsOf<T = Record<string, unknown>>(collection: string, day: string): Promise<T[]>;
   /**
    * Indexes one field of one collection for filters and sorts on it (with the
    * id, for pages in a stable order); idempotent. Which fields a view is asked
    * by is the view's to say; how to index them is the adapter's.
    */
   ensureIndex(collection: string, field: string): Promise<void>;
-  /** Removes every document and checkpoint: used before a rebuild from the log. */
+  /** Removes every document, version and checkpoint: used before a rebuild from the log. */
   reset(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -50,8 +50,9 @@ export const watchReadModels = (
   getMany: (collection, ids) => store.getMany(collection, ids),
   find: (collection, query) => store.find(collection, query),
   getCheckpoint: (projectorId) => store.getCheckpoint(projectorId),
-  commit: (projectorId, changes, checkpoint) =>
-    recorded(condition, () => store.commit(projectorId, changes, checkpoint)),
+  commit: (projectorId, changes, checkpoint, versions) =>
+    recorded(condition, () => store.commit(projectorId, changes, checkpoint, versions)),
+  versionsAsOf: (collection, day) => store.versionsAsOf(collection, day),
   ensureIndex: (collection, field) => store.ensureIndex(collection, field),
   reset: () => recorded(condition, () => store.reset()),
   ping: () => checked(condition, () => store.ping()),

@@ -8,6 +8,7 @@ export type { UnitListItem } from './document.ts';
 export const unitListProjection: Projection<UnitListItem> = {
   name: 'unit-list',
   collection: 'units',
+  temporal: true,
   handles: ['UnitRegistered'],
   documentId: ({ event }) => (event.type === 'UnitRegistered' ? event.data.unitId : null),
   evolve: evolveUnitListItem,

@@ -5,7 +5,7 @@ import type { EventStore } from '../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from './as-of/as-of-snapshots.ts';
 import { createDayLightsSource } from './as-of/day-lights-source.ts';
-import { lightsFromLog } from './as-of/replay-lights.ts';
+import { lightsOfDays } from './as-of/replay-lights.ts';
 import { boardInputOf, type Snapshot } from './as-of/snapshot.ts';
 import type { BoardInput } from './build/input.ts';
 import { seriesDays } from './build/overview.ts';
@@ -30,6 +30,7 @@ export interface BoardSourceDeps {
 export const createBoardSource = (deps: BoardSourceDeps) => {
   const past = createAsOfSnapshots({
     eventStore: deps.eventStore,
+    readModels: deps.readModels,
     ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
   });
   const stopping = new AbortController();
@@ -81,7 +82,8 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
 
   const dayLights = createDayLightsSource({
     readModels: deps.readModels,
-    compute: (days) => lightsFromLog(deps.eventStore, days, { signal: stopping.signal }),
+    compute: (days) =>
+      lightsOfDays(deps.readModels, deps.eventStore, days, { signal: stopping.signal }),
   });
 
   /**

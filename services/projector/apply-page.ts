@@ -1,5 +1,6 @@
 import type { DocumentChange } from '../../infra/read-model-store/port.ts';
 import type { EventEnvelope, Projection } from '../../projections/projection.ts';
+import type { VersionTracker } from './versions.ts';
 
 type Doc = { position: number } & Record<string, unknown>;
 type AnyProjection = Projection<Doc>;
@@ -56,16 +57,20 @@ export const applyEvents = (
   projections: readonly AnyProjection[],
   envelopes: readonly EventEnvelope[],
   documents: DocumentSet,
+  versions?: VersionTracker,
 ): void => {
   const handling = routes(projections);
   for (const envelope of envelopes) {
+    versions?.event(envelope);
     for (const projection of handling(envelope.event.type)) {
       const id = projection.documentId(envelope);
       if (id === null) continue;
       const doc = documents.get(projection.collection, id);
       if (doc && doc.position >= envelope.position) continue;
       const next = projection.evolve(doc, envelope);
-      if (next !== doc) documents.set(projection.collection, id, next);
+      if (next === doc) continue;
+      documents.set(projection.collection, id, next);
+      versions?.changed(projection.collection, id, next);
     }
   }
 };
@@ -82,23 +87,30 @@ export const innerMap = <V>(outer: Map<string, Map<string, V>>, key: string): Ma
 
 /**
  * Applies a page of events to the loaded documents (left as they are) and
- * returns the changed documents, each once, as it is after the page.
+ * returns the changed documents, each once, as it is after the page;
+ * `versions` hears of each event and change.
  */
 export const applyPage = (
   projections: readonly AnyProjection[],
   loaded: Map<string, Map<string, Doc>>,
   envelopes: readonly EventEnvelope[],
+  versions?: VersionTracker,
 ): DocumentChange[] => {
   // Documents changed by this page so far, by collection then id (null: removed).
   const working = new Map<string, Map<string, Doc | null>>();
-  applyEvents(projections, envelopes, {
-    get: (collection, id) => {
-      const changed = working.get(collection);
-      if (changed?.has(id)) return changed.get(id) ?? null;
-      return loaded.get(collection)?.get(id) ?? null;
+  applyEvents(
+    projections,
+    envelopes,
+    {
+      get: (collection, id) => {
+        const changed = working.get(collection);
+        if (changed?.has(id)) return changed.get(id) ?? null;
+        return loaded.get(collection)?.get(id) ?? null;
+      },
+      set: (collection, id, doc) => innerMap(working, collection).set(id, doc),
     },
-    set: (collection, id, doc) => innerMap(working, collection).set(id, doc),
-  });
+    versions,
+  );
   const changes: DocumentChange[] = [];
   for (const [collection, docs] of working) {
     for (const [id, doc] of docs) changes.push({ collection, id, doc });

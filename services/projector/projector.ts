@@ -6,6 +6,7 @@ import { toEnvelope } from '../../projections/envelope.ts';
 import type { Projection } from '../../projections/projection.ts';
 import type { DocumentSet } from './apply-page.ts';
 import { applyEvents, applyPage, innerMap, touchedDocuments } from './apply-page.ts';
+import { createVersionTracker, lastLogDay, temporalCollections } from './versions.ts';
 
 type Doc = { position: number } & Record<string, unknown>;
 
@@ -28,6 +29,11 @@ export interface ProjectorOptions {
  */
 export const createProjector = (options: ProjectorOptions) => {
   const { projectorId, readModels, projections } = options;
+  const temporal = temporalCollections(projections);
+  // The day the log had reached at the last commit, read again when another node moved it.
+  let reached = { position: -1, day: '' };
+  const reachedAt = async (position: number): Promise<string> =>
+    reached.position === position ? reached.day : lastLogDay(readModels);
 
   const loadDocuments = async (touched: Map<string, Set<string>>) => {
     const loaded = new Map<string, Map<string, Doc>>();
@@ -43,8 +49,16 @@ export const createProjector = (options: ProjectorOptions) => {
     const to = page.at(-1)!.position;
     const envelopes = page.map(toEnvelope);
     const loaded = await loadDocuments(touchedDocuments(projections, envelopes));
-    const changes = applyPage(projections, loaded, envelopes);
-    await readModels.commit(projectorId, changes, { from, to });
+    const versions = createVersionTracker(temporal, await reachedAt(from));
+    const changes = applyPage(projections, loaded, envelopes, versions);
+    const kept = versions.take();
+    await readModels.commit(
+      projectorId,
+      [...changes, ...kept.changes],
+      { from, to },
+      kept.versions,
+    );
+    reached = { position: to, day: versions.reached() };
     options.onCommitted?.(to);
   };
 
@@ -92,9 +106,10 @@ export interface RebuildOptions {
   projectorId?: string;
   batchSize?: number;
   /**
-   * Events between two commits (default: one commit, at the end). Every
-   * document stays in memory either way, so each commit only adds writing each
-   * changed document once more; commit sooner only to show progress.
+   * Events between two commits (default: one commit at the end, or every
+   * 100,000 events when a projection keeps versions, which are let go at each
+   * commit). Every document stays in memory either way, so each commit only
+   * adds writing each changed document once more.
    */
   commitEvery?: number;
   /** Stop after this position (default: the end of the log). */
@@ -151,18 +166,27 @@ export const rebuildReadModels = async (
 ): Promise<{ events: number; position: number }> => {
   const projectorId = options.projectorId ?? 'main';
   const batchSize = options.batchSize ?? rebuildBatchSize;
-  const commitEvery = options.commitEvery ?? Number.POSITIVE_INFINITY;
+  const temporal = temporalCollections(options.projections);
+  const commitEvery =
+    options.commitEvery ?? (temporal.size > 0 ? 100_000 : Number.POSITIVE_INFINITY);
   const until = options.until ?? Number.POSITIVE_INFINITY;
   await options.readModels.reset();
   await indexEmptyStore(options.readModels, options.projections, projectorId);
   const cache = rebuildCache();
+  const versions = createVersionTracker(temporal, '');
   let committed = 0;
   let eventsCommitted = 0;
   let position = 0;
   let events = 0;
   const commit = async () => {
     if (position === committed) return;
-    await options.readModels.commit(projectorId, cache.take(), { from: committed, to: position });
+    const kept = versions.take();
+    await options.readModels.commit(
+      projectorId,
+      [...cache.take(), ...kept.changes],
+      { from: committed, to: position },
+      kept.versions,
+    );
     committed = position;
     eventsCommitted = events;
     options.onCommit?.({ position, events });
@@ -172,7 +196,7 @@ export const rebuildReadModels = async (
     const page = limit > 0 ? await options.eventStore.readAll({ after: position, limit }) : [];
     const last = page.at(-1);
     if (!last) break;
-    applyEvents(options.projections, page.map(toEnvelope), cache.documents);
+    applyEvents(options.projections, page.map(toEnvelope), cache.documents, versions);
     position = last.position;
     events += page.length;
     if (events - eventsCommitted >= commitEvery) await commit();

@@ -669,6 +669,67 @@ export function describeReadModelStoreConformance(
       });
     });
 
+    describe('keeping versions by day', () => {
+      const version = (id: string, day: string, doc: Record<string, unknown> | null) => ({
+        collection: 'tasks',
+        id,
+        day,
+        doc,
+      });
+
+      /** The versions as of `day`, in id order. */
+      const asOf = async (day: string, collection = 'tasks') =>
+        (await store.versionsAsOf<Doc>(collection, day)).sort((a, b) =>
+          String(a.id).localeCompare(String(b.id)),
+        );
+
+      it('answers each document as its last version on or before the day', async () => {
+        await store.commit('p', [], { from: 0, to: 3 }, [
+          version('b', '2021-03-01', { id: 'b', v: 1 }),
+          version('a', '2021-03-02', { id: 'a', v: 1 }),
+          version('b', '2021-03-05', { id: 'b', v: 2 }),
+        ]);
+        await store.commit('p', [], { from: 3, to: 4 }, [
+          version('a', '2021-03-05', { id: 'a', v: 2 }),
+          version('c', '2021-03-09', { id: 'c', v: 1 }),
+        ]);
+        expect(await asOf('2021-02-28')).toEqual([]);
+        expect(await asOf('2021-03-01')).toEqual([{ id: 'b', v: 1 }]);
+        expect(await asOf('2021-03-04')).toEqual([
+          { id: 'a', v: 1 },
+          { id: 'b', v: 1 },
+        ]);
+        expect(await asOf('2021-03-05')).toEqual([
+          { id: 'a', v: 2 },
+          { id: 'b', v: 2 },
+        ]);
+        expect(await asOf('2021-12-31')).toHaveLength(3);
+        expect(await asOf('2021-12-31', 'people')).toEqual([]);
+      });
+
+      it('replaces a version of the same day, and leaves out a document gone by then', async () => {
+        await store.commit('p', [], { from: 0, to: 1 }, [version('a', '2021-03-01', { v: 1 })]);
+        await store.commit('p', [], { from: 1, to: 2 }, [version('a', '2021-03-01', { v: 2 })]);
+        await store.commit('p', [], { from: 2, to: 3 }, [version('a', '2021-03-03', null)]);
+        expect(await store.versionsAsOf('tasks', '2021-03-02')).toEqual([{ v: 2 }]);
+        expect(await store.versionsAsOf('tasks', '2021-03-03')).toEqual([]);
+      });
+
+      it('keeps versions only with their commit: a stale checkpoint keeps none', async () => {
+        await store.commit('p', [], { from: 0, to: 5 });
+        await expect(
+          store.commit('p', [], { from: 1, to: 6 }, [version('a', '2021-03-01', { v: 1 })]),
+        ).rejects.toBeInstanceOf(CheckpointMovedError);
+        expect(await store.versionsAsOf('tasks', '2021-12-31')).toEqual([]);
+      });
+
+      it('removes them on reset', async () => {
+        await store.commit('p', [], { from: 0, to: 1 }, [version('a', '2021-03-01', { v: 1 })]);
+        await store.reset();
+        expect(await store.versionsAsOf('tasks', '2021-12-31')).toEqual([]);
+      });
+    });
+
     describe('resetting', () => {
       it('removes every document and checkpoint', async () => {
         await seed(store, 'tasks', TASKS);

@@ -77,9 +77,10 @@ const startNode = async (
     find: (collection, query) => real.find(collection, query),
     ensureIndex: (collection, field) => real.ensureIndex(collection, field),
     getCheckpoint: (projectorId) => real.getCheckpoint(projectorId),
-    commit: async (projectorId, changes, checkpoint) => {
+    versionsAsOf: (collection, day) => real.versionsAsOf(collection, day),
+    commit: async (projectorId, changes, checkpoint, versions) => {
       try {
-        await real.commit(projectorId, changes, checkpoint);
+        await real.commit(projectorId, changes, checkpoint, versions);
       } catch (error) {
         if (error instanceof CheckpointMovedError) lost += 1;
         throw error;

@@ -110,6 +110,7 @@ const withCommit = (real: ReadModelStore, commit: ReadModelStore['commit']): Rea
   get: (collection, id) => real.get(collection, id),
   getMany: (collection, ids) => real.getMany(collection, ids),
   find: (collection, query) => real.find(collection, query),
+  versionsAsOf: (collection, day) => real.versionsAsOf(collection, day),
   ensureIndex: (collection, field) => real.ensureIndex(collection, field),
   getCheckpoint: (projectorId) => real.getCheckpoint(projectorId),
   commit,

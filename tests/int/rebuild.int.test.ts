@@ -304,6 +304,26 @@ describe('the read models rebuilt from a log written through real commands', () 
     );
   });
 
+  it('compares every kept version by day too, and names one changed behind the system’s back', async () => {
+    const agreed = rebuildCommand(dataDir, '--verify');
+    const versions = Number(/^identical: (\d+) versions by day$/m.exec(agreed.stdout)?.[1]);
+    expect(versions).toBeGreaterThan(20);
+
+    const copy = copyOfData(dataDir, 'kept-version');
+    const readModels = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    const { value: version } = readModels.versionsOf('board_tasks').next();
+    if (!version?.doc) throw new Error('expected a kept version of a task');
+    await readModels.commit('tamper', [], { from: 0, to: 1 }, [
+      { ...version, doc: { ...version.doc, title: '改过的标题' } },
+    ]);
+    await readModels.close();
+    const refused = rebuildCommand(copy, '--verify');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(
+      `different: the version board_tasks/${version.id}@${version.day} differs at title: stored "改过的标题"`,
+    );
+  });
+
   it("checks the overview's kept past days against the log, and names one changed behind its back", async () => {
     const copy = copyOfData(dataDir, 'kept-lights');
     const eventStore = openSqliteEventStore({ path: path.join(copy, 'events.sqlite') });

@@ -7,6 +7,7 @@ import { startWalCheckpointer, type WalCheckpointer } from '../../sqlite/wal-che
 import {
   CheckpointMovedError,
   type DocumentChange,
+  type DocumentVersion,
   type FindQuery,
   type FindResult,
   type ReadModelStore,
@@ -43,6 +44,22 @@ function assertCount(name: string, value: number | undefined): void {
 }
 
 /** Serialises a document, refusing what JSON cannot carry (it would not read back). */
+/** Versions in the order of the table's key: collection, id, day. */
+const byKey = (a: DocumentVersion, b: DocumentVersion): number =>
+  a.collection < b.collection
+    ? -1
+    : a.collection > b.collection
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : a.day < b.day
+            ? -1
+            : a.day > b.day
+              ? 1
+              : 0;
+
 function serialise(change: DocumentChange): string {
   const { doc } = change;
   const json = typeof doc === 'object' && !Array.isArray(doc) ? JSON.stringify(doc) : undefined;
@@ -126,6 +143,7 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     projectorId: string,
     changes: DocumentChange[],
     checkpoint: { from: number; to: number },
+    versions: readonly DocumentVersion[] = [],
   ): Promise<void> {
     const { from, to } = checkpoint;
     assertPosition('from', from);
@@ -137,17 +155,48 @@ export class EmbeddedReadModelStore implements ReadModelStore {
       if (stored !== from || to <= from) {
         throw new CheckpointMovedError(projectorId, from, stored);
       }
+      // A version is most often the very document written: serialised once.
+      const written = new Map<object, string>();
       for (const change of changes) {
         if (change.doc === null) st.remove.run(change.collection, change.id);
-        else st.upsert.run(change.collection, change.id, serialise(change));
+        else {
+          const json = serialise(change);
+          written.set(change.doc, json);
+          st.upsert.run(change.collection, change.id, json);
+        }
+      }
+      // In key order: each page of the versions' index is written once per commit.
+      for (const { collection, id, day, doc } of [...versions].sort(byKey)) {
+        const json = doc === null ? null : (written.get(doc) ?? JSON.stringify(doc));
+        st.keepVersion.run(collection, id, day, json);
       }
       st.setCheckpoint.run(projectorId, to);
     });
   }
 
+  async versionsAsOf<T = Record<string, unknown>>(collection: string, day: string): Promise<T[]> {
+    const rows = this.#statements.versionsAsOf.all(collection, day) as { doc: string | null }[];
+    const docs: T[] = [];
+    for (const row of rows) if (row.doc !== null) docs.push(JSON.parse(row.doc) as T);
+    return docs;
+  }
+
+  /**
+   * Every kept version of `collection`, in id then day order, read as they are
+   * iterated: for checks that compare two stores (not part of the port).
+   */
+  *versionsOf(collection: string): Generator<DocumentVersion> {
+    const rows = this.#queries
+      .get('SELECT id, day, doc FROM versions WHERE collection = ? ORDER BY collection, id, day')
+      .iterate(collection) as Iterable<{ id: string; day: string; doc: string | null }>;
+    for (const { id, day, doc } of rows) {
+      yield { collection, id, day, doc: doc === null ? null : JSON.parse(doc) };
+    }
+  }
+
   async reset(): Promise<void> {
     this.#writeTransaction(() => {
-      this.#db.exec('DELETE FROM documents; DELETE FROM checkpoints');
+      this.#db.exec('DELETE FROM documents; DELETE FROM versions; DELETE FROM checkpoints');
     });
   }
 

@@ -22,6 +22,13 @@ export function prepareDatabase(db: DatabaseSync): void {
       doc TEXT NOT NULL,
       PRIMARY KEY (collection, id)
     );
+    CREATE TABLE IF NOT EXISTS versions (
+      collection TEXT NOT NULL,
+      id TEXT NOT NULL,
+      day TEXT NOT NULL,
+      doc TEXT
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS versions_by_day ON versions (collection, id, day);
     CREATE TABLE IF NOT EXISTS checkpoints (
       projector_id TEXT PRIMARY KEY,
       position INTEGER NOT NULL

@@ -7,6 +7,13 @@ export interface Statements {
   getMany: StatementSync;
   upsert: StatementSync;
   remove: StatementSync;
+  keepVersion: StatementSync;
+  /**
+   * The last version on or before a day of each document of a collection: the
+   * rows found in the (small) index alone, by SQLite's bare column of max(),
+   * then only their documents read.
+   */
+  versionsAsOf: StatementSync;
   getCheckpoint: StatementSync;
   setCheckpoint: StatementSync;
   ping: StatementSync;
@@ -24,6 +31,16 @@ export function prepareStatements(db: DatabaseSync): Statements {
        ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc`,
     ),
     remove: db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
+    keepVersion: db.prepare(
+      `INSERT INTO versions (collection, id, day, doc) VALUES (?, ?, ?, ?)
+       ON CONFLICT (collection, id, day) DO UPDATE SET doc = excluded.doc`,
+    ),
+    versionsAsOf: db.prepare(
+      `SELECT versions.doc FROM (
+         SELECT rowid AS found, id, max(day) FROM versions
+         WHERE collection = ? AND day <= ? GROUP BY id
+       ) AS latest JOIN versions ON versions.rowid = latest.found`,
+    ),
     getCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE projector_id = ?'),
     setCheckpoint: db.prepare(
       `INSERT INTO checkpoints (projector_id, position) VALUES (?, ?)

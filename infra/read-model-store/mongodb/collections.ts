@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, IndexSpecification } from 'mongodb';
-import type { DocumentChange } from '../port.ts';
+import type { DocumentChange, DocumentVersion } from '../port.ts';
 import { plainDocument } from '../shared/arguments.ts';
 import { fieldPath } from './filter-mongo.ts';
 
@@ -11,6 +11,35 @@ export const DOCUMENTS_PREFIX = 'rm.';
 
 /** Checkpoint of each projector: `{ _id: projectorId, position }`. */
 export const CHECKPOINTS = 'checkpoints';
+
+/**
+ * Every collection's document versions, `{ _id, collection, id, day, doc }`,
+ * indexed by collection, id and day for "the last version on or before a day".
+ */
+export const VERSIONS = 'versions';
+
+/** What one kept version looks like in MongoDB (`doc: null`: gone by that day). */
+export interface StoredVersion {
+  _id: string;
+  collection: string;
+  id: string;
+  day: string;
+  doc: Record<string, unknown> | null;
+}
+
+/** The index the versions are read by. */
+export const versionsIndex = { key: { collection: 1, id: 1, day: 1 }, name: 'collection_id_day' };
+
+/** Versions as upserts keyed by collection, id and day (a later one of the day replaces it). */
+export function versionWrites(
+  versions: readonly DocumentVersion[],
+): AnyBulkWriteOperation<StoredVersion>[] {
+  return versions.map(({ collection, id, day, doc }) => {
+    const _id = JSON.stringify([collection, id, day]);
+    const replacement = { collection, id, day, doc: doc === null ? null : { ...doc } };
+    return { replaceOne: { filter: { _id }, replacement, upsert: true } };
+  });
+}
 
 /** What one read-model document looks like in MongoDB. */
 export interface StoredDocument {

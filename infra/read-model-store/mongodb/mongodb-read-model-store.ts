@@ -9,6 +9,7 @@ import {
 import {
   CheckpointMovedError,
   type DocumentChange,
+  type DocumentVersion,
   type FindQuery,
   type FindResult,
   type ReadModelStore,
@@ -20,6 +21,10 @@ import {
   documentsCollection,
   fieldIndex,
   type StoredDocument,
+  type StoredVersion,
+  VERSIONS,
+  versionsIndex,
+  versionWrites,
   writesByCollection,
 } from './collections.ts';
 import { filterToMongo, keysetToMongo, sortToMongo } from './filter-mongo.ts';
@@ -64,6 +69,7 @@ export class MongoReadModelStore implements ReadModelStore {
   readonly #db: Db;
   readonly #database: string;
   #ready: Promise<void> | undefined;
+  #versionsIndex: Promise<void> | undefined;
 
   constructor(client: MongoClient, database: string) {
     this.#client = client;
@@ -141,12 +147,15 @@ export class MongoReadModelStore implements ReadModelStore {
     projectorId: string,
     changes: DocumentChange[],
     checkpoint: { from: number; to: number },
+    versions: readonly DocumentVersion[] = [],
   ): Promise<void> {
     const { from, to } = checkpoint;
     assertPosition('from', from);
     assertPosition('to', to);
     const writes = writesByCollection(this.#database, changes);
+    const kept = versionWrites(versions);
     await this.connect();
+    if (kept.length > 0) await this.#versionsIndexed();
     if (to <= from) {
       throw new CheckpointMovedError(projectorId, from, await this.getCheckpoint(projectorId));
     }
@@ -167,12 +176,29 @@ export class MongoReadModelStore implements ReadModelStore {
             .collection<StoredDocument>(name)
             .bulkWrite(operations, { session, ordered: true });
         }
+        if (kept.length > 0) await this.#versions().bulkWrite(kept, { session, ordered: true });
       }, TRANSACTION),
     );
   }
 
+  async versionsAsOf<T = Record<string, unknown>>(collection: string, day: string): Promise<T[]> {
+    await this.connect();
+    await this.#versionsIndexed();
+    const rows = await this.#versions()
+      .aggregate<{ _id: string; doc: T | null }>(
+        [
+          { $match: { collection, day: { $lte: day } } },
+          { $sort: { collection: 1, id: 1, day: -1 } },
+          { $group: { _id: '$id', doc: { $first: '$doc' } } },
+        ],
+        { allowDiskUse: true },
+      )
+      .toArray();
+    return rows.flatMap((row) => (row.doc === null ? [] : [row.doc]));
+  }
+
   /**
-   * Removes every document and checkpoint (before a rebuild). Not one transaction:
+   * Removes every document, version and checkpoint (before a rebuild). Not one transaction:
    * a reset may outgrow one. Checkpoints go first, so a reset cut short leaves
    * projectors at 0 over stale documents, which the rebuild's reset clears again,
    * never documents gone under a checkpoint that says they are applied.
@@ -180,6 +206,7 @@ export class MongoReadModelStore implements ReadModelStore {
   async reset(): Promise<void> {
     await this.connect();
     await this.#checkpoints().deleteMany({});
+    await this.#versions().deleteMany({});
     const collections = await this.#db
       .listCollections(documentCollections, { nameOnly: true })
       .toArray();
@@ -215,6 +242,24 @@ export class MongoReadModelStore implements ReadModelStore {
 
   #documents(collection: string): Collection<StoredDocument> {
     return this.#db.collection<StoredDocument>(documentsCollection(this.#database, collection));
+  }
+
+  #versions(): Collection<StoredVersion> {
+    return this.#db.collection<StoredVersion>(VERSIONS);
+  }
+
+  /** Creates the versions' index once per store (idempotent on the server). */
+  #versionsIndexed(): Promise<void> {
+    this.#versionsIndex ??= this.#versions()
+      .createIndex(versionsIndex.key, { name: versionsIndex.name })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.#versionsIndex = undefined;
+          throw error;
+        },
+      );
+    return this.#versionsIndex;
   }
 
   #checkpoints(): Collection<Checkpoint> {

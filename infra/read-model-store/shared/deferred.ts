@@ -19,8 +19,11 @@ export function deferredReadModelStore(load: () => Promise<ReadModelStore>): Rea
       return (await store()).find<T>(collection, query);
     },
     getCheckpoint: async (projectorId) => (await store()).getCheckpoint(projectorId),
-    commit: async (projectorId, changes, checkpoint) =>
-      (await store()).commit(projectorId, changes, checkpoint),
+    commit: async (projectorId, changes, checkpoint, versions) =>
+      (await store()).commit(projectorId, changes, checkpoint, versions),
+    async versionsAsOf<T>(collection: string, day: string) {
+      return (await store()).versionsAsOf<T>(collection, day);
+    },
     ensureIndex: async (collection, field) => (await store()).ensureIndex(collection, field),
     reset: async () => (await store()).reset(),
     ping: async () => (await store()).ping(),

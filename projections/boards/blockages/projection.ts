@@ -7,6 +7,7 @@ import { evolveBoardBlockage } from './evolve.ts';
 export const boardBlockageProjection: Projection<BoardBlockage> = {
   name: 'board-blockages',
   collection: 'board_blockages',
+  temporal: { appendOnly: ['escalations'] },
   ...routedByPart('boardBlockages', 'blockageId'),
   evolve: evolveBoardBlockage,
 };

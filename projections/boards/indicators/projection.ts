@@ -7,6 +7,7 @@ import { evolveBoardIndicator } from './evolve.ts';
 export const boardIndicatorProjection: Projection<BoardIndicator> = {
   name: 'board-indicators',
   collection: 'board_indicators',
+  temporal: true,
   ...routedByPart('boardIndicators', 'indicatorId'),
   evolve: evolveBoardIndicator,
 };

@@ -7,6 +7,7 @@ import { evolveBoardMilestone } from './evolve.ts';
 export const boardMilestoneProjection: Projection<BoardMilestone> = {
   name: 'board-milestones',
   collection: 'board_milestones',
+  temporal: true,
   ...routedByPart('boardMilestones', 'milestoneId'),
   evolve: evolveBoardMilestone,
 };

@@ -8,6 +8,7 @@ import { evolveBoardOfficial } from './evolve.ts';
 export const boardOfficialProjection: Projection<BoardOfficial> = {
   name: 'board-officials',
   collection: 'board_officials',
+  temporal: true,
   handles: officialEventTypes,
   documentId: ({ event }) => (isOfficialEvent(event) ? event.data.officialId : null),
   evolve: evolveBoardOfficial,

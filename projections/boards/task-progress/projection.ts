@@ -10,6 +10,7 @@ const handles = eventsReadBy('boardTasks');
 export const boardTaskProjection: Projection<BoardTask> = {
   name: 'board-tasks',
   collection: 'board_tasks',
+  temporal: { appendOnly: ['reports', 'moves', 'rejectedOn', 'accountability', 'urges'] },
   handles,
   documentId: taskDocumentId,
   evolve: evolveBoardTask,

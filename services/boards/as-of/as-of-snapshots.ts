@@ -1,5 +1,7 @@
 import type { EventStore } from '../../../infra/event-store/port.ts';
+import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { toEnvelope } from '../../../projections/envelope.ts';
+import { keptSnapshots } from './kept-versions.ts';
 import { createLru } from './lru.ts';
 import { replayDays } from './replay.ts';
 import { replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';
@@ -7,6 +9,8 @@ import { replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';
 /** The log to replay, and how much of it to keep in memory. */
 export interface AsOfSnapshotsOptions {
   eventStore: EventStore;
+  /** Where the projector keeps the documents' versions; without it, every day is replayed. */
+  readModels?: ReadModelStore;
   /** Events per page read from the log. */
   pageSize?: number;
   /** Past days kept in memory. */
@@ -14,11 +18,13 @@ export interface AsOfSnapshotsOptions {
 }
 
 /**
- * Boards of past days, rebuilt from the log: the events recorded by the end of
- * each day (China Standard Time) replayed through the boards' pure projections
- * into documents held in memory. The log is append-only and a past day is over,
- * so a past day's documents never change: they are cached (LRU). Days asked
- * together are replayed in one pass over the log.
+ * Boards of past days: the documents as they stood at the end of each day
+ * (China Standard Time), read from the versions the projector keeps. A day
+ * they cannot answer (an event reached it late, or the projector is not past
+ * it yet) is rebuilt from the log: the events recorded by its end replayed
+ * through the boards' pure projections, days asked together in one pass. The
+ * log is append-only and a past day is over, so a past day's documents never
+ * change: they are cached (LRU).
  */
 export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
   const pageSize = options.pageSize ?? 5000;
@@ -39,13 +45,22 @@ export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
     return new Map(replay.finish().map((replayed) => [replayed.day, snapshotOf(replayed)]));
   };
 
-  /** The snapshots of `days` (each a day already over), from the cache or one new replay. */
+  /** From the kept versions where they answer, the other days replayed together. */
+  const load = async (days: readonly string[]): Promise<Map<string, Snapshot>> => {
+    const kept = options.readModels
+      ? await keptSnapshots(options.readModels, options.eventStore, days)
+      : new Map<string, Snapshot>();
+    const rest = days.filter((day) => !kept.has(day));
+    return rest.length === 0 ? kept : new Map([...kept, ...(await replayLog(rest))]);
+  };
+
+  /** The snapshots of `days` (each a day already over), from the cache or one new load. */
   const snapshots = async (days: readonly string[]): Promise<Map<string, Snapshot>> => {
     const wanted = [...new Set(days)];
     const pending = new Map(wanted.map((day) => [day, cache.get(day)]));
     const missing = wanted.filter((day) => pending.get(day) === undefined);
     if (missing.length > 0) {
-      const pass = replayLog(missing);
+      const pass = load(missing);
       for (const day of missing) {
         const one = pass.then((all) => all.get(day) as Snapshot);
         // A failed replay is not remembered: the next request tries again.

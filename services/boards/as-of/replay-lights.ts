@@ -1,8 +1,10 @@
 import { dayOf } from '../../../contracts/dates.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
+import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { toEnvelope } from '../../../projections/envelope.ts';
 import { type DayLights, dayLightsOf } from '../build/day-lights.ts';
 import { createAsOfSnapshots } from './as-of-snapshots.ts';
+import { keptSnapshots } from './kept-versions.ts';
 import { applyEvent, emptyReplay, routes } from './replay.ts';
 import { boardInputOf, replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';
 
@@ -76,4 +78,28 @@ export const lightsFromLog = async (
     dayLightsOf(boardInputOf(day, snapshots.get(day) as Snapshot)),
   );
   return [...replayed.lights, ...late];
+};
+
+/**
+ * The lights of `days` (past days) from the projector's kept versions where
+ * they answer, a read of each day's documents; from the log for the others.
+ */
+export const lightsOfDays = async (
+  readModels: ReadModelStore,
+  eventStore: EventStore,
+  days: readonly string[],
+  options: { signal?: AbortSignal } = {},
+): Promise<DayLights[]> => {
+  const lights: DayLights[] = [];
+  const rest: string[] = [];
+  // A day at a time: one day's documents held at once.
+  for (const day of days) {
+    const snapshot = (await keptSnapshots(readModels, eventStore, [day])).get(day);
+    if (snapshot === undefined) rest.push(day);
+    else lights.push(dayLightsOf(boardInputOf(day, snapshot)));
+    options.signal?.throwIfAborted();
+  }
+  return rest.length === 0
+    ? lights
+    : [...lights, ...(await lightsFromLog(eventStore, rest, options))];
 };

@@ -1,0 +1,119 @@
+import { dayOf } from '../../../contracts/dates.ts';
+import type { RulesetEvent } from '../../../contracts/events/index.ts';
+import { toDomainEvent } from '../../../contracts/events/upcast.ts';
+import { rulesStreamId } from '../../../contracts/streams.ts';
+import type { EventStore } from '../../../infra/event-store/port.ts';
+import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
+import { appendOnlyOf, restored } from '../../../projections/versions.ts';
+import {
+  type LogDay,
+  lastLogDay,
+  lateDaysCollection,
+  logDaysCollection,
+} from '../../projector/versions.ts';
+import {
+  boardCollections,
+  boardDocuments,
+  replayedProjections,
+  type Snapshot,
+} from './snapshot.ts';
+
+/** The projector whose versions and checkpoint are read. */
+const projectorId = 'main';
+
+/**
+ * Whether the versions hold what was known at the end of `day`: the projector
+ * has gone past it (an event of a later day, or the end of the log), and no
+ * event reached it late.
+ */
+const answerable = async (
+  readModels: ReadModelStore,
+  eventStore: EventStore,
+  day: string,
+): Promise<boolean> => {
+  if ((await readModels.get(lateDaysCollection, day)) !== null) return false;
+  if ((await lastLogDay(readModels)) > day) return true;
+  const [checkpoint, end] = await Promise.all([
+    readModels.getCheckpoint(projectorId),
+    eventStore.lastPosition(),
+  ]);
+  // Past days only: an event appended from now on is recorded after `day`.
+  return checkpoint >= end;
+};
+
+/** The last position recorded by the end of `day` (0 before the first). */
+const positionBy = async (readModels: ReadModelStore, day: string): Promise<number> => {
+  const { items } = await readModels.find<LogDay>(logDaysCollection, {
+    filter: { day: { $lte: day } },
+    sort: [{ field: 'day', direction: 'desc' }],
+    limit: 1,
+  });
+  return items[0]?.position ?? 0;
+};
+
+/** The lists each board collection keeps as lengths in its versions. */
+const appendOnly = new Map(
+  replayedProjections.map((projection) => [
+    projection.collection,
+    appendOnlyOf(projection.temporal),
+  ]),
+);
+
+type Doc = Record<string, unknown> & { id: string };
+
+/** A collection's documents as of `day`, lists kept as lengths restored from the documents now. */
+const collectionAsOf = async (
+  readModels: ReadModelStore,
+  collection: string,
+  day: string,
+): Promise<Doc[]> => {
+  const versions = await readModels.versionsAsOf<Doc>(collection, day);
+  const lists = appendOnly.get(collection) ?? [];
+  if (lists.length === 0) return versions;
+  // Every document now, in one read: documents are never removed from these collections.
+  const { items } = await readModels.find<Doc>(collection);
+  const now = new Map(items.map((doc) => [doc.id, doc]));
+  return versions.map((version) => restored(version, now.get(version.id), lists) as Doc);
+};
+
+/** One past day's board documents, from the versions kept on or before it. */
+const keptSnapshot = async (
+  readModels: ReadModelStore,
+  rules: readonly { recordedOn: string; ruleset: RulesetEvent['data'] }[],
+  day: string,
+): Promise<Snapshot> => {
+  const collections = Object.values(boardCollections);
+  const [position, ...found] = await Promise.all([
+    positionBy(readModels, day),
+    ...collections.map((collection) => collectionAsOf(readModels, collection, day)),
+  ]);
+  const byCollection = new Map(collections.map((collection, i) => [collection, found[i] ?? []]));
+  return {
+    docs: boardDocuments((collection) => byCollection.get(collection) ?? []),
+    // Published (recorded) by the end of the day, in the order they were.
+    rulesets: rules.filter((rule) => rule.recordedOn <= day).map((rule) => rule.ruleset),
+    position,
+  };
+};
+
+/**
+ * Past days' board documents as the projector's kept versions say, for the
+ * days they can answer (see `answerable`): an indexed read of each board
+ * collection's versions, not a replay of the log. The other days are left out.
+ */
+export const keptSnapshots = async (
+  readModels: ReadModelStore,
+  eventStore: EventStore,
+  days: readonly string[],
+): Promise<Map<string, Snapshot>> => {
+  const found = new Map<string, Snapshot>();
+  const wanted: string[] = [];
+  for (const day of days) if (await answerable(readModels, eventStore, day)) wanted.push(day);
+  if (wanted.length === 0) return found;
+  const rules = (await eventStore.readStream(rulesStreamId)).map((stored) => ({
+    recordedOn: dayOf(stored.recordedAt),
+    ruleset: toDomainEvent<RulesetEvent>(stored).data,
+  }));
+  for (const day of wanted) found.set(day, await keptSnapshot(readModels, rules, day));
+  return found;
+};
