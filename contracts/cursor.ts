@@ -32,9 +32,14 @@ export const encodeKeyCursor = (key: KeyCursor): string =>
 /**
  * The position a keyset cursor names, for a page sorted on `field`; refused
  * (naming `name`) when it is not a cursor this API gave, or one of a page in
- * another order.
+ * another order (asked by the argument `sortArgument`).
  */
-export const decodeKeyCursor = (cursor: string, field: string, name = 'after'): KeyCursor => {
+export const decodeKeyCursor = (
+  cursor: string,
+  field: string,
+  name = 'after',
+  sortArgument = 'sortBy',
+): KeyCursor => {
   const refused = () => validationError(name, 'must be a cursor returned by an earlier page');
   if (!/^[A-Za-z0-9_-]{1,2800}$/.test(cursor)) throw refused();
   let parsed: unknown;
@@ -47,7 +52,7 @@ export const decodeKeyCursor = (cursor: string, field: string, name = 'after'): 
   const [, sortedOn, value, id] = parsed as unknown[];
   if (typeof sortedOn !== 'string' || typeof id !== 'string' || !isKeyValue(value)) throw refused();
   if (sortedOn !== field) {
-    throw validationError(name, 'must be a cursor of a page in the same order (sortBy)');
+    throw validationError(name, `must be a cursor of a page in the same order (${sortArgument})`);
   }
   return { field, value, id };
 };

@@ -23,7 +23,7 @@ const sortOf = <F extends readonly [string, ...string[]]>(fields: F) =>
 const board = {
   asOf: optionalDate(),
   first: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  after: z.string().max(100, 'must be a cursor returned by an earlier page').nullish(),
+  after: z.string().max(2800, 'must be a cursor returned by an earlier page').nullish(),
 };
 
 /** Every task board: a board filtered on the task's plan section and a unit. */

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../../contracts/cursor.ts';
+import { decodeKeyCursor, encodeKeyCursor } from '../../../contracts/cursor.ts';
 
 /** A sort direction. */
 export type Direction = 'asc' | 'desc';
@@ -57,18 +57,68 @@ export const sortRows = <T>(
 ): T[] =>
   [...rows].sort((a, b) => compareKeys(key(a), key(b), direction) || compareIds(id(a), id(b)));
 
-/** One page of rows already filtered and sorted; cursors are offsets, opaque to clients. */
-export const pageOf = <T>(rows: readonly T[], args: PageArgs): Page<T> => {
-  const offset = decodeCursor(args.after);
-  const nodes = rows.slice(offset, offset + args.first);
+/** How rows are sorted: the order's name (field and direction), each row's key and id. */
+export interface Sorted<T> {
+  name: string;
+  key: (row: T) => Key;
+  direction: Direction;
+  id: (row: T) => string;
+}
+
+/** The sort of `args` (the board's default when none is asked) as `Sorted`. */
+export const sortedBy = <T, F extends string>(
+  sort: SortArgs<F>,
+  order: RowOrder<T, F>,
+): Sorted<T> => ({
+  name: `${sort.field}:${sort.direction}`,
+  key: order.key(sort.field),
+  direction: sort.direction,
+  id: order.id,
+});
+
+/**
+ * The index of the first row after the one a cursor names, by binary search:
+ * a row that has changed or gone since still marks its place in the order.
+ */
+const indexAfter = <T>(rows: readonly T[], cursor: string, sorted: Sorted<T>): number => {
+  const at = decodeKeyCursor(cursor, sorted.name, 'after', 'sort');
+  const value = at.value === true || at.value === false ? null : at.value;
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const row = rows[middle] as T;
+    const order =
+      compareKeys(sorted.key(row), value, sorted.direction) || compareIds(sorted.id(row), at.id);
+    if (order <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
+/** The cursor of `row`: its key and id in the order, opaque to clients. */
+const cursorOf = <T>(row: T, sorted: Sorted<T>): string =>
+  encodeKeyCursor({ field: sorted.name, value: sorted.key(row), id: sorted.id(row) });
+
+/**
+ * One page of rows already filtered and sorted as `sorted` says. Cursors name
+ * a row by its key and id (keyset), so a page after a cursor starts where that
+ * row stands now, found by binary search: rows added or removed before it do
+ * not shift the next page.
+ */
+export const pageOf = <T>(rows: readonly T[], args: PageArgs, sorted: Sorted<T>): Page<T> => {
+  const start = args.after ? indexAfter(rows, args.after, sorted) : 0;
+  const nodes = rows.slice(start, start + args.first);
+  const first = nodes[0];
+  const last = nodes.at(-1);
   return {
     nodes,
     totalCount: rows.length,
     pageInfo: {
-      hasNextPage: offset + nodes.length < rows.length,
-      hasPreviousPage: offset > 0,
-      startCursor: nodes.length > 0 ? encodeCursor(offset) : null,
-      endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length - 1) : null,
+      hasNextPage: start + nodes.length < rows.length,
+      hasPreviousPage: start > 0,
+      startCursor: first === undefined ? null : cursorOf(first, sorted),
+      endCursor: last === undefined ? null : cursorOf(last, sorted),
     },
   };
 };
@@ -92,5 +142,6 @@ export const sortedPage = <T, F extends string>(
   order: RowOrder<T, F>,
 ): Page<T> => {
   const sort = args.sort ?? order.defaultSort;
-  return pageOf(sortRows(rows, order.key(sort.field), sort.direction, order.id), args);
+  const sorted = sortedBy(sort, order);
+  return pageOf(sortRows(rows, sorted.key, sort.direction, sorted.id), args, sorted);
 };

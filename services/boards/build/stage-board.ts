@@ -7,7 +7,7 @@ import type { ExtensionEntry } from '../../../projections/boards/index.ts';
 import { type BoardQuery, type FacetedBoard, inSectionLedBy, withFacet } from './board-query.ts';
 import { type BoardView, boardView, perView } from './board-view.ts';
 import { type BoardInput, stampOf } from './input.ts';
-import { pageOf, type RowOrder, type SortArgs, sortRows } from './paging.ts';
+import { pageOf, type RowOrder, type SortArgs, sortedBy, sortRows } from './paging.ts';
 import { rowsPerTask } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
@@ -122,8 +122,8 @@ const order: RowOrder<StageRow, SortFieldOf<'stage'>> = {
  */
 export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoard => {
   // Sorted once per view and order; filtering keeps the order (ties are broken by id).
-  const sorted = sortedStageRows(boardView(input))(query.sort ?? order.defaultSort);
-  const rows = sorted.filter((row) => matches(row, query));
+  const sort = query.sort ?? order.defaultSort;
+  const rows = sortedStageRows(boardView(input))(sort).filter((row) => matches(row, query));
   return {
     ...stampOf(input),
     counts: stateCounts(rows),
@@ -131,6 +131,7 @@ export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoar
     ...pageOf(
       withFacet(rows, query.state, (row) => row.state),
       query,
+      sortedBy(sort, order),
     ),
   };
 };
