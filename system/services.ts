@@ -2,6 +2,7 @@ import type { ServiceSchema } from 'moleculer';
 import type { Config } from '../infra/config/config.ts';
 import type { Leadership } from '../infra/leadership/leadership.ts';
 import type { LeaseName } from '../infra/lease/port.ts';
+import { storeConfigOf } from '../infra/stores/stores.ts';
 import { createAuditService } from '../services/audit/audit.service.ts';
 import { auditOptions } from '../services/audit/audit-options.ts';
 import { createBoardsService } from '../services/boards/boards.service.ts';
@@ -32,7 +33,11 @@ export const serviceFactories: Record<string, ServiceFactory> = {
   projector: (deps, _config, campaign) =>
     createProjectorService(deps, { leadership: campaign('projector') }),
   views: createViewsService,
-  boards: (deps, config) => createBoardsService(deps, { cachedDays: config.boardsCachedDays }),
+  boards: (deps, config) =>
+    createBoardsService(deps, {
+      cachedDays: config.boardsCachedDays,
+      worker: { stores: storeConfigOf(config), memoryMb: config.boardsWorkerMemoryMb },
+    }),
   rules: createRulesService,
   audit: (deps, config, campaign) =>
     createAuditService({ ...deps, ...auditOptions(config) }, { leadership: campaign('audit') }),

@@ -40,10 +40,12 @@ export interface Config {
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
   supervisionClockIntervalMs: number;
   /**
-   * Past days whose boards (documents replayed from the log) the boards service
-   * keeps in memory; each holds every board document of its day.
+   * Past days whose boards (documents read from the kept versions) the boards
+   * service keeps in memory; each holds every board document of its day.
    */
   boardsCachedDays: number;
+  /** Megabytes the heap of the worker thread that reads past days' boards may take. */
+  boardsWorkerMemoryMb: number;
   /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
   nats: NatsSettings;
   /** The leases that keep one projector, one clock and one audit indexer active across nodes. */
@@ -392,6 +394,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       86_400_000,
     ),
     boardsCachedDays: integer(env, 'BOARDS_CACHED_DAYS', 4, 1, 366),
+    boardsWorkerMemoryMb: integer(env, 'BOARDS_WORKER_MEMORY_MB', 2048, 256, 65_536),
     ...scaleOutSettings(env),
     ...authSettings(env),
     ...graphqlSettings(env, production),

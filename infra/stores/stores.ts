@@ -25,6 +25,17 @@ export interface WatchedStores extends Stores {
 export type StoreConfig = Pick<Config, 'dataDir' | 'sqliteSynchronous'> &
   Partial<Pick<Config, 'eventStoreUrl' | 'readModelStoreUrl' | 'mongodbDatabase'>>;
 
+/** The settings the store choice reads, taken out of the whole configuration (plain data). */
+export const storeConfigOf = (config: StoreConfig): StoreConfig => ({
+  dataDir: config.dataDir,
+  sqliteSynchronous: config.sqliteSynchronous,
+  ...(config.eventStoreUrl === undefined ? {} : { eventStoreUrl: config.eventStoreUrl }),
+  ...(config.readModelStoreUrl === undefined
+    ? {}
+    : { readModelStoreUrl: config.readModelStoreUrl }),
+  ...(config.mongodbDatabase === undefined ? {} : { mongodbDatabase: config.mongodbDatabase }),
+});
+
 /** Which event-store adapter runs, with what it needs to open. */
 export type EventStoreChoice =
   | { kind: 'sqlite'; path: string; synchronous: Config['sqliteSynchronous'] }

@@ -3,36 +3,29 @@ import { validationError } from '../../contracts/errors.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
-import { createAsOfSnapshots } from './as-of/as-of-snapshots.ts';
 import { createDayLightsSource } from './as-of/day-lights-source.ts';
-import { lightsOfDays } from './as-of/replay-lights.ts';
 import { boardInputOf, type Snapshot } from './as-of/snapshot.ts';
 import type { BoardInput } from './build/input.ts';
 import { seriesDays } from './build/overview.ts';
 import { createBoardMemory } from './memory/board-memory.ts';
+import type { PastDays } from './past/past-days.ts';
 
-/** The stores and clock a board source reads. */
+/** The stores and clock a board source reads, and where past days are read. */
 export interface BoardSourceDeps {
   eventStore: EventStore;
   readModels: ReadModelStore;
   clock: Clock;
-  /** Past days whose replayed documents stay in memory. */
-  cachedDays?: number;
+  past: PastDays;
 }
 
 /**
  * Where boards get their input: today (the clock port's day, China Standard
  * Time) from the documents held in memory and followed to the end of the log;
- * a past day by replaying the events recorded by its end; a future day is
- * refused. The same input object is handed out while the documents and the day
- * are the same, so boards asked in between share their computed view.
+ * a past day from `past`; a future day is refused. The same input object is
+ * handed out while the documents and the day are the same, so boards asked in
+ * between share their computed view.
  */
 export const createBoardSource = (deps: BoardSourceDeps) => {
-  const past = createAsOfSnapshots({
-    eventStore: deps.eventStore,
-    readModels: deps.readModels,
-    ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
-  });
   const stopping = new AbortController();
   const memory = createBoardMemory({
     eventStore: deps.eventStore,
@@ -40,10 +33,10 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
     signal: stopping.signal,
   });
   const today = (): string => dayOf(deps.clock.now());
-  const pastInputs = new WeakMap<Snapshot, BoardInput>();
   let lastLive: BoardInput | null = null;
   let lastSnapshot: Snapshot | null = null;
 
+  /** Today's input (`day` is today). */
   const liveInput = async (day: string): Promise<BoardInput> => {
     const snapshot = await memory.latest();
     if (lastLive === null || lastSnapshot !== snapshot || lastLive.day !== day) {
@@ -51,25 +44,6 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
       lastSnapshot = snapshot;
     }
     return lastLive;
-  };
-
-  const pastInput = (day: string, snapshot: Snapshot): BoardInput => {
-    const known = pastInputs.get(snapshot) ?? boardInputOf(day, snapshot);
-    pastInputs.set(snapshot, known);
-    return known;
-  };
-
-  /** The inputs of `days` (none after today), in the order asked. */
-  const inputs = async (days: readonly string[]): Promise<BoardInput[]> => {
-    const current = today();
-    const earlier = days.filter((day) => day < current);
-    const [replayed, live] = await Promise.all([
-      past.snapshots(earlier),
-      days.includes(current) ? liveInput(current) : null,
-    ]);
-    return days.map((day) =>
-      day === current ? (live as BoardInput) : pastInput(day, replayed.get(day) as Snapshot),
-    );
   };
 
   /** The day a board is for: `asOf`, or today when none is given. */
@@ -82,8 +56,7 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
 
   const dayLights = createDayLightsSource({
     readModels: deps.readModels,
-    compute: (days) =>
-      lightsOfDays(deps.readModels, deps.eventStore, days, { signal: stopping.signal }),
+    compute: (days) => deps.past.lights(days),
   });
 
   /**
@@ -99,7 +72,7 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
   return {
     today,
     dayOfBoard,
-    inputs,
+    liveInput,
     lightsOn: dayLights.lightsOn,
     warm,
     stop: () => stopping.abort(),

@@ -168,6 +168,8 @@ describe('a wrong setting', () => {
     ['SUPERVISION_CLOCK_INTERVAL_MS', 'hourly'],
     ['BOARDS_CACHED_DAYS', '0'],
     ['BOARDS_CACHED_DAYS', '367'],
+    ['BOARDS_WORKER_MEMORY_MB', '255'],
+    ['BOARDS_WORKER_MEMORY_MB', '65537'],
   ])('%s=%s stops start-up naming the variable', (name, value) => {
     const error = refused({ [name]: value });
     expect(error.name).toBe('ConfigError');
@@ -206,6 +208,7 @@ describe('valid overrides', () => {
       AUDIT_SIGNING_KEY_FILE: '/etc/dubanju/audit.pem',
       SUPERVISION_CLOCK_INTERVAL_MS: '60000',
       BOARDS_CACHED_DAYS: '12',
+      BOARDS_WORKER_MEMORY_MB: '4096',
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
       READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
       MONGODB_DATABASE: 'dubanju_city',
@@ -231,6 +234,7 @@ describe('valid overrides', () => {
       auditSigningKeyFile: path.resolve('/etc/dubanju/audit.pem'),
       supervisionClockIntervalMs: 60000,
       boardsCachedDays: 12,
+      boardsWorkerMemoryMb: 4096,
       eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',
       readModelStoreUrl: 'mongodb://mongo:27017/?replicaSet=rs0',
       mongodbDatabase: 'dubanju_city',

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateLog } from '../../bench/generate-log.ts';
+import { DomainError } from '../../contracts/errors.ts';
+import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
+import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
+import type { StoreConfig } from '../../infra/stores/stores.ts';
+import { allProjections } from '../../projections/index.ts';
+import { overviewInput, stageBoardInput } from '../../services/boards/inputs.ts';
+import { createPastDays, type PastDays } from '../../services/boards/past/past-days.ts';
+import { pastDaysInWorker } from '../../services/boards/past/past-worker.ts';
+import { rebuildReadModels } from '../../services/projector/projector.ts';
+
+let dir: string;
+let stores: StoreConfig;
+const closing: PastDays[] = [];
+const opened = (past: PastDays): PastDays => {
+  closing.push(past);
+  return past;
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-past-worker-'));
+  stores = { dataDir: dir, sqliteSynchronous: 'NORMAL' };
+  const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+  const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
+  await generateLog(eventStore, 3000);
+  await rebuildReadModels({ eventStore, readModels, projections: allProjections });
+  await readModels.close();
+  await eventStore.close();
+}, 60_000);
+
+afterEach(async () => {
+  for (const past of closing.splice(0)) await past.close();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The same past read in this thread, on connections of its own. */
+const inThread = () => {
+  const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+  const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
+  const past = createPastDays({ eventStore, readModels });
+  return opened({
+    ...past,
+    close: async () => {
+      await readModels.close();
+      await eventStore.close();
+    },
+  });
+};
+
+const inWorker = (memoryMb = 512) => opened(pastDaysInWorker({ stores, cachedDays: 2, memoryMb }));
+
+describe('past days read in a worker thread', () => {
+  it('answer the boards, the overview and the lights as the same reading in this thread', async () => {
+    const worker = inWorker();
+    const here = inThread();
+    const stage = stageBoardInput.parse({ first: 20, asOf: '2021-06-30' });
+    const overview = overviewInput.parse({ asOf: '2021-06-30' });
+    const lights = await here.lights(['2021-03-31', '2021-05-31']);
+    expect(lights.map((day) => day.day)).toEqual(['2021-03-31', '2021-05-31']);
+    expect(await worker.lights(['2021-03-31', '2021-05-31'])).toEqual(lights);
+    const board = await worker.board('stageBoard', stage, '2021-06-30');
+    expect(board).toEqual(await here.board('stageBoard', stage, '2021-06-30'));
+    expect(board.nodes.length).toBe(20);
+    expect(await worker.overview(overview, '2021-06-30', lights)).toEqual(
+      await here.overview(overview, '2021-06-30', lights),
+    );
+  }, 60_000);
+
+  it('keep a domain error’s code and field', async () => {
+    const worker = inWorker();
+    const stage = stageBoardInput.parse({ first: 5, after: 'bm90LWEtY3Vyc29y' });
+    const refused = await worker.board('stageBoard', stage, '2021-06-30').catch((e) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { field: 'after' } });
+  }, 60_000);
+
+  it('answer UNAVAILABLE naming the setting when the worker runs out of its memory, then start again', async () => {
+    const starved = inWorker(8);
+    const failed = await starved
+      .board('stageBoard', stageBoardInput.parse({ first: 5 }), '2021-06-30')
+      .catch((e) => e);
+    expect(failed).toBeInstanceOf(DomainError);
+    expect(failed).toMatchObject({ code: 'UNAVAILABLE' });
+    expect(failed.message).toContain('BOARDS_WORKER_MEMORY_MB=8');
+    // The next call is not left waiting on the dead worker: it gets a new one (which fails alike).
+    await expect(starved.lights(['2021-03-31'])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  }, 60_000);
+
+  it('close, and start again on the next call', async () => {
+    const worker = inWorker();
+    const first = await worker.lights(['2021-02-28']);
+    await worker.close();
+    expect(await worker.lights(['2021-02-28'])).toEqual(first);
+  }, 60_000);
+});
