@@ -7,7 +7,8 @@
  * call and p50/p99 of BENCH_SAMPLES more: the five boards and the overview,
  * each without and with `asOf` (several past days, first call each), `task(id)`,
  * pages of the hot task's `taskHistory`, the last page of `tasks` by
- * `updatedAt` (BENCH_AS_OF: the past days, comma-separated);
+ * `updatedAt` (BENCH_AS_OF: the past days, comma-separated; BOARDS_WORKER_MEMORY_MB:
+ * the boards worker's heap, passed on);
  * then the p50/p99 of writes at a steady BENCH_WRITE_RATE (default 200/s),
  * alone and while the board reads run; and the process's peak RSS.
  *
@@ -131,6 +132,9 @@ try {
     LOG_LEVEL: 'warn',
     DATA_DIR: dir,
     SERVICES: 'tasks,directory,rules,projector,views,boards',
+    ...(process.env.BOARDS_WORKER_MEMORY_MB
+      ? { BOARDS_WORKER_MEMORY_MB: process.env.BOARDS_WORKER_MEMORY_MB }
+      : {}),
   });
   const system = createSystem(config, { clock });
   const startStarted = performance.now();

@@ -5,8 +5,15 @@ import { guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import { createBoardSource } from './board-source.ts';
-import type { BoardInput } from './build/input.ts';
-import { buildOverview, seriesDays } from './build/overview.ts';
+import { seriesDays } from './build/overview.ts';
+import {
+  type BoardName,
+  type BoardQuery,
+  type BoardsCompute,
+  type boardBuilders,
+  createBoardsCompute,
+} from './compute/boards-compute.ts';
+import { boardsComputeInWorker } from './compute/in-worker.ts';
 import {
   blockageBoardInput,
   overviewInput,
@@ -15,22 +22,14 @@ import {
   resultsBoardInput,
   stageBoardInput,
 } from './inputs.ts';
-import {
-  type BoardName,
-  type BoardQuery,
-  boardBuilders,
-  createPastDays,
-  type PastDays,
-} from './past/past-days.ts';
-import { pastDaysInWorker } from './past/past-worker.ts';
 
 /** Tuning of the boards service. */
 export interface BoardsOptions {
   /** Past days whose documents stay in memory (default 4). */
   cachedDays?: number;
   /**
-   * Where to read past days in a worker thread, with the memory its heap may
-   * take; without it they are read in the service's own thread.
+   * Where to read and build the boards in a worker thread, with the memory
+   * its heap may take; without it they are built in the service's own thread.
    */
   worker?: { stores: StoreConfig; memoryMb: number };
 }
@@ -40,9 +39,9 @@ type Built<N extends BoardName> = ReturnType<(typeof boardBuilders)[N]>;
 /**
  * The five boards (钉钉子: 盯责任、盯环节、盯堵点、盯进度、盯实效) and the overview.
  * Each answers for a day: today from the documents held in memory, or `asOf`
- * a past day from the versions the projector keeps, read and built in a worker
- * thread where one is configured. No rule lives here: the pure builders
- * compute lights, scores and chains from the documents and the day.
+ * a past day from the versions the projector keeps; both read and built in a
+ * worker thread where one is configured. No rule lives here: the pure
+ * builders compute lights, scores and chains from the documents and the day.
  */
 export const createBoardsService = (
   deps: ServiceDeps,
@@ -50,29 +49,21 @@ export const createBoardsService = (
 ): ServiceSchema => {
   const cachedDays = options.cachedDays ?? 4;
   const stopping = new AbortController();
-  const past: PastDays = options.worker
-    ? pastDaysInWorker({ ...options.worker, cachedDays })
-    : createPastDays({
+  const compute: BoardsCompute = options.worker
+    ? boardsComputeInWorker({ ...options.worker, cachedDays })
+    : createBoardsCompute({
         eventStore: deps.eventStore,
         readModels: deps.readModels,
         cachedDays,
         signal: stopping.signal,
       });
-  const source = createBoardSource({
-    eventStore: deps.eventStore,
-    readModels: deps.readModels,
-    clock: deps.clock,
-    past,
-  });
+  const source = createBoardSource({ readModels: deps.readModels, clock: deps.clock, compute });
 
   type Asked<N extends BoardName> = BoardQuery<N> & { asOf?: string | null | undefined };
   const board = <N extends BoardName>(name: N, schema: z.ZodType<Asked<N>>) =>
     guarded(name, async (ctx): Promise<Built<N>> => {
       const query = parseInput(schema, ctx.params);
-      const day = source.dayOfBoard(query.asOf);
-      if (day !== source.today()) return past.board(name, query, day);
-      const build = boardBuilders[name] as (input: BoardInput, query: BoardQuery<N>) => Built<N>;
-      return build(await source.liveInput(day), query);
+      return compute.board(name, query, source.dayOfBoard(query.asOf));
     });
 
   let warming: Promise<void> = Promise.resolve();
@@ -86,10 +77,9 @@ export const createBoardsService = (
       });
     },
     async stopped() {
-      source.stop();
       stopping.abort();
       await warming;
-      await past.close();
+      await compute.close();
     },
     actions: {
       responsibilityBoard: board('responsibilityBoard', responsibilityBoardInput),
@@ -99,12 +89,9 @@ export const createBoardsService = (
       resultsBoard: board('resultsBoard', resultsBoardInput),
       overview: guarded('overview', async (ctx) => {
         const query = parseInput(overviewInput, ctx.params);
-        const days = seriesDays(source.dayOfBoard(query.asOf));
-        const day = days.at(-1) as string;
-        const earlier = source.lightsOn(days.slice(0, -1));
-        if (day !== source.today()) return past.overview(query, day, await earlier);
-        const [input, lights] = await Promise.all([source.liveInput(day), earlier]);
-        return buildOverview(input, lights, query);
+        const on = source.dayOfBoard(query.asOf);
+        const earlier = await source.lightsOn(seriesDays(on.day).slice(0, -1));
+        return compute.overview(query, on, earlier);
       }),
     },
   };

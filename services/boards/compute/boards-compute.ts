@@ -2,7 +2,7 @@ import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from '../as-of/as-of-snapshots.ts';
 import { lightsOfDays } from '../as-of/replay-lights.ts';
-import { boardInputOf } from '../as-of/snapshot.ts';
+import { boardInputOf, type Snapshot } from '../as-of/snapshot.ts';
 import { buildBlockageBoard } from '../build/blockage-board.ts';
 import type { DayLights } from '../build/day-lights.ts';
 import type { BoardInput } from '../build/input.ts';
@@ -11,6 +11,7 @@ import { buildProgressBoard } from '../build/progress-board.ts';
 import { buildResponsibilityBoard } from '../build/responsibility-board.ts';
 import { buildResultsBoard } from '../build/results-board.ts';
 import { buildStageBoard } from '../build/stage-board.ts';
+import { createBoardMemory } from '../memory/board-memory.ts';
 
 /** The builders of the boards, by the operation that asks for them. */
 export const boardBuilders = {
@@ -30,69 +31,96 @@ export type BoardQuery<N extends BoardName> = Parameters<(typeof boardBuilders)[
 /** What the overview is asked with, checked already. */
 export type OverviewQuery = Parameters<typeof buildOverview>[2];
 
+/** The day a board is for, and whether that day is today (then the documents are followed live). */
+export interface BoardDay {
+  day: string;
+  today: boolean;
+}
+
 /**
- * Boards of past days and the lights of past days: where they are built is the
- * implementation's choice (this thread, or a worker with its own connections).
+ * Where boards are read and built: today's from the board documents held in
+ * memory and followed to the end of the log, a past day's from the versions
+ * the projector keeps. Whether that runs in this thread or in a worker with
+ * its own connections is the implementation's choice.
  */
-export interface PastDays {
-  /** The board `name` of the past day `day`. */
+export interface BoardsCompute {
+  /** The board `name` of `on`. */
   board<N extends BoardName>(
     name: N,
     query: BoardQuery<N>,
-    day: string,
+    on: BoardDay,
   ): Promise<ReturnType<(typeof boardBuilders)[N]>>;
-  /** The overview of the past day `day`, its chart's earlier days' lights given. */
+  /** The overview of `on`, its chart's earlier days' lights given. */
   overview(
     query: OverviewQuery,
-    day: string,
+    on: BoardDay,
     earlier: readonly DayLights[],
   ): Promise<ReturnType<typeof buildOverview>>;
   /** The lights of past days, computed from what the stores keep. */
   lights(days: readonly string[]): Promise<DayLights[]>;
+  /** Loads today's documents before the first board asks. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The stores the past is read from, and how many past days' documents stay in memory. */
-export interface PastDaysDeps {
+/** The stores boards are read from, and how many past days' documents stay in memory. */
+export interface BoardsComputeDeps {
   eventStore: EventStore;
   readModels: ReadModelStore;
   cachedDays?: number;
-  /** Stops a long computation of lights between two days or pages. */
+  /** Stops a long catch-up or computation between two pages or days. */
   signal?: AbortSignal;
 }
 
 /**
- * Past days read and built in this thread: each day's documents as the kept
- * versions say (a replay of the log for a day an event reached late), the last
- * `cachedDays` days' inputs kept.
+ * Boards read and built in this thread. The same input object is handed out
+ * while the documents and the day are the same, so boards asked in between
+ * share their computed view.
  */
-export const createPastDays = (deps: PastDaysDeps): PastDays => {
-  const snapshots = createAsOfSnapshots({
+export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
+  const memory = createBoardMemory({
+    eventStore: deps.eventStore,
+    readModels: deps.readModels,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  const past = createAsOfSnapshots({
     eventStore: deps.eventStore,
     readModels: deps.readModels,
     ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
   });
-  const inputs = new WeakMap<object, BoardInput>();
-  const inputOf = async (day: string): Promise<BoardInput> => {
-    const snapshot = (await snapshots.snapshots([day])).get(day);
-    if (snapshot === undefined) throw new Error(`no documents for ${day}`);
-    // The same input object while the snapshot is cached: boards share its view.
-    const known = inputs.get(snapshot) ?? boardInputOf(day, snapshot);
-    inputs.set(snapshot, known);
-    return known;
+  const inputs = new WeakMap<Snapshot, BoardInput>();
+
+  /** The input of `snapshot` on `day`, the same object while both are. */
+  const inputFor = (day: string, snapshot: Snapshot): BoardInput => {
+    const known = inputs.get(snapshot);
+    if (known?.day === day) return known;
+    const input = boardInputOf(day, snapshot);
+    inputs.set(snapshot, input);
+    return input;
   };
+
+  const inputOf = async ({ day, today }: BoardDay): Promise<BoardInput> => {
+    if (today) return inputFor(day, await memory.latest());
+    const snapshot = (await past.snapshots([day])).get(day);
+    if (snapshot === undefined) throw new Error(`no documents for ${day}`);
+    return inputFor(day, snapshot);
+  };
+
   return {
-    async board(name, query, day) {
+    async board(name, query, on) {
       const build = boardBuilders[name] as (input: BoardInput, query: unknown) => never;
-      return build(await inputOf(day), query);
+      return build(await inputOf(on), query);
     },
-    async overview(query, day, earlier) {
-      return buildOverview(await inputOf(day), [...earlier], query);
+    async overview(query, on, earlier) {
+      return buildOverview(await inputOf(on), [...earlier], query);
     },
     lights: (days) =>
       lightsOfDays(deps.readModels, deps.eventStore, days, {
         ...(deps.signal ? { signal: deps.signal } : {}),
       }),
+    async warm() {
+      await memory.latest();
+    },
     async close() {},
   };
 };

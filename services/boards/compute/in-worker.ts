@@ -1,34 +1,35 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError, unavailable } from '../../../contracts/errors.ts';
-import type { PastDays } from './past-days.ts';
-import type { PastRequest, PastResponse, WorkerSetup } from './protocol.ts';
+import type { BoardsCompute } from './boards-compute.ts';
+import type { ComputeRequest, ComputeResponse, WorkerSetup } from './protocol.ts';
 
 /** Where the worker's module is: under the working directory, as the console's files are. */
-const workerFile = path.resolve('services', 'boards', 'past', 'worker.ts');
+const workerFile = path.resolve('services', 'boards', 'compute', 'worker.ts');
 
 /** The worker's stores and cache, and the memory its heap may take. */
-export interface PastWorkerOptions extends WorkerSetup {
-  /** Megabytes of old generation the worker's heap may reach (BOARDS_WORKER_MEMORY_MB). */
+export interface ComputeWorkerOptions extends WorkerSetup {
+  /** Megabytes the worker's heap may reach (BOARDS_WORKER_MEMORY_MB). */
   memoryMb: number;
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 /** An error of the worker as the service answers it: a DomainError keeps its code. */
-const errorOf = (error: NonNullable<PastResponse['error']>): Error =>
+const errorOf = (error: NonNullable<ComputeResponse['error']>): Error =>
   error.code === undefined
     ? new Error(error.message)
     : new DomainError(error.code, error.message, error.details ?? {});
 
 /**
- * Past days read and built in a worker thread, started on first use: the
- * event loop of the service goes on answering (today's boards, heartbeats,
- * probes) while a past day is read, and the worker's heap is bounded. A
- * worker that dies (out of memory, a crash) fails the calls it had with
- * UNAVAILABLE, naming the setting; the next call starts a new one.
+ * Boards read and built in a worker thread, started on first use: the event
+ * loop of the service goes on answering (commands, task pages, heartbeats,
+ * probes) while a board is built, and the worker's heap, which holds the
+ * board documents, is bounded. A worker that dies (out of memory, a crash)
+ * fails the calls it had with UNAVAILABLE, naming the setting; the next call
+ * starts a new one.
  */
-export const pastDaysInWorker = (options: PastWorkerOptions): PastDays => {
+export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsCompute => {
   const setup: WorkerSetup = { stores: options.stores, cachedDays: options.cachedDays };
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
@@ -46,7 +47,7 @@ export const pastDaysInWorker = (options: PastWorkerOptions): PastDays => {
       workerData: setup,
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
     });
-    created.on('message', (response: PastResponse) => {
+    created.on('message', (response: ComputeResponse) => {
       const waiting = pending.get(response.id);
       pending.delete(response.id);
       if (response.error) waiting?.reject(errorOf(response.error));
@@ -57,14 +58,14 @@ export const pastDaysInWorker = (options: PastWorkerOptions): PastDays => {
       failed =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? unavailable(
-              `the boards of past days ran out of memory (BOARDS_WORKER_MEMORY_MB=${options.memoryMb})`,
+              `the boards ran out of memory (BOARDS_WORKER_MEMORY_MB=${options.memoryMb})`,
             )
-          : unavailable(`the boards of past days failed: ${error.message}`);
+          : unavailable(`the boards failed: ${error.message}`);
     });
     exited = new Promise((resolve) => {
       created.once('exit', () => {
         if (worker === created) worker = null;
-        failAll(failed ?? unavailable('the boards of past days stopped'));
+        failAll(failed ?? unavailable('the boards stopped'));
         resolve();
       });
     });
@@ -74,21 +75,22 @@ export const pastDaysInWorker = (options: PastWorkerOptions): PastDays => {
     return created;
   };
 
-  const call = <T>(request: Exclude<PastRequest, { op: 'close' }>): Promise<T> =>
+  const call = <T>(request: Exclude<ComputeRequest, { op: 'close' }>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
       started().postMessage(request);
     });
 
   return {
-    board: (name, query, day) => call({ id: ++numbered, op: 'board', args: [name, query, day] }),
-    overview: (query, day, earlier) =>
-      call({ id: ++numbered, op: 'overview', args: [query, day, earlier] }),
+    board: (name, query, on) => call({ id: ++numbered, op: 'board', args: [name, query, on] }),
+    overview: (query, on, earlier) =>
+      call({ id: ++numbered, op: 'overview', args: [query, on, earlier] }),
     lights: (days) => call({ id: ++numbered, op: 'lights', args: [days] }),
+    warm: () => call({ id: ++numbered, op: 'warm', args: [] }),
     async close() {
       const running = worker;
       if (running === null) return;
-      running.postMessage({ op: 'close' } satisfies PastRequest);
+      running.postMessage({ op: 'close' } satisfies ComputeRequest);
       const stopped = setTimeout(() => void running.terminate(), 5000);
       await exited;
       clearTimeout(stopped);

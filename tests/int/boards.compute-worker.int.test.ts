@@ -1,21 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateLog } from '../../bench/generate-log.ts';
+import { generateLog, headOf, newEvent, units } from '../../bench/generate-log.ts';
 import { DomainError } from '../../contracts/errors.ts';
+import type { DomainEvent } from '../../contracts/events/index.ts';
+import { taskStreamId } from '../../contracts/streams.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { StoreConfig } from '../../infra/stores/stores.ts';
 import { allProjections } from '../../projections/index.ts';
-import { overviewInput, stageBoardInput } from '../../services/boards/inputs.ts';
-import { createPastDays, type PastDays } from '../../services/boards/past/past-days.ts';
-import { pastDaysInWorker } from '../../services/boards/past/past-worker.ts';
+import {
+  type BoardsCompute,
+  createBoardsCompute,
+} from '../../services/boards/compute/boards-compute.ts';
+import { boardsComputeInWorker } from '../../services/boards/compute/in-worker.ts';
+import {
+  overviewInput,
+  progressBoardInput,
+  stageBoardInput,
+} from '../../services/boards/inputs.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
 
 let dir: string;
 let stores: StoreConfig;
-const closing: PastDays[] = [];
-const opened = (past: PastDays): PastDays => {
+const closing: BoardsCompute[] = [];
+const opened = (past: BoardsCompute): BoardsCompute => {
   closing.push(past);
   return past;
 };
@@ -41,7 +51,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const inThread = () => {
   const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
   const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
-  const past = createPastDays({ eventStore, readModels });
+  const past = createBoardsCompute({ eventStore, readModels });
   return opened({
     ...past,
     close: async () => {
@@ -51,9 +61,13 @@ const inThread = () => {
   });
 };
 
-const inWorker = (memoryMb = 512) => opened(pastDaysInWorker({ stores, cachedDays: 2, memoryMb }));
+const inWorker = (memoryMb = 512) =>
+  opened(boardsComputeInWorker({ stores, cachedDays: 2, memoryMb }));
 
-describe('past days read in a worker thread', () => {
+const june = { day: '2021-06-30', today: false };
+const today = { day: '2021-12-31', today: true };
+
+describe('boards read and built in a worker thread', () => {
   it('answer the boards, the overview and the lights as the same reading in this thread', async () => {
     const worker = inWorker();
     const here = inThread();
@@ -62,18 +76,18 @@ describe('past days read in a worker thread', () => {
     const lights = await here.lights(['2021-03-31', '2021-05-31']);
     expect(lights.map((day) => day.day)).toEqual(['2021-03-31', '2021-05-31']);
     expect(await worker.lights(['2021-03-31', '2021-05-31'])).toEqual(lights);
-    const board = await worker.board('stageBoard', stage, '2021-06-30');
-    expect(board).toEqual(await here.board('stageBoard', stage, '2021-06-30'));
+    const board = await worker.board('stageBoard', stage, june);
+    expect(board).toEqual(await here.board('stageBoard', stage, june));
     expect(board.nodes.length).toBe(20);
-    expect(await worker.overview(overview, '2021-06-30', lights)).toEqual(
-      await here.overview(overview, '2021-06-30', lights),
+    expect(await worker.overview(overview, june, lights)).toEqual(
+      await here.overview(overview, june, lights),
     );
   }, 60_000);
 
   it('keep a domain error’s code and field', async () => {
     const worker = inWorker();
     const stage = stageBoardInput.parse({ first: 5, after: 'bm90LWEtY3Vyc29y' });
-    const refused = await worker.board('stageBoard', stage, '2021-06-30').catch((e) => e);
+    const refused = await worker.board('stageBoard', stage, june).catch((e) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'VALIDATION', details: { field: 'after' } });
   }, 60_000);
@@ -81,7 +95,7 @@ describe('past days read in a worker thread', () => {
   it('answer UNAVAILABLE naming the setting when the worker runs out of its memory, then start again', async () => {
     const starved = inWorker(8);
     const failed = await starved
-      .board('stageBoard', stageBoardInput.parse({ first: 5 }), '2021-06-30')
+      .board('stageBoard', stageBoardInput.parse({ first: 5 }), june)
       .catch((e) => e);
     expect(failed).toBeInstanceOf(DomainError);
     expect(failed).toMatchObject({ code: 'UNAVAILABLE' });
@@ -95,5 +109,37 @@ describe('past days read in a worker thread', () => {
     const first = await worker.lights(['2021-02-28']);
     await worker.close();
     expect(await worker.lights(['2021-02-28'])).toEqual(first);
+  }, 60_000);
+
+  it('build today’s boards from the documents they follow to the end of the log', async () => {
+    const worker = inWorker();
+    const here = inThread();
+    const query = progressBoardInput.parse({ first: 10 });
+    const before = await worker.board('progressBoard', query, today);
+    expect(before).toEqual(await here.board('progressBoard', query, today));
+    const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+    const head = headOf(units[0] as string);
+    const report = {
+      type: 'MilestoneProgressReported',
+      data: {
+        taskId: 'task-0',
+        milestoneId: 'm4',
+        percent: 100,
+        previousPercent: 0,
+        note: '补报',
+        reportedByUnitId: head.unitId ?? null,
+        evidence: [],
+      },
+    } as DomainEvent;
+    await eventStore.appendToStream(
+      taskStreamId('task-0'),
+      [newEvent(report, head, '2021-12-31T02:00:00.000Z', randomUUID())],
+      { expectedRevision: 'any' },
+    );
+    const end = await eventStore.lastPosition();
+    await eventStore.close();
+    const after = await worker.board('progressBoard', query, today);
+    expect(after.position).toBe(end);
+    expect(before.position).toBeLessThan(end);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import type { ErrorCode, ErrorDetails } from '../../../contracts/errors.ts';
 import type { StoreConfig } from '../../../infra/stores/stores.ts';
-import type { PastDays } from './past-days.ts';
+import type { BoardsCompute } from './boards-compute.ts';
 
 /** What the worker is started with: where the stores are, how many days it keeps. */
 export interface WorkerSetup {
@@ -8,15 +8,15 @@ export interface WorkerSetup {
   cachedDays: number;
 }
 
-type Served = 'board' | 'overview' | 'lights';
+type Served = 'board' | 'overview' | 'lights' | 'warm';
 
-/** A call of one of `PastDays`' methods, numbered; or the request to close. */
-export type PastRequest =
-  | { [Op in Served]: { id: number; op: Op; args: Parameters<PastDays[Op]> } }[Served]
+/** A call of one of `BoardsCompute`'s methods, numbered; or the request to close. */
+export type ComputeRequest =
+  | { [Op in Served]: { id: number; op: Op; args: Parameters<BoardsCompute[Op]> } }[Served]
   | { op: 'close' };
 
 /** The answer to the call numbered `id`: its result, or its error (a DomainError's code kept). */
-export interface PastResponse {
+export interface ComputeResponse {
   id: number;
   result?: unknown;
   error?: { code?: ErrorCode; message: string; details?: ErrorDetails };
