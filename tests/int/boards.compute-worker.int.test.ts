@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateLog, headOf, newEvent, units } from '../../bench/generate-log.ts';
+import { generateLog } from '../../bench/generate-log.ts';
 import { DomainError } from '../../contracts/errors.ts';
-import type { DomainEvent } from '../../contracts/events/index.ts';
-import { taskStreamId } from '../../contracts/streams.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { StoreConfig } from '../../infra/stores/stores.ts';
@@ -21,6 +18,7 @@ import {
   stageBoardInput,
 } from '../../services/boards/inputs.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { appendReport } from '../support/generated-log.ts';
 
 let dir: string;
 let stores: StoreConfig;
@@ -118,24 +116,7 @@ describe('boards read and built in a worker thread', () => {
     const before = await worker.board('progressBoard', query, today);
     expect(before).toEqual(await here.board('progressBoard', query, today));
     const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
-    const head = headOf(units[0] as string);
-    const report = {
-      type: 'MilestoneProgressReported',
-      data: {
-        taskId: 'task-0',
-        milestoneId: 'm4',
-        percent: 100,
-        previousPercent: 0,
-        note: '补报',
-        reportedByUnitId: head.unitId ?? null,
-        evidence: [],
-      },
-    } as DomainEvent;
-    await eventStore.appendToStream(
-      taskStreamId('task-0'),
-      [newEvent(report, head, '2021-12-31T02:00:00.000Z', randomUUID())],
-      { expectedRevision: 'any' },
-    );
+    await appendReport(eventStore, '2021-12-31T02:00:00.000Z');
     const end = await eventStore.lastPosition();
     await eventStore.close();
     const after = await worker.board('progressBoard', query, today);

@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { generateLog, headOf, newEvent, units } from '../../bench/generate-log.ts';
-import type { DomainEvent } from '../../contracts/events/index.ts';
-import { taskStreamId } from '../../contracts/streams.ts';
+import { generateLog } from '../../bench/generate-log.ts';
 import { addDays } from '../../domain/dates.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
@@ -18,6 +15,7 @@ import {
 import { dayLightsOf } from '../../services/boards/build/day-lights.ts';
 import { createProjector, rebuildReadModels } from '../../services/projector/projector.ts';
 import { lastLogDay, lateDaysCollection } from '../../services/projector/versions.ts';
+import { appendReport } from '../support/generated-log.ts';
 
 const yearDays = (): string[] => {
   const days: string[] = [];
@@ -124,24 +122,7 @@ describe('boards as of a past day, read from the versions the projector keeps', 
     const end = await lastLogDay(readModels);
     expect(end > '2021-10-01').toBe(true);
     // A report recorded on 06-15 that reaches the log after the events of its last day.
-    const head = headOf(units[0] as string);
-    const event = {
-      type: 'MilestoneProgressReported',
-      data: {
-        taskId: 'task-0',
-        milestoneId: 'm4',
-        percent: 100,
-        previousPercent: 0,
-        note: '补报',
-        reportedByUnitId: head.unitId ?? null,
-        evidence: [],
-      },
-    } as DomainEvent;
-    await eventStore.appendToStream(
-      taskStreamId('task-0'),
-      [newEvent(event, head, '2021-06-15T02:00:00.000Z', randomUUID())],
-      { expectedRevision: 'any' },
-    );
+    await appendReport(eventStore, '2021-06-15T02:00:00.000Z');
     await project();
     expect(await readModels.get(lateDaysCollection, '2021-06-14')).toBeNull();
     expect(await readModels.get(lateDaysCollection, '2021-06-15')).not.toBeNull();
