@@ -3,6 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Logger, ServiceBroker } from 'moleculer';
 import type { Config } from '../infra/config/config.ts';
+import { createAuditRoutes } from './audit-routes.ts';
 import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
 import { createGatewayAuthenticator } from './hardening/gateway-auth.ts';
@@ -32,7 +33,8 @@ export interface GatewayOptions {
 }
 
 /**
- * GraphQL at /graphql, GraphiQL from local assets, the console at /. The probes
+ * GraphQL at /graphql, GraphiQL from local assets, the console at /, the audit
+ * log's checkpoints under /audit/ (see `createAuditRoutes`). The probes
  * (/healthz, /readyz) are answered before this, by the front door in
  * `infra/probes/`, so liveness answers even while NATS is away. GraphQL requests
  * in flight are bounded (GATEWAY_MAX_IN_FLIGHT, see `boundInFlight`).
@@ -68,8 +70,10 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     },
   });
 
-  // The console's files are cheap and cached: only GraphQL work is bounded.
+  const auditRoutes = createAuditRoutes(options.broker);
+  // The console's files are cheap and cached: only work for the services is bounded.
   const graphql = boundInFlight(config.gatewayMaxInFlight, async (request, response) => {
+    if (await auditRoutes.handle(request, response)) return;
     await yoga.handle(request, response);
   });
   return createServer(async (request, response) => {

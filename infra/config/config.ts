@@ -37,6 +37,11 @@ export interface Config {
   auditSignSeconds: number;
   /** PEM (PKCS#8) Ed25519 private key signing tree heads; generated when missing. */
   auditSigningKeyFile: string;
+  /**
+   * The log's name in its checkpoints and their key (c2sp.org/tlog-checkpoint):
+   * a schema-less URL unique to this deployment, kept across key rotations.
+   */
+  auditOrigin: string;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
   supervisionClockIntervalMs: number;
   /**
@@ -136,6 +141,17 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name}=${raw}: must be an integer between ${min} and ${max}`);
   }
   return value;
+};
+
+/** AUDIT_ORIGIN: a key name of signed notes (no spaces, no `+`), at most 200 characters. */
+const origin = (env: Env): string => {
+  const raw = env.AUDIT_ORIGIN ?? 'dubanju.local/audit';
+  if (raw.length === 0 || raw.length > 200 || /[\s+]/u.test(raw)) {
+    throw new ConfigError(
+      `AUDIT_ORIGIN=${raw}: must be a name like example.gov.cn/duban/audit, without spaces or '+', at most 200 characters`,
+    );
+  }
+  return raw;
 };
 
 const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T => {
@@ -385,6 +401,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     auditSigningKeyFile: path.resolve(
       env.AUDIT_SIGNING_KEY_FILE || path.join(dataDir, 'audit-signing-key.pem'),
     ),
+    auditOrigin: origin(env),
     // At most a day apart: the clock's facts are per day.
     supervisionClockIntervalMs: integer(
       env,

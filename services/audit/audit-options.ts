@@ -10,6 +10,7 @@ import { loadOrCreateSigningKey } from './signing-key.ts';
 export const auditOptions = (config: Readonly<Config>): AuditOptions => ({
   auditDatabasePath: path.join(config.dataDir, 'audit.sqlite'),
   signingKey: loadOrCreateSigningKey(config.auditSigningKeyFile),
+  auditOrigin: config.auditOrigin,
   auditSignEvery: config.auditSignEvery,
   auditSignSeconds: config.auditSignSeconds,
 });

@@ -14,6 +14,8 @@ export interface AuditOptions {
   /** `<DATA_DIR>/audit.sqlite`, or ':memory:'. */
   auditDatabasePath: string;
   signingKey: SigningKey;
+  /** The log's name in its checkpoints (AUDIT_ORIGIN). */
+  auditOrigin: string;
   auditSignEvery: number;
   auditSignSeconds: number;
   /** Events per catch-up page; defaults to the projector's batch size. */

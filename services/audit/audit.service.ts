@@ -4,7 +4,7 @@ import {
   inclusionProofInput,
   treeHeadInput,
 } from '../../contracts/catalogue/audit.ts';
-import { DomainError, notFound } from '../../contracts/errors.ts';
+import { DomainError, notFound, validationError } from '../../contracts/errors.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import {
@@ -18,6 +18,12 @@ import { appendedEvent } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import type { AuditRuntime, AuditServiceDeps } from './audit-runtime.ts';
 import { openAuditRuntime } from './audit-runtime.ts';
+import {
+  base64Hashes,
+  checkpointProofInput,
+  checkpointVerifierKey,
+  signedCheckpoint,
+} from './checkpoints.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import type { SigningReason } from './signing-schedule.ts';
@@ -134,6 +140,57 @@ export const createAuditService = (
       ),
 
       ...readActions(deps, live),
+
+      /**
+       * The latest signed head as a c2sp.org/tlog-checkpoint signed note, with
+       * its verifier key; null before the first head. Public, as the key is:
+       * witnesses fetch it without an account.
+       */
+      checkpoint: async () => {
+        const { heads } = live();
+        await heads.refresh();
+        const latest = heads.latest();
+        if (!latest) return null;
+        return {
+          note: signedCheckpoint(deps.auditOrigin, deps.signingKey, latest.head),
+          treeSize: latest.head.treeSize,
+          verifierKey: checkpointVerifierKey(deps.auditOrigin, deps.signingKey),
+        };
+      },
+
+      /** The verifier key of the checkpoints (public). */
+      checkpointKey: async () => checkpointVerifierKey(deps.auditOrigin, deps.signingKey),
+
+      /**
+       * The consistency proof (RFC 6962) from the checkpoint of size `from` to
+       * that of `to` (the latest signed head when absent), hashes in base64 as
+       * in checkpoints. Public: it says nothing but hashes.
+       */
+      checkpointProof: async (ctx) => {
+        const { from, to } = parseInput(checkpointProofInput, ctx.params);
+        const { heads } = live();
+        await heads.refresh();
+        const toSize = to ?? heads.latest()?.head.treeSize ?? 0;
+        if (toSize === 0) throw notFound('to', 'signed tree head');
+        const { tree } = await reach(toSize);
+        if (toSize > tree.size) {
+          throw validationError(
+            'to',
+            `must be a tree size from 1 to ${tree.size}, the size reached`,
+          );
+        }
+        if (from > toSize) {
+          throw validationError('from', `must be at most ${toSize}, the size it is proved against`);
+        }
+        const proof = proveConsistency(tree, from, toSize);
+        return {
+          from: proof.fromSize,
+          to: proof.toSize,
+          fromRootHash: Buffer.from(proof.fromRootHash, 'hex').toString('base64'),
+          toRootHash: Buffer.from(proof.toRootHash, 'hex').toString('base64'),
+          proof: base64Hashes(proof.proof),
+        };
+      },
 
       /** Catches up now, signs a head if one is due by count, answers with the tree size. */
       catchUp: async () => {

@@ -169,6 +169,9 @@ describe('a wrong setting', () => {
     ['BOARDS_CACHED_DAYS', '0'],
     ['BOARDS_CACHED_DAYS', '367'],
     ['BOARDS_WORKER_MEMORY_MB', '255'],
+    ['AUDIT_ORIGIN', 'duban example'],
+    ['AUDIT_ORIGIN', 'duban+audit'],
+    ['AUDIT_ORIGIN', ''],
     ['BOARDS_WORKER_MEMORY_MB', '65537'],
   ])('%s=%s stops start-up naming the variable', (name, value) => {
     const error = refused({ [name]: value });
@@ -206,6 +209,7 @@ describe('valid overrides', () => {
       AUDIT_SIGN_EVERY: '5',
       AUDIT_SIGN_SECONDS: '2',
       AUDIT_SIGNING_KEY_FILE: '/etc/dubanju/audit.pem',
+      AUDIT_ORIGIN: 'duban.example.gov.cn/audit',
       SUPERVISION_CLOCK_INTERVAL_MS: '60000',
       BOARDS_CACHED_DAYS: '12',
       BOARDS_WORKER_MEMORY_MB: '4096',
@@ -232,6 +236,7 @@ describe('valid overrides', () => {
       auditSignEvery: 5,
       auditSignSeconds: 2,
       auditSigningKeyFile: path.resolve('/etc/dubanju/audit.pem'),
+      auditOrigin: 'duban.example.gov.cn/audit',
       supervisionClockIntervalMs: 60000,
       boardsCachedDays: 12,
       boardsWorkerMemoryMb: 4096,
