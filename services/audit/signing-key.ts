@@ -5,7 +5,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../infra/config/config.ts';
 
@@ -96,4 +96,51 @@ export const loadOrCreateSigningKey = (file: string): SigningKey => {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   return generate(file) ?? parse(file, readFileSync(file, 'utf8'));
+};
+
+/** Where the key must not be in production, and whether this is production. */
+export interface KeyCustody {
+  production: boolean;
+  /** DATA_DIR: whoever can write the stores must not hold the key too. */
+  dataDir: string;
+}
+
+/** Whether `file` is `dir` or inside it. */
+const inside = (file: string, dir: string): boolean => {
+  const relative = path.relative(path.resolve(dir), path.resolve(file));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+};
+
+/**
+ * The signing key as production must keep it: provisioned beforehand (never
+ * generated, or deleting it would get a fresh one), outside DATA_DIR (a
+ * database administrator or a copied data folder must not carry the key that
+ * vouches for the data) and readable by its owner only. Outside production the
+ * key is generated when missing, as before.
+ */
+export const loadSigningKeyInCustody = (file: string, custody: KeyCustody): SigningKey => {
+  if (!custody.production) return loadOrCreateSigningKey(file);
+  if (inside(file, custody.dataDir)) {
+    throw refuse(
+      file,
+      `is inside DATA_DIR=${custody.dataDir}; in production the signing key lives elsewhere (another volume or a secrets mount)`,
+    );
+  }
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw refuse(
+      file,
+      'does not exist; in production the key is provisioned, never generated: openssl genpkey -algorithm ed25519 -out FILE && chmod 600 FILE',
+    );
+  }
+  if ((mode & 0o077) !== 0) {
+    throw refuse(
+      file,
+      `is readable by group or others (mode ${(mode & 0o777).toString(8)}); chmod 600 it`,
+    );
+  }
+  return parse(file, readFileSync(file, 'utf8'));
 };

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../contracts/actor.ts';
@@ -30,13 +31,32 @@ export interface TestSystem {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts the whole system in this process on fresh embedded stores and a free port. */
+/**
+ * A signing key provisioned as production wants it: outside the data folder,
+ * readable by its owner only. Answers the folder holding it.
+ */
+const provisionedKeyDir = (): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-key-'));
+  const { privateKey } = generateKeyPairSync('ed25519');
+  writeFileSync(path.join(dir, 'audit.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }), {
+    mode: 0o600,
+  });
+  return dir;
+};
+
+/**
+ * Starts the whole system in this process on fresh embedded stores and a free
+ * port; in production mode, with a signing key provisioned outside them.
+ */
 export const startTestSystem = async (
   env: Record<string, string> = {},
   overrides: { clock?: Clock; dataDir?: string } = {},
 ): Promise<TestSystem> => {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dubanju-test-'));
+  const keyDir =
+    env.NODE_ENV === 'production' && !env.AUDIT_SIGNING_KEY_FILE ? provisionedKeyDir() : null;
   const config = loadConfig({
+    ...(keyDir ? { AUDIT_SIGNING_KEY_FILE: path.join(keyDir, 'audit.pem') } : {}),
     DATA_DIR: dataDir,
     // Tests send bursts as one actor: the per-actor limit has tests of its own.
     RATE_LIMIT_PER_MINUTE: '0',
@@ -75,6 +95,7 @@ export const startTestSystem = async (
     },
     async stop(options = {}) {
       await system.stop();
+      if (keyDir) rmSync(keyDir, { recursive: true, force: true });
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
