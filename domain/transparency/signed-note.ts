@@ -10,6 +10,12 @@ import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:
 /** The signature type byte of Ed25519 in signed notes. */
 const ed25519Type = 0x01;
 
+/** The signature type byte of timestamped Ed25519 witness cosignatures (c2sp.org/tlog-cosignature). */
+export const cosignatureType = 0x04;
+
+/** A signature type this module knows. */
+export type NoteKeyType = typeof ed25519Type | typeof cosignatureType;
+
 /** A key that signs notes: its name (a schema-less URL), its Ed25519 private key and raw public key. */
 export interface NoteSigner {
   name: string;
@@ -17,11 +23,12 @@ export interface NoteSigner {
   publicKeyRaw: Uint8Array;
 }
 
-/** A key that checks notes: its name, its 32-bit key ID and raw Ed25519 public key. */
+/** A key that checks notes: its name, its 32-bit key ID, raw Ed25519 public key and signature type. */
 export interface NoteVerifier {
   name: string;
   keyId: number;
   publicKeyRaw: Buffer;
+  type: NoteKeyType;
 }
 
 /** Why a note was refused. */
@@ -35,22 +42,28 @@ export class NoteError extends Error {
 /** A name a key may have: non-empty, no spaces (any Unicode space) and no `+`. */
 const validName = (name: string): boolean => name.length > 0 && !/[\s+]/u.test(name);
 
-/** SHA-256(key name || 0x0A || 0x01 || public key)[:4], big-endian. */
-export const noteKeyId = (name: string, publicKeyRaw: Uint8Array): number =>
+/** SHA-256(key name || 0x0A || type || public key)[:4], big-endian. */
+export const noteKeyId = (
+  name: string,
+  publicKeyRaw: Uint8Array,
+  type: NoteKeyType = ed25519Type,
+): number =>
   createHash('sha256')
-    .update(
-      Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.from([ed25519Type]), publicKeyRaw]),
-    )
+    .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.from([type]), publicKeyRaw]))
     .digest()
     .readUInt32BE(0);
 
 const hex8 = (keyId: number): string => keyId.toString(16).padStart(8, '0');
 
-/** The verifier key of a signer, as witnesses and clients are configured with it: `name+keyid+base64(0x01 || key)`. */
-export const verifierKey = (name: string, publicKeyRaw: Uint8Array): string => {
+/** The verifier key of a signer, as witnesses and clients are configured with it: `name+keyid+base64(type || key)`. */
+export const verifierKey = (
+  name: string,
+  publicKeyRaw: Uint8Array,
+  type: NoteKeyType = ed25519Type,
+): string => {
   if (!validName(name)) throw new NoteError(`key name ${JSON.stringify(name)} is not valid`);
-  const typed = Buffer.concat([Buffer.from([ed25519Type]), publicKeyRaw]);
-  return `${name}+${hex8(noteKeyId(name, publicKeyRaw))}+${typed.toString('base64')}`;
+  const typed = Buffer.concat([Buffer.from([type]), publicKeyRaw]);
+  return `${name}+${hex8(noteKeyId(name, publicKeyRaw, type))}+${typed.toString('base64')}`;
 };
 
 /** Reads a verifier key (`name+keyid+base64(0x01 || key)`); refuses a malformed or mismatched one. */
@@ -59,16 +72,20 @@ export const parseVerifierKey = (vkey: string): NoteVerifier => {
   if (!match) throw new NoteError('a verifier key is name+keyid+base64(key)');
   const [, name, id, encoded] = match as unknown as [string, string, string, string];
   const typed = Buffer.from(encoded, 'base64');
-  if (typed.length !== 33 || typed[0] !== ed25519Type || typed.toString('base64') !== encoded) {
-    throw new NoteError('only Ed25519 verifier keys (type 0x01, 32 bytes) are accepted');
+  const type = typed[0];
+  const known = type === ed25519Type || type === cosignatureType;
+  if (typed.length !== 33 || !known || typed.toString('base64') !== encoded) {
+    throw new NoteError(
+      'only Ed25519 verifier keys are accepted (type 0x01, or 0x04 for cosignatures; 32 bytes)',
+    );
   }
   const publicKeyRaw = typed.subarray(1);
-  const keyId = noteKeyId(name, publicKeyRaw);
+  const keyId = noteKeyId(name, publicKeyRaw, type);
   if (hex8(keyId) !== id) throw new NoteError(`the key ID ${id} does not match the key`);
-  return { name, keyId, publicKeyRaw };
+  return { name, keyId, publicKeyRaw, type };
 };
 
-const publicKeyOf = (raw: Uint8Array): KeyObject =>
+export const publicKeyOf = (raw: Uint8Array): KeyObject =>
   createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
     format: 'jwk',
@@ -127,7 +144,9 @@ export const openNote = (note: string, verifiers: readonly NoteVerifier[]): Open
     const blob = Buffer.from(encoded, 'base64');
     if (blob.length < 5) throw new NoteError(`the signature of ${name} is too short`);
     const keyId = blob.readUInt32BE(0);
-    const known = verifiers.find((key) => key.name === name && key.keyId === keyId);
+    const known = verifiers.find(
+      (key) => key.type === ed25519Type && key.name === name && key.keyId === keyId,
+    );
     if (known === undefined) continue;
     if (!verify(null, body, publicKeyOf(known.publicKeyRaw), blob.subarray(4))) {
       throw new NoteError(`the signature of ${name} does not hold`);

@@ -1,0 +1,168 @@
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
+import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
+import { openNote, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
+import { witnessOnce, witnessVerifierKey } from '../../tools/witness/witness.ts';
+import type { TestSystem } from '../support/test-system.ts';
+import { startTestSystem } from '../support/test-system.ts';
+
+const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
+const signTreeHead = 'mutation { signTreeHead { treeSize } }';
+const origin = 'duban.example.gov.cn/audit';
+
+let work: string;
+let keyFile: string;
+const systems: TestSystem[] = [];
+
+/** A log under the same key and origin: the operator's, or a rewritten copy of it. */
+const log = async (): Promise<TestSystem> => {
+  const sys = await startTestSystem({
+    AUDIT_SIGNING_KEY_FILE: keyFile,
+    AUDIT_ORIGIN: origin,
+    AUDIT_SIGN_EVERY: '100000',
+    AUDIT_SIGN_SECONDS: '3600',
+  });
+  systems.push(sys);
+  return sys;
+};
+
+const grow = async (sys: TestSystem, names: string[]) => {
+  const office = await sys.token('office');
+  for (const name of names) {
+    const result = await sys.gql(registerUnit, { input: { id: name, name } }, office);
+    expect(result.errors).toBeUndefined();
+  }
+  const signed = await sys.gql<{ signTreeHead: { treeSize: number } }>(
+    signTreeHead,
+    {},
+    await sys.token('inspector'),
+  );
+  expect(signed.errors).toBeUndefined();
+  return signed.data?.signTreeHead.treeSize as number;
+};
+
+const logKeyOf = async (sys: TestSystem) =>
+  (await (await fetch(`${sys.url}/audit/checkpoint/key`)).text()).trim();
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-witness-'));
+  keyFile = path.join(work, 'audit.pem');
+  const { privateKey } = generateKeyPairSync('ed25519');
+  writeFileSync(keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+});
+afterAll(async () => {
+  for (const sys of systems) await sys.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('a witness of the audit log, on a machine of its own', () => {
+  it('cosigns each checkpoint that extends the one it cosigned, and refuses a rewritten log', async () => {
+    const operator = await log();
+    const stateDir = path.join(work, 'inspector-1');
+    const logKey = await logKeyOf(operator);
+    const witness = parseVerifierKey(witnessVerifierKey({ stateDir }));
+
+    const first = await grow(operator, ['edu', 'health', 'env']);
+    const one = await witnessOnce({
+      logUrl: operator.url,
+      logKey,
+      stateDir,
+      now: () => 1_700_000_000,
+    });
+    expect(one).toMatchObject({ status: 'cosigned', size: first, previousSize: null });
+    if (one.status !== 'cosigned') throw new Error('expected a cosignature');
+    // The cosignature holds over the checkpoint's text, under the witness's own key.
+    const text = openNote(one.note, [parseVerifierKey(logKey)]).text;
+    expect(verifyCosignature(text, one.line, witness)).toBe(1_700_000_000);
+    expect(
+      verifyCosignature(text.replace(String(first), String(first + 1)), one.line, witness),
+    ).toBeNull();
+
+    const second = await grow(operator, ['transport', 'water']);
+    const two = await witnessOnce({ logUrl: operator.url, stateDir });
+    expect(two).toMatchObject({ status: 'cosigned', size: second, previousSize: first });
+
+    // The same key signs another history, longer than the one witnessed: a split view.
+    const rewritten = await log();
+    const forged = await grow(rewritten, [
+      'edu',
+      'health',
+      'env-rewritten',
+      'transport',
+      'water',
+      'x',
+      'y',
+      'z',
+    ]);
+    expect(forged).toBeGreaterThan(second);
+    const refused = await witnessOnce({ logUrl: rewritten.url, stateDir });
+    expect(refused).toMatchObject({ status: 'refused' });
+    if (refused.status !== 'refused') throw new Error('expected a refusal');
+    expect(refused.reason).toBe(
+      `size ${forged} does not extend the cosigned size ${second}: the log was rewritten before position ${second + 1}`,
+    );
+    // The evidence: both notes, each signed by the log's own key, for anyone to check.
+    const evidence = JSON.parse(readFileSync(refused.evidence, 'utf8')) as {
+      cosigned: string;
+      served: string;
+    };
+    const sizes = [evidence.cosigned, evidence.served].map(
+      (note) => parseCheckpoint(openNote(note, [parseVerifierKey(logKey)]).text).size,
+    );
+    expect(sizes).toEqual([second, forged]);
+    // Nothing was cosigned: the next round against the honest log still extends `second`.
+    const three = await witnessOnce({ logUrl: operator.url, stateDir });
+    expect(three).toMatchObject({ status: 'cosigned', size: second, previousSize: second });
+  });
+
+  it('refuses a log that shrank, and the command line says so with exit 1', async () => {
+    const operator = await log();
+    const stateDir = path.join(work, 'inspector-2');
+    const logKey = await logKeyOf(operator);
+    // Not spawnSync: the log answers from this very process, which must keep running.
+    const run = (url: string, ...extra: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [
+          'scripts/witness.ts',
+          '--log',
+          url,
+          '--state',
+          stateDir,
+          ...extra,
+        ]);
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+        });
+        child.stderr.on('data', (chunk) => {
+          stderr += chunk;
+        });
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
+    const size = await grow(operator, ['a1', 'a2', 'a3', 'a4']);
+    const cosigned = await run(operator.url, '--log-key', logKey);
+    expect(cosigned.stderr).toContain(`witness: cosigned size ${size} (first checkpoint)`);
+    expect(cosigned.status).toBe(0);
+    expect(cosigned.stdout).toMatch(
+      /\n\n— duban\.example\.gov\.cn\/audit \S+\n— witness\.local\/inspector-2 \S+\n$/,
+    );
+
+    const restored = await log();
+    const smaller = await grow(restored, ['a1']);
+    expect(smaller).toBeLessThan(size);
+    const refused = await run(restored.url);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(
+      `REFUSED: the log shrank: size ${smaller} after ${size} was cosigned`,
+    );
+
+    const unusable = await run(operator.url, '--log-key', 'not+a+key');
+    expect(unusable.status).toBe(2);
+    expect(unusable.stderr).toContain('witness: the log key given is not the one pinned');
+  });
+});
