@@ -20,7 +20,19 @@ const text = (response: ServerResponse, status: number, body: string) =>
 const json = (response: ServerResponse, status: number, body: unknown) =>
   response.writeHead(status, headers('application/json; charset=utf-8')).end(JSON.stringify(body));
 
-const statusOf: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404 };
+const statusOf: Record<string, number> = { VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/** A posted body, at most `limit` bytes; null past it. */
+const bodyOf = async (request: IncomingMessage, limit: number): Promise<string | null> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
 
 /** What an action's error carries: a broker error's type and data, or a DomainError's code and details. */
 type ActionError = {
@@ -55,7 +67,9 @@ const failed = (response: ServerResponse, error: unknown) => {
  *   signed note (404 before the first head);
  * - `GET /audit/checkpoint/key`: the verifier key to check it with;
  * - `GET /audit/proof?from=N[&to=M]`: the consistency proof from the
- *   checkpoint of size N to that of size M (the latest when absent).
+ *   checkpoint of size N to that of size M (the latest when absent);
+ * - `POST /audit/cosignature`: a witness's cosigned checkpoint (text), kept
+ *   when configured witnesses' cosignatures in it hold.
  *
  * Answers true when the request was one of them.
  */
@@ -63,12 +77,21 @@ export const createAuditRoutes = (broker: ServiceBroker) => ({
   async handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://gateway');
     if (!url.pathname.startsWith('/audit/')) return false;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+    const posting = url.pathname === '/audit/cosignature';
+    const allowed = posting ? ['POST'] : ['GET', 'HEAD'];
+    if (!allowed.includes(request.method ?? '')) {
+      response.writeHead(405, { allow: allowed.join(', ') }).end();
       return true;
     }
     try {
-      if (url.pathname === '/audit/checkpoint') {
+      if (posting) {
+        const note = await bodyOf(request, 16_384);
+        if (note === null)
+          json(response, 413, {
+            error: { code: 'VALIDATION', field: 'note', message: 'note: must be at most 16 KiB' },
+          });
+        else json(response, 200, await broker.call('audit.recordCosignature', { note }));
+      } else if (url.pathname === '/audit/checkpoint') {
         const answer = (await broker.call('audit.checkpoint')) as CheckpointAnswer | null;
         if (answer === null) text(response, 404, 'no tree head has been signed yet\n');
         else text(response, 200, answer.note);

@@ -3,7 +3,8 @@
  * machine of their own:
  *   npm run --silent witness -- --log URL --state DIR [--log-key VKEY] [--name NAME]
  *   npm run --silent witness -- --state DIR --show-key     # this witness's verifier key
- * Exit 0 with the cosigned checkpoint on stdout; 1 when the log's checkpoint
+ * Exit 0 with the cosigned checkpoint on stdout, posted back to the log (which
+ * keeps it when the witness is one of its AUDIT_WITNESS_KEYS); 1 when the log's checkpoint
  * does not extend the one cosigned before (the evidence file is named); 2 when
  * the input or the log is unusable.
  */
@@ -47,5 +48,11 @@ if (verdict.status === 'refused') {
   const from =
     verdict.previousSize === null ? 'first checkpoint' : `extends ${verdict.previousSize}`;
   process.stderr.write(`witness: cosigned size ${verdict.size} (${from})\n`);
+  const { posted } = verdict;
+  if (posted && posted.status !== 200) {
+    process.stderr.write(
+      `witness: the log did not keep the cosignature (${posted.status}): ${posted.body}\n`,
+    );
+  }
   process.stdout.write(`${verdict.note}${verdict.line}`);
 }

@@ -21,6 +21,26 @@ export interface TreeHead {
   signature: string;
 }
 
+/**
+ * A witness's cosignature of a signed head (c2sp.org/tlog-cosignature, Ed25519):
+ * the witness checked, on its own machine, that the head's tree extends the
+ * last one it cosigned. Verified against the configured witness keys before
+ * it is recorded.
+ */
+export interface TreeHeadCosignature {
+  treeSize: number;
+  /** The head's root, hex. */
+  rootHash: string;
+  /** The witness's key name. */
+  witness: string;
+  /** The 32-bit key ID of the witness's key, 8 hex characters. */
+  keyId: string;
+  /** When the witness cosigned, seconds since the epoch (as it signed it). */
+  timestamp: number;
+  /** base64(key ID ‖ timestamp ‖ Ed25519 signature): the signature line's value. */
+  signature: string;
+}
+
 /** The histories whose reading is itself recorded. */
 export type AuditedRead = 'auditHistory' | 'taskHistory';
 
@@ -48,11 +68,13 @@ export const recordedReaders = ['inspector', 'leader'] as const satisfies readon
 
 export type AuditEvent =
   | { type: 'TreeHeadSigned'; data: TreeHead }
+  | { type: 'TreeHeadCosigned'; data: TreeHeadCosignature }
   | { type: 'AuditHistoryRead'; data: HistoryRead };
 
 export type AuditEventType = AuditEvent['type'];
 
 export const auditEventTypes = [
   'TreeHeadSigned',
+  'TreeHeadCosigned',
   'AuditHistoryRead',
 ] as const satisfies readonly AuditEventType[];

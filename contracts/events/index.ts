@@ -4,7 +4,12 @@ import type { RulesetEvent } from './ruleset-events.ts';
 import type { TaskEvent } from './task-events.ts';
 import type { UnitEvent } from './unit-events.ts';
 
-export type { AuditEvent, AuditEventType, TreeHead } from './audit-events.ts';
+export type {
+  AuditEvent,
+  AuditEventType,
+  TreeHead,
+  TreeHeadCosignature,
+} from './audit-events.ts';
 export { auditEventTypes } from './audit-events.ts';
 export type { OfficialEvent, OfficialEventType, Post } from './official-events.ts';
 export { officialEventTypes, posts } from './official-events.ts';

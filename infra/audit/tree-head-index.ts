@@ -1,4 +1,4 @@
-import type { TreeHead } from '../../contracts/events/index.ts';
+import type { TreeHead, TreeHeadCosignature } from '../../contracts/events/index.ts';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
 import type { EventStore } from '../event-store/port.ts';
 
@@ -9,13 +9,14 @@ export interface RecordedTreeHead {
 }
 
 /**
- * The signed tree heads, read from the event store's `audit-tree-heads` stream and
+ * The signed tree heads and their witnesses' cosignatures, read from the event store's `audit-tree-heads` stream and
  * kept in memory; `refresh` reads only what was appended since the last look, so
  * heads signed by another process are seen too. Sizes strictly increase along the
  * stream (the tree-head decider's rule), which makes lookups a binary search.
  */
 export const createTreeHeadIndex = (eventStore: EventStore) => {
   const heads: RecordedTreeHead[] = [];
+  const cosignatures = new Map<number, TreeHeadCosignature[]>();
   let revision = -1;
 
   const refresh = async (): Promise<void> => {
@@ -25,6 +26,10 @@ export const createTreeHeadIndex = (eventStore: EventStore) => {
       if (event.revision <= revision) continue;
       if (event.type === 'TreeHeadSigned') {
         heads.push({ head: event.data as TreeHead, position: event.position });
+      } else if (event.type === 'TreeHeadCosigned') {
+        const cosignature = event.data as TreeHeadCosignature;
+        const known = cosignatures.get(cosignature.treeSize) ?? [];
+        cosignatures.set(cosignature.treeSize, [...known, cosignature]);
       }
       revision = event.revision;
     }
@@ -48,6 +53,9 @@ export const createTreeHeadIndex = (eventStore: EventStore) => {
     refresh,
     bySize,
     latest: (): RecordedTreeHead | null => heads.at(-1) ?? null,
+    /** The witnesses' cosignatures of the head of `treeSize`, in the order recorded. */
+    cosignaturesOf: (treeSize: number): readonly TreeHeadCosignature[] =>
+      cosignatures.get(treeSize) ?? [],
     all: (): readonly RecordedTreeHead[] => heads,
   };
 };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { cosignatureType, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
 
 /**
  * Configuration, read and validated once at start. The defaults run the embedded
@@ -42,6 +43,10 @@ export interface Config {
    * a schema-less URL unique to this deployment, kept across key rotations.
    */
   auditOrigin: string;
+  /** Verifier keys (type 0x04) of the witnesses whose cosignatures the log records. */
+  auditWitnessKeys: string[];
+  /** Cosignatures of configured witnesses a head needs to count as witnessed. */
+  auditWitnessQuorum: number;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
   supervisionClockIntervalMs: number;
   /**
@@ -141,6 +146,23 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name}=${raw}: must be an integer between ${min} and ${max}`);
   }
   return value;
+};
+
+/** AUDIT_WITNESS_KEYS: witness verifier keys (`name+keyid+base64(0x04 ‖ key)`), by spaces or commas. */
+const witnessKeys = (env: Env): string[] => {
+  const keys = (env.AUDIT_WITNESS_KEYS ?? '').split(/[\s,]+/).filter((key) => key !== '');
+  for (const key of keys) {
+    let type: number | null = null;
+    try {
+      type = parseVerifierKey(key).type;
+    } catch (error) {
+      throw new ConfigError(`AUDIT_WITNESS_KEYS: ${key}: ${(error as Error).message}`);
+    }
+    if (type !== cosignatureType) {
+      throw new ConfigError(`AUDIT_WITNESS_KEYS: ${key}: must be a witness key (type 0x04)`);
+    }
+  }
+  return keys;
 };
 
 /** AUDIT_ORIGIN: a key name of signed notes (no spaces, no `+`), at most 200 characters. */
@@ -402,6 +424,8 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       env.AUDIT_SIGNING_KEY_FILE || path.join(dataDir, 'audit-signing-key.pem'),
     ),
     auditOrigin: origin(env),
+    auditWitnessKeys: witnessKeys(env),
+    auditWitnessQuorum: integer(env, 'AUDIT_WITNESS_QUORUM', 1, 1, 64),
     // At most a day apart: the clock's facts are per day.
     supervisionClockIntervalMs: integer(
       env,

@@ -12,6 +12,7 @@ export const auditOptions = (config: Readonly<Config>): AuditOptions => ({
   auditDatabasePath: path.join(config.dataDir, 'audit.sqlite'),
   signingKey: loadSigningKeyInCustody(config.auditSigningKeyFile, config),
   auditOrigin: config.auditOrigin,
+  witnesses: { keys: config.auditWitnessKeys, quorum: config.auditWitnessQuorum },
   auditSignEvery: config.auditSignEvery,
   auditSignSeconds: config.auditSignSeconds,
 });

@@ -16,6 +16,8 @@ export interface AuditOptions {
   signingKey: SigningKey;
   /** The log's name in its checkpoints (AUDIT_ORIGIN). */
   auditOrigin: string;
+  /** The witnesses whose cosignatures are recorded (AUDIT_WITNESS_KEYS), and how many make a head witnessed. */
+  witnesses?: { keys: readonly string[]; quorum: number };
   auditSignEvery: number;
   auditSignSeconds: number;
   /** Events per catch-up page; defaults to the projector's batch size. */

@@ -5,6 +5,8 @@ import {
   treeHeadInput,
 } from '../../contracts/catalogue/audit.ts';
 import { DomainError, notFound, validationError } from '../../contracts/errors.ts';
+import { treeHeadStreamId } from '../../contracts/streams.ts';
+import { checkpointText } from '../../domain/transparency/checkpoint.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import {
@@ -22,12 +24,18 @@ import {
   base64Hashes,
   checkpointProofInput,
   checkpointVerifierKey,
+  cosignatureInput,
+  postedCosignatures,
   signedCheckpoint,
+  withCosignatures,
+  witnessesOf,
 } from './checkpoints.ts';
+import { treeHeadDecider } from './domain/decider.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
+import { auditActor } from './tree-head-signer.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
@@ -51,6 +59,7 @@ export const createAuditService = (
   options: AuditServiceOptions = {},
 ): ServiceSchema => {
   const leadership = options.leadership ?? alwaysLeading();
+  const policy = deps.witnesses ?? { keys: [], quorum: 1 };
   let runtime: AuditRuntime | null = null;
   let signing: Ticker | null = null;
   let following: FollowingUnderLease | null = null;
@@ -151,10 +160,53 @@ export const createAuditService = (
         await heads.refresh();
         const latest = heads.latest();
         if (!latest) return null;
+        const cosignatures = heads.cosignaturesOf(latest.head.treeSize);
+        const note = signedCheckpoint(deps.auditOrigin, deps.signingKey, latest.head);
         return {
-          note: signedCheckpoint(deps.auditOrigin, deps.signingKey, latest.head),
+          note: withCosignatures(note, cosignatures),
           treeSize: latest.head.treeSize,
           verifierKey: checkpointVerifierKey(deps.auditOrigin, deps.signingKey),
+          ...witnessesOf(cosignatures, policy),
+        };
+      },
+
+      /**
+       * Records the cosignatures a witness posted: its cosigned checkpoint of a
+       * signed head (this log's note, then signature lines). Only configured
+       * witnesses' cosignatures are kept, each verified; public, since the
+       * signatures, not the caller, are what is trusted.
+       */
+      recordCosignature: async (ctx) => {
+        const { note } = parseInput(cosignatureInput, ctx.params);
+        const { heads } = live();
+        await heads.refresh();
+        const size = /^[^\n]*\n(\d{1,16})\n/.exec(note)?.[1];
+        const head = size === undefined ? null : heads.bySize(Number(size));
+        if (head === null) throw validationError('note', 'must be the checkpoint of a signed head');
+        const text = checkpointText({
+          origin: deps.auditOrigin,
+          size: head.head.treeSize,
+          rootHash: Buffer.from(head.head.rootHash, 'hex'),
+          extensions: [],
+        });
+        const recorded = postedCosignatures(note, text, policy.keys);
+        for (const cosignature of recorded) {
+          await deps.handle(treeHeadDecider, {
+            streamId: treeHeadStreamId,
+            command: {
+              type: 'RecordCosignature',
+              data: { ...cosignature, treeSize: head.head.treeSize, rootHash: head.head.rootHash },
+            },
+            actor: auditActor,
+            correlationId: correlationOf(ctx),
+            causationId: ctx.id,
+          });
+        }
+        await heads.refresh();
+        return {
+          treeSize: head.head.treeSize,
+          recorded: recorded.map((cosignature) => cosignature.witness),
+          ...witnessesOf(heads.cosignaturesOf(head.head.treeSize), policy),
         };
       },
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import { forbidden, validationError } from '../../contracts/errors.ts';
+import type { TreeHeadCosignature } from '../../contracts/events/index.ts';
 import { checkpointText } from '../../domain/transparency/checkpoint.ts';
-import { type NoteSigner, signNote, verifierKey } from '../../domain/transparency/signed-note.ts';
+import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
+import {
+  type NoteSigner,
+  parseVerifierKey,
+  signNote,
+  verifierKey,
+} from '../../domain/transparency/signed-note.ts';
 import type { SigningKey } from './signing-key.ts';
 
 /** The audit key as the signer of checkpoints named `origin`. */
@@ -42,6 +50,88 @@ export const checkpointProofInput = z.object({
   to: size('must be a tree size (a whole number ≥ 1)').optional(),
 });
 
+/** `POST /audit/cosignature`: a witness's cosigned checkpoint note. */
+export const cosignatureInput = z.object({
+  note: z.string().min(1, 'must be a cosigned checkpoint').max(16_384, 'must be at most 16 KiB'),
+});
+
 /** Hex hashes as the checkpoints write them: base64. */
 export const base64Hashes = (hashes: readonly string[]): string[] =>
   hashes.map((hash) => Buffer.from(hash, 'hex').toString('base64'));
+
+/** A head's witnesses as the checkpoint reports them, and whether they make it witnessed. */
+export const witnessesOf = (
+  cosignatures: readonly TreeHeadCosignature[],
+  policy: { keys: readonly string[]; quorum: number },
+) => {
+  const configured = new Set(
+    policy.keys.map((key) => {
+      const { name, keyId } = parseVerifierKey(key);
+      return `${name}/${keyId.toString(16).padStart(8, '0')}`;
+    }),
+  );
+  const counted = new Set(
+    cosignatures
+      .map((cosignature) => `${cosignature.witness}/${cosignature.keyId}`)
+      .filter((key) => configured.has(key)),
+  );
+  return {
+    witnesses: cosignatures.map(({ witness, timestamp }) => ({ witness, timestamp })),
+    witnessed: policy.keys.length > 0 && counted.size >= policy.quorum,
+  };
+};
+
+/** The note of a head with its witnesses' cosignature lines after the log's own. */
+export const withCosignatures = (
+  note: string,
+  cosignatures: readonly TreeHeadCosignature[],
+): string =>
+  note +
+  cosignatures.map((cosignature) => `— ${cosignature.witness} ${cosignature.signature}\n`).join('');
+
+/**
+ * The cosignatures a witness posted (a checkpoint note with its signature
+ * lines) that configured witnesses made over exactly `expectedText` (this
+ * log's checkpoint of the head): each verified; a line of a configured
+ * witness that does not hold refuses the whole note.
+ */
+export const postedCosignatures = (
+  note: string,
+  expectedText: string,
+  keys: readonly string[],
+): Omit<TreeHeadCosignature, 'treeSize' | 'rootHash'>[] => {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0 || note.slice(0, split + 1) !== expectedText) {
+    throw validationError(
+      'note',
+      "must be this log's checkpoint of that head, with the cosignature lines",
+    );
+  }
+  const witnesses = keys.map(parseVerifierKey);
+  const found: Omit<TreeHeadCosignature, 'treeSize' | 'rootHash'>[] = [];
+  for (const line of note
+    .slice(split + 2)
+    .split('\n')
+    .filter((l) => l !== '')) {
+    const match = /^— (\S+) ([A-Za-z0-9+/]+={0,2})$/u.exec(line);
+    const blob = match ? Buffer.from(match[2] as string, 'base64') : Buffer.alloc(0);
+    const witness = witnesses.find(
+      (key) => key.name === match?.[1] && blob.length >= 4 && key.keyId === blob.readUInt32BE(0),
+    );
+    if (witness === undefined) continue;
+    const timestamp = verifyCosignature(expectedText, `${line}\n`, witness);
+    if (timestamp === null) {
+      throw validationError('note', `the cosignature of ${witness.name} does not hold`);
+    }
+    found.push({
+      witness: witness.name,
+      keyId: witness.keyId.toString(16).padStart(8, '0'),
+      timestamp,
+      signature: match?.[2] as string,
+    });
+  }
+  if (found.length === 0) {
+    throw forbidden('no cosignature of a configured witness (AUDIT_WITNESS_KEYS)');
+  }
+  return found;
+};

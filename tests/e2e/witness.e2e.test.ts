@@ -165,4 +165,66 @@ describe('a witness of the audit log, on a machine of its own', () => {
     expect(unusable.status).toBe(2);
     expect(unusable.stderr).toContain('witness: the log key given is not the one pinned');
   });
+
+  it('keeps the cosignatures of its configured witnesses, verified, with the head they cosigned', async () => {
+    const stateDir = path.join(work, 'inspector-3');
+    const witnessKey = witnessVerifierKey({ stateDir });
+    const operator = await startTestSystem({
+      AUDIT_SIGNING_KEY_FILE: keyFile,
+      AUDIT_ORIGIN: origin,
+      AUDIT_SIGN_EVERY: '100000',
+      AUDIT_SIGN_SECONDS: '3600',
+      AUDIT_WITNESS_KEYS: witnessKey,
+    });
+    systems.push(operator);
+    const logKey = await logKeyOf(operator);
+    const size = await grow(operator, ['b1', 'b2']);
+    const round = await witnessOnce({ logUrl: operator.url, logKey, stateDir });
+    if (round.status !== 'cosigned') throw new Error('expected a cosignature');
+    expect(round.posted?.status).toBe(200);
+    expect(JSON.parse(round.posted?.body ?? '{}')).toMatchObject({
+      treeSize: size,
+      recorded: ['witness.local/inspector-3'],
+      witnessed: true,
+    });
+
+    // The checkpoint now carries the witness's line after the log's own, and it holds.
+    const served = await (await fetch(`${operator.url}/audit/checkpoint`)).text();
+    expect(served).toBe(`${round.note}${round.line}`);
+    const text = openNote(served, [parseVerifierKey(logKey)]).text;
+    expect(verifyCosignature(text, round.line, parseVerifierKey(witnessKey))).not.toBeNull();
+    expect(await operator.system.broker.call('audit.checkpoint')).toMatchObject({
+      witnessed: true,
+      witnesses: [{ witness: 'witness.local/inspector-3' }],
+    });
+
+    const post = (note: string) =>
+      fetch(`${operator.url}/audit/cosignature`, { method: 'POST', body: note });
+    const cosigned = async () =>
+      (await operator.system.stores.eventStore.readStream('audit-tree-heads')).filter(
+        (event) => event.type === 'TreeHeadCosigned',
+      ).length;
+    // Posted again: kept once.
+    expect((await post(`${round.note}${round.line}`)).status).toBe(200);
+    expect(await cosigned()).toBe(1);
+    // A changed signature is refused, naming the note.
+    const [, , value] = round.line.trim().split(' ');
+    const flipped = `${(value as string).slice(0, 20)}${(value as string)[20] === 'A' ? 'B' : 'A'}${(value as string).slice(21)}`;
+    const forged = await post(`${round.note}— witness.local/inspector-3 ${flipped}\n`);
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toMatchObject({ error: { code: 'VALIDATION', field: 'note' } });
+    // A witness the log was not configured with is not kept.
+    const stranger = await witnessOnce({
+      logUrl: operator.url,
+      logKey,
+      stateDir: path.join(work, 'stranger'),
+    });
+    if (stranger.status !== 'cosigned') throw new Error('expected a cosignature');
+    // What it posted carried the configured witness's line too (served with the note): kept once.
+    expect(stranger.posted?.status).toBe(200);
+    const alone = await post(`${round.note}${stranger.line}`);
+    expect(alone.status).toBe(403);
+    expect(await alone.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await cosigned()).toBe(1);
+  });
 });

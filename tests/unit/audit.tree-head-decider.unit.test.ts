@@ -1,4 +1,4 @@
-import type { AuditEvent, TreeHead } from '../../contracts/events/index.ts';
+import type { AuditEvent, TreeHead, TreeHeadCosignature } from '../../contracts/events/index.ts';
 import type { TreeHeadCommand } from '../../services/audit/domain/commands.ts';
 import { treeHeadDecider } from '../../services/audit/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
@@ -63,5 +63,46 @@ describe('a tree head that could not have come from the signer', () => {
     given(treeHeadDecider, [])
       .when(record(head(3, change as Partial<TreeHead>)))
       .thenThrows('VALIDATION', field);
+  });
+});
+
+describe('a witness’s cosignature of a head', () => {
+  const cosignature = (treeSize: number, change: Partial<TreeHeadCosignature> = {}) => ({
+    treeSize,
+    rootHash: 'ab'.repeat(32),
+    witness: 'witness.local/inspector',
+    keyId: '0a1b2c3d',
+    timestamp: 1_700_000_000,
+    signature: Buffer.alloc(76, 3).toString('base64'),
+    ...change,
+  });
+  const cosign = (data: TreeHeadCosignature): TreeHeadCommand => ({
+    type: 'RecordCosignature',
+    data,
+  });
+  const cosigned = (data: TreeHeadCosignature): AuditEvent => ({ type: 'TreeHeadCosigned', data });
+
+  it('is recorded for a signed head with its root', () => {
+    given(treeHeadDecider, [signed(head(5)), signed(head(9))])
+      .when(cosign(cosignature(5)))
+      .then([cosigned(cosignature(5))]);
+  });
+
+  it('is refused for a size no head has, or another root, naming treeSize', () => {
+    given(treeHeadDecider, [signed(head(5))])
+      .when(cosign(cosignature(6)))
+      .thenThrows('VALIDATION', 'treeSize');
+    given(treeHeadDecider, [signed(head(5))])
+      .when(cosign(cosignature(5, { rootHash: 'cd'.repeat(32) })))
+      .thenThrows('VALIDATION', 'treeSize');
+  });
+
+  it('by the same key for the same head adds nothing; by another key it is recorded', () => {
+    given(treeHeadDecider, [signed(head(5)), cosigned(cosignature(5))])
+      .when(cosign(cosignature(5, { timestamp: 1_700_000_100 })))
+      .then([]);
+    given(treeHeadDecider, [signed(head(5)), cosigned(cosignature(5))])
+      .when(cosign(cosignature(5, { keyId: 'ffffffff', witness: 'witness.local/other' })))
+      .then([cosigned(cosignature(5, { keyId: 'ffffffff', witness: 'witness.local/other' }))]);
   });
 });

@@ -29,11 +29,26 @@ export interface WitnessOptions {
   name?: string;
   /** Seconds since the epoch, for the cosignature (default: now). */
   now?: () => number;
+  /** Post the cosigned checkpoint back to the log (default true). */
+  post?: boolean;
+}
+
+/** What the log answered to the posted cosignature. */
+export interface Posted {
+  status: number;
+  body: string;
 }
 
 /** What a run concluded. */
 export type WitnessVerdict =
-  | { status: 'cosigned'; size: number; previousSize: number | null; note: string; line: string }
+  | {
+      status: 'cosigned';
+      size: number;
+      previousSize: number | null;
+      note: string;
+      line: string;
+      posted: Posted | null;
+    }
   | { status: 'refused'; reason: string; evidence: string };
 
 /** Why a run could not even judge: bad options, an unreachable log, a malformed answer. */
@@ -87,6 +102,20 @@ const fetchText = async (url: string): Promise<string> => {
   const body = await response.text();
   if (!response.ok) throw new WitnessInputError(`${url}: HTTP ${response.status} ${body.trim()}`);
   return body;
+};
+
+/** Posts the cosigned checkpoint to the log; what it answered (a failure does not undo the cosignature). */
+const postBack = async (url: string, note: string): Promise<Posted> => {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: note,
+    });
+    return { status: response.status, body: await response.text() };
+  } catch (error) {
+    return { status: 0, body: (error as Error).message };
+  }
 };
 
 /** The checkpoint a signed note says, once the pinned log key verifies it. */
@@ -176,11 +205,14 @@ export const witnessOnce = async (options: WitnessOptions): Promise<WitnessVerdi
   const text = openNote(note, [parseVerifierKey(logKey)]).text;
   const line = cosignatureLine(text, witnessKey(state.key, nameOf(options)), now);
   writeFileSync(state.last, note);
+  const posted =
+    options.post === false ? null : await postBack(`${base}/audit/cosignature`, `${note}${line}`);
   return {
     status: 'cosigned',
     size: checkpoint.size,
     previousSize: last?.size ?? null,
     note,
     line,
+    posted,
   };
 };

@@ -1,8 +1,8 @@
 import { illegalState, validationError } from '../../../contracts/errors.ts';
-import type { AuditEvent, TreeHead } from '../../../contracts/events/index.ts';
+import type { AuditEvent, TreeHead, TreeHeadCosignature } from '../../../contracts/events/index.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import type { TreeHeadCommand } from './commands.ts';
-import type { TreeHeadState } from './state.ts';
+import { cosignedKey, type TreeHeadState } from './state.ts';
 
 const hex64 = /^[0-9a-f]{64}$/;
 const keyIdPattern = /^[0-9a-f]{16}$/;
@@ -36,6 +36,29 @@ const recordTreeHead = (head: TreeHead, state: TreeHeadState): AuditEvent[] => {
   return [{ type: 'TreeHeadSigned', data: head }];
 };
 
+/**
+ * Records a witness's cosignature of a signed head: the head must exist with
+ * that root; a second cosignature of the same head by the same key adds nothing.
+ */
+const recordCosignature = (
+  cosignature: TreeHeadCosignature,
+  state: TreeHeadState,
+): AuditEvent[] => {
+  if (!hex64.test(cosignature.rootHash))
+    throw validationError('rootHash', 'must be 64 hex characters');
+  if (!/^[0-9a-f]{8}$/.test(cosignature.keyId)) {
+    throw validationError('keyId', 'must be 8 hex characters');
+  }
+  if (!Number.isSafeInteger(cosignature.timestamp) || cosignature.timestamp < 0) {
+    throw validationError('timestamp', 'must be whole seconds since the epoch');
+  }
+  if (state.roots.get(cosignature.treeSize) !== cosignature.rootHash) {
+    throw validationError('treeSize', 'must be the size and root of a signed head');
+  }
+  if (state.cosigned.has(cosignedKey(cosignature.keyId, cosignature.treeSize))) return [];
+  return [{ type: 'TreeHeadCosigned', data: cosignature }];
+};
+
 /** Decides a tree-head command: the events it causes, or a DomainError. */
 export const decide = (
   command: TreeHeadCommand,
@@ -45,9 +68,11 @@ export const decide = (
   switch (command.type) {
     case 'RecordTreeHead':
       return recordTreeHead(command.data, state);
+    case 'RecordCosignature':
+      return recordCosignature(command.data, state);
     default: {
-      const _exhaustive: never = command.type;
-      throw new Error(`unknown tree-head command ${_exhaustive as string}`);
+      const _exhaustive: never = command;
+      throw new Error(`unknown tree-head command ${(_exhaustive as { type: string }).type}`);
     }
   }
 };

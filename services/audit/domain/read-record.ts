@@ -60,6 +60,7 @@ const evolve = (state: ReadRecordState, event: AuditEvent): ReadRecordState => {
     case 'AuditHistoryRead':
       return { reads: state.reads + 1 };
     case 'TreeHeadSigned':
+    case 'TreeHeadCosigned':
       return state;
     default: {
       const _exhaustive: never = event;

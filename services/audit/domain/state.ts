@@ -1,15 +1,39 @@
 import type { AuditEvent } from '../../../contracts/events/index.ts';
 
-/** The decision state of the tree-head stream: the size of the last head signed (0: none). */
-export type TreeHeadState = { treeSize: number };
+/**
+ * The decision state of the tree-head stream: the size of the last head signed
+ * (0: none), each head's root by size, and the cosignatures recorded
+ * (`<keyId>/<size>`).
+ */
+export type TreeHeadState = {
+  treeSize: number;
+  roots: ReadonlyMap<number, string>;
+  cosigned: ReadonlySet<string>;
+};
 
-export const initialState = (): TreeHeadState => ({ treeSize: 0 });
+export const initialState = (): TreeHeadState => ({
+  treeSize: 0,
+  roots: new Map(),
+  cosigned: new Set(),
+});
+
+/** The key of a witness's cosignature of the head of `treeSize`. */
+export const cosignedKey = (keyId: string, treeSize: number): string => `${keyId}/${treeSize}`;
 
 /** Folds one event into the state; never mutates `state`. */
 export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState => {
   switch (event.type) {
     case 'TreeHeadSigned':
-      return { treeSize: event.data.treeSize };
+      return {
+        ...state,
+        treeSize: event.data.treeSize,
+        roots: new Map(state.roots).set(event.data.treeSize, event.data.rootHash),
+      };
+    case 'TreeHeadCosigned':
+      return {
+        ...state,
+        cosigned: new Set(state.cosigned).add(cosignedKey(event.data.keyId, event.data.treeSize)),
+      };
     case 'AuditHistoryRead':
       // Read records live in their own streams; they never move the chain of heads.
       return state;
