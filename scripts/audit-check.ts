@@ -2,8 +2,11 @@
  * Recomputes the whole log from the event store against every signed tree head
  * and names the first position where it diverges:
  *   npm run --silent audit:check -- [--data DIR] [--key <base64 | PEM file>] [--bundle FILE]
+ *     [--checkpoint FILE --log-key VKEY --witness-key VKEY… [--quorum N]]
  * `--bundle` adds the heads of a bundle exported earlier: a tail cut off together
- * with its heads is still caught. Exit 0 with a summary when everything matches;
+ * with its heads is still caught. `--checkpoint` adds a checkpoint the witnesses
+ * cosigned (a witness keeps its last one): the log must have its root at its size,
+ * whatever heads the log itself now holds. Exit 0 with a summary when everything matches;
  * 1 with `first divergence at position N: …` (and failing heads); 2 on bad input.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { rawPublicKeyOf } from '../tools/audit/keys.ts';
 import { checkLines } from '../tools/audit/report.ts';
 import type { FoundHead } from '../tools/audit/scan-log.ts';
 import { scanLog } from '../tools/audit/scan-log.ts';
+import { checkWitnessed } from '../tools/audit/witnessed.ts';
 
 const fail = usageFailure('audit:check');
 
@@ -27,6 +31,10 @@ const values = orFail(fail, () =>
       data: { type: 'string' },
       key: { type: 'string' },
       bundle: { type: 'string' },
+      checkpoint: { type: 'string' },
+      'log-key': { type: 'string' },
+      'witness-key': { type: 'string', multiple: true },
+      quorum: { type: 'string' },
     },
   }),
 ).values;
@@ -44,6 +52,21 @@ const bundleHeads = (file: string | undefined): FoundHead[] => {
   return bundle.heads.map(({ position, ...head }) => ({ position, head }));
 };
 
+/** The witnessed checkpoint to check against, with the keys and quorum it needs. */
+const witnessed = orFail(fail, () => {
+  if (values.checkpoint === undefined) return null;
+  const witnessKeys = values['witness-key'] ?? [];
+  if (values['log-key'] === undefined || witnessKeys.length === 0) {
+    throw new Error('--checkpoint needs --log-key and at least one --witness-key');
+  }
+  const quorum = Number(values.quorum ?? witnessKeys.length);
+  if (!Number.isInteger(quorum) || quorum < 1 || quorum > witnessKeys.length) {
+    throw new Error(`--quorum must be a whole number from 1 to ${witnessKeys.length}`);
+  }
+  const note = readFileSync(values.checkpoint, 'utf8');
+  return { note, keys: { logKey: values['log-key'], witnessKeys, quorum } };
+});
+
 const files = dataFiles(dataDirOf(values.data));
 const key = orFail(fail, () => trustedKey(values.key, files.signingKey));
 const extraHeads = orFail(fail, () => bundleHeads(values.bundle));
@@ -52,8 +75,11 @@ const record = openAuditRecord(files.audit);
 try {
   const report = checkLog({ scan: await scanLog(store), record, trustedKey: key, extraHeads });
   const { ok, lines } = checkLines(report);
-  process.stdout.write(`${lines.join('\n')}\n`);
-  process.exitCode = ok ? exitCodes.ok : exitCodes.failed;
+  const against = witnessed
+    ? orFail(fail, () => checkWitnessed(report.log, witnessed.note, witnessed.keys))
+    : { ok: true, lines: [] };
+  process.stdout.write(`${[...lines, ...against.lines].join('\n')}\n`);
+  process.exitCode = ok && against.ok ? exitCodes.ok : exitCodes.failed;
 } finally {
   record?.close();
   await store.close();

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
 import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
 import { openNote, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
@@ -44,6 +45,21 @@ const grow = async (sys: TestSystem, names: string[]) => {
   expect(signed.errors).toBeUndefined();
   return signed.data?.signTreeHead.treeSize as number;
 };
+
+/** A script run as its own process, without blocking this one (a log may answer from it). */
+const run = (name: string, args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.join('scripts', `${name}.ts`), ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 
 const logKeyOf = async (sys: TestSystem) =>
   (await (await fetch(`${sys.url}/audit/checkpoint/key`)).text()).trim();
@@ -124,28 +140,10 @@ describe('a witness of the audit log, on a machine of its own', () => {
     const stateDir = path.join(work, 'inspector-2');
     const logKey = await logKeyOf(operator);
     // Not spawnSync: the log answers from this very process, which must keep running.
-    const run = (url: string, ...extra: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [
-          'scripts/witness.ts',
-          '--log',
-          url,
-          '--state',
-          stateDir,
-          ...extra,
-        ]);
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk) => {
-          stdout += chunk;
-        });
-        child.stderr.on('data', (chunk) => {
-          stderr += chunk;
-        });
-        child.on('close', (status) => resolve({ status, stdout, stderr }));
-      });
+    const witness = (url: string, ...extra: string[]) =>
+      run('witness', ['--log', url, '--state', stateDir, ...extra]);
     const size = await grow(operator, ['a1', 'a2', 'a3', 'a4']);
-    const cosigned = await run(operator.url, '--log-key', logKey);
+    const cosigned = await witness(operator.url, '--log-key', logKey);
     expect(cosigned.stderr).toContain(`witness: cosigned size ${size} (first checkpoint)`);
     expect(cosigned.status).toBe(0);
     expect(cosigned.stdout).toMatch(
@@ -155,13 +153,13 @@ describe('a witness of the audit log, on a machine of its own', () => {
     const restored = await log();
     const smaller = await grow(restored, ['a1']);
     expect(smaller).toBeLessThan(size);
-    const refused = await run(restored.url);
+    const refused = await witness(restored.url);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain(
       `REFUSED: the log shrank: size ${smaller} after ${size} was cosigned`,
     );
 
-    const unusable = await run(operator.url, '--log-key', 'not+a+key');
+    const unusable = await witness(operator.url, '--log-key', 'not+a+key');
     expect(unusable.status).toBe(2);
     expect(unusable.stderr).toContain('witness: the log key given is not the one pinned');
   });
@@ -226,5 +224,71 @@ describe('a witness of the audit log, on a machine of its own', () => {
     expect(alone.status).toBe(403);
     expect(await alone.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(await cosigned()).toBe(1);
+  });
+
+  it('makes audit:check fail on a log rewritten and re-signed behind it, naming the witnessed size', async () => {
+    const env = {
+      AUDIT_SIGNING_KEY_FILE: keyFile,
+      AUDIT_ORIGIN: origin,
+      AUDIT_SIGN_EVERY: '100000',
+      AUDIT_SIGN_SECONDS: '3600',
+    };
+    const operator = await startTestSystem(env);
+    const stateDir = path.join(work, 'inspector-4');
+    const logKey = await logKeyOf(operator);
+    const witnessKey = witnessVerifierKey({ stateDir });
+    const size = await grow(operator, ['c1', 'c2', 'c3', 'c4']);
+    const round = await witnessOnce({ logUrl: operator.url, logKey, stateDir, post: false });
+    expect(round).toMatchObject({ status: 'cosigned', size });
+    await operator.stop({ keepData: true });
+    const check = (...extra: string[]) =>
+      run('audit-check', ['--data', operator.dataDir, '--key', keyFile, ...extra]);
+    const against = [
+      '--checkpoint',
+      path.join(stateDir, 'last-cosigned.note'),
+      '--log-key',
+      logKey,
+      '--witness-key',
+      witnessKey,
+    ];
+    const untouched = await check(...against);
+    expect(untouched.stdout).toContain(
+      `The log matches the witnessed checkpoint of size ${size}, cosigned by witness.local/inspector-4.`,
+    );
+    expect(untouched.status).toBe(0);
+
+    // The insider: an event rewritten, the head over it deleted (the last row: no gap),
+    // the derived stores removed; the server then signs the rewritten log with the same key.
+    const db = new DatabaseSync(path.join(operator.dataDir, 'events.sqlite'));
+    for (const { name } of db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+      .all() as {
+      name: string;
+    }[]) {
+      db.exec(`DROP TRIGGER "${name}"`);
+    }
+    db.prepare(
+      "UPDATE events SET data = json_set(data, '$.name', '改过的名字') WHERE position = 2",
+    ).run();
+    db.prepare("DELETE FROM events WHERE type = 'TreeHeadSigned'").run();
+    db.close();
+    // The derived stores go too, so nothing remembers the log was longer.
+    for (const derived of ['audit.sqlite', 'read-models.sqlite']) {
+      rmSync(path.join(operator.dataDir, derived), { force: true });
+    }
+    const resigned = await startTestSystem(env, { dataDir: operator.dataDir });
+    systems.push(resigned);
+    expect(await grow(resigned, [])).toBe(size);
+    await resigned.stop({ keepData: true });
+
+    const alone = await check();
+    // Re-signed with the same key, the log agrees with its own heads.
+    expect(alone.status).toBe(0);
+    const witnessed = await check(...against);
+    expect(witnessed.stdout).toContain(
+      `the log does not match the witnessed checkpoint of size ${size} (cosigned by witness.local/inspector-4): an event at or before position ${size} was changed, removed or inserted`,
+    );
+    expect(witnessed.status).toBe(1);
+    rmSync(operator.dataDir, { recursive: true, force: true });
   });
 });

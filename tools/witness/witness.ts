@@ -23,7 +23,10 @@ export interface WitnessOptions {
   logUrl: string;
   /** The log's verifier key (`origin+keyid+base64`), pinned in the state on the first run. */
   logKey?: string;
-  /** The witness's own folder: its key, the log's pinned key, the last checkpoint it cosigned, evidence. */
+  /**
+   * The witness's own folder: its key, the log's pinned key, the last checkpoint
+   * it cosigned (`last-cosigned.note`, with its line), evidence.
+   */
   stateDir: string;
   /** The witness's name in its cosignatures (default: its folder's name under `witness.local/`). */
   name?: string;
@@ -63,6 +66,7 @@ const files = (stateDir: string) => ({
   key: path.join(stateDir, 'witness-key.pem'),
   logKey: path.join(stateDir, 'log.vkey'),
   last: path.join(stateDir, 'last-checkpoint.note'),
+  cosigned: path.join(stateDir, 'last-cosigned.note'),
   evidence: path.join(stateDir, 'evidence'),
 });
 
@@ -205,6 +209,8 @@ export const witnessOnce = async (options: WitnessOptions): Promise<WitnessVerdi
   const text = openNote(note, [parseVerifierKey(logKey)]).text;
   const line = cosignatureLine(text, witnessKey(state.key, nameOf(options)), now);
   writeFileSync(state.last, note);
+  // What audit:check --checkpoint takes: the log's note with this witness's line.
+  writeFileSync(state.cosigned, `${note}${line}`);
   const posted =
     options.post === false ? null : await postBack(`${base}/audit/cosignature`, `${note}${line}`);
   return {
