@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ServiceBroker } from 'moleculer';
 import { createGatewayServer } from '../gateway/server.ts';
+import { createAuditAlarm } from '../infra/audit/alarm.ts';
 import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { Clock } from '../infra/clock/clock.ts';
 import { offsetClock, systemClock } from '../infra/clock/clock.ts';
@@ -50,8 +51,10 @@ export const createSystem = (
   const stores = openStores(config);
   const clock =
     overrides.clock ?? (config.clock === 'system' ? systemClock : offsetClock(config.clock));
+  const auditAlarm = createAuditAlarm();
   const deps: ServiceDeps = {
     ...stores,
+    auditAlarm,
     eventStore: pagesInTurns(stores.eventStore),
     clock,
     handle: createCommandHandler({ store: stores.eventStore, clock }),
@@ -88,7 +91,7 @@ export const createSystem = (
     createProbeHandler(
       broker,
       gateway !== null,
-      () => storeProblems(stores.health).map(describeProblem),
+      () => [...storeProblems(stores.health).map(describeProblem), ...auditAlarm.problems()],
       catchUp.progress,
     ),
     gateway,

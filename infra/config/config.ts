@@ -47,6 +47,8 @@ export interface Config {
   auditWitnessKeys: string[];
   /** Cosignatures of configured witnesses a head needs to count as witnessed. */
   auditWitnessQuorum: number;
+  /** Seconds between two checks of the whole stored log against the audit index. */
+  auditSelfCheckSeconds: number;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
   supervisionClockIntervalMs: number;
   /**
@@ -426,6 +428,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     auditOrigin: origin(env),
     auditWitnessKeys: witnessKeys(env),
     auditWitnessQuorum: integer(env, 'AUDIT_WITNESS_QUORUM', 1, 1, 64),
+    auditSelfCheckSeconds: integer(env, 'AUDIT_SELF_CHECK_SECONDS', 3600, 1, 604_800),
     // At most a day apart: the clock's facts are per day.
     supervisionClockIntervalMs: integer(
       env,

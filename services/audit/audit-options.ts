@@ -13,6 +13,7 @@ export const auditOptions = (config: Readonly<Config>): AuditOptions => ({
   signingKey: loadSigningKeyInCustody(config.auditSigningKeyFile, config),
   auditOrigin: config.auditOrigin,
   witnesses: { keys: config.auditWitnessKeys, quorum: config.auditWitnessQuorum },
+  selfCheckSeconds: config.auditSelfCheckSeconds,
   auditSignEvery: config.auditSignEvery,
   auditSignSeconds: config.auditSignSeconds,
 });

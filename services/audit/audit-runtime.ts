@@ -1,3 +1,4 @@
+/** What the audit service needs beyond every service's dependencies. */
 import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
@@ -9,13 +10,14 @@ import { createSigningSchedule } from './signing-schedule.ts';
 import { createTreeHeadSigner } from './tree-head-signer.ts';
 import { createTreeStore } from './tree-store.ts';
 
-/** What the audit service needs beyond every service's dependencies. */
 export interface AuditOptions {
   /** `<DATA_DIR>/audit.sqlite`, or ':memory:'. */
   auditDatabasePath: string;
   signingKey: SigningKey;
   /** The log's name in its checkpoints (AUDIT_ORIGIN). */
   auditOrigin: string;
+  /** Seconds between two checks of the whole stored log against the leaves indexed (AUDIT_SELF_CHECK_SECONDS). */
+  selfCheckSeconds?: number;
   /** The witnesses whose cosignatures are recorded (AUDIT_WITNESS_KEYS), and how many make a head witnessed. */
   witnesses?: { keys: readonly string[]; quorum: number };
   auditSignEvery: number;

@@ -4,9 +4,10 @@ import {
   inclusionProofInput,
   treeHeadInput,
 } from '../../contracts/catalogue/audit.ts';
-import { DomainError, notFound, validationError } from '../../contracts/errors.ts';
+import { DomainError, illegalState, notFound, validationError } from '../../contracts/errors.ts';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
 import { checkpointText } from '../../domain/transparency/checkpoint.ts';
+import { createAuditAlarm } from '../../infra/audit/alarm.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import {
@@ -33,6 +34,7 @@ import {
 import { treeHeadDecider } from './domain/decider.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
+import { findAlteredEvent } from './self-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
@@ -60,6 +62,20 @@ export const createAuditService = (
 ): ServiceSchema => {
   const leadership = options.leadership ?? alwaysLeading();
   const policy = deps.witnesses ?? { keys: [], quorum: 1 };
+  const alarm = deps.auditAlarm ?? createAuditAlarm();
+  const checking = new AbortController();
+  let selfCheck: Ticker | null = null;
+
+  /** No head is signed over a log found altered: say where, refuse. */
+  const refuseWhileAlarmed = (): void => {
+    const raised = alarm.current();
+    if (raised) {
+      throw illegalState(
+        `signing stopped: the stored log was altered at position ${raised.position} (${raised.what}); run npm run audit:check`,
+        'treeSize',
+      );
+    }
+  };
   let runtime: AuditRuntime | null = null;
   let signing: Ticker | null = null;
   let following: FollowingUnderLease | null = null;
@@ -82,7 +98,7 @@ export const createAuditService = (
   const catchUpAndSignNow = async (audit: AuditRuntime, reason: SigningReason) => {
     await audit.indexer.catchUp();
     await audit.heads.refresh();
-    if (!audit.schedule.due(reason)) return;
+    if (alarm.current() || !audit.schedule.due(reason)) return;
     try {
       await audit.signer.sign({ correlationId: `audit-${reason}`, causationId: 'schedule' });
     } catch (error) {
@@ -144,9 +160,10 @@ export const createAuditService = (
         pem: deps.signingKey.publicKeyPem,
       })),
 
-      signTreeHead: guarded('auditSign', async (ctx) =>
-        live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id }),
-      ),
+      signTreeHead: guarded('auditSign', async (ctx) => {
+        refuseWhileAlarmed();
+        return live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id });
+      }),
 
       ...readActions(deps, live),
 
@@ -268,8 +285,31 @@ export const createAuditService = (
         onError: (error) => logger.error('audit catch-up failed', error),
       });
       const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
-      // Loud, not fatal: the record stays readable while an inspector investigates.
-      if (altered) logger.error(`audit: ${altered}; run npm run audit:check`);
+      // Loud, not fatal: the record stays readable while an inspector investigates;
+      // but nothing is signed over it, and /readyz says so.
+      if (altered) {
+        logger.error(`audit: ${altered}; run npm run audit:check`);
+        alarm.raise({ position: runtime.tree.size, what: altered });
+      }
+      // The whole log against the leaves indexed, now in the background and on a schedule.
+      const checkWhole = async () => {
+        const audit = runtime;
+        if (!audit || alarm.current()) return;
+        const found = await findAlteredEvent(deps.eventStore, audit.tree, {
+          signal: checking.signal,
+        });
+        if (found) {
+          alarm.raise(found);
+          logger.error(
+            `audit: the stored log was altered at position ${found.position}: ${found.what}; signing stopped; run npm run audit:check`,
+          );
+        }
+      };
+      const checkFailed = (error: unknown) => {
+        if (!checking.signal.aborted) logger.error('audit self-check failed', error);
+      };
+      void checkWhole().catch(checkFailed);
+      selfCheck = startTicker((deps.selfCheckSeconds ?? 3600) * 1000, checkWhole, checkFailed);
       const failed = (error: unknown) =>
         logger.error('audit catch-up failed; retrying at the next tick', error);
       const stopSigning = () => {
@@ -299,6 +339,8 @@ export const createAuditService = (
       await following.start();
     },
     async stopped() {
+      checking.abort();
+      selfCheck?.stop();
       await following?.stop();
       const audit = runtime;
       runtime = null;

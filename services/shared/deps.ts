@@ -1,3 +1,4 @@
+import type { AuditAlarm } from '../../infra/audit/alarm.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   /** How long a wake-up waits for others to join it before catching up. */
   projectorCoalesceMs: number;
   projectorBatchSize: number;
+  /** Raised by the audit service when it finds the stored log altered; /readyz reports it. */
+  auditAlarm?: AuditAlarm;
 }
 
 /** Broadcast after every append so projectors wake at once; a lost one is covered by polling. */

@@ -1,0 +1,98 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { TestSystem } from '../support/test-system.ts';
+import { startTestSystem } from '../support/test-system.ts';
+
+const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
+const signTreeHead = 'mutation { signTreeHead { treeSize } }';
+const env = { AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
+
+/** The system's log with the append-only triggers dropped, as an intruder with the file would. */
+const tamper = (dataDir: string, change: (db: DatabaseSync) => void) => {
+  const db = new DatabaseSync(path.join(dataDir, 'events.sqlite'));
+  const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
+  for (const { name } of triggers as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+  change(db);
+  db.close();
+};
+
+const readiness = async (sys: TestSystem) => {
+  const response = await fetch(`${sys.url}/readyz`);
+  return { status: response.status, body: (await response.json()) as { missing?: string[] } };
+};
+
+/** Polls /readyz until it answers 503 (the background check takes a moment). */
+const unready = async (sys: TestSystem) => {
+  for (let tries = 0; tries < 200; tries++) {
+    const answer = await readiness(sys);
+    if (answer.status === 503) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return readiness(sys);
+};
+
+describe('a server that checks its own log', () => {
+  const systems: TestSystem[] = [];
+  afterAll(async () => {
+    for (const sys of systems) await sys.stop().catch(() => undefined);
+  });
+
+  it('finds an event changed in the middle of the log at start: no head is signed, /readyz names the position, reads go on', async () => {
+    const first = await startTestSystem(env);
+    const office = await first.token('office');
+    for (let i = 1; i <= 12; i++) {
+      const result = await first.gql(
+        registerUnit,
+        { input: { id: `u${i}`, name: `单位${i}` } },
+        office,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+    expect(
+      (await first.gql(signTreeHead, {}, await first.token('inspector'))).errors,
+    ).toBeUndefined();
+    await first.stop({ keepData: true });
+    tamper(first.dataDir, (db) => {
+      db.prepare(
+        "UPDATE events SET data = json_set(data, '$.name', '改过的名字') WHERE position = 5",
+      ).run();
+    });
+
+    const again = await startTestSystem(env, { dataDir: first.dataDir });
+    systems.push(again);
+    const answer = await unready(again);
+    expect(answer.status).toBe(503);
+    expect(answer.body.missing).toContainEqual(
+      'audit: the stored log was altered at position 5: the event no longer hashes to the leaf the audit index holds (changed or replaced)',
+    );
+    const inspector = await again.token('inspector');
+    const refused = await again.gql(signTreeHead, {}, inspector);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('ILLEGAL_STATE');
+    expect(refused.errors?.[0]?.message).toContain(
+      'signing stopped: the stored log was altered at position 5',
+    );
+    const read = await again.gql('{ units { id } }', {}, await again.token('office'));
+    expect(read.errors).toBeUndefined();
+  });
+
+  it('finds an event deleted from the middle of the log', async () => {
+    const first = await startTestSystem(env);
+    const office = await first.token('office');
+    for (let i = 1; i <= 8; i++) {
+      await first.gql(registerUnit, { input: { id: `v${i}`, name: `单位${i}` } }, office);
+    }
+    await first.settled();
+    await first.system.broker.call('audit.catchUp');
+    await first.stop({ keepData: true });
+    tamper(first.dataDir, (db) => db.prepare('DELETE FROM events WHERE position = 3').run());
+    rmSync(path.join(first.dataDir, 'read-models.sqlite'), { force: true });
+
+    const again = await startTestSystem(env, { dataDir: first.dataDir });
+    systems.push(again);
+    const answer = await unready(again);
+    expect(answer.body.missing).toContainEqual(
+      'audit: the stored log was altered at position 3: position 3 is missing from the log (deleted)',
+    );
+  });
+});
