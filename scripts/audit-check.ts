@@ -21,7 +21,7 @@ import { rawPublicKeyOf } from '../tools/audit/keys.ts';
 import { checkLines } from '../tools/audit/report.ts';
 import type { FoundHead } from '../tools/audit/scan-log.ts';
 import { scanLog } from '../tools/audit/scan-log.ts';
-import { checkWitnessed } from '../tools/audit/witnessed.ts';
+import { checkWitnessed, witnessedArguments } from '../tools/audit/witnessed.ts';
 
 const fail = usageFailure('audit:check');
 
@@ -52,20 +52,7 @@ const bundleHeads = (file: string | undefined): FoundHead[] => {
   return bundle.heads.map(({ position, ...head }) => ({ position, head }));
 };
 
-/** The witnessed checkpoint to check against, with the keys and quorum it needs. */
-const witnessed = orFail(fail, () => {
-  if (values.checkpoint === undefined) return null;
-  const witnessKeys = values['witness-key'] ?? [];
-  if (values['log-key'] === undefined || witnessKeys.length === 0) {
-    throw new Error('--checkpoint needs --log-key and at least one --witness-key');
-  }
-  const quorum = Number(values.quorum ?? witnessKeys.length);
-  if (!Number.isInteger(quorum) || quorum < 1 || quorum > witnessKeys.length) {
-    throw new Error(`--quorum must be a whole number from 1 to ${witnessKeys.length}`);
-  }
-  const note = readFileSync(values.checkpoint, 'utf8');
-  return { note, keys: { logKey: values['log-key'], witnessKeys, quorum } };
-});
+const witnessed = orFail(fail, () => witnessedArguments(values));
 
 const files = dataFiles(dataDirOf(values.data));
 const key = orFail(fail, () => trustedKey(values.key, files.signingKey));

@@ -1,6 +1,8 @@
 /**
  * Verifies an exported audit bundle offline — no server, no database:
  *   npm run --silent audit:verify -- bundle.json [--key <base64 | PEM file>] [--allow-unsigned-selection]
+ *     [--checkpoint FILE --log-key VKEY --witness-key VKEY… [--quorum N]]
+ * `--checkpoint` also requires the bundle to hold the head the witnesses cosigned.
  * Exit 0 with a summary when every signature, proof and hash holds; 1 naming each
  * failing event by position and each failing head; 2 when the input is unusable.
  */
@@ -9,6 +11,7 @@ import { verifyBundleFile } from '../tools/audit/bundle-file.ts';
 import { exitCodes, orFail, usageFailure } from '../tools/audit/cli.ts';
 import { parsePinnedKey } from '../tools/audit/key-files.ts';
 import { verifyLines } from '../tools/audit/report.ts';
+import { checkBundleWitnessed, witnessedArguments } from '../tools/audit/witnessed.ts';
 
 const fail = usageFailure('audit:verify');
 
@@ -18,6 +21,10 @@ const { values, positionals } = orFail(fail, () =>
     options: {
       key: { type: 'string' },
       'allow-unsigned-selection': { type: 'boolean', default: false },
+      checkpoint: { type: 'string' },
+      'log-key': { type: 'string' },
+      'witness-key': { type: 'string', multiple: true },
+      quorum: { type: 'string' },
     },
   }),
 );
@@ -31,5 +38,12 @@ const verdict = await verifyBundleFile(file, {
   allowUnsignedSelection: values['allow-unsigned-selection'],
 }).catch((error: unknown) => fail(`${file}: ${(error as Error).message}`));
 const { report, header } = verdict;
-process.stdout.write(`${verifyLines(report, header, pinnedKey !== undefined).join('\n')}\n`);
-process.exitCode = report.ok ? exitCodes.ok : exitCodes.failed;
+const witnessed = orFail(fail, () => {
+  const asked = witnessedArguments(values);
+  return asked
+    ? checkBundleWitnessed(header.heads, asked.note, asked.keys)
+    : { ok: true, lines: [] };
+});
+const lines = [...verifyLines(report, header, pinnedKey !== undefined), ...witnessed.lines];
+process.stdout.write(`${lines.join('\n')}\n`);
+process.exitCode = report.ok && witnessed.ok ? exitCodes.ok : exitCodes.failed;

@@ -256,6 +256,22 @@ describe('a witness of the audit log, on a machine of its own', () => {
       `The log matches the witnessed checkpoint of size ${size}, cosigned by witness.local/inspector-4.`,
     );
     expect(untouched.status).toBe(0);
+    // A bundle exported now holds the witnessed head: audit:verify takes the checkpoint too.
+    const bundle = path.join(work, 'inspector-4.bundle.json');
+    const exported = await run('audit-export', [
+      '--data',
+      operator.dataDir,
+      '--out',
+      bundle,
+      '--signing-key',
+      keyFile,
+    ]);
+    expect(exported.status).toBe(0);
+    const verified = await run('audit-verify', [bundle, '--key', keyFile, ...against]);
+    expect(verified.stdout).toContain(
+      `The bundle's head of size ${size} is the witnessed checkpoint of size ${size}, cosigned by witness.local/inspector-4.`,
+    );
+    expect(verified.status).toBe(0);
 
     // The insider: an event rewritten, the head over it deleted (the last row: no gap),
     // the derived stores removed; the server then signs the rewritten log with the same key.

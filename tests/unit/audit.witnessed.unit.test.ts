@@ -3,7 +3,7 @@ import { leafHash, memorySubtreeSource, rootHash } from '../../domain/merkle/ind
 import { checkpointText } from '../../domain/transparency/checkpoint.ts';
 import { cosignatureLine } from '../../domain/transparency/cosignature.ts';
 import { cosignatureType, signNote, verifierKey } from '../../domain/transparency/signed-note.ts';
-import { checkWitnessed } from '../../tools/audit/witnessed.ts';
+import { checkBundleWitnessed, checkWitnessed } from '../../tools/audit/witnessed.ts';
 
 const keyPair = (name: string) => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -94,5 +94,42 @@ describe('the log against a witnessed checkpoint', () => {
     expect(() =>
       checkWitnessed(memorySubtreeSource(leaves(1)), signNote(text, [other]), keys),
     ).toThrow('no signature of a known key');
+  });
+});
+
+describe('a bundle’s heads against a witnessed checkpoint', () => {
+  const keys = { logKey, witnessKeys: [keyOf(witnessA)], quorum: 1 };
+  const headOf = (size: number, changedAt = -1) => {
+    const tree = memorySubtreeSource(leaves(size, changedAt));
+    return { treeSize: size, rootHash: rootHash(tree, size).toString('hex') };
+  };
+
+  it('passes when the bundle holds the head of that size with that root', () => {
+    const verdict = checkBundleWitnessed(
+      [headOf(4), headOf(10), headOf(12)],
+      cosigned(10, [witnessA]),
+      keys,
+    );
+    expect(verdict).toEqual({
+      ok: true,
+      lines: [
+        "The bundle's head of size 10 is the witnessed checkpoint of size 10, cosigned by witness.example/a.",
+      ],
+    });
+  });
+
+  it('fails when the bundle’s head of that size has another root', () => {
+    const verdict = checkBundleWitnessed([headOf(10, 2)], cosigned(10, [witnessA]), keys);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.lines[0]).toContain('has another root than the witnessed checkpoint of size 10');
+  });
+
+  it('fails when the bundle ends before the witnessed head, or skips it', () => {
+    expect(checkBundleWitnessed([headOf(4)], cosigned(10, [witnessA]), keys).lines[0]).toContain(
+      "the bundle's heads end at size 4, before the witnessed checkpoint of size 10",
+    );
+    expect(checkBundleWitnessed([headOf(12)], cosigned(10, [witnessA]), keys).lines[0]).toContain(
+      'the bundle holds no head of size 10',
+    );
   });
 });
