@@ -6,3 +6,5 @@ export const officialStreamId = (officialId: string): string => `official-${offi
 export const rulesStreamId = 'rules';
 /** The one stream of signed Merkle tree heads (audit checkpoints). */
 export const treeHeadStreamId = 'audit-tree-heads';
+/** The audit service's alarms: its own stored log found altered. */
+export const auditAlarmStreamId = 'audit-alarms';

@@ -41,6 +41,19 @@ export interface TreeHeadCosignature {
   signature: string;
 }
 
+/**
+ * The audit service found its own stored log altered behind its back (an
+ * event that no longer hashes to the leaf it indexed, a position missing, a
+ * log that ends too soon): recorded where it can still write, once per
+ * divergence, in the stream `audit-alarms`.
+ */
+export interface AuditAlarm {
+  position: number;
+  what: string;
+  /** ISO timestamp of the clock port when it was found. */
+  at: string;
+}
+
 /** The histories whose reading is itself recorded. */
 export type AuditedRead = 'auditHistory' | 'taskHistory';
 
@@ -69,6 +82,7 @@ export const recordedReaders = ['inspector', 'leader'] as const satisfies readon
 export type AuditEvent =
   | { type: 'TreeHeadSigned'; data: TreeHead }
   | { type: 'TreeHeadCosigned'; data: TreeHeadCosignature }
+  | { type: 'AuditAlarmRaised'; data: AuditAlarm }
   | { type: 'AuditHistoryRead'; data: HistoryRead };
 
 export type AuditEventType = AuditEvent['type'];
@@ -76,5 +90,6 @@ export type AuditEventType = AuditEvent['type'];
 export const auditEventTypes = [
   'TreeHeadSigned',
   'TreeHeadCosigned',
+  'AuditAlarmRaised',
   'AuditHistoryRead',
 ] as const satisfies readonly AuditEventType[];

@@ -5,6 +5,7 @@ import type { TaskEvent } from './task-events.ts';
 import type { UnitEvent } from './unit-events.ts';
 
 export type {
+  AuditAlarm,
   AuditEvent,
   AuditEventType,
   TreeHead,

@@ -5,9 +5,9 @@ import {
   treeHeadInput,
 } from '../../contracts/catalogue/audit.ts';
 import { DomainError, illegalState, notFound, validationError } from '../../contracts/errors.ts';
-import { treeHeadStreamId } from '../../contracts/streams.ts';
+import { auditAlarmStreamId, treeHeadStreamId } from '../../contracts/streams.ts';
 import { checkpointText } from '../../domain/transparency/checkpoint.ts';
-import { createAuditAlarm } from '../../infra/audit/alarm.ts';
+import { type AuditDivergence, createAuditAlarm } from '../../infra/audit/alarm.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import {
@@ -31,6 +31,7 @@ import {
   withCosignatures,
   witnessesOf,
 } from './checkpoints.ts';
+import { alarmDecider } from './domain/alarm-record.ts';
 import { treeHeadDecider } from './domain/decider.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
@@ -287,10 +288,25 @@ export const createAuditService = (
       const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
       // Loud, not fatal: the record stays readable while an inspector investigates;
       // but nothing is signed over it, and /readyz says so.
-      if (altered) {
-        logger.error(`audit: ${altered}; run npm run audit:check`);
-        alarm.raise({ position: runtime.tree.size, what: altered });
-      }
+      /** Raises the alarm: the log line, /readyz, and an event where the log still takes one. */
+      const raise = async (found: AuditDivergence) => {
+        alarm.raise(found);
+        logger.error(
+          `audit: the stored log was altered at position ${found.position}: ${found.what}; signing stopped; run npm run audit:check`,
+        );
+        try {
+          await deps.handle(alarmDecider, {
+            streamId: auditAlarmStreamId,
+            command: { type: 'RaiseAlarm', data: found },
+            actor: auditActor,
+            correlationId: `audit-alarm-${found.position}`,
+            causationId: 'self-check',
+          });
+        } catch (error) {
+          logger.error('audit: the alarm could not be recorded in the log', error);
+        }
+      };
+      if (altered) await raise({ position: runtime.tree.size, what: altered });
       // The whole log against the leaves indexed, now in the background and on a schedule.
       const checkWhole = async () => {
         const audit = runtime;
@@ -298,12 +314,7 @@ export const createAuditService = (
         const found = await findAlteredEvent(deps.eventStore, audit.tree, {
           signal: checking.signal,
         });
-        if (found) {
-          alarm.raise(found);
-          logger.error(
-            `audit: the stored log was altered at position ${found.position}: ${found.what}; signing stopped; run npm run audit:check`,
-          );
-        }
+        if (found) await raise(found);
       };
       const checkFailed = (error: unknown) => {
         if (!checking.signal.aborted) logger.error('audit self-check failed', error);

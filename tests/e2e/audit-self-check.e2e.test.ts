@@ -74,6 +74,23 @@ describe('a server that checks its own log', () => {
     );
     const read = await again.gql('{ units { id } }', {}, await again.token('office'));
     expect(read.errors).toBeUndefined();
+    // Recorded in the log it can still write, once, however often it is found again.
+    const alarms = async (sys: TestSystem) =>
+      (await sys.system.stores.eventStore.readStream('audit-alarms')).map((event) => event.data);
+    expect(await alarms(again)).toEqual([
+      {
+        position: 5,
+        what: 'the event no longer hashes to the leaf the audit index holds (changed or replaced)',
+        at: expect.any(String),
+      },
+    ]);
+    await again.stop({ keepData: true });
+    const third = await startTestSystem(env, { dataDir: first.dataDir });
+    systems.push(third);
+    expect((await unready(third)).status).toBe(503);
+    // The alarm is recorded just after it is raised: give it that moment.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await alarms(third)).toHaveLength(1);
   });
 
   it('finds an event deleted from the middle of the log', async () => {

@@ -61,6 +61,7 @@ const evolve = (state: ReadRecordState, event: AuditEvent): ReadRecordState => {
       return { reads: state.reads + 1 };
     case 'TreeHeadSigned':
     case 'TreeHeadCosigned':
+    case 'AuditAlarmRaised':
       return state;
     default: {
       const _exhaustive: never = event;

@@ -35,7 +35,8 @@ export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState =
         cosigned: new Set(state.cosigned).add(cosignedKey(event.data.keyId, event.data.treeSize)),
       };
     case 'AuditHistoryRead':
-      // Read records live in their own streams; they never move the chain of heads.
+    case 'AuditAlarmRaised':
+      // Read records and alarms live in their own streams; they never move the chain of heads.
       return state;
     default: {
       // An event type newer than this code changes nothing the rule reads.
