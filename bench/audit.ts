@@ -6,7 +6,12 @@
  *       verification, p50/p99 over random positions and sizes;
  *   (c) the cost of a signed head: root + Ed25519 signature, and recorded as an event;
  *   (d) history search latency p50/p99 per filtered page (first page with its
- *       total, and a page deep in the result), target < 200 ms.
+ *       total, and a page deep in the result), target < 200 ms;
+ *   (e) a witness round at that size: the log signs the checkpoint and proves
+ *       consistency from an older size; the witness opens the note, verifies the
+ *       proof and cosigns (HTTP left out: the two sides' work only);
+ *   (f) the server's self-check: the whole log read back and compared with the
+ *       indexed leaves, in all and per 1,000 events.
  * AUDIT_BENCH_EVENTS sets the log size (default 1,000,000).
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -23,9 +28,13 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '../domain/merkle/tree.ts';
+import { parseCheckpoint } from '../domain/transparency/checkpoint.ts';
+import { cosignatureLine } from '../domain/transparency/cosignature.ts';
+import { openNote, parseVerifierKey, verifierKey } from '../domain/transparency/signed-note.ts';
 import { settableClock } from '../infra/clock/clock.ts';
 import type { EventStore, NewEvent } from '../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
+import { signedCheckpoint } from '../services/audit/checkpoints.ts';
 import { treeHeadDecider } from '../services/audit/domain/decider.ts';
 import { readPositions } from '../services/audit/history-events.ts';
 import type { HistoryFilter } from '../services/audit/history-query.ts';
@@ -33,6 +42,7 @@ import { historyWhere } from '../services/audit/history-query.ts';
 import { createHistorySearch } from '../services/audit/history-search.ts';
 import { createAuditIndexer } from '../services/audit/indexer.ts';
 import { openAuditDatabase } from '../services/audit/schema.ts';
+import { findAlteredEvent } from '../services/audit/self-check.ts';
 import { signingKeyOf } from '../services/audit/signing-key.ts';
 import { auditActor } from '../services/audit/tree-head-signer.ts';
 import { signTreeHead, verifyTreeHead } from '../services/audit/tree-heads.ts';
@@ -226,6 +236,60 @@ const benchSigning = async (store: EventStore, tree: TreeStore) => {
   line('(c) signed head + recorded by the command handler', figures(recorded));
 };
 
+/** (e): what a witness round costs the log and the witness, p50/p99 over 50 rounds. */
+const benchWitness = (tree: TreeStore) => {
+  const key = signingKeyOf(generateKeyPairSync('ed25519').privateKey);
+  const origin = 'bench.example/audit';
+  const logKey = verifierKey(origin, key.publicKeyRaw);
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const witness = {
+    name: 'witness.example/bench',
+    privateKey,
+    publicKeyRaw: Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url'),
+  };
+  const logSide: number[] = [];
+  const witnessSide: number[] = [];
+  for (let round = 0; round < 50; round++) {
+    const size = tree.size - round;
+    const from = Math.max(1, size - 1000 * (1 + Math.floor(Math.random() * 100)));
+    const [served, made] = timed(() => {
+      const note = signedCheckpoint(origin, key, {
+        treeSize: size,
+        rootHash: rootHash(tree, size).toString('hex'),
+      });
+      const proof = consistencyProof(tree, from, size);
+      return { note, proof, old: rootHash(tree, from) };
+    });
+    const [, checked] = timed(() => {
+      const text = openNote(served.note, [parseVerifierKey(logKey)]).text;
+      const checkpoint = parseCheckpoint(text);
+      if (!verifyConsistency(from, size, served.proof, served.old, checkpoint.rootHash)) {
+        throw new Error('a consistency proof did not verify');
+      }
+      return cosignatureLine(text, witness, 1_700_000_000);
+    });
+    logSide.push(made);
+    witnessSide.push(checked);
+  }
+  line(`(e) witness round at ${tree.size}: checkpoint + proof, log side`, figures(logSide));
+  line(
+    `(e) witness round at ${tree.size}: open, verify, cosign, witness side`,
+    figures(witnessSide),
+  );
+};
+
+/** (f): the self-check over the whole log, and per 1,000 events. */
+const benchSelfCheck = async (store: EventStore, tree: TreeStore) => {
+  const started = performance.now();
+  const found = await findAlteredEvent(store, tree);
+  const elapsed = performance.now() - started;
+  if (found) throw new Error(`the self-check found ${JSON.stringify(found)} in an untouched log`);
+  line(
+    `(f) self-check of ${tree.size} events`,
+    `${(elapsed / 1000).toFixed(1)} s, ${ms((elapsed / tree.size) * 1000)} per 1,000 events`,
+  );
+};
+
 type Query = { label: string; filter: () => HistoryFilter };
 
 const day = (offsetDays: number) => new Date(yearStart + offsetDays * 86_400_000).toISOString();
@@ -321,6 +385,8 @@ try {
   benchProofs(tree);
   await benchSigning(store, tree);
   await benchSearch(store, tree, auditPath);
+  benchWitness(tree);
+  await benchSelfCheck(store, tree);
   tree.close();
   await store.close();
 } finally {
