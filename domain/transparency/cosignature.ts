@@ -1,9 +1,11 @@
 import { sign, verify } from 'node:crypto';
 import {
   cosignatureType,
+  type NoteSignature,
   type NoteSigner,
   type NoteVerifier,
   noteKeyId,
+  parseSignatureLine,
   publicKeyOf,
 } from './signed-note.ts';
 
@@ -31,25 +33,36 @@ export const cosignatureLine = (text: string, witness: NoteSigner, timestamp: nu
 };
 
 /**
- * The time a cosignature line says, when it is by `witness` and holds over the
+ * The time a cosignature says, when it is by `witness` and holds over the
  * checkpoint `text`; null otherwise (another key, a changed text, a forgery).
  */
-export const verifyCosignature = (
+export const cosignatureTime = (
   text: string,
-  line: string,
+  cosignature: NoteSignature,
   witness: NoteVerifier,
 ): number | null => {
-  const match = /^— (\S+) ([A-Za-z0-9+/]+={0,2})\n?$/u.exec(line);
-  if (!match || match[1] !== witness.name || witness.type !== cosignatureType) return null;
-  const blob = Buffer.from(match[2] as string, 'base64');
-  if (blob.length !== 4 + 8 + 64 || blob.readUInt32BE(0) !== witness.keyId) return null;
-  const timestamp = blob.readBigUInt64BE(4);
+  const { name, keyId, signature } = cosignature;
+  if (name !== witness.name || keyId !== witness.keyId || witness.type !== cosignatureType) {
+    return null;
+  }
+  if (signature.length !== 8 + 64) return null;
+  const timestamp = signature.readBigUInt64BE(0);
   if (timestamp > BigInt(Number.MAX_SAFE_INTEGER)) return null;
   const holds = verify(
     null,
     cosignedMessage(text, Number(timestamp)),
     publicKeyOf(witness.publicKeyRaw),
-    blob.subarray(12),
+    signature.subarray(8),
   );
   return holds ? Number(timestamp) : null;
+};
+
+/** `cosignatureTime` of one signature line (its newline optional). */
+export const verifyCosignature = (
+  text: string,
+  line: string,
+  witness: NoteVerifier,
+): number | null => {
+  const cosignature = parseSignatureLine(line.replace(/\n$/, ''));
+  return cosignature === null ? null : cosignatureTime(text, cosignature, witness);
 };

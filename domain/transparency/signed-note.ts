@@ -115,6 +115,49 @@ export const signNote = (text: string, signers: readonly NoteSigner[]): string =
   return `${text}\n${lines.join('')}`;
 };
 
+/** One signature line of a note: the key's name and ID, the signature after the ID, the base64 as written. */
+export interface NoteSignature {
+  name: string;
+  keyId: number;
+  signature: Buffer;
+  encoded: string;
+}
+
+/** A line `— <name> base64(key ID ‖ signature)` (without its newline), or null when it is not one. */
+export const parseSignatureLine = (line: string): NoteSignature | null => {
+  const match = /^— (\S+) ([A-Za-z0-9+/]+={0,2})$/u.exec(line);
+  if (!match) return null;
+  const [, name, encoded] = match as unknown as [string, string, string];
+  const blob = Buffer.from(encoded, 'base64');
+  if (blob.length < 5) return null;
+  return { name, keyId: blob.readUInt32BE(0), signature: blob.subarray(4), encoded };
+};
+
+/**
+ * A note split into its text (ending in a newline) and its signature lines,
+ * refused when it is not shaped as a signed note.
+ */
+export const splitNote = (note: string): { text: string; signatures: NoteSignature[] } => {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0) throw new NoteError('a signed note has a blank line before its signatures');
+  const text = note.slice(0, split + 1);
+  checkText(text);
+  const lines = note.slice(split + 2);
+  if (!lines.endsWith('\n') || lines.length > 16 * 1024) {
+    throw new NoteError('the signature lines of a note end in a newline');
+  }
+  const signatures = lines
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => {
+      const signature = parseSignatureLine(line);
+      if (!signature)
+        throw new NoteError(`a signature line is "— name base64": ${JSON.stringify(line)}`);
+      return signature;
+    });
+  return { text, signatures };
+};
+
 /** A note's text and the known keys whose signatures hold. */
 export interface OpenedNote {
   text: string;
@@ -127,28 +170,15 @@ export interface OpenedNote {
  * that fails refuses the whole note, as does a note no known key signed.
  */
 export const openNote = (note: string, verifiers: readonly NoteVerifier[]): OpenedNote => {
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0) throw new NoteError('a signed note has a blank line before its signatures');
-  const text = note.slice(0, split + 1);
-  checkText(text);
-  const signatures = note.slice(split + 2);
-  if (!signatures.endsWith('\n') || signatures.length > 16 * 1024) {
-    throw new NoteError('the signature lines of a note end in a newline');
-  }
+  const { text, signatures } = splitNote(note);
   const body = Buffer.from(text, 'utf8');
   const verifiedBy: NoteVerifier[] = [];
-  for (const line of signatures.slice(0, -1).split('\n')) {
-    const match = /^— (\S+) ([A-Za-z0-9+/]+={0,2})$/u.exec(line);
-    if (!match) throw new NoteError(`a signature line is "— name base64": ${JSON.stringify(line)}`);
-    const [, name, encoded] = match as unknown as [string, string, string];
-    const blob = Buffer.from(encoded, 'base64');
-    if (blob.length < 5) throw new NoteError(`the signature of ${name} is too short`);
-    const keyId = blob.readUInt32BE(0);
+  for (const { name, keyId, signature } of signatures) {
     const known = verifiers.find(
       (key) => key.type === ed25519Type && key.name === name && key.keyId === keyId,
     );
     if (known === undefined) continue;
-    if (!verify(null, body, publicKeyOf(known.publicKeyRaw), blob.subarray(4))) {
+    if (!verify(null, body, publicKeyOf(known.publicKeyRaw), signature)) {
       throw new NoteError(`the signature of ${name} does not hold`);
     }
     verifiedBy.push(known);

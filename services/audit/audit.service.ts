@@ -6,7 +6,6 @@ import {
 } from '../../contracts/catalogue/audit.ts';
 import { DomainError, illegalState, notFound, validationError } from '../../contracts/errors.ts';
 import { auditAlarmStreamId, treeHeadStreamId } from '../../contracts/streams.ts';
-import { checkpointText } from '../../domain/transparency/checkpoint.ts';
 import { type AuditDivergence, createAuditAlarm } from '../../infra/audit/alarm.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
@@ -24,9 +23,11 @@ import { openAuditRuntime } from './audit-runtime.ts';
 import {
   base64Hashes,
   checkpointProofInput,
+  checkpointTextOf,
   checkpointVerifierKey,
   cosignatureInput,
   postedCosignatures,
+  postedSize,
   signedCheckpoint,
   withCosignatures,
   witnessesOf,
@@ -198,15 +199,9 @@ export const createAuditService = (
         const { note } = parseInput(cosignatureInput, ctx.params);
         const { heads } = live();
         await heads.refresh();
-        const size = /^[^\n]*\n(\d{1,16})\n/.exec(note)?.[1];
-        const head = size === undefined ? null : heads.bySize(Number(size));
+        const head = heads.bySize(postedSize(note));
         if (head === null) throw validationError('note', 'must be the checkpoint of a signed head');
-        const text = checkpointText({
-          origin: deps.auditOrigin,
-          size: head.head.treeSize,
-          rootHash: Buffer.from(head.head.rootHash, 'hex'),
-          extensions: [],
-        });
+        const text = checkpointTextOf(deps.auditOrigin, head.head);
         const recorded = postedCosignatures(note, text, policy.keys);
         for (const cosignature of recorded) {
           await deps.handle(treeHeadDecider, {

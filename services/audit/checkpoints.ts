@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { forbidden, validationError } from '../../contracts/errors.ts';
 import type { TreeHeadCosignature } from '../../contracts/events/index.ts';
-import { checkpointText } from '../../domain/transparency/checkpoint.ts';
-import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
+import { checkpointText, parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
+import { cosignatureTime } from '../../domain/transparency/cosignature.ts';
 import {
   type NoteSigner,
   parseVerifierKey,
   signNote,
+  splitNote,
   verifierKey,
 } from '../../domain/transparency/signed-note.ts';
 import type { SigningKey } from './signing-key.ts';
@@ -22,6 +23,18 @@ export const checkpointSigner = (origin: string, key: SigningKey): NoteSigner =>
 export const checkpointVerifierKey = (origin: string, key: SigningKey): string =>
   verifierKey(origin, key.publicKeyRaw);
 
+/** The checkpoint text (c2sp.org/tlog-checkpoint) of a signed tree head of the log `origin`. */
+export const checkpointTextOf = (
+  origin: string,
+  head: { treeSize: number; rootHash: string },
+): string =>
+  checkpointText({
+    origin,
+    size: head.treeSize,
+    rootHash: Buffer.from(head.rootHash, 'hex'),
+    extensions: [],
+  });
+
 /**
  * A signed tree head as a c2sp.org/tlog-checkpoint signed note. Ed25519 is
  * deterministic: the same head and key always give the same note.
@@ -30,16 +43,16 @@ export const signedCheckpoint = (
   origin: string,
   key: SigningKey,
   head: { treeSize: number; rootHash: string },
-): string =>
-  signNote(
-    checkpointText({
-      origin,
-      size: head.treeSize,
-      rootHash: Buffer.from(head.rootHash, 'hex'),
-      extensions: [],
-    }),
-    [checkpointSigner(origin, key)],
-  );
+): string => signNote(checkpointTextOf(origin, head), [checkpointSigner(origin, key)]);
+
+/** The tree size a posted note's checkpoint names; VALIDATION naming `note` when it is not one. */
+export const postedSize = (note: string): number => {
+  try {
+    return parseCheckpoint(splitNote(note).text).size;
+  } catch (error) {
+    throw validationError('note', `must be a cosigned checkpoint: ${(error as Error).message}`);
+  }
+};
 
 const size = (rule: string) =>
   z.coerce.number().int(rule).min(1, rule).max(Number.MAX_SAFE_INTEGER, rule);
@@ -100,8 +113,8 @@ export const postedCosignatures = (
   expectedText: string,
   keys: readonly string[],
 ): Omit<TreeHeadCosignature, 'treeSize' | 'rootHash'>[] => {
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0 || note.slice(0, split + 1) !== expectedText) {
+  const { text, signatures } = splitNote(note);
+  if (text !== expectedText) {
     throw validationError(
       'note',
       "must be this log's checkpoint of that head, with the cosignature lines",
@@ -109,17 +122,12 @@ export const postedCosignatures = (
   }
   const witnesses = keys.map(parseVerifierKey);
   const found: Omit<TreeHeadCosignature, 'treeSize' | 'rootHash'>[] = [];
-  for (const line of note
-    .slice(split + 2)
-    .split('\n')
-    .filter((l) => l !== '')) {
-    const match = /^— (\S+) ([A-Za-z0-9+/]+={0,2})$/u.exec(line);
-    const blob = match ? Buffer.from(match[2] as string, 'base64') : Buffer.alloc(0);
+  for (const signature of signatures) {
     const witness = witnesses.find(
-      (key) => key.name === match?.[1] && blob.length >= 4 && key.keyId === blob.readUInt32BE(0),
+      (key) => key.name === signature.name && key.keyId === signature.keyId,
     );
     if (witness === undefined) continue;
-    const timestamp = verifyCosignature(expectedText, `${line}\n`, witness);
+    const timestamp = cosignatureTime(text, signature, witness);
     if (timestamp === null) {
       throw validationError('note', `the cosignature of ${witness.name} does not hold`);
     }
@@ -127,7 +135,7 @@ export const postedCosignatures = (
       witness: witness.name,
       keyId: witness.keyId.toString(16).padStart(8, '0'),
       timestamp,
-      signature: match?.[2] as string,
+      signature: signature.encoded,
     });
   }
   if (found.length === 0) {

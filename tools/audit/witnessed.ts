@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { rootHash, type SubtreeSource } from '../../domain/merkle/index.ts';
 import { parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
-import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
-import { openNote, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
+import { cosignatureTime } from '../../domain/transparency/cosignature.ts';
+import { openNote, parseVerifierKey, splitNote } from '../../domain/transparency/signed-note.ts';
 
 /** What checking the log against a witnessed checkpoint found. */
 export interface WitnessedVerdict {
@@ -10,15 +10,14 @@ export interface WitnessedVerdict {
   lines: string[];
 }
 
-/** The cosignatures of the note's lines by `witnessKeys` that hold over its text, by witness name. */
+/** The witnesses of `witnessKeys` whose cosignature in the note holds over its text, by name. */
 const cosigners = (note: string, text: string, witnessKeys: readonly string[]): string[] => {
-  const lines = note
-    .slice(note.lastIndexOf('\n\n') + 2)
-    .split('\n')
-    .filter((line) => line !== '');
-  const witnesses = witnessKeys.map(parseVerifierKey);
-  return witnesses
-    .filter((witness) => lines.some((line) => verifyCosignature(text, line, witness) !== null))
+  const { signatures } = splitNote(note);
+  return witnessKeys
+    .map(parseVerifierKey)
+    .filter((witness) =>
+      signatures.some((signature) => cosignatureTime(text, signature, witness) !== null),
+    )
     .map((witness) => witness.name);
 };
 

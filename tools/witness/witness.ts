@@ -122,16 +122,17 @@ const postBack = async (url: string, note: string): Promise<Posted> => {
   }
 };
 
-/** The checkpoint a signed note says, once the pinned log key verifies it. */
-const opened = (note: string, logKey: string): Checkpoint => {
+/** The checkpoint a signed note says, and its text, once the pinned log key verifies it. */
+const opened = (note: string, logKey: string): Checkpoint & { text: string } => {
   const verifier = parseVerifierKey(logKey);
-  const checkpoint = parseCheckpoint(openNote(note, [verifier]).text);
+  const { text } = openNote(note, [verifier]);
+  const checkpoint = parseCheckpoint(text);
   if (checkpoint.origin !== verifier.name) {
     throw new WitnessInputError(
       `the checkpoint's origin ${checkpoint.origin} is not the key's ${verifier.name}`,
     );
   }
-  return checkpoint;
+  return { ...checkpoint, text };
 };
 
 /** Keeps what a refusal rests on, for anyone to check: both signed notes, and the proof. */
@@ -161,8 +162,9 @@ export const witnessOnce = async (options: WitnessOptions): Promise<WitnessVerdi
     throw new WitnessInputError(`the log key given is not the one pinned in ${state.logKey}`);
   }
   const logKey = pinned ?? options.logKey;
-  if (logKey === undefined)
+  if (logKey === undefined) {
     throw new WitnessInputError('give the log key (--log-key) on the first run');
+  }
   const now = Math.floor((options.now ?? (() => Date.now() / 1000))());
   const base = options.logUrl.replace(/\/+$/, '');
   const note = await fetchText(`${base}/audit/checkpoint`);
@@ -206,8 +208,7 @@ export const witnessOnce = async (options: WitnessOptions): Promise<WitnessVerdi
       }
     }
   }
-  const text = openNote(note, [parseVerifierKey(logKey)]).text;
-  const line = cosignatureLine(text, witnessKey(state.key, nameOf(options)), now);
+  const line = cosignatureLine(checkpoint.text, witnessKey(state.key, nameOf(options)), now);
   writeFileSync(state.last, note);
   // What audit:check --checkpoint takes: the log's note with this witness's line.
   writeFileSync(state.cosigned, `${note}${line}`);

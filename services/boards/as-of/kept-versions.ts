@@ -22,23 +22,24 @@ import {
 const projectorId = 'main';
 
 /**
- * Whether the versions hold what was known at the end of `day`: the projector
- * has gone past it (an event of a later day, or the end of the log), and no
- * event reached it late.
+ * Which of `days` the versions can answer: the projector has gone past the day
+ * (an event of a later day, or the end of the log), and no event reached it
+ * late. What the projector has reached is read once for all of them.
  */
-const answerable = async (
+const answerableDays = async (
   readModels: ReadModelStore,
   eventStore: EventStore,
-  day: string,
-): Promise<boolean> => {
-  if ((await readModels.get(lateDaysCollection, day)) !== null) return false;
-  if ((await lastLogDay(readModels)) > day) return true;
-  const [checkpoint, end] = await Promise.all([
+  days: readonly string[],
+): Promise<string[]> => {
+  const [reached, checkpoint, end] = await Promise.all([
+    lastLogDay(readModels),
     readModels.getCheckpoint(projectorId),
     eventStore.lastPosition(),
   ]);
-  // Past days only: an event appended from now on is recorded after `day`.
-  return checkpoint >= end;
+  // Past days only: an event appended from now on is recorded after them.
+  const atEnd = checkpoint >= end;
+  const late = await readModels.getMany(lateDaysCollection, [...days]);
+  return days.filter((day) => !late.has(day) && (reached > day || atEnd));
 };
 
 /** The last position recorded by the end of `day` (0 before the first). */
@@ -98,7 +99,7 @@ const keptSnapshot = async (
 
 /**
  * Past days' board documents as the projector's kept versions say, for the
- * days they can answer (see `answerable`): an indexed read of each board
+ * days they can answer (see `answerableDays`): an indexed read of each board
  * collection's versions, not a replay of the log. The other days are left out.
  */
 export const keptSnapshots = async (
@@ -107,8 +108,7 @@ export const keptSnapshots = async (
   days: readonly string[],
 ): Promise<Map<string, Snapshot>> => {
   const found = new Map<string, Snapshot>();
-  const wanted: string[] = [];
-  for (const day of days) if (await answerable(readModels, eventStore, day)) wanted.push(day);
+  const wanted = await answerableDays(readModels, eventStore, days);
   if (wanted.length === 0) return found;
   const rules = (await eventStore.readStream(rulesStreamId)).map((stored) => ({
     recordedOn: dayOf(stored.recordedAt),
