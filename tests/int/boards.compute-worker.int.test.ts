@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateLog } from '../../bench/generate-log.ts';
@@ -11,7 +11,7 @@ import {
   type BoardsCompute,
   createBoardsCompute,
 } from '../../services/boards/compute/boards-compute.ts';
-import { boardsComputeInWorker } from '../../services/boards/compute/in-worker.ts';
+import { boardsComputeInWorker, workerFailure } from '../../services/boards/compute/in-worker.ts';
 import {
   overviewInput,
   progressBoardInput,
@@ -90,16 +90,38 @@ describe('boards read and built in a worker thread', () => {
     expect(refused).toMatchObject({ code: 'VALIDATION', details: { field: 'after' } });
   }, 60_000);
 
-  it('answer UNAVAILABLE naming the setting when the worker runs out of its memory, then start again', async () => {
-    const starved = inWorker(8);
-    const failed = await starved
-      .board('stageBoard', stageBoardInput.parse({ first: 5 }), june)
-      .catch((e) => e);
-    expect(failed).toBeInstanceOf(DomainError);
-    expect(failed).toMatchObject({ code: 'UNAVAILABLE' });
-    expect(failed.message).toContain('BOARDS_WORKER_MEMORY_MB=8');
-    // The next call is not left waiting on the dead worker: it gets a new one (which fails alike).
-    await expect(starved.lights(['2021-03-31'])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  it('answer UNAVAILABLE when the worker dies, naming the memory setting when its heap was the cause', () => {
+    const outOfMemory = Object.assign(new Error('heap'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    expect(workerFailure(outOfMemory, 8)).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'the boards ran out of memory (BOARDS_WORKER_MEMORY_MB=8)',
+    });
+    expect(workerFailure(new Error('disk'), 8)).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'the boards failed: disk',
+    });
+  });
+
+  it('answer UNAVAILABLE when the worker cannot start, then try a new one on the next call', async () => {
+    // Stores the worker cannot open: its calls fail, none is left waiting.
+    const broken = mkdtempSync(path.join(os.tmpdir(), 'dubanju-broken-'));
+    writeFileSync(path.join(broken, 'events.sqlite'), 'not a database');
+    try {
+      const worker = opened(
+        boardsComputeInWorker({
+          stores: { dataDir: broken, sqliteSynchronous: 'NORMAL' },
+          cachedDays: 2,
+          memoryMb: 512,
+        }),
+      );
+      const failed = await worker.lights(['2021-03-31']).catch((e) => e);
+      expect(failed).toBeInstanceOf(DomainError);
+      expect(failed).toMatchObject({ code: 'UNAVAILABLE' });
+      expect(failed.message).toContain('the boards failed');
+      await expect(worker.lights(['2021-03-31'])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('close, and start again on the next call', async () => {

@@ -13,6 +13,17 @@ export interface ComputeWorkerOptions extends WorkerSetup {
   memoryMb: number;
 }
 
+/**
+ * What the calls of a worker that died answer: UNAVAILABLE, naming the memory
+ * setting when its heap reached it. (Node ends a worker at its heap limit on a
+ * best-effort basis: some allocations abort the whole process instead, which
+ * is why the limit is a safeguard and not a way to size the worker.)
+ */
+export const workerFailure = (error: Error & { code?: string }, memoryMb: number) =>
+  error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+    ? unavailable(`the boards ran out of memory (BOARDS_WORKER_MEMORY_MB=${memoryMb})`)
+    : unavailable(`the boards failed: ${error.message}`);
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 /** An error of the worker as the service answers it: a DomainError keeps its code. */
@@ -55,12 +66,7 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     });
     let failed: unknown = null;
     created.on('error', (error: Error & { code?: string }) => {
-      failed =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? unavailable(
-              `the boards ran out of memory (BOARDS_WORKER_MEMORY_MB=${options.memoryMb})`,
-            )
-          : unavailable(`the boards failed: ${error.message}`);
+      failed = workerFailure(error, options.memoryMb);
     });
     exited = new Promise((resolve) => {
       created.once('exit', () => {
