@@ -152,6 +152,10 @@ try {
       'resultsBoard',
     ];
     for (const board of boards) await measure(`${board}`, () => call(`boards.${board}`));
+    for (const board of boards) {
+      const answer = JSON.stringify(await call(`boards.${board}`));
+      line(`${board}, size of the answer (JSON)`, `${(answer.length / 1024).toFixed(1)} KiB`);
+    }
     const pastDays = (process.env.BENCH_AS_OF ?? '2021-03-31,2021-06-30,2021-09-30').split(',');
     for (const asOf of pastDays.filter(Boolean)) {
       for (const board of boards) {

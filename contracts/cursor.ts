@@ -32,13 +32,15 @@ export const encodeKeyCursor = (key: KeyCursor): string =>
 /**
  * The position a keyset cursor names, for a page sorted on `field`; refused
  * (naming `name`) when it is not a cursor this API gave, or one of a page in
- * another order (asked by the argument `sortArgument`).
+ * another order (asked by the argument `sortArgument`), or of what `otherwise`
+ * says when given.
  */
 export const decodeKeyCursor = (
   cursor: string,
   field: string,
   name = 'after',
   sortArgument = 'sortBy',
+  otherwise = `must be a cursor of a page in the same order (${sortArgument})`,
 ): KeyCursor => {
   const refused = () => validationError(name, 'must be a cursor returned by an earlier page');
   if (!/^[A-Za-z0-9_-]{1,2800}$/.test(cursor)) throw refused();
@@ -51,8 +53,6 @@ export const decodeKeyCursor = (
   if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== 'k') throw refused();
   const [, sortedOn, value, id] = parsed as unknown[];
   if (typeof sortedOn !== 'string' || typeof id !== 'string' || !isKeyValue(value)) throw refused();
-  if (sortedOn !== field) {
-    throw validationError(name, `must be a cursor of a page in the same order (${sortArgument})`);
-  }
+  if (sortedOn !== field) throw validationError(name, otherwise);
   return { field, value, id };
 };

@@ -11,3 +11,9 @@ export const blockageBoard = query(readers, 'boards.blockageBoard', 'blockageBoa
 export const progressBoard = query(readers, 'boards.progressBoard', 'progressBoard');
 export const resultsBoard = query(readers, 'boards.resultsBoard', 'resultsBoard');
 export const overview = query(readers, 'boards.overview', 'overview');
+
+/** A responsibility board row's itemised lists, a page at a time. */
+export const unitDeductions = query(readers, 'boards.unitDeductions', 'unitDeductions');
+export const unitFailedTasks = query(readers, 'boards.unitFailedTasks', 'unitFailedTasks');
+export const officialTasks = query(readers, 'boards.officialTasks', 'officialTasks');
+export const officialRecords = query(readers, 'boards.officialRecords', 'officialRecords');

@@ -1,11 +1,15 @@
 import { auditProof, auditPublicKey, auditSearch, auditSign } from './audit.ts';
 import {
   blockageBoard,
+  officialRecords,
+  officialTasks,
   overview,
   progressBoard,
   responsibilityBoard,
   resultsBoard,
   stageBoard,
+  unitDeductions,
+  unitFailedTasks,
 } from './boards.ts';
 import { runClock } from './clock.ts';
 import type { CommandOperation, Operation } from './declare.ts';
@@ -65,6 +69,10 @@ export const catalogue = {
   blockageBoard,
   progressBoard,
   resultsBoard,
+  unitDeductions,
+  unitFailedTasks,
+  officialTasks,
+  officialRecords,
   overview,
   internal,
 } satisfies Record<string, Operation>;

@@ -16,11 +16,13 @@ import {
 import { boardsComputeInWorker } from './compute/in-worker.ts';
 import {
   blockageBoardInput,
+  officialItemsInput,
   overviewInput,
   progressBoardInput,
   responsibilityBoardInput,
   resultsBoardInput,
   stageBoardInput,
+  unitItemsInput,
 } from './inputs.ts';
 
 /** Tuning of the boards service. */
@@ -87,6 +89,10 @@ export const createBoardsService = (
       blockageBoard: board('blockageBoard', blockageBoardInput),
       progressBoard: board('progressBoard', progressBoardInput),
       resultsBoard: board('resultsBoard', resultsBoardInput),
+      unitDeductions: board('unitDeductions', unitItemsInput),
+      unitFailedTasks: board('unitFailedTasks', unitItemsInput),
+      officialTasks: board('officialTasks', officialItemsInput),
+      officialRecords: board('officialRecords', officialItemsInput),
       overview: guarded('overview', async (ctx) => {
         const query = parseInput(overviewInput, ctx.params);
         const on = source.dayOfBoard(query.asOf);

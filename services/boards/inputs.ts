@@ -37,6 +37,25 @@ export const responsibilityBoardInput = z.object({
   sort: sortOf(boardSortFields.responsibility),
 });
 
+/** A page of an itemised list of a row of the responsibility board, for a day. */
+const rowItems = {
+  asOf: optionalDate(),
+  first: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  after: z.string().max(2800, 'must be a cursor returned by an earlier page').nullish(),
+};
+
+/** `unitDeductions`, `unitFailedTasks`: a unit's itemised list. */
+export const unitItemsInput = z.object({
+  ...rowItems,
+  unitId: z.string().regex(limits.idPattern, idRule),
+});
+
+/** `officialTasks`, `officialRecords`: an official's itemised list. */
+export const officialItemsInput = z.object({
+  ...rowItems,
+  officialId: z.string().regex(limits.idPattern, idRule),
+});
+
 /** `stageBoard`: section, lead unit, task, state, due window, with extensions, a sort. */
 export const stageBoardInput = z.object({
   ...taskBoard,

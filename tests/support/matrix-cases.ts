@@ -313,6 +313,10 @@ const queries = {
   blockageBoard: [read('blockageBoard')],
   progressBoard: [read('progressBoard')],
   resultsBoard: [read('resultsBoard')],
+  unitDeductions: [read('unitDeductions', async () => ({ unitId: leadUnit }))],
+  unitFailedTasks: [read('unitFailedTasks', async () => ({ unitId: leadUnit }))],
+  officialTasks: [read('officialTasks', registeredOfficial)],
+  officialRecords: [read('officialRecords', registeredOfficial)],
   overview: [read('overview')],
   internal: [
     { via: 'broker', action: 'directory.knownUnits', params: { ids: [leadUnit] } },

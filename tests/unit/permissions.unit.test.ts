@@ -57,6 +57,10 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   blockageBoard: ['all', 'all', 'all', 'all', null],
   progressBoard: ['all', 'all', 'all', 'all', null],
   resultsBoard: ['all', 'all', 'all', 'all', null],
+  unitDeductions: ['all', 'all', 'all', 'all', null],
+  unitFailedTasks: ['all', 'all', 'all', 'all', null],
+  officialTasks: ['all', 'all', 'all', 'all', null],
+  officialRecords: ['all', 'all', 'all', 'all', null],
   overview: ['all', 'all', 'all', 'all', null],
   auditSearch: ['own_actions', null, 'all', 'all', null],
   auditProof: [null, null, 'all', 'all', null],
@@ -177,17 +181,24 @@ describe('every human role', () => {
     }
   });
 
-  it.each(humanRoles)('%s reads the five boards and the overview', (role) => {
-    const boards = [
-      'responsibilityBoard',
-      'stageBoard',
-      'blockageBoard',
-      'progressBoard',
-      'resultsBoard',
-      'overview',
-    ] as const;
-    for (const operation of boards) expect(scopeOf(operation, role)).toBe('all');
-  });
+  it.each(humanRoles)(
+    "%s reads the five boards, the overview and the responsibility rows' lists",
+    (role) => {
+      const boards = [
+        'responsibilityBoard',
+        'stageBoard',
+        'blockageBoard',
+        'progressBoard',
+        'resultsBoard',
+        'overview',
+        'unitDeductions',
+        'unitFailedTasks',
+        'officialTasks',
+        'officialRecords',
+      ] as const;
+      for (const operation of boards) expect(scopeOf(operation, role)).toBe('all');
+    },
+  );
 });
 
 describe('the system actor', () => {

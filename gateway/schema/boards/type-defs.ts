@@ -72,6 +72,19 @@ export const boardTypeDefs = /* GraphQL */ `
     ): ResultsBoard!
     "Lights per plan section, worst overdue, oldest blockages, unit ranking, lights month by month."
     overview(asOf: Date, section: String, top: Int = 10): Overview!
+    "Every point taken off a unit in the year to date, item by item (盯责任 shows the first 20)."
+    unitDeductions(unitId: ID!, asOf: Date, first: Int = 50, after: String): ScoreDeductionPage!
+    "A unit's failed tasks of the year to date, as lead unit or co-unit (盯责任 shows the first 20)."
+    unitFailedTasks(unitId: ID!, asOf: Date, first: Int = 50, after: String): UnitFailurePage!
+    "The tasks an official answered for on the day as responsible leader (盯责任 shows the first 20)."
+    officialTasks(officialId: ID!, asOf: Date, first: Int = 50, after: String): TaskIdPage!
+    "The year's accountability records (问责) against an official (盯责任 shows the first 20)."
+    officialRecords(
+      officialId: ID!
+      asOf: Date
+      first: Int = 50
+      after: String
+    ): OfficialRecordPage!
   }
 
   enum BoardLight {
@@ -201,8 +214,12 @@ export const boardTypeDefs = /* GraphQL */ `
     rank: Int!
     "100 less the year's deductions (亮赛比)."
     score: Float!
+    "The first 20 deductions, item by item; \`unitDeductions\` pages them all."
     deductions: [ScoreDeduction!]!
+    deductionCount: Int!
+    "The first 20 failed tasks; \`unitFailedTasks\` pages them all."
     failedTasks: [UnitFailure!]!
+    failedTaskCount: Int!
     tasksLed: Int!
     tasksCoOwned: Int!
     "Lights of the tasks it leads."
@@ -242,15 +259,59 @@ export const boardTypeDefs = /* GraphQL */ `
     title: String!
     "Posts held on the board's day."
     posts: [HeldPost!]!
-    "Tasks whose lead unit they were responsible leader (分管领导) of on the day."
+    "The first 20 tasks whose lead unit they were responsible leader (分管领导) of on the day; \`officialTasks\` pages them all."
     taskIds: [ID!]!
+    taskCount: Int!
     lights: LightCounts!
     milestonesCompleted: Int!
     milestonesOnTime: Int!
     onTimeRate: Float
     overdueMilestones: Int!
     openBlockages: Int!
+    "The first 20 records against them in the period; \`officialRecords\` pages them all."
     accountability: [OfficialRecord!]!
+    accountabilityCount: Int!
+  }
+
+  "A page of one row's itemised list on the responsibility board's day."
+  type ScoreDeductionPage {
+    day: Date!
+    rulesetVersion: Int!
+    position: Int!
+    period: String!
+    nodes: [ScoreDeduction!]!
+    totalCount: Int!
+    pageInfo: PageInfo!
+  }
+
+  type UnitFailurePage {
+    day: Date!
+    rulesetVersion: Int!
+    position: Int!
+    period: String!
+    nodes: [UnitFailure!]!
+    totalCount: Int!
+    pageInfo: PageInfo!
+  }
+
+  type TaskIdPage {
+    day: Date!
+    rulesetVersion: Int!
+    position: Int!
+    period: String!
+    nodes: [ID!]!
+    totalCount: Int!
+    pageInfo: PageInfo!
+  }
+
+  type OfficialRecordPage {
+    day: Date!
+    rulesetVersion: Int!
+    position: Int!
+    period: String!
+    nodes: [OfficialRecord!]!
+    totalCount: Int!
+    pageInfo: PageInfo!
   }
 
   type ResponsibilityBoard {

@@ -1,8 +1,10 @@
 import type { Post } from '../../../contracts/events/index.ts';
 import { holderOn, postsHeldOn } from '../../../domain/posts-timeline.ts';
 import type { BoardOfficial } from '../../../projections/boards/index.ts';
-import type { BoardView } from './board-view.ts';
+import { type BoardView, perView } from './board-view.ts';
+import { groupInto } from './grouping.ts';
 import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
+import { firstItems } from './row-items.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** A post held on the day. */
@@ -32,9 +34,13 @@ export interface OfficialResponsibility extends ResponsibilityStats {
   name: string;
   title: string;
   posts: HeldPost[];
+  /** The first of their tasks (`itemsOnRow`; `officialTasks` pages them all). */
   taskIds: string[];
+  taskCount: number;
   openBlockages: number;
+  /** The first records against them (`itemsOnRow`; `officialRecords` pages them all). */
   accountability: OfficialRecord[];
+  accountabilityCount: number;
 }
 
 /** An open blockage as responsibility counts it. */
@@ -50,30 +56,43 @@ const responsibleFor = (facts: TaskFacts, view: BoardView): string | null =>
     ? null
     : holderOn(view.terms, facts.task.leadUnitId, 'responsible_leader', view.day);
 
-const recordsAgainst = (officialId: string, view: BoardView): OfficialRecord[] =>
-  view.input.docs.tasks.flatMap((task) =>
-    task.accountability
-      .filter((entry) => entry.against.kind === 'official' && entry.against.id === officialId)
-      .filter((entry) => entry.day >= view.period.from && entry.day <= view.period.to)
-      .map((entry) => ({
+/** The period's accountability records against officials, by official, in task order. */
+export const officialRecords = perView((view): Map<string, OfficialRecord[]> => {
+  const byOfficial = new Map<string, OfficialRecord[]>();
+  for (const task of view.input.docs.tasks) {
+    for (const entry of task.accountability) {
+      if (entry.against.kind !== 'official') continue;
+      if (entry.day < view.period.from || entry.day > view.period.to) continue;
+      groupInto(byOfficial, entry.against.id, {
         recordId: entry.recordId,
         taskId: task.id,
         day: entry.day,
         kind: entry.kind,
         reason: entry.reason,
         scoreDeduction: entry.scoreDeduction,
-      })),
-  );
+      });
+    }
+  }
+  return byOfficial;
+});
+
+/** The tasks each official answered for on the day (responsible leader of the lead unit). */
+export const officialTasks = perView((view): Map<string, TaskFacts[]> => {
+  const byOfficial = new Map<string, TaskFacts[]>();
+  for (const facts of view.tasks) {
+    const officialId = responsibleFor(facts, view);
+    if (officialId !== null) groupInto(byOfficial, officialId, facts);
+  }
+  return byOfficial;
+});
 
 const officialRow = (
   official: BoardOfficial,
   view: BoardView,
-  blocked: readonly Blocked[],
-  responsible: ReadonlyMap<string, string | null>,
+  blocked: ReadonlyMap<string, number>,
 ): OfficialResponsibility => {
-  const tasks = view.tasks.filter((facts) => responsible.get(facts.task.id) === official.id);
-  const taskIds = tasks.map((facts) => facts.task.id);
-  const theirs = new Set(taskIds);
+  const tasks = officialTasks(view).get(official.id) ?? [];
+  const records = officialRecords(view).get(official.id) ?? [];
   return {
     officialId: official.id,
     name: official.name,
@@ -84,10 +103,12 @@ const officialRow = (
       post: term.post,
       from: term.from,
     })),
-    taskIds,
+    taskIds: firstItems(tasks).map((facts) => facts.task.id),
+    taskCount: tasks.length,
     ...responsibilityStats(tasks, view),
-    openBlockages: blocked.filter((b) => theirs.has(b.taskId)).length,
-    accountability: recordsAgainst(official.id, view),
+    openBlockages: tasks.reduce((sum, facts) => sum + (blocked.get(facts.task.id) ?? 0), 0),
+    accountability: firstItems(records),
+    accountabilityCount: records.length,
   };
 };
 
@@ -97,15 +118,12 @@ export const officialRows = (
   blocked: readonly Blocked[],
   query: { officialId?: string | null | undefined; unitId?: string | null | undefined },
 ): OfficialResponsibility[] => {
-  const responsible = new Map(
-    view.tasks.map((facts) => [facts.task.id, responsibleFor(facts, view)]),
-  );
+  const blockedTasks = new Map<string, number>();
+  for (const b of blocked) blockedTasks.set(b.taskId, (blockedTasks.get(b.taskId) ?? 0) + 1);
   return [...view.input.docs.officials]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .filter((official) => !query.officialId || official.id === query.officialId)
-    .map((official) => officialRow(official, view, blocked, responsible))
-    .filter(
-      (row) => row.posts.length > 0 || row.taskIds.length > 0 || row.accountability.length > 0,
-    )
+    .map((official) => officialRow(official, view, blockedTasks))
+    .filter((row) => row.posts.length > 0 || row.taskCount > 0 || row.accountabilityCount > 0)
     .filter((row) => !query.unitId || row.posts.some((post) => post.unitId === query.unitId));
 };

@@ -106,19 +106,28 @@ const cursorOf = <T>(row: T, sorted: Sorted<T>): string =>
  * row stands now, found by binary search: rows added or removed before it do
  * not shift the next page.
  */
-export const pageOf = <T>(rows: readonly T[], args: PageArgs, sorted: Sorted<T>): Page<T> => {
-  const start = args.after ? indexAfter(rows, args.after, sorted) : 0;
-  const nodes = rows.slice(start, start + args.first);
-  const first = nodes[0];
-  const last = nodes.at(-1);
+export const pageOf = <T>(rows: readonly T[], args: PageArgs, sorted: Sorted<T>): Page<T> =>
+  pageFrom(rows, args.after ? indexAfter(rows, args.after, sorted) : 0, args.first, (row) =>
+    cursorOf(row, sorted),
+  );
+
+/** At most `first` rows from index `start`, with their cursors and whether more lie either side. */
+export const pageFrom = <T>(
+  rows: readonly T[],
+  start: number,
+  first: number,
+  cursorOf: (row: T, index: number) => string,
+): Page<T> => {
+  const nodes = rows.slice(start, start + first);
+  const end = start + nodes.length - 1;
   return {
     nodes,
     totalCount: rows.length,
     pageInfo: {
       hasNextPage: start + nodes.length < rows.length,
       hasPreviousPage: start > 0,
-      startCursor: first === undefined ? null : cursorOf(first, sorted),
-      endCursor: last === undefined ? null : cursorOf(last, sorted),
+      startCursor: nodes.length === 0 ? null : cursorOf(nodes[0] as T, start),
+      endCursor: nodes.length === 0 ? null : cursorOf(nodes.at(-1) as T, end),
     },
   };
 };

@@ -2,6 +2,7 @@ import type { Deduction } from '../../../domain/judgement/index.ts';
 import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
+import { groupInto } from './grouping.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
 import {
@@ -11,17 +12,11 @@ import {
 } from './official-responsibility.ts';
 import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
 import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
+import { firstItems } from './row-items.ts';
 import { type Standings, standings } from './scores.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import type { TaskFacts } from './task-facts.ts';
-
-/** A failed task as it counts against one unit. */
-export interface UnitFailure {
-  taskId: string;
-  title: string;
-  role: 'lead' | 'cooperating';
-  reasons: string[];
-}
+import { type UnitFailure, unitFailures } from './unit-failures.ts';
 
 /** One unit on the responsibility board (盯责任). */
 export interface UnitResponsibility extends ResponsibilityStats {
@@ -29,9 +24,12 @@ export interface UnitResponsibility extends ResponsibilityStats {
   unitName: string | null;
   rank: number;
   score: number;
-  /** Every point taken off, item by item. */
+  /** The first points taken off, item by item (`itemsOnRow`; `unitDeductions` pages them all). */
   deductions: Deduction[];
+  deductionCount: number;
+  /** The first of its failed tasks (`itemsOnRow`; `unitFailedTasks` pages them all). */
   failedTasks: UnitFailure[];
+  failedTaskCount: number;
   tasksLed: number;
   tasksCoOwned: number;
   /** Lights of the tasks it co-owns (counted under their lead unit elsewhere). */
@@ -58,31 +56,6 @@ export interface ResponsibilityBoard extends BoardStamp, Page<UnitResponsibility
   period: string;
   officials: OfficialResponsibility[];
 }
-
-/** Values grouped under a key, in the order they were added. */
-const groupInto = <T>(groups: Map<string, T[]>, key: string, value: T): void => {
-  const group = groups.get(key);
-  if (group) group.push(value);
-  else groups.set(key, [value]);
-};
-
-/** Each unit's failed tasks, as lead unit or co-unit (a lead unit listed as co-unit too counts as lead). */
-const failuresByUnit = (board: Standings): Map<string, UnitFailure[]> => {
-  const byUnit = new Map<string, UnitFailure[]>();
-  for (const failed of board.failed) {
-    const as = (role: UnitFailure['role']): UnitFailure => ({
-      taskId: failed.taskId,
-      title: failed.title,
-      role,
-      reasons: failed.reasons,
-    });
-    groupInto(byUnit, failed.leadUnitId, as('lead'));
-    for (const unitId of new Set(failed.cooperatingUnitIds)) {
-      if (unitId !== failed.leadUnitId) groupInto(byUnit, unitId, as('cooperating'));
-    }
-  }
-  return byUnit;
-};
 
 /** The tasks each unit leads and co-owns, and the times it was urged in the period: one pass. */
 const tasksByUnit = (view: BoardView) => {
@@ -111,19 +84,22 @@ const countBy = <T>(
 
 const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]) => {
   const tasks = tasksByUnit(view);
-  const failures = failuresByUnit(board);
+  const failures = unitFailures(view);
   const blockedUnits = countBy(blocked, (b) => b.blockedUnitId);
   const waitedOn = countBy(blocked, (b) => b.waitingOnUnitId);
   return board.ranked.map((score): UnitResponsibility => {
     const led = tasks.led.get(score.unitId) ?? [];
     const coOwned = tasks.coOwned.get(score.unitId) ?? [];
+    const failed = failures.get(score.unitId) ?? [];
     return {
       unitId: score.unitId,
       unitName: view.unitName(score.unitId),
       rank: score.rank,
       score: score.score,
-      deductions: score.deductions,
-      failedTasks: failures.get(score.unitId) ?? [],
+      deductions: firstItems(score.deductions),
+      deductionCount: score.deductions.length,
+      failedTasks: firstItems(failed),
+      failedTaskCount: failed.length,
       tasksLed: led.length,
       tasksCoOwned: coOwned.length,
       ...responsibilityStats(led, view),

@@ -9,20 +9,30 @@ import type { BoardInput } from '../build/input.ts';
 import { buildOverview } from '../build/overview.ts';
 import { buildProgressBoard } from '../build/progress-board.ts';
 import { buildResponsibilityBoard } from '../build/responsibility-board.ts';
+import {
+  buildOfficialRecords,
+  buildOfficialTasks,
+  buildUnitDeductions,
+  buildUnitFailedTasks,
+} from '../build/responsibility-items.ts';
 import { buildResultsBoard } from '../build/results-board.ts';
 import { buildStageBoard } from '../build/stage-board.ts';
 import { createBoardMemory } from '../memory/board-memory.ts';
 
-/** The builders of the boards, by the operation that asks for them. */
+/** The builders of the boards and their rows' itemised lists, by the operation that asks for them. */
 export const boardBuilders = {
   responsibilityBoard: buildResponsibilityBoard,
   stageBoard: buildStageBoard,
   blockageBoard: buildBlockageBoard,
   progressBoard: buildProgressBoard,
   resultsBoard: buildResultsBoard,
+  unitDeductions: buildUnitDeductions,
+  unitFailedTasks: buildUnitFailedTasks,
+  officialTasks: buildOfficialTasks,
+  officialRecords: buildOfficialRecords,
 } as const;
 
-/** A board other than the overview. */
+/** A board other than the overview, or a row's itemised list. */
 export type BoardName = keyof typeof boardBuilders;
 
 /** What a board of `name` is asked with, checked already. */

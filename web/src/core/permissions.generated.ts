@@ -376,6 +376,42 @@ export const permissions = {
       "inspector": "all"
     }
   },
+  "unitDeductions": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "unitFailedTasks": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "officialTasks": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "officialRecords": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
   "overview": {
     "kind": "query",
     "roles": {
