@@ -34,6 +34,7 @@ import { openNote, parseVerifierKey, verifierKey } from '../domain/transparency/
 import { settableClock } from '../infra/clock/clock.ts';
 import type { EventStore, NewEvent } from '../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
+import { signingKeyOf } from '../infra/keys/signing-key.ts';
 import { signedCheckpoint } from '../services/audit/checkpoints.ts';
 import { treeHeadDecider } from '../services/audit/domain/decider.ts';
 import { readPositions } from '../services/audit/history-events.ts';
@@ -43,7 +44,6 @@ import { createHistorySearch } from '../services/audit/history-search.ts';
 import { createAuditIndexer } from '../services/audit/indexer.ts';
 import { openAuditDatabase } from '../services/audit/schema.ts';
 import { findAlteredEvent } from '../services/audit/self-check.ts';
-import { signingKeyOf } from '../services/audit/signing-key.ts';
 import { auditActor } from '../services/audit/tree-head-signer.ts';
 import { signTreeHead, verifyTreeHead } from '../services/audit/tree-heads.ts';
 import { createTreeStore, type TreeStore } from '../services/audit/tree-store.ts';

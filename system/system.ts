@@ -6,6 +6,8 @@ import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { Clock } from '../infra/clock/clock.ts';
 import { offsetClock, systemClock } from '../infra/clock/clock.ts';
 import type { Config } from '../infra/config/config.ts';
+import { actorAssertions } from '../infra/identity/assertion-middleware.ts';
+import { loadNodeIdentity } from '../infra/identity/node-identity.ts';
 import { startUpCatchUp } from '../infra/probes/catch-up.ts';
 import type { FrontDoor } from '../infra/probes/front-door.ts';
 import { baseUrl, createFrontDoor, frontDoorPort, listen } from '../infra/probes/front-door.ts';
@@ -62,14 +64,18 @@ export const createSystem = (
     projectorCoalesceMs: config.projectorCoalesceMs,
     projectorBatchSize: config.projectorBatchSize,
   };
-  const broker = new ServiceBroker(brokerOptions(config));
+  const secret = loadOrCreateSecret(config.dataDir, config.jwtSecret);
+  const identity = loadNodeIdentity(config, secret);
+  const broker = new ServiceBroker({
+    ...brokerOptions(config),
+    middlewares: [actorAssertions(identity)],
+  });
   const leases = openLeases(config);
   const campaign = campaigns(config, broker, leases);
   for (const name of config.services) {
     const factory = serviceFactories[name];
     if (factory) broker.createService(factory(deps, config, campaign));
   }
-  const secret = loadOrCreateSecret(config.dataDir, config.jwtSecret);
   const gateway = config.services.includes('gateway')
     ? createGatewayServer({
         broker,

@@ -41,6 +41,7 @@ export const recordReadIfAudited = async (
       taskId: read.params.id,
       resultCount: eventsIn(read.result),
     },
-    { meta: read.meta },
+    // A fresh meta: the read's own may carry what its answer merged into it.
+    { meta: { correlationId: read.meta.correlationId, actor } },
   );
 };

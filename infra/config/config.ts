@@ -18,6 +18,10 @@ export interface Config {
   /** `none` runs every service in one broker; `nats://…` spreads them over NATS. */
   transporter: string;
   nodeId: string | null;
+  /** PEM (PKCS#8) Ed25519 key this node signs the actors of its calls with. */
+  nodeKeyFile: string | null;
+  /** `name:capabilities:key` entries: the node keys whose assertions this node accepts. */
+  nodeTrustedKeys: string[];
   /** Which services this process runs; `all` for every one. */
   services: readonly string[];
   sqliteSynchronous: 'NORMAL' | 'FULL';
@@ -414,6 +418,8 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     graphiql: flag(env, 'GRAPHIQL', !production),
     transporter: parseTransporter(env.TRANSPORTER),
     nodeId: env.NODE_ID || null,
+    nodeKeyFile: env.NODE_KEY_FILE ? path.resolve(env.NODE_KEY_FILE) : null,
+    nodeTrustedKeys: (env.NODE_TRUSTED_KEYS ?? '').split(/[\s,]+/).filter(Boolean),
     services: parseServices(env.SERVICES),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
     clock: parseClock(env.CLOCK),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../../infra/config/config.ts';
+import { loadSigningKeyInCustody } from '../../infra/keys/signing-key.ts';
 import type { AuditOptions } from './audit-runtime.ts';
-import { loadSigningKeyInCustody } from './signing-key.ts';
 
 /**
  * The audit service's own dependencies from configuration. Loads (outside

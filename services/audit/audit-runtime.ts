@@ -1,11 +1,11 @@
 /** What the audit service needs beyond every service's dependencies. */
 import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
+import type { SigningKey } from '../../infra/keys/signing-key.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { createHistorySearch } from './history-search.ts';
 import { createAuditIndexer } from './indexer.ts';
 import { openAuditDatabase } from './schema.ts';
-import type { SigningKey } from './signing-key.ts';
 import { createSigningSchedule } from './signing-schedule.ts';
 import { createTreeHeadSigner } from './tree-head-signer.ts';
 import { createTreeStore } from './tree-store.ts';

@@ -10,7 +10,7 @@ import {
   splitNote,
   verifierKey,
 } from '../../domain/transparency/signed-note.ts';
-import type { SigningKey } from './signing-key.ts';
+import type { SigningKey } from '../../infra/keys/signing-key.ts';
 
 /** The audit key as the signer of checkpoints named `origin`. */
 export const checkpointSigner = (origin: string, key: SigningKey): NoteSigner => ({

@@ -5,10 +5,10 @@ import { treeHeadStreamId } from '../../contracts/streams.ts';
 import { rootHash } from '../../domain/merkle/tree.ts';
 import type { TreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
+import type { SigningKey } from '../../infra/keys/signing-key.ts';
 import type { CommandHandler } from '../shared/command-handler.ts';
 import { treeHeadDecider } from './domain/decider.ts';
 import type { AuditIndexer } from './indexer.ts';
-import type { SigningKey } from './signing-key.ts';
 import { signTreeHead } from './tree-heads.ts';
 import type { TreeStore } from './tree-store.ts';
 

@@ -1,8 +1,8 @@
 import { sign, verify } from 'node:crypto';
 import type { TreeHead } from '../../contracts/events/index.ts';
 import { canonicalJson } from '../../domain/merkle/canonical-json.ts';
-import type { SigningKey } from './signing-key.ts';
-import { keyIdOf, publicKeyFromRaw } from './signing-key.ts';
+import type { SigningKey } from '../../infra/keys/signing-key.ts';
+import { keyIdOf, publicKeyFromRaw } from '../../infra/keys/signing-key.ts';
 
 /** What a head says before it is signed. */
 export interface UnsignedTreeHead {

@@ -5,10 +5,13 @@ import { roles } from '../../contracts/actor.ts';
 import { DomainError, forbidden } from '../../contracts/errors.ts';
 import type { Operation } from '../../contracts/permissions.ts';
 import { scopeOf } from '../../contracts/permissions.ts';
+import { assertedActorOf } from '../../infra/identity/assertion-middleware.ts';
 
 /** What a request carries in `ctx.meta` across every hop of the broker. */
 export interface RequestMeta {
+  /** Who acts: set by the caller, signed in `assertion`, checked as the call arrives. */
   actor?: Actor;
+  assertion?: string;
   correlationId?: string;
   requestId?: string;
 }
@@ -45,12 +48,13 @@ const isActor = (value: unknown): value is Actor =>
   (roles as readonly unknown[]).includes((value as Actor).role);
 
 /**
- * The actor of a request, refused with FORBIDDEN when absent or when the permission
- * matrix gives its role nothing for this operation. Enforced here, in the service,
- * so a call that bypasses the gateway is refused too.
+ * The actor of a request as its signed assertion proved it (never `ctx.meta` as it
+ * arrives), refused with FORBIDDEN when absent or when the permission matrix gives
+ * its role nothing for this operation. Enforced here, in the service, so a call
+ * that bypasses the gateway is refused too.
  */
 export const authorise = (ctx: Context, operation: Operation): Actor => {
-  const actor = (ctx.meta as RequestMeta).actor;
+  const actor = assertedActorOf(ctx);
   if (!isActor(actor)) throw forbidden(`${operation}: no authenticated actor on the request`);
   if (scopeOf(operation, actor.role) === null) {
     throw forbidden(`${operation}: not permitted for role ${actor.role}`);

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { signingKeyOf } from '../../services/audit/signing-key.ts';
+import { signingKeyOf } from '../../infra/keys/signing-key.ts';
 import { signTreeHead } from '../../services/audit/tree-heads.ts';
 import type { AuditBundle } from '../../tools/audit/bundle.ts';
 import { signSelection } from '../../tools/audit/selection.ts';

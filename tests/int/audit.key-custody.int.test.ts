@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../infra/config/config.ts';
-import { loadSigningKeyInCustody } from '../../services/audit/signing-key.ts';
+import { loadSigningKeyInCustody } from '../../infra/keys/signing-key.ts';
 import { createSystem } from '../../system/system.ts';
 
 let root: string;

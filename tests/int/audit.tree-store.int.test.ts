@@ -10,10 +10,10 @@ import {
 } from '../../domain/merkle/tree.ts';
 import type { EventStore, NewEvent } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
+import { loadOrCreateSigningKey } from '../../infra/keys/signing-key.ts';
 import type { AuditEntry } from '../../services/audit/audit-entry.ts';
 import { createAuditIndexer } from '../../services/audit/indexer.ts';
 import { openAuditDatabase } from '../../services/audit/schema.ts';
-import { loadOrCreateSigningKey } from '../../services/audit/signing-key.ts';
 import { checkIndexedTail } from '../../services/audit/tail-check.ts';
 import type { TreeStore } from '../../services/audit/tree-store.ts';
 import { createTreeStore, TreeMovedError } from '../../services/audit/tree-store.ts';

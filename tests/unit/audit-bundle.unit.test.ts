@@ -9,7 +9,7 @@ import {
   type SubtreeSource,
 } from '../../domain/merkle/index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
-import { type SigningKey, signingKeyOf } from '../../services/audit/signing-key.ts';
+import { type SigningKey, signingKeyOf } from '../../infra/keys/signing-key.ts';
 import { signTreeHead } from '../../services/audit/tree-heads.ts';
 import type { AuditRecord } from '../../tools/audit/audit-store.ts';
 import {

@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import type { TreeHead } from '../../contracts/events/index.ts';
 import { canonicalJson } from '../../domain/merkle/canonical-json.ts';
-import { keyIdOf, signingKeyOf } from '../../services/audit/signing-key.ts';
+import { keyIdOf, signingKeyOf } from '../../infra/keys/signing-key.ts';
 import { signTreeHead, verifyTreeHead } from '../../services/audit/tree-heads.ts';
 
 const key = signingKeyOf(generateKeyPairSync('ed25519').privateKey);

@@ -7,7 +7,7 @@ import {
 } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../../infra/config/config.ts';
+import { ConfigError } from '../config/config.ts';
 
 /** The audit service's Ed25519 key, as it signs and as it is published. */
 export interface SigningKey {
@@ -52,18 +52,18 @@ export const signingKeyOf = (privateKey: KeyObject): SigningKey => {
   };
 };
 
-const refuse = (file: string, why: string): ConfigError =>
-  new ConfigError(`${signingKeyVariable}=${file}: ${why}`);
+const refuse = (file: string, why: string, variable = signingKeyVariable): ConfigError =>
+  new ConfigError(`${variable}=${file}: ${why}`);
 
-const parse = (file: string, pem: string): SigningKey => {
+const parse = (file: string, pem: string, variable = signingKeyVariable): SigningKey => {
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });
   } catch {
-    throw refuse(file, 'is not a PEM private key (expected Ed25519, PKCS#8)');
+    throw refuse(file, 'is not a PEM private key (expected Ed25519, PKCS#8)', variable);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw refuse(file, `holds a ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519`);
+    throw refuse(file, `holds a ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519`, variable);
   }
   return signingKeyOf(key);
 };
@@ -112,18 +112,20 @@ const inside = (file: string, dir: string): boolean => {
 };
 
 /**
- * The signing key as production must keep it: provisioned beforehand (never
- * generated, or deleting it would get a fresh one), outside DATA_DIR (a
- * database administrator or a copied data folder must not carry the key that
- * vouches for the data) and readable by its owner only. Outside production the
- * key is generated when missing, as before.
+ * A provisioned key file as production must keep it (outside DATA_DIR, owner
+ * only), parsed; refusals name `variable`.
  */
-export const loadSigningKeyInCustody = (file: string, custody: KeyCustody): SigningKey => {
-  if (!custody.production) return loadOrCreateSigningKey(file);
-  if (inside(file, custody.dataDir)) {
+export const loadProvisionedKey = (
+  file: string,
+  dataDir: string,
+  variable: string,
+  purpose: string,
+): SigningKey => {
+  if (inside(file, dataDir)) {
     throw refuse(
       file,
-      `is inside DATA_DIR=${custody.dataDir}; in production the signing key lives elsewhere (another volume or a secrets mount)`,
+      `is inside DATA_DIR=${dataDir}; in production ${purpose} lives elsewhere (another volume or a secrets mount)`,
+      variable,
     );
   }
   let mode: number;
@@ -134,13 +136,27 @@ export const loadSigningKeyInCustody = (file: string, custody: KeyCustody): Sign
     throw refuse(
       file,
       'does not exist; in production the key is provisioned, never generated: openssl genpkey -algorithm ed25519 -out FILE && chmod 600 FILE',
+      variable,
     );
   }
   if ((mode & 0o077) !== 0) {
     throw refuse(
       file,
       `is readable by group or others (mode ${(mode & 0o777).toString(8)}); chmod 600 it`,
+      variable,
     );
   }
-  return parse(file, readFileSync(file, 'utf8'));
+  return parse(file, readFileSync(file, 'utf8'), variable);
 };
+
+/**
+ * The signing key as production must keep it: provisioned beforehand (never
+ * generated, or deleting it would get a fresh one), outside DATA_DIR (a
+ * database administrator or a copied data folder must not carry the key that
+ * vouches for the data) and readable by its owner only. Outside production the
+ * key is generated when missing, as before.
+ */
+export const loadSigningKeyInCustody = (file: string, custody: KeyCustody): SigningKey =>
+  custody.production
+    ? loadProvisionedKey(file, custody.dataDir, signingKeyVariable, 'the signing key')
+    : loadOrCreateSigningKey(file);
