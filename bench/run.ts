@@ -4,7 +4,8 @@
  *   (b) end-to-end commands/s through broker.call (registerTask, reportProgress);
  *   (c) the same reportProgress through HTTP GraphQL, gateway in its own process;
  *   (d) projection lag p50/p99 (append acknowledged → applied to the read models)
- *       while (b) runs at full speed.
+ *       while (b) runs at full speed;
+ *   (e) what an actor assertion costs a call that leaves its process (sign, check).
  * BENCH_SECONDS sets each phase's length (default 5); BENCH_RATE the paced rate.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,9 @@ import type { Actor } from '../contracts/actor.ts';
 import { signToken } from '../infra/auth/tokens.ts';
 import { loadConfig } from '../infra/config/config.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
+import { createAsserter, verifyAssertion } from '../infra/identity/actor-assertions.ts';
+import { processIdentity } from '../infra/identity/node-identity.ts';
+import { createReplayGuard } from '../infra/identity/replay-guard.ts';
 import { projectedEvent } from '../services/shared/deps.ts';
 import { createSystem } from '../system/system.ts';
 import { startChildSystem } from '../tests/support/child-system.ts';
@@ -226,6 +230,37 @@ const benchHttp = async () => {
 process.stdout.write(
   `督查督办 benchmark — node ${process.version}, ${os.cpus().length} cores, ${seconds} s phases\n`,
 );
+/** What an actor assertion costs a call that leaves its process: signing, then checking. */
+const benchAssertions = () => {
+  const identity = processIdentity();
+  const assert = createAsserter(identity);
+  const replay = createReplayGuard();
+  const params = { taskId: 'task-1', milestoneId: 'm1', percent: 40, idempotencyKey: randomUUID() };
+  const rounds = 20_000;
+  let signing = 0;
+  let checking = 0;
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    const token = assert(office, 'tasks.reportProgress', params, null);
+    const signed = performance.now();
+    const proven = verifyAssertion(
+      token,
+      { action: 'tasks.reportProgress', params },
+      identity.trusted,
+      replay,
+      Date.now(),
+    );
+    checking += performance.now() - signed;
+    signing += signed - started;
+    if ('refused' in proven) throw new Error(proven.refused);
+  }
+  line(
+    '(e) actor assertion per call leaving its process',
+    `sign ${((signing / rounds) * 1000).toFixed(0)} µs, check ${((checking / rounds) * 1000).toFixed(0)} µs`,
+  );
+};
+
 await benchRawAppends();
 await benchBroker();
 await benchHttp();
+benchAssertions();

@@ -8,20 +8,43 @@ import { idRule, inputLimits, limits, sha256Pattern } from './limits.ts';
  * name the rule; `parseInput` adds the field from the path.
  */
 
-/** Trimmed text, not blank, at most `max` characters. */
+/** C0 and C1 controls but tab, line feed and carriage return: matching them is the point. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the rule refuses control characters
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Bidirectional embeddings, overrides and isolates: they make stored text read otherwise than it is. */
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
+/** What shows nothing: white space, format characters (zero-width ones), fillers that render blank. */
+const invisible = /[\p{White_Space}\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** The rules every stored text meets, whatever its length: readable as it is, by anyone. */
+const readable = (schema: z.ZodString) =>
+  schema
+    .refine((value) => value.isWellFormed(), 'must be well-formed Unicode (no lone surrogates)')
+    .refine(
+      (value) => !controls.test(value),
+      'must not contain control characters (only tab and line breaks)',
+    )
+    .refine(
+      (value) => !bidiControls.test(value),
+      'must not contain bidirectional override or isolate characters',
+    );
+
+const visible = (value: string): boolean => value.replace(invisible, '').length > 0;
+
+/** Trimmed text, not blank, at most `max` characters, with something to see. */
 export const text = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+  readable(
+    z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(max, `must be at most ${max} characters`),
+  ).refine(visible, 'must contain a visible character');
 
 /** Trimmed text or nothing: blank, null and absent all become null. */
 export const optionalText = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
+  readable(z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`))
+    .refine((value) => value === '' || visible(value), 'must contain a visible character')
     .nullish()
     .transform((value) => (value ? value : null));
 

@@ -6,7 +6,7 @@ import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { Clock } from '../infra/clock/clock.ts';
 import { offsetClock, systemClock } from '../infra/clock/clock.ts';
 import type { Config } from '../infra/config/config.ts';
-import { actorAssertions } from '../infra/identity/assertion-middleware.ts';
+import { AssertingContext, actorAssertions } from '../infra/identity/assertion-middleware.ts';
 import { loadNodeIdentity } from '../infra/identity/node-identity.ts';
 import { startUpCatchUp } from '../infra/probes/catch-up.ts';
 import type { FrontDoor } from '../infra/probes/front-door.ts';
@@ -69,6 +69,7 @@ export const createSystem = (
   const broker = new ServiceBroker({
     ...brokerOptions(config),
     middlewares: [actorAssertions(identity)],
+    ContextFactory: AssertingContext,
   });
   const leases = openLeases(config);
   const campaign = campaigns(config, broker, leases);

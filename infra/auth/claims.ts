@@ -47,7 +47,10 @@ const roleFrom = (claim: unknown, name: string): Role => {
   return role;
 };
 
-/** The actor a verified token's claims name, or UNAUTHENTICATED saying what is missing. */
+/**
+ * The actor a verified token's claims name, or UNAUTHENTICATED saying what is
+ * missing. The unit claim counts on a department head's token only.
+ */
 export const actorFromClaims = (
   payload: Record<string, unknown>,
   names: ClaimNames = defaultClaimNames,
@@ -62,7 +65,9 @@ export const actorFromClaims = (
     throw unauthenticated('a department_head token names its unit');
   }
   const actor: Actor = { id: payload.sub, role };
-  if (unit) actor.unitId = unit;
+  // Only a department head acts for a unit: on any other token the claim is ignored,
+  // so an office or a leader never acts "as" a unit.
+  if (unit && role === 'department_head') actor.unitId = unit;
   if (typeof payload.name === 'string') actor.name = payload.name;
   return actor;
 };

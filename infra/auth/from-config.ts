@@ -12,6 +12,7 @@ export type AuthConfig = Pick<
   | 'authIssuer'
   | 'authAudience'
   | 'authClockSkewSeconds'
+  | 'authMaxTokenHours'
   | 'authRoleClaim'
   | 'authUnitClaim'
 >;
@@ -21,6 +22,7 @@ export const tokenPolicyOf = (config: AuthConfig): TokenPolicy => ({
   issuer: config.authIssuer,
   audience: config.authAudience,
   clockSkewSeconds: config.authClockSkewSeconds,
+  maxTokenHours: config.authMaxTokenHours,
   roleClaim: config.authRoleClaim,
   unitClaim: config.authUnitClaim,
 });

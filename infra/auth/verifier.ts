@@ -16,6 +16,8 @@ export interface TokenPolicy extends ClaimNames {
   audience: string;
   /** Leeway for `exp` and `nbf`, for clocks that drift apart. */
   clockSkewSeconds: number;
+  /** The longest a token may be valid, from `iat` (or from now without one). */
+  maxTokenHours: number;
 }
 
 /** The embedded mode's own tokens: issuer and audience `dubanju`, claims `role` and `unit`. */
@@ -23,6 +25,7 @@ export const embeddedPolicy: TokenPolicy = {
   issuer: 'dubanju',
   audience: 'dubanju',
   clockSkewSeconds: 30,
+  maxTokenHours: 24,
   ...defaultClaimNames,
 };
 
@@ -112,6 +115,13 @@ export const createTokenVerifier = (
     } catch (error) {
       if (error instanceof KeysUnavailableError) throw error;
       throw unauthenticated(reason(error));
+    }
+    const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    const lifetime = (payload.exp as number) - from;
+    if (lifetime > policy.maxTokenHours * 3600 + policy.clockSkewSeconds) {
+      throw unauthenticated(
+        `token is valid for longer than ${policy.maxTokenHours} h (AUTH_MAX_TOKEN_HOURS)`,
+      );
     }
     return actorFromClaims(payload as Record<string, unknown>, policy);
   };

@@ -76,6 +76,8 @@ export interface Config {
   authAudience: string;
   /** Leeway for `exp` and `nbf` against clocks that drift apart. */
   authClockSkewSeconds: number;
+  /** Tokens valid for longer than this (from `iat`, or from now without one) are refused. */
+  authMaxTokenHours: number;
   /** Claims carrying the role and the unit (dotted paths reach nested claims). */
   authRoleClaim: string;
   authUnitClaim: string;
@@ -282,6 +284,7 @@ const authSettings = (env: Env) => {
     authIssuer: text(env, 'AUTH_ISSUER', 'dubanju'),
     authAudience: text(env, 'AUTH_AUDIENCE', 'dubanju'),
     authClockSkewSeconds: integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 600),
+    authMaxTokenHours: integer(env, 'AUTH_MAX_TOKEN_HOURS', 24, 1, 8760),
     authRoleClaim: claimName(env, 'AUTH_ROLE_CLAIM', 'role'),
     authUnitClaim: claimName(env, 'AUTH_UNIT_CLAIM', 'unit'),
   };

@@ -5,7 +5,7 @@ import { Errors, ServiceBroker } from 'moleculer';
 import { connect, type NatsConnection } from 'nats';
 import type { Actor } from '../../contracts/actor.ts';
 import { signToken } from '../../infra/auth/tokens.ts';
-import { actorAssertions } from '../../infra/identity/assertion-middleware.ts';
+import { AssertingContext, actorAssertions } from '../../infra/identity/assertion-middleware.ts';
 import { processIdentity } from '../../infra/identity/node-identity.ts';
 import { loadOrCreateSigningKey } from '../../infra/keys/signing-key.ts';
 import type { ChildSystem } from '../support/child-system.ts';
@@ -169,6 +169,7 @@ interface RequestPacket {
       transporter: { type: 'NATS', options: { servers: nats.url } },
       logger: false,
       middlewares: [actorAssertions(processIdentity())],
+      ContextFactory: AssertingContext,
     });
     await signer.start();
     try {

@@ -3,7 +3,7 @@ import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
-import { actorAssertions } from '../../infra/identity/assertion-middleware.ts';
+import { AssertingContext, actorAssertions } from '../../infra/identity/assertion-middleware.ts';
 import { processIdentity } from '../../infra/identity/node-identity.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
@@ -34,7 +34,11 @@ beforeAll(async () => {
     projectorCoalesceMs: 0,
     projectorBatchSize: 100,
   };
-  broker = new ServiceBroker({ logger: false, middlewares: [actorAssertions(processIdentity())] });
+  broker = new ServiceBroker({
+    logger: false,
+    middlewares: [actorAssertions(processIdentity())],
+    ContextFactory: AssertingContext,
+  });
   broker.createService(createTasksService(deps));
   broker.createService(createDirectoryService(deps));
   broker.createService(createViewsService(deps));

@@ -2,7 +2,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { type Context, Errors, ServiceBroker } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
 import type { Capability, TrustedKey } from '../../infra/identity/assertion.ts';
-import { actorAssertions, assertedActorOf } from '../../infra/identity/assertion-middleware.ts';
+import {
+  AssertingContext,
+  actorAssertions,
+  assertedActorOf,
+} from '../../infra/identity/assertion-middleware.ts';
 import type { NodeIdentity } from '../../infra/identity/node-identity.ts';
 import { keyIdOf, rawPublicKey } from '../../infra/keys/signing-key.ts';
 
@@ -33,6 +37,7 @@ const brokerOf = (nodeID: string, identity: NodeIdentity) =>
       check: (error: Error) => error.name === 'ServiceNotAvailableError',
     },
     middlewares: [actorAssertions(identity)],
+    ContextFactory: AssertingContext,
   });
 
 const gateway = brokerOf('gateway', identityOf('gateway', ['person']));
@@ -66,8 +71,16 @@ beforeAll(async () => {
       },
     },
   });
+  gateway.createService({
+    name: 'front',
+    actions: {
+      whoAmI: (ctx: Context) => assertedActorOf(ctx) ?? null,
+      sawAssertion: (ctx: Context<unknown, { assertion?: string }>) => ctx.meta.assertion ?? null,
+    },
+  });
   await Promise.all([gateway.start(), services.start()]);
   await gateway.waitForServices(['inner', 'outer']);
+  await services.waitForServices(['front']);
 });
 
 afterAll(async () => {
@@ -99,8 +112,14 @@ describe('actor assertions between two nodes', () => {
     expect(await gateway.call('inner.whoAmI')).toBeNull();
   });
 
-  it('are what a node whose key may not assert persons cannot make', async () => {
-    await expect(services.call('inner.whoAmI', {}, as(office))).rejects.toMatchObject({
+  it('are not made for a call that stays in its process, which knows who acts', async () => {
+    expect(await gateway.call('front.whoAmI', {}, as(office))).toEqual(office);
+    expect(await gateway.call('front.sawAssertion', {}, as(office))).toBeNull();
+  });
+
+  it('are what a node whose key may not assert persons cannot make for another node', async () => {
+    expect(await services.call('inner.whoAmI', {}, as(office))).toEqual(office);
+    await expect(services.call('front.whoAmI', {}, as(office))).rejects.toMatchObject({
       type: 'FORBIDDEN',
       message: expect.stringContaining('an actor without an assertion'),
     });

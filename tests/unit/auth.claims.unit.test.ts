@@ -61,6 +61,12 @@ describe('the actor named by verified claims', () => {
     ).toEqual({ id: 'h-1', role: 'department_head', unitId: 'env' });
   });
 
+  it('ignores a unit claim on any token but a department head’s', () => {
+    for (const role of ['office', 'leader', 'inspector']) {
+      expect(actorFromClaims({ sub: 'p-1', role, unit: 'edu' })).toEqual({ id: 'p-1', role });
+    }
+  });
+
   it('refuses a department head whose unit claim is empty', () => {
     expect(refusal({ sub: 'h-1', role: 'department_head', unit: '' }).message).toContain('unit');
   });

@@ -271,3 +271,55 @@ describe('an input breaking a rule', () => {
     expect(refusal(taskIdInput, 'task-1').details.field).toBe('input');
   });
 });
+
+describe('a text that cannot be read as it is', () => {
+  const titled = (title: string) => ({ ...task, title });
+  it.each([
+    ['only a zero-width space', '\u200B', 'must contain a visible character'],
+    [
+      'only zero-width joiners and a filler',
+      '\u200D\u3164\u200D',
+      'must contain a visible character',
+    ],
+    [
+      'a NUL',
+      'Build\u0000schools',
+      'must not contain control characters (only tab and line breaks)',
+    ],
+    [
+      'an escape sequence',
+      'Build \u001B[31mschools',
+      'must not contain control characters (only tab and line breaks)',
+    ],
+    [
+      'a lone surrogate',
+      'Build \uD800 schools',
+      'must be well-formed Unicode (no lone surrogates)',
+    ],
+    [
+      'a right-to-left override',
+      'invoice\u202Etxt.exe',
+      'must not contain bidirectional override or isolate characters',
+    ],
+    ['an isolate', 'a\u2067b', 'must not contain bidirectional override or isolate characters'],
+  ])('is refused when it holds %s, naming the field and the rule', (_, title, rule) => {
+    const error = refusal(registerTaskInput, titled(title));
+    expect(error.details).toMatchObject({ field: 'title', rule });
+  });
+
+  it('keeps line breaks, tabs, emoji and Chinese', () => {
+    const title = '新建学校\t第一批\n🏫 3 所';
+    expect(parseInput(registerTaskInput, titled(title))).toMatchObject({ title });
+  });
+
+  it('is refused in an optional text too, which may still be left blank', () => {
+    const report = { ...progress, note: '\u200B\u200B' };
+    expect(refusal(reportProgressInput, report).details).toMatchObject({
+      field: 'note',
+      rule: 'must contain a visible character',
+    });
+    expect(parseInput(reportProgressInput, { ...progress, note: '  ' })).toMatchObject({
+      note: null,
+    });
+  });
+});

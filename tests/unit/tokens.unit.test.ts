@@ -170,6 +170,38 @@ describe('a token without an expiry', () => {
   });
 });
 
+describe('the longest a token may live (AUTH_MAX_TOKEN_HOURS, 24 h by default)', () => {
+  const lasting = (hours: number, issued = true) => {
+    const jwt = new SignJWT({ role: 'office' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('office-1')
+      .setIssuer('dubanju')
+      .setAudience('dubanju')
+      .setExpirationTime(`${hours}h`);
+    return (issued ? jwt.setIssuedAt() : jwt).sign(new TextEncoder().encode(secret));
+  };
+
+  it('accepts a token valid for 24 hours', async () => {
+    expect(await verifyToken(secret, await lasting(24))).toMatchObject({ role: 'office' });
+  });
+
+  it('refuses one valid until the year 9999, or for 25 hours, with or without iat', async () => {
+    const far = await new SignJWT({ role: 'office' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('office-1')
+      .setIssuer('dubanju')
+      .setAudience('dubanju')
+      .setIssuedAt()
+      .setExpirationTime(253402300799)
+      .sign(new TextEncoder().encode(secret));
+    for (const token of [far, await lasting(25), await lasting(25, false)]) {
+      expect((await refusal(token)).message).toBe(
+        'token is valid for longer than 24 h (AUTH_MAX_TOKEN_HOURS)',
+      );
+    }
+  });
+});
+
 describe('a token for a configured issuer and audience', () => {
   const policy = {
     ...embeddedPolicy,
