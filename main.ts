@@ -7,7 +7,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, ConfigError, loadConfig } from './infra/config/config.ts';
-import { createFrontDoor, frontDoorPort, listen } from './infra/probes/front-door.ts';
+import {
+  createFrontDoor,
+  frontDoorOptions,
+  frontDoorPort,
+  listen,
+} from './infra/probes/front-door.ts';
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
@@ -42,7 +47,7 @@ if (demoRun && !existsSync(path.join(config.dataDir, 'events.sqlite'))) {
 // system is loaded (a second or more of modules) and answers /healthz 200 from
 // then on, through the read models' catch-up; /readyz says 503 until all is up.
 const port = frontDoorPort(config);
-const frontDoor = port === null ? null : createFrontDoor();
+const frontDoor = port === null ? null : createFrontDoor(frontDoorOptions(config));
 if (frontDoor && port !== null) {
   await listen(frontDoor.server, port, config.host).catch((error: unknown) =>
     fail(

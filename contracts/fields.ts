@@ -62,6 +62,13 @@ export const date = () => z.string({ error: dateRule }).refine(isIsoDate, dateRu
 /** A finite number: NaN and infinities are no measurement. */
 export const finite = () => z.number({ error: 'must be a finite number' });
 
+/**
+ * An indicator's measure (a target, a baseline, a value): within ±10^12 (a
+ * trillion yuan is a province's budget many times over), so no figure derived
+ * from two of them overflows.
+ */
+export const measure = () => between(-1e12, 1e12);
+
 /** A finite number within [min, max]. */
 export const between = (min: number, max: number) => {
   const rule = `must be a number between ${min} and ${max}`;

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Logger, ServiceBroker } from 'moleculer';
 import type { Config } from '../infra/config/config.ts';
@@ -7,6 +6,7 @@ import { createAuditRoutes } from './audit-routes.ts';
 import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
 import { createGatewayAuthenticator } from './hardening/gateway-auth.ts';
+import { graphiqlPage } from './hardening/graphiql-page.ts';
 import { hardenYoga } from './hardening/harden.ts';
 import { boundInFlight } from './hardening/in-flight.ts';
 import { maskError } from './mask-error.ts';
@@ -48,6 +48,7 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     authenticate,
     ...(options.now ? { now: options.now } : {}),
   });
+  const graphiql = options.graphiql ? graphiqlPage('督查督办 GraphQL') : null;
   const yoga = createYoga<object, GatewayContext>({
     schema: createSchema<GatewayContext>({
       typeDefs: [...typeDefs, consoleTypeDefs],
@@ -55,8 +56,21 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     }),
     context: createContextFactory(options.broker, authenticate),
     graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql ? { title: '督查督办 GraphQL' } : false,
-    renderGraphiQL,
+    graphiql: graphiql !== null,
+    renderGraphiQL: () => graphiql?.html ?? '',
+    // Same origin only, unless CORS_ORIGINS lists others; tokens travel in a
+    // header, so no origin is ever allowed credentials.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin !== null && config.corsOrigins.includes(origin)
+        ? {
+            origin,
+            credentials: false,
+            methods: ['GET', 'POST'],
+            allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+          }
+        : false;
+    },
     maskedErrors: { maskError },
     landingPage: false,
     plugins: [...hardened.plugins, useValidationCodes()],
@@ -74,6 +88,7 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
   // The console's files are cheap and cached: only work for the services is bounded.
   const graphql = boundInFlight(config.gatewayMaxInFlight, async (request, response) => {
     if (await auditRoutes.handle(request, response)) return;
+    if (graphiql) response.setHeader('content-security-policy', graphiql.policy);
     await yoga.handle(request, response);
   });
   return createServer(async (request, response) => {

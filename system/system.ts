@@ -10,7 +10,13 @@ import { AssertingContext, actorAssertions } from '../infra/identity/assertion-m
 import { loadNodeIdentity } from '../infra/identity/node-identity.ts';
 import { startUpCatchUp } from '../infra/probes/catch-up.ts';
 import type { FrontDoor } from '../infra/probes/front-door.ts';
-import { baseUrl, createFrontDoor, frontDoorPort, listen } from '../infra/probes/front-door.ts';
+import {
+  baseUrl,
+  createFrontDoor,
+  frontDoorOptions,
+  frontDoorPort,
+  listen,
+} from '../infra/probes/front-door.ts';
 import { createProbeHandler } from '../infra/probes/probes.ts';
 import { describeProblem, storeProblems } from '../infra/stores/store-health.ts';
 import type { WatchedStores } from '../infra/stores/stores.ts';
@@ -93,7 +99,8 @@ export const createSystem = (
   // Probes answer before the gateway sees a request: liveness while NATS is still
   // away and while the read models catch up.
   const port = frontDoorPort(config);
-  const door = overrides.frontDoor ?? (port === null ? null : createFrontDoor());
+  const door =
+    overrides.frontDoor ?? (port === null ? null : createFrontDoor(frontDoorOptions(config)));
   door?.open(
     createProbeHandler(
       broker,

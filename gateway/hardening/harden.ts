@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../../infra/config/config.ts';
 import type { Authenticate } from '../context.ts';
+import { useHiddenSuggestions } from '../plugins/hidden-suggestions.ts';
 import { useNoIntrospection } from '../plugins/no-introspection.ts';
 import { usePersistedOperationsOf } from '../plugins/persisted-operations.ts';
 import { useQueryLimits } from '../plugins/query-limits.ts';
@@ -71,7 +72,7 @@ export const hardenYoga = (config: HardeningConfig, deps: HardeningDeps) => ({
       maxTokens: config.graphqlMaxTokens,
       hideSuggestions: !config.graphqlIntrospection,
     }),
-    ...(config.graphqlIntrospection ? [] : [useNoIntrospection()]),
+    ...(config.graphqlIntrospection ? [] : [useNoIntrospection(), useHiddenSuggestions()]),
     useRequestLimitCodes({
       maxBodyBytes: config.graphqlMaxBodyBytes,
       maxBatch: config.graphqlMaxBatch,

@@ -104,6 +104,14 @@ export interface Config {
    * at once with 503 OVERLOADED and Retry-After, never queued.
    */
   gatewayMaxInFlight: number;
+  /** Origins other than the gateway's own whose pages may call it (CORS); none: same origin only. */
+  corsOrigins: string[];
+  /** TLS ends in front of the gateway (a proxy): in production, responses carry HSTS. */
+  tlsTerminated: boolean;
+  /** A request (headers and body) must arrive within this; slower ones get 408. */
+  httpRequestTimeoutMs: number;
+  /** Connections the HTTP server holds at once; more are refused. */
+  httpMaxConnections: number;
 }
 
 /** NATS_* variables; credentials in the TRANSPORTER URL work as well, these win. */
@@ -310,7 +318,32 @@ const graphqlSettings = (env: Env, production: boolean) => {
     graphqlPersistedOnly,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     gatewayMaxInFlight: integer(env, 'GATEWAY_MAX_IN_FLIGHT', 64, 1, 100_000),
+    corsOrigins: corsOrigins(env),
+    tlsTerminated: flag(env, 'TLS_TERMINATED', false),
+    httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    httpMaxConnections: integer(env, 'HTTP_MAX_CONNECTIONS', 1024, 1, 1_000_000),
   };
+};
+
+/** CORS_ORIGINS: exact origins (scheme, host, port), never a wildcard. */
+const corsOrigins = (env: Env): string[] => {
+  const listed = (env.CORS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const entry of listed) {
+    let origin: string | null = null;
+    try {
+      const url = new URL(entry);
+      origin =
+        ['http:', 'https:'].includes(url.protocol) && !entry.includes('*') ? url.origin : null;
+    } catch {
+      origin = null;
+    }
+    if (origin !== entry) {
+      throw new ConfigError(
+        `CORS_ORIGINS: ${entry}: must be an origin like https://duban.example.gov.cn (scheme, host, optional port; no path, no wildcard)`,
+      );
+    }
+  }
+  return listed;
 };
 
 const existingFile = (env: Env, name: string): string | null => {

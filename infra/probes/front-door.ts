@@ -42,23 +42,59 @@ const startingUp = (response: ServerResponse) => {
   });
 };
 
+/** How the HTTP server of a node treats every connection and response. */
+export interface FrontDoorOptions {
+  /** A request (headers and body) must arrive within this; slower ones get 408. */
+  requestTimeoutMs: number;
+  /** Connections held at once; more are refused. */
+  maxConnections: number;
+  /** Send HSTS: TLS ends in front of this server, in production. */
+  hsts: boolean;
+}
+
+/** The front door's options from configuration. */
+export const frontDoorOptions = (config: Readonly<Config>): FrontDoorOptions => ({
+  requestTimeoutMs: config.httpRequestTimeoutMs,
+  maxConnections: config.httpMaxConnections,
+  hsts: config.production && config.tlsTerminated,
+});
+
 /**
  * The HTTP server of a node, probes first, so that liveness answers while the
  * broker waits for NATS and while the read models catch up; everything else goes
  * to the gateway (404 on a node that serves only probes). `main.ts` listens
  * with it before the rest of the system is even loaded: until `open`, /healthz
- * answers 200, /readyz 503 and any other request 503 UNAVAILABLE.
+ * answers 200, /readyz 503 and any other request 503 UNAVAILABLE. Every
+ * response says `nosniff` (and HSTS where asked); requests that arrive too
+ * slowly and connections past the limit are refused.
  */
-export const createFrontDoor = (): FrontDoor => {
+export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
   let probe = startingProbe;
   let gateway: Server | null = null;
   let opened = false;
-  const server = createServer((request, response) => {
+  const server = createServer(
+    {
+      // A client trickling its request (one byte every few seconds) is cut off
+      // after the timeout, checked every second rather than Node's 30 s.
+      requestTimeout: options.requestTimeoutMs,
+      headersTimeout: Math.min(options.requestTimeoutMs, 20_000),
+      connectionsCheckingInterval: 1000,
+    },
+    (request, response) => {
+      response.setHeader('x-content-type-options', 'nosniff');
+      if (options.hsts) {
+        response.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      }
+      answer(request, response);
+    },
+  );
+  server.maxConnections = options.maxConnections;
+  const answer = (request: IncomingMessage, response: ServerResponse) => {
     if (probe(request, response)) return;
     if (gateway) gateway.emit('request', request, response);
     else if (opened) reply(response, 404, { status: 'not found' });
     else startingUp(response);
-  });
+  };
   return {
     server,
     open(answering, serving) {

@@ -2,7 +2,12 @@ import type { Server } from 'node:http';
 import type { ServiceBroker } from 'moleculer';
 import { createGatewayServer } from '../../gateway/server.ts';
 import { loadConfig } from '../../infra/config/config.ts';
-import { baseUrl, createFrontDoor, listen } from '../../infra/probes/front-door.ts';
+import {
+  baseUrl,
+  createFrontDoor,
+  frontDoorOptions,
+  listen,
+} from '../../infra/probes/front-door.ts';
 import { createProbeHandler } from '../../infra/probes/probes.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -81,7 +86,7 @@ describe(`a gateway with ${bound} requests in flight, its bound`, () => {
       logger: sys.system.broker.getLogger('overload'),
       config,
     });
-    const door = createFrontDoor();
+    const door = createFrontDoor(frontDoorOptions(config));
     door.open(createProbeHandler(holding.broker, true), gateway);
     server = door.server;
     await listen(server, 0, '127.0.0.1');

@@ -96,6 +96,18 @@ describe('an indicator reported by the unit and measured by the office', () => {
     });
   });
 
+  it('answers only finite figures for values stored before the bound', () => {
+    const huge = withIndicator(
+      valued('t1', 'i1', 1.7e308, '2021-06-30', 'self_reported'),
+      valued('t1', 'i1', -1.7e308, '2021-06-30', 'measured'),
+    );
+    const row = rowOn(huge, '2021-07-01');
+    expect(row.discrepancy).toBeNull();
+    for (const figure of [row.value, row.attainment, row.expected]) {
+      expect(figure === null || Number.isFinite(figure)).toBe(true);
+    }
+  });
+
   it('is judged by the self-reported value before any measurement', () => {
     const selfOnly = withIndicator(valued('t1', 'i1', 96, '2021-06-30'));
     expect(rowOn(selfOnly, '2021-07-01')).toMatchObject({

@@ -19,6 +19,7 @@ const tokenVerificationDefaults = {
   authIssuer: 'dubanju',
   authAudience: 'dubanju',
   authClockSkewSeconds: 30,
+  authMaxTokenHours: 24,
   authRoleClaim: 'role',
   authUnitClaim: 'unit',
 };
@@ -37,6 +38,10 @@ const gatewayDefenceDefaults = {
   graphqlPersistedOnly: false,
   rateLimitPerMinute: 600,
   gatewayMaxInFlight: 64,
+  corsOrigins: [],
+  tlsTerminated: false,
+  httpRequestTimeoutMs: 30_000,
+  httpMaxConnections: 1024,
 };
 
 describe('a configuration with no settings at all', () => {
@@ -480,6 +485,24 @@ describe('the gateway’s defences', () => {
       loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection,
     ).toBe(true);
     expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
+  });
+
+  it('allow other origins only as listed in CORS_ORIGINS, exact origins, never a wildcard', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://duban.example.gov.cn, http://localhost:5173' })
+        .corsOrigins,
+    ).toEqual(['https://duban.example.gov.cn', 'http://localhost:5173']);
+    for (const bad of [
+      '*',
+      'https://*.gov.cn',
+      'https://a.gov.cn/path',
+      'ftp://a.gov.cn',
+      'a.gov.cn',
+    ]) {
+      expect(refused({ CORS_ORIGINS: bad }).message).toContain(
+        `CORS_ORIGINS: ${bad}: must be an origin`,
+      );
+    }
   });
 
   it('bound the requests in flight per gateway process at 64 unless GATEWAY_MAX_IN_FLIGHT says', () => {

@@ -14,6 +14,7 @@ import {
   assignTaskInput,
   registerTaskInput,
 } from '../../contracts/catalogue/tasks/registration.ts';
+import { reportIndicatorValueInput } from '../../contracts/catalogue/tasks/results.ts';
 import { DomainError } from '../../contracts/errors.ts';
 import { parseInput } from '../../services/shared/validate.ts';
 
@@ -320,6 +321,16 @@ describe('a text that cannot be read as it is', () => {
     });
     expect(parseInput(reportProgressInput, { ...progress, note: '  ' })).toMatchObject({
       note: null,
+    });
+  });
+});
+
+describe('an indicator value', () => {
+  it.each([1e307, -1e13])('of %d is refused: no figure derived from it may overflow', (value) => {
+    const report = { taskId: 't1', indicatorId: 'i1', value, asOf: '2021-06-30' };
+    expect(refusal(reportIndicatorValueInput, report).details).toEqual({
+      field: 'value',
+      rule: 'must be a number between -1000000000000 and 1000000000000',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { indicatorComparisons } from '../../events/task-events.ts';
-import { date, evidence, finite, id, oneOf, text } from '../../fields.ts';
+import { date, evidence, id, measure, oneOf, text } from '../../fields.ts';
 import { inputLimits, limits } from '../../limits.ts';
 import { command, office, onTask, partOf, reporters, served } from '../declare.ts';
 
@@ -8,17 +8,17 @@ import { command, office, onTask, partOf, reporters, served } from '../declare.t
 export const defineIndicatorInput = onTask({
   name: text(limits.title),
   unitOfMeasure: text(inputLimits.unitOfMeasure),
-  target: finite(),
+  target: measure(),
   comparison: oneOf(indicatorComparisons),
   dueDate: date(),
-  baseline: finite()
+  baseline: measure()
     .nullish()
     .transform((value) => value ?? null),
 });
 
 export const reportIndicatorValueInput = onTask({
   indicatorId: id(),
-  value: finite(),
+  value: measure(),
   asOf: date(),
   evidence: evidence(),
 });

@@ -63,10 +63,12 @@ const counted = (indicator: BoardIndicator) =>
       ? { held: indicator.selfReported, source: 'self_reported' as const }
       : { held: null, source: null };
 
-const discrepancy = (indicator: BoardIndicator): number | null =>
-  indicator.measured && indicator.selfReported
-    ? roundPoints(indicator.measured.value - indicator.selfReported.value)
-    : null;
+/** Measured less self-reported; null without both, or when it is no finite number (values stored before the bound). */
+const discrepancy = (indicator: BoardIndicator): number | null => {
+  if (!indicator.measured || !indicator.selfReported) return null;
+  const difference = roundPoints(indicator.measured.value - indicator.selfReported.value);
+  return Number.isFinite(difference) ? difference : null;
+};
 
 /** Judged like progress: attainment against the share of the time from the task's start to the due date. */
 const lightOf = (
