@@ -5,7 +5,7 @@ import type { Actor } from '../contracts/actor.ts';
 import { DomainError } from '../contracts/errors.ts';
 import { KeysUnavailableError, type TokenVerifier } from '../infra/auth/verifier.ts';
 import { toGraphQLError } from './errors.ts';
-import { recordReadIfAudited } from './hardening/audited-reads.ts';
+import { countRecordedRead, recordReadIfAudited } from './hardening/audited-reads.ts';
 import type { UnitCheck } from './hardening/unit-check.ts';
 
 export interface GatewayContext {
@@ -83,6 +83,7 @@ export const createContextFactory = (broker: ServiceBroker, authenticate: Authen
         if (!actor) throw unauthenticated('sign in: send Authorization: Bearer <token>');
         const meta = { actor, correlationId: requestId };
         try {
+          countRecordedRead(request, action, actor);
           const result = await broker.call<T, Record<string, unknown>>(action, params, { meta });
           await recordReadIfAudited(broker, actor, { action, params, result, meta });
           return result;

@@ -74,6 +74,11 @@ export interface HistoryRead {
   resultCount: number;
   /** ISO timestamp of the clock port when the read was answered. */
   at: string;
+  /**
+   * The window this record covers: later reads of the same thing by the same
+   * reader before `to` add no record. Absent on records made before windows.
+   */
+  window?: { from: string; to: string };
 }
 
 /** Roles whose reads of the history are recorded; the others read only what they act on. */

@@ -1,5 +1,6 @@
 import type { ServiceBroker } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
+import { validationError } from '../../contracts/errors.ts';
 import { recordedReaders } from '../../contracts/events/audit-events.ts';
 
 /**
@@ -8,6 +9,30 @@ import { recordedReaders } from '../../contracts/events/audit-events.ts';
  * searches are recorded by the audit service itself.)
  */
 const auditedByGateway = new Set(['views.taskHistory']);
+
+/** Every read recorded for inspectors and leaders: by the gateway, or by the audit service. */
+const recordedReads = new Set([...auditedByGateway, 'audit.searchHistory']);
+
+/** Recorded reads one request may make (aliases and batched operations together). */
+export const maxRecordedReadsPerRequest = 10;
+
+const recordedReadsOf = new WeakMap<Request, number>();
+
+/**
+ * Counts a recorded read against its request, refusing the one past the bound:
+ * a single request cannot make the log grow by more than a few records.
+ */
+export const countRecordedRead = (request: Request, action: string, actor: Actor): void => {
+  if (!recordedReads.has(action) || !isRecordedReader(actor)) return;
+  const count = (recordedReadsOf.get(request) ?? 0) + 1;
+  recordedReadsOf.set(request, count);
+  if (count > maxRecordedReadsPerRequest) {
+    throw validationError(
+      'query',
+      `must make at most ${maxRecordedReadsPerRequest} recorded reads (taskHistory, auditHistory) per request`,
+    );
+  }
+};
 
 const isRecordedReader = (actor: Actor): boolean =>
   (recordedReaders as readonly string[]).includes(actor.role);

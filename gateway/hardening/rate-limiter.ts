@@ -41,15 +41,26 @@ export const createRateLimiter = (options: RateLimiterOptions) => {
     if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value ?? key);
   };
 
+  const wait = (bucket: Bucket, cost: number): RateDecision => ({
+    allowed: false,
+    retryAfterSeconds: Math.ceil((Math.min(cost, capacity) - bucket.tokens) / perMs / 1000),
+  });
+
   return {
-    take(key: string): RateDecision {
+    /** Spends `cost` (1 by default) from the key's bucket, or refuses and spends nothing. */
+    take(key: string, cost = 1): RateDecision {
       const bucket = refilled(key, now());
-      if (bucket.tokens >= 1) {
-        remember(key, { ...bucket, tokens: bucket.tokens - 1 });
+      if (bucket.tokens >= cost) {
+        remember(key, { ...bucket, tokens: bucket.tokens - cost });
         return { allowed: true };
       }
       remember(key, bucket);
-      return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / perMs / 1000) };
+      return wait(bucket, cost);
+    },
+    /** Whether the key could spend one now, spending nothing. */
+    peek(key: string): RateDecision {
+      const bucket = refilled(key, now());
+      return bucket.tokens >= 1 ? { allowed: true } : wait(bucket, 1);
     },
     /** How many keys are remembered (for tests of the bound). */
     size: (): number => buckets.size,
