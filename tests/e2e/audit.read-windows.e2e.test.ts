@@ -18,7 +18,8 @@ const readRecords = async () =>
     (event) => event.type === 'AuditHistoryRead',
   );
 
-const history = (alias = 'h') => `${alias}: taskHistory(taskId: $t, first: 5) { pageInfo { hasNextPage } }`;
+const history = (alias = 'h') =>
+  `${alias}: taskHistory(taskId: $t, first: 5) { pageInfo { hasNextPage } }`;
 
 beforeAll(async () => {
   sys = await startTestSystem({ RATE_LIMIT_PER_MINUTE: '40' }, { clock });

@@ -58,7 +58,7 @@ describe('reads of the history by inspectors and leaders (查阅留痕)', () => 
       at: record?.recordedAt ?? '',
       window: { from: expect.any(String), to: expect.any(String) },
     });
-    const { from, to } = (record?.data as HistoryRead).window ?? { from: '', to: '' };
+    const { from, to } = (record?.data as HistoryRead | undefined)?.window ?? { from: '', to: '' };
     expect(Date.parse(to) - Date.parse(from)).toBe(10 * 60_000);
     expect(from <= (record?.recordedAt ?? '') && (record?.recordedAt ?? '') < to).toBe(true);
     expect(page.edges).toHaveLength(1);
