@@ -65,8 +65,14 @@ const transportErrors = new Set([
   'BrokerDisconnectedError',
 ]);
 
-/** Unique per process, readable in logs: host, pid and a random tail (containers all run pid 1). */
-const generatedNodeId = () => `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+/**
+ * Unique per process, readable in logs: the node's kind (a NATS subject token
+ * of its own, which permissions can name), host, pid and a random tail
+ * (containers all run pid 1). A host name with dots would add tokens: they are
+ * replaced.
+ */
+const generatedNodeId = (kind: string | null) =>
+  `${kind ? `${kind}.` : ''}${os.hostname().replaceAll('.', '_')}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
 /**
  * Broker options, each chosen on purpose. The same services run in one process
@@ -78,7 +84,7 @@ export const brokerOptions = (config: Readonly<Config>): BrokerOptions => {
     namespace: 'dubanju',
     // Unique per process so two nodes never collide; a NODE_ID given twice is the
     // operator's mistake, and the lease holder id adds the instance id anyway.
-    nodeID: config.nodeId ?? generatedNodeId(),
+    nodeID: config.nodeId ?? generatedNodeId(config.nodeKind),
     transporter: nats ? { type: 'NATS', options: nats } : null,
     logger: {
       type: 'Pino',

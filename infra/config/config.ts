@@ -18,6 +18,11 @@ export interface Config {
   /** `none` runs every service in one broker; `nats://…` spreads them over NATS. */
   transporter: string;
   nodeId: string | null;
+  /**
+   * The group this node belongs to (gateway, commands, projection): a generated
+   * node id starts with it and a dot, so NATS permissions can name a group's subjects.
+   */
+  nodeKind: string | null;
   /** PEM (PKCS#8) Ed25519 key this node signs the actors of its calls with. */
   nodeKeyFile: string | null;
   /** `name:capabilities:key` entries: the node keys whose assertions this node accepts. */
@@ -389,11 +394,43 @@ const parseLease = (env: Env, transporter: string): Readonly<LeaseSettings> => {
 };
 
 /** Running on several nodes: NATS access, leases, a probe port for nodes without the gateway. */
-const scaleOutSettings = (env: Env) => ({
-  nats: parseNats(env),
-  lease: parseLease(env, parseTransporter(env.TRANSPORTER)),
-  healthPort: integer(env, 'HEALTH_PORT', 0, 0, 65535),
-});
+/**
+ * A production node joins a bus only with credentials (a user, a token, or a
+ * client certificate, in NATS_* or in the URL), unless TRANSPORTER_INSECURE=1
+ * says the operator means it.
+ */
+const checkedBus = (env: Env, nats: Readonly<NatsSettings>): void => {
+  const transporter = parseTransporter(env.TRANSPORTER);
+  if (env.NODE_ENV !== 'production' || transporter === 'none') return;
+  if (flag(env, 'TRANSPORTER_INSECURE', false)) return;
+  const inUrl = transporter.split(',').some((url) => new URL(url.trim()).username !== '');
+  if (nats.user || nats.token || nats.tlsCertFile || inUrl) return;
+  throw new ConfigError(
+    'TRANSPORTER: a production node joins NATS only with credentials (NATS_USER and NATS_PASSWORD, NATS_TOKEN, a client certificate, or user:password in the URL); set TRANSPORTER_INSECURE=1 to join a bus without them',
+  );
+};
+
+/** NODE_KIND: which group of nodes this one belongs to, the first token of its node id. */
+const nodeKind = (env: Env): string | null => {
+  const kind = env.NODE_KIND || null;
+  if (kind !== null && !/^[a-z][a-z0-9-]{0,31}$/.test(kind)) {
+    throw new ConfigError(
+      `NODE_KIND=${kind}: must be lower-case letters, digits and -, at most 32`,
+    );
+  }
+  return kind;
+};
+
+const scaleOutSettings = (env: Env) => {
+  const nats = parseNats(env);
+  checkedBus(env, nats);
+  return {
+    nats,
+    nodeKind: nodeKind(env),
+    lease: parseLease(env, parseTransporter(env.TRANSPORTER)),
+    healthPort: integer(env, 'HEALTH_PORT', 0, 0, 65535),
+  };
+};
 
 /** A URL fit for a log line or an error: its password, if any, masked. */
 export const redactUrl = (url: string): string =>

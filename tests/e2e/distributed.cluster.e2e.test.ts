@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signToken } from '../../infra/auth/tokens.ts';
+import { loadOrCreateSigningKey } from '../../infra/keys/signing-key.ts';
 import type { ChildSystem } from '../support/child-system.ts';
 import { startChildSystem } from '../support/child-system.ts';
 import type { NatsServer } from '../support/nats-server.ts';
@@ -10,7 +11,9 @@ import { natsUnavailableReason, startNatsServer } from '../support/nats-server.t
 /*
  * Three node processes over a real nats-server, on embedded stores shared in one
  * DATA_DIR: the gateway; tasks, directory, rules and supervision; projector, views,
- * boards and audit. Each test leaves the cluster running for the next.
+ * boards and audit. Each group signs in to NATS as itself under the shipped
+ * permissions (infra/deploy/nats-permissions.conf) and signs its calls' actors
+ * with its own identity key. Each test leaves the cluster running for the next.
  */
 
 type Result = {
@@ -22,6 +25,15 @@ const secret = 'distributed-e2e-secret-0123456789abcdef';
 const commandServices = 'tasks,directory,rules,supervision';
 const projectionServices = 'projector,views,boards,audit';
 const servicesReady = /services .* ready/;
+
+/** Each node group signs in to NATS as itself, under the shipped permissions. */
+const natsPasswords = {
+  gateway: 'gw-e2e-pass',
+  commands: 'cmd-e2e-pass',
+  projection: 'proj-e2e-pass',
+};
+const groupOf = (services: string): keyof typeof natsPasswords =>
+  services === 'gateway' ? 'gateway' : services === commandServices ? 'commands' : 'projection';
 
 const post = async (url: string, token: string, query: string, variables: object = {}) => {
   const response = await fetch(`${url}/graphql`, {
@@ -134,14 +146,28 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
   let commands: ChildSystem;
   let projection: ChildSystem;
   const spare: ChildSystem[] = [];
+  let keyDir: string;
+  let trustedKeys: string;
   let office: string;
   let edu: string;
   let env: string;
 
-  const nodeEnv = (services: string) => ({
-    SERVICES: services,
+  /** A node of one group: signed in to NATS as the group, with the group's identity key. */
+  const nodeEnv = (services: string) => {
+    const kind = groupOf(services);
+    return {
+      SERVICES: services,
+      NODE_KIND: kind,
+      NATS_USER: kind,
+      NATS_PASSWORD: natsPasswords[kind],
+      NODE_KEY_FILE: path.join(keyDir, `${kind}.pem`),
+      NODE_TRUSTED_KEYS: trustedKeys,
+      ...sharedEnv(),
+    };
+  };
+  const sharedEnv = () => ({
     DATA_DIR: dataDir,
-    TRANSPORTER: nats.url,
+    TRANSPORTER: `nats://127.0.0.1:${nats.port}`,
     JWT_SECRET: secret,
     LEASE_TTL_MS: '1500',
     PROJECTOR_POLL_MS: '100',
@@ -246,8 +272,25 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
   };
 
   beforeAll(async () => {
-    nats = await startNatsServer({ user: 'dubanju', password: 'nats-e2e-pass' });
+    nats = await startNatsServer({
+      include: {
+        file: path.resolve('infra', 'deploy', 'nats-permissions.conf'),
+        env: {
+          NATS_GATEWAY_PASSWORD: natsPasswords.gateway,
+          NATS_COMMANDS_PASSWORD: natsPasswords.commands,
+          NATS_PROJECTION_PASSWORD: natsPasswords.projection,
+        },
+      },
+    });
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-distributed-'));
+    keyDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-node-keys-'));
+    trustedKeys = (['gateway', 'commands', 'projection'] as const)
+      .map((kind) => {
+        const key = loadOrCreateSigningKey(path.join(keyDir, `${kind}.pem`));
+        const may = kind === 'gateway' ? 'person' : 'system+forward';
+        return `${kind}:${may}:${key.publicKeyRaw.toString('base64url')}`;
+      })
+      .join(',');
     [gateway, commands, projection] = await Promise.all([
       startChildSystem(nodeEnv('gateway'), 30_000),
       startChildSystem(nodeEnv(commandServices), 30_000, { ready: servicesReady }),
@@ -265,6 +308,7 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
     for (const node of [gateway, commands, projection, ...spare]) await node?.kill('SIGTERM');
     await nats?.dispose();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keyDir, { recursive: true, force: true });
   }, 60_000);
 
   it('runs the foundation scenario through the gateway', async () => {

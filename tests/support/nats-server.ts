@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,8 @@ export interface NatsServerOptions {
   password?: string;
   /** Turn JetStream on (the NATS lease store needs it). */
   jetstream?: boolean;
+  /** A configuration file to include (its users and permissions), with the environment it reads. */
+  include?: { file: string; env: Record<string, string> };
   port?: number;
 }
 
@@ -79,10 +81,20 @@ export const startNatsServer = async (options: NatsServerOptions = {}): Promise<
   const args = ['-a', '127.0.0.1', '-p', String(port)];
   if (options.user) args.push('--user', options.user, '--pass', options.password ?? '');
   if (options.jetstream) args.push('-js', '-sd', storeDir);
+  if (options.include) {
+    // Includes are read relative to the including file: both sit in the store's folder.
+    const name = path.basename(options.include.file);
+    copyFileSync(options.include.file, path.join(storeDir, name));
+    writeFileSync(path.join(storeDir, 'nats.conf'), `include ${name}\n`);
+    args.push('-c', path.join(storeDir, 'nats.conf'));
+  }
   let child: ChildProcess | null = null;
   const launch = async () => {
     const output: string[] = [];
-    child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(binary, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.include?.env },
+    });
     await waitReady(child, output);
   };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {

@@ -209,6 +209,7 @@ describe('valid overrides', () => {
       GRAPHIQL: 'no',
       TRANSPORTER: 'nats://nats:4222',
       NODE_ID: 'node-7',
+      NODE_KIND: 'projection',
       NODE_KEY_FILE: '/etc/dubanju/node.pem',
       NODE_TRUSTED_KEYS: 'gateway:person:AAAA, tasks:system+forward:BBBB',
       SERVICES: 'gateway, views',
@@ -238,6 +239,7 @@ describe('valid overrides', () => {
       graphiql: false,
       transporter: 'nats://nats:4222',
       nodeId: 'node-7',
+      nodeKind: 'projection',
       nodeKeyFile: path.resolve('/etc/dubanju/node.pem'),
       nodeTrustedKeys: ['gateway:person:AAAA', 'tasks:system+forward:BBBB'],
       services: ['gateway', 'views'],
@@ -485,6 +487,25 @@ describe('the gateway’s defences', () => {
       loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection,
     ).toBe(true);
     expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
+  });
+
+  it('join a bus in production only with credentials, or told to go without', () => {
+    const bus = { NODE_ENV: 'production', TRANSPORTER: 'nats://nats:4222' };
+    expect(refused(bus).message).toMatch(
+      /^TRANSPORTER: a production node joins NATS only with credentials/,
+    );
+    expect(loadConfig({ ...bus, TRANSPORTER_INSECURE: '1' }).transporter).toBe('nats://nats:4222');
+    expect(loadConfig({ ...bus, NATS_USER: 'u', NATS_PASSWORD: 'p' }).nats.user).toBe('u');
+    expect(loadConfig({ ...bus, NATS_TOKEN: 't' }).nats.token).toBe('t');
+    expect(loadConfig({ ...bus, TRANSPORTER: 'nats://u:p@nats:4222' }).transporter).toContain(
+      'u:p@',
+    );
+    expect(loadConfig({ TRANSPORTER: 'nats://nats:4222' }).transporter).toBe('nats://nats:4222');
+  });
+
+  it('take NODE_KIND as one lower-case token', () => {
+    expect(loadConfig({ NODE_KIND: 'commands' }).nodeKind).toBe('commands');
+    expect(refused({ NODE_KIND: 'a.b' }).message).toMatch(/^NODE_KIND=a\.b: must be lower-case/);
   });
 
   it('allow other origins only as listed in CORS_ORIGINS, exact origins, never a wildcard', () => {
