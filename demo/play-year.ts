@@ -393,13 +393,21 @@ const planSpecials = (task: PlanTask, ids: TaskIds, call: Call, schedule: Schedu
           leaderOfTask,
         ),
       );
-      schedule.on('2021-04-06', () =>
-        call(
+      // The unit waited on declares its part done; the lead unit, held up, confirms.
+      schedule.on('2021-04-06', async () => {
+        if (waitingOn) {
+          await call(
+            'tasks.declareBlockagePartDone',
+            { taskId, blockageId, note: '用地手续已批复，批复文件已送达' },
+            headOf(waitingOn),
+          );
+        }
+        await call(
           'tasks.resolveBlockage',
           { taskId, blockageId, resolution: '用地手续已批复' },
-          headOf(waitingOn ?? task.lead),
-        ),
-      );
+          headOf(task.lead),
+        );
+      });
       return;
     }
     case 'extension_granted': {

@@ -56,6 +56,7 @@ const readersOf = {
   SupervisionNoticeIssued: [],
   SupervisionNoticeAnswered: [],
   LeadershipInstructionIssued: [],
+  BlockagePartDeclaredDone: [],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

@@ -28,7 +28,18 @@ export type TaskEvent =
     }
   | {
       type: 'MilestonePlanned';
-      data: { taskId: string; milestoneId: string; title: string; dueDate: string; weight: number };
+      data: {
+        taskId: string;
+        milestoneId: string;
+        title: string;
+        dueDate: string;
+        weight: number;
+        /**
+         * The cooperating unit the office gave this milestone to: it reports on and
+         * completes it. Null or absent: the lead unit's, as every milestone was before.
+         */
+        ownerUnitId?: string | null;
+      };
     }
   | {
       type: 'MilestoneProgressReported';
@@ -226,6 +237,11 @@ export type TaskEvent =
       data: { taskId: string; blockageId: string; reason: string };
     }
   | {
+      /** The unit a blockage waits on says its part is done; the unit held up resolves it. */
+      type: 'BlockagePartDeclaredDone';
+      data: { taskId: string; blockageId: string; unitId: string; note: string };
+    }
+  | {
       /** Recorded by the clock once per milestone and due date. */
       type: 'MilestoneDueSoonReminded';
       data: { taskId: string; milestoneId: string; dueDate: string; remindedOn: string };
@@ -269,6 +285,7 @@ export const taskEventTypes = [
   'BlockageEscalated',
   'BlockageCoordinationAssigned',
   'BlockageReopened',
+  'BlockagePartDeclaredDone',
   'MilestoneDueSoonReminded',
   'MilestoneOverdue',
 ] as const satisfies readonly TaskEventType[];

@@ -63,6 +63,17 @@ export const withCoordinationAssigned: PageChange<'BlockageCoordinationAssigned'
     coordinationAssignedAt: stamp.at,
   }));
 
+/** The unit waited on says its part is done; the blockage stays open until the unit held up resolves it. */
+export const withBlockagePartDeclaredDone: PageChange<'BlockagePartDeclaredDone'> = (
+  doc,
+  data,
+  stamp,
+) =>
+  changeBlockage(doc, data.blockageId, (blockage) => ({
+    ...blockage,
+    partDone: { unitId: data.unitId, note: data.note, declaredAt: stamp.at, declaredBy: stamp.by },
+  }));
+
 /** Open again; the resolution it had moves to the reopening's record. */
 export const withBlockageReopened: PageChange<'BlockageReopened'> = (doc, data, stamp) =>
   changeBlockage(doc, data.blockageId, (blockage) => ({

@@ -37,6 +37,11 @@ export type MilestoneDetail = {
   /** The due date as first planned. */
   originalDueDate: string;
   weight: number;
+  /**
+   * The cooperating unit whose part it is (it reports on and completes it);
+   * null: the lead unit's. Absent on pages projected before owners existed.
+   */
+  ownerUnitId?: string | null;
   /** Percent done; 100 once completed. */
   progress: number;
   status: 'open' | 'completed';
@@ -85,6 +90,19 @@ export type BlockageDetail = {
   coordinationNote: string | null;
   coordinationAssignedAt: string | null;
   reopenings: BlockageReopening[];
+  /**
+   * The unit waited on declared its part done (the unit held up then resolves
+   * it); the latest declaration. Absent on pages projected before declarations.
+   */
+  partDone?: BlockagePartDone | null;
+};
+
+/** The unit a blockage waits on said its part is done. */
+export type BlockagePartDone = {
+  unitId: string;
+  note: string;
+  declaredAt: string;
+  declaredBy: string;
 };
 
 /** A unit's signature (签收); `current` while the assignment it signed for holds. */

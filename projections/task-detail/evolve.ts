@@ -10,6 +10,7 @@ import {
 } from './assignment.ts';
 import {
   withBlockageEscalated,
+  withBlockagePartDeclaredDone,
   withBlockageReopened,
   withBlockageReported,
   withBlockageResolved,
@@ -86,6 +87,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withCoordinationAssigned(doc, event.data, stamp);
     case 'BlockageReopened':
       return withBlockageReopened(doc, event.data, stamp);
+    case 'BlockagePartDeclaredDone':
+      return withBlockagePartDeclaredDone(doc, event.data, stamp);
     case 'IndicatorDefined':
       return withIndicatorDefined(doc, event.data, stamp);
     case 'IndicatorValueReported':

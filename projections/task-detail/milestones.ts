@@ -28,6 +28,7 @@ export const withMilestonePlanned: PageChange<'MilestonePlanned'> = (doc, data) 
     dueDate: data.dueDate,
     originalDueDate: data.dueDate,
     weight: data.weight,
+    ownerUnitId: data.ownerUnitId ?? null,
     progress: 0,
     status: 'open',
     completedAt: null,

@@ -13,8 +13,13 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
     ...task.cooperatingUnitIds,
     ...task.signatures.map((s) => s.unitId),
     ...task.handovers.flatMap((h) => [h.fromUnitId, h.toUnitId]),
-    ...task.milestones.map((m) => m.lastReportedByUnitId),
-    ...task.blockages.flatMap((b) => [b.waitingOnUnitId, b.reportedByUnitId, b.coordinatorUnitId]),
+    ...task.milestones.flatMap((m) => [m.lastReportedByUnitId, m.ownerUnitId ?? null]),
+    ...task.blockages.flatMap((b) => [
+      b.waitingOnUnitId,
+      b.reportedByUnitId,
+      b.coordinatorUnitId,
+      b.partDone?.unitId ?? null,
+    ]),
     ...task.notices.map((n) => n.toUnitId),
     ...(task.urges ?? []).map((u) => u.unitId),
     ...task.instructions.flatMap((i) => i.addressedToUnitIds),
@@ -44,6 +49,7 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
     milestones: task.milestones.map((m) => ({
       ...m,
       lastReportedByUnit: optional(m.lastReportedByUnitId),
+      ownerUnit: optional(m.ownerUnitId ?? null),
       extensions: task.extensions.filter((e) => e.milestoneId === m.id),
     })),
     blockages: task.blockages.map((b) => ({
@@ -51,6 +57,7 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       waitingOnUnit: optional(b.waitingOnUnitId),
       reportedByUnit: optional(b.reportedByUnitId),
       coordinatorUnit: optional(b.coordinatorUnitId),
+      partDone: b.partDone ? { ...b.partDone, unit: unit(b.partDone.unitId) } : null,
     })),
     notices: task.notices.map((n) => ({ ...n, toUnit: unit(n.toUnitId) })),
     urges: (task.urges ?? []).map((u) => ({ ...u, unit: unit(u.unitId) })),

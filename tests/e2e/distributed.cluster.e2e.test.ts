@@ -347,6 +347,12 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
     await must(
       url,
       env,
+      'mutation($input: DeclareBlockagePartDoneInput!) { declareBlockagePartDone(input: $input) { position } }',
+      { input: { taskId, blockageId: blockage.blockageId, note: '用地手续已批复' } },
+    );
+    await must(
+      url,
+      edu,
       'mutation($input: ResolveBlockageInput!) { resolveBlockage(input: $input) { position } }',
       { input: { taskId, blockageId: blockage.blockageId, resolution: '已协调办结' } },
     );
@@ -358,6 +364,7 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
       'MilestonePlanned',
       'MilestoneProgressReported',
       'BlockageReported',
+      'BlockagePartDeclaredDone',
       'BlockageResolved',
     ]);
     await checkConverged(taskId, history);

@@ -6,6 +6,7 @@ const assignTask = `mutation($input: AssignTaskInput!) { assignTask(input: $inpu
 const planMilestone = `mutation($input: PlanMilestoneInput!) { planMilestone(input: $input) { milestoneId revision position } }`;
 const reportProgress = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { revision position } }`;
 const reportBlockage = `mutation($input: ReportBlockageInput!) { reportBlockage(input: $input) { blockageId revision position } }`;
+const declareBlockagePartDone = `mutation($input: DeclareBlockagePartDoneInput!) { declareBlockagePartDone(input: $input) { revision } }`;
 const resolveBlockage = `mutation($input: ResolveBlockageInput!) { resolveBlockage(input: $input) { revision position } }`;
 const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }`;
 const taskQuery = `query($id: ID!) { task(id: $id) {
@@ -84,10 +85,15 @@ describe('the foundation scenario through GraphQL', () => {
       { taskId, description: '用地手续待批', waitingOnUnitId: 'env' },
       eduHead,
     );
+    await ok(
+      declareBlockagePartDone,
+      { taskId, blockageId: blockage.blockageId, note: '用地手续已批复' },
+      envHead,
+    );
     const last = await ok(
       resolveBlockage,
       { taskId, blockageId: blockage.blockageId, resolution: '已协调办结' },
-      envHead,
+      eduHead,
     );
 
     await sys.settled();
@@ -120,9 +126,10 @@ describe('the foundation scenario through GraphQL', () => {
       'MilestonePlanned',
       'MilestoneProgressReported',
       'BlockageReported',
+      'BlockagePartDeclaredDone',
       'BlockageResolved',
     ]);
-    expect(events.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(events.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const positions = events.map((event) => event.position as number);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(events[0]?.actor).toEqual({ id: 'office', role: 'office', unitId: null });
@@ -132,6 +139,7 @@ describe('the foundation scenario through GraphQL', () => {
       unitId: 'edu',
     });
     expect(events[6]?.actor).toMatchObject({ role: 'department_head', unitId: 'env' });
+    expect(events[7]?.actor).toMatchObject({ role: 'department_head', unitId: 'edu' });
   });
 
   it('shows a mutation in the task view without waiting for a poll', async () => {

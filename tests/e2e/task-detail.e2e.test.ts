@@ -18,7 +18,8 @@ const taskPage = `query($id: ID!) { task(id: $id) {
     extensions { id status newDueDate rejectionReason } }
   extensions { id milestoneId requestedDueDate status decidedBy newDueDate rejectionReason }
   blockages { id status escalationLevel waitingOnUnit { id name } coordinatorUnit { id name }
-    escalations { level escalatedByRole escalatedBy } reopenings { reason previousResolution } }
+    escalations { level escalatedByRole escalatedBy } reopenings { reason previousResolution }
+    partDone { unit { id name } note declaredBy } }
   indicators { id target comparison unitOfMeasure baseline valueCount
     latest { value source } latestSelfReported { value asOf reportedByUnitId }
     latestMeasured { value asOf reportedBy } }
@@ -138,7 +139,8 @@ describe('the task page of a task that went through the supervision year', () =>
       blockageId,
       coordinatorUnitId: 'land',
     });
-    await run('env', 'resolveBlockage', { taskId, blockageId, resolution: '已协调' });
+    await run('env', 'declareBlockagePartDone', { taskId, blockageId, note: '环评已批复' });
+    await run('edu', 'resolveBlockage', { taskId, blockageId, resolution: '已协调' });
     await run('office', 'reopenBlockage', { taskId, blockageId, reason: '省厅退回' });
     const { indicatorId } = await run('office', 'defineIndicator', {
       taskId,
@@ -251,6 +253,11 @@ describe('the task page of a task that went through the supervision year', () =>
           { level: 2, escalatedByRole: 'system', escalatedBy: 'clock' },
         ],
         reopenings: [{ reason: '省厅退回', previousResolution: '已协调' }],
+        partDone: {
+          unit: { id: 'env', name: '生态环境局' },
+          note: '环评已批复',
+          declaredBy: 'department_head-env',
+        },
       }),
     ]);
     expect(task).toMatchObject({ openBlockages: 1 });
@@ -480,6 +487,7 @@ const mutations: Record<string, [string, string]> = {
   escalateBlockage: ['EscalateBlockageInput', 'revision'],
   assignBlockageCoordination: ['AssignBlockageCoordinationInput', 'revision'],
   reopenBlockage: ['ReopenBlockageInput', 'revision'],
+  declareBlockagePartDone: ['DeclareBlockagePartDoneInput', 'revision'],
   runClock: ['', 'day overdue'],
 };
 

@@ -4,6 +4,7 @@ import { actorIdOf, leadUnit, spareUnit } from './matrix-callers.ts';
 import type { Scenario } from './matrix-scenario.ts';
 import {
   assignedTask,
+  blockageWaitingOnLeadUnit,
   completedMilestone,
   completionReported,
   definedIndicator,
@@ -229,6 +230,12 @@ const commands = {
     mutation('assignBlockageCoordination', async (s) => ({
       ...(await openBlockage(s)),
       coordinatorUnitId: spareUnit,
+    })),
+  ],
+  declareBlockagePartDone: [
+    mutation('declareBlockagePartDone', async (s) => ({
+      ...(await blockageWaitingOnLeadUnit(s)),
+      note: '用地手续已批复',
     })),
   ],
   reopenBlockage: [

@@ -141,6 +141,14 @@ export const openBlockage = async (s: Scenario): Promise<Ids<'taskId' | 'blockag
   return { taskId, blockageId: blockageId as string };
 };
 
+/** A blockage the office reported, waiting on the lead unit. */
+export const blockageWaitingOnLeadUnit = async (s: Scenario) => {
+  const { taskId } = await plannedTask(s);
+  const input = { taskId, description: '配套资金待拨付', waitingOnUnitId: leadUnit };
+  const { blockageId } = await s.run('reportBlockage', input);
+  return { taskId, blockageId: blockageId as string };
+};
+
 /** A blockage of the lead unit's, resolved. */
 export const resolvedBlockage = async (s: Scenario) => {
   const blockage = await openBlockage(s);

@@ -24,6 +24,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'escalateBlockage',
   'assignBlockageCoordination',
   'reopenBlockage',
+  'declareBlockagePartDone',
   'registerOfficial',
   'assignPost',
   'vacatePost',

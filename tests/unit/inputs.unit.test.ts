@@ -88,10 +88,15 @@ describe('a valid input', () => {
   });
 
   it('planning a milestone parses with weight 1 by default', () => {
-    expect(parseInput(planMilestoneInput, milestone)).toEqual({ ...milestone, weight: 1 });
+    expect(parseInput(planMilestoneInput, milestone)).toEqual({
+      ...milestone,
+      weight: 1,
+      ownerUnitId: null,
+    });
     expect(parseInput(planMilestoneInput, { ...milestone, weight: null })).toEqual({
       ...milestone,
       weight: 1,
+      ownerUnitId: null,
     });
     expect(parseInput(planMilestoneInput, { ...milestone, weight: 2.5 }).weight).toBe(2.5);
   });

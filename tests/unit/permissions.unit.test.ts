@@ -42,6 +42,7 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   escalateBlockage: [null, null, 'all', null, null],
   assignBlockageCoordination: [null, null, 'all', null, null],
   reopenBlockage: ['all', 'own_unit', null, null, null],
+  declareBlockagePartDone: [null, 'own_unit', null, null, null],
   urgeTask: ['all', null, null, null, null],
   registerOfficial: ['all', null, null, null, null],
   assignPost: ['all', null, null, null, null],
@@ -86,6 +87,7 @@ const notForTheOffice: readonly Operation[] = [
   'issueLeadershipInstruction',
   'escalateBlockage',
   'assignBlockageCoordination',
+  'declareBlockagePartDone',
 ];
 
 describe('the permission table', () => {

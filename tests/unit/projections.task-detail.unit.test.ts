@@ -111,6 +111,7 @@ describe('the milestones on the task page', () => {
       dueDate: '2021-06-30',
       originalDueDate: '2021-06-30',
       weight: 1,
+      ownerUnitId: null,
       progress: 0,
       status: 'open',
       completedAt: null,

@@ -1,5 +1,6 @@
 import type { Role } from '../../contracts/actor.ts';
 import { roles } from '../../contracts/actor.ts';
+import type { TaskEvent } from '../../contracts/events/index.ts';
 import type { DecisionContext } from '../../services/shared/decider.ts';
 import type { TaskCommand, TaskCommandType } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
@@ -126,6 +127,10 @@ const samples: Record<NewCommandType, TaskCommand> = {
     },
   },
   ReopenBlockage: { type: 'ReopenBlockage', data: { taskId, blockageId: 'b1', reason } },
+  DeclareBlockagePartDone: {
+    type: 'DeclareBlockagePartDone',
+    data: { taskId, blockageId: 'b2', note: '用地手续已批复' },
+  },
   UrgeTask: {
     type: 'UrgeTask',
     data: { taskId, urgeId: 'u1', unitId: null, message: 'm', replyBy: null, knownUnitIds: [] },
@@ -161,6 +166,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   EscalateBlockage: ['leader', 'system'],
   AssignBlockageCoordination: ['leader'],
   ReopenBlockage: ['office', 'department_head'],
+  DeclareBlockagePartDone: ['department_head'],
   UrgeTask: ['office'],
   RemindMilestoneDueSoon: ['system'],
   RecordMilestoneOverdue: ['system'],
@@ -182,9 +188,22 @@ const refusedRoles = types.flatMap((type) =>
 );
 
 /** A history in which every sample command finds what it names. */
+/** A blockage the office reported, waiting on the lead unit (which may declare its part done). */
+const waitingOnLeadUnit: TaskEvent = {
+  type: 'BlockageReported',
+  data: {
+    taskId,
+    blockageId: 'b2',
+    description: 'Waiting for the school design',
+    waitingOnUnitId: 'education-bureau',
+    reportedByUnitId: null,
+  },
+};
+
 const busyTask = [
   ...plannedTask,
   blockageReported(),
+  waitingOnLeadUnit,
   extensionRequested(),
   indicatorDefined(),
   noticeIssued(),
@@ -235,6 +254,7 @@ const unitCommands: NewCommandType[] = [
   'ReportIndicatorValue',
   'ReopenBlockage',
   'AnswerSupervisionNotice',
+  'DeclareBlockagePartDone',
 ];
 
 describe('a department head of a unit with no part in the task', () => {

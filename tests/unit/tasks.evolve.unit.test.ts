@@ -105,6 +105,7 @@ describe('folding a task’s history', () => {
       completion: 'accepted',
       suspended: false,
       milestone: {
+        ownerUnitId: null,
         dueDate: '2021-07-31',
         percent: 100,
         reportedPercent: 40,
@@ -113,7 +114,12 @@ describe('folding a task’s history', () => {
         remindedFor: new Set(['2021-07-31']),
         overdueFor: new Set(['2021-07-31']),
       },
-      blockage: { open: true, level: 1, reportedByUnitId: 'education-bureau' },
+      blockage: {
+        open: true,
+        level: 1,
+        reportedByUnitId: 'education-bureau',
+        waitingOnUnitId: 'land-bureau',
+      },
       notice: { toUnitId: 'education-bureau', answered: true },
     });
   });

@@ -87,10 +87,11 @@ describe('reporting an indicator value', () => {
       .then([valueReported('self_reported', 'education-bureau')]);
   });
 
-  it('is self-reported by a cooperating unit', () => {
-    given(taskDecider, defined)
+  it('is not reported by a cooperating unit: the task’s results are the lead unit’s', () => {
+    const refused = given(taskDecider, defined)
       .when(reportValue(), cooperatingHead)
-      .then([valueReported('self_reported', 'finance-bureau')]);
+      .thenThrows('FORBIDDEN');
+    expect(refused.message).toContain('only the lead unit reports its indicators');
   });
 
   it('is measured when the office reports it', () => {

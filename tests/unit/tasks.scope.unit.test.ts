@@ -56,18 +56,37 @@ describe('a department head without a unit', () => {
   });
 });
 
-describe.each([
-  ['the lead unit', 'education-bureau'],
-  ['a cooperating unit', 'finance-bureau'],
-])('a department head of %s', (_, unitId) => {
+const decidedBy = (command: TaskCommand, unitId: string) =>
+  taskDecider.decide(
+    command,
+    history.reduce(taskDecider.evolve, taskDecider.initialState()),
+    headOf(unitId),
+  );
+
+describe('a department head of the lead unit', () => {
   it.each(unitCommands)('may $type', (command) => {
-    const events = taskDecider.decide(
-      command,
-      history.reduce(taskDecider.evolve, taskDecider.initialState()),
-      headOf(unitId),
-    );
-    expect(events).toHaveLength(1);
+    expect(decidedBy(command, 'education-bureau')).toHaveLength(1);
   });
+});
+
+describe('a department head of a cooperating unit', () => {
+  const [report, complete, block, resolve] = unitCommands as [
+    TaskCommand,
+    TaskCommand,
+    TaskCommand,
+    TaskCommand,
+  ];
+
+  it('may report a blockage of its own', () => {
+    expect(decidedBy(block, 'finance-bureau')).toHaveLength(1);
+  });
+
+  it.each([report, complete, resolve])(
+    'may not $type on the lead unit’s milestone or blockage',
+    (command) => {
+      given(taskDecider, history).when(command, headOf('finance-bureau')).thenThrows('FORBIDDEN');
+    },
+  );
 });
 
 describe('the office', () => {

@@ -27,6 +27,11 @@ export const assignBlockageCoordinationInput = onTask({
 
 export const reopenBlockageInput = onTask({ blockageId: id(), reason: reason() });
 
+export const declareBlockagePartDoneInput = onTask({
+  blockageId: id(),
+  note: text(limits.note),
+});
+
 const leader = { leader: 'all' } as const;
 
 export const blockageCommands = served('tasks', {
@@ -44,4 +49,9 @@ export const blockageCommands = served('tasks', {
     lookups: { units: (data) => [data.coordinatorUnitId] },
   }),
   reopenBlockage: command(reporters, reopenBlockageInput, { unitScope: 'task', lifecycle: open }),
+  /** The unit waited on, even one that neither leads nor co-owns the task. */
+  declareBlockagePartDone: command({ department_head: 'own_unit' }, declareBlockagePartDoneInput, {
+    unitScope: 'decider',
+    lifecycle: open,
+  }),
 });

@@ -24,6 +24,10 @@ export const planMilestoneInput = onTask({
     .max(100, 'must be at most 100')
     .nullish()
     .transform((value) => value ?? 1),
+  /** A cooperating unit given this milestone as its own part; absent: the lead unit's. */
+  ownerUnitId: id()
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 const percentRule = 'must be an integer between 0 and 100';

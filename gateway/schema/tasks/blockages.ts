@@ -6,6 +6,8 @@ export const blockageTypeDefs = /* GraphQL */ `
     escalateBlockage(input: EscalateBlockageInput!): RevisionPayload!
     assignBlockageCoordination(input: AssignBlockageCoordinationInput!): RevisionPayload!
     reopenBlockage(input: ReopenBlockageInput!): RevisionPayload!
+    "The unit a blockage waits on declares its part done; the unit held up then resolves it."
+    declareBlockagePartDone(input: DeclareBlockagePartDoneInput!): RevisionPayload!
   }
 
   type Blockage {
@@ -26,6 +28,15 @@ export const blockageTypeDefs = /* GraphQL */ `
     coordinationNote: String
     coordinationAssignedAt: DateTime
     reopenings: [BlockageReopening!]!
+    "The latest declaration by the unit waited on that its part is done; null: none."
+    partDone: BlockagePartDone
+  }
+
+  type BlockagePartDone {
+    unit: Unit!
+    note: String!
+    declaredAt: DateTime!
+    declaredBy: ID!
   }
 
   type BlockageEscalation {
@@ -72,6 +83,14 @@ export const blockageTypeDefs = /* GraphQL */ `
     blockageId: ID!
     coordinatorUnitId: ID!
     note: String
+    idempotencyKey: String
+  }
+
+  input DeclareBlockagePartDoneInput {
+    taskId: ID!
+    blockageId: ID!
+    "What the unit did for its part."
+    note: String!
     idempotencyKey: String
   }
 

@@ -19,6 +19,8 @@ export const milestoneTypeDefs = /* GraphQL */ `
     "The due date as first planned; dueDate is the current one, after any extension approved."
     originalDueDate: Date!
     lastReportedByUnit: Unit
+    "The cooperating unit whose part this milestone is (it reports on and completes it); null: the lead unit's."
+    ownerUnit: Unit
     lastNote: String
     "Open and recorded overdue by the clock for its current due date."
     overdue: Boolean!
@@ -55,6 +57,8 @@ export const milestoneTypeDefs = /* GraphQL */ `
     title: String!
     dueDate: Date!
     weight: Float
+    "A cooperating unit given this milestone as its own part; absent: the lead unit's."
+    ownerUnitId: ID
     idempotencyKey: String
   }
 

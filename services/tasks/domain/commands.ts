@@ -38,7 +38,15 @@ export type TaskCommand =
     }
   | {
       type: 'PlanMilestone';
-      data: { taskId: string; milestoneId: string; title: string; dueDate: string; weight: number };
+      data: {
+        taskId: string;
+        milestoneId: string;
+        title: string;
+        dueDate: string;
+        weight: number;
+        /** A cooperating unit given the milestone; null or absent: the lead unit's. */
+        ownerUnitId?: string | null;
+      };
     }
   | {
       type: 'ReportProgress';
@@ -201,6 +209,10 @@ export type TaskCommand =
       };
     }
   | { type: 'ReopenBlockage'; data: { taskId: string; blockageId: string; reason: string } }
+  | {
+      type: 'DeclareBlockagePartDone';
+      data: { taskId: string; blockageId: string; note: string };
+    }
   | {
       /** Sent by the clock; `leadDays` comes from the ruleset in force (default 3). */
       type: 'RemindMilestoneDueSoon';

@@ -8,7 +8,7 @@ import {
   escalateBlockage,
   reopenBlockage,
 } from './blockage-follow-up.ts';
-import { reportBlockage, resolveBlockage } from './blockages.ts';
+import { declareBlockagePartDone, reportBlockage, resolveBlockage } from './blockages.ts';
 import { recordMilestoneOverdue, remindMilestoneDueSoon } from './clock-facts.ts';
 import type { TaskCommand } from './commands.ts';
 import { acceptTaskCompletion, rejectTaskCompletion, reportTaskCompletion } from './completion.ts';
@@ -85,6 +85,8 @@ const decideOnTask = (
       return assignBlockageCoordination(command.data, task, context);
     case 'ReopenBlockage':
       return reopenBlockage(command.data, task, context);
+    case 'DeclareBlockagePartDone':
+      return declareBlockagePartDone(command.data, task, context);
     case 'DefineIndicator':
       return defineIndicator(command.data, task, context);
     case 'ReportIndicatorValue':

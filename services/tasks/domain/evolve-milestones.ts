@@ -13,6 +13,7 @@ const changeMilestone = (
 export const planned = (task: RegisteredTask, data: Data<'MilestonePlanned'>): RegisteredTask => ({
   ...task,
   milestones: withEntry(task.milestones, data.milestoneId, {
+    ownerUnitId: data.ownerUnitId ?? null,
     dueDate: data.dueDate,
     percent: 0,
     reportedPercent: 0,

@@ -22,6 +22,7 @@ export const blockageReported = (
     open: true,
     level: 0,
     reportedByUnitId: data.reportedByUnitId,
+    waitingOnUnitId: data.waitingOnUnitId,
   }),
 });
 

@@ -83,6 +83,8 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => blockageOpen(task, event.data.blockageId, false));
     case 'BlockageReopened':
       return update(state, (task) => blockageOpen(task, event.data.blockageId, true));
+    case 'BlockagePartDeclaredDone':
+      return state;
     case 'BlockageEscalated':
       return update(state, (task) => blockageEscalated(task, event.data));
     case 'IndicatorDefined':

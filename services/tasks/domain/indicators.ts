@@ -1,5 +1,5 @@
 import type { Actor } from '../../../contracts/actor.ts';
-import { notFound, validationError } from '../../../contracts/errors.ts';
+import { forbidden, notFound, validationError } from '../../../contracts/errors.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
 import { evidenceList } from './evidence.ts';
@@ -28,10 +28,20 @@ const pastOrToday = (asOf: string, context: DecisionContext): string => {
 /** The office brings measured values (e.g. from the statistics bureau); units report their own. */
 const sourceOf = (actor: Actor) => (actor.role === 'office' ? 'measured' : 'self_reported');
 
-/** Reports an indicator's value as of a day; the source follows from who reports it. */
+/**
+ * Reports an indicator's value as of a day; the source follows from who reports
+ * it. Of the units, only the lead unit reports the task's results (a
+ * cooperating unit reports on its own milestones).
+ */
 export const reportIndicatorValue: OnTask<'ReportIndicatorValue'> = (data, task, context) => {
   if (!task.indicatorIds.has(data.indicatorId)) {
     throw notFound('indicatorId', `indicator ${data.indicatorId} of task ${task.taskId}`);
+  }
+  const { actor } = context;
+  if (actor.role === 'department_head' && actor.unitId !== task.leadUnitId) {
+    throw forbidden(
+      `unit ${actor.unitId ?? 'none'} does not lead task ${task.taskId}; only the lead unit reports its indicators`,
+    );
   }
   return recorded('IndicatorValueReported', task, {
     indicatorId: data.indicatorId,

@@ -1,9 +1,11 @@
-import { illegalState, validationError } from '../../../contracts/errors.ts';
+import type { Actor } from '../../../contracts/actor.ts';
+import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
 import { assertNoPendingReport } from './completion.ts';
 import { evidenceList } from './evidence.ts';
 import { existingMilestone, openMilestone } from './lookups.ts';
 import { type OnTask, recorded } from './on-task.ts';
 import { dateWithinTask } from './rules.ts';
+import type { MilestoneState, RegisteredTask } from './state.ts';
 
 /**
  * Plans one milestone (环节) of the task, inside the task's span. Not while a
@@ -19,7 +21,43 @@ export const planMilestone: OnTask<'PlanMilestone'> = (data, task) => {
     title: data.title,
     dueDate: dateWithinTask('dueDate', data.dueDate, task),
     weight: data.weight,
+    ...(data.ownerUnitId ? { ownerUnitId: cooperatingUnit(data.ownerUnitId, task) } : {}),
   });
+};
+
+/** A milestone's owner other than the lead unit must be one of the task's cooperating units. */
+const cooperatingUnit = (unitId: string, task: RegisteredTask): string => {
+  if (!task.cooperatingUnitIds.includes(unitId)) {
+    throw validationError(
+      'ownerUnitId',
+      `must be a cooperating unit of task ${task.taskId} (${task.cooperatingUnitIds.join(', ') || 'it has none'}); the lead unit owns every milestone not given to one`,
+    );
+  }
+  return unitId;
+};
+
+/** The unit whose part the milestone is: its cooperating owner while it still cooperates, else the lead unit. */
+export const ownerOf = (milestone: MilestoneState, task: RegisteredTask): string | null =>
+  milestone.ownerUnitId !== null && task.cooperatingUnitIds.includes(milestone.ownerUnitId)
+    ? milestone.ownerUnitId
+    : task.leadUnitId;
+
+/**
+ * A department head reports on and completes a milestone only as the lead unit
+ * (which answers for the whole task) or as the cooperating unit it belongs to:
+ * a cooperating unit acts on its own part only.
+ */
+const assertMayReport = (
+  milestone: MilestoneState,
+  milestoneId: string,
+  task: RegisteredTask,
+  actor: Actor,
+): void => {
+  if (actor.role !== 'department_head' || actor.unitId === task.leadUnitId) return;
+  if (actor.unitId !== undefined && actor.unitId === ownerOf(milestone, task)) return;
+  throw forbidden(
+    `milestone ${milestoneId} belongs to unit ${ownerOf(milestone, task) ?? 'none'}; a cooperating unit reports on and completes only its own milestones`,
+  );
 };
 
 /**
@@ -28,6 +66,7 @@ export const planMilestone: OnTask<'PlanMilestone'> = (data, task) => {
  */
 export const reportProgress: OnTask<'ReportProgress'> = (data, task, { actor }) => {
   const milestone = openMilestone(task, data.milestoneId);
+  assertMayReport(milestone, data.milestoneId, task, actor);
   if (data.percent < milestone.percent && data.note === null) {
     throw validationError('note', 'required when progress goes backwards');
   }
@@ -42,8 +81,8 @@ export const reportProgress: OnTask<'ReportProgress'> = (data, task, { actor }) 
 };
 
 /** Completes a milestone once; reopening is a separate, later command. */
-export const completeMilestone: OnTask<'CompleteMilestone'> = (data, task) => {
-  openMilestone(task, data.milestoneId);
+export const completeMilestone: OnTask<'CompleteMilestone'> = (data, task, { actor }) => {
+  assertMayReport(openMilestone(task, data.milestoneId), data.milestoneId, task, actor);
   return recorded('MilestoneCompleted', task, {
     milestoneId: data.milestoneId,
     note: data.note,

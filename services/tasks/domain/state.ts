@@ -3,6 +3,8 @@ import type { CompletionFact } from '../../../domain/progress.ts';
 
 /** What the rules need to know of one milestone (环节). */
 export type MilestoneState = {
+  /** The cooperating unit whose part it is; null: the lead unit's. */
+  ownerUnitId: string | null;
   /** The current due date: the planned one, or the last extension approved. */
   dueDate: string;
   percent: number;
@@ -22,6 +24,7 @@ export type BlockageState = {
   /** 0 until escalated; only ever goes up, even across a reopening. */
   level: 0 | EscalationLevel;
   reportedByUnitId: string | null;
+  waitingOnUnitId: string | null;
 };
 
 /** A deadline extension request, open until a leader approves or rejects it. */

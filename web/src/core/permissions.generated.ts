@@ -81,6 +81,12 @@ export const permissions = {
       "department_head": "own_unit"
     }
   },
+  "declareBlockagePartDone": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
   "task": {
     "kind": "query",
     "roles": {
