@@ -16,4 +16,11 @@ export interface EventMetadata {
   recordedAt: string;
   /** The business date the event speaks of, where it differs from recordedAt. */
   businessDate?: string;
+  /**
+   * The writer's signature over everything else stored of the event (a key the
+   * database's administrators do not hold): a row written into the store by
+   * anyone else has none, or one that does not verify. Absent on events
+   * written before writes were signed.
+   */
+  writer?: { keyId: string; signature: string };
 }

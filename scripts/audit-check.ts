@@ -22,6 +22,7 @@ import { checkLines } from '../tools/audit/report.ts';
 import type { FoundHead } from '../tools/audit/scan-log.ts';
 import { scanLog } from '../tools/audit/scan-log.ts';
 import { checkWitnessed, witnessedArguments } from '../tools/audit/witnessed.ts';
+import { createWriterAudit, writerKeysOf } from '../tools/audit/writers.ts';
 
 const fail = usageFailure('audit:check');
 
@@ -34,6 +35,7 @@ const values = orFail(fail, () =>
       checkpoint: { type: 'string' },
       'log-key': { type: 'string' },
       'witness-key': { type: 'string', multiple: true },
+      'writer-key': { type: 'string', multiple: true },
       quorum: { type: 'string' },
     },
   }),
@@ -60,8 +62,15 @@ const extraHeads = orFail(fail, () => bundleHeads(values.bundle));
 const store = orFail(fail, () => openEventStoreAt(files.events));
 const record = openAuditRecord(files.audit);
 try {
-  const report = checkLog({ scan: await scanLog(store), record, trustedKey: key, extraHeads });
-  const { ok, lines } = checkLines(report);
+  const writers = createWriterAudit(
+    orFail(fail, () => writerKeysOf(values['writer-key'] ?? [], files.eventSigningKey)),
+  );
+  const scan = await scanLog(store, (event) => writers.see(event));
+  const report = checkLog({ scan, record, trustedKey: key, extraHeads });
+  const checked = checkLines(report);
+  const written = writers.report();
+  const ok = checked.ok && written.ok;
+  const lines = [...checked.lines, ...written.lines];
   const against = witnessed
     ? orFail(fail, () => checkWitnessed(report.log, witnessed.note, witnessed.keys))
     : { ok: true, lines: [] };

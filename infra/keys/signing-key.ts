@@ -89,13 +89,13 @@ const generate = (file: string): SigningKey | null => {
  * an Ed25519 private key stops start-up, naming the variable: silently replacing
  * it would orphan every head signed so far.
  */
-export const loadOrCreateSigningKey = (file: string): SigningKey => {
+export const loadOrCreateSigningKey = (file: string, variable = signingKeyVariable): SigningKey => {
   try {
-    return parse(file, readFileSync(file, 'utf8'));
+    return parse(file, readFileSync(file, 'utf8'), variable);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  return generate(file) ?? parse(file, readFileSync(file, 'utf8'));
+  return generate(file) ?? parse(file, readFileSync(file, 'utf8'), variable);
 };
 
 /** Where the key must not be in production, and whether this is production. */

@@ -7,6 +7,7 @@ import {
 import { DomainError, illegalState, notFound, validationError } from '../../contracts/errors.ts';
 import { auditAlarmStreamId, treeHeadStreamId } from '../../contracts/streams.ts';
 import { type AuditDivergence, createAuditAlarm } from '../../infra/audit/alarm.ts';
+import type { StoredEvent } from '../../infra/event-store/port.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
 import {
@@ -40,6 +41,7 @@ import { findAlteredEvent } from './self-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
+import { createWriteCheck, firstForgedBetween, signedAt } from './write-check.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
@@ -276,8 +278,11 @@ export const createAuditService = (
     async started() {
       const broker = this.broker;
       const logger = this.logger;
+      // Each page indexed is checked for events the system did not write (see below).
+      let indexed: (events: readonly StoredEvent[]) => void = () => {};
       runtime = openAuditRuntime(deps, {
         onAppended: (position) => broker.broadcast(appendedEvent, { position }),
+        onPage: (events) => indexed(events),
         onError: (error) => logger.error('audit catch-up failed', error),
       });
       const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
@@ -302,6 +307,27 @@ export const createAuditService = (
         }
       };
       if (altered) await raise({ position: runtime.tree.size, what: altered });
+      // Every event indexed from now on must be signed by a writer key this node
+      // trusts; those indexed since the last signed head are checked again, as no
+      // head vouches for them yet. A head is never signed over a forged event.
+      const writers = deps.writerKeys ?? new Map();
+      if (writers.size > 0) {
+        const { tree, heads } = runtime;
+        await heads.refresh();
+        const headSize = heads.latest()?.head.treeSize ?? 0;
+        const check = createWriteCheck(writers, await signedAt(deps.eventStore, headSize));
+        const forged = await firstForgedBetween(deps.eventStore, check, headSize, tree.size);
+        if (forged) await raise(forged);
+        indexed = (events) => {
+          if (alarm.current()) return;
+          for (const event of events) {
+            const found = check(event);
+            if (found) return void raise(found);
+          }
+        };
+      } else {
+        logger.warn('audit: no writer key to check written events against (EVENT_WRITER_KEYS)');
+      }
       // The whole log against the leaves indexed, now in the background and on a schedule.
       const checkWhole = async () => {
         const audit = runtime;

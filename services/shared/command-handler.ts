@@ -1,9 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import type { Actor } from '../../contracts/actor.ts';
 import { DomainError, validationError } from '../../contracts/errors.ts';
 import type { DomainEvent } from '../../contracts/events/index.ts';
 import { eventSchemaVersion } from '../../contracts/events/index.ts';
 import { toDomainEvent } from '../../contracts/events/upcast.ts';
 import type { EventMetadata } from '../../contracts/metadata.ts';
+import { signWritten } from '../../domain/transparency/written-event.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore, NewEvent, StoredEvent } from '../../infra/event-store/port.ts';
 import { WrongExpectedRevisionError } from '../../infra/event-store/port.ts';
@@ -44,6 +46,11 @@ export interface CommandHandlerDeps {
   lock?: StreamLock;
   /** How many folded streams to keep in memory (default 10,000). */
   cachedStreams?: number;
+  /**
+   * The key this process signs the events it writes with (EVENT_SIGNING_KEY_FILE):
+   * a row written into the store by anyone else carries no valid signature.
+   */
+  writer?: { keyId: string; privateKey: KeyObject };
 }
 
 /**
@@ -103,9 +110,12 @@ export const createCommandHandler = (deps: CommandHandlerDeps) => {
       recordedAt: now,
       ...(command ? { command } : {}),
     };
-    const events = decided.map((event, index) =>
-      toNewEvent(event, metadata, eventId(request, idempotencyKey, index)),
-    );
+    const events = decided.map((event, index) => {
+      const unsigned = toNewEvent(event, metadata, eventId(request, idempotencyKey, index));
+      if (!deps.writer) return unsigned;
+      const writer = signWritten({ ...unsigned, streamId: request.streamId }, deps.writer);
+      return { ...unsigned, metadata: { ...unsigned.metadata, writer } };
+    });
     const appended = await deps.store.appendToStream(request.streamId, events, {
       expectedRevision: loaded.revision === -1 ? 'no_stream' : loaded.revision,
     });

@@ -7,6 +7,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
 import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
 import { openNote, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
+import { signWritten } from '../../domain/transparency/written-event.ts';
+import { loadOrCreateSigningKey } from '../../infra/keys/signing-key.ts';
 import { witnessOnce, witnessVerifierKey } from '../../tools/witness/witness.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -273,7 +275,8 @@ describe('a witness of the audit log, on a machine of its own', () => {
     );
     expect(verified.status).toBe(0);
 
-    // The insider: an event rewritten, the head over it deleted (the last row: no gap),
+    // The insider: an event rewritten (and signed again with the writer key, which this
+    // deployment keeps in DATA_DIR), the head over it deleted (the last row: no gap),
     // the derived stores removed; the server then signs the rewritten log with the same key.
     const db = new DatabaseSync(path.join(operator.dataDir, 'events.sqlite'));
     for (const { name } of db
@@ -286,6 +289,27 @@ describe('a witness of the audit log, on a machine of its own', () => {
     db.prepare(
       "UPDATE events SET data = json_set(data, '$.name', '改过的名字') WHERE position = 2",
     ).run();
+    const writerKey = loadOrCreateSigningKey(path.join(operator.dataDir, 'event-signing-key.pem'));
+    const row = db.prepare('SELECT * FROM events WHERE position = 2').get() as Record<
+      string,
+      string
+    >;
+    const metadata = JSON.parse(row.metadata ?? '{}');
+    const writer = signWritten(
+      {
+        streamId: String(row.stream_id),
+        id: String(row.event_id),
+        type: String(row.type),
+        version: Number(row.version),
+        data: JSON.parse(String(row.data)),
+        metadata,
+        recordedAt: String(row.recorded_at),
+      },
+      writerKey,
+    );
+    db.prepare('UPDATE events SET metadata = ? WHERE position = 2').run(
+      JSON.stringify({ ...metadata, writer }),
+    );
     db.prepare("DELETE FROM events WHERE type = 'TreeHeadSigned'").run();
     db.close();
     // The derived stores go too, so nothing remembers the log was longer.

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../infra/config/config.ts';
@@ -54,9 +54,34 @@ describe('the signing key in production', () => {
     expect(loadSigningKeyInCustody(file, production()).keyId).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('stops the whole system before it starts, with the default key path', () => {
+  it('stops the whole system before it starts, with the default key paths', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    expect(() => createSystem(config)).toThrow(/^AUDIT_SIGNING_KEY_FILE=.*: is inside DATA_DIR=/);
+    expect(() => createSystem(config)).toThrow(/^EVENT_SIGNING_KEY_FILE=.*: is inside DATA_DIR=/);
+    mkdirSync(keys, { recursive: true });
+    writeKey(path.join(keys, 'event.pem'), 0o600);
+    const writerElsewhere = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      EVENT_SIGNING_KEY_FILE: path.join(keys, 'event.pem'),
+    });
+    expect(() => createSystem(writerElsewhere)).toThrow(
+      /^AUDIT_SIGNING_KEY_FILE=.*: is inside DATA_DIR=/,
+    );
+  });
+
+  it('refuses an event signing key others may read, naming it', () => {
+    mkdirSync(keys, { recursive: true });
+    writeKey(path.join(keys, 'event.pem'), 0o644);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      EVENT_SIGNING_KEY_FILE: path.join(keys, 'event.pem'),
+    });
+    expect(() => createSystem(config)).toThrow(
+      /^EVENT_SIGNING_KEY_FILE=.*: is readable by group or others \(mode 644\); chmod 600 it/,
+    );
   });
 });
 

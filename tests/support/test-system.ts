@@ -32,13 +32,17 @@ export interface TestSystem {
 }
 
 /**
- * A signing key provisioned as production wants it: outside the data folder,
- * readable by its owner only. Answers the folder holding it.
+ * The audit's and the writers' signing keys provisioned as production wants
+ * them: outside the data folder, readable by their owner only. Answers the folder.
  */
 const provisionedKeyDir = (): string => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-key-'));
   const { privateKey } = generateKeyPairSync('ed25519');
   writeFileSync(path.join(dir, 'audit.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }), {
+    mode: 0o600,
+  });
+  const writer = generateKeyPairSync('ed25519').privateKey;
+  writeFileSync(path.join(dir, 'event.pem'), writer.export({ format: 'pem', type: 'pkcs8' }), {
     mode: 0o600,
   });
   return dir;
@@ -53,10 +57,14 @@ export const startTestSystem = async (
   overrides: { clock?: Clock; dataDir?: string } = {},
 ): Promise<TestSystem> => {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dubanju-test-'));
-  const keyDir =
-    env.NODE_ENV === 'production' && !env.AUDIT_SIGNING_KEY_FILE ? provisionedKeyDir() : null;
+  const keyDir = env.NODE_ENV === 'production' ? provisionedKeyDir() : null;
   const config = loadConfig({
-    ...(keyDir ? { AUDIT_SIGNING_KEY_FILE: path.join(keyDir, 'audit.pem') } : {}),
+    ...(keyDir
+      ? {
+          AUDIT_SIGNING_KEY_FILE: path.join(keyDir, 'audit.pem'),
+          EVENT_SIGNING_KEY_FILE: path.join(keyDir, 'event.pem'),
+        }
+      : {}),
     DATA_DIR: dataDir,
     // Tests send bursts as one actor: the per-actor limit has tests of its own.
     RATE_LIMIT_PER_MINUTE: '0',

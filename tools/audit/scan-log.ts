@@ -30,7 +30,11 @@ const PAGE_SIZE = 2000;
  * Reads the whole log in global order, recomputing each event's leaf hash from
  * its canonical bytes and collecting the signed heads.
  */
-export const scanLog = async (store: EventStore): Promise<LogScan> => {
+export const scanLog = async (
+  store: EventStore,
+  /** Sees each event as it is read (the writer signatures are checked so). */
+  onEvent?: (event: StoredEvent) => void,
+): Promise<LogScan> => {
   // A snapshot: events appended while the scan runs are left to the next one.
   const last = await store.lastPosition();
   const leaves = compactLeaves(Math.max(1024, last));
@@ -47,6 +51,7 @@ export const scanLog = async (store: EventStore): Promise<LogScan> => {
     const events = page.filter((event) => event.position <= last);
     if (events.length === 0) break;
     for (const event of events) {
+      onEvent?.(event);
       leaves.set(event.position - 1, eventLeafHash(event));
       const head = treeHeadOf(event);
       if (head) heads.push({ position: event.position, head });

@@ -1,0 +1,62 @@
+import type { KeyObject } from 'node:crypto';
+import { writerProblem } from '../../domain/transparency/written-event.ts';
+import type { AuditDivergence } from '../../infra/audit/alarm.ts';
+import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
+
+/**
+ * Checks that each event the audit indexes was written by the system: signed
+ * by a trusted writer key. Events before the log's first signed one were
+ * written before writes were signed and pass; from it on, an unsigned event is
+ * a row someone put into the store by hand. `signedSoFar`: whether the log
+ * already held a signed event before the first one checked.
+ */
+export const createWriteCheck = (trusted: ReadonlyMap<string, KeyObject>, signedSoFar: boolean) => {
+  let signed = signedSoFar;
+  return (event: StoredEvent): AuditDivergence | null => {
+    const problem = writerProblem(event, trusted);
+    if (problem === 'unsigned') {
+      return signed
+        ? {
+            position: event.position,
+            what: `${event.type} in ${event.streamId} carries no writer signature: the system did not write it`,
+          }
+        : null;
+    }
+    signed = true;
+    return problem === null
+      ? null
+      : { position: event.position, what: `${event.type} in ${event.streamId}: ${problem}` };
+  };
+};
+
+export type WriteCheck = ReturnType<typeof createWriteCheck>;
+
+/** Whether the event at `position` (the last one indexed) carries a writer signature. */
+export const signedAt = async (store: EventStore, position: number): Promise<boolean> => {
+  if (position <= 0) return false;
+  const [event] = await store.readAll({ after: position - 1, limit: 1 });
+  return event?.metadata.writer !== undefined;
+};
+
+/**
+ * The first event written behind the system's back among those indexed after
+ * the last signed head (`from`, exclusive) up to `to`: what a restart must
+ * check again, since no head vouches for them yet.
+ */
+export const firstForgedBetween = async (
+  store: EventStore,
+  check: WriteCheck,
+  from: number,
+  to: number,
+): Promise<AuditDivergence | null> => {
+  for (let after = from; after < to; ) {
+    const page = await store.readAll({ after, limit: Math.min(500, to - after) });
+    if (page.length === 0) return null;
+    for (const event of page) {
+      const found = check(event);
+      if (found) return found;
+    }
+    after = page.at(-1)?.position ?? to;
+  }
+  return null;
+};
