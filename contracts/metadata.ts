@@ -17,10 +17,10 @@ export interface EventMetadata {
   /** The business date the event speaks of, where it differs from recordedAt. */
   businessDate?: string;
   /**
-   * The writer's signature over everything else stored of the event (a key the
-   * database's administrators do not hold): a row written into the store by
-   * anyone else has none, or one that does not verify. Absent on events
-   * written before writes were signed.
+   * The writer's MAC (HMAC-SHA-256) over everything else stored of the event,
+   * with a write key the database's administrators do not hold: a row written
+   * into the store by anyone else has none, or one that does not verify.
+   * Absent on events written before writes were authenticated.
    */
-  writer?: { keyId: string; signature: string };
+  writer?: { keyId: string; mac: string };
 }

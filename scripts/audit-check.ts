@@ -22,7 +22,7 @@ import { checkLines } from '../tools/audit/report.ts';
 import type { FoundHead } from '../tools/audit/scan-log.ts';
 import { scanLog } from '../tools/audit/scan-log.ts';
 import { checkWitnessed, witnessedArguments } from '../tools/audit/witnessed.ts';
-import { createWriterAudit, writerKeysOf } from '../tools/audit/writers.ts';
+import { createWriterAudit, writeKeysFrom } from '../tools/audit/writers.ts';
 
 const fail = usageFailure('audit:check');
 
@@ -35,7 +35,7 @@ const values = orFail(fail, () =>
       checkpoint: { type: 'string' },
       'log-key': { type: 'string' },
       'witness-key': { type: 'string', multiple: true },
-      'writer-key': { type: 'string', multiple: true },
+      'write-key': { type: 'string' },
       quorum: { type: 'string' },
     },
   }),
@@ -63,7 +63,7 @@ const store = orFail(fail, () => openEventStoreAt(files.events));
 const record = openAuditRecord(files.audit);
 try {
   const writers = createWriterAudit(
-    orFail(fail, () => writerKeysOf(values['writer-key'] ?? [], files.eventSigningKey)),
+    orFail(fail, () => writeKeysFrom(values['write-key'], files.eventWriteKey)),
   );
   const scan = await scanLog(store, (event) => writers.see(event));
   const report = checkLog({ scan, record, trustedKey: key, extraHeads });

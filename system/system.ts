@@ -8,7 +8,7 @@ import { offsetClock, systemClock } from '../infra/clock/clock.ts';
 import type { Config } from '../infra/config/config.ts';
 import { AssertingContext, actorAssertions } from '../infra/identity/assertion-middleware.ts';
 import { loadNodeIdentity } from '../infra/identity/node-identity.ts';
-import { loadWriterKey, trustedWriterKeys } from '../infra/keys/writer-key.ts';
+import { loadWriteKey, writeKeysOf } from '../infra/keys/writer-key.ts';
 import { startUpCatchUp } from '../infra/probes/catch-up.ts';
 import type { FrontDoor } from '../infra/probes/front-door.ts';
 import {
@@ -58,7 +58,7 @@ export const createSystem = (
   } = {},
 ): System => {
   const stores = openStores(config);
-  const writer = loadWriterKey(config);
+  const writer = loadWriteKey(config);
   const clock =
     overrides.clock ?? (config.clock === 'system' ? systemClock : offsetClock(config.clock));
   const auditAlarm = createAuditAlarm();
@@ -70,9 +70,9 @@ export const createSystem = (
     handle: createCommandHandler({
       store: stores.eventStore,
       clock,
-      ...(writer ? { writer: { keyId: writer.keyId, privateKey: writer.privateKey } } : {}),
+      ...(writer ? { writer } : {}),
     }),
-    writerKeys: trustedWriterKeys(writer, config.eventWriterKeys),
+    writeKeys: writeKeysOf(writer),
     projectorPollMs: config.projectorPollMs,
     projectorCoalesceMs: config.projectorCoalesceMs,
     projectorBatchSize: config.projectorBatchSize,

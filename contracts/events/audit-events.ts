@@ -79,6 +79,12 @@ export interface HistoryRead {
    * reader before `to` add no record. Absent on records made before windows.
    */
   window?: { from: string; to: string };
+  /**
+   * How many times the reader read it in the window: 1 on the record made at the
+   * window's first read; on a second record of the same window, made once it is
+   * over, the total (when it was read again). Absent on records made before counts.
+   */
+  reads?: number;
 }
 
 /** Roles whose reads of the history are recorded; the others read only what they act on. */

@@ -1,16 +1,22 @@
-import { type KeyObject, sign, verify } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EventMetadata } from '../../contracts/metadata.ts';
 import { canonicalJson } from '../merkle/canonical-json.ts';
 
-/** A writer's signature on one event, kept in its metadata. */
-export interface WriterSignature {
-  /** First 16 hex characters of SHA-256 of the writer's raw Ed25519 public key. */
+/** The writer's MAC on one event, kept in its metadata. */
+export interface WriterMac {
+  /** First 16 hex characters of SHA-256 of the write key: which key, not the key. */
   keyId: string;
-  /** Ed25519 over the event's written bytes, base64url. */
-  signature: string;
+  /** HMAC-SHA-256 of the event's written bytes, base64url. */
+  mac: string;
 }
 
-/** What a writer signs of an event: everything stored but its position and the signature itself. */
+/** A write key: a secret the writing nodes and the audit hold, and no database. */
+export interface WriteKey {
+  keyId: string;
+  secret: Buffer;
+}
+
+/** What a writer authenticates of an event: everything stored but its position and the MAC itself. */
 export interface WrittenEvent {
   streamId: string;
   id: string;
@@ -21,10 +27,10 @@ export interface WrittenEvent {
   recordedAt: string;
 }
 
-/** Domain separation: a writer's signature is never valid as any other signature. */
+/** Domain separation: a write MAC is never valid for anything else. */
 const context = 'dubanju written event v1\n';
 
-/** The bytes a writer signs: the event canonicalised (RFC 8785), its signature left out. */
+/** The bytes a writer authenticates: the event canonicalised (RFC 8785), its MAC left out. */
 export const writtenBytes = (event: WrittenEvent): Buffer => {
   const { writer: _left, ...metadata } = event.metadata;
   return Buffer.from(
@@ -41,26 +47,28 @@ export const writtenBytes = (event: WrittenEvent): Buffer => {
   );
 };
 
-/** The signature of `event` by the writer's key. */
-export const signWritten = (
-  event: WrittenEvent,
-  key: { keyId: string; privateKey: KeyObject },
-): WriterSignature => ({
+const macOf = (event: WrittenEvent, secret: Buffer): Buffer =>
+  createHmac('sha256', secret).update(writtenBytes(event)).digest();
+
+/** The MAC of `event` under the write key. */
+export const macWritten = (event: WrittenEvent, key: WriteKey): WriterMac => ({
   keyId: key.keyId,
-  signature: sign(null, writtenBytes(event), key.privateKey).toString('base64url'),
+  mac: macOf(event, key.secret).toString('base64url'),
 });
 
-/** Why an event's writer signature does not hold, or null when it does (or it has none: `unsigned`). */
+/** Why an event's MAC does not hold, or null when it does (`unsigned` when it has none). */
 export const writerProblem = (
   event: WrittenEvent,
-  trusted: ReadonlyMap<string, KeyObject>,
+  keys: ReadonlyMap<string, WriteKey>,
 ): 'unsigned' | string | null => {
   const writer = event.metadata.writer;
   if (writer === undefined) return 'unsigned';
-  const key = trusted.get(writer.keyId);
-  if (!key) return `signed by writer key ${writer.keyId}, which this deployment does not trust`;
-  const signature = Buffer.from(String(writer.signature), 'base64url');
-  return verify(null, writtenBytes(event), key, signature)
+  const key = keys.get(String(writer.keyId));
+  if (!key)
+    return `authenticated with write key ${writer.keyId}, which this deployment does not hold`;
+  const given = Buffer.from(String(writer.mac), 'base64url');
+  const expected = macOf(event, key.secret);
+  return given.length === expected.length && timingSafeEqual(given, expected)
     ? null
-    : 'its writer signature does not verify: it was altered or forged';
+    : 'its write MAC does not verify: it was altered or forged';
 };

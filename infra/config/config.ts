@@ -52,16 +52,20 @@ export interface Config {
    * a schema-less URL unique to this deployment, kept across key rotations.
    */
   auditOrigin: string;
-  /** PEM (PKCS#8) Ed25519 key the nodes that write events sign each one with; generated when missing outside production. */
-  eventSigningKeyFile: string;
-  /** Public keys of the other writers whose events are trusted (raw Ed25519, base64url). */
-  eventWriterKeys: string[];
+  /**
+   * The write key (32 random bytes, hex) the nodes that write events authenticate
+   * each one with (HMAC-SHA-256), and the audit checks them with; generated when
+   * missing outside production.
+   */
+  eventWriteKeyFile: string;
   /** Verifier keys (type 0x04) of the witnesses whose cosignatures the log records. */
   auditWitnessKeys: string[];
   /** Cosignatures of configured witnesses a head needs to count as witnessed. */
   auditWitnessQuorum: number;
   /** Seconds between two checks of the whole stored log against the audit index. */
   auditSelfCheckSeconds: number;
+  /** Seconds between two recordings of the read counts of windows that are over. */
+  auditReadTallySeconds: number;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
   supervisionClockIntervalMs: number;
   /**
@@ -185,19 +189,6 @@ const witnessKeys = (env: Env): string[] => {
     }
     if (type !== cosignatureType) {
       throw new ConfigError(`AUDIT_WITNESS_KEYS: ${key}: must be a witness key (type 0x04)`);
-    }
-  }
-  return keys;
-};
-
-/** EVENT_WRITER_KEYS: raw Ed25519 public keys (base64url, 32 bytes) whose written events are trusted. */
-const writerKeys = (env: Env): string[] => {
-  const keys = (env.EVENT_WRITER_KEYS ?? '').split(/[\s,]+/).filter((key) => key !== '');
-  for (const key of keys) {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(key) || Buffer.from(key, 'base64url').length !== 32) {
-      throw new ConfigError(
-        `EVENT_WRITER_KEYS: ${key}: must be a raw Ed25519 public key, base64url (43 characters)`,
-      );
     }
   }
   return keys;
@@ -523,12 +514,12 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     ),
     auditOrigin: origin(env),
     auditWitnessKeys: witnessKeys(env),
-    eventSigningKeyFile: path.resolve(
-      env.EVENT_SIGNING_KEY_FILE || path.join(dataDir, 'event-signing-key.pem'),
+    eventWriteKeyFile: path.resolve(
+      env.EVENT_WRITE_KEY_FILE || path.join(dataDir, 'event-write-key'),
     ),
-    eventWriterKeys: writerKeys(env),
     auditWitnessQuorum: integer(env, 'AUDIT_WITNESS_QUORUM', 1, 1, 64),
     auditSelfCheckSeconds: integer(env, 'AUDIT_SELF_CHECK_SECONDS', 3600, 1, 604_800),
+    auditReadTallySeconds: integer(env, 'AUDIT_READ_TALLY_SECONDS', 60, 1, 3600),
     // At most a day apart: the clock's facts are per day.
     supervisionClockIntervalMs: integer(
       env,

@@ -112,15 +112,17 @@ const inside = (file: string, dir: string): boolean => {
 };
 
 /**
- * A provisioned key file as production must keep it (outside DATA_DIR, owner
- * only), parsed; refusals name `variable`.
+ * Refuses, naming `variable`, a key file production must not use: inside
+ * DATA_DIR, missing (`generate` says how to provision one), or readable by
+ * group or others.
  */
-export const loadProvisionedKey = (
+export const assertInCustody = (
   file: string,
   dataDir: string,
   variable: string,
   purpose: string,
-): SigningKey => {
+  generate: string,
+): void => {
   if (inside(file, dataDir)) {
     throw refuse(
       file,
@@ -135,7 +137,7 @@ export const loadProvisionedKey = (
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw refuse(
       file,
-      'does not exist; in production the key is provisioned, never generated: openssl genpkey -algorithm ed25519 -out FILE && chmod 600 FILE',
+      `does not exist; in production the key is provisioned, never generated: ${generate} && chmod 600 FILE`,
       variable,
     );
   }
@@ -146,6 +148,19 @@ export const loadProvisionedKey = (
       variable,
     );
   }
+};
+
+/**
+ * A provisioned key file as production must keep it (outside DATA_DIR, owner
+ * only), parsed; refusals name `variable`.
+ */
+export const loadProvisionedKey = (
+  file: string,
+  dataDir: string,
+  variable: string,
+  purpose: string,
+): SigningKey => {
+  assertInCustody(file, dataDir, variable, purpose, 'openssl genpkey -algorithm ed25519 -out FILE');
   return parse(file, readFileSync(file, 'utf8'), variable);
 };
 

@@ -1,48 +1,68 @@
-import type { KeyObject } from 'node:crypto';
-import type { Config } from '../config/config.ts';
-import {
-  keyIdOf,
-  loadOrCreateSigningKey,
-  loadProvisionedKey,
-  publicKeyFromRaw,
-  type SigningKey,
-} from './signing-key.ts';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { WriteKey } from '../../domain/transparency/written-event.ts';
+import { type Config, ConfigError } from '../config/config.ts';
+import { assertInCustody } from './signing-key.ts';
 
-/** The services that write events (commands, read records, tree heads): their nodes hold the writer key. */
+/** The services that write events (commands, read records, tree heads): their nodes hold the write key. */
 const writingServices = new Set(['tasks', 'directory', 'rules', 'supervision', 'audit']);
 
-const variable = 'EVENT_SIGNING_KEY_FILE';
+const variable = 'EVENT_WRITE_KEY_FILE';
+
+const refuse = (file: string, why: string) => new ConfigError(`${variable}=${file}: ${why}`);
+
+/** A write key from its file's text: 64 hex characters (32 random bytes). */
+export const parseWriteKey = (text: string, file: string): WriteKey => {
+  const hex = text.trim();
+  if (!/^[0-9a-f]{64}$/i.test(hex)) {
+    throw refuse(
+      file,
+      'must hold 64 hex characters (32 random bytes): openssl rand -hex 32 > FILE',
+    );
+  }
+  const secret = Buffer.from(hex, 'hex');
+  return { keyId: createHash('sha256').update(secret).digest('hex').slice(0, 16), secret };
+};
+
+/** In production: provisioned outside DATA_DIR, owner-readable only, never generated. */
+const provisioned = (file: string, dataDir: string): WriteKey => {
+  assertInCustody(file, dataDir, variable, 'the write key', 'openssl rand -hex 32 > FILE');
+  return parseWriteKey(readFileSync(file, 'utf8'), file);
+};
+
+/** Outside production: read, or generated (mode 0600) on first start. */
+export const loadOrCreateWriteKey = (file: string): WriteKey => {
+  try {
+    return parseWriteKey(readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return parseWriteKey(readFileSync(file, 'utf8'), file);
+};
 
 /**
- * The key this node signs the events it writes with, on nodes that write; null
- * on the others (a gateway, a projection node without the audit). In
- * production it is provisioned outside DATA_DIR, owner-readable only (a
- * database administrator must not hold it); elsewhere generated when missing.
+ * The key this node authenticates the events it writes with, on nodes that
+ * write or audit; null on the others (a gateway, a projection node without the
+ * audit). Every such node of a deployment holds the same key.
  */
-export const loadWriterKey = (
-  config: Pick<Config, 'services' | 'production' | 'dataDir' | 'eventSigningKeyFile'>,
-): SigningKey | null => {
+export const loadWriteKey = (
+  config: Pick<Config, 'services' | 'production' | 'dataDir' | 'eventWriteKeyFile'>,
+): WriteKey | null => {
   if (!config.services.some((service) => writingServices.has(service))) return null;
   return config.production
-    ? loadProvisionedKey(
-        config.eventSigningKeyFile,
-        config.dataDir,
-        variable,
-        'the event signing key',
-      )
-    : loadOrCreateSigningKey(config.eventSigningKeyFile, variable);
+    ? provisioned(config.eventWriteKeyFile, config.dataDir)
+    : loadOrCreateWriteKey(config.eventWriteKeyFile);
 };
 
-/** The writer keys whose events this node trusts: its own, and those of EVENT_WRITER_KEYS. */
-export const trustedWriterKeys = (
-  own: SigningKey | null,
-  listed: readonly string[],
-): Map<string, KeyObject> => {
-  const trusted = new Map<string, KeyObject>();
-  if (own) trusted.set(own.keyId, own.publicKey);
-  for (const raw of listed) {
-    const bytes = Buffer.from(raw, 'base64url');
-    trusted.set(keyIdOf(bytes), publicKeyFromRaw(bytes));
-  }
-  return trusted;
-};
+/** The write keys by id, for checking events: this node's own. */
+export const writeKeysOf = (own: WriteKey | null): Map<string, WriteKey> =>
+  new Map(own ? [[own.keyId, own]] : []);

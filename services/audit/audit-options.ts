@@ -14,6 +14,7 @@ export const auditOptions = (config: Readonly<Config>): AuditOptions => ({
   auditOrigin: config.auditOrigin,
   witnesses: { keys: config.auditWitnessKeys, quorum: config.auditWitnessQuorum },
   selfCheckSeconds: config.auditSelfCheckSeconds,
+  readTallySeconds: config.auditReadTallySeconds,
   auditSignEvery: config.auditSignEvery,
   auditSignSeconds: config.auditSignSeconds,
 });

@@ -18,6 +18,8 @@ export interface AuditOptions {
   auditOrigin: string;
   /** Seconds between two checks of the whole stored log against the leaves indexed (AUDIT_SELF_CHECK_SECONDS). */
   selfCheckSeconds?: number;
+  /** Seconds between two recordings of the counts of windows that are over. */
+  readTallySeconds?: number;
   /** The witnesses whose cosignatures are recorded (AUDIT_WITNESS_KEYS), and how many make a head witnessed. */
   witnesses?: { keys: readonly string[]; quorum: number };
   auditSignEvery: number;

@@ -37,6 +37,7 @@ import { alarmDecider } from './domain/alarm-record.ts';
 import { treeHeadDecider } from './domain/decider.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
+import { createReadTally } from './read-tally.ts';
 import { findAlteredEvent } from './self-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
@@ -69,6 +70,8 @@ export const createAuditService = (
   const alarm = deps.auditAlarm ?? createAuditAlarm();
   const checking = new AbortController();
   let selfCheck: Ticker | null = null;
+  const tally = createReadTally(deps);
+  let tallying: Ticker | null = null;
 
   /** No head is signed over a log found altered: say where, refuse. */
   const refuseWhileAlarmed = (): void => {
@@ -169,7 +172,7 @@ export const createAuditService = (
         return live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id });
       }),
 
-      ...readActions(deps, live),
+      ...readActions(deps, live, tally),
 
       /**
        * The latest signed head as a c2sp.org/tlog-checkpoint signed note, with
@@ -307,10 +310,10 @@ export const createAuditService = (
         }
       };
       if (altered) await raise({ position: runtime.tree.size, what: altered });
-      // Every event indexed from now on must be signed by a writer key this node
-      // trusts; those indexed since the last signed head are checked again, as no
-      // head vouches for them yet. A head is never signed over a forged event.
-      const writers = deps.writerKeys ?? new Map();
+      // Every event indexed from now on must carry a valid write MAC; those
+      // indexed since the last signed head are checked again, as no head vouches
+      // for them yet. A head is never signed over a forged event.
+      const writers = deps.writeKeys ?? new Map();
       if (writers.size > 0) {
         const { tree, heads } = runtime;
         await heads.refresh();
@@ -326,7 +329,7 @@ export const createAuditService = (
           }
         };
       } else {
-        logger.warn('audit: no writer key to check written events against (EVENT_WRITER_KEYS)');
+        logger.warn('audit: no write key to check written events with (EVENT_WRITE_KEY_FILE)');
       }
       // The whole log against the leaves indexed, now in the background and on a schedule.
       const checkWhole = async () => {
@@ -342,6 +345,12 @@ export const createAuditService = (
       };
       void checkWhole().catch(checkFailed);
       selfCheck = startTicker((deps.selfCheckSeconds ?? 3600) * 1000, checkWhole, checkFailed);
+      // The counts of reads repeated in a window, recorded once the window is over.
+      tallying = startTicker(
+        (deps.readTallySeconds ?? 60) * 1000,
+        () => tally.flush(),
+        (error) => logger.error('audit: read counts could not be recorded', error),
+      );
       const failed = (error: unknown) =>
         logger.error('audit catch-up failed; retrying at the next tick', error);
       const stopSigning = () => {
@@ -373,6 +382,10 @@ export const createAuditService = (
     async stopped() {
       checking.abort();
       selfCheck?.stop();
+      tallying?.stop();
+      await tally.flush(true).catch((error: unknown) => {
+        this.logger.error('audit: read counts could not be recorded at stop', error);
+      });
       await following?.stop();
       const audit = runtime;
       runtime = null;

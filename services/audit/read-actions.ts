@@ -11,6 +11,7 @@ import { parseInput } from '../shared/validate.ts';
 import type { AuditRuntime } from './audit-runtime.ts';
 import type { HistoryReadRequest } from './read-records.ts';
 import { createReadRecorder, isRecordedReader } from './read-records.ts';
+import type { ReadTally } from './read-tally.ts';
 import { searchHistory } from './search-history.ts';
 
 const taskHistoryReadInput = z.object({
@@ -47,13 +48,17 @@ const requestIds = (ctx: Context<unknown, RequestMeta>) => ({
 export const readActions = (
   deps: ServiceDeps,
   live: () => AuditRuntime,
+  tally: ReadTally,
 ): NonNullable<ServiceSchema['actions']> => {
   const record = createReadRecorder(deps);
-  const recorded = (
+  const recorded = async (
     actor: Actor,
     read: Omit<HistoryReadRequest, 'correlationId' | 'causationId'>,
     ctx: Context<unknown, RequestMeta>,
-  ) => record(actor, { ...read, ...requestIds(ctx) });
+  ) => {
+    await record(actor, { ...read, ...requestIds(ctx) });
+    if (isRecordedReader(actor)) tally.count(actor, read.operation, read.query);
+  };
 
   return {
     searchHistory: guarded('auditSearch', async (ctx, actor) => {

@@ -1,24 +1,23 @@
-import type { KeyObject } from 'node:crypto';
-import { writerProblem } from '../../domain/transparency/written-event.ts';
+import { type WriteKey, writerProblem } from '../../domain/transparency/written-event.ts';
 import type { AuditDivergence } from '../../infra/audit/alarm.ts';
 import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 
 /**
- * Checks that each event the audit indexes was written by the system: signed
- * by a trusted writer key. Events before the log's first signed one were
- * written before writes were signed and pass; from it on, an unsigned event is
- * a row someone put into the store by hand. `signedSoFar`: whether the log
- * already held a signed event before the first one checked.
+ * Checks that each event the audit indexes was written by the system: its MAC
+ * verifies under the write key. Events before the log's first authenticated one
+ * were written before writes were authenticated and pass; from it on, an event
+ * without a MAC is a row someone put into the store by hand. `signedSoFar`:
+ * whether the log held an authenticated event before the first one checked.
  */
-export const createWriteCheck = (trusted: ReadonlyMap<string, KeyObject>, signedSoFar: boolean) => {
+export const createWriteCheck = (keys: ReadonlyMap<string, WriteKey>, signedSoFar: boolean) => {
   let signed = signedSoFar;
   return (event: StoredEvent): AuditDivergence | null => {
-    const problem = writerProblem(event, trusted);
+    const problem = writerProblem(event, keys);
     if (problem === 'unsigned') {
       return signed
         ? {
             position: event.position,
-            what: `${event.type} in ${event.streamId} carries no writer signature: the system did not write it`,
+            what: `${event.type} in ${event.streamId} carries no write MAC: the system did not write it`,
           }
         : null;
     }
@@ -31,7 +30,7 @@ export const createWriteCheck = (trusted: ReadonlyMap<string, KeyObject>, signed
 
 export type WriteCheck = ReturnType<typeof createWriteCheck>;
 
-/** Whether the event at `position` (the last one indexed) carries a writer signature. */
+/** Whether the event at `position` (the last one under a head) carries a write MAC. */
 export const signedAt = async (store: EventStore, position: number): Promise<boolean> => {
   if (position <= 0) return false;
   const [event] = await store.readAll({ after: position - 1, limit: 1 });

@@ -1,11 +1,10 @@
-import type { KeyObject } from 'node:crypto';
 import type { Actor } from '../../contracts/actor.ts';
 import { DomainError, validationError } from '../../contracts/errors.ts';
 import type { DomainEvent } from '../../contracts/events/index.ts';
 import { eventSchemaVersion } from '../../contracts/events/index.ts';
 import { toDomainEvent } from '../../contracts/events/upcast.ts';
 import type { EventMetadata } from '../../contracts/metadata.ts';
-import { signWritten } from '../../domain/transparency/written-event.ts';
+import { macWritten, type WriteKey } from '../../domain/transparency/written-event.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore, NewEvent, StoredEvent } from '../../infra/event-store/port.ts';
 import { WrongExpectedRevisionError } from '../../infra/event-store/port.ts';
@@ -47,10 +46,11 @@ export interface CommandHandlerDeps {
   /** How many folded streams to keep in memory (default 10,000). */
   cachedStreams?: number;
   /**
-   * The key this process signs the events it writes with (EVENT_SIGNING_KEY_FILE):
-   * a row written into the store by anyone else carries no valid signature.
+   * The key this process authenticates the events it writes with
+   * (EVENT_WRITE_KEY_FILE): a row written into the store by anyone else carries
+   * no valid MAC.
    */
-  writer?: { keyId: string; privateKey: KeyObject };
+  writer?: WriteKey;
 }
 
 /**
@@ -113,7 +113,7 @@ export const createCommandHandler = (deps: CommandHandlerDeps) => {
     const events = decided.map((event, index) => {
       const unsigned = toNewEvent(event, metadata, eventId(request, idempotencyKey, index));
       if (!deps.writer) return unsigned;
-      const writer = signWritten({ ...unsigned, streamId: request.streamId }, deps.writer);
+      const writer = macWritten({ ...unsigned, streamId: request.streamId }, deps.writer);
       return { ...unsigned, metadata: { ...unsigned.metadata, writer } };
     });
     const appended = await deps.store.appendToStream(request.streamId, events, {

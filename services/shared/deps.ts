@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import type { WriteKey } from '../../domain/transparency/written-event.ts';
 import type { AuditAlarm } from '../../infra/audit/alarm.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
@@ -17,11 +17,8 @@ export interface ServiceDeps {
   projectorBatchSize: number;
   /** Raised by the audit service when it finds the stored log altered; /readyz reports it. */
   auditAlarm?: AuditAlarm;
-  /**
-   * The writer keys whose events are genuine (EVENT_SIGNING_KEY_FILE's, EVENT_WRITER_KEYS):
-   * the audit service checks every event it indexes against them.
-   */
-  writerKeys?: ReadonlyMap<string, KeyObject>;
+  /** The write keys by id (EVENT_WRITE_KEY_FILE's): the audit checks every event it indexes with them. */
+  writeKeys?: ReadonlyMap<string, WriteKey>;
 }
 
 /** Broadcast after every append so projectors wake at once; a lost one is covered by polling. */

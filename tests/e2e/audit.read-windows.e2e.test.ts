@@ -22,7 +22,10 @@ const history = (alias = 'h') =>
   `${alias}: taskHistory(taskId: $t, first: 5) { pageInfo { hasNextPage } }`;
 
 beforeAll(async () => {
-  sys = await startTestSystem({ RATE_LIMIT_PER_MINUTE: '40' }, { clock });
+  sys = await startTestSystem(
+    { RATE_LIMIT_PER_MINUTE: '40', AUDIT_READ_TALLY_SECONDS: '1' },
+    { clock },
+  );
   const office = await sys.token('office');
   const task = await sys.gql<{ registerTask: { id: string } }>(
     'mutation { registerTask(input: {title: "新建学校", section: "教育", plannedStart: "2021-01-01", dueDate: "2021-12-31"}) { id } }',
@@ -48,8 +51,29 @@ describe('an inspector reading one task’s history again and again', () => {
         operation: 'taskHistory',
         query: { taskId },
         window: { from: '2021-06-01T02:00:00.000Z', to: '2021-06-01T02:10:00.000Z' },
+        reads: 1,
       }),
     ]);
+  });
+
+  it('gets a second record of that window, with the count, once the window is over', async () => {
+    clock.set('2021-06-01T02:10:00.000Z');
+    let tally: unknown;
+    for (let tries = 0; tries < 100 && !tally; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      tally = (await readRecords()).find(
+        (record) => (record.data as { reads?: number }).reads === 3,
+      );
+    }
+    expect(tally).toMatchObject({
+      data: {
+        operation: 'taskHistory',
+        query: { taskId },
+        window: { from: '2021-06-01T02:00:00.000Z', to: '2021-06-01T02:10:00.000Z' },
+        reads: 3,
+      },
+      metadata: { actor: { role: 'inspector' } },
+    });
   });
 
   it('is recorded again in the next window', async () => {

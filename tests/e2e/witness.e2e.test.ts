@@ -7,8 +7,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
 import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
 import { openNote, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
-import { signWritten } from '../../domain/transparency/written-event.ts';
-import { loadOrCreateSigningKey } from '../../infra/keys/signing-key.ts';
+import { macWritten } from '../../domain/transparency/written-event.ts';
+import { loadOrCreateWriteKey } from '../../infra/keys/writer-key.ts';
 import { witnessOnce, witnessVerifierKey } from '../../tools/witness/witness.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -275,7 +275,7 @@ describe('a witness of the audit log, on a machine of its own', () => {
     );
     expect(verified.status).toBe(0);
 
-    // The insider: an event rewritten (and signed again with the writer key, which this
+    // The insider: an event rewritten (its MAC made again with the write key, which this
     // deployment keeps in DATA_DIR), the head over it deleted (the last row: no gap),
     // the derived stores removed; the server then signs the rewritten log with the same key.
     const db = new DatabaseSync(path.join(operator.dataDir, 'events.sqlite'));
@@ -289,13 +289,13 @@ describe('a witness of the audit log, on a machine of its own', () => {
     db.prepare(
       "UPDATE events SET data = json_set(data, '$.name', '改过的名字') WHERE position = 2",
     ).run();
-    const writerKey = loadOrCreateSigningKey(path.join(operator.dataDir, 'event-signing-key.pem'));
+    const writeKey = loadOrCreateWriteKey(path.join(operator.dataDir, 'event-write-key'));
     const row = db.prepare('SELECT * FROM events WHERE position = 2').get() as Record<
       string,
       string
     >;
     const metadata = JSON.parse(row.metadata ?? '{}');
-    const writer = signWritten(
+    const writer = macWritten(
       {
         streamId: String(row.stream_id),
         id: String(row.event_id),
@@ -305,7 +305,7 @@ describe('a witness of the audit log, on a machine of its own', () => {
         metadata,
         recordedAt: String(row.recorded_at),
       },
-      writerKey,
+      writeKey,
     );
     db.prepare('UPDATE events SET metadata = ? WHERE position = 2').run(
       JSON.stringify({ ...metadata, writer }),

@@ -56,31 +56,38 @@ describe('the signing key in production', () => {
 
   it('stops the whole system before it starts, with the default key paths', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    expect(() => createSystem(config)).toThrow(/^EVENT_SIGNING_KEY_FILE=.*: is inside DATA_DIR=/);
+    expect(() => createSystem(config)).toThrow(/^EVENT_WRITE_KEY_FILE=.*: is inside DATA_DIR=/);
     mkdirSync(keys, { recursive: true });
-    writeKey(path.join(keys, 'event.pem'), 0o600);
+    writeFileSync(path.join(keys, 'write-key'), `${'ab'.repeat(32)}\n`, { mode: 0o600 });
     const writerElsewhere = loadConfig({
       NODE_ENV: 'production',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      EVENT_SIGNING_KEY_FILE: path.join(keys, 'event.pem'),
+      EVENT_WRITE_KEY_FILE: path.join(keys, 'write-key'),
     });
     expect(() => createSystem(writerElsewhere)).toThrow(
       /^AUDIT_SIGNING_KEY_FILE=.*: is inside DATA_DIR=/,
     );
   });
 
-  it('refuses an event signing key others may read, naming it', () => {
+  it('refuses a write key others may read, or one that is not 32 hex bytes, naming it', () => {
     mkdirSync(keys, { recursive: true });
-    writeKey(path.join(keys, 'event.pem'), 0o644);
+    const file = path.join(keys, 'write-key');
+    writeFileSync(file, `${'ab'.repeat(32)}\n`);
+    chmodSync(file, 0o644);
     const config = loadConfig({
       NODE_ENV: 'production',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      EVENT_SIGNING_KEY_FILE: path.join(keys, 'event.pem'),
+      EVENT_WRITE_KEY_FILE: file,
     });
     expect(() => createSystem(config)).toThrow(
-      /^EVENT_SIGNING_KEY_FILE=.*: is readable by group or others \(mode 644\); chmod 600 it/,
+      /^EVENT_WRITE_KEY_FILE=.*: is readable by group or others \(mode 644\); chmod 600 it/,
+    );
+    writeFileSync(file, 'not a key\n');
+    chmodSync(file, 0o600);
+    expect(() => createSystem(config)).toThrow(
+      /^EVENT_WRITE_KEY_FILE=.*: must hold 64 hex characters \(32 random bytes\)/,
     );
   });
 });

@@ -57,6 +57,7 @@ describe('reads of the history by inspectors and leaders (查阅留痕)', () => 
       resultCount: page.edges.length,
       at: record?.recordedAt ?? '',
       window: { from: expect.any(String), to: expect.any(String) },
+      reads: 1,
     });
     const { from, to } = (record?.data as HistoryRead | undefined)?.window ?? { from: '', to: '' };
     expect(Date.parse(to) - Date.parse(from)).toBe(10 * 60_000);

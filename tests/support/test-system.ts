@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +32,7 @@ export interface TestSystem {
 }
 
 /**
- * The audit's and the writers' signing keys provisioned as production wants
+ * The audit's signing key and the write key provisioned as production wants
  * them: outside the data folder, readable by their owner only. Answers the folder.
  */
 const provisionedKeyDir = (): string => {
@@ -41,8 +41,7 @@ const provisionedKeyDir = (): string => {
   writeFileSync(path.join(dir, 'audit.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }), {
     mode: 0o600,
   });
-  const writer = generateKeyPairSync('ed25519').privateKey;
-  writeFileSync(path.join(dir, 'event.pem'), writer.export({ format: 'pem', type: 'pkcs8' }), {
+  writeFileSync(path.join(dir, 'event-write-key'), `${randomBytes(32).toString('hex')}\n`, {
     mode: 0o600,
   });
   return dir;
@@ -62,7 +61,7 @@ export const startTestSystem = async (
     ...(keyDir
       ? {
           AUDIT_SIGNING_KEY_FILE: path.join(keyDir, 'audit.pem'),
-          EVENT_SIGNING_KEY_FILE: path.join(keyDir, 'event.pem'),
+          EVENT_WRITE_KEY_FILE: path.join(keyDir, 'event-write-key'),
         }
       : {}),
     DATA_DIR: dataDir,

@@ -12,8 +12,7 @@ export const dataFiles = (dataDir: string) => ({
   events: path.join(dataDir, 'events.sqlite'),
   audit: path.join(dataDir, 'audit.sqlite'),
   signingKey: process.env.AUDIT_SIGNING_KEY_FILE || path.join(dataDir, 'audit-signing-key.pem'),
-  eventSigningKey:
-    process.env.EVENT_SIGNING_KEY_FILE || path.join(dataDir, 'event-signing-key.pem'),
+  eventWriteKey: process.env.EVENT_WRITE_KEY_FILE || path.join(dataDir, 'event-write-key'),
 });
 
 /**
