@@ -83,11 +83,18 @@ export const auditProof: ServiceOperation = {
   ],
 };
 
-/** The key tree heads are signed with is public: anyone may check a head. */
+/**
+ * The key tree heads are signed with is public: anyone may check a head. So is
+ * the audit's status: whether it found the stored log altered, and who
+ * witnessed its latest head.
+ */
 export const auditPublicKey: ServiceOperation = {
   kind: 'query',
   roles: readers,
-  endpoints: [{ action: 'audit.publicKey', field: proofField('auditPublicKey') }],
+  endpoints: [
+    { action: 'audit.publicKey', field: proofField('auditPublicKey') },
+    { action: 'audit.status', field: proofField('auditStatus') },
+  ],
 };
 
 /** No input: a retried signing signs the tree as it then stands, which is harmless. */

@@ -167,6 +167,25 @@ export const createAuditService = (
         pem: deps.signingKey.publicKeyPem,
       })),
 
+      /** Whether the stored log was found altered (signing stopped), and the latest head's witnesses. */
+      status: guarded('auditPublicKey', async () => {
+        const { heads, tree } = live();
+        await heads.refresh();
+        const latest = heads.latest();
+        const raised = alarm.current();
+        return {
+          signingStopped: raised ? { position: raised.position, what: raised.what } : null,
+          indexedSize: tree.size,
+          latestHead: latest
+            ? {
+                treeSize: latest.head.treeSize,
+                signedAt: latest.head.signedAt,
+                ...witnessesOf(heads.cosignaturesOf(latest.head.treeSize), policy),
+              }
+            : null,
+        };
+      }),
+
       signTreeHead: guarded('auditSign', async (ctx) => {
         refuseWhileAlarmed();
         return live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id });

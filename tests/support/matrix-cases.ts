@@ -314,7 +314,7 @@ const queries = {
       return {};
     }),
   ],
-  auditPublicKey: [read('auditPublicKey')],
+  auditPublicKey: [read('auditPublicKey'), read('auditStatus')],
   responsibilityBoard: [read('responsibilityBoard')],
   stageBoard: [read('stageBoard')],
   blockageBoard: [read('blockageBoard')],

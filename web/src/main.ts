@@ -1,4 +1,5 @@
 import './styles.css';
+import { auditAlarmBanner } from './audit/alarm-banner.ts';
 import { whenUnauthenticated } from './core/api.ts';
 import { h, replace } from './core/dom.ts';
 import { lang, setLang, t } from './core/i18n.ts';
@@ -75,6 +76,12 @@ const render = async (focus: boolean): Promise<void> => {
     frame.main.querySelector('h1')?.focus();
     return;
   }
+  // Never blocks the page: shown once the audit answers, if it found the log altered.
+  void auditAlarmBanner()
+    .then((banner) => {
+      if (banner && ticket === rendering) frame.main.before(banner);
+    })
+    .catch(() => undefined);
   const view = viewOf(route);
   if (!view) {
     location.replace(home(me));

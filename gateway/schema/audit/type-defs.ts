@@ -11,6 +11,8 @@ export const auditTypeDefs = /* GraphQL */ `
     latestTreeHead: TreeHead
     "The Ed25519 key tree heads are signed with."
     auditPublicKey: AuditPublicKey!
+    "Whether the server found its stored log altered (then it signs no head), and who witnessed its latest head."
+    auditStatus: AuditStatus!
     "Events of every stream, filtered, in global order. The office sees its own actions only."
     auditHistory(filter: AuditHistoryFilter, first: Int = 50, after: String): AuditHistoryConnection!
   }
@@ -51,6 +53,35 @@ export const auditTypeDefs = /* GraphQL */ `
     signature: String!
     "Global position of the event recording this head (itself covered by a later head)."
     position: Int!
+  }
+
+  type AuditStatus {
+    "Set when the server found the stored log altered: it signs no head until the log is restored."
+    signingStopped: AuditAlarm
+    "Events the audit has indexed."
+    indexedSize: Int!
+    latestHead: WitnessedHead
+  }
+
+  type AuditAlarm {
+    "The first position found altered."
+    position: Int!
+    what: String!
+  }
+
+  type WitnessedHead {
+    treeSize: Int!
+    signedAt: DateTime!
+    "The witnesses that cosigned it, with when."
+    witnesses: [HeadWitness!]!
+    "Cosigned by as many configured witnesses as AUDIT_WITNESS_QUORUM asks."
+    witnessed: Boolean!
+  }
+
+  type HeadWitness {
+    witness: String!
+    "Seconds since the epoch, as the cosignature says."
+    timestamp: Float!
   }
 
   type AuditPublicKey {

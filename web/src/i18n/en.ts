@@ -209,6 +209,9 @@ export const en: Record<MessageKey, string> = {
   submitting: 'Submitting…',
   done: 'Done: recorded in the event history.',
   errorPrefix: 'Not done: ',
+  auditAlarmTitle: 'Audit alarm:',
+  auditAlarm:
+    'the server found the stored log altered at position {position} ({what}) and signs no tree head until it is restored. Inspectors: run npm run audit:check.',
   audit: 'Audit search',
   auditHelp:
     'Search every stream; verify any event in the browser against its inclusion proof and the signed tree head.',

@@ -207,6 +207,9 @@ export const zh = {
   submitting: '提交中…',
   done: '已提交，已记入事件记录。',
   errorPrefix: '未能完成：',
+  auditAlarmTitle: '审计告警：',
+  auditAlarm:
+    '服务器发现存储的日志在第 {position} 条处被改动（{what}），已停止签署树头，直至日志恢复。请纪检监察人员核查（npm run audit:check）。',
   audit: '审计检索',
   auditHelp: '检索所有事件流；每条事件可在浏览器中验证其包含证明与签名树头。',
   actorId: '操作人 ID',

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Browser } from 'playwright-core';
+import { startTestSystem, type TestSystem } from '../support/test-system.ts';
+import { ensureConsoleBuilt, launchChromium } from './browser.ts';
+
+/*
+ * The console, in headless Chromium, over a server that found its stored log
+ * altered: every user signed in sees the red banner naming the position; over
+ * an intact log, none.
+ */
+
+const env = { AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
+const systems: TestSystem[] = [];
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const sys of systems) await sys.stop().catch(() => undefined);
+});
+
+/** The console at `page` as `role`, signed in with a token (kept by the tab, as the console does). */
+const visit = async (sys: TestSystem, role: 'inspector' | 'leader', page = '#/overview') => {
+  const tab = await browser.newPage();
+  await tab.goto(`${sys.url}/`);
+  const token = await sys.token(role);
+  await tab.evaluate((value) => sessionStorage.setItem('dubanju.token', value), token);
+  await tab.goto(`${sys.url}/${page}`);
+  await tab.waitForSelector('main h1, main h2', { timeout: 30_000 });
+  return tab;
+};
+
+it('shows no alarm over an intact log', async () => {
+  const sys = await startTestSystem(env);
+  systems.push(sys);
+  const tab = await visit(sys, 'leader');
+  // The status is asked for beside the page; give it the time it takes.
+  await tab.waitForTimeout(1000);
+  expect(await tab.$('[data-testid="audit-alarm"]')).toBeNull();
+  await tab.close();
+}, 90_000);
+
+it('shows the red banner, naming the position, once the log was altered behind the server', async () => {
+  const first = await startTestSystem(env);
+  const office = await first.token('office');
+  for (let i = 1; i <= 6; i++) {
+    await first.gql(
+      'mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }',
+      { input: { id: `u${i}`, name: `单位${i}` } },
+      office,
+    );
+  }
+  await first.gql('mutation { signTreeHead { treeSize } }', {}, await first.token('inspector'));
+  await first.stop({ keepData: true });
+  const db = new DatabaseSync(path.join(first.dataDir, 'events.sqlite'));
+  for (const { name } of db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    .all() as { name: string }[]) {
+    db.exec(`DROP TRIGGER "${name}"`);
+  }
+  db.prepare(
+    "UPDATE events SET data = json_set(data, '$.name', '改过的名字') WHERE position = 3",
+  ).run();
+  db.close();
+  const again = await startTestSystem(env, { dataDir: first.dataDir });
+  systems.push(again);
+  for (const role of ['inspector', 'leader'] as const) {
+    const tab = await visit(again, role, role === 'inspector' ? '#/audit' : '#/overview');
+    const banner = await tab.waitForSelector('[data-testid="audit-alarm"]', { timeout: 30_000 });
+    expect(await banner.getAttribute('role')).toBe('alert');
+    expect(await banner.textContent()).toContain('第 3 条处被改动');
+    await tab.close();
+  }
+}, 120_000);
