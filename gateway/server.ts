@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Logger, ServiceBroker } from 'moleculer';
 import type { Config } from '../infra/config/config.ts';
@@ -39,6 +39,10 @@ export interface GatewayOptions {
  * `infra/probes/`, so liveness answers even while NATS is away. GraphQL requests
  * in flight are bounded (GATEWAY_MAX_IN_FLIGHT, see `boundInFlight`).
  */
+/** A browser asking for GraphiQL's page (GET, HTML accepted). */
+const wantsPage = (request: IncomingMessage): boolean =>
+  request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+
 export const createGatewayServer = (options: GatewayOptions): Server => {
   const demoLogin = options.demoLogin ?? demoLoginAllowed(process.env, process.argv);
   const staticConsole = createStaticConsole(options.consoleDir);
@@ -48,7 +52,8 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     authenticate,
     ...(options.now ? { now: options.now } : {}),
   });
-  const graphiql = options.graphiql ? graphiqlPage('督查督办 GraphQL') : null;
+  // Rendered when first asked for, then kept for the process.
+  const graphiql = options.graphiql ? () => graphiqlPage('督查督办 GraphQL') : null;
   const yoga = createYoga<object, GatewayContext>({
     schema: createSchema<GatewayContext>({
       typeDefs: [...typeDefs, consoleTypeDefs],
@@ -57,7 +62,7 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     context: createContextFactory(options.broker, authenticate),
     graphqlEndpoint: '/graphql',
     graphiql: graphiql !== null,
-    renderGraphiQL: () => graphiql?.html ?? '',
+    renderGraphiQL: () => graphiql?.().html ?? '',
     // Same origin only, unless CORS_ORIGINS lists others; tokens travel in a
     // header, so no origin is ever allowed credentials.
     cors: (request) => {
@@ -88,7 +93,8 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
   // The console's files are cheap and cached: only work for the services is bounded.
   const graphql = boundInFlight(config.gatewayMaxInFlight, async (request, response) => {
     if (await auditRoutes.handle(request, response)) return;
-    if (graphiql) response.setHeader('content-security-policy', graphiql.policy);
+    if (graphiql && wantsPage(request))
+      response.setHeader('content-security-policy', graphiql().policy);
     await yoga.handle(request, response);
   });
   return createServer(async (request, response) => {

@@ -7,12 +7,23 @@ export interface GraphiQLPage {
   policy: string;
 }
 
+const rendered = new Map<string, GraphiQLPage>();
+
 /**
- * GraphiQL from local assets, rendered once (9 MB; yoga would render it per
- * request), with a policy allowing exactly its inline scripts (by hash), the
- * workers it starts from blobs, and calls to this origin only.
+ * GraphiQL from local assets, rendered once per process and title (9 MB; yoga
+ * would render it per request), with a policy allowing exactly its inline
+ * scripts (by hash), the workers it starts from blobs, and calls to this origin
+ * only.
  */
 export const graphiqlPage = (title: string): GraphiQLPage => {
+  const known = rendered.get(title);
+  if (known) return known;
+  const page = renderPage(title);
+  rendered.set(title, page);
+  return page;
+};
+
+const renderPage = (title: string): GraphiQLPage => {
   const html = renderGraphiQL({ title });
   const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     ([, body]) =>
