@@ -40,10 +40,20 @@ export const openNatsKvLeaseStore = (options: NatsKvLeaseStoreOptions): LeaseSto
   const seen = new Map<string, { revision: number; since: number }>();
   let opened: Promise<{ nc: NatsConnection; kv: KV }> | null = null;
 
+  /** The bucket, created on first use; when another node created it at the same moment, theirs. */
+  const bucketOf = async (nc: NatsConnection): Promise<KV> => {
+    try {
+      return await nc.jetstream().views.kv(bucket, { history: 1 });
+    } catch (error) {
+      if (!/subjects overlap|already in use/i.test((error as Error).message)) throw error;
+      return nc.jetstream().views.kv(bucket, { history: 1, bindOnly: true });
+    }
+  };
+
   const open = () => {
     opened ??= (async () => {
       const nc = await natsConnect(options.connection);
-      const kv = await nc.jetstream().views.kv(bucket, { history: 1 });
+      const kv = await bucketOf(nc);
       return { nc, kv };
     })().catch((error: unknown) => {
       opened = null;
