@@ -1,13 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser } from 'playwright-core';
+import { witnessOnce, witnessVerifierKey } from '../../tools/witness/witness.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 import { ensureConsoleBuilt, launchChromium } from './browser.ts';
 
 /*
  * The console, in headless Chromium, over a server that found its stored log
  * altered: every user signed in sees the red banner naming the position; over
- * an intact log, none.
+ * an intact log, none. And an event checked in the browser says whether the
+ * head it was checked against was witnessed.
  */
 
 const env = { AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
@@ -34,6 +38,34 @@ const visit = async (sys: TestSystem, role: 'inspector' | 'leader', page = '#/ov
   await tab.waitForSelector('main h1, main h2', { timeout: 30_000 });
   return tab;
 };
+
+it('says, after checking an event, that the head it used was witnessed, and by whom', async () => {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-witness-'));
+  const sys = await startTestSystem({
+    ...env,
+    AUDIT_WITNESS_KEYS: witnessVerifierKey({ stateDir }),
+  });
+  systems.push(sys);
+  const office = await sys.token('office');
+  await sys.gql(
+    'mutation { registerTask(input: {title: "新建学校", section: "教育", plannedStart: "2021-01-01", dueDate: "2021-12-31"}) { id } }',
+    {},
+    office,
+  );
+  await sys.gql('mutation { signTreeHead { treeSize } }', {}, await sys.token('inspector'));
+  // The witness pins the log's key, as an inspector would from the published one.
+  const logKey = (await (await fetch(`${sys.url}/audit/checkpoint/key`)).text()).trim();
+  const round = await witnessOnce({ logUrl: sys.url, logKey, stateDir });
+  expect(round.status).toBe('cosigned');
+  const tab = await visit(sys, 'inspector', '#/audit?types=TaskRegistered');
+  await tab.waitForSelector('[data-ready="audit"]');
+  await tab.click('button[data-verify]');
+  await tab.waitForSelector('[data-witnessed]');
+  expect(await tab.getAttribute('[data-witnessed]', 'data-witnessed')).toBe('yes');
+  expect(await tab.textContent('[data-witnessed]')).toContain('已经见证：witness.local/');
+  await tab.close();
+  rmSync(stateDir, { recursive: true, force: true });
+}, 90_000);
 
 it('shows no alarm over an intact log', async () => {
   const sys = await startTestSystem(env);

@@ -299,6 +299,9 @@ describe('an inspector', () => {
     await page.click('button[data-verify]');
     await page.waitForSelector('[data-verdict]');
     expect(await page.getAttribute('[data-verdict]', 'data-verdict')).toBe('verified');
+    // No witness is configured in this deployment: the page says the head is the server's word alone.
+    expect(await page.getAttribute('[data-witnessed]', 'data-witnessed')).toBe('no');
+    expect(await page.textContent('[data-witnessed]')).toContain('尚未经见证方联署');
     await screenshot(page, '08-audit-verified');
   });
 

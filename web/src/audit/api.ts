@@ -47,6 +47,20 @@ export const headAndKey = async (): Promise<{ head: TreeHead | null; key: AuditK
   return { head: data.latestTreeHead, key: data.auditPublicKey };
 };
 
+/** Who witnessed the head of `treeSize` (when it is still the latest), and whether that makes it witnessed. */
+export const witnessesOf = async (
+  treeSize: number,
+): Promise<{ witnessed: boolean; witnesses: string[] } | null> => {
+  const { auditStatus } = await gql<{
+    auditStatus: {
+      latestHead: { treeSize: number; witnessed: boolean; witnesses: { witness: string }[] } | null;
+    };
+  }>('{ auditStatus { latestHead { treeSize witnessed witnesses { witness } } } }');
+  const latest = auditStatus.latestHead;
+  if (!latest || latest.treeSize !== treeSize) return null;
+  return { witnessed: latest.witnessed, witnesses: latest.witnesses.map((w) => w.witness) };
+};
+
 export const signHead = async (): Promise<TreeHead> =>
   (await gql<{ signTreeHead: TreeHead }>(`mutation { signTreeHead { ${headFields} } }`))
     .signTreeHead;

@@ -210,6 +210,9 @@ export const en: Record<MessageKey, string> = {
   done: 'Done: recorded in the event history.',
   errorPrefix: 'Not done: ',
   auditAlarmTitle: 'Audit alarm:',
+  headWitnessed: 'The head of size {size} it was checked against is witnessed: {witnesses}.',
+  headNotWitnessed:
+    'The head of size {size} it was checked against is not witnessed: it shows the server signed it, not that anyone else checked it.',
   auditAlarm:
     'the server found the stored log altered at position {position} ({what}) and signs no tree head until it is restored. Inspectors: run npm run audit:check.',
   audit: 'Audit search',

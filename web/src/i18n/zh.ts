@@ -208,6 +208,9 @@ export const zh = {
   done: '已提交，已记入事件记录。',
   errorPrefix: '未能完成：',
   auditAlarmTitle: '审计告警：',
+  headWitnessed: '所依据的第 {size} 号树头已经见证：{witnesses}。',
+  headNotWitnessed:
+    '所依据的第 {size} 号树头尚未经见证方联署：它只证明服务器签过字，不证明别人核对过。',
   auditAlarm:
     '服务器发现存储的日志在第 {position} 条处被改动（{what}），已停止签署树头，直至日志恢复。请纪检监察人员核查（npm run audit:check）。',
   audit: '审计检索',

@@ -4,6 +4,7 @@ import {
   historyPage,
   inclusionProofs,
   signHead,
+  witnessesOf,
 } from '../audit/api.ts';
 import { exportBundle } from '../audit/export.ts';
 import type { AuditEvent } from '../audit/types.ts';
@@ -87,6 +88,7 @@ const verifier = (event: AuditEvent) => {
         }
         const [proof] = await inclusionProofs([event.position], head.treeSize);
         const verdict = await verifyEvent(event, proof!, head, key);
+        const witnessed = await witnessesOf(head.treeSize).catch(() => null);
         result.replaceChildren(
           h(
             'strong',
@@ -102,6 +104,16 @@ const verifier = (event: AuditEvent) => {
             verdict.steps.map((step) =>
               h('li', {}, step.ok ? '✔ ' : '✘ ', t(`step_${step.step}` as MessageKey)),
             ),
+          ),
+          h(
+            'p',
+            { 'data-witnessed': witnessed?.witnessed ? 'yes' : 'no' },
+            witnessed?.witnessed
+              ? t('headWitnessed', {
+                  size: head.treeSize,
+                  witnesses: witnessed.witnesses.join('、'),
+                })
+              : t('headNotWitnessed', { size: head.treeSize }),
           ),
         );
       },
