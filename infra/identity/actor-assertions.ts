@@ -23,7 +23,8 @@ export interface Asserted {
   origin: string | null;
 }
 
-const sameActor = (a: Actor, b: Actor): boolean =>
+/** The same actor: id, role, unit and name alike. */
+export const sameActor = (a: Actor, b: Actor): boolean =>
   a.id === b.id && a.role === b.role && a.unitId === b.unitId && a.name === b.name;
 
 const isActor = (value: unknown): value is Actor =>

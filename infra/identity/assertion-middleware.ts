@@ -1,7 +1,7 @@
 import type { CallingOptions, Middleware, ServiceBroker } from 'moleculer';
 import { Context, Errors } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
-import { type Asserted, createAsserter, verifyAssertion } from './actor-assertions.ts';
+import { type Asserted, createAsserter, sameActor, verifyAssertion } from './actor-assertions.ts';
 import type { NodeIdentity } from './node-identity.ts';
 import { createReplayGuard } from './replay-guard.ts';
 
@@ -58,9 +58,6 @@ export const AssertingContext: typeof Context = Object.assign(class extends Cont
  * arrives.
  */
 export const assertedActorOf = (ctx: object): Actor | undefined => asserted.get(ctx)?.actor;
-
-const sameActor = (a: Actor, b: Actor): boolean =>
-  a.id === b.id && a.role === b.role && a.unitId === b.unitId && a.name === b.name;
 
 const internal = (action: string): boolean => action.startsWith('$');
 

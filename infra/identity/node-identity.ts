@@ -102,7 +102,7 @@ export const loadNodeIdentity = (settings: IdentitySettings, secret: string): No
   }
   const key = settings.production
     ? loadProvisionedKey(settings.nodeKeyFile, settings.dataDir, 'NODE_KEY_FILE', "a node's key")
-    : loadOrCreateSigningKey(settings.nodeKeyFile);
+    : loadOrCreateSigningKey(settings.nodeKeyFile, 'NODE_KEY_FILE');
   const trusted = new Map<string, TrustedKey>();
   for (const entry of settings.nodeTrustedKeys) {
     const { keyId, ...trustedKey } = parseTrustedKey(entry);

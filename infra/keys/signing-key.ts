@@ -68,19 +68,26 @@ const parse = (file: string, pem: string, variable = signingKeyVariable): Signin
   return signingKeyOf(key);
 };
 
-const generate = (file: string): SigningKey | null => {
+/**
+ * Writes a new key file, readable by its owner only; false when another
+ * process created it first (then theirs is the one to use).
+ */
+export const createKeyFile = (file: string, content: string): boolean => {
   mkdirSync(path.dirname(file), { recursive: true });
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   try {
-    writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    // Another process created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
   chmodSync(file, 0o600);
-  return signingKeyOf(privateKey);
+  return true;
+};
+
+const generate = (file: string): SigningKey | null => {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  return createKeyFile(file, pem) ? signingKeyOf(privateKey) : null;
 };
 
 /**

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { WriteKey } from '../../domain/transparency/written-event.ts';
 import { type Config, ConfigError } from '../config/config.ts';
-import { assertInCustody } from './signing-key.ts';
+import { assertInCustody, createKeyFile } from './signing-key.ts';
 
 /** The services that write events (commands, read records, tree heads): their nodes hold the write key. */
 const writingServices = new Set(['tasks', 'directory', 'rules', 'supervision', 'audit']);
@@ -38,14 +37,8 @@ export const loadOrCreateWriteKey = (file: string): WriteKey => {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
-  } catch (error) {
-    // Another process created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
+  // Created by another process first: theirs is read back.
+  createKeyFile(file, `${randomBytes(32).toString('hex')}\n`);
   return parseWriteKey(readFileSync(file, 'utf8'), file);
 };
 

@@ -42,7 +42,7 @@ import { findAlteredEvent } from './self-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
-import { createWriteCheck, firstForgedBetween, signedAt } from './write-check.ts';
+import { firstForged, resumeWriteCheck } from './write-check.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
@@ -334,18 +334,11 @@ export const createAuditService = (
       // for them yet. A head is never signed over a forged event.
       const writers = deps.writeKeys ?? new Map();
       if (writers.size > 0) {
-        const { tree, heads } = runtime;
-        await heads.refresh();
-        const headSize = heads.latest()?.head.treeSize ?? 0;
-        const check = createWriteCheck(writers, await signedAt(deps.eventStore, headSize));
-        const forged = await firstForgedBetween(deps.eventStore, check, headSize, tree.size);
+        const { check, forged } = await resumeWriteCheck(deps.eventStore, runtime, writers);
         if (forged) await raise(forged);
         indexed = (events) => {
-          if (alarm.current()) return;
-          for (const event of events) {
-            const found = check(event);
-            if (found) return void raise(found);
-          }
+          const found = alarm.current() ? null : firstForged(check, events);
+          if (found) void raise(found);
         };
       } else {
         logger.warn('audit: no write key to check written events with (EVENT_WRITE_KEY_FILE)');

@@ -1,5 +1,6 @@
 import { type WriteKey, writerProblem } from '../../domain/transparency/written-event.ts';
 import type { AuditDivergence } from '../../infra/audit/alarm.ts';
+import type { TreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 
 /**
@@ -30,8 +31,20 @@ export const createWriteCheck = (keys: ReadonlyMap<string, WriteKey>, signedSoFa
 
 export type WriteCheck = ReturnType<typeof createWriteCheck>;
 
+/** The first of `events` the system did not write, or null. */
+export const firstForged = (
+  check: WriteCheck,
+  events: readonly StoredEvent[],
+): AuditDivergence | null => {
+  for (const event of events) {
+    const found = check(event);
+    if (found) return found;
+  }
+  return null;
+};
+
 /** Whether the event at `position` (the last one under a head) carries a write MAC. */
-export const signedAt = async (store: EventStore, position: number): Promise<boolean> => {
+const signedAt = async (store: EventStore, position: number): Promise<boolean> => {
   if (position <= 0) return false;
   const [event] = await store.readAll({ after: position - 1, limit: 1 });
   return event?.metadata.writer !== undefined;
@@ -42,7 +55,7 @@ export const signedAt = async (store: EventStore, position: number): Promise<boo
  * the last signed head (`from`, exclusive) up to `to`: what a restart must
  * check again, since no head vouches for them yet.
  */
-export const firstForgedBetween = async (
+const firstForgedBetween = async (
   store: EventStore,
   check: WriteCheck,
   from: number,
@@ -51,11 +64,25 @@ export const firstForgedBetween = async (
   for (let after = from; after < to; ) {
     const page = await store.readAll({ after, limit: Math.min(500, to - after) });
     if (page.length === 0) return null;
-    for (const event of page) {
-      const found = check(event);
-      if (found) return found;
-    }
+    const found = firstForged(check, page);
+    if (found) return found;
     after = page.at(-1)?.position ?? to;
   }
   return null;
+};
+
+/**
+ * The write check as the audit resumes it at start: from the last signed head
+ * (every event under it was checked before it was signed), the events indexed
+ * since checked again, as no head vouches for them yet.
+ */
+export const resumeWriteCheck = async (
+  store: EventStore,
+  audit: { heads: TreeHeadIndex; tree: { size: number } },
+  keys: ReadonlyMap<string, WriteKey>,
+): Promise<{ check: WriteCheck; forged: AuditDivergence | null }> => {
+  await audit.heads.refresh();
+  const headSize = audit.heads.latest()?.head.treeSize ?? 0;
+  const check = createWriteCheck(keys, await signedAt(store, headSize));
+  return { check, forged: await firstForgedBetween(store, check, headSize, audit.tree.size) };
 };

@@ -37,22 +37,15 @@ export const responsibilityBoardInput = z.object({
   sort: sortOf(boardSortFields.responsibility),
 });
 
-/** A page of an itemised list of a row of the responsibility board, for a day. */
-const rowItems = {
-  asOf: optionalDate(),
-  first: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  after: z.string().max(2800, 'must be a cursor returned by an earlier page').nullish(),
-};
-
-/** `unitDeductions`, `unitFailedTasks`: a unit's itemised list. */
+/** `unitDeductions`, `unitFailedTasks`: a unit's itemised list, a page of it, for a day. */
 export const unitItemsInput = z.object({
-  ...rowItems,
+  ...board,
   unitId: z.string().regex(limits.idPattern, idRule),
 });
 
 /** `officialTasks`, `officialRecords`: an official's itemised list. */
 export const officialItemsInput = z.object({
-  ...rowItems,
+  ...board,
   officialId: z.string().regex(limits.idPattern, idRule),
 });
 
