@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { unready } from '../support/http-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -15,21 +16,6 @@ const tamper = (dataDir: string, change: (db: DatabaseSync) => void) => {
   for (const { name } of triggers as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
   change(db);
   db.close();
-};
-
-const readiness = async (sys: TestSystem) => {
-  const response = await fetch(`${sys.url}/readyz`);
-  return { status: response.status, body: (await response.json()) as { missing?: string[] } };
-};
-
-/** Polls /readyz until it answers 503 (the background check takes a moment). */
-const unready = async (sys: TestSystem) => {
-  for (let tries = 0; tries < 200; tries++) {
-    const answer = await readiness(sys);
-    if (answer.status === 503) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return readiness(sys);
 };
 
 describe('a server that checks its own log', () => {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { readiness, unready } from '../support/http-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -82,20 +83,6 @@ const auditCheck = (dataDir: string, args: string[] = []) =>
     });
     child.on('close', (status) => resolve({ status, stdout }));
   });
-
-const readiness = async (sys: TestSystem) => {
-  const response = await fetch(`${sys.url}/readyz`);
-  return { status: response.status, body: (await response.json()) as { missing?: string[] } };
-};
-
-const unready = async (sys: TestSystem) => {
-  for (let tries = 0; tries < 200; tries++) {
-    const answer = await readiness(sys);
-    if (answer.status === 503) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return readiness(sys);
-};
 
 /** A system with a few genuine events and a signed head, stopped, its data kept. */
 const stoppedSystem = async (): Promise<string> => {

@@ -5,6 +5,7 @@ import { connect, type NatsConnection } from 'nats';
 import { signToken } from '../../infra/auth/tokens.ts';
 import type { ChildSystem } from '../support/child-system.ts';
 import { startChildSystem } from '../support/child-system.ts';
+import { postGraphQL as post, type GraphQLResult as Result } from '../support/http-calls.ts';
 import type { NatsServer } from '../support/nats-server.ts';
 import { natsUnavailableReason, startNatsServer } from '../support/nats-server.ts';
 
@@ -16,17 +17,6 @@ import { natsUnavailableReason, startNatsServer } from '../support/nats-server.t
 
 const secret = 'bus-permissions-e2e-secret-0123456789abcdef';
 const passwords = { gateway: 'gw-pass', commands: 'cmd-pass', projection: 'proj-pass' };
-
-type Result = { data?: Record<string, unknown>; errors?: { message: string }[] };
-
-const post = async (url: string, token: string, query: string, variables: object = {}) => {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Result;
-};
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

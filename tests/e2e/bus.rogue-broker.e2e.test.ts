@@ -10,6 +10,7 @@ import { processIdentity } from '../../infra/identity/node-identity.ts';
 import { loadOrCreateSigningKey } from '../../infra/keys/signing-key.ts';
 import type { ChildSystem } from '../support/child-system.ts';
 import { startChildSystem } from '../support/child-system.ts';
+import { postGraphQL as post } from '../support/http-calls.ts';
 import type { NatsServer } from '../support/nats-server.ts';
 import { natsUnavailableReason, startNatsServer } from '../support/nats-server.ts';
 
@@ -23,17 +24,6 @@ import { natsUnavailableReason, startNatsServer } from '../support/nats-server.t
 const secret = 'rogue-broker-e2e-secret-0123456789abcdef';
 const office: Actor = { id: 'office', role: 'office' };
 const inspector: Actor = { id: 'inspector', role: 'inspector' };
-
-type Result = { data?: Record<string, unknown>; errors?: { message: string }[] };
-
-const post = async (url: string, token: string, query: string, variables: object = {}) => {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Result;
-};
 
 /** Moleculer's request packet as it crosses NATS (JSON serializer). */
 interface RequestPacket {
