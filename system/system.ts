@@ -8,6 +8,8 @@ import { offsetClock, systemClock } from '../infra/clock/clock.ts';
 import type { Config } from '../infra/config/config.ts';
 import { AssertingContext, actorAssertions } from '../infra/identity/assertion-middleware.ts';
 import { loadNodeIdentity } from '../infra/identity/node-identity.ts';
+import { signedPackets } from '../infra/identity/signed-packets.ts';
+import { loadBusKey } from '../infra/keys/bus-key.ts';
 import { loadWriteKey, writeKeysOf } from '../infra/keys/writer-key.ts';
 import { startUpCatchUp } from '../infra/probes/catch-up.ts';
 import type { FrontDoor } from '../infra/probes/front-door.ts';
@@ -79,9 +81,10 @@ export const createSystem = (
   };
   const secret = loadOrCreateSecret(config.dataDir, config.jwtSecret);
   const identity = loadNodeIdentity(config, secret);
+  const busKey = loadBusKey(config, secret);
   const broker = new ServiceBroker({
     ...brokerOptions(config),
-    middlewares: [actorAssertions(identity)],
+    middlewares: [...(busKey ? [signedPackets(busKey)] : []), actorAssertions(identity)],
     ContextFactory: AssertingContext,
   });
   const leases = openLeases(config);

@@ -25,6 +25,8 @@ export interface Config {
   nodeKind: string | null;
   /** PEM (PKCS#8) Ed25519 key this node signs the actors of its calls with. */
   nodeKeyFile: string | null;
+  /** The shared key (32 random bytes, hex) every node seals its bus packets with; null: derived on a development bus. */
+  busKeyFile: string | null;
   /** `name:capabilities:key` entries: the node keys whose assertions this node accepts. */
   nodeTrustedKeys: string[];
   /** Which services this process runs; `all` for every one. */
@@ -500,6 +502,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     transporter: parseTransporter(env.TRANSPORTER),
     nodeId: env.NODE_ID || null,
     nodeKeyFile: env.NODE_KEY_FILE ? path.resolve(env.NODE_KEY_FILE) : null,
+    busKeyFile: env.BUS_KEY_FILE ? path.resolve(env.BUS_KEY_FILE) : null,
     nodeTrustedKeys: (env.NODE_TRUSTED_KEYS ?? '').split(/[\s,]+/).filter(Boolean),
     services: parseServices(env.SERVICES),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),

@@ -1,7 +1,10 @@
 import type { TestSystem } from './test-system.ts';
 
 /** A GraphQL answer as a test reads it. */
-export type GraphQLResult = { data?: Record<string, unknown>; errors?: { message: string }[] };
+export type GraphQLResult = {
+  data?: Record<string, unknown>;
+  errors?: { message: string; extensions?: { code?: string } }[];
+};
 
 /** One GraphQL request to a gateway at `url`, with a bearer token (a node in its own process). */
 export const postGraphQL = async (
