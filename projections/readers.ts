@@ -57,6 +57,7 @@ const readersOf = {
   SupervisionNoticeAnswered: [],
   LeadershipInstructionIssued: [],
   BlockagePartDeclaredDone: [],
+  MilestoneOwnerAssigned: [],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

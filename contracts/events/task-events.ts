@@ -42,6 +42,17 @@ export type TaskEvent =
       };
     }
   | {
+      /** The office gives an open milestone to another owner: a cooperating unit, or back to the lead unit (null). */
+      type: 'MilestoneOwnerAssigned';
+      data: {
+        taskId: string;
+        milestoneId: string;
+        ownerUnitId: string | null;
+        previousOwnerUnitId: string | null;
+        reason: string;
+      };
+    }
+  | {
       type: 'MilestoneProgressReported';
       data: {
         taskId: string;
@@ -286,6 +297,7 @@ export const taskEventTypes = [
   'BlockageCoordinationAssigned',
   'BlockageReopened',
   'BlockagePartDeclaredDone',
+  'MilestoneOwnerAssigned',
   'MilestoneDueSoonReminded',
   'MilestoneOverdue',
 ] as const satisfies readonly TaskEventType[];

@@ -33,6 +33,7 @@ import {
 } from './lifecycle.ts';
 import {
   withMilestoneCompleted,
+  withMilestoneOwnerAssigned,
   withMilestonePlanned,
   withMilestoneReopened,
   withOverdue,
@@ -65,6 +66,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withProgressReported(doc, event.data, stamp);
     case 'MilestoneCompleted':
       return withMilestoneCompleted(doc, event.data, stamp);
+    case 'MilestoneOwnerAssigned':
+      return withMilestoneOwnerAssigned(doc, event.data, stamp);
     case 'MilestoneReopened':
       return withMilestoneReopened(doc, event.data, stamp);
     case 'MilestoneDueSoonReminded':

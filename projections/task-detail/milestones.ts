@@ -81,6 +81,13 @@ export const withMilestoneReopened: PageChange<'MilestoneReopened'> = (doc, data
     ],
   }));
 
+/** Given to another owner (a cooperating unit, or back to the lead unit). */
+export const withMilestoneOwnerAssigned: PageChange<'MilestoneOwnerAssigned'> = (doc, data) =>
+  changeMilestone(doc, data.milestoneId, (milestone) => ({
+    ...milestone,
+    ownerUnitId: data.ownerUnitId,
+  }));
+
 /** The clock reminded of a due date coming (提醒). */
 export const withReminder: PageChange<'MilestoneDueSoonReminded'> = (doc, data, stamp) =>
   changeMilestone(doc, data.milestoneId, (milestone) => ({

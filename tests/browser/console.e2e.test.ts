@@ -354,6 +354,108 @@ const firstTaskId = async (): Promise<string> => {
   return data!.tasks.edges[0]!.node.id;
 };
 
+describe('a milestone and a blockage followed up on the task page', () => {
+  let taskId = '';
+
+  /** One mutation as `token`, its payload's fields. */
+  const run = async (field: string, type: string, input: object, token: string, pick: string) => {
+    const answer = await system.gql<Record<string, Record<string, string>>>(
+      `mutation($input: ${type}!) { ${field}(input: $input) { ${pick} } }`,
+      { input },
+      token,
+    );
+    const payload = answer.data?.[field];
+    if (!payload) throw new Error(`${field}: ${JSON.stringify(answer.errors)}`);
+    return payload;
+  };
+
+  beforeAll(async () => {
+    const office = await system.token('office');
+    const lead = await system.token('department_head', 'economy');
+    ({ id: taskId } = (await run(
+      'registerTask',
+      'RegisterTaskInput',
+      { title: '数字经济产业园招商', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
+      office,
+      'id',
+    )) as { id: string });
+    await run(
+      'assignTask',
+      'AssignTaskInput',
+      { taskId, leadUnitId: 'economy', cooperatingUnitIds: ['invest'] },
+      office,
+      'position',
+    );
+    await run(
+      'planMilestone',
+      'PlanMilestoneInput',
+      { taskId, title: '完成招商推介', dueDate: '2021-12-31' },
+      office,
+      'milestoneId',
+    );
+    await run(
+      'planMilestone',
+      'PlanMilestoneInput',
+      { taskId, title: '项目签约', dueDate: '2021-12-31' },
+      office,
+      'milestoneId',
+    );
+    await run(
+      'reportBlockage',
+      'ReportBlockageInput',
+      { taskId, description: '产业用地规划待调整', waitingOnUnitId: 'science' },
+      lead,
+      'blockageId',
+    );
+    await system.settled();
+  });
+
+  const openTask = async (sub: string) => {
+    const page = await session(sub);
+    await page.goto(`${system.url}/#/tasks/${taskId}`);
+    await page.waitForSelector('[data-ready="task"]');
+    return page;
+  };
+
+  it('lets the office give the milestone to a cooperating unit', async () => {
+    const page = await openTask('office-zhang');
+    const first = '[data-milestone]:has-text("完成招商推介")';
+    expect(await page.getAttribute(`${first} [data-owner]`, 'data-owner')).toBe('');
+    await page.click(`${first} details:has(form[data-form="assignMilestoneOwner"]) > summary`);
+    const form = `${first} form[data-form="assignMilestoneOwner"]`;
+    await page.selectOption(`${form} select[name="ownerUnitId"]`, 'invest');
+    await page.fill(`${form} textarea[name="reason"]`, '招商推介由投资促进局承担');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector('[data-owner="invest"]');
+  });
+
+  it('offers the unit waited on to declare its part done, and not to resolve', async () => {
+    const page = await openTask('head-science');
+    expect(await page.$$('form[data-form="resolveBlockage"]')).toHaveLength(0);
+    await page.click('details:has(form[data-form="declarePartDone"]) > summary');
+    const form = 'form[data-form="declarePartDone"]';
+    await page.fill(`${form} textarea[name="note"]`, '用地规划调整已批复');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector('[data-part-done="science"]');
+    expect(await page.textContent('[data-part-done="science"]')).toContain('用地规划调整已批复');
+  });
+
+  it('lets the unit held up resolve it, and offers it only its own milestones’ forms', async () => {
+    const page = await openTask('head-economy');
+    await page.click('details:has(form[data-form="resolveBlockage"]) > summary');
+    const form = 'form[data-form="resolveBlockage"]';
+    await page.fill(`${form} textarea[name="resolution"]`, '用地已落实');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector('td:has-text("用地已落实")');
+    const coUnit = await openTask('head-invest');
+    const offered = await coUnit.$$eval(
+      'form[data-form="reportProgress"] select[name="milestoneId"] option',
+      (options) => options.length,
+    );
+    expect(offered).toBe(1);
+  });
+});
+
 describe('the overview on the demo year, in headless Chromium', () => {
   it('is measured: bytes transferred and time to its first complete render', async () => {
     const token = await system.token('leader');

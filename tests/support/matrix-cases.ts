@@ -13,6 +13,7 @@ import {
   officialInPost,
   openBlockage,
   plannedTask,
+  plannedTaskWithCoUnit,
   registeredOfficial,
   registeredTask,
   resolvedBlockage,
@@ -149,6 +150,13 @@ const commands = {
   rejectDeadlineExtension: [
     mutation('rejectDeadlineExtension', async (s) => ({
       ...(await extensionRequested(s)),
+      ...reason,
+    })),
+  ],
+  assignMilestoneOwner: [
+    mutation('assignMilestoneOwner', async (s) => ({
+      ...(await plannedTaskWithCoUnit(s)),
+      ownerUnitId: spareUnit,
       ...reason,
     })),
   ],

@@ -119,6 +119,20 @@ export const plannedTask = async (
   return { ...task, milestoneId: milestoneId as string };
 };
 
+/** Like `plannedTask`, with the spare unit cooperating. */
+export const plannedTaskWithCoUnit = async (
+  s: Scenario,
+): Promise<Ids<'taskId' | 'milestoneId'>> => {
+  const task = await registeredTask(s);
+  await s.run('assignTask', { ...task, leadUnitId: leadUnit, cooperatingUnitIds: [spareUnit] });
+  const { milestoneId } = await s.run('planMilestone', {
+    ...task,
+    title: '资金拨付',
+    dueDate: '2021-06-30',
+  });
+  return { ...task, milestoneId: milestoneId as string };
+};
+
 /** Its one milestone completed by the lead unit. */
 export const completedMilestone = async (s: Scenario) => {
   const task = await plannedTask(s);

@@ -9,6 +9,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'approveDeadlineExtension',
   'rejectDeadlineExtension',
   'reopenMilestone',
+  'assignMilestoneOwner',
   'reportTaskCompletion',
   'acceptTaskCompletion',
   'rejectTaskCompletion',

@@ -27,6 +27,7 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   approveDeadlineExtension: [null, null, 'all', null, null],
   rejectDeadlineExtension: [null, null, 'all', null, null],
   reopenMilestone: ['all', null, 'all', null, null],
+  assignMilestoneOwner: ['all', null, null, null, null],
   reportTaskCompletion: [null, 'own_unit', null, null, null],
   acceptTaskCompletion: ['all', null, null, null, null],
   rejectTaskCompletion: ['all', null, null, null, null],

@@ -56,6 +56,10 @@ const samples: Record<NewCommandType, TaskCommand> = {
     data: { taskId, requestId: 'r1', reason },
   },
   ReopenMilestone: { type: 'ReopenMilestone', data: { taskId, milestoneId: 'm1', reason } },
+  AssignMilestoneOwner: {
+    type: 'AssignMilestoneOwner',
+    data: { taskId, milestoneId: 'm1', ownerUnitId: 'finance-bureau', reason },
+  },
   ReportTaskCompletion: {
     type: 'ReportTaskCompletion',
     data: { taskId, summary: 'done', evidence: [evidenceFile] },
@@ -151,6 +155,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   ApproveDeadlineExtension: ['leader'],
   RejectDeadlineExtension: ['leader'],
   ReopenMilestone: ['office', 'leader'],
+  AssignMilestoneOwner: ['office'],
   ReportTaskCompletion: ['department_head'],
   AcceptTaskCompletion: ['office'],
   RejectTaskCompletion: ['office'],

@@ -74,6 +74,57 @@ describe('a milestone given to a cooperating unit', () => {
   });
 });
 
+describe('a milestone’s owner changed by the office', () => {
+  const assign = (milestoneId: string, ownerUnitId: string | null): TaskCommand => ({
+    type: 'AssignMilestoneOwner',
+    data: { taskId, milestoneId, ownerUnitId, reason: 'The finance bureau holds the funds' },
+  });
+  const given1 = { type: 'MilestoneOwnerAssigned' as const };
+
+  it('gives the lead unit’s milestone to a cooperating unit, which then reports on it', () => {
+    const [event] = decided(plannedTask, assign('m1', 'finance-bureau'));
+    expect(event).toMatchObject({
+      ...given1,
+      data: { milestoneId: 'm1', ownerUnitId: 'finance-bureau', previousOwnerUnitId: null },
+    });
+    const moved = [...plannedTask, event as TaskEvent];
+    expect(decided(moved, report('m1'), cooperatingHead)).toHaveLength(1);
+  });
+
+  it('gives a cooperating unit’s milestone back to the lead unit, and the co-unit may no longer report', () => {
+    const [event] = decided(withParts, assign('m2', null));
+    expect(event).toMatchObject({
+      ...given1,
+      data: { milestoneId: 'm2', ownerUnitId: null, previousOwnerUnitId: 'finance-bureau' },
+    });
+    given(taskDecider, [...withParts, event as TaskEvent])
+      .when(report('m2'), cooperatingHead)
+      .thenThrows('FORBIDDEN');
+  });
+
+  it('refuses a unit with no part in the task, the owner it already has, and a completed milestone', () => {
+    given(taskDecider, plannedTask)
+      .when(assign('m1', 'land-bureau'))
+      .thenThrows('VALIDATION', 'ownerUnitId');
+    given(taskDecider, withParts)
+      .when(assign('m2', 'finance-bureau'))
+      .thenThrows('ILLEGAL_STATE', 'ownerUnitId');
+    given(taskDecider, plannedTask)
+      .when(assign('m1', null))
+      .thenThrows('ILLEGAL_STATE', 'ownerUnitId');
+    const done = decided(withParts, complete('m2'), cooperatingHead);
+    given(taskDecider, [...withParts, ...done])
+      .when(assign('m2', null))
+      .thenThrows('ILLEGAL_STATE', 'milestoneId');
+  });
+
+  it('is the office’s alone', () => {
+    given(taskDecider, plannedTask)
+      .when(assign('m1', 'finance-bureau'), leadHead)
+      .thenThrows('FORBIDDEN');
+  });
+});
+
 describe('a cooperating unit on the lead unit’s milestone', () => {
   it('may neither report progress nor complete it', () => {
     const refused = given(taskDecider, withParts)

@@ -50,6 +50,15 @@ export const completeMilestoneInput = onTask({
 
 export const reopenMilestoneInput = onTask({ milestoneId: id(), reason: reason() });
 
+export const assignMilestoneOwnerInput = onTask({
+  milestoneId: id(),
+  /** A cooperating unit of the task; null: back to the lead unit. */
+  ownerUnitId: id()
+    .nullish()
+    .transform((value) => value ?? null),
+  reason: reason(),
+});
+
 export const milestoneCommands = served('tasks', {
   planMilestone: command(office, planMilestoneInput, {
     newId: partOf('milestone', 'milestoneId'),
@@ -66,4 +75,5 @@ export const milestoneCommands = served('tasks', {
   reopenMilestone: command({ office: 'all', leader: 'all' }, reopenMilestoneInput, {
     lifecycle: open,
   }),
+  assignMilestoneOwner: command(office, assignMilestoneOwnerInput, { lifecycle: open }),
 });

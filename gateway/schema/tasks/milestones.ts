@@ -5,6 +5,8 @@ export const milestoneTypeDefs = /* GraphQL */ `
     reportProgress(input: ReportProgressInput!): RevisionPayload!
     completeMilestone(input: CompleteMilestoneInput!): RevisionPayload!
     reopenMilestone(input: ReopenMilestoneInput!): RevisionPayload!
+    "The office gives an open milestone to a cooperating unit of the task, or back to the lead unit."
+    assignMilestoneOwner(input: AssignMilestoneOwnerInput!): RevisionPayload!
   }
 
   type Milestone {
@@ -69,6 +71,15 @@ export const milestoneTypeDefs = /* GraphQL */ `
     note: String
     "Files named by SHA-256 and size; the files stay with the unit."
     evidence: [EvidenceInput!]
+    idempotencyKey: String
+  }
+
+  input AssignMilestoneOwnerInput {
+    taskId: ID!
+    milestoneId: ID!
+    "A cooperating unit of the task; null or absent: back to the lead unit."
+    ownerUnitId: ID
+    reason: String!
     idempotencyKey: String
   }
 

@@ -107,6 +107,10 @@ export type TaskCommand =
     }
   | { type: 'ReopenMilestone'; data: { taskId: string; milestoneId: string; reason: string } }
   | {
+      type: 'AssignMilestoneOwner';
+      data: { taskId: string; milestoneId: string; ownerUnitId: string | null; reason: string };
+    }
+  | {
       type: 'ReportTaskCompletion';
       data: { taskId: string; summary: string; evidence: Evidence[] };
     }

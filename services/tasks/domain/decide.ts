@@ -20,7 +20,13 @@ import {
 import { defineIndicator, reportIndicatorValue } from './indicators.ts';
 import { issueLeadershipInstruction } from './instructions.ts';
 import { resumeTask, suspendTask, terminateTask } from './lifecycle.ts';
-import { completeMilestone, planMilestone, reopenMilestone, reportProgress } from './milestones.ts';
+import {
+  assignMilestoneOwner,
+  completeMilestone,
+  planMilestone,
+  reopenMilestone,
+  reportProgress,
+} from './milestones.ts';
 import { answerSupervisionNotice, issueSupervisionNotice } from './notices.ts';
 import { assignTask, registerTask } from './registration.ts';
 import { signTask } from './signing.ts';
@@ -51,6 +57,8 @@ const decideOnTask = (
       return reportProgress(command.data, task, context);
     case 'CompleteMilestone':
       return completeMilestone(command.data, task, context);
+    case 'AssignMilestoneOwner':
+      return assignMilestoneOwner(command.data, task, context);
     case 'ReopenMilestone':
       return reopenMilestone(command.data, task, context);
     case 'RequestDeadlineExtension':

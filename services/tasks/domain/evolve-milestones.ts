@@ -50,6 +50,16 @@ export const reopened = (task: RegisteredTask, data: Data<'MilestoneReopened'>):
     completed: false,
   }));
 
+/** From now on the new owner reports on and completes it. */
+export const ownerAssigned = (
+  task: RegisteredTask,
+  data: Data<'MilestoneOwnerAssigned'>,
+): RegisteredTask =>
+  changeMilestone(task, data.milestoneId, (milestone) => ({
+    ...milestone,
+    ownerUnitId: data.ownerUnitId,
+  }));
+
 export const extensionRequested = (
   task: RegisteredTask,
   data: Data<'DeadlineExtensionRequested'>,

@@ -4,6 +4,7 @@ import {
   extensionDecided,
   extensionRequested,
   overdue,
+  ownerAssigned,
   planned,
   progressReported,
   reminded,
@@ -65,6 +66,8 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => progressReported(task, event.data));
     case 'MilestoneCompleted':
       return update(state, (task) => completed(task, event.data));
+    case 'MilestoneOwnerAssigned':
+      return update(state, (task) => ownerAssigned(task, event.data));
     case 'MilestoneReopened':
       return update(state, (task) => reopened(task, event.data));
     case 'DeadlineExtensionRequested':

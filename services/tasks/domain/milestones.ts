@@ -36,6 +36,32 @@ const cooperatingUnit = (unitId: string, task: RegisteredTask): string => {
   return unitId;
 };
 
+/**
+ * Gives an open milestone to another owner: a cooperating unit of the task, or
+ * back to the lead unit (null). What was reported on it stays; from now on the
+ * new owner reports on and completes it.
+ */
+export const assignMilestoneOwner: OnTask<'AssignMilestoneOwner'> = (data, task) => {
+  const milestone = openMilestone(task, data.milestoneId);
+  const owner = data.ownerUnitId === null ? null : cooperatingUnit(data.ownerUnitId, task);
+  const current =
+    milestone.ownerUnitId !== null && milestone.ownerUnitId === ownerOf(milestone, task)
+      ? milestone.ownerUnitId
+      : null;
+  if (owner === current) {
+    throw illegalState(
+      `milestone ${data.milestoneId} already belongs to ${owner ?? `the lead unit ${task.leadUnitId ?? ''}`.trim()}`,
+      'ownerUnitId',
+    );
+  }
+  return recorded('MilestoneOwnerAssigned', task, {
+    milestoneId: data.milestoneId,
+    ownerUnitId: owner,
+    previousOwnerUnitId: current,
+    reason: data.reason,
+  });
+};
+
 /** The unit whose part the milestone is: its cooperating owner while it still cooperates, else the lead unit. */
 export const ownerOf = (milestone: MilestoneState, task: RegisteredTask): string | null =>
   milestone.ownerUnitId !== null && task.cooperatingUnitIds.includes(milestone.ownerUnitId)

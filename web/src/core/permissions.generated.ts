@@ -47,6 +47,12 @@ export const permissions = {
       "leader": "all"
     }
   },
+  "assignMilestoneOwner": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
   "reportBlockage": {
     "kind": "command",
     "roles": {

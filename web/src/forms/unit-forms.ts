@@ -7,13 +7,22 @@ import { mutate, numeric, optional } from './mutate.ts';
 /** What the department head's forms need to know of the task. */
 export interface UnitFormTask {
   id: string;
-  milestones: readonly { id: string; title: string; status: string; progress: number }[];
+  milestones: readonly {
+    id: string;
+    title: string;
+    status: string;
+    progress: number;
+    ownerUnit: { id: string } | null;
+  }[];
   units: readonly { value: string; label: string }[];
+  /** The user's unit when it only cooperates: it reports on its own milestones alone. */
+  cooperatingAs: string | null;
 }
 
 const openMilestones = (task: UnitFormTask) =>
   task.milestones
     .filter((milestone) => milestone.status !== 'completed')
+    .filter((milestone) => !task.cooperatingAs || milestone.ownerUnit?.id === task.cooperatingAs)
     .map((milestone) => ({
       value: milestone.id,
       label: `${milestone.title}（${milestone.progress}%）`,

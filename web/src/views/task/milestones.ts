@@ -3,6 +3,7 @@ import { type Light, label, lightBadge } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { extensionDecision } from '../../forms/leader-forms.ts';
+import { ownerForm } from '../../forms/milestone-owner.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
 
 /** A milestone's light from its stage: overdue red, due soon yellow (the 3-day rule), else green. */
@@ -62,7 +63,15 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
                     `${t('dueDate')}: ${milestone.originalDueDate} → ${milestone.dueDate}`,
                   )
                 : null,
+              h(
+                'p',
+                { class: 'help', 'data-owner': milestone.ownerUnit?.id ?? '' },
+                `${t('owner')}：${milestone.ownerUnit?.name ?? milestone.ownerUnit?.id ?? task.leadUnit?.name ?? '—'}`,
+              ),
               milestone.lastNote ? h('p', { class: 'note' }, milestone.lastNote) : null,
+              milestone.status !== 'completed' && can('assignMilestoneOwner')
+                ? ownerForm(task, milestone.id, milestone.ownerUnit?.id ?? null, refresh)
+                : null,
               milestone.extensions.map((extension) =>
                 h(
                   'div',

@@ -28,6 +28,8 @@ export interface TaskPage {
     status: string;
     overdue: boolean;
     lastNote: string | null;
+    /** The cooperating unit whose part it is; null: the lead unit's. */
+    ownerUnit: UnitRef | null;
     extensions: { id: string; status: string; requestedDueDate: string; reason: string }[];
   }[];
   blockages: {
@@ -38,6 +40,8 @@ export interface TaskPage {
     reportedByUnit: UnitRef | null;
     escalationLevel: number;
     resolution: string | null;
+    /** The unit waited on said its part is done; the unit held up has yet to resolve it. */
+    partDone: { unit: UnitRef; note: string } | null;
   }[];
   indicators: {
     id: string;
@@ -113,9 +117,10 @@ export interface TaskBoards {
 const taskQuery = `query ($id: ID!, $before: String) { task(id: $id) {
   id title description section status progress plannedStart dueDate
   leadUnit { id name } cooperatingUnits { id name } responsibleLeader
-  milestones { id title dueDate originalDueDate progress status overdue lastNote
+  milestones { id title dueDate originalDueDate progress status overdue lastNote ownerUnit { id name }
     extensions { id status requestedDueDate reason } }
-  blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution }
+  blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution
+    partDone { unit { id name } note } }
   indicators { id name unitOfMeasure target comparison dueDate
     latestSelfReported { value asOf } latestMeasured { value asOf } }
   notices { id level toUnit { id name } subject body replyDueDate answered answer }

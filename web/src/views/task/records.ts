@@ -1,7 +1,8 @@
 import { h } from '../../core/dom.ts';
 import { dateTime, label, table } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
-import { can, currentUser } from '../../core/session.ts';
+import { can, currentUser, scope } from '../../core/session.ts';
+import { partDoneForm, resolveForm } from '../../forms/blockage-forms.ts';
 import { escalateForm } from '../../forms/leader-forms.ts';
 import { answerForm } from '../../forms/unit-forms.ts';
 import { chainText } from '../boards/blockage.ts';
@@ -47,7 +48,7 @@ export const blockageTable = (
     t('blockages'),
     [
       { label: t('description'), cell: (row) => row.description },
-      { label: t('status'), cell: (row) => (row.status === 'open' ? t('open') : t('resolved')) },
+      { label: t('status'), cell: blockageStatus },
       { label: t('waitingOn'), cell: (row) => row.waitingOnUnit?.name ?? '—' },
       {
         label: t('chain'),
@@ -66,13 +67,50 @@ export const blockageTable = (
       {
         label: t('actions'),
         cell: (row) =>
-          row.status === 'open' && can('escalateBlockage')
-            ? escalateForm(task.id, row.id, row.escalationLevel, refresh)
+          row.status === 'open'
+            ? h('div', {}, blockageActions(task.id, row, refresh))
             : (row.resolution ?? null),
       },
     ],
     task.blockages,
   );
+
+type BlockageRow = TaskPage['blockages'][number];
+
+/** Open or resolved, and whether the unit waited on has said its part is done. */
+const blockageStatus = (row: BlockageRow) =>
+  row.status !== 'open'
+    ? t('resolved')
+    : row.partDone
+      ? h(
+          'div',
+          { 'data-part-done': row.partDone.unit.id },
+          t('partDoneAwaiting'),
+          h(
+            'p',
+            { class: 'note' },
+            `${row.partDone.unit.name ?? row.partDone.unit.id}：${row.partDone.note}`,
+          ),
+        )
+      : t('open');
+
+/**
+ * What the user may do about an open blockage: the unit held up (which reported
+ * it), a leader or the office resolves it; the unit waited on declares its part
+ * done; a leader escalates it.
+ */
+const blockageActions = (taskId: string, row: BlockageRow, refresh: () => void) => {
+  const me = currentUser();
+  const reporter = me?.unitId != null && me.unitId === row.reportedByUnit?.id;
+  const waitedOn = me?.unitId != null && me.unitId === row.waitingOnUnit?.id && !reporter;
+  return [
+    scope('resolveBlockage') === 'all' || (can('resolveBlockage') && reporter)
+      ? resolveForm(taskId, row.id, refresh)
+      : null,
+    waitedOn && can('declareBlockagePartDone') ? partDoneForm(taskId, row.id, refresh) : null,
+    can('escalateBlockage') ? escalateForm(taskId, row.id, row.escalationLevel, refresh) : null,
+  ];
+};
 
 /** Notices; the addressed unit answers an open one from here. */
 export const noticeTable = (task: TaskPage, refresh: () => void) => {

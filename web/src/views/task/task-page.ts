@@ -46,7 +46,12 @@ const forms = (task: TaskPage, units: { value: string; label: string }[], refres
   const parts = [
     canOnTask('reportProgress', involved)
       ? unitForms(
-          { id: task.id, milestones: task.milestones, units },
+          {
+            id: task.id,
+            milestones: task.milestones,
+            units,
+            cooperatingAs: leadsTask(involved) ? null : (me?.unitId ?? null),
+          },
           { canSign: canOnTask('signTask', involved) && !signedNow, leads: leadsTask(involved) },
           refresh,
         )
