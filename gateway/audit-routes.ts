@@ -68,6 +68,8 @@ const failed = (response: ServerResponse, error: unknown) => {
  * - `GET /audit/checkpoint/key`: the verifier key to check it with;
  * - `GET /audit/proof?from=N[&to=M]`: the consistency proof from the
  *   checkpoint of size N to that of size M (the latest when absent);
+ * - `GET /audit/keys`: every rotation of the signing key, each signed by the
+ *   key it hands on from, so a witness pinned to an old key can follow;
  * - `POST /audit/cosignature`: a witness's cosigned checkpoint (text), kept
  *   when configured witnesses' cosignatures in it hold.
  *
@@ -97,6 +99,8 @@ export const createAuditRoutes = (broker: ServiceBroker) => ({
         else text(response, 200, answer.note);
       } else if (url.pathname === '/audit/checkpoint/key') {
         text(response, 200, `${(await broker.call('audit.checkpointKey')) as string}\n`);
+      } else if (url.pathname === '/audit/keys') {
+        json(response, 200, await broker.call('audit.keyRotations'));
       } else if (url.pathname === '/audit/proof') {
         const params = Object.fromEntries(url.searchParams);
         json(response, 200, await broker.call('audit.checkpointProof', params));

@@ -42,6 +42,30 @@ export interface TreeHeadCosignature {
 }
 
 /**
+ * The audit signing key handed on (key rotation): announced by the key it
+ * replaces, recorded in the tree-head stream before any head the new key signs.
+ * Whoever trusts the old key can so follow the log to the new one; a key that
+ * turns up without such an announcement (a deleted key replaced) is not the log's.
+ */
+export interface SigningKeyRotation {
+  fromKeyId: string;
+  /** The old raw 32-byte Ed25519 public key, base64. */
+  fromPublicKey: string;
+  toKeyId: string;
+  /** The new raw 32-byte Ed25519 public key, base64. */
+  toPublicKey: string;
+  /** The size of the last head the old key signed (0: none). */
+  afterTreeSize: number;
+  /** ISO timestamp of the clock port when it was handed on. */
+  at: string;
+  /**
+   * Ed25519 by the old key over the UTF-8 bytes of "dubanju audit key rotation v1\n"
+   * followed by canonicalJson({ afterTreeSize, at, fromKeyId, toKeyId, toPublicKey }), base64.
+   */
+  signature: string;
+}
+
+/**
  * The audit service found its own stored log altered behind its back (an
  * event that no longer hashes to the leaf it indexed, a position missing, a
  * log that ends too soon): recorded where it can still write, once per
@@ -93,6 +117,7 @@ export const recordedReaders = ['inspector', 'leader'] as const satisfies readon
 export type AuditEvent =
   | { type: 'TreeHeadSigned'; data: TreeHead }
   | { type: 'TreeHeadCosigned'; data: TreeHeadCosignature }
+  | { type: 'SigningKeyRotated'; data: SigningKeyRotation }
   | { type: 'AuditAlarmRaised'; data: AuditAlarm }
   | { type: 'AuditHistoryRead'; data: HistoryRead };
 
@@ -101,6 +126,7 @@ export type AuditEventType = AuditEvent['type'];
 export const auditEventTypes = [
   'TreeHeadSigned',
   'TreeHeadCosigned',
+  'SigningKeyRotated',
   'AuditAlarmRaised',
   'AuditHistoryRead',
 ] as const satisfies readonly AuditEventType[];

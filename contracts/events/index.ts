@@ -8,6 +8,7 @@ export type {
   AuditAlarm,
   AuditEvent,
   AuditEventType,
+  SigningKeyRotation,
   TreeHead,
   TreeHeadCosignature,
 } from './audit-events.ts';

@@ -1,4 +1,8 @@
-import type { TreeHead, TreeHeadCosignature } from '../../contracts/events/index.ts';
+import type {
+  SigningKeyRotation,
+  TreeHead,
+  TreeHeadCosignature,
+} from '../../contracts/events/index.ts';
 import { treeHeadStreamId } from '../../contracts/streams.ts';
 import type { EventStore } from '../event-store/port.ts';
 
@@ -17,6 +21,7 @@ export interface RecordedTreeHead {
 export const createTreeHeadIndex = (eventStore: EventStore) => {
   const heads: RecordedTreeHead[] = [];
   const cosignatures = new Map<number, TreeHeadCosignature[]>();
+  const rotations: { rotation: SigningKeyRotation; position: number }[] = [];
   let revision = -1;
 
   const refresh = async (): Promise<void> => {
@@ -30,6 +35,8 @@ export const createTreeHeadIndex = (eventStore: EventStore) => {
         const cosignature = event.data as TreeHeadCosignature;
         const known = cosignatures.get(cosignature.treeSize) ?? [];
         cosignatures.set(cosignature.treeSize, [...known, cosignature]);
+      } else if (event.type === 'SigningKeyRotated') {
+        rotations.push({ rotation: event.data as SigningKeyRotation, position: event.position });
       }
       revision = event.revision;
     }
@@ -57,6 +64,8 @@ export const createTreeHeadIndex = (eventStore: EventStore) => {
     cosignaturesOf: (treeSize: number): readonly TreeHeadCosignature[] =>
       cosignatures.get(treeSize) ?? [],
     all: (): readonly RecordedTreeHead[] => heads,
+    /** The signing keys handed on, in the order recorded. */
+    rotations: (): readonly { rotation: SigningKeyRotation; position: number }[] => rotations,
   };
 };
 

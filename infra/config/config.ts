@@ -60,6 +60,8 @@ export interface Config {
    * missing outside production.
    */
   eventWriteKeyFile: string;
+  /** The audit key signed with before AUDIT_SIGNING_KEY_FILE, given once to hand the log on to it. */
+  auditPreviousSigningKeyFile: string | null;
   /** Verifier keys (type 0x04) of the witnesses whose cosignatures the log records. */
   auditWitnessKeys: string[];
   /** Cosignatures of configured witnesses a head needs to count as witnessed. */
@@ -517,6 +519,9 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     ),
     auditOrigin: origin(env),
     auditWitnessKeys: witnessKeys(env),
+    auditPreviousSigningKeyFile: env.AUDIT_PREVIOUS_SIGNING_KEY_FILE
+      ? path.resolve(env.AUDIT_PREVIOUS_SIGNING_KEY_FILE)
+      : null,
     eventWriteKeyFile: path.resolve(
       env.EVENT_WRITE_KEY_FILE || path.join(dataDir, 'event-write-key'),
     ),

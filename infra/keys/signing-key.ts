@@ -172,6 +172,18 @@ export const loadProvisionedKey = (
 };
 
 /**
+ * The key the audit signed with before this one (AUDIT_PREVIOUS_SIGNING_KEY_FILE),
+ * given once to hand the log on to the new key: it must exist (never generated),
+ * and in production be kept as the signing key is.
+ */
+export const loadPreviousSigningKey = (file: string, custody: KeyCustody): SigningKey => {
+  const variable = 'AUDIT_PREVIOUS_SIGNING_KEY_FILE';
+  return custody.production
+    ? loadProvisionedKey(file, custody.dataDir, variable, 'the previous signing key')
+    : parse(file, readFileSync(file, 'utf8'), variable);
+};
+
+/**
  * The signing key as production must keep it: provisioned beforehand (never
  * generated, or deleting it would get a fresh one), outside DATA_DIR (a
  * database administrator or a copied data folder must not carry the key that

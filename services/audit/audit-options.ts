@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../../infra/config/config.ts';
-import { loadSigningKeyInCustody } from '../../infra/keys/signing-key.ts';
+import { loadPreviousSigningKey, loadSigningKeyInCustody } from '../../infra/keys/signing-key.ts';
 import type { AuditOptions } from './audit-runtime.ts';
 
 /**
@@ -11,6 +11,10 @@ import type { AuditOptions } from './audit-runtime.ts';
 export const auditOptions = (config: Readonly<Config>): AuditOptions => ({
   auditDatabasePath: path.join(config.dataDir, 'audit.sqlite'),
   signingKey: loadSigningKeyInCustody(config.auditSigningKeyFile, config),
+  previousSigningKey:
+    config.auditPreviousSigningKeyFile === null
+      ? null
+      : loadPreviousSigningKey(config.auditPreviousSigningKeyFile, config),
   auditOrigin: config.auditOrigin,
   witnesses: { keys: config.auditWitnessKeys, quorum: config.auditWitnessQuorum },
   selfCheckSeconds: config.auditSelfCheckSeconds,

@@ -14,6 +14,8 @@ export interface AuditOptions {
   /** `<DATA_DIR>/audit.sqlite`, or ':memory:'. */
   auditDatabasePath: string;
   signingKey: SigningKey;
+  /** The key signed with before, given once to hand the log on to `signingKey`. */
+  previousSigningKey?: SigningKey | null;
   /** The log's name in its checkpoints (AUDIT_ORIGIN). */
   auditOrigin: string;
   /** Seconds between two checks of the whole stored log against the leaves indexed (AUDIT_SELF_CHECK_SECONDS). */

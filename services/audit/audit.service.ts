@@ -39,6 +39,7 @@ import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import { createReadTally } from './read-tally.ts';
 import { findAlteredEvent } from './self-check.ts';
+import { checkSigningKey, keyChainOf } from './signing-key-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
@@ -160,12 +161,25 @@ export const createAuditService = (
         return latest ? { ...latest.head, position: latest.position } : null;
       }),
 
-      publicKey: guarded('auditPublicKey', async () => ({
-        keyId: deps.signingKey.keyId,
-        algorithm: 'Ed25519',
-        publicKey: deps.signingKey.publicKeyRaw.toString('base64'),
-        pem: deps.signingKey.publicKeyPem,
-      })),
+      /** The key signing now, and every key the log's heads were signed with, each with its validity. */
+      publicKey: guarded('auditPublicKey', async () => {
+        const { heads } = live();
+        await heads.refresh();
+        return {
+          keyId: deps.signingKey.keyId,
+          algorithm: 'Ed25519',
+          publicKey: deps.signingKey.publicKeyRaw.toString('base64'),
+          pem: deps.signingKey.publicKeyPem,
+          keys: keyChainOf(heads).keys.map((key) => ({
+            keyId: key.keyId,
+            publicKey: key.publicKey,
+            validFrom: key.from.at,
+            validFromPosition: key.from.position,
+            validUntil: key.until?.at ?? null,
+            validUntilPosition: key.until?.position ?? null,
+          })),
+        };
+      }),
 
       /** Whether the stored log was found altered (signing stopped), and the latest head's witnesses. */
       status: guarded('auditPublicKey', async () => {
@@ -245,6 +259,13 @@ export const createAuditService = (
           recorded: recorded.map((cosignature) => cosignature.witness),
           ...witnessesOf(heads.cosignaturesOf(head.head.treeSize), policy),
         };
+      },
+
+      /** Every rotation of the signing key, in order, each signed by the key before (public). */
+      keyRotations: async () => {
+        const { heads } = live();
+        await heads.refresh();
+        return { rotations: heads.rotations().map(({ rotation }) => rotation) };
       },
 
       /** The verifier key of the checkpoints (public). */
@@ -329,6 +350,26 @@ export const createAuditService = (
         }
       };
       if (altered) await raise({ position: runtime.tree.size, what: altered });
+      // The key must be the log's own, or be handed on by it; a replaced key signs nothing.
+      const replaced = await checkSigningKey({
+        heads: runtime.heads,
+        key: deps.signingKey,
+        previous: deps.previousSigningKey ?? null,
+        now: () => deps.clock.now(),
+        record: async (rotation) => {
+          await deps.handle(treeHeadDecider, {
+            streamId: treeHeadStreamId,
+            command: { type: 'RecordKeyRotation', data: rotation },
+            actor: auditActor,
+            correlationId: `audit-key-${rotation.toKeyId}`,
+            causationId: 'start',
+          });
+          logger.warn(
+            `audit: the signing key was handed on from ${rotation.fromKeyId} to ${rotation.toKeyId}; AUDIT_PREVIOUS_SIGNING_KEY_FILE may now be removed`,
+          );
+        },
+      });
+      if (replaced) await raise(replaced);
       // Every event indexed from now on must carry a valid write MAC; those
       // indexed since the last signed head are checked again, as no head vouches
       // for them yet. A head is never signed over a forged event.

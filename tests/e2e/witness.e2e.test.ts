@@ -137,6 +137,47 @@ describe('a witness of the audit log, on a machine of its own', () => {
     expect(three).toMatchObject({ status: 'cosigned', size: second, previousSize: second });
   });
 
+  it('follows a key rotation the pinned key signed, and no key that turns up unannounced', async () => {
+    const newKeyFile = (name: string) => {
+      const file = path.join(work, name);
+      const { privateKey } = generateKeyPairSync('ed25519');
+      writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+      return file;
+    };
+    const [oldKey, newKey, strangerKey] = ['old.pem', 'new.pem', 'stranger.pem'].map(newKeyFile);
+    const env = { AUDIT_ORIGIN: origin, AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
+    const before = await startTestSystem({ ...env, AUDIT_SIGNING_KEY_FILE: oldKey! });
+    const stateDir = path.join(work, 'inspector-rotation');
+    const pinned = await logKeyOf(before);
+    const first = await grow(before, ['edu', 'health']);
+    expect(await witnessOnce({ logUrl: before.url, logKey: pinned, stateDir })).toMatchObject({
+      status: 'cosigned',
+      size: first,
+    });
+    await before.stop({ keepData: true });
+
+    const after = await startTestSystem(
+      { ...env, AUDIT_SIGNING_KEY_FILE: newKey!, AUDIT_PREVIOUS_SIGNING_KEY_FILE: oldKey! },
+      { dataDir: before.dataDir },
+    );
+    systems.push(after);
+    const second = await grow(after, ['env']);
+    const followed = await witnessOnce({ logUrl: after.url, stateDir });
+    expect(followed).toMatchObject({ status: 'cosigned', size: second, previousSize: first });
+    const repinned = readFileSync(path.join(stateDir, 'log.vkey'), 'utf8').trim();
+    expect(repinned).toBe(await logKeyOf(after));
+    expect(repinned).not.toBe(pinned);
+
+    // Another log under the same origin and a key nobody handed on to: refused.
+    const stranger = await startTestSystem({ ...env, AUDIT_SIGNING_KEY_FILE: strangerKey! });
+    systems.push(stranger);
+    await grow(stranger, ['edu', 'health', 'env', 'x']);
+    const otherState = path.join(work, 'inspector-stranger');
+    // A witness pinned to the old key follows the rotation on its first round too.
+    await witnessOnce({ logUrl: after.url, logKey: pinned, stateDir: otherState, post: false });
+    await expect(witnessOnce({ logUrl: stranger.url, stateDir: otherState })).rejects.toThrow();
+  });
+
   it('refuses a log that shrank, and the command line says so with exit 1', async () => {
     const operator = await log();
     const stateDir = path.join(work, 'inspector-2');

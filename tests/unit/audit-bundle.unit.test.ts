@@ -10,6 +10,7 @@ import {
 } from '../../domain/merkle/index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import { type SigningKey, signingKeyOf } from '../../infra/keys/signing-key.ts';
+import { signRotation } from '../../services/audit/key-rotation.ts';
 import { signTreeHead } from '../../services/audit/tree-heads.ts';
 import type { AuditRecord } from '../../tools/audit/audit-store.ts';
 import {
@@ -25,6 +26,7 @@ import { compactLeaves, compactTree } from '../../tools/audit/compact-tree.ts';
 import { filtersProblem, matchesFilters } from '../../tools/audit/filters.ts';
 import { toHex } from '../../tools/audit/hex.ts';
 import { checkLines } from '../../tools/audit/report.ts';
+import type { FoundRotation } from '../../tools/audit/rotation.ts';
 import type { FoundHead, LogScan } from '../../tools/audit/scan-log.ts';
 import { compareWithRuns, signSelection, toRuns } from '../../tools/audit/selection.ts';
 import { treeHeadProblem } from '../../tools/audit/tree-head.ts';
@@ -434,10 +436,14 @@ const recordOf = (events: StoredEvent[]): AuditRecord & { alterLeaf(position: nu
 };
 
 /** The log as the check reads it back from the store. */
-const scanOf = (events: StoredEvent[], heads: FoundHead[]): LogScan => {
+const scanOf = (
+  events: StoredEvent[],
+  heads: FoundHead[],
+  rotations: FoundRotation[] = [],
+): LogScan => {
   const leaves = compactLeaves(1);
   for (const event of events) leaves.set(event.position - 1, eventLeafHash(event));
-  return { leaves, size: leaves.size, count: events.length, heads, unreadable: [] };
+  return { leaves, size: leaves.size, count: events.length, heads, rotations, unreadable: [] };
 };
 
 describe('the check of a log against its signed heads', () => {
@@ -561,6 +567,54 @@ describe('the check of a log against its signed heads', () => {
     expect(report.headProblems).toEqual([
       `head at position 2000 (tree size 150): signed by key ${otherKey.keyId}, not the trusted key ${ourKey.keyId}`,
     ]);
+  });
+});
+
+describe('the check of a log whose signing key was handed on', () => {
+  const events = makeEvents(150);
+  const tree = memorySubtreeSource(events.map(eventLeafHash));
+  const headOf = (key: SigningKey, size: number): FoundHead => ({
+    position: size + 1000,
+    head: signHead(key, tree, size),
+  });
+  const before = [headOf(ourKey, 40), headOf(ourKey, 80)];
+  const after = [headOf(otherKey, 120), headOf(otherKey, 140)];
+  const handedOn: FoundRotation = {
+    position: 1100,
+    rotation: signRotation(ourKey, otherKey, 80, '2021-07-01T00:00:00.000Z'),
+  };
+  const check = (rotations: FoundRotation[], trustedKey: Buffer | null) =>
+    checkLog({ scan: scanOf(events, [...before, ...after], rotations), record: null, trustedKey });
+
+  it('holds each head to the key in force where it was recorded, the old key or the new', () => {
+    for (const trusted of [null, ourKey.publicKeyRaw, otherKey.publicKeyRaw]) {
+      const report = check([handedOn], trusted);
+      expect(report.headProblems).toEqual([]);
+      expect(report.agreedSize).toBe(140);
+      expect(report.chain.key?.equals(otherKey.publicKeyRaw)).toBe(true);
+    }
+  });
+
+  it('names the heads of a key no rotation announces (a key replaced)', () => {
+    expect(check([], null).headProblems).toEqual([
+      `head at position 1120 (tree size 120): signed by key ${otherKey.keyId}, not the trusted key ${ourKey.keyId}`,
+      `head at position 1140 (tree size 140): signed by key ${otherKey.keyId}, not the trusted key ${ourKey.keyId}`,
+    ]);
+  });
+
+  it('names a rotation the old key did not sign, and follows it no further', () => {
+    const forged: FoundRotation = {
+      ...handedOn,
+      rotation: {
+        ...signRotation(otherKey, otherKey, 80, '2021-07-01T00:00:00.000Z'),
+        fromKeyId: ourKey.keyId,
+      },
+    };
+    const problems = check([forged], null).headProblems;
+    expect(problems[0]).toBe(
+      `key rotation at position 1100: its signature does not verify under key ${ourKey.keyId}`,
+    );
+    expect(problems).toHaveLength(3);
   });
 });
 

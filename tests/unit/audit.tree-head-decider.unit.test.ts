@@ -1,4 +1,9 @@
-import type { AuditEvent, TreeHead, TreeHeadCosignature } from '../../contracts/events/index.ts';
+import type {
+  AuditEvent,
+  SigningKeyRotation,
+  TreeHead,
+  TreeHeadCosignature,
+} from '../../contracts/events/index.ts';
 import type { TreeHeadCommand } from '../../services/audit/domain/commands.ts';
 import { treeHeadDecider } from '../../services/audit/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
@@ -104,5 +109,57 @@ describe('a witness’s cosignature of a head', () => {
     given(treeHeadDecider, [signed(head(5)), cosigned(cosignature(5))])
       .when(cosign(cosignature(5, { keyId: 'ffffffff', witness: 'witness.local/other' })))
       .then([cosigned(cosignature(5, { keyId: 'ffffffff', witness: 'witness.local/other' }))]);
+  });
+});
+
+describe('the signing key handed on', () => {
+  const rotation = (change: Partial<SigningKeyRotation> = {}): SigningKeyRotation => ({
+    fromKeyId: '0123456789abcdef',
+    fromPublicKey: Buffer.alloc(32, 7).toString('base64'),
+    toKeyId: 'fedcba9876543210',
+    toPublicKey: Buffer.alloc(32, 8).toString('base64'),
+    afterTreeSize: 5,
+    at: '2021-07-01T08:00:00.000Z',
+    signature: Buffer.alloc(64, 9).toString('base64'),
+    ...change,
+  });
+  const rotate = (data: SigningKeyRotation): TreeHeadCommand => ({
+    type: 'RecordKeyRotation',
+    data,
+  });
+  const rotated = (data: SigningKeyRotation): AuditEvent => ({ type: 'SigningKeyRotated', data });
+
+  it('is recorded from the key in force, after its last head', () => {
+    given(treeHeadDecider, [signed(head(5))])
+      .when(rotate(rotation()))
+      .then([rotated(rotation())]);
+  });
+
+  it('is refused from a key that is not in force, or before the last head', () => {
+    given(treeHeadDecider, [signed(head(5))])
+      .when(rotate(rotation({ fromKeyId: 'aaaaaaaaaaaaaaaa' })))
+      .thenThrows('ILLEGAL_STATE', 'fromKeyId');
+    given(treeHeadDecider, [signed(head(5))])
+      .when(rotate(rotation({ afterTreeSize: 4 })))
+      .thenThrows('ILLEGAL_STATE', 'afterTreeSize');
+    given(treeHeadDecider, [signed(head(5))])
+      .when(rotate(rotation({ toKeyId: '0123456789abcdef' })))
+      .thenThrows('VALIDATION', 'toKeyId');
+  });
+
+  it('makes the new key the only one a head may be signed with', () => {
+    const past = [signed(head(5)), rotated(rotation())];
+    given(treeHeadDecider, past)
+      .when(record(head(9)))
+      .thenThrows('ILLEGAL_STATE', 'keyId');
+    given(treeHeadDecider, past)
+      .when(record(head(9, { keyId: 'fedcba9876543210' })))
+      .then([signed(head(9, { keyId: 'fedcba9876543210' }))]);
+  });
+
+  it('is needed before a head of another key', () => {
+    given(treeHeadDecider, [signed(head(5))])
+      .when(record(head(9, { keyId: 'fedcba9876543210' })))
+      .thenThrows('ILLEGAL_STATE', 'keyId');
   });
 });

@@ -140,7 +140,11 @@ const byPosition = (divergences: readonly Divergence[]): Divergence[] => {
  */
 export const checkLog = (input: CheckInput): CheckReport => {
   const { scan } = input;
-  const chain = checkHeadChain([...scan.heads, ...(input.extraHeads ?? [])], input.trustedKey);
+  const chain = checkHeadChain(
+    [...scan.heads, ...(input.extraHeads ?? [])],
+    input.trustedKey,
+    scan.rotations,
+  );
   const log = compactTree(scan.leaves, scan.size);
   const signed = signedDivergence(log, input, chain);
   const recorded = input.record

@@ -99,9 +99,18 @@ export const exportBundle = async (options: ExportOptions): Promise<ExportResult
   checkSigningKey(options.signingKey, key);
   // The checked tree, cut to the head: perfect subtrees below its size are the same.
   const tree: SubtreeSource = { size: head.treeSize, subtree: report.log.subtree };
+  // Heads of the key in force only: the bundle names one key (heads signed before a
+  // rotation hold under the old key, which audit:check follows in the log itself).
+  const current = key.toString('base64');
   const heads = report.chain.valid
+    .filter(({ head }) => head.publicKey === current)
     .map(({ position, head }) => ({ ...head, position }))
     .sort((a, b) => a.position - b.position);
+  if (head.publicKey !== current) {
+    throw new ExportRefused([
+      `the signing key was handed on to ${keyIdOf(key)}, which has signed no head yet: sign one (the signTreeHead mutation), then export`,
+    ]);
+  }
   const header: BundleHeader = {
     format: bundleFormat,
     exportedAt: options.exportedAt,

@@ -1,3 +1,5 @@
+import { RAW_KEY_SIZE, strictBase64 } from './keys.ts';
+import { type FoundRotation, rotatedKey } from './rotation.ts';
 import type { FoundHead } from './scan-log.ts';
 import { headKey, treeHeadProblem } from './tree-head.ts';
 
@@ -7,7 +9,7 @@ export interface HeadChain {
   valid: FoundHead[];
   /** Each naming its head. */
   problems: string[];
-  /** The key the heads were held to (raw), or null when there was none to hold them to. */
+  /** The key in force last (raw), or null when there was none to hold the heads to. */
   key: Buffer | null;
 }
 
@@ -38,24 +40,70 @@ const forkProblems = (valid: readonly FoundHead[]): string[] => {
   return problems;
 };
 
+/** A key in force from the position of the rotation to it (0 for the first). */
+interface Segment {
+  key: Buffer;
+  from: number;
+}
+
 /**
- * Checks every head against the trusted key: the one given (the data directory's
- * or a pinned one), else the key of the first head, so that a head re-signed with
- * some other key stands out. Returns the valid heads in tree-size order.
+ * The log's keys from `anchor` on, each rotation followed only if the key in
+ * force signed it: a rotation that does not hold is named and the chain stops there.
+ */
+const followRotations = (
+  anchor: Buffer,
+  rotations: readonly FoundRotation[],
+): { segments: Segment[]; problems: string[] } => {
+  const segments: Segment[] = [{ key: anchor, from: 0 }];
+  for (const found of [...rotations].sort((a, b) => a.position - b.position)) {
+    const next = rotatedKey(found.rotation, segments.at(-1)!.key);
+    if ('problem' in next) {
+      return {
+        segments,
+        problems: [`key rotation at position ${found.position}: ${next.problem}`],
+      };
+    }
+    segments.push({ key: next.key, from: found.position });
+  }
+  return { segments, problems: [] };
+};
+
+/** The key in force at `position`: the last one handed on before it. */
+const keyAt = (segments: readonly Segment[], position: number): Buffer =>
+  segments.filter((segment) => segment.from < position).at(-1)?.key ?? segments[0]!.key;
+
+/**
+ * Checks every head against the key in force where it was recorded: the log's
+ * first key (its first head's, or the first rotation's old key) handed on by
+ * each rotation the key before signed. A trusted key given (the data
+ * directory's or a pinned one) must be one of those; otherwise it alone is held
+ * to, so that heads re-signed with some other key stand out. Returns the valid
+ * heads in tree-size order and the key in force last.
  */
 export const checkHeadChain = (
   heads: readonly FoundHead[],
   trustedKey: Buffer | null,
+  rotations: readonly FoundRotation[] = [],
 ): HeadChain => {
-  const key = trustedKey ?? headKey(heads[0]?.head) ?? null;
-  const problems: string[] = [];
+  const first = [...heads].sort((a, b) => a.position - b.position)[0];
+  const anchor =
+    headKey(first?.head) ??
+    strictBase64(rotations[0]?.rotation.fromPublicKey, RAW_KEY_SIZE) ??
+    trustedKey;
+  const followed = anchor ? followRotations(anchor, rotations) : { segments: [], problems: [] };
+  const inChain = trustedKey && followed.segments.some(({ key }) => key.equals(trustedKey));
+  const { segments, problems } =
+    trustedKey && !inChain ? { segments: [{ key: trustedKey, from: 0 }], problems: [] } : followed;
   const valid: FoundHead[] = [];
   for (const found of distinct(heads)) {
-    const problem = key ? treeHeadProblem(found.head, key) : 'no key to verify it with';
+    const problem =
+      segments.length > 0
+        ? treeHeadProblem(found.head, keyAt(segments, found.position))
+        : 'no key to verify it with';
     if (problem) problems.push(`${nameFoundHead(found)}: ${problem}`);
     else valid.push(found);
   }
   valid.sort((a, b) => a.head.treeSize - b.head.treeSize);
   problems.push(...forkProblems(valid));
-  return { valid, problems, key };
+  return { valid, problems, key: segments.at(-1)?.key ?? null };
 };

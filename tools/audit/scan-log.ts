@@ -2,6 +2,7 @@ import type { TreeHead } from '../../contracts/events/audit-events.ts';
 import { eventLeafHash } from '../../domain/merkle/index.ts';
 import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 import { type CompactLeaves, compactLeaves } from './compact-tree.ts';
+import { type FoundRotation, rotationOf } from './rotation.ts';
 import { treeHeadOf } from './tree-head.ts';
 
 /** A signed head as found in the log, with the position of the event that recorded it. */
@@ -19,6 +20,8 @@ export interface LogScan {
   /** Number of events actually stored: less than `size` when some are missing. */
   count: number;
   heads: FoundHead[];
+  /** The signing keys handed on, in log order. */
+  rotations: FoundRotation[];
   /** Positions whose row the store could not read back (data or metadata not JSON). */
   unreadable: number[];
 }
@@ -39,6 +42,7 @@ export const scanLog = async (
   const last = await store.lastPosition();
   const leaves = compactLeaves(Math.max(1024, last));
   const heads: FoundHead[] = [];
+  const rotations: FoundRotation[] = [];
   const unreadable: number[] = [];
   let count = 0;
   for (let after = 0; after < last; ) {
@@ -55,12 +59,14 @@ export const scanLog = async (
       leaves.set(event.position - 1, eventLeafHash(event));
       const head = treeHeadOf(event);
       if (head) heads.push({ position: event.position, head });
+      const rotation = rotationOf(event);
+      if (rotation) rotations.push({ position: event.position, rotation });
     }
     count += events.length;
     after = events[events.length - 1]!.position;
   }
   const size = unreadable.length > 0 ? Math.max(leaves.size, unreadable.at(-1)!) : leaves.size;
-  return { leaves, size, count, heads, unreadable };
+  return { leaves, size, count, heads, rotations, unreadable };
 };
 
 /**

@@ -6,6 +6,7 @@ import {
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SigningKeyRotation } from '../../contracts/events/audit-events.ts';
 import { verifyConsistency } from '../../domain/merkle/tree.ts';
 import { type Checkpoint, parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
 import { cosignatureLine } from '../../domain/transparency/cosignature.ts';
@@ -16,6 +17,7 @@ import {
   parseVerifierKey,
   verifierKey,
 } from '../../domain/transparency/signed-note.ts';
+import { rotatedKey } from '../audit/rotation.ts';
 
 /** What a witness run is given. */
 export interface WitnessOptions {
@@ -135,6 +137,28 @@ const opened = (note: string, logKey: string): Checkpoint & { text: string } => 
   return { ...checkpoint, text };
 };
 
+/**
+ * The log's verifier key after following its key rotations from `logKey`:
+ * each rotation must be signed by the key in force (fetched from the log, but
+ * checked here against the key this witness pinned). Null when none leads on.
+ */
+const followRotations = async (base: string, logKey: string): Promise<string | null> => {
+  const answer = JSON.parse(await fetchText(`${base}/audit/keys`)) as {
+    rotations?: SigningKeyRotation[];
+  };
+  const verifier = parseVerifierKey(logKey);
+  let key = verifier.publicKeyRaw;
+  for (const rotation of answer.rotations ?? []) {
+    if (rotation.fromPublicKey !== key.toString('base64')) continue;
+    const next = rotatedKey(rotation, key);
+    if ('problem' in next) {
+      throw new WitnessInputError(`the log's key rotation to ${rotation.toKeyId}: ${next.problem}`);
+    }
+    key = next.key;
+  }
+  return key.equals(verifier.publicKeyRaw) ? null : verifierKey(verifier.name, key);
+};
+
 /** Keeps what a refusal rests on, for anyone to check: both signed notes, and the proof. */
 const keepEvidence = (stateDir: string, record: Record<string, unknown>, now: number): string => {
   const dir = files(stateDir).evidence;
@@ -161,18 +185,29 @@ export const witnessOnce = async (options: WitnessOptions): Promise<WitnessVerdi
   if (pinned !== null && options.logKey !== undefined && options.logKey !== pinned) {
     throw new WitnessInputError(`the log key given is not the one pinned in ${state.logKey}`);
   }
-  const logKey = pinned ?? options.logKey;
-  if (logKey === undefined) {
+  const pinnedKey = pinned ?? options.logKey;
+  if (pinnedKey === undefined) {
     throw new WitnessInputError('give the log key (--log-key) on the first run');
   }
   const now = Math.floor((options.now ?? (() => Date.now() / 1000))());
   const base = options.logUrl.replace(/\/+$/, '');
   const note = await fetchText(`${base}/audit/checkpoint`);
-  const checkpoint = opened(note, logKey);
-  if (pinned === null) writeFileSync(state.logKey, `${logKey}\n`);
+  // A checkpoint the pinned key does not sign may be the next key's, handed on by a
+  // rotation the pinned key signed: then the witness follows and pins the new key.
+  let logKey = pinnedKey;
+  let checkpoint: Checkpoint & { text: string };
+  try {
+    checkpoint = opened(note, pinnedKey);
+  } catch (error) {
+    const next = await followRotations(base, pinnedKey);
+    if (next === null) throw error;
+    checkpoint = opened(note, next);
+    logKey = next;
+  }
+  if (logKey !== pinned) writeFileSync(state.logKey, `${logKey}\n`);
 
   const lastNote = existsSync(state.last) ? readFileSync(state.last, 'utf8') : null;
-  const last = lastNote === null ? null : opened(lastNote, logKey);
+  const last = lastNote === null ? null : opened(lastNote, pinnedKey);
   const refuse = (reason: string, proof: string[] | null): WitnessVerdict => ({
     status: 'refused',
     reason,

@@ -84,6 +84,20 @@ export const auditTypeDefs = /* GraphQL */ `
     timestamp: Float!
   }
 
+  "A key the audit signed heads with, and when it was the log's key (a rotation by the key before it starts it; the next rotation ends it)."
+  type AuditSigningKey {
+    keyId: String!
+    "The raw 32-byte public key, base64."
+    publicKey: String!
+    validFrom: DateTime!
+    "The global position of its first head, or of the rotation to it."
+    validFromPosition: Int!
+    "Null while it is the log's key."
+    validUntil: DateTime
+    "The global position of the rotation that handed the log on from it."
+    validUntilPosition: Int
+  }
+
   type AuditPublicKey {
     "First 16 hex characters of SHA-256 of the raw public key."
     keyId: String!
@@ -92,6 +106,8 @@ export const auditTypeDefs = /* GraphQL */ `
     publicKey: String!
     "The public key as PEM (SPKI)."
     pem: String!
+    "Every key the log's heads were signed with, in order, each with when it was the log's key: old keys stay published."
+    keys: [AuditSigningKey!]!
   }
 
   "Every filter given narrows the result; ranges include both ends."

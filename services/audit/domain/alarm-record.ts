@@ -33,6 +33,7 @@ const evolve = (state: AlarmState, event: AuditEvent): AlarmState => {
       return { raised: new Set(state.raised).add(keyOf(event.data)) };
     case 'TreeHeadSigned':
     case 'TreeHeadCosigned':
+    case 'SigningKeyRotated':
     case 'AuditHistoryRead':
       return state;
     default: {

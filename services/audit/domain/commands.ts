@@ -1,4 +1,8 @@
-import type { TreeHead, TreeHeadCosignature } from '../../../contracts/events/index.ts';
+import type {
+  SigningKeyRotation,
+  TreeHead,
+  TreeHeadCosignature,
+} from '../../../contracts/events/index.ts';
 
 /**
  * Record a signed tree head. The head arrives already computed and signed: the
@@ -8,4 +12,6 @@ import type { TreeHead, TreeHeadCosignature } from '../../../contracts/events/in
 export type TreeHeadCommand =
   | { type: 'RecordTreeHead'; data: TreeHead }
   /** Record a witness's cosignature, already verified against the configured witness keys. */
-  | { type: 'RecordCosignature'; data: TreeHeadCosignature };
+  | { type: 'RecordCosignature'; data: TreeHeadCosignature }
+  /** Record the signing key handed on, the rotation already signed by the old key. */
+  | { type: 'RecordKeyRotation'; data: SigningKeyRotation };

@@ -1,5 +1,10 @@
 import { illegalState, validationError } from '../../../contracts/errors.ts';
-import type { AuditEvent, TreeHead, TreeHeadCosignature } from '../../../contracts/events/index.ts';
+import type {
+  AuditEvent,
+  SigningKeyRotation,
+  TreeHead,
+  TreeHeadCosignature,
+} from '../../../contracts/events/index.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import type { TreeHeadCommand } from './commands.ts';
 import { cosignedKey, type TreeHeadState } from './state.ts';
@@ -33,7 +38,39 @@ const recordTreeHead = (head: TreeHead, state: TreeHeadState): AuditEvent[] => {
       'treeSize',
     );
   }
+  if (state.keyId !== null && head.keyId !== state.keyId) {
+    throw illegalState(
+      `the head is signed by key ${head.keyId}, but the log's key is ${state.keyId}: the old key must hand the log on first (AUDIT_PREVIOUS_SIGNING_KEY_FILE)`,
+      'keyId',
+    );
+  }
   return [{ type: 'TreeHeadSigned', data: head }];
+};
+
+/**
+ * Records the signing key handed on: from the key in force (the old key signed
+ * the rotation; the adapter checked it), to another one.
+ */
+const recordKeyRotation = (rotation: SigningKeyRotation, state: TreeHeadState): AuditEvent[] => {
+  if (!keyIdPattern.test(rotation.toKeyId)) {
+    throw validationError('toKeyId', 'must be 16 hex characters');
+  }
+  if (rotation.toKeyId === rotation.fromKeyId) {
+    throw validationError('toKeyId', 'must be another key than the one handed on from');
+  }
+  if (state.keyId !== null && rotation.fromKeyId !== state.keyId) {
+    throw illegalState(
+      `the log's key is ${state.keyId}, not ${rotation.fromKeyId}: only the key in force hands the log on`,
+      'fromKeyId',
+    );
+  }
+  if (rotation.afterTreeSize !== state.treeSize) {
+    throw illegalState(
+      `the last head is of size ${state.treeSize}, not ${rotation.afterTreeSize}`,
+      'afterTreeSize',
+    );
+  }
+  return [{ type: 'SigningKeyRotated', data: rotation }];
 };
 
 /**
@@ -70,6 +107,8 @@ export const decide = (
       return recordTreeHead(command.data, state);
     case 'RecordCosignature':
       return recordCosignature(command.data, state);
+    case 'RecordKeyRotation':
+      return recordKeyRotation(command.data, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown tree-head command ${(_exhaustive as { type: string }).type}`);

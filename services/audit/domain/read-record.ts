@@ -140,6 +140,7 @@ const evolve = (state: ReadRecordState, event: AuditEvent): ReadRecordState => {
     }
     case 'TreeHeadSigned':
     case 'TreeHeadCosigned':
+    case 'SigningKeyRotated':
     case 'AuditAlarmRaised':
       return state;
     default: {

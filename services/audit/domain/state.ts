@@ -7,12 +7,15 @@ import type { AuditEvent } from '../../../contracts/events/index.ts';
  */
 export type TreeHeadState = {
   treeSize: number;
+  /** The key heads must now be signed with: the last head's, or the last rotation's new key. */
+  keyId: string | null;
   roots: ReadonlyMap<number, string>;
   cosigned: ReadonlySet<string>;
 };
 
 export const initialState = (): TreeHeadState => ({
   treeSize: 0,
+  keyId: null,
   roots: new Map(),
   cosigned: new Set(),
 });
@@ -27,6 +30,7 @@ export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState =
       return {
         ...state,
         treeSize: event.data.treeSize,
+        keyId: event.data.keyId,
         roots: new Map(state.roots).set(event.data.treeSize, event.data.rootHash),
       };
     case 'TreeHeadCosigned':
@@ -34,6 +38,8 @@ export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState =
         ...state,
         cosigned: new Set(state.cosigned).add(cosignedKey(event.data.keyId, event.data.treeSize)),
       };
+    case 'SigningKeyRotated':
+      return { ...state, keyId: event.data.toKeyId };
     case 'AuditHistoryRead':
     case 'AuditAlarmRaised':
       // Read records and alarms live in their own streams; they never move the chain of heads.
