@@ -17,7 +17,17 @@ export interface TreeHead {
   keyId: string;
   /** The raw 32-byte Ed25519 public key, base64. */
   publicKey: string;
-  /** Ed25519 over the UTF-8 bytes of canonicalJson({ keyId, rootHash, signedAt, treeSize }), base64. */
+  /**
+   * Events 1…legacyUpTo were written before writes were authenticated and carry
+   * no write MAC; every later one must carry one. Fixed by the first head that
+   * says it (0: none), repeated by every later head; absent on heads signed
+   * before writes were authenticated.
+   */
+  legacyUpTo?: number;
+  /**
+   * Ed25519 over the UTF-8 bytes of canonicalJson({ keyId, legacyUpTo, rootHash,
+   * signedAt, treeSize }) (legacyUpTo left out when absent), base64.
+   */
   signature: string;
 }
 

@@ -64,6 +64,12 @@ export const createTreeHeadIndex = (eventStore: EventStore) => {
     cosignaturesOf: (treeSize: number): readonly TreeHeadCosignature[] =>
       cosignatures.get(treeSize) ?? [],
     all: (): readonly RecordedTreeHead[] => heads,
+    /**
+     * Where the events written before writes were authenticated end, as the first
+     * head to say it signed it (later heads repeat it); null while no head says.
+     */
+    legacyUpTo: (): number | null =>
+      heads.find(({ head }) => head.legacyUpTo !== undefined)?.head.legacyUpTo ?? null,
     /** The signing keys handed on, in the order recorded. */
     rotations: (): readonly { rotation: SigningKeyRotation; position: number }[] => rotations,
   };

@@ -5,6 +5,7 @@ import type { SigningKey } from '../../infra/keys/signing-key.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { createHistorySearch } from './history-search.ts';
 import { createAuditIndexer } from './indexer.ts';
+import { legacyEnd } from './legacy-range.ts';
 import { openAuditDatabase } from './schema.ts';
 import { createSigningSchedule } from './signing-schedule.ts';
 import { createTreeHeadSigner } from './tree-head-signer.ts';
@@ -58,6 +59,16 @@ export const openAuditRuntime = (deps: AuditServiceDeps, hooks: AuditRuntimeHook
     clock: deps.clock,
     handle: deps.handle,
     onAppended: hooks.onAppended,
+    // Where writes are authenticated, every head says where the legacy events end:
+    // the first one fixes it (read from the log once), the others repeat it.
+    ...((deps.writeKeys?.size ?? 0) > 0
+      ? {
+          legacyUpTo: async (treeSize: number) => {
+            await heads.refresh();
+            return heads.legacyUpTo() ?? legacyEnd(deps.eventStore, treeSize);
+          },
+        }
+      : {}),
   });
   return {
     db,

@@ -24,6 +24,11 @@ export interface TreeHeadSignerDeps {
   handle: CommandHandler;
   /** Told the position of each head's event, to wake the projectors. */
   onAppended: (position: number) => void;
+  /**
+   * Where the log's unauthenticated (legacy) events end, for a head of
+   * `treeSize`; absent where writes are not authenticated (no write key).
+   */
+  legacyUpTo?: (treeSize: number) => Promise<number>;
 }
 
 /** Which request a signing belongs to, for the event's correlation and causation ids. */
@@ -47,10 +52,12 @@ export const createTreeHeadSigner = (deps: TreeHeadSignerDeps) => {
     await deps.indexer.catchUp();
     const treeSize = deps.tree.size;
     if (treeSize === 0) throw illegalState('nothing to sign: the log is empty', 'treeSize');
+    const legacyUpTo = await deps.legacyUpTo?.(treeSize);
     const head = signTreeHead(deps.key, {
       treeSize,
       rootHash: rootHash(deps.tree, treeSize).toString('hex'),
       signedAt: deps.clock.now(),
+      ...(legacyUpTo === undefined ? {} : { legacyUpTo }),
     });
     const result = await deps.handle(treeHeadDecider, {
       streamId: treeHeadStreamId,

@@ -11,13 +11,19 @@ export interface UnsignedTreeHead {
   rootHash: string;
   /** ISO timestamp. */
   signedAt: string;
+  /** Events 1…legacyUpTo predate authenticated writes (see TreeHead); absent: not said. */
+  legacyUpTo?: number;
 }
 
-/** The exact bytes a head's signature covers: canonicalJson({ keyId, rootHash, signedAt, treeSize }). */
+/**
+ * The exact bytes a head's signature covers: canonicalJson({ keyId, legacyUpTo,
+ * rootHash, signedAt, treeSize }), legacyUpTo left out when the head does not say it.
+ */
 export const treeHeadSigningBytes = (head: UnsignedTreeHead & { keyId: string }) =>
   Buffer.from(
     canonicalJson({
       keyId: head.keyId,
+      ...(head.legacyUpTo == null ? {} : { legacyUpTo: head.legacyUpTo }),
       rootHash: head.rootHash,
       signedAt: head.signedAt,
       treeSize: head.treeSize,
@@ -35,6 +41,7 @@ export const signTreeHead = (key: SigningKey, head: UnsignedTreeHead): TreeHead 
     signedAt: head.signedAt,
     keyId: key.keyId,
     publicKey: key.publicKeyRaw.toString('base64'),
+    ...(head.legacyUpTo === undefined ? {} : { legacyUpTo: head.legacyUpTo }),
     signature: signature.toString('base64'),
   };
 };

@@ -5,17 +5,23 @@ import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 
 /**
  * Checks that each event the audit indexes was written by the system: its MAC
- * verifies under the write key. Events before the log's first authenticated one
- * were written before writes were authenticated and pass; from it on, an event
- * without a MAC is a row someone put into the store by hand. `signedSoFar`:
- * whether the log held an authenticated event before the first one checked.
+ * verifies under the write key. Events written before writes were authenticated
+ * pass: those up to `legacyUpTo`, as the signed heads say it; while no head says
+ * it yet, those before the log's first authenticated event (`signedSoFar`:
+ * whether the log held one before the first event checked). Any other event
+ * without a MAC is a row someone put into the store by hand.
  */
-export const createWriteCheck = (keys: ReadonlyMap<string, WriteKey>, signedSoFar: boolean) => {
+export const createWriteCheck = (
+  keys: ReadonlyMap<string, WriteKey>,
+  signedSoFar: boolean,
+  legacyUpTo: number | null = null,
+) => {
   let signed = signedSoFar;
   return (event: StoredEvent): AuditDivergence | null => {
     const problem = writerProblem(event, keys);
     if (problem === 'unsigned') {
-      return signed
+      const legacy = legacyUpTo === null ? !signed : event.position <= legacyUpTo;
+      return !legacy
         ? {
             position: event.position,
             what: `${event.type} in ${event.streamId} carries no write MAC: the system did not write it`,
@@ -83,6 +89,11 @@ export const resumeWriteCheck = async (
 ): Promise<{ check: WriteCheck; forged: AuditDivergence | null }> => {
   await audit.heads.refresh();
   const headSize = audit.heads.latest()?.head.treeSize ?? 0;
-  const check = createWriteCheck(keys, await signedAt(store, headSize));
+  const legacyUpTo = audit.heads.legacyUpTo();
+  const check = createWriteCheck(
+    keys,
+    legacyUpTo !== null || (await signedAt(store, headSize)),
+    legacyUpTo,
+  );
   return { check, forged: await firstForgedBetween(store, check, headSize, audit.tree.size) };
 };

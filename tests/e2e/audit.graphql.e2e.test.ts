@@ -7,7 +7,7 @@ const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input:
 const registerTask = `mutation($input: RegisterTaskInput!) { registerTask(input: $input) { id position } }`;
 const history = `query($id: ID!) { taskHistory(taskId: $id, first: 200) {
   edges { node { position type leafHash coveredBySignedHead } } } }`;
-const headFields = 'treeSize rootHash signedAt keyId publicKey signature position';
+const headFields = 'treeSize rootHash signedAt keyId publicKey legacyUpTo signature position';
 const signTreeHead = `mutation { signTreeHead { ${headFields} } }`;
 const latestTreeHead = `{ latestTreeHead { ${headFields} } }`;
 const treeHead = `query($size: Int!) { treeHead(size: $size) { ${headFields} } }`;

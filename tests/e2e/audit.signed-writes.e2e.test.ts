@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { readiness, unready } from '../support/http-calls.ts';
@@ -141,6 +142,32 @@ describe('events the system did not write', () => {
     expect(refused.errors?.[0]?.message).toContain(
       `signing stopped: the stored log was altered at position ${position}`,
     );
+  });
+
+  it('are found when every MAC is stripped and the audit index deleted: the heads say no event predates authenticated writes', async () => {
+    const dataDir = await stoppedSystem();
+    const db = new DatabaseSync(path.join(dataDir, 'events.sqlite'));
+    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
+    for (const { name } of triggers as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+    const head = db
+      .prepare("SELECT data FROM events WHERE type = 'TreeHeadSigned' ORDER BY position DESC")
+      .get() as Row;
+    const { treeSize, legacyUpTo } = JSON.parse(String(head.data)) as {
+      treeSize: number;
+      legacyUpTo: number;
+    };
+    expect(legacyUpTo).toBe(0);
+    // Made to look like events written before writes were authenticated.
+    db.prepare(
+      "UPDATE events SET metadata = json_remove(metadata, '$.writer') WHERE position <= ?",
+    ).run(treeSize);
+    db.close();
+    rmSync(path.join(dataDir, 'audit.sqlite'));
+    const again = await startTestSystem(env, { dataDir });
+    systems.push(again);
+    const answer = await unready(again);
+    expect(answer.body.missing?.join()).toContain('altered at position 1: ');
+    expect(answer.body.missing?.join()).toContain('carries no write MAC');
   });
 
   it('are found when the row carries a MAC copied from a genuine event', async () => {

@@ -82,6 +82,7 @@ describe('the audit service over the real system', () => {
       signedAt: signed.signedAt,
       keyId: signed.keyId,
       publicKey: signed.publicKey,
+      legacyUpTo: 0,
       signature: signed.signature,
     });
     // The head's own event is a later leaf, covered only by a later head.
@@ -99,8 +100,11 @@ describe('the audit service over the real system', () => {
     const latest = (await audit.latest())!;
     expect(latest.keyId).toBe(key.keyId);
     expect(latest.publicKey).toBe(key.publicKey);
+    // Where writes are authenticated, every head says where the legacy events end: none here.
+    expect(latest.legacyUpTo).toBe(0);
     const message = canonicalJson({
       keyId: latest.keyId,
+      legacyUpTo: latest.legacyUpTo,
       rootHash: latest.rootHash,
       signedAt: latest.signedAt,
       treeSize: latest.treeSize,

@@ -163,3 +163,27 @@ describe('the signing key handed on', () => {
       .thenThrows('ILLEGAL_STATE', 'keyId');
   });
 });
+
+describe('where the legacy events end, as heads say it', () => {
+  it('is fixed by the first head that says it and repeated by the later ones', () => {
+    given(treeHeadDecider, [signed(head(5)), signed(head(9, { legacyUpTo: 3 }))])
+      .when(record(head(12, { legacyUpTo: 3 })))
+      .then([signed(head(12, { legacyUpTo: 3 }))]);
+  });
+
+  it('may not change, nor be left out, once said', () => {
+    const past = [signed(head(9, { legacyUpTo: 3 }))];
+    given(treeHeadDecider, past)
+      .when(record(head(12, { legacyUpTo: 0 })))
+      .thenThrows('ILLEGAL_STATE', 'legacyUpTo');
+    given(treeHeadDecider, past)
+      .when(record(head(12)))
+      .thenThrows('ILLEGAL_STATE', 'legacyUpTo');
+  });
+
+  it('lies within the tree', () => {
+    given(treeHeadDecider, [])
+      .when(record(head(5, { legacyUpTo: 6 })))
+      .thenThrows('VALIDATION', 'legacyUpTo');
+  });
+});

@@ -244,6 +244,7 @@ describe('valid overrides', () => {
       nodeKind: 'projection',
       nodeKeyFile: path.resolve('/etc/dubanju/node.pem'),
       busKeyFile: path.resolve('/etc/dubanju/bus-key'),
+      auditPreviousSigningKeyFile: null,
       nodeTrustedKeys: ['gateway:person:AAAA', 'tasks:system+forward:BBBB'],
       services: ['gateway', 'views'],
       sqliteSynchronous: 'FULL',

@@ -8,14 +8,15 @@ import { keyIdOf, publicKeyFromRaw, RAW_KEY_SIZE, strictBase64, strictHex } from
 export const treeHeadEventType = 'TreeHeadSigned';
 
 /**
- * The bytes a head's signature covers: UTF-8 of canonicalJson({ keyId, rootHash,
- * signedAt, treeSize }). Written here again, not imported from the audit service,
+ * The bytes a head's signature covers: UTF-8 of canonicalJson({ keyId, legacyUpTo,
+ * rootHash, signedAt, treeSize }), legacyUpTo left out when the head has none. Written here again, not imported from the audit service,
  * so the offline verifier is a second, independent reading of the contract.
  */
 export const treeHeadMessage = (head: TreeHead): Buffer =>
   Buffer.from(
     canonicalJson({
       keyId: head.keyId,
+      ...(head.legacyUpTo == null ? {} : { legacyUpTo: head.legacyUpTo }),
       rootHash: head.rootHash,
       signedAt: head.signedAt,
       treeSize: head.treeSize,
@@ -39,6 +40,12 @@ const shapeProblem = (head: unknown): string | null => {
     return 'publicKey must be base64 of a raw 32-byte key';
   }
   if (!strictBase64(h.signature, 64)) return 'signature must be base64 of 64 bytes';
+  if (
+    h.legacyUpTo != null &&
+    !(Number.isSafeInteger(h.legacyUpTo) && (h.legacyUpTo as number) >= 0)
+  ) {
+    return 'legacyUpTo must be a whole number of at least 0';
+  }
   return null;
 };
 

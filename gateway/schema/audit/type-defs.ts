@@ -50,6 +50,9 @@ export const auditTypeDefs = /* GraphQL */ `
     keyId: String!
     "The raw 32-byte public key, base64."
     publicKey: String!
+    "Events 1 to legacyUpTo were written before writes were authenticated (no write MAC); every later one carries one. Signed with the head (in its canonical JSON when not null); null on heads signed before."
+    legacyUpTo: Int
+    "Ed25519 over canonical JSON of keyId, legacyUpTo (when not null), rootHash, signedAt and treeSize, base64."
     signature: String!
     "Global position of the event recording this head (itself covered by a later head)."
     position: Int!

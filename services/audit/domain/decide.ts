@@ -38,6 +38,20 @@ const recordTreeHead = (head: TreeHead, state: TreeHeadState): AuditEvent[] => {
       'treeSize',
     );
   }
+  if (
+    head.legacyUpTo !== undefined &&
+    (!Number.isSafeInteger(head.legacyUpTo) ||
+      head.legacyUpTo < 0 ||
+      head.legacyUpTo > head.treeSize)
+  ) {
+    throw validationError('legacyUpTo', 'must be a whole number from 0 to the tree size');
+  }
+  if (state.legacyUpTo !== null && head.legacyUpTo !== state.legacyUpTo) {
+    throw illegalState(
+      `the log's legacy events end at position ${state.legacyUpTo}, as its heads have said; a head may not say otherwise`,
+      'legacyUpTo',
+    );
+  }
   if (state.keyId !== null && head.keyId !== state.keyId) {
     throw illegalState(
       `the head is signed by key ${head.keyId}, but the log's key is ${state.keyId}: the old key must hand the log on first (AUDIT_PREVIOUS_SIGNING_KEY_FILE)`,

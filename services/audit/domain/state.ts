@@ -9,6 +9,8 @@ export type TreeHeadState = {
   treeSize: number;
   /** The key heads must now be signed with: the last head's, or the last rotation's new key. */
   keyId: string | null;
+  /** The legacy range the first head to say it fixed (see TreeHead.legacyUpTo); null: not said yet. */
+  legacyUpTo: number | null;
   roots: ReadonlyMap<number, string>;
   cosigned: ReadonlySet<string>;
 };
@@ -16,6 +18,7 @@ export type TreeHeadState = {
 export const initialState = (): TreeHeadState => ({
   treeSize: 0,
   keyId: null,
+  legacyUpTo: null,
   roots: new Map(),
   cosigned: new Set(),
 });
@@ -31,6 +34,7 @@ export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState =
         ...state,
         treeSize: event.data.treeSize,
         keyId: event.data.keyId,
+        legacyUpTo: state.legacyUpTo ?? event.data.legacyUpTo ?? null,
         roots: new Map(state.roots).set(event.data.treeSize, event.data.rootHash),
       };
     case 'TreeHeadCosigned':

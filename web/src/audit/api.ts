@@ -19,7 +19,7 @@ export interface HistoryPage {
 const eventFields = `position streamId revision id type version recordedAt businessDate
   actor { id role unitId name } correlationId causationId idempotencyKey metadata data leafHash`;
 
-const headFields = 'treeSize rootHash signedAt keyId publicKey signature position';
+const headFields = 'treeSize rootHash signedAt keyId publicKey legacyUpTo signature position';
 const proofFields = 'leafIndex treeSize leafHash proof rootHash';
 
 /** One page of the audit history across every stream. */

@@ -29,6 +29,8 @@ export interface TreeHead {
   signedAt: string;
   keyId: string;
   publicKey: string;
+  /** Where the events written before writes were authenticated end; null on older heads. */
+  legacyUpTo?: number | null;
   signature: string;
   position: number;
 }

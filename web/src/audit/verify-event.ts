@@ -15,11 +15,15 @@ export interface Verdict {
 /** Key ids are the first 16 hex digits of SHA-256 of the raw public key. */
 const keyIdOf = async (raw: Uint8Array) => toHex(await digest(raw)).slice(0, 16);
 
-/** The bytes a head's signature covers: canonical JSON of keyId, rootHash, signedAt, treeSize. */
+/**
+ * The bytes a head's signature covers: canonical JSON of keyId, legacyUpTo
+ * (when the head says it), rootHash, signedAt, treeSize.
+ */
 const headMessage = (head: TreeHead) =>
   new TextEncoder().encode(
     canonicalJson({
       keyId: head.keyId,
+      ...(head.legacyUpTo == null ? {} : { legacyUpTo: head.legacyUpTo }),
       rootHash: head.rootHash,
       signedAt: head.signedAt,
       treeSize: head.treeSize,
