@@ -25,6 +25,12 @@ export const consistencyProofInput = z.object({ fromSize: count(), toSize: count
 
 export const treeHeadInput = z.object({ size: count() });
 
+/** A page of signed heads, newest first: `first` of those below the tree size `before`. */
+export const treeHeadsInput = z.object({
+  first: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  before: count().nullish(),
+});
+
 /** Audit history search: every filter given narrows the result; ranges include both ends. */
 export const auditSearchInput = z.object({
   actorId: z
@@ -94,6 +100,7 @@ export const auditPublicKey: ServiceOperation = {
   endpoints: [
     { action: 'audit.publicKey', field: proofField('auditPublicKey') },
     { action: 'audit.status', field: proofField('auditStatus') },
+    { action: 'audit.recentHeads', field: proofField('treeHeads') },
   ],
 };
 

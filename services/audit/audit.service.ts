@@ -3,10 +3,14 @@ import {
   consistencyProofInput,
   inclusionProofInput,
   treeHeadInput,
+  treeHeadsInput,
 } from '../../contracts/catalogue/audit.ts';
 import { DomainError, illegalState, notFound, validationError } from '../../contracts/errors.ts';
+import type { TreeHead } from '../../contracts/events/index.ts';
 import { auditAlarmStreamId, treeHeadStreamId } from '../../contracts/streams.ts';
+import { rootHash } from '../../domain/merkle/tree.ts';
 import { type AuditDivergence, createAuditAlarm } from '../../infra/audit/alarm.ts';
+import type { RecordedTreeHead } from '../../infra/audit/tree-head-index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import type { Leadership } from '../../infra/leadership/leadership.ts';
 import { alwaysLeading } from '../../infra/leadership/leadership.ts';
@@ -38,12 +42,12 @@ import { treeHeadDecider } from './domain/decider.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import { createReadTally } from './read-tally.ts';
-import { findAlteredEvent } from './self-check.ts';
+import { findAlteredEvent, headsDisagreement } from './self-check.ts';
 import { checkSigningKey, keyChainOf } from './signing-key-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
-import { firstForged, resumeWriteCheck } from './write-check.ts';
+import { createWriteCheck, firstForged, resumeWriteCheck } from './write-check.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
@@ -69,6 +73,14 @@ export const createAuditService = (
   const leadership = options.leadership ?? alwaysLeading();
   const policy = deps.witnesses ?? { keys: [], quorum: 1 };
   const alarm = deps.auditAlarm ?? createAuditAlarm();
+  /** A head as the status and the list of heads show it: with who cosigned it. */
+  const witnessedHead = (head: TreeHead) => ({
+    treeSize: head.treeSize,
+    signedAt: head.signedAt,
+    rootHash: head.rootHash,
+    keyId: head.keyId,
+    ...witnessesOf(live().heads.cosignaturesOf(head.treeSize), policy),
+  });
   const checking = new AbortController();
   let selfCheck: Ticker | null = null;
   const tally = createReadTally(deps);
@@ -102,11 +114,38 @@ export const createAuditService = (
     return audit;
   };
 
+  /** Raises the alarm (set when the service starts: the log line, /readyz, the event). */
+  let raiseAlarm: (found: AuditDivergence) => Promise<void> = async (found) => {
+    alarm.raise(found);
+  };
+
+  /** The tree as indexed against the latest signed head and the latest witnessed one. */
+  const disagreement = (audit: AuditRuntime, entries: readonly RecordedTreeHead[]) =>
+    headsDisagreement(
+      entries.map((entry) => ({
+        ...entry,
+        witnessed: witnessesOf(audit.heads.cosignaturesOf(entry.head.treeSize), policy).witnessed,
+      })),
+      (size) => (size <= audit.tree.size ? rootHash(audit.tree, size).toString('hex') : null),
+    );
+
+  /** The latest signed head alone: what a new head must extend. */
+  const disagreementWithLatest = (audit: AuditRuntime) => {
+    const latest = audit.heads.latest();
+    return latest ? disagreement(audit, [latest]) : null;
+  };
+
   /** Brings the index to the end of the log, then signs a head if one is due. */
   const catchUpAndSignNow = async (audit: AuditRuntime, reason: SigningReason) => {
     await audit.indexer.catchUp();
     await audit.heads.refresh();
     if (alarm.current() || !audit.schedule.due(reason)) return;
+    // Never a head over a tree that does not extend the last one: the log under it changed.
+    const parted = disagreementWithLatest(audit);
+    if (parted) {
+      await raiseAlarm(parted);
+      return;
+    }
     try {
       await audit.signer.sign({ correlationId: `audit-${reason}`, causationId: 'schedule' });
     } catch (error) {
@@ -190,18 +229,32 @@ export const createAuditService = (
         return {
           signingStopped: raised ? { position: raised.position, what: raised.what } : null,
           indexedSize: tree.size,
-          latestHead: latest
-            ? {
-                treeSize: latest.head.treeSize,
-                signedAt: latest.head.signedAt,
-                ...witnessesOf(heads.cosignaturesOf(latest.head.treeSize), policy),
-              }
-            : null,
+          latestHead: latest ? witnessedHead(latest.head) : null,
         };
+      }),
+
+      /** Signed heads, newest first, each with its witnesses (public, as the status is). */
+      recentHeads: guarded('auditPublicKey', async (ctx) => {
+        const { first, before } = parseInput(treeHeadsInput, ctx.params);
+        const { heads } = live();
+        await heads.refresh();
+        const below = heads.all().filter(({ head }) => before == null || head.treeSize < before);
+        return below
+          .slice(-first)
+          .reverse()
+          .map(({ head }) => witnessedHead(head));
       }),
 
       signTreeHead: guarded('auditSign', async (ctx) => {
         refuseWhileAlarmed();
+        const audit = live();
+        await audit.indexer.catchUp();
+        await audit.heads.refresh();
+        const parted = disagreementWithLatest(audit);
+        if (parted) {
+          await raiseAlarm(parted);
+          refuseWhileAlarmed();
+        }
         return live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id });
       }),
 
@@ -349,6 +402,7 @@ export const createAuditService = (
           logger.error('audit: the alarm could not be recorded in the log', error);
         }
       };
+      raiseAlarm = raise;
       if (altered) await raise({ position: runtime.tree.size, what: altered });
       // The key must be the log's own, or be handed on by it; a replaced key signs nothing.
       const replaced = await checkSigningKey({
@@ -388,9 +442,15 @@ export const createAuditService = (
       const checkWhole = async () => {
         const audit = runtime;
         if (!audit || alarm.current()) return;
-        const found = await findAlteredEvent(deps.eventStore, audit.tree, {
-          signal: checking.signal,
-        });
+        await audit.heads.refresh();
+        // Every event's write MAC too, by the legacy range the heads signed.
+        const writes =
+          writers.size > 0 ? createWriteCheck(writers, false, audit.heads.legacyUpTo()) : undefined;
+        const found =
+          (await findAlteredEvent(deps.eventStore, audit.tree, {
+            signal: checking.signal,
+            ...(writes ? { check: writes } : {}),
+          })) ?? disagreement(audit, audit.heads.all());
         if (found) await raise(found);
       };
       const checkFailed = (error: unknown) => {

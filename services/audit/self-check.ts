@@ -1,6 +1,6 @@
 import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
 import type { AuditDivergence } from '../../infra/audit/alarm.ts';
-import type { EventStore } from '../../infra/event-store/port.ts';
+import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 import type { TreeStore } from './tree-store.ts';
 
 /**
@@ -14,7 +14,12 @@ import type { TreeStore } from './tree-store.ts';
 export const findAlteredEvent = async (
   eventStore: EventStore,
   tree: Pick<TreeStore, 'size' | 'leafHash'>,
-  options: { pageSize?: number; signal?: AbortSignal } = {},
+  options: {
+    pageSize?: number;
+    signal?: AbortSignal;
+    /** A check of each event besides its leaf (the write MAC): what it finds is named too. */
+    check?: (event: StoredEvent) => AuditDivergence | null;
+  } = {},
 ): Promise<AuditDivergence | null> => {
   const pageSize = options.pageSize ?? 2000;
   const size = tree.size;
@@ -44,10 +49,44 @@ export const findAlteredEvent = async (
           what: 'the event no longer hashes to the leaf the audit index holds (changed or replaced)',
         };
       }
+      const checked = options.check?.(event);
+      if (checked) return checked;
       expected += 1;
     }
     await new Promise((resolve) => setImmediate(resolve));
     options.signal?.throwIfAborted();
+  }
+  return null;
+};
+
+/**
+ * The audit index's tree against the latest signed head and the latest
+ * witnessed one: its root at each head's size must be the root the head signed.
+ * An index rebuilt from a log altered under a head (audit.sqlite deleted, the
+ * events rewritten) no longer is. Null when both agree (or there is no head).
+ */
+export const headsDisagreement = (
+  heads: readonly {
+    head: { treeSize: number; rootHash: string };
+    position: number;
+    witnessed?: boolean;
+  }[],
+  rootAt: (treeSize: number) => string | null,
+): AuditDivergence | null => {
+  const latest = heads.at(-1);
+  const witnessed = heads.filter((entry) => entry.witnessed).at(-1);
+  for (const [entry, kind] of [
+    [witnessed, 'witnessed'],
+    [latest, 'signed'],
+  ] as const) {
+    if (!entry) continue;
+    const root = rootAt(entry.head.treeSize);
+    if (root !== null && root !== entry.head.rootHash) {
+      return {
+        position: entry.head.treeSize,
+        what: `the log as indexed has another root at tree size ${entry.head.treeSize} than the latest ${kind} head (at position ${entry.position}): an event at or before position ${entry.head.treeSize} was changed, removed or inserted`,
+      };
+    }
   }
   return null;
 };

@@ -63,6 +63,10 @@ it('says, after checking an event, that the head it used was witnessed, and by w
   await tab.waitForSelector('[data-witnessed]');
   expect(await tab.getAttribute('[data-witnessed]', 'data-witnessed')).toBe('yes');
   expect(await tab.textContent('[data-witnessed]')).toContain('已经见证：witness.local/');
+  // The list of heads names each head's witnesses too.
+  const listed = '[data-testid="heads"] tbody tr:first-child [data-head-witnessed]';
+  expect(await tab.getAttribute(listed, 'data-head-witnessed')).toBe('yes');
+  expect(await tab.textContent(listed)).toContain('witness.local/');
   await tab.close();
   rmSync(stateDir, { recursive: true, force: true });
 }, 90_000);

@@ -302,6 +302,9 @@ describe('an inspector', () => {
     // No witness is configured in this deployment: the page says the head is the server's word alone.
     expect(await page.getAttribute('[data-witnessed]', 'data-witnessed')).toBe('no');
     expect(await page.textContent('[data-witnessed]')).toContain('尚未经见证方联署');
+    const listed = '[data-testid="heads"] tbody tr:first-child [data-head-witnessed]';
+    expect(await page.getAttribute(listed, 'data-head-witnessed')).toBe('no');
+    expect(await page.textContent(listed)).toContain('未经见证方联署');
     await screenshot(page, '08-audit-verified');
   });
 

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { forgeWriteMac } from '../support/forged-mac.ts';
 import { unready } from '../support/http-calls.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -17,6 +18,15 @@ const tamper = (dataDir: string, change: (db: DatabaseSync) => void) => {
   change(db);
   db.close();
 };
+
+/** Rewrites the unit at `position` and makes its write MAC again with the key kept in DATA_DIR. */
+const rewriteWithForgedMac = (dataDir: string, position: number) =>
+  tamper(dataDir, (db) => {
+    db.prepare(
+      "UPDATE events SET data = json_set(data, '$.name', '改过的名字') WHERE position = ?",
+    ).run(position);
+    forgeWriteMac(db, position, dataDir);
+  });
 
 describe('a server that checks its own log', () => {
   const systems: TestSystem[] = [];
@@ -97,5 +107,34 @@ describe('a server that checks its own log', () => {
     expect(answer.body.missing).toContainEqual(
       'audit: the stored log was altered at position 3: position 3 is missing from the log (deleted)',
     );
+  });
+  it("finds an event rewritten with a valid MAC and its index deleted: the index no longer has the signed head's root", async () => {
+    const first = await startTestSystem(env);
+    const office = await first.token('office');
+    for (let i = 1; i <= 6; i++) {
+      await first.gql(registerUnit, { input: { id: `v${i}`, name: `单位${i}` } }, office);
+    }
+    const signed = await first.gql<{ signTreeHead: { treeSize: number } }>(
+      signTreeHead,
+      {},
+      await first.token('inspector'),
+    );
+    const size = signed.data?.signTreeHead.treeSize as number;
+    await first.stop({ keepData: true });
+    rewriteWithForgedMac(first.dataDir, 3);
+    rmSync(path.join(first.dataDir, 'audit.sqlite'));
+
+    const again = await startTestSystem(
+      { ...env, AUDIT_SELF_CHECK_SECONDS: '1' },
+      { dataDir: first.dataDir },
+    );
+    systems.push(again);
+    const answer = await unready(again);
+    expect(answer.status).toBe(503);
+    expect(answer.body.missing?.join()).toContain(
+      `altered at position ${size}: the log as indexed has another root at tree size ${size} than the latest signed head`,
+    );
+    const refused = await again.gql(signTreeHead, {}, await again.token('inspector'));
+    expect(refused.errors?.[0]?.message).toContain('signing stopped');
   });
 });

@@ -7,9 +7,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseCheckpoint } from '../../domain/transparency/checkpoint.ts';
 import { verifyCosignature } from '../../domain/transparency/cosignature.ts';
 import { openNote, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
-import { macWritten } from '../../domain/transparency/written-event.ts';
-import { loadOrCreateWriteKey } from '../../infra/keys/writer-key.ts';
 import { witnessOnce, witnessVerifierKey } from '../../tools/witness/witness.ts';
+import { forgeWriteMac } from '../support/forged-mac.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -330,27 +329,7 @@ describe('a witness of the audit log, on a machine of its own', () => {
     db.prepare(
       "UPDATE events SET data = json_set(data, '$.name', '改过的名字') WHERE position = 2",
     ).run();
-    const writeKey = loadOrCreateWriteKey(path.join(operator.dataDir, 'event-write-key'));
-    const row = db.prepare('SELECT * FROM events WHERE position = 2').get() as Record<
-      string,
-      string
-    >;
-    const metadata = JSON.parse(row.metadata ?? '{}');
-    const writer = macWritten(
-      {
-        streamId: String(row.stream_id),
-        id: String(row.event_id),
-        type: String(row.type),
-        version: Number(row.version),
-        data: JSON.parse(String(row.data)),
-        metadata,
-        recordedAt: String(row.recorded_at),
-      },
-      writeKey,
-    );
-    db.prepare('UPDATE events SET metadata = ? WHERE position = 2').run(
-      JSON.stringify({ ...metadata, writer }),
-    );
+    forgeWriteMac(db, 2, operator.dataDir);
     db.prepare("DELETE FROM events WHERE type = 'TreeHeadSigned'").run();
     db.close();
     // The derived stores go too, so nothing remembers the log was longer.

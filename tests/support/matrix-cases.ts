@@ -322,7 +322,7 @@ const queries = {
       return {};
     }),
   ],
-  auditPublicKey: [read('auditPublicKey'), read('auditStatus')],
+  auditPublicKey: [read('auditPublicKey'), read('auditStatus'), read('treeHeads')],
   responsibilityBoard: [read('responsibilityBoard')],
   stageBoard: [read('stageBoard')],
   blockageBoard: [read('blockageBoard')],

@@ -13,6 +13,8 @@ export const auditTypeDefs = /* GraphQL */ `
     auditPublicKey: AuditPublicKey!
     "Whether the server found its stored log altered (then it signs no head), and who witnessed its latest head."
     auditStatus: AuditStatus!
+    "Signed heads, newest first, each with the witnesses that cosigned it: first of those below the tree size before."
+    treeHeads(first: Int = 20, before: Int): [WitnessedHead!]!
     "Events of every stream, filtered, in global order. The office sees its own actions only."
     auditHistory(filter: AuditHistoryFilter, first: Int = 50, after: String): AuditHistoryConnection!
   }
@@ -41,7 +43,8 @@ export const auditTypeDefs = /* GraphQL */ `
 
   """
   A signed tree head. The signature (Ed25519, base64) covers the UTF-8 bytes of the
-  RFC 8785 canonical JSON of { keyId, rootHash, signedAt, treeSize }.
+  RFC 8785 canonical JSON of { keyId, legacyUpTo, rootHash, signedAt, treeSize }
+  (legacyUpTo left out when null).
   """
   type TreeHead {
     treeSize: Int!
@@ -75,6 +78,9 @@ export const auditTypeDefs = /* GraphQL */ `
   type WitnessedHead {
     treeSize: Int!
     signedAt: DateTime!
+    rootHash: String!
+    "The key that signed it."
+    keyId: String!
     "The witnesses that cosigned it, with when."
     witnesses: [HeadWitness!]!
     "Cosigned by as many configured witnesses as AUDIT_WITNESS_QUORUM asks."

@@ -61,6 +61,24 @@ export const witnessesOf = async (
   return { witnessed: latest.witnessed, witnesses: latest.witnesses.map((w) => w.witness) };
 };
 
+/** A signed head with the witnesses that cosigned it. */
+export interface WitnessedHead {
+  treeSize: number;
+  signedAt: string;
+  keyId: string;
+  witnessed: boolean;
+  witnesses: { witness: string; timestamp: number }[];
+}
+
+/** The latest signed heads, newest first, with their witnesses. */
+export const recentHeads = async (first: number): Promise<WitnessedHead[]> =>
+  (
+    await gql<{ treeHeads: WitnessedHead[] }>(
+      'query ($first: Int) { treeHeads(first: $first) { treeSize signedAt keyId witnessed witnesses { witness timestamp } } }',
+      { first },
+    )
+  ).treeHeads;
+
 export const signHead = async (): Promise<TreeHead> =>
   (await gql<{ signTreeHead: TreeHead }>(`mutation { signTreeHead { ${headFields} } }`))
     .signTreeHead;

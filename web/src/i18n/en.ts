@@ -241,6 +241,13 @@ export const en: Record<MessageKey, string> = {
   verified: '✔ Verified',
   notVerified: '✘ Not verified',
   notYetCovered: '○ No signed tree head covers this event yet',
+  treeHeads: 'Latest signed heads and their witnesses',
+  treeSize: 'Tree size',
+  signedAt: 'Signed at',
+  keyId: 'Signing key',
+  witnesses: 'Witnesses (cosigned at)',
+  noWitness: 'No witness has cosigned it',
+  witnessed: 'witnessed',
   signHeadNow: 'Sign a tree head now',
   downloadBundle: 'Download an export bundle (offline check)',
   bundleReady:

@@ -238,6 +238,13 @@ export const zh = {
   notVerified: '✘ 未通过验证',
   notYetCovered: '○ 尚无签名树头覆盖此事件',
   signHeadNow: '立即签发树头',
+  treeHeads: '最近的签名树头及其见证方',
+  treeSize: '树大小',
+  signedAt: '签署时间',
+  keyId: '签名密钥',
+  witnesses: '见证方（联署时间）',
+  noWitness: '未经见证方联署',
+  witnessed: '已达见证要求',
   downloadBundle: '下载导出包（离线验证）',
   bundleReady:
     '已生成导出包：{count} 条事件，树大小 {size}；用 npm run audit:verify -- 文件 --allow-unsigned-selection 离线验证。',

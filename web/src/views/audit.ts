@@ -3,7 +3,9 @@ import {
   headAndKey,
   historyPage,
   inclusionProofs,
+  recentHeads,
   signHead,
+  type WitnessedHead,
   witnessesOf,
 } from '../audit/api.ts';
 import { exportBundle } from '../audit/export.ts';
@@ -197,11 +199,47 @@ const pager = (route: Route, pageInfo: { hasNextPage: boolean; endCursor: string
   );
 };
 
+/** The latest signed heads, each with who witnessed it, or that nobody did. */
+const headList = (heads: readonly WitnessedHead[]) =>
+  h(
+    'section',
+    { 'data-testid': 'heads' },
+    table(
+      t('treeHeads'),
+      [
+        { label: t('treeSize'), cell: (head) => head.treeSize, numeric: true },
+        { label: t('signedAt'), cell: (head) => dateTime(head.signedAt) },
+        { label: t('keyId'), cell: (head) => h('code', {}, head.keyId) },
+        {
+          label: t('witnesses'),
+          cell: (head) =>
+            h(
+              'span',
+              { 'data-head-witnessed': head.witnessed ? 'yes' : 'no' },
+              head.witnesses.length > 0
+                ? head.witnesses
+                    .map(
+                      ({ witness, timestamp }) =>
+                        `${witness}（${dateTime(new Date(timestamp * 1000).toISOString())}）`,
+                    )
+                    .join('、')
+                : t('noWitness'),
+              head.witnessed ? ` ✔ ${t('witnessed')}` : '',
+            ),
+        },
+      ],
+      heads,
+    ),
+  );
+
 /** 纪检监察: history search with paging, proof verification in the browser, bundle download. */
 export const auditView = async (route: Route): Promise<HTMLElement> => {
   if (scope('auditProof') === null) return h('p', {}, t('forbidden'));
   const filter = filterOf(route);
-  const page = await historyPage(filter, 20, route.params.get('after') || null);
+  const [page, heads] = await Promise.all([
+    historyPage(filter, 20, route.params.get('after') || null),
+    recentHeads(10),
+  ]);
   return h(
     'section',
     { class: 'audit', 'data-ready': 'audit' },
@@ -223,5 +261,6 @@ export const auditView = async (route: Route): Promise<HTMLElement> => {
       page.events,
     ),
     pager(route, page.pageInfo),
+    headList(heads),
   );
 };
