@@ -11,7 +11,9 @@
  *       consistency from an older size; the witness opens the note, verifies the
  *       proof and cosigns (HTTP left out: the two sides' work only);
  *   (f) the server's self-check: the whole log read back and compared with the
- *       indexed leaves, in all and per 1,000 events.
+ *       indexed leaves, in all and per 1,000 events;
+ *   (g) a witness over HTTP against the server started on that log: each round
+ *       after 1,000 new events and a head, and the self-check of those events.
  * AUDIT_BENCH_EVENTS sets the log size (default 1,000,000).
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -49,6 +51,7 @@ import { signTreeHead, verifyTreeHead } from '../services/audit/tree-heads.ts';
 import { createTreeStore, type TreeStore } from '../services/audit/tree-store.ts';
 import { createCommandHandler } from '../services/shared/command-handler.ts';
 import { line, percentile, rate } from './stats.ts';
+import { benchWitnessOverHttp } from './witness-http.ts';
 
 const total = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
 const streams = 3000;
@@ -234,6 +237,7 @@ const benchSigning = async (store: EventStore, tree: TreeStore) => {
     recorded.push(performance.now() - started);
   }
   line('(c) signed head + recorded by the command handler', figures(recorded));
+  return key;
 };
 
 /** (e): what a witness round costs the log and the witness, p50/p99 over 50 rounds. */
@@ -383,12 +387,13 @@ try {
     `${megabytes(auditPath)} MB / ${megabytes(path.join(dir, 'events.sqlite'))} MB`,
   );
   benchProofs(tree);
-  await benchSigning(store, tree);
+  const key = await benchSigning(store, tree);
   await benchSearch(store, tree, auditPath);
   benchWitness(tree);
   await benchSelfCheck(store, tree);
   tree.close();
   await store.close();
+  await benchWitnessOverHttp(dir, key);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -66,8 +66,10 @@ export interface Config {
   auditWitnessKeys: string[];
   /** Cosignatures of configured witnesses a head needs to count as witnessed. */
   auditWitnessQuorum: number;
-  /** Seconds between two checks of the whole stored log against the audit index. */
+  /** Seconds between two checks of what the audit indexed since the last check. */
   auditSelfCheckSeconds: number;
+  /** Seconds between two checks of the whole stored log against the audit index and the heads. */
+  auditFullCheckSeconds: number;
   /** Seconds between two recordings of the read counts of windows that are over. */
   auditReadTallySeconds: number;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
@@ -526,7 +528,8 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       env.EVENT_WRITE_KEY_FILE || path.join(dataDir, 'event-write-key'),
     ),
     auditWitnessQuorum: integer(env, 'AUDIT_WITNESS_QUORUM', 1, 1, 64),
-    auditSelfCheckSeconds: integer(env, 'AUDIT_SELF_CHECK_SECONDS', 3600, 1, 604_800),
+    auditSelfCheckSeconds: integer(env, 'AUDIT_SELF_CHECK_SECONDS', 60, 1, 604_800),
+    auditFullCheckSeconds: integer(env, 'AUDIT_FULL_CHECK_SECONDS', 86_400, 1, 2_592_000),
     auditReadTallySeconds: integer(env, 'AUDIT_READ_TALLY_SECONDS', 60, 1, 3600),
     // At most a day apart: the clock's facts are per day.
     supervisionClockIntervalMs: integer(

@@ -18,6 +18,7 @@ export const auditOptions = (config: Readonly<Config>): AuditOptions => ({
   auditOrigin: config.auditOrigin,
   witnesses: { keys: config.auditWitnessKeys, quorum: config.auditWitnessQuorum },
   selfCheckSeconds: config.auditSelfCheckSeconds,
+  fullCheckSeconds: config.auditFullCheckSeconds,
   readTallySeconds: config.auditReadTallySeconds,
   auditSignEvery: config.auditSignEvery,
   auditSignSeconds: config.auditSignSeconds,

@@ -19,8 +19,10 @@ export interface AuditOptions {
   previousSigningKey?: SigningKey | null;
   /** The log's name in its checkpoints (AUDIT_ORIGIN). */
   auditOrigin: string;
-  /** Seconds between two checks of the whole stored log against the leaves indexed (AUDIT_SELF_CHECK_SECONDS). */
+  /** Seconds between two checks of what was indexed since the last check (AUDIT_SELF_CHECK_SECONDS). */
   selfCheckSeconds?: number;
+  /** Seconds between two checks of the whole stored log (AUDIT_FULL_CHECK_SECONDS); one also runs at start. */
+  fullCheckSeconds?: number;
   /** Seconds between two recordings of the counts of windows that are over. */
   readTallySeconds?: number;
   /** The witnesses whose cosignatures are recorded (AUDIT_WITNESS_KEYS), and how many make a head witnessed. */

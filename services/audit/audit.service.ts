@@ -47,7 +47,7 @@ import { checkSigningKey, keyChainOf } from './signing-key-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
-import { createWriteCheck, firstForged, resumeWriteCheck } from './write-check.ts';
+import { createWriteCheck, firstForged, resumeWriteCheck, signedAt } from './write-check.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
@@ -83,6 +83,7 @@ export const createAuditService = (
   });
   const checking = new AbortController();
   let selfCheck: Ticker | null = null;
+  let fullCheck: Ticker | null = null;
   const tally = createReadTally(deps);
   let tallying: Ticker | null = null;
 
@@ -439,25 +440,47 @@ export const createAuditService = (
         logger.warn('audit: no write key to check written events with (EVENT_WRITE_KEY_FILE)');
       }
       // The whole log against the leaves indexed, now in the background and on a schedule.
-      const checkWhole = async () => {
+      // The stored log against the index from `from` on, with every event's write MAC
+      // (by the legacy range the heads signed), then the index against the heads.
+      let checkedUpTo = 0;
+      const checkFrom = async (from: number) => {
         const audit = runtime;
         if (!audit || alarm.current()) return;
         await audit.heads.refresh();
-        // Every event's write MAC too, by the legacy range the heads signed.
+        const legacyUpTo = audit.heads.legacyUpTo();
         const writes =
-          writers.size > 0 ? createWriteCheck(writers, false, audit.heads.legacyUpTo()) : undefined;
+          writers.size > 0
+            ? createWriteCheck(
+                writers,
+                legacyUpTo !== null || (await signedAt(deps.eventStore, from - 1)),
+                legacyUpTo,
+              )
+            : undefined;
+        const size = audit.tree.size;
         const found =
           (await findAlteredEvent(deps.eventStore, audit.tree, {
+            from,
             signal: checking.signal,
             ...(writes ? { check: writes } : {}),
           })) ?? disagreement(audit, audit.heads.all());
         if (found) await raise(found);
+        else checkedUpTo = Math.max(checkedUpTo, size);
       };
       const checkFailed = (error: unknown) => {
         if (!checking.signal.aborted) logger.error('audit self-check failed', error);
       };
-      void checkWhole().catch(checkFailed);
-      selfCheck = startTicker((deps.selfCheckSeconds ?? 3600) * 1000, checkWhole, checkFailed);
+      // The whole log at start and then daily; what was indexed since, every minute.
+      void checkFrom(1).catch(checkFailed);
+      fullCheck = startTicker(
+        (deps.fullCheckSeconds ?? 86_400) * 1000,
+        () => checkFrom(1),
+        checkFailed,
+      );
+      selfCheck = startTicker(
+        (deps.selfCheckSeconds ?? 60) * 1000,
+        () => checkFrom(checkedUpTo + 1),
+        checkFailed,
+      );
       // The counts of reads repeated in a window, recorded once the window is over.
       tallying = startTicker(
         (deps.readTallySeconds ?? 60) * 1000,
@@ -495,6 +518,7 @@ export const createAuditService = (
     async stopped() {
       checking.abort();
       selfCheck?.stop();
+      fullCheck?.stop();
       tallying?.stop();
       await tally.flush(true).catch((error: unknown) => {
         this.logger.error('audit: read counts could not be recorded at stop', error);

@@ -19,11 +19,13 @@ export const findAlteredEvent = async (
     signal?: AbortSignal;
     /** A check of each event besides its leaf (the write MAC): what it finds is named too. */
     check?: (event: StoredEvent) => AuditDivergence | null;
+    /** The first position to check (default 1: the whole log). */
+    from?: number;
   } = {},
 ): Promise<AuditDivergence | null> => {
   const pageSize = options.pageSize ?? 2000;
   const size = tree.size;
-  let expected = 1;
+  let expected = Math.max(1, options.from ?? 1);
   while (expected <= size) {
     const page = await eventStore.readAll({
       after: expected - 1,

@@ -49,8 +49,8 @@ export const firstForged = (
   return null;
 };
 
-/** Whether the event at `position` (the last one under a head) carries a write MAC. */
-const signedAt = async (store: EventStore, position: number): Promise<boolean> => {
+/** Whether the event at `position` carries a write MAC (false before position 1). */
+export const signedAt = async (store: EventStore, position: number): Promise<boolean> => {
   if (position <= 0) return false;
   const [event] = await store.readAll({ after: position - 1, limit: 1 });
   return event?.metadata.writer !== undefined;
