@@ -2,6 +2,8 @@
 export const taskStreamId = (taskId: string): string => `task-${taskId}`;
 export const unitStreamId = (unitId: string): string => `unit-${unitId}`;
 export const officialStreamId = (officialId: string): string => `official-${officialId}`;
+/** A year's published working-day calendars (工作日历), version by version. */
+export const workCalendarStreamId = (year: number): string => `work-calendar-${year}`;
 /** The one stream of published rulesets (规则版本). */
 export const rulesStreamId = 'rules';
 /** The one stream of signed Merkle tree heads (audit checkpoints). */

@@ -16,7 +16,7 @@ import type { CommandOperation, Operation } from './declare.ts';
 import { internal } from './directory/internal.ts';
 import { officialCommands, officials, postHolders } from './directory/officials.ts';
 import { unitCommands, units } from './directory/units.ts';
-import { rulesetCommands, rulesetInForce, rulesets } from './rulesets.ts';
+import { rulesetCommands, rulesetInForce, rulesets, workCalendar } from './rulesets.ts';
 import { accountabilityCommands } from './tasks/accountability.ts';
 import { blockageCommands } from './tasks/blockages.ts';
 import { completionCommands } from './tasks/completion.ts';
@@ -59,6 +59,7 @@ export const catalogue = {
   postHolders,
   rulesets,
   rulesetInForce,
+  workCalendar,
   auditSearch,
   auditProof,
   auditPublicKey,

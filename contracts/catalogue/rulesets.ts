@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { between, date, idempotencyKey, optionalText, wholeBetween } from '../fields.ts';
+import { between, date, idempotencyKey, optionalText, text, wholeBetween } from '../fields.ts';
 import { limits } from '../limits.ts';
 import { command, office, query, readers, served } from './declare.ts';
 
@@ -52,9 +52,26 @@ export const publishRulesetInput = z.object({
 
 export const rulesetInForceInput = z.object({ date: date() });
 
+const calendarDays = (max: number, what: string) =>
+  z.array(date()).max(max, `must list at most ${max} ${what}`);
+
+/** A year's working-day calendar, as the State Council's notice sets it. */
+export const publishWorkCalendarInput = z.object({
+  year: wholeBetween(2000, 2100),
+  holidays: calendarDays(60, 'days off'),
+  workdays: calendarDays(20, 'weekend days worked'),
+  source: text(limits.note),
+  idempotencyKey,
+});
+
+export const workCalendarInput = z.object({ year: wholeBetween(2000, 2100) });
+
 export const rulesetCommands = served('rules', {
   publishRuleset: command(office, publishRulesetInput, { echo: 'version' }),
+  publishWorkCalendar: command(office, publishWorkCalendarInput, { echo: 'version' }),
 });
+
+export const workCalendar = query(readers, 'rules.workCalendar', 'workCalendar');
 
 export const rulesets = query(readers, 'rules.rulesets', 'rulesets');
 

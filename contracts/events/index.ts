@@ -1,4 +1,5 @@
 import type { AuditEvent } from './audit-events.ts';
+import type { CalendarEvent } from './calendar-events.ts';
 import type { OfficialEvent } from './official-events.ts';
 import type { RulesetEvent } from './ruleset-events.ts';
 import type { TaskEvent } from './task-events.ts';
@@ -13,6 +14,8 @@ export type {
   TreeHeadCosignature,
 } from './audit-events.ts';
 export { auditEventTypes } from './audit-events.ts';
+export type { CalendarEvent, CalendarEventType, PublishedCalendar } from './calendar-events.ts';
+export { calendarEventTypes } from './calendar-events.ts';
 export type { OfficialEvent, OfficialEventType, Post } from './official-events.ts';
 export { officialEventTypes, posts } from './official-events.ts';
 export type {
@@ -30,7 +33,13 @@ export type { UnitEvent } from './unit-events.ts';
 export { unitEventTypes } from './unit-events.ts';
 
 /** Every domain event the system stores. */
-export type DomainEvent = TaskEvent | UnitEvent | OfficialEvent | RulesetEvent | AuditEvent;
+export type DomainEvent =
+  | TaskEvent
+  | UnitEvent
+  | OfficialEvent
+  | RulesetEvent
+  | CalendarEvent
+  | AuditEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /**

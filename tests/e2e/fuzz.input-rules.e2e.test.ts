@@ -30,6 +30,7 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   scoreDeduction: [-0.5, 100.5],
   level: [0, 3],
   version: [0],
+  year: [1999, 2101],
   reminderLeadDays: [-1, 61],
   'lights.yellowBehindPoints': [-0.5, 100.5],
   'lights.redBehindPoints': [-0.5, 100.5],

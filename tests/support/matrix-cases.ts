@@ -285,6 +285,15 @@ const commands = {
       scoring: { leadUnitFailedTask: -5, cooperatingUnitFailedTask: -3, pingPongPerUnit: -1 },
     })),
   ],
+  publishWorkCalendar: [
+    // A year no other case counts days in.
+    mutation('publishWorkCalendar', async () => ({
+      year: 2030,
+      holidays: ['2030-10-01', '2030-10-02'],
+      workdays: ['2030-09-29'],
+      source: '国务院办公厅关于2030年部分节假日安排的通知（示例）',
+    })),
+  ],
   auditSign: [action('signTreeHead')],
   runClock: [action('runClock', dueSoonMilestone)],
 } satisfies Partial<Record<Operation, readonly OperationCase[]>>;
@@ -303,6 +312,7 @@ const queries = {
   ],
   rulesets: [read('rulesets')],
   rulesetInForce: [read('rulesetInForce', async () => ({ date: '2021-03-01' }))],
+  workCalendar: [read('workCalendar', async () => ({ year: 2021 }))],
   auditSearch: [
     read(
       'auditHistory',

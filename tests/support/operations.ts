@@ -30,4 +30,5 @@ export const supervisionYearCommands: readonly Operation[] = [
   'assignPost',
   'vacatePost',
   'publishRuleset',
+  'publishWorkCalendar',
 ];

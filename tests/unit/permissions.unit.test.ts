@@ -49,10 +49,12 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   assignPost: ['all', null, null, null, null],
   vacatePost: ['all', null, null, null, null],
   publishRuleset: ['all', null, null, null, null],
+  publishWorkCalendar: ['all', null, null, null, null],
   officials: ['all', 'all', 'all', 'all', null],
   postHolders: ['all', 'all', 'all', 'all', null],
   rulesets: ['all', 'all', 'all', 'all', null],
   rulesetInForce: ['all', 'all', 'all', 'all', null],
+  workCalendar: ['all', 'all', 'all', 'all', null],
   runClock: ['all', null, null, null, 'all'],
   responsibilityBoard: ['all', 'all', 'all', 'all', null],
   stageBoard: ['all', 'all', 'all', 'all', null],
@@ -179,7 +181,14 @@ describe('every human role', () => {
   });
 
   it.each(humanRoles)('%s reads officials, post holders and rulesets', (role) => {
-    for (const operation of ['officials', 'postHolders', 'rulesets', 'rulesetInForce'] as const) {
+    const directory = [
+      'officials',
+      'postHolders',
+      'rulesets',
+      'rulesetInForce',
+      'workCalendar',
+    ] as const;
+    for (const operation of directory) {
       expect(scopeOf(operation, role)).toBe('all');
     }
   });

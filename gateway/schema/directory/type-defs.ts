@@ -12,6 +12,8 @@ export const directoryTypeDefs = /* GraphQL */ `
     rulesets: [Ruleset!]!
     "The version in force on \`date\`: what a board of that day is computed under."
     rulesetInForce(date: Date!): Ruleset!
+    "The year's working-day calendar (工作日历) in force: the office's latest, else the one shipped (2021, 2026); known false: weekends only."
+    workCalendar(year: Int!): WorkCalendar!
   }
 
   extend type Mutation {
@@ -21,6 +23,32 @@ export const directoryTypeDefs = /* GraphQL */ `
     "The official no longer holds the post from \`on\` on (that day included)."
     vacatePost(input: VacatePostInput!): RevisionPayload!
     publishRuleset(input: PublishRulesetInput!): PublishRulesetPayload!
+    "Publishes a year's working-day calendar as the State Council's notice sets it: a new version of that year's."
+    publishWorkCalendar(input: PublishWorkCalendarInput!): PublishRulesetPayload!
+  }
+
+  "A year's working-day calendar: any Monday to Friday not in holidays is a working day, and so is each day in workdays."
+  type WorkCalendar {
+    year: Int!
+    "Days off (放假)."
+    holidays: [Date!]!
+    "Saturdays and Sundays worked (调休上班)."
+    workdays: [Date!]!
+    "The notice it follows; null when the year has no calendar."
+    source: String
+    "0: shipped with the system; 1 and up: published by the office; null: none."
+    version: Int
+    "Whether the year has a calendar at all."
+    known: Boolean!
+  }
+
+  input PublishWorkCalendarInput {
+    year: Int!
+    holidays: [Date!]!
+    workdays: [Date!]!
+    "The notice it follows: its title, number and date."
+    source: String!
+    idempotencyKey: String
   }
 
   "主要领导, 分管领导, 单位负责人, 联络员."

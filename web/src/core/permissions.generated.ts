@@ -269,6 +269,12 @@ export const permissions = {
       "office": "all"
     }
   },
+  "publishWorkCalendar": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
   "officials": {
     "kind": "query",
     "roles": {
@@ -297,6 +303,15 @@ export const permissions = {
     }
   },
   "rulesetInForce": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
+  "workCalendar": {
     "kind": "query",
     "roles": {
       "office": "all",

@@ -1,0 +1,77 @@
+import { addDays } from '../dates.ts';
+
+/**
+ * One year's working-day calendar (工作日历): the public holidays, and the
+ * weekend days worked instead (调休上班), as the State Council's notice on the
+ * year's holidays sets them. Any other Monday to Friday is a working day.
+ */
+export interface WorkCalendar {
+  year: number;
+  /** Days off (放假), `YYYY-MM-DD`, sorted. */
+  holidays: readonly string[];
+  /** Saturdays and Sundays worked (调休上班), `YYYY-MM-DD`, sorted. */
+  workdays: readonly string[];
+  /** The notice it follows: its title, date and, where known, number. */
+  source: string;
+  /** 0 for the calendar shipped with the system; then each version the office publishes. */
+  version: number;
+}
+
+/** The calendars of the years known, by year. */
+export type Calendars = ReadonlyMap<number, WorkCalendar>;
+
+/** Days of the week are counted in UTC on the date alone: 0 Sunday … 6 Saturday. */
+const weekday = (day: string): number => new Date(`${day}T00:00:00Z`).getUTCDay();
+
+/** A Saturday or a Sunday. */
+export const isWeekend = (day: string): boolean => {
+  const d = weekday(day);
+  return d === 0 || d === 6;
+};
+
+/**
+ * Whether `day` is a working day: not a holiday of its year's calendar, and a
+ * weekday or a weekend day worked instead. A year without a calendar counts
+ * weekdays only (see `calendarKnown`).
+ */
+export const isWorkingDay = (calendars: Calendars, day: string): boolean => {
+  const calendar = calendars.get(Number(day.slice(0, 4)));
+  if (calendar?.holidays.includes(day)) return false;
+  if (calendar?.workdays.includes(day)) return true;
+  return !isWeekend(day);
+};
+
+/** Whether the calendar of `day`'s year is known (else only weekends are days off). */
+export const calendarKnown = (calendars: Calendars, day: string): boolean =>
+  calendars.has(Number(day.slice(0, 4)));
+
+/**
+ * `day` if it is a working day, else the first working day after it: a time
+ * limit that ends on a day off runs to the next working day (the rule of
+ * Chinese procedure law for 期间: the day after a 法定休假日 ends the period).
+ */
+export const nextWorkingDay = (calendars: Calendars, day: string): string => {
+  let next = day;
+  // The longest run of days off in a year is under a fortnight; a month is a safe bound.
+  for (let i = 0; i < 31 && !isWorkingDay(calendars, next); i++) next = addDays(next, 1);
+  return next;
+};
+
+/** The day `count` working days after `day` (a limit of N working days from `day`). */
+export const addWorkingDays = (calendars: Calendars, day: string, count: number): string => {
+  let reached = day;
+  for (let left = count; left > 0; ) {
+    reached = addDays(reached, 1);
+    if (isWorkingDay(calendars, reached)) left -= 1;
+  }
+  return reached;
+};
+
+/** How many working days lie after `from` up to and including `to` (0 when `to` ≤ `from`). */
+export const workingDaysBetween = (calendars: Calendars, from: string, to: string): number => {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+    if (isWorkingDay(calendars, day)) count += 1;
+  }
+  return count;
+};

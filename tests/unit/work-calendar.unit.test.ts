@@ -1,0 +1,51 @@
+import { shippedCalendars } from '../../domain/calendar/state-council.ts';
+import {
+  addWorkingDays,
+  calendarKnown,
+  isWorkingDay,
+  nextWorkingDay,
+  workingDaysBetween,
+} from '../../domain/calendar/work-calendar.ts';
+
+const calendars = shippedCalendars;
+
+describe('the working-day calendar', () => {
+  it('knows the holidays and the weekend days worked of the State Council notices', () => {
+    expect(isWorkingDay(calendars, '2021-10-04')).toBe(false); // 国庆, a Monday
+    expect(isWorkingDay(calendars, '2021-10-09')).toBe(true); // a Saturday worked
+    expect(isWorkingDay(calendars, '2021-10-10')).toBe(false); // a Sunday
+    expect(isWorkingDay(calendars, '2021-02-07')).toBe(true); // a Sunday worked (春节)
+    expect(isWorkingDay(calendars, '2026-02-23')).toBe(false); // 春节, a Monday
+    expect(isWorkingDay(calendars, '2026-01-04')).toBe(true); // a Sunday worked (元旦)
+    expect(isWorkingDay(calendars, '2026-12-07')).toBe(true); // a plain Monday
+  });
+
+  it('runs a limit that ends on a day off to the next working day: due 2021-10-04 falls due 10-08', () => {
+    expect(nextWorkingDay(calendars, '2021-10-04')).toBe('2021-10-08');
+    expect(nextWorkingDay(calendars, '2021-10-08')).toBe('2021-10-08');
+    expect(nextWorkingDay(calendars, '2021-12-31')).toBe('2021-12-31');
+  });
+
+  it('counts limits in working days across holidays and worked weekends', () => {
+    // 5 working days from Thursday 2021-09-30: 10-08 (Fri), 10-09 (Sat, worked), 10-11, 10-12, 10-13.
+    expect(addWorkingDays(calendars, '2021-09-30', 5)).toBe('2021-10-13');
+    expect(workingDaysBetween(calendars, '2021-09-30', '2021-10-13')).toBe(5);
+    expect(workingDaysBetween(calendars, '2021-10-13', '2021-09-30')).toBe(0);
+  });
+
+  it('counts weekdays alone in a year it has no calendar for, and says so', () => {
+    expect(calendarKnown(calendars, '2030-10-01')).toBe(false);
+    expect(isWorkingDay(calendars, '2030-10-01')).toBe(true);
+    expect(calendarKnown(calendars, '2026-10-01')).toBe(true);
+  });
+
+  it('holds each shipped year’s holidays within the year, sorted, and worked days on weekends', () => {
+    for (const [year, calendar] of calendars) {
+      for (const list of [calendar.holidays, calendar.workdays]) {
+        expect([...list].sort()).toEqual(list);
+        expect(list.every((day) => day.startsWith(`${year}-`))).toBe(true);
+      }
+      expect(calendar.workdays.every((day) => !isWorkingDay(new Map(), day))).toBe(true);
+    }
+  });
+});
