@@ -37,7 +37,7 @@ const logEveryMs = 10_000;
  * anything. Moleculer hooks `transporterSend` and `transporterReceive`, on the
  * serialized bytes, so it holds for every packet kind alike. An HMAC, not a
  * signature per node: every packet pays it, and an Ed25519 signature and check
- * per packet cost a quarter of the commands over NATS (measured); who may assert
+ * per packet cost 22–34% of the commands over NATS (measured); who may assert
  * what stays with the actor assertions.
  */
 export const signedPackets = (key: Buffer, now: () => number = Date.now) => {

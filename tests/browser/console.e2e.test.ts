@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { signToken } from '../../infra/auth/tokens.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import {
   ensureConsoleBuilt,
@@ -456,6 +457,34 @@ describe('a milestone and a blockage followed up on the task page', () => {
       (options) => options.length,
     );
     expect(offered).toBe(1);
+  });
+});
+
+describe('a session that ends', () => {
+  it('signs the user out at once, says why, and returns to the same page after signing in again', async () => {
+    const opened = await openSession(browser);
+    sessions.push(opened);
+    await signInAs(opened, system.url, 'deputy-wang');
+    const { page } = opened;
+    await page.click('table a[href^="#/tasks/"]');
+    await page.waitForSelector('[data-ready="task"]');
+    const taskPage = new URL(page.url()).hash;
+    await page.goto(`${system.url}/#/overview`);
+    await page.waitForSelector('[data-ready="overview"]');
+    const expired = await signToken(
+      system.system.secret,
+      { sub: 'deputy-wang', role: 'leader' },
+      Math.floor(Date.now() / 1000) - 60,
+    );
+    await page.evaluate((token) => sessionStorage.setItem('dubanju.token', token), expired);
+    await page.goto(`${system.url}/${taskPage}`);
+    await page.waitForSelector('[data-testid="session-ended"]');
+    expect(await page.textContent('[data-testid="session-ended"]')).toContain('登录已失效');
+    expect(await page.$$('[data-testid="who"]')).toHaveLength(0);
+    await page.selectOption('select[name="demoUser"]', 'deputy-wang');
+    await page.click('form[data-form="demo"] button[type="submit"]');
+    await page.waitForSelector('[data-ready="task"]');
+    expect(new URL(page.url()).hash).toBe(taskPage);
   });
 });
 

@@ -5,6 +5,7 @@ import { h, replace } from './core/dom.ts';
 import { lang, setLang, t } from './core/i18n.ts';
 import { parseRoute, type Route } from './core/route.ts';
 import { loadMe, type Me, signOut } from './core/session.ts';
+import { rememberReturn, takeReturn } from './core/session-store.ts';
 import { auditView } from './views/audit.ts';
 import { blockageBoard } from './views/boards/blockage.ts';
 import { boardView } from './views/boards/board-page.ts';
@@ -54,6 +55,9 @@ const app = document.getElementById('app')!;
 let rendering = 0;
 
 /** Draws the page the address names; `focus` moves keyboard focus to its heading (a new page). */
+/** Set when the server refused the session's token, until the user signs in again. */
+let sessionEnded = false;
+
 const render = async (focus: boolean): Promise<void> => {
   const ticket = ++rendering;
   document.documentElement.lang = lang();
@@ -72,7 +76,7 @@ const render = async (focus: boolean): Promise<void> => {
   });
   replace(app, frame.root);
   if (!me) {
-    replace(frame.main, await signInView(() => void signedIn()));
+    replace(frame.main, await signInView(() => void signedIn(), { expired: sessionEnded }));
     frame.main.querySelector('h1')?.focus();
     return;
   }
@@ -109,13 +113,24 @@ const render = async (focus: boolean): Promise<void> => {
 
 const signedIn = async () => {
   resetLookups();
+  sessionEnded = false;
   const me = await loadMe();
-  if (me) location.hash = home(me);
+  if (me) location.hash = takeReturn() ?? home(me);
   await render(true);
 };
 
+/**
+ * The server no longer takes the token (it expired, or its key changed): the
+ * user is signed out at once, told why, and brought back to the same page once
+ * signed in again.
+ */
 whenUnauthenticated(() => {
+  if (sessionEnded) return;
+  sessionEnded = true;
+  rememberReturn(location.hash);
   signOut();
+  resetLookups();
+  void render(true);
 });
 
 setLang(lang());

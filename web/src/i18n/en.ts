@@ -8,6 +8,8 @@ export const en: Record<MessageKey, string> = {
   language: '中文',
   languageLabel: 'Switch to Chinese',
   signOut: 'Sign out',
+  sessionEnded:
+    'Your session has ended (the token expired or was replaced). Sign in again to return to the page you were on.',
   signIn: 'Sign in',
   signInTitle: 'Sign in to the supervision console',
   pasteToken: 'Paste a token (JWT)',

@@ -8,6 +8,7 @@ export const zh = {
   signOut: '退出',
   signIn: '登录',
   signInTitle: '登录督查督办工作台',
+  sessionEnded: '登录已失效（令牌过期或已更换），请重新登录；登录后将回到刚才的页面。',
   pasteToken: '粘贴令牌（JWT）',
   tokenHelp: '由督查室签发，或用 npm run token 生成。',
   signInWithToken: '用令牌登录',

@@ -100,10 +100,20 @@ const tokenSection = (signedIn: () => void) => {
 };
 
 /** Sign-in: paste a token, or pick a demo user where the gateway offers them. */
-export const signInView = async (signedIn: () => void): Promise<HTMLElement> =>
+export const signInView = async (
+  signedIn: () => void,
+  options: { expired?: boolean } = {},
+): Promise<HTMLElement> =>
   h(
     'section',
     { class: 'sign-in' },
     h('h1', { tabindex: '-1' }, t('signInTitle')),
+    options.expired
+      ? h(
+          'p',
+          { class: 'form-status error', role: 'alert', 'data-testid': 'session-ended' },
+          t('sessionEnded'),
+        )
+      : null,
     h('div', { class: 'cards' }, await demoSection(signedIn), tokenSection(signedIn)),
   );
