@@ -78,6 +78,13 @@ describe('the supervision office signed in', () => {
     await page.fill(`${form} textarea[name="message"]`, '请于本周内报送进展。');
     await page.click(`${form} button[type="submit"]`);
     await page.waitForSelector('td:has-text("请于本周内报送进展。")');
+    // The page, drawn again, confirms what was done and holds the keyboard focus there.
+    expect(await page.textContent('[data-testid="announcement"]')).toBe(
+      '催办：已提交，已记入事件记录。',
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'announcement',
+    );
     expect(await page.textContent('[data-testid="history"]')).toContain('TaskUrged');
   });
 });

@@ -1,5 +1,6 @@
 import './styles.css';
 import { auditAlarmBanner } from './audit/alarm-banner.ts';
+import { takeAnnouncement } from './core/announce.ts';
 import { whenUnauthenticated } from './core/api.ts';
 import { h, replace } from './core/dom.ts';
 import { lang, setLang, t } from './core/i18n.ts';
@@ -98,7 +99,21 @@ const render = async (focus: boolean): Promise<void> => {
     replace(frame.main, content);
     // Read by the browser tests and anyone profiling: when this view first stood complete.
     performance.mark(`view:${route.path[0] ?? ''}`);
-    if (focus) content.querySelector('h1')?.focus();
+    const announcement = takeAnnouncement();
+    if (announcement) {
+      const note = h(
+        'p',
+        {
+          class: 'form-status ok',
+          role: 'status',
+          tabindex: '-1',
+          'data-testid': 'announcement',
+        },
+        announcement,
+      );
+      frame.main.prepend(note);
+      note.focus();
+    } else if (focus) content.querySelector('h1')?.focus();
   } catch (error) {
     replace(
       frame.main,

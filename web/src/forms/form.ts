@@ -1,3 +1,4 @@
+import { announceAfterRender } from '../core/announce.ts';
 import { ApiError } from '../core/api.ts';
 import { type Child, h, uid } from '../core/dom.ts';
 import { type MessageKey, t } from '../core/i18n.ts';
@@ -147,6 +148,7 @@ export const actionForm = (options: {
           await options.submit(await valuesOf(options.fields, rendered));
           status.textContent = t('done');
           status.className = 'form-status ok';
+          announceAfterRender(`${t(options.title)}：${t('done')}`);
           options.done();
         } catch (error) {
           refuse(error);
