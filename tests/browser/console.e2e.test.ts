@@ -85,7 +85,8 @@ describe('the supervision office signed in', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'announcement',
     );
-    expect(await page.textContent('[data-testid="history"]')).toContain('TaskUrged');
+    expect(await page.$$('[data-testid="history"] [data-type="TaskUrged"]')).not.toHaveLength(0);
+    expect(await page.textContent('[data-testid="history"]')).toContain('催办');
   });
 });
 
@@ -152,7 +153,12 @@ describe('a leader signed in through the page', () => {
       items.map((item) => item.textContent ?? ''),
     );
     expect(history.length).toBeGreaterThan(5);
-    expect(history.some((line) => line.includes('TaskRegistered'))).toBe(true);
+    // Each event named in Chinese, its type kept for auditors.
+    expect(history.some((line) => line.includes('登记任务'))).toBe(true);
+    expect(await page.$$('[data-testid="history"] [data-type="TaskRegistered"]')).not.toHaveLength(
+      0,
+    );
+    expect(history.some((line) => /[A-Z][a-z]+[A-Z]/.test(line))).toBe(false);
     expect(history.every((line) => /已签名覆盖|尚未覆盖/.test(line))).toBe(true);
     await screenshot(page, '03-task-detail-leader');
   });
@@ -173,7 +179,7 @@ describe('a leader signed in through the page', () => {
     await page.click('form[data-form="issueInstruction"] button[type="submit"]');
     await page.waitForSelector('td:has-text("请倒排工期，每周报告进展。")');
     const history = await page.textContent('[data-testid="history"]');
-    expect(history).toContain('LeadershipInstructionIssued');
+    expect(history).toContain('领导批示');
   });
 
   it('switches the console to English and back', async () => {

@@ -1,5 +1,5 @@
 import { h } from '../../core/dom.ts';
-import { dateTime } from '../../core/format.ts';
+import { dateTime, label } from '../../core/format.ts';
 import { type MessageKey, t } from '../../core/i18n.ts';
 import {
   type HistoryEntry,
@@ -15,7 +15,7 @@ const entry = (event: HistoryEntry) =>
     { 'data-position': event.position },
     h('time', { datetime: event.recordedAt }, dateTime(event.recordedAt)),
     ' ',
-    h('code', {}, event.type),
+    h('span', { 'data-type': event.type, title: event.type }, label('event', event.type)),
     ' · ',
     `${event.actor.name ?? event.actor.id}（${t(`role_${event.actor.role}` as MessageKey)}）`,
     ' · ',

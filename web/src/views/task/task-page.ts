@@ -1,5 +1,5 @@
 import { h } from '../../core/dom.ts';
-import { lightBadge, percentText } from '../../core/format.ts';
+import { label, lightBadge, percentText } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import type { Route } from '../../core/route.ts';
 import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
@@ -28,7 +28,7 @@ const facts = (task: TaskPage, light: ReturnType<typeof lightBadge>) =>
     h('dt', {}, t('plannedStart')),
     h('dd', {}, `${task.plannedStart} → ${task.dueDate}`),
     h('dt', {}, t('status')),
-    h('dd', {}, task.status),
+    h('dd', { 'data-status': task.status }, label('status', task.status)),
     h('dt', {}, t('progress')),
     h('dd', {}, percentText(task.progress), ' ', light),
   );
