@@ -237,7 +237,10 @@ describe('a department head', () => {
       `${form} input[name="percent"] + .field-error`,
       (el) => el.textContent,
     );
-    expect(message).toMatch(/between 0 and 100/);
+    expect(message).toBe('须为 0 到 100 之间的整数');
+    expect(await page.textContent(`${form} .form-status`)).toBe(
+      '未能完成：完成百分比：须为 0 到 100 之间的整数',
+    );
     await screenshot(page, '06-progress-form-refused');
   });
 

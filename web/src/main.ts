@@ -4,6 +4,7 @@ import { takeAnnouncement } from './core/announce.ts';
 import { whenUnauthenticated } from './core/api.ts';
 import { h, replace } from './core/dom.ts';
 import { lang, setLang, t } from './core/i18n.ts';
+import { errorText } from './core/messages.ts';
 import { parseRoute, type Route } from './core/route.ts';
 import { loadMe, type Me, signOut } from './core/session.ts';
 import { rememberReturn, takeReturn } from './core/session-store.ts';
@@ -120,7 +121,7 @@ const render = async (focus: boolean): Promise<void> => {
       h(
         'p',
         { class: 'form-status error', role: 'alert' },
-        `${t('errorPrefix')}${(error as Error).message}`,
+        `${t('errorPrefix')}${errorText(error)}`,
       ),
     );
   }

@@ -5,17 +5,20 @@ export class ApiError extends Error {
   override name = 'ApiError';
   readonly code: string;
   readonly field: string | null;
+  /** The rule an input broke, as the server states it (for VALIDATION). */
+  readonly rule: string | null;
 
-  constructor(message: string, code: string, field: string | null) {
+  constructor(message: string, code: string, field: string | null, rule: string | null = null) {
     super(message);
     this.code = code;
     this.field = field;
+    this.rule = rule;
   }
 }
 
 interface GraphQLErrorShape {
   message: string;
-  extensions?: { code?: unknown; field?: unknown };
+  extensions?: { code?: unknown; field?: unknown; rule?: unknown };
 }
 
 const asApiError = (error: GraphQLErrorShape): ApiError =>
@@ -23,6 +26,7 @@ const asApiError = (error: GraphQLErrorShape): ApiError =>
     error.message,
     typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL',
     typeof error.extensions?.field === 'string' ? error.extensions.field : null,
+    typeof error.extensions?.rule === 'string' ? error.extensions.rule : null,
   );
 
 /** Called when the server no longer accepts the token (expired, another key). */

@@ -2,6 +2,7 @@ import { announceAfterRender } from '../core/announce.ts';
 import { ApiError } from '../core/api.ts';
 import { type Child, h, uid } from '../core/dom.ts';
 import { type MessageKey, t } from '../core/i18n.ts';
+import { errorText, ruleText } from '../core/messages.ts';
 import { type Evidence, evidenceOf } from './evidence.ts';
 
 /** One input of a form; `name` is the input field the server names in its errors. */
@@ -126,11 +127,16 @@ export const actionForm = (options: {
     const name = fieldOfError(apiError, [...rendered.keys()]);
     const target = name ? rendered.get(name) : undefined;
     if (target) {
-      target.message.textContent = apiError.message;
+      target.message.textContent = apiError.rule ? ruleText(apiError.rule) : errorText(apiError);
       target.control.setAttribute('aria-invalid', 'true');
       target.control.focus();
     }
-    status.textContent = `${t('errorPrefix')}${apiError.message}`;
+    // Beside the field its rule; above, the field's own label with it.
+    const label = options.fields.find((field) => field.name === name)?.label;
+    status.textContent =
+      target && label && apiError.rule
+        ? `${t('errorPrefix')}${t(label)}：${ruleText(apiError.rule)}`
+        : `${t('errorPrefix')}${errorText(apiError)}`;
     status.className = 'form-status error';
   };
   const form = h(

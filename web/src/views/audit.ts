@@ -14,6 +14,7 @@ import { verifyEvent } from '../audit/verify-event.ts';
 import { h, uid } from '../core/dom.ts';
 import { dateTime, table } from '../core/format.ts';
 import { type MessageKey, t } from '../core/i18n.ts';
+import { errorText } from '../core/messages.ts';
 import { hrefOf, type Route, submitToAddress } from '../core/route.ts';
 import { can, scope } from '../core/session.ts';
 
@@ -153,7 +154,7 @@ const downloader = (filter: HistoryFilter) => {
             bundle.leftOut > 0 ? ` ${t('bundleLeftOut', { count: bundle.leftOut })}` : ''
           }`;
         } catch (error) {
-          status.textContent = `${t('errorPrefix')}${(error as Error).message}`;
+          status.textContent = `${t('errorPrefix')}${errorText(error)}`;
         } finally {
           button.disabled = false;
         }

@@ -1,6 +1,7 @@
 import { gql } from '../core/api.ts';
 import { h, uid } from '../core/dom.ts';
 import { type MessageKey, t } from '../core/i18n.ts';
+import { errorText } from '../core/messages.ts';
 import { setToken } from '../core/session-store.ts';
 
 interface DemoUser {
@@ -51,7 +52,7 @@ const demoSection = async (signedIn: () => void) => {
           setToken(result.demoSignIn.token);
           signedIn();
         } catch (error) {
-          status.textContent = `${t('errorPrefix')}${(error as Error).message}`;
+          status.textContent = `${t('errorPrefix')}${errorText(error)}`;
         }
       },
     },
@@ -86,7 +87,7 @@ const tokenSection = (signedIn: () => void) => {
           await gql('{ me { id } }');
           signedIn();
         } catch (error) {
-          status.textContent = `${t('errorPrefix')}${(error as Error).message}`;
+          status.textContent = `${t('errorPrefix')}${errorText(error)}`;
         }
       },
     },

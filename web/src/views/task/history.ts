@@ -1,6 +1,7 @@
 import { h } from '../../core/dom.ts';
 import { dateTime, label } from '../../core/format.ts';
 import { type MessageKey, t } from '../../core/i18n.ts';
+import { errorText } from '../../core/messages.ts';
 import {
   type HistoryEntry,
   type HistoryPage,
@@ -54,7 +55,7 @@ export const historyTimeline = (task: TaskPage) => {
       list.append(...entries(page));
       earlier = page.earlier;
     } catch (error) {
-      failure.textContent = `${t('errorPrefix')}${(error as Error).message}`;
+      failure.textContent = `${t('errorPrefix')}${errorText(error)}`;
       failure.hidden = false;
     } finally {
       update();

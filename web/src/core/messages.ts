@@ -1,0 +1,65 @@
+import { ApiError } from './api.ts';
+import { lang } from './i18n.ts';
+
+/** The input rules the server states, in Chinese: each English rule's pattern and its wording. */
+const rules: readonly [RegExp, string][] = [
+  [/^must not be empty$/, '不能为空'],
+  [/^must be at most (\d+) characters$/, '最多 $1 个字符'],
+  [/^must be at least (\d+)$/, '须至少为 $1'],
+  [/^must be at most (\d+)$/, '须不超过 $1'],
+  [/^must be an integer between (\S+) and (\S+)$/, '须为 $1 到 $2 之间的整数'],
+  [/^must be a whole number between (\S+) and (\S+)$/, '须为 $1 到 $2 之间的整数'],
+  [/^must be a number between (\S+) and (\S+)$/, '须为 $1 到 $2 之间的数'],
+  [/^must be a whole number of at least (\d+)$/, '须为不小于 $1 的整数'],
+  [
+    /^must be an ISO date YYYY-MM-DD between (\S+) and (\S+)$/,
+    '须为 $1 至 $2 之间的日期（年-月-日）',
+  ],
+  [/^must be one of (.+)$/, '须为以下之一：$1'],
+  [/^must contain a visible character$/, '须包含可见的文字'],
+  [/^must not contain control characters.*$/, '不能包含控制字符（制表符和换行除外）'],
+  [/^must not contain bidirectional .*$/, '不能包含改变文字方向的控制字符'],
+  [/^must be well-formed Unicode.*$/, '须为完整的 Unicode 文本'],
+  [/^must be greater than 0$/, '须大于 0'],
+  [/^must be a finite number$/, '须为有效数字'],
+  [/^must list at most (\d+) .+$/, '最多 $1 项'],
+  [/^must name each day once$/, '每个日期只能出现一次'],
+  [/^required when progress goes backwards$/, '进度回退时须说明原因'],
+];
+
+/** What each refusal means to the user, by its code; the server's own words follow in brackets. */
+const byCode: Readonly<Record<string, string>> = {
+  FORBIDDEN: '您的角色或单位不能办理此事项',
+  NOT_FOUND: '未找到所指的记录',
+  ILLEGAL_STATE: '当前状态下不能办理',
+  CONFLICT: '记录已被他人更新，请刷新后重试',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  INTERNAL: '服务器出错，请稍后再试或联系管理员',
+};
+
+/** A rule as the server states it, in the console's language. */
+export const ruleText = (rule: string): string => {
+  if (lang() !== 'zh-CN') return rule;
+  for (const [pattern, wording] of rules)
+    if (pattern.test(rule)) return rule.replace(pattern, wording);
+  return rule;
+};
+
+/**
+ * What went wrong, in the console's language: a field's rule in words the user
+ * reads, a refusal by what it means (the server's detail after it), a lost
+ * connection as such.
+ */
+export const errorText = (error: unknown): string => {
+  if (lang() !== 'zh-CN') return error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError) {
+    if (error.code === 'VALIDATION' && error.rule) {
+      return error.field ? `${error.field}：${ruleText(error.rule)}` : ruleText(error.rule);
+    }
+    const meaning = byCode[error.code];
+    return meaning ? `${meaning}（${error.message}）` : error.message;
+  }
+  if (error instanceof TypeError) return '无法连接服务器，请检查网络后重试';
+  return error instanceof Error ? error.message : String(error);
+};
