@@ -153,6 +153,10 @@ describe('a leader signed in through the page', () => {
       items.map((item) => item.textContent ?? ''),
     );
     expect(history.length).toBeGreaterThan(5);
+    // The responsible leader by name, not by directory id.
+    const leaderId = await page.getAttribute('[data-official]', 'data-official');
+    expect(leaderId).toMatch(/^[a-z-]+$/);
+    expect(await page.textContent('[data-official]')).toMatch(/\p{Script=Han}/u);
     // Each event named in Chinese, its type kept for auditors.
     expect(history.some((line) => line.includes('登记任务'))).toBe(true);
     expect(await page.$$('[data-testid="history"] [data-type="TaskRegistered"]')).not.toHaveLength(
@@ -214,6 +218,11 @@ describe('a department head', () => {
 
   it("lands on the unit's tasks, most urgent first", async () => {
     expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('my-tasks');
+    // The header names the unit, not its id.
+    await page.waitForFunction(
+      () => document.querySelector('[data-unit="health"]')?.textContent !== ' · health',
+    );
+    expect(await page.textContent('[data-unit="health"]')).toMatch(/\p{Script=Han}/u);
     const urgencies = await page.$$eval('.urgency', (cells) => cells.map((cell) => cell.className));
     expect(urgencies[0]).toContain('urgency-overdue');
     await screenshot(page, '05-my-unit-tasks');

@@ -7,11 +7,20 @@ export interface UnitName {
 
 let units: Promise<UnitName[]> | null = null;
 let sections: Promise<string[]> | null = null;
+let officials: Promise<UnitName[]> | null = null;
 
 /** Every unit, asked once per page load: the directory changes rarely. */
 export const allUnits = (): Promise<UnitName[]> => {
   units ??= gql<{ units: UnitName[] }>('{ units { id name } }').then((data) => data.units);
   return units;
+};
+
+/** Every official (干部) by id and name, asked once per page load. */
+export const allOfficials = (): Promise<UnitName[]> => {
+  officials ??= gql<{ officials: UnitName[] }>('{ officials { id name } }').then(
+    (data) => data.officials,
+  );
+  return officials;
 };
 
 /** The plan's sections, as the overview lists them. */
@@ -28,6 +37,7 @@ export const allSections = (): Promise<string[]> => {
 export const resetLookups = (): void => {
   units = null;
   sections = null;
+  officials = null;
 };
 
 export const unitName = (list: readonly UnitName[], id: string | null | undefined): string =>

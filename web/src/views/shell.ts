@@ -2,6 +2,7 @@ import { h } from '../core/dom.ts';
 import { lang, type MessageKey, setLang, t } from '../core/i18n.ts';
 import type { Operation } from '../core/permissions.generated.ts';
 import { can, type Me, scope } from '../core/session.ts';
+import { allUnits, unitName } from './lookups.ts';
 
 interface NavItem {
   href: string;
@@ -58,6 +59,17 @@ const permissionList = () =>
   );
 
 /** Who is signed in and what their role may do. */
+/** The user's unit by name once the directory answers (its id until then). */
+const unitLabel = (unitId: string) => {
+  const label = h('span', { 'data-unit': unitId }, ` · ${unitId}`);
+  void allUnits()
+    .then((list) => {
+      label.textContent = ` · ${unitName(list, unitId)}`;
+    })
+    .catch(() => undefined);
+  return label;
+};
+
 const whoAmI = (me: Me) =>
   h(
     'details',
@@ -66,7 +78,7 @@ const whoAmI = (me: Me) =>
       'summary',
       { 'data-testid': 'who' },
       `${t('youAre')}：${me.name ?? me.id} · ${t(`role_${me.role}` as MessageKey)}`,
-      me.unitId ? ` · ${me.unitId}` : '',
+      me.unitId ? unitLabel(me.unitId) : '',
     ),
     h(
       'div',

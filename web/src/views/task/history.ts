@@ -2,6 +2,7 @@ import { h } from '../../core/dom.ts';
 import { dateTime, label } from '../../core/format.ts';
 import { type MessageKey, t } from '../../core/i18n.ts';
 import { errorText } from '../../core/messages.ts';
+import type { UnitName } from '../lookups.ts';
 import {
   type HistoryEntry,
   type HistoryPage,
@@ -10,7 +11,13 @@ import {
   type TaskPage,
 } from './query.ts';
 
-const entry = (event: HistoryEntry) =>
+/** Who acted, by name: the token's, else the directory's (an official's id names them). */
+const actorName = (event: HistoryEntry, officials: readonly UnitName[]) =>
+  event.actor.name ??
+  officials.find((official) => official.id === event.actor.id)?.name ??
+  event.actor.id;
+
+const entry = (officials: readonly UnitName[]) => (event: HistoryEntry) =>
   h(
     'li',
     { 'data-position': event.position },
@@ -18,7 +25,7 @@ const entry = (event: HistoryEntry) =>
     ' ',
     h('span', { 'data-type': event.type, title: event.type }, label('event', event.type)),
     ' · ',
-    `${event.actor.name ?? event.actor.id}（${t(`role_${event.actor.role}` as MessageKey)}）`,
+    `${actorName(event, officials)}（${t(`role_${event.actor.role}` as MessageKey)}）`,
     ' · ',
     h(
       'span',
@@ -28,15 +35,16 @@ const entry = (event: HistoryEntry) =>
   );
 
 /** The page's events, newest first. */
-const entries = (page: HistoryPage) => [...page.events].reverse().map(entry);
+const entries = (page: HistoryPage, officials: readonly UnitName[]) =>
+  [...page.events].reverse().map(entry(officials));
 
 /**
  * The task's events, newest first: who, what, when, and whether a signed head
  * covers it. The newest page comes with the task; earlier ones on request, a
  * page at a time, so a task with years of reports opens as fast as a new one.
  */
-export const historyTimeline = (task: TaskPage) => {
-  const list = h('ol', { class: 'history', reversed: true }, entries(task.history));
+export const historyTimeline = (task: TaskPage, officials: readonly UnitName[] = []) => {
+  const list = h('ol', { class: 'history', reversed: true }, entries(task.history, officials));
   const more = h('button', { type: 'button' });
   const failure = h('p', { class: 'form-status error', role: 'alert', hidden: true });
   let earlier = task.history.earlier;
@@ -52,7 +60,7 @@ export const historyTimeline = (task: TaskPage) => {
     failure.hidden = true;
     try {
       const page = await loadEarlierHistory(task.id, earlier);
-      list.append(...entries(page));
+      list.append(...entries(page, officials));
       earlier = page.earlier;
     } catch (error) {
       failure.textContent = `${t('errorPrefix')}${errorText(error)}`;

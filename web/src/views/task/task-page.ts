@@ -6,14 +6,18 @@ import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import { unitForms } from '../../forms/unit-forms.ts';
 import { urgeForm } from '../../forms/urge-task.ts';
-import { allUnits } from '../lookups.ts';
+import { allOfficials, allUnits, type UnitName, unitName } from '../lookups.ts';
 import { historyTimeline } from './history.ts';
 import { milestoneTimeline } from './milestones.ts';
 import { loadTask, loadTaskBoards, type TaskPage } from './query.ts';
 import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
 import { urgeTable } from './urges.ts';
 
-const facts = (task: TaskPage, light: ReturnType<typeof lightBadge>) =>
+const facts = (
+  task: TaskPage,
+  light: ReturnType<typeof lightBadge>,
+  officials: readonly UnitName[],
+) =>
   h(
     'dl',
     { class: 'facts' },
@@ -24,7 +28,11 @@ const facts = (task: TaskPage, light: ReturnType<typeof lightBadge>) =>
     h('dt', {}, t('coUnits')),
     h('dd', {}, task.cooperatingUnits.map((unit) => unit.name ?? unit.id).join('、') || '—'),
     h('dt', {}, t('responsibleLeader')),
-    h('dd', {}, task.responsibleLeader ?? '—'),
+    h(
+      'dd',
+      { 'data-official': task.responsibleLeader ?? '' },
+      task.responsibleLeader ? unitName(officials, task.responsibleLeader) : '—',
+    ),
     h('dt', {}, t('plannedStart')),
     h('dd', {}, `${task.plannedStart} → ${task.dueDate}`),
     h('dt', {}, t('status')),
@@ -74,14 +82,18 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
   const id = route.path[1] ?? '';
   const task = await loadTask(id);
   if (!task) return h('section', {}, h('h1', { tabindex: '-1' }, t('notFound')));
-  const [boards, units] = await Promise.all([loadTaskBoards(task), allUnits()]);
+  const [boards, units, officials] = await Promise.all([
+    loadTaskBoards(task),
+    allUnits(),
+    allOfficials().catch(() => []),
+  ]);
   const unitOptions = units.map((unit) => ({ value: unit.id, label: unit.name ?? unit.id }));
   return h(
     'article',
     { class: 'task', 'data-ready': 'task', 'data-task': task.id },
     h('h1', { tabindex: '-1' }, task.title),
     task.description ? h('p', {}, task.description) : null,
-    facts(task, lightBadge(boards.light)),
+    facts(task, lightBadge(boards.light), officials),
     forms(task, unitOptions, refresh),
     milestoneTimeline(task, boards, refresh),
     indicatorTable(task),
@@ -89,6 +101,6 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     noticeTable(task, refresh),
     urgeTable(task),
     instructionList(task),
-    historyTimeline(task),
+    historyTimeline(task, officials),
   );
 };
