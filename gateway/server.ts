@@ -10,6 +10,7 @@ import { graphiqlPage } from './hardening/graphiql-page.ts';
 import { hardenYoga } from './hardening/harden.ts';
 import { boundInFlight } from './hardening/in-flight.ts';
 import { maskError } from './mask-error.ts';
+import { useCompressedAnswers } from './plugins/compressed-answers.ts';
 import { useValidationCodes } from './plugins/validation-codes.ts';
 import { demoLoginAllowed } from './schema/console/demo-login.ts';
 import { createConsoleResolvers } from './schema/console/resolvers.ts';
@@ -78,7 +79,7 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     },
     maskedErrors: { maskError },
     landingPage: false,
-    plugins: [...hardened.plugins, useValidationCodes()],
+    plugins: [...hardened.plugins, useValidationCodes(), useCompressedAnswers()],
     batching: hardened.batching,
     maxRequestBodySize: hardened.maxRequestBodySize,
     logging: {
