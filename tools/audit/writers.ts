@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type WriteKey, writerProblem } from '../../domain/transparency/written-event.ts';
+import type { WriteKey } from '../../domain/transparency/written-event.ts';
 import type { AuditDivergence } from '../../infra/audit/alarm.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import { loadOrCreateWriteKey, writeKeysOf } from '../../infra/keys/writer-key.ts';
@@ -36,7 +36,7 @@ export const createWriterAudit = (keys: ReadonlyMap<string, WriteKey>) => {
    * where the heads say legacy ends are the last of them), and how many there were.
    */
   const leading: AuditDivergence[] = [];
-  const leadingCount = 0;
+  let leadingCount = 0;
   let legacyUpTo: number | null = null;
   let checked = 0;
   return {
@@ -47,8 +47,11 @@ export const createWriterAudit = (keys: ReadonlyMap<string, WriteKey>) => {
       if (head?.legacyUpTo !== undefined) legacyUpTo ??= head.legacyUpTo;
       const problem = check(event);
       if (problem && found.length < listed) found.push(problem);
-      else if (!problem && writerProblem(event, keys) === 'unsigned')
+      else if (!problem && event.metadata.writer === undefined) {
+        leadingCount += 1;
         leading.push(problemOf(event));
+        if (leading.length > listed) leading.shift();
+      }
     },
     /** The report's lines, and whether every event passed. */
     report(): { ok: boolean; lines: string[] } {
