@@ -39,6 +39,8 @@ export interface AuditRuntimeHooks {
   onAppended: (position: number) => void;
   onPage?: (events: readonly StoredEvent[]) => void;
   onError?: (error: unknown) => void;
+  /** Asked before each head is signed, the index caught up: throws to refuse. */
+  mayExtend?: () => Promise<void>;
 }
 
 /** The audit index, its writer and readers, and the signer, over one database connection. */
@@ -61,6 +63,7 @@ export const openAuditRuntime = (deps: AuditServiceDeps, hooks: AuditRuntimeHook
     clock: deps.clock,
     handle: deps.handle,
     onAppended: hooks.onAppended,
+    ...(hooks.mayExtend ? { mayExtend: hooks.mayExtend } : {}),
     // Where writes are authenticated, every head says where the legacy events end:
     // the first one fixes it (read from the log once), the others repeat it.
     ...((deps.writeKeys?.size ?? 0) > 0

@@ -115,25 +115,62 @@ export const createAuditService = (
     return audit;
   };
 
-  /** Raises the alarm (set when the service starts: the log line, /readyz, the event). */
-  let raiseAlarm: (found: AuditDivergence) => Promise<void> = async (found) => {
+  let logger: Pick<Console, 'error' | 'warn'> = console;
+
+  /** Raises the alarm: /readyz, the log line, and an event where the log still takes one. */
+  const raise = async (found: AuditDivergence) => {
     alarm.raise(found);
+    logger.error(
+      `audit: the stored log was altered at position ${found.position}: ${found.what}; signing stopped; run npm run audit:check`,
+    );
+    try {
+      await deps.handle(alarmDecider, {
+        streamId: auditAlarmStreamId,
+        command: { type: 'RaiseAlarm', data: found },
+        actor: auditActor,
+        correlationId: `audit-alarm-${found.position}`,
+        causationId: 'self-check',
+      });
+    } catch (error) {
+      logger.error('audit: the alarm could not be recorded in the log', error);
+    }
   };
 
-  /** The tree as indexed against the latest signed head and the latest witnessed one. */
-  const disagreement = (audit: AuditRuntime, entries: readonly RecordedTreeHead[]) =>
-    headsDisagreement(
-      entries.map((entry) => ({
-        ...entry,
-        witnessed: witnessesOf(audit.heads.cosignaturesOf(entry.head.treeSize), policy).witnessed,
-      })),
+  /** The latest head a witness policy counts as witnessed, looked for from the newest back. */
+  const latestWitnessed = (audit: AuditRuntime): RecordedTreeHead | null => {
+    const all = audit.heads.all();
+    for (let i = all.length - 1; i >= 0; i--) {
+      const entry = all[i]!;
+      if (witnessesOf(audit.heads.cosignaturesOf(entry.head.treeSize), policy).witnessed) {
+        return entry;
+      }
+    }
+    return null;
+  };
+
+  /** The index against the latest signed head and, when `witnessed`, the latest witnessed one. */
+  const disagreement = (audit: AuditRuntime, options: { witnessed: boolean }) => {
+    const latest = audit.heads.latest();
+    const witnessed = options.witnessed ? latestWitnessed(audit) : null;
+    return headsDisagreement(
+      [
+        ...(witnessed ? [{ ...witnessed, kind: 'witnessed' as const }] : []),
+        ...(latest ? [{ ...latest, kind: 'signed' as const }] : []),
+      ],
       (size) => (size <= audit.tree.size ? rootHash(audit.tree, size).toString('hex') : null),
     );
+  };
 
-  /** The latest signed head alone: what a new head must extend. */
-  const disagreementWithLatest = (audit: AuditRuntime) => {
-    const latest = audit.heads.latest();
-    return latest ? disagreement(audit, [latest]) : null;
+  /**
+   * Before any head is signed, scheduled or asked for: never a head over a
+   * tree that does not extend the last one (the log under it changed).
+   */
+  const mayExtend = async () => {
+    const audit = live();
+    await audit.heads.refresh();
+    const parted = disagreement(audit, { witnessed: false });
+    if (parted) await raise(parted);
+    refuseWhileAlarmed();
   };
 
   /** Brings the index to the end of the log, then signs a head if one is due. */
@@ -141,16 +178,11 @@ export const createAuditService = (
     await audit.indexer.catchUp();
     await audit.heads.refresh();
     if (alarm.current() || !audit.schedule.due(reason)) return;
-    // Never a head over a tree that does not extend the last one: the log under it changed.
-    const parted = disagreementWithLatest(audit);
-    if (parted) {
-      await raiseAlarm(parted);
-      return;
-    }
     try {
       await audit.signer.sign({ correlationId: `audit-${reason}`, causationId: 'schedule' });
     } catch (error) {
-      // Another process signed this size first: its head serves as well.
+      // Another process signed this size first (its head serves as well), or the
+      // alarm went up as it was about to sign.
       if (!(error instanceof DomainError && error.code === 'ILLEGAL_STATE')) throw error;
     }
   };
@@ -248,14 +280,6 @@ export const createAuditService = (
 
       signTreeHead: guarded('auditSign', async (ctx) => {
         refuseWhileAlarmed();
-        const audit = live();
-        await audit.indexer.catchUp();
-        await audit.heads.refresh();
-        const parted = disagreementWithLatest(audit);
-        if (parted) {
-          await raiseAlarm(parted);
-          refuseWhileAlarmed();
-        }
         return live().signer.sign({ correlationId: correlationOf(ctx), causationId: ctx.id });
       }),
 
@@ -374,36 +398,18 @@ export const createAuditService = (
     },
     async started() {
       const broker = this.broker;
-      const logger = this.logger;
+      logger = this.logger;
       // Each page indexed is checked for events the system did not write (see below).
       let indexed: (events: readonly StoredEvent[]) => void = () => {};
       runtime = openAuditRuntime(deps, {
         onAppended: (position) => broker.broadcast(appendedEvent, { position }),
         onPage: (events) => indexed(events),
         onError: (error) => logger.error('audit catch-up failed', error),
+        mayExtend,
       });
       const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
       // Loud, not fatal: the record stays readable while an inspector investigates;
       // but nothing is signed over it, and /readyz says so.
-      /** Raises the alarm: the log line, /readyz, and an event where the log still takes one. */
-      const raise = async (found: AuditDivergence) => {
-        alarm.raise(found);
-        logger.error(
-          `audit: the stored log was altered at position ${found.position}: ${found.what}; signing stopped; run npm run audit:check`,
-        );
-        try {
-          await deps.handle(alarmDecider, {
-            streamId: auditAlarmStreamId,
-            command: { type: 'RaiseAlarm', data: found },
-            actor: auditActor,
-            correlationId: `audit-alarm-${found.position}`,
-            causationId: 'self-check',
-          });
-        } catch (error) {
-          logger.error('audit: the alarm could not be recorded in the log', error);
-        }
-      };
-      raiseAlarm = raise;
       if (altered) await raise({ position: runtime.tree.size, what: altered });
       // The key must be the log's own, or be handed on by it; a replaced key signs nothing.
       const replaced = await checkSigningKey({
@@ -462,7 +468,7 @@ export const createAuditService = (
             from,
             signal: checking.signal,
             ...(writes ? { check: writes } : {}),
-          })) ?? disagreement(audit, audit.heads.all());
+          })) ?? disagreement(audit, { witnessed: true });
         if (found) await raise(found);
         else checkedUpTo = Math.max(checkedUpTo, size);
       };

@@ -61,32 +61,29 @@ export const findAlteredEvent = async (
   return null;
 };
 
+/** A signed head the index must agree with, and which it is (the latest signed, or witnessed). */
+export interface HeadToMatch {
+  head: { treeSize: number; rootHash: string };
+  position: number;
+  kind: 'signed' | 'witnessed';
+}
+
 /**
- * The audit index's tree against the latest signed head and the latest
- * witnessed one: its root at each head's size must be the root the head signed.
- * An index rebuilt from a log altered under a head (audit.sqlite deleted, the
- * events rewritten) no longer is. Null when both agree (or there is no head).
+ * The audit index's tree against the heads given (the latest signed one and the
+ * latest witnessed one): its root at each head's size must be the root the head
+ * signed. An index rebuilt from a log altered under a head (audit.sqlite
+ * deleted, the events rewritten) no longer is. Null when they agree.
  */
 export const headsDisagreement = (
-  heads: readonly {
-    head: { treeSize: number; rootHash: string };
-    position: number;
-    witnessed?: boolean;
-  }[],
+  heads: readonly HeadToMatch[],
   rootAt: (treeSize: number) => string | null,
 ): AuditDivergence | null => {
-  const latest = heads.at(-1);
-  const witnessed = heads.filter((entry) => entry.witnessed).at(-1);
-  for (const [entry, kind] of [
-    [witnessed, 'witnessed'],
-    [latest, 'signed'],
-  ] as const) {
-    if (!entry) continue;
-    const root = rootAt(entry.head.treeSize);
-    if (root !== null && root !== entry.head.rootHash) {
+  for (const { head, position, kind } of heads) {
+    const root = rootAt(head.treeSize);
+    if (root !== null && root !== head.rootHash) {
       return {
-        position: entry.head.treeSize,
-        what: `the log as indexed has another root at tree size ${entry.head.treeSize} than the latest ${kind} head (at position ${entry.position}): an event at or before position ${entry.head.treeSize} was changed, removed or inserted`,
+        position: head.treeSize,
+        what: `the log as indexed has another root at tree size ${head.treeSize} than the latest ${kind} head (at position ${position}): an event at or before position ${head.treeSize} was changed, removed or inserted`,
       };
     }
   }

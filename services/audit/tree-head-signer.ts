@@ -29,6 +29,8 @@ export interface TreeHeadSignerDeps {
    * `treeSize`; absent where writes are not authenticated (no write key).
    */
   legacyUpTo?: (treeSize: number) => Promise<number>;
+  /** Throws when no head may be signed now (the log under the last head changed). */
+  mayExtend?: () => Promise<void>;
 }
 
 /** Which request a signing belongs to, for the event's correlation and causation ids. */
@@ -50,6 +52,7 @@ export const createTreeHeadSigner = (deps: TreeHeadSignerDeps) => {
 
   const signNow = async (request: SigningRequest): Promise<SignedTreeHead> => {
     await deps.indexer.catchUp();
+    await deps.mayExtend?.();
     const treeSize = deps.tree.size;
     if (treeSize === 0) throw illegalState('nothing to sign: the log is empty', 'treeSize');
     const legacyUpTo = await deps.legacyUpTo?.(treeSize);
