@@ -50,7 +50,7 @@ import { auditActor } from '../services/audit/tree-head-signer.ts';
 import { signTreeHead, verifyTreeHead } from '../services/audit/tree-heads.ts';
 import { createTreeStore, type TreeStore } from '../services/audit/tree-store.ts';
 import { createCommandHandler } from '../services/shared/command-handler.ts';
-import { line, percentile, rate } from './stats.ts';
+import { latencies, line, ms, rate } from './stats.ts';
 import { benchWitnessOverHttp } from './witness-http.ts';
 
 const total = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
@@ -88,11 +88,7 @@ const random = (() => {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const randomInt = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
-const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
-const figures = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}`;
-};
+const figures = latencies;
 const timed = <T>(work: () => T): [T, number] => {
   const started = performance.now();
   const result = work();

@@ -5,6 +5,15 @@ export const percentile = (sorted: number[], p: number): number => {
   return sorted[Math.max(0, index)] ?? Number.NaN;
 };
 
+/** Milliseconds as a figure: three decimals under one, one above. */
+export const ms = (value: number): string => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+
+/** p50 and p99 of latency samples, in milliseconds. */
+export const latencies = (samples: readonly number[]): string => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}`;
+};
+
 export const rate = (count: number, milliseconds: number): number =>
   Math.round((count * 1000) / milliseconds);
 

@@ -12,13 +12,9 @@ import { createTreeStore } from '../services/audit/tree-store.ts';
 import { createWriteCheck } from '../services/audit/write-check.ts';
 import { createSystem } from '../system/system.ts';
 import { witnessOnce } from '../tools/witness/witness.ts';
-import { line, percentile } from './stats.ts';
+import { latencies, line, ms } from './stats.ts';
 
-const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
-const figures = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))} (${samples.length} rounds)`;
-};
+const figures = (samples: number[]) => `${latencies(samples)} (${samples.length} rounds)`;
 
 const rounds = 10;
 const eventsPerRound = 1000;

@@ -64,3 +64,12 @@ export const shippedCalendars: Calendars = new Map([
   [2021, year2021],
   [2026, year2026],
 ]);
+
+/**
+ * A year's calendar in force: the latest version the office published, else
+ * the one shipped; null for a year with neither (then only weekends are off).
+ */
+export const calendarInForce = (
+  published: WorkCalendar | undefined,
+  year: number,
+): WorkCalendar | null => published ?? shippedCalendars.get(year) ?? null;

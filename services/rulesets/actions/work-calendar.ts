@@ -3,18 +3,14 @@ import { workCalendarInput } from '../../../contracts/catalogue/rulesets.ts';
 import type { CalendarEvent } from '../../../contracts/events/index.ts';
 import { toDomainEvent } from '../../../contracts/events/upcast.ts';
 import { workCalendarStreamId } from '../../../contracts/streams.ts';
-import { shippedCalendars } from '../../../domain/calendar/state-council.ts';
+import { calendarInForce } from '../../../domain/calendar/state-council.ts';
 import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import { guarded } from '../../shared/action.ts';
 import type { ServiceDeps } from '../../shared/deps.ts';
 import { parseInput } from '../../shared/validate.ts';
 
-/**
- * A year's working-day calendar in force: the latest version the office
- * published, else the one shipped with the system; null for a year with neither
- * (then only weekends are days off).
- */
+/** A year's working-day calendar in force, from its latest publication (`calendarInForce`). */
 export const calendarOf = async (
   eventStore: EventStore,
   year: number,
@@ -24,7 +20,7 @@ export const calendarOf = async (
   )
     .map((stored) => toDomainEvent<CalendarEvent>(stored).data)
     .at(0);
-  return published ?? shippedCalendars.get(year) ?? null;
+  return calendarInForce(published, year);
 };
 
 /** Working-day calendars (工作日历) as anyone who counts a time limit reads them. */
