@@ -5,12 +5,12 @@ const swc = (syntax) => [
   '@swc/jest',
   { jsc: { parser: { syntax }, target: 'es2023' }, module: { type: 'commonjs' } },
 ];
-// jose ships ES modules only; it is turned into CommonJS like our sources.
+// jose and @noble/* ship ES modules only; they are turned into CommonJS like our sources.
 const transform = {
   '^.+\\.ts$': swc('typescript'),
-  '/node_modules/jose/.+\\.js$': swc('ecmascript'),
+  '/node_modules/(jose|@noble/[^/]+)/.+\\.js$': swc('ecmascript'),
 };
-const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+const transformIgnorePatterns = ['/node_modules/(?!jose/|@noble/)'];
 const tier = (name) => ({
   displayName: name,
   testMatch: [`<rootDir>/**/*.${name}.test.ts`],

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { demoAsked, demoEnv } from './demo/demo-env.ts';
 import { type Config, ConfigError, loadConfig } from './infra/config/config.ts';
 import {
   createFrontDoor,
@@ -19,20 +20,12 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-const demo = process.argv.includes('--demo') || ['1', 'true'].includes(process.env.DEMO ?? '');
 // Loaded only when asked for: the demo's modules load the whole system.
-const demoRun = demo ? await import('./demo/run-demo.ts') : null;
+const demoRun = demoAsked(process.argv, process.env) ? await import('./demo/run-demo.ts') : null;
 
 const config = ((): Readonly<Config> => {
   try {
-    const env = demoRun
-      ? {
-          ...process.env,
-          DATA_DIR: demoRun.demoDataDir(),
-          CLOCK: process.env.CLOCK || demoRun.demoNow,
-        }
-      : process.env;
-    return loadConfig(env);
+    return loadConfig(demoRun ? demoEnv(process.env) : process.env);
   } catch (error) {
     return fail(error instanceof ConfigError ? `configuration: ${error.message}` : String(error));
   }

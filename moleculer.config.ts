@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { BrokerOptions } from 'moleculer';
 import type { ConnectionOptions, TlsOptions } from 'nats';
 import type { Config } from './infra/config/config.ts';
+import { logDestination } from './infra/log/log-format.ts';
 
 /** TRANSPORTER as one or more URLs (a comma-separated cluster). */
 const transporterUrls = (transporter: string): URL[] =>
@@ -80,6 +81,7 @@ const generatedNodeId = (kind: string | null) =>
  */
 export const brokerOptions = (config: Readonly<Config>): BrokerOptions => {
   const nats = natsOptions(config);
+  const destination = logDestination(config, process.stdout.isTTY === true);
   return {
     namespace: 'dubanju',
     // Unique per process so two nodes never collide; a NODE_ID given twice is the
@@ -90,7 +92,11 @@ export const brokerOptions = (config: Readonly<Config>): BrokerOptions => {
       type: 'Pino',
       options: {
         level: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
-        pino: { options: { enabled: config.logLevel !== 'silent' } },
+        pino: {
+          options: { enabled: config.logLevel !== 'silent' },
+          // JSON lines on stdout unless pretty lines are chosen (LOG_FORMAT, see `logDestination`).
+          ...(destination ? { destination } : {}),
+        },
       },
     },
     // A command reads a stream and appends: milliseconds. 10 s covers a slow disk and

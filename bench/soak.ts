@@ -71,7 +71,8 @@ const startServer = async (port: number, secret: string): Promise<ChildProcess> 
 const taskPage = `query($id: ID!) { task(id: $id) { id title status progress
   milestones { id title dueDate progress status } blockages { id status } indicators { id name }
   history(last: 100) { edges { node { position type recordedAt actor { id role } } } } } }`;
-const taskList = `query($unit: ID) { tasks(first: 50, leadUnitId: $unit, sortBy: updatedAt, sortDirection: desc) {
+const taskList = `query($unit: ID) { tasks(first: 50, filter: { leadUnitId: $unit },
+  orderBy: { field: UPDATED_AT, direction: DESC }) {
   totalCount edges { node { id title status progress } } } }`;
 const boards = [
   '{ overview { totals { green yellow red } ranking { unitId score } series { day red } } }',

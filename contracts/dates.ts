@@ -4,6 +4,10 @@ export const maxDate = '2100-12-31';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day the calendar has: no 2021-02-30, no month 13 (months from 1). */
+export const isCalendarDay = (year: number, month: number, day: number): boolean =>
+  month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+
 /** True for a real calendar day (no 2021-02-30) inside [minDate, maxDate]. */
 export const isIsoDate = (value: string): boolean => {
   if (!isoDatePattern.test(value)) return false;

@@ -6,12 +6,7 @@ import { createSystem } from '../system/system.ts';
 import { loadPlan } from './load-plan.ts';
 import { playYear } from './play-year.ts';
 
-/** Where the demo keeps its data unless DATA_DIR says otherwise: apart from real data. */
-export const demoDataDir = (env: Record<string, string | undefined> = process.env): string =>
-  path.resolve(env.DATA_DIR || path.join('data', 'demo'));
-
-/** The moment the demo's year has reached when it is served: the last working day of 2021. */
-export const demoNow = '2021-12-31T10:00:00+08:00';
+export { demoDataDir, demoNow } from './demo-env.ts';
 
 export const defaultPlanFile = path.join('plans', '2021-gaoxin.json');
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { toGraphQLError } from './errors.ts';
-import { setExtensions } from './plugins/validation-codes.ts';
+import { setExtensions } from './plugins/input-errors/set-extensions.ts';
 
 /**
  * Client errors keep their message and get a stable `extensions.code`; everything

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import path from 'node:path';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Logger, ServiceBroker } from 'moleculer';
 import type { Config } from '../infra/config/config.ts';
@@ -6,9 +7,10 @@ import { createAuditRoutes } from './audit-routes.ts';
 import type { GatewayContext } from './context.ts';
 import { createContextFactory } from './context.ts';
 import { createGatewayAuthenticator } from './hardening/gateway-auth.ts';
-import { graphiqlPage } from './hardening/graphiql-page.ts';
 import { hardenYoga } from './hardening/harden.ts';
 import { boundInFlight } from './hardening/in-flight.ts';
+import { loadGraphiql } from './hardening/load-graphiql.ts';
+import { loadConsoleOperations } from './hardening/persisted-operations-file.ts';
 import { maskError } from './mask-error.ts';
 import { useCompressedAnswers } from './plugins/compressed-answers.ts';
 import { useValidationCodes } from './plugins/validation-codes.ts';
@@ -46,15 +48,21 @@ const wantsPage = (request: IncomingMessage): boolean =>
 
 export const createGatewayServer = (options: GatewayOptions): Server => {
   const demoLogin = options.demoLogin ?? demoLoginAllowed(process.env, process.argv);
-  const staticConsole = createStaticConsole(options.consoleDir);
+  const consoleDir = options.consoleDir ?? path.resolve('web', 'dist');
+  const staticConsole = createStaticConsole(consoleDir);
   const { config } = options;
   const authenticate = createGatewayAuthenticator(options.broker, options.secret, config);
   const hardened = hardenYoga(config, {
     authenticate,
+    consoleOperations: loadConsoleOperations(consoleDir),
     ...(options.now ? { now: options.now } : {}),
   });
-  // Rendered when first asked for, then kept for the process.
-  const graphiql = options.graphiql ? () => graphiqlPage('督查督办 GraphQL') : null;
+  // Loaded at start when GRAPHIQL is on, rendered when first asked for.
+  const graphiql = loadGraphiql({
+    enabled: options.graphiql,
+    title: '督查督办 GraphQL',
+    logger: options.logger,
+  });
   const yoga = createYoga<object, GatewayContext>({
     schema: createSchema<GatewayContext>({
       typeDefs: [...typeDefs, consoleTypeDefs],
@@ -62,8 +70,8 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
     }),
     context: createContextFactory(options.broker, authenticate),
     graphqlEndpoint: '/graphql',
-    graphiql: graphiql !== null,
-    renderGraphiQL: () => graphiql?.().html ?? '',
+    graphiql: options.graphiql ? async () => (await graphiql) !== null : false,
+    renderGraphiQL: async () => (await graphiql)?.().html ?? '',
     // Same origin only, unless CORS_ORIGINS lists others; tokens travel in a
     // header, so no origin is ever allowed credentials.
     cors: (request) => {
@@ -94,8 +102,8 @@ export const createGatewayServer = (options: GatewayOptions): Server => {
   // The console's files are cheap and cached: only work for the services is bounded.
   const graphql = boundInFlight(config.gatewayMaxInFlight, async (request, response) => {
     if (await auditRoutes.handle(request, response)) return;
-    if (graphiql && wantsPage(request))
-      response.setHeader('content-security-policy', graphiql().policy);
+    const page = wantsPage(request) ? await graphiql : null;
+    if (page) response.setHeader('content-security-policy', page().policy);
     await yoga.handle(request, response);
   });
   return createServer(async (request, response) => {

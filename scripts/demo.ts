@@ -4,19 +4,15 @@
  * Then `npm start -- --demo` serves it.
  */
 import { parseArgs } from 'node:util';
+import { demoEnv } from '../demo/demo-env.ts';
 import { PlanError } from '../demo/load-plan.ts';
-import { defaultPlanFile, demoDataDir, demoNow, runDemo } from '../demo/run-demo.ts';
+import { defaultPlanFile, runDemo } from '../demo/run-demo.ts';
 import { ConfigError, loadConfig } from '../infra/config/config.ts';
 
 const { values } = parseArgs({ options: { plan: { type: 'string', default: defaultPlanFile } } });
 
 try {
-  const config = loadConfig({
-    LOG_LEVEL: 'warn',
-    ...process.env,
-    DATA_DIR: demoDataDir(),
-    CLOCK: demoNow,
-  });
+  const config = loadConfig(demoEnv({ LOG_LEVEL: 'warn', ...process.env }));
   const started = performance.now();
   const result = await runDemo(config, {
     planFile: values.plan,

@@ -2,9 +2,12 @@
  * Prints a signed token and nothing else:
  *   npm run --silent token -- --role office
  *   npm run --silent token -- --role department_head --unit edu --sub zhang --name 张三
+ * `--demo` (or DEMO=1) signs with the secret of `npm start -- --demo`, kept in
+ * the demo's data directory.
  */
 import { parseArgs } from 'node:util';
 import { humanRoles } from '../contracts/actor.ts';
+import { demoAsked, demoEnv } from '../demo/demo-env.ts';
 import { tokenPolicyOf } from '../infra/auth/from-config.ts';
 import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { TokenClaims } from '../infra/auth/tokens.ts';
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     sub: { type: 'string' },
     name: { type: 'string' },
     ttl: { type: 'string', default: '12h' },
+    demo: { type: 'boolean', default: false },
   },
 });
 
@@ -31,7 +35,9 @@ if (!(humanRoles as readonly string[]).includes(role))
   fail(`--role must be one of ${humanRoles.join(', ')}`);
 if (role === 'department_head' && !values.unit) fail('--unit is required for a department_head');
 
-const config = loadConfig();
+const config = loadConfig(
+  demoAsked(process.argv, process.env) ? demoEnv(process.env) : process.env,
+);
 const secret = loadOrCreateSecret(config.dataDir, config.jwtSecret);
 const claims: TokenClaims = {
   sub: values.sub ?? `${role}${values.unit ? `-${values.unit}` : ''}`,

@@ -1,4 +1,17 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { persistedManifest } from './src/operations/manifest.ts';
+
+/** Writes the console's documents by hash beside its pages, for the gateway to persist. */
+const persistedOperations = (): Plugin => ({
+  name: 'persisted-operations',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'persisted-operations.json',
+      source: `${JSON.stringify(persistedManifest(), null, 2)}\n`,
+    });
+  },
+});
 
 /**
  * The console is built into `web/dist`, which the gateway serves at `/` and
@@ -6,6 +19,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   base: '/',
+  plugins: [persistedOperations()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

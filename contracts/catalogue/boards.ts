@@ -1,15 +1,27 @@
 import { query, readers } from './declare.ts';
+import { boardParams } from './list-args.ts';
 
 /** The five boards (钉钉子) and the overview, of today or as known on a past day. */
-export const responsibilityBoard = query(
-  readers,
-  'boards.responsibilityBoard',
-  'responsibilityBoard',
-);
-export const stageBoard = query(readers, 'boards.stageBoard', 'stageBoard');
-export const blockageBoard = query(readers, 'boards.blockageBoard', 'blockageBoard');
-export const progressBoard = query(readers, 'boards.progressBoard', 'progressBoard');
-export const resultsBoard = query(readers, 'boards.resultsBoard', 'resultsBoard');
+export const responsibilityBoard = query(readers, 'boards.responsibilityBoard', {
+  name: 'responsibilityBoard',
+  params: boardParams,
+});
+export const stageBoard = query(readers, 'boards.stageBoard', {
+  name: 'stageBoard',
+  params: boardParams,
+});
+export const blockageBoard = query(readers, 'boards.blockageBoard', {
+  name: 'blockageBoard',
+  params: boardParams,
+});
+export const progressBoard = query(readers, 'boards.progressBoard', {
+  name: 'progressBoard',
+  params: boardParams,
+});
+export const resultsBoard = query(readers, 'boards.resultsBoard', {
+  name: 'resultsBoard',
+  params: boardParams,
+});
 export const overview = query(readers, 'boards.overview', 'overview');
 
 /** A responsibility board row's itemised lists, a page at a time. */

@@ -1,30 +1,21 @@
 import { createHash } from 'node:crypto';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
-/** GraphiQL's page, rendered once, and the Content-Security-Policy that lets it run and nothing else. */
+/** GraphiQL's page and the Content-Security-Policy that lets it run and nothing else. */
 export interface GraphiQLPage {
   html: string;
   policy: string;
 }
 
-const rendered = new Map<string, GraphiQLPage>();
+/** `renderGraphiQL` of @graphql-yoga/render-graphiql: the page with its assets inlined. */
+export type RenderGraphiQL = (options: { title: string }) => string;
 
 /**
- * GraphiQL from local assets, rendered once per process and title (9 MB; yoga
- * would render it per request), with a policy allowing exactly its inline
- * scripts (by hash), the workers it starts from blobs, and calls to this origin
- * only.
+ * GraphiQL from local assets (9 MB; yoga would render it per request, the
+ * caller keeps it), with a policy allowing exactly its inline scripts (by
+ * hash), the workers it starts from blobs, and calls to this origin only.
  */
-export const graphiqlPage = (title: string): GraphiQLPage => {
-  const known = rendered.get(title);
-  if (known) return known;
-  const page = renderPage(title);
-  rendered.set(title, page);
-  return page;
-};
-
-const renderPage = (title: string): GraphiQLPage => {
-  const html = renderGraphiQL({ title });
+export const graphiqlPage = (render: RenderGraphiQL, title: string): GraphiQLPage => {
+  const html = render({ title });
   const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     ([, body]) =>
       `'sha256-${createHash('sha256')

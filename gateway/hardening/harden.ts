@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Config } from '../../infra/config/config.ts';
+import { type Config, ConfigError } from '../../infra/config/config.ts';
 import type { Authenticate } from '../context.ts';
 import { useHiddenSuggestions } from '../plugins/hidden-suggestions.ts';
 import { useNoIntrospection } from '../plugins/no-introspection.ts';
@@ -29,17 +29,30 @@ export interface HardeningDeps {
   authenticate: Authenticate;
   /** Milliseconds for the rate limiter; tests set it. */
   now?: () => number;
+  /** The built console's documents by hash, always accepted. */
+  consoleOperations?: ReadonlyMap<string, string>;
 }
 
-const persisted = (config: HardeningConfig): Plugin[] =>
-  config.graphqlPersistedOperationsFile
-    ? [
-        usePersistedOperationsOf(
-          loadPersistedOperations(config.graphqlPersistedOperationsFile),
-          config.graphqlPersistedOnly,
-        ),
-      ]
+/**
+ * The console's documents and those of GRAPHQL_PERSISTED_OPERATIONS_FILE, by
+ * hash. With GRAPHQL_PERSISTED_ONLY nothing else runs, so there must be some.
+ */
+const persisted = (config: HardeningConfig, deps: HardeningDeps): Plugin[] => {
+  const operations = new Map([
+    ...(deps.consoleOperations ?? []),
+    ...(config.graphqlPersistedOperationsFile
+      ? loadPersistedOperations(config.graphqlPersistedOperationsFile)
+      : []),
+  ]);
+  if (config.graphqlPersistedOnly && operations.size === 0) {
+    throw new ConfigError(
+      'GRAPHQL_PERSISTED_ONLY=true: no persisted operations: build the console (npm run build:web) or set GRAPHQL_PERSISTED_OPERATIONS_FILE',
+    );
+  }
+  return operations.size > 0
+    ? [usePersistedOperationsOf(operations, config.graphqlPersistedOnly)]
     : [];
+};
 
 const rateLimit = (config: HardeningConfig, deps: HardeningDeps): Plugin[] =>
   config.rateLimitPerMinute > 0
@@ -63,7 +76,7 @@ const rateLimit = (config: HardeningConfig, deps: HardeningDeps): Plugin[] =>
 export const hardenYoga = (config: HardeningConfig, deps: HardeningDeps) => ({
   plugins: [
     ...rateLimit(config, deps),
-    ...persisted(config),
+    ...persisted(config, deps),
     useQueryLimits({
       maxDepth: config.graphqlMaxDepth,
       maxCost: config.graphqlMaxCost,

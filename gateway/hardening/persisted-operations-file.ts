@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'graphql';
 import { ConfigError } from '../../infra/config/config.ts';
 
 const variable = 'GRAPHQL_PERSISTED_OPERATIONS_FILE';
 
 const fail = (file: string, problem: string) => new ConfigError(`${variable}=${file}: ${problem}`);
+
+/** The manifest the console's build writes beside its pages: every document it sends. */
+export const consoleManifest = 'persisted-operations.json';
 
 const readJson = (file: string): unknown => {
   let text: string;
@@ -42,4 +46,13 @@ export const loadPersistedOperations = (file: string): ReadonlyMap<string, strin
     throw fail(file, 'must be a JSON object of hash → query');
   }
   return new Map(Object.entries(json).map(([hash, query]) => [hash, checked(file, hash, query)]));
+};
+
+/**
+ * The built console's persisted operations (`<dir>/persisted-operations.json`,
+ * written by `npm run build:web`), or none when the console is not built.
+ */
+export const loadConsoleOperations = (dir: string): ReadonlyMap<string, string> => {
+  const file = path.join(dir, consoleManifest);
+  return existsSync(file) ? loadPersistedOperations(file) : new Map();
 };

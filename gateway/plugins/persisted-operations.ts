@@ -34,10 +34,11 @@ export const usePersistedOperationsOf = (
           http: { status: 400 },
         },
       },
+      // A request without a document is of the wrong shape, like yoga's "Must provide query string".
       keyNotFound: {
         message: `send a query or ${hashField}`,
         extensions: {
-          code: 'VALIDATION',
+          code: 'GRAPHQL_VALIDATION',
           field: 'query',
           rule: 'a query or a persisted operation hash is required',
           http: { status: 400 },

@@ -1,7 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { setExtensions } from './validation-codes.ts';
+import { setExtensions } from './input-errors/set-extensions.ts';
 
 /** The shape limits of one operation; each refusal is VALIDATION naming the rule. */
 export interface QueryLimits {

@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { setExtensions } from './validation-codes.ts';
+import { setExtensions } from './input-errors/set-extensions.ts';
 
 export interface RequestLimits {
   maxBodyBytes: number;
@@ -30,7 +30,8 @@ const relabel = (error: GraphQLError, limits: RequestLimits): void => {
  * yoga refuses an oversized body (413, while reading it: the Content-Length
  * first, then the bytes as they stream in) and an oversized batch (413). This
  * gives both the project's codes and the limit they broke. Must run before
- * useValidationCodes, which would otherwise call the batch refusal plain VALIDATION.
+ * useValidationCodes, which would otherwise take the batch refusal (yoga's
+ * BAD_REQUEST) for a request of the wrong shape, GRAPHQL_VALIDATION.
  */
 export const useRequestLimitCodes = (limits: RequestLimits): Plugin => ({
   onResultProcess({ result }) {

@@ -1,10 +1,12 @@
 import { auditTypeDefs } from './audit/type-defs.ts';
 import { baseResolvers, baseTypeDefs } from './base.ts';
+import { boardResolvers } from './boards/resolvers.ts';
 import { boardTypeDefs } from './boards/type-defs.ts';
 import { clockTypeDefs } from './clock/type-defs.ts';
 import { commonTypeDefs } from './common.ts';
 import { directoryTypeDefs } from './directory/type-defs.ts';
 import { unitTypeDefs } from './directory/units.ts';
+import { enumValueResolvers } from './enum-values.ts';
 import { catalogueResolvers } from './forward.ts';
 import { taskTypeDefs } from './tasks/index.ts';
 import { taskResolvers } from './tasks/resolvers.ts';
@@ -23,4 +25,10 @@ export const typeDefs = [
   boardTypeDefs,
   clockTypeDefs,
 ];
-export const resolvers = [baseResolvers, catalogueResolvers(), taskResolvers];
+export const resolvers = [
+  baseResolvers,
+  catalogueResolvers(),
+  taskResolvers,
+  boardResolvers,
+  enumValueResolvers(typeDefs),
+];

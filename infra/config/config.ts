@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cosignatureType, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
+import { isIsoDateOrTimestamp } from './iso-timestamp.ts';
 
 /**
  * Configuration, read and validated once at start. The defaults run the embedded
@@ -13,6 +14,8 @@ export interface Config {
   /** HS256 secret for tokens; when absent one is generated into `dataDir`. */
   jwtSecret: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** JSON lines, pretty lines (pino-pretty), or `auto`: pretty on a terminal outside production. */
+  logFormat: 'auto' | 'json' | 'pretty';
   production: boolean;
   graphiql: boolean;
   /** `none` runs every service in one broker; `nats://…` spreads them over NATS. */
@@ -38,7 +41,7 @@ export interface Config {
   readModelStoreUrl: string | null;
   /** The MongoDB database of the read models. */
   mongodbDatabase: string;
-  /** `system`, or an ISO timestamp the clock starts at (demo and tests). */
+  /** `system`, or the ISO date (its midnight UTC) or timestamp the clock starts at (demo and tests). */
   clock: string;
   projectorPollMs: number;
   projectorCoalesceMs: number;
@@ -243,8 +246,10 @@ const parseServices = (raw: string | undefined): readonly string[] => {
 
 const parseClock = (raw: string | undefined): string => {
   if (raw === undefined || raw === '' || raw === 'system') return 'system';
-  if (Number.isNaN(Date.parse(raw))) {
-    throw new ConfigError(`CLOCK=${raw}: must be system or an ISO timestamp`);
+  if (!isIsoDateOrTimestamp(raw)) {
+    throw new ConfigError(
+      `CLOCK=${raw}: must be system, a date YYYY-MM-DD or a timestamp YYYY-MM-DDTHH:MM[:SS[.sss]] ending in Z or ±HH:MM, on a real calendar day`,
+    );
   }
   return raw;
 };
@@ -321,9 +326,6 @@ const authSettings = (env: Env) => {
 const graphqlSettings = (env: Env, production: boolean) => {
   const graphqlPersistedOperationsFile = optionalPath(env.GRAPHQL_PERSISTED_OPERATIONS_FILE);
   const graphqlPersistedOnly = flag(env, 'GRAPHQL_PERSISTED_ONLY', false);
-  if (graphqlPersistedOnly && !graphqlPersistedOperationsFile) {
-    throw new ConfigError('GRAPHQL_PERSISTED_ONLY=true: needs GRAPHQL_PERSISTED_OPERATIONS_FILE');
-  }
   return {
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 1000),
     graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 1, 100_000_000),
@@ -501,6 +503,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       'info',
     ),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['auto', 'json', 'pretty'] as const, 'auto'),
     production,
     graphiql: flag(env, 'GRAPHIQL', !production),
     transporter: parseTransporter(env.TRANSPORTER),

@@ -40,14 +40,17 @@ export const ensureConsoleBuilt = (): void => {
 
 /**
  * The demo year loaded into a fresh data folder and served by the whole system,
- * with the clock at the year's end and demo sign-in on.
+ * with the clock at the year's end and demo sign-in on; `env` adds settings.
  */
-export const startDemoSystem = async (): Promise<TestSystem> => {
+export const startDemoSystem = async (env: Record<string, string> = {}): Promise<TestSystem> => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-console-'));
   await runDemo(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK: demoNow }));
   // The gateway reads DEMO_LOGIN from its environment when its options do not say.
   process.env.DEMO_LOGIN = 'true';
-  return startTestSystem({ CLOCK: demoNow, SUPERVISION_CLOCK_INTERVAL_MS: '0' }, { dataDir });
+  return startTestSystem(
+    { CLOCK: demoNow, SUPERVISION_CLOCK_INTERVAL_MS: '0', ...env },
+    { dataDir },
+  );
 };
 
 /** A browser session that records every request it makes and every error the page throws. */

@@ -334,6 +334,22 @@ describe('an inspector', () => {
     await screenshot(page, '08-audit-verified');
   });
 
+  it('says it cannot check, not that the event is altered, in a browser without WebCrypto', async () => {
+    const opened = await openSession(browser);
+    sessions.push(opened);
+    // As on a plain-HTTP address: no crypto.subtle at all.
+    await opened.page.addInitScript(() => {
+      Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined });
+    });
+    await signInAs(opened, system.url, 'inspector-li');
+    await opened.page.goto(`${system.url}/#/audit?types=TaskRegistered`);
+    await opened.page.waitForSelector('[data-ready="audit"]');
+    await opened.page.click('button[data-verify]');
+    await opened.page.waitForSelector('[data-verdict]');
+    expect(await opened.page.getAttribute('[data-verdict]', 'data-verdict')).toBe('cannot-check');
+    expect(await opened.page.textContent('[data-verdict]')).toContain('这不表示记录有误');
+  });
+
   it('downloads a bundle that the offline verifier accepts, and refuses once altered', async () => {
     await page.goto(`${system.url}/#/audit?types=TaskRegistered`);
     await page.waitForSelector('[data-ready="audit"]');

@@ -64,7 +64,7 @@ describe('a gateway outside production with DEMO_LOGIN=true', () => {
       {},
       data!.demoSignIn.token,
     );
-    expect(me.data?.me).toEqual({ id: 'head-edu', role: 'department_head', unitId: 'edu' });
+    expect(me.data?.me).toEqual({ id: 'head-edu', role: 'DEPARTMENT_HEAD', unitId: 'edu' });
   });
 
   it('names the field when the user is not one of the demo users', async () => {

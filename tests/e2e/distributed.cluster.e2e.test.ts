@@ -371,11 +371,11 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
     const view = await must(url, office, taskQuery, { id: taskId });
     expect(view).toMatchObject({
       title: '新建学校3所',
-      status: 'in_progress',
+      status: 'IN_PROGRESS',
       leadUnit: { id: 'edu', name: '教育局' },
       cooperatingUnits: [{ id: 'env', name: '生态环境局' }],
-      milestones: [{ id: milestoneId, progress: 60, status: 'open' }],
-      blockages: [{ id: blockage.blockageId, status: 'resolved', waitingOnUnitId: 'env' }],
+      milestones: [{ id: milestoneId, progress: 60, status: 'OPEN' }],
+      blockages: [{ id: blockage.blockageId, status: 'RESOLVED', waitingOnUnitId: 'env' }],
     });
   }, 90_000);
 

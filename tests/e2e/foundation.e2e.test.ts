@@ -102,15 +102,15 @@ describe('the foundation scenario through GraphQL', () => {
     expect(task.position).toBe(last.position);
     expect(task).toMatchObject({
       title: '新建学校3所',
-      status: 'in_progress',
+      status: 'IN_PROGRESS',
       progress: 15,
       leadUnit: { id: 'edu', name: '教育局' },
       cooperatingUnits: [{ id: 'env', name: '生态环境局' }],
       milestones: [
-        { id: first, progress: 60, status: 'open', dueDate: '2021-03-31' },
-        { id: second, progress: 0, status: 'open' },
+        { id: first, progress: 60, status: 'OPEN', dueDate: '2021-03-31' },
+        { id: second, progress: 0, status: 'OPEN' },
       ],
-      blockages: [{ id: blockage.blockageId, status: 'resolved', waitingOnUnitId: 'env' }],
+      blockages: [{ id: blockage.blockageId, status: 'RESOLVED', waitingOnUnitId: 'env' }],
     });
 
     const history = await sys.gql<History<Record<string, unknown>>>(
@@ -132,14 +132,14 @@ describe('the foundation scenario through GraphQL', () => {
     expect(events.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const positions = events.map((event) => event.position as number);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(events[0]?.actor).toEqual({ id: 'office', role: 'office', unitId: null });
+    expect(events[0]?.actor).toEqual({ id: 'office', role: 'OFFICE', unitId: null });
     expect(events[4]?.actor).toEqual({
       id: 'department_head-edu',
-      role: 'department_head',
+      role: 'DEPARTMENT_HEAD',
       unitId: 'edu',
     });
-    expect(events[6]?.actor).toMatchObject({ role: 'department_head', unitId: 'env' });
-    expect(events[7]?.actor).toMatchObject({ role: 'department_head', unitId: 'edu' });
+    expect(events[6]?.actor).toMatchObject({ role: 'DEPARTMENT_HEAD', unitId: 'env' });
+    expect(events[7]?.actor).toMatchObject({ role: 'DEPARTMENT_HEAD', unitId: 'edu' });
   });
 
   it('shows a mutation in the task view without waiting for a poll', async () => {

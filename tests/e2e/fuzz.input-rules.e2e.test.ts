@@ -20,7 +20,7 @@ const outOfRule: Readonly<Record<string, readonly unknown[]>> = {
   String: ['x'.repeat(10_001)],
   ID: ['', 'has spaces', 'x'.repeat(65), 'ünïcode'],
   Date: ['2021-02-30', '1999-12-31', '2101-01-01', '2021-3-1', '2021-03-01T08:00:00Z'],
-  enum: ['not_a_value', ''],
+  enum: ['NOT_A_VALUE', ''],
 };
 
 /** Numbers with bounds, by field: values just outside them. */
@@ -111,23 +111,28 @@ describe('input rules at the edge', () => {
     });
   });
 
+  // A literal the document gets wrong is the client's mistake (GRAPHQL_VALIDATION);
+  // one the Date scalar refuses, or a variable's value, is the user's (VALIDATION).
   describe('an input error graphql-js finds before any service', () => {
     const sha = 'a'.repeat(64);
     it.each([
       [
         'a day of the wrong kind, inline',
+        'VALIDATION',
         'mutation { registerTask(input: {title: "t", plannedStart: 5, dueDate: "2021-12-31"}) { id } }',
         'plannedStart',
         /ISO date/,
       ],
       [
         'a nested field left out, inline',
-        `mutation { assignPost(input: {officialId: "o", unitId: "edu", post: main_leader}) { revision } }`,
+        'GRAPHQL_VALIDATION',
+        `mutation { assignPost(input: {officialId: "o", unitId: "edu", post: MAIN_LEADER}) { revision } }`,
         'from',
         /is required/,
       ],
       [
         'a size beyond 32 bits in the second evidence entry, inline',
+        'GRAPHQL_VALIDATION',
         `mutation { reportTaskCompletion(input: {taskId: "t", summary: "s", evidence: [
           {fileName: "a", sha256: "${sha}", size: 1}, {fileName: "b", sha256: "${sha}", size: 3000000000}
         ]}) { revision } }`,
@@ -136,27 +141,30 @@ describe('input rules at the edge', () => {
       ],
       [
         'a value not of the enum, inline',
-        'mutation { assignPost(input: {officialId: "o", unitId: "edu", post: mayor, from: "2021-01-01"}) { revision } }',
+        'GRAPHQL_VALIDATION',
+        'mutation { assignPost(input: {officialId: "o", unitId: "edu", post: MAYOR, from: "2021-01-01"}) { revision } }',
         'post',
         /enum Post/,
       ],
       [
         'an argument the field does not take',
+        'GRAPHQL_VALIDATION',
         'mutation { runClock(stray: 1) { day } }',
         'stray',
         /not an argument/,
       ],
       [
         'a document that does not parse',
+        'GRAPHQL_VALIDATION',
         'mutation { registerUnit(input: {',
         'query',
         /valid GraphQL/,
       ],
-    ])('in %s names the field and the rule', async (_case, query, field, rule) => {
+    ])('in %s is %s naming the field and the rule', async (_case, code, query, field, rule) => {
       const before = await s.sys.lastPosition();
       const result = await s.sys.gql(query, {}, await s.sys.token('office'));
       expect(result.errors?.[0]?.extensions).toMatchObject({
-        code: 'VALIDATION',
+        code,
         field,
         rule: expect.stringMatching(rule),
       });

@@ -54,7 +54,8 @@ describe('a gateway facing hostile clients (default limits)', () => {
     expect(await sys.lastPosition()).toBe(before);
     return answer;
   };
-  const rules = (answer: Answer) => (answer.errors ?? []).map((error) => error.extensions?.rule);
+  const refusals = (answer: Answer) =>
+    (answer.errors ?? []).map((error) => [error.extensions?.rule, error.extensions?.code]);
 
   beforeAll(async () => {
     sys = await startTestSystem();
@@ -67,15 +68,19 @@ describe('a gateway facing hostile clients (default limits)', () => {
 
   it('lets an ordinary query through', async () => {
     const answer = await query('{ me { id role } units { id name } }');
-    expect(answer).toMatchObject({ status: 200, data: { me: { id: 'office', role: 'office' } } });
+    expect(answer).toMatchObject({ status: 200, data: { me: { id: 'office', role: 'OFFICE' } } });
   });
 
   it('refuses a query nested 50 deep as VALIDATION, naming the depth limit', async () => {
     const answer = await refused(() => query(nested(50)));
-    expect((answer.errors ?? []).every((error) => error.extensions?.code === 'VALIDATION')).toBe(
-      true,
+    // Besides the gateway's limits, graphql-js's own rule on introspection's
+    // depth finds the document wrong: that is GRAPHQL_VALIDATION.
+    expect(refusals(answer)).toEqual(
+      expect.arrayContaining([
+        ['depth at most 12', 'VALIDATION'],
+        ['must not nest introspection this deep', 'GRAPHQL_VALIDATION'],
+      ]),
     );
-    expect(rules(answer)).toContain('depth at most 12');
   });
 
   it('refuses 1,000 aliases while parsing, before any resolver runs', async () => {

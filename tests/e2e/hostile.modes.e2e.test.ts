@@ -216,7 +216,7 @@ describe('hostile clients against a configured gateway', () => {
 
     it('runs a listed operation named by its hash', async () => {
       const answer = await gateway.post(persistedQuery(hash), office);
-      expect(answer.data).toEqual({ me: { id: 'office', role: 'office' } });
+      expect(answer.data).toEqual({ me: { id: 'office', role: 'OFFICE' } });
     });
 
     it('refuses an arbitrary query as VALIDATION, storing nothing', async () => {
@@ -290,7 +290,7 @@ describe('hostile clients against a configured gateway', () => {
     it('accepts the provider’s token, its role read from the configured claim', async () => {
       const token = await sign({ sub: 'wang', supervision: { role: 'leader' } });
       expect((await gateway.post({ query: '{ me { id role } }' }, token)).data).toEqual({
-        me: { id: 'wang', role: 'leader' },
+        me: { id: 'wang', role: 'LEADER' },
       });
     });
 

@@ -133,7 +133,7 @@ describe('the supervision year through GraphQL', () => {
       name: '新建学校',
       unitOfMeasure: '所',
       target: 3,
-      comparison: 'gte',
+      comparison: 'GTE',
       dueDate: '2021-12-31',
     });
     await ok(
@@ -143,7 +143,7 @@ describe('the supervision year through GraphQL', () => {
     );
     const { noticeId } = await ok(m.issueSupervisionNotice, {
       taskId: task.taskId,
-      level: 'blue',
+      level: 'BLUE',
       toUnitId: 'edu',
       subject: '提示',
       body: '请关注选址进度',
@@ -165,8 +165,8 @@ describe('the supervision year through GraphQL', () => {
       m.recordAccountability,
       {
         taskId: task.taskId,
-        against: { kind: 'unit', id: 'edu' },
-        kind: 'interview',
+        against: { kind: 'UNIT', id: 'edu' },
+        kind: 'INTERVIEW',
         reason: '选址滞后',
       },
       'inspector',
@@ -180,23 +180,23 @@ describe('the supervision year through GraphQL', () => {
     }>(historyQuery, { id: task.taskId }, tokens.inspector);
     const events = history.data?.taskHistory.edges.map((edge) => edge.node);
     expect(events?.map(({ type, actor }) => [type, actor.role])).toEqual([
-      ['TaskRegistered', 'office'],
-      ['TaskAssigned', 'office'],
-      ['MilestonePlanned', 'office'],
-      ['TaskSigned', 'department_head'],
-      ['DeadlineExtensionRequested', 'department_head'],
-      ['DeadlineExtensionApproved', 'leader'],
-      ['IndicatorDefined', 'office'],
-      ['IndicatorValueReported', 'department_head'],
-      ['SupervisionNoticeIssued', 'office'],
-      ['SupervisionNoticeAnswered', 'department_head'],
-      ['BlockageReported', 'department_head'],
-      ['BlockageEscalated', 'leader'],
-      ['LeadershipInstructionIssued', 'leader'],
-      ['AccountabilityRecorded', 'inspector'],
-      ['MilestoneCompleted', 'department_head'],
-      ['TaskCompletionReported', 'department_head'],
-      ['TaskCompletionAccepted', 'office'],
+      ['TaskRegistered', 'OFFICE'],
+      ['TaskAssigned', 'OFFICE'],
+      ['MilestonePlanned', 'OFFICE'],
+      ['TaskSigned', 'DEPARTMENT_HEAD'],
+      ['DeadlineExtensionRequested', 'DEPARTMENT_HEAD'],
+      ['DeadlineExtensionApproved', 'LEADER'],
+      ['IndicatorDefined', 'OFFICE'],
+      ['IndicatorValueReported', 'DEPARTMENT_HEAD'],
+      ['SupervisionNoticeIssued', 'OFFICE'],
+      ['SupervisionNoticeAnswered', 'DEPARTMENT_HEAD'],
+      ['BlockageReported', 'DEPARTMENT_HEAD'],
+      ['BlockageEscalated', 'LEADER'],
+      ['LeadershipInstructionIssued', 'LEADER'],
+      ['AccountabilityRecorded', 'INSPECTOR'],
+      ['MilestoneCompleted', 'DEPARTMENT_HEAD'],
+      ['TaskCompletionReported', 'DEPARTMENT_HEAD'],
+      ['TaskCompletionAccepted', 'OFFICE'],
     ]);
   });
 
@@ -236,7 +236,7 @@ describe('the supervision year through GraphQL', () => {
       m.issueSupervisionNotice,
       {
         taskId,
-        level: 'green',
+        level: 'GREEN',
         toUnitId: 'edu',
         subject: '提示',
         body: '正文',
@@ -252,7 +252,7 @@ describe('the supervision year through GraphQL', () => {
     const { taskId } = await signedTask();
     const input = {
       taskId,
-      level: 'red',
+      level: 'RED',
       toUnitId: 'edu',
       subject: '专报',
       body: '严重滞后',
@@ -273,7 +273,7 @@ describe('the supervision year through GraphQL', () => {
     await ok(m.assignPost, {
       officialId: 'zhang',
       unitId: 'edu',
-      post: 'unit_head',
+      post: 'UNIT_HEAD',
       from: '2021-01-01',
     });
     const published = await ok(m.publishRuleset, {
@@ -287,7 +287,7 @@ describe('the supervision year through GraphQL', () => {
 
     const read = await sys.gql<Data>(
       `{
-        holders: postHolders(unitId: "edu", date: "2021-03-01", post: unit_head) {
+        holders: postHolders(unitId: "edu", date: "2021-03-01", post: UNIT_HEAD) {
           officialId official { name }
         }
         officials { id posts { unitId post from vacatedOn } }
@@ -306,7 +306,7 @@ describe('the supervision year through GraphQL', () => {
       officials: [
         {
           id: 'zhang',
-          posts: [{ unitId: 'edu', post: 'unit_head', from: '2021-01-01', vacatedOn: null }],
+          posts: [{ unitId: 'edu', post: 'UNIT_HEAD', from: '2021-01-01', vacatedOn: null }],
         },
       ],
       rulesets: [{ version: 0 }, { version: 1 }],

@@ -31,10 +31,8 @@ const taskPage = `query($id: ID!) { task(id: $id) {
   history(first: 200) { edges { node { type revision actor { id role } } } }
 } }`;
 
-const tasksQuery = `query($statuses: [TaskStatus!], $overdue: Boolean, $blocked: Boolean,
-    $sortBy: TaskSortField, $sortDirection: TaskSortDirection, $section: String) {
-  tasks(statuses: $statuses, overdue: $overdue, blocked: $blocked, sortBy: $sortBy,
-        sortDirection: $sortDirection, section: $section) {
+const tasksQuery = `query($filter: TaskFilter, $orderBy: TaskOrder) {
+  tasks(filter: $filter, orderBy: $orderBy) {
     totalCount edges { node { id title status progress overdueMilestones nextDueDate leadUnit { id } } }
   } }`;
 
@@ -147,7 +145,7 @@ describe('the task page of a task that went through the supervision year', () =>
       name: '新建学校',
       unitOfMeasure: '所',
       target: 3,
-      comparison: 'gte',
+      comparison: 'GTE',
       dueDate: '2021-12-31',
       baseline: 0,
     });
@@ -161,7 +159,7 @@ describe('the task page of a task that went through the supervision year', () =>
     });
     const { noticeId } = await run('office', 'issueSupervisionNotice', {
       taskId,
-      level: 'yellow',
+      level: 'YELLOW',
       toUnitId: 'edu',
       subject: '选址滞后',
       body: '请说明原因',
@@ -175,8 +173,8 @@ describe('the task page of a task that went through the supervision year', () =>
     });
     await run('inspector', 'recordAccountability', {
       taskId,
-      against: { kind: 'unit', id: 'edu' },
-      kind: 'criticism',
+      against: { kind: 'UNIT', id: 'edu' },
+      kind: 'CRITICISM',
       reason: '进度滞后',
       scoreDeduction: 2,
     });
@@ -188,15 +186,15 @@ describe('the task page of a task that went through the supervision year', () =>
   it('shows the lead unit after the transfer, with every handover and signature', async () => {
     const { task } = await read<{ task: Json }>(taskPage, { id: taskId });
     expect(task.leadUnit).toEqual({ id: 'land', name: '自然资源局' });
-    expect(task.status).toBe('in_progress');
+    expect(task.status).toBe('IN_PROGRESS');
     expect(task.handovers).toEqual([
       expect.objectContaining({
-        kind: 'assigned',
+        kind: 'ASSIGNED',
         fromUnit: null,
         toUnit: { id: 'edu', name: '教育局' },
       }),
       expect.objectContaining({
-        kind: 'transferred',
+        kind: 'TRANSFERRED',
         fromUnit: { id: 'edu' },
         toUnit: { id: 'land', name: '自然资源局' },
         reason: '用地问题归口',
@@ -225,17 +223,17 @@ describe('the task page of a task that went through the supervision year', () =>
       // The clock records the day it runs: here the 2nd, not the day after the due date.
       overdueRecords: [{ dueDate: '2021-04-30', recordedOn: '2021-05-02' }],
       lastReportedByUnit: { id: 'edu' },
-      extensions: [{ status: 'approved', newDueDate: '2021-04-30' }],
+      extensions: [{ status: 'APPROVED', newDueDate: '2021-04-30' }],
     });
     expect(two).toMatchObject({
       id: second,
       dueDate: '2021-10-31',
       overdue: false,
-      extensions: [{ status: 'rejected', rejectionReason: '理由不足' }],
+      extensions: [{ status: 'REJECTED', rejectionReason: '理由不足' }],
     });
     expect(task.extensions?.map((e) => [e.status, e.decidedBy])).toEqual([
-      ['approved', 'leader'],
-      ['rejected', 'leader'],
+      ['APPROVED', 'leader'],
+      ['REJECTED', 'leader'],
     ]);
     expect(task).toMatchObject({ overdueMilestones: 1 });
   });
@@ -244,13 +242,13 @@ describe('the task page of a task that went through the supervision year', () =>
     const { task } = await read<{ task: Record<string, Json[]> }>(taskPage, { id: taskId });
     expect(task.blockages).toEqual([
       expect.objectContaining({
-        status: 'open',
+        status: 'OPEN',
         escalationLevel: 2,
         waitingOnUnit: { id: 'env', name: '生态环境局' },
         coordinatorUnit: { id: 'land', name: '自然资源局' },
         escalations: [
-          { level: 1, escalatedByRole: 'leader', escalatedBy: 'leader' },
-          { level: 2, escalatedByRole: 'system', escalatedBy: 'clock' },
+          { level: 1, escalatedByRole: 'LEADER', escalatedBy: 'leader' },
+          { level: 2, escalatedByRole: 'SYSTEM', escalatedBy: 'clock' },
         ],
         reopenings: [{ reason: '省厅退回', previousResolution: '已协调' }],
         partDone: {
@@ -268,11 +266,11 @@ describe('the task page of a task that went through the supervision year', () =>
     expect(task.indicators).toEqual([
       expect.objectContaining({
         target: 3,
-        comparison: 'gte',
+        comparison: 'GTE',
         unitOfMeasure: '所',
         baseline: 0,
         valueCount: 2,
-        latest: { value: 1, source: 'measured' },
+        latest: { value: 1, source: 'MEASURED' },
         latestSelfReported: { value: 2, asOf: '2021-02-28', reportedByUnitId: 'edu' },
         latestMeasured: { value: 1, asOf: '2021-02-28', reportedBy: 'office' },
       }),
@@ -283,7 +281,7 @@ describe('the task page of a task that went through the supervision year', () =>
     const { task } = await read<{ task: Record<string, Json[]> }>(taskPage, { id: taskId });
     expect(task.notices).toEqual([
       expect.objectContaining({
-        level: 'yellow',
+        level: 'YELLOW',
         toUnit: { id: 'edu', name: '教育局' },
         replyDueDate: '2021-03-10',
         answered: true,
@@ -303,8 +301,8 @@ describe('the task page of a task that went through the supervision year', () =>
     ]);
     expect(task.accountabilityRecords).toEqual([
       expect.objectContaining({
-        against: { kind: 'unit', id: 'edu', unit: { name: '教育局' } },
-        kind: 'criticism',
+        against: { kind: 'UNIT', id: 'edu', unit: { name: '教育局' } },
+        kind: 'CRITICISM',
         scoreDeduction: 2,
         recordedBy: 'inspector',
       }),
@@ -320,7 +318,7 @@ describe('the task page of a task that went through the supervision year', () =>
     expect(task.history[0]).toMatchObject({ type: 'TaskRegistered', revision: 0 });
     expect(task.history.at(-1)).toMatchObject({
       type: 'TaskTransferred',
-      actor: { role: 'office' },
+      actor: { role: 'OFFICE' },
     });
     expect(task.history.map((event) => event.type)).toContain('MilestoneOverdue');
     expect(task.history.at(-1)?.revision).toBe(task.history.length - 1);
@@ -342,13 +340,13 @@ describe('the task page of a task that went through the supervision year', () =>
       evidence: [evidence],
     });
     const pending = await read<{ task: Json }>(taskPage, { id: taskId });
-    expect(pending.task.status).toBe('completion_reported');
+    expect(pending.task.status).toBe('COMPLETION_REPORTED');
     await run('office', 'acceptTaskCompletion', { taskId, comment: '同意办结' });
     const { task } = await read<{ task: Json }>(taskPage, { id: taskId });
-    expect(task).toMatchObject({ status: 'closed', progress: 100, overdueMilestones: 0 });
+    expect(task).toMatchObject({ status: 'CLOSED', progress: 100, overdueMilestones: 0 });
     expect(task.completedAt).not.toBeNull();
     expect(task.completion).toEqual({
-      state: 'accepted',
+      state: 'ACCEPTED',
       summary: '补充验收材料',
       evidence: [{ fileName: 'report.pdf' }],
       rejections: [{ reason: '缺少验收材料', rejectedBy: 'office' }],
@@ -365,11 +363,11 @@ describe('the task list', () => {
 
   const call = (field: string, input?: Json, token = office) => mutate(sys, token, field, input);
 
-  const list = async (variables: Json) => {
+  const list = async (filter: Json = {}, orderBy?: Json) => {
     await sys.settled();
     const result = await sys.gql<{ tasks: { totalCount: number; edges: { node: Json }[] } }>(
       tasksQuery,
-      { section: 'list', ...variables },
+      { filter: { section: 'list', ...filter }, orderBy },
       office,
     );
     expect(result.errors).toBeUndefined();
@@ -407,7 +405,7 @@ describe('the task list', () => {
     clock.set('2021-03-21T01:00:00Z');
     await call('issueSupervisionNotice', {
       taskId: ids.paused,
-      level: 'blue',
+      level: 'BLUE',
       toUnitId: 'edu',
       subject: '暂停期间请报告情况',
       body: '请说明资金情况',
@@ -417,17 +415,17 @@ describe('the task list', () => {
   afterAll(() => sys.stop());
 
   it('shows each task’s lifecycle status', async () => {
-    const byTitle = Object.fromEntries((await list({})).map((node) => [node.title, node.status]));
+    const byTitle = Object.fromEntries((await list()).map((node) => [node.title, node.status]));
     expect(byTitle).toEqual({
-      late: 'in_progress',
-      busy: 'in_progress',
-      paused: 'suspended',
-      dropped: 'terminated',
+      late: 'IN_PROGRESS',
+      busy: 'IN_PROGRESS',
+      paused: 'SUSPENDED',
+      dropped: 'TERMINATED',
     });
   });
 
   it('filters by several statuses at once', async () => {
-    const nodes = await list({ statuses: ['suspended', 'terminated'] });
+    const nodes = await list({ statuses: ['SUSPENDED', 'TERMINATED'] });
     expect(nodes.map((node) => node.title).sort()).toEqual(['dropped', 'paused']);
   });
 
@@ -438,12 +436,12 @@ describe('the task list', () => {
   });
 
   it('sorts by progress, most advanced first', async () => {
-    const nodes = await list({ sortBy: 'progress', sortDirection: 'desc' });
+    const nodes = await list({}, { field: 'PROGRESS', direction: 'DESC' });
     expect(nodes.map((node) => node.title)).toEqual(['busy', 'paused', 'late', 'dropped']);
   });
 
   it('sorts by the next due date of an open milestone', async () => {
-    const nodes = await list({ sortBy: 'nextDueDate' });
+    const nodes = await list({}, { field: 'NEXT_DUE_DATE' });
     expect(nodes.map((node) => node.nextDueDate)).toEqual([
       '2021-03-15',
       '2021-05-31',
@@ -453,7 +451,7 @@ describe('the task list', () => {
   });
 
   it('sorts by the latest activity, most recent first', async () => {
-    const nodes = await list({ sortBy: 'updatedAt', sortDirection: 'desc' });
+    const nodes = await list({}, { field: 'UPDATED_AT', direction: 'DESC' });
     expect(nodes[0]?.title).toBe('paused');
   });
 });

@@ -10,8 +10,8 @@ import { startTestSystem } from '../support/test-system.ts';
 const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
 const registerTask = `mutation($input: RegisterTaskInput!) { registerTask(input: $input) { id } }`;
 const planMilestone = `mutation($input: PlanMilestoneInput!) { planMilestone(input: $input) { milestoneId } }`;
-const tasksQuery = `query($first: Int, $after: String, $sortBy: TaskSortField, $sortDirection: TaskSortDirection) {
-  tasks(first: $first, after: $after, sortBy: $sortBy, sortDirection: $sortDirection) {
+const tasksQuery = `query($first: Int, $after: String, $orderBy: TaskOrder) {
+  tasks(first: $first, after: $after, orderBy: $orderBy) {
     totalCount edges { cursor node { id nextDueDate } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
 type Page = {
@@ -75,20 +75,21 @@ describe('the task list read a page at a time', () => {
   afterAll(() => sys.stop());
 
   it.each([
-    ['dueDate', 'asc'],
-    ['dueDate', 'desc'],
-    ['nextDueDate', 'asc'],
-    ['nextDueDate', 'desc'],
-    ['title', 'desc'],
-    ['updatedAt', 'asc'],
-    ['progress', 'desc'],
-  ])('visits every task once, two at a time, sorted on %s %s', async (sortBy, sortDirection) => {
-    const whole = await page({ first: 200, sortBy, sortDirection });
+    ['DUE_DATE', 'ASC'],
+    ['DUE_DATE', 'DESC'],
+    ['NEXT_DUE_DATE', 'ASC'],
+    ['NEXT_DUE_DATE', 'DESC'],
+    ['TITLE', 'DESC'],
+    ['UPDATED_AT', 'ASC'],
+    ['PROGRESS', 'DESC'],
+  ])('visits every task once, two at a time, sorted on %s %s', async (field, direction) => {
+    const orderBy = { field, direction };
+    const whole = await page({ first: 200, orderBy });
     expect(whole.totalCount).toBe(dueDates.length);
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages <= dueDates.length; pages++) {
-      const next = await page({ first: 2, after, sortBy, sortDirection });
+      const next = await page({ first: 2, after, orderBy });
       expect(next.totalCount).toBe(dueDates.length);
       expect(next.pageInfo.hasPreviousPage).toBe(after !== null);
       expect(next.pageInfo.startCursor).toBe(next.edges[0]?.cursor ?? null);
@@ -123,10 +124,10 @@ describe('the task list read a page at a time', () => {
   });
 
   it('refuses a cursor of a page in another order', async () => {
-    const byTitle = await page({ first: 2, sortBy: 'title' });
+    const byTitle = await page({ first: 2, orderBy: { field: 'TITLE' } });
     const result = await sys.gql(
       tasksQuery,
-      { first: 2, after: byTitle.pageInfo.endCursor, sortBy: 'dueDate' },
+      { first: 2, after: byTitle.pageInfo.endCursor, orderBy: { field: 'DUE_DATE' } },
       office,
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'after' });

@@ -358,7 +358,7 @@ describe('the boards of a supervision year, today and as known on earlier days',
   it('answers a board query over GraphQL, and refuses a future day with VALIDATION', async () => {
     const token = await system.token('department_head', 'edu');
     const ok = await system.gql<{ progressBoard: { day: string; totalCount: number } }>(
-      `{ progressBoard(asOf: "2021-02-15", unitId: "edu") { day totalCount nodes { taskId light } } }`,
+      `{ progressBoard(asOf: "2021-02-15", filter: { unitId: "edu" }) { day totalCount nodes { taskId light } } }`,
       {},
       token,
     );
@@ -382,7 +382,7 @@ describe('the boards of a supervision year, today and as known on earlier days',
       overdueMilestones openBlockages`;
     const response = await system.gql(
       `{
-        responsibilityBoard(asOf: "2021-04-30", sort: { field: score, direction: desc }) {
+        responsibilityBoard(asOf: "2021-04-30", orderBy: { field: SCORE, direction: DESC }) {
           day rulesetVersion position period ${page}
           nodes { unitId unitName rank score tasksLed tasksCoOwned coOwnedLights { red }
             deductions { unitId rule points ref reason } failedTasks { taskId title role reasons }
@@ -391,26 +391,29 @@ describe('the boards of a supervision year, today and as known on earlier days',
             posts { unitId unitName post from }
             accountability { recordId taskId day kind reason scoreDeduction } }
         }
-        stageBoard(state: done_late, sort: { field: dueDate }) {
+        stageBoard(filter: { state: DONE_LATE }, orderBy: { field: DUE_DATE }) {
           day rulesetVersion position ${page}
-          counts { upcoming due_soon overdue done_on_time done_late suspended }
+          counts { upcoming dueSoon overdue doneOnTime doneLate suspended }
           extensions { asked granted refused pending }
           nodes { ${stage} }
         }
-        blockageBoard(level: none, minAgeDays: 1) {
+        blockageBoard(filter: { level: NONE, minAgeDays: 1 }) {
           day rulesetVersion position ${page} cycles
-          counts { none responsible_leader main_leader }
+          counts { none responsibleLeader mainLeader }
           pingPongs { taskId title leadUnitId unitIds bouncedBack
             moves { day kind fromUnitId toUnitId reason } }
           nodes { ${blockage} }
         }
-        progressBoard(light: red, trend: up, sort: { field: behind, direction: desc }) {
+        progressBoard(
+          filter: { light: RED, trend: UP }
+          orderBy: { field: BEHIND, direction: DESC }
+        ) {
           day rulesetVersion position ${page} counts { green yellow red }
           nodes { taskId title section leadUnitId leadUnitName cooperatingUnitIds
             responsibleLeader status completion plannedStart dueDate actual expected behind
             light reasons trend previousActual forecast lastReportedOn }
         }
-        resultsBoard(attained: true) {
+        resultsBoard(filter: { attained: true }) {
           day rulesetVersion position ${page} counts { green yellow red }
           nodes { id taskId taskTitle section leadUnitId leadUnitName indicatorId name
             unitOfMeasure target comparison baseline dueDate value source discrepancy

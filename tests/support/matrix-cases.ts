@@ -189,7 +189,7 @@ const commands = {
       name: '水质达标率',
       unitOfMeasure: '%',
       target: 89,
-      comparison: 'gte',
+      comparison: 'GTE',
       dueDate: '2021-12-31',
     })),
   ],
@@ -203,7 +203,7 @@ const commands = {
   issueSupervisionNotice: [
     mutation('issueSupervisionNotice', async (s) => ({
       taskId: (await plannedTask(s)).taskId,
-      level: 'yellow',
+      level: 'YELLOW',
       toUnitId: leadUnit,
       subject: '督办',
       body: '请加快进度',
@@ -226,8 +226,8 @@ const commands = {
   recordAccountability: [
     mutation('recordAccountability', async (s) => ({
       taskId: (await plannedTask(s)).taskId,
-      against: { kind: 'unit', id: leadUnit },
-      kind: 'interview',
+      against: { kind: 'UNIT', id: leadUnit },
+      kind: 'INTERVIEW',
       ...reason,
     })),
   ],
@@ -267,7 +267,7 @@ const commands = {
     mutation('assignPost', async (s) => ({
       ...(await registeredOfficial(s)),
       unitId: leadUnit,
-      post: 'contact',
+      post: 'CONTACT',
       from: '2021-02-01',
     })),
   ],

@@ -3,15 +3,20 @@ import type { FuzzRequest, FuzzResponse } from './matrix-fuzz-request.ts';
 
 type FuzzError = NonNullable<NonNullable<FuzzResponse['body']>['errors']>[number];
 
-/** The codes a client may see; INTERNAL (a masked bug) is not one of them. */
-const clientCodes: readonly unknown[] = [...errorCodes, 'UNAVAILABLE'];
+/**
+ * The codes a client may see: the domain's, and the gateway's for a document
+ * GraphQL finds wrong. INTERNAL (a masked bug) is not one of them.
+ */
+const clientCodes: readonly unknown[] = [...errorCodes, 'UNAVAILABLE', 'GRAPHQL_VALIDATION'];
+
+const inputCodes: readonly unknown[] = ['VALIDATION', 'GRAPHQL_VALIDATION'];
 
 /** Input errors name the field and the rule; a missing thing names the field. */
 const isNamed = (error: FuzzError): boolean => {
   const { code, field, rule } = error.extensions ?? {};
-  const needsField = code === 'VALIDATION' || code === 'NOT_FOUND';
+  const needsField = inputCodes.includes(code) || code === 'NOT_FOUND';
   if (needsField && (typeof field !== 'string' || field === '')) return false;
-  return code !== 'VALIDATION' || (typeof rule === 'string' && rule !== '');
+  return !inputCodes.includes(code) || (typeof rule === 'string' && rule !== '');
 };
 
 /**

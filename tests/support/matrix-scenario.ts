@@ -193,7 +193,7 @@ export const definedIndicator = async (s: Scenario): Promise<Ids<'taskId' | 'ind
     name: '新建学校',
     unitOfMeasure: '所',
     target: 3,
-    comparison: 'gte',
+    comparison: 'GTE',
     dueDate: '2021-12-31',
   });
   return { taskId, indicatorId: indicatorId as string };
@@ -204,7 +204,7 @@ export const issuedNotice = async (s: Scenario): Promise<Ids<'taskId' | 'noticeI
   const { taskId } = await plannedTask(s);
   const { noticeId } = await s.run('issueSupervisionNotice', {
     taskId,
-    level: 'blue',
+    level: 'BLUE',
     toUnitId: leadUnit,
     subject: '提示',
     body: '请关注选址进度',
@@ -222,7 +222,7 @@ export const registeredOfficial = async (s: Scenario): Promise<Ids<'officialId'>
 /** An official holding the lead unit's head post since the start of the year. */
 export const officialInPost = async (s: Scenario) => {
   const official = await registeredOfficial(s);
-  const post = { ...official, unitId: leadUnit, post: 'unit_head' };
+  const post = { ...official, unitId: leadUnit, post: 'UNIT_HEAD' };
   await s.run('assignPost', { ...post, from: '2021-01-01' });
   return post;
 };

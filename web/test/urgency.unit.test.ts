@@ -3,8 +3,8 @@ import { byUrgency, type urgencyOf } from '../src/domain/urgency.ts';
 const task = (title: string, overrides: Partial<Parameters<typeof urgencyOf>[0]> = {}) => ({
   taskId: title,
   title,
-  light: 'green' as const,
-  stages: ['upcoming'],
+  light: 'GREEN' as const,
+  stages: ['UPCOMING'],
   nextDue: '2021-12-31',
   ...overrides,
 });
@@ -13,10 +13,10 @@ describe("a department head's tasks", () => {
   it('come overdue first, then due soon, then red, then yellow, then the rest', () => {
     const sorted = byUrgency([
       task('green'),
-      task('yellow', { light: 'yellow' }),
-      task('red', { light: 'red' }),
-      task('due soon', { stages: ['due_soon'], light: 'yellow' }),
-      task('overdue', { stages: ['done_on_time', 'overdue'], light: 'red' }),
+      task('yellow', { light: 'YELLOW' }),
+      task('red', { light: 'RED' }),
+      task('due soon', { stages: ['DUE_SOON'], light: 'YELLOW' }),
+      task('overdue', { stages: ['DONE_ON_TIME', 'OVERDUE'], light: 'RED' }),
     ]);
     expect(sorted.map((row) => row.title)).toEqual([
       'overdue',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id } from '../../fields.ts';
 import { limits } from '../../limits.ts';
 import { query, readers, type ServiceOperation } from '../declare.ts';
+import { listParams } from '../list-args.ts';
 
 /** Reads of tasks: one task's page, the paged list, and the history from the log itself. */
 
@@ -49,7 +50,10 @@ export const pageInput = z.object({
 
 export const task = query(readers, 'views.task', 'task');
 
-export const tasks = query(readers, 'views.tasks', 'tasks');
+export const tasks = query(readers, 'views.tasks', {
+  name: 'tasks',
+  params: listParams((orderBy) => ({ sortBy: orderBy.field, sortDirection: orderBy.direction })),
+});
 
 /** Read by the views; recorded by the audit service when an inspector or leader reads it. */
 export const taskHistory: ServiceOperation = {

@@ -1,34 +1,127 @@
+import { commandPositionFields, idempotencyKeyField } from '../shared-fields.ts';
+
+/** Light thresholds as published and as read back. */
+const lightRuleFields = /* GraphQL */ `
+    "Yellow when more than this many points behind expected progress (序时进度), 0–100."
+    yellowBehindPoints: Float!
+    "Red when more than this many points behind, 0–100; above yellowBehindPoints."
+    redBehindPoints: Float!
+    "Yellow when due within this many days (the due date included) and not done, 0–60."
+    yellowDueWithinDays: Int!
+`;
+
+/** Escalation delays as published and as read back. */
+const escalationRuleFields = /* GraphQL */ `
+    """
+    Days after it was reported (or reopened) that an open blockage goes to the responsible
+    leader (分管领导), 0–60.
+    """
+    toResponsibleLeaderAfterDays: Int!
+    "Days after which it goes to the main leader (主要领导), 0–60; more than toResponsibleLeaderAfterDays."
+    toMainLeaderAfterDays: Int!
+`;
+
+/** Scoring deductions as published and as read back. */
+const scoringRuleFields = /* GraphQL */ `
+    "Points (−100 to 0) a lead unit (牵头单位) loses for each failed task."
+    leadUnitFailedTask: Float!
+    "Points (−100 to 0) each cooperating unit (配合单位) loses for each failed task."
+    cooperatingUnitFailedTask: Float!
+    "Points (−100 to 0) each unit loses for each task it bounced back and forth (踢皮球)."
+    pingPongPerUnit: Float!
+    "The most points (−100 to 0) accountability (问责) takes off one unit per period; null: no cap."
+    accountabilityDeductionCap: Float
+`;
+
 /**
  * The directory's officials (干部) and posts (任职) over time, and the versioned
  * rules (规则版本) every light and score is computed under.
  */
 export const directoryTypeDefs = /* GraphQL */ `
   extend type Query {
-    "Every official, in the order registered, with every post they held."
+    """
+    Every official, in the order registered, with every post they held.
+    Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
+    """
     officials: [Official!]!
-    "Who held the posts of a unit (or only \`post\`) on \`date\`: who was responsible that day."
-    postHolders(unitId: ID!, date: Date!, post: Post): [PostHolder!]!
-    "The defaults (version 0), then every published version in order."
+    """
+    Who held the posts of a unit (or only \`post\`) on \`date\`: who was responsible that day.
+    Posts in the order of Post, the latest assigned first; NOT_FOUND for an unknown unit.
+    Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
+    """
+    postHolders(
+      "The unit."
+      unitId: ID!
+      "The day asked about."
+      date: Date!
+      "Only this post; absent: every post."
+      post: Post
+    ): [PostHolder!]!
+    """
+    The defaults (version 0), then every published version in order.
+    Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
+    """
     rulesets: [Ruleset!]!
-    "The version in force on \`date\`: what a board of that day is computed under."
-    rulesetInForce(date: Date!): Ruleset!
-    "The year's working-day calendar (工作日历) in force: the office's latest, else the one shipped (2021, 2026); known false: weekends only."
-    workCalendar(year: Int!): WorkCalendar!
+    """
+    The version in force on \`date\`: what a board of that day is computed under.
+    Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
+    """
+    rulesetInForce(
+      "The day asked about."
+      date: Date!
+    ): Ruleset!
+    """
+    The year's working-day calendar (工作日历) in force: the office's latest, else the one
+    shipped (2021, 2026); known false: weekends only. Roles: OFFICE, DEPARTMENT_HEAD,
+    LEADER, INSPECTOR.
+    """
+    workCalendar(
+      "The year, 2000–2100."
+      year: Int!
+    ): WorkCalendar!
   }
 
   extend type Mutation {
-    registerOfficial(input: RegisterOfficialInput!): RegisterOfficialPayload!
-    "The official holds the post from \`from\` on (that day included)."
-    assignPost(input: AssignPostInput!): RevisionPayload!
-    "The official no longer holds the post from \`on\` on (that day included)."
-    vacatePost(input: VacatePostInput!): RevisionPayload!
-    publishRuleset(input: PublishRulesetInput!): PublishRulesetPayload!
-    "Publishes a year's working-day calendar as the State Council's notice sets it: a new version of that year's."
-    publishWorkCalendar(input: PublishWorkCalendarInput!): PublishRulesetPayload!
+    "Registers an official (干部) in the directory. Roles: OFFICE."
+    registerOfficial(
+      "The official's name and title."
+      input: RegisterOfficialInput!
+    ): RegisterOfficialPayload!
+    "The official holds the post from \`from\` on (that day included). Roles: OFFICE."
+    assignPost(
+      "The official, the unit, the post and the first day."
+      input: AssignPostInput!
+    ): RevisionPayload!
+    "The official no longer holds the post from \`on\` on (that day included). Roles: OFFICE."
+    vacatePost(
+      "The official, the unit, the post and the first day no longer held."
+      input: VacatePostInput!
+    ): RevisionPayload!
+    """
+    Publishes a new version of the rules (规则版本): light thresholds, reminder lead time,
+    escalation and scoring, in force from a day. Past boards keep the rules of their day.
+    Roles: OFFICE.
+    """
+    publishRuleset(
+      "The version and its rules."
+      input: PublishRulesetInput!
+    ): PublishRulesetPayload!
+    """
+    Publishes a year's working-day calendar as the State Council's notice sets it: a new
+    version of that year's. Answers the calendar's version. Roles: OFFICE.
+    """
+    publishWorkCalendar(
+      "The year, its days off and its weekend days worked."
+      input: PublishWorkCalendarInput!
+    ): PublishRulesetPayload!
   }
 
-  "A year's working-day calendar: any Monday to Friday not in holidays is a working day, and so is each day in workdays."
+  """
+  A year's working-day calendar: any Monday to Friday not in holidays is a working day, and so
+  is each day in workdays.
+  """
   type WorkCalendar {
+    "The year."
     year: Int!
     "Days off (放假)."
     holidays: [Date!]!
@@ -42,143 +135,175 @@ export const directoryTypeDefs = /* GraphQL */ `
     known: Boolean!
   }
 
+  "A year's working-day calendar to publish."
   input PublishWorkCalendarInput {
+    "The year, 2000–2100."
     year: Int!
+    "Days off (放假) of that year, each once, at most 60."
     holidays: [Date!]!
+    "Saturdays and Sundays of that year worked (调休上班), each once and not a day off, at most 20."
     workdays: [Date!]!
     "The notice it follows: its title, number and date."
     source: String!
-    idempotencyKey: String
-  }
+${idempotencyKeyField}  }
 
   "主要领导, 分管领导, 单位负责人, 联络员."
   enum Post {
-    main_leader
-    responsible_leader
-    unit_head
-    contact
+    "主要领导: the main leader."
+    MAIN_LEADER
+    "分管领导: the responsible leader, who answers for the tasks the unit leads."
+    RESPONSIBLE_LEADER
+    "单位负责人: the head of the unit."
+    UNIT_HEAD
+    "联络员: a liaison; a unit may have several."
+    CONTACT
   }
 
+  "An official (干部) of the directory."
   type Official {
+    "The official's id."
     id: ID!
+    "The official's name."
     name: String!
+    "The official's title, e.g. 副区长."
     title: String!
+    "When they were registered."
     registeredAt: DateTime
+    "Every post term they held or hold, in the order assigned."
     posts: [PostTerm!]!
   }
 
   "One term in a post: held from \`from\` until the day before \`vacatedOn\`, or still held."
   type PostTerm {
+    "The unit of the post."
     unitId: ID!
+    "The post."
     post: Post!
+    "The first day held."
     from: Date!
+    "The first day no longer held; null while still held."
     vacatedOn: Date
   }
 
+  "Who held a post of a unit on the day asked, and the term that made them hold it."
   type PostHolder {
+    "The unit of the post."
     unitId: ID!
+    "The post."
     post: Post!
+    "The official holding it."
     officialId: ID!
+    "The official, with every post term; null when the directory has no such official."
     official: Official
+    "The first day of the term."
     from: Date!
+    "The first day no longer held; null while still held."
     vacatedOn: Date
   }
 
   "Light thresholds (红黄绿灯), in points behind expected progress (序时进度)."
   type LightRules {
-    yellowBehindPoints: Float!
-    redBehindPoints: Float!
-    yellowDueWithinDays: Int!
-  }
+${lightRuleFields}  }
 
   "Days an open blockage (堵点) waits before it goes up a level."
   type EscalationRules {
-    toResponsibleLeaderAfterDays: Int!
-    toMainLeaderAfterDays: Int!
-  }
+${escalationRuleFields}  }
 
   "Points (≤ 0) a unit loses per period (亮赛比)."
   type ScoringRules {
-    leadUnitFailedTask: Float!
-    cooperatingUnitFailedTask: Float!
-    pingPongPerUnit: Float!
-    accountabilityDeductionCap: Float
-  }
+${scoringRuleFields}  }
 
+  "A version of the rules every light, reminder, escalation and score is computed under."
   type Ruleset {
+    "0: the defaults shipped; then each version published, increasing."
     version: Int!
+    "The first day it is in force."
     inForceFrom: Date!
+    "When a task or milestone turns yellow or red."
     lights: LightRules!
+    "Days before a due date that the clock reminds (提醒), 0–60."
     reminderLeadDays: Int!
+    "When an open blockage is escalated."
     escalation: EscalationRules!
+    "What a failed task, ping-pong or accountability costs a unit."
     scoring: ScoringRules!
+    "A note on the version; null when none."
     note: String
   }
 
+  "An official to register."
   input RegisterOfficialInput {
     "Chosen by the office, or generated."
     id: ID
+    "The official's name; 1–100 characters."
     name: String!
+    "The official's title, e.g. 副区长; 1–100 characters."
     title: String!
-    idempotencyKey: String
-  }
+${idempotencyKeyField}  }
 
+  "A post to assign."
   input AssignPostInput {
+    "The registered official."
     officialId: ID!
+    "The registered unit."
     unitId: ID!
+    "The post."
     post: Post!
+    "The first day held."
     from: Date!
-    idempotencyKey: String
-  }
+${idempotencyKeyField}  }
 
+  "A post to vacate."
   input VacatePostInput {
+    "The official holding it."
     officialId: ID!
+    "The unit of the post."
     unitId: ID!
+    "The post."
     post: Post!
+    "The first day no longer held."
     on: Date!
-    idempotencyKey: String
-  }
+${idempotencyKeyField}  }
 
+  "Light thresholds to publish."
   input LightRulesInput {
-    yellowBehindPoints: Float!
-    redBehindPoints: Float!
-    yellowDueWithinDays: Int!
-  }
+${lightRuleFields}  }
 
+  "Escalation delays to publish."
   input EscalationRulesInput {
-    toResponsibleLeaderAfterDays: Int!
-    toMainLeaderAfterDays: Int!
-  }
+${escalationRuleFields}  }
 
+  "Scoring deductions to publish."
   input ScoringRulesInput {
-    leadUnitFailedTask: Float!
-    cooperatingUnitFailedTask: Float!
-    pingPongPerUnit: Float!
-    accountabilityDeductionCap: Float
-  }
+${scoringRuleFields}  }
 
+  "A version of the rules to publish."
   input PublishRulesetInput {
-    "Greater than every version published before."
+    "Greater than every version published before; 1–1000000."
     version: Int!
     "Not before the day the latest version took effect."
     inForceFrom: Date!
+    "When a task or milestone turns yellow or red."
     lights: LightRulesInput!
+    "Days before a due date that the clock reminds (提醒), 0–60."
     reminderLeadDays: Int!
+    "When an open blockage is escalated."
     escalation: EscalationRulesInput!
+    "What a failed task, ping-pong or accountability costs a unit."
     scoring: ScoringRulesInput!
+    "A note on the version; at most 2000 characters."
     note: String
-    idempotencyKey: String
-  }
+${idempotencyKeyField}  }
 
+  "A registered official: the id, and where the command left the log."
   type RegisterOfficialPayload {
+    "The official's id: as given, or generated."
     id: ID!
-    revision: Int!
-    position: Int!
-  }
+${commandPositionFields}  }
 
+  "A published version: of the rules, or of a year's working-day calendar."
   type PublishRulesetPayload {
+    "The version published."
     version: Int!
-    revision: Int!
-    position: Int!
-  }
+${commandPositionFields}  }
 `;

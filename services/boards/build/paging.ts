@@ -27,6 +27,8 @@ export interface PageInfo {
 /** One page of a board's rows. */
 export interface Page<T> {
   nodes: T[];
+  /** Each node's cursor, in the order of `nodes`: the edges the gateway answers. */
+  cursors: string[];
   /** Rows matching the filters, regardless of paging. */
   totalCount: number;
   pageInfo: PageInfo;
@@ -119,15 +121,16 @@ export const pageFrom = <T>(
   cursorOf: (row: T, index: number) => string,
 ): Page<T> => {
   const nodes = rows.slice(start, start + first);
-  const end = start + nodes.length - 1;
+  const cursors = nodes.map((node, index) => cursorOf(node, start + index));
   return {
     nodes,
+    cursors,
     totalCount: rows.length,
     pageInfo: {
       hasNextPage: start + nodes.length < rows.length,
       hasPreviousPage: start > 0,
-      startCursor: nodes.length === 0 ? null : cursorOf(nodes[0] as T, start),
-      endCursor: nodes.length === 0 ? null : cursorOf(nodes.at(-1) as T, end),
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
     },
   };
 };

@@ -1,6 +1,7 @@
 import { gql } from '../core/api.ts';
 import { h } from '../core/dom.ts';
 import { t } from '../core/i18n.ts';
+import { auditAlarmQuery } from '../operations/audit.ts';
 
 interface AuditStatus {
   signingStopped: { position: number; what: string } | null;
@@ -12,9 +13,7 @@ interface AuditStatus {
  * was found there. Null while nothing is wrong.
  */
 export const auditAlarmBanner = async (): Promise<HTMLElement | null> => {
-  const { auditStatus } = await gql<{ auditStatus: AuditStatus }>(
-    '{ auditStatus { signingStopped { position what } } }',
-  );
+  const { auditStatus } = await gql<{ auditStatus: AuditStatus }>(auditAlarmQuery);
   const stopped = auditStatus.signingStopped;
   if (!stopped) return null;
   return h(

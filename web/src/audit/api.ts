@@ -1,4 +1,13 @@
 import { gql } from '../core/api.ts';
+import {
+  auditHistoryQuery,
+  headAndKeyQuery,
+  inclusionProofsQuery,
+  latestWitnessesQuery,
+  proofBatch,
+  recentHeadsQuery,
+  signHeadMutation,
+} from '../operations/audit.ts';
 import type { AuditEvent, AuditKey, InclusionProof, TreeHead } from './types.ts';
 
 export interface HistoryFilter {
@@ -16,12 +25,6 @@ export interface HistoryPage {
   events: AuditEvent[];
 }
 
-const eventFields = `position streamId revision id type version recordedAt businessDate
-  actor { id role unitId name } correlationId causationId idempotencyKey metadata data leafHash`;
-
-const headFields = 'treeSize rootHash signedAt keyId publicKey legacyUpTo signature position';
-const proofFields = 'leafIndex treeSize leafHash proof rootHash';
-
 /** One page of the audit history across every stream. */
 export const historyPage = async (
   filter: HistoryFilter,
@@ -30,19 +33,14 @@ export const historyPage = async (
 ): Promise<HistoryPage> => {
   const { auditHistory } = await gql<{
     auditHistory: Omit<HistoryPage, 'events'> & { edges: { node: AuditEvent }[] };
-  }>(
-    `query ($filter: AuditHistoryFilter, $first: Int, $after: String) {
-      auditHistory(filter: $filter, first: $first, after: $after) {
-        totalCount pageInfo { hasNextPage endCursor } edges { node { ${eventFields} } } } }`,
-    { filter, first, after },
-  );
+  }>(auditHistoryQuery, { filter, first, after });
   return { ...auditHistory, events: auditHistory.edges.map((edge) => edge.node) };
 };
 
 /** The latest signed head and the published key, fetched together. */
 export const headAndKey = async (): Promise<{ head: TreeHead | null; key: AuditKey }> => {
   const data = await gql<{ latestTreeHead: TreeHead | null; auditPublicKey: AuditKey }>(
-    `{ latestTreeHead { ${headFields} } auditPublicKey { keyId algorithm publicKey } }`,
+    headAndKeyQuery,
   );
   return { head: data.latestTreeHead, key: data.auditPublicKey };
 };
@@ -55,7 +53,7 @@ export const witnessesOf = async (
     auditStatus: {
       latestHead: { treeSize: number; witnessed: boolean; witnesses: { witness: string }[] } | null;
     };
-  }>('{ auditStatus { latestHead { treeSize witnessed witnesses { witness } } } }');
+  }>(latestWitnessesQuery);
   const latest = auditStatus.latestHead;
   if (!latest || latest.treeSize !== treeSize) return null;
   return { witnessed: latest.witnessed, witnesses: latest.witnesses.map((w) => w.witness) };
@@ -72,19 +70,10 @@ export interface WitnessedHead {
 
 /** The latest signed heads, newest first, with their witnesses. */
 export const recentHeads = async (first: number): Promise<WitnessedHead[]> =>
-  (
-    await gql<{ treeHeads: WitnessedHead[] }>(
-      'query ($first: Int) { treeHeads(first: $first) { treeSize signedAt keyId witnessed witnesses { witness timestamp } } }',
-      { first },
-    )
-  ).treeHeads;
+  (await gql<{ treeHeads: WitnessedHead[] }>(recentHeadsQuery, { first })).treeHeads;
 
 export const signHead = async (): Promise<TreeHead> =>
-  (await gql<{ signTreeHead: TreeHead }>(`mutation { signTreeHead { ${headFields} } }`))
-    .signTreeHead;
-
-/** Proofs are asked 25 to a request: few round trips, under the gateway's alias limit (30). */
-const proofBatch = 25;
+  (await gql<{ signTreeHead: TreeHead }>(signHeadMutation)).signTreeHead;
 
 /** Inclusion proofs of the positions in the tree of `treeSize` leaves, in the same order. */
 export const inclusionProofs = async (
@@ -94,13 +83,9 @@ export const inclusionProofs = async (
   const proofs: InclusionProof[] = [];
   for (let start = 0; start < positions.length; start += proofBatch) {
     const batch = positions.slice(start, start + proofBatch);
-    const fields = batch
-      .map(
-        (position, i) =>
-          `p${i}: inclusionProof(position: ${position}, treeSize: ${treeSize}) { ${proofFields} }`,
-      )
-      .join(' ');
-    const data = await gql<Record<string, InclusionProof>>(`{ ${fields} }`);
+    const variables: Record<string, number> = { treeSize };
+    for (let i = 0; i < proofBatch; i++) variables[`p${i}`] = batch[i] ?? (batch.at(-1) as number);
+    const data = await gql<Record<string, InclusionProof>>(inclusionProofsQuery, variables);
     batch.forEach((_, i) => {
       proofs.push(data[`p${i}`]!);
     });

@@ -13,10 +13,14 @@ const loggedFields = (event: LoggedEvent): LoggedEvent => {
   return { position, streamId, revision, id, type, version, data, recordedAt };
 };
 
-/** The actor as stored: members the token did not carry are absent, not null. */
+/**
+ * The actor as stored: members the token did not carry are absent, not null;
+ * the role spelled as the log spells it (`department_head`), not as the API's
+ * enum (`DEPARTMENT_HEAD`).
+ */
 const storedActor = (actor: AuditEvent['actor']) => ({
   id: actor.id,
-  role: actor.role,
+  role: actor.role.toLowerCase(),
   ...(actor.unitId !== null ? { unitId: actor.unitId } : {}),
   ...(actor.name !== null ? { name: actor.name } : {}),
 });

@@ -1,11 +1,18 @@
+import { persistedQueryOf } from '../operations/hash.ts';
 import { getToken } from './session-store.ts';
 
-/** A refusal from the API, with the code and (for input errors) the field it concerns. */
+/**
+ * A refusal from the API, with the code and (for input errors) the field it
+ * concerns. Input errors come with one of two codes: VALIDATION, a value the
+ * user gave that breaks a rule; GRAPHQL_VALIDATION, a request the console got
+ * wrong (a field the server's schema does not have: the console is older or
+ * newer than the server), which no change to the form can mend.
+ */
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly code: string;
   readonly field: string | null;
-  /** The rule an input broke, as the server states it (for VALIDATION). */
+  /** The rule an input broke, as the server states it (for VALIDATION and GRAPHQL_VALIDATION). */
   readonly rule: string | null;
 
   constructor(message: string, code: string, field: string | null, rule: string | null = null) {
@@ -35,11 +42,11 @@ export const whenUnauthenticated = (handler: () => void): void => {
   onUnauthenticated = handler;
 };
 
-/** One GraphQL request to this origin's /graphql, as the signed-in user. */
-export const gql = async <T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> => {
+/** What the gateway answers when it does not hold a persisted operation's hash. */
+const unknownHash = (error: ApiError) =>
+  error.code === 'NOT_FOUND' && error.field === 'extensions.persistedQuery.sha256Hash';
+
+const post = async <T>(body: object): Promise<T> => {
   const token = getToken();
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -47,18 +54,36 @@ export const gql = async <T>(
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
-  const body = (await response.json().catch(() => ({}))) as {
+  const answer = (await response.json().catch(() => ({}))) as {
     data?: T;
     errors?: GraphQLErrorShape[];
   };
-  const first = body.errors?.[0];
-  if (first) {
-    const error = asApiError(first);
-    if (error.code === 'UNAUTHENTICATED') onUnauthenticated();
+  const first = answer.errors?.[0];
+  if (first) throw asApiError(first);
+  if (!answer.data) throw new ApiError(`HTTP ${response.status}`, 'INTERNAL', null);
+  return answer.data;
+};
+
+/**
+ * One GraphQL request to this origin's /graphql, as the signed-in user. The
+ * console's documents are persisted when it is built, so it names each by its
+ * hash; a gateway without them (a development server) gets the text instead.
+ */
+export const gql = async <T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> => {
+  try {
+    try {
+      return await post<T>({ variables, extensions: persistedQueryOf(query) });
+    } catch (error) {
+      if (!(error instanceof ApiError && unknownHash(error))) throw error;
+      return await post<T>({ query, variables });
+    }
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') onUnauthenticated();
     throw error;
   }
-  if (!body.data) throw new ApiError(`HTTP ${response.status}`, 'INTERNAL', null);
-  return body.data;
 };

@@ -1,9 +1,23 @@
 import { type Child, h } from './dom.ts';
 import { t, tOf } from './i18n.ts';
 
-export type Light = 'green' | 'yellow' | 'red';
+/** A light (亮灯) as the API spells it. */
+export type Light = 'GREEN' | 'YELLOW' | 'RED';
 
-const lightIcons: Record<Light, string> = { green: '●', yellow: '▲', red: '■' };
+export const lights: readonly Light[] = ['GREEN', 'YELLOW', 'RED'];
+
+/** Counts by light, as the API's `LightCounts` holds them. */
+export interface LightCounts {
+  green: number;
+  yellow: number;
+  red: number;
+}
+
+/** How many of `counts` have the light. */
+export const countOf = (counts: LightCounts, light: Light): number =>
+  counts[light.toLowerCase() as keyof LightCounts];
+
+const lightIcons: Record<Light, string> = { GREEN: '●', YELLOW: '▲', RED: '■' };
 
 /**
  * A light as colour, shape and word (红/黄/绿): colour is never the only carrier,
@@ -13,11 +27,15 @@ export const lightBadge = (light: Light | null | undefined): HTMLElement =>
   light
     ? h(
         'span',
-        { class: `light light-${light}`, 'data-light': light },
+        { class: `light light-${light.toLowerCase()}`, 'data-light': light.toLowerCase() },
         h('span', { 'aria-hidden': 'true' }, lightIcons[light]),
-        ` ${t(`light_${light}`)}`,
+        ` ${tOf('light', light)}`,
       )
     : h('span', { class: 'light' }, t('light_none'));
+
+/** Each light's badge and how many have it: ● 绿 12 ▲ 黄 3 ■ 红 1. */
+export const lightCountBadges = (counts: LightCounts): HTMLElement[] =>
+  lights.map((light) => h('span', {}, lightBadge(light), ` ${countOf(counts, light)} `));
 
 export const number = (value: number | null | undefined, digits = 0): string =>
   value === null || value === undefined ? '—' : value.toFixed(digits);

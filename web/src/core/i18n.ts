@@ -24,8 +24,13 @@ export const t = (key: MessageKey, params: Record<string, string | number> = {})
     String(params[name] ?? `{${name}}`),
   );
 
-/** A message whose key is built from a value (`light_red`), or the value itself when unknown. */
+/**
+ * A message whose key is built from a value (`event_TaskSigned`; `light_red`
+ * for the API's enum value `RED`: message keys of enum values are lower case),
+ * or the value itself when unknown.
+ */
 export const tOf = (prefix: string, value: string | null | undefined): string => {
-  const key = `${prefix}_${value ?? 'none'}`;
+  const exact = `${prefix}_${value ?? 'none'}`;
+  const key = exact in zh ? exact : exact.toLowerCase();
   return key in zh ? t(key as MessageKey) : String(value ?? '—');
 };

@@ -25,10 +25,22 @@ const rules: readonly [RegExp, string][] = [
   [/^must list at most (\d+) .+$/, '最多 $1 项'],
   [/^must name each day once$/, '每个日期只能出现一次'],
   [/^required when progress goes backwards$/, '进度回退时须说明原因'],
+  // The rules of GraphQL itself, stated by the gateway for both kinds of input error.
+  [/^is required$/, '必须填写'],
+  [/^must not be null$/, '不能为空值'],
+  [/^is not a field of (\w+)$/, '不是 $1 的字段'],
+  [/^is not an argument of (\S+)$/, '不是 $1 的参数'],
+  [/^must be a value of type (\w+)$/, '须为 $1 类型的值'],
+  [/^must be a value of the enum (\w+)$/, '须为 $1 的取值之一'],
+  [/^must be an object of type (\w+)$/, '须为 $1 类型的对象'],
+  [/^is not a type of the schema$/, '不是接口定义的类型'],
+  [/^must be a valid GraphQL document$/, '须为有效的 GraphQL 请求'],
 ];
 
 /** What each refusal means to the user, by its code; the server's own words follow in brackets. */
 const byCode: Readonly<Record<string, string>> = {
+  // The console's request does not fit the server's schema: not the user's doing.
+  GRAPHQL_VALIDATION: '请求与服务器接口不符，请刷新页面后重试；仍出现时请联系管理员',
   FORBIDDEN: '您的角色或单位不能办理此事项',
   NOT_FOUND: '未找到所指的记录',
   ILLEGAL_STATE: '当前状态下不能办理',
@@ -46,6 +58,12 @@ export const ruleText = (rule: string): string => {
   return rule;
 };
 
+/** The server's detail of a refusal; of a request the schema refuses, what it got wrong. */
+const detailOf = (error: ApiError): string =>
+  error.code === 'GRAPHQL_VALIDATION' && error.field && error.rule
+    ? `${error.field}：${ruleText(error.rule)}`
+    : error.message;
+
 /**
  * What went wrong, in the console's language: a field's rule in words the user
  * reads, a refusal by what it means (the server's detail after it), a lost
@@ -58,7 +76,7 @@ export const errorText = (error: unknown): string => {
       return error.field ? `${error.field}：${ruleText(error.rule)}` : ruleText(error.rule);
     }
     const meaning = byCode[error.code];
-    return meaning ? `${meaning}（${error.message}）` : error.message;
+    return meaning ? `${meaning}（${detailOf(error)}）` : error.message;
   }
   if (error instanceof TypeError) return '无法连接服务器，请检查网络后重试';
   return error instanceof Error ? error.message : String(error);

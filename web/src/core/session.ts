@@ -1,5 +1,6 @@
 import type { Role } from '../../../contracts/actor.ts';
 import { type Scope, scopeIn } from '../../../contracts/permission-types.ts';
+import { meQuery } from '../operations/session.ts';
 import { gql } from './api.ts';
 import { type Operation, permissions } from './permissions.generated.ts';
 import { clearToken, getToken } from './session-store.ts';
@@ -14,10 +15,19 @@ export interface Me {
 
 let me: Me | null = null;
 
+/**
+ * A role as the permission table (shared with the services) spells it, from
+ * the API's enum value: `DEPARTMENT_HEAD` → `department_head`.
+ */
+export const roleOf = (apiRole: string): Role => apiRole.toLowerCase() as Role;
+
 /** The signed-in user, asked of the server once per token. */
 export const loadMe = async (): Promise<Me | null> => {
   if (!getToken()) return null;
-  if (!me) me = (await gql<{ me: Me }>('{ me { id role unitId name } }')).me;
+  if (!me) {
+    const answer = (await gql<{ me: Me & { role: string } }>(meQuery)).me;
+    me = { ...answer, role: roleOf(answer.role) };
+  }
   return me;
 };
 

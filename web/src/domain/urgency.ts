@@ -9,7 +9,7 @@ export interface UnitTask {
   taskId: string;
   title: string;
   light: Light | null;
-  /** The states of its milestones on the stage board (盯环节). */
+  /** The states of its milestones on the stage board (盯环节), as the API spells them. */
   stages: readonly string[];
   /** The earliest due date still ahead of the unit, else the task's own. */
   nextDue: string;
@@ -17,10 +17,10 @@ export interface UnitTask {
 
 /** Overdue milestones first, then due soon, then red, then yellow tasks. */
 export const urgencyOf = (task: UnitTask): Urgency => {
-  if (task.stages.includes('overdue')) return 'overdue';
-  if (task.stages.includes('due_soon')) return 'due_soon';
-  if (task.light === 'red') return 'red';
-  if (task.light === 'yellow') return 'yellow';
+  if (task.stages.includes('OVERDUE')) return 'overdue';
+  if (task.stages.includes('DUE_SOON')) return 'due_soon';
+  if (task.light === 'RED') return 'red';
+  if (task.light === 'YELLOW') return 'yellow';
   return 'normal';
 };
 

@@ -9,7 +9,7 @@ export const resolveForm = (taskId: string, blockageId: string, done: () => void
       title: 'resolveBlockage',
       fields: [{ name: 'resolution', label: 'resolution', kind: 'textarea' }],
       submit: (values) =>
-        mutate('resolveBlockage', 'ResolveBlockageInput', {
+        mutate('resolveBlockage', {
           taskId,
           blockageId,
           resolution: values.resolution,
@@ -26,7 +26,7 @@ export const partDoneForm = (taskId: string, blockageId: string, done: () => voi
       title: 'declarePartDone',
       fields: [{ name: 'note', label: 'partDoneNote', kind: 'textarea' }],
       submit: (values) =>
-        mutate('declareBlockagePartDone', 'DeclareBlockagePartDoneInput', {
+        mutate('declareBlockagePartDone', {
           taskId,
           blockageId,
           note: values.note,

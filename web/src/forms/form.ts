@@ -76,9 +76,13 @@ const renderField = (field: Field): Rendered => {
   return { row, control, message };
 };
 
-/** The field an error speaks of: `input.percent` and `percent` both name `percent`. */
+/**
+ * The field an error speaks of: `input.percent` and `percent` both name
+ * `percent`. A request the console got wrong (GRAPHQL_VALIDATION) is no field's
+ * fault, and is shown above the form.
+ */
 const fieldOfError = (error: ApiError, names: readonly string[]): string | null => {
-  if (!error.field) return null;
+  if (!error.field || error.code === 'GRAPHQL_VALIDATION') return null;
   const parts = error.field.split('.');
   return parts.reverse().find((part) => names.includes(part)) ?? null;
 };

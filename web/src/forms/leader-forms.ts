@@ -11,7 +11,7 @@ export const instructionForm = (taskId: string, done: () => void) =>
       title: 'issueInstruction',
       fields: [{ name: 'text', label: 'instructionText', kind: 'textarea' }],
       submit: (values) =>
-        mutate('issueLeadershipInstruction', 'IssueLeadershipInstructionInput', {
+        mutate('issueLeadershipInstruction', {
           taskId,
           text: values.text,
         }),
@@ -28,8 +28,7 @@ export const extensionDecision = (taskId: string, requestId: string, done: () =>
       title: 'approve',
       fields: [],
       submitLabel: 'approve',
-      submit: () =>
-        mutate('approveDeadlineExtension', 'ApproveDeadlineExtensionInput', { taskId, requestId }),
+      submit: () => mutate('approveDeadlineExtension', { taskId, requestId }),
       done,
     }),
     folded(
@@ -39,7 +38,7 @@ export const extensionDecision = (taskId: string, requestId: string, done: () =>
         fields: [{ name: 'reason', label: 'rejectReason', kind: 'textarea' }],
         submitLabel: 'reject',
         submit: (values) =>
-          mutate('rejectDeadlineExtension', 'RejectDeadlineExtensionInput', {
+          mutate('rejectDeadlineExtension', {
             taskId,
             requestId,
             reason: values.reason,
@@ -71,7 +70,7 @@ export const escalateForm = (
       title: 'escalate',
       fields: [{ name: 'level', label: 'escalateTo', kind: 'select', options: levels }],
       submit: (values) =>
-        mutate('escalateBlockage', 'EscalateBlockageInput', {
+        mutate('escalateBlockage', {
           taskId,
           blockageId,
           level: numeric(values.level),
@@ -83,4 +82,4 @@ export const escalateForm = (
 
 /** The board's escalation level as the number the command takes. */
 export const levelNumber = (level: string): number =>
-  level === 'main_leader' ? 2 : level === 'responsible_leader' ? 1 : 0;
+  level === 'MAIN_LEADER' ? 2 : level === 'RESPONSIBLE_LEADER' ? 1 : 0;

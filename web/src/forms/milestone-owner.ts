@@ -34,7 +34,7 @@ export const ownerForm = (
         { name: 'reason', label: 'reason', kind: 'textarea' },
       ],
       submit: (values) =>
-        mutate('assignMilestoneOwner', 'AssignMilestoneOwnerInput', {
+        mutate('assignMilestoneOwner', {
           taskId: task.id,
           milestoneId,
           ownerUnitId: optional(values.ownerUnitId),

@@ -1,16 +1,16 @@
 import { gql } from '../core/api.ts';
 import { noteWritten } from '../core/written.ts';
+import { type ConsoleMutation, mutationDocument } from '../operations/mutations.ts';
 
 /**
  * Sends one mutation with its input and notes the log position it reached for
  * its task. The gateway names each attempt with an idempotency key when the
  * client gives none.
  */
-export const mutate = async (field: string, inputType: string, input: Record<string, unknown>) => {
-  const answer = await gql<Record<string, { position: number }>>(
-    `mutation ($input: ${inputType}!) { ${field}(input: $input) { position } }`,
-    { input },
-  );
+export const mutate = async (field: ConsoleMutation, input: Record<string, unknown>) => {
+  const answer = await gql<Record<string, { position: number }>>(mutationDocument(field), {
+    input,
+  });
   const position = answer[field]?.position;
   if (typeof input.taskId === 'string' && typeof position === 'number') {
     noteWritten(input.taskId, position);

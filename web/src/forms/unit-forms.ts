@@ -34,7 +34,7 @@ export const signForm = (taskId: string, done: () => void) =>
     title: 'signTask',
     fields: [],
     submitLabel: 'signTask',
-    submit: () => mutate('signTask', 'SignTaskInput', { taskId }),
+    submit: () => mutate('signTask', { taskId }),
     done,
   });
 
@@ -49,7 +49,7 @@ export const progressForm = (task: UnitFormTask, done: () => void) =>
       { name: 'evidence', label: 'evidence', kind: 'file' },
     ],
     submit: (values) =>
-      mutate('reportProgress', 'ReportProgressInput', {
+      mutate('reportProgress', {
         taskId: task.id,
         milestoneId: values.milestoneId,
         percent: numeric(values.percent),
@@ -67,7 +67,7 @@ export const completeForm = (task: UnitFormTask, done: () => void) =>
       { name: 'note', label: 'note', kind: 'textarea' },
     ],
     submit: (values) =>
-      mutate('completeMilestone', 'CompleteMilestoneInput', {
+      mutate('completeMilestone', {
         taskId: task.id,
         milestoneId: values.milestoneId,
         note: optional(values.note),
@@ -88,7 +88,7 @@ export const blockageForm = (task: UnitFormTask, done: () => void) =>
       },
     ],
     submit: (values) =>
-      mutate('reportBlockage', 'ReportBlockageInput', {
+      mutate('reportBlockage', {
         taskId: task.id,
         description: values.description,
         waitingOnUnitId: optional(values.waitingOnUnitId),
@@ -105,7 +105,7 @@ export const extensionForm = (task: UnitFormTask, done: () => void) =>
       { name: 'reason', label: 'reason', kind: 'textarea' },
     ],
     submit: (values) =>
-      mutate('requestDeadlineExtension', 'RequestDeadlineExtensionInput', {
+      mutate('requestDeadlineExtension', {
         taskId: task.id,
         milestoneId: values.milestoneId,
         requestedDueDate: values.requestedDueDate,
@@ -125,7 +125,7 @@ export const answerForm = (taskId: string, noticeId: string, done: () => void) =
         { name: 'evidence', label: 'evidence', kind: 'file' },
       ],
       submit: (values) =>
-        mutate('answerSupervisionNotice', 'AnswerSupervisionNoticeInput', {
+        mutate('answerSupervisionNotice', {
           taskId,
           noticeId,
           answer: values.answer,

@@ -32,7 +32,7 @@ export const urgeForm = (task: UrgeFormTask, done: () => void) =>
         { name: 'replyBy', label: 'replyDue', kind: 'date' },
       ],
       submit: (values) =>
-        mutate('urgeTask', 'UrgeTaskInput', {
+        mutate('urgeTask', {
           taskId: task.id,
           unitId: values.unitId,
           message: values.message,

@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
   daysLeft: 'Days left',
   extensions: 'Extensions',
   ext_requested: 'Pending',
+  ext_pending: 'Pending',
   ext_approved: 'Approved',
   ext_rejected: 'Rejected',
   requestedDueDate: 'Requested due date',
@@ -242,6 +243,8 @@ export const en: Record<MessageKey, string> = {
   verifying: 'Verifying…',
   verified: '✔ Verified',
   notVerified: '✘ Not verified',
+  cannotCheck:
+    'This browser could not complete the check ({reason}): this says nothing against the record. Use a browser with Ed25519 and SHA-256, or open the console over HTTPS, and try again.',
   notYetCovered: '○ No signed tree head covers this event yet',
   treeHeads: 'Latest signed heads and their witnesses',
   treeSize: 'Tree size',

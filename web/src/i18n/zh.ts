@@ -122,6 +122,7 @@ export const zh = {
   daysLeft: '剩余天数',
   extensions: '延期申请',
   ext_requested: '待审批',
+  ext_pending: '待审批',
   ext_approved: '已批准',
   ext_rejected: '已驳回',
   requestedDueDate: '申请延至',
@@ -237,6 +238,8 @@ export const zh = {
   verifying: '验证中…',
   verified: '✔ 已验证',
   notVerified: '✘ 未通过验证',
+  cannotCheck:
+    '此浏览器无法完成验证（{reason}）：这不表示记录有误，请换用支持 Ed25519 与 SHA-256 的浏览器，或经 HTTPS 访问后再试。',
   notYetCovered: '○ 尚无签名树头覆盖此事件',
   signHeadNow: '立即签发树头',
   treeHeads: '最近的签名树头及其见证方',

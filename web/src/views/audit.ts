@@ -90,7 +90,19 @@ const verifier = (event: AuditEvent) => {
           return;
         }
         const [proof] = await inclusionProofs([event.position], head.treeSize);
-        const verdict = await verifyEvent(event, proof!, head, key);
+        const verdict = await verifyEvent(event, proof!, head, key).catch((error: unknown) => {
+          // This browser could not compute a step (no WebCrypto on a plain-HTTP
+          // address, no SHA-256): that is no verdict on the event.
+          result.replaceChildren(
+            h(
+              'strong',
+              { class: 'not-verified', 'data-verdict': 'cannot-check' },
+              t('cannotCheck', { reason: errorText(error) }),
+            ),
+          );
+          return null;
+        });
+        if (!verdict) return;
         const witnessed = await witnessesOf(head.treeSize).catch(() => null);
         result.replaceChildren(
           h(

@@ -1,4 +1,6 @@
 import { gql } from '../core/api.ts';
+import { sectionsQuery } from '../operations/boards.ts';
+import { officialsQuery, unitsQuery } from '../operations/session.ts';
 
 export interface UnitName {
   id: string;
@@ -11,24 +13,21 @@ let officials: Promise<UnitName[]> | null = null;
 
 /** Every unit, asked once per page load: the directory changes rarely. */
 export const allUnits = (): Promise<UnitName[]> => {
-  units ??= gql<{ units: UnitName[] }>('{ units { id name } }').then((data) => data.units);
+  units ??= gql<{ units: UnitName[] }>(unitsQuery).then((data) => data.units);
   return units;
 };
 
 /** Every official (干部) by id and name, asked once per page load. */
 export const allOfficials = (): Promise<UnitName[]> => {
-  officials ??= gql<{ officials: UnitName[] }>('{ officials { id name } }').then(
-    (data) => data.officials,
-  );
+  officials ??= gql<{ officials: UnitName[] }>(officialsQuery).then((data) => data.officials);
   return officials;
 };
 
 /** The plan's sections, as the overview lists them. */
 export const allSections = (): Promise<string[]> => {
-  sections ??= gql<{ overview: { sections: { section: string | null }[] } }>(
-    '{ overview(top: 1) { sections { section } } }',
-  ).then((data) =>
-    data.overview.sections.map((row) => row.section).filter((name): name is string => !!name),
+  sections ??= gql<{ overview: { sections: { section: string | null }[] } }>(sectionsQuery).then(
+    (data) =>
+      data.overview.sections.map((row) => row.section).filter((name): name is string => !!name),
   );
   return sections;
 };

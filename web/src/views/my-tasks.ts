@@ -4,6 +4,7 @@ import { type Light, label, lightBadge, percentText, table, taskLink } from '../
 import { t } from '../core/i18n.ts';
 import { currentUser } from '../core/session.ts';
 import { byUrgency, urgencyOf } from '../domain/urgency.ts';
+import { myTasksQuery } from '../operations/boards.ts';
 
 interface ProgressRow {
   taskId: string;
@@ -15,11 +16,7 @@ interface ProgressRow {
   expected: number;
 }
 
-const query = `query ($unitId: ID) {
-  progressBoard(unitId: $unitId, first: 100) { nodes { taskId title leadUnitId light dueDate actual expected } }
-  stageBoard(unitId: $unitId, first: 200) { nodes { taskId state dueDate } } }`;
-
-const openStates = new Set(['upcoming', 'due_soon', 'overdue']);
+const openStates = new Set(['UPCOMING', 'DUE_SOON', 'OVERDUE']);
 
 /** 本单位任务: the tasks the unit leads or co-owns, the most urgent first. */
 export const myTasksView = async (): Promise<HTMLElement> => {
@@ -27,7 +24,7 @@ export const myTasksView = async (): Promise<HTMLElement> => {
   const data = await gql<{
     progressBoard: { nodes: ProgressRow[] };
     stageBoard: { nodes: { taskId: string; state: string; dueDate: string }[] };
-  }>(query, { unitId });
+  }>(myTasksQuery, { unitId });
   const rows = byUrgency(
     data.progressBoard.nodes.map((row) => {
       const stages = data.stageBoard.nodes.filter((stage) => stage.taskId === row.taskId);

@@ -1,18 +1,23 @@
 import { gql } from '../core/api.ts';
 import { h, uid } from '../core/dom.ts';
-import { type Light, label, lightBadge, table, taskLink } from '../core/format.ts';
+import {
+  countOf,
+  type LightCounts,
+  label,
+  lightBadge,
+  lights,
+  table,
+  taskLink,
+} from '../core/format.ts';
 import { t } from '../core/i18n.ts';
 import { hrefOf, type Route } from '../core/route.ts';
 import { can } from '../core/session.ts';
 import { extensionDecision } from '../forms/leader-forms.ts';
+import { overviewQuery } from '../operations/boards.ts';
 import { blockageAgeColumns } from './blockage-columns.ts';
 import { type LightPoint, lightChart } from './light-chart.ts';
 
-interface Counts {
-  green: number;
-  yellow: number;
-  red: number;
-}
+type Counts = LightCounts;
 
 interface Overview {
   day: string;
@@ -41,17 +46,6 @@ interface Overview {
   series: LightPoint[];
 }
 
-const query = `query ($asOf: Date) { overview(asOf: $asOf) {
-  day rulesetVersion totals { green yellow red }
-  sections { section green yellow red suspended total }
-  worstOverdue { taskId taskTitle title leadUnitName dueDate daysOverdue
-    extensions { requestId status requestedDueDate } }
-  oldestBlockages { taskId taskTitle blockageId description waitingOnUnitName ageDays level }
-  ranking { rank unitId unitName score }
-  series { day green yellow red } } }`;
-
-const lights: Light[] = ['green', 'yellow', 'red'];
-
 const totals = (counts: Counts) =>
   h(
     'section',
@@ -59,9 +53,12 @@ const totals = (counts: Counts) =>
     lights.map((light) =>
       h(
         'div',
-        { class: `total total-${light}`, 'data-testid': `total-${light}` },
+        {
+          class: `total total-${light.toLowerCase()}`,
+          'data-testid': `total-${light.toLowerCase()}`,
+        },
         lightBadge(light),
-        h('strong', {}, counts[light]),
+        h('strong', {}, countOf(counts, light)),
       ),
     ),
   );
@@ -116,7 +113,7 @@ const overdueTable = (overview: Overview, refresh: () => void) =>
               'div',
               {},
               `${label('ext', extension.status)} → ${extension.requestedDueDate}`,
-              extension.status === 'requested' && can('approveDeadlineExtension')
+              extension.status === 'PENDING' && can('approveDeadlineExtension')
                 ? extensionDecision(row.taskId, extension.requestId, refresh)
                 : null,
             ),
@@ -152,7 +149,7 @@ const rankingTable = (overview: Overview) =>
 /** The leadership board: lights by section and over the year, worst items, ranking, as of any day. */
 export const overviewView = async (route: Route, refresh: () => void): Promise<HTMLElement> => {
   const asOf = route.params.get('asOf') || null;
-  const { overview } = await gql<{ overview: Overview }>(query, { asOf });
+  const { overview } = await gql<{ overview: Overview }>(overviewQuery, { asOf });
   return h(
     'section',
     { class: 'overview', 'data-ready': 'overview', 'data-day': overview.day },

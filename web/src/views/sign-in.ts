@@ -2,7 +2,9 @@ import { gql } from '../core/api.ts';
 import { h, uid } from '../core/dom.ts';
 import { type MessageKey, t } from '../core/i18n.ts';
 import { errorText } from '../core/messages.ts';
+import { roleOf } from '../core/session.ts';
 import { setToken } from '../core/session-store.ts';
+import { demoSignInMutation, demoUsersQuery, meQuery } from '../operations/session.ts';
 
 interface DemoUser {
   sub: string;
@@ -23,7 +25,7 @@ const demoSelect = (id: string, users: readonly DemoUser[]) =>
         'optgroup',
         { label: t(`role_${role}` as MessageKey) },
         users
-          .filter((user) => user.role === role)
+          .filter((user) => roleOf(user.role) === role)
           .map((user) => h('option', { value: user.sub }, `${user.name} (${user.sub})`)),
       ),
     ),
@@ -31,7 +33,7 @@ const demoSelect = (id: string, users: readonly DemoUser[]) =>
 
 const demoSection = async (signedIn: () => void) => {
   const data = await gql<{ demoLoginEnabled: boolean; demoUsers: DemoUser[] }>(
-    '{ demoLoginEnabled demoUsers { sub role unitId name } }',
+    demoUsersQuery,
   ).catch(() => ({ demoLoginEnabled: false, demoUsers: [] }));
   if (!data.demoLoginEnabled || data.demoUsers.length === 0) return null;
   const id = uid('demo');
@@ -45,10 +47,9 @@ const demoSection = async (signedIn: () => void) => {
       onsubmit: async (event: Event) => {
         event.preventDefault();
         try {
-          const result = await gql<{ demoSignIn: { token: string } }>(
-            'mutation ($input: DemoSignInInput!) { demoSignIn(input: $input) { token } }',
-            { input: { sub: select.value } },
-          );
+          const result = await gql<{ demoSignIn: { token: string } }>(demoSignInMutation, {
+            input: { sub: select.value },
+          });
           setToken(result.demoSignIn.token);
           signedIn();
         } catch (error) {
@@ -84,7 +85,7 @@ const tokenSection = (signedIn: () => void) => {
         event.preventDefault();
         setToken(input.value.trim());
         try {
-          await gql('{ me { id } }');
+          await gql(meQuery);
           signedIn();
         } catch (error) {
           status.textContent = `${t('errorPrefix')}${errorText(error)}`;

@@ -1,6 +1,7 @@
 import { h } from '../../core/dom.ts';
 import { taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
+import { blockageBoardQuery } from '../../operations/boards.ts';
 import { blockageAgeColumns } from '../blockage-columns.ts';
 import { type UnitName, unitName } from '../lookups.ts';
 import type { BoardSpec } from './board-page.ts';
@@ -33,24 +34,19 @@ export const chainText = (chain: readonly string[], units: readonly UnitName[]):
 export const blockageBoard: BoardSpec<Row, Data> = {
   path: 'blockage',
   title: 'navBlockage',
-  field: 'blockageBoard',
-  variables:
-    ', $section: String, $unitId: ID, $waitingOnUnitId: ID, $level: BoardEscalationLevel, $minAgeDays: Int',
-  sortType: 'BlockageSort',
-  selection: `cycles pingPongs { taskId title unitIds }
-    nodes { taskId taskTitle blockageId description blockedUnitName waitingOnUnitName ageDays level chain inCycle }`,
+  query: blockageBoardQuery,
   filters: [
     sectionFilter,
     { ...unitFilter, label: 'blockedUnit' },
     { name: 'waitingOnUnitId', label: 'waitingOn', kind: 'unit' },
-    choiceFilter('level', ['none', 'responsible_leader', 'main_leader']),
+    choiceFilter('level', ['NONE', 'RESPONSIBLE_LEADER', 'MAIN_LEADER']),
     { name: 'minAgeDays', label: 'minAgeDays', kind: 'number' },
   ],
   sortFields: [
-    { value: 'ageDays', label: 'ageDays' },
-    { value: 'level', label: 'level' },
+    { value: 'AGE_DAYS', label: 'ageDays' },
+    { value: 'LEVEL', label: 'level' },
   ],
-  defaultSort: 'ageDays',
+  defaultSort: 'AGE_DAYS',
   rows: (data) => data.nodes,
   extra: (data, units) =>
     data.cycles.length > 0

@@ -1,7 +1,7 @@
 import { gql } from '../../core/api.ts';
 import { type Child, h, uid } from '../../core/dom.ts';
 import { type Column, table } from '../../core/format.ts';
-import { type MessageKey, t } from '../../core/i18n.ts';
+import { type MessageKey, t, tOf } from '../../core/i18n.ts';
 import { hrefOf, type Route, submitToAddress } from '../../core/route.ts';
 import { allSections, allUnits, type UnitName } from '../lookups.ts';
 
@@ -19,13 +19,11 @@ export interface Filter {
 export interface BoardSpec<Row, Data> {
   path: string;
   title: MessageKey;
-  /** The GraphQL field, e.g. `progressBoard`. */
-  field: string;
-  /** Variable declarations beyond asOf, sort, first and after. */
-  variables: string;
-  sortType: string;
-  /** Selection set of the board. */
-  selection: string;
+  /**
+   * The board's document (from `operations/boards.ts`): the board aliased
+   * `board`, its variables `asOf`, `filter`, `orderBy`, `first` and `after`.
+   */
+  query: string;
   filters: readonly Filter[];
   sortFields: readonly { value: string; label: MessageKey }[];
   defaultSort: string;
@@ -67,7 +65,7 @@ const filterControl = (
       return select(
         (filter.choices ?? []).map((choice) => ({
           value: choice,
-          label: t(`${filter.prefix}_${choice}` as MessageKey),
+          label: tOf(filter.prefix ?? filter.name, choice),
         })),
       );
     case 'flag':
@@ -107,7 +105,7 @@ const filterForm = <Row, Data>(
   const sortId = uid('sort');
   const directionId = uid('direction');
   const sort = route.params.get('sort') ?? spec.defaultSort;
-  const direction = route.params.get('direction') ?? 'asc';
+  const direction = route.params.get('direction') ?? 'ASC';
   return h(
     'form',
     {
@@ -141,8 +139,8 @@ const filterForm = <Row, Data>(
       h(
         'select',
         { id: directionId, name: 'direction' },
-        h('option', { value: 'asc', selected: direction === 'asc' }, t('ascending')),
-        h('option', { value: 'desc', selected: direction === 'desc' }, t('descending')),
+        h('option', { value: 'ASC', selected: direction === 'ASC' }, t('ascending')),
+        h('option', { value: 'DESC', selected: direction === 'DESC' }, t('descending')),
       ),
     ),
     h('button', { type: 'submit' }, t('apply')),
@@ -151,22 +149,22 @@ const filterForm = <Row, Data>(
 
 /** The variables of the board's query, from the address. */
 const variablesOf = <Row, Data>(spec: BoardSpec<Row, Data>, route: Route) => {
-  const variables: Record<string, unknown> = {
+  const filter: Record<string, unknown> = {};
+  for (const { name, kind } of spec.filters) {
+    const value = route.params.get(name);
+    if (!value) continue;
+    filter[name] = kind === 'number' ? Number(value) : kind === 'flag' ? value === 'true' : value;
+  }
+  return {
     asOf: route.params.get('asOf') || null,
     first: pageSize,
     after: route.params.get('after') || null,
-    sort: {
+    filter,
+    orderBy: {
       field: route.params.get('sort') || spec.defaultSort,
-      direction: route.params.get('direction') === 'desc' ? 'desc' : 'asc',
+      direction: route.params.get('direction') === 'DESC' ? 'DESC' : 'ASC',
     },
   };
-  for (const filter of spec.filters) {
-    const value = route.params.get(filter.name);
-    if (!value) continue;
-    variables[filter.name] =
-      filter.kind === 'number' ? Number(value) : filter.kind === 'flag' ? value === 'true' : value;
-  }
-  return variables;
 };
 
 /** Next and previous pages: the cursors walked so far ride in the address (`trail`). */
@@ -215,12 +213,6 @@ export const boardView = async <Row, Data extends object>(
   refresh: () => void,
 ): Promise<HTMLElement> => {
   const [units, sections] = await Promise.all([allUnits(), allSections()]);
-  const query = `query ($asOf: Date, $first: Int, $after: String, $sort: ${spec.sortType}${spec.variables}) {
-    board: ${spec.field}(asOf: $asOf, first: $first, after: $after, sort: $sort${spec.filters
-      .map((filter) => `, ${filter.name}: $${filter.name}`)
-      .join(
-        '',
-      )}) { day rulesetVersion totalCount pageInfo { hasNextPage endCursor } ${spec.selection} } }`;
   const { board } = await gql<{
     board: Data & {
       day: string;
@@ -228,7 +220,7 @@ export const boardView = async <Row, Data extends object>(
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
-  }>(query, variablesOf(spec, route));
+  }>(spec.query, variablesOf(spec, route));
   return h(
     'section',
     { class: 'board', 'data-ready': spec.path, 'data-day': board.day },

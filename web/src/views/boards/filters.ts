@@ -8,8 +8,8 @@ export const sectionFilter: Filter = { name: 'section', label: 'section', kind: 
 export const unitFilter: Filter = { name: 'unitId', label: 'unit', kind: 'unit' };
 
 /**
- * One value of an enum, the query variable and its label both `name`, each value
- * named by the message `<name>_<value>`.
+ * One value of an enum (as the API spells it), the filter's field and its label
+ * both `name`, each value named by the message `<name>_<value>` (in lower case).
  */
 export const choiceFilter = (name: MessageKey, choices: readonly string[]): Filter => ({
   name,
@@ -20,4 +20,4 @@ export const choiceFilter = (name: MessageKey, choices: readonly string[]): Filt
 });
 
 /** The light (亮灯) of a task: green, yellow or red. */
-export const lightFilter = choiceFilter('light', ['green', 'yellow', 'red']);
+export const lightFilter = choiceFilter('light', ['GREEN', 'YELLOW', 'RED']);

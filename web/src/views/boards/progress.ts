@@ -1,8 +1,18 @@
 import { h } from '../../core/dom.ts';
-import { type Light, label, lightBadge, number, percentText, taskLink } from '../../core/format.ts';
+import {
+  type Light,
+  type LightCounts,
+  label,
+  lightBadge,
+  lightCountBadges,
+  number,
+  percentText,
+  taskLink,
+} from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
+import { progressBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { choiceFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
 
@@ -21,33 +31,22 @@ interface Row {
 }
 
 /** 盯进度: each task's actual against expected progress, its light, trend and forecast. */
-export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<Light, number> }> = {
+export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: LightCounts }> = {
   path: 'progress',
   title: 'navProgress',
-  field: 'progressBoard',
-  variables: ', $section: String, $unitId: ID, $light: BoardLight, $trend: BoardTrend',
-  sortType: 'ProgressSort',
-  selection:
-    'counts { green yellow red } nodes { taskId title section leadUnitName actual expected behind light trend forecast dueDate }',
-  filters: [sectionFilter, unitFilter, lightFilter, choiceFilter('trend', ['up', 'flat', 'down'])],
+  query: progressBoardQuery,
+  filters: [sectionFilter, unitFilter, lightFilter, choiceFilter('trend', ['UP', 'FLAT', 'DOWN'])],
   sortFields: [
-    { value: 'behind', label: 'behind' },
-    { value: 'actual', label: 'actual' },
-    { value: 'expected', label: 'expected' },
-    { value: 'forecast', label: 'forecast' },
-    { value: 'dueDate', label: 'dueDate' },
-    { value: 'title', label: 'task' },
+    { value: 'BEHIND', label: 'behind' },
+    { value: 'ACTUAL', label: 'actual' },
+    { value: 'EXPECTED', label: 'expected' },
+    { value: 'FORECAST', label: 'forecast' },
+    { value: 'DUE_DATE', label: 'dueDate' },
+    { value: 'TITLE', label: 'task' },
   ],
-  defaultSort: 'dueDate',
+  defaultSort: 'DUE_DATE',
   rows: (data) => data.nodes,
-  extra: (data) =>
-    h(
-      'p',
-      { class: 'counts' },
-      (['green', 'yellow', 'red'] as const).map((light) =>
-        h('span', {}, lightBadge(light), ` ${data.counts[light]} `),
-      ),
-    ),
+  extra: (data) => h('p', { class: 'counts' }, lightCountBadges(data.counts)),
   columns: ({ refresh }) => [
     { label: t('task'), cell: (row) => taskLink(row.taskId, row.title) },
     { label: t('leadUnit'), cell: (row) => row.leadUnitName ?? '—' },

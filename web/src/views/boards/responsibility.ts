@@ -1,10 +1,11 @@
 import { h } from '../../core/dom.ts';
-import { type Light, lightBadge, percentText, table } from '../../core/format.ts';
+import { type LightCounts, lightCountBadges, percentText, table } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
+import { responsibilityBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { unitFilter } from './filters.ts';
 
-type Counts = Record<Light, number>;
+type Counts = LightCounts;
 
 interface Row {
   unitId: string;
@@ -30,34 +31,24 @@ interface Official {
 }
 
 const lightsCell = (counts: Counts) =>
-  h(
-    'span',
-    { class: 'light-counts' },
-    (['green', 'yellow', 'red'] as const).map((light) =>
-      h('span', {}, lightBadge(light), ` ${counts[light]} `),
-    ),
-  );
+  h('span', { class: 'light-counts' }, lightCountBadges(counts));
 
 /** 盯责任: per unit and per official — tasks, lights, on-time rate, overdue, blockages, score. */
 export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Official[] }> = {
   path: 'responsibility',
   title: 'navResponsibility',
-  field: 'responsibilityBoard',
-  variables: ', $unitId: ID',
-  sortType: 'ResponsibilitySort',
-  selection: `nodes { unitId unitName rank score tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
-    officials { officialId name title lights { green yellow red } onTimeRate overdueMilestones openBlockages }`,
+  query: responsibilityBoardQuery,
   filters: [unitFilter],
   sortFields: [
-    { value: 'rank', label: 'rank' },
-    { value: 'score', label: 'score' },
-    { value: 'red', label: 'light_red' },
-    { value: 'overdueMilestones', label: 'overdueMilestones' },
-    { value: 'onTimeRate', label: 'onTimeRate' },
-    { value: 'openBlockages', label: 'openBlockages' },
-    { value: 'tasksLed', label: 'tasksLed' },
+    { value: 'RANK', label: 'rank' },
+    { value: 'SCORE', label: 'score' },
+    { value: 'RED', label: 'light_red' },
+    { value: 'OVERDUE_MILESTONES', label: 'overdueMilestones' },
+    { value: 'ON_TIME_RATE', label: 'onTimeRate' },
+    { value: 'OPEN_BLOCKAGES', label: 'openBlockages' },
+    { value: 'TASKS_LED', label: 'tasksLed' },
   ],
-  defaultSort: 'rank',
+  defaultSort: 'RANK',
   rows: (data) => data.nodes,
   extra: (data) =>
     table(

@@ -1,5 +1,6 @@
 import { type Light, lightBadge, number, percentText, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
+import { resultsBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { lightFilter, sectionFilter, unitFilter } from './filters.ts';
 
@@ -23,7 +24,7 @@ interface Row {
   dueDate: string;
 }
 
-const comparisons: Record<string, string> = { gte: '≥', lte: '≤', eq: '=' };
+const comparisons: Record<string, string> = { GTE: '≥', LTE: '≤', EQ: '=' };
 
 const valueText = (value: Value | null, unit: string) =>
   value ? `${number(value.value, 1)} ${unit}（${value.asOf}）` : '—';
@@ -32,11 +33,7 @@ const valueText = (value: Value | null, unit: string) =>
 export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
   path: 'results',
   title: 'navResults',
-  field: 'resultsBoard',
-  variables: ', $section: String, $unitId: ID, $light: BoardLight, $attained: Boolean',
-  sortType: 'ResultSort',
-  selection: `nodes { taskId taskTitle name unitOfMeasure target comparison
-    selfReported { value asOf } measured { value asOf } attainment attained light dueDate }`,
+  query: resultsBoardQuery,
   filters: [
     sectionFilter,
     unitFilter,
@@ -44,12 +41,12 @@ export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
     { name: 'attained', label: 'attained', kind: 'flag' },
   ],
   sortFields: [
-    { value: 'attainment', label: 'attainment' },
-    { value: 'dueDate', label: 'dueDate' },
-    { value: 'name', label: 'indicator' },
-    { value: 'expected', label: 'expected' },
+    { value: 'ATTAINMENT', label: 'attainment' },
+    { value: 'DUE_DATE', label: 'dueDate' },
+    { value: 'NAME', label: 'indicator' },
+    { value: 'EXPECTED', label: 'expected' },
   ],
-  defaultSort: 'dueDate',
+  defaultSort: 'DUE_DATE',
   rows: (data) => data.nodes,
   columns: () => [
     { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },

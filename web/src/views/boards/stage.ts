@@ -3,6 +3,7 @@ import { label, percentText, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { extensionDecision } from '../../forms/leader-forms.ts';
+import { stageBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
 
@@ -20,18 +21,18 @@ interface Row {
   extensions: { requestId: string; status: string; requestedDueDate: string; reason: string }[];
 }
 
-const states = ['upcoming', 'due_soon', 'overdue', 'done_on_time', 'done_late', 'suspended'];
+/** The milestone states, as the API spells them. */
+const states = ['UPCOMING', 'DUE_SOON', 'OVERDUE', 'DONE_ON_TIME', 'DONE_LATE', 'SUSPENDED'];
+
+/** The field of `StageCounts` counting a state: `DUE_SOON` → `dueSoon`. */
+const countField = (state: string): string =>
+  state.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** 盯环节: milestones by due date — due soon, overdue, done on time or late; extensions. */
 export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, number> }> = {
   path: 'stage',
   title: 'navStage',
-  field: 'stageBoard',
-  variables:
-    ', $section: String, $unitId: ID, $state: BoardMilestoneState, $dueFrom: Date, $dueTo: Date, $withExtensions: Boolean',
-  sortType: 'StageSort',
-  selection: `counts { ${states.join(' ')} } nodes { taskId taskTitle leadUnitName milestoneId title dueDate percent state daysLeft daysOverdue
-    extensions { requestId status requestedDueDate reason } }`,
+  query: stageBoardQuery,
   filters: [
     sectionFilter,
     unitFilter,
@@ -41,20 +42,20 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
     { name: 'withExtensions', label: 'withExtensions', kind: 'flag' },
   ],
   sortFields: [
-    { value: 'dueDate', label: 'dueDate' },
-    { value: 'daysOverdue', label: 'daysOverdue' },
-    { value: 'daysLeft', label: 'daysLeft' },
-    { value: 'percent', label: 'percent' },
-    { value: 'title', label: 'milestone' },
+    { value: 'DUE_DATE', label: 'dueDate' },
+    { value: 'DAYS_OVERDUE', label: 'daysOverdue' },
+    { value: 'DAYS_LEFT', label: 'daysLeft' },
+    { value: 'PERCENT', label: 'percent' },
+    { value: 'TITLE', label: 'milestone' },
   ],
-  defaultSort: 'dueDate',
+  defaultSort: 'DUE_DATE',
   rows: (data) => data.nodes,
   extra: (data) =>
     h(
       'p',
       { class: 'counts' },
       states.map((state) =>
-        h('span', {}, `${label('state', state)} ${data.counts[state] ?? 0} · `),
+        h('span', {}, `${label('state', state)} ${data.counts[countField(state)] ?? 0} · `),
       ),
     ),
   columns: ({ refresh }) => [
@@ -64,7 +65,8 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
     { label: t('dueDate'), cell: (row) => row.dueDate },
     {
       label: t('state'),
-      cell: (row) => h('span', { class: `state state-${row.state}` }, label('state', row.state)),
+      cell: (row) =>
+        h('span', { class: `state state-${row.state.toLowerCase()}` }, label('state', row.state)),
     },
     { label: t('percent'), cell: (row) => percentText(row.percent), numeric: true },
     { label: t('daysLeft'), cell: (row) => row.daysLeft ?? '—', numeric: true },
@@ -77,7 +79,7 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
             'div',
             { class: 'extension' },
             `${label('ext', extension.status)} → ${extension.requestedDueDate}：${extension.reason}`,
-            extension.status === 'requested' && can('approveDeadlineExtension')
+            extension.status === 'PENDING' && can('approveDeadlineExtension')
               ? extensionDecision(row.taskId, extension.requestId, refresh)
               : null,
           ),

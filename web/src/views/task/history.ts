@@ -1,15 +1,10 @@
 import { h } from '../../core/dom.ts';
 import { dateTime, label } from '../../core/format.ts';
-import { type MessageKey, t } from '../../core/i18n.ts';
+import { t } from '../../core/i18n.ts';
 import { errorText } from '../../core/messages.ts';
+import { historyPageSize } from '../../operations/tasks.ts';
 import type { UnitName } from '../lookups.ts';
-import {
-  type HistoryEntry,
-  type HistoryPage,
-  historyPageSize,
-  loadEarlierHistory,
-  type TaskPage,
-} from './query.ts';
+import { type HistoryEntry, type HistoryPage, loadEarlierHistory, type TaskPage } from './query.ts';
 
 /** Who acted, by name: the token's, else the directory's (an official's id names them). */
 const actorName = (event: HistoryEntry, officials: readonly UnitName[]) =>
@@ -25,7 +20,7 @@ const entry = (officials: readonly UnitName[]) => (event: HistoryEntry) =>
     ' ',
     h('span', { 'data-type': event.type, title: event.type }, label('event', event.type)),
     ' · ',
-    `${actorName(event, officials)}（${t(`role_${event.actor.role}` as MessageKey)}）`,
+    `${actorName(event, officials)}（${label('role', event.actor.role)}）`,
     ' · ',
     h(
       'span',

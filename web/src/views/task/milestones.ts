@@ -9,15 +9,15 @@ import type { TaskBoards, TaskPage } from './query.ts';
 /** A milestone's light from its stage: overdue red, due soon yellow (the 3-day rule), else green. */
 const lightOfStage = (state: string | undefined): Light | null => {
   switch (state) {
-    case 'overdue':
-      return 'red';
-    case 'due_soon':
-    case 'done_late':
-      return 'yellow';
-    case 'suspended':
+    case 'OVERDUE':
+      return 'RED';
+    case 'DUE_SOON':
+    case 'DONE_LATE':
+      return 'YELLOW';
+    case 'SUSPENDED':
       return null;
     default:
-      return 'green';
+      return 'GREEN';
   }
 };
 
@@ -69,7 +69,7 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
                 `${t('owner')}：${milestone.ownerUnit?.name ?? milestone.ownerUnit?.id ?? task.leadUnit?.name ?? '—'}`,
               ),
               milestone.lastNote ? h('p', { class: 'note' }, milestone.lastNote) : null,
-              milestone.status !== 'completed' && can('assignMilestoneOwner')
+              milestone.status !== 'COMPLETED' && can('assignMilestoneOwner')
                 ? ownerForm(task, milestone.id, milestone.ownerUnit?.id ?? null, refresh)
                 : null,
               milestone.extensions.map((extension) =>
@@ -77,7 +77,7 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
                   'div',
                   { class: 'extension' },
                   `${t('extensions')}: ${label('ext', extension.status)} → ${extension.requestedDueDate}：${extension.reason}`,
-                  extension.status === 'requested' && can('approveDeadlineExtension')
+                  extension.status === 'REQUESTED' && can('approveDeadlineExtension')
                     ? extensionDecision(task.id, extension.id, refresh)
                     : null,
                 ),

@@ -1,6 +1,12 @@
 import { gql } from '../../core/api.ts';
 import type { Light } from '../../core/format.ts';
 import { writtenUpTo } from '../../core/written.ts';
+import {
+  earlierHistoryQuery,
+  taskBoardsQuery,
+  taskPositionQuery,
+  taskQuery,
+} from '../../operations/tasks.ts';
 
 export interface UnitRef {
   id: string;
@@ -91,13 +97,6 @@ export interface HistoryPage {
   earlier: string | null;
 }
 
-/** Events a page of the history holds: the newest first, then as many more each time. */
-export const historyPageSize = 100;
-
-const historySelection = `history(last: ${historyPageSize}, before: $before) {
-    edges { node { position type recordedAt actor { id role name unitId } coveredBySignedHead } }
-    pageInfo { hasPreviousPage startCursor } }`;
-
 type HistoryConnection = {
   edges: { node: HistoryEntry }[];
   pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
@@ -114,41 +113,17 @@ export interface TaskBoards {
   chains: { blockageId: string; chain: string[]; inCycle: boolean }[];
 }
 
-const taskQuery = `query ($id: ID!, $before: String) { task(id: $id) {
-  id title description section status progress plannedStart dueDate
-  leadUnit { id name } cooperatingUnits { id name } responsibleLeader
-  milestones { id title dueDate originalDueDate progress status overdue lastNote ownerUnit { id name }
-    extensions { id status requestedDueDate reason } }
-  blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution
-    partDone { unit { id name } note } }
-  indicators { id name unitOfMeasure target comparison dueDate
-    latestSelfReported { value asOf } latestMeasured { value asOf } }
-  notices { id level toUnit { id name } subject body replyDueDate answered answer }
-  urges { urgeId unit { id name } message replyBy urgedOn by }
-  instructions { id text issuedAt issuedBy }
-  signatures { unit { id name } current }
-  ${historySelection} } }`;
-
-const earlierQuery = `query ($id: ID!, $before: String) { task(id: $id) { ${historySelection} } }`;
-
-const boardsQuery = `query ($id: ID!, $unitId: ID) {
-  stageBoard(taskId: $id, first: 100) { nodes { milestoneId state } }
-  progressBoard(unitId: $unitId, first: 100) { nodes { taskId light } }
-  blockageBoard(first: 100) { nodes { taskId blockageId chain inCycle } } }`;
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long a page waits for its read model to reach the user's own last write. */
 const catchUpTries = 20;
 const catchUpPauseMs = 150;
 
-const positionQuery = 'query ($id: ID!) { task(id: $id) { position } }';
-
 /** Waits (a few seconds at most) until the task's read model reflects the user's last write to it. */
 const awaitOwnWrite = async (id: string): Promise<void> => {
   const target = writtenUpTo(id);
   for (let tries = 1; target > 0 && tries <= catchUpTries; tries++) {
-    const { task } = await gql<{ task: { position: number } | null }>(positionQuery, { id });
+    const { task } = await gql<{ task: { position: number } | null }>(taskPositionQuery, { id });
     if (!task || task.position >= target) return;
     await pause(catchUpPauseMs);
   }
@@ -170,7 +145,7 @@ export const loadTask = async (id: string): Promise<TaskPage | null> => {
 
 /** The page of the task's history just before the cursor `before`. */
 export const loadEarlierHistory = async (id: string, before: string): Promise<HistoryPage> => {
-  const { task } = await gql<{ task: { history: HistoryConnection } | null }>(earlierQuery, {
+  const { task } = await gql<{ task: { history: HistoryConnection } | null }>(earlierHistoryQuery, {
     id,
     before,
   });
@@ -183,7 +158,7 @@ export const loadTaskBoards = async (task: TaskPage): Promise<TaskBoards> => {
     stageBoard: { nodes: TaskBoards['stages'] };
     progressBoard: { nodes: { taskId: string; light: Light | null }[] };
     blockageBoard: { nodes: (TaskBoards['chains'][number] & { taskId: string })[] };
-  }>(boardsQuery, { id: task.id, unitId: task.leadUnit?.id ?? null });
+  }>(taskBoardsQuery, { id: task.id, unitId: task.leadUnit?.id ?? null });
   return {
     stages: data.stageBoard.nodes,
     light: data.progressBoard.nodes.find((row) => row.taskId === task.id)?.light ?? null,

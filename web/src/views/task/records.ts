@@ -9,7 +9,7 @@ import { chainText } from '../boards/blockage.ts';
 import type { UnitName } from '../lookups.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
 
-const comparisons: Record<string, string> = { gte: '≥', lte: '≤', eq: '=' };
+const comparisons: Record<string, string> = { GTE: '≥', LTE: '≤', EQ: '=' };
 
 export const indicatorTable = (task: TaskPage) =>
   table(
@@ -62,12 +62,12 @@ export const blockageTable = (
       {
         label: t('level'),
         cell: (row) =>
-          label('level', ['none', 'responsible_leader', 'main_leader'][row.escalationLevel]),
+          label('level', ['NONE', 'RESPONSIBLE_LEADER', 'MAIN_LEADER'][row.escalationLevel]),
       },
       {
         label: t('actions'),
         cell: (row) =>
-          row.status === 'open'
+          row.status === 'OPEN'
             ? h('div', {}, blockageActions(task.id, row, refresh))
             : (row.resolution ?? null),
       },
@@ -79,7 +79,7 @@ type BlockageRow = TaskPage['blockages'][number];
 
 /** Open or resolved, and whether the unit waited on has said its part is done. */
 const blockageStatus = (row: BlockageRow) =>
-  row.status !== 'open'
+  row.status !== 'OPEN'
     ? t('resolved')
     : row.partDone
       ? h(

@@ -1,0 +1,33 @@
+/** The task page, its history a page at a time, and what the boards say of it. */
+
+/** Events a page of the history holds: the newest first, then as many more each time. */
+export const historyPageSize = 100;
+
+const historySelection = `history(last: ${historyPageSize}, before: $before) {
+    edges { node { position type recordedAt actor { id role name unitId } coveredBySignedHead } }
+    pageInfo { hasPreviousPage startCursor } }`;
+
+export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String) { task(id: $id) {
+  id title description section status progress plannedStart dueDate
+  leadUnit { id name } cooperatingUnits { id name } responsibleLeader
+  milestones { id title dueDate originalDueDate progress status overdue lastNote ownerUnit { id name }
+    extensions { id status requestedDueDate reason } }
+  blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution
+    partDone { unit { id name } note } }
+  indicators { id name unitOfMeasure target comparison dueDate
+    latestSelfReported { value asOf } latestMeasured { value asOf } }
+  notices { id level toUnit { id name } subject body replyDueDate answered answer }
+  urges { urgeId unit { id name } message replyBy urgedOn by }
+  instructions { id text issuedAt issuedBy }
+  signatures { unit { id name } current }
+  ${historySelection} } }`;
+
+export const earlierHistoryQuery = /* GraphQL */ `query TaskHistoryEarlier($id: ID!, $before: String) { task(id: $id) { ${historySelection} } }`;
+
+export const taskBoardsQuery = /* GraphQL */ `query TaskBoards($id: ID!, $unitId: ID) {
+  stageBoard(filter: { taskId: $id }, first: 100) { nodes { milestoneId state } }
+  progressBoard(filter: { unitId: $unitId }, first: 100) { nodes { taskId light } }
+  blockageBoard(first: 100) { nodes { taskId blockageId chain inCycle } } }`;
+
+export const taskPositionQuery =
+  /* GraphQL */ 'query TaskPosition($id: ID!) { task(id: $id) { position } }';
