@@ -28,7 +28,7 @@ export const treeHeadInput = z.object({ size: count() });
 /** A page of signed heads, newest first: `first` of those below the tree size `before`. */
 export const treeHeadsInput = z.object({
   first: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-  before: count().nullish(),
+  after: z.string().max(200, 'must be a cursor returned by an earlier page').nullish(),
 });
 
 /** Audit history search: every filter given narrows the result; ranges include both ends. */

@@ -1,3 +1,4 @@
+import { auditResolvers } from './audit/resolvers.ts';
 import { auditTypeDefs } from './audit/type-defs.ts';
 import { baseResolvers, baseTypeDefs } from './base.ts';
 import { boardResolvers } from './boards/resolvers.ts';
@@ -30,5 +31,6 @@ export const resolvers = [
   catalogueResolvers(),
   taskResolvers,
   boardResolvers,
+  auditResolvers,
   enumValueResolvers(typeDefs),
 ];

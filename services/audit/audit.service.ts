@@ -39,6 +39,7 @@ import {
 } from './checkpoints.ts';
 import { alarmDecider } from './domain/alarm-record.ts';
 import { treeHeadDecider } from './domain/decider.ts';
+import { headsPage } from './heads-page.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import { createReadTally } from './read-tally.ts';
@@ -268,14 +269,15 @@ export const createAuditService = (
 
       /** Signed heads, newest first, each with its witnesses (public, as the status is). */
       recentHeads: guarded('auditPublicKey', async (ctx) => {
-        const { first, before } = parseInput(treeHeadsInput, ctx.params);
+        const { first, after } = parseInput(treeHeadsInput, ctx.params);
         const { heads } = live();
         await heads.refresh();
-        const below = heads.all().filter(({ head }) => before == null || head.treeSize < before);
-        return below
-          .slice(-first)
-          .reverse()
-          .map(({ head }) => witnessedHead(head));
+        return headsPage(
+          heads.all().map(({ head }) => head),
+          first,
+          after,
+          witnessedHead,
+        );
       }),
 
       signTreeHead: guarded('auditSign', async (ctx) => {

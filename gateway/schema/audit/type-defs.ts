@@ -42,18 +42,15 @@ export const auditTypeDefs = /* GraphQL */ `
     """
     auditStatus: AuditStatus!
     """
-    Signed heads, newest first, each with the witnesses that cosigned it: first of those
-    below the tree size before. Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
+    Signed heads, newest first, each with the witnesses that cosigned it, a page at a
+    time. Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
     """
     treeHeads(
       "How many heads, 1–100."
       first: Int = 20
-      """
-      Only heads of a tree size below this (the last head's treeSize, for the next page);
-      absent: from the newest.
-      """
-      before: Int
-    ): [WitnessedHead!]!
+      "The endCursor of the page before: the heads older than its last; absent: from the newest."
+      after: String
+    ): WitnessedHeadConnection!
     """
     Events of every stream, filtered, in global order. Records of reads (type
     \`AuditHistoryRead\`) are left out unless the filter asks for them by type or by an
@@ -156,6 +153,26 @@ export const auditTypeDefs = /* GraphQL */ `
     position: Int!
     "What was found there."
     what: String!
+  }
+
+  "A page of signed heads, newest first."
+  type WitnessedHeadConnection {
+    "The heads of the page, each with its cursor."
+    edges: [WitnessedHeadEdge!]!
+    "The edges' nodes, for clients that need no cursor per head."
+    nodes: [WitnessedHead!]!
+    "Where the page stands: hasNextPage means older heads follow."
+    pageInfo: PageInfo!
+    "Every signed head of the log."
+    totalCount: Int!
+  }
+
+  "A signed head with its cursor."
+  type WitnessedHeadEdge {
+    "Names this head's place: pass it as after for the older heads."
+    cursor: String!
+    "The head."
+    node: WitnessedHead!
   }
 
   "A signed head with the witnesses that cosigned it (C2SP checkpoint cosignatures)."

@@ -70,7 +70,8 @@ export interface WitnessedHead {
 
 /** The latest signed heads, newest first, with their witnesses. */
 export const recentHeads = async (first: number): Promise<WitnessedHead[]> =>
-  (await gql<{ treeHeads: WitnessedHead[] }>(recentHeadsQuery, { first })).treeHeads;
+  (await gql<{ treeHeads: { nodes: WitnessedHead[] } }>(recentHeadsQuery, { first })).treeHeads
+    .nodes;
 
 export const signHead = async (): Promise<TreeHead> =>
   (await gql<{ signTreeHead: TreeHead }>(signHeadMutation)).signTreeHead;

@@ -18,7 +18,7 @@ export const auditAlarmQuery =
   /* GraphQL */ 'query AuditAlarm { auditStatus { signingStopped { position what } } }';
 
 export const recentHeadsQuery =
-  /* GraphQL */ 'query RecentHeads($first: Int) { treeHeads(first: $first) { treeSize signedAt keyId witnessed witnesses { witness timestamp } } }';
+  /* GraphQL */ 'query RecentHeads($first: Int) { treeHeads(first: $first) { nodes { treeSize signedAt keyId witnessed witnesses { witness timestamp } } } }';
 
 export const signHeadMutation = /* GraphQL */ `mutation SignTreeHead { signTreeHead { ${headFields} } }`;
 
