@@ -98,6 +98,7 @@ export const createSystem = (
         broker,
         secret,
         graphiql: config.graphiql,
+        consoleDir: config.consoleDir,
         logger: broker.getLogger('gateway'),
         config,
       })

@@ -18,6 +18,8 @@ export interface Config {
   logFormat: 'auto' | 'json' | 'pretty';
   production: boolean;
   graphiql: boolean;
+  /** The built console the gateway serves (and whose persisted operations it loads). */
+  consoleDir: string;
   /** `none` runs every service in one broker; `nats://…` spreads them over NATS. */
   transporter: string;
   nodeId: string | null;
@@ -506,6 +508,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     logFormat: oneOf(env, 'LOG_FORMAT', ['auto', 'json', 'pretty'] as const, 'auto'),
     production,
     graphiql: flag(env, 'GRAPHIQL', !production),
+    consoleDir: optionalPath(env.CONSOLE_DIR) ?? path.resolve('web', 'dist'),
     transporter: parseTransporter(env.TRANSPORTER),
     nodeId: env.NODE_ID || null,
     nodeKeyFile: env.NODE_KEY_FILE ? path.resolve(env.NODE_KEY_FILE) : null,

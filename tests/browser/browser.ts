@@ -26,15 +26,24 @@ export const screenshotDir = path.resolve('test-output', 'screenshots');
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
-/** The console as `npm install` builds it; built here when a checkout has not been installed. */
+/**
+ * The console as `npm install` builds it, in `web/dist` or where CONSOLE_DIR
+ * says; built here when it is not there yet.
+ */
 export const ensureConsoleBuilt = (): void => {
-  if (existsSync(path.resolve('web', 'dist', 'index.html'))) return;
+  const dir = path.resolve(process.env.CONSOLE_DIR ?? path.join('web', 'dist'));
+  if (existsSync(path.join(dir, 'index.html'))) return;
   execFileSync(
     process.execPath,
-    [path.resolve('node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web'],
-    {
-      stdio: 'ignore',
-    },
+    [
+      path.resolve('node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      'web',
+      '--outDir',
+      dir,
+      '--emptyOutDir',
+    ],
+    { stdio: 'ignore' },
   );
 };
 

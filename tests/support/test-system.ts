@@ -70,6 +70,8 @@ export const startTestSystem = async (
     PORT: '0',
     LOG_LEVEL: 'warn',
     PROJECTOR_POLL_MS: '50',
+    // Where a browser test built the console, when not web/dist.
+    ...(process.env.CONSOLE_DIR ? { CONSOLE_DIR: process.env.CONSOLE_DIR } : {}),
     ...env,
   });
   const system = createSystem(config, overrides.clock ? { clock: overrides.clock } : {});

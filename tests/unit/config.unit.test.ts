@@ -82,6 +82,10 @@ describe('a configuration with no settings at all', () => {
     expect(config.graphiql).toBe(true);
   });
 
+  it('serves the console built in web/dist unless CONSOLE_DIR says', () => {
+    expect(loadConfig({}).consoleDir).toBe(path.resolve('web', 'dist'));
+  });
+
   it('takes the remaining defaults', () => {
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(config.jwtSecret).toBeNull();
@@ -238,6 +242,7 @@ describe('valid overrides', () => {
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
       READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
       MONGODB_DATABASE: 'dubanju_city',
+      CONSOLE_DIR: '/srv/console',
     });
     expect(config).toEqual({
       port: 8080,
@@ -248,6 +253,7 @@ describe('valid overrides', () => {
       logFormat: 'pretty',
       production: false,
       graphiql: false,
+      consoleDir: path.resolve('/srv/console'),
       transporter: 'nats://nats:4222',
       nodeId: 'node-7',
       nodeKind: 'projection',

@@ -1,3 +1,7 @@
+import { cockpitEn } from './cockpit.ts';
+import { exportEn } from './export.ts';
+import { officeEn } from './office.ts';
+import { phoneEn } from './phone.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the switch for readers without Chinese; the same keys as `zh.ts`. */
@@ -321,4 +325,8 @@ export const en: Record<MessageKey, string> = {
   empty: 'Nothing to show',
   forbidden: 'Your role may not see this page.',
   back: 'Back',
+  ...phoneEn,
+  ...exportEn,
+  ...officeEn,
+  ...cockpitEn,
 };

@@ -1,3 +1,8 @@
+import { cockpitZh } from './cockpit.ts';
+import { exportZh } from './export.ts';
+import { officeZh } from './office.ts';
+import { phoneZh } from './phone.ts';
+
 /** 简体中文: the console's default language; every key the console shows is here. */
 export const zh = {
   appTitle: '督查督办工作台',
@@ -316,6 +321,10 @@ export const zh = {
   empty: '暂无数据',
   forbidden: '您的角色无权查看此页。',
   back: '返回',
+  ...phoneZh,
+  ...exportZh,
+  ...officeZh,
+  ...cockpitZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
