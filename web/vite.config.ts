@@ -26,6 +26,7 @@ export default defineConfig({
     target: 'es2022',
     // The gateway gzips what it serves; report what a browser really downloads.
     reportCompressedSize: true,
-    chunkSizeWarningLimit: 800,
+    // exceljs (about 850 kB, 240 kB gzipped) loads only when someone exports.
+    chunkSizeWarningLimit: 900,
   },
 });

@@ -60,7 +60,7 @@ describe('the sign-in page', () => {
 describe('the supervision office signed in', () => {
   it('is told its powers, which include no leader decisions', async () => {
     const page = await session('office-zhang');
-    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('overview');
+    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('workbench');
     const offered = await page.$$eval('.may-do li', (items) =>
       items.map((item) => item.getAttribute('data-operation')),
     );
@@ -71,6 +71,8 @@ describe('the supervision office signed in', () => {
 
   it('urges (催办) the lead unit from a task page and sees the urge listed there', async () => {
     const page = await session('office-zhang');
+    await page.goto(`${system.url}/#/overview`);
+    await page.waitForSelector('[data-ready="overview"]');
     await page.click('table a[href^="#/tasks/"]');
     await page.waitForSelector('[data-ready="task"]');
     await page.click('details:has(form[data-form="urgeTask"]) > summary');
@@ -491,7 +493,8 @@ describe('a milestone and a blockage followed up on the task page', () => {
     const form = 'form[data-form="resolveBlockage"]';
     await page.fill(`${form} textarea[name="resolution"]`, '用地已落实');
     await page.click(`${form} button[type="submit"]`);
-    await page.waitForSelector('td:has-text("用地已落实")');
+    // The resolution is shown with the status, and no action is left to take.
+    await page.waitForSelector('td [data-resolution]:has-text("用地已落实")');
     const coUnit = await openTask('head-invest');
     const offered = await coUnit.$$eval(
       'form[data-form="reportProgress"] select[name="milestoneId"] option',
@@ -574,5 +577,43 @@ describe('every page the console showed', () => {
       requests.filter((url) => !url.startsWith(`${system.url}/`) && !url.startsWith('blob:')),
     ).toEqual([]);
     expect(sessions.flatMap((opened) => opened.errors)).toEqual([]);
+  });
+});
+
+describe('the progress form of a task with milestones done and open', () => {
+  it('offers the lead unit only the milestones still open', async () => {
+    const office = await system.token('office');
+    const { data } = await system.gql<{
+      tasks: { edges: { node: { id: string; leadUnit: { id: string } | null } }[] };
+    }>('{ tasks(first: 100) { edges { node { id leadUnit { id } } } } }', {}, office);
+    type Milestones = { id: string; milestones: { id: string; status: string }[] };
+    const isOpen = (milestone: { status: string }) => milestone.status !== 'COMPLETED';
+    let found: { task: Milestones; unitId: string } | undefined;
+    for (const { node } of data!.tasks.edges) {
+      const answer = await system.gql<{ task: Milestones }>(
+        'query($id: ID!) { task(id: $id) { id milestones { id status } } }',
+        { id: node.id },
+        office,
+      );
+      const { milestones } = answer.data!.task;
+      if (node.leadUnit && milestones.some(isOpen) && !milestones.every(isOpen)) {
+        found = { task: answer.data!.task, unitId: node.leadUnit.id };
+        break;
+      }
+    }
+    expect(found).toBeDefined();
+    const page = await session(`head-${found!.unitId}`);
+    await page.goto(`${system.url}/#/tasks/${found!.task.id}`);
+    await page.waitForSelector('[data-ready="task"]');
+    const offered = await page.$$eval(
+      'form[data-form="reportProgress"] select[name="milestoneId"] option',
+      (options) => options.map((option) => (option as HTMLOptionElement).value),
+    );
+    expect(offered.sort()).toEqual(
+      found!.task.milestones
+        .filter(isOpen)
+        .map((milestone) => milestone.id)
+        .sort(),
+    );
   });
 });

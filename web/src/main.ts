@@ -1,4 +1,5 @@
 import './styles.css';
+import './print.css';
 import { auditAlarmBanner } from './audit/alarm-banner.ts';
 import { takeAnnouncement } from './core/announce.ts';
 import { whenUnauthenticated } from './core/api.ts';
@@ -8,6 +9,7 @@ import { errorText } from './core/messages.ts';
 import { parseRoute, type Route } from './core/route.ts';
 import { loadMe, type Me, signOut } from './core/session.ts';
 import { rememberReturn, takeReturn } from './core/session-store.ts';
+import { installPrintStamp } from './export/print-stamp.ts';
 import { auditView } from './views/audit.ts';
 import { blockageBoard } from './views/boards/blockage.ts';
 import { boardView } from './views/boards/board-page.ts';
@@ -21,6 +23,7 @@ import { overviewView } from './views/overview.ts';
 import { shell } from './views/shell.ts';
 import { signInView } from './views/sign-in.ts';
 import { taskView } from './views/task/task-page.ts';
+import { workbenchView } from './views/workbench/workbench.ts';
 
 type View = (route: Route, refresh: () => void) => Promise<HTMLElement>;
 
@@ -44,6 +47,8 @@ const viewOf = (route: Route): View | null => {
       return myTasksView;
     case 'audit':
       return auditView;
+    case 'workbench':
+      return workbenchView;
     default:
       return null;
   }
@@ -51,7 +56,16 @@ const viewOf = (route: Route): View | null => {
 
 /** Where each role starts: its own screen. */
 const home = (me: Me): string =>
-  me.role === 'department_head' ? '#/my-tasks' : me.role === 'inspector' ? '#/audit' : '#/overview';
+  me.role === 'department_head'
+    ? '#/my-tasks'
+    : me.role === 'inspector'
+      ? '#/audit'
+      : me.role === 'office'
+        ? '#/workbench'
+        : '#/overview';
+
+// Every page the console prints says of which day it is, who printed it and when.
+installPrintStamp();
 
 const app = document.getElementById('app')!;
 let rendering = 0;
@@ -131,8 +145,10 @@ const signedIn = async () => {
   resetLookups();
   sessionEnded = false;
   const me = await loadMe();
-  if (me) location.hash = takeReturn() ?? home(me);
-  await render(true);
+  const target = me ? (takeReturn() ?? home(me)) : location.hash;
+  // A new address draws the page on its own (hashchange): drawing it here too would ask twice.
+  if (target !== location.hash) location.hash = target;
+  else await render(true);
 };
 
 /**

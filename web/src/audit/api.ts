@@ -7,6 +7,8 @@ import {
   proofBatch,
   recentHeadsQuery,
   signHeadMutation,
+  taskTitlesQuery,
+  titleBatch,
 } from '../operations/audit.ts';
 import type { AuditEvent, AuditKey, InclusionProof, TreeHead } from './types.ts';
 
@@ -15,6 +17,9 @@ export interface HistoryFilter {
   unitId?: string;
   types?: string[];
   streamId?: string;
+  /** RFC 3339 instants: the page takes days and sends their bounds in China Standard Time. */
+  recordedFrom?: string;
+  recordedTo?: string;
   businessFrom?: string;
   businessTo?: string;
 }
@@ -92,4 +97,20 @@ export const inclusionProofs = async (
     });
   }
   return proofs;
+};
+
+/** The titles of the tasks named, by id; a task gone or unreadable is left out. */
+export const taskTitles = async (ids: readonly string[]): Promise<Map<string, string>> => {
+  const titles = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += titleBatch) {
+    const batch = ids.slice(start, start + titleBatch);
+    const variables: Record<string, string> = {};
+    for (let i = 0; i < titleBatch; i++) variables[`t${i}`] = batch[i] ?? (batch.at(-1) as string);
+    const data = await gql<Record<string, { id: string; title: string } | null>>(
+      taskTitlesQuery,
+      variables,
+    );
+    for (const task of Object.values(data)) if (task) titles.set(task.id, task.title);
+  }
+  return titles;
 };

@@ -1,4 +1,4 @@
-import { type Child, h } from './dom.ts';
+import { type Child, h, uid } from './dom.ts';
 import { t, tOf } from './i18n.ts';
 
 /** A light (亮灯) as the API spells it. */
@@ -37,8 +37,13 @@ export const lightBadge = (light: Light | null | undefined): HTMLElement =>
 export const lightCountBadges = (counts: LightCounts): HTMLElement[] =>
   lights.map((light) => h('span', {}, lightBadge(light), ` ${countOf(counts, light)} `));
 
+/** A number with at most `digits` decimals; a whole number shows none (7 所, not 7.0 所). */
 export const number = (value: number | null | undefined, digits = 0): string =>
-  value === null || value === undefined ? '—' : value.toFixed(digits);
+  value === null || value === undefined
+    ? '—'
+    : Number.isInteger(value)
+      ? String(value)
+      : value.toFixed(digits);
 
 export const percentText = (value: number | null | undefined): string =>
   value === null || value === undefined ? '—' : `${value.toFixed(0)}%`;
@@ -65,22 +70,100 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** A data table with a caption; an empty one says so instead of showing bare headers. */
+/** A calendar date, with its time of day when it has one: `2021-06-01`, `2021-06-01 10:00`. */
+const datePattern = /\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?/g;
+
+/**
+ * Wraps every date in the cell's text in a `.date` span that never breaks:
+ * a line breaker may otherwise split `2021-08-31` after a hyphen in a narrow column.
+ */
+const keepDatesWhole = (cell: HTMLElement): void => {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (const text of texts) {
+    if (text.parentElement?.closest('.date, time, option, textarea')) continue;
+    const value = text.data;
+    const parts: Child[] = [];
+    let last = 0;
+    for (const match of value.matchAll(datePattern)) {
+      parts.push(value.slice(last, match.index), h('span', { class: 'date' }, match[0]));
+      last = match.index + match[0].length;
+    }
+    if (parts.length === 0) continue;
+    parts.push(value.slice(last));
+    text.replaceWith(...parts.filter((part): part is string | Node => part !== '').map(asNode));
+  }
+};
+
+const asNode = (part: string | Node): Node =>
+  typeof part === 'string' ? document.createTextNode(part) : part;
+
+const isBlank = (child: Child): boolean =>
+  child === null ||
+  child === undefined ||
+  child === false ||
+  child === '' ||
+  (Array.isArray(child) && child.every(isBlank));
+
+/** A cell labelled with its column's header, which a phone shows beside the value. */
+const dataCell = <Row>(column: Column<Row>, row: Row): HTMLElement => {
+  const content = column.cell(row);
+  const cell = h(
+    'td',
+    { class: column.numeric ? 'num' : null, 'data-label': column.label },
+    isBlank(content) ? null : h('div', { class: 'cell' }, content),
+  );
+  keepDatesWhole(cell);
+  return cell;
+};
+
+/**
+ * A table scrolls inside its box when it is wider; the box then takes the keyboard
+ * focus (and a name) so that keys scroll it too, and gives both up when it fits again.
+ */
+const focusableWhenScrolling = (wrap: HTMLElement, captionId: string): void => {
+  new ResizeObserver(() => {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    for (const [name, value] of [
+      ['tabindex', '0'],
+      ['role', 'region'],
+      ['aria-labelledby', captionId],
+    ] as const) {
+      if (scrolls) wrap.setAttribute(name, value);
+      else wrap.removeAttribute(name);
+    }
+  }).observe(wrap);
+};
+
+/**
+ * A data table with a caption; an empty one says so instead of showing bare headers.
+ * On a phone a table of several text columns stands as one card per row, each value
+ * beside its header (`data-label`); a table of one text column and numbers (a
+ * ranking, counts by section) stays a table, which a phone shows whole.
+ */
 export const table = <Row>(
   caption: string,
   columns: readonly Column<Row>[],
   rows: readonly Row[],
 ): HTMLElement => {
   if (rows.length === 0) {
-    return h('section', {}, h('h3', {}, caption), h('p', { class: 'empty' }, t('empty')));
+    return h(
+      'div',
+      { class: 'table-empty' },
+      h('p', { class: 'table-caption' }, caption),
+      h('p', { class: 'empty' }, t('empty')),
+    );
   }
-  return h(
+  const textColumns = columns.filter((column) => !column.numeric).length;
+  const captionId = uid('caption');
+  const wrap = h(
     'div',
-    { class: 'table-wrap' },
+    { class: textColumns > 1 ? 'table-wrap as-cards' : 'table-wrap' },
     h(
       'table',
       {},
-      h('caption', {}, caption),
+      h('caption', { id: captionId }, caption),
       h(
         'thead',
         {},
@@ -99,14 +182,14 @@ export const table = <Row>(
           h(
             'tr',
             {},
-            columns.map((column) =>
-              h('td', { class: column.numeric ? 'num' : null }, column.cell(row)),
-            ),
+            columns.map((column) => dataCell(column, row)),
           ),
         ),
       ),
     ),
   );
+  focusableWhenScrolling(wrap, captionId);
+  return wrap;
 };
 
 /** The word for an enum value in a namespace (`state`, `trend`, `level`…). */

@@ -25,6 +25,25 @@ const rules: readonly [RegExp, string][] = [
   [/^must list at most (\d+) .+$/, '最多 $1 项'],
   [/^must name each day once$/, '每个日期只能出现一次'],
   [/^required when progress goes backwards$/, '进度回退时须说明原因'],
+  // The task decider's rules met by the office's forms.
+  [/^must not be before plannedStart$/, '不能早于计划开始日期'],
+  [/^must be within the task, (\S+) to (\S+)$/, '须在任务期限内（$1 至 $2）'],
+  [/^must not be earlier than today, (\S+)$/, '不能早于今天（$1）'],
+  [/^must not be the lead unit$/, '不能是牵头单位'],
+  [/^must not repeat a unit$/, '同一单位不能重复'],
+  [/^must be the lead or a cooperating unit of the task$/, '须为该任务的牵头单位或配合单位'],
+  [/^must be a cooperating unit of task .*$/, '须为该任务的配合单位（不选则由牵头单位负责）'],
+  [/^must not be the current lead unit$/, '不能是现在的牵头单位'],
+  [
+    /^must not be a cooperating unit: re-assign the task instead$/,
+    '不能是配合单位：请改为重新交办',
+  ],
+  [/^\w+ applies to an official, not a unit$/, '此问责方式只适用于干部，不适用于单位'],
+  [/^must exist$/, '所指的记录不存在'],
+  [
+    /^letters, digits and _ \. : - only, at most (\d+) characters$/,
+    '只能由字母、数字和 _ . : - 组成，最多 $1 个字符',
+  ],
   // The rules of GraphQL itself, stated by the gateway for both kinds of input error.
   [/^is required$/, '必须填写'],
   [/^must not be null$/, '不能为空值'],

@@ -12,6 +12,8 @@ export interface UnitFormTask {
     title: string;
     status: string;
     progress: number;
+    /** Recorded overdue by the clock: past asking more time for. */
+    overdue: boolean;
     ownerUnit: { id: string } | null;
   }[];
   units: readonly { value: string; label: string }[];
@@ -21,7 +23,7 @@ export interface UnitFormTask {
 
 const openMilestones = (task: UnitFormTask) =>
   task.milestones
-    .filter((milestone) => milestone.status !== 'completed')
+    .filter((milestone) => milestone.status !== 'COMPLETED')
     .filter((milestone) => !task.cooperatingAs || milestone.ownerUnit?.id === task.cooperatingAs)
     .map((milestone) => ({
       value: milestone.id,
@@ -100,7 +102,16 @@ export const extensionForm = (task: UnitFormTask, done: () => void) =>
   actionForm({
     title: 'requestExtension',
     fields: [
-      { name: 'milestoneId', label: 'milestone', kind: 'select', options: openMilestones(task) },
+      {
+        name: 'milestoneId',
+        label: 'milestone',
+        kind: 'select',
+        // An extension is asked before the limit: an overdue milestone is not offered.
+        options: openMilestones({
+          ...task,
+          milestones: task.milestones.filter((milestone) => !milestone.overdue),
+        }),
+      },
       { name: 'requestedDueDate', label: 'requestedDueDate', kind: 'date' },
       { name: 'reason', label: 'reason', kind: 'textarea' },
     ],

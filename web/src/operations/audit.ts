@@ -38,3 +38,17 @@ export const inclusionProofsQuery = /* GraphQL */ `query InclusionProofs($treeSi
   { length: proofBatch },
   (_, i) => `p${i}: inclusionProof(position: $p${i}, treeSize: $treeSize) { ${proofFields} }`,
 ).join(' ')} }`;
+
+/** Task titles are asked this many to a request, for the streams a history page shows. */
+export const titleBatch = 20;
+
+/**
+ * The titles of `titleBatch` tasks, `t0`…: a fixed document, so it can be
+ * persisted; a shorter batch repeats its last id.
+ */
+export const taskTitlesQuery = /* GraphQL */ `query TaskTitles(${Array.from(
+  { length: titleBatch },
+  (_, i) => `$t${i}: ID!`,
+).join(
+  ', ',
+)}) { ${Array.from({ length: titleBatch }, (_, i) => `t${i}: task(id: $t${i}) { id title }`).join(' ')} }`;

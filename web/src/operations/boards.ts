@@ -5,14 +5,25 @@
 
 const boardPage = 'day rulesetVersion totalCount pageInfo { hasNextPage endCursor }';
 
-export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) { overview(asOf: $asOf) {
-  day rulesetVersion totals { green yellow red }
-  sections { section green yellow red suspended total }
-  worstOverdue { taskId taskTitle title leadUnitName dueDate daysOverdue
-    extensions { requestId status requestedDueDate } }
-  oldestBlockages { taskId taskTitle blockageId description waitingOnUnitName ageDays level }
-  ranking { rank unitId unitName score }
-  series { day green yellow red } } }`;
+/**
+ * The leadership cockpit in one request: the overview's lights and series; the
+ * worst units first; every red task (the rows behind the red count); the
+ * overdue milestones, whose board also counts every state (按期率, 逾期数); the
+ * open blockages, oldest first; each task's completion (办结率).
+ */
+export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
+  overview(asOf: $asOf, top: 1) { day rulesetVersion totals { green yellow red }
+    sections { section green yellow red suspended total } series { day green yellow red } }
+  units: responsibilityBoard(asOf: $asOf, orderBy: { field: SCORE, direction: ASC }, first: 10) {
+    totalCount nodes { unitId unitName rank score tasksLed tasksCoOwned lights { red } overdueMilestones openBlockages } }
+  red: progressBoard(asOf: $asOf, filter: { light: RED }, orderBy: { field: BEHIND, direction: DESC }, first: 50) {
+    totalCount nodes { taskId title section leadUnitName actual expected behind dueDate } }
+  overdue: stageBoard(asOf: $asOf, filter: { state: OVERDUE }, orderBy: { field: DAYS_OVERDUE, direction: DESC }, first: 200) {
+    totalCount counts { doneOnTime doneLate overdue }
+    nodes { taskId title dueDate daysOverdue extensions { requestId status requestedDueDate } } }
+  blockages: blockageBoard(asOf: $asOf, first: 50) {
+    totalCount nodes { taskId taskTitle blockageId description waitingOnUnitName ageDays level } }
+  tasks: progressBoard(asOf: $asOf, first: 200) { totalCount nodes { completion } } }`;
 
 export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard($asOf: Date, $first: Int, $after: String, $filter: ResponsibilityFilter, $orderBy: ResponsibilityOrder) {
   board: responsibilityBoard(asOf: $asOf, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
@@ -40,7 +51,10 @@ export const resultsBoardQuery = /* GraphQL */ `query ResultsBoard($asOf: Date, 
     nodes { taskId taskTitle name unitOfMeasure target comparison
       selfReported { value asOf } measured { value asOf } attainment attained light dueDate } } }`;
 
-/** The plan's sections, as the overview lists them. */
+/**
+ * The plan's sections, as the overview lists them, for a board opened before
+ * the overview (which leaves its own in the lookups).
+ */
 export const sectionsQuery =
   /* GraphQL */ 'query Sections { overview(top: 1) { sections { section } } }';
 

@@ -1,6 +1,8 @@
 import * as audit from './audit.ts';
 import * as boards from './boards.ts';
+import * as exporting from './export.ts';
 import { consoleMutations, mutationDocument } from './mutations.ts';
+import * as office from './office.ts';
 import * as session from './session.ts';
 import * as tasks from './tasks.ts';
 
@@ -18,5 +20,7 @@ export const consoleOperations = (): string[] => [
   ...documentsOf(tasks),
   ...documentsOf(boards),
   ...documentsOf(audit),
+  ...documentsOf(exporting),
+  ...documentsOf(office),
   ...consoleMutations.map(mutationDocument),
 ];

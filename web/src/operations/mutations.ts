@@ -17,12 +17,29 @@ export const consoleMutations = [
   'issueLeadershipInstruction',
   'urgeTask',
   'assignMilestoneOwner',
+  'registerTask',
+  'assignTask',
+  'transferTask',
+  'planMilestone',
+  'defineIndicator',
+  'issueSupervisionNotice',
+  'acceptTaskCompletion',
+  'rejectTaskCompletion',
+  'recordAccountability',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];
 
 const capitalised = (field: string) => `${field[0]?.toUpperCase()}${field.slice(1)}`;
 
+/** The input type of a command whose input is not named after it: a reason is all it takes. */
+const inputs: Partial<Record<ConsoleMutation, string>> = {
+  rejectTaskCompletion: 'TaskReasonInput',
+};
+
+/** What a command answers beyond its position, where the console needs more: a new task's id. */
+const answers: Partial<Record<ConsoleMutation, string>> = { registerTask: 'id position' };
+
 /** The document of one of the console's commands. */
 export const mutationDocument = (field: ConsoleMutation): string =>
-  `mutation ${capitalised(field)}($input: ${capitalised(field)}Input!) { ${field}(input: $input) { position } }`;
+  `mutation ${capitalised(field)}($input: ${inputs[field] ?? `${capitalised(field)}Input`}!) { ${field}(input: $input) { ${answers[field] ?? 'position'} } }`;

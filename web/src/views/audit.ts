@@ -5,6 +5,7 @@ import {
   inclusionProofs,
   recentHeads,
   signHead,
+  taskTitles,
   type WitnessedHead,
   witnessesOf,
 } from '../audit/api.ts';
@@ -12,37 +13,102 @@ import { exportBundle } from '../audit/export.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import { verifyEvent } from '../audit/verify-event.ts';
 import { h, uid } from '../core/dom.ts';
-import { dateTime, table } from '../core/format.ts';
+import { dateTime, label, table } from '../core/format.ts';
 import { type MessageKey, t } from '../core/i18n.ts';
 import { errorText } from '../core/messages.ts';
 import { hrefOf, type Route, submitToAddress } from '../core/route.ts';
 import { can, scope } from '../core/session.ts';
+import { zh } from '../i18n/zh.ts';
+import { allOfficials, allUnits, type UnitName, unitName } from './lookups.ts';
 
-const filterFields: { name: keyof HistoryFilter; label: MessageKey; type: string }[] = [
-  { name: 'actorId', label: 'actorId', type: 'text' },
-  { name: 'unitId', label: 'unitId', type: 'text' },
-  { name: 'types', label: 'types', type: 'text' },
-  { name: 'streamId', label: 'streamId', type: 'text' },
-  { name: 'businessFrom', label: 'businessFrom', type: 'date' },
-  { name: 'businessTo', label: 'businessTo', type: 'date' },
+/** A search field: chosen from a list by name, or a day. */
+interface FilterField {
+  name: string;
+  label: MessageKey;
+  kind: 'officials' | 'units' | 'types' | 'date' | 'text';
+}
+
+const filterFields: readonly FilterField[] = [
+  { name: 'actorId', label: 'actorId', kind: 'officials' },
+  { name: 'unitId', label: 'unitId', kind: 'units' },
+  { name: 'types', label: 'types', kind: 'types' },
+  { name: 'streamId', label: 'streamId', kind: 'text' },
+  { name: 'recordedFrom', label: 'recordedFrom', kind: 'date' },
+  { name: 'recordedTo', label: 'recordedTo', kind: 'date' },
+  { name: 'businessFrom', label: 'businessFrom', kind: 'date' },
+  { name: 'businessTo', label: 'businessTo', kind: 'date' },
 ];
+
+/** The event types the console names, each with its Chinese (or English) name. */
+const eventTypes = (): { value: string; label: string }[] =>
+  Object.keys(zh)
+    .filter((key) => key.startsWith('event_'))
+    .map((key) => ({ value: key.slice('event_'.length), label: t(key as MessageKey) }));
+
+/** The day's bounds as instants in China Standard Time, the zone business days are in. */
+const dayStart = (day: string) => `${day}T00:00:00+08:00`;
+const dayEnd = (day: string) => `${day}T23:59:59.999+08:00`;
 
 const filterOf = (route: Route): HistoryFilter => {
   const filter: HistoryFilter = {};
-  for (const { name } of filterFields) {
-    const value = route.params.get(name)?.trim();
-    if (!value) continue;
-    if (name === 'types')
-      filter.types = value
-        .split(',')
-        .map((type) => type.trim())
-        .filter(Boolean);
-    else filter[name] = value;
-  }
+  const value = (name: string) => route.params.get(name)?.trim() || undefined;
+  const set = <K extends keyof HistoryFilter>(name: K, given: HistoryFilter[K] | undefined) => {
+    if (given !== undefined) filter[name] = given;
+  };
+  set('actorId', value('actorId'));
+  set('unitId', value('unitId'));
+  set('streamId', value('streamId'));
+  set('types', value('types')?.split(',').filter(Boolean));
+  set('recordedFrom', value('recordedFrom') && dayStart(value('recordedFrom') as string));
+  set('recordedTo', value('recordedTo') && dayEnd(value('recordedTo') as string));
+  set('businessFrom', value('businessFrom'));
+  set('businessTo', value('businessTo'));
   return filter;
 };
 
-const searchForm = (route: Route) =>
+const choice = (
+  attrs: Record<string, string>,
+  options: readonly { value: string; label: string }[],
+  selected: string,
+) =>
+  h(
+    'select',
+    attrs,
+    h('option', { value: '' }, t('allOption')),
+    options.map((option) =>
+      h('option', { value: option.value, selected: option.value === selected }, option.label),
+    ),
+  );
+
+const filterControl = (field: FilterField, id: string, route: Route, lists: Lists) => {
+  const attrs = { id, name: field.name };
+  const selected = route.params.get(field.name) ?? '';
+  switch (field.kind) {
+    case 'officials':
+      return choice(attrs, named(lists.officials), selected);
+    case 'units':
+      return choice(attrs, named(lists.units), selected);
+    case 'types':
+      return choice(attrs, eventTypes(), selected);
+    case 'date':
+    case 'text':
+      return h('input', { ...attrs, type: field.kind, value: selected });
+    default: {
+      const _exhaustive: never = field.kind;
+      throw new Error(`unknown field ${String(_exhaustive)}`);
+    }
+  }
+};
+
+interface Lists {
+  units: UnitName[];
+  officials: UnitName[];
+}
+
+const named = (list: readonly UnitName[]) =>
+  list.map((item) => ({ value: item.id, label: item.name ?? item.id }));
+
+const searchForm = (route: Route, lists: Lists) =>
   h(
     'form',
     {
@@ -56,12 +122,7 @@ const searchForm = (route: Route) =>
         'div',
         { class: 'field' },
         h('label', { for: id }, t(field.label)),
-        h('input', {
-          id,
-          name: field.name,
-          type: field.type,
-          value: route.params.get(field.name) ?? '',
-        }),
+        filterControl(field, id, route, lists),
       );
     }),
     h('button', { type: 'submit' }, t('search')),
@@ -245,30 +306,56 @@ const headList = (heads: readonly WitnessedHead[]) =>
     ),
   );
 
+/** The task a stream is the log of (`task-<id>`), or null for any other stream. */
+const taskIdOf = (streamId: string): string | null =>
+  streamId.startsWith('task-') ? streamId.slice('task-'.length) : null;
+
+/** A task's stream by the task's title, linked to its page; other streams as they are named. */
+const streamCell = (streamId: string, titles: ReadonlyMap<string, string>) => {
+  const taskId = taskIdOf(streamId);
+  const title = taskId ? titles.get(taskId) : undefined;
+  return taskId && title
+    ? h('a', { href: `#/tasks/${encodeURIComponent(taskId)}`, title: streamId }, title)
+    : streamId;
+};
+
 /** 纪检监察: history search with paging, proof verification in the browser, bundle download. */
 export const auditView = async (route: Route): Promise<HTMLElement> => {
   if (scope('auditProof') === null) return h('p', {}, t('forbidden'));
   const filter = filterOf(route);
-  const [page, heads] = await Promise.all([
+  const [page, heads, units, officials] = await Promise.all([
     historyPage(filter, 20, route.params.get('after') || null),
     recentHeads(10),
+    allUnits(),
+    allOfficials(),
   ]);
+  const taskIds = [
+    ...new Set(page.events.map((event) => taskIdOf(event.streamId)).filter((id) => id !== null)),
+  ];
+  const titles = await taskTitles(taskIds).catch(() => new Map<string, string>());
   return h(
     'section',
     { class: 'audit', 'data-ready': 'audit' },
     h('h1', { tabindex: '-1' }, t('audit')),
     h('p', { class: 'help' }, t('auditHelp')),
-    searchForm(route),
+    searchForm(route, { units, officials }),
     h('p', {}, t('pageOf', { total: page.totalCount })),
-    downloader(filter),
+    page.totalCount > 0 ? downloader(filter) : null,
     table(
       t('audit'),
       [
         { label: t('position'), cell: (event) => event.position, numeric: true },
         { label: t('recordedAt'), cell: (event) => dateTime(event.recordedAt) },
-        { label: t('eventType'), cell: (event) => h('code', {}, event.type) },
-        { label: t('streamId'), cell: (event) => event.streamId },
-        { label: t('actor'), cell: (event) => event.actor.name ?? event.actor.id },
+        {
+          label: t('eventType'),
+          cell: (event) => h('span', { title: event.type }, label('event', event.type)),
+        },
+        { label: t('streamId'), cell: (event) => streamCell(event.streamId, titles) },
+        {
+          label: t('actor'),
+          cell: (event) =>
+            event.actor.name ?? unitName(officials, event.actor.id) ?? event.actor.id,
+        },
         { label: t('verify'), cell: verifier },
       ],
       page.events,

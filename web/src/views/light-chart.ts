@@ -9,9 +9,9 @@ export interface LightPoint {
 }
 
 /**
- * The lights over the year as an ECharts line chart, loaded only with the
- * overview (its own chunk), drawn as SVG. A table of the same numbers follows for
- * screen readers, so the chart is never the only way to the data.
+ * The lights over the year as an ECharts line chart, drawn as SVG. A table of
+ * the same numbers follows for screen readers, so the chart is never the only
+ * way to the data.
  */
 export const lightChart = (series: readonly LightPoint[]): HTMLElement => {
   const canvas = h('div', {
@@ -20,7 +20,7 @@ export const lightChart = (series: readonly LightPoint[]): HTMLElement => {
     'aria-label': t('chartLabel'),
     'data-testid': 'light-chart',
   });
-  void drawChart(canvas, series);
+  drawWhenNear(canvas, () => drawChart(canvas, series));
   const table = h(
     'table',
     { class: 'visually-hidden' },
@@ -28,7 +28,8 @@ export const lightChart = (series: readonly LightPoint[]): HTMLElement => {
     h(
       'tr',
       {},
-      ['', t('light_green'), t('light_yellow'), t('light_red')].map((text) =>
+      h('td', {}),
+      [t('light_green'), t('light_yellow'), t('light_red')].map((text) =>
         h('th', { scope: 'col' }, text),
       ),
     ),
@@ -44,6 +45,25 @@ export const lightChart = (series: readonly LightPoint[]): HTMLElement => {
     ),
   );
   return h('section', { class: 'chart-card' }, h('h2', {}, t('chartTitle')), canvas, table);
+};
+
+/**
+ * ECharts is the console's largest chunk by far: it is fetched only once the
+ * page stands and the chart is on screen or half a screen away, so the
+ * cockpit's figures never wait for it, and a phone whose reader does not
+ * scroll down to the chart never downloads it.
+ */
+const drawWhenNear = (element: HTMLElement, draw: () => Promise<void>) => {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!element.isConnected) observer.disconnect();
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void draw();
+    },
+    { rootMargin: '0px 0px 50% 0px' },
+  );
+  observer.observe(element);
 };
 
 const drawChart = async (element: HTMLElement, series: readonly LightPoint[]) => {
@@ -71,5 +91,15 @@ const drawChart = async (element: HTMLElement, series: readonly LightPoint[]) =>
       line(t('light_red'), 'red', '#cf222e', 'rect'),
     ],
   });
-  new ResizeObserver(() => chart.resize()).observe(element);
+  // The large display draws the page anew every few minutes: a chart taken off
+  // the page lets its instance go instead of being kept alive by its observer.
+  const resizes = new ResizeObserver(() => {
+    if (element.isConnected) {
+      chart.resize();
+      return;
+    }
+    resizes.disconnect();
+    chart.dispose();
+  });
+  resizes.observe(element);
 };

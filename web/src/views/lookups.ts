@@ -23,13 +23,23 @@ export const allOfficials = (): Promise<UnitName[]> => {
   return officials;
 };
 
-/** The plan's sections, as the overview lists them. */
+const sectionNames = (rows: readonly { section: string | null }[]): string[] =>
+  rows.map((row) => row.section).filter((name): name is string => !!name);
+
+/**
+ * The plan's sections, as the overview lists them: those the overview already
+ * brought when it was shown first, else asked once on their own.
+ */
 export const allSections = (): Promise<string[]> => {
   sections ??= gql<{ overview: { sections: { section: string | null }[] } }>(sectionsQuery).then(
-    (data) =>
-      data.overview.sections.map((row) => row.section).filter((name): name is string => !!name),
+    (data) => sectionNames(data.overview.sections),
   );
   return sections;
+};
+
+/** Keeps the sections of today's overview, so no board asks for them again. */
+export const rememberSections = (rows: readonly { section: string | null }[]): void => {
+  sections ??= Promise.resolve(sectionNames(rows));
 };
 
 /** Forget what was asked: after signing in as someone else. */

@@ -1,9 +1,19 @@
 import { gql } from '../core/api.ts';
 import { h } from '../core/dom.ts';
-import { type Light, label, lightBadge, percentText, table, taskLink } from '../core/format.ts';
+import {
+  type Column,
+  type Light,
+  label,
+  lightBadge,
+  percentText,
+  table,
+  taskLink,
+} from '../core/format.ts';
 import { t } from '../core/i18n.ts';
 import { currentUser } from '../core/session.ts';
 import { byUrgency, urgencyOf } from '../domain/urgency.ts';
+import { exportButton } from '../export/export-button.ts';
+import { exportMyTasks } from '../export/my-tasks-export.ts';
 import { myTasksQuery } from '../operations/boards.ts';
 
 interface ProgressRow {
@@ -38,30 +48,28 @@ export const myTasksView = async (): Promise<HTMLElement> => {
       };
     }),
   );
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      label: t('urgency'),
+      cell: (row) =>
+        h('span', { class: `urgency urgency-${urgencyOf(row)}` }, label('urgency', urgencyOf(row))),
+    },
+    { label: t('task'), cell: (row) => taskLink(row.taskId, row.title) },
+    { label: t('role'), cell: (row) => (row.leadUnitId === unitId ? t('leads') : t('coOwns')) },
+    { label: t('light'), cell: (row) => lightBadge(row.light) },
+    { label: t('actual'), cell: (row) => percentText(row.actual), numeric: true },
+    { label: t('expected'), cell: (row) => percentText(row.expected), numeric: true },
+    { label: t('nextDue'), cell: (row) => row.nextDue },
+  ];
   return h(
     'section',
     { 'data-ready': 'my-tasks' },
     h('h1', { tabindex: '-1' }, t('myTasks')),
-    table(
-      t('myTasks'),
-      [
-        {
-          label: t('urgency'),
-          cell: (row) =>
-            h(
-              'span',
-              { class: `urgency urgency-${urgencyOf(row)}` },
-              label('urgency', urgencyOf(row)),
-            ),
-        },
-        { label: t('task'), cell: (row) => taskLink(row.taskId, row.title) },
-        { label: t('role'), cell: (row) => (row.leadUnitId === unitId ? t('leads') : t('coOwns')) },
-        { label: t('light'), cell: (row) => lightBadge(row.light) },
-        { label: t('actual'), cell: (row) => percentText(row.actual), numeric: true },
-        { label: t('expected'), cell: (row) => percentText(row.expected), numeric: true },
-        { label: t('nextDue'), cell: (row) => row.nextDue },
-      ],
-      rows,
+    h(
+      'div',
+      { class: 'board-tools' },
+      exportButton(() => exportMyTasks(unitId, columns, rows)),
     ),
+    table(t('myTasks'), columns, rows),
   );
 };

@@ -11,6 +11,7 @@ interface NavItem {
 }
 
 const navItems = (me: Me): NavItem[] => [
+  { href: '#/workbench', label: 'navWorkbench', show: can('registerTask') },
   { href: '#/overview', label: 'navOverview', show: can('overview') },
   { href: '#/boards/responsibility', label: 'navResponsibility', show: can('responsibilityBoard') },
   { href: '#/boards/stage', label: 'navStage', show: can('stageBoard') },
@@ -58,7 +59,6 @@ const permissionList = () =>
     }),
   );
 
-/** Who is signed in and what their role may do. */
 /** The user's unit by name once the directory answers (its id until then). */
 const unitLabel = (unitId: string) => {
   const label = h('span', { 'data-unit': unitId }, ` · ${unitId}`);
@@ -70,6 +70,16 @@ const unitLabel = (unitId: string) => {
   return label;
 };
 
+/** Who is signed in, in words: name, role and unit. */
+const identity = (me: Me) => [
+  `${me.name ?? me.id} · ${t(`role_${me.role}` as MessageKey)}`,
+  me.unitId ? unitLabel(me.unitId) : '',
+];
+
+/**
+ * Who is signed in and what their role may do. A phone cuts the summary short:
+ * the panel then says in full who is signed in.
+ */
 const whoAmI = (me: Me) =>
   h(
     'details',
@@ -77,33 +87,45 @@ const whoAmI = (me: Me) =>
     h(
       'summary',
       { 'data-testid': 'who' },
-      `${t('youAre')}：${me.name ?? me.id} · ${t(`role_${me.role}` as MessageKey)}`,
-      me.unitId ? unitLabel(me.unitId) : '',
+      h('span', { class: 'who-label' }, `${t('youAre')}：`),
+      identity(me),
     ),
     h(
       'div',
       { class: 'who-panel' },
+      h('p', { class: 'who-full' }, identity(me)),
       h('h2', {}, t('mayDo')),
       permissionList(),
       h('p', {}, t('cannotDo')),
     ),
   );
 
+/**
+ * The other language's name, in that language, then what the button does for
+ * screen readers: its accessible name starts with the words it shows.
+ */
 const languageSwitch = (rerender: () => void) =>
   h(
     'button',
     {
       type: 'button',
       class: 'lang',
-      'aria-label': t('languageLabel'),
-      lang: lang() === 'en' ? 'zh-CN' : 'en',
       onclick: () => {
         setLang(lang() === 'en' ? 'zh-CN' : 'en');
         rerender();
       },
     },
-    t('language'),
+    h('span', { lang: lang() === 'en' ? 'zh-CN' : 'en' }, t('language')),
+    h('span', { class: 'visually-hidden' }, t('languageHint')),
   );
+
+/** On a phone the navigation is one line that scrolls sideways: the current page is brought into it. */
+const showCurrent = (nav: HTMLElement): void => {
+  requestAnimationFrame(() => {
+    const link = nav.querySelector<HTMLElement>('[aria-current="page"]');
+    if (link && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = link.offsetLeft - 16;
+  });
+};
 
 /** The frame of every page: skip link, title, navigation, who am I, language, sign-out. */
 export const shell = (
@@ -150,10 +172,16 @@ export const shell = (
         ),
       )
     : null;
+  if (nav) showCurrent(nav);
   const header = h(
     'header',
     { class: 'top' },
-    h('div', { class: 'brand' }, t('appTitle')),
+    h(
+      'div',
+      { class: 'brand' },
+      h('span', { class: 'brand-full' }, t('appTitle')),
+      h('span', { class: 'brand-short' }, t('appTitleShort')),
+    ),
     nav,
     h(
       'div',

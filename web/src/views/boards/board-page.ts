@@ -3,6 +3,8 @@ import { type Child, h, uid } from '../../core/dom.ts';
 import { type Column, table } from '../../core/format.ts';
 import { type MessageKey, t, tOf } from '../../core/i18n.ts';
 import { hrefOf, type Route, submitToAddress } from '../../core/route.ts';
+import { exportBoard } from '../../export/board-export.ts';
+import { exportButton, printButton } from '../../export/export-button.ts';
 import { allSections, allUnits, type UnitName } from '../lookups.ts';
 
 /** A filter of a board: its query variable, its label, and how it is chosen. */
@@ -31,6 +33,14 @@ export interface BoardSpec<Row, Data> {
   columns: (lookups: { units: UnitName[]; refresh: () => void }) => Column<Row>[];
   /** What the board shows beside its rows: counts, officials, cycles. */
   extra?: (data: Data, units: UnitName[]) => Child;
+}
+
+/** What every board answers besides its rows: its day, rules, total and page. */
+export interface BoardPage {
+  day: string;
+  rulesetVersion: number;
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 const pageSize = 20;
@@ -213,14 +223,17 @@ export const boardView = async <Row, Data extends object>(
   refresh: () => void,
 ): Promise<HTMLElement> => {
   const [units, sections] = await Promise.all([allUnits(), allSections()]);
-  const { board } = await gql<{
-    board: Data & {
-      day: string;
-      rulesetVersion: number;
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  }>(spec.query, variablesOf(spec, route));
+  const variables = variablesOf(spec, route);
+  const { board } = await gql<{ board: Data & BoardPage }>(spec.query, variables);
+  const columns = spec.columns({ units, refresh });
+  const tools = h(
+    'div',
+    { class: 'board-tools' },
+    exportButton((progress) =>
+      exportBoard({ spec, route, day: board.day, units, columns, variables }, progress),
+    ),
+    printButton(),
+  );
   return h(
     'section',
     { class: 'board', 'data-ready': spec.path, 'data-day': board.day },
@@ -233,8 +246,9 @@ export const boardView = async <Row, Data extends object>(
       ' · ',
       t('pageOf', { total: board.totalCount }),
     ),
+    tools,
     spec.extra?.(board, units),
-    table(t(spec.title), spec.columns({ units, refresh }), spec.rows(board)),
+    table(t(spec.title), columns, spec.rows(board)),
     pager(`boards/${spec.path}`, route, board.pageInfo),
   );
 };

@@ -48,7 +48,9 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
     { value: 'OPEN_BLOCKAGES', label: 'openBlockages' },
     { value: 'TASKS_LED', label: 'tasksLed' },
   ],
-  defaultSort: 'RANK',
+  // Lowest score first (the board's default direction is ascending): the units
+  // that need the leaders' attention lead page 1.
+  defaultSort: 'SCORE',
   rows: (data) => data.nodes,
   extra: (data) =>
     table(

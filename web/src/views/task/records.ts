@@ -2,6 +2,7 @@ import { h } from '../../core/dom.ts';
 import { dateTime, label, table } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can, currentUser, scope } from '../../core/session.ts';
+import { printNoticeButton } from '../../export/notice-sheet.ts';
 import { partDoneForm, resolveForm } from '../../forms/blockage-forms.ts';
 import { escalateForm } from '../../forms/leader-forms.ts';
 import { answerForm } from '../../forms/unit-forms.ts';
@@ -67,9 +68,7 @@ export const blockageTable = (
       {
         label: t('actions'),
         cell: (row) =>
-          row.status === 'OPEN'
-            ? h('div', {}, blockageActions(task.id, row, refresh))
-            : (row.resolution ?? null),
+          row.status === 'OPEN' ? h('div', {}, blockageActions(task.id, row, refresh)) : '—',
       },
     ],
     task.blockages,
@@ -80,7 +79,12 @@ type BlockageRow = TaskPage['blockages'][number];
 /** Open or resolved, and whether the unit waited on has said its part is done. */
 const blockageStatus = (row: BlockageRow) =>
   row.status !== 'OPEN'
-    ? t('resolved')
+    ? h(
+        'div',
+        {},
+        t('resolved'),
+        row.resolution ? h('p', { class: 'note', 'data-resolution': '' }, row.resolution) : null,
+      )
     : row.partDone
       ? h(
           'div',
@@ -112,7 +116,7 @@ const blockageActions = (taskId: string, row: BlockageRow, refresh: () => void) 
   ];
 };
 
-/** Notices; the addressed unit answers an open one from here. */
+/** Notices; the addressed unit answers an open one from here, and anyone prints one as a slip. */
 export const noticeTable = (task: TaskPage, refresh: () => void) => {
   const me = currentUser();
   return table(
@@ -134,6 +138,7 @@ export const noticeTable = (task: TaskPage, refresh: () => void) => {
               ? answerForm(task.id, row.id, refresh)
               : t('unanswered'),
       },
+      { label: t('actions'), cell: (row) => printNoticeButton(task.id, row.id) },
     ],
     task.notices,
   );

@@ -57,7 +57,8 @@ const forms = (task: TaskPage, units: { value: string; label: string }[], refres
           {
             id: task.id,
             milestones: task.milestones,
-            units,
+            // A unit is never waited on by itself.
+            units: units.filter((unit) => unit.value !== me?.unitId),
             cooperatingAs: leadsTask(involved) ? null : (me?.unitId ?? null),
           },
           { canSign: canOnTask('signTask', involved) && !signedNow, leads: leadsTask(involved) },

@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import type { TestSystem } from '../support/test-system.ts';
+import {
+  ensureConsoleBuilt,
+  launchChromium,
+  openSession,
+  type Session,
+  signInAs,
+  startDemoSystem,
+} from './browser.ts';
+
+// The inspector's search (纪检监察) on the demo year: people, units and event
+// types chosen by name, tasks shown by title, a recorded-date filter.
+
+let system: TestSystem;
+let browser: Browser;
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  system = await startDemoSystem();
+  browser = await launchChromium();
+  session = await openSession(browser);
+  await signInAs(session, system.url, 'inspector-li');
+  page = session.page;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+const search = async (choose: () => Promise<void>) => {
+  await page.goto(`${system.url}/#/audit`);
+  await page.waitForSelector('[data-ready="audit"]');
+  await choose();
+  await page.click('form.filters button[type="submit"]');
+  await page.waitForURL(/#\/audit\?/);
+  await page.waitForSelector('[data-ready="audit"]');
+};
+
+/** The text of one column of the result table, row by row. */
+const column = (index: number) =>
+  page.$$eval(`section.audit > .table-wrap tbody tr td:nth-child(${index})`, (cells) =>
+    cells.map((cell) => cell.textContent ?? ''),
+  );
+
+describe("the inspector's search", () => {
+  it('takes the person by name and shows who acted by name', async () => {
+    await search(() => page.selectOption('select[name="actorId"]', { label: '王副主任' }).then());
+    expect(new URL(page.url()).hash).toContain('actorId=deputy-wang');
+    const actors = await column(5);
+    expect(actors.length).toBeGreaterThan(0);
+    expect(new Set(actors)).toEqual(new Set(['王副主任']));
+  });
+
+  it('takes the event type by its Chinese name, names it so, and shows tasks by title', async () => {
+    await search(() => page.selectOption('select[name="types"]', { label: '签收' }).then());
+    const types = await column(3);
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['签收']));
+    const streams = await page.$$eval(
+      'section.audit > .table-wrap tbody tr td:nth-child(4) a[href^="#/tasks/"]',
+      (links) => links.map((link) => link.textContent ?? ''),
+    );
+    expect(streams.length).toBe(types.length);
+    for (const title of streams) expect(title).not.toMatch(/^task-/);
+  });
+
+  it('keeps to the days recorded, in China Standard Time', async () => {
+    await page.goto(`${system.url}/#/audit`);
+    await page.waitForSelector('[data-ready="audit"]');
+    const day = (await column(2))[0]!.slice(0, 10);
+    await search(async () => {
+      await page.fill('input[name="recordedFrom"]', day);
+      await page.fill('input[name="recordedTo"]', day);
+    });
+    const times = await column(2);
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) expect(time.startsWith(day)).toBe(true);
+    const total = Number(
+      (await page.textContent('section.audit > p:not(.help)'))?.match(/\d+/)?.[0],
+    );
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('offers no download when nothing matched', async () => {
+    await search(async () => {
+      await page.fill('input[name="recordedFrom"]', '2020-01-01');
+      await page.fill('input[name="recordedTo"]', '2020-01-02');
+    });
+    expect(await page.$$('[data-testid="download-bundle"]')).toHaveLength(0);
+    expect(session.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+import { h } from '../core/dom.ts';
+import { t } from '../core/i18n.ts';
+import { actionForm } from './form.ts';
+import { mutate, optional } from './mutate.ts';
+import { byName, type Named, noChoice, type Option, picked, severalOf } from './office-options.ts';
+
+/** What the assignment forms need of the task: its units and leader now. */
+export interface AssignableTask {
+  id: string;
+  leadUnit: Named | null;
+  cooperatingUnits: readonly Named[];
+  responsibleLeader: string | null;
+}
+
+/** The directory the pickers choose from, by name. */
+export interface Directory {
+  units: readonly Named[];
+  officials: readonly Named[];
+}
+
+/** The officials by name; a leader given as free text before keeps its own entry. */
+const leaderOptions = (officials: readonly Named[], current: string | null): Option[] => [
+  noChoice(t('none')),
+  ...byName(officials),
+  ...(current && !officials.some((official) => official.id === current)
+    ? [{ value: current, label: current }]
+    : []),
+];
+
+/**
+ * 交办: the lead unit (牵头单位), the cooperating units (配合单位, several) and the
+ * responsible leader (分管领导), each picked by name; a re-assignment replaces all three.
+ */
+export const assignForm = (task: AssignableTask, directory: Directory, done: () => void) => {
+  let cooperating = (): string[] => [];
+  const form = actionForm({
+    title: 'wbAssign',
+    intro: h('p', { class: 'note' }, t('wbAssignHelp')),
+    fields: [
+      {
+        name: 'leadUnitId',
+        label: 'leadUnit',
+        kind: 'select',
+        options: [noChoice(t('wbChooseUnit')), ...byName(directory.units)],
+        value: task.leadUnit?.id ?? '',
+      },
+      {
+        name: 'cooperatingUnitIds',
+        label: 'coUnits',
+        kind: 'select',
+        options: byName(directory.units),
+      },
+      {
+        name: 'responsibleLeader',
+        label: 'responsibleLeader',
+        kind: 'select',
+        options: leaderOptions(directory.officials, task.responsibleLeader),
+        value: task.responsibleLeader ?? '',
+      },
+    ],
+    submit: (values) =>
+      mutate('assignTask', {
+        taskId: task.id,
+        leadUnitId: picked('leadUnitId', values.leadUnitId),
+        cooperatingUnitIds: cooperating(),
+        responsibleLeader: optional(values.responsibleLeader),
+      }),
+    done,
+  });
+  cooperating = severalOf(
+    form,
+    'cooperatingUnitIds',
+    task.cooperatingUnits.map((unit) => unit.id),
+  );
+  return form;
+};
+
+/**
+ * 转办: the lead moves to another unit with the reason, from the current lead or,
+ * after a return (退回), from none. The units of the task are not offered (a
+ * cooperating unit becomes lead by a re-assignment), nor those in `notTo`: the
+ * unit that has just given the task back.
+ */
+export const transferForm = (
+  task: AssignableTask,
+  units: readonly Named[],
+  done: () => void,
+  notTo: readonly string[] = [],
+) => {
+  const taken = new Set([
+    task.leadUnit?.id,
+    ...task.cooperatingUnits.map((unit) => unit.id),
+    ...notTo,
+  ]);
+  return actionForm({
+    title: 'wbTransfer',
+    fields: [
+      {
+        name: 'toUnitId',
+        label: 'wbToUnit',
+        kind: 'select',
+        options: [
+          noChoice(t('wbChooseUnit')),
+          ...byName(units.filter((unit) => !taken.has(unit.id))),
+        ],
+      },
+      { name: 'reason', label: 'reason', kind: 'textarea' },
+    ],
+    submit: (values) =>
+      mutate('transferTask', {
+        taskId: task.id,
+        toUnitId: picked('toUnitId', values.toUnitId),
+        reason: values.reason,
+      }),
+    done,
+  });
+};

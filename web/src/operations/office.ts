@@ -1,0 +1,50 @@
+/** The supervision office's workbench (督查室工作台): what needs its hand, and the task it works on. */
+
+/** 红灯 tasks and 超期 milestones: where a notice or an urge is one click away. */
+export const attentionQuery = /* GraphQL */ `query OfficeAttention {
+  red: progressBoard(filter: { light: RED }, first: 50) { day
+    nodes { taskId title leadUnitId leadUnitName actual expected behind dueDate } }
+  overdue: stageBoard(filter: { state: OVERDUE }, first: 50) { day
+    nodes { taskId taskTitle leadUnitId leadUnitName milestoneId title dueDate percent daysOverdue } } }`;
+
+/**
+ * What waits on the office's ruling: completion reports (办结报告), tasks without
+ * a lead unit (never assigned, or returned, 退回), and extension requests (which a
+ * leader decides; listed so the office follows them).
+ */
+export const rulingsQuery = /* GraphQL */ `query OfficeRulings {
+  reported: tasks(filter: { statuses: [COMPLETION_REPORTED] }, first: 50) {
+    edges { node { id title leadUnit { id name } dueDate } } }
+  unassigned: tasks(filter: { statuses: [REGISTERED] }, first: 50) {
+    edges { node { id title dueDate } } }
+  extensions: stageBoard(filter: { withExtensions: true }, first: 100) {
+    nodes { taskId taskTitle leadUnitName milestoneId title dueDate
+      extensions { requestId status requestedOn requestedDueDate reason } } } }`;
+
+/** One pending completion report, as the office reviews it. */
+export const completionReportQuery = /* GraphQL */ `query OfficeCompletionReport($id: ID!) {
+  task(id: $id) { id completion { summary reportedAt reportedBy evidence { fileName sha256 size }
+    rejections { reason rejectedAt } } } }`;
+
+/** Who held a task without a lead unit, and why it was given back. */
+export const handoversQuery = /* GraphQL */ `query OfficeHandovers($id: ID!) {
+  task(id: $id) { id cooperatingUnits { id name } responsibleLeader
+    handovers { kind fromUnit { id name } reason at by } } }`;
+
+/** Every task, the latest activity first: the office picks the one to work on. */
+export const officeTasksQuery = /* GraphQL */ `query OfficeTasks {
+  tasks(orderBy: { field: UPDATED_AT, direction: DESC }, first: 200) { totalCount
+    edges { node { id title section status progress leadUnit { id name } dueDate nextDueDate
+      overdueMilestones } } } }`;
+
+/** The task the office works on: its assignment, plan, indicators, notices, urges and 问责. */
+export const officeTaskQuery = /* GraphQL */ `query OfficeTask($id: ID!) {
+  today: progressBoard(first: 1) { day }
+  task(id: $id) {
+  id title description section status plannedStart dueDate position
+  leadUnit { id name } cooperatingUnits { id name } responsibleLeader
+  milestones { id title dueDate weight progress status overdue ownerUnit { id name } }
+  indicators { id name unitOfMeasure target comparison dueDate baseline }
+  notices { id level toUnit { id name } subject replyDueDate answered }
+  urges { urgeId unit { id name } message replyBy urgedOn }
+  accountabilityRecords { id against { kind id unit { name } } kind reason scoreDeduction recordedAt } } }`;

@@ -1,0 +1,95 @@
+import { gql } from '../../core/api.ts';
+import type { LightCounts } from '../../core/format.ts';
+import { overviewQuery } from '../../operations/boards.ts';
+import type { LightPoint } from '../light-chart.ts';
+import { rememberSections } from '../lookups.ts';
+
+export interface SectionRow extends LightCounts {
+  section: string | null;
+  suspended: number;
+  total: number;
+}
+
+/** A unit as the cockpit ranks it: worst first. */
+export interface UnitRow {
+  unitId: string;
+  unitName: string | null;
+  rank: number;
+  score: number;
+  tasksLed: number;
+  tasksCoOwned: number;
+  lights: { red: number };
+  overdueMilestones: number;
+  openBlockages: number;
+}
+
+export interface RedTask {
+  taskId: string;
+  title: string;
+  section: string | null;
+  leadUnitName: string | null;
+  actual: number;
+  expected: number;
+  behind: number;
+  dueDate: string;
+}
+
+export interface OverdueMilestone {
+  taskId: string;
+  title: string;
+  dueDate: string;
+  daysOverdue: number;
+  extensions: { requestId: string; status: string; requestedDueDate: string }[];
+}
+
+export interface OpenBlockage {
+  taskId: string;
+  taskTitle: string;
+  blockageId: string;
+  description: string;
+  waitingOnUnitName: string | null;
+  ageDays: number;
+  level: string;
+}
+
+/** What `overviewQuery` answers: everything the cockpit shows, as of one day. */
+export interface Cockpit {
+  overview: {
+    day: string;
+    rulesetVersion: number;
+    totals: LightCounts;
+    sections: SectionRow[];
+    series: LightPoint[];
+  };
+  units: { totalCount: number; nodes: UnitRow[] };
+  red: { totalCount: number; nodes: RedTask[] };
+  overdue: {
+    totalCount: number;
+    counts: { doneOnTime: number; doneLate: number; overdue: number };
+    nodes: OverdueMilestone[];
+  };
+  blockages: { totalCount: number; nodes: OpenBlockage[] };
+  tasks: { totalCount: number; nodes: { completion: string }[] };
+}
+
+let inFlight: { asOf: string | null; answer: Promise<Cockpit> } | null = null;
+
+/**
+ * The cockpit as of `asOf` (today when null), in one request. Asked again
+ * while the same answer is on its way (the page drawn twice in a row, a
+ * refresh on top of a load), the request already sent serves both.
+ */
+export const loadCockpit = (asOf: string | null): Promise<Cockpit> => {
+  if (inFlight?.asOf === asOf) return inFlight.answer;
+  const answer = gql<Cockpit>(overviewQuery, { asOf });
+  const entry = { asOf, answer };
+  inFlight = entry;
+  const settle = () => {
+    if (inFlight === entry) inFlight = null;
+  };
+  answer.then(settle, settle);
+  return answer.then((cockpit) => {
+    if (!asOf) rememberSections(cockpit.overview.sections);
+    return cockpit;
+  });
+};

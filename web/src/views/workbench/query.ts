@@ -1,0 +1,291 @@
+import { gql } from '../../core/api.ts';
+import type { Named } from '../../forms/office-options.ts';
+import {
+  attentionQuery,
+  completionReportQuery,
+  handoversQuery,
+  officeTaskQuery,
+  officeTasksQuery,
+  rulingsQuery,
+} from '../../operations/office.ts';
+import { allOfficials, allUnits } from '../lookups.ts';
+import { ownWrite } from './own-write.ts';
+
+/** A task of the progress board with a red light. */
+export interface RedTask {
+  taskId: string;
+  title: string;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  actual: number;
+  expected: number;
+  behind: number;
+  dueDate: string;
+}
+
+/** A milestone of the stage board recorded overdue. */
+export interface OverdueMilestone {
+  taskId: string;
+  taskTitle: string;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  milestoneId: string;
+  title: string;
+  dueDate: string;
+  percent: number;
+  daysOverdue: number;
+}
+
+export interface Evidence {
+  fileName: string;
+  sha256: string;
+  size: number;
+}
+
+/** A task whose completion report (办结报告) awaits the office. */
+export interface PendingReport {
+  id: string;
+  title: string;
+  leadUnit: Named | null;
+  dueDate: string;
+  completion: {
+    summary: string | null;
+    reportedAt: string | null;
+    reportedBy: string | null;
+    evidence: Evidence[];
+    rejections: { reason: string; rejectedAt: string }[];
+  } | null;
+}
+
+export interface Handover {
+  kind: 'ASSIGNED' | 'TRANSFERRED' | 'RETURNED';
+  fromUnit: Named | null;
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
+/** A task without a lead unit: never assigned, or returned (退回) by the unit it was given to. */
+export interface Unassigned {
+  id: string;
+  title: string;
+  dueDate: string;
+  cooperatingUnits: Named[];
+  responsibleLeader: string | null;
+  /** The return that left it without a lead; null when it was never assigned. */
+  returned: Handover | null;
+}
+
+/** A milestone's extension request that no leader has decided yet. */
+export interface PendingExtension {
+  taskId: string;
+  taskTitle: string;
+  leadUnitName: string | null;
+  title: string;
+  dueDate: string;
+  requestedOn: string;
+  requestedDueDate: string;
+  reason: string;
+}
+
+/** A row of the task list. */
+export interface TaskRow {
+  id: string;
+  title: string;
+  section: string | null;
+  status: string;
+  progress: number;
+  leadUnit: Named | null;
+  dueDate: string;
+  nextDueDate: string | null;
+  overdueMilestones: number;
+}
+
+/** Everything the workbench's first screen shows. */
+export interface Workbench {
+  today: string;
+  red: RedTask[];
+  overdue: OverdueMilestone[];
+  reports: PendingReport[];
+  unassigned: Unassigned[];
+  extensions: PendingExtension[];
+  tasks: TaskRow[];
+  totalTasks: number;
+  units: Named[];
+  officials: Named[];
+}
+
+type Edges<Node> = { edges: { node: Node }[] };
+
+const nodes = <Node>(connection: Edges<Node>): Node[] => connection.edges.map((edge) => edge.node);
+
+const withReport = async (task: Omit<PendingReport, 'completion'>): Promise<PendingReport> => {
+  const data = await gql<{ task: { completion: PendingReport['completion'] } | null }>(
+    completionReportQuery,
+    { id: task.id },
+  );
+  return { ...task, completion: data.task?.completion ?? null };
+};
+
+const withHandovers = async (task: {
+  id: string;
+  title: string;
+  dueDate: string;
+}): Promise<Unassigned> => {
+  const data = await gql<{
+    task: {
+      cooperatingUnits: Named[];
+      responsibleLeader: string | null;
+      handovers: Handover[];
+    } | null;
+  }>(handoversQuery, { id: task.id });
+  const last = data.task?.handovers.at(-1);
+  return {
+    ...task,
+    cooperatingUnits: data.task?.cooperatingUnits ?? [],
+    responsibleLeader: data.task?.responsibleLeader ?? null,
+    returned: last?.kind === 'RETURNED' ? last : null,
+  };
+};
+
+interface RulingsData {
+  reported: Edges<Omit<PendingReport, 'completion'>>;
+  unassigned: Edges<{ id: string; title: string; dueDate: string }>;
+  extensions: {
+    nodes: (Omit<PendingExtension, 'requestedOn' | 'requestedDueDate' | 'reason'> & {
+      extensions: {
+        status: string;
+        requestedOn: string;
+        requestedDueDate: string;
+        reason: string;
+      }[];
+    })[];
+  };
+}
+
+/** The requests still waiting on a leader, one row each. */
+const pendingExtensions = (data: RulingsData): PendingExtension[] =>
+  data.extensions.nodes.flatMap((row) =>
+    row.extensions
+      .filter((extension) => extension.status === 'PENDING')
+      .map((extension) => ({
+        taskId: row.taskId,
+        taskTitle: row.taskTitle,
+        leadUnitName: row.leadUnitName,
+        title: row.title,
+        dueDate: row.dueDate,
+        requestedOn: extension.requestedOn,
+        requestedDueDate: extension.requestedDueDate,
+        reason: extension.reason,
+      })),
+  );
+
+/**
+ * The first screen: red tasks and overdue milestones, what awaits a ruling
+ * (each completion report and each return read from its task), the task list
+ * and the directory.
+ */
+export const loadWorkbench = async (): Promise<Workbench> => {
+  const [attention, rulings, list, units, officials] = await Promise.all([
+    gql<{
+      red: { day: string; nodes: RedTask[] };
+      overdue: { day: string; nodes: OverdueMilestone[] };
+    }>(attentionQuery),
+    gql<RulingsData>(rulingsQuery),
+    gql<{ tasks: Edges<TaskRow> & { totalCount: number } }>(officeTasksQuery),
+    allUnits(),
+    allOfficials().catch(() => []),
+  ]);
+  const [reports, unassigned] = await Promise.all([
+    Promise.all(nodes(rulings.reported).map(withReport)),
+    Promise.all(nodes(rulings.unassigned).map(withHandovers)),
+  ]);
+  return {
+    today: attention.red.day,
+    red: attention.red.nodes,
+    overdue: attention.overdue.nodes,
+    reports,
+    unassigned,
+    extensions: pendingExtensions(rulings),
+    tasks: nodes(list.tasks),
+    totalTasks: list.tasks.totalCount,
+    units,
+    officials,
+  };
+};
+
+/** The task the office works on, as its desk shows it. */
+export interface DeskTask {
+  id: string;
+  title: string;
+  description: string | null;
+  section: string | null;
+  status: string;
+  plannedStart: string;
+  dueDate: string;
+  position: number;
+  leadUnit: Named | null;
+  cooperatingUnits: Named[];
+  responsibleLeader: string | null;
+  milestones: {
+    id: string;
+    title: string;
+    dueDate: string;
+    weight: number;
+    progress: number;
+    status: string;
+    overdue: boolean;
+    ownerUnit: Named | null;
+  }[];
+  indicators: {
+    id: string;
+    name: string;
+    unitOfMeasure: string;
+    target: number;
+    comparison: string;
+    dueDate: string;
+    baseline: number | null;
+  }[];
+  notices: {
+    id: string;
+    level: string;
+    toUnit: Named;
+    subject: string;
+    replyDueDate: string;
+    answered: boolean;
+  }[];
+  urges: {
+    urgeId: string;
+    unit: Named;
+    message: string;
+    replyBy: string | null;
+    urgedOn: string;
+  }[];
+  accountabilityRecords: {
+    id: string;
+    against: { kind: string; id: string; unit: { name: string | null } | null };
+    kind: string;
+    reason: string;
+    scoreDeduction: number;
+    recordedAt: string;
+  }[];
+}
+
+/** The desk's data: the task, today, and the directory its pickers choose from. */
+export interface Desk {
+  today: string;
+  task: DeskTask | null;
+  units: Named[];
+  officials: Named[];
+}
+
+/** The task as its desk shows it, once its read model has the user's last write to it. */
+export const loadDesk = async (taskId: string): Promise<Desk> => {
+  await ownWrite(taskId);
+  const [data, units, officials] = await Promise.all([
+    gql<{ today: { day: string }; task: DeskTask | null }>(officeTaskQuery, { id: taskId }),
+    allUnits(),
+    allOfficials().catch(() => []),
+  ]);
+  return { today: data.today.day, task: data.task, units, officials };
+};

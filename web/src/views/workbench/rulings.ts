@@ -1,0 +1,138 @@
+import { h } from '../../core/dom.ts';
+import { dateTime, taskLink } from '../../core/format.ts';
+import { t } from '../../core/i18n.ts';
+import { can } from '../../core/session.ts';
+import { folded } from '../../forms/form.ts';
+import { transferForm } from '../../forms/office-assign.ts';
+import { completionRuling } from '../../forms/office-completion.ts';
+import { deskLink } from './links.ts';
+import { sectionTable } from './list.ts';
+import type { Evidence, PendingReport, Unassigned, Workbench } from './query.ts';
+import type { Part } from './sections.ts';
+
+const evidenceList = (evidence: readonly Evidence[]) =>
+  evidence.length === 0
+    ? null
+    : h(
+        'ul',
+        { class: 'note' },
+        evidence.map((file) =>
+          h(
+            'li',
+            {},
+            t('evidenceDigest', { name: file.fileName, size: file.size, hash: file.sha256 }),
+          ),
+        ),
+      );
+
+const report = (row: PendingReport) =>
+  h(
+    'div',
+    {},
+    h('p', {}, row.completion?.summary ?? '—'),
+    evidenceList(row.completion?.evidence ?? []),
+    row.completion && row.completion.rejections.length > 0
+      ? h(
+          'p',
+          { class: 'note' },
+          t('wbReturnedBefore', { count: row.completion.rejections.length }),
+        )
+      : null,
+  );
+
+/** 办结报告待审: each report with its summary and evidence, accepted (办结) or returned (退回重办) here. */
+export const reportsPart: Part<Workbench> = {
+  key: 'reports',
+  title: 'wbReports',
+  draw: (data, acted) =>
+    sectionTable(
+      t('wbReports'),
+      [
+        { label: t('task'), cell: (row) => taskLink(row.id, row.title) },
+        { label: t('leadUnit'), cell: (row) => row.leadUnit?.name ?? '—' },
+        { label: t('wbReportedAt'), cell: (row) => dateTime(row.completion?.reportedAt) },
+        { label: t('wbReport'), cell: report },
+        {
+          label: t('actions'),
+          cell: (row) =>
+            can('acceptTaskCompletion')
+              ? completionRuling(row.id, () => acted({ taskId: row.id }))
+              : null,
+        },
+      ],
+      data.reports,
+    ),
+};
+
+const returnedText = (row: Unassigned) =>
+  row.returned
+    ? h(
+        'div',
+        { 'data-returned': row.id },
+        t('wbReturnedBy', {
+          unit: row.returned.fromUnit?.name ?? row.returned.fromUnit?.id ?? '—',
+          at: dateTime(row.returned.at),
+        }),
+        h('p', { class: 'note' }, `${t('reason')}：${row.returned.reason ?? '—'}`),
+      )
+    : t('wbNeverAssigned');
+
+/**
+ * 待交办: tasks without a lead unit. A return (退回) is ruled on by assigning the
+ * task again (on its desk) or transferring it (转办) to another unit here.
+ */
+export const unassignedPart: Part<Workbench> = {
+  key: 'unassigned',
+  title: 'wbUnassigned',
+  draw: (data, acted) =>
+    sectionTable(
+      t('wbUnassigned'),
+      [
+        { label: t('task'), cell: (row) => taskLink(row.id, row.title) },
+        { label: t('status'), cell: returnedText },
+        {
+          label: t('actions'),
+          cell: (row) =>
+            h(
+              'div',
+              {},
+              can('assignTask') ? deskLink(row.id, t('wbAssignOnDesk')) : null,
+              row.returned && can('transferTask')
+                ? folded(
+                    'wbTransfer',
+                    transferForm(
+                      { ...row, leadUnit: null },
+                      data.units,
+                      () => acted({ taskId: row.id }),
+                      row.returned.fromUnit ? [row.returned.fromUnit.id] : [],
+                    ),
+                  )
+                : null,
+            ),
+        },
+      ],
+      data.unassigned,
+    ),
+};
+
+/** 延期申请: a leader decides them; the office follows what is still open. */
+export const extensionsPart: Part<Workbench> = {
+  key: 'extensions',
+  title: 'wbExtensions',
+  draw: (data) => [
+    h('p', { class: 'note' }, t('wbExtensionsHelp')),
+    sectionTable(
+      t('wbExtensions'),
+      [
+        { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },
+        { label: t('milestone'), cell: (row) => row.title },
+        { label: t('leadUnit'), cell: (row) => row.leadUnitName ?? '—' },
+        { label: t('dueDate'), cell: (row) => row.dueDate },
+        { label: t('requestedDueDate'), cell: (row) => row.requestedDueDate },
+        { label: t('reason'), cell: (row) => row.reason },
+        { label: t('wbRequestedOn'), cell: (row) => row.requestedOn },
+      ],
+      data.extensions,
+    ),
+  ],
+};
