@@ -8,9 +8,9 @@ export const leader = (officialId: string, name?: string): Actor => ({
   role: 'leader',
   ...(name ? { name } : {}),
 });
+/** A unit's head; `playYear` names them after their unit. */
 export const headOf = (unitId: string): Actor => ({
   id: `head-${unitId}`,
   role: 'department_head',
   unitId,
-  name: `${unitId}负责人`,
 });

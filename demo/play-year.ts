@@ -40,7 +40,8 @@ const end = '2021-12-31';
  * notices, instructions and accountability.
  */
 export const playYear = async (options: PlayOptions): Promise<{ tasks: number; days: number }> => {
-  const { plan, call } = options;
+  const { plan } = options;
+  const call = namingHeads(plan, options.call);
   const log = options.log ?? (() => undefined);
   const schedule = createSchedule();
   const ids = new Map<string, TaskIds>();
@@ -64,6 +65,22 @@ export const playYear = async (options: PlayOptions): Promise<{ tasks: number; d
     if (day.endsWith('-01')) log(`${day}: month begins`);
   }
   return { tasks: ids.size, days: calendar.length };
+};
+
+/**
+ * Calls as `call` does, each department head named after their unit
+ * (教育局负责人), as the console's demo sign-in names them.
+ */
+const namingHeads = (plan: Plan, call: Call): Call => {
+  const names = new Map(plan.units.map((unit) => [unit.id, unit.name]));
+  return (action, params, actor) =>
+    call(
+      action,
+      params,
+      actor.role === 'department_head' && actor.unitId
+        ? { ...actor, name: `${names.get(actor.unitId) ?? actor.unitId}负责人` }
+        : actor,
+    );
 };
 
 const setUpDirectory = async (plan: Plan, call: Call, schedule: Schedule) => {

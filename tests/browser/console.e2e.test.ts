@@ -617,3 +617,20 @@ describe('the progress form of a task with milestones done and open', () => {
     );
   });
 });
+
+describe('a browser that goes offline', () => {
+  it('says so with a retry, keeps the page, and draws it again once back online', async () => {
+    const opened = await openSession(browser);
+    sessions.push(opened);
+    await signInAs(opened, system.url, 'deputy-wang');
+    const { page, context } = opened;
+    expect(await page.isVisible('[data-testid="offline"]')).toBe(false);
+    await context.setOffline(true);
+    await page.waitForSelector('[data-testid="offline"]', { state: 'visible' });
+    expect(await page.textContent('[data-testid="offline"]')).toContain('网络已断开');
+    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('overview');
+    await context.setOffline(false);
+    await page.waitForSelector('[data-testid="offline"]', { state: 'hidden' });
+    await page.waitForSelector('main [data-ready="overview"]');
+  });
+});

@@ -48,6 +48,24 @@ describe('the demo year of the 2021 plan', () => {
     expect(total(december.totals)).toBeGreaterThan(0);
   });
 
+  it("names each unit's head by the unit's name in the history", async () => {
+    const { data } = await sys.gql<{
+      tasks: { edges: { node: { id: string } }[] };
+    }>('{ tasks(first: 1) { edges { node { id } } } }', {}, leader);
+    const history = await sys.gql<{
+      taskHistory: { edges: { node: { type: string; actor: { role: string; name: string } } }[] };
+    }>(
+      `query($id: ID!) { taskHistory(taskId: $id, first: 200) { edges { node { type actor { role name } } } } }`,
+      { id: data!.tasks.edges[0]!.node.id },
+      leader,
+    );
+    const heads = history
+      .data!.taskHistory.edges.map((edge) => edge.node.actor)
+      .filter((actor) => actor.role === 'DEPARTMENT_HEAD');
+    expect(heads.length).toBeGreaterThan(0);
+    for (const head of heads) expect(head.name).toMatch(/^[\p{Script=Han}（）]+负责人$/u);
+  });
+
   it('shows green, yellow and red', async () => {
     const seen = { green: 0, yellow: 0, red: 0 };
     for (const day of ['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-31']) {

@@ -165,6 +165,27 @@ whenUnauthenticated(() => {
   void render(true);
 });
 
+/**
+ * While the browser is offline, a banner says so and offers to try again; back
+ * online, the page is drawn again. Nothing typed is lost: forms are not redrawn
+ * until the user asks or the network returns.
+ */
+const offlineBanner = h(
+  'div',
+  { class: 'offline-banner', role: 'alert', 'data-testid': 'offline', hidden: navigator.onLine },
+  t('offline'),
+  ' ',
+  h('button', { type: 'button', onclick: () => void render(false) }, t('retry')),
+);
+document.body.prepend(offlineBanner);
+window.addEventListener('offline', () => {
+  offlineBanner.hidden = false;
+});
+window.addEventListener('online', () => {
+  offlineBanner.hidden = true;
+  void render(false);
+});
+
 setLang(lang());
 window.addEventListener('hashchange', () => void render(true));
 void render(false);

@@ -21,6 +21,8 @@ export interface Filter {
 export interface BoardSpec<Row, Data> {
   path: string;
   title: MessageKey;
+  /** How the board's figures are computed, said under its title. */
+  help?: MessageKey;
   /**
    * The board's document (from `operations/boards.ts`): the board aliased
    * `board`, its variables `asOf`, `filter`, `orderBy`, `first` and `after`.
@@ -238,6 +240,7 @@ export const boardView = async <Row, Data extends object>(
     'section',
     { class: 'board', 'data-ready': spec.path, 'data-day': board.day },
     h('h1', { tabindex: '-1' }, t(spec.title)),
+    spec.help ? h('p', { class: 'help', 'data-testid': 'board-help' }, t(spec.help)) : null,
     filterForm(spec, route, { units, sections }),
     h(
       'p',

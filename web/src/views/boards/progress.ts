@@ -34,6 +34,7 @@ interface Row {
 export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: LightCounts }> = {
   path: 'progress',
   title: 'navProgress',
+  help: 'progressHelp',
   query: progressBoardQuery,
   filters: [sectionFilter, unitFilter, lightFilter, choiceFilter('trend', ['UP', 'FLAT', 'DOWN'])],
   sortFields: [

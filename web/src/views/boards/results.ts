@@ -33,6 +33,7 @@ const valueText = (value: Value | null, unit: string) =>
 export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
   path: 'results',
   title: 'navResults',
+  help: 'resultsHelp',
   query: resultsBoardQuery,
   filters: [
     sectionFilter,

@@ -34,16 +34,20 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
         .map((milestone) => {
           const state = boards.stages.find((row) => row.milestoneId === milestone.id)?.state;
+          const light = lightOfStage(state);
           return h(
             'li',
-            { class: 'timeline-item', 'data-milestone': milestone.id },
+            {
+              class: `timeline-item light-${light?.toLowerCase() ?? 'none'}`,
+              'data-milestone': milestone.id,
+            },
             h('time', { datetime: milestone.dueDate }, milestone.dueDate),
             h(
               'div',
               {},
               h('strong', {}, milestone.title),
               ' ',
-              lightBadge(lightOfStage(state)),
+              lightBadge(light),
               ' ',
               state ? label('state', state) : milestone.status,
               h(
