@@ -97,3 +97,42 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 };
+
+/** The demo year served and a Chromium to use it, for one test file. */
+export interface ConsoleRun {
+  system: TestSystem;
+  browser: Browser;
+  /** Every session opened, to check their pages threw nothing. */
+  sessions: Session[];
+}
+
+/**
+ * Serves the demo year (with `env` added) and launches Chromium before the
+ * file's tests, and stops both after them.
+ */
+export const demoConsole = (env: Record<string, string> = {}, timeoutMs = 120_000): ConsoleRun => {
+  const run = { sessions: [] as Session[] } as ConsoleRun;
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    run.system = await startDemoSystem(env);
+    run.browser = await launchChromium();
+  }, timeoutMs);
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.system?.stop();
+  });
+  return run;
+};
+
+/** A new session of `run` signed in as `sub`, `watch` told of it first: its page on their first screen. */
+export const sessionOf = async (
+  run: ConsoleRun,
+  sub: string,
+  watch: (session: Session) => void = () => undefined,
+): Promise<Page> => {
+  const opened = await openSession(run.browser);
+  run.sessions.push(opened);
+  watch(opened);
+  await signInAs(opened, run.system.url, sub);
+  return opened.page;
+};

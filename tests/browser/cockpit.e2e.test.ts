@@ -1,27 +1,16 @@
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { overviewQuery } from '../../web/src/operations/boards.ts';
 import { operationHash } from '../../web/src/operations/hash.ts';
 import { consoleOperations } from '../../web/src/operations/index.ts';
-import type { TestSystem } from '../support/test-system.ts';
-import {
-  ensureConsoleBuilt,
-  launchChromium,
-  openSession,
-  type Session,
-  screenshot,
-  signInAs,
-  startDemoSystem,
-} from './browser.ts';
+import { demoConsole, openSession, screenshot, sessionOf } from './browser.ts';
 
 // The leadership cockpit (the overview) in Debian's Chromium against the demo
 // year: every count opens the list it counts, the key figures agree with the
 // API, units come worst first, the large display comes and goes, and signing
 // in asks each question once.
 
-let system: TestSystem;
-let browser: Browser;
+const demo = demoConsole();
 let leaderToken: string;
-const sessions: Session[] = [];
 
 /** A page's GraphQL requests, each by the hash of the persisted document it names. */
 interface Recorded {
@@ -30,30 +19,31 @@ interface Recorded {
 }
 
 const leader = async (options: { clock?: boolean } = {}): Promise<Recorded> => {
-  const opened = await openSession(browser);
-  sessions.push(opened);
   const operations: Recorded['operations'] = [];
-  opened.context.on('request', (request: Request) => {
-    if (!request.url().endsWith('/graphql')) return;
-    const body = request.postDataJSON() as {
-      query?: unknown;
-      extensions?: { persistedQuery?: { sha256Hash?: string } };
-    };
-    operations.push({ hash: body.extensions?.persistedQuery?.sha256Hash, query: body.query });
+  let clockInstalled: Promise<void> = Promise.resolve();
+  const page = await sessionOf(demo, 'deputy-wang', (opened) => {
+    opened.context.on('request', (request: Request) => {
+      if (!request.url().endsWith('/graphql')) return;
+      const body = request.postDataJSON() as {
+        query?: unknown;
+        extensions?: { persistedQuery?: { sha256Hash?: string } };
+      };
+      operations.push({ hash: body.extensions?.persistedQuery?.sha256Hash, query: body.query });
+    });
+    if (options.clock) clockInstalled = opened.page.clock.install();
   });
-  if (options.clock) await opened.page.clock.install();
-  await signInAs(opened, system.url, 'deputy-wang');
-  return { page: opened.page, operations };
+  await clockInstalled;
+  return { page, operations };
 };
 
 const api = async <T>(query: string): Promise<T> => {
-  const answer = await system.gql<T>(query, {}, leaderToken);
+  const answer = await demo.system.gql<T>(query, {}, leaderToken);
   if (!answer.data) throw new Error(JSON.stringify(answer.errors));
   return answer.data;
 };
 
 const overviewAt = async (page: Page, asOf?: string) => {
-  await page.goto(`${system.url}/#/overview${asOf ? `?asOf=${asOf}` : ''}`);
+  await page.goto(`${demo.system.url}/#/overview${asOf ? `?asOf=${asOf}` : ''}`);
   await page.waitForSelector(`[data-ready="overview"]${asOf ? `[data-day="${asOf}"]` : ''}`);
 };
 
@@ -79,15 +69,7 @@ const boardAfterClick = async (page: Page, link: string, board: string) => {
 };
 
 beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem();
-  browser = await launchChromium();
-  leaderToken = await system.token('leader');
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
+  leaderToken = await demo.system.token('leader');
 });
 
 describe('the cockpit’s counts', () => {
@@ -247,7 +229,7 @@ describe('units, worst first', () => {
   });
 
   it('come lowest score first on 盯责任 by default', async () => {
-    await page.goto(`${system.url}/#/boards/responsibility`);
+    await page.goto(`${demo.system.url}/#/boards/responsibility`);
     await page.waitForSelector('[data-ready="responsibility"]');
     const caption = await page.textContent('[data-ready="responsibility"] h1');
     const ranked = await page.$$eval(
@@ -347,8 +329,8 @@ describe('signing in', () => {
 
 describe('the chart library', () => {
   it('is fetched after the page stands, once the chart comes near, not before', async () => {
-    const opened = await openSession(browser);
-    sessions.push(opened);
+    const opened = await openSession(demo.browser);
+    demo.sessions.push(opened);
     await opened.page.setViewportSize({ width: 412, height: 823 });
     await opened.context.addInitScript(
       `sessionStorage.setItem('dubanju.token', ${JSON.stringify(leaderToken)})`,
@@ -365,6 +347,6 @@ describe('the chart library', () => {
 
 describe('every cockpit page shown', () => {
   it('threw no error', () => {
-    expect(sessions.flatMap((opened) => opened.errors)).toEqual([]);
+    expect(demo.sessions.flatMap((opened) => opened.errors)).toEqual([]);
   });
 });

@@ -3,52 +3,25 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { signToken } from '../../infra/auth/tokens.ts';
-import type { TestSystem } from '../support/test-system.ts';
-import {
-  ensureConsoleBuilt,
-  launchChromium,
-  openSession,
-  type Session,
-  screenshot,
-  signInAs,
-  startDemoSystem,
-} from './browser.ts';
+import { demoConsole, openSession, screenshot, sessionOf, signInAs } from './browser.ts';
 
 // The console in Debian's Chromium against the demo year, served by the whole
 // system in this process: each role signs in through the page and uses it.
 
-let system: TestSystem;
-let browser: Browser;
-const sessions: Session[] = [];
+const demo = demoConsole();
 
-const session = async (sub: string): Promise<Page> => {
-  const opened = await openSession(browser);
-  sessions.push(opened);
-  await signInAs(opened, system.url, sub);
-  return opened.page;
-};
+const session = (sub: string): Promise<Page> => sessionOf(demo, sub);
 
 const count = async (page: Page, light: string) =>
   Number(await page.textContent(`[data-testid="total-${light}"] strong`));
 
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
 describe('the sign-in page', () => {
   it('offers a token box and, outside production, the demo users by role', async () => {
-    const opened = await openSession(browser);
-    sessions.push(opened);
-    await opened.page.goto(`${system.url}/`);
+    const opened = await openSession(demo.browser);
+    demo.sessions.push(opened);
+    await opened.page.goto(`${demo.system.url}/`);
     await opened.page.waitForSelector('form[data-form="demo"]');
     expect(await opened.page.$$('form[data-form="token"] textarea')).toHaveLength(1);
     const groups = await opened.page.$$eval('optgroup', (items) => items.map((item) => item.label));
@@ -71,7 +44,7 @@ describe('the supervision office signed in', () => {
 
   it('urges (催办) the lead unit from a task page and sees the urge listed there', async () => {
     const page = await session('office-zhang');
-    await page.goto(`${system.url}/#/overview`);
+    await page.goto(`${demo.system.url}/#/overview`);
     await page.waitForSelector('[data-ready="overview"]');
     await page.click('table a[href^="#/tasks/"]');
     await page.waitForSelector('[data-ready="task"]');
@@ -130,10 +103,10 @@ describe('a leader signed in through the page', () => {
       await count(page, 'yellow'),
       await count(page, 'red'),
     ];
-    const { data } = await system.gql<{ overview: { totals: Record<string, number> } }>(
+    const { data } = await demo.system.gql<{ overview: { totals: Record<string, number> } }>(
       '{ overview(asOf: "2021-03-31") { totals { green yellow red } } }',
       {},
-      await system.token('leader'),
+      await demo.system.token('leader'),
     );
     expect(march).toEqual([
       data!.overview.totals.green,
@@ -146,7 +119,7 @@ describe('a leader signed in through the page', () => {
   });
 
   it('opens a task from the board and sees its milestones and its whole history', async () => {
-    await page.goto(`${system.url}/#/overview`);
+    await page.goto(`${demo.system.url}/#/overview`);
     await page.waitForSelector('[data-ready="overview"]');
     await page.click('table a[href^="#/tasks/"]');
     await page.waitForSelector('[data-ready="task"]');
@@ -198,7 +171,7 @@ describe('a leader signed in through the page', () => {
   });
 
   it('reaches the main content from the keyboard', async () => {
-    await page.goto(`${system.url}/#/boards/progress`);
+    await page.goto(`${demo.system.url}/#/boards/progress`);
     await page.reload();
     await page.waitForSelector('[data-ready="progress"]');
     await page.keyboard.press('Tab');
@@ -258,7 +231,7 @@ describe('a department head', () => {
   it('reports progress with evidence hashed in the page and sees the board move', async () => {
     const taskId = await page.getAttribute('[data-ready="task"]', 'data-task');
     const boardBefore = await progressOf(page, taskId!);
-    await page.goto(`${system.url}/#/tasks/${taskId}`);
+    await page.goto(`${demo.system.url}/#/tasks/${taskId}`);
     await page.waitForSelector('[data-ready="task"]');
     await page.click('details:has(form[data-form="reportProgress"]) > summary');
     const form = 'form[data-form="reportProgress"]';
@@ -276,10 +249,10 @@ describe('a department head', () => {
     });
     await page.click(`${form} button[type="submit"]`);
     // The page sends the file's name, digest and size, never the file: find them in the history.
-    const office = await system.token('office');
+    const office = await demo.system.token('office');
     const history = `query($id: ID!) { taskHistory(taskId: $id, last: 200) { edges { node { type data } } } }`;
     const carriesDigest = async () => {
-      const result = await system.gql<{
+      const result = await demo.system.gql<{
         taskHistory: { edges: { node: { type: string; data: { evidence?: unknown[] } } }[] };
       }>(history, { id: taskId }, office);
       return (result.data?.taskHistory.edges ?? []).some(
@@ -294,7 +267,7 @@ describe('a department head', () => {
     expect(
       await page.$$eval('form[data-form="reportProgress"] [aria-invalid]', (els) => els.length),
     ).toBe(0);
-    await system.settled();
+    await demo.system.settled();
     expect(await progressOf(page, taskId!)).toBeGreaterThan(boardBefore);
     await screenshot(page, '07-progress-board-after-report');
   });
@@ -316,13 +289,13 @@ describe('an inspector', () => {
 
   it('lands on the audit search and no task form is offered', async () => {
     expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('audit');
-    await page.goto(`${system.url}/#/tasks/${await firstTaskId()}`);
+    await page.goto(`${demo.system.url}/#/tasks/${await firstTaskId()}`);
     await page.waitForSelector('[data-ready="task"]');
     expect(await page.$$('form.action-form')).toHaveLength(0);
   });
 
   it('verifies an event against its proof and the signed head in the browser', async () => {
-    await page.goto(`${system.url}/#/audit?types=TaskRegistered`);
+    await page.goto(`${demo.system.url}/#/audit?types=TaskRegistered`);
     await page.waitForSelector('[data-ready="audit"]');
     await page.click('button[data-verify]');
     await page.waitForSelector('[data-verdict]');
@@ -337,14 +310,14 @@ describe('an inspector', () => {
   });
 
   it('says it cannot check, not that the event is altered, in a browser without WebCrypto', async () => {
-    const opened = await openSession(browser);
-    sessions.push(opened);
+    const opened = await openSession(demo.browser);
+    demo.sessions.push(opened);
     // As on a plain-HTTP address: no crypto.subtle at all.
     await opened.page.addInitScript(() => {
       Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined });
     });
-    await signInAs(opened, system.url, 'inspector-li');
-    await opened.page.goto(`${system.url}/#/audit?types=TaskRegistered`);
+    await signInAs(opened, demo.system.url, 'inspector-li');
+    await opened.page.goto(`${demo.system.url}/#/audit?types=TaskRegistered`);
     await opened.page.waitForSelector('[data-ready="audit"]');
     await opened.page.click('button[data-verify]');
     await opened.page.waitForSelector('[data-verdict]');
@@ -353,7 +326,7 @@ describe('an inspector', () => {
   });
 
   it('downloads a bundle that the offline verifier accepts, and refuses once altered', async () => {
-    await page.goto(`${system.url}/#/audit?types=TaskRegistered`);
+    await page.goto(`${demo.system.url}/#/audit?types=TaskRegistered`);
     await page.waitForSelector('[data-ready="audit"]');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -380,7 +353,7 @@ describe('an inspector', () => {
   });
 
   it('pages through the history', async () => {
-    await page.goto(`${system.url}/#/audit`);
+    await page.goto(`${demo.system.url}/#/audit`);
     await page.waitForSelector('[data-ready="audit"]');
     const first = await page.textContent('tbody tr td');
     await page.click('.pager a');
@@ -393,10 +366,10 @@ describe('an inspector', () => {
 });
 
 const firstTaskId = async (): Promise<string> => {
-  const { data } = await system.gql<{ tasks: { edges: { node: { id: string } }[] } }>(
+  const { data } = await demo.system.gql<{ tasks: { edges: { node: { id: string } }[] } }>(
     '{ tasks(first: 1) { edges { node { id } } } }',
     {},
-    await system.token('inspector'),
+    await demo.system.token('inspector'),
   );
   return data!.tasks.edges[0]!.node.id;
 };
@@ -406,7 +379,7 @@ describe('a milestone and a blockage followed up on the task page', () => {
 
   /** One mutation as `token`, its payload's fields. */
   const run = async (field: string, type: string, input: object, token: string, pick: string) => {
-    const answer = await system.gql<Record<string, Record<string, string>>>(
+    const answer = await demo.system.gql<Record<string, Record<string, string>>>(
       `mutation($input: ${type}!) { ${field}(input: $input) { ${pick} } }`,
       { input },
       token,
@@ -417,8 +390,8 @@ describe('a milestone and a blockage followed up on the task page', () => {
   };
 
   beforeAll(async () => {
-    const office = await system.token('office');
-    const lead = await system.token('department_head', 'economy');
+    const office = await demo.system.token('office');
+    const lead = await demo.system.token('department_head', 'economy');
     ({ id: taskId } = (await run(
       'registerTask',
       'RegisterTaskInput',
@@ -454,12 +427,12 @@ describe('a milestone and a blockage followed up on the task page', () => {
       lead,
       'blockageId',
     );
-    await system.settled();
+    await demo.system.settled();
   });
 
   const openTask = async (sub: string) => {
     const page = await session(sub);
-    await page.goto(`${system.url}/#/tasks/${taskId}`);
+    await page.goto(`${demo.system.url}/#/tasks/${taskId}`);
     await page.waitForSelector('[data-ready="task"]');
     return page;
   };
@@ -506,22 +479,22 @@ describe('a milestone and a blockage followed up on the task page', () => {
 
 describe('a session that ends', () => {
   it('signs the user out at once, says why, and returns to the same page after signing in again', async () => {
-    const opened = await openSession(browser);
-    sessions.push(opened);
-    await signInAs(opened, system.url, 'deputy-wang');
+    const opened = await openSession(demo.browser);
+    demo.sessions.push(opened);
+    await signInAs(opened, demo.system.url, 'deputy-wang');
     const { page } = opened;
     await page.click('table a[href^="#/tasks/"]');
     await page.waitForSelector('[data-ready="task"]');
     const taskPage = new URL(page.url()).hash;
-    await page.goto(`${system.url}/#/overview`);
+    await page.goto(`${demo.system.url}/#/overview`);
     await page.waitForSelector('[data-ready="overview"]');
     const expired = await signToken(
-      system.system.secret,
+      demo.system.system.secret,
       { sub: 'deputy-wang', role: 'leader' },
       Math.floor(Date.now() / 1000) - 60,
     );
     await page.evaluate((token) => sessionStorage.setItem('dubanju.token', token), expired);
-    await page.goto(`${system.url}/${taskPage}`);
+    await page.goto(`${demo.system.url}/${taskPage}`);
     await page.waitForSelector('[data-testid="session-ended"]');
     expect(await page.textContent('[data-testid="session-ended"]')).toContain('登录已失效');
     expect(await page.$$('[data-testid="who"]')).toHaveLength(0);
@@ -534,15 +507,15 @@ describe('a session that ends', () => {
 
 describe('the overview on the demo year, in headless Chromium', () => {
   it('is measured: bytes transferred and time to its first complete render', async () => {
-    const token = await system.token('leader');
+    const token = await demo.system.token('leader');
     const runs: { bytes: number; requests: number; fcp: number; ready: number }[] = [];
     for (let run = 0; run < 3; run++) {
-      const opened = await openSession(browser);
-      sessions.push(opened);
+      const opened = await openSession(demo.browser);
+      demo.sessions.push(opened);
       await opened.context.addInitScript(
         `sessionStorage.setItem('dubanju.token', ${JSON.stringify(token)})`,
       );
-      await opened.page.goto(`${system.url}/#/overview`);
+      await opened.page.goto(`${demo.system.url}/#/overview`);
       await opened.page.waitForSelector('[data-ready="overview"] [data-testid="light-chart"] svg');
       runs.push(await opened.page.evaluate(measure));
     }
@@ -571,26 +544,26 @@ const measure = `(() => {
 
 describe('every page the console showed', () => {
   it('asked nothing of any host but the test server, and threw no error', () => {
-    const requests = sessions.flatMap((opened) => opened.requests);
+    const requests = demo.sessions.flatMap((opened) => opened.requests);
     expect(requests.length).toBeGreaterThan(20);
     expect(
-      requests.filter((url) => !url.startsWith(`${system.url}/`) && !url.startsWith('blob:')),
+      requests.filter((url) => !url.startsWith(`${demo.system.url}/`) && !url.startsWith('blob:')),
     ).toEqual([]);
-    expect(sessions.flatMap((opened) => opened.errors)).toEqual([]);
+    expect(demo.sessions.flatMap((opened) => opened.errors)).toEqual([]);
   });
 });
 
 describe('the progress form of a task with milestones done and open', () => {
   it('offers the lead unit only the milestones still open', async () => {
-    const office = await system.token('office');
-    const { data } = await system.gql<{
+    const office = await demo.system.token('office');
+    const { data } = await demo.system.gql<{
       tasks: { edges: { node: { id: string; leadUnit: { id: string } | null } }[] };
     }>('{ tasks(first: 100) { edges { node { id leadUnit { id } } } } }', {}, office);
     type Milestones = { id: string; milestones: { id: string; status: string }[] };
     const isOpen = (milestone: { status: string }) => milestone.status !== 'COMPLETED';
     let found: { task: Milestones; unitId: string } | undefined;
     for (const { node } of data!.tasks.edges) {
-      const answer = await system.gql<{ task: Milestones }>(
+      const answer = await demo.system.gql<{ task: Milestones }>(
         'query($id: ID!) { task(id: $id) { id milestones { id status } } }',
         { id: node.id },
         office,
@@ -603,7 +576,7 @@ describe('the progress form of a task with milestones done and open', () => {
     }
     expect(found).toBeDefined();
     const page = await session(`head-${found!.unitId}`);
-    await page.goto(`${system.url}/#/tasks/${found!.task.id}`);
+    await page.goto(`${demo.system.url}/#/tasks/${found!.task.id}`);
     await page.waitForSelector('[data-ready="task"]');
     const offered = await page.$$eval(
       'form[data-form="reportProgress"] select[name="milestoneId"] option',
@@ -620,9 +593,9 @@ describe('the progress form of a task with milestones done and open', () => {
 
 describe('a browser that goes offline', () => {
   it('says so with a retry, keeps the page, and draws it again once back online', async () => {
-    const opened = await openSession(browser);
-    sessions.push(opened);
-    await signInAs(opened, system.url, 'deputy-wang');
+    const opened = await openSession(demo.browser);
+    demo.sessions.push(opened);
+    await signInAs(opened, demo.system.url, 'deputy-wang');
     const { page, context } = opened;
     expect(await page.isVisible('[data-testid="offline"]')).toBe(false);
     await context.setOffline(true);

@@ -1,43 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import type { TestSystem } from '../support/test-system.ts';
+import type { Page } from 'playwright-core';
 import {
-  ensureConsoleBuilt,
-  launchChromium,
+  demoConsole,
   openSession,
   type Session,
   screenshot,
+  sessionOf,
   signInAs,
-  startDemoSystem,
 } from './browser.ts';
 
 // Exports to Excel and printouts, in Debian's Chromium against the demo year: each
 // board exported as the leader filtered and sorted it, read back and held to every
 // page the screen shows; the print stylesheet; the supervision notice's slip.
 
-let system: TestSystem;
-let browser: Browser;
-const sessions: Session[] = [];
+const demo = demoConsole({}, 180_000);
 
-const session = async (sub: string): Promise<Page> => {
-  const opened = await openSession(browser);
-  sessions.push(opened);
-  await signInAs(opened, system.url, sub);
-  return opened.page;
-};
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
+const session = (sub: string): Promise<Page> => sessionOf(demo, sub);
 
 /** What a table shows: its header (the actions column aside) and each row's cells' words. */
 interface ScreenTable {
@@ -223,9 +203,9 @@ describe('a leader exporting a board to Excel', () => {
   const exportPages: number[] = [];
 
   beforeAll(async () => {
-    leader = await openSession(browser);
-    sessions.push(leader);
-    await signInAs(leader, system.url, 'deputy-wang');
+    leader = await openSession(demo.browser);
+    demo.sessions.push(leader);
+    await signInAs(leader, demo.system.url, 'deputy-wang');
     page = leader.page;
     // The export asks for 200 rows a page; asked for fewer, it must follow `after` to the end.
     await page.route('**/graphql', async (route) => {
@@ -238,7 +218,7 @@ describe('a leader exporting a board to Excel', () => {
   });
 
   it('loads ExcelJS only when asked to export', async () => {
-    await page.goto(`${system.url}/#/boards/progress`);
+    await page.goto(`${demo.system.url}/#/boards/progress`);
     await page.waitForSelector('main [data-ready="progress"]');
     const excel = () => leader.requests.filter((url) => /\/assets\/exceljs[^/]*\.js$/.test(url));
     expect(excel()).toHaveLength(0);
@@ -249,7 +229,7 @@ describe('a leader exporting a board to Excel', () => {
   it.each(boards)(
     'saves every row of $title with the filter, order and day shown, in the screen’s columns',
     async (board) => {
-      await page.goto(`${system.url}/#/boards/${board.path}`);
+      await page.goto(`${demo.system.url}/#/boards/${board.path}`);
       await page.waitForSelector(`main [data-ready="${board.path}"]`);
       const form = 'form.filters';
       for (const [name, value] of Object.entries(board.filters)) {
@@ -345,7 +325,7 @@ describe('printing', () => {
   });
 
   it('prints a board without navigation, forms or buttons, headers repeated, rows whole, stamped', async () => {
-    await page.goto(`${system.url}/#/boards/stage`);
+    await page.goto(`${demo.system.url}/#/boards/stage`);
     await page.waitForSelector('main [data-ready="stage"]');
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['header.top', 'nav', 'form.filters', 'nav.pager', '.board-tools']) {
@@ -375,7 +355,7 @@ describe('printing', () => {
   });
 
   it('prints the overview on at most two A4 pages', async () => {
-    await page.goto(`${system.url}/#/overview`);
+    await page.goto(`${demo.system.url}/#/overview`);
     await page.waitForSelector('main [data-ready="overview"]');
     await page.waitForSelector('[data-testid="light-chart"] svg');
     const pdf = await page.pdf({ preferCSSPageSize: true });
@@ -393,13 +373,13 @@ describe('printing', () => {
 
 describe('a supervision notice (督办单) printed from its task', () => {
   it('opens as the office’s slip with every field, and prints alone', async () => {
-    const token = await system.token('leader');
-    const { data } = await system.gql<{
+    const token = await demo.system.token('leader');
+    const { data } = await demo.system.gql<{
       tasks: { edges: { node: { id: string } }[] };
     }>('{ tasks(first: 100) { edges { node { id } } } }', {}, token);
     let found: { taskId: string; notice: Record<string, unknown> & { id: string } } | null = null;
     for (const { node } of data!.tasks.edges) {
-      const answer = await system.gql<{
+      const answer = await demo.system.gql<{
         task: { notices: ({ id: string } & Record<string, unknown>)[] };
       }>(
         'query($id: ID!) { task(id: $id) { notices { id level toUnit { name } subject body replyDueDate issuedAt } } }',
@@ -416,7 +396,7 @@ describe('a supervision notice (督办单) printed from its task', () => {
     const { taskId, notice } = found!;
 
     const page = await session('deputy-wang');
-    await page.goto(`${system.url}/#/tasks/${taskId}`);
+    await page.goto(`${demo.system.url}/#/tasks/${taskId}`);
     await page.waitForSelector('main [data-ready="task"]');
     await page.click(`button[data-action="print-notice"][data-notice="${notice.id}"]`);
     const sheet = `dialog.notice-sheet[open][data-notice="${notice.id}"]`;

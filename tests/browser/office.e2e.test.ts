@@ -1,35 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestSystem } from '../support/test-system.ts';
-import {
-  ensureConsoleBuilt,
-  launchChromium,
-  openSession,
-  type Session,
-  screenshot,
-  signInAs,
-  startDemoSystem,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { demoConsole, screenshot, sessionOf } from './browser.ts';
 
 // The supervision office's workbench (督查室工作台) in Debian's Chromium against
 // the demo year (its clock on 2021-12-31), served by the whole system in this process.
 
-let system: TestSystem;
-let browser: Browser;
-const sessions: Session[] = [];
+const demo = demoConsole();
 
-const session = async (sub: string): Promise<Page> => {
-  const opened = await openSession(browser);
-  sessions.push(opened);
-  await signInAs(opened, system.url, sub);
-  return opened.page;
-};
+const session = (sub: string): Promise<Page> => sessionOf(demo, sub);
 
 /** What the API says of a task, asked as the office. */
 const taskFacts = async <T>(id: string, selection: string): Promise<T> => {
-  const { data, errors } = await system.gql<{ task: T }>(
+  const { data, errors } = await demo.system.gql<{ task: T }>(
     `query ($id: ID!) { task(id: $id) { ${selection} } }`,
     { id },
-    await system.token('office'),
+    await demo.system.token('office'),
   );
   expect(errors).toBeUndefined();
   return data!.task;
@@ -54,17 +38,6 @@ const confirmation = async (page: Page, section: string): Promise<string | null>
 };
 
 const done = (title: string) => `${title}：已提交，已记入事件记录。`;
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
 
 describe('the supervision office', () => {
   let page: Page;
@@ -170,19 +143,19 @@ describe('the supervision office', () => {
   });
 
   it('finds the task in its task list and on the progress and stage boards', async () => {
-    await page.goto(`${system.url}/#/workbench`);
+    await page.goto(`${demo.system.url}/#/workbench`);
     await page.waitForSelector('[data-ready="workbench"]');
     expect(await page.textContent('[data-section="tasks"] tbody tr:first-child')).toContain(title);
-    await page.goto(`${system.url}/#/boards/progress?section=${encodeURIComponent(section)}`);
+    await page.goto(`${demo.system.url}/#/boards/progress?section=${encodeURIComponent(section)}`);
     await page.waitForSelector('[data-ready="progress"]');
     expect(await page.textContent('main table')).toContain(title);
-    await page.goto(`${system.url}/#/boards/stage?section=${encodeURIComponent(section)}`);
+    await page.goto(`${demo.system.url}/#/boards/stage?section=${encodeURIComponent(section)}`);
     await page.waitForSelector('[data-ready="stage"]');
     expect(await page.textContent('main table')).toContain('完成学校选址');
   });
 
   it('splits it: the sub-task names its parent, since the schema has no split command', async () => {
-    await page.goto(`${system.url}/#/workbench/task/${taskId}`);
+    await page.goto(`${demo.system.url}/#/workbench/task/${taskId}`);
     await page.waitForSelector('[data-ready="workbench-task"]');
     await page.click('details:has(form[data-form="wbSplit"]) > summary');
     const form = 'form[data-form="wbSplit"]';
@@ -197,7 +170,7 @@ describe('the supervision office', () => {
   });
 
   it('issues a red notice (督办单) from a red task in one click, drafted, and finds it on the task page', async () => {
-    await page.goto(`${system.url}/#/workbench`);
+    await page.goto(`${demo.system.url}/#/workbench`);
     await page.waitForSelector('[data-ready="workbench"]');
     const red = '[data-section="red"]';
     const button = `${red} tbody tr:first-child button[data-action="notice"]`;
@@ -228,7 +201,7 @@ describe('the supervision office', () => {
   });
 
   it('urges (催办) from an overdue milestone, with a reply-by day; a past day is refused beside the field', async () => {
-    await page.goto(`${system.url}/#/workbench`);
+    await page.goto(`${demo.system.url}/#/workbench`);
     await page.waitForSelector('[data-ready="workbench"]');
     const overdue = '[data-section="overdue"]';
     const button = `${overdue} tbody tr:first-child button[data-action="urge"]`;
@@ -298,13 +271,13 @@ describe('the supervision office', () => {
   });
 
   it('rules on a return (退回): the task is listed with the reason and transferred to another unit', async () => {
-    const { errors } = await system.gql(
+    const { errors } = await demo.system.gql(
       'mutation ($id: ID!) { returnTask(input: { taskId: $id, reason: "校舍选址属规划部门职责" }) { position } }',
       { id: taskId },
-      await system.token('department_head', 'education'),
+      await demo.system.token('department_head', 'education'),
     );
     expect(errors).toBeUndefined();
-    await system.settled();
+    await demo.system.settled();
     await page.reload();
     await page.waitForSelector('[data-ready="workbench"]');
     const returned = `[data-section="unassigned"] [data-returned="${taskId}"]`;
@@ -324,7 +297,7 @@ describe('the supervision office', () => {
   });
 
   it('records 问责 on a task; a kind for officials only is refused beside the field', async () => {
-    await page.goto(`${system.url}/#/workbench/task/${taskId}`);
+    await page.goto(`${demo.system.url}/#/workbench/task/${taskId}`);
     await page.waitForSelector('[data-ready="workbench-task"]');
     await page.click('details:has(form[data-form="wbAccountability"]) > summary');
     const form = 'form[data-form="wbAccountability"]';
@@ -359,7 +332,7 @@ describe('a department head', () => {
   it('has no workbench: no entry in the navigation, and its address is refused', async () => {
     const page = await session('head-health');
     expect(await page.$$('nav a[href="#/workbench"]')).toHaveLength(0);
-    await page.goto(`${system.url}/#/workbench`);
+    await page.goto(`${demo.system.url}/#/workbench`);
     await page.waitForSelector('[data-ready="forbidden"]');
     expect(await page.textContent('main')).toContain('您的角色无权查看此页。');
     expect(await page.$$('form[data-form="wbRegister"]')).toHaveLength(0);
@@ -368,6 +341,6 @@ describe('a department head', () => {
 
 describe('every page used', () => {
   it('threw no error', () => {
-    expect(sessions.flatMap((opened) => opened.errors)).toEqual([]);
+    expect(demo.sessions.flatMap((opened) => opened.errors)).toEqual([]);
   });
 });

@@ -1,47 +1,23 @@
-import type { Browser, Page, Request } from 'playwright-core';
-import type { TestSystem } from '../support/test-system.ts';
-import {
-  ensureConsoleBuilt,
-  launchChromium,
-  openSession,
-  type Session,
-  signInAs,
-  startDemoSystem,
-} from './browser.ts';
+import type { Page, Request } from 'playwright-core';
+import { demoConsole, sessionOf } from './browser.ts';
 
 // The console against a gateway that runs persisted operations only
 // (GRAPHQL_PERSISTED_ONLY=true, no operations file): every screen and action
 // must work on the documents the build persisted, and no request carries a query.
 
-let system: TestSystem;
-let browser: Browser;
-const sessions: Session[] = [];
+const demo = demoConsole({ GRAPHQL_PERSISTED_ONLY: 'true' }, 120_000);
 const graphqlBodies: string[] = [];
 
-const session = async (sub: string): Promise<Page> => {
-  const opened = await openSession(browser);
-  sessions.push(opened);
-  opened.context.on('request', (request: Request) => {
-    if (request.url().endsWith('/graphql')) graphqlBodies.push(request.postData() ?? '');
-  });
-  await signInAs(opened, system.url, sub);
-  return opened.page;
-};
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem({ GRAPHQL_PERSISTED_ONLY: 'true' });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
+const session = (sub: string): Promise<Page> =>
+  sessionOf(demo, sub, (opened) =>
+    opened.context.on('request', (request: Request) => {
+      if (request.url().endsWith('/graphql')) graphqlBodies.push(request.postData() ?? '');
+    }),
+  );
 
 describe('the console on a persisted-only gateway', () => {
   it('refuses a query sent as text', async () => {
-    const answer = await system.gql('{ me { id } }', {}, await system.token('office'));
+    const answer = await demo.system.gql('{ me { id } }', {}, await demo.system.token('office'));
     expect(answer.errors?.[0]?.extensions).toMatchObject({
       rule: 'only persisted operations are accepted',
     });
@@ -51,7 +27,7 @@ describe('the console on a persisted-only gateway', () => {
     const page = await session('deputy-wang');
     expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('overview');
     for (const board of ['responsibility', 'stage', 'blockage', 'progress', 'results']) {
-      await page.goto(`${system.url}/#/boards/${board}`);
+      await page.goto(`${demo.system.url}/#/boards/${board}`);
       await page.waitForSelector(`[data-ready="${board}"] :is(table tbody tr, .empty)`);
       expect(await page.$$('main > p.form-status.error')).toHaveLength(0);
     }
@@ -72,7 +48,7 @@ describe('the console on a persisted-only gateway', () => {
 
   it('lets an inspector verify an event in the browser', async () => {
     const page = await session('inspector-li');
-    await page.goto(`${system.url}/#/audit?types=TaskRegistered`);
+    await page.goto(`${demo.system.url}/#/audit?types=TaskRegistered`);
     await page.waitForSelector('[data-ready="audit"]');
     await page.click('button[data-verify]');
     await page.waitForSelector('[data-verdict]');
@@ -86,6 +62,6 @@ describe('the console on a persisted-only gateway', () => {
       expect(request.query).toBeUndefined();
       expect(request.extensions).toMatchObject({ persistedQuery: { version: 1 } });
     }
-    expect(sessions.flatMap((opened) => opened.errors)).toEqual([]);
+    expect(demo.sessions.flatMap((opened) => opened.errors)).toEqual([]);
   });
 });
