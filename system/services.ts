@@ -36,7 +36,9 @@ export const serviceFactories: Record<string, ServiceFactory> = {
   boards: (deps, config) =>
     createBoardsService(deps, {
       cachedDays: config.boardsCachedDays,
-      worker: { stores: storeConfigOf(config), memoryMb: config.boardsWorkerMemoryMb },
+      ...(config.boardsWorker
+        ? { worker: { stores: storeConfigOf(config), memoryMb: config.boardsWorkerMemoryMb } }
+        : {}),
     }),
   rules: createRulesService,
   audit: (deps, config, campaign) =>

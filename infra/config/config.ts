@@ -84,6 +84,8 @@ export interface Config {
    * service keeps in memory; each holds every board document of its day.
    */
   boardsCachedDays: number;
+  /** Boards read and built in a worker thread (true), or in the service's own thread. */
+  boardsWorker: boolean;
   /** Megabytes the heap of the worker thread that reads past days' boards may take. */
   boardsWorkerMemoryMb: number;
   /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
@@ -546,6 +548,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       86_400_000,
     ),
     boardsCachedDays: integer(env, 'BOARDS_CACHED_DAYS', 4, 1, 366),
+    boardsWorker: flag(env, 'BOARDS_WORKER', true),
     boardsWorkerMemoryMb: integer(env, 'BOARDS_WORKER_MEMORY_MB', 2048, 256, 65_536),
     ...scaleOutSettings(env),
     ...authSettings(env),

@@ -82,6 +82,11 @@ describe('a configuration with no settings at all', () => {
     expect(config.graphiql).toBe(true);
   });
 
+  it('reads and builds the boards in a worker thread unless BOARDS_WORKER=false', () => {
+    expect(loadConfig({}).boardsWorker).toBe(true);
+    expect(loadConfig({ BOARDS_WORKER: 'false' }).boardsWorker).toBe(false);
+  });
+
   it('serves the console built in web/dist unless CONSOLE_DIR says', () => {
     expect(loadConfig({}).consoleDir).toBe(path.resolve('web', 'dist'));
   });
@@ -238,6 +243,7 @@ describe('valid overrides', () => {
       AUDIT_ORIGIN: 'duban.example.gov.cn/audit',
       SUPERVISION_CLOCK_INTERVAL_MS: '60000',
       BOARDS_CACHED_DAYS: '12',
+      BOARDS_WORKER: 'false',
       BOARDS_WORKER_MEMORY_MB: '4096',
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
       READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
@@ -279,6 +285,7 @@ describe('valid overrides', () => {
       auditReadTallySeconds: 60,
       supervisionClockIntervalMs: 60000,
       boardsCachedDays: 12,
+      boardsWorker: false,
       boardsWorkerMemoryMb: 4096,
       eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',
       readModelStoreUrl: 'mongodb://mongo:27017/?replicaSet=rs0',
