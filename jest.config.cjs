@@ -15,6 +15,7 @@ const tier = (name) => ({
   displayName: name,
   testMatch: [`<rootDir>/**/*.${name}.test.ts`],
   testPathIgnorePatterns: ['/node_modules/', '/data/'],
+  modulePathIgnorePatterns: ['<rootDir>/.build/'],
   transform,
   transformIgnorePatterns,
   testEnvironment: 'node',

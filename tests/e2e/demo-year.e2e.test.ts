@@ -30,8 +30,7 @@ describe('the demo year of the 2021 plan', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-demo-'));
     await runDemo(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK: demoNow }));
     sys = await startTestSystem(
-      // The boards as production reads them: in their worker thread.
-      { CLOCK: demoNow, SUPERVISION_CLOCK_INTERVAL_MS: '0', BOARDS_WORKER: 'true' },
+      { CLOCK: demoNow, SUPERVISION_CLOCK_INTERVAL_MS: '0' },
       { dataDir },
     );
     leader = await sys.token('leader');

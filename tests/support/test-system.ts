@@ -70,10 +70,6 @@ export const startTestSystem = async (
     PORT: '0',
     LOG_LEVEL: 'warn',
     PROJECTOR_POLL_MS: '50',
-    // Boards in the service's thread: each worker thread Node starts strips its
-    // TypeScript with WebAssembly, and V8 has crashed freeing that code (a test
-    // asks for the worker where it is what is tested).
-    BOARDS_WORKER: 'false',
     // Where a browser test built the console, when not web/dist.
     ...(process.env.CONSOLE_DIR ? { CONSOLE_DIR: process.env.CONSOLE_DIR } : {}),
     ...env,

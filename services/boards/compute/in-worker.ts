@@ -1,16 +1,18 @@
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError, unavailable } from '../../../contracts/errors.ts';
+import { workerBundle } from '../../../infra/worker-bundle/worker-bundle.ts';
 import type { BoardsCompute } from './boards-compute.ts';
 import type { ComputeRequest, ComputeResponse, WorkerSetup } from './protocol.ts';
 
-/** Where the worker's module is: under the working directory, as the console's files are. */
-const workerFile = path.resolve('services', 'boards', 'compute', 'worker.ts');
+/** The worker's module, from the working directory (the repository), as the console's files are. */
+const workerEntry = 'services/boards/compute/worker.ts';
 
 /** The worker's stores and cache, and the memory its heap may take. */
 export interface ComputeWorkerOptions extends WorkerSetup {
   /** Megabytes the worker's heap may reach (BOARDS_WORKER_MEMORY_MB). */
   memoryMb: number;
+  /** Told when the worker cannot run from its JavaScript bundle. */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -52,9 +54,21 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     pending.clear();
   };
 
-  const started = (): Worker => {
-    if (worker !== null) return worker;
-    const created = new Worker(workerFile, {
+  const warn = options.warn ?? ((message: string) => process.emitWarning(message));
+  let starting: Promise<Worker> | null = null;
+
+  const started = (): Promise<Worker> => {
+    if (worker !== null) return Promise.resolve(worker);
+    starting ??= workerBundle(process.cwd(), workerEntry, warn)
+      .then((bundle) => startedFrom(bundle.file))
+      .finally(() => {
+        starting = null;
+      });
+    return starting;
+  };
+
+  const startedFrom = (file: string): Worker => {
+    const created = new Worker(file, {
       workerData: setup,
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
     });
@@ -82,10 +96,13 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
   };
 
   const call = <T>(request: Exclude<ComputeRequest, { op: 'close' }>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
-      started().postMessage(request);
-    });
+    started().then(
+      (running) =>
+        new Promise<T>((resolve, reject) => {
+          pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
+          running.postMessage(request);
+        }),
+    );
 
   return {
     board: (name, query, on) => call({ id: ++numbered, op: 'board', args: [name, query, on] }),
@@ -94,6 +111,7 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     lights: (days) => call({ id: ++numbered, op: 'lights', args: [days] }),
     warm: () => call({ id: ++numbered, op: 'warm', args: [] }),
     async close() {
+      await starting?.catch(() => undefined);
       const running = worker;
       if (running === null) return;
       running.postMessage({ op: 'close' } satisfies ComputeRequest);
