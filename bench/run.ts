@@ -7,14 +7,18 @@
  *       while (b) runs at full speed;
  *   (e) what an actor assertion costs a call that leaves its process (sign, check).
  * BENCH_SECONDS sets each phase's length (default 5); BENCH_RATE the paced rate.
+ * BENCH_EVENT_STORE_URL=postgres://… runs (a), (b) and (d) on that PostgreSQL
+ * (a fresh schema each, dropped afterwards) instead of the embedded store.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { Actor } from '../contracts/actor.ts';
 import { signToken } from '../infra/auth/tokens.ts';
 import { loadConfig } from '../infra/config/config.ts';
+import { openPostgresEventStore } from '../infra/event-store/postgres/postgres-event-store.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { createAsserter, verifyAssertion } from '../infra/identity/actor-assertions.ts';
 import { processIdentity } from '../infra/identity/node-identity.ts';
@@ -31,10 +35,35 @@ const phaseMs = seconds * 1000;
 const office: Actor = { id: 'bench-office', role: 'office' };
 const meta = { meta: { actor: office } };
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-'));
+const postgresUrl = process.env.BENCH_EVENT_STORE_URL ?? null;
+const storeName = postgresUrl === null ? 'embedded store' : 'PostgreSQL store';
+const benchSchemas: string[] = [];
+
+/** A fresh schema of BENCH_EVENT_STORE_URL's server, as EVENT_STORE_URL names it. */
+const postgresSchemaUrl = (base: string) => {
+  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  benchSchemas.push(schema);
+  const url = new URL(base);
+  url.searchParams.set('schema', schema);
+  return url.toString();
+};
+
+const dropBenchSchemas = async (base: string) => {
+  const url = new URL(base);
+  url.search = '';
+  if (url.username === '') url.username = os.userInfo().username;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  for (const schema of benchSchemas) await client.query(`DROP SCHEMA ${schema} CASCADE`);
+  await client.end();
+};
 
 const benchRawAppends = async () => {
   const dir = tempDir();
-  const store = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+  const store =
+    postgresUrl === null
+      ? openSqliteEventStore({ path: path.join(dir, 'events.sqlite') })
+      : await openPostgresEventStore({ connectionString: postgresSchemaUrl(postgresUrl) });
   const event = () => ({
     id: randomUUID(),
     type: 'BenchEvent',
@@ -58,16 +87,13 @@ const benchRawAppends = async () => {
     });
     revisions.set(stream, revision + 1);
   });
-  line(
-    '(a) embedded store, 1 event per append',
-    `${rate(single.count, single.elapsedMs)} events/s`,
-  );
+  line(`(a) ${storeName}, 1 event per append`, `${rate(single.count, single.elapsedMs)} events/s`);
   const batched = await runFor(phaseMs / 2, 1, async (index) => {
     const events = Array.from({ length: 100 }, event);
     await store.appendToStream(`batch-${index}`, events, { expectedRevision: 'no_stream' });
   });
   line(
-    '(a) embedded store, 100 events per append',
+    `(a) ${storeName}, 100 events per append`,
     `${rate(batched.count * 100, batched.elapsedMs)} events/s`,
   );
   await store.close();
@@ -109,6 +135,7 @@ const benchBroker = async () => {
     DATA_DIR: dir,
     LOG_LEVEL: 'warn',
     SERVICES: 'tasks,directory,projector,views',
+    ...(postgresUrl === null ? {} : { EVENT_STORE_URL: postgresSchemaUrl(postgresUrl) }),
   });
   const system = createSystem(config);
   const acknowledged = new Map<number, number>();
@@ -260,7 +287,9 @@ const benchAssertions = () => {
   );
 };
 
+process.stdout.write(`events in the ${storeName}\n`);
 await benchRawAppends();
 await benchBroker();
-await benchHttp();
+if (postgresUrl === null) await benchHttp();
+else await dropBenchSchemas(postgresUrl);
 benchAssertions();

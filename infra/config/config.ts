@@ -480,8 +480,8 @@ const storeSettings = (env: Env) => {
     eventStoreUrl: connectionUrl(
       env,
       'EVENT_STORE_URL',
-      /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/./,
-      'a kurrentdb:// (or esdb://) connection string, or unset for the embedded SQLite store',
+      /^((kurrentdb|kurrent|kdb|esdb)(\+discover)?|postgres(ql)?):\/\/./,
+      'a postgres:// (or postgresql://) or kurrentdb:// (or esdb://) connection string, or unset for the embedded SQLite store',
     ),
     readModelStoreUrl: connectionUrl(
       env,

@@ -39,7 +39,8 @@ export const storeConfigOf = (config: StoreConfig): StoreConfig => ({
 /** Which event-store adapter runs, with what it needs to open. */
 export type EventStoreChoice =
   | { kind: 'sqlite'; path: string; synchronous: Config['sqliteSynchronous'] }
-  | { kind: 'kurrentdb'; connectionString: string };
+  | { kind: 'kurrentdb'; connectionString: string }
+  | { kind: 'postgres'; connectionString: string };
 
 /** Which read-model adapter runs, with what it needs to open. */
 export type ReadModelStoreChoice =
@@ -48,8 +49,12 @@ export type ReadModelStoreChoice =
 
 const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//;
 const MONGODB_URL = /^mongodb(\+srv)?:\/\//;
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
-/** EVENT_STORE_URL unset: SQLite under DATA_DIR; `kurrentdb://…` or `esdb://…`: KurrentDB. */
+/**
+ * EVENT_STORE_URL unset: SQLite under DATA_DIR; `postgres://…`: PostgreSQL;
+ * `kurrentdb://…` or `esdb://…`: KurrentDB.
+ */
 export function chooseEventStore(config: StoreConfig): EventStoreChoice {
   const url = config.eventStoreUrl ?? null;
   if (url === null) {
@@ -57,8 +62,9 @@ export function chooseEventStore(config: StoreConfig): EventStoreChoice {
     return { kind: 'sqlite', path: file, synchronous: config.sqliteSynchronous };
   }
   if (KURRENTDB_URL.test(url)) return { kind: 'kurrentdb', connectionString: url };
+  if (POSTGRES_URL.test(url)) return { kind: 'postgres', connectionString: url };
   throw new ConfigError(
-    `EVENT_STORE_URL=${redactUrl(url)}: must be kurrentdb://… or esdb://…, or unset for SQLite`,
+    `EVENT_STORE_URL=${redactUrl(url)}: must be postgres://…, kurrentdb://… or esdb://…, or unset for SQLite`,
   );
 }
 
@@ -109,6 +115,14 @@ function openEventStore(choice: EventStoreChoice, config: StoreConfig): EventSto
           '../event-store/kurrentdb/open-kurrentdb-event-store.ts'
         );
         return openKurrentDbEventStore({ connectionString: choice.connectionString });
+      });
+    case 'postgres':
+      // Loaded late, like the other server adapters; the schema is made on first use.
+      return deferredEventStore(async () => {
+        const { openPostgresEventStore } = await import(
+          '../event-store/postgres/postgres-event-store.ts'
+        );
+        return openPostgresEventStore({ connectionString: choice.connectionString });
       });
     default: {
       const _exhaustive: never = choice;
@@ -192,7 +206,7 @@ export function describeStores(config: StoreConfig): string {
   const eventsAt =
     events.kind === 'sqlite'
       ? `SQLite ${events.path}`
-      : `KurrentDB ${redactUrl(events.connectionString)}`;
+      : `${events.kind === 'postgres' ? 'PostgreSQL' : 'KurrentDB'} ${redactUrl(events.connectionString)}`;
   const modelsAt =
     models.kind === 'embedded'
       ? `embedded ${models.path}`

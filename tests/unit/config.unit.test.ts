@@ -411,7 +411,8 @@ describe('the stores of a configuration', () => {
   });
 
   it.each([
-    ['EVENT_STORE_URL', 'postgres://localhost/events'],
+    ['EVENT_STORE_URL', 'mysql://localhost/events'],
+    ['EVENT_STORE_URL', 'postgres://'],
     ['EVENT_STORE_URL', 'kurrentdb://'],
     ['EVENT_STORE_URL', 'localhost:2113'],
     ['READ_MODEL_STORE_URL', 'mysql://localhost'],

@@ -41,6 +41,16 @@ describe('the stores chosen by configuration', () => {
     },
   );
 
+  it.each(['postgres://db/city?schema=events', 'postgresql://app:pw@db:5432/city'])(
+    'put events in PostgreSQL for EVENT_STORE_URL=%s',
+    (url) => {
+      expect(chooseEventStore(loadConfig({ EVENT_STORE_URL: url }))).toEqual({
+        kind: 'postgres',
+        connectionString: url,
+      });
+    },
+  );
+
   it('put read models in MongoDB for READ_MODEL_STORE_URL, in MONGODB_DATABASE', () => {
     const url = 'mongodb://db:27017/?replicaSet=rs0';
     expect(chooseReadModelStore(loadConfig({ READ_MODEL_STORE_URL: url }))).toEqual({
@@ -53,10 +63,10 @@ describe('the stores chosen by configuration', () => {
   });
 
   it('refuse a URL of another kind, naming the variable and masking the password', () => {
-    const events = () => chooseEventStore({ ...base, eventStoreUrl: 'postgres://u:pw@h/db' });
+    const events = () => chooseEventStore({ ...base, eventStoreUrl: 'mysql://u:pw@h/db' });
     const models = () => chooseReadModelStore({ ...base, readModelStoreUrl: 'redis://h' });
     expect(events).toThrow(ConfigError);
-    expect(events).toThrow(/^EVENT_STORE_URL=postgres:\/\/u:\*\*\*@h\/db: /);
+    expect(events).toThrow(/^EVENT_STORE_URL=mysql:\/\/u:\*\*\*@h\/db: /);
     expect(models).toThrow(/^READ_MODEL_STORE_URL=redis:\/\/h: /);
   });
 
@@ -68,6 +78,16 @@ describe('the stores chosen by configuration', () => {
     expect(describeStores(config)).toBe(
       'events: KurrentDB kurrentdb://admin:***@db:2113; ' +
         `read models: embedded ${path.join('/srv/dubanju', 'read-models.sqlite')}`,
+    );
+  });
+
+  it('are described with PostgreSQL named, its password masked', () => {
+    const config = loadConfig({
+      DATA_DIR: '/srv/dubanju',
+      EVENT_STORE_URL: 'postgres://app:pw@db/city',
+    });
+    expect(describeStores(config)).toMatch(
+      /^events: PostgreSQL postgres:\/\/app:\*\*\*@db\/city; /,
     );
   });
 

@@ -5,7 +5,7 @@ import {
   type NewEvent,
   WrongExpectedRevisionError,
 } from '../port.ts';
-import { serialiseData } from './rows.ts';
+import { serialiseData } from '../shared/rows.ts';
 import type { Statements } from './statements.ts';
 
 interface StoredPlace {

@@ -6,8 +6,8 @@ import { isDiskFailure, openingFile, sqliteReason } from '../../sqlite/failures.
 import { startWalCheckpointer } from '../../sqlite/wal-checkpointer.ts';
 import type { EventStore } from '../port.ts';
 import { streamRead } from '../shared/batch.ts';
+import { type EventRow, toStoredEvent } from '../shared/rows.ts';
 import { appendInTransaction } from './append.ts';
-import { type EventRow, toStoredEvent } from './rows.ts';
 import {
   applySchema,
   BUSY_TIMEOUT_MS,

@@ -1,9 +1,9 @@
 import type { EventMetadata } from '../../../contracts/metadata.ts';
 import type { NewEvent, StoredEvent } from '../port.ts';
 
-/** One row of `events` as node:sqlite returns it. */
+/** One row of `events` as the SQL adapters read it (PostgreSQL gives positions as text: bigint). */
 export interface EventRow {
-  position: number;
+  position: number | string;
   stream_id: string;
   revision: number;
   event_id: string;
@@ -23,7 +23,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata) as EventMetadata,
     recordedAt: row.recorded_at,
-    position: row.position,
+    position: Number(row.position),
     streamId: row.stream_id,
     revision: row.revision,
   };

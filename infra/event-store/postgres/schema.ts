@@ -1,0 +1,118 @@
+import type { PoolClient } from 'pg';
+
+/** A schema name the adapter may put in SQL: a plain lower-case identifier. */
+export const schemaName = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
+    throw new Error(`schema ${JSON.stringify(name)}: must be a lower-case SQL identifier`);
+  }
+  return name;
+};
+
+/**
+ * The log. Positions are given by the append (the head's row, locked for the
+ * append's transaction, plus one), not by a sequence: a sequence leaves gaps
+ * and hands numbers out in start order, so a reader paging by position could
+ * pass an event whose transaction commits after a later one's. With the head
+ * locked, appends commit in position order, and the log has no gaps. Payloads
+ * are kept as the text appended (not JSONB, which reorders keys): the audit
+ * hashes what was written.
+ */
+const tables = (schema: string) => `
+CREATE SCHEMA IF NOT EXISTS ${schema};
+CREATE TABLE IF NOT EXISTS ${schema}.events (
+  position    bigint  PRIMARY KEY CHECK (position >= 1),
+  stream_id   text    NOT NULL,
+  revision    integer NOT NULL CHECK (revision >= 0),
+  event_id    text    NOT NULL UNIQUE,
+  type        text    NOT NULL,
+  version     integer NOT NULL,
+  data        text    NOT NULL,
+  metadata    text    NOT NULL,
+  recorded_at text    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS ${schema}.log_head (
+  one      boolean PRIMARY KEY DEFAULT true CHECK (one),
+  position bigint  NOT NULL CHECK (position >= 0)
+);
+INSERT INTO ${schema}.log_head (one, position) VALUES (true, 0) ON CONFLICT DO NOTHING;
+`;
+
+/**
+ * Append-only for every connection, not just this adapter: no UPDATE, DELETE
+ * or TRUNCATE of an event, and no insert out of sequence (a position that is
+ * not the next, a revision that is not the stream's next). The head only
+ * moves forward, to the last event stored. A role that owns the tables can
+ * drop these triggers: the application's role should hold INSERT and SELECT
+ * only (see the README), and what the audit's signed, witnessed tree heads
+ * prove does not rest on them.
+ */
+const guards = (schema: string) => `
+CREATE OR REPLACE FUNCTION ${schema}.events_append_only() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    RAISE EXCEPTION 'events are append-only' USING ERRCODE = 'raise_exception';
+  END IF;
+  IF NEW.position IS DISTINCT FROM
+       (SELECT COALESCE(MAX(position), 0) + 1 FROM ${schema}.events)
+     OR NEW.revision IS DISTINCT FROM
+       (SELECT COALESCE(MAX(revision), -1) + 1 FROM ${schema}.events WHERE stream_id = NEW.stream_id)
+  THEN
+    RAISE EXCEPTION 'events are append-only: position or revision out of sequence'
+      USING ERRCODE = 'raise_exception';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION ${schema}.log_head_forward() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'UPDATE' THEN
+    RAISE EXCEPTION 'the log head only moves forward, to the last event'
+      USING ERRCODE = 'raise_exception';
+  END IF;
+  IF NEW.position < OLD.position
+     OR NEW.position IS DISTINCT FROM (SELECT COALESCE(MAX(position), 0) FROM ${schema}.events)
+  THEN
+    RAISE EXCEPTION 'the log head only moves forward, to the last event'
+      USING ERRCODE = 'raise_exception';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS events_append_only ON ${schema}.events;
+CREATE TRIGGER events_append_only BEFORE INSERT OR UPDATE OR DELETE ON ${schema}.events
+  FOR EACH ROW EXECUTE FUNCTION ${schema}.events_append_only();
+DROP TRIGGER IF EXISTS events_no_truncate ON ${schema}.events;
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON ${schema}.events
+  FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.events_append_only();
+DROP TRIGGER IF EXISTS log_head_forward ON ${schema}.log_head;
+CREATE TRIGGER log_head_forward BEFORE UPDATE OR DELETE ON ${schema}.log_head
+  FOR EACH ROW EXECUTE FUNCTION ${schema}.log_head_forward();
+DROP TRIGGER IF EXISTS log_head_no_truncate ON ${schema}.log_head;
+CREATE TRIGGER log_head_no_truncate BEFORE TRUNCATE ON ${schema}.log_head
+  FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.log_head_forward();
+`;
+
+/**
+ * Creates the schema, tables and guards when missing. Several nodes may start
+ * at once: an advisory lock makes them take turns. A role without the right
+ * to create them finds them made by the owner and goes on.
+ */
+export async function applySchema(client: PoolClient, schema: string): Promise<void> {
+  const present = await client.query(
+    `SELECT to_regclass($1) AS events, to_regprocedure($2) AS guard`,
+    [`${schema}.events`, `${schema}.log_head_forward()`],
+  );
+  const row = present.rows[0] as { events: string | null; guard: string | null };
+  if (row.events !== null && row.guard !== null) return;
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dubanju:${schema}`]);
+    await client.query(tables(schema));
+    await client.query(guards(schema));
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
