@@ -111,6 +111,7 @@ const threeProcesses = async () => {
       ...common(dir),
       SERVICES: services,
       TRANSPORTER: nats.url,
+      LEASE_STORE: 'embedded',
     });
     nodes.push(
       ...(await Promise.all([

@@ -9,7 +9,11 @@ import { type Campaign, leasedServices } from './services.ts';
 /** The lease store, when this process runs a service with a leased role. */
 export const openLeases = (config: Readonly<Config>): LeaseStore | null =>
   config.services.some((name) => leasedServices.includes(name))
-    ? openLeaseStore(config.lease.store, { dataDir: config.dataDir, nats: natsOptions(config) })
+    ? openLeaseStore(config.lease.store, {
+        dataDir: config.dataDir,
+        nats: natsOptions(config),
+        eventStoreUrl: config.eventStoreUrl,
+      })
     : null;
 
 /** Each lease's holder is this process: node id and broker instance, unique across restarts. */

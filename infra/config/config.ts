@@ -154,8 +154,11 @@ export interface NatsSettings {
 
 /** LEASE_* variables. */
 export interface LeaseSettings {
-  /** `none`: one process; `embedded`: SQLite under DATA_DIR (nodes of one host); `nats`: JetStream KV. */
-  store: 'none' | 'embedded' | 'nats';
+  /**
+   * `none`: one process; `embedded`: SQLite under DATA_DIR (nodes of one host);
+   * `nats`: JetStream KV; `postgres`: beside the events in EVENT_STORE_URL's server.
+   */
+  store: 'none' | 'embedded' | 'nats' | 'postgres';
   /** A holder silent this long loses its lease to a standby. */
   ttlMs: number;
   /** How often the holder renews and a standby asks. */
@@ -401,11 +404,33 @@ const parseNats = (env: Env): Readonly<NatsSettings> => {
   return Object.freeze(nats);
 };
 
+/** The services that run one node at a time, each under its lease. */
+const leasedServiceNames = ['projector', 'audit', 'supervision'];
+
 const parseLease = (env: Env, transporter: string): Readonly<LeaseSettings> => {
+  const leased = parseServices(env.SERVICES).some((name) => leasedServiceNames.includes(name));
+  // On a bus, a node running a leased role must say where the leases are: the
+  // embedded store elects one leader per host, which two hosts would not notice.
+  if (transporter !== 'none' && leased && !env.LEASE_STORE) {
+    throw new ConfigError(
+      'LEASE_STORE: must be set with TRANSPORTER on a node running projector, audit or supervision ' +
+        '(nats or postgres: nodes on several hosts; embedded: nodes of one host sharing DATA_DIR)',
+    );
+  }
   const fallback = transporter === 'none' ? 'none' : 'embedded';
-  const store = oneOf(env, 'LEASE_STORE', ['none', 'embedded', 'nats'] as const, fallback);
+  const store = oneOf(
+    env,
+    'LEASE_STORE',
+    ['none', 'embedded', 'nats', 'postgres'] as const,
+    fallback,
+  );
   if (store === 'nats' && transporter === 'none') {
     throw new ConfigError('LEASE_STORE=nats: needs TRANSPORTER=nats://…');
+  }
+  if (store === 'postgres' && !/^postgres(ql)?:\/\//.test(env.EVENT_STORE_URL ?? '')) {
+    throw new ConfigError(
+      'LEASE_STORE=postgres: needs EVENT_STORE_URL=postgres://… (the leases live beside the events)',
+    );
   }
   const ttlMs = integer(env, 'LEASE_TTL_MS', 5000, 500, 600_000);
   // At most half the TTL: a holder gets a second try before its lease lapses.

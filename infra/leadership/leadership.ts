@@ -57,7 +57,10 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
   const now = options.now ?? (() => performance.now());
   const schedule = options.schedule ?? timers;
   let role: LeaderRole | null = null;
+  /** Whether the role should lead now: set at once, while `role` begins or ends in turn. */
   let leading = false;
+  /** Whether the role last began (true) or ended (false). */
+  let led = false;
   let deadline = 0;
   /** The store granted the lease at the last answer: a clean stop gives it back. */
   let granted = false;
@@ -70,11 +73,17 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
 
   const holding = () => leading && now() < deadline;
 
-  /** Leads or stands down, one change after the other; a failing role is logged, not fatal. */
+  /**
+   * Leads or stands down, one change after the other; a failing role is logged,
+   * not fatal. `leading` changes at once, so `holding()` answers for the lease
+   * while the role is still beginning (a long first catch-up): renewals go on
+   * meanwhile, and a catch-up that asks `holding()` stops when the lease is lost.
+   */
   const become = (lead: boolean): Promise<void> => {
+    if (role) leading = lead;
     changes = changes.then(async () => {
-      if (lead === leading || !role) return;
-      leading = lead;
+      if (lead === led || !role || lead !== leading) return;
+      led = lead;
       try {
         await (lead ? role.lead() : role.standDown());
       } catch (error) {
@@ -101,7 +110,7 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
       lastError = message;
       logger.warn(`lease ${name}: the lease store did not answer (${message}); retrying`);
     }
-    if (!holding()) await become(false);
+    if (!holding()) void become(false);
     return holding();
   };
 
@@ -118,13 +127,15 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
     granted = lease !== null;
     if (!lease) {
       if (leading) logger.warn(`lease ${name}: taken over by another node; standing down`);
-      await become(false);
+      void become(false);
       return false;
     }
     deadline = asked + ttlMs;
     armExpiry();
     if (!leading && !stopped) logger.info(`lease ${name}: taken by ${holder} (term ${lease.term})`);
-    if (!stopped) await become(true);
+    // Not awaited (nor is standing down): the role's work (a catch-up over a long
+    // backlog) must not hold up the renewals.
+    if (!stopped) void become(true);
     return holding();
   };
 

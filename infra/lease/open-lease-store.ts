@@ -2,10 +2,14 @@ import path from 'node:path';
 import type { ConnectionOptions } from 'nats';
 import { openNatsKvLeaseStore } from './nats/nats-kv-lease-store.ts';
 import type { LeaseStore } from './port.ts';
+import { openPostgresLeaseStore } from './postgres/postgres-lease-store.ts';
 import { openSqliteLeaseStore } from './sqlite/sqlite-lease-store.ts';
 
-/** Where leases live: nowhere (one process), beside the embedded stores (one host), or NATS. */
-export type LeaseStoreKind = 'none' | 'embedded' | 'nats';
+/**
+ * Where leases live: nowhere (one process), beside the embedded stores (one
+ * host), in NATS, or beside the events in PostgreSQL.
+ */
+export type LeaseStoreKind = 'none' | 'embedded' | 'nats' | 'postgres';
 
 /**
  * The lease store chosen by LEASE_STORE; null for `none`, where one process runs
@@ -13,7 +17,7 @@ export type LeaseStoreKind = 'none' | 'embedded' | 'nats';
  */
 export const openLeaseStore = (
   kind: LeaseStoreKind,
-  options: { dataDir: string; nats: ConnectionOptions | null },
+  options: { dataDir: string; nats: ConnectionOptions | null; eventStoreUrl?: string | null },
 ): LeaseStore | null => {
   switch (kind) {
     case 'none':
@@ -23,6 +27,9 @@ export const openLeaseStore = (
     case 'nats':
       if (!options.nats) throw new Error('LEASE_STORE=nats: needs TRANSPORTER=nats://…');
       return openNatsKvLeaseStore({ connection: options.nats });
+    case 'postgres':
+      if (!options.eventStoreUrl) throw new Error('LEASE_STORE=postgres: needs EVENT_STORE_URL');
+      return openPostgresLeaseStore({ connectionString: options.eventStoreUrl });
     default: {
       const _exhaustive: never = kind;
       throw new Error(`unknown lease store ${String(_exhaustive)}`);

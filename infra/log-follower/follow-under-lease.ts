@@ -5,8 +5,11 @@ import { startTicker } from './ticker.ts';
 export interface FollowUnderLeaseOptions {
   /** The role's lease: only its holder is woken and polls. */
   leadership: Leadership;
-  /** Brings the follower to the end of the log (see `createLogFollower`). */
-  catchUp: () => Promise<void>;
+  /**
+   * Brings the follower to the end of the log (see `createLogFollower`); given
+   * `proceed`, stops early once it answers false.
+   */
+  catchUp: (proceed?: () => boolean) => Promise<void>;
   /** Milliseconds between polls: a lost `appended` notification costs one poll, never an event. */
   pollMs: number;
   /** How long a wake-up waits for others to join it; 0: the rest of this turn of the event loop. */
@@ -34,15 +37,20 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
     polling = null;
   };
 
+  /** Catching up for this term, while the lease is held: a lost lease ends it within a page. */
+  const termCatchUp = (mine: number) => () => catchUp(() => term === mine && leadership.holding());
+
   const role: LeaderRole = {
     async lead() {
       const mine = ++term;
       stopPolling();
       await options.alongside?.lead();
       try {
-        await catchUp();
+        await termCatchUp(mine)();
       } finally {
-        if (term === mine) polling = startTicker(options.pollMs, catchUp, options.onPollError);
+        if (term === mine) {
+          polling = startTicker(options.pollMs, termCatchUp(mine), options.onPollError);
+        }
       }
     },
     async standDown() {
@@ -62,7 +70,7 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
       wakeScheduled = true;
       const run = () => {
         wakeScheduled = false;
-        catchUp().catch(options.onWakeError);
+        termCatchUp(term)().catch(options.onWakeError);
       };
       if (options.coalesceMs > 0) setTimeout(run, options.coalesceMs);
       else setImmediate(run);

@@ -36,6 +36,8 @@ export const createLogFollower = (options: LogFollowerOptions) => {
   const { eventStore, checkpoint, batchSize } = options;
   let running: Promise<void> | null = null;
   let again = false;
+  /** Asked before each page of the catch-up running now: false ends it (its lease was lost). */
+  let proceed: () => boolean = () => true;
 
   /** Takes one page; returns how many events it covered. */
   const step = async (): Promise<number> => {
@@ -48,9 +50,10 @@ export const createLogFollower = (options: LogFollowerOptions) => {
 
   const drain = async () => {
     do {
+      if (again) proceed = () => true;
       again = false;
       try {
-        while ((await step()) > 0) {}
+        while (proceed() && (await step()) > 0) {}
       } catch (error) {
         // Another follower moved the checkpoint first: read it again and go on.
         if (!checkpoint.moved(error)) throw error;
@@ -60,15 +63,19 @@ export const createLogFollower = (options: LogFollowerOptions) => {
   };
 
   /**
-   * Catches up to the end of the log. Joining a catch-up already running waits for
-   * the round this call asked for too, so the answer never comes before it.
+   * Catches up to the end of the log, or, given `proceeding`, until it answers
+   * false before a page (a leader whose lease ran out stops within one page).
+   * Joining a catch-up already running waits for the round this call asked for
+   * too, so the answer never comes before it; that round goes to the end.
    */
-  const catchUp = (): Promise<void> => {
+  const catchUp = (proceeding?: () => boolean): Promise<void> => {
     if (running) {
       again = true;
       return running.then(() => running ?? undefined);
     }
+    proceed = proceeding ?? (() => true);
     running = drain().finally(() => {
+      proceed = () => true;
       running = null;
       // A wake that came after the last look at the log must not wait for the poll.
       if (again) catchUp().catch((error: unknown) => options.onError?.(error));

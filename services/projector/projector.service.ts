@@ -27,8 +27,8 @@ export const createProjectorService = (
   options: ProjectorServiceOptions = {},
 ): ServiceSchema => {
   let projector: Projector | null = null;
-  const catchUp = async () => {
-    await projector?.catchUp();
+  const catchUp = async (proceed?: () => boolean) => {
+    await projector?.catchUp(proceed);
   };
   let following: FollowingUnderLease | null = null;
 

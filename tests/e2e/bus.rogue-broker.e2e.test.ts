@@ -127,6 +127,7 @@ interface RequestPacket {
       SERVICES: services,
       DATA_DIR: dataDir,
       TRANSPORTER: nats.url,
+      LEASE_STORE: 'embedded',
       JWT_SECRET: secret,
       NODE_KEY_FILE: path.join(keyDir, key),
       NODE_TRUSTED_KEYS: trusted,

@@ -168,6 +168,8 @@ const startWriters = (url: string, token: string, targets: Target[]) => {
   const sharedEnv = () => ({
     DATA_DIR: dataDir,
     TRANSPORTER: `nats://127.0.0.1:${nats.port}`,
+    // The nodes of this host share DATA_DIR, and its leases.
+    LEASE_STORE: 'embedded',
     JWT_SECRET: secret,
     LEASE_TTL_MS: '1500',
     PROJECTOR_POLL_MS: '100',

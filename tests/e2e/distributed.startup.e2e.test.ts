@@ -92,6 +92,7 @@ const eventually = async (what: string, look: () => Promise<boolean>, ms = 30_00
         {
           SERVICES: 'tasks,directory,rules,supervision,projector,views,boards,audit',
           TRANSPORTER: transporter,
+          LEASE_STORE: 'embedded',
           HEALTH_PORT: String(healthPort),
         },
         /services .* ready/,

@@ -3,9 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { openNatsKvLeaseStore } from '../../infra/lease/nats/nats-kv-lease-store.ts';
 import type { LeaseStore } from '../../infra/lease/port.ts';
+import { openPostgresLeaseStore } from '../../infra/lease/postgres/postgres-lease-store.ts';
 import { openSqliteLeaseStore } from '../../infra/lease/sqlite/sqlite-lease-store.ts';
 import type { NatsServer } from '../support/nats-server.ts';
 import { natsUnavailableReason, startNatsServer } from '../support/nats-server.ts';
+import { dropSchemas, freshSchema, schemaUrl } from '../support/postgres.ts';
 
 /** Opens one node's view of a shared lease store, reading the test's clock. */
 interface Adapter {
@@ -63,7 +65,22 @@ const natsKv = (): Adapter => {
   };
 };
 
-const adapters = [sqlite(), natsKv()];
+const postgres = (): Adapter => {
+  const schemas: string[] = [];
+  return {
+    name: 'the PostgreSQL lease store',
+    skip: null,
+    async setUp() {},
+    fresh: () => {
+      schemas.push(freshSchema('lease'));
+    },
+    open: (now) =>
+      openPostgresLeaseStore({ connectionString: schemaUrl(schemas.at(-1) ?? 'lease'), now }),
+    tearDown: () => dropSchemas(schemas),
+  };
+};
+
+const adapters = [sqlite(), natsKv(), postgres()];
 for (const adapter of adapters) {
   if (adapter.skip) console.warn(`${adapter.name}: skipped, ${adapter.skip}`);
 }

@@ -225,6 +225,7 @@ describe('valid overrides', () => {
       LOG_FORMAT: 'pretty',
       GRAPHIQL: 'no',
       TRANSPORTER: 'nats://nats:4222',
+      LEASE_STORE: 'embedded',
       NODE_ID: 'node-7',
       NODE_KIND: 'projection',
       NODE_KEY_FILE: '/etc/dubanju/node.pem',
@@ -308,7 +309,9 @@ describe('valid overrides', () => {
   it('accept the port range bounds and a tls:// transporter', () => {
     expect(loadConfig({ PORT: '0' }).port).toBe(0);
     expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
-    expect(loadConfig({ TRANSPORTER: 'tls://nats:4222' }).transporter).toBe('tls://nats:4222');
+    expect(
+      loadConfig({ TRANSPORTER: 'tls://nats:4222', LEASE_STORE: 'embedded' }).transporter,
+    ).toBe('tls://nats:4222');
   });
 
   it.each([
@@ -326,10 +329,31 @@ describe('valid overrides', () => {
 describe('a node of a distributed deployment', () => {
   const nats = 'nats://nats:4222';
 
-  it('elects its roles through leases beside the embedded stores unless told otherwise', () => {
+  it('elects its roles through the lease store it is told of, on a bus', () => {
     expect(loadConfig({}).lease).toEqual({ store: 'none', ttlMs: 5000, renewMs: 1666 });
-    expect(loadConfig({ TRANSPORTER: nats }).lease.store).toBe('embedded');
+    expect(loadConfig({ TRANSPORTER: nats, LEASE_STORE: 'embedded' }).lease.store).toBe('embedded');
     expect(loadConfig({ TRANSPORTER: nats, LEASE_STORE: 'nats' }).lease.store).toBe('nats');
+    const postgres = { EVENT_STORE_URL: 'postgres://db/city', LEASE_STORE: 'postgres' };
+    expect(loadConfig({ TRANSPORTER: nats, ...postgres }).lease.store).toBe('postgres');
+  });
+
+  it('refuses to start a leased role on a bus without LEASE_STORE, which one host would elect alone', () => {
+    expect(refused({ TRANSPORTER: nats }).message).toMatch(
+      /^LEASE_STORE: must be set with TRANSPORTER on a node running projector, audit or supervision/,
+    );
+    expect(refused({ TRANSPORTER: nats, SERVICES: 'views,audit' }).message).toMatch(
+      /^LEASE_STORE:/,
+    );
+    // A node without a leased role needs no leases.
+    expect(loadConfig({ TRANSPORTER: nats, SERVICES: 'gateway,tasks' }).lease.store).toBe(
+      'embedded',
+    );
+  });
+
+  it('keeps leases in PostgreSQL only beside events there', () => {
+    expect(refused({ TRANSPORTER: nats, LEASE_STORE: 'postgres' }).message).toMatch(
+      /^LEASE_STORE=postgres: needs EVENT_STORE_URL=postgres:/,
+    );
   });
 
   it('renews a third of the lease time unless LEASE_RENEW_MS says otherwise', () => {
@@ -342,6 +366,7 @@ describe('a node of a distributed deployment', () => {
     expect(
       loadConfig({
         TRANSPORTER: nats,
+        LEASE_STORE: 'embedded',
         NATS_USER: 'svc',
         NATS_PASSWORD: 's3cret',
         NATS_TLS_CA_FILE: file,
@@ -520,17 +545,24 @@ describe('the gateway’s defences', () => {
   });
 
   it('join a bus in production only with credentials, or told to go without', () => {
-    const bus = { NODE_ENV: 'production', TRANSPORTER: 'nats://nats:4222' };
+    const bus = {
+      NODE_ENV: 'production',
+      TRANSPORTER: 'nats://nats:4222',
+      LEASE_STORE: 'embedded',
+    };
     expect(refused(bus).message).toMatch(
       /^TRANSPORTER: a production node joins NATS only with credentials/,
     );
     expect(loadConfig({ ...bus, TRANSPORTER_INSECURE: '1' }).transporter).toBe('nats://nats:4222');
     expect(loadConfig({ ...bus, NATS_USER: 'u', NATS_PASSWORD: 'p' }).nats.user).toBe('u');
     expect(loadConfig({ ...bus, NATS_TOKEN: 't' }).nats.token).toBe('t');
-    expect(loadConfig({ ...bus, TRANSPORTER: 'nats://u:p@nats:4222' }).transporter).toContain(
-      'u:p@',
-    );
-    expect(loadConfig({ TRANSPORTER: 'nats://nats:4222' }).transporter).toBe('nats://nats:4222');
+    expect(
+      loadConfig({ ...bus, TRANSPORTER: 'nats://u:p@nats:4222', LEASE_STORE: 'embedded' })
+        .transporter,
+    ).toContain('u:p@');
+    expect(
+      loadConfig({ TRANSPORTER: 'nats://nats:4222', LEASE_STORE: 'embedded' }).transporter,
+    ).toBe('nats://nats:4222');
   });
 
   it('take NODE_KIND as one lower-case token', () => {
@@ -611,7 +643,10 @@ describe('the NATS client options built from the configuration', () => {
 
   it('take the servers and credentials of TRANSPORTER, decoded', () => {
     expect(
-      options({ TRANSPORTER: 'nats://svc:p%40ss@nats-1:4222,nats://nats-2:4222' }),
+      options({
+        TRANSPORTER: 'nats://svc:p%40ss@nats-1:4222,nats://nats-2:4222',
+        LEASE_STORE: 'embedded',
+      }),
     ).toMatchObject({
       servers: ['nats-1:4222', 'nats-2:4222'],
       user: 'svc',
@@ -621,7 +656,7 @@ describe('the NATS client options built from the configuration', () => {
   });
 
   it('let NATS_USER and NATS_PASSWORD win over the URL, and a token replace both', () => {
-    const env = { TRANSPORTER: 'nats://url-user:url-pass@nats:4222' };
+    const env = { TRANSPORTER: 'nats://url-user:url-pass@nats:4222', LEASE_STORE: 'embedded' };
     expect(options({ ...env, NATS_USER: 'svc', NATS_PASSWORD: 's3cret' })).toMatchObject({
       user: 'svc',
       pass: 's3cret',
@@ -632,12 +667,17 @@ describe('the NATS client options built from the configuration', () => {
   });
 
   it('turn TLS on for tls:// or any NATS_TLS_* file, passing the files', () => {
-    expect(options({ TRANSPORTER: 'nats://nats:4222' })).not.toHaveProperty('tls');
-    expect(options({ TRANSPORTER: 'tls://nats:4222' })).toMatchObject({ tls: {} });
+    expect(
+      options({ TRANSPORTER: 'nats://nats:4222', LEASE_STORE: 'embedded' }),
+    ).not.toHaveProperty('tls');
+    expect(options({ TRANSPORTER: 'tls://nats:4222', LEASE_STORE: 'embedded' })).toMatchObject({
+      tls: {},
+    });
     const file = path.resolve('package.json');
     expect(
       options({
         TRANSPORTER: 'nats://nats:4222',
+        LEASE_STORE: 'embedded',
         NATS_TLS_CA_FILE: file,
         NATS_TLS_CERT_FILE: file,
         NATS_TLS_KEY_FILE: file,

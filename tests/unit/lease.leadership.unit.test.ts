@@ -249,3 +249,94 @@ describe('a single process without leases', () => {
     expect(log).toEqual(['lead', 'standDown']);
   });
 });
+
+describe('a leader whose role works long (a catch-up over a large backlog)', () => {
+  /** A role whose lead() runs until the test ends it, and asks `holding()` between pages. */
+  const longRole = (leadership: () => Leadership) => {
+    let finish = () => {};
+    const pages: number[] = [];
+    const role: LeaderRole = {
+      lead: () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+      standDown: () => {},
+    };
+    return {
+      role,
+      pages,
+      /** One page of the catch-up, when the lease still allows it; answers whether it ran. */
+      page: () => {
+        if (!leadership().holding()) return false;
+        pages.push(pages.length + 1);
+        return true;
+      },
+      finish: () => finish(),
+    };
+  };
+
+  it('keeps renewing its lease while the role is still beginning, so no standby takes it', async () => {
+    const { time, leases, candidate } = setUp();
+    const logger = quietLogger();
+    let a: Leadership | null = null;
+    const work = longRole(() => a!);
+    a = createLeadership({
+      store: leases.store,
+      name: 'projector',
+      holder: 'a',
+      ttlMs: 3000,
+      renewMs: 1000,
+      logger,
+      now: time.now,
+      schedule: time.schedule,
+    });
+    void a.start(work.role);
+    const b = candidate('b');
+    expect(await a.tick()).toBe(true);
+    for (let second = 0; second < 10; second++) {
+      await time.advance(1000);
+      // Each renewal answers while lead() has not finished.
+      expect(await a.tick()).toBe(true);
+      expect(await b.leadership.tick()).toBe(false);
+      expect(work.page()).toBe(true);
+    }
+    expect(b.log).toEqual([]);
+    expect(work.pages).toHaveLength(10);
+    work.finish();
+  });
+
+  it('stops its work within one renewal period of losing the lease', async () => {
+    const { time, leases, candidate } = setUp();
+    const logger = quietLogger();
+    let a: Leadership | null = null;
+    const work = longRole(() => a!);
+    a = createLeadership({
+      store: leases.store,
+      name: 'projector',
+      holder: 'a',
+      ttlMs: 3000,
+      renewMs: 1000,
+      logger,
+      now: time.now,
+      schedule: time.schedule,
+    });
+    void a.start(work.role);
+    await a.tick();
+    expect(work.page()).toBe(true);
+    // The store stops answering this node: its lease runs out at its own deadline.
+    leases.cut(true);
+    await time.advance(1000);
+    await a.tick();
+    expect(work.page()).toBe(true);
+    await time.advance(2000);
+    await a.tick();
+    expect(work.page()).toBe(false);
+    leases.cut(false);
+    // Another node may take over now: this one's work has stopped.
+    const b = candidate('b');
+    await time.advance(1);
+    expect(await b.leadership.tick()).toBe(true);
+    expect(work.page()).toBe(false);
+    work.finish();
+  });
+});

@@ -51,6 +51,32 @@ describe('a log follower', () => {
     expect(checkpoint.taken).toEqual([[1, 2], [3, 4], [5]]);
   });
 
+  it('stops before the next page once its leader may no longer go on, and the next catch-up resumes', async () => {
+    const { eventStore } = logOf(7);
+    const checkpoint = checkpointOf();
+    const follower = createLogFollower({ eventStore, checkpoint, batchSize: 2 });
+    let allowed = 2;
+    await follower.catchUp(() => allowed-- > 0);
+    expect(checkpoint.taken).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    await follower.catchUp();
+    expect(checkpoint.taken).toEqual([[1, 2], [3, 4], [5, 6], [7]]);
+  });
+
+  it('goes to the end for a caller that joined a catch-up which then had to stop', async () => {
+    const { eventStore } = logOf(6);
+    const checkpoint = checkpointOf();
+    const follower = createLogFollower({ eventStore, checkpoint, batchSize: 2 });
+    let holding = true;
+    const leader = follower.catchUp(() => holding);
+    const joined = follower.catchUp();
+    holding = false;
+    await Promise.all([leader, joined]);
+    expect(checkpoint.taken.flat()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('reads the checkpoint again when another follower moved it, taking no event twice', async () => {
     const { eventStore } = logOf(4);
     const checkpoint = checkpointOf();
