@@ -511,8 +511,8 @@ const storeSettings = (env: Env) => {
     readModelStoreUrl: connectionUrl(
       env,
       'READ_MODEL_STORE_URL',
-      /^mongodb(\+srv)?:\/\/./,
-      'a mongodb:// connection string, or unset for the embedded store',
+      /^(mongodb(\+srv)?|postgres(ql)?):\/\/./,
+      'a postgres:// (or postgresql://) or mongodb:// connection string, or unset for the embedded store',
     ),
     mongodbDatabase,
   };

@@ -45,7 +45,8 @@ export type EventStoreChoice =
 /** Which read-model adapter runs, with what it needs to open. */
 export type ReadModelStoreChoice =
   | { kind: 'embedded'; path: string }
-  | { kind: 'mongodb'; url: string; database: string };
+  | { kind: 'mongodb'; url: string; database: string }
+  | { kind: 'postgres'; connectionString: string };
 
 const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//;
 const MONGODB_URL = /^mongodb(\+srv)?:\/\//;
@@ -68,7 +69,10 @@ export function chooseEventStore(config: StoreConfig): EventStoreChoice {
   );
 }
 
-/** READ_MODEL_STORE_URL unset: the embedded store under DATA_DIR; `mongodb://…`: MongoDB. */
+/**
+ * READ_MODEL_STORE_URL unset: the embedded store under DATA_DIR; `postgres://…`:
+ * PostgreSQL; `mongodb://…`: MongoDB.
+ */
 export function chooseReadModelStore(config: StoreConfig): ReadModelStoreChoice {
   const url = config.readModelStoreUrl ?? null;
   if (url === null) {
@@ -77,8 +81,9 @@ export function chooseReadModelStore(config: StoreConfig): ReadModelStoreChoice 
   if (MONGODB_URL.test(url)) {
     return { kind: 'mongodb', url, database: config.mongodbDatabase ?? 'dubanju' };
   }
+  if (POSTGRES_URL.test(url)) return { kind: 'postgres', connectionString: url };
   throw new ConfigError(
-    `READ_MODEL_STORE_URL=${redactUrl(url)}: must be mongodb://…, or unset for the embedded store`,
+    `READ_MODEL_STORE_URL=${redactUrl(url)}: must be postgres://… or mongodb://…, or unset for the embedded store`,
   );
 }
 
@@ -151,12 +156,23 @@ function openReadModelStore(choice: ReadModelStoreChoice, config: StoreConfig): 
         );
         return openMongoReadModelStore({ url: choice.url, database: choice.database });
       });
+    case 'postgres':
+      return deferredReadModelStore(async () => {
+        const { openPostgresReadModelStore } = await import(
+          '../read-model-store/postgres/postgres-read-model-store.ts'
+        );
+        return openPostgresReadModelStore({ connectionString: choice.connectionString });
+      });
     default: {
       const _exhaustive: never = choice;
       throw new Error(`unknown read-model store ${JSON.stringify(_exhaustive)}`);
     }
   }
 }
+
+/** The URL a server read-model store was opened from. */
+const modelsUrl = (models: Exclude<ReadModelStoreChoice, { kind: 'embedded' }>) =>
+  models.kind === 'mongodb' ? models.url : models.connectionString;
 
 /** Each store's condition, named as an operator finds it: the setting and the place. */
 const watchedConditions = (config: StoreConfig): StoreHealth => {
@@ -173,7 +189,7 @@ const watchedConditions = (config: StoreConfig): StoreHealth => {
       'read models',
       models.kind === 'embedded'
         ? `DATA_DIR=${config.dataDir} (${models.path})`
-        : `READ_MODEL_STORE_URL=${redactUrl(models.url)}`,
+        : `READ_MODEL_STORE_URL=${redactUrl(modelsUrl(models))}`,
     ),
   };
 };
@@ -210,7 +226,9 @@ export function describeStores(config: StoreConfig): string {
   const modelsAt =
     models.kind === 'embedded'
       ? `embedded ${models.path}`
-      : `MongoDB ${redactUrl(models.url)} database ${models.database}`;
+      : models.kind === 'postgres'
+        ? `PostgreSQL ${redactUrl(modelsUrl(models))}`
+        : `MongoDB ${redactUrl(models.url)} database ${models.database}`;
   return `events: ${eventsAt}; read models: ${modelsAt}`;
 }
 
@@ -262,8 +280,10 @@ export async function verifyStores(stores: Stores, config: StoreConfig): Promise
       : answers(
           stores.readModels,
           'READ_MODEL_STORE_URL',
-          redactUrl(models.url),
-          'MongoDB cannot hold the read models',
+          redactUrl(modelsUrl(models)),
+          models.kind === 'mongodb'
+            ? 'MongoDB cannot hold the read models'
+            : 'the read models are unavailable',
         ),
   ]);
 }

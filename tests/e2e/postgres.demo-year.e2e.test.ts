@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoNow, runDemo } from '../../demo/run-demo.ts';
 import { loadConfig } from '../../infra/config/config.ts';
-import { dropSchemas, freshSchema, schemaUrl } from '../support/postgres.ts';
+import { dropSchemas, freshSchema, rawClient, schemaUrl } from '../support/postgres.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -33,14 +33,18 @@ const demoSystem = async (env: Record<string, string>): Promise<TestSystem> => {
   );
 };
 
-describe('the demo year with its events in PostgreSQL', () => {
+describe('the demo year with its events and read models in PostgreSQL', () => {
   const schema = freshSchema('demo');
   let embedded: TestSystem;
   let postgres: TestSystem;
 
   beforeAll(async () => {
     embedded = await demoSystem({});
-    postgres = await demoSystem({ EVENT_STORE_URL: schemaUrl(schema) });
+    // Events, read models (with their kept versions) and leases in one schema.
+    postgres = await demoSystem({
+      EVENT_STORE_URL: schemaUrl(schema),
+      READ_MODEL_STORE_URL: schemaUrl(schema),
+    });
   }, 240_000);
   afterAll(async () => {
     await embedded?.stop();
@@ -57,6 +61,25 @@ describe('the demo year with its events in PostgreSQL', () => {
     );
     expect(counts[0]).toEqual({ tasks: { totalCount: 25 } });
     expect(counts[1]).toEqual(counts[0]);
+  });
+
+  it('keeps the read models in PostgreSQL, not in the data folder', async () => {
+    expect(existsSync(path.join(postgres.dataDir, 'read-models.sqlite'))).toBe(false);
+    expect(existsSync(path.join(postgres.dataDir, 'events.sqlite'))).toBe(false);
+    const raw = await rawClient();
+    try {
+      const counted = await raw.query(
+        `SELECT (SELECT count(*) FROM ${schema}.documents) AS documents,
+                (SELECT count(*) FROM ${schema}.versions) AS versions,
+                (SELECT position FROM ${schema}.checkpoints WHERE projector_id = 'main') AS main`,
+      );
+      const row = counted.rows[0] as { documents: string; versions: string; main: string };
+      expect(Number(row.documents)).toBeGreaterThan(100);
+      expect(Number(row.versions)).toBeGreaterThan(100);
+      expect(Number(row.main)).toBe(await postgres.lastPosition());
+    } finally {
+      await raw.end();
+    }
   });
 
   it.each(['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-31'])(

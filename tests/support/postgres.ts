@@ -38,3 +38,23 @@ export const dropSchemas = async (schemas: readonly string[]): Promise<void> => 
     await client.end();
   }
 };
+
+/**
+ * What every PostgreSQL adapter answers before it holds anything: UNAVAILABLE
+ * (retryable) when nothing listens, and a bad schema name refused, named.
+ */
+export const itRefusesAsEveryPostgresAdapter = (
+  open: (connectionString: string) => Promise<unknown>,
+) => {
+  it('answers UNAVAILABLE, not a crash, when the server cannot be reached', async () => {
+    await expect(open('postgres://127.0.0.1:1/test')).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+  });
+
+  it('refuses a schema name that is not a plain identifier, naming it', async () => {
+    await expect(open(`${postgresTestUrl}?schema=a;drop`)).rejects.toThrow(
+      /schema "a;drop": must be a lower-case SQL identifier/,
+    );
+  });
+};

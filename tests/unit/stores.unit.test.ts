@@ -51,6 +51,14 @@ describe('the stores chosen by configuration', () => {
     },
   );
 
+  it('put read models in PostgreSQL for READ_MODEL_STORE_URL=postgres://…', () => {
+    const url = 'postgres://app@db/city?schema=views';
+    expect(chooseReadModelStore(loadConfig({ READ_MODEL_STORE_URL: url }))).toEqual({
+      kind: 'postgres',
+      connectionString: url,
+    });
+  });
+
   it('put read models in MongoDB for READ_MODEL_STORE_URL, in MONGODB_DATABASE', () => {
     const url = 'mongodb://db:27017/?replicaSet=rs0';
     expect(chooseReadModelStore(loadConfig({ READ_MODEL_STORE_URL: url }))).toEqual({

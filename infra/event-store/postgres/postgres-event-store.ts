@@ -1,11 +1,9 @@
-import os from 'node:os';
-import pg from 'pg';
-import { unavailable } from '../../../contracts/errors.ts';
+import { onServerOf, openPool, postgresTarget } from '../../postgres/connection.ts';
 import type { EventStore } from '../port.ts';
 import { assertAppendable, assertPage, streamRead } from '../shared/batch.ts';
 import { type EventRow, toStoredEvent } from '../shared/rows.ts';
 import { appendInTransaction } from './append.ts';
-import { applySchema, schemaName } from './schema.ts';
+import { applySchema } from './schema.ts';
 
 /** Where the log lives in PostgreSQL. */
 export interface PostgresEventStoreOptions {
@@ -14,43 +12,6 @@ export interface PostgresEventStoreOptions {
   /** Connections this process keeps (default 10). */
   maxConnections?: number;
 }
-
-/** The connection settings and the schema a URL names. */
-export const postgresTarget = (url: string): { connectionString: string; schema: string } => {
-  const parsed = new URL(url);
-  const schema = schemaName(parsed.searchParams.get('schema') ?? 'dubanju');
-  parsed.searchParams.delete('schema');
-  // No user in the URL: the operating system's, as libpq and psql take it (pg reads $USER).
-  if (parsed.username === '') parsed.username = os.userInfo().username;
-  return { connectionString: parsed.toString(), schema };
-};
-
-/** Errors that say the server cannot be reached or used now, not that the call was wrong. */
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now
-  '53100', // disk_full
-  '53200', // out_of_memory
-  '53300', // too_many_connections
-  '08000',
-  '08003',
-  '08006',
-]);
-
-const isUnreachable = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    (typeof code === 'string' && UNREACHABLE.has(code)) ||
-    (error instanceof Error && /Connection terminated|timeout exceeded/.test(error.message))
-  );
-};
 
 const COLUMNS =
   'position, stream_id, revision, event_id, type, version, data, metadata, recorded_at';
@@ -66,33 +27,8 @@ export async function openPostgresEventStore(
   options: PostgresEventStoreOptions,
 ): Promise<EventStore> {
   const { connectionString, schema } = postgresTarget(options.connectionString);
-  const pool = new pg.Pool({
-    connectionString,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: 5000,
-    application_name: 'dubanju-event-store',
-  });
-  // An idle connection the server dropped: the next query gets a new one.
-  pool.on('error', () => undefined);
-
-  const onServer = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw unavailable(`the event store cannot be reached: ${(error as Error).message}`);
-    }
-    let broken: Error | undefined;
-    try {
-      return await work(client);
-    } catch (error) {
-      if (!isUnreachable(error)) throw error;
-      broken = error as Error;
-      throw unavailable(`the event store cannot be used: ${(error as Error).message}`);
-    } finally {
-      client.release(broken);
-    }
-  };
+  const pool = openPool(connectionString, 'dubanju-event-store', options.maxConnections);
+  const onServer = onServerOf(pool, 'the event store');
 
   await onServer((client) => applySchema(client, schema));
 

@@ -1,13 +1,5 @@
 import type { PoolClient } from 'pg';
 
-/** A schema name the adapter may put in SQL: a plain lower-case identifier. */
-export const schemaName = (name: string): string => {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
-    throw new Error(`schema ${JSON.stringify(name)}: must be a lower-case SQL identifier`);
-  }
-  return name;
-};
-
 /**
  * The log. Positions are given by the append (the head's row, locked for the
  * append's transaction, plus one), not by a sequence: a sequence leaves gaps

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { postgresTarget } from '../../event-store/postgres/postgres-event-store.ts';
+import { openPool, postgresTarget } from '../../postgres/connection.ts';
 import type { Lease, LeaseStore } from '../port.ts';
 
 export interface PostgresLeaseStoreOptions {
@@ -58,13 +57,7 @@ const asLease = (row: Record<string, unknown> | undefined): Lease | null =>
  */
 export const openPostgresLeaseStore = (options: PostgresLeaseStoreOptions): LeaseStore => {
   const { connectionString, schema } = postgresTarget(options.connectionString);
-  const pool = new pg.Pool({
-    connectionString,
-    max: 2,
-    connectionTimeoutMillis: 5000,
-    application_name: 'dubanju-leases',
-  });
-  pool.on('error', () => undefined);
+  const pool = openPool(connectionString, 'dubanju-leases', 2);
   const now = () => (options.now ? options.now() : null);
   let ready: Promise<void> | null = null;
   const prepared = () => {
