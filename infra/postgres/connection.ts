@@ -44,7 +44,9 @@ export const isUnreachable = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
   return (
     (typeof code === 'string' && UNREACHABLE.has(code)) ||
-    (error instanceof Error && /Connection terminated|timeout exceeded/.test(error.message))
+    (error instanceof Error &&
+      // pg's own words for a connection that broke under the call.
+      /Connection terminated|timeout exceeded|not queryable|connection error/.test(error.message))
   );
 };
 
