@@ -4,6 +4,7 @@ import type { BrokerOptions } from 'moleculer';
 import type { ConnectionOptions, TlsOptions } from 'nats';
 import type { Config } from './infra/config/config.ts';
 import { logDestination } from './infra/log/log-format.ts';
+import { moleculerPinoLogger } from './infra/log/moleculer-pino.ts';
 
 /** TRANSPORTER as one or more URLs (a comma-separated cluster). */
 const transporterUrls = (transporter: string): URL[] =>
@@ -92,11 +93,13 @@ export const brokerOptions = (config: Readonly<Config>): BrokerOptions => {
       type: 'Pino',
       options: {
         level: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
-        pino: {
-          options: { enabled: config.logLevel !== 'silent' },
-          // JSON lines on stdout unless pretty lines are chosen (LOG_FORMAT, see `logDestination`).
-          ...(destination ? { destination } : {}),
-        },
+        // JSON lines on stdout unless pretty lines are chosen (LOG_FORMAT, see
+        // `logDestination`); the errors a call passes after its message are kept.
+        createLogger: moleculerPinoLogger({
+          level: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
+          enabled: config.logLevel !== 'silent',
+          destination,
+        }),
       },
     },
     // A command reads a stream and appends: milliseconds. 10 s covers a slow disk and
