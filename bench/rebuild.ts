@@ -10,6 +10,10 @@
  *   npm run bench:rebuild -- --data ./data     # e.g. the demo's log
  *   BENCH_EVENTS=200000 npm run bench:rebuild
  *   npm run bench:rebuild -- --keep DIR        # keep the generated log in DIR (for profiling)
+ *   BENCH_POSTGRES_URL=postgres://127.0.0.1/test npm run bench:rebuild [-- --schema NAME]
+ *       # events and read models in PostgreSQL: the log generated into schema NAME
+ *       # (kept, and only read when it already holds events), the rebuild into a
+ *       # fresh schema dropped afterwards
  * The npm script gives V8 a 64 MB young generation, as `npm run rebuild` does:
  * a rebuild allocates a new document per event, and fewer of them outlive a
  * scavenge into the old generation (about 8% less CPU here).
@@ -18,20 +22,37 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openPostgresEventStore } from '../infra/event-store/postgres/postgres-event-store.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
+import { openPostgresReadModelStore } from '../infra/read-model-store/postgres/postgres-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
 import { generateLog } from './generate-log.ts';
 import { line, rate } from './stats.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, keep: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, keep: { type: 'string' }, schema: { type: 'string' } },
+});
 const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-rebuild-'));
+const postgresUrl = process.env.BENCH_POSTGRES_URL ?? null;
+const schemaOf = (schema: string) => {
+  const url = new URL(postgresUrl ?? '');
+  url.searchParams.set('schema', schema);
+  return url.toString();
+};
+const rebuildSchema = `bench_rebuild_${process.pid}`;
 try {
   const logDir = values.data ?? values.keep;
   const eventsPath = path.join(logDir ? path.resolve(logDir) : work, 'events.sqlite');
-  const eventStore = openSqliteEventStore({ path: eventsPath });
-  if (!values.data) {
+  const eventStore = postgresUrl
+    ? await openPostgresEventStore({
+        connectionString: schemaOf(values.schema ?? `bench_log_${process.pid}`),
+      })
+    : openSqliteEventStore({ path: eventsPath });
+  line('stores', postgresUrl ? `PostgreSQL ${postgresUrl}` : `SQLite under ${work}`);
+  if (!values.data && (await eventStore.lastPosition()) === 0) {
     const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
     const started = performance.now();
     const log = await generateLog(eventStore, target);
@@ -41,7 +62,9 @@ try {
       `${log.events} events, ${log.tasks} tasks, ${log.refused} refused, ${rate(log.events, ms)} events/s`,
     );
   }
-  const readModels = openEmbeddedReadModelStore({ path: path.join(work, 'read-models.sqlite') });
+  const readModels = postgresUrl
+    ? await openPostgresReadModelStore({ connectionString: schemaOf(rebuildSchema) })
+    : openEmbeddedReadModelStore({ path: path.join(work, 'read-models.sqlite') });
   const started = performance.now();
   const cpu = process.cpuUsage();
   const rebuilt = await rebuildReadModels({ eventStore, readModels, projections: allProjections });
@@ -59,4 +82,17 @@ try {
   await eventStore.close();
 } finally {
   rmSync(work, { recursive: true, force: true });
+  if (postgresUrl)
+    await dropSchema(postgresUrl, rebuildSchema, values.schema ? null : `bench_log_${process.pid}`);
+}
+
+/** The rebuild's schema, and the generated log's unless it was named to be kept. */
+async function dropSchema(url: string, ...schemas: (string | null)[]) {
+  const target = new URL(url);
+  if (target.username === '') target.username = os.userInfo().username;
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  for (const schema of schemas)
+    if (schema) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
 }

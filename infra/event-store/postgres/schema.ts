@@ -86,15 +86,56 @@ CREATE TRIGGER log_head_no_truncate BEFORE TRUNCATE ON ${schema}.log_head
 `;
 
 /**
+ * One append in one statement (one round trip while the head is locked, which
+ * every append waits for): locks the head; answers where any of the ids is
+ * already stored (`prior`, nothing written: the caller decides if it is a
+ * retry), or the stream's actual revision when it is not the one expected
+ * (`actual`, nothing written); else inserts the events after the head and
+ * moves it, answering the first position and the revision before them.
+ * `expected`: -2 any, -1 no stream, else the revision.
+ */
+const appendFunction = (schema: string) => `
+CREATE OR REPLACE FUNCTION ${schema}.append_events(
+  stream text, expected bigint, ids text[], types text[], versions integer[],
+  datas text[], metadatas text[], recorded text[]
+) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+  head bigint;
+  actual bigint;
+  prior jsonb;
+BEGIN
+  SELECT position INTO head FROM ${schema}.log_head FOR UPDATE;
+  SELECT jsonb_agg(jsonb_build_object(
+           'id', event_id, 'streamId', stream_id, 'revision', revision, 'position', position))
+    INTO prior FROM ${schema}.events WHERE event_id = ANY(ids);
+  IF prior IS NOT NULL THEN
+    RETURN jsonb_build_object('prior', prior);
+  END IF;
+  SELECT COALESCE(MAX(revision), -1) INTO actual FROM ${schema}.events WHERE stream_id = stream;
+  IF expected <> -2 AND actual <> expected THEN
+    RETURN jsonb_build_object('actual', actual);
+  END IF;
+  INSERT INTO ${schema}.events
+    (position, stream_id, revision, event_id, type, version, data, metadata, recorded_at)
+  SELECT head + n, stream, actual + n, ids[n], types[n], versions[n], datas[n], metadatas[n], recorded[n]
+    FROM generate_series(1, array_length(ids, 1)) AS n
+    ORDER BY n;
+  UPDATE ${schema}.log_head SET position = head + array_length(ids, 1);
+  RETURN jsonb_build_object('first', head + 1, 'actual', actual);
+END $$;
+`;
+
+/**
  * Creates the schema, tables and guards when missing. Several nodes may start
  * at once: an advisory lock makes them take turns. A role without the right
  * to create them finds them made by the owner and goes on.
  */
 export async function applySchema(client: PoolClient, schema: string): Promise<void> {
-  const present = await client.query(
-    `SELECT to_regclass($1) AS events, to_regprocedure($2) AS guard`,
-    [`${schema}.events`, `${schema}.log_head_forward()`],
-  );
+  const present = await client.query(`SELECT to_regclass($1) AS events, to_regproc($2) AS guard`, [
+    `${schema}.events`,
+    `${schema}.append_events`,
+  ]);
   const row = present.rows[0] as { events: string | null; guard: string | null };
   if (row.events !== null && row.guard !== null) return;
   await client.query('BEGIN');
@@ -102,6 +143,7 @@ export async function applySchema(client: PoolClient, schema: string): Promise<v
     await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dubanju:${schema}`]);
     await client.query(tables(schema));
     await client.query(guards(schema));
+    await client.query(appendFunction(schema));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
