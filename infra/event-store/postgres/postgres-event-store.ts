@@ -9,7 +9,7 @@ import { applySchema } from './schema.ts';
 export interface PostgresEventStoreOptions {
   /** `postgres://…` or `postgresql://…`; `?schema=name` picks the schema (default `dubanju`). */
   connectionString: string;
-  /** Connections this process keeps (default 10). */
+  /** Connections this process keeps for reads (default 10), beside two for appends. */
   maxConnections?: number;
 }
 
@@ -27,6 +27,11 @@ export async function openPostgresEventStore(
   options: PostgresEventStoreOptions,
 ): Promise<EventStore> {
   const { connectionString, schema } = postgresTarget(options.connectionString);
+  // Appends take turns on the log head whatever the number of connections: two
+  // keep the next one waiting at the server. Reads have connections of their
+  // own, so a stream read never queues behind appends waiting for the head.
+  const appendPool = openPool(connectionString, 'dubanju-event-store-appends', 2);
+  const appending = onServerOf(appendPool, 'the event store');
   const pool = openPool(connectionString, 'dubanju-event-store', options.maxConnections);
   const onServer = onServerOf(pool, 'the event store');
 
@@ -38,7 +43,7 @@ export async function openPostgresEventStore(
   return {
     async appendToStream(streamId, events, { expectedRevision }) {
       assertAppendable(streamId, events, expectedRevision);
-      return onServer((client) =>
+      return appending((client) =>
         appendInTransaction(client, schema, streamId, events, expectedRevision),
       );
     },
@@ -76,6 +81,7 @@ export async function openPostgresEventStore(
       await onServer((client) => client.query('SELECT 1'));
     },
     async close() {
+      if (!appendPool.ended) await appendPool.end();
       if (!pool.ended) await pool.end();
     },
   };
