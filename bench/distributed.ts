@@ -4,12 +4,16 @@
  *   (1) every service in one process, no transporter, and
  *   (2) the services on three processes over a local nats-server: the gateway;
  *       tasks, directory, rules, supervision; projector, views, boards, audit —
- * both on the embedded stores, from the same run on this machine.
+ * both on the embedded stores, from the same run on this machine; and, with
+ * BENCH_POSTGRES_URL=postgres://…,
+ *   (3) over NATS on PostgreSQL (events, read models and leases, a fresh schema
+ *       each, dropped afterwards) with 1, 2 and 3 command nodes.
  * BENCH_SECONDS sets each phase's length (default 5).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { signToken } from '../infra/auth/tokens.ts';
 import type { ChildSystem } from '../tests/support/child-system.ts';
 import { startChildSystem } from '../tests/support/child-system.ts';
@@ -102,7 +106,12 @@ const oneProcess = async () => {
   }
 };
 
-const threeProcesses = async () => {
+/**
+ * The gateway, `commandNodes` nodes of tasks, directory, rules and supervision,
+ * and one of projector, views, boards and audit, over a local nats-server, on
+ * the stores `stores` names (the embedded ones in a shared DATA_DIR by default).
+ */
+const overNats = async (label: string, commandNodes: number, stores: Record<string, string>) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-nats-'));
   const nats: NatsServer = await startNatsServer({ user: 'bench', password: 'bench-pass' });
   const nodes: ChildSystem[] = [];
@@ -112,13 +121,16 @@ const threeProcesses = async () => {
       SERVICES: services,
       TRANSPORTER: nats.url,
       LEASE_STORE: 'embedded',
+      ...stores,
     });
     nodes.push(
       ...(await Promise.all([
         startChildSystem(env('gateway'), 60_000),
-        startChildSystem(env('tasks,directory,rules,supervision'), 60_000, {
-          ready: servicesReady,
-        }),
+        ...Array.from({ length: commandNodes }, () =>
+          startChildSystem(env('tasks,directory,rules,supervision'), 60_000, {
+            ready: servicesReady,
+          }),
+        ),
         startChildSystem(env('projector,views,boards,audit'), 60_000, { ready: servicesReady }),
       ])),
     );
@@ -127,11 +139,40 @@ const threeProcesses = async () => {
     while ((await fetch(`${url}/readyz`)).status !== 200) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return await measure('three processes over NATS', url);
+    return await measure(label, url);
   } finally {
     for (const node of nodes) await node.kill('SIGTERM');
     await nats.dispose();
     rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const threeProcesses = () => overNats('three processes over NATS', 1, {});
+
+/** (3): on PostgreSQL, with 1, 2 and 3 command nodes, each run on a schema of its own. */
+const onPostgres = async (base: string) => {
+  const schemas: string[] = [];
+  try {
+    for (const commandNodes of [1, 2, 3]) {
+      const schema = `bench_cluster_${process.pid}_${commandNodes}`;
+      schemas.push(schema);
+      const url = new URL(base);
+      url.searchParams.set('schema', schema);
+      const at = url.toString();
+      await overNats(`PostgreSQL over NATS, ${commandNodes} command node(s)`, commandNodes, {
+        EVENT_STORE_URL: at,
+        READ_MODEL_STORE_URL: at,
+        LEASE_STORE: 'postgres',
+      });
+    }
+  } finally {
+    const target = new URL(base);
+    target.search = '';
+    if (target.username === '') target.username = os.userInfo().username;
+    const client = new pg.Client({ connectionString: target.toString() });
+    await client.connect();
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
   }
 };
 
@@ -149,4 +190,6 @@ if (skip) {
     const ratio = (spread[clients] ?? 0) / (single[clients] || 1);
     line(`three processes / one process, ${clients} clients`, `${ratio.toFixed(2)}×`);
   }
+  const postgresUrl = process.env.BENCH_POSTGRES_URL;
+  if (postgresUrl) await onPostgres(postgresUrl);
 }

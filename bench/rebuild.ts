@@ -12,8 +12,9 @@
  *   npm run bench:rebuild -- --keep DIR        # keep the generated log in DIR (for profiling)
  *   BENCH_POSTGRES_URL=postgres://127.0.0.1/test npm run bench:rebuild [-- --schema NAME]
  *       # events and read models in PostgreSQL: the log generated into schema NAME
- *       # (kept, and only read when it already holds events), the rebuild into a
- *       # fresh schema dropped afterwards
+ *       # (kept, and only read when it already holds events), or with --data DIR
+ *       # copied there from DIR's SQLite log; the rebuild goes into a fresh schema,
+ *       # dropped afterwards unless --models NAME names one to keep
  * The npm script gives V8 a 64 MB young generation, as `npm run rebuild` does:
  * a rebuild allocates a new document per event, and fewer of them outlive a
  * scavenge into the old generation (about 8% less CPU here).
@@ -29,11 +30,17 @@ import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/e
 import { openPostgresReadModelStore } from '../infra/read-model-store/postgres/postgres-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
+import { copyLogToPostgres } from './copy-log.ts';
 import { generateLog } from './generate-log.ts';
 import { line, rate } from './stats.ts';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, keep: { type: 'string' }, schema: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    keep: { type: 'string' },
+    schema: { type: 'string' },
+    models: { type: 'string' },
+  },
 });
 const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-rebuild-'));
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? null;
@@ -42,16 +49,26 @@ const schemaOf = (schema: string) => {
   url.searchParams.set('schema', schema);
   return url.toString();
 };
-const rebuildSchema = `bench_rebuild_${process.pid}`;
+const rebuildSchema = values.models ?? `bench_rebuild_${process.pid}`;
 try {
   const logDir = values.data ?? values.keep;
   const eventsPath = path.join(logDir ? path.resolve(logDir) : work, 'events.sqlite');
+  const logUrl = postgresUrl ? schemaOf(values.schema ?? `bench_log_${process.pid}`) : '';
   const eventStore = postgresUrl
-    ? await openPostgresEventStore({
-        connectionString: schemaOf(values.schema ?? `bench_log_${process.pid}`),
-      })
+    ? await openPostgresEventStore({ connectionString: logUrl })
     : openSqliteEventStore({ path: eventsPath });
   line('stores', postgresUrl ? `PostgreSQL ${postgresUrl}` : `SQLite under ${work}`);
+  if (postgresUrl && values.data && (await eventStore.lastPosition()) === 0) {
+    // A SQLite log (--data) copied into PostgreSQL first, positions kept.
+    const sqlite = openSqliteEventStore({ path: eventsPath });
+    const started = performance.now();
+    const copied = await copyLogToPostgres(sqlite, logUrl);
+    line(
+      'log copied into PostgreSQL',
+      `${copied} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await sqlite.close();
+  }
   if (!values.data && (await eventStore.lastPosition()) === 0) {
     const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
     const started = performance.now();
@@ -82,8 +99,13 @@ try {
   await eventStore.close();
 } finally {
   rmSync(work, { recursive: true, force: true });
-  if (postgresUrl)
-    await dropSchema(postgresUrl, rebuildSchema, values.schema ? null : `bench_log_${process.pid}`);
+  if (postgresUrl) {
+    await dropSchema(
+      postgresUrl,
+      values.models ? null : rebuildSchema,
+      values.schema ? null : `bench_log_${process.pid}`,
+    );
+  }
 }
 
 /** The rebuild's schema, and the generated log's unless it was named to be kept. */
