@@ -47,6 +47,11 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
       await options.alongside?.lead();
       try {
         await termCatchUp(mine)();
+      } catch (error) {
+        // Logged and tried again at the next poll, as any later catch-up: a first
+        // one that fails (a write refused, a store down) must not stop the node
+        // from starting and answering reads.
+        options.onPollError(error);
       } finally {
         if (term === mine) {
           polling = startTicker(options.pollMs, termCatchUp(mine), options.onPollError);

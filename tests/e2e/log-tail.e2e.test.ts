@@ -68,4 +68,20 @@ describe('a node whose event log lost its tail', () => {
     const units = await second.gql('{ units { id } }', {}, await second.token('office'));
     expect(units.errors).toBeUndefined();
   }, 120_000);
+
+  it('still starts, and answers reads, when its audit must index and sign the log it cannot write to', async () => {
+    // Only the read models stand beyond the log's end; the audit index starts
+    // empty, so the audit's first catch-up signs a head, which the log refuses.
+    await second?.stop({ keepData: true });
+    second = null;
+    rmSync(path.join(copyDir, 'audit.sqlite'), { force: true });
+    for (const suffix of ['-wal', '-shm']) {
+      rmSync(path.join(copyDir, `audit.sqlite${suffix}`), { force: true });
+    }
+    second = await startTestSystem({ AUDIT_SIGN_EVERY: '1' }, { dataDir: copyDir });
+    const readyz = await fetch(`${second.url}/readyz`);
+    expect(readyz.status).toBe(503);
+    const units = await second.gql('{ units { id } }', {}, await second.token('office'));
+    expect(units.errors).toBeUndefined();
+  }, 120_000);
 });
