@@ -86,6 +86,14 @@ export const onServerOf =
       throw unavailable(`${what} cannot be reached: ${(error as Error).message}`);
     }
     let broken: Error | undefined;
+    // A connection the server ends while it is checked out (a restart, an
+    // administrator's command) emits 'error', and the pool listens only to idle
+    // ones: unheard, the event would end the process. The call's own query
+    // fails with the same error, answered below.
+    const ended = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', ended);
     try {
       return await work(client);
     } catch (error) {
@@ -93,6 +101,7 @@ export const onServerOf =
       broken = error as Error;
       throw unavailable(`${what} cannot be used: ${(error as Error).message}`);
     } finally {
+      client.off('error', ended);
       client.release(broken);
     }
   };

@@ -1,4 +1,4 @@
-import { openPool, postgresTarget } from '../../postgres/connection.ts';
+import { inTransaction, onServerOf, openPool, postgresTarget } from '../../postgres/connection.ts';
 import type { Lease, LeaseStore } from '../port.ts';
 
 export interface PostgresLeaseStoreOptions {
@@ -58,23 +58,16 @@ const asLease = (row: Record<string, unknown> | undefined): Lease | null =>
 export const openPostgresLeaseStore = (options: PostgresLeaseStoreOptions): LeaseStore => {
   const { connectionString, schema } = postgresTarget(options.connectionString);
   const pool = openPool(connectionString, 'dubanju-leases', 2);
+  const onServer = onServerOf(pool, 'the lease store');
   const now = () => (options.now ? options.now() : null);
   let ready: Promise<void> | null = null;
   const prepared = () => {
-    ready ??= (async () => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    ready ??= onServer((client) =>
+      inTransaction(client, async () => {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dubanju:${schema}`]);
         await client.query(schemaSql(schema));
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    })().catch((error: unknown) => {
+      }),
+    ).catch((error: unknown) => {
       ready = null;
       throw error;
     });
