@@ -49,6 +49,11 @@ export type MilestoneDetail = {
   lastReportedAt: string | null;
   lastReportedByUnitId: string | null;
   lastNote: string | null;
+  /**
+   * The files offered with the last progress report (佐证材料); absent on pages
+   * projected before they were kept (read as none).
+   */
+  lastEvidence?: Evidence[];
   /** Open and recorded overdue by the clock for its current due date. */
   overdue: boolean;
   reminders: ReminderRecord[];

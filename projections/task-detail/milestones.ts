@@ -35,6 +35,7 @@ export const withMilestonePlanned: PageChange<'MilestonePlanned'> = (doc, data) 
     lastReportedAt: null,
     lastReportedByUnitId: null,
     lastNote: null,
+    lastEvidence: [],
     overdue: false,
     reminders: [],
     overdueRecords: [],
@@ -55,6 +56,7 @@ export const withProgressReported: PageChange<'MilestoneProgressReported'> = (
     lastReportedAt: stamp.at,
     lastReportedByUnitId: data.reportedByUnitId,
     lastNote: data.note,
+    lastEvidence: [...data.evidence],
   })),
   lastReportedAt: stamp.at,
 });

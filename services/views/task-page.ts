@@ -50,6 +50,7 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       ...m,
       lastReportedByUnit: optional(m.lastReportedByUnitId),
       ownerUnit: optional(m.ownerUnitId ?? null),
+      lastEvidence: m.lastEvidence ?? [],
       extensions: task.extensions.filter((e) => e.milestoneId === m.id),
     })),
     blockages: task.blockages.map((b) => ({

@@ -268,6 +268,14 @@ describe('a department head', () => {
       await page.$$eval('form[data-form="reportProgress"] [aria-invalid]', (els) => els.length),
     ).toBe(0);
     await demo.system.settled();
+    // The task's page shows the file offered, by name, size and digest, under its milestone.
+    await page.goto(`${demo.system.url}/#/tasks/${taskId}`);
+    await page.waitForSelector('[data-testid="milestone-evidence"]');
+    const shown = await page.$$eval('[data-testid="milestone-evidence"] li', (items) =>
+      items.map((item) => item.textContent ?? ''),
+    );
+    expect(shown).toEqual([expect.stringContaining('验收报告.txt')]);
+    expect(shown[0]).toContain(sha256);
     expect(await progressOf(page, taskId!)).toBeGreaterThan(boardBefore);
     await screenshot(page, '07-progress-board-after-report');
   });

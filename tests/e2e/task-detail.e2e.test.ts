@@ -14,6 +14,7 @@ const taskPage = `query($id: ID!) { task(id: $id) {
   signatures { unit { id name } signedAt signedBy current }
   handovers { kind fromUnit { id } toUnit { id name } reason at by }
   milestones { id dueDate originalDueDate progress status overdue lastReportedByUnit { id }
+    lastEvidence { fileName sha256 size }
     overdueRecords { dueDate recordedOn } reminders { dueDate remindedOn }
     extensions { id status newDueDate rejectionReason } }
   extensions { id milestoneId requestedDueDate status decidedBy newDueDate rejectionReason }
@@ -107,7 +108,12 @@ describe('the task page of a task that went through the supervision year', () =>
   const playTheYear = async () => {
     await run('edu', 'signTask', { taskId });
     await run('env', 'signTask', { taskId });
-    await run('edu', 'reportProgress', { taskId, milestoneId: first, percent: 50 });
+    await run('edu', 'reportProgress', {
+      taskId,
+      milestoneId: first,
+      percent: 50,
+      evidence: [evidence],
+    });
     const granted = await run('edu', 'requestDeadlineExtension', {
       taskId,
       milestoneId: first,
@@ -223,10 +229,12 @@ describe('the task page of a task that went through the supervision year', () =>
       // The clock records the day it runs: here the 2nd, not the day after the due date.
       overdueRecords: [{ dueDate: '2021-04-30', recordedOn: '2021-05-02' }],
       lastReportedByUnit: { id: 'edu' },
+      lastEvidence: [evidence],
       extensions: [{ status: 'APPROVED', newDueDate: '2021-04-30' }],
     });
     expect(two).toMatchObject({
       id: second,
+      lastEvidence: [],
       dueDate: '2021-10-31',
       overdue: false,
       extensions: [{ status: 'REJECTED', rejectionReason: '理由不足' }],

@@ -176,3 +176,23 @@ describe('the task’s completion time', () => {
     expect(doc.completedAt).toBeNull();
   });
 });
+
+describe("a milestone's evidence (佐证材料)", () => {
+  const file = { fileName: '施工许可证.pdf', sha256: 'cd'.repeat(32), size: 4096 };
+  const withEvidence = (percent: number, evidence: (typeof file)[]): TaskEvent => {
+    const reported = progressReported('m1', percent);
+    if (reported.type !== 'MilestoneProgressReported') throw new Error('a progress report');
+    return { ...reported, data: { ...reported.data, evidence } };
+  };
+
+  it('is none before any report', () => {
+    expect(page(plannedTask).milestones[0]?.lastEvidence).toEqual([]);
+  });
+
+  it('is the files offered with the last report, and none after a report without any', () => {
+    const offered = page([...plannedTask, withEvidence(40, [file])]);
+    expect(offered.milestones[0]?.lastEvidence).toEqual([file]);
+    const later = page([...plannedTask, withEvidence(40, [file]), withEvidence(60, [])]);
+    expect(later.milestones[0]?.lastEvidence).toEqual([]);
+  });
+});

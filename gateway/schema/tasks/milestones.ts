@@ -88,6 +88,8 @@ export const milestoneTypeDefs = /* GraphQL */ `
     ownerUnit: Unit
     "The last progress report's note; null when it had none."
     lastNote: String
+    "The files offered with the last progress report (佐证材料), by name and SHA-256; empty when it had none."
+    lastEvidence: [Evidence!]!
     "Open and recorded overdue by the clock for its current due date."
     overdue: Boolean!
     "The clock's due-soon reminders (提醒), one per due date, oldest first."

@@ -10,7 +10,8 @@ const historySelection = `history(last: ${historyPageSize}, before: $before) {
 export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String) { task(id: $id) {
   id title description section status progress plannedStart dueDate
   leadUnit { id name } cooperatingUnits { id name } responsibleLeader
-  milestones { id title dueDate originalDueDate progress status overdue lastNote ownerUnit { id name }
+  milestones { id title dueDate originalDueDate progress status overdue lastNote
+    lastEvidence { fileName sha256 size } ownerUnit { id name }
     extensions { id status requestedDueDate reason } }
   blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution
     partDone { unit { id name } note } }

@@ -2,6 +2,7 @@ import { h } from '../../core/dom.ts';
 import { type Light, label, lightBadge } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
+import { evidenceList } from '../../forms/evidence.ts';
 import { extensionDecision } from '../../forms/leader-forms.ts';
 import { ownerForm } from '../../forms/milestone-owner.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
@@ -73,6 +74,7 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
                 `${t('owner')}：${milestone.ownerUnit?.name ?? milestone.ownerUnit?.id ?? task.leadUnit?.name ?? '—'}`,
               ),
               milestone.lastNote ? h('p', { class: 'note' }, milestone.lastNote) : null,
+              evidenceList(milestone.lastEvidence ?? [], 'milestone-evidence'),
               milestone.status !== 'COMPLETED' && can('assignMilestoneOwner')
                 ? ownerForm(task, milestone.id, milestone.ownerUnit?.id ?? null, refresh)
                 : null,

@@ -1,6 +1,7 @@
 import { gql } from '../../core/api.ts';
 import type { Light } from '../../core/format.ts';
 import { writtenUpTo } from '../../core/written.ts';
+import type { Evidence } from '../../forms/evidence.ts';
 import {
   earlierHistoryQuery,
   taskBoardsQuery,
@@ -34,6 +35,8 @@ export interface TaskPage {
     status: string;
     overdue: boolean;
     lastNote: string | null;
+    /** The files offered with the last progress report. */
+    lastEvidence: Evidence[];
     /** The cooperating unit whose part it is; null: the lead unit's. */
     ownerUnit: UnitRef | null;
     extensions: { id: string; status: string; requestedDueDate: string; reason: string }[];

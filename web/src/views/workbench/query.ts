@@ -1,4 +1,5 @@
 import { gql } from '../../core/api.ts';
+import type { Evidence } from '../../forms/evidence.ts';
 import type { Named } from '../../forms/office-options.ts';
 import {
   attentionQuery,
@@ -34,12 +35,6 @@ export interface OverdueMilestone {
   dueDate: string;
   percent: number;
   daysOverdue: number;
-}
-
-export interface Evidence {
-  fileName: string;
-  sha256: string;
-  size: number;
 }
 
 /** A task whose completion report (办结报告) awaits the office. */

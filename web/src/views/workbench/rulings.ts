@@ -2,28 +2,14 @@ import { h } from '../../core/dom.ts';
 import { dateTime, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
+import { evidenceList } from '../../forms/evidence.ts';
 import { folded } from '../../forms/form.ts';
 import { transferForm } from '../../forms/office-assign.ts';
 import { completionRuling } from '../../forms/office-completion.ts';
 import { deskLink } from './links.ts';
 import { sectionTable } from './list.ts';
-import type { Evidence, PendingReport, Unassigned, Workbench } from './query.ts';
+import type { PendingReport, Unassigned, Workbench } from './query.ts';
 import type { Part } from './sections.ts';
-
-const evidenceList = (evidence: readonly Evidence[]) =>
-  evidence.length === 0
-    ? null
-    : h(
-        'ul',
-        { class: 'note' },
-        evidence.map((file) =>
-          h(
-            'li',
-            {},
-            t('evidenceDigest', { name: file.fileName, size: file.size, hash: file.sha256 }),
-          ),
-        ),
-      );
 
 const report = (row: PendingReport) =>
   h(
