@@ -118,6 +118,7 @@ describe('the milestones on the task page', () => {
       lastReportedAt: null,
       lastReportedByUnitId: null,
       lastNote: null,
+      lastEvidence: [],
       overdue: false,
       reminders: [],
       overdueRecords: [],
