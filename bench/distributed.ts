@@ -13,12 +13,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { signToken } from '../infra/auth/tokens.ts';
 import type { ChildSystem } from '../tests/support/child-system.ts';
 import { startChildSystem } from '../tests/support/child-system.ts';
 import type { NatsServer } from '../tests/support/nats-server.ts';
 import { natsUnavailableReason, startNatsServer } from '../tests/support/nats-server.ts';
+import { dropSchemas, schemaUrl } from '../tests/support/postgres.ts';
 import { line, rate, runFor } from './stats.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -156,9 +156,7 @@ const onPostgres = async (base: string) => {
     for (const commandNodes of [1, 2, 3]) {
       const schema = `bench_cluster_${process.pid}_${commandNodes}`;
       schemas.push(schema);
-      const url = new URL(base);
-      url.searchParams.set('schema', schema);
-      const at = url.toString();
+      const at = schemaUrl(schema, base);
       await overNats(`PostgreSQL over NATS, ${commandNodes} command node(s)`, commandNodes, {
         EVENT_STORE_URL: at,
         READ_MODEL_STORE_URL: at,
@@ -166,13 +164,7 @@ const onPostgres = async (base: string) => {
       });
     }
   } finally {
-    const target = new URL(base);
-    target.search = '';
-    if (target.username === '') target.username = os.userInfo().username;
-    const client = new pg.Client({ connectionString: target.toString() });
-    await client.connect();
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    await dropSchemas(schemas, base);
   }
 };
 

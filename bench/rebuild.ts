@@ -23,13 +23,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openPostgresEventStore } from '../infra/event-store/postgres/postgres-event-store.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { openPostgresReadModelStore } from '../infra/read-model-store/postgres/postgres-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
+import { dropSchemas, schemaUrl } from '../tests/support/postgres.ts';
 import { copyLogToPostgres } from './copy-log.ts';
 import { generateLog } from './generate-log.ts';
 import { line, rate } from './stats.ts';
@@ -44,11 +44,7 @@ const { values } = parseArgs({
 });
 const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-rebuild-'));
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? null;
-const schemaOf = (schema: string) => {
-  const url = new URL(postgresUrl ?? '');
-  url.searchParams.set('schema', schema);
-  return url.toString();
-};
+const schemaOf = (schema: string) => schemaUrl(schema, postgresUrl ?? '');
 const rebuildSchema = values.models ?? `bench_rebuild_${process.pid}`;
 try {
   const logDir = values.data ?? values.keep;
@@ -100,21 +96,14 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
   if (postgresUrl) {
-    await dropSchema(
-      postgresUrl,
+    // The rebuild's schema, and the generated log's, unless named to be kept.
+    const kept = [
       values.models ? null : rebuildSchema,
       values.schema ? null : `bench_log_${process.pid}`,
+    ];
+    await dropSchemas(
+      kept.filter((schema) => schema !== null),
+      postgresUrl,
     );
   }
-}
-
-/** The rebuild's schema, and the generated log's unless it was named to be kept. */
-async function dropSchema(url: string, ...schemas: (string | null)[]) {
-  const target = new URL(url);
-  if (target.username === '') target.username = os.userInfo().username;
-  const client = new pg.Client({ connectionString: target.toString() });
-  await client.connect();
-  for (const schema of schemas)
-    if (schema) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
 }

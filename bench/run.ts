@@ -14,7 +14,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Actor } from '../contracts/actor.ts';
 import { signToken } from '../infra/auth/tokens.ts';
 import { loadConfig } from '../infra/config/config.ts';
@@ -26,6 +25,7 @@ import { createReplayGuard } from '../infra/identity/replay-guard.ts';
 import { projectedEvent } from '../services/shared/deps.ts';
 import { createSystem } from '../system/system.ts';
 import { startChildSystem } from '../tests/support/child-system.ts';
+import { dropSchemas, freshSchema, schemaUrl } from '../tests/support/postgres.ts';
 import { line, percentile, rate, runAtRate, runFor } from './stats.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -41,21 +41,9 @@ const benchSchemas: string[] = [];
 
 /** A fresh schema of BENCH_EVENT_STORE_URL's server, as EVENT_STORE_URL names it. */
 const postgresSchemaUrl = (base: string) => {
-  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const schema = freshSchema('bench');
   benchSchemas.push(schema);
-  const url = new URL(base);
-  url.searchParams.set('schema', schema);
-  return url.toString();
-};
-
-const dropBenchSchemas = async (base: string) => {
-  const url = new URL(base);
-  url.search = '';
-  if (url.username === '') url.username = os.userInfo().username;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  for (const schema of benchSchemas) await client.query(`DROP SCHEMA ${schema} CASCADE`);
-  await client.end();
+  return schemaUrl(schema, base);
 };
 
 const benchRawAppends = async () => {
@@ -291,5 +279,5 @@ process.stdout.write(`events in the ${storeName}\n`);
 await benchRawAppends();
 await benchBroker();
 if (postgresUrl === null) await benchHttp();
-else await dropBenchSchemas(postgresUrl);
+else await dropSchemas(benchSchemas, postgresUrl);
 benchAssertions();

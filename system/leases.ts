@@ -1,10 +1,10 @@
 import type { ServiceBroker } from 'moleculer';
-import type { Config } from '../infra/config/config.ts';
+import { type Config, leasedServices } from '../infra/config/config.ts';
 import { alwaysLeading, createLeadership } from '../infra/leadership/leadership.ts';
 import { openLeaseStore } from '../infra/lease/open-lease-store.ts';
 import type { LeaseStore } from '../infra/lease/port.ts';
 import { natsOptions } from '../moleculer.config.ts';
-import { type Campaign, leasedServices } from './services.ts';
+import type { Campaign } from './services.ts';
 
 /** The lease store, when this process runs a service with a leased role. */
 export const openLeases = (config: Readonly<Config>): LeaseStore | null =>

@@ -23,9 +23,6 @@ type ServiceFactory = (
   campaign: Campaign,
 ) => ServiceSchema;
 
-/** Services with a role that runs on one node at a time. */
-export const leasedServices = ['projector', 'audit', 'supervision'];
-
 /** Every service by its name in SERVICES (the gateway is not a broker service). */
 export const serviceFactories: Record<string, ServiceFactory> = {
   tasks: createTasksService,

@@ -404,11 +404,14 @@ const parseNats = (env: Env): Readonly<NatsSettings> => {
   return Object.freeze(nats);
 };
 
-/** The services that run one node at a time, each under its lease. */
-const leasedServiceNames = ['projector', 'audit', 'supervision'];
+/** The services with a role that runs on one node at a time, under its lease. */
+export const leasedServices: readonly string[] = ['projector', 'audit', 'supervision'];
+
+/** A PostgreSQL connection URL (EVENT_STORE_URL, READ_MODEL_STORE_URL). */
+export const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 const parseLease = (env: Env, transporter: string): Readonly<LeaseSettings> => {
-  const leased = parseServices(env.SERVICES).some((name) => leasedServiceNames.includes(name));
+  const leased = parseServices(env.SERVICES).some((name) => leasedServices.includes(name));
   // On a bus, a node running a leased role must say where the leases are: the
   // embedded store elects one leader per host, which two hosts would not notice.
   if (transporter !== 'none' && leased && !env.LEASE_STORE) {
@@ -427,7 +430,7 @@ const parseLease = (env: Env, transporter: string): Readonly<LeaseSettings> => {
   if (store === 'nats' && transporter === 'none') {
     throw new ConfigError('LEASE_STORE=nats: needs TRANSPORTER=nats://…');
   }
-  if (store === 'postgres' && !/^postgres(ql)?:\/\//.test(env.EVENT_STORE_URL ?? '')) {
+  if (store === 'postgres' && !POSTGRES_URL.test(env.EVENT_STORE_URL ?? '')) {
     throw new ConfigError(
       'LEASE_STORE=postgres: needs EVENT_STORE_URL=postgres://… (the leases live beside the events)',
     );

@@ -75,7 +75,6 @@ export const createLogFollower = (options: LogFollowerOptions) => {
     }
     proceed = proceeding ?? (() => true);
     running = drain().finally(() => {
-      proceed = () => true;
       running = null;
       // A wake that came after the last look at the log must not wait for the poll.
       if (again) catchUp().catch((error: unknown) => options.onError?.(error));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Config, ConfigError, redactUrl } from '../config/config.ts';
+import { type Config, ConfigError, POSTGRES_URL, redactUrl } from '../config/config.ts';
 import type { EventStore } from '../event-store/port.ts';
 import { deferredEventStore } from '../event-store/shared/deferred.ts';
 import { openSqliteEventStore } from '../event-store/sqlite/sqlite-event-store.ts';
@@ -50,7 +50,6 @@ export type ReadModelStoreChoice =
 
 const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//;
 const MONGODB_URL = /^mongodb(\+srv)?:\/\//;
-const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /**
  * EVENT_STORE_URL unset: SQLite under DATA_DIR; `postgres://…`: PostgreSQL;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import pg from 'pg';
+import { postgresTarget } from '../../infra/postgres/connection.ts';
 
 /**
  * The PostgreSQL server the suites run against for real: this machine's and
@@ -21,17 +21,18 @@ export const schemaUrl = (schema: string, url = postgresTestUrl) => {
 
 /** A connection of the test's own, beside the adapter's: an operator's tool, a DBA. */
 export const rawClient = async (url = postgresTestUrl): Promise<pg.Client> => {
-  const parsed = new URL(url);
-  if (parsed.username === '') parsed.username = os.userInfo().username;
-  const client = new pg.Client({ connectionString: parsed.toString() });
+  const client = new pg.Client({ connectionString: postgresTarget(url).connectionString });
   await client.connect();
   return client;
 };
 
-/** Drops the schemas a suite made (the test's own clean-up, as an owner would). */
-export const dropSchemas = async (schemas: readonly string[]): Promise<void> => {
+/** Drops the schemas a suite or a benchmark made (its own clean-up, as an owner would). */
+export const dropSchemas = async (
+  schemas: readonly string[],
+  url = postgresTestUrl,
+): Promise<void> => {
   if (schemas.length === 0) return;
-  const client = await rawClient();
+  const client = await rawClient(url);
   try {
     for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   } finally {

@@ -90,9 +90,12 @@ const quietLogger = () => {
 const setUp = () => {
   const time = fakeTime();
   const leases = memoryLeases(time.now);
-  const candidate = (holder: string) => {
+  /** A node campaigning for the lease with `role` (by default one that records its changes). */
+  const candidate = (holder: string, given?: LeaderRole) => {
     const logger = quietLogger();
-    const { role, log } = recordingRole();
+    const recording = recordingRole();
+    const role = given ?? recording.role;
+    const { log } = recording;
     const leadership: Leadership = createLeadership({
       store: leases.store,
       name: 'projector',
@@ -276,21 +279,9 @@ describe('a leader whose role works long (a catch-up over a large backlog)', () 
   };
 
   it('keeps renewing its lease while the role is still beginning, so no standby takes it', async () => {
-    const { time, leases, candidate } = setUp();
-    const logger = quietLogger();
-    let a: Leadership | null = null;
-    const work = longRole(() => a!);
-    a = createLeadership({
-      store: leases.store,
-      name: 'projector',
-      holder: 'a',
-      ttlMs: 3000,
-      renewMs: 1000,
-      logger,
-      now: time.now,
-      schedule: time.schedule,
-    });
-    void a.start(work.role);
+    const { time, candidate } = setUp();
+    const work = longRole(() => a);
+    const a = candidate('a', work.role).leadership;
     const b = candidate('b');
     expect(await a.tick()).toBe(true);
     for (let second = 0; second < 10; second++) {
@@ -307,20 +298,8 @@ describe('a leader whose role works long (a catch-up over a large backlog)', () 
 
   it('stops its work within one renewal period of losing the lease', async () => {
     const { time, leases, candidate } = setUp();
-    const logger = quietLogger();
-    let a: Leadership | null = null;
-    const work = longRole(() => a!);
-    a = createLeadership({
-      store: leases.store,
-      name: 'projector',
-      holder: 'a',
-      ttlMs: 3000,
-      renewMs: 1000,
-      logger,
-      now: time.now,
-      schedule: time.schedule,
-    });
-    void a.start(work.role);
+    const work = longRole(() => a);
+    const a = candidate('a', work.role).leadership;
     await a.tick();
     expect(work.page()).toBe(true);
     // The store stops answering this node: its lease runs out at its own deadline.

@@ -24,7 +24,7 @@ const expectedCode = (expected: ExpectedRevision): number =>
  * theirs. An id already stored answers the original result when the whole
  * batch is a retry in this stream, and an error otherwise; nothing is written.
  */
-export async function appendInTransaction(
+export async function appendEvents(
   client: PoolClient,
   schema: string,
   streamId: string,

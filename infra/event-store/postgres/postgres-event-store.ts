@@ -2,7 +2,7 @@ import { onServerOf, openPool, postgresTarget } from '../../postgres/connection.
 import type { EventStore } from '../port.ts';
 import { assertAppendable, assertPage, streamRead } from '../shared/batch.ts';
 import { type EventRow, toStoredEvent } from '../shared/rows.ts';
-import { appendInTransaction } from './append.ts';
+import { appendEvents } from './append.ts';
 import { applySchema } from './schema.ts';
 
 /** Where the log lives in PostgreSQL. */
@@ -18,7 +18,7 @@ const COLUMNS =
 
 /**
  * The event store in PostgreSQL (`EVENT_STORE_URL=postgres://…`): one table,
- * appended to under the log head's row lock (see `appendInTransaction`), the
+ * appended to under the log head's row lock (see `appendEvents`), the
  * same contract as the embedded store. A server that cannot be reached, is
  * shutting down or has a full disk fails the call with UNAVAILABLE: nothing
  * was stored, and the same call succeeds once it is back.
@@ -44,7 +44,7 @@ export async function openPostgresEventStore(
     async appendToStream(streamId, events, { expectedRevision }) {
       assertAppendable(streamId, events, expectedRevision);
       return appending((client) =>
-        appendInTransaction(client, schema, streamId, events, expectedRevision),
+        appendEvents(client, schema, streamId, events, expectedRevision),
       );
     },
     async readStream(streamId, options) {
