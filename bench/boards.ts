@@ -8,7 +8,8 @@
  * each without and with `asOf` (several past days, first call each), `task(id)`,
  * pages of the hot task's `taskHistory`, the last page of `tasks` by
  * `updatedAt` (BENCH_AS_OF: the past days, comma-separated; BOARDS_WORKER_MEMORY_MB:
- * the boards worker's heap, passed on);
+ * the boards worker's heap, passed on); first, unless BOARDS_KEPT_DAYS=0, how
+ * long the past days' overviews take to be kept ahead, and cheap reads meanwhile;
  * then the p50/p99 of writes at a steady BENCH_WRITE_RATE (default 200/s),
  * alone and while the board reads run; and the process's peak RSS.
  *
@@ -30,6 +31,7 @@ import { loadConfig } from '../infra/config/config.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
+import { dayDigestsCollection } from '../services/boards/as-of/day-digests.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
 import { createSystem } from '../system/system.ts';
 import { generateLog, headOf, newEvent, units } from './generate-log.ts';
@@ -121,6 +123,39 @@ const measure = async (label: string, call: () => Promise<unknown>) => {
   }
 };
 
+/**
+ * Waits for the boards service to keep the past days' overviews ahead (up to
+ * yesterday, the log's last day but one), timing cheap reads meanwhile.
+ */
+const keptAhead = async (
+  since: number,
+  call: (action: string, params?: Record<string, unknown>) => Promise<unknown>,
+) => {
+  const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
+  const reads: number[] = [];
+  try {
+    while ((await readModels.getCheckpoint(`${dayDigestsCollection}/2021-12-30`)) === 0) {
+      const started = performance.now();
+      await call('views.task', { id: 'task-1' });
+      await call('boards.stageBoard', { first: 20 });
+      reads.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const { total } = await readModels.find(dayDigestsCollection, { limit: 1 });
+    line(
+      'past days kept ahead, from start-up',
+      `${total} days in ${ms(performance.now() - since)}`,
+    );
+    reads.sort((a, b) => a - b);
+    line(
+      `task(id) + stageBoard meanwhile (${reads.length})`,
+      `p50 ${ms(percentile(reads, 50))}, p99 ${ms(percentile(reads, 99))}`,
+    );
+  } finally {
+    await readModels.close();
+  }
+};
+
 const { values } = parseArgs({ options: { data: { type: 'string' }, keep: { type: 'string' } } });
 const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-bench-boards-'));
 const dir = path.resolve(values.data ?? values.keep ?? work);
@@ -135,6 +170,7 @@ try {
     ...(process.env.BOARDS_WORKER_MEMORY_MB
       ? { BOARDS_WORKER_MEMORY_MB: process.env.BOARDS_WORKER_MEMORY_MB }
       : {}),
+    ...(process.env.BOARDS_KEPT_DAYS ? { BOARDS_KEPT_DAYS: process.env.BOARDS_KEPT_DAYS } : {}),
   });
   const system = createSystem(config, { clock });
   const startStarted = performance.now();
@@ -143,6 +179,7 @@ try {
   const call = (action: string, params: Record<string, unknown> = {}, actor = leader) =>
     system.broker.call(action, params, { meta: { actor }, timeout: 600_000 });
   try {
+    if (config.boardsKeptDays > 0) await keptAhead(startStarted, call);
     const boards = [
       'overview',
       'responsibilityBoard',

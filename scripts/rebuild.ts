@@ -7,15 +7,15 @@
  * and replay the log itself, and the rebuild then gives way to it (exit 1).
  * With --verify: changes nothing in DIR; rebuilds into a fresh temporary store
  * up to the position the stored read models reflect and compares them document
- * by document, then the overview's kept past days against the log. Exit 0 when
- * identical; 1 naming the first difference; 2 on bad
- * input. Every document is held in memory while it is rebuilt (about 1 GB for
+ * by document, then the overview's kept past days (chart points and digests)
+ * against the log. Exit 0 when identical; 1 naming the first difference; 2 on
+ * bad input. Every document is held in memory while it is rebuilt (about 1 GB for
  * a log of a million events).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../infra/config/config.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import type { EmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
@@ -23,15 +23,14 @@ import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/e
 import type { ReadModelStore } from '../infra/read-model-store/port.ts';
 import { CheckpointMovedError } from '../infra/read-model-store/port.ts';
 import { allProjections } from '../projections/index.ts';
-import { dayLightsCollection } from '../services/boards/as-of/day-lights-source.ts';
-import { lightsFromLog } from '../services/boards/as-of/replay-lights.ts';
-import type { DayLights } from '../services/boards/build/day-lights.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
 import {
   lateDaysCollection,
   logDaysCollection,
   temporalCollections,
 } from '../services/projector/versions.ts';
+import { firstDifference } from './rebuild/first-difference.ts';
+import { keptDigestsDifference, keptLightsDifference } from './rebuild/kept-days.ts';
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const fail = (message: string): never => {
@@ -61,31 +60,6 @@ const snapshot = async (store: ReadModelStore): Promise<Documents> => {
     documents.set(collection, byId);
   }
   return documents;
-};
-
-const show = (value: unknown) => JSON.stringify(value)?.slice(0, 200) ?? 'undefined';
-
-/** The first path at which two JSON values differ, with both values there. */
-const firstDifference = (stored: unknown, rebuilt: unknown, at = ''): string | null => {
-  if (isDeepStrictEqual(stored, rebuilt)) return null;
-  const bothObjects =
-    typeof stored === 'object' &&
-    stored !== null &&
-    typeof rebuilt === 'object' &&
-    rebuilt !== null;
-  if (bothObjects && Array.isArray(stored) === Array.isArray(rebuilt)) {
-    const keys = new Set([...Object.keys(stored), ...Object.keys(rebuilt)]);
-    for (const key of keys) {
-      const step = Array.isArray(stored) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
-      const found = firstDifference(
-        (stored as Record<string, unknown>)[key],
-        (rebuilt as Record<string, unknown>)[key],
-        step,
-      );
-      if (found) return found;
-    }
-  }
-  return `${at || '(document)'}: stored ${show(stored)}, rebuilt ${show(rebuilt)}`;
 };
 
 /** The first difference between the stored and the rebuilt documents, in id order. */
@@ -192,31 +166,6 @@ const replay = async (target: ReadModelStore, until?: number) => {
   return rebuilt;
 };
 
-/**
- * The first kept chart point (a past day's lights, `board_day_lights`) that is
- * not what the log says of that day, or null when all of them are.
- */
-const keptLightsDifference = async (): Promise<{ days: number; difference: string | null }> => {
-  const kept = (await readModels.find<DayLights & { id: string }>(dayLightsCollection)).items;
-  const computed = new Map(
-    (
-      await lightsFromLog(
-        eventStore,
-        kept.map((lights) => lights.day),
-      )
-    ).map((lights) => [lights.day, lights]),
-  );
-  for (const { id: _, ...lights } of kept) {
-    const difference = firstDifference(lights, computed.get(lights.day));
-    if (difference)
-      return {
-        days: kept.length,
-        difference: `${dayLightsCollection}/${lights.day} differs at ${difference}`,
-      };
-  }
-  return { days: kept.length, difference: null };
-};
-
 const verify = async (): Promise<number> => {
   const checkpoint = await readModels.getCheckpoint('main');
   const last = await eventStore.lastPosition();
@@ -240,12 +189,18 @@ const verify = async (): Promise<number> => {
       return 1;
     }
     say(`identical: ${kept.versions} versions by day`);
-    const lights = await keptLightsDifference();
+    const lights = await keptLightsDifference(readModels, eventStore);
     if (lights.difference) {
       say(`different: ${lights.difference}`);
       return 1;
     }
     say(`the chart's kept days agree with the log: ${lights.days}`);
+    const digests = await keptDigestsDifference(readModels, eventStore);
+    if (digests.difference) {
+      say(`different: ${digests.difference}`);
+      return 1;
+    }
+    say(`the overview's kept days agree with the log: ${digests.days}`);
     return 0;
   } finally {
     await fresh.close();

@@ -33,6 +33,7 @@ export const serviceFactories: Record<string, ServiceFactory> = {
   boards: (deps, config) =>
     createBoardsService(deps, {
       cachedDays: config.boardsCachedDays,
+      keptDays: config.boardsKeptDays,
       ...(config.boardsWorker
         ? { worker: { stores: storeConfigOf(config), memoryMb: config.boardsWorkerMemoryMb } }
         : {}),

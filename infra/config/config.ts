@@ -88,6 +88,8 @@ export interface Config {
   boardsWorker: boolean;
   /** Megabytes the heap of the worker thread that reads past days' boards may take. */
   boardsWorkerMemoryMb: number;
+  /** Past days, back from yesterday, whose overview the boards service computes ahead and keeps. */
+  boardsKeptDays: number;
   /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
   nats: NatsSettings;
   /** The leases that keep one projector, one clock and one audit indexer active across nodes. */
@@ -578,6 +580,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     boardsCachedDays: integer(env, 'BOARDS_CACHED_DAYS', 4, 1, 366),
     boardsWorker: flag(env, 'BOARDS_WORKER', true),
     boardsWorkerMemoryMb: integer(env, 'BOARDS_WORKER_MEMORY_MB', 2048, 256, 65_536),
+    boardsKeptDays: integer(env, 'BOARDS_KEPT_DAYS', 400, 0, 3660),
     ...scaleOutSettings(env),
     ...authSettings(env),
     ...graphqlSettings(env, production),

@@ -4,6 +4,7 @@ import type { StoreConfig } from '../../infra/stores/stores.ts';
 import { guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
+import { createDayCloser } from './as-of/day-closer.ts';
 import { createBoardSource } from './board-source.ts';
 import { seriesDays } from './build/overview.ts';
 import {
@@ -34,6 +35,14 @@ export interface BoardsOptions {
    * its heap may take; without it they are built in the service's own thread.
    */
   worker?: { stores: StoreConfig; memoryMb: number };
+  /**
+   * Past days, back from yesterday, whose overview is computed ahead and kept
+   * (default 0: each computed when first asked, then kept). With a worker,
+   * they are computed in a worker of their own.
+   */
+  keptDays?: number;
+  /** How often the days just over are kept (default hourly). */
+  closeEveryMs?: number;
 }
 
 type Built<N extends BoardName> = ReturnType<(typeof boardBuilders)[N]>;
@@ -60,6 +69,11 @@ export const createBoardsService = (
         signal: stopping.signal,
       });
   const source = createBoardSource({ readModels: deps.readModels, clock: deps.clock, compute });
+  // Its own worker: a long pass over the log never holds up the boards asked meanwhile.
+  const closing: BoardsCompute = options.worker
+    ? boardsComputeInWorker({ ...options.worker, cachedDays: 1 })
+    : compute;
+  let closeTimer: NodeJS.Timeout | undefined;
 
   type Asked<N extends BoardName> = BoardQuery<N> & { asOf?: string | null | undefined };
   const board = <N extends BoardName>(name: N, schema: z.ZodType<Asked<N>>) =>
@@ -69,6 +83,7 @@ export const createBoardsService = (
     });
 
   let warming: Promise<void> = Promise.resolve();
+  let closed: () => Promise<void> = async () => {};
 
   return {
     name: 'boards',
@@ -77,11 +92,30 @@ export const createBoardsService = (
         // Only a head start: the first board that needs it tries again.
         this.logger.debug('boards not warmed', error);
       });
+      const closer = createDayCloser({
+        readModels: deps.readModels,
+        today: source.today,
+        close: (days) => closing.closeDays(days),
+        keptDays: options.keptDays ?? 0,
+        failed: (error) => {
+          if (!stopping.signal.aborted) this.logger.warn('past days not kept ahead', error);
+        },
+      });
+      if ((options.keptDays ?? 0) > 0) {
+        // Beside the warming, not after it: with a worker, in one of its own.
+        void closer.run();
+        closeTimer = setInterval(closer.run, options.closeEveryMs ?? 3_600_000);
+        closeTimer.unref();
+      }
+      closed = closer.settled;
     },
     async stopped() {
+      clearInterval(closeTimer);
       stopping.abort();
       await warming;
+      if (closing !== compute) await closing.close();
       await compute.close();
+      await closed();
     },
     actions: {
       responsibilityBoard: board('responsibilityBoard', responsibilityBoardInput),

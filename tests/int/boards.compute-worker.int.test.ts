@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateLog } from '../../bench/generate-log.ts';
 import { DomainError } from '../../contracts/errors.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { StoreConfig } from '../../infra/stores/stores.ts';
-import { allProjections } from '../../projections/index.ts';
 import {
   type BoardsCompute,
   createBoardsCompute,
@@ -17,8 +15,7 @@ import {
   progressBoardInput,
   stageBoardInput,
 } from '../../services/boards/inputs.ts';
-import { rebuildReadModels } from '../../services/projector/projector.ts';
-import { appendReport } from '../support/generated-log.ts';
+import { appendReport, generatedDataDir } from '../support/generated-log.ts';
 
 let dir: string;
 let stores: StoreConfig;
@@ -29,14 +26,8 @@ const opened = (past: BoardsCompute): BoardsCompute => {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-past-worker-'));
+  dir = await generatedDataDir('dubanju-past-worker-', 3000);
   stores = { dataDir: dir, sqliteSynchronous: 'NORMAL' };
-  const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
-  const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
-  await generateLog(eventStore, 3000);
-  await rebuildReadModels({ eventStore, readModels, projections: allProjections });
-  await readModels.close();
-  await eventStore.close();
 }, 60_000);
 
 afterEach(async () => {

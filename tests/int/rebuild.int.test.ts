@@ -10,6 +10,7 @@ import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { allProjections } from '../../projections/index.ts';
 import { createDayLightsSource } from '../../services/boards/as-of/day-lights-source.ts';
 import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
+import { createBoardsCompute } from '../../services/boards/compute/boards-compute.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -355,6 +356,36 @@ describe('the read models rebuilt from a log written through real commands', () 
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('different: board_day_lights/2021-06-30 differs at sections');
     expect(january?.day).toBe('2021-01-31');
+  });
+
+  it("checks the overview's kept digests against the log, and names one changed behind its back", async () => {
+    const copy = copyOfData(dataDir, 'kept-digests');
+    const eventStore = openSqliteEventStore({ path: path.join(copy, 'events.sqlite') });
+    const readModels = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    const past = createBoardsCompute({ eventStore, readModels });
+    const days = ['2021-02-28', '2021-03-01', '2021-06-29', '2021-06-30'];
+    expect(await past.closeDays(days)).toBe(4);
+    await readModels.close();
+    await eventStore.close();
+    const agreed = rebuildCommand(copy, '--verify');
+    expect(agreed.status).toBe(0);
+    const agreeing = /^the overview's kept days agree with the log: (\d+)$/m.exec(agreed.stdout);
+    // The four kept here, and any the system kept while it ran.
+    expect(Number(agreeing?.[1])).toBeGreaterThanOrEqual(4);
+
+    const tampering = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    const june = await tampering.get<Record<string, unknown>>('board_day_overviews', '2021-06-30');
+    await tampering.commit(
+      'tamper',
+      [{ collection: 'board_day_overviews', id: '2021-06-30', doc: { ...june, ranking: [] } }],
+      { from: 0, to: 1 },
+    );
+    await tampering.close();
+    const refused = rebuildCommand(copy, '--verify');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(
+      'different: board_day_overviews/2021-06-30 differs at ranking',
+    );
   });
 
   it('rebuilds in place with npm run rebuild, to the same documents', async () => {

@@ -70,6 +70,8 @@ export const startTestSystem = async (
     PORT: '0',
     LOG_LEVEL: 'warn',
     PROJECTOR_POLL_MS: '50',
+    // Past overviews are kept when first asked; keeping them ahead has tests of its own.
+    BOARDS_KEPT_DAYS: '0',
     // Where a browser test built the console, when not web/dist.
     ...(process.env.CONSOLE_DIR ? { CONSOLE_DIR: process.env.CONSOLE_DIR } : {}),
     ...env,

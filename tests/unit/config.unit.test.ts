@@ -198,6 +198,8 @@ describe('a wrong setting', () => {
     ['AUDIT_ORIGIN', 'duban+audit'],
     ['AUDIT_ORIGIN', ''],
     ['BOARDS_WORKER_MEMORY_MB', '65537'],
+    ['BOARDS_KEPT_DAYS', '-1'],
+    ['BOARDS_KEPT_DAYS', '3661'],
   ])('%s=%s stops start-up naming the variable', (name, value) => {
     const error = refused({ [name]: value });
     expect(error.name).toBe('ConfigError');
@@ -246,6 +248,7 @@ describe('valid overrides', () => {
       BOARDS_CACHED_DAYS: '12',
       BOARDS_WORKER: 'false',
       BOARDS_WORKER_MEMORY_MB: '4096',
+      BOARDS_KEPT_DAYS: '30',
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
       READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
       MONGODB_DATABASE: 'dubanju_city',
@@ -288,6 +291,7 @@ describe('valid overrides', () => {
       boardsCachedDays: 12,
       boardsWorker: false,
       boardsWorkerMemoryMb: 4096,
+      boardsKeptDays: 30,
       eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',
       readModelStoreUrl: 'mongodb://mongo:27017/?replicaSet=rs0',
       mongodbDatabase: 'dubanju_city',

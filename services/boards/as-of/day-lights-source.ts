@@ -1,12 +1,10 @@
-import { CheckpointMovedError, type ReadModelStore } from '../../../infra/read-model-store/port.ts';
+import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import type { DayLights } from '../build/day-lights.ts';
+import { keepDayDocument } from './kept-days.ts';
 import { createLru } from './lru.ts';
 
 /** Where past days' lights are kept: the read models, beside the documents they come from. */
 export const dayLightsCollection = 'board_day_lights';
-
-/** The checkpoint that says a day's lights were computed, and from how much of the log. */
-const checkpointOf = (day: string) => `${dayLightsCollection}/${day}`;
 
 /** Where days' lights are kept, and how they are computed when they are not kept yet. */
 export interface DayLightsSourceDeps {
@@ -28,21 +26,14 @@ export interface DayLightsSourceDeps {
 export const createDayLightsSource = (deps: DayLightsSourceDeps) => {
   const cache = createLru<string, DayLights>(deps.cacheSize ?? 1000);
 
-  const keep = async (lights: DayLights): Promise<void> => {
-    // A day before any event reflects position 0: nothing to say it was computed from.
-    if (lights.position === 0) return;
-    const change = {
-      collection: dayLightsCollection,
-      id: lights.day,
-      doc: { id: lights.day, ...lights },
-    };
-    await deps.readModels
-      .commit(checkpointOf(lights.day), [change], { from: 0, to: lights.position })
-      // Another node kept the same day first: the same lights, already kept.
-      .catch((error: unknown) => {
-        if (!(error instanceof CheckpointMovedError)) throw error;
-      });
-  };
+  const keep = (lights: DayLights): Promise<void> =>
+    keepDayDocument(
+      deps.readModels,
+      dayLightsCollection,
+      lights.day,
+      { ...lights },
+      lights.position,
+    );
 
   /** Days being read or computed now: a second request for them waits for the same work. */
   const pending = new Map<string, Promise<DayLights>>();

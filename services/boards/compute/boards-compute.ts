@@ -1,12 +1,13 @@
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from '../as-of/as-of-snapshots.ts';
+import { createDayDigests } from '../as-of/day-digests.ts';
 import { lightsOfDays } from '../as-of/replay-lights.ts';
 import { boardInputOf, type Snapshot } from '../as-of/snapshot.ts';
 import { buildBlockageBoard } from '../build/blockage-board.ts';
 import type { DayLights } from '../build/day-lights.ts';
 import type { BoardInput } from '../build/input.ts';
-import { buildOverview } from '../build/overview.ts';
+import { buildOverview, overviewOf } from '../build/overview.ts';
 import { buildProgressBoard } from '../build/progress-board.ts';
 import { buildResponsibilityBoard } from '../build/responsibility-board.ts';
 import {
@@ -68,6 +69,11 @@ export interface BoardsCompute {
   ): Promise<ReturnType<typeof buildOverview>>;
   /** The lights of past days, computed from what the stores keep. */
   lights(days: readonly string[]): Promise<DayLights[]>;
+  /**
+   * Computes and keeps the overview digests (and chart lights) of those of
+   * `days` (past days) not kept yet; answers how many it computed.
+   */
+  closeDays(days: readonly string[]): Promise<number>;
   /** Loads today's documents before the first board asks. */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -116,14 +122,23 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
     return inputFor(day, snapshot);
   };
 
+  const digests = createDayDigests({
+    eventStore: deps.eventStore,
+    readModels: deps.readModels,
+    inputOf: (day) => inputOf({ day, today: false }),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+
   return {
     async board(name, query, on) {
       const build = boardBuilders[name] as (input: BoardInput, query: unknown) => never;
       return build(await inputOf(on), query);
     },
     async overview(query, on, earlier) {
-      return buildOverview(await inputOf(on), [...earlier], query);
+      if (on.today) return buildOverview(await inputOf(on), earlier, query);
+      return overviewOf(await digests.of(on.day), earlier, query);
     },
+    closeDays: (days) => digests.close(days),
     lights: (days) =>
       lightsOfDays(deps.readModels, deps.eventStore, days, {
         ...(deps.signal ? { signal: deps.signal } : {}),

@@ -109,6 +109,7 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     overview: (query, on, earlier) =>
       call({ id: ++numbered, op: 'overview', args: [query, on, earlier] }),
     lights: (days) => call({ id: ++numbered, op: 'lights', args: [days] }),
+    closeDays: (days) => call({ id: ++numbered, op: 'closeDays', args: [days] }),
     warm: () => call({ id: ++numbered, op: 'warm', args: [] }),
     async close() {
       await starting?.catch(() => undefined);

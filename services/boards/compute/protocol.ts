@@ -8,7 +8,7 @@ export interface WorkerSetup {
   cachedDays: number;
 }
 
-type Served = 'board' | 'overview' | 'lights' | 'warm';
+type Served = 'board' | 'overview' | 'lights' | 'closeDays' | 'warm';
 
 /** A call of one of `BoardsCompute`'s methods, numbered; or the request to close. */
 export type ComputeRequest =

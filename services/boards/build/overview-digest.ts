@@ -1,0 +1,111 @@
+import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
+import { boardView } from './board-view.ts';
+import { type DayLights, dayLightsOf } from './day-lights.ts';
+import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
+import { countLights, type LightCounts } from './light-counts.ts';
+import { sortRows } from './paging.ts';
+import { standings } from './scores.ts';
+import { allStageRows, type StageRow } from './stage-board.ts';
+import type { TaskFacts } from './task-facts.ts';
+
+/** Lights of one plan section (the work report's section a task comes from). */
+export interface SectionLights extends LightCounts {
+  section: string | null;
+  /** Suspended tasks: counted, but not lit. */
+  suspended: number;
+  total: number;
+}
+
+/** One unit's place in the ranking (亮赛比). */
+export interface RankingEntry {
+  rank: number;
+  unitId: string;
+  unitName: string | null;
+  score: number;
+}
+
+/** The most items an overview lists per list (its `top`). */
+export const digestTop = 50;
+
+/**
+ * Everything the overview of one day answers from, for any section and any
+ * `top` up to `digestTop`: the lights per section, the ranking, and of the
+ * overdue milestones and open blockages the first `digestTop` of each section
+ * (the first N of all sections are among them). Small and final once the day
+ * is over: the overview of a past day is read from its kept digest instead of
+ * the day's every document.
+ */
+export interface OverviewDigest extends BoardStamp {
+  period: string;
+  /** Every section's lights, sorted by section. */
+  sections: SectionLights[];
+  /** Overdue milestones, worst first per section, `digestTop` per section at most. */
+  overdue: StageRow[];
+  /** Open blockages, oldest first per section, `digestTop` per section at most. */
+  blockages: BlockageRow[];
+  ranking: RankingEntry[];
+  /** The day's point of the light chart. */
+  lights: DayLights;
+}
+
+/** The `top` rows with the highest `key`, ties broken by id. */
+export const topBy = <T extends { id: string }>(
+  rows: readonly T[],
+  key: (row: T) => number,
+  top: number,
+): T[] => sortRows(rows, key, 'desc', (row) => row.id).slice(0, top);
+
+/** The first `digestTop` rows of each section by `key`, highest first. */
+const topPerSection = <T extends { id: string; section: string | null }>(
+  rows: readonly T[],
+  key: (row: T) => number,
+): T[] => {
+  const bySection = new Map<string | null, T[]>();
+  for (const row of rows) {
+    const list = bySection.get(row.section);
+    if (list) list.push(row);
+    else bySection.set(row.section, [row]);
+  }
+  return [...bySection.values()].flatMap((list) => topBy(list, key, digestTop));
+};
+
+const sectionLights = (tasks: readonly TaskFacts[]): SectionLights[] => {
+  const bySection = new Map<string | null, TaskFacts[]>();
+  for (const facts of tasks) {
+    const list = bySection.get(facts.task.section);
+    if (list) list.push(facts);
+    else bySection.set(facts.task.section, [facts]);
+  }
+  const rows = [...bySection].map(([section, list]) => ({
+    section,
+    ...countLights(list.map((facts) => facts.lit)),
+    suspended: list.filter((facts) => facts.lit === null).length,
+    total: list.length,
+  }));
+  return sortRows(
+    rows,
+    (row) => row.section,
+    'asc',
+    (row) => row.section ?? '',
+  );
+};
+
+/** The digest of `input`'s day (pure). */
+export const overviewDigestOf = (input: BoardInput): OverviewDigest => {
+  const view = boardView(input);
+  const overdue = allStageRows(input).filter((row) => row.state === 'overdue');
+  return {
+    ...stampOf(input),
+    period: view.period.name,
+    sections: sectionLights(view.tasks),
+    overdue: topPerSection(overdue, (row) => row.daysOverdue),
+    blockages: topPerSection(openBlockageRows(view).rows, (row) => row.ageDays),
+    ranking: standings(view).ranked.map((score) => ({
+      rank: score.rank,
+      unitId: score.unitId,
+      unitName: view.unitName(score.unitId),
+      score: score.score,
+    })),
+    lights: dayLightsOf(input),
+  };
+};

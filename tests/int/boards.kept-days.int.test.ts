@@ -1,0 +1,81 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Actor } from '../../contracts/actor.ts';
+import { settableClock } from '../../infra/clock/clock.ts';
+import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
+import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
+import { dayDigestsCollection } from '../../services/boards/as-of/day-digests.ts';
+import { keptSnapshots } from '../../services/boards/as-of/kept-versions.ts';
+import { lightsOfDays } from '../../services/boards/as-of/replay-lights.ts';
+import { boardInputOf } from '../../services/boards/as-of/snapshot.ts';
+import { buildOverview, seriesDays } from '../../services/boards/build/overview.ts';
+import { generatedDataDir } from '../support/generated-log.ts';
+import { startTestSystem, type TestSystem } from '../support/test-system.ts';
+
+/*
+ * A system started on a log of a year keeps its past days' overviews ahead,
+ * in the boards' second worker, and answers them as the days' documents do.
+ */
+
+const leader: Actor = { id: 'leader-1', role: 'leader' };
+let dir: string;
+let sys: TestSystem | null = null;
+
+beforeAll(async () => {
+  dir = await generatedDataDir('dubanju-kept-days-', 3000);
+}, 60_000);
+
+afterAll(async () => {
+  await sys?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Polls until `done` holds, or fails after `ms`. */
+const eventually = async (done: () => Promise<boolean>, ms: number) => {
+  for (const until = Date.now() + ms; !(await done()); ) {
+    if (Date.now() > until) throw new Error(`not done in ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+describe('a system on a year of log', () => {
+  it('keeps the overview of each past day ahead, answering as the day’s documents do', async () => {
+    sys = await startTestSystem(
+      { BOARDS_KEPT_DAYS: '400' },
+      { dataDir: dir, clock: settableClock('2021-12-31T04:00:00Z') },
+    );
+    const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
+    const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+    try {
+      // From the log's first day to yesterday.
+      await eventually(
+        async () => (await readModels.getCheckpoint(`${dayDigestsCollection}/2021-12-30`)) > 0,
+        60_000,
+      );
+      const { total } = await readModels.find(dayDigestsCollection, { limit: 1 });
+      expect(total).toBeGreaterThan(300);
+      for (const [day, section, top] of [
+        ['2021-03-31', null, 10],
+        ['2021-06-30', 'section-2', 50],
+        ['2021-11-17', null, 3],
+      ] as const) {
+        const answered = await sys.system.broker.call(
+          'boards.overview',
+          { asOf: day, section, top },
+          {
+            meta: { actor: leader },
+          },
+        );
+        const snapshot = (await keptSnapshots(readModels, eventStore, [day])).get(day);
+        if (snapshot === undefined) throw new Error(`no kept versions for ${day}`);
+        const earlier = await lightsOfDays(readModels, eventStore, seriesDays(day).slice(0, -1));
+        expect(answered).toEqual(
+          buildOverview(boardInputOf(day, snapshot), earlier, { section, top }),
+        );
+      }
+    } finally {
+      await readModels.close();
+      await eventStore.close();
+    }
+  }, 120_000);
+});
