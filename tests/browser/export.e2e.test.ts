@@ -422,7 +422,8 @@ describe('a supervision notice (督办单) printed from its task', () => {
     expect(pageCount(pdf)).toBe(1);
     await page.emulateMedia({ media: null });
     await page.click(`${sheet} .notice-actions button:has-text("关闭")`);
-    expect(await page.$('dialog.notice-sheet')).toBeNull();
+    // A dialog's close event is dispatched as a task of its own: the sheet goes then.
+    await page.waitForSelector('dialog.notice-sheet', { state: 'detached', timeout: 5000 });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
       'print-notice',
     );
