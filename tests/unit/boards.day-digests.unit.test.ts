@@ -125,6 +125,21 @@ describe("past days' overview digests", () => {
     expect(await digests().close(days)).toBe(0);
   });
 
+  it('are computed again and kept over when kept in an older shape', async () => {
+    const { readModels, asked, digests } = await opened();
+    const older = { ...overviewDigestOf(log.input('2021-02-20')), format: 0, id: '2021-02-20' };
+    await readModels.commit(
+      `${dayDigestsCollection}/2021-02-20`,
+      [{ collection: dayDigestsCollection, id: '2021-02-20', doc: older }],
+      { from: 0, to: 3 },
+    );
+    expect(await digests().close(['2021-02-20'])).toBe(1);
+    expect(asked).toEqual(['2021-02-20']);
+    expect(await readModels.get(dayDigestsCollection, '2021-02-20')).toMatchObject({ format: 1 });
+    expect(await digests().of('2021-02-20')).toEqual(overviewDigestOf(log.input('2021-02-20')));
+    expect(asked).toEqual(['2021-02-20']);
+  });
+
   it('are not kept for a day an event reached late, and not taken from what was kept before', async () => {
     const { readModels, asked, digests } = await opened();
     await digests().of('2021-02-01');

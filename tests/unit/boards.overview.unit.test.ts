@@ -57,8 +57,8 @@ describe('the overview of a day', () => {
 
   it('counts the lights per plan section', () => {
     expect(overview.sections).toEqual([
-      { section: 'Education', green: 0, yellow: 0, red: 1, suspended: 0, total: 1 },
-      { section: 'Environment', green: 1, yellow: 0, red: 1, suspended: 0, total: 2 },
+      { section: 'Education', green: 0, yellow: 0, red: 1, suspended: 0, accepted: 0, total: 1 },
+      { section: 'Environment', green: 1, yellow: 0, red: 1, suspended: 0, accepted: 0, total: 2 },
     ]);
     expect(overview.totals).toEqual({ green: 1, yellow: 0, red: 2 });
   });
@@ -107,5 +107,31 @@ describe('the overview of a day', () => {
     expect(env.sections.map((row) => row.section)).toEqual(['Environment']);
     expect(env.worstOverdue.map((row) => row.id)).toEqual(['b/m1']);
     expect(env.series.at(-1)).toEqual({ day: '2021-03-20', green: 1, yellow: 0, red: 1 });
+  });
+});
+
+describe('the completion rate (办结率) on the overview', () => {
+  const closed = log()
+    .on('2021-04-01', {
+      type: 'TaskCompletionReported',
+      data: { taskId: 'c', summary: '已完成', evidence: [] },
+    })
+    .on('2021-04-02', { type: 'TaskCompletionAccepted', data: { taskId: 'c', comment: null } });
+
+  it('counts per section the tasks whose completion the office accepted, from that day', () => {
+    const accepted = (day: string) =>
+      buildOverview(closed.input(day), [], { top: 1 }).sections.map((row) => [
+        row.section,
+        row.accepted,
+        row.total,
+      ]);
+    expect(accepted('2021-04-01')).toEqual([
+      ['Education', 0, 1],
+      ['Environment', 0, 2],
+    ]);
+    expect(accepted('2021-04-02')).toEqual([
+      ['Education', 0, 1],
+      ['Environment', 1, 2],
+    ]);
   });
 });

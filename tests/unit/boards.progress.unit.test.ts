@@ -59,7 +59,7 @@ describe('a task 12 points behind', () => {
   it('is counted yellow in its plan section on the overview', () => {
     const overview = buildOverview(input, [], { top: 5 });
     expect(overview.sections).toEqual([
-      { section: 'Education', green: 0, yellow: 1, red: 0, suspended: 0, total: 1 },
+      { section: 'Education', green: 0, yellow: 1, red: 0, suspended: 0, accepted: 0, total: 1 },
     ]);
     expect(overview.totals).toEqual({ green: 0, yellow: 1, red: 0 });
   });

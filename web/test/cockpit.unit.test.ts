@@ -43,36 +43,41 @@ const cockpit = (parts: Partial<Cockpit>): Cockpit => ({
   red: { totalCount: 0, nodes: [] },
   overdue: { totalCount: 0, counts: { doneOnTime: 0, doneLate: 0, overdue: 0 }, nodes: [] },
   blockages: { totalCount: 0, nodes: [] },
-  tasks: { totalCount: 0, nodes: [] },
   ...parts,
 });
 
+const section = (name: string, accepted: number, total: number) => ({
+  section: name,
+  green: total,
+  yellow: 0,
+  red: 0,
+  suspended: 0,
+  accepted,
+  total,
+});
+
 describe('the cockpit’s key figures', () => {
-  it('are shares of what the API answered: 办结率 of the tasks, 按期率 of the completed milestones', () => {
+  it('are shares the API counted: 办结率 of every supervised task, 按期率 of the completed milestones', () => {
+    const base = cockpit({});
     const kpis = kpisOf(
       cockpit({
-        tasks: {
-          totalCount: 4,
-          nodes: ['ACCEPTED', 'REPORTED', 'NONE', 'ACCEPTED'].map((completion) => ({ completion })),
-        },
+        overview: { ...base.overview, sections: [section('一', 2, 3), section('二', 198, 397)] },
         overdue: { totalCount: 5, counts: { doneOnTime: 9, doneLate: 3, overdue: 5 }, nodes: [] },
         blockages: { totalCount: 2, nodes: [] },
       }),
     );
     expect(kpis).toEqual({
-      completion: { part: 2, whole: 4, percent: 50, partial: false },
+      completion: { part: 200, whole: 400, percent: 50 },
       onTime: { part: 9, whole: 12, percent: 75 },
       overdue: 5,
       openBlockages: 2,
     });
   });
 
-  it('have no rate before anything is counted, and say when only a page of tasks was', () => {
-    const kpis = kpisOf(
-      cockpit({ tasks: { totalCount: 250, nodes: [{ completion: 'ACCEPTED' }] } }),
-    );
+  it('have no rate before anything is counted', () => {
+    const kpis = kpisOf(cockpit({}));
     expect(kpis.onTime.percent).toBeNull();
-    expect(kpis.completion).toEqual({ part: 1, whole: 1, percent: 100, partial: true });
+    expect(kpis.completion).toEqual({ part: 0, whole: 0, percent: null });
   });
 });
 

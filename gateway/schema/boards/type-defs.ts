@@ -876,6 +876,8 @@ ${pageFields('ResultRowEdge', 'ResultRow')}  }
     red: Int!
     "Suspended tasks: counted in total, not lit."
     suspended: Int!
+    "Tasks whose completion (办结) the office accepted: the 办结率 is this of total."
+    accepted: Int!
     "Supervised tasks of the section."
     total: Int!
   }

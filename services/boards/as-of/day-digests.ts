@@ -2,7 +2,7 @@ import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { lateDaysCollection } from '../../projector/versions.ts';
 import type { BoardInput } from '../build/input.ts';
-import { type OverviewDigest, overviewDigestOf } from '../build/overview-digest.ts';
+import { digestFormat, type OverviewDigest, overviewDigestOf } from '../build/overview-digest.ts';
 import { dayLightsCollection } from './day-lights-source.ts';
 import { passOverDays } from './day-pass.ts';
 import { isDayKept, keepDayDocument } from './kept-days.ts';
@@ -10,6 +10,9 @@ import { createLru } from './lru.ts';
 
 /** Where past days' overview digests are kept: the read models, beside the documents they come from. */
 export const dayDigestsCollection = 'board_day_overviews';
+
+/** The edition of the digests' shape they are kept under. */
+const edition = `f${digestFormat}`;
 
 /** Fewer days than this missing are read from the kept versions, a day at a time; more, in one pass over the log. */
 const passFrom = 3;
@@ -38,7 +41,7 @@ export const createDayDigests = (deps: DayDigestsDeps) => {
 
   const keep = async (digest: OverviewDigest): Promise<void> => {
     const { day, position } = digest;
-    await keepDayDocument(readModels, dayDigestsCollection, day, { ...digest }, position);
+    await keepDayDocument(readModels, dayDigestsCollection, day, { ...digest }, position, edition);
     await keepDayDocument(readModels, dayLightsCollection, day, { ...digest.lights }, position);
   };
 
@@ -51,7 +54,8 @@ export const createDayDigests = (deps: DayDigestsDeps) => {
     if (cached !== undefined) return cached;
     const kept = await readModels.get<OverviewDigest & { id: string }>(dayDigestsCollection, day);
     let digest: OverviewDigest;
-    if (kept === null) {
+    // One of another shape, kept by an earlier version, is computed again.
+    if (kept?.format !== digestFormat) {
       digest = overviewDigestOf(await deps.inputOf(day));
       await keep(digest);
     } else {
@@ -69,7 +73,8 @@ export const createDayDigests = (deps: DayDigestsDeps) => {
   const close = async (days: readonly string[]): Promise<number> => {
     const missing: string[] = [];
     for (const day of [...new Set(days)].sort()) {
-      if (!(await isDayKept(readModels, dayDigestsCollection, day)) && !(await isLate(day))) {
+      const kept = await isDayKept(readModels, dayDigestsCollection, day, edition);
+      if (!kept && !(await isLate(day))) {
         missing.push(day);
       }
     }

@@ -13,6 +13,8 @@ export interface SectionLights extends LightCounts {
   section: string | null;
   /** Suspended tasks: counted, but not lit. */
   suspended: number;
+  /** Tasks whose completion (办结) the office accepted: the 办结率 is this of `total`. */
+  accepted: number;
   total: number;
 }
 
@@ -23,6 +25,9 @@ export interface RankingEntry {
   unitName: string | null;
   score: number;
 }
+
+/** The shape of a kept digest: one kept in another is computed again. */
+export const digestFormat = 1;
 
 /** The most items an overview lists per list (its `top`). */
 export const digestTop = 50;
@@ -36,6 +41,7 @@ export const digestTop = 50;
  * the day's every document.
  */
 export interface OverviewDigest extends BoardStamp {
+  format: typeof digestFormat;
   period: string;
   /** Every section's lights, sorted by section. */
   sections: SectionLights[];
@@ -80,6 +86,7 @@ const sectionLights = (tasks: readonly TaskFacts[]): SectionLights[] => {
     section,
     ...countLights(list.map((facts) => facts.lit)),
     suspended: list.filter((facts) => facts.lit === null).length,
+    accepted: list.filter((facts) => facts.task.completion === 'accepted').length,
     total: list.length,
   }));
   return sortRows(
@@ -96,6 +103,7 @@ export const overviewDigestOf = (input: BoardInput): OverviewDigest => {
   const overdue = allStageRows(input).filter((row) => row.state === 'overdue');
   return {
     ...stampOf(input),
+    format: digestFormat,
     period: view.period.name,
     sections: sectionLights(view.tasks),
     overdue: topPerSection(overdue, (row) => row.daysOverdue),

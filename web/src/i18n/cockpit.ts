@@ -3,7 +3,6 @@ export const cockpitZh = {
   kpis: '关键指标',
   kpiCompletion: '办结率',
   kpiCompletionDetail: '{part} / {whole} 项任务已办结',
-  kpiCompletionPartial: '（仅统计前 {whole} 项任务）',
   kpiCompletionHelp: '算法：办结报告已审核通过的任务 ÷ 全部督办任务（含暂停的）。',
   kpiOnTime: '按期率',
   kpiOnTimeDetail: '{part} / {whole} 个已完成节点按期完成',
@@ -39,7 +38,6 @@ export const cockpitEn: Record<keyof typeof cockpitZh, string> = {
   kpis: 'Key figures',
   kpiCompletion: 'Completion rate',
   kpiCompletionDetail: '{part} of {whole} tasks completed',
-  kpiCompletionPartial: '(of the first {whole} tasks only)',
   kpiCompletionHelp:
     'How: tasks whose completion report was accepted ÷ all supervised tasks (suspended ones included).',
   kpiOnTime: 'On-time rate',

@@ -9,11 +9,11 @@ const boardPage = 'day rulesetVersion totalCount pageInfo { hasNextPage endCurso
  * The leadership cockpit in one request: the overview's lights and series; the
  * worst units first; every red task (the rows behind the red count); the
  * overdue milestones, whose board also counts every state (按期率, 逾期数); the
- * open blockages, oldest first; each task's completion (办结率).
+ * open blockages, oldest first. The sections count the tasks accepted as done (办结率).
  */
 export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
   overview(asOf: $asOf, top: 1) { day rulesetVersion totals { green yellow red }
-    sections { section green yellow red suspended total } series { day green yellow red } }
+    sections { section green yellow red suspended accepted total } series { day green yellow red } }
   units: responsibilityBoard(asOf: $asOf, orderBy: { field: SCORE, direction: ASC }, first: 10) {
     totalCount nodes { unitId unitName rank score tasksLed tasksCoOwned lights { red } overdueMilestones openBlockages } }
   red: progressBoard(asOf: $asOf, filter: { light: RED }, orderBy: { field: BEHIND, direction: DESC }, first: 50) {
@@ -22,8 +22,7 @@ export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
     totalCount counts { doneOnTime doneLate overdue }
     nodes { taskId title dueDate daysOverdue extensions { requestId status requestedDueDate } } }
   blockages: blockageBoard(asOf: $asOf, first: 50) {
-    totalCount nodes { taskId taskTitle blockageId description waitingOnUnitName ageDays level } }
-  tasks: progressBoard(asOf: $asOf, first: 200) { totalCount nodes { completion } } }`;
+    totalCount nodes { taskId taskTitle blockageId description waitingOnUnitName ageDays level } } }`;
 
 export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard($asOf: Date, $first: Int, $after: String, $filter: ResponsibilityFilter, $orderBy: ResponsibilityOrder) {
   board: responsibilityBoard(asOf: $asOf, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}

@@ -7,6 +7,8 @@ import { rememberSections } from '../lookups.ts';
 export interface SectionRow extends LightCounts {
   section: string | null;
   suspended: number;
+  /** Tasks whose completion (办结) was accepted. */
+  accepted: number;
   total: number;
 }
 
@@ -69,7 +71,6 @@ export interface Cockpit {
     nodes: OverdueMilestone[];
   };
   blockages: { totalCount: number; nodes: OpenBlockage[] };
-  tasks: { totalCount: number; nodes: { completion: string }[] };
 }
 
 let inFlight: { asOf: string | null; answer: Promise<Cockpit> } | null = null;

@@ -42,9 +42,7 @@ const tiles = (kpis: Kpis, asOf: string | null): Tile[] => [
     id: 'completion',
     label: 'kpiCompletion',
     value: percentText(kpis.completion.percent),
-    detail: `${t('kpiCompletionDetail', counts(kpis.completion))}${
-      kpis.completion.partial ? t('kpiCompletionPartial', counts(kpis.completion)) : ''
-    }`,
+    detail: t('kpiCompletionDetail', counts(kpis.completion)),
     help: 'kpiCompletionHelp',
   },
   {

@@ -10,7 +10,7 @@ export interface Share {
 /** The cockpit's key figures, each from what the API answered, nothing kept in the browser. */
 export interface Kpis {
   /** 办结率: tasks whose completion report (办结报告) was accepted, of every supervised task. */
-  completion: Share & { partial: boolean };
+  completion: Share;
   /** 按期率: milestones completed by their due date, of those completed (as 盯责任 counts it). */
   onTime: Share;
   /** 逾期数: open milestones past their due date, those of suspended tasks aside. */
@@ -27,13 +27,15 @@ const share = (part: number, whole: number): Share => ({
 
 export const kpisOf = (cockpit: Cockpit): Kpis => {
   const { counts } = cockpit.overdue;
-  const accepted = cockpit.tasks.nodes.filter((task) => task.completion === 'ACCEPTED').length;
+  const { sections } = cockpit.overview;
+  const sum = (count: (row: (typeof sections)[number]) => number) =>
+    sections.reduce((total, row) => total + count(row), 0);
   return {
-    // Over the rows answered: past one page of tasks, the share is of that page, and says so.
-    completion: {
-      ...share(accepted, cockpit.tasks.nodes.length),
-      partial: cockpit.tasks.totalCount > cockpit.tasks.nodes.length,
-    },
+    // Counted by the server over every supervised task, whatever their number.
+    completion: share(
+      sum((row) => row.accepted),
+      sum((row) => row.total),
+    ),
     onTime: share(counts.doneOnTime, counts.doneOnTime + counts.doneLate),
     overdue: counts.overdue,
     openBlockages: cockpit.blockages.totalCount,
