@@ -25,7 +25,7 @@ import { instructionCommands } from './tasks/instructions.ts';
 import { lifecycleCommands } from './tasks/lifecycle.ts';
 import { milestoneCommands } from './tasks/milestones.ts';
 import { noticeCommands } from './tasks/notices.ts';
-import { task, taskHistory, tasks } from './tasks/queries.ts';
+import { task, taskHistory, tasks, tasksById } from './tasks/queries.ts';
 import { registrationCommands } from './tasks/registration.ts';
 import { resultCommands } from './tasks/results.ts';
 import { urgingCommands } from './tasks/urging.ts';
@@ -42,6 +42,7 @@ export const catalogue = {
   ...milestoneCommands,
   ...blockageCommands,
   task,
+  tasksById,
   tasks,
   units,
   taskHistory,

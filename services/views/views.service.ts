@@ -1,5 +1,9 @@
 import type { ServiceSchema } from 'moleculer';
-import { taskHistoryInput, taskIdInput } from '../../contracts/catalogue/tasks/queries.ts';
+import {
+  taskHistoryInput,
+  taskIdInput,
+  tasksByIdInput,
+} from '../../contracts/catalogue/tasks/queries.ts';
 import { decodeKeyCursor, encodeKeyCursor } from '../../contracts/cursor.ts';
 import { notFound } from '../../contracts/errors.ts';
 import { taskStreamId } from '../../contracts/streams.ts';
@@ -30,6 +34,18 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
         const task = await deps.readModels.get<TaskDetail>('tasks', id);
         if (!task) throw notFound('id', `task ${id}`);
         return taskPage(task, unitsById);
+      }),
+
+      tasksById: guarded('tasksById', async (ctx) => {
+        const { ids } = parseInput(tasksByIdInput, ctx.params);
+        // One read for them all; in the order asked, null for an id no task has.
+        const found = await deps.readModels.getMany<TaskDetail>('tasks', [...new Set(ids)]);
+        return Promise.all(
+          ids.map((id) => {
+            const task = found.get(id);
+            return task ? taskPage(task, unitsById) : null;
+          }),
+        );
       }),
 
       tasks: guarded('tasks', async (ctx) => {

@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
+import { operationHash } from '../../web/src/operations/hash.ts';
+import { consoleOperations } from '../../web/src/operations/index.ts';
 import { demoConsole, screenshot, sessionOf } from './browser.ts';
 
 // The supervision office's workbench (督查室工作台) in Debian's Chromium against
@@ -336,6 +338,45 @@ describe('a department head', () => {
     await page.waitForSelector('[data-ready="forbidden"]');
     expect(await page.textContent('main')).toContain('您的角色无权查看此页。');
     expect(await page.$$('form[data-form="wbRegister"]')).toHaveLength(0);
+  });
+});
+
+describe('the workbench on landing', () => {
+  it('reads every task awaiting a ruling in one request, however many there are', async () => {
+    const office = await demo.system.token('office');
+    const titles = ['待分配事项甲', '待分配事项乙', '待分配事项丙'];
+    for (const title of titles) {
+      const { errors } = await demo.system.gql(
+        'mutation($input: RegisterTaskInput!) { registerTask(input: $input) { id } }',
+        { input: { title, plannedStart: '2021-12-01', dueDate: '2022-06-30' } },
+        office,
+      );
+      expect(errors).toBeUndefined();
+    }
+    await demo.system.settled();
+    const names = new Map(
+      consoleOperations().map((document) => [
+        operationHash(document),
+        document.match(/^(?:query|mutation) (\w+)/)?.[1],
+      ]),
+    );
+    const asked: string[] = [];
+    const page = await sessionOf(demo, 'office-zhang', (opened) => {
+      opened.context.on('request', (request: Request) => {
+        if (!request.url().endsWith('/graphql')) return;
+        const body = request.postDataJSON() as {
+          extensions?: { persistedQuery?: { sha256Hash?: string } };
+        };
+        const hash = body.extensions?.persistedQuery?.sha256Hash ?? '';
+        asked.push(names.get(hash) ?? hash);
+      });
+    });
+    await page.waitForSelector('main [data-ready="workbench"]');
+    await page.waitForLoadState('networkidle');
+    const unassigned = await page.textContent('[data-section="unassigned"]');
+    for (const title of titles) expect(unassigned).toContain(title);
+    expect(asked.filter((name) => name === 'OfficeRulingDetails')).toHaveLength(1);
+    expect(asked.filter((name) => name === 'OfficeRulings')).toHaveLength(1);
   });
 });
 

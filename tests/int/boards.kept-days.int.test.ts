@@ -4,7 +4,7 @@ import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
-import { dayDigestsCollection } from '../../services/boards/as-of/day-digests.ts';
+import { dayDigestsCollection, isDigestKept } from '../../services/boards/as-of/day-digests.ts';
 import { keptSnapshots } from '../../services/boards/as-of/kept-versions.ts';
 import { lightsOfDays } from '../../services/boards/as-of/replay-lights.ts';
 import { boardInputOf } from '../../services/boards/as-of/snapshot.ts';
@@ -48,10 +48,7 @@ describe('a system on a year of log', () => {
     const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
     try {
       // From the log's first day to yesterday.
-      await eventually(
-        async () => (await readModels.getCheckpoint(`${dayDigestsCollection}/2021-12-30`)) > 0,
-        60_000,
-      );
+      await eventually(() => isDigestKept(readModels, '2021-12-30'), 60_000);
       const { total } = await readModels.find(dayDigestsCollection, { limit: 1 });
       expect(total).toBeGreaterThan(300);
       for (const [day, section, top] of [

@@ -300,6 +300,7 @@ const commands = {
 
 const queries = {
   task: [read('task', async (s) => ({ id: (await plannedTask(s)).taskId }))],
+  tasksById: [read('tasksById', async (s) => ({ ids: [(await plannedTask(s)).taskId] }))],
   tasks: [read('tasks')],
   units: [read('units')],
   taskHistory: [read('taskHistory', async (s) => ({ taskId: (await plannedTask(s)).taskId }))],

@@ -17,6 +17,7 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   reportBlockage: ['all', 'own_unit', null, null, null],
   resolveBlockage: ['all', 'own_unit', 'all', null, null],
   task: ['all', 'all', 'all', 'all', null],
+  tasksById: ['all', 'all', 'all', 'all', null],
   tasks: ['all', 'all', 'all', 'all', null],
   units: ['all', 'all', 'all', 'all', null],
   taskHistory: ['all', 'all', 'all', 'all', null],

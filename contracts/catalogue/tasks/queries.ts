@@ -8,6 +8,17 @@ import { listParams } from '../list-args.ts';
 
 export const taskIdInput = z.object({ id: id() });
 
+/** The most task pages one `tasksById` answers. */
+export const tasksByIdLimit = 50;
+
+/** Several tasks' pages at once, by id: what a screen listing them needs in one request. */
+export const tasksByIdInput = z.object({
+  ids: z
+    .array(id())
+    .min(1, 'must name at least 1 task')
+    .max(tasksByIdLimit, `must name at most ${tasksByIdLimit} tasks`),
+});
+
 const historyPageSize = () =>
   z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').nullish();
 const historyCursor = () =>
@@ -49,6 +60,8 @@ export const pageInput = z.object({
 });
 
 export const task = query(readers, 'views.task', 'task');
+
+export const tasksById = query(readers, 'views.tasksById', 'tasksById');
 
 export const tasks = query(readers, 'views.tasks', {
   name: 'tasks',

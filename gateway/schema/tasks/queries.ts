@@ -26,6 +26,14 @@ export const taskQueryTypeDefs = /* GraphQL */ `
       id: ID!
     ): Task
     """
+    Several tasks' pages in one request, in the order asked: null for an id no task has.
+    VALIDATION for none or more than 50 ids. Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
+    """
+    tasksById(
+      "The tasks' ids, 1–50."
+      ids: [ID!]!
+    ): [Task]!
+    """
     The task list. Every filter given narrows it; by due date unless orderBy says
     otherwise, ties broken by id. Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
     """

@@ -14,6 +14,10 @@ export const dayDigestsCollection = 'board_day_overviews';
 /** The edition of the digests' shape they are kept under. */
 const edition = `f${digestFormat}`;
 
+/** Whether the digest of `day` is kept, in the shape of this version. */
+export const isDigestKept = (readModels: ReadModelStore, day: string): Promise<boolean> =>
+  isDayKept(readModels, dayDigestsCollection, day, edition);
+
 /** Fewer days than this missing are read from the kept versions, a day at a time; more, in one pass over the log. */
 const passFrom = 3;
 
@@ -73,8 +77,7 @@ export const createDayDigests = (deps: DayDigestsDeps) => {
   const close = async (days: readonly string[]): Promise<number> => {
     const missing: string[] = [];
     for (const day of [...new Set(days)].sort()) {
-      const kept = await isDayKept(readModels, dayDigestsCollection, day, edition);
-      if (!kept && !(await isLate(day))) {
+      if (!(await isDigestKept(readModels, day)) && !(await isLate(day))) {
         missing.push(day);
       }
     }

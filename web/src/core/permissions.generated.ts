@@ -102,6 +102,15 @@ export const permissions = {
       "inspector": "all"
     }
   },
+  "tasksById": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
+  },
   "tasks": {
     "kind": "query",
     "roles": {

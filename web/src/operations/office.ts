@@ -21,15 +21,15 @@ export const rulingsQuery = /* GraphQL */ `query OfficeRulings {
     nodes { taskId taskTitle leadUnitName milestoneId title dueDate
       extensions { requestId status requestedOn requestedDueDate reason } } } }`;
 
-/** One pending completion report, as the office reviews it. */
-export const completionReportQuery = /* GraphQL */ `query OfficeCompletionReport($id: ID!) {
-  task(id: $id) { id completion { summary reportedAt reportedBy evidence { fileName sha256 size }
-    rejections { reason rejectedAt } } } }`;
-
-/** Who held a task without a lead unit, and why it was given back. */
-export const handoversQuery = /* GraphQL */ `query OfficeHandovers($id: ID!) {
-  task(id: $id) { id cooperatingUnits { id name } responsibleLeader
-    handovers { kind fromUnit { id name } reason at by } } }`;
+/**
+ * The pending completion reports as the office reviews them, and who held each
+ * task without a lead unit and why it was given back: every task in one request.
+ */
+export const rulingDetailsQuery = /* GraphQL */ `query OfficeRulingDetails($reported: [ID!]!, $anyReported: Boolean!, $unassigned: [ID!]!, $anyUnassigned: Boolean!) {
+  reported: tasksById(ids: $reported) @include(if: $anyReported) { id
+    completion { summary reportedAt reportedBy evidence { fileName sha256 size } rejections { reason rejectedAt } } }
+  unassigned: tasksById(ids: $unassigned) @include(if: $anyUnassigned) { id
+    cooperatingUnits { id name } responsibleLeader handovers { kind fromUnit { id name } reason at by } } }`;
 
 /** Every task, the latest activity first: the office picks the one to work on. */
 export const officeTasksQuery = /* GraphQL */ `query OfficeTasks {

@@ -3,10 +3,9 @@ import type { Evidence } from '../../forms/evidence.ts';
 import type { Named } from '../../forms/office-options.ts';
 import {
   attentionQuery,
-  completionReportQuery,
-  handoversQuery,
   officeTaskQuery,
   officeTasksQuery,
+  rulingDetailsQuery,
   rulingsQuery,
 } from '../../operations/office.ts';
 import { allOfficials, allUnits } from '../lookups.ts';
@@ -114,38 +113,57 @@ type Edges<Node> = { edges: { node: Node }[] };
 
 const nodes = <Node>(connection: Edges<Node>): Node[] => connection.edges.map((edge) => edge.node);
 
-const withReport = async (task: Omit<PendingReport, 'completion'>): Promise<PendingReport> => {
-  const data = await gql<{ task: { completion: PendingReport['completion'] } | null }>(
-    completionReportQuery,
-    { id: task.id },
-  );
-  return { ...task, completion: data.task?.completion ?? null };
-};
+type Reported = Omit<PendingReport, 'completion'>;
+type Registered = { id: string; title: string; dueDate: string };
 
-const withHandovers = async (task: {
-  id: string;
-  title: string;
-  dueDate: string;
-}): Promise<Unassigned> => {
-  const data = await gql<{
-    task: {
-      cooperatingUnits: Named[];
-      responsibleLeader: string | null;
-      handovers: Handover[];
-    } | null;
-  }>(handoversQuery, { id: task.id });
-  const last = data.task?.handovers.at(-1);
+interface RulingDetails {
+  reported?: ({ id: string; completion: PendingReport['completion'] } | null)[];
+  unassigned?: ({
+    id: string;
+    cooperatingUnits: Named[];
+    responsibleLeader: string | null;
+    handovers: Handover[];
+  } | null)[];
+}
+
+/**
+ * Each pending completion report with what it says, each task without a lead
+ * unit with its last return: read for all of them in one request.
+ */
+const rulingDetails = async (
+  reported: Reported[],
+  registered: Registered[],
+): Promise<{ reports: PendingReport[]; unassigned: Unassigned[] }> => {
+  const details =
+    reported.length + registered.length === 0
+      ? {}
+      : await gql<RulingDetails>(rulingDetailsQuery, {
+          reported: reported.map((task) => task.id),
+          anyReported: reported.length > 0,
+          unassigned: registered.map((task) => task.id),
+          anyUnassigned: registered.length > 0,
+        });
   return {
-    ...task,
-    cooperatingUnits: data.task?.cooperatingUnits ?? [],
-    responsibleLeader: data.task?.responsibleLeader ?? null,
-    returned: last?.kind === 'RETURNED' ? last : null,
+    reports: reported.map((task, i) => ({
+      ...task,
+      completion: details.reported?.[i]?.completion ?? null,
+    })),
+    unassigned: registered.map((task, i) => {
+      const found = details.unassigned?.[i];
+      const last = found?.handovers.at(-1);
+      return {
+        ...task,
+        cooperatingUnits: found?.cooperatingUnits ?? [],
+        responsibleLeader: found?.responsibleLeader ?? null,
+        returned: last?.kind === 'RETURNED' ? last : null,
+      };
+    }),
   };
 };
 
 interface RulingsData {
-  reported: Edges<Omit<PendingReport, 'completion'>>;
-  unassigned: Edges<{ id: string; title: string; dueDate: string }>;
+  reported: Edges<Reported>;
+  unassigned: Edges<Registered>;
   extensions: {
     nodes: (Omit<PendingExtension, 'requestedOn' | 'requestedDueDate' | 'reason'> & {
       extensions: {
@@ -177,8 +195,8 @@ const pendingExtensions = (data: RulingsData): PendingExtension[] =>
 
 /**
  * The first screen: red tasks and overdue milestones, what awaits a ruling
- * (each completion report and each return read from its task), the task list
- * and the directory.
+ * (the completion reports and returns read from their tasks, all at once),
+ * the task list and the directory.
  */
 export const loadWorkbench = async (): Promise<Workbench> => {
   const [attention, rulings, list, units, officials] = await Promise.all([
@@ -191,10 +209,10 @@ export const loadWorkbench = async (): Promise<Workbench> => {
     allUnits(),
     allOfficials().catch(() => []),
   ]);
-  const [reports, unassigned] = await Promise.all([
-    Promise.all(nodes(rulings.reported).map(withReport)),
-    Promise.all(nodes(rulings.unassigned).map(withHandovers)),
-  ]);
+  const { reports, unassigned } = await rulingDetails(
+    nodes(rulings.reported),
+    nodes(rulings.unassigned),
+  );
   return {
     today: attention.red.day,
     red: attention.red.nodes,
