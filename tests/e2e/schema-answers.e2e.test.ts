@@ -141,6 +141,7 @@ describe('every read of the schema on the demo year', () => {
     values = {
       id: JSON.stringify(task.id),
       taskId: JSON.stringify(task.id),
+      ids: JSON.stringify([task.id]),
       unitId: JSON.stringify(task.leadUnit!.id),
       officialId: JSON.stringify(data!.officials[0]!.id),
       date: JSON.stringify('2021-06-30'),
