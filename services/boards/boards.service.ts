@@ -37,8 +37,8 @@ export interface BoardsOptions {
   worker?: { stores: StoreConfig; memoryMb: number };
   /**
    * Past days, back from yesterday, whose overview is computed ahead and kept
-   * (default 0: each computed when first asked, then kept). With a worker,
-   * they are computed in a worker of their own.
+   * (default 0: each computed when first asked, then kept), in a worker of
+   * their own; only where the boards have a worker, never in this thread.
    */
   keptDays?: number;
   /** How often the days just over are kept (default hourly). */
@@ -69,10 +69,12 @@ export const createBoardsService = (
         signal: stopping.signal,
       });
   const source = createBoardSource({ readModels: deps.readModels, clock: deps.clock, compute });
-  // Its own worker: a long pass over the log never holds up the boards asked meanwhile.
-  const closing: BoardsCompute = options.worker
+  // Its own worker: a long pass over the log holds up neither the boards asked
+  // meanwhile nor this thread; without workers, nothing is kept ahead.
+  const closing: BoardsCompute | null = options.worker
     ? boardsComputeInWorker({ ...options.worker, cachedDays: 1 })
-    : compute;
+    : null;
+  const keptDays = closing ? (options.keptDays ?? 0) : 0;
   let closeTimer: NodeJS.Timeout | undefined;
 
   type Asked<N extends BoardName> = BoardQuery<N> & { asOf?: string | null | undefined };
@@ -95,14 +97,14 @@ export const createBoardsService = (
       const closer = createDayCloser({
         readModels: deps.readModels,
         today: source.today,
-        close: (days) => closing.closeDays(days),
-        keptDays: options.keptDays ?? 0,
+        close: (days) => closing?.closeDays(days) ?? Promise.resolve(0),
+        keptDays,
         failed: (error) => {
           if (!stopping.signal.aborted) this.logger.warn('past days not kept ahead', error);
         },
       });
-      if ((options.keptDays ?? 0) > 0) {
-        // Beside the warming, not after it: with a worker, in one of its own.
+      if (keptDays > 0) {
+        // Beside the warming, not after it.
         void closer.run();
         closeTimer = setInterval(closer.run, options.closeEveryMs ?? 3_600_000);
         closeTimer.unref();
@@ -113,7 +115,7 @@ export const createBoardsService = (
       clearInterval(closeTimer);
       stopping.abort();
       await warming;
-      if (closing !== compute) await closing.close();
+      await closing?.close();
       await compute.close();
       await closed();
     },

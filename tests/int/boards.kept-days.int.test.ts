@@ -75,4 +75,32 @@ describe('a system on a year of log', () => {
       await eventStore.close();
     }
   }, 120_000);
+
+  it('keeps nothing ahead where the boards run in this thread, and a day once asked', async () => {
+    await sys?.stop();
+    sys = null;
+    const own = await generatedDataDir('dubanju-kept-days-inline-', 3000);
+    const readModels = openEmbeddedReadModelStore({ path: path.join(own, 'read-models.sqlite') });
+    try {
+      sys = await startTestSystem(
+        { BOARDS_KEPT_DAYS: '400', BOARDS_WORKER: 'false' },
+        { dataDir: own, clock: settableClock('2021-12-31T04:00:00Z') },
+      );
+      await sys.system.broker.call('boards.overview', {}, { meta: { actor: leader } });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await isDigestKept(readModels, '2021-12-30')).toBe(false);
+      await sys.system.broker.call(
+        'boards.overview',
+        { asOf: '2021-06-30' },
+        { meta: { actor: leader } },
+      );
+      expect(await isDigestKept(readModels, '2021-06-30')).toBe(true);
+      expect(await isDigestKept(readModels, '2021-06-29')).toBe(false);
+    } finally {
+      await readModels.close();
+      await sys?.stop();
+      sys = null;
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
