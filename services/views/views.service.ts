@@ -15,7 +15,7 @@ import { guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import { historyConnection, readStreamPage } from './history-page.ts';
-import { taskPage } from './task-page.ts';
+import { taskPage, unitIdsOf } from './task-page.ts';
 import { sortFieldOf, sortValueOf, taskListQuery, tasksQueryInput } from './task-query.ts';
 
 /** Queries over the read models, and the task history from the event store itself. */
@@ -38,12 +38,13 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
 
       tasksById: guarded('tasksById', async (ctx) => {
         const { ids } = parseInput(tasksByIdInput, ctx.params);
-        // One read for them all; in the order asked, null for an id no task has.
+        // One read of the tasks and one of their units; in the order asked, null for an id no task has.
         const found = await deps.readModels.getMany<TaskDetail>('tasks', [...new Set(ids)]);
+        const units = await unitsById([...found.values()].flatMap(unitIdsOf));
         return Promise.all(
           ids.map((id) => {
             const task = found.get(id);
-            return task ? taskPage(task, unitsById) : null;
+            return task ? taskPage(task, async () => units) : null;
           }),
         );
       }),

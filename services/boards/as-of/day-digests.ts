@@ -75,11 +75,11 @@ export const createDayDigests = (deps: DayDigestsDeps) => {
    * yet, late days left out; answers how many it computed.
    */
   const close = async (days: readonly string[]): Promise<number> => {
+    const wanted = [...new Set(days)].sort();
+    const late = await readModels.getMany(lateDaysCollection, wanted);
     const missing: string[] = [];
-    for (const day of [...new Set(days)].sort()) {
-      if (!(await isDigestKept(readModels, day)) && !(await isLate(day))) {
-        missing.push(day);
-      }
+    for (const day of wanted) {
+      if (!late.has(day) && !(await isDigestKept(readModels, day))) missing.push(day);
     }
     if (missing.length < passFrom) {
       for (const day of missing) await of(day);

@@ -59,7 +59,10 @@ export const passOverDays = async <T>(
       for (; taken.length < targets.length && (targets[taken.length] as string) < recordedOn; ) {
         close(targets[taken.length] as string);
       }
-      for (const closed of taken) if (closed.day >= recordedOn) late.add(closed.day);
+      // Days are closed in order: only the last ones can be on or after this event's day.
+      for (let i = taken.length - 1; i >= 0 && (taken[i]?.day as string) >= recordedOn; i--) {
+        late.add(taken[i]?.day as string);
+      }
       applyEvent(work, envelope, handling(envelope.event.type));
     }
     await handOn();

@@ -1,4 +1,5 @@
 import { boardView } from './board-view.ts';
+import { groupedBy } from './grouping.ts';
 import type { BoardInput } from './input.ts';
 import { countLights, type LightCounts, noLights } from './light-counts.ts';
 
@@ -22,14 +23,9 @@ export interface DayLights {
 
 /** The lights of `input`'s day, by section. */
 export const dayLightsOf = (input: BoardInput): DayLights => {
-  const bySection = new Map<string | null, (keyof LightCounts | null)[]>();
-  for (const facts of boardView(input).tasks) {
-    const lights = bySection.get(facts.task.section) ?? [];
-    lights.push(facts.lit);
-    bySection.set(facts.task.section, lights);
-  }
+  const bySection = groupedBy(boardView(input).tasks, (facts) => facts.task.section);
   const sections = [...bySection]
-    .map(([section, lights]) => ({ section, ...countLights(lights) }))
+    .map(([section, tasks]) => ({ section, ...countLights(tasks.map((facts) => facts.lit)) }))
     .sort((a, b) => (a.section ?? '').localeCompare(b.section ?? '', 'en'));
   return { day: input.day, position: input.position, sections };
 };

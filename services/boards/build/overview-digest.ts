@@ -1,6 +1,7 @@
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
 import { boardView } from './board-view.ts';
 import { type DayLights, dayLightsOf } from './day-lights.ts';
+import { groupedBy } from './grouping.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
 import { sortRows } from './paging.ts';
@@ -65,24 +66,13 @@ export const topBy = <T extends { id: string }>(
 const topPerSection = <T extends { id: string; section: string | null }>(
   rows: readonly T[],
   key: (row: T) => number,
-): T[] => {
-  const bySection = new Map<string | null, T[]>();
-  for (const row of rows) {
-    const list = bySection.get(row.section);
-    if (list) list.push(row);
-    else bySection.set(row.section, [row]);
-  }
-  return [...bySection.values()].flatMap((list) => topBy(list, key, digestTop));
-};
+): T[] =>
+  [...groupedBy(rows, (row) => row.section).values()].flatMap((list) =>
+    topBy(list, key, digestTop),
+  );
 
 const sectionLights = (tasks: readonly TaskFacts[]): SectionLights[] => {
-  const bySection = new Map<string | null, TaskFacts[]>();
-  for (const facts of tasks) {
-    const list = bySection.get(facts.task.section);
-    if (list) list.push(facts);
-    else bySection.set(facts.task.section, [facts]);
-  }
-  const rows = [...bySection].map(([section, list]) => ({
+  const rows = [...groupedBy(tasks, (facts) => facts.task.section)].map(([section, list]) => ({
     section,
     ...countLights(list.map((facts) => facts.lit)),
     suspended: list.filter((facts) => facts.lit === null).length,
