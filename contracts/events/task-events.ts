@@ -253,14 +253,30 @@ export type TaskEvent =
       data: { taskId: string; blockageId: string; unitId: string; note: string };
     }
   | {
-      /** Recorded by the clock once per milestone and due date. */
+      /**
+       * Recorded by the clock once per milestone and due date. `limitDate`: the
+       * last day of the limit (a due date on a day off runs to the next working
+       * day); absent in facts recorded before limits were counted so.
+       */
       type: 'MilestoneDueSoonReminded';
-      data: { taskId: string; milestoneId: string; dueDate: string; remindedOn: string };
+      data: {
+        taskId: string;
+        milestoneId: string;
+        dueDate: string;
+        limitDate?: string;
+        remindedOn: string;
+      };
     }
   | {
-      /** Recorded by the clock once per milestone and due date, the day after it. */
+      /** Recorded by the clock once per milestone and due date, the first working day after its limit. */
       type: 'MilestoneOverdue';
-      data: { taskId: string; milestoneId: string; dueDate: string; recordedOn: string };
+      data: {
+        taskId: string;
+        milestoneId: string;
+        dueDate: string;
+        limitDate?: string;
+        recordedOn: string;
+      };
     };
 
 export type TaskEventType = TaskEvent['type'];

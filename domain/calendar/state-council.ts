@@ -73,3 +73,13 @@ export const calendarInForce = (
   published: WorkCalendar | undefined,
   year: number,
 ): WorkCalendar | null => published ?? shippedCalendars.get(year) ?? null;
+
+/**
+ * The calendars in force, by year, from the versions the office published (in
+ * the order they were): each year's latest version, else the one shipped.
+ */
+export const calendarsInForce = (published: readonly WorkCalendar[]): Calendars => {
+  const calendars = new Map(shippedCalendars);
+  for (const calendar of published) calendars.set(calendar.year, calendar);
+  return calendars;
+};

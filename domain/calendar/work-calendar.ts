@@ -75,3 +75,21 @@ export const workingDaysBetween = (calendars: Calendars, from: string, to: strin
   }
   return count;
 };
+
+/**
+ * The last day of a time limit set to end on `dueDate`: the due date itself on
+ * a working day, else the first working day after it (`nextWorkingDay`).
+ * Overdue is from the day after the limit; done by the limit is on time.
+ */
+export const limitOf = (calendars: Calendars, dueDate: string): string =>
+  nextWorkingDay(calendars, dueDate);
+
+/** The day `count` working days before `day` (the first day of a lead of N working days). */
+export const subtractWorkingDays = (calendars: Calendars, day: string, count: number): string => {
+  let reached = day;
+  for (let left = count; left > 0; ) {
+    reached = addDays(reached, -1);
+    if (isWorkingDay(calendars, reached)) left -= 1;
+  }
+  return reached;
+};

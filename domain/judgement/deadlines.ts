@@ -1,26 +1,44 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
+import {
+  type Calendars,
+  isWorkingDay,
+  nextWorkingDay,
+  subtractWorkingDays,
+} from '../calendar/work-calendar.ts';
 import { addDays, daysBetween } from '../dates.ts';
 
-/** The first day the due-soon reminder is due: `reminderLeadDays` before the due date. */
-export const dueSoonFrom = (dueDate: string, ruleset: Pick<Ruleset, 'reminderLeadDays'>): string =>
-  addDays(dueDate, -ruleset.reminderLeadDays, 'dueDate');
+/**
+ * The first day the due-soon reminder is due: `reminderLeadDays` working days
+ * before the limit (`limitOf`: the due date, or the first working day after it).
+ */
+export const dueSoonFrom = (
+  limit: string,
+  ruleset: Pick<Ruleset, 'reminderLeadDays'>,
+  calendars: Calendars,
+): string => subtractWorkingDays(calendars, limit, ruleset.reminderLeadDays);
 
-/** Due soon on `day`: from `dueSoonFrom` up to the due date itself. */
+/**
+ * Due soon on `day`: a working day from `dueSoonFrom` up to the limit itself.
+ * Reminders fall on working days: one due on a day off waits for the next.
+ */
 export const isDueSoon = (
-  dueDate: string,
+  limit: string,
   day: string,
   ruleset: Pick<Ruleset, 'reminderLeadDays'>,
-): boolean => {
-  const daysLeft = daysBetween(day, dueDate, { from: 'day', to: 'dueDate' });
-  return daysLeft >= 0 && daysLeft <= ruleset.reminderLeadDays;
-};
+  calendars: Calendars,
+): boolean =>
+  isWorkingDay(calendars, day) && day >= dueSoonFrom(limit, ruleset, calendars) && day <= limit;
 
-/** "Overdue recorded the day after" the due date (DESIGN §4). */
-export const overdueFrom = (dueDate: string): string => addDays(dueDate, 1, 'dueDate');
+/**
+ * The day the overdue fact is recorded: the first working day after the limit
+ * (DESIGN §4: "overdue recorded the day after" the limit, on a working day).
+ */
+export const overdueFrom = (limit: string, calendars: Calendars): string =>
+  nextWorkingDay(calendars, addDays(limit, 1, 'dueDate'));
 
-/** Overdue on `day` (when not done): any day after the due date. */
-export const isOverdue = (dueDate: string, day: string): boolean =>
-  daysBetween(day, dueDate, { from: 'day', to: 'dueDate' }) < 0;
+/** Overdue on `day` (when not done): any day after the limit. */
+export const isOverdue = (limit: string, day: string): boolean =>
+  daysBetween(day, limit, { from: 'day', to: 'dueDate' }) < 0;
 
 /** How far up an open blockage (堵点) has gone: 分管领导, then 主要领导. */
 export type EscalationLevel = 'none' | 'responsible_leader' | 'main_leader';

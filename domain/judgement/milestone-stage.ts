@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
+import { type Calendars, limitOf } from '../calendar/work-calendar.ts';
 import { daysBetween } from '../dates.ts';
 import type { TaskLifecycle } from '../progress.ts';
 
@@ -32,13 +33,11 @@ export interface MilestoneStage {
   daysOverdue: number;
 }
 
-const done = (milestone: StagedMilestone): MilestoneStage => ({
-  // On time: completed on or before the due date in force then (an extension
+const done = (milestone: StagedMilestone, limit: string): MilestoneStage => ({
+  // On time: completed by the limit of the due date in force then (an extension
   // cannot be approved once completed, so the due date held is that one).
   state:
-    milestone.completedOn !== null && milestone.completedOn <= milestone.dueDate
-      ? 'done_on_time'
-      : 'done_late',
+    milestone.completedOn !== null && milestone.completedOn <= limit ? 'done_on_time' : 'done_late',
   daysLeft: null,
   daysOverdue: 0,
 });
@@ -46,17 +45,21 @@ const done = (milestone: StagedMilestone): MilestoneStage => ({
 /**
  * The stage of a milestone on `day`: done on time or late; for an open one of a
  * suspended task, suspended (its dates do not run); otherwise overdue from the
- * day after its due date, due soon within the ruleset's yellow window
- * (`lights.yellowDueWithinDays`, the due date included), upcoming before.
+ * day after its limit (`limitOf`: a due date on a day off runs to the next
+ * working day), due soon within the ruleset's yellow window
+ * (`lights.yellowDueWithinDays`, the limit included), upcoming before. Days
+ * left and overdue are counted to and from the limit.
  */
 export const milestoneStage = (
   milestone: StagedMilestone,
   lifecycle: TaskLifecycle,
   day: string,
   ruleset: Ruleset,
+  calendars: Calendars,
 ): MilestoneStage => {
-  if (milestone.completed) return done(milestone);
-  const daysLeft = daysBetween(day, milestone.dueDate, { from: 'day', to: 'dueDate' });
+  const limit = limitOf(calendars, milestone.dueDate);
+  if (milestone.completed) return done(milestone, limit);
+  const daysLeft = daysBetween(day, limit, { from: 'day', to: 'dueDate' });
   const daysOverdue = Math.max(0, -daysLeft);
   if (lifecycle === 'suspended') return { state: 'suspended', daysLeft, daysOverdue: 0 };
   if (daysLeft < 0) return { state: 'overdue', daysLeft, daysOverdue };

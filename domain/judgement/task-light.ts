@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
+import { type Calendars, limitOf } from '../calendar/work-calendar.ts';
 import { type CompletionFact, type MilestoneShare, taskProgress } from '../progress.ts';
 import { expectedProgress } from './expected-progress.ts';
 import { type Light, type LightVerdict, light } from './light.ts';
@@ -40,12 +41,15 @@ export const isTaskDone = (task: LitTask): boolean =>
  * within the yellow window, or overdue): how far behind the task is, is judged
  * over the task's whole planned span, so the milestone is held at no gap here.
  */
-const milestoneVerdict = (milestone: LitMilestone, day: string, ruleset: Ruleset): LightVerdict => {
+const milestoneVerdict = (
+  milestone: LitMilestone,
+  day: string,
+  ruleset: Ruleset,
+  calendars: Calendars,
+): LightVerdict => {
   const facts = { actual: milestone.percent, expected: milestone.percent };
-  const verdict = light(
-    { ...facts, dueDate: milestone.dueDate, day, done: milestone.completed },
-    ruleset,
-  );
+  const dueDate = limitOf(calendars, milestone.dueDate);
+  const verdict = light({ ...facts, dueDate, day, done: milestone.completed }, ruleset);
   return {
     light: verdict.light,
     reasons: verdict.reasons.map((reason) => `milestone "${milestone.title}" ${reason}`),
@@ -65,20 +69,24 @@ export interface TaskLight {
 
 /**
  * The light of an active task on `day` (DESIGN §4): its own (actual vs expected
- * over its planned span, its due date), made worse by any open milestone due
- * soon or overdue. The reasons list every finding that is not green.
+ * over its planned span, its limit), made worse by any open milestone due soon
+ * or overdue. Deadlines are limits (`limitOf`: a due date on a day off runs to
+ * the next working day); expected progress stays in calendar days. The reasons
+ * list every finding that is not green.
  */
 export const taskLight = (
   task: LitTask,
   milestones: readonly LitMilestone[],
   day: string,
   ruleset: Ruleset,
+  calendars: Calendars,
 ): TaskLight => {
   const actual = taskProgress(task.shares);
   const expected = expectedProgress(task.plannedStart, task.dueDate, day);
   const done = isTaskDone(task);
-  const own = light({ actual, expected, dueDate: task.dueDate, day, done }, ruleset);
-  const parts = done ? [] : milestones.map((m) => milestoneVerdict(m, day, ruleset));
+  const dueDate = limitOf(calendars, task.dueDate);
+  const own = light({ actual, expected, dueDate, day, done }, ruleset);
+  const parts = done ? [] : milestones.map((m) => milestoneVerdict(m, day, ruleset, calendars));
   return {
     actual,
     expected,

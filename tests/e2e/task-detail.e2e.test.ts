@@ -184,7 +184,8 @@ describe('the task page of a task that went through the supervision year', () =>
       reason: '进度滞后',
       scoreDeduction: 2,
     });
-    clock.set('2021-05-02T01:00:00Z');
+    // 05-01 to 05-05 are the May Day holiday: the clock records on the next working day.
+    clock.set('2021-05-06T01:00:00Z');
     await run('office', 'runClock');
     await run('office', 'transferTask', { taskId, toUnitId: 'land', reason: '用地问题归口' });
   };
@@ -226,8 +227,8 @@ describe('the task page of a task that went through the supervision year', () =>
       originalDueDate: '2021-03-31',
       progress: 50,
       overdue: true,
-      // The clock records the day it runs: here the 2nd, not the day after the due date.
-      overdueRecords: [{ dueDate: '2021-04-30', recordedOn: '2021-05-02' }],
+      // The clock records the day it runs: here the 6th, the first working day after May Day.
+      overdueRecords: [{ dueDate: '2021-04-30', recordedOn: '2021-05-06' }],
       lastReportedByUnit: { id: 'edu' },
       lastEvidence: [evidence],
       extensions: [{ status: 'APPROVED', newDueDate: '2021-04-30' }],
@@ -408,7 +409,8 @@ describe('the task list', () => {
     await call('reportBlockage', { taskId: ids.busy, description: '资金未到位' }, head);
     await call('suspendTask', { taskId: ids.paused, reason: '资金冻结' });
     await call('terminateTask', { taskId: ids.dropped, reason: '计划取消' });
-    clock.set('2021-03-20T01:00:00Z');
+    // A working day: on a Saturday the clock records nothing.
+    clock.set('2021-03-19T01:00:00Z');
     await call('runClock');
     clock.set('2021-03-21T01:00:00Z');
     await call('issueSupervisionNotice', {

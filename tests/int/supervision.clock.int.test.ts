@@ -1,8 +1,10 @@
 import type { Actor } from '../../contracts/actor.ts';
-import { rulesStreamId, taskStreamId } from '../../contracts/streams.ts';
+import { rulesStreamId, taskStreamId, workCalendarStreamId } from '../../contracts/streams.ts';
+import { shippedCalendars } from '../../domain/calendar/state-council.ts';
 import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import type { SettableClock } from '../../infra/clock/clock.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
+import { calendarDecider } from '../../services/rulesets/domain/calendar-decider.ts';
 import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
 import type { CommandHandler } from '../../services/shared/command-handler.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
@@ -16,6 +18,17 @@ import {
 } from '../support/int-fixtures.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
+
+const year2021 = (() => {
+  const calendar = shippedCalendars.get(2021);
+  if (!calendar) throw new Error('2021 is shipped');
+  return {
+    year: 2021,
+    holidays: [...calendar.holidays],
+    workdays: [...calendar.workdays],
+    source: 'test',
+  };
+})();
 
 /** 09:00 China Standard Time on `day`. */
 const at = (day: string) => `${day}T09:00:00+08:00`;
@@ -53,20 +66,20 @@ const nothing = { reminded: 0, overdue: 0, escalated: 0, skipped: 0, failed: 0 }
 const seedMilestone = () => seedTask(handle, 't1', { leadUnitId: 'edu', milestoneIds: ['m1'] });
 
 describe('the clock run twice for the same day', () => {
-  it('records a due-soon reminder once', async () => {
+  it('records a due-soon reminder once, 3 working days before', async () => {
     await seedMilestone();
-    expect(await runClockOn('2021-06-27')).toEqual({ day: '2021-06-27', ...nothing, reminded: 1 });
-    expect(await runClockOn('2021-06-27')).toEqual({ day: '2021-06-27', ...nothing });
+    expect(await runClockOn('2021-06-25')).toEqual({ day: '2021-06-25', ...nothing, reminded: 1 });
+    expect(await runClockOn('2021-06-25')).toEqual({ day: '2021-06-25', ...nothing });
     const reminders = await facts('t1', 'MilestoneDueSoonReminded');
     expect(reminders.map((event) => event.data)).toEqual([
-      { taskId: 't1', milestoneId: 'm1', dueDate: '2021-06-30', remindedOn: '2021-06-27' },
+      { taskId: 't1', milestoneId: 'm1', dueDate: '2021-06-30', remindedOn: '2021-06-25' },
     ]);
     expect(reminders[0]?.metadata.actor).toEqual({ id: 'clock', role: 'system' });
   });
 
   it('records nothing a day too early', async () => {
     await seedMilestone();
-    expect(await runClockOn('2021-06-26')).toEqual({ day: '2021-06-26', ...nothing });
+    expect(await runClockOn('2021-06-24')).toEqual({ day: '2021-06-24', ...nothing });
     expect(await facts('t1', 'MilestoneDueSoonReminded')).toEqual([]);
   });
 });
@@ -101,8 +114,8 @@ describe('a completed milestone', () => {
   });
 });
 
-describe('a ruleset published with a reminder lead of 5 days', () => {
-  it('reminds 5 days ahead from the day it is in force, and 3 before', async () => {
+describe('a ruleset published with a reminder lead of 5 working days', () => {
+  it('reminds 5 working days ahead from the day it is in force, and 3 before', async () => {
     await seedTask(handle, 't1', { leadUnitId: 'edu' });
     for (const [milestoneId, dueDate] of [
       ['early', '2021-06-29'],
@@ -117,21 +130,65 @@ describe('a ruleset published with a reminder lead of 5 days', () => {
       streamId: rulesStreamId,
       command: {
         type: 'PublishRuleset',
-        data: { ...defaultRuleset, version: 1, inForceFrom: '2021-06-25', reminderLeadDays: 5 },
+        data: { ...defaultRuleset, version: 1, inForceFrom: '2021-06-23', reminderLeadDays: 5 },
       },
       actor: office,
       correlationId: 'rules-1',
       causationId: 'rules-1',
     });
-    // 06-24: 5 days before 06-29, but the default 3 days are still in force.
-    expect((await runClockOn('2021-06-24')).reminded).toBe(0);
-    // 06-25: in force, 4 and 5 days ahead are both within the lead.
-    expect((await runClockOn('2021-06-25')).reminded).toBe(2);
+    // 06-22: 5 working days before 06-29, but the default 3 are still in force.
+    expect((await runClockOn('2021-06-22')).reminded).toBe(0);
+    // 06-23: in force, 4 and 5 working days ahead are both within the lead.
+    expect((await runClockOn('2021-06-23')).reminded).toBe(2);
     const reminders = await facts('t1', 'MilestoneDueSoonReminded');
     expect(reminders.map((event) => event.data)).toEqual([
-      { taskId: 't1', milestoneId: 'early', dueDate: '2021-06-29', remindedOn: '2021-06-25' },
-      { taskId: 't1', milestoneId: 'late', dueDate: '2021-06-30', remindedOn: '2021-06-25' },
+      { taskId: 't1', milestoneId: 'early', dueDate: '2021-06-29', remindedOn: '2021-06-23' },
+      { taskId: 't1', milestoneId: 'late', dueDate: '2021-06-30', remindedOn: '2021-06-23' },
     ]);
+  });
+});
+
+describe('a milestone due on a holiday (2021-10-04, National Day)', () => {
+  it('runs to the first working day after it: overdue recorded on 10-09, naming the limit', async () => {
+    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    await runTask(handle, {
+      type: 'PlanMilestone',
+      data: { taskId: 't1', milestoneId: 'm1', title: 'm1', dueDate: '2021-10-04', weight: 1 },
+    });
+    // Reminded before the holiday: 3 working days before the limit, 10-08.
+    expect((await runClockOn('2021-09-28')).reminded).toBe(1);
+    for (const day of ['2021-10-04', '2021-10-05', '2021-10-08']) {
+      expect(await runClockOn(day)).toEqual({ day, ...nothing });
+    }
+    expect((await runClockOn('2021-10-09')).overdue).toBe(1);
+    const overdue = await facts('t1', 'MilestoneOverdue');
+    expect(overdue.map((event) => event.data)).toEqual([
+      {
+        taskId: 't1',
+        milestoneId: 'm1',
+        dueDate: '2021-10-04',
+        limitDate: '2021-10-08',
+        recordedOn: '2021-10-09',
+      },
+    ]);
+  });
+
+  it('follows the calendar the office published: a day made off moves the limit', async () => {
+    await seedMilestone();
+    await handle(calendarDecider, {
+      streamId: workCalendarStreamId(2021),
+      command: {
+        type: 'PublishWorkCalendar',
+        data: { ...year2021, holidays: [...year2021.holidays, '2021-06-30'].sort() },
+      },
+      actor: office,
+      correlationId: 'calendar-1',
+      causationId: 'calendar-1',
+    });
+    // 06-30 is now a day off: the limit is 07-01, overdue from 07-02.
+    expect(await runClockOn('2021-06-30')).toEqual({ day: '2021-06-30', ...nothing });
+    expect((await runClockOn('2021-07-01')).overdue).toBe(0);
+    expect((await runClockOn('2021-07-02')).overdue).toBe(1);
   });
 });
 

@@ -7,7 +7,11 @@ import { boardView } from '../../services/boards/build/board-view.ts';
 import { dayLightsOf } from '../../services/boards/build/day-lights.ts';
 import type { BoardInput } from '../../services/boards/build/input.ts';
 import { overviewOf } from '../../services/boards/build/overview.ts';
-import { digestTop, overviewDigestOf } from '../../services/boards/build/overview-digest.ts';
+import {
+  digestFormat,
+  digestTop,
+  overviewDigestOf,
+} from '../../services/boards/build/overview-digest.ts';
 import { sortRows } from '../../services/boards/build/paging.ts';
 import { allStageRows } from '../../services/boards/build/stage-board.ts';
 import { lateDaysCollection, logDaysCollection } from '../../services/projector/versions.ts';
@@ -135,7 +139,9 @@ describe("past days' overview digests", () => {
     );
     expect(await digests().close(['2021-02-20'])).toBe(1);
     expect(asked).toEqual(['2021-02-20']);
-    expect(await readModels.get(dayDigestsCollection, '2021-02-20')).toMatchObject({ format: 1 });
+    expect(await readModels.get(dayDigestsCollection, '2021-02-20')).toMatchObject({
+      format: digestFormat,
+    });
     expect(await digests().of('2021-02-20')).toEqual(overviewDigestOf(log.input('2021-02-20')));
     expect(asked).toEqual(['2021-02-20']);
   });

@@ -74,7 +74,9 @@ describe("the boards' documents held in memory", () => {
       const readModels = await readModelsAt(stored.map(toEnvelope), checkpoint, checkpoint);
       const memory = createBoardMemory({ eventStore, readModels, pageSize: 2 });
       const snapshot = await memory.latest();
-      expect(documentsOf(snapshot)).toEqual(documentsOf({ ...replayed, rulesets: [] }));
+      expect(documentsOf(snapshot)).toEqual(
+        documentsOf({ ...replayed, rulesets: [], calendars: [] }),
+      );
       expect(snapshot.position).toBe(envelopes.length);
       expect(snapshot.rulesets).toHaveLength(1);
     },
@@ -86,7 +88,9 @@ describe("the boards' documents held in memory", () => {
     // Documents written by a later commit than the checkpoint read first.
     const readModels = await readModelsAt(stored, 15, 8);
     const snapshot = await createBoardMemory({ eventStore, readModels }).latest();
-    expect(documentsOf(snapshot)).toEqual(documentsOf({ ...replayed, rulesets: [] }));
+    expect(documentsOf(snapshot)).toEqual(
+      documentsOf({ ...replayed, rulesets: [], calendars: [] }),
+    );
     expect(snapshot.rulesets).toHaveLength(1);
   });
 

@@ -101,6 +101,29 @@ describe('the score of a unit (亮赛比, year to date)', () => {
     });
   });
 
+  it('loses nothing for a milestone due on a holiday and done on the first working day', () => {
+    // Due 2021-10-04, in the National Day holiday (10-01 to 10-07): the limit is 10-08.
+    const holiday = () =>
+      boardLog()
+        .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
+        .on('2021-01-01', planned('t1', 'm1', '2021-10-04'), planned('t1', 'm2', '2021-12-31'));
+    const onTime = holiday().on('2021-10-08', completed('t1', 'm1'));
+    expect(unitOn(onTime, '2021-10-08', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
+    expect(unitOn(onTime, '2021-11-01', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
+    expect(unitOn(holiday(), '2021-10-08', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
+    const late = holiday().on('2021-10-09', completed('t1', 'm1'));
+    expect(unitOn(late, '2021-10-09', 'edu')).toMatchObject({
+      score: 95,
+      failedTasks: [
+        {
+          reasons: [
+            'milestone "Milestone m1" completed late on 2021-10-09 (due 2021-10-04, a day off: limit 2021-10-08)',
+          ],
+        },
+      ],
+    });
+  });
+
   it('counts a failed task once however many reasons it has', () => {
     const log = failing()
       .on('2021-01-01', planned('t1', 'm3', '2021-03-31'))

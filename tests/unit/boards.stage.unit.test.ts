@@ -149,6 +149,28 @@ describe('the extensions on the stage board', () => {
   });
 });
 
+describe('a milestone due on a holiday (2021-10-04, National Day)', () => {
+  const log = oneMilestone('2021-10-04');
+
+  it('shows the limit: the first working day after it, 10-08', () => {
+    expect(rowOn(log, '2021-10-05')).toMatchObject({
+      dueDate: '2021-10-04',
+      limitDate: '2021-10-08',
+      state: 'due_soon',
+      daysLeft: 3,
+    });
+  });
+
+  it('is done on time when completed on 10-08, the limit', () => {
+    const done = oneMilestone('2021-10-04').on('2021-10-08', completed('t1', 'm1'));
+    expect(rowOn(done, '2021-10-10').state).toBe('done_on_time');
+  });
+
+  it('is overdue from 10-09, counted from the limit', () => {
+    expect(rowOn(log, '2021-10-09')).toMatchObject({ state: 'overdue', daysOverdue: 1 });
+  });
+});
+
 describe('the stage board filtered, sorted and paged', () => {
   const log = boardLog()
     .on('2021-03-01', unit('edu'), unit('env'))
@@ -178,7 +200,8 @@ describe('the stage board filtered, sorted and paged', () => {
 
   it('filters by state, counting every state before that filter', () => {
     const board = buildStageBoard(input, { ...all, state: 'overdue' });
-    expect(board.nodes.map((row) => [row.id, row.daysOverdue])).toEqual([['a/m1', 7]]);
+    // Due Saturday 04-10: the limit runs to Monday 04-12, overdue from 04-13.
+    expect(board.nodes.map((row) => [row.id, row.daysOverdue])).toEqual([['a/m1', 5]]);
     expect(board.counts.upcoming).toBe(1);
   });
 

@@ -6,6 +6,7 @@ const remind: ClockCandidate = {
   taskId: 't1',
   milestoneId: 'm1',
   dueDate: '2021-06-30',
+  limitDate: '2021-06-30',
   leadDays: 3,
 };
 const overdue: ClockCandidate = {
@@ -13,6 +14,7 @@ const overdue: ClockCandidate = {
   taskId: 't1',
   milestoneId: 'm1',
   dueDate: '2021-06-30',
+  limitDate: '2021-06-30',
 };
 const escalate: ClockCandidate = { kind: 'escalate', taskId: 't1', blockageId: 'b1', level: 2 };
 
@@ -20,14 +22,14 @@ describe('the command a clock candidate asks for', () => {
   it('reminds of a milestone with the lead time in force', () => {
     expect(clockCommand(remind)).toEqual({
       type: 'RemindMilestoneDueSoon',
-      data: { taskId: 't1', milestoneId: 'm1', leadDays: 3 },
+      data: { taskId: 't1', milestoneId: 'm1', leadDays: 3, limitDate: '2021-06-30' },
     });
   });
 
   it('records a milestone overdue', () => {
     expect(clockCommand(overdue)).toEqual({
       type: 'RecordMilestoneOverdue',
-      data: { taskId: 't1', milestoneId: 'm1' },
+      data: { taskId: 't1', milestoneId: 'm1', limitDate: '2021-06-30' },
     });
   });
 

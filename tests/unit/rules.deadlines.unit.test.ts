@@ -1,3 +1,5 @@
+import { shippedCalendars } from '../../domain/calendar/state-council.ts';
+import { limitOf } from '../../domain/calendar/work-calendar.ts';
 import { addDays, daysBetween } from '../../domain/dates.ts';
 import {
   dueSoonFrom,
@@ -8,6 +10,8 @@ import {
   overdueFrom,
 } from '../../domain/judgement/index.ts';
 import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
+
+const calendars = shippedCalendars;
 
 describe('day arithmetic', () => {
   it.each([
@@ -32,32 +36,46 @@ describe('day arithmetic', () => {
   });
 });
 
-describe('a due-soon reminder for a milestone due 2021-04-10', () => {
-  const dueDate = '2021-04-10';
+describe('a due-soon reminder for a milestone due Friday 2021-04-16', () => {
+  const limit = '2021-04-16';
 
-  it('falls due 3 days before, by default', () => {
-    expect(dueSoonFrom(dueDate, defaultRuleset)).toBe('2021-04-07');
+  it('falls due 3 working days before, by default', () => {
+    expect(dueSoonFrom(limit, defaultRuleset, calendars)).toBe('2021-04-13');
   });
 
   it.each([
-    ['2021-04-06', false, '4 days before'],
-    ['2021-04-07', true, '3 days before'],
-    ['2021-04-10', true, 'the day of the deadline'],
-    ['2021-04-11', false, 'the day after: overdue instead'],
+    ['2021-04-12', false, '4 working days before'],
+    ['2021-04-13', true, '3 working days before'],
+    ['2021-04-16', true, 'the day of the deadline'],
+    ['2021-04-17', false, 'the day after: overdue instead'],
   ])('on %s is %p: %s', (day, dueSoon) => {
-    expect(isDueSoon(dueDate, day, defaultRuleset)).toBe(dueSoon);
+    expect(isDueSoon(limit, day, defaultRuleset, calendars)).toBe(dueSoon);
   });
 
   it('follows the lead time of the ruleset', () => {
-    expect(dueSoonFrom(dueDate, { reminderLeadDays: 0 })).toBe(dueDate);
-    expect(isDueSoon(dueDate, '2021-04-09', { reminderLeadDays: 0 })).toBe(false);
-    expect(isDueSoon(dueDate, '2021-04-03', { reminderLeadDays: 7 })).toBe(true);
+    expect(dueSoonFrom(limit, { reminderLeadDays: 0 }, calendars)).toBe(limit);
+    expect(isDueSoon(limit, '2021-04-15', { reminderLeadDays: 0 }, calendars)).toBe(false);
+    // 7 working days before Friday 04-16: Wednesday 04-07.
+    expect(isDueSoon(limit, '2021-04-07', { reminderLeadDays: 7 }, calendars)).toBe(true);
+    expect(isDueSoon(limit, '2021-04-06', { reminderLeadDays: 7 }, calendars)).toBe(false);
+  });
+});
+
+describe('a due-soon reminder over a weekend (limit Monday 2021-04-12)', () => {
+  it('starts 3 working days before, on the Wednesday', () => {
+    expect(dueSoonFrom('2021-04-12', defaultRuleset, calendars)).toBe('2021-04-07');
+  });
+
+  it('falls on no day off: not on the Saturday or Sunday', () => {
+    expect(isDueSoon('2021-04-12', '2021-04-10', defaultRuleset, calendars)).toBe(false);
+    expect(isDueSoon('2021-04-12', '2021-04-11', defaultRuleset, calendars)).toBe(false);
+    expect(isDueSoon('2021-04-12', '2021-04-09', defaultRuleset, calendars)).toBe(true);
   });
 });
 
 describe('a milestone due 2021-03-31', () => {
   it('is recorded overdue from the day after', () => {
-    expect(overdueFrom('2021-03-31')).toBe('2021-04-01');
+    expect(overdueFrom('2021-03-31', calendars)).toBe('2021-04-01');
   });
 
   it.each([
@@ -65,6 +83,25 @@ describe('a milestone due 2021-03-31', () => {
     ['2021-04-01', true],
   ])('on %s is overdue: %p', (day, overdue) => {
     expect(isOverdue('2021-03-31', day)).toBe(overdue);
+  });
+});
+
+describe('a milestone due on a day off', () => {
+  it('due Saturday 2021-04-10: its limit runs to Monday 04-12, overdue recorded on 04-13', () => {
+    expect(limitOf(calendars, '2021-04-10')).toBe('2021-04-12');
+    expect(overdueFrom(limitOf(calendars, '2021-04-10'), calendars)).toBe('2021-04-13');
+  });
+
+  it('due 2021-10-04 (National Day): its limit is 10-08, done then is on time', () => {
+    const limit = limitOf(calendars, '2021-10-04');
+    expect(limit).toBe('2021-10-08');
+    expect(isOverdue(limit, '2021-10-08')).toBe(false);
+    // Saturday 10-09 is worked (调休): the overdue fact falls on it.
+    expect(overdueFrom(limit, calendars)).toBe('2021-10-09');
+  });
+
+  it('due on the last working day before a holiday: recorded overdue after the holiday', () => {
+    expect(overdueFrom('2021-09-30', calendars)).toBe('2021-10-08');
   });
 });
 

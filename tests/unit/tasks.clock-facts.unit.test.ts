@@ -162,3 +162,62 @@ describe('a milestone past its due date', () => {
       .thenThrows('NOT_FOUND', 'milestoneId');
   });
 });
+
+/** m1 due 2021-06-30; the clock names the limit where the due date was a day off. */
+describe('a milestone whose limit the clock names', () => {
+  const withLimit = (command: TaskCommand, limitDate: string): TaskCommand =>
+    ({ ...command, data: { ...command.data, limitDate } }) as TaskCommand;
+
+  it('is not overdue up to its limit, and is the day after, the limit recorded', () => {
+    given(taskDecider, plannedTask)
+      .when(withLimit(recordOverdue(), '2021-07-02'), on('2021-07-02', clock))
+      .then([]);
+    given(taskDecider, plannedTask)
+      .when(withLimit(recordOverdue(), '2021-07-02'), on('2021-07-03', clock))
+      .then([
+        {
+          type: 'MilestoneOverdue',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            dueDate: '2021-06-30',
+            limitDate: '2021-07-02',
+            recordedOn: '2021-07-03',
+          },
+        },
+      ]);
+  });
+
+  it('names no limit in the fact when it is the due date itself', () => {
+    given(taskDecider, plannedTask)
+      .when(withLimit(recordOverdue(), '2021-06-30'), on('2021-07-01', clock))
+      .then([overdue('2021-07-01')]);
+  });
+
+  it('is reminded of up to its limit, the lead counted by the clock in working days', () => {
+    given(taskDecider, plannedTask)
+      .when(withLimit(remind(3), '2021-07-02'), on('2021-06-24', clock))
+      .then([
+        {
+          type: 'MilestoneDueSoonReminded',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            dueDate: '2021-06-30',
+            limitDate: '2021-07-02',
+            remindedOn: '2021-06-24',
+          },
+        },
+      ]);
+  });
+
+  it.each([
+    ['before the due date', '2021-06-29'],
+    ['more than a month after it', '2021-08-01'],
+    ['not a date', 'soon'],
+  ])('refuses a limit %s, naming limitDate', (_, limitDate) => {
+    given(taskDecider, plannedTask)
+      .when(withLimit(recordOverdue(), limitDate), on('2021-08-02', clock))
+      .thenThrows('VALIDATION', 'limitDate');
+  });
+});

@@ -564,11 +564,13 @@ ${taskColumnFields}    "The milestone's id within its task."
     plannedDueDate: Date!
     "The current due date, after any extension approved."
     dueDate: Date!
+    "The last day of its time limit: the due date, or the first working day after it when it falls on a day off (weekend or holiday of the working-day calendar). Done by it is on time; overdue from the day after."
+    limitDate: Date!
     "Percent done, 0–100."
     percent: Float!
     "Its stage on the board's day."
     state: BoardMilestoneState!
-    "Days to the due date (0 on it, negative after); null once completed."
+    "Days to the limit (0 on it, negative after); null once completed."
     daysLeft: Int
     "Days past the due date while open and its task not suspended; 0 otherwise."
     daysOverdue: Int!

@@ -12,6 +12,11 @@ import {
   logDaysCollection,
 } from '../../projector/versions.ts';
 import {
+  type CalendarPublication,
+  readCalendarPublications,
+  yearsAround,
+} from '../../shared/published-calendars.ts';
+import {
   boardCollections,
   boardDocuments,
   replayedProjections,
@@ -81,6 +86,7 @@ const collectionAsOf = async (
 const keptSnapshot = async (
   readModels: ReadModelStore,
   rules: readonly { recordedOn: string; ruleset: RulesetEvent['data'] }[],
+  calendars: readonly CalendarPublication[],
   day: string,
 ): Promise<Snapshot> => {
   const collections = Object.values(boardCollections);
@@ -93,6 +99,7 @@ const keptSnapshot = async (
     docs: boardDocuments((collection) => byCollection.get(collection) ?? []),
     // Published (recorded) by the end of the day, in the order they were.
     rulesets: rules.filter((rule) => rule.recordedOn <= day).map((rule) => rule.ruleset),
+    calendars: calendars.filter((one) => one.recordedOn <= day).map((one) => one.calendar),
     position,
   };
 };
@@ -114,6 +121,9 @@ export const keptSnapshots = async (
     recordedOn: dayOf(stored.recordedAt),
     ruleset: toDomainEvent<RulesetEvent>(stored).data,
   }));
-  for (const day of wanted) found.set(day, await keptSnapshot(readModels, rules, day));
+  const calendars = await readCalendarPublications(eventStore, wanted.flatMap(yearsAround));
+  for (const day of wanted) {
+    found.set(day, await keptSnapshot(readModels, rules, calendars, day));
+  }
   return found;
 };

@@ -1,5 +1,5 @@
 import { dayOf } from '../../../contracts/dates.ts';
-import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { PublishedCalendar, Ruleset } from '../../../contracts/events/index.ts';
 import type { EventEnvelope, Projection } from '../../../projections/projection.ts';
 
 type Doc = { position: number } & Record<string, unknown>;
@@ -7,12 +7,14 @@ type Doc = { position: number } & Record<string, unknown>;
 /** The documents of each collection, by id, as replayed so far for one day. */
 export type DocumentMaps = Map<string, Map<string, Doc>>;
 
-/** What the log says as known at the end of `day`: documents, rulesets, last position. */
+/** What the log says as known at the end of `day`: documents, rulesets, calendars, last position. */
 export interface Replayed {
   day: string;
   maps: DocumentMaps;
   /** Rulesets published by then, in the order they were. */
   rulesets: Ruleset[];
+  /** Working-day calendars published by then, in the order they were. */
+  calendars: PublishedCalendar[];
   /** Position of the last event applied; 0 before any. */
   position: number;
 }
@@ -22,6 +24,7 @@ export const emptyReplay = (day: string): Replayed => ({
   day,
   maps: new Map(),
   rulesets: [],
+  calendars: [],
   position: 0,
 });
 
@@ -48,6 +51,7 @@ export const applyEvent = (
   replayed.position = Math.max(replayed.position, envelope.position);
   const { event } = envelope;
   if (event.type === 'RulesetPublished') replayed.rulesets.push(event.data);
+  if (event.type === 'WorkCalendarPublished') replayed.calendars.push(event.data);
   for (const projection of handling) {
     const id = projection.documentId(envelope);
     if (id === null) continue;
@@ -66,6 +70,7 @@ const copyFor = (replayed: Replayed, day: string): Replayed => ({
   day,
   maps: new Map([...replayed.maps].map(([collection, docs]) => [collection, new Map(docs)])),
   rulesets: [...replayed.rulesets],
+  calendars: [...replayed.calendars],
   position: replayed.position,
 });
 

@@ -1,4 +1,6 @@
-import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { PublishedCalendar, Ruleset } from '../../../contracts/events/index.ts';
+import { calendarsInForce } from '../../../domain/calendar/state-council.ts';
+import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import { rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import {
   boardBlockageProjection,
@@ -13,10 +15,12 @@ import { unitListProjection } from '../../../projections/unit-list/projection.ts
 import type { BoardDocuments, BoardInput } from '../build/input.ts';
 import type { Replayed } from './replay.ts';
 
-/** The documents, rulesets and log position a board of one day is built from. */
+/** The documents, rulesets, calendars and log position a board of one day is built from. */
 export interface Snapshot {
   docs: BoardDocuments;
   rulesets: readonly Ruleset[];
+  /** Working-day calendars published by then, in the order they were. */
+  calendars: readonly PublishedCalendar[];
   position: number;
 }
 
@@ -55,11 +59,28 @@ export const boardDocuments = (documents: (collection: string) => unknown[]): Bo
   };
 };
 
-/** The input of a board of `day` from its snapshot, under the rules in force that day. */
+const inForce = new Map<string, Calendars>();
+
+/**
+ * The calendars in force after `published`, the same object for the same
+ * versions: a task's facts are remembered while their calendars are the same.
+ */
+const calendarsOf = (published: readonly PublishedCalendar[]): Calendars => {
+  const key = published.map((calendar) => `${calendar.year}v${calendar.version}`).join(',');
+  const known = inForce.get(key);
+  if (known) return known;
+  const calendars = calendarsInForce(published);
+  if (inForce.size >= 64) inForce.clear();
+  inForce.set(key, calendars);
+  return calendars;
+};
+
+/** The input of a board of `day` from its snapshot, under the rules and calendars in force that day. */
 export const boardInputOf = (day: string, snapshot: Snapshot): BoardInput => ({
   day,
   // The rules in force on the day, of those published (recorded) by then.
   ruleset: rulesetInForce(snapshot.rulesets, day),
+  calendars: calendarsOf(snapshot.calendars),
   docs: snapshot.docs,
   position: snapshot.position,
 });
@@ -68,5 +89,6 @@ export const boardInputOf = (day: string, snapshot: Snapshot): BoardInput => ({
 export const snapshotOf = (replayed: Replayed): Snapshot => ({
   docs: boardDocuments((collection) => [...(replayed.maps.get(collection)?.values() ?? [])]),
   rulesets: replayed.rulesets,
+  calendars: replayed.calendars,
   position: replayed.position,
 });

@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import type { PostTerm } from '../../../domain/posts-timeline.ts';
 import type {
   BoardBlockage,
@@ -54,33 +55,44 @@ const partsByTask = (docs: BoardInput['docs']): PartsByTask =>
  */
 const remembered = new WeakMap<
   BoardTask,
-  { milestones: readonly BoardMilestone[]; day: string; ruleset: Ruleset; facts: TaskFacts }
+  {
+    milestones: readonly BoardMilestone[];
+    day: string;
+    ruleset: Ruleset;
+    calendars: Calendars;
+    facts: TaskFacts;
+  }
 >();
 
 const factsOf = (
   task: BoardTask,
   milestones: readonly BoardMilestone[],
-  day: string,
-  ruleset: Ruleset,
+  input: BoardInput,
 ): TaskFacts => {
+  const { day, ruleset, calendars } = input;
   const known = remembered.get(task);
-  if (known?.milestones === milestones && known.day === day && known.ruleset === ruleset) {
+  if (
+    known?.milestones === milestones &&
+    known.day === day &&
+    known.ruleset === ruleset &&
+    known.calendars === calendars
+  ) {
     return known.facts;
   }
-  const facts = taskFacts(task, milestones, day, ruleset);
-  remembered.set(task, { milestones, day, ruleset, facts });
+  const facts = taskFacts(task, milestones, day, ruleset, calendars);
+  remembered.set(task, { milestones, day, ruleset, calendars, facts });
   return facts;
 };
 
 const none: readonly BoardMilestone[] = [];
 
 const indexed = (input: BoardInput): BoardView => {
-  const { day, ruleset, docs } = input;
+  const { day, docs } = input;
   const parts = partsByTask(docs);
   const tasks = docs.tasks
     .filter((task) => task.lifecycle !== 'terminated')
     .sort(byId)
-    .map((task) => factsOf(task, parts.milestones.get(task.id) ?? none, day, ruleset));
+    .map((task) => factsOf(task, parts.milestones.get(task.id) ?? none, input));
   const names = new Map(docs.units.map((unit) => [unit.id, unit.name]));
   const year = day.slice(0, 4);
   return {

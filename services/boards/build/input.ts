@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import type {
   BoardBlockage,
   BoardIndicator,
@@ -31,12 +32,14 @@ export interface PartsByTask {
 
 /**
  * Everything a board is built from (pure): the documents as of the end of `day`
- * (China Standard Time), the day itself, since lights depend on it, and the
- * ruleset in force on it.
+ * (China Standard Time), the day itself, since lights depend on it, the
+ * ruleset in force on it and the working-day calendars deadlines are counted in.
  */
 export interface BoardInput {
   day: string;
   ruleset: Ruleset;
+  /** The calendars in force by year (`calendarsInForce`): the same object while none is published. */
+  calendars: Calendars;
   docs: BoardDocuments;
   /** The last log position the documents reflect. */
   position: number;

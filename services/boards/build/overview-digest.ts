@@ -27,8 +27,8 @@ export interface RankingEntry {
   score: number;
 }
 
-/** The shape of a kept digest: one kept in another is computed again. */
-export const digestFormat = 1;
+/** The shape and judgement of a kept digest: one kept under another is computed again. */
+export const digestFormat = 2;
 
 /** The most items an overview lists per list (its `top`). */
 export const digestTop = 50;

@@ -1,4 +1,5 @@
 import type { IndicatorSource } from '../../../contracts/events/task-events.ts';
+import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import {
   attainment,
   expectedProgress,
@@ -80,7 +81,8 @@ const lightOf = (
   // A span cannot end before it starts: an indicator due before its task starts is judged from its due date.
   const [start = indicator.dueDate] = [task.plannedStart, indicator.dueDate].sort();
   const expected = expectedProgress(start, indicator.dueDate, view.day);
-  const facts = { actual: reached.percent, expected, dueDate: indicator.dueDate, day: view.day };
+  const dueDate = limitOf(view.input.calendars, indicator.dueDate);
+  const facts = { actual: reached.percent, expected, dueDate, day: view.day };
   return { expected, ...light({ ...facts, done: reached.attained }, view.input.ruleset) };
 };
 

@@ -1,3 +1,4 @@
+import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import {
   type MilestoneState,
   milestoneStage,
@@ -21,6 +22,8 @@ export interface StageRow extends TaskColumns {
   weight: number;
   plannedDueDate: string;
   dueDate: string;
+  /** The last day of the limit: the due date, or the first working day after it. */
+  limitDate: string;
   percent: number;
   state: MilestoneState;
   daysLeft: number | null;
@@ -68,7 +71,14 @@ export const taskStageRows = rowsPerTask<StageRow>(({ task, milestones }, view) 
     plannedDueDate: milestone.plannedDueDate,
     dueDate: milestone.dueDate,
     percent: milestone.percent,
-    ...milestoneStage(milestone, task.lifecycle, view.day, view.input.ruleset),
+    limitDate: limitOf(view.input.calendars, milestone.dueDate),
+    ...milestoneStage(
+      milestone,
+      task.lifecycle,
+      view.day,
+      view.input.ruleset,
+      view.input.calendars,
+    ),
     completedOn: milestone.completedOn,
     remindedOn: milestone.remindedOn,
     overdueRecordedOn: milestone.overdueRecordedOn,

@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import {
   forecastYearEnd,
   type TaskLight,
@@ -21,14 +22,15 @@ export interface TaskFacts extends TaskLight {
   forecast: number | null;
 }
 
-/** A task's facts on `day` under `ruleset`. */
+/** A task's facts on `day` under `ruleset`, deadlines counted in `calendars`. */
 export const taskFacts = (
   task: BoardTask,
   milestones: readonly BoardMilestone[],
   day: string,
   ruleset: Ruleset,
+  calendars: Calendars,
 ): TaskFacts => {
-  const lit = taskLight(task, milestones, day, ruleset);
+  const lit = taskLight(task, milestones, day, ruleset, calendars);
   const previousActual = task.reports.at(-2)?.actual ?? 0;
   return {
     ...lit,

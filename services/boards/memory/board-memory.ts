@@ -9,6 +9,7 @@ import type {
   BoardMilestone,
 } from '../../../projections/boards/index.ts';
 import { toEnvelope } from '../../../projections/envelope.ts';
+import { readCalendarPublications, yearsOfTasks } from '../../shared/published-calendars.ts';
 import { applyEvent, type Replayed, routes } from '../as-of/replay.ts';
 import {
   boardCollections,
@@ -80,13 +81,18 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
         return [collection, new Map(items.map((doc) => [doc.id as string, doc]))] as const;
       }),
     );
-    const rules = await deps.eventStore.readStream(rulesStreamId);
+    const tasks = found.find(([collection]) => collection === boardCollections.tasks)?.[1];
+    const [rules, calendars] = await Promise.all([
+      deps.eventStore.readStream(rulesStreamId),
+      readCalendarPublications(deps.eventStore, yearsOfTasks(tasks?.values() ?? [])),
+    ]);
     const loaded: Replayed = {
       day: '',
       maps: new Map(found),
       rulesets: rules
         .filter((stored) => stored.position <= position)
         .map((stored) => toDomainEvent<RulesetEvent>(stored).data),
+      calendars: calendars.filter((one) => one.position <= position).map((one) => one.calendar),
       position,
     };
     for (const [collection, docs] of found) {
@@ -147,6 +153,7 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
         },
       },
       rulesets: [...replayed.rulesets],
+      calendars: [...replayed.calendars],
       position: replayed.position,
     };
   };
@@ -160,7 +167,11 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
       const replayed = await current();
       const known = snapshot;
       if (known !== null && known.position === replayed.position) return known;
-      if (known !== null && known.rulesets.length === replayed.rulesets.length) {
+      if (
+        known !== null &&
+        known.rulesets.length === replayed.rulesets.length &&
+        known.calendars.length === replayed.calendars.length
+      ) {
         // Events that changed no board document: the same documents, a later position.
         snapshot = { ...known, position: replayed.position };
         return snapshot;

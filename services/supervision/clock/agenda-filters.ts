@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import { addWorkingDays, type Calendars } from '../../../domain/calendar/work-calendar.ts';
 import { addDays } from '../../../domain/dates.ts';
 import type { Filter } from '../../../infra/read-model-store/port.ts';
 
@@ -7,19 +8,24 @@ const running: Filter = { terminated: false, suspended: false };
 
 /**
  * The agenda queries of a run on `day`: tasks with a milestone due within the
- * reminder lead time (or past due), and tasks with a blockage waiting at least
- * as long as the first escalation needs. A superset of what is due: the
- * candidates are chosen from these documents, the rest is never read.
+ * reminder lead time in working days (or past due: a due date is never after
+ * its limit), and tasks with a blockage waiting at least as long as the first
+ * escalation needs. A superset of what is due: the candidates are chosen from
+ * these documents, the rest is never read.
  */
 export const agendaFilters = (
   day: string,
   ruleset: Pick<Ruleset, 'reminderLeadDays' | 'escalation'>,
+  calendars: Calendars,
 ): Filter[] => {
   // A ruleset escalates to the responsible leader before the main leader
   // (services/rulesets/domain/validate.ts).
   const firstEscalation = ruleset.escalation.toResponsibleLeaderAfterDays;
   return [
-    { ...running, nextDueDate: { $lte: addDays(day, ruleset.reminderLeadDays) } },
+    {
+      ...running,
+      nextDueDate: { $lte: addWorkingDays(calendars, day, ruleset.reminderLeadDays) },
+    },
     { ...running, waitingSince: { $lte: addDays(day, -firstEscalation) } },
   ];
 };

@@ -9,12 +9,12 @@ export const clockActor: Actor = Object.freeze({ id: 'clock', role: 'system' });
 export const clockCommand = (candidate: ClockCandidate): TaskCommand => {
   switch (candidate.kind) {
     case 'remind': {
-      const { taskId, milestoneId, leadDays } = candidate;
-      return { type: 'RemindMilestoneDueSoon', data: { taskId, milestoneId, leadDays } };
+      const { taskId, milestoneId, leadDays, limitDate } = candidate;
+      return { type: 'RemindMilestoneDueSoon', data: { taskId, milestoneId, leadDays, limitDate } };
     }
     case 'overdue': {
-      const { taskId, milestoneId } = candidate;
-      return { type: 'RecordMilestoneOverdue', data: { taskId, milestoneId } };
+      const { taskId, milestoneId, limitDate } = candidate;
+      return { type: 'RecordMilestoneOverdue', data: { taskId, milestoneId, limitDate } };
     }
     case 'escalate': {
       const { taskId, blockageId, level } = candidate;

@@ -1,4 +1,5 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
+import { type Calendars, limitOf } from '../../../domain/calendar/work-calendar.ts';
 import { isDueSoon, isOverdue } from '../../../domain/judgement/index.ts';
 import type {
   AgendaMilestone,
@@ -7,8 +8,9 @@ import type {
 import type { ClockCandidate } from './candidates.ts';
 
 /**
- * What one milestone is due for on `day`: overdue from the day after its due date,
- * else a reminder from `reminderLeadDays` before it up to the due date itself;
+ * What one milestone is due for on `day` (a working day): overdue after its
+ * limit (the due date, or the first working day after it), else a reminder
+ * from `reminderLeadDays` working days before the limit up to the limit itself;
  * each once per due date, so an extended date is reminded and overdue anew.
  */
 const milestoneCandidate = (
@@ -16,16 +18,20 @@ const milestoneCandidate = (
   milestone: AgendaMilestone,
   day: string,
   ruleset: Pick<Ruleset, 'reminderLeadDays'>,
+  calendars: Calendars,
 ): ClockCandidate | null => {
   const { milestoneId, dueDate } = milestone;
   if (milestone.completed) return null;
-  if (isOverdue(dueDate, day)) {
+  const limitDate = limitOf(calendars, dueDate);
+  if (isOverdue(limitDate, day)) {
     return milestone.overdueFor.includes(dueDate)
       ? null
-      : { kind: 'overdue', taskId, milestoneId, dueDate };
+      : { kind: 'overdue', taskId, milestoneId, dueDate, limitDate };
   }
-  if (!isDueSoon(dueDate, day, ruleset) || milestone.remindedFor.includes(dueDate)) return null;
-  return { kind: 'remind', taskId, milestoneId, dueDate, leadDays: ruleset.reminderLeadDays };
+  const due = isDueSoon(limitDate, day, ruleset, calendars);
+  if (!due || milestone.remindedFor.includes(dueDate)) return null;
+  const leadDays = ruleset.reminderLeadDays;
+  return { kind: 'remind', taskId, milestoneId, dueDate, limitDate, leadDays };
 };
 
 /** The reminders and overdue facts one task's milestones are due for on `day`. */
@@ -33,8 +39,9 @@ export const milestoneCandidates = (
   item: ClockAgendaItem,
   day: string,
   ruleset: Pick<Ruleset, 'reminderLeadDays'>,
+  calendars: Calendars,
 ): ClockCandidate[] =>
   item.milestones.flatMap((milestone) => {
-    const candidate = milestoneCandidate(item.taskId, milestone, day, ruleset);
+    const candidate = milestoneCandidate(item.taskId, milestone, day, ruleset, calendars);
     return candidate ? [candidate] : [];
   });

@@ -8,7 +8,7 @@ import { clockCandidates } from './candidates.ts';
 import { clockActor, clockCommand, clockKey } from './commands.ts';
 import type { CandidateOutcome, ClockRunReport } from './report.ts';
 import { emptyReport, tally } from './report.ts';
-import { readAgenda, readRuleset } from './sources.ts';
+import { readAgenda, readCalendars, readRuleset } from './sources.ts';
 
 export type ClockRunDeps = Pick<ServiceDeps, 'eventStore' | 'readModels' | 'clock' | 'handle'>;
 
@@ -71,8 +71,13 @@ export const runClock = async (
   hooks: ClockRunHooks,
 ): Promise<ClockRunReport> => {
   const day = dayOf(deps.clock.now());
-  const [ruleset] = await Promise.all([readRuleset(deps.eventStore, day), hooks.catchUp()]);
-  const candidates = clockCandidates(await readAgenda(deps.readModels, day, ruleset), day, ruleset);
+  const [ruleset, calendars] = await Promise.all([
+    readRuleset(deps.eventStore, day),
+    readCalendars(deps.eventStore, day),
+    hooks.catchUp(),
+  ]);
+  const agenda = await readAgenda(deps.readModels, day, ruleset, calendars);
+  const candidates = clockCandidates(agenda, day, ruleset, calendars);
   let report = emptyReport(day);
   let lastPosition = 0;
   for (const candidate of candidates) {

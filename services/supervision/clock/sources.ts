@@ -1,11 +1,14 @@
 import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
 import { toDomainEvent } from '../../../contracts/events/upcast.ts';
 import { rulesStreamId } from '../../../contracts/streams.ts';
+import { calendarsInForce } from '../../../domain/calendar/state-council.ts';
+import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import { publishedRulesets, rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
 import { clockAgendaCollection } from '../../../projections/clock-agenda/projection.ts';
+import { readCalendarPublications, yearsAround } from '../../shared/published-calendars.ts';
 import { agendaFilters } from './agenda-filters.ts';
 
 /**
@@ -18,14 +21,24 @@ export const readRuleset = async (eventStore: EventStore, day: string): Promise<
   return rulesetInForce(publishedRulesets(events), day);
 };
 
+/**
+ * The working-day calendars in force for limits near `day`: the office's latest
+ * versions of the year before to the year after, else the ones shipped.
+ */
+export const readCalendars = async (eventStore: EventStore, day: string): Promise<Calendars> =>
+  calendarsInForce(
+    (await readCalendarPublications(eventStore, yearsAround(day))).map((one) => one.calendar),
+  );
+
 /** The agenda documents that may hold something due on `day`, each once. */
 export const readAgenda = async (
   readModels: ReadModelStore,
   day: string,
   ruleset: Ruleset,
+  calendars: Calendars,
 ): Promise<ClockAgendaItem[]> => {
   const pages = await Promise.all(
-    agendaFilters(day, ruleset).map((filter) =>
+    agendaFilters(day, ruleset, calendars).map((filter) =>
       readModels.find<ClockAgendaItem>(clockAgendaCollection, { filter }),
     ),
   );

@@ -218,14 +218,19 @@ export type TaskCommand =
       data: { taskId: string; blockageId: string; note: string };
     }
   | {
-      /** Sent by the clock; `leadDays` comes from the ruleset in force (default 3). */
+      /**
+       * Sent by the clock; `leadDays` comes from the ruleset in force (default 3).
+       * `limitDate`: the last day of the limit by the working-day calendar (the
+       * due date, or the first working day after it); the lead is then counted
+       * in working days by the clock. Absent: the due date, the lead in days.
+       */
       type: 'RemindMilestoneDueSoon';
-      data: { taskId: string; milestoneId: string; leadDays: number };
+      data: { taskId: string; milestoneId: string; leadDays: number; limitDate?: string };
     }
   | {
-      /** Sent by the clock. */
+      /** Sent by the clock; `limitDate` as above. */
       type: 'RecordMilestoneOverdue';
-      data: { taskId: string; milestoneId: string };
+      data: { taskId: string; milestoneId: string; limitDate?: string };
     };
 
 export type TaskCommandType = TaskCommand['type'];

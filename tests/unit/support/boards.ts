@@ -5,10 +5,13 @@ import type {
   IndicatorSource,
 } from '../../../contracts/events/task-events.ts';
 import { defaultRuleset } from '../../../domain/rulesets/default-ruleset.ts';
-import { rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import type { EventEnvelope } from '../../../projections/projection.ts';
 import { replayDays } from '../../../services/boards/as-of/replay.ts';
-import { replayedProjections, snapshotOf } from '../../../services/boards/as-of/snapshot.ts';
+import {
+  boardInputOf,
+  replayedProjections,
+  snapshotOf,
+} from '../../../services/boards/as-of/snapshot.ts';
 import type { BoardInput } from '../../../services/boards/build/input.ts';
 
 /** 10:00 China Standard Time of `day`. */
@@ -43,13 +46,7 @@ export const boardLog = () => {
       for (const envelope of envelopes) replay.apply(envelope);
       const [replayed] = replay.finish();
       if (!replayed) throw new Error('a replay of one day gives one');
-      const snapshot = snapshotOf(replayed);
-      return {
-        day,
-        ruleset: rulesetInForce(snapshot.rulesets, day),
-        docs: snapshot.docs,
-        position: snapshot.position,
-      };
+      return boardInputOf(day, snapshotOf(replayed));
     },
   };
   return log;
