@@ -4,6 +4,8 @@ export const unitStreamId = (unitId: string): string => `unit-${unitId}`;
 export const officialStreamId = (officialId: string): string => `official-${officialId}`;
 /** A year's published working-day calendars (工作日历), version by version. */
 export const workCalendarStreamId = (year: number): string => `work-calendar-${year}`;
+/** A year's scoring period settlement (年度结算): closed once, by the clock. */
+export const scoringPeriodStreamId = (year: number): string => `scoring-period-${year}`;
 /** The one stream of published rulesets (规则版本). */
 export const rulesStreamId = 'rules';
 /** The one stream of signed Merkle tree heads (audit checkpoints). */

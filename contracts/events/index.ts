@@ -2,6 +2,7 @@ import type { AuditEvent } from './audit-events.ts';
 import type { CalendarEvent } from './calendar-events.ts';
 import type { OfficialEvent } from './official-events.ts';
 import type { RulesetEvent } from './ruleset-events.ts';
+import type { ScoringEvent } from './scoring-events.ts';
 import type { TaskEvent } from './task-events.ts';
 import type { UnitEvent } from './unit-events.ts';
 
@@ -27,6 +28,8 @@ export type {
   ScoringRules,
 } from './ruleset-events.ts';
 export { rulesetEventTypes } from './ruleset-events.ts';
+export type { ClosedPeriod, ScoringEvent, ScoringEventType } from './scoring-events.ts';
+export { scoringEventTypes } from './scoring-events.ts';
 export type { TaskEvent, TaskEventType } from './task-events.ts';
 export { taskEventTypes } from './task-events.ts';
 export type { UnitEvent } from './unit-events.ts';
@@ -39,6 +42,7 @@ export type DomainEvent =
   | OfficialEvent
   | RulesetEvent
   | CalendarEvent
+  | ScoringEvent
   | AuditEvent;
 export type DomainEventType = DomainEvent['type'];
 

@@ -25,6 +25,7 @@ import {
   stageBoardInput,
   unitItemsInput,
 } from './inputs.ts';
+import { settlementOf } from './settlements.ts';
 
 /** Tuning of the boards service. */
 export interface BoardsOptions {
@@ -120,7 +121,15 @@ export const createBoardsService = (
       await closed();
     },
     actions: {
-      responsibilityBoard: board('responsibilityBoard', responsibilityBoardInput),
+      responsibilityBoard: guarded('responsibilityBoard', async (ctx) => {
+        const { period, ...query } = parseInput(responsibilityBoardInput, ctx.params);
+        if (!period)
+          return compute.board('responsibilityBoard', query, source.dayOfBoard(query.asOf));
+        // A settlement: the board of the period's last day, the period closed.
+        const settlement = await settlementOf(deps.eventStore, period);
+        const on = source.dayOfBoard(settlement.to);
+        return compute.board('responsibilityBoard', { ...query, settlement }, on);
+      }),
       stageBoard: board('stageBoard', stageBoardInput),
       blockageBoard: board('blockageBoard', blockageBoardInput),
       progressBoard: board('progressBoard', progressBoardInput),

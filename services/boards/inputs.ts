@@ -29,13 +29,22 @@ const board = {
 /** Every task board: a board filtered on the task's plan section and a unit. */
 const taskBoard = { ...board, section: section(), unitId: optionalId() };
 
-/** `responsibilityBoard`: a unit, an official, a sort. */
-export const responsibilityBoardInput = z.object({
-  ...board,
-  unitId: optionalId(),
-  officialId: optionalId(),
-  sort: sortOf(boardSortFields.responsibility),
-});
+/** `responsibilityBoard`: a unit, an official, a sort; a closed period instead of a day. */
+export const responsibilityBoardInput = z
+  .object({
+    ...board,
+    unitId: optionalId(),
+    officialId: optionalId(),
+    sort: sortOf(boardSortFields.responsibility),
+    period: z
+      .string()
+      .regex(/^\d{4}$/, 'must be a year YYYY')
+      .nullish(),
+  })
+  .refine((input) => !(input.period && input.asOf), {
+    message: 'must not be given with asOf: a settlement is of its period’s last day',
+    path: ['period'],
+  });
 
 /** `unitDeductions`, `unitFailedTasks`: a unit's itemised list, a page of it, for a day. */
 export const unitItemsInput = z.object({

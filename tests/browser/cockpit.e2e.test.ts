@@ -247,6 +247,18 @@ describe('units, worst first', () => {
     expect(ranked[0]).toBe(Math.min(...overview.ranking.map((unit) => unit.score)));
     expect(ranked).toEqual([...ranked].sort((a, b) => a - b));
   });
+
+  it('offer a settled year (年度结算), and say in Chinese when it is not settled yet', async () => {
+    await page.goto(`${demo.system.url}/#/boards/responsibility`);
+    await page.waitForSelector('[data-ready="responsibility"]');
+    expect(await page.textContent('label[for^="period"]')).toBe('年度结算（年份）');
+    await page.goto(`${demo.system.url}/#/boards/responsibility?period=2021`);
+    const alert = await page.waitForSelector('main [role="alert"]');
+    // The demo is served on 2021-12-31: the clock closes 2021 from 2022-01-01.
+    expect(await alert.textContent()).toContain(
+      '尚未结算：2021 年度自 2022-01-01 起由系统时钟结算',
+    );
+  });
 });
 
 describe('the large display (大屏) for the 调度会 room', () => {

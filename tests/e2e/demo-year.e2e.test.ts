@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { demoNow, runDemo } from '../../demo/run-demo.ts';
 import { addDays } from '../../domain/dates.ts';
+import { type SettableClock, settableClock } from '../../infra/clock/clock.ts';
 import { loadConfig } from '../../infra/config/config.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -25,13 +26,15 @@ const cstDay = (timestamp: string) =>
 describe('the demo year of the 2021 plan', () => {
   let sys: TestSystem;
   let leader: string;
+  let clock: SettableClock;
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-demo-'));
     await runDemo(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK: demoNow }));
+    clock = settableClock(demoNow);
     sys = await startTestSystem(
       { CLOCK: demoNow, SUPERVISION_CLOCK_INTERVAL_MS: '0' },
-      { dataDir },
+      { dataDir, clock },
     );
     leader = await sys.token('leader');
   });
@@ -130,5 +133,68 @@ describe('the demo year of the 2021 plan', () => {
     }
     expect(new Set(lights).size).toBeGreaterThan(1);
     expect(lights).toContain('RED');
+  });
+
+  // Last: it moves the clock into 2022.
+  it('settles 2021 on the first run of 2022: what was due on 12-31 and not done is deducted', async () => {
+    type Row = { unitId: string; rank: number; score: number };
+    const boardQuery = `query($period: String, $asOf: Date) {
+      responsibilityBoard(period: $period, asOf: $asOf, first: 50) {
+        day settlement { period closedOn } nodes { unitId rank score } } }`;
+    const board = async (variables: Record<string, unknown>) => {
+      const answer = await sys.gql<{
+        responsibilityBoard: { day: string; settlement: unknown; nodes: Row[] };
+      }>(boardQuery, variables, leader);
+      return answer;
+    };
+    const refused = await board({ period: '2021' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'period' });
+    // A matter registered on 12-31, due that day, for a unit with no deduction: left open.
+    const office = await sys.token('office');
+    const registered = await sys.gql<{ registerTask: { id: string } }>(
+      `mutation($input: RegisterTaskInput!) { registerTask(input: $input) { id } }`,
+      {
+        input: {
+          title: '年底交办事项',
+          section: '年底交办',
+          plannedStart: '2021-12-31',
+          dueDate: '2021-12-31',
+        },
+      },
+      office,
+    );
+    const taskId = registered.data!.registerTask.id;
+    const assigned = await sys.gql(
+      `mutation($input: AssignTaskInput!) { assignTask(input: $input) { revision } }`,
+      { input: { taskId, leadUnitId: 'safety' } },
+      office,
+    );
+    expect(assigned.errors).toBeUndefined();
+    await sys.settled();
+    const yearEnd = (await board({ asOf: '2021-12-31' })).data!.responsibilityBoard;
+    const safety = (rows: Row[]) => rows.find((row) => row.unitId === 'safety')?.score;
+    expect(safety(yearEnd.nodes)).toBe(100);
+
+    clock.set('2022-01-04T09:00:00+08:00');
+    const run = await sys.gql<{ runClock: { settled: number } }>(
+      'mutation { runClock { settled } }',
+      {},
+      office,
+    );
+    expect(run.data!.runClock.settled).toBe(1);
+    await sys.settled();
+    const settled = (await board({ period: '2021' })).data!.responsibilityBoard;
+    expect(settled).toMatchObject({
+      day: '2021-12-31',
+      settlement: { period: '2021', closedOn: '2022-01-04' },
+    });
+    const before = new Map(yearEnd.nodes.map((row) => [row.unitId, row.score]));
+    for (const row of settled.nodes) {
+      expect(row.score).toBeLessThanOrEqual(before.get(row.unitId) ?? 100);
+    }
+    // The matter due 12-31 and left open now counts against its unit, and only it.
+    expect(safety(settled.nodes)).toBe(95);
+    const lower = settled.nodes.filter((row) => row.score < (before.get(row.unitId) ?? 100));
+    expect(lower.map((row) => row.unitId)).toEqual(['safety']);
   });
 });

@@ -1,5 +1,10 @@
 import type { Actor } from '../../contracts/actor.ts';
-import { rulesStreamId, taskStreamId, workCalendarStreamId } from '../../contracts/streams.ts';
+import {
+  rulesStreamId,
+  scoringPeriodStreamId,
+  taskStreamId,
+  workCalendarStreamId,
+} from '../../contracts/streams.ts';
 import { shippedCalendars } from '../../domain/calendar/state-council.ts';
 import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import type { SettableClock } from '../../infra/clock/clock.ts';
@@ -60,7 +65,7 @@ const facts = async (taskId: string, type: string) =>
     (event) => event.type === type,
   );
 
-const nothing = { reminded: 0, overdue: 0, escalated: 0, skipped: 0, failed: 0 };
+const nothing = { reminded: 0, overdue: 0, escalated: 0, settled: 0, skipped: 0, failed: 0 };
 
 /** Task `t1`, led by `edu`, with milestone `m1` due 2021-06-30. */
 const seedMilestone = () => seedTask(handle, 't1', { leadUnitId: 'edu', milestoneIds: ['m1'] });
@@ -189,6 +194,74 @@ describe('a milestone due on a holiday (2021-10-04, National Day)', () => {
     expect(await runClockOn('2021-06-30')).toEqual({ day: '2021-06-30', ...nothing });
     expect((await runClockOn('2021-07-01')).overdue).toBe(0);
     expect((await runClockOn('2021-07-02')).overdue).toBe(1);
+  });
+});
+
+describe('the year-end settlement (年度结算)', () => {
+  /** Task t1 due 2021-12-31 with milestone m2 due then, led by edu, left open. */
+  const seedYearEnd = async () => {
+    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    await runTask(handle, {
+      type: 'PlanMilestone',
+      data: { taskId: 't1', milestoneId: 'm2', title: 'm2', dueDate: '2021-12-31', weight: 1 },
+    });
+  };
+  const settlementBoard = (period: string) =>
+    test.system.broker.call(
+      'boards.responsibilityBoard',
+      { period, first: 50 },
+      { meta: { actor: office } },
+    ) as Promise<{
+      settlement: { period: string; closedOn: string } | null;
+      day: string;
+      nodes: { unitId: string; score: number; failedTasks: { reasons: string[] }[] }[];
+    }>;
+
+  it('is recorded once, by the first run of the new year, under the rules of 12-31', async () => {
+    await seedYearEnd();
+    expect((await runClockOn('2021-12-31')).settled).toBe(0);
+    expect((await runClockOn('2022-01-01')).settled).toBe(1);
+    expect((await runClockOn('2022-01-04')).settled).toBe(0);
+    const stored = await test.system.stores.eventStore.readStream(scoringPeriodStreamId(2021));
+    expect(stored.map((event) => [event.type, event.data])).toEqual([
+      [
+        'ScoringPeriodClosed',
+        {
+          period: '2021',
+          from: '2021-01-01',
+          to: '2021-12-31',
+          closedOn: '2022-01-01',
+          rulesetVersion: 0,
+        },
+      ],
+    ]);
+    expect(stored[0]?.metadata.actor).toEqual({ id: 'clock', role: 'system' });
+  });
+
+  it('closes nothing before the log began: a log begun this year has no year before', async () => {
+    expect((await runClockOn('2021-06-30')).settled).toBe(0);
+    expect(await test.system.stores.eventStore.readStream(scoringPeriodStreamId(2020))).toEqual([]);
+  });
+
+  it('deducts what was due on 12-31 and not done: the hole at the year end is closed', async () => {
+    await seedYearEnd();
+    await expect(settlementBoard('2021')).rejects.toMatchObject({
+      type: 'VALIDATION',
+      data: expect.objectContaining({ field: 'period' }),
+    });
+    await runClockOn('2022-01-01');
+    await test.settled();
+    const settled = await settlementBoard('2021');
+    expect(settled.settlement).toMatchObject({ period: '2021', closedOn: '2022-01-01' });
+    expect(settled.day).toBe('2021-12-31');
+    expect(settled.nodes.find((row) => row.unitId === 'edu')).toMatchObject({
+      score: 95,
+      failedTasks: [
+        {
+          reasons: ['milestone "m2" overdue since 2022-01-01', 'task overdue since 2022-01-01'],
+        },
+      ],
+    });
   });
 });
 

@@ -86,7 +86,15 @@ const seedDueFacts = async (handle: CommandHandler) => {
 };
 
 const allThree = { reminded: 1, overdue: 1, escalated: 1 };
-const nothing = { day: '2021-06-29', reminded: 0, overdue: 0, escalated: 0, skipped: 0, failed: 0 };
+const nothing = {
+  day: '2021-06-29',
+  reminded: 0,
+  overdue: 0,
+  escalated: 0,
+  settled: 0,
+  skipped: 0,
+  failed: 0,
+};
 
 describe('a run, a restart of the whole system, and another run for the same day', () => {
   it('records nothing twice', async () => {
@@ -191,6 +199,7 @@ describe('a task terminated after the agenda last saw it', () => {
       reminded: 0,
       overdue: 1,
       escalated: 0,
+      settled: 0,
       skipped: 1,
       failed: 0,
     });

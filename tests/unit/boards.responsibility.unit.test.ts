@@ -139,6 +139,40 @@ describe('the score of a unit (亮赛比, year to date)', () => {
     );
   });
 
+  it('counts what was due on 12-31 and not done only in the settlement of the year', () => {
+    const yearEnd = () =>
+      boardLog()
+        .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
+        .on('2021-01-01', planned('t1', 'm1', '2021-12-31'));
+    const input = yearEnd().input('2021-12-31');
+    // The year to date on its last day: the limit has not passed by then.
+    const open = buildResponsibilityBoard(input, all).nodes.find((row) => row.unitId === 'edu');
+    expect(open).toMatchObject({ score: 100, failedTasks: [] });
+    const settlement = {
+      period: '2021',
+      from: '2021-01-01',
+      to: '2021-12-31',
+      closedOn: '2022-01-01',
+      rulesetVersion: 0,
+    };
+    const settled = buildResponsibilityBoard(input, { ...all, settlement });
+    expect(settled.settlement).toEqual(settlement);
+    expect(settled.nodes.find((row) => row.unitId === 'edu')).toMatchObject({
+      score: 95,
+      failedTasks: [
+        {
+          reasons: [
+            'milestone "Milestone m1" overdue since 2022-01-01',
+            'task overdue since 2022-01-01',
+          ],
+        },
+      ],
+    });
+    expect(settled.nodes.find((row) => row.unitId === 'env')?.score).toBe(97);
+    // The board of the day itself is unchanged by the settlement asked of it.
+    expect(buildResponsibilityBoard(input, all).nodes[0]?.score).toBe(100);
+  });
+
   it('starts again with the new year', () => {
     expect(unitOn(failing(), '2021-12-31', 'edu').score).toBe(95);
     expect(unitOn(failing(), '2022-01-01', 'edu')).toMatchObject({ score: 100, failedTasks: [] });

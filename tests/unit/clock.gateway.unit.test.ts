@@ -17,6 +17,7 @@ describe('the runClock mutation', () => {
       'reminded',
       'overdue',
       'escalated',
+      'settled',
       'skipped',
       'failed',
     ]);

@@ -7,6 +7,7 @@ describe('the report of a clock run', () => {
       reminded: 0,
       overdue: 0,
       escalated: 0,
+      settled: 0,
       skipped: 0,
       failed: 0,
     });

@@ -24,7 +24,13 @@ export const boardTypeDefs = /* GraphQL */ `
     ${boardReaders}
     """
     responsibilityBoard(
-${asOfArgument}      "Which unit and which officials; absent: all."
+${asOfArgument}      """
+      A closed scoring period (a year, e.g. \`2021\`): its settlement (年度结算), the
+      board of its last day with every limit up to that day counted. Refused until
+      the clock has closed it (from the day after it ends) and together with asOf.
+      """
+      period: String
+      "Which unit and which officials; absent: all."
       filter: ResponsibilityFilter
       "The order of the units; absent: by rank, best first."
       orderBy: ResponsibilityOrder
@@ -511,9 +517,25 @@ ${boardStampFields}${periodField}${pageFields('TaskIdEdge', 'ID')}  }
   type OfficialRecordConnection {
 ${boardStampFields}${periodField}${pageFields('OfficialRecordEdge', 'OfficialRecord')}  }
 
-  "盯责任: the units, ranked for the year to date, and the officials answering for them."
+  "A scoring period's settlement (年度结算), as the clock recorded it."
+  type Settlement {
+    "The period: a year, e.g. \`2021\`."
+    period: String!
+    "Its first day."
+    from: Date!
+    "Its last day: every limit up to it counts."
+    to: Date!
+    "The day the clock closed it."
+    closedOn: Date!
+    "The ruleset in force on its last day, which the settlement follows."
+    rulesetVersion: Int!
+  }
+
+  "盯责任: the units, ranked for the year to date (or a settled year), and the officials answering for them."
   type ResponsibilityBoard {
-${boardStampFields}${periodField}${pageFields('UnitResponsibilityEdge', 'UnitResponsibility')}
+${boardStampFields}${periodField}    "The settlement the scores are of (asked with \`period\`); null for the year to date."
+    settlement: Settlement
+${pageFields('UnitResponsibilityEdge', 'UnitResponsibility')}
     "Officials who held a post on the day, answered for a task, or were held to account; by id."
     officials: [OfficialResponsibility!]!
   }

@@ -20,6 +20,8 @@ export const clockTypeDefs = /* GraphQL */ `
     overdue: Int!
     "Blockages (堵点) escalated."
     escalated: Int!
+    "Scoring periods closed (年度结算): the year before, by the first run of a new year."
+    settled: Int!
     "Refused by the task as ILLEGAL_STATE (e.g. terminated meanwhile)."
     skipped: Int!
     "Failed for another reason; logged, the run went on."

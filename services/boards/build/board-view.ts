@@ -7,15 +7,15 @@ import type {
   BoardMilestone,
   BoardTask,
 } from '../../../projections/boards/index.ts';
-import type { BoardInput, PartsByTask } from './input.ts';
+import type { BoardInput, PartsByTask, ScoringPeriod } from './input.ts';
 import { type TaskFacts, taskFacts } from './task-facts.ts';
 
 /** The documents of a board indexed for its builders, with every supervised task's facts. */
 export interface BoardView {
   input: BoardInput;
   day: string;
-  /** The scoring period: the year to date (亮赛比 per year). */
-  period: { name: string; from: string; to: string };
+  /** The scoring period: the year to date (亮赛比 per year), or a settled year. */
+  period: ScoringPeriod;
   /** Supervised (not terminated) tasks, by id. */
   tasks: readonly TaskFacts[];
   taskById: ReadonlyMap<string, TaskFacts>;
@@ -98,7 +98,7 @@ const indexed = (input: BoardInput): BoardView => {
   return {
     input,
     day,
-    period: { name: year, from: `${year}-01-01`, to: day },
+    period: input.period ?? { name: year, from: `${year}-01-01`, to: day, closed: false },
     tasks,
     taskById: new Map(tasks.map((facts) => [facts.task.id, facts])),
     blockagesByTask: parts.blockages,

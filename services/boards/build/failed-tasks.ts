@@ -23,9 +23,12 @@ const deadlineOf = (dueDate: string, calendars: Calendars): Deadline => ({
   limit: limitOf(calendars, dueDate),
 });
 
-/** A limit that ended in the period and has passed by its last day. */
+/**
+ * A limit that ended in the period and has passed by its last day; once the
+ * period is closed (settled), every limit up to its last day.
+ */
 const passedIn = ({ limit }: Deadline, period: Period): boolean =>
-  limit >= period.from && limit < period.to;
+  limit >= period.from && (period.closed ? limit <= period.to : limit < period.to);
 
 const dueText = ({ dueDate, limit }: Deadline): string =>
   limit === dueDate ? `due ${dueDate}` : `due ${dueDate}, a day off: limit ${limit}`;

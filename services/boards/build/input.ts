@@ -43,6 +43,20 @@ export interface BoardInput {
   docs: BoardDocuments;
   /** The last log position the documents reflect. */
   position: number;
+  /** The scoring period to judge: absent, the year to date (open). */
+  period?: ScoringPeriod;
+}
+
+/**
+ * A scoring period (亮赛比): a year from `from` to `to`. Open (the year to date),
+ * a limit counts once it has passed by `to`; closed (settled, 年度结算), every
+ * limit up to `to` itself counts.
+ */
+export interface ScoringPeriod {
+  name: string;
+  from: string;
+  to: string;
+  closed: boolean;
 }
 
 /** What every board answers with besides its rows: which day, rules and log position. */

@@ -1,3 +1,4 @@
+import type { ClosedPeriod } from '../../../contracts/events/index.ts';
 import type { Deduction } from '../../../domain/judgement/index.ts';
 import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
@@ -48,14 +49,33 @@ export interface UnitResponsibility extends ResponsibilityStats {
 export interface ResponsibilityQuery extends SortedPageArgs<SortFieldOf<'responsibility'>> {
   unitId?: string | null | undefined;
   officialId?: string | null | undefined;
+  /** A closed period's settlement: the board is then of its last day, the period closed. */
+  settlement?: ClosedPeriod | null | undefined;
 }
 
 /** The responsibility board of a day: a page of units, and the officials. */
 export interface ResponsibilityBoard extends BoardStamp, Page<UnitResponsibility> {
-  /** The scoring period: the year to date. */
+  /** The scoring period: the year to date, or the settled year. */
   period: string;
+  /** The settlement (年度结算) the scores are of; null for the year to date. */
+  settlement: ClosedPeriod | null;
   officials: OfficialResponsibility[];
 }
+
+/** One settled input per input and period: its view (and standings) are computed once. */
+const settledInputs = new WeakMap<BoardInput, Map<string, BoardInput>>();
+
+/** `input` (of the period's last day) judged over the closed period. */
+const settledInput = (input: BoardInput, closed: ClosedPeriod): BoardInput => {
+  const known = settledInputs.get(input) ?? new Map<string, BoardInput>();
+  settledInputs.set(input, known);
+  const found = known.get(closed.period);
+  if (found) return found;
+  const period = { name: closed.period, from: closed.from, to: closed.to, closed: true };
+  const settled = { ...input, period };
+  known.set(closed.period, settled);
+  return settled;
+};
 
 /** The tasks each unit leads and co-owns, and the times it was urged in the period: one pass. */
 const tasksByUnit = (view: BoardView) => {
@@ -128,7 +148,8 @@ export const buildResponsibilityBoard = (
   input: BoardInput,
   query: ResponsibilityQuery,
 ): ResponsibilityBoard => {
-  const view = boardView(input);
+  const settlement = query.settlement ?? null;
+  const view = boardView(settlement ? settledInput(input, settlement) : input);
   const board = standings(view);
   const blocked = openBlockageRows(view).rows;
   const units = unitRows(view, board, blocked).filter(
@@ -137,6 +158,7 @@ export const buildResponsibilityBoard = (
   return {
     ...stampOf(input),
     period: view.period.name,
+    settlement,
     officials: officialRows(view, blocked, query),
     ...sortedPage(units, query, order),
   };

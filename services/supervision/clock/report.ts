@@ -8,6 +8,8 @@ export interface ClockRunReport {
   reminded: number;
   overdue: number;
   escalated: number;
+  /** Scoring periods closed (年度结算): the year before, on the first run of a new year. */
+  settled: number;
   /** Candidates the task refused as ILLEGAL_STATE (e.g. terminated since the agenda was read). */
   skipped: number;
   /** Candidates that failed for any other reason; logged, the run went on. */
@@ -22,6 +24,7 @@ export const emptyReport = (day: string): ClockRunReport => ({
   reminded: 0,
   overdue: 0,
   escalated: 0,
+  settled: 0,
   skipped: 0,
   failed: 0,
 });

@@ -8,6 +8,7 @@ import { clockCandidates } from './candidates.ts';
 import { clockActor, clockCommand, clockKey } from './commands.ts';
 import type { CandidateOutcome, ClockRunReport } from './report.ts';
 import { emptyReport, tally } from './report.ts';
+import { settleYearBefore } from './settlement.ts';
 import { readAgenda, readCalendars, readRuleset } from './sources.ts';
 
 export type ClockRunDeps = Pick<ServiceDeps, 'eventStore' | 'readModels' | 'clock' | 'handle'>;
@@ -62,7 +63,8 @@ const issue = async (
 /**
  * One run of the supervision clock for the clock port's current day (China
  * Standard Time): reads the ruleset in force and the agenda, then records each
- * due-soon reminder, overdue milestone and blockage escalation that is due.
+ * due-soon reminder, overdue milestone and blockage escalation that is due, and
+ * closes the year before once the new year has begun (年度结算).
  * Any number of runs, interrupted or repeated, record each fact once: the
  * aggregate records nothing already true, and each fact has a fixed key.
  */
@@ -85,6 +87,12 @@ export const runClock = async (
     const issued = await issue(deps, hooks, candidate);
     report = tally(report, candidate.kind, issued.outcome);
     lastPosition = Math.max(lastPosition, issued.position);
+  }
+  if (!hooks.stopping()) {
+    const settled = await settleYearBefore(deps, hooks, day);
+    if (settled.outcome === 'recorded') report = { ...report, settled: report.settled + 1 };
+    if (settled.outcome === 'failed') report = { ...report, failed: report.failed + 1 };
+    lastPosition = Math.max(lastPosition, settled.position);
   }
   if (lastPosition > 0) hooks.appended(lastPosition);
   return report;

@@ -24,6 +24,12 @@ const rules: readonly [RegExp, string][] = [
   [/^must be a finite number$/, '须为有效数字'],
   [/^must list at most (\d+) .+$/, '最多 $1 项'],
   [/^must name each day once$/, '每个日期只能出现一次'],
+  [/^must be a year YYYY$/, '须为四位年份'],
+  [
+    /^is not settled yet: the clock closes (\d{4}) from (\S+), on its first run$/,
+    '尚未结算：$1 年度自 $2 起由系统时钟结算',
+  ],
+  [/^must not be given with asOf: .*$/, '不能与截至日期同时选择：年度结算按该年最后一天计'],
   [/^required when progress goes backwards$/, '进度回退时须说明原因'],
   // The task decider's rules met by the office's forms.
   [/^must not be before plannedStart$/, '不能早于计划开始日期'],

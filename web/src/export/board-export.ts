@@ -101,7 +101,9 @@ export const exportBoard = async <Row, Data>(
   progress: (done: number, total: number) => void,
 ): Promise<number> => {
   const { spec, day, variables } = board;
-  const rows = await allBoardRows(spec, { ...variables, asOf: day }, progress);
+  // A settlement is of its period's last day already: it takes no day besides.
+  const asOf = variables.period ? null : day;
+  const rows = await allBoardRows(spec, { ...variables, asOf }, progress);
   const title = t(spec.title);
   return exportRows({
     title,

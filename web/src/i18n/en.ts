@@ -62,6 +62,9 @@ export const en: Record<MessageKey, string> = {
   asOf: 'As of',
   asOfHelp: 'Shows what was known at the end of that day',
   boardDay: 'Board day: {day} (ruleset version {version})',
+  settledDay:
+    'Settlement of {period}: as of {day}, settled on {closedOn} (ruleset version {version})',
+  settlementYear: 'Settled year',
   totals: 'Lights in all',
   light_green: 'Green',
   light_yellow: 'Yellow',
@@ -309,6 +312,7 @@ export const en: Record<MessageKey, string> = {
   event_PostVacated: 'Post vacated',
   event_RulesetPublished: 'Ruleset published',
   event_WorkCalendarPublished: 'Work calendar published',
+  event_ScoringPeriodClosed: 'Scoring period settled',
   event_TreeHeadSigned: 'Tree head signed',
   event_TreeHeadCosigned: 'Head cosigned',
   event_SigningKeyRotated: 'Signing key rotated',

@@ -24,8 +24,9 @@ export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
   blockages: blockageBoard(asOf: $asOf, first: 50) {
     totalCount nodes { taskId taskTitle blockageId description waitingOnUnitName ageDays level } } }`;
 
-export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard($asOf: Date, $first: Int, $after: String, $filter: ResponsibilityFilter, $orderBy: ResponsibilityOrder) {
-  board: responsibilityBoard(asOf: $asOf, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
+export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard($asOf: Date, $period: String, $first: Int, $after: String, $filter: ResponsibilityFilter, $orderBy: ResponsibilityOrder) {
+  board: responsibilityBoard(asOf: $asOf, period: $period, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
+    settlement { period closedOn }
     nodes { unitId unitName rank score tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
     officials { officialId name title lights { green yellow red } onTimeRate overdueMilestones openBlockages } } }`;
 

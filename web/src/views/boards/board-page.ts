@@ -15,6 +15,8 @@ export interface Filter {
   /** For `choice`: the enum's values and the message prefix naming them. */
   choices?: readonly string[];
   prefix?: string;
+  /** A variable of its own beside `filter` (e.g. `period`), passed as the text typed. */
+  topLevel?: boolean;
 }
 
 /** One of the five boards (钉钉子): its query, filters, sort fields and columns. */
@@ -41,6 +43,8 @@ export interface BoardSpec<Row, Data> {
 export interface BoardPage {
   day: string;
   rulesetVersion: number;
+  /** The responsibility board of a settled year (年度结算). */
+  settlement?: { period: string; closedOn: string } | null;
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
@@ -162,12 +166,16 @@ const filterForm = <Row, Data>(
 /** The variables of the board's query, from the address. */
 const variablesOf = <Row, Data>(spec: BoardSpec<Row, Data>, route: Route) => {
   const filter: Record<string, unknown> = {};
-  for (const { name, kind } of spec.filters) {
+  const own: Record<string, string> = {};
+  for (const { name, kind, topLevel } of spec.filters) {
     const value = route.params.get(name);
     if (!value) continue;
-    filter[name] = kind === 'number' ? Number(value) : kind === 'flag' ? value === 'true' : value;
+    if (topLevel) own[name] = value;
+    else
+      filter[name] = kind === 'number' ? Number(value) : kind === 'flag' ? value === 'true' : value;
   }
   return {
+    ...own,
     asOf: route.params.get('asOf') || null,
     first: pageSize,
     after: route.params.get('after') || null,
@@ -245,7 +253,14 @@ export const boardView = async <Row, Data extends object>(
     h(
       'p',
       { class: 'board-day' },
-      t('boardDay', { day: board.day, version: board.rulesetVersion }),
+      board.settlement
+        ? t('settledDay', {
+            period: board.settlement.period,
+            day: board.day,
+            closedOn: board.settlement.closedOn,
+            version: board.rulesetVersion,
+          })
+        : t('boardDay', { day: board.day, version: board.rulesetVersion }),
       ' · ',
       t('pageOf', { total: board.totalCount }),
     ),

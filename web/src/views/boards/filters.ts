@@ -8,6 +8,17 @@ export const sectionFilter: Filter = { name: 'section', label: 'section', kind: 
 export const unitFilter: Filter = { name: 'unitId', label: 'unit', kind: 'unit' };
 
 /**
+ * A settled year (年度结算): the responsibility board of its last day with every
+ * limit up to it counted, as the clock closed it.
+ */
+export const settlementFilter: Filter = {
+  name: 'period',
+  label: 'settlementYear',
+  kind: 'number',
+  topLevel: true,
+};
+
+/**
  * One value of an enum (as the API spells it), the filter's field and its label
  * both `name`, each value named by the message `<name>_<value>` (in lower case).
  */

@@ -3,7 +3,7 @@ import { type LightCounts, lightCountBadges, percentText, table } from '../../co
 import { t } from '../../core/i18n.ts';
 import { responsibilityBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { unitFilter } from './filters.ts';
+import { settlementFilter, unitFilter } from './filters.ts';
 
 type Counts = LightCounts;
 
@@ -38,7 +38,7 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   path: 'responsibility',
   title: 'navResponsibility',
   query: responsibilityBoardQuery,
-  filters: [unitFilter],
+  filters: [unitFilter, settlementFilter],
   sortFields: [
     { value: 'RANK', label: 'rank' },
     { value: 'SCORE', label: 'score' },
