@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../contracts/dates.ts';
+import { unitCategories } from '../contracts/events/index.ts';
 import { posts } from '../contracts/events/official-events.ts';
 import { indicatorComparisons } from '../contracts/events/task-events.ts';
 import { idRule, limits } from '../contracts/limits.ts';
@@ -51,7 +52,9 @@ export const planSchema = z.object({
   title: text(limits.title),
   year: z.number().int().min(2000).max(2100),
   source: z.string().optional(),
-  units: z.array(z.object({ id, name: text(limits.name) })).min(1),
+  units: z
+    .array(z.object({ id, name: text(limits.name), category: z.enum(unitCategories) }))
+    .min(1),
   officials: z.array(
     z.object({
       id,

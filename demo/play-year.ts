@@ -85,7 +85,11 @@ const namingHeads = (plan: Plan, call: Call): Call => {
 
 const setUpDirectory = async (plan: Plan, call: Call, schedule: Schedule) => {
   for (const unit of plan.units)
-    await call('directory.registerUnit', { id: unit.id, name: unit.name }, office);
+    await call(
+      'directory.registerUnit',
+      { id: unit.id, name: unit.name, category: unit.category },
+      office,
+    );
   for (const official of plan.officials) {
     await call(
       'directory.registerOfficial',

@@ -57,7 +57,7 @@ const readersOf = {
   SupervisionNoticeAnswered: [],
   LeadershipInstructionIssued: [],
   BlockagePartDeclaredDone: [],
-  MilestoneOwnerAssigned: [],
+  MilestoneOwnerAssigned: ['boardMilestones'],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

@@ -32,8 +32,13 @@ export type { ClosedPeriod, ScoringEvent, ScoringEventType } from './scoring-eve
 export { scoringEventTypes } from './scoring-events.ts';
 export type { TaskEvent, TaskEventType } from './task-events.ts';
 export { taskEventTypes } from './task-events.ts';
-export type { UnitEvent } from './unit-events.ts';
-export { unitEventTypes } from './unit-events.ts';
+export type { UnitCategory, UnitEvent } from './unit-events.ts';
+export {
+  defaultUnitCategory,
+  isRanked,
+  unitCategories,
+  unitEventTypes,
+} from './unit-events.ts';
 
 /** Every domain event the system stores. */
 export type DomainEvent =

@@ -4,6 +4,7 @@
  */
 export type { Attainment } from './attainment.ts';
 export { attainment } from './attainment.ts';
+export { lateShares, missedPoints, warningShare } from './deadline-deductions.ts';
 export type { EscalationLevel } from './deadlines.ts';
 export {
   dueSoonFrom,
@@ -27,10 +28,14 @@ export type {
   AccountabilityDeduction,
   Deduction,
   DeductionRule,
-  FailedTask,
+  MissedDeadline,
   PingPong,
+  RedTask,
+  ReturnedForRework,
   ScoringFacts,
+  TaskRole,
   UnitScore,
+  Wait,
 } from './scoring-facts.ts';
 export type { LitMilestone, LitTask, TaskLight } from './task-light.ts';
 export { isTaskDone, taskLight, worse } from './task-light.ts';

@@ -1,14 +1,59 @@
-/** A task that failed in the period (not done, or done too late to count). */
-export interface FailedTask {
-  taskId: string;
-  leadUnitId: string;
-  cooperatingUnitIds: readonly string[];
+/** A unit's part in a task, as a deduction names it. */
+export type TaskRole = 'lead' | 'cooperating';
+
+/** A unit whose open blockage (堵点) held a deadline up, and for how long past it. */
+export interface Wait {
+  unitId: string;
+  /** Working days past the limit during which the blockage stayed open. */
+  workingDays: number;
 }
 
-/** A task bounced between units by transfers and returns (踢皮球). */
+/**
+ * A deadline missed in the period: a milestone's or the task's own limit (the
+ * due date, or the first working day after it) passed without it being done.
+ */
+export interface MissedDeadline {
+  taskId: string;
+  /** The milestone, or null for the task's own due date. */
+  milestoneId: string | null;
+  /** Who answers for it: the milestone's owner (the lead unit unless given to a co-unit), or the lead. */
+  unitId: string;
+  role: TaskRole;
+  /** Done after its limit; false: still not done at the period's end (or on the day). */
+  done: boolean;
+  /** Working days past the limit: to the day it was done, or to the period's last day (at least 1). */
+  workingDaysLate: number;
+  /**
+   * Blockages reported by the limit that waited on another unit and were still
+   * open past it, each unit with the working days its wait overlapped the delay.
+   */
+  waits: readonly Wait[];
+  /** What was missed, in words: the milestone or the task, its due date and limit. */
+  what: string;
+}
+
+/** A task not yet due but red: far behind its expected progress (序时进度) on the day. */
+export interface RedTask {
+  taskId: string;
+  leadUnitId: string;
+  /** Points behind expected progress. */
+  behind: number;
+}
+
+/** A completion report the office returned for rework (退回重办) in the period. */
+export interface ReturnedForRework {
+  taskId: string;
+  leadUnitId: string;
+  day: string;
+}
+
+/** A task bounced between units (踢皮球). */
 export interface PingPong {
   taskId: string;
-  /** Every unit that took part; a unit named twice loses its points once. */
+  /**
+   * The units that returned it (退回): each loses its points once. Moves the
+   * office made (transfers) are the office's and cost no unit.
+   */
   unitIds: readonly string[];
 }
 
@@ -23,23 +68,32 @@ export interface AccountabilityDeduction {
 
 /** What one period's scores (亮赛比) are computed from. */
 export interface ScoringFacts {
-  /** The period's name, e.g. `2021-Q2`: copied to each score. */
+  /** The period's name, e.g. `2021`: copied to each score. */
   period: string;
   /** Units to score even without deductions; units named in the facts are scored anyway. */
   unitIds: readonly string[];
-  failedTasks: readonly FailedTask[];
+  missedDeadlines: readonly MissedDeadline[];
+  /** Red tasks not yet due: they weigh on the standing of the day (none in a settlement). */
+  redTasks: readonly RedTask[];
+  returnedForRework: readonly ReturnedForRework[];
   pingPongs: readonly PingPong[];
   accountability: readonly AccountabilityDeduction[];
 }
 
 /** Which rule took points off. */
 export type DeductionRule =
-  | 'lead_unit_failed_task'
-  | 'cooperating_unit_failed_task'
+  | 'deadline_missed'
+  | 'deadline_late'
+  | 'waited_on'
+  | 'red_behind'
+  | 'returned_for_rework'
   | 'ping_pong'
   | 'accountability';
 
-/** One itemised deduction: what rule, how many points (≤ 0), for what (`ref`: task or record id). */
+/**
+ * One itemised deduction: what rule, how many points (≤ 0), for what (`ref`:
+ * the task, `taskId/milestoneId` for a milestone, or the record).
+ */
 export interface Deduction {
   unitId: string;
   rule: DeductionRule;

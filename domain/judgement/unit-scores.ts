@@ -1,5 +1,6 @@
 import { validationError } from '../../contracts/errors.ts';
 import type { Ruleset, ScoringRules } from '../../contracts/events/index.ts';
+import { deadlineDeductions, redTaskDeductions, reworkDeductions } from './deadline-deductions.ts';
 import { pointsText, roundPoints } from './points.ts';
 import type {
   AccountabilityDeduction,
@@ -13,28 +14,7 @@ export const startingScore = 100;
 
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
-/** Lead unit −5, each cooperating unit −3 per failed task (DESIGN §4 defaults). */
-const failedTaskDeductions = (facts: ScoringFacts, scoring: ScoringRules): Deduction[] =>
-  facts.failedTasks.flatMap((task) => [
-    {
-      unitId: task.leadUnitId,
-      rule: 'lead_unit_failed_task' as const,
-      points: scoring.leadUnitFailedTask,
-      ref: task.taskId,
-      reason: `lead unit of failed task ${task.taskId}`,
-    },
-    ...unique(task.cooperatingUnitIds)
-      .filter((unitId) => unitId !== task.leadUnitId)
-      .map((unitId) => ({
-        unitId,
-        rule: 'cooperating_unit_failed_task' as const,
-        points: scoring.cooperatingUnitFailedTask,
-        ref: task.taskId,
-        reason: `cooperating unit of failed task ${task.taskId}`,
-      })),
-  ]);
-
-/** −1 for each unit in a transfer/return ping-pong (DESIGN §4 default). */
+/** −1 for each unit that returned a task in a ping-pong (DESIGN §4 default). */
 const pingPongDeductions = (facts: ScoringFacts, scoring: ScoringRules): Deduction[] =>
   facts.pingPongs.flatMap((pingPong) =>
     unique(pingPong.unitIds).map((unitId) => ({
@@ -42,7 +22,7 @@ const pingPongDeductions = (facts: ScoringFacts, scoring: ScoringRules): Deducti
       rule: 'ping_pong' as const,
       points: scoring.pingPongPerUnit,
       ref: pingPong.taskId,
-      reason: `transfer/return ping-pong of task ${pingPong.taskId}`,
+      reason: `returned task ${pingPong.taskId} in a transfer/return ping-pong`,
     })),
   );
 
@@ -78,18 +58,49 @@ const accountabilityDeductions = (facts: ScoringFacts, scoring: ScoringRules): D
   });
 };
 
+const taskOf = (ref: string): string => ref.split('/')[0] ?? ref;
+
+/**
+ * One task costs a unit at most what missing it outright costs its lead unit:
+ * the task's items in the order given, each taking what is left under that
+ * (possibly 0, still listed), so a task with many late milestones counts once.
+ */
+const cappedPerTask = (items: readonly Deduction[], scoring: ScoringRules): Deduction[] => {
+  const cap = scoring.leadUnitFailedTask;
+  const taken = new Map<string, number>();
+  return items.map((item) => {
+    const key = `${item.unitId}|${taskOf(item.ref)}`;
+    const before = taken.get(key) ?? 0;
+    const applied = roundPoints(Math.max(item.points, Math.min(0, cap - before)));
+    taken.set(key, before + applied);
+    return applied === item.points
+      ? item
+      : { ...item, points: applied, reason: `${item.reason} (task capped at ${pointsText(cap)})` };
+  });
+};
+
 const byUnitId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Each unit's score for one period under `ruleset` (亮赛比): 100, less the
- * deductions for failed tasks, ping-pong and accountability, each itemised.
+ * deductions, each itemised — missed deadlines graded by lateness and split
+ * with the units waited on, red tasks not yet due, returns for rework (one
+ * task costing a unit at most a missed task), ping-pong and accountability.
  * Scores are not floored at 0. Sorted by unit id; `rank` orders them.
  */
 export const unitScores = (facts: ScoringFacts, ruleset: Pick<Ruleset, 'scoring'>): UnitScore[] => {
+  const { scoring } = ruleset;
   const deductions = [
-    ...failedTaskDeductions(facts, ruleset.scoring),
-    ...pingPongDeductions(facts, ruleset.scoring),
-    ...accountabilityDeductions(facts, ruleset.scoring),
+    ...cappedPerTask(
+      [
+        ...deadlineDeductions(facts.missedDeadlines, scoring),
+        ...reworkDeductions(facts.returnedForRework, scoring),
+        ...redTaskDeductions(facts.redTasks, scoring),
+      ],
+      scoring,
+    ),
+    ...pingPongDeductions(facts, scoring),
+    ...accountabilityDeductions(facts, scoring),
   ];
   const unitIds = unique([...facts.unitIds, ...deductions.map((item) => item.unitId)]);
   const byUnit = new Map<string, Deduction[]>();

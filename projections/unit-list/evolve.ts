@@ -1,4 +1,5 @@
 import { isUnitEvent } from '../../contracts/events/families.ts';
+import { defaultUnitCategory } from '../../contracts/events/index.ts';
 import type { Evolve } from '../projection.ts';
 import type { UnitListItem } from './document.ts';
 
@@ -12,6 +13,7 @@ export const evolveUnitListItem: Evolve<UnitListItem> = (item, envelope) => {
         id: event.data.unitId,
         position: envelope.position,
         name: event.data.name,
+        category: event.data.category ?? defaultUnitCategory,
         registeredAt: envelope.recordedAt,
       };
     default: {

@@ -293,8 +293,11 @@ describe('the boards of a supervision year, today and as known on earlier days',
       return Object.fromEntries(board.nodes.map((row) => [row.unitId, [row.score, row.rank]]));
     };
     expect(await scores('2021-03-31')).toEqual({ edu: [100, 1], env: [100, 1] });
-    expect(await scores('2021-04-01')).toEqual({ env: [97, 1], edu: [95, 2] });
-    expect(await scores()).toEqual({ env: [97, 1], edu: [95, 2] });
+    // m1 (edu's, due 03-31) waited on env's blockage since 03-01: the points are env's.
+    expect(await scores('2021-04-01')).toEqual({ edu: [100, 1], env: [95, 2] });
+    // Done 04-10, 6 working days late (2 of 5 points, all env's); env's own t2 is red
+    // under the stricter lights and not yet due (2 more).
+    expect(await scores()).toEqual({ edu: [100, 1], env: [96, 2] });
   });
 
   it('names the official responsible for the task on the day', async () => {
@@ -350,8 +353,8 @@ describe('the boards of a supervision year, today and as known on earlier days',
       { day: '2021-05-10', green: 1, yellow: 0, red: 1 },
     ]);
     expect(response.data?.overview.ranking).toEqual([
-      { rank: 1, unitId: 'env', unitName: '生态环境局', score: 97 },
-      { rank: 2, unitId: 'edu', unitName: '教育局', score: 95 },
+      { rank: 1, unitId: 'edu', unitName: '教育局', score: 100 },
+      { rank: 2, unitId: 'env', unitName: '生态环境局', score: 96 },
     ]);
   });
 

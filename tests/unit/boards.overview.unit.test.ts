@@ -79,9 +79,10 @@ describe('the overview of a day', () => {
   });
 
   it('ranks the units', () => {
+    // b's m1 (due 03-10) waited on edu since 03-01: edu's 5 points, not env's.
     expect(overview.ranking).toEqual([
-      { rank: 1, unitId: 'edu', unitName: 'Bureau edu', score: 95 },
-      { rank: 1, unitId: 'env', unitName: 'Bureau env', score: 95 },
+      { rank: 1, unitId: 'env', unitName: 'Bureau env', category: 'government', score: 100 },
+      { rank: 2, unitId: 'edu', unitName: 'Bureau edu', category: 'government', score: 90 },
     ]);
   });
 

@@ -21,7 +21,10 @@ import {
 const taskCount = 45;
 const taskIds = Array.from({ length: taskCount }, (_, i) => `t${String(i).padStart(2, '0')}`);
 
-/** 45 tasks led by edu with env co-owning, all failed by April; wang answers for them all. */
+/**
+ * 45 tasks led by edu with env co-owning, each with a milestone of each due in
+ * March, all missed by April; wang answers for them all.
+ */
 const log = taskIds
   .reduce(
     (built, taskId) =>
@@ -30,6 +33,17 @@ const log = taskIds
         registered(taskId),
         assigned(taskId, 'edu', ['env']),
         planned(taskId, 'm1', '2021-03-31'),
+        {
+          type: 'MilestonePlanned',
+          data: {
+            taskId,
+            milestoneId: 'm2',
+            title: 'm2',
+            dueDate: '2021-03-31',
+            weight: 1,
+            ownerUnitId: 'env',
+          },
+        },
       ),
     boardLog().on('2021-01-01', unit('edu'), unit('env'), unit('fin'), official('wang')),
   )
@@ -82,8 +96,8 @@ describe('a responsibility board row of a unit with many deductions', () => {
 describe('the itemised lists of a responsibility row, paged', () => {
   it('page every deduction of a unit once, in the row’s order', () => {
     const pages = walk((after) => buildUnitDeductions(input, { unitId: 'edu', first: 7, after }));
-    expect(pages.map((item) => item.ref)).toEqual(taskIds);
-    expect(new Set(pages.map((item) => item.rule))).toEqual(new Set(['lead_unit_failed_task']));
+    expect(pages.map((item) => item.ref)).toEqual(taskIds.map((taskId) => `${taskId}/m1`));
+    expect(new Set(pages.map((item) => item.rule))).toEqual(new Set(['deadline_missed']));
     const env = buildUnitDeductions(input, { unitId: 'env', first: 200 });
     expect(env).toMatchObject({ totalCount: taskCount, day: '2021-04-01', period: '2021' });
     expect(env.nodes.every((item) => item.points === -3)).toBe(true);

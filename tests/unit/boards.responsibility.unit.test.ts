@@ -11,6 +11,7 @@ import {
   postAssigned,
   postVacated,
   registered,
+  resolved,
   returned,
   rulesetPublished,
   transferred,
@@ -72,11 +73,11 @@ describe('the score of a unit (亮赛比, year to date)', () => {
     });
   });
 
-  it('loses 5 as lead and 3 as cooperating unit for a task with an overdue milestone', () => {
+  it('loses 5 as lead for an overdue milestone of its own; a cooperating unit loses nothing for it', () => {
     const log = failing();
     expect(unitOn(log, '2021-04-01', 'edu')).toMatchObject({
       score: 95,
-      deductions: [{ rule: 'lead_unit_failed_task', points: -5, ref: 't1' }],
+      deductions: [{ rule: 'deadline_missed', points: -5, ref: 't1/m1' }],
       failedTasks: [
         {
           taskId: 't1',
@@ -85,16 +86,43 @@ describe('the score of a unit (亮赛比, year to date)', () => {
         },
       ],
     });
-    expect(unitOn(log, '2021-04-01', 'env')).toMatchObject({
-      score: 97,
-      deductions: [{ rule: 'cooperating_unit_failed_task', points: -3 }],
-    });
+    expect(unitOn(log, '2021-04-01', 'env')).toMatchObject({ score: 100, deductions: [] });
   });
 
-  it('still loses them once the milestone is completed late', () => {
+  it('loses 3 as cooperating unit for an overdue milestone the office gave it; the lead loses nothing', () => {
+    const log = boardLog()
+      .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
+      .on('2021-01-01', {
+        type: 'MilestonePlanned',
+        data: {
+          taskId: 't1',
+          milestoneId: 'm1',
+          title: 'm1',
+          dueDate: '2021-03-31',
+          weight: 1,
+          ownerUnitId: 'env',
+        },
+      });
+    expect(unitOn(log, '2021-04-01', 'env')).toMatchObject({
+      score: 97,
+      deductions: [{ rule: 'deadline_missed', points: -3, ref: 't1/m1' }],
+      failedTasks: [{ taskId: 't1', role: 'cooperating' }],
+    });
+    expect(unitOn(log, '2021-04-01', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
+  });
+
+  it('loses less once the milestone is completed late: 1 for 2 working days late', () => {
+    // Due Wednesday 03-31, done Monday 04-05 (Qingming, 04-03 to 04-05 off): 04-01 and 04-02.
     const log = failing().on('2021-04-05', completed('t1', 'm1'));
     expect(unitOn(log, '2021-04-05', 'edu')).toMatchObject({
-      score: 95,
+      score: 99,
+      deductions: [
+        {
+          rule: 'deadline_late',
+          points: -1,
+          reason: 'milestone "Milestone m1" (due 2021-03-31): done 2 working days late',
+        },
+      ],
       failedTasks: [
         { reasons: ['milestone "Milestone m1" completed late on 2021-04-05 (due 2021-03-31)'] },
       ],
@@ -109,11 +137,20 @@ describe('the score of a unit (亮赛比, year to date)', () => {
         .on('2021-01-01', planned('t1', 'm1', '2021-10-04'), planned('t1', 'm2', '2021-12-31'));
     const onTime = holiday().on('2021-10-08', completed('t1', 'm1'));
     expect(unitOn(onTime, '2021-10-08', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
-    expect(unitOn(onTime, '2021-11-01', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
-    expect(unitOn(holiday(), '2021-10-08', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
+    // On 11-01 the task is red (m2 untouched): that weighs, but no deadline does.
+    expect(unitOn(onTime, '2021-11-01', 'edu')).toMatchObject({
+      deductions: [{ rule: 'red_behind' }],
+      failedTasks: [],
+    });
+    // Untouched on its limit: red, which weighs, but no deadline has passed.
+    expect(unitOn(holiday(), '2021-10-08', 'edu')).toMatchObject({
+      deductions: [{ rule: 'red_behind' }],
+      failedTasks: [],
+    });
     const late = holiday().on('2021-10-09', completed('t1', 'm1'));
     expect(unitOn(late, '2021-10-09', 'edu')).toMatchObject({
-      score: 95,
+      // The task, late once, is not also counted red.
+      deductions: [{ rule: 'deadline_late', points: -1 }],
       failedTasks: [
         {
           reasons: [
@@ -145,9 +182,14 @@ describe('the score of a unit (亮赛比, year to date)', () => {
         .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
         .on('2021-01-01', planned('t1', 'm1', '2021-12-31'));
     const input = yearEnd().input('2021-12-31');
-    // The year to date on its last day: the limit has not passed by then.
+    // The year to date on its last day: the limit has not passed by then; the
+    // untouched task is red, which weighs on the day's standing only.
     const open = buildResponsibilityBoard(input, all).nodes.find((row) => row.unitId === 'edu');
-    expect(open).toMatchObject({ score: 100, failedTasks: [] });
+    expect(open).toMatchObject({
+      score: 98,
+      deductions: [{ rule: 'red_behind' }],
+      failedTasks: [],
+    });
     const settlement = {
       period: '2021',
       from: '2021-01-01',
@@ -168,9 +210,11 @@ describe('the score of a unit (亮赛比, year to date)', () => {
         },
       ],
     });
-    expect(settled.nodes.find((row) => row.unitId === 'env')?.score).toBe(97);
+    // The cooperating unit answers for no milestone of it.
+    expect(settled.nodes.find((row) => row.unitId === 'env')?.score).toBe(100);
     // The board of the day itself is unchanged by the settlement asked of it.
-    expect(buildResponsibilityBoard(input, all).nodes[0]?.score).toBe(100);
+    const again = buildResponsibilityBoard(input, all).nodes.find((row) => row.unitId === 'edu');
+    expect(again?.score).toBe(98);
   });
 
   it('starts again with the new year', () => {
@@ -192,21 +236,45 @@ describe('the score of a unit (亮赛比, year to date)', () => {
       }),
     );
     expect(unitOn(log, '2021-04-01', 'edu').score).toBe(92);
-    expect(unitOn(log, '2021-04-01', 'env').score).toBe(98);
+    expect(unitOn(log, '2021-04-01', 'env').score).toBe(100);
   });
 
-  it('loses 1 for each task it handed on in a ping-pong', () => {
+  it('loses 1 for each task it returned in a ping-pong; the office’s transfers cost no unit', () => {
     const log = boardLog()
       .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
       .on('2021-02-01', returned('t1', 'edu'))
       .on('2021-02-02', transferred('t1', null, 'env'))
-      .on('2021-02-03', transferred('t1', 'env', 'fin'));
-    expect(unitOn(log, '2021-02-02', 'edu').score).toBe(99);
-    expect(unitOn(log, '2021-02-03', 'env')).toMatchObject({
+      .on('2021-02-03', transferred('t1', 'env', 'fin'))
+      .on('2021-02-04', returned('t1', 'fin'));
+    expect(unitOn(log, '2021-02-02', 'edu')).toMatchObject({
       score: 99,
       deductions: [{ rule: 'ping_pong', points: -1, ref: 't1' }],
     });
+    // The office moved it away from env: the office's decision, not env's.
+    expect(unitOn(log, '2021-02-03', 'env').score).toBe(100);
     expect(unitOn(log, '2021-02-03', 'fin').score).toBe(100);
+    expect(unitOn(log, '2021-02-04', 'fin').score).toBe(99);
+  });
+
+  it('moves a deadline missed while waiting on another unit to that unit, by the days it waited', () => {
+    // m1 due Wednesday 03-31; on 04-09 it is 6 working days overdue (04-03 to 04-05 off).
+    const waiting = () => failing().on('2021-03-01', blocked('t1', 'b1', 'fin', 'edu'));
+    expect(unitOn(waiting(), '2021-04-09', 'fin')).toMatchObject({
+      score: 95,
+      deductions: [{ rule: 'waited_on', points: -5, ref: 't1/m1' }],
+      failedTasks: [{ taskId: 't1', role: 'waited_on' }],
+    });
+    expect(unitOn(waiting(), '2021-04-09', 'edu').deductions).toEqual([]);
+    // Resolved on 04-06: fin held it up 3 of the 6 working days (04-01, 04-02, 04-06).
+    const resolvedMidway = waiting().on('2021-04-06', resolved('t1', 'b1'));
+    expect(unitOn(resolvedMidway, '2021-04-09', 'fin').score).toBe(97.5);
+    expect(unitOn(resolvedMidway, '2021-04-09', 'edu').score).toBe(97.5);
+  });
+
+  it('shifts nothing for a blockage reported after the deadline had passed', () => {
+    const late = failing().on('2021-04-02', blocked('t1', 'b1', 'fin', 'edu'));
+    expect(unitOn(late, '2021-04-09', 'fin').score).toBe(100);
+    expect(unitOn(late, '2021-04-09', 'edu').score).toBe(95);
   });
 
   it('loses what an accountability record against it deducts', () => {
@@ -222,14 +290,48 @@ describe('the ranking of the units', () => {
   it('ranks the highest score first, equal scores sharing a rank', () => {
     const log = boardLog()
       .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
-      .on('2021-01-01', planned('t1', 'm1', '2021-03-31'));
-    const board = buildResponsibilityBoard(log.input('2021-04-01'), all);
+      .on('2021-01-01', planned('t1', 'm1', '2021-03-31'))
+      .on('2021-01-01', registered('t2'), assigned('t2', 'env'), planned('t2', 'm1', '2021-03-31'))
+      .on('2021-04-02', completed('t2', 'm1'));
+    const board = buildResponsibilityBoard(log.input('2021-04-02'), all);
     expect(board.nodes.map((row) => [row.unitId, row.score, row.rank])).toEqual([
       ['fin', 100, 1],
-      ['env', 97, 2],
+      ['env', 99, 2],
       ['edu', 95, 3],
     ]);
     expect(board.period).toBe('2021');
+  });
+
+  it('ranks each category apart; the supervising and discipline bodies are scored, not ranked', () => {
+    const log = boardLog()
+      .on('2021-01-01', unit('edu'), unit('env'), unit('party', '党群工作部', 'party'))
+      .on(
+        '2021-01-01',
+        unit('office', '督查室', 'supervision'),
+        unit('soe', '控股集团', 'enterprise'),
+      )
+      .on('2021-01-01', registered('t1'), assigned('t1', 'edu'), planned('t1', 'm1', '2021-03-31'))
+      .on(
+        '2021-01-01',
+        registered('t2'),
+        assigned('t2', 'office'),
+        planned('t2', 'm1', '2021-03-31'),
+      )
+      .on(
+        '2021-01-01',
+        registered('t3'),
+        assigned('t3', 'party'),
+        planned('t3', 'm1', '2021-03-31'),
+      );
+    const board = buildResponsibilityBoard(log.input('2021-04-01'), all);
+    expect(board.nodes.map((row) => [row.unitId, row.category, row.score, row.rank])).toEqual([
+      // Category by category, each best first; the bodies not ranked last.
+      ['party', 'party', 95, 1],
+      ['env', 'government', 100, 1],
+      ['edu', 'government', 95, 2],
+      ['soe', 'enterprise', 100, 1],
+      ['office', 'supervision', 95, null],
+    ]);
   });
 
   it('changes as the year goes', () => {
@@ -282,9 +384,9 @@ describe('the officials on the responsibility board', () => {
         scoreDeduction: 1,
       },
     ]);
-    expect(unitOn(log, '2021-06-01', 'edu').deductions.map((d) => d.rule)).toEqual([
-      'lead_unit_failed_task',
-    ]);
+    // The overdue milestone waited on env all along: env's, not edu's.
+    expect(unitOn(log, '2021-06-01', 'edu').deductions).toEqual([]);
+    expect(unitOn(log, '2021-06-01', 'env').deductions.map((d) => d.rule)).toEqual(['waited_on']);
   });
 
   it('lists only officials with a post, a task or a record', () => {
@@ -345,7 +447,8 @@ describe('the responsibility board sorted and paged', () => {
   it('pages with cursors', () => {
     const first = buildResponsibilityBoard(input, { first: 2 });
     const second = buildResponsibilityBoard(input, { first: 2, after: first.pageInfo.endCursor });
-    expect(first.nodes.map((row) => row.unitId)).toEqual(['fin', 'env']);
+    // env and fin share rank 1 (100), in unit id order; edu is last (95).
+    expect(first.nodes.map((row) => row.unitId)).toEqual(['env', 'fin']);
     expect(second.nodes.map((row) => row.unitId)).toEqual(['edu']);
     expect(second).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
   });

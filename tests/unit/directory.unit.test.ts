@@ -10,12 +10,34 @@ const registerUnit = (name: string, unitId = 'education-bureau'): UnitCommand =>
 
 const unitRegistered: UnitEvent = {
   type: 'UnitRegistered',
-  data: { unitId: 'education-bureau', name: 'Education Bureau' },
+  data: { unitId: 'education-bureau', name: 'Education Bureau', category: 'government' },
 };
 
 describe('registering a unit', () => {
   it('records the unit with its name trimmed', () => {
     given(unitDecider, []).when(registerUnit('  Education Bureau ')).then([unitRegistered]);
+  });
+
+  it('records the category given: the supervising office is not ranked', () => {
+    given(unitDecider, [])
+      .when({
+        type: 'RegisterUnit',
+        data: { unitId: 'office', name: '督查室', category: 'supervision' },
+      })
+      .then([
+        {
+          type: 'UnitRegistered',
+          data: { unitId: 'office', name: '督查室', category: 'supervision' },
+        },
+      ]);
+  });
+
+  it('refuses a category that is not one, naming it', () => {
+    const command = {
+      type: 'RegisterUnit',
+      data: { unitId: 'office', name: '督查室', category: 'ministry' },
+    } as unknown as UnitCommand;
+    given(unitDecider, []).when(command).thenThrows('VALIDATION', 'category');
   });
 
   it('happens only once', () => {

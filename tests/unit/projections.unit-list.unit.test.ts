@@ -9,13 +9,21 @@ const unitRegistered: UnitEvent = {
 };
 
 describe('the unit list', () => {
-  it('lists a registered unit with its name and registration time', () => {
+  it('lists a registered unit with its name and registration time, a government department', () => {
     expect(project(unitListProjection, [unitRegistered], 'unit-education-bureau')).toEqual({
       id: 'education-bureau',
       position: 1,
       name: 'Education Bureau',
+      category: 'government',
       registeredAt: recordedAt(0),
     });
+  });
+
+  it('keeps the category it was registered in', () => {
+    const office = { ...unitRegistered, data: { ...unitRegistered.data, category: 'supervision' } };
+    expect(
+      project(unitListProjection, [office as UnitEvent], 'unit-education-bureau'),
+    ).toMatchObject({ category: 'supervision' });
   });
 
   it('keeps the unit under its id, in collection units', () => {

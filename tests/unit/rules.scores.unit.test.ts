@@ -1,11 +1,18 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
-import { rank, type ScoringFacts, unitScores } from '../../domain/judgement/index.ts';
+import {
+  type MissedDeadline,
+  rank,
+  type ScoringFacts,
+  unitScores,
+} from '../../domain/judgement/index.ts';
 import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 
 const noFacts: ScoringFacts = {
-  period: '2021-Q2',
+  period: '2021',
   unitIds: [],
-  failedTasks: [],
+  missedDeadlines: [],
+  redTasks: [],
+  returnedForRework: [],
   pingPongs: [],
   accountability: [],
 };
@@ -22,54 +29,50 @@ const capped = (cap: number | null) => ({
   scoring: { ...defaultRuleset.scoring, accountabilityDeductionCap: cap },
 });
 
+/** Milestone m1 of task t1, edu's as lead unit, not done and 5 working days overdue. */
+const missed = (overrides: Partial<MissedDeadline> = {}): MissedDeadline => ({
+  taskId: 't1',
+  milestoneId: 'm1',
+  unitId: 'edu',
+  role: 'lead',
+  done: false,
+  workingDaysLate: 5,
+  waits: [],
+  what: 'milestone "m1" (due 2021-06-30)',
+  ...overrides,
+});
+
 describe('a period without deductions', () => {
   it('scores every listed unit 100, by unit id', () => {
     expect(scoresOf({ unitIds: ['env', 'edu'] })).toEqual([
-      { unitId: 'edu', period: '2021-Q2', score: 100, deductions: [] },
-      { unitId: 'env', period: '2021-Q2', score: 100, deductions: [] },
+      { unitId: 'edu', period: '2021', score: 100, deductions: [] },
+      { unitId: 'env', period: '2021', score: 100, deductions: [] },
     ]);
   });
 });
 
-describe('a failed task', () => {
-  const failed = { taskId: 't1', leadUnitId: 'edu', cooperatingUnitIds: ['env', 'fin'] };
-
-  it('costs the lead unit 5 and each cooperating unit 3, itemised', () => {
-    const [edu, env] = scoresOf({ unitIds: ['edu', 'env'], failedTasks: [failed] });
+describe('a deadline not done', () => {
+  it('costs the lead unit that answers for it 5, itemised with the milestone', () => {
+    const [edu] = scoresOf({ unitIds: ['edu'], missedDeadlines: [missed()] });
     expect(edu).toEqual({
       unitId: 'edu',
-      period: '2021-Q2',
+      period: '2021',
       score: 95,
       deductions: [
         {
           unitId: 'edu',
-          rule: 'lead_unit_failed_task',
+          rule: 'deadline_missed',
           points: -5,
-          ref: 't1',
-          reason: 'lead unit of failed task t1',
+          ref: 't1/m1',
+          reason: 'milestone "m1" (due 2021-06-30): not done, 5 working days overdue',
         },
       ],
     });
-    expect(env?.score).toBe(97);
-    expect(env?.deductions[0]).toMatchObject({ rule: 'cooperating_unit_failed_task', ref: 't1' });
   });
 
-  it('scores a unit named only in the facts', () => {
-    expect(scoreMap({ unitIds: ['edu'], failedTasks: [failed] })).toEqual({
-      edu: 95,
-      env: 97,
-      fin: 97,
-    });
-  });
-
-  it('adds up over several tasks', () => {
-    const second = { taskId: 't2', leadUnitId: 'env', cooperatingUnitIds: ['edu'] };
-    expect(scoreMap({ failedTasks: [failed, second] })).toEqual({ edu: 92, env: 92, fin: 97 });
-  });
-
-  it('costs a lead unit also listed as cooperating only as the lead', () => {
-    const odd = { taskId: 't3', leadUnitId: 'edu', cooperatingUnitIds: ['edu', 'env', 'env'] };
-    expect(scoreMap({ failedTasks: [odd] })).toEqual({ edu: 95, env: 97 });
+  it('costs a cooperating unit 3 for its own milestone, and the lead unit nothing', () => {
+    const own = missed({ unitId: 'env', role: 'cooperating' });
+    expect(scoreMap({ unitIds: ['edu'], missedDeadlines: [own] })).toEqual({ edu: 100, env: 97 });
   });
 
   it('costs what the ruleset says', () => {
@@ -80,7 +83,132 @@ describe('a failed task', () => {
         cooperatingUnitFailedTask: -4,
       },
     };
-    expect(scoreMap({ failedTasks: [failed] }, harsh)).toEqual({ edu: 90, env: 96, fin: 96 });
+    const both = [missed(), missed({ taskId: 't2', unitId: 'env', role: 'cooperating' })];
+    expect(scoreMap({ missedDeadlines: both }, harsh)).toEqual({ edu: 90, env: 96 });
+  });
+});
+
+describe('a deadline done late', () => {
+  it.each([
+    [1, -1],
+    [3, -1],
+    [4, -2],
+    [10, -2],
+    [11, -3],
+    [20, -3],
+    [21, -4],
+    [200, -4],
+  ])(
+    'costs the lead unit less the sooner it was done: %i working days late, %p',
+    (days, points) => {
+      const late = missed({ done: true, workingDaysLate: days });
+      const [edu] = scoresOf({ missedDeadlines: [late] });
+      expect(edu?.deductions).toEqual([
+        expect.objectContaining({ rule: 'deadline_late', points, ref: 't1/m1' }),
+      ]);
+    },
+  );
+
+  it('always costs less than a deadline never met', () => {
+    const late = scoreMap({ missedDeadlines: [missed({ done: true, workingDaysLate: 400 })] });
+    const never = scoreMap({ missedDeadlines: [missed({ workingDaysLate: 400 })] });
+    expect(late.edu).toBeGreaterThan(never.edu ?? 0);
+  });
+});
+
+describe('a deadline missed while waiting on another unit', () => {
+  it('moves the share of the delay the wait covered to the unit waited on', () => {
+    const waited = missed({ waits: [{ unitId: 'planning', workingDays: 4 }] });
+    const [edu, planning] = scoresOf({ missedDeadlines: [waited] });
+    expect(edu?.deductions).toEqual([
+      {
+        unitId: 'edu',
+        rule: 'deadline_missed',
+        points: -1,
+        ref: 't1/m1',
+        reason:
+          'milestone "m1" (due 2021-06-30): not done, 5 working days overdue (1 point of 5 points)',
+      },
+    ]);
+    expect(planning?.deductions).toEqual([
+      {
+        unitId: 'planning',
+        rule: 'waited_on',
+        points: -4,
+        ref: 't1/m1',
+        reason:
+          'milestone "m1" (due 2021-06-30): not done, 5 working days overdue, waiting on this unit for 4 working days of it',
+      },
+    ]);
+  });
+
+  it('moves it all when the wait covered the whole delay', () => {
+    const waited = missed({ waits: [{ unitId: 'planning', workingDays: 9 }] });
+    expect(scoreMap({ unitIds: ['edu'], missedDeadlines: [waited] })).toEqual({
+      edu: 100,
+      planning: 95,
+    });
+  });
+
+  it('splits it between several units waited on, never more than the deadline costs', () => {
+    const waits = [
+      { unitId: 'planning', workingDays: 6 },
+      { unitId: 'finance', workingDays: 4 },
+    ];
+    expect(scoreMap({ unitIds: ['edu'], missedDeadlines: [missed({ waits })] })).toEqual({
+      edu: 100,
+      finance: 98,
+      planning: 97,
+    });
+  });
+});
+
+describe('one task', () => {
+  it('costs a unit at most what missing it outright costs its lead unit', () => {
+    const items = ['m1', 'm2', 'm3'].map((milestoneId) => missed({ milestoneId }));
+    const [edu] = scoresOf({ missedDeadlines: items });
+    expect(edu?.score).toBe(95);
+    expect(edu?.deductions.map((item) => item.points)).toEqual([-5, 0, 0]);
+    expect(edu?.deductions[1]?.reason).toMatch(/\(task capped at -5 points\)$/);
+  });
+
+  it('costs again for another task', () => {
+    const items = [missed(), missed({ taskId: 't2' })];
+    expect(scoreMap({ missedDeadlines: items })).toEqual({ edu: 90 });
+  });
+});
+
+describe('a red task not yet due', () => {
+  it('weighs 2 on its lead unit: below a unit with no red task', () => {
+    const red = { taskId: 't1', leadUnitId: 'health', behind: 36.9 };
+    const [economy, health] = scoresOf({ unitIds: ['economy'], redTasks: [red] });
+    expect(health).toMatchObject({
+      score: 98,
+      deductions: [
+        {
+          rule: 'red_behind',
+          points: -2,
+          ref: 't1',
+          reason: 'red, not yet due: 36.9 points behind expected progress',
+        },
+      ],
+    });
+    expect(rank([economy!, health!]).map((row) => row.unitId)).toEqual(['economy', 'health']);
+  });
+});
+
+describe('a completion report returned for rework', () => {
+  it('costs the lead unit 2', () => {
+    const returned = { taskId: 't1', leadUnitId: 'edu', day: '2021-05-01' };
+    expect(scoresOf({ returnedForRework: [returned] })[0]?.deductions).toEqual([
+      {
+        unitId: 'edu',
+        rule: 'returned_for_rework',
+        points: -2,
+        ref: 't1',
+        reason: 'completion report returned for rework on 2021-05-01',
+      },
+    ]);
   });
 });
 
@@ -98,7 +226,7 @@ describe('a transfer/return ping-pong', () => {
         rule: 'ping_pong',
         points: -1,
         ref: 't1',
-        reason: 'transfer/return ping-pong of task t1',
+        reason: 'returned task t1 in a transfer/return ping-pong',
       },
     ]);
   });
@@ -153,9 +281,8 @@ describe('accountability deductions', () => {
     ]);
   });
 
-  it('do not count failed tasks against the cap', () => {
-    const failed = { taskId: 't1', leadUnitId: 'edu', cooperatingUnitIds: [] };
-    const facts = { failedTasks: [failed], accountability: [record('a1', -12)] };
+  it('do not count missed deadlines against the cap', () => {
+    const facts = { missedDeadlines: [missed()], accountability: [record('a1', -12)] };
     expect(scoreMap(facts, capped(-10))).toEqual({ edu: 85 });
   });
 
@@ -177,12 +304,10 @@ describe('accountability deductions', () => {
 
 describe('a score', () => {
   it('may fall below 0', () => {
-    const failedTasks = Array.from({ length: 21 }, (_, index) => ({
-      taskId: `t${index}`,
-      leadUnitId: 'edu',
-      cooperatingUnitIds: [],
-    }));
-    expect(scoreMap({ failedTasks })).toEqual({ edu: -5 });
+    const missedDeadlines = Array.from({ length: 21 }, (_, index) =>
+      missed({ taskId: `t${index}` }),
+    );
+    expect(scoreMap({ missedDeadlines })).toEqual({ edu: -5 });
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitCategories } from '../../events/unit-events.ts';
 import { id, idempotencyKey, text } from '../../fields.ts';
 import { limits } from '../../limits.ts';
 import { command, office, query, readers, served } from '../declare.ts';
@@ -8,6 +9,7 @@ import { command, office, query, readers, served } from '../declare.ts';
 export const registerUnitInput = z.object({
   id: id().optional(),
   name: text(limits.name),
+  category: z.enum(unitCategories).optional(),
   idempotencyKey,
 });
 

@@ -32,7 +32,7 @@ ${asOfArgument}      """
       period: String
       "Which unit and which officials; absent: all."
       filter: ResponsibilityFilter
-      "The order of the units; absent: by rank, best first."
+      "The order of the units; absent: by rank (category by category, each best first; the units not ranked last)."
       orderBy: ResponsibilityOrder
 ${pageArguments}    ): ResponsibilityBoard!
     """
@@ -239,7 +239,7 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
 
   "What the responsibility board's units can be ordered by."
   enum ResponsibilityOrderField {
-    "Place in the ranking, 1 best."
+    "Place in the ranking, 1 best: category by category (党群, 政府, 国企, 园区/街道), the units not ranked last."
     RANK
     "Score (亮赛比)."
     SCORE
@@ -366,33 +366,53 @@ ${orderDirectionField}  }
     left (possibly 0).
     """
     points: Float!
-    "The failed or bounced task's id, or the accountability record's id."
+    "The task's id, \`taskId/milestoneId\` for a milestone's deadline, or the accountability record's id."
     ref: String!
     "Why, in words."
     reason: String!
   }
 
-  "Why points were taken off a unit."
+  """
+  Why points were taken off a unit. One task costs a unit at most what missing it outright
+  costs its lead unit (the ruleset's leadUnitFailedTask): later items of the task take what
+  is left.
+  """
   enum DeductionRule {
     """
-    A task it led failed in the year: a milestone or the task itself overdue or done late,
-    or its completion report returned (退回重办).
+    A deadline it answers for (its milestone, or the task it leads) passed in the period and
+    is still not done: the full points of its part (lead or cooperating unit), less the share
+    of units it waited on.
     """
-    LEAD_UNIT_FAILED_TASK
-    "A task it cooperated on failed."
-    COOPERATING_UNIT_FAILED_TASK
-    "It passed a task back and forth with another unit (踢皮球)."
+    DEADLINE_MISSED
+    """
+    A deadline it answers for was met late: graded by working days late (up to 3: 20% of a
+    missed deadline, up to 10: 40%, up to 20: 60%, more: 80%), less the share of units it
+    waited on.
+    """
+    DEADLINE_LATE
+    """
+    A deadline of another unit passed while a blockage (堵点) reported by then waited on this
+    unit: its share of that deadline's points, by the working days its wait covered.
+    """
+    WAITED_ON
+    "A task it leads is red and not yet due: far behind expected progress (40% of a missed task)."
+    RED_BEHIND
+    "A completion report (办结报告) of a task it leads was returned for rework (退回重办): 40%."
+    RETURNED_FOR_REWORK
+    "It returned a task (退回) in a transfer/return ping-pong (踢皮球); the office's own transfers cost no unit."
     PING_PONG
     "An accountability record (问责) against it."
     ACCOUNTABILITY
   }
 
-  "A unit's part in a task."
+  "A unit's part in a failed task."
   enum TaskPart {
     "牵头单位: the lead unit."
     LEAD
-    "配合单位: a cooperating unit."
+    "配合单位: a cooperating unit, answering for its own milestones."
     COOPERATING
+    "A unit the task waited on (堵点) past a deadline."
+    WAITED_ON
   }
 
   "A failed task of the year, as it counts against one unit."
@@ -413,8 +433,14 @@ ${orderDirectionField}  }
     unitId: ID!
     "The unit's name; null when the directory does not know it."
     unitName: String
-    "Its place by score, 1 best; equal scores share a rank (1, 2, 2, 4)."
-    rank: Int!
+    "What kind of body it is: units are ranked within their kind."
+    category: UnitCategory!
+    """
+    Its place by score among the units of its category, 1 best; equal scores share a rank
+    (1, 2, 2, 4). Null for the supervising office and the discipline bodies (SUPERVISION),
+    which are scored but not ranked.
+    """
+    rank: Int
     "100 less the year's deductions (亮赛比)."
     score: Float!
     "The first 20 deductions, item by item; \`unitDeductions\` pages them all."
@@ -741,8 +767,8 @@ ${pageFields('StageRowEdge', 'StageRow')}  }
     "The year's moves, in order."
     moves: [LeadMove!]!
     """
-    The units that handed it on (returned it, or had it transferred away): each loses
-    pingPongPerUnit points.
+    The units that returned it (退回) this year: each loses pingPongPerUnit points. The
+    office's transfers are its own decision and cost no unit.
     """
     unitIds: [ID!]!
     "A unit got the task back after handing it on."
@@ -908,12 +934,14 @@ ${pageFields('ResultRowEdge', 'ResultRow')}  }
 
   "One unit's place in the ranking (亮赛比)."
   type RankingEntry {
-    "Its place by score, 1 best; equal scores share a rank."
+    "Its place by score among the units of its category, 1 best; equal scores share a rank."
     rank: Int!
     "The unit."
     unitId: ID!
     "The unit's name; null when unknown."
     unitName: String
+    "Its category; the supervising and discipline bodies are not in the ranking."
+    category: UnitCategory!
     "100 less the year's deductions."
     score: Float!
   }

@@ -23,6 +23,22 @@ export const unitTypeDefs = /* GraphQL */ `
     name: String
     "When it was registered; null where a task names the unit (the units query gives it)."
     registeredAt: DateTime
+    "What kind of body it is; null where a task names the unit (the units query gives it)."
+    category: UnitCategory
+  }
+
+  "What kind of body a unit is: units are ranked (亮赛比) within their kind."
+  enum UnitCategory {
+    "党群部门: a party or mass-organisation department."
+    PARTY
+    "政府部门: a government department."
+    GOVERNMENT
+    "国有企业: a state-owned enterprise."
+    ENTERPRISE
+    "园区/街道: a park, town or street office."
+    AREA
+    "督查·纪检机关: the supervising office and the discipline bodies, which are not ranked."
+    SUPERVISION
   }
 
   "A unit to register."
@@ -34,6 +50,8 @@ export const unitTypeDefs = /* GraphQL */ `
     id: ID
     "The unit's name; 1–100 characters."
     name: String!
+    "What kind of body it is. Absent: GOVERNMENT."
+    category: UnitCategory
 ${idempotencyKeyField}  }
 
   "A registered unit: its id, and where the command left the log."

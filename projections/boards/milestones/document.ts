@@ -24,6 +24,11 @@ export type BoardMilestone = {
   milestoneId: string;
   title: string;
   weight: number;
+  /**
+   * The cooperating unit the office gave it to; null: the lead unit's. Absent in
+   * documents built before owners were kept (read as the lead unit's until a rebuild).
+   */
+  ownerUnitId?: string | null;
   plannedDueDate: string;
   /** The due date now: the planned one, or the last extension approved. */
   dueDate: string;

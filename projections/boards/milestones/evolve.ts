@@ -12,6 +12,7 @@ const planned = (data: Data<'MilestonePlanned'>, envelope: EventEnvelope): Board
   milestoneId: data.milestoneId,
   title: data.title,
   weight: data.weight,
+  ownerUnitId: data.ownerUnitId ?? null,
   plannedDueDate: data.dueDate,
   dueDate: data.dueDate,
   percent: 0,
@@ -103,6 +104,8 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
         completedOn: null,
         reopenedCount: milestone.reopenedCount + 1,
       });
+    case 'MilestoneOwnerAssigned':
+      return stamped(milestone, envelope, { ownerUnitId: event.data.ownerUnitId });
     case 'DeadlineExtensionRequested':
       return stamped(milestone, envelope, {
         extensions: [...milestone.extensions, requested(event.data, day)],

@@ -1,4 +1,9 @@
-import type { PublishedCalendar, Ruleset } from '../../../contracts/events/index.ts';
+import {
+  defaultUnitCategory,
+  type PublishedCalendar,
+  type Ruleset,
+  type UnitCategory,
+} from '../../../contracts/events/index.ts';
 import { calendarsInForce } from '../../../domain/calendar/state-council.ts';
 import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import { rulesetInForce } from '../../../domain/rulesets/in-force.ts';
@@ -44,7 +49,7 @@ export const replayedProjections: readonly Projection<Doc>[] = [
 
 /**
  * The board documents, each collection's as `documents` lists them, the units
- * cut to their id and name.
+ * cut to their id, name and category.
  */
 export const boardDocuments = (documents: (collection: string) => unknown[]): BoardDocuments => {
   const of = <K extends keyof typeof boardCollections>(key: K) =>
@@ -55,7 +60,9 @@ export const boardDocuments = (documents: (collection: string) => unknown[]): Bo
     blockages: of('blockages'),
     indicators: of('indicators'),
     officials: of('officials'),
-    units: of('units').map(({ id, name }) => ({ id, name })),
+    units: (of('units') as (BoardDocuments['units'][number] & { category?: UnitCategory })[]).map(
+      ({ id, name, category }) => ({ id, name, category: category ?? defaultUnitCategory }),
+    ),
   };
 };
 

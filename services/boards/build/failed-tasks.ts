@@ -1,6 +1,11 @@
-import { type Calendars, limitOf } from '../../../domain/calendar/work-calendar.ts';
+import {
+  type Calendars,
+  limitOf,
+  workingDaysBetween,
+} from '../../../domain/calendar/work-calendar.ts';
 import { addDays } from '../../../domain/dates.ts';
-import type { BoardMilestone } from '../../../projections/boards/index.ts';
+import type { MissedDeadline, ReturnedForRework, Wait } from '../../../domain/judgement/index.ts';
+import type { BoardBlockage, BoardMilestone } from '../../../projections/boards/index.ts';
 import type { BoardView } from './board-view.ts';
 import type { TaskFacts } from './task-facts.ts';
 
@@ -11,6 +16,10 @@ export interface FailedTaskRow {
   leadUnitId: string;
   cooperatingUnitIds: string[];
   reasons: string[];
+  /** Its deadlines missed in the period, each with who answers for it and who was waited on. */
+  missed: MissedDeadline[];
+  /** Its completion reports returned for rework in the period. */
+  reworks: ReturnedForRework[];
 }
 
 type Period = BoardView['period'];
@@ -33,70 +42,135 @@ const passedIn = ({ limit }: Deadline, period: Period): boolean =>
 const dueText = ({ dueDate, limit }: Deadline): string =>
   limit === dueDate ? `due ${dueDate}` : `due ${dueDate}, a day off: limit ${limit}`;
 
-const deadlineMissed = (
-  what: string,
-  deadline: Deadline,
-  doneOn: string | null,
-  suspended: boolean,
-): string[] => {
-  if (doneOn !== null) {
-    return doneOn > deadline.limit
-      ? [`${what} completed late on ${doneOn} (${dueText(deadline)})`]
-      : [];
+/** What one deadline of a task is: its words, who answers for it, its date. */
+interface DeadlineOf {
+  what: string;
+  milestoneId: string | null;
+  unitId: string;
+  deadline: Deadline;
+  doneOn: string | null;
+}
+
+/**
+ * The units the task waited on past `limit`, for the working days each wait
+ * overlapped the delay (from the day after the limit to `lateTo`): blockages
+ * reported by the limit, waiting on another unit than the one answering. A
+ * blockage reported after the limit shifts nothing: the delay was already there.
+ */
+const waitsOn = (
+  blockages: readonly BoardBlockage[],
+  owner: string,
+  limit: string,
+  lateTo: string,
+  calendars: Calendars,
+): Wait[] => {
+  const byUnit = new Map<string, number>();
+  for (const blockage of blockages) {
+    const unitId = blockage.waitingOnUnitId;
+    if (unitId === null || unitId === owner || blockage.reportedOn > limit) continue;
+    const until = blockage.open || blockage.resolvedOn === null ? lateTo : blockage.resolvedOn;
+    const days = workingDaysBetween(calendars, limit, until < lateTo ? until : lateTo);
+    if (days > 0) byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + days);
   }
+  return [...byUnit].map(([waitedOn, workingDays]) => ({ unitId: waitedOn, workingDays }));
+};
+
+const missedOf = (
+  item: DeadlineOf,
+  facts: TaskFacts,
+  view: BoardView,
+  suspended: boolean,
+): { reason: string; missed: MissedDeadline } | null => {
+  const { deadline, doneOn } = item;
+  const { calendars } = view.input;
+  if (!passedIn(deadline, view.period)) return null;
+  if (doneOn !== null && doneOn <= deadline.limit) return null;
   // A suspended task's dates do not run: an open deadline is not held against it meanwhile.
-  return suspended ? [] : [`${what} overdue since ${addDays(deadline.limit, 1)}`];
-};
-
-const milestoneFailures = (m: BoardMilestone, suspended: boolean, view: BoardView): string[] => {
-  const deadline = deadlineOf(m.dueDate, view.input.calendars);
-  return passedIn(deadline, view.period)
-    ? deadlineMissed(
-        `milestone "${m.title}"`,
-        deadline,
-        m.completed ? m.completedOn : null,
-        suspended,
-      )
-    : [];
-};
-
-const taskFailures = (facts: TaskFacts, view: BoardView): string[] => {
+  if (doneOn === null && suspended) return null;
+  const lateTo = doneOn ?? view.period.to;
+  const workingDaysLate = Math.max(1, workingDaysBetween(calendars, deadline.limit, lateTo));
   const { task } = facts;
-  const { period } = view;
-  const suspended = task.lifecycle === 'suspended';
-  const doneOn = facts.done ? (task.doneOn ?? period.to) : null;
-  const deadline = deadlineOf(task.dueDate, view.input.calendars);
+  const blockages = view.blockagesByTask.get(task.id) ?? [];
+  const reason =
+    doneOn === null
+      ? `${item.what} overdue since ${addDays(deadline.limit, 1)}`
+      : `${item.what} completed late on ${doneOn} (${dueText(deadline)})`;
+  return {
+    reason,
+    missed: {
+      taskId: task.id,
+      milestoneId: item.milestoneId,
+      unitId: item.unitId,
+      role: item.unitId === task.leadUnitId ? 'lead' : 'cooperating',
+      done: doneOn !== null,
+      workingDaysLate,
+      waits: waitsOn(blockages, item.unitId, deadline.limit, lateTo, calendars),
+      what: `${item.what} (${dueText(deadline)})`,
+    },
+  };
+};
+
+/** The milestones' deadlines and the task's own, each with the unit that answers for it. */
+const deadlinesOf = (facts: TaskFacts, lead: string, view: BoardView): DeadlineOf[] => {
+  const { task } = facts;
+  const { calendars } = view.input;
+  const milestone = (m: BoardMilestone): DeadlineOf => ({
+    what: `milestone "${m.title}"`,
+    milestoneId: m.milestoneId,
+    // A milestone given to a cooperating unit is that unit's to meet.
+    unitId: m.ownerUnitId ?? lead,
+    deadline: deadlineOf(m.dueDate, calendars),
+    doneOn: m.completed ? m.completedOn : null,
+  });
   return [
-    ...facts.milestones.flatMap((m) => milestoneFailures(m, suspended, view)),
-    ...(passedIn(deadline, period) ? deadlineMissed('task', deadline, doneOn, suspended) : []),
-    ...task.rejectedOn
-      .filter((day) => day >= period.from && day <= period.to)
-      .map((day) => `completion report returned for rework on ${day}`),
+    ...facts.milestones.map(milestone),
+    {
+      what: 'task',
+      milestoneId: null,
+      unitId: lead,
+      deadline: deadlineOf(task.dueDate, calendars),
+      doneOn: facts.done ? (task.doneOn ?? view.period.to) : null,
+    },
   ];
 };
 
+const failureOf = (facts: TaskFacts, lead: string, view: BoardView): FailedTaskRow | null => {
+  const { task } = facts;
+  const suspended = task.lifecycle === 'suspended';
+  const found = deadlinesOf(facts, lead, view).flatMap((item) => {
+    const missed = missedOf(item, facts, view, suspended);
+    return missed ? [missed] : [];
+  });
+  const reworks = task.rejectedOn
+    .filter((day) => day >= view.period.from && day <= view.period.to)
+    .map((day) => ({ taskId: task.id, leadUnitId: lead, day }));
+  if (found.length === 0 && reworks.length === 0) return null;
+  return {
+    taskId: task.id,
+    title: task.title,
+    leadUnitId: lead,
+    cooperatingUnitIds: task.cooperatingUnitIds,
+    reasons: [
+      ...found.map((one) => one.reason),
+      ...reworks.map((one) => `completion report returned for rework on ${one.day}`),
+    ],
+    missed: found.map((one) => one.missed),
+    reworks,
+  };
+};
+
 /**
- * The tasks that failed in the period (the year to date), counted once each: a
- * milestone or the task itself whose limit (the due date, or the first working
- * day after it) passed in the period without
- * being done by it (still open, or completed late: done too late to count), or
- * a completion report returned for rework (退回重办) in the period. A task
- * without a lead unit (returned, awaiting the office) is the office's to place,
- * and is not scored.
+ * The tasks that failed in the period (the year to date, or a settled year),
+ * each once: a milestone or the task itself whose limit (the due date, or the
+ * first working day after it) passed in the period without being done by it
+ * (still open, or completed late), or a completion report returned for rework
+ * (退回重办) in the period. A task without a lead unit (returned, awaiting the
+ * office) is the office's to place, and is not scored.
  */
 export const failedTasks = (view: BoardView): FailedTaskRow[] =>
   view.tasks.flatMap((facts) => {
-    const { task } = facts;
-    if (task.leadUnitId === null) return [];
-    const reasons = taskFailures(facts, view);
-    if (reasons.length === 0) return [];
-    return [
-      {
-        taskId: task.id,
-        title: task.title,
-        leadUnitId: task.leadUnitId,
-        cooperatingUnitIds: task.cooperatingUnitIds,
-        reasons,
-      },
-    ];
+    const lead = facts.task.leadUnitId;
+    if (lead === null) return [];
+    const failed = failureOf(facts, lead, view);
+    return failed ? [failed] : [];
   });

@@ -1,4 +1,4 @@
-import type { Ruleset } from '../../../contracts/events/index.ts';
+import type { Ruleset, UnitCategory } from '../../../contracts/events/index.ts';
 import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import type {
   BoardBlockage,
@@ -8,8 +8,8 @@ import type {
   BoardTask,
 } from '../../../projections/boards/index.ts';
 
-/** A unit of the directory, as the boards name it. */
-export type BoardUnit = { id: string; name: string };
+/** A unit of the directory, as the boards name and rank it. */
+export type BoardUnit = { id: string; name: string; category: UnitCategory };
 
 /** The read-model documents a board is built from, as known at the end of its day. */
 export interface BoardDocuments {

@@ -1,3 +1,4 @@
+import type { UnitCategory } from '../../../contracts/events/index.ts';
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
 import { boardView } from './board-view.ts';
 import { type DayLights, dayLightsOf } from './day-lights.ts';
@@ -19,16 +20,17 @@ export interface SectionLights extends LightCounts {
   total: number;
 }
 
-/** One unit's place in the ranking (亮赛比). */
+/** One unit's place in the ranking (亮赛比), among the units of its category. */
 export interface RankingEntry {
   rank: number;
   unitId: string;
   unitName: string | null;
+  category: UnitCategory;
   score: number;
 }
 
 /** The shape and judgement of a kept digest: one kept under another is computed again. */
-export const digestFormat = 2;
+export const digestFormat = 3;
 
 /** The most items an overview lists per list (its `top`). */
 export const digestTop = 50;
@@ -98,12 +100,20 @@ export const overviewDigestOf = (input: BoardInput): OverviewDigest => {
     sections: sectionLights(view.tasks),
     overdue: topPerSection(overdue, (row) => row.daysOverdue),
     blockages: topPerSection(openBlockageRows(view).rows, (row) => row.ageDays),
-    ranking: standings(view).ranked.map((score) => ({
-      rank: score.rank,
-      unitId: score.unitId,
-      unitName: view.unitName(score.unitId),
-      score: score.score,
-    })),
+    // The bodies not ranked are left out of the ranking.
+    ranking: standings(view).ranked.flatMap((score) =>
+      score.rank === null
+        ? []
+        : [
+            {
+              rank: score.rank,
+              unitId: score.unitId,
+              unitName: view.unitName(score.unitId),
+              category: score.category,
+              score: score.score,
+            },
+          ],
+    ),
     lights: dayLightsOf(input),
   };
 };

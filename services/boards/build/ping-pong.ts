@@ -12,7 +12,10 @@ export interface PingPongRow {
   leadUnitId: string | null;
   /** The period's moves, in order. */
   moves: LeadMove[];
-  /** The units that handed the task on (returned it, or had it transferred away): each loses points. */
+  /**
+   * The units that returned it (退回) in the period: each loses points. A move the
+   * office made (a transfer) is the office's decision and costs no unit.
+   */
   unitIds: string[];
   /** A unit got the task back after handing it on. */
   bouncedBack: boolean;
@@ -21,8 +24,12 @@ export interface PingPongRow {
 /** Moves of a task in a lead that count as a ping-pong. */
 export const pingPongMoves = 2;
 
-const handedOn = (moves: readonly LeadMove[]): string[] => [
-  ...new Set(moves.flatMap((move) => (move.fromUnitId === null ? [] : [move.fromUnitId]))),
+const returnedBy = (moves: readonly LeadMove[]): string[] => [
+  ...new Set(
+    moves.flatMap((move) =>
+      move.kind === 'returned' && move.fromUnitId !== null ? [move.fromUnitId] : [],
+    ),
+  ),
 ];
 
 const bouncedBack = (moves: readonly LeadMove[]): boolean =>
@@ -45,7 +52,7 @@ export const pingPongs = (view: BoardView): PingPongRow[] =>
         title: task.title,
         leadUnitId: task.leadUnitId,
         moves,
-        unitIds: handedOn(moves),
+        unitIds: returnedBy(moves),
         bouncedBack: bouncedBack(moves),
       },
     ];

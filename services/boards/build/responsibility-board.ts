@@ -1,4 +1,8 @@
-import type { ClosedPeriod } from '../../../contracts/events/index.ts';
+import {
+  type ClosedPeriod,
+  type UnitCategory,
+  unitCategories,
+} from '../../../contracts/events/index.ts';
 import type { Deduction } from '../../../domain/judgement/index.ts';
 import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
@@ -23,7 +27,9 @@ import { type UnitFailure, unitFailures } from './unit-failures.ts';
 export interface UnitResponsibility extends ResponsibilityStats {
   unitId: string;
   unitName: string | null;
-  rank: number;
+  category: UnitCategory;
+  /** Its place among the units of its category; null: not ranked (督查·纪检机关). */
+  rank: number | null;
   score: number;
   /** The first points taken off, item by item (`itemsOnRow`; `unitDeductions` pages them all). */
   deductions: Deduction[];
@@ -114,6 +120,7 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
     return {
       unitId: score.unitId,
       unitName: view.unitName(score.unitId),
+      category: score.category,
       rank: score.rank,
       score: score.score,
       deductions: firstItems(score.deductions),
@@ -132,9 +139,17 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
   });
 };
 
+/**
+ * The units by category (in `unitCategories` order), then rank within it; the
+ * bodies not ranked come last.
+ */
+const rankKey = (row: UnitResponsibility): number | null =>
+  row.rank === null ? null : unitCategories.indexOf(row.category) * 1_000_000 + row.rank;
+
 const order: RowOrder<UnitResponsibility, SortFieldOf<'responsibility'>> = {
   defaultSort: { field: 'rank', direction: 'asc' },
-  key: (field) => (row) => (field === 'red' ? row.lights.red : row[field]),
+  key: (field) => (row) =>
+    field === 'red' ? row.lights.red : field === 'rank' ? rankKey(row) : row[field],
   id: (row) => row.unitId,
 };
 

@@ -1,16 +1,31 @@
+import {
+  defaultUnitCategory,
+  isRanked,
+  type UnitCategory,
+  unitCategories,
+} from '../../../contracts/events/index.ts';
+import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type {
   AccountabilityDeduction,
-  Ranked,
+  RedTask,
   UnitScore,
 } from '../../../domain/judgement/index.ts';
 import { rank, unitScores } from '../../../domain/judgement/index.ts';
 import { type BoardView, perView } from './board-view.ts';
 import { type FailedTaskRow, failedTasks } from './failed-tasks.ts';
+import { groupInto } from './grouping.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
+
+/**
+ * A unit's score with its place among the units of its category (null: a
+ * supervising or discipline body, not ranked).
+ */
+export type StandingRow = UnitScore & { category: UnitCategory; rank: number | null };
 
 /** The period's scores and ranking of the units, with what they were computed from. */
 export interface Standings {
-  ranked: Ranked<UnitScore>[];
+  /** Ranked units by category, each best first; then the units not ranked. */
+  ranked: StandingRow[];
   failed: FailedTaskRow[];
   pingPongs: PingPongRow[];
 }
@@ -36,8 +51,49 @@ const accountability = (view: BoardView): AccountabilityDeduction[] =>
     }));
 
 /**
- * Every unit's score for the year to date under the ruleset in force on the
- * day (亮赛比), ranked: failed tasks, ping-pong and accountability deductions.
+ * The tasks red on the day and not yet due (their limit not passed), far behind
+ * their expected progress, with no deadline missed yet (that lateness is
+ * counted already): they weigh on the day's standing, not on a settled
+ * period's (every limit of which has passed).
+ */
+const redTasks = (view: BoardView, failed: readonly FailedTaskRow[]): RedTask[] => {
+  if (view.period.closed) return [];
+  const counted = new Set(failed.map((row) => row.taskId));
+  return view.tasks.flatMap((facts) => {
+    const lead = facts.task.leadUnitId;
+    const behindRed = facts.behind > view.input.ruleset.lights.redBehindPoints;
+    if (lead === null || facts.done || facts.lit !== 'red' || !behindRed) return [];
+    if (counted.has(facts.task.id)) return [];
+    if (limitOf(view.input.calendars, facts.task.dueDate) < view.day) return [];
+    return [{ taskId: facts.task.id, leadUnitId: lead, behind: facts.behind }];
+  });
+};
+
+/**
+ * Ranks units within their category (亮赛比 compares like with like); the
+ * supervising and discipline bodies are scored but not ranked. A unit the
+ * directory does not know (named only by a task) is a government department.
+ */
+const rankedByCategory = (view: BoardView, scores: readonly UnitScore[]): StandingRow[] => {
+  const categoryOf = new Map(view.input.docs.units.map((unit) => [unit.id, unit.category]));
+  const byCategory = new Map<UnitCategory, UnitScore[]>();
+  for (const score of scores) {
+    groupInto(byCategory, categoryOf.get(score.unitId) ?? defaultUnitCategory, score);
+  }
+  const ranked: StandingRow[] = [];
+  const unranked: StandingRow[] = [];
+  for (const category of unitCategories) {
+    const group = byCategory.get(category) ?? [];
+    if (isRanked(category)) ranked.push(...rank(group).map((row) => ({ ...row, category })));
+    else unranked.push(...group.map((row) => ({ ...row, category, rank: null })));
+  }
+  return [...ranked, ...unranked];
+};
+
+/**
+ * Every unit's score for the year to date (or a settled year) under the ruleset
+ * in force on the day (亮赛比), ranked: missed deadlines, red tasks not yet due,
+ * returns for rework, ping-pong and accountability.
  */
 export const standings = perView((view: BoardView): Standings => {
   const failed = failedTasks(view);
@@ -45,9 +101,15 @@ export const standings = perView((view: BoardView): Standings => {
   const facts = {
     period: view.period.name,
     unitIds: view.input.docs.units.map((unit) => unit.id),
-    failedTasks: failed,
+    missedDeadlines: failed.flatMap((row) => row.missed),
+    redTasks: redTasks(view, failed),
+    returnedForRework: failed.flatMap((row) => row.reworks),
     pingPongs: bounced,
     accountability: accountability(view),
   };
-  return { ranked: rank(unitScores(facts, view.input.ruleset)), failed, pingPongs: bounced };
+  return {
+    ranked: rankedByCategory(view, unitScores(facts, view.input.ruleset)),
+    failed,
+    pingPongs: bounced,
+  };
 });

@@ -1,5 +1,5 @@
 import { illegalState } from '../../../contracts/errors.ts';
-import type { UnitEvent } from '../../../contracts/events/index.ts';
+import { defaultUnitCategory, type UnitEvent } from '../../../contracts/events/index.ts';
 import { fieldChecker } from '../../shared/checked-fields.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import type { UnitCommand } from './commands.ts';
@@ -12,7 +12,11 @@ const registerUnit = (data: UnitCommand['data'], state: UnitState): UnitEvent[] 
   return [
     {
       type: 'UnitRegistered',
-      data: { unitId: data.unitId, name: data.name },
+      data: {
+        unitId: data.unitId,
+        name: data.name,
+        category: data.category ?? defaultUnitCategory,
+      },
     },
   ];
 };

@@ -1,4 +1,10 @@
-import type { DomainEvent, Post, Ruleset, TaskEvent } from '../../../contracts/events/index.ts';
+import type {
+  DomainEvent,
+  Post,
+  Ruleset,
+  TaskEvent,
+  UnitCategory,
+} from '../../../contracts/events/index.ts';
 import type {
   AccountabilityKind,
   IndicatorComparison,
@@ -55,9 +61,13 @@ export const boardLog = () => {
 /** A page large enough for any test, from the start. */
 export const all = { first: 200 } as const;
 
-export const unit = (unitId: string, name = `Bureau ${unitId}`): DomainEvent => ({
+export const unit = (
+  unitId: string,
+  name = `Bureau ${unitId}`,
+  category?: UnitCategory,
+): DomainEvent => ({
   type: 'UnitRegistered',
-  data: { unitId, name },
+  data: { unitId, name, ...(category ? { category } : {}) },
 });
 
 export const registered = (

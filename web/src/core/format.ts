@@ -194,3 +194,6 @@ export const table = <Row>(
 
 /** The word for an enum value in a namespace (`state`, `trend`, `level`…). */
 export const label = tOf;
+
+/** A unit's rank within its category; a dash for a body not ranked (督查·纪检机关). */
+export const rankText = (rank: number | null): string => (rank === null ? '—' : String(rank));

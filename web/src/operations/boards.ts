@@ -15,7 +15,7 @@ export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
   overview(asOf: $asOf, top: 1) { day rulesetVersion totals { green yellow red }
     sections { section green yellow red suspended accepted total } series { day green yellow red } }
   units: responsibilityBoard(asOf: $asOf, orderBy: { field: SCORE, direction: ASC }, first: 10) {
-    totalCount nodes { unitId unitName rank score tasksLed tasksCoOwned lights { red } overdueMilestones openBlockages } }
+    totalCount nodes { unitId unitName rank category score tasksLed tasksCoOwned lights { red } overdueMilestones openBlockages } }
   red: progressBoard(asOf: $asOf, filter: { light: RED }, orderBy: { field: BEHIND, direction: DESC }, first: 50) {
     totalCount nodes { taskId title section leadUnitName actual expected behind dueDate } }
   overdue: stageBoard(asOf: $asOf, filter: { state: OVERDUE }, orderBy: { field: DAYS_OVERDUE, direction: DESC }, first: 200) {
@@ -27,7 +27,7 @@ export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
 export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard($asOf: Date, $period: String, $first: Int, $after: String, $filter: ResponsibilityFilter, $orderBy: ResponsibilityOrder) {
   board: responsibilityBoard(asOf: $asOf, period: $period, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
     settlement { period closedOn }
-    nodes { unitId unitName rank score tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
+    nodes { unitId unitName rank category score tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
     officials { officialId name title lights { green yellow red } onTimeRate overdueMilestones openBlockages } } }`;
 
 export const stageBoardQuery = /* GraphQL */ `query StageBoard($asOf: Date, $first: Int, $after: String, $filter: StageFilter, $orderBy: StageOrder) {

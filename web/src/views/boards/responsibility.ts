@@ -1,6 +1,12 @@
 import { h } from '../../core/dom.ts';
-import { type LightCounts, lightCountBadges, percentText, table } from '../../core/format.ts';
-import { t } from '../../core/i18n.ts';
+import {
+  type LightCounts,
+  lightCountBadges,
+  percentText,
+  rankText,
+  table,
+} from '../../core/format.ts';
+import { t, tOf } from '../../core/i18n.ts';
 import { responsibilityBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { settlementFilter, unitFilter } from './filters.ts';
@@ -10,7 +16,8 @@ type Counts = LightCounts;
 interface Row {
   unitId: string;
   unitName: string | null;
-  rank: number;
+  rank: number | null;
+  category: string;
   score: number;
   tasksLed: number;
   tasksCoOwned: number;
@@ -66,7 +73,7 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
       data.officials,
     ),
   columns: () => [
-    { label: t('rank'), cell: (row) => row.rank, numeric: true },
+    { label: t('rank'), cell: (row) => rankText(row.rank), numeric: true },
     { label: t('unit'), cell: (row) => row.unitName ?? row.unitId },
     { label: t('score'), cell: (row) => row.score, numeric: true },
     { label: t('tasksLed'), cell: (row) => row.tasksLed, numeric: true },
@@ -75,5 +82,6 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
     { label: t('onTimeRate'), cell: (row) => percentText(row.onTimeRate), numeric: true },
     { label: t('overdueMilestones'), cell: (row) => row.overdueMilestones, numeric: true },
     { label: t('openBlockages'), cell: (row) => row.openBlockages, numeric: true },
+    { label: t('unitCategory'), cell: (row) => tOf('category', row.category) },
   ],
 };

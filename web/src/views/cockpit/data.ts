@@ -16,7 +16,9 @@ export interface SectionRow extends LightCounts {
 export interface UnitRow {
   unitId: string;
   unitName: string | null;
-  rank: number;
+  /** Within its category; null: not ranked (督查·纪检机关). */
+  rank: number | null;
+  category: string;
   score: number;
   tasksLed: number;
   tasksCoOwned: number;

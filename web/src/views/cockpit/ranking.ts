@@ -1,6 +1,6 @@
 import { h } from '../../core/dom.ts';
-import { table } from '../../core/format.ts';
-import { t } from '../../core/i18n.ts';
+import { rankText, table } from '../../core/format.ts';
+import { t, tOf } from '../../core/i18n.ts';
 import type { UnitRow } from './data.ts';
 import { boardHref, countLink } from './links.ts';
 
@@ -24,7 +24,7 @@ export const rankingTable = (
     table(
       t('rankingWorstFirst'),
       [
-        { label: t('rank'), cell: (unit) => unit.rank, numeric: true },
+        { label: t('rank'), cell: (unit) => rankText(unit.rank), numeric: true },
         {
           label: t('unit'),
           cell: (unit) => h('a', { href: tasksOf(unit), 'data-unit': unit.unitId }, nameOf(unit)),
@@ -59,6 +59,7 @@ export const rankingTable = (
             ),
           numeric: true,
         },
+        { label: t('unitCategory'), cell: (unit) => tOf('category', unit.category) },
       ],
       units.nodes,
     ),
