@@ -58,6 +58,8 @@ const readersOf = {
   LeadershipInstructionIssued: [],
   BlockagePartDeclaredDone: [],
   MilestoneOwnerAssigned: ['boardMilestones'],
+  MilestoneDueDateShifted: ['taskList', 'clockAgenda', 'boardMilestones'],
+  TaskDueDateShifted: ['taskList', 'boardTasks'],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

@@ -50,10 +50,15 @@ export interface NewId {
   first?: true;
 }
 
-/** Ids the directory must confirm before the decision, read from the command's data. */
+/**
+ * What the service looks up before the decision: ids the directory must
+ * confirm, read from the command's data; the working-day calendars published
+ * for the years around today (`calendars`), for a decision that counts working days.
+ */
 export interface Lookups<D> {
   units?: (data: D) => readonly (string | null)[];
   officials?: (data: D) => readonly string[];
+  calendars?: true;
 }
 
 /**

@@ -1,3 +1,13 @@
+/** A due date moved on by a pause: from, to, and the pause's days. */
+export interface DueDateShift {
+  from: string;
+  to: string;
+  suspendedOn: string;
+  resumedOn: string;
+  /** Working days from the suspension to the day before the resumption. */
+  workingDays: number;
+}
+
 /**
  * Events of a task's stream (`task-<id>`). Milestones and blockages (堵点) live
  * inside their task's stream. Past-tense facts; a stored shape never changes:
@@ -153,8 +163,27 @@ export type TaskEvent =
       type: 'TaskCompletionRejected';
       data: { taskId: string; reason: string };
     }
-  | { type: 'TaskSuspended'; data: { taskId: string; reason: string } }
+  | {
+      /** `suspendedOn`: absent in facts recorded before pauses shifted dates. */
+      type: 'TaskSuspended';
+      data: { taskId: string; reason: string; suspendedOn?: string };
+    }
   | { type: 'TaskResumed'; data: { taskId: string; reason: string } }
+  | {
+      /**
+       * Recorded with the resumption: an open milestone's due date on or after the
+       * day the task was suspended moves on by the working days it was suspended
+       * (from the suspension to the day before the resumption), so resuming
+       * creates no instant overdue.
+       */
+      type: 'MilestoneDueDateShifted';
+      data: { taskId: string; milestoneId: string } & DueDateShift;
+    }
+  | {
+      /** Recorded with the resumption: the task's own due date, moved on likewise. */
+      type: 'TaskDueDateShifted';
+      data: { taskId: string } & DueDateShift;
+    }
   | {
       /** Final: the task takes no more commands. */
       type: 'TaskTerminated';
@@ -301,6 +330,8 @@ export const taskEventTypes = [
   'TaskCompletionRejected',
   'TaskSuspended',
   'TaskResumed',
+  'MilestoneDueDateShifted',
+  'TaskDueDateShifted',
   'TaskTerminated',
   'IndicatorDefined',
   'IndicatorValueReported',

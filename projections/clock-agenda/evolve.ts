@@ -61,6 +61,10 @@ const applied = (
       const dueDate = event.data.newDueDate;
       return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, dueDate }));
     }
+    case 'MilestoneDueDateShifted': {
+      const dueDate = event.data.to;
+      return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, dueDate }));
+    }
     case 'MilestoneDueSoonReminded': {
       const { dueDate } = event.data;
       return changeMilestone(item, event.data.milestoneId, (m) => ({

@@ -254,6 +254,8 @@ export type SuspensionDetail = {
   resumeReason: string | null;
   resumedAt: string | null;
   resumedBy: string | null;
+  /** The working days its open due dates moved on at the resumption; absent when none did. */
+  workingDaysShifted?: number;
 };
 
 /** The end of a task before its work was done. */

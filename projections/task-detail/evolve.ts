@@ -27,8 +27,10 @@ import {
   withCompletionAccepted,
   withCompletionRejected,
   withCompletionReported,
+  withMilestoneDueDateShifted,
   withResumed,
   withSuspended,
+  withTaskDueDateShifted,
   withTerminated,
 } from './lifecycle.ts';
 import {
@@ -78,6 +80,10 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withExtensionRequested(doc, event.data, stamp);
     case 'DeadlineExtensionApproved':
       return withExtensionApproved(doc, event.data, stamp);
+    case 'MilestoneDueDateShifted':
+      return withMilestoneDueDateShifted(doc, event.data, stamp);
+    case 'TaskDueDateShifted':
+      return withTaskDueDateShifted(doc, event.data, stamp);
     case 'DeadlineExtensionRejected':
       return withExtensionRejected(doc, event.data, stamp);
     case 'BlockageReported':

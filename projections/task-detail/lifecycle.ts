@@ -1,5 +1,6 @@
 import { updateLast } from '../lists.ts';
 import type { PageChange } from './change.ts';
+import { changeMilestone } from './milestones.ts';
 
 /** 办结报告: pending until the office accepts or rejects it. */
 export const withCompletionReported: PageChange<'TaskCompletionReported'> = (doc, data, stamp) => ({
@@ -77,4 +78,26 @@ export const withResumed: PageChange<'TaskResumed'> = (doc, data, stamp) => ({
 export const withTerminated: PageChange<'TaskTerminated'> = (doc, data, stamp) => ({
   ...doc,
   termination: { reason: data.reason, terminatedAt: stamp.at, terminatedBy: stamp.by },
+});
+
+/** The pause's working days, on the suspension it ends. */
+const shiftedBy = (doc: Parameters<PageChange<'TaskResumed'>>[0], workingDays: number) =>
+  updateLast(doc.suspensions, (suspension) => ({ ...suspension, workingDaysShifted: workingDays }));
+
+/** A milestone's due date moved on at the resumption; its planned one stays on record. */
+export const withMilestoneDueDateShifted: PageChange<'MilestoneDueDateShifted'> = (doc, data) =>
+  changeMilestone(
+    { ...doc, suspensions: shiftedBy(doc, data.workingDays) },
+    data.milestoneId,
+    (m) => ({
+      ...m,
+      dueDate: data.to,
+    }),
+  );
+
+/** The task's due date moved on at the resumption. */
+export const withTaskDueDateShifted: PageChange<'TaskDueDateShifted'> = (doc, data) => ({
+  ...doc,
+  dueDate: data.to,
+  suspensions: shiftedBy(doc, data.workingDays),
 });

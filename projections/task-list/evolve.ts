@@ -114,6 +114,10 @@ const changed = (item: TaskListItem, event: TaskEventReadBy<'taskList'>): TaskLi
       }));
     case 'DeadlineExtensionApproved':
       return updateShare(item, event.data.milestoneId, () => ({ dueDate: event.data.newDueDate }));
+    case 'MilestoneDueDateShifted':
+      return updateShare(item, event.data.milestoneId, () => ({ dueDate: event.data.to }));
+    case 'TaskDueDateShifted':
+      return { ...item, dueDate: event.data.to };
     case 'BlockageReported':
     case 'BlockageReopened':
       return { ...item, openBlockages: item.openBlockages + 1 };

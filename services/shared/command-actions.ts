@@ -2,11 +2,13 @@ import type { Context, ServiceSchema } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
 import type { CommandOperation, NewId } from '../../contracts/catalogue/declare.ts';
 import { commandsOf } from '../../contracts/catalogue/index.ts';
+import { dayOf } from '../../contracts/dates.ts';
 import { deterministicId, newId } from '../../infra/ids/ids.ts';
 import { guarded, type RequestMeta } from './action.ts';
 import type { CommandResult } from './command-handler.ts';
 import type { Decider } from './decider.ts';
 import type { ServiceDeps } from './deps.ts';
+import { readCalendarPublications, yearsAround } from './published-calendars.ts';
 import { runCommand } from './run-command.ts';
 import { parseInput } from './validate.ts';
 
@@ -49,14 +51,30 @@ const withNewId = (operation: CommandOperation, input: Data, actor: Actor, key?:
 const present = (ids: readonly (string | null)[]): string[] =>
   ids.filter((id): id is string => id !== null);
 
-/** What the directory confirmed of the ids the command names: `knownUnitIds`, `knownOfficialIds`. */
-const lookedUp = async (ctx: CommandContext, operation: CommandOperation, data: Data) => {
+/** The latest published version of each year's calendar around today, in log order. */
+const calendarsNear = async (deps: ServiceDeps) => {
+  const years = yearsAround(dayOf(deps.clock.now()));
+  const published = await readCalendarPublications(deps.eventStore, years);
+  return [...new Map(published.map((one) => [one.calendar.year, one.calendar])).values()];
+};
+
+/**
+ * What the directory confirmed of the ids the command names (`knownUnitIds`,
+ * `knownOfficialIds`), and the calendars published (`calendars`), as declared.
+ */
+const lookedUp = async (
+  deps: ServiceDeps,
+  ctx: CommandContext,
+  operation: CommandOperation,
+  data: Data,
+) => {
   const known = async (action: string, ids: readonly (string | null)[]) => {
     const asked = present(ids);
     return asked.length === 0 ? [] : ctx.call<string[], { ids: string[] }>(action, { ids: asked });
   };
-  const { units, officials } = operation.lookups ?? {};
+  const { units, officials, calendars } = operation.lookups ?? {};
   return {
+    ...(calendars ? { calendars: await calendarsNear(deps) } : {}),
     ...(units ? { knownUnitIds: await known('directory.knownUnits', units(data as never)) } : {}),
     ...(officials
       ? { knownOfficialIds: await known('directory.knownOfficials', officials(data as never)) }
@@ -92,7 +110,7 @@ const commandAction = (
       idempotencyKey?: string;
     };
     const named = withNewId(operation, input, actor, idempotencyKey);
-    const data = { ...named.data, ...(await lookedUp(ctx, operation, named.data)) };
+    const data = { ...named.data, ...(await lookedUp(deps, ctx, operation, named.data)) };
     const command = { type: operation.command, data };
     const streamId = aggregate.streamId(data);
     const result = await runCommand(

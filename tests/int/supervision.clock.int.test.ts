@@ -197,6 +197,83 @@ describe('a milestone due on a holiday (2021-10-04, National Day)', () => {
   });
 });
 
+/**
+ * Task t1 (milestone m1 due 06-30) suspended on 04-15, `meanwhile` done, then
+ * resumed on 08-01 through the tasks service, which looks the calendars up.
+ */
+const pausedFromAprilToAugust = async (meanwhile: () => Promise<void>) => {
+  await seedMilestone();
+  clock.set(at('2021-04-15'));
+  await runTask(handle, { type: 'SuspendTask', data: { taskId: 't1', reason: '资金冻结' } });
+  await meanwhile();
+  clock.set(at('2021-08-01'));
+  await test.system.broker.call(
+    'tasks.resumeTask',
+    { taskId: 't1', reason: '资金到位' },
+    { meta: { actor: office } },
+  );
+};
+
+describe('a task paused from 04-15 to 08-01 (the suspension case)', () => {
+  it('resumes with its open dates moved on: no instant overdue, nothing held against it', async () => {
+    await pausedFromAprilToAugust(async () => {
+      expect(await runClockOn('2021-07-01')).toEqual({ day: '2021-07-01', ...nothing });
+    });
+    const shifted = await facts('t1', 'MilestoneDueDateShifted');
+    expect(shifted.map((event) => event.data)).toEqual([
+      {
+        taskId: 't1',
+        milestoneId: 'm1',
+        from: '2021-06-30',
+        to: '2021-10-19',
+        suspendedOn: '2021-04-15',
+        resumedOn: '2021-08-01',
+        workingDays: 75,
+      },
+    ]);
+    expect(await runClockOn('2021-08-02')).toEqual({ day: '2021-08-02', ...nothing });
+    await test.settled();
+    const stage = (await test.system.broker.call(
+      'boards.stageBoard',
+      { taskId: 't1', first: 10 },
+      { meta: { actor: office } },
+    )) as { nodes: { plannedDueDate: string; dueDate: string; state: string }[] };
+    expect(stage.nodes).toEqual([
+      expect.objectContaining({
+        plannedDueDate: '2021-06-30',
+        dueDate: '2021-10-19',
+        state: 'upcoming',
+      }),
+    ]);
+    const board = (await test.system.broker.call(
+      'boards.responsibilityBoard',
+      { unitId: 'edu', first: 10 },
+      { meta: { actor: office } },
+    )) as { nodes: { failedTasks: unknown[]; deductions: { rule: string }[] }[] };
+    expect(board.nodes[0]?.failedTasks).toEqual([]);
+    expect(board.nodes[0]?.deductions.map((item) => item.rule)).not.toContain('deadline_missed');
+  });
+});
+
+describe('a pause counted on the calendar the office published', () => {
+  it('moves the dates by the working days of that calendar, as the service looked it up', async () => {
+    await pausedFromAprilToAugust(async () => {
+      await handle(calendarDecider, {
+        streamId: workCalendarStreamId(2021),
+        command: {
+          type: 'PublishWorkCalendar',
+          data: { ...year2021, holidays: [...year2021.holidays, '2021-05-06'].sort() },
+        },
+        actor: office,
+        correlationId: 'calendar-1',
+        causationId: 'calendar-1',
+      });
+    });
+    const [shifted] = await facts('t1', 'MilestoneDueDateShifted');
+    expect(shifted?.data).toMatchObject({ workingDays: 74, to: '2021-10-18' });
+  });
+});
+
 describe('the year-end settlement (年度结算)', () => {
   /** Task t1 due 2021-12-31 with milestone m2 due then, led by edu, left open. */
   const seedYearEnd = async () => {

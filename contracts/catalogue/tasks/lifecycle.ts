@@ -21,6 +21,6 @@ export const lifecycleCommands = served('tasks', {
   }),
   returnTask: command(leadHead, taskReasonInput, { unitScope: 'task', lifecycle: open }),
   suspendTask: command(office, taskReasonInput, { lifecycle: openAndActive }),
-  resumeTask: command(office, taskReasonInput, { lifecycle: open }),
+  resumeTask: command(office, taskReasonInput, { lifecycle: open, lookups: { calendars: true } }),
   terminateTask: command(office, taskReasonInput, { lifecycle: open }),
 });

@@ -109,6 +109,11 @@ export const lifecycleTypeDefs = /* GraphQL */ `
     resumedAt: DateTime
     "The office actor who resumed it; null while suspended."
     resumedBy: ID
+    """
+    The working days the resumption moved the task's open due dates on (the pause's working
+    days); null while suspended, or when no open date had reached the pause.
+    """
+    workingDaysShifted: Int
   }
 
   "The end of a task before its work was done."

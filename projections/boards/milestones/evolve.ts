@@ -104,6 +104,13 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
         completedOn: null,
         reopenedCount: milestone.reopenedCount + 1,
       });
+    case 'MilestoneDueDateShifted':
+      // A new due date: the clock's facts were for the old one.
+      return stamped(milestone, envelope, {
+        dueDate: event.data.to,
+        remindedOn: null,
+        overdueRecordedOn: null,
+      });
     case 'MilestoneOwnerAssigned':
       return stamped(milestone, envelope, { ownerUnitId: event.data.ownerUnitId });
     case 'DeadlineExtensionRequested':

@@ -143,6 +143,8 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       return stamped(task, envelope, { lifecycle: 'suspended' });
     case 'TaskResumed':
       return stamped(task, envelope, { lifecycle: 'active' });
+    case 'TaskDueDateShifted':
+      return stamped(task, envelope, { dueDate: event.data.to });
     case 'TaskTerminated':
       return stamped(task, envelope, { lifecycle: 'terminated' });
     case 'AccountabilityRecorded':

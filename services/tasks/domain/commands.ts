@@ -6,6 +6,7 @@ import type {
   IndicatorComparison,
   NoticeLevel,
 } from '../../../contracts/events/task-events.ts';
+import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 
 /**
  * Commands of the task aggregate: imperative requests, decided against the
@@ -117,7 +118,14 @@ export type TaskCommand =
   | { type: 'AcceptTaskCompletion'; data: { taskId: string; comment: string | null } }
   | { type: 'RejectTaskCompletion'; data: { taskId: string; reason: string } }
   | { type: 'SuspendTask'; data: { taskId: string; reason: string } }
-  | { type: 'ResumeTask'; data: { taskId: string; reason: string } }
+  | {
+      /**
+       * `calendars`: the working-day calendars in force, as the service looked
+       * them up; absent: the ones shipped.
+       */
+      type: 'ResumeTask';
+      data: { taskId: string; reason: string; calendars?: readonly WorkCalendar[] };
+    }
   | { type: 'TerminateTask'; data: { taskId: string; reason: string } }
   | {
       type: 'DefineIndicator';

@@ -110,3 +110,10 @@ export const overdue = (task: RegisteredTask, data: Data<'MilestoneOverdue'>): R
     ...milestone,
     overdueFor: withMember(milestone.overdueFor, data.dueDate),
   }));
+
+/** An open milestone's due date moved on after a pause: the clock's facts were for the old one. */
+export const milestoneDueDateShifted = (
+  task: RegisteredTask,
+  data: Data<'MilestoneDueDateShifted'>,
+): RegisteredTask =>
+  changeMilestone(task, data.milestoneId, (milestone) => ({ ...milestone, dueDate: data.to }));

@@ -39,9 +39,16 @@ export const withCompletion = (
   completion: CompletionState,
 ): RegisteredTask => ({ ...task, completion });
 
-export const withSuspension = (task: RegisteredTask, suspended: boolean): RegisteredTask => ({
-  ...task,
-  suspended,
-});
+export const withSuspension = (
+  task: RegisteredTask,
+  suspended: boolean,
+  suspendedOn: string | null = null,
+): RegisteredTask => ({ ...task, suspended, suspendedOn });
+
+/** The task's own due date moved on after a pause. */
+export const dueDateShifted = (
+  task: RegisteredTask,
+  data: Data<'TaskDueDateShifted'>,
+): RegisteredTask => ({ ...task, dueDate: data.to });
 
 export const terminated = (task: RegisteredTask): RegisteredTask => ({ ...task, terminated: true });

@@ -3,6 +3,7 @@ import {
   completed,
   extensionDecided,
   extensionRequested,
+  milestoneDueDateShifted,
   overdue,
   ownerAssigned,
   planned,
@@ -22,6 +23,7 @@ import {
 } from './evolve-records.ts';
 import {
   assigned,
+  dueDateShifted,
   returned,
   signed,
   terminated,
@@ -55,7 +57,11 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
     case 'TaskCompletionRejected':
       return update(state, (task) => withCompletion(task, 'none'));
     case 'TaskSuspended':
-      return update(state, (task) => withSuspension(task, true));
+      return update(state, (task) => withSuspension(task, true, event.data.suspendedOn ?? null));
+    case 'TaskDueDateShifted':
+      return update(state, (task) => dueDateShifted(task, event.data));
+    case 'MilestoneDueDateShifted':
+      return update(state, (task) => milestoneDueDateShifted(task, event.data));
     case 'TaskResumed':
       return update(state, (task) => withSuspension(task, false));
     case 'TaskTerminated':

@@ -49,6 +49,8 @@ export type RegisteredTask = {
   /** Units that signed (签收) for the current assignment. */
   signedUnitIds: ReadonlySet<string>;
   suspended: boolean;
+  /** The day it was last suspended; null while running, or when the fact did not say. */
+  suspendedOn: string | null;
   terminated: boolean;
   completion: CompletionState;
   milestones: ReadonlyMap<string, MilestoneState>;
@@ -80,6 +82,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   cooperatingUnitIds: [],
   signedUnitIds: new Set(),
   suspended: false,
+  suspendedOn: null,
   terminated: false,
   completion: 'none',
   milestones: new Map(),

@@ -319,6 +319,8 @@ export const en: Record<MessageKey, string> = {
   event_RulesetPublished: 'Ruleset published',
   event_WorkCalendarPublished: 'Work calendar published',
   event_ScoringPeriodClosed: 'Scoring period settled',
+  event_MilestoneDueDateShifted: 'Milestone due date moved on after a pause',
+  event_TaskDueDateShifted: 'Task due date moved on after a pause',
   event_TreeHeadSigned: 'Tree head signed',
   event_TreeHeadCosigned: 'Head cosigned',
   event_SigningKeyRotated: 'Signing key rotated',

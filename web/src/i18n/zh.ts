@@ -314,6 +314,8 @@ export const zh = {
   event_RulesetPublished: '发布规则版本',
   event_WorkCalendarPublished: '发布工作日历',
   event_ScoringPeriodClosed: '年度结算',
+  event_MilestoneDueDateShifted: '暂停期间环节期限顺延',
+  event_TaskDueDateShifted: '暂停期间任务期限顺延',
   event_TreeHeadSigned: '签署树头',
   event_TreeHeadCosigned: '见证联署',
   event_SigningKeyRotated: '更换签名密钥',
