@@ -14,7 +14,8 @@ export {
   isOverdue,
   overdueFrom,
 } from './deadlines.ts';
-export { expectedProgress } from './expected-progress.ts';
+export type { PlannedStep } from './expected-progress.ts';
+export { expectedProgress, plannedProgress } from './expected-progress.ts';
 export type { ProgressPoint } from './forecast.ts';
 export { forecastYearEnd } from './forecast.ts';
 export type { Light, LightFacts, LightVerdict } from './light.ts';

@@ -1,7 +1,7 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
 import { type Calendars, limitOf } from '../calendar/work-calendar.ts';
 import { type CompletionFact, type MilestoneShare, taskProgress } from '../progress.ts';
-import { expectedProgress } from './expected-progress.ts';
+import { plannedProgress } from './expected-progress.ts';
 import { type Light, type LightVerdict, light } from './light.ts';
 import { roundPoints } from './points.ts';
 
@@ -17,6 +17,8 @@ export interface LitTask {
 /** What an open milestone's deadline speaks from (a board's milestone document is one). */
 export interface LitMilestone {
   title: string;
+  /** Its relative weight in the task: the plan expects it by its due date. */
+  weight: number;
   percent: number;
   dueDate: string;
   completed: boolean;
@@ -39,7 +41,7 @@ export const isTaskDone = (task: LitTask): boolean =>
 /**
  * An open milestone speaks to its task's light through its deadline only (due
  * within the yellow window, or overdue): how far behind the task is, is judged
- * over the task's whole planned span, so the milestone is held at no gap here.
+ * against the task's whole plan, so the milestone is held at no gap here.
  */
 const milestoneVerdict = (
   milestone: LitMilestone,
@@ -69,7 +71,7 @@ export interface TaskLight {
 
 /**
  * The light of an active task on `day` (DESIGN §4): its own (actual vs expected
- * over its planned span, its limit), made worse by any open milestone due soon
+ * by its milestone plan, its limit), made worse by any open milestone due soon
  * or overdue. Deadlines are limits (`limitOf`: a due date on a day off runs to
  * the next working day); expected progress stays in calendar days. The reasons
  * list every finding that is not green.
@@ -82,7 +84,7 @@ export const taskLight = (
   calendars: Calendars,
 ): TaskLight => {
   const actual = taskProgress(task.shares);
-  const expected = expectedProgress(task.plannedStart, task.dueDate, day);
+  const expected = plannedProgress(task.plannedStart, task.dueDate, day, milestones);
   const done = isTaskDone(task);
   const dueDate = limitOf(calendars, task.dueDate);
   const own = light({ actual, expected, dueDate, day, done }, ruleset);

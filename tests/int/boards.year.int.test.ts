@@ -148,7 +148,8 @@ const playYear = async (clock: SettableClock, commands: Commands) => {
   await commands.task(planMilestone('t1', 'm2', '2021-12-31'));
   await commands.task(registerTask('t2', '生态环境'));
   await commands.task(assignTask('t2', 'env'));
-  await commands.task(planMilestone('t2', 'm1', '2021-06-30'));
+  // One milestone due at the year end: t2's plan expects a line over the year.
+  await commands.task(planMilestone('t2', 'm1', '2021-12-31'));
   await commands.task({
     type: 'DefineIndicator',
     data: {
@@ -220,9 +221,11 @@ describe('the boards of a supervision year, today and as known on earlier days',
   it('shows today’s progress, and an earlier day’s as it was then', async () => {
     const today = byTask(await boardOf<Board>(system, 'progressBoard'));
     const then = byTask(await boardOf<Board>(system, 'progressBoard', { asOf: '2021-02-15' }));
-    // t1: m1 completed since (100 + 0) / 2; then at 40 (40 + 0) / 2.
-    expect(today.get('t1')).toMatchObject({ actual: 50, light: 'green' });
-    expect(then.get('t1')).toMatchObject({ actual: 20, light: 'green' });
+    // t1: m1 completed since (100 + 0) / 2; then at 40 (40 + 0) / 2. Its plan expects
+    // m1's half by 03-31, then m2's half by 12-31: 25.56 on 02-15 (5.56 behind, green),
+    // 57.27 on 05-10 (7.27 behind: yellow under the stricter rules in force, above 5).
+    expect(today.get('t1')).toMatchObject({ actual: 50, expected: 57.27, light: 'yellow' });
+    expect(then.get('t1')).toMatchObject({ actual: 20, expected: 25.56, light: 'green' });
     // t2 has not moved since 02-02: 25 is 10.62 behind the 35.62 expected on 05-10,
     // more than the 10 points of the stricter rules in force now.
     expect(today.get('t2')).toMatchObject({ actual: 25, expected: 35.62, light: 'red' });
@@ -343,14 +346,15 @@ describe('the boards of a supervision year, today and as known on earlier days',
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.overview.series).toEqual([
-      { day: '2021-01-31', green: 2, yellow: 0, red: 0 },
-      { day: '2021-02-28', green: 2, yellow: 0, red: 0 },
-      // t1's first milestone is due that day (yellow); it is done, late, before 04-30.
+      // t1 behind its plan (m1's half due 03-31): 17.22 points on 01-31, 12.78 on 02-28.
+      { day: '2021-01-31', green: 1, yellow: 1, red: 0 },
+      { day: '2021-02-28', green: 1, yellow: 1, red: 0 },
+      // t1's first milestone is due that day (yellow); it is done, late, on 04-10.
       { day: '2021-03-31', green: 1, yellow: 1, red: 0 },
-      // t2, unmoved since 02-02, falls behind: 7.88 points on 04-30, 10.62 on 05-10,
-      // judged by the stricter rules (yellow above 5, red above 10).
-      { day: '2021-04-30', green: 1, yellow: 1, red: 0 },
-      { day: '2021-05-10', green: 1, yellow: 0, red: 1 },
+      // Then t1 is 5.45 behind on 04-30 and 7.27 on 05-10; t2, unmoved since 02-02,
+      // 7.88 and 10.62: judged by the stricter rules (yellow above 5, red above 10).
+      { day: '2021-04-30', green: 0, yellow: 2, red: 0 },
+      { day: '2021-05-10', green: 0, yellow: 1, red: 1 },
     ]);
     expect(response.data?.overview.ranking).toEqual([
       { rank: 1, unitId: 'edu', unitName: '教育局', score: 100 },
@@ -463,7 +467,8 @@ describe('a light changed by the passing of a due date alone', () => {
     await started.commands.task(registerTask('t1', '民生实事'));
     await started.commands.task(assignTask('t1', 'edu'));
     await started.commands.task(planMilestone('t1', 'm1', '2021-03-31'));
-    await started.commands.task(reportProgress('t1', 'm1', 50));
+    // On its plan's pace: 95 of the 95.56 expected on 03-27.
+    await started.commands.task(reportProgress('t1', 'm1', 95));
   });
 
   afterAll(async () => {

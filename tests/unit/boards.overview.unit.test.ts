@@ -88,9 +88,11 @@ describe('the overview of a day', () => {
 
   it('charts the lights as known at each month end, then on the day', () => {
     expect(overview.series).toEqual([
-      { day: '2021-01-31', green: 3, yellow: 0, red: 0 },
-      // a's milestone overdue since 02-16; b 16 points behind its expected progress.
-      { day: '2021-02-28', green: 1, yellow: 1, red: 1 },
+      // By each plan: a (all due 02-15) expects 67 and has 0, red; b (half due 03-10)
+      // expects 22.79, yellow; c (due 12-31) expects 8.49, green.
+      { day: '2021-01-31', green: 1, yellow: 1, red: 1 },
+      // a's milestone overdue since 02-19 (its limit after Spring Festival); b 43 behind.
+      { day: '2021-02-28', green: 1, yellow: 0, red: 2 },
       { day: '2021-03-20', green: 1, yellow: 0, red: 2 },
     ]);
   });

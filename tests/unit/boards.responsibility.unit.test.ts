@@ -65,10 +65,19 @@ describe('the score of a unit (亮赛比, year to date)', () => {
       .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))
       .on('2021-01-01', planned('t1', 'm1', '2021-03-31'), planned('t1', 'm2', '2021-12-31'));
 
-  it('is 100 with nothing failed', () => {
-    expect(unitOn(failing(), '2021-03-31', 'edu')).toMatchObject({
+  it('is 100 with nothing failed and nothing far behind its plan', () => {
+    expect(unitOn(failing(), '2021-01-10', 'edu')).toMatchObject({
       score: 100,
       deductions: [],
+      failedTasks: [],
+    });
+  });
+
+  it('weighs a task far behind its plan, not yet failed, on its lead unit', () => {
+    // Half its weight due 03-31, nothing done on 03-31: 50 points behind, red.
+    expect(unitOn(failing(), '2021-03-31', 'edu')).toMatchObject({
+      score: 98,
+      deductions: [{ rule: 'red_behind', points: -2, ref: 't1' }],
       failedTasks: [],
     });
   });
@@ -137,11 +146,8 @@ describe('the score of a unit (亮赛比, year to date)', () => {
         .on('2021-01-01', planned('t1', 'm1', '2021-10-04'), planned('t1', 'm2', '2021-12-31'));
     const onTime = holiday().on('2021-10-08', completed('t1', 'm1'));
     expect(unitOn(onTime, '2021-10-08', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
-    // On 11-01 the task is red (m2 untouched): that weighs, but no deadline does.
-    expect(unitOn(onTime, '2021-11-01', 'edu')).toMatchObject({
-      deductions: [{ rule: 'red_behind' }],
-      failedTasks: [],
-    });
+    // On 11-01, m1 done and m2 not begun: 15.91 behind the plan, yellow; no deadline passed.
+    expect(unitOn(onTime, '2021-11-01', 'edu')).toMatchObject({ score: 100, failedTasks: [] });
     // Untouched on its limit: red, which weighs, but no deadline has passed.
     expect(unitOn(holiday(), '2021-10-08', 'edu')).toMatchObject({
       deductions: [{ rule: 'red_behind' }],
@@ -340,8 +346,11 @@ describe('the ranking of the units', () => {
       .on('2021-01-01', planned('t1', 'm1', '2021-03-31'))
       .on('2021-01-01', registered('t2'), assigned('t2', 'fin'), planned('t2', 'm1', '2021-06-30'));
     const rankOf = (day: string, unitId: string) => unitOn(log, day, unitId).rank;
-    expect([rankOf('2021-03-31', 'edu'), rankOf('2021-03-31', 'fin')]).toEqual([1, 1]);
-    expect([rankOf('2021-04-01', 'edu'), rankOf('2021-04-01', 'fin')]).toEqual([3, 1]);
+    // 03-31: both untouched and far behind their plans (red, 98), env first (100).
+    expect([rankOf('2021-03-31', 'edu'), rankOf('2021-03-31', 'fin')]).toEqual([2, 2]);
+    // 04-01: edu's milestone missed (95), fin still only red (98).
+    expect([rankOf('2021-04-01', 'edu'), rankOf('2021-04-01', 'fin')]).toEqual([3, 2]);
+    // 07-01: fin's missed too: 95 each.
     expect([rankOf('2021-07-01', 'edu'), rankOf('2021-07-01', 'fin')]).toEqual([2, 2]);
   });
 });

@@ -1,4 +1,6 @@
-import { expectedProgress } from '../../domain/judgement/index.ts';
+import { shippedCalendars } from '../../domain/calendar/state-council.ts';
+import { expectedProgress, plannedProgress, taskLight } from '../../domain/judgement/index.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 
 describe('expected progress (序时进度) of a ten-day span, 2021-03-01 to 2021-03-10', () => {
   const expected = (day: string) => expectedProgress('2021-03-01', '2021-03-10', day);
@@ -61,5 +63,60 @@ describe('expected progress from bad dates', () => {
         details: expect.objectContaining({ field: 'dueDate' }),
       }),
     );
+  });
+});
+
+/** 2021-01-01 to 12-31, milestones of weight 1 due 03-31 and 3 due 12-31. */
+describe('expected progress by the milestone plan (序时进度 from the plan)', () => {
+  const steps = [
+    { weight: 1, dueDate: '2021-03-31' },
+    { weight: 3, dueDate: '2021-12-31' },
+  ];
+  const expected = (day: string) => plannedProgress('2021-01-01', '2021-12-31', day, steps);
+
+  it.each([
+    ['2020-12-31', 0, 'the day before the start'],
+    ['2021-01-01', 0.28, 'the start day: 1 of the first 90 days, toward 25'],
+    ['2021-03-31', 25, 'the first milestone due: its weight, 1 of 4'],
+    ['2021-07-19', 55, '110 of the 275 days from 03-31 to 12-31: 25 + 75 × 110 / 275'],
+    ['2021-12-31', 100, 'the last milestone due'],
+    ['2022-01-10', 100, 'after'],
+  ])('on %s is %d: %s', (day, percent) => {
+    expect(expected(day)).toBe(percent);
+  });
+
+  it('keeps a task that keeps its plan green, where a line over its span would not', () => {
+    // m1 due 09-30 at 70 % on 06-30, m2 due 12-31 not begun: on the plan's pace.
+    const task = {
+      plannedStart: '2021-01-01',
+      dueDate: '2021-12-31',
+      completion: 'none' as const,
+      shares: [
+        { weight: 1, percent: 70, completed: false },
+        { weight: 1, percent: 0, completed: false },
+      ],
+    };
+    const milestones = [
+      { title: 'm1', weight: 1, percent: 70, dueDate: '2021-09-30', completed: false },
+      { title: 'm2', weight: 1, percent: 0, dueDate: '2021-12-31', completed: false },
+    ];
+    const lit = taskLight(task, milestones, '2021-06-30', defaultRuleset, shippedCalendars);
+    // 181 of m1's 273 days: 50 × 181 / 273.
+    expect(lit).toMatchObject({ actual: 35, expected: 33.15, behind: -1.85, light: 'green' });
+    // A line over the year would expect 49.59: 14.59 behind, yellow.
+    expect(expectedProgress('2021-01-01', '2021-12-31', '2021-06-30')).toBe(49.59);
+  });
+
+  it('is linear over the span for a task without milestones', () => {
+    expect(plannedProgress('2021-01-01', '2021-12-31', '2021-07-02', [])).toBe(50.14);
+  });
+
+  it('takes milestones in due-date order, those due the same day together', () => {
+    const shuffled = [
+      { weight: 2, dueDate: '2021-12-31' },
+      { weight: 1, dueDate: '2021-03-31' },
+      { weight: 1, dueDate: '2021-12-31' },
+    ];
+    expect(plannedProgress('2021-01-01', '2021-12-31', '2021-03-31', shuffled)).toBe(25);
   });
 });
