@@ -262,6 +262,11 @@ export type TaskEvent =
         reason: string;
         /** Points taken off the subject's score; 0 for a record without deduction. */
         scoreDeduction: number;
+        /**
+         * `recommended`: a 问责建议 the office passes on, which the discipline bodies
+         * decide; it takes nothing off until decided. Absent: decided (facts before).
+         */
+        status?: AccountabilityStatus;
       };
     }
   | {
@@ -394,6 +399,9 @@ export const personalAccountabilityKinds: readonly AccountabilityKind[] = [
   'warning',
   'demerit',
 ];
+
+/** A decision (问责决定), or a recommendation (问责建议) for the discipline bodies to decide. */
+export type AccountabilityStatus = 'decided' | 'recommended';
 
 /** Who is held to account: a unit or an official, by directory id. */
 export type AccountabilitySubject = { kind: 'unit' | 'official'; id: string };

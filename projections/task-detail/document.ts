@@ -1,5 +1,6 @@
 import type {
   AccountabilityKind,
+  AccountabilityStatus,
   AccountabilitySubject,
   Evidence,
   IndicatorSource,
@@ -217,6 +218,8 @@ export type AccountabilityDetail = {
   kind: AccountabilityKind;
   reason: string;
   scoreDeduction: number;
+  /** A recommendation (问责建议) the discipline bodies decide; absent in rows built before: decided. */
+  status?: AccountabilityStatus;
   recordedAt: string;
   recordedBy: string;
 };

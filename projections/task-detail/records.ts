@@ -26,6 +26,7 @@ export const withAccountability: PageChange<'AccountabilityRecorded'> = (doc, da
       kind: data.kind,
       reason: data.reason,
       scoreDeduction: data.scoreDeduction,
+      status: data.status ?? 'decided',
       recordedAt: stamp.at,
       recordedBy: stamp.by,
     },

@@ -315,7 +315,7 @@ describe('a leadership instruction (批示)', () => {
 const interview = { kind: 'interview', reason: '进度严重滞后', scoreDeduction: 2 };
 
 describe('an accountability record (问责)', () => {
-  it('is recorded by an inspector against a unit, and by the office against an official', async () => {
+  it('is decided by an inspector against a unit; by the office against an official, a recommendation (问责建议)', async () => {
     const taskId = await newTask();
 
     const unit = await call(
@@ -337,6 +337,7 @@ describe('an accountability record (问责)', () => {
           recordId: unit.recordId,
           against: { kind: 'unit', id: 'edu' },
           ...interview,
+          status: 'decided',
         },
       },
       {
@@ -348,6 +349,8 @@ describe('an accountability record (问责)', () => {
           kind: 'warning',
           reason: '失职',
           scoreDeduction: 0,
+          // A sanction of a person: the discipline bodies decide it, not the office.
+          status: 'recommended',
         },
       },
     ]);

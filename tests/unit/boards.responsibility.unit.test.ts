@@ -1,3 +1,4 @@
+import type { TaskEvent } from '../../contracts/events/index.ts';
 import { buildResponsibilityBoard } from '../../services/boards/build/responsibility-board.ts';
 import {
   accountable,
@@ -283,6 +284,25 @@ describe('the score of a unit (亮赛比, year to date)', () => {
     expect(unitOn(late, '2021-04-09', 'edu').score).toBe(95);
   });
 
+  it('loses nothing for a recommendation (问责建议) until the discipline bodies decide', () => {
+    const recommended: TaskEvent = {
+      type: 'AccountabilityRecorded',
+      data: {
+        taskId: 't1',
+        recordId: 'r1',
+        against: { kind: 'unit', id: 'env' },
+        kind: 'criticism',
+        reason: 'recommended',
+        scoreDeduction: 2,
+        status: 'recommended',
+      },
+    };
+    const log = failing().on('2021-02-01', recommended);
+    expect(unitOn(log, '2021-02-01', 'env')).toMatchObject({ score: 100, deductions: [] });
+    const decided = log.on('2021-02-02', accountable('t1', 'r2', { kind: 'unit', id: 'env' }, 2));
+    expect(unitOn(decided, '2021-02-02', 'env').score).toBe(98);
+  });
+
   it('loses what an accountability record against it deducts', () => {
     const log = failing().on('2021-02-01', accountable('t1', 'r1', { kind: 'unit', id: 'env' }, 2));
     expect(unitOn(log, '2021-02-01', 'env')).toMatchObject({
@@ -391,6 +411,8 @@ describe('the officials on the responsibility board', () => {
         kind: 'warning',
         reason: 'record r1',
         scoreDeduction: 1,
+        // Recorded without a status: facts from before recommendations, decisions.
+        status: 'decided',
       },
     ]);
     // The overdue milestone waited on env all along: env's, not edu's.

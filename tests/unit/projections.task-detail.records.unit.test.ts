@@ -168,6 +168,7 @@ describe('instructions (批示) and accountability (问责) on the task page', (
         kind: 'criticism',
         reason: 'Milestone missed twice',
         scoreDeduction: 2,
+        status: 'decided',
         recordedAt: recordedAt(3),
         recordedBy: 'inspector-1',
       },

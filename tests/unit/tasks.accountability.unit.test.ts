@@ -15,7 +15,10 @@ const record = taskCommand('RecordAccountability', {
   knownOfficialIds: ['official-wang'],
 });
 
-const recorded = (change: Partial<TaskCommandData<'RecordAccountability'>> = {}) => ({
+const recorded = (
+  change: Partial<TaskCommandData<'RecordAccountability'>> = {},
+  status: 'decided' | 'recommended' = 'decided',
+) => ({
   type: 'AccountabilityRecorded' as const,
   data: {
     taskId,
@@ -24,6 +27,7 @@ const recorded = (change: Partial<TaskCommandData<'RecordAccountability'>> = {})
     kind: change.kind ?? ('criticism' as const),
     reason: 'Milestone missed twice',
     scoreDeduction: change.scoreDeduction ?? 2,
+    status,
   },
 });
 
@@ -41,6 +45,25 @@ describe('recording accountability (问责)', () => {
       .when(record(change), inspector)
       .then([recorded(change)]);
   });
+
+  it.each(['admonishment', 'warning', 'demerit'] as const)(
+    'records a %s of an official by the office as a recommendation (问责建议), not a decision',
+    (kind) => {
+      const change = { against: { kind: 'official' as const, id: 'official-wang' }, kind };
+      given(taskDecider, plannedTask)
+        .when(record(change))
+        .then([recorded(change, 'recommended')]);
+    },
+  );
+
+  it.each(['interview', 'ordered_self_examination', 'criticism'] as const)(
+    'records the office’s own measure, a %s, as a decision',
+    (kind) => {
+      given(taskDecider, plannedTask)
+        .when(record({ kind }))
+        .then([recorded({ kind })]);
+    },
+  );
 
   it.each([0, 100])('accepts a deduction of %p points', (scoreDeduction) => {
     given(taskDecider, plannedTask)

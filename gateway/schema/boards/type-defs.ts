@@ -495,6 +495,8 @@ ${responsibilityStatFields('the tasks it leads')}    "Open blockages holding it 
     reason: String!
     "Points (0–100) the record names; a person's, taken off no unit's score."
     scoreDeduction: Float!
+    "A decision, or a recommendation (问责建议) the discipline bodies have yet to decide."
+    status: AccountabilityStatus!
   }
 
   """

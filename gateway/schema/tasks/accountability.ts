@@ -62,10 +62,24 @@ export const accountabilityTypeDefs = /* GraphQL */ `
     (亮赛比), up to the ruleset's cap; an official's are shown on the official's row.
     """
     scoreDeduction: Float!
+    """
+    DECIDED (问责决定), or RECOMMENDED (问责建议): a sanction of a person (ADMONISHMENT,
+    WARNING, DEMERIT) the office passes on for the discipline bodies to decide; it takes
+    nothing off until decided.
+    """
+    status: AccountabilityStatus!
     "When it was recorded."
     recordedAt: DateTime!
     "The office or inspector actor who recorded it."
     recordedBy: ID!
+  }
+
+  "Whether an accountability record is a decision or a recommendation."
+  enum AccountabilityStatus {
+    "问责决定: taken by the inspector (discipline bodies), or the office's own measure."
+    DECIDED
+    "问责建议: the office recommends a sanction of a person; the discipline bodies decide it."
+    RECOMMENDED
   }
 
   "A unit or an official, by directory id."
@@ -82,7 +96,10 @@ export const accountabilityTypeDefs = /* GraphQL */ `
     taskId: ID!
     "Who is held to account."
     against: AccountabilitySubjectInput!
-    "How; ADMONISHMENT, WARNING and DEMERIT apply to an official only."
+    """
+    How; ADMONISHMENT, WARNING and DEMERIT apply to an official only, and recorded by the
+    office they are a recommendation (问责建议) for the discipline bodies to decide.
+    """
     kind: AccountabilityKind!
     "Why; 1–2000 characters."
     reason: String!

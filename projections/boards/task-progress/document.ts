@@ -1,5 +1,6 @@
 import type {
   AccountabilityKind,
+  AccountabilityStatus,
   AccountabilitySubject,
 } from '../../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskLifecycle } from '../../../domain/progress.ts';
@@ -31,6 +32,8 @@ export type AccountabilityEntry = {
   reason: string;
   /** Points (≥ 0, as recorded) to take off the subject's score. */
   scoreDeduction: number;
+  /** A recommendation (问责建议) takes nothing off until decided. Absent: decided. */
+  status?: AccountabilityStatus;
 };
 
 /** An urge (催办) of the office to a unit, on the day it was sent. */

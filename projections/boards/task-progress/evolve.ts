@@ -77,6 +77,7 @@ const accountabilityRecorded = (
         kind: data.kind,
         reason: data.reason,
         scoreDeduction: data.scoreDeduction,
+        status: data.status ?? 'decided',
       },
     ],
   });

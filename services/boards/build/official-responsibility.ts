@@ -1,4 +1,5 @@
 import type { Post } from '../../../contracts/events/index.ts';
+import type { AccountabilityStatus } from '../../../contracts/events/task-events.ts';
 import { holderOn, postsHeldOn } from '../../../domain/posts-timeline.ts';
 import type { BoardOfficial } from '../../../projections/boards/index.ts';
 import { type BoardView, perView } from './board-view.ts';
@@ -23,6 +24,8 @@ export interface OfficialRecord {
   kind: string;
   reason: string;
   scoreDeduction: number;
+  /** A decision, or a recommendation (问责建议) the discipline bodies have yet to decide. */
+  status: AccountabilityStatus;
 }
 
 /**
@@ -70,6 +73,7 @@ export const officialRecords = perView((view): Map<string, OfficialRecord[]> => 
         kind: entry.kind,
         reason: entry.reason,
         scoreDeduction: entry.scoreDeduction,
+        status: entry.status ?? 'decided',
       });
     }
   }

@@ -31,15 +31,16 @@ export interface Standings {
 }
 
 /**
- * Accountability records (问责) of the period against units, in the order they
- * were recorded (a cap applies in that order). Records against an official are
+ * Accountability decisions (问责) of the period against units, in the order they
+ * were recorded (a cap applies in that order); a recommendation (问责建议) takes
+ * nothing off until the discipline bodies decide it. Records against an official are
  * a person's, shown on the official's row, not taken off a unit's score; records
  * of terminated tasks still count.
  */
 const accountability = (view: BoardView): AccountabilityDeduction[] =>
   view.input.docs.tasks
     .flatMap((task) => task.accountability)
-    .filter((entry) => entry.against.kind === 'unit')
+    .filter((entry) => entry.against.kind === 'unit' && entry.status !== 'recommended')
     .filter((entry) => entry.day >= view.period.from && entry.day <= view.period.to)
     .sort((a, b) => a.position - b.position)
     .map((entry) => ({

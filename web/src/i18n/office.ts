@@ -80,10 +80,13 @@ export const officeZh = {
   wbKind_INTERVIEW: '约谈',
   wbKind_ORDERED_SELF_EXAMINATION: '责令检查',
   wbKind_CRITICISM: '通报批评',
-  wbKind_ADMONISHMENT: '诫勉谈话（仅干部）',
-  wbKind_WARNING: '警告（仅干部）',
-  wbKind_DEMERIT: '记过（仅干部）',
+  wbKind_ADMONISHMENT: '诫勉谈话（仅干部；督查室提出即为问责建议）',
+  wbKind_WARNING: '警告（仅干部；督查室提出即为问责建议）',
+  wbKind_DEMERIT: '记过（仅干部；督查室提出即为问责建议）',
   wbDeduction: '扣分（0–100）',
+  wbAccountabilityStatus: '性质',
+  wbStatus_DECIDED: '问责决定',
+  wbStatus_RECOMMENDED: '问责建议（待纪检监察机关决定，暂不扣分）',
 } as const;
 
 export const officeEn: Record<keyof typeof officeZh, string> = {
@@ -168,8 +171,11 @@ export const officeEn: Record<keyof typeof officeZh, string> = {
   wbKind_INTERVIEW: 'Admonitory interview',
   wbKind_ORDERED_SELF_EXAMINATION: 'Ordered self-examination',
   wbKind_CRITICISM: 'Public criticism',
-  wbKind_ADMONISHMENT: 'Admonishment (officials only)',
-  wbKind_WARNING: 'Warning (officials only)',
-  wbKind_DEMERIT: 'Demerit (officials only)',
+  wbKind_ADMONISHMENT: 'Admonishment (officials only; from the office, a recommendation)',
+  wbKind_WARNING: 'Warning (officials only; from the office, a recommendation)',
+  wbKind_DEMERIT: 'Demerit (officials only; from the office, a recommendation)',
   wbDeduction: 'Points deducted (0–100)',
+  wbAccountabilityStatus: 'Standing',
+  wbStatus_DECIDED: 'Decision',
+  wbStatus_RECOMMENDED: 'Recommendation (for the discipline bodies; nothing deducted yet)',
 };

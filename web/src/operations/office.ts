@@ -47,4 +47,4 @@ export const officeTaskQuery = /* GraphQL */ `query OfficeTask($id: ID!) {
   indicators { id name unitOfMeasure target comparison dueDate baseline }
   notices { id level toUnit { id name } subject replyDueDate answered }
   urges { urgeId unit { id name } message replyBy urgedOn }
-  accountabilityRecords { id against { kind id unit { name } } kind reason scoreDeduction recordedAt } } }`;
+  accountabilityRecords { id against { kind id unit { name } } kind reason scoreDeduction status recordedAt } } }`;

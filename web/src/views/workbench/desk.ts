@@ -193,6 +193,7 @@ const accountabilityPart: Part<TaskDesk> = {
         { label: t('wbAccountabilityKind'), cell: (row) => label('wbKind', row.kind) },
         { label: t('reason'), cell: (row) => row.reason },
         { label: t('wbDeduction'), cell: (row) => row.scoreDeduction, numeric: true },
+        { label: t('wbAccountabilityStatus'), cell: (row) => label('wbStatus', row.status) },
       ],
       desk.task.accountabilityRecords,
     ),

@@ -280,6 +280,7 @@ export interface DeskTask {
     kind: string;
     reason: string;
     scoreDeduction: number;
+    status: string;
     recordedAt: string;
   }[];
 }
