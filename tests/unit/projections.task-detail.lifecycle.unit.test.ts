@@ -1,4 +1,6 @@
-import { recordedAt } from './support/project.ts';
+import type { TaskEvent } from '../../contracts/events/index.ts';
+import { taskListProjection } from '../../projections/task-list/projection.ts';
+import { project, recordedAt } from './support/project.ts';
 import {
   closedTask,
   completedTask,
@@ -8,6 +10,7 @@ import {
   milestoneCompleted,
   plannedTask,
   progressReported,
+  taskId,
   taskResumed,
   taskSigned,
   taskSuspended,
@@ -127,5 +130,39 @@ describe('the status of a task signed for and then started', () => {
     expect(page(signed).status).toBe('signed');
     expect(page([...signed, progressReported('m1', 10)]).status).toBe('in_progress');
     expect(page([...signed, milestoneCompleted()]).status).toBe('completed');
+  });
+});
+
+describe('a pause that moved the open due dates on', () => {
+  const pause = { suspendedOn: '2021-04-15', resumedOn: '2021-08-01', workingDays: 75 };
+  const shifted: TaskEvent[] = [
+    {
+      type: 'MilestoneDueDateShifted',
+      data: { taskId, milestoneId: 'm1', from: '2021-06-30', to: '2021-10-19', ...pause },
+    },
+    {
+      type: 'TaskDueDateShifted',
+      data: { taskId, from: '2021-12-31', to: '2022-04-15', ...pause },
+    },
+  ];
+
+  it('shows the new dates, the planned one kept, and the working days on the suspension', () => {
+    const doc = page([...plannedTask, taskSuspended, taskResumed, ...shifted]);
+    expect(doc.dueDate).toBe('2022-04-15');
+    expect(doc.milestones[0]).toMatchObject({
+      dueDate: '2021-10-19',
+      originalDueDate: '2021-06-30',
+    });
+    expect(doc.suspensions.at(-1)).toMatchObject({ workingDaysShifted: 75 });
+  });
+
+  it('moves the task list’s dates too', () => {
+    const item = project(taskListProjection, [
+      ...plannedTask,
+      taskSuspended,
+      taskResumed,
+      ...shifted,
+    ]);
+    expect(item).toMatchObject({ dueDate: '2022-04-15', nextDueDate: '2021-10-19' });
   });
 });
