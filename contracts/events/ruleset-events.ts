@@ -17,9 +17,11 @@ export interface EscalationRules {
 
 /** Points (≤ 0) a unit loses per period (亮赛比 scoring). */
 export interface ScoringRules {
+  /** A lead unit's deadline not done (one task costs a unit at most this); late: a graded share. */
   leadUnitFailedTask: number;
+  /** A cooperating unit's own milestone not done. */
   cooperatingUnitFailedTask: number;
-  /** Each unit taking part in one transfer/return ping-pong of a task. */
+  /** Each unit that returned a task in one transfer/return ping-pong of it. */
   pingPongPerUnit: number;
   /** The most (a number ≤ 0) a unit loses to accountability records in one period; null: no cap. */
   accountabilityDeductionCap: number | null;
@@ -34,7 +36,7 @@ export interface Ruleset {
   /** The first day (`YYYY-MM-DD`) the version applies to. */
   inForceFrom: string;
   lights: LightRules;
-  /** Days before a due date the due-soon reminder is recorded. */
+  /** Working days before a due date's limit the due-soon reminder is recorded. */
   reminderLeadDays: number;
   escalation: EscalationRules;
   scoring: ScoringRules;

@@ -5,10 +5,12 @@ import type { Ruleset } from '../../contracts/events/index.ts';
  * published practice in Yinchuan, Xi'an and Suqian): green while at most 10
  * points behind expected progress (序时进度); yellow more than 10 and up to 30
  * behind, or due within 3 days and not done; red more than 30 behind, or overdue;
- * reminders 3 days before a due date; a blockage goes to the responsible leader
- * after 3 days and to the main leader after 7; per period a lead unit loses 5
- * points for each failed task, a cooperating unit 3, each unit in a
- * transfer/return ping-pong 1; accountability deductions are not capped.
+ * reminders 3 working days before a due date's limit; a blockage goes to the
+ * responsible leader after 3 days and to the main leader after 7; per period a
+ * lead unit loses 5 points for a deadline of its own not done (a cooperating
+ * unit 3 for its own milestone; late, a share by working days late; one task
+ * at most 5), each unit that returned a task in a ping-pong 1; accountability
+ * deductions are not capped.
  */
 export const defaultRuleset: Ruleset = Object.freeze({
   version: 0,

@@ -23,11 +23,15 @@ const escalationRuleFields = /* GraphQL */ `
 
 /** Scoring deductions as published and as read back. */
 const scoringRuleFields = /* GraphQL */ `
-    "Points (−100 to 0) a lead unit (牵头单位) loses for each failed task."
+    """
+    Points (−100 to 0) a lead unit (牵头单位) loses for a deadline of its own not done: its
+    milestones and the task itself; a deadline met late costs a share by working days late.
+    One task costs a unit at most this.
+    """
     leadUnitFailedTask: Float!
-    "Points (−100 to 0) each cooperating unit (配合单位) loses for each failed task."
+    "Points (−100 to 0) a cooperating unit (配合单位) loses for a milestone of its own not done."
     cooperatingUnitFailedTask: Float!
-    "Points (−100 to 0) each unit loses for each task it bounced back and forth (踢皮球)."
+    "Points (−100 to 0) each unit loses for each task it returned in a ping-pong (踢皮球)."
     pingPongPerUnit: Float!
     "The most points (−100 to 0) accountability (问责) takes off one unit per period; null: no cap."
     accountabilityDeductionCap: Float
@@ -221,7 +225,7 @@ ${scoringRuleFields}  }
     inForceFrom: Date!
     "When a task or milestone turns yellow or red."
     lights: LightRules!
-    "Days before a due date that the clock reminds (提醒), 0–60."
+    "Working days before a due date's limit that the clock reminds (提醒), 0–60."
     reminderLeadDays: Int!
     "When an open blockage is escalated."
     escalation: EscalationRules!
@@ -285,7 +289,7 @@ ${scoringRuleFields}  }
     inForceFrom: Date!
     "When a task or milestone turns yellow or red."
     lights: LightRulesInput!
-    "Days before a due date that the clock reminds (提醒), 0–60."
+    "Working days before a due date's limit that the clock reminds (提醒), 0–60."
     reminderLeadDays: Int!
     "When an open blockage is escalated."
     escalation: EscalationRulesInput!
