@@ -1,4 +1,4 @@
-import { addDays } from '../dates.ts';
+import { addDays, daysBetween } from '../dates.ts';
 
 /**
  * One year's working-day calendar (工作日历): the public holidays, and the
@@ -20,6 +20,18 @@ export interface WorkCalendar {
 /** The calendars of the years known, by year. */
 export type Calendars = ReadonlyMap<number, WorkCalendar>;
 
+/** A calendar's days as sets, made once per calendar object (calendars are never changed). */
+const daySets = new WeakMap<WorkCalendar, { holidays: Set<string>; workdays: Set<string> }>();
+
+const daysOf = (calendar: WorkCalendar) => {
+  let days = daySets.get(calendar);
+  if (!days) {
+    days = { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) };
+    daySets.set(calendar, days);
+  }
+  return days;
+};
+
 /** Days of the week are counted in UTC on the date alone: 0 Sunday … 6 Saturday. */
 const weekday = (day: string): number => new Date(`${day}T00:00:00Z`).getUTCDay();
 
@@ -36,8 +48,9 @@ export const isWeekend = (day: string): boolean => {
  */
 export const isWorkingDay = (calendars: Calendars, day: string): boolean => {
   const calendar = calendars.get(Number(day.slice(0, 4)));
-  if (calendar?.holidays.includes(day)) return false;
-  if (calendar?.workdays.includes(day)) return true;
+  const days = calendar ? daysOf(calendar) : undefined;
+  if (days?.holidays.has(day)) return false;
+  if (days?.workdays.has(day)) return true;
   return !isWeekend(day);
 };
 
@@ -67,11 +80,32 @@ export const addWorkingDays = (calendars: Calendars, day: string, count: number)
   return reached;
 };
 
-/** How many working days lie after `from` up to and including `to` (0 when `to` ≤ `from`). */
+/** Monday to Friday after `from` up to and including `to`: whole weeks by arithmetic. */
+const weekdaysBetween = (from: string, to: string): number => {
+  const days = daysBetween(from, to);
+  if (days <= 0) return 0;
+  let count = Math.floor(days / 7) * 5;
+  for (let day = addDays(from, Math.floor(days / 7) * 7 + 1); day <= to; day = addDays(day, 1)) {
+    if (!isWeekend(day)) count += 1;
+  }
+  return count;
+};
+
+/**
+ * How many working days lie after `from` up to and including `to` (0 when `to`
+ * ≤ `from`): the weekdays, less the holidays on weekdays, plus the weekend days
+ * worked, of each year's calendar in the range. It costs the calendars' days,
+ * not the range's: boards count the delay of every missed deadline.
+ */
 export const workingDaysBetween = (calendars: Calendars, from: string, to: string): number => {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-    if (isWorkingDay(calendars, day)) count += 1;
+  if (to <= from) return 0;
+  let count = weekdaysBetween(from, to);
+  const inRange = (day: string) => day > from && day <= to;
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    const calendar = calendars.get(year);
+    if (!calendar) continue;
+    for (const day of calendar.holidays) if (inRange(day) && !isWeekend(day)) count -= 1;
+    for (const day of calendar.workdays) if (inRange(day) && isWeekend(day)) count += 1;
   }
   return count;
 };

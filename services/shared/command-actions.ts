@@ -8,7 +8,7 @@ import { guarded, type RequestMeta } from './action.ts';
 import type { CommandResult } from './command-handler.ts';
 import type { Decider } from './decider.ts';
 import type { ServiceDeps } from './deps.ts';
-import { readCalendarPublications, yearsAround } from './published-calendars.ts';
+import { publishedNear } from './published-calendars.ts';
 import { runCommand } from './run-command.ts';
 import { parseInput } from './validate.ts';
 
@@ -51,13 +51,6 @@ const withNewId = (operation: CommandOperation, input: Data, actor: Actor, key?:
 const present = (ids: readonly (string | null)[]): string[] =>
   ids.filter((id): id is string => id !== null);
 
-/** The latest published version of each year's calendar around today, in log order. */
-const calendarsNear = async (deps: ServiceDeps) => {
-  const years = yearsAround(dayOf(deps.clock.now()));
-  const published = await readCalendarPublications(deps.eventStore, years);
-  return [...new Map(published.map((one) => [one.calendar.year, one.calendar])).values()];
-};
-
 /**
  * What the directory confirmed of the ids the command names (`knownUnitIds`,
  * `knownOfficialIds`), and the calendars published (`calendars`), as declared.
@@ -74,7 +67,9 @@ const lookedUp = async (
   };
   const { units, officials, calendars } = operation.lookups ?? {};
   return {
-    ...(calendars ? { calendars: await calendarsNear(deps) } : {}),
+    ...(calendars
+      ? { calendars: await publishedNear(deps.eventStore, dayOf(deps.clock.now())) }
+      : {}),
     ...(units ? { knownUnitIds: await known('directory.knownUnits', units(data as never)) } : {}),
     ...(officials
       ? { knownOfficialIds: await known('directory.knownOfficials', officials(data as never)) }

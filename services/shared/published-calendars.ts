@@ -58,3 +58,14 @@ export const yearsOfTasks = (tasks: Iterable<Record<string, unknown>>): number[]
   for (let year = first; year <= last + 1; year++) years.push(year);
   return years;
 };
+
+/**
+ * The versions published of the calendars a limit near `day` may need (the
+ * year before to the year after), in the order they were: `calendarsInForce`
+ * makes them the calendars in force.
+ */
+export const publishedNear = async (
+  eventStore: EventStore,
+  day: string,
+): Promise<PublishedCalendar[]> =>
+  (await readCalendarPublications(eventStore, yearsAround(day))).map((one) => one.calendar);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { shippedCalendars } from '../../domain/calendar/state-council.ts';
 import {
   addWorkingDays,
@@ -6,6 +7,7 @@ import {
   nextWorkingDay,
   workingDaysBetween,
 } from '../../domain/calendar/work-calendar.ts';
+import { addDays } from '../../domain/dates.ts';
 
 const calendars = shippedCalendars;
 
@@ -47,5 +49,35 @@ describe('the working-day calendar', () => {
       }
       expect(calendar.workdays.every((day) => !isWorkingDay(new Map(), day))).toBe(true);
     }
+  });
+});
+
+describe('working days counted between two days', () => {
+  /** Day by day: what the arithmetic must agree with. */
+  const counted = (from: string, to: string): number => {
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+      if (isWorkingDay(calendars, day)) count += 1;
+    }
+    return count;
+  };
+
+  it('agree with counting day by day, over any range of 2020 to 2027', () => {
+    const day = fc.integer({ min: 0, max: 8 * 366 }).map((offset) => addDays('2020-01-01', offset));
+    fc.assert(
+      fc.property(
+        day,
+        day,
+        (from, to) => workingDaysBetween(calendars, from, to) === counted(from, to),
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('count a year of 2021 as its calendar has it: 250 working days', () => {
+    expect(workingDaysBetween(calendars, '2020-12-31', '2021-12-31')).toBe(
+      counted('2020-12-31', '2021-12-31'),
+    );
+    expect(workingDaysBetween(calendars, '2020-12-31', '2021-12-31')).toBe(250);
   });
 });

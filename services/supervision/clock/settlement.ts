@@ -22,11 +22,15 @@ export const settleYearBefore = async (
   const year = Number(day.slice(0, 4)) - 1;
   const to = `${year}-12-31`;
   try {
+    // Closed already (every run after the first of the year): one short read.
+    const streamId = scoringPeriodStreamId(year);
+    const [closed] = await deps.eventStore.readStream(streamId, { limit: 1 });
+    if (closed) return { outcome: 'unchanged', position: 0 };
     const [first] = await deps.eventStore.readAll({ after: 0, limit: 1 });
     if (!first || dayOf(first.recordedAt) > to) return { outcome: 'unchanged', position: 0 };
     const ruleset = await readRuleset(deps.eventStore, to);
     const result = await deps.handle(settlementDecider, {
-      streamId: scoringPeriodStreamId(year),
+      streamId,
       command: { type: 'CloseScoringPeriod', data: { year, rulesetVersion: ruleset.version } },
       actor: clockActor,
       correlationId: hooks.correlationId,

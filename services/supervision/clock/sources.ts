@@ -8,7 +8,7 @@ import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
 import { clockAgendaCollection } from '../../../projections/clock-agenda/projection.ts';
-import { readCalendarPublications, yearsAround } from '../../shared/published-calendars.ts';
+import { publishedNear } from '../../shared/published-calendars.ts';
 import { agendaFilters } from './agenda-filters.ts';
 
 /**
@@ -26,9 +26,7 @@ export const readRuleset = async (eventStore: EventStore, day: string): Promise<
  * versions of the year before to the year after, else the ones shipped.
  */
 export const readCalendars = async (eventStore: EventStore, day: string): Promise<Calendars> =>
-  calendarsInForce(
-    (await readCalendarPublications(eventStore, yearsAround(day))).map((one) => one.calendar),
-  );
+  calendarsInForce(await publishedNear(eventStore, day));
 
 /** The agenda documents that may hold something due on `day`, each once. */
 export const readAgenda = async (

@@ -1,10 +1,9 @@
 import { illegalState } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
-import { shippedCalendars } from '../../../domain/calendar/state-council.ts';
+import { calendarsInForce } from '../../../domain/calendar/state-council.ts';
 import {
   addWorkingDays,
   type Calendars,
-  type WorkCalendar,
   workingDaysBetween,
 } from '../../../domain/calendar/work-calendar.ts';
 import { addDays } from '../../../domain/dates.ts';
@@ -19,13 +18,6 @@ import type { RegisteredTask } from './state.ts';
  */
 export const suspendTask: OnTask<'SuspendTask'> = (data, task, context) =>
   recorded('TaskSuspended', task, { reason: data.reason, suspendedOn: today(context) });
-
-/** The calendars given (the service looks them up), over the ones shipped. */
-const calendarsOf = (given: readonly WorkCalendar[] | undefined): Calendars => {
-  const calendars = new Map(shippedCalendars);
-  for (const calendar of given ?? []) calendars.set(calendar.year, calendar);
-  return calendars;
-};
 
 /**
  * The facts of the open due dates a pause from `suspendedOn` to `resumedOn`
@@ -72,7 +64,8 @@ export const resumeTask: OnTask<'ResumeTask'> = (data, task, context) => {
   if (!task.suspended) throw illegalState(`task ${task.taskId} is not suspended`, 'taskId');
   const resumed = recorded('TaskResumed', task, { reason: data.reason });
   if (task.suspendedOn === null) return resumed;
-  const calendars = calendarsOf(data.calendars);
+  // The versions the service looked up, over the ones shipped.
+  const calendars = calendarsInForce(data.calendars ?? []);
   return [...resumed, ...shifts(task, task.suspendedOn, today(context), calendars)];
 };
 
