@@ -345,7 +345,11 @@ const planCompletionReport = (
     );
 };
 
-/** The lead unit returns the task, the office sends it elsewhere, that unit returns it too: 踢皮球. */
+/**
+ * 踢皮球: the lead unit asks to return the task, the office accepts and sends it
+ * elsewhere, that unit asks to return it too, and the office, after
+ * co-ordination, accepts and hands it back to the first unit, which signs.
+ */
 const planPingPong = (task: PlanTask, taskId: string, call: Call, schedule: Schedule) => {
   const detour = 'science';
   schedule.on('2021-01-08', () =>
@@ -357,7 +361,7 @@ const planPingPong = (task: PlanTask, taskId: string, call: Call, schedule: Sche
   );
   schedule.on('2021-01-12', () =>
     call(
-      'tasks.transferTask',
+      'tasks.acceptReturn',
       { taskId, toUnitId: detour, reason: '按退回意见调整为科技局牵头' },
       office,
     ),
@@ -367,7 +371,7 @@ const planPingPong = (task: PlanTask, taskId: string, call: Call, schedule: Sche
   );
   schedule.on('2021-01-19', () =>
     call(
-      'tasks.transferTask',
+      'tasks.acceptReturn',
       { taskId, toUnitId: task.lead, reason: '经协调仍由大数据管理局牵头' },
       office,
     ),

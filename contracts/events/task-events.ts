@@ -105,8 +105,26 @@ export type TaskEvent =
       data: { taskId: string; fromUnitId: string | null; toUnitId: string; reason: string };
     }
   | {
-      /** The lead unit sent the task back as wrongly assigned: it has no lead unit now. */
+      /**
+       * The lead unit sent the task back as wrongly assigned: it has no lead unit
+       * now. Recorded before a return became a request the office rules on.
+       */
       type: 'TaskReturned';
+      data: { taskId: string; unitId: string; reason: string };
+    }
+  | {
+      /** 退回申请: the lead unit asks to give the task back; it keeps the lead until the office rules. */
+      type: 'TaskReturnRequested';
+      data: { taskId: string; unitId: string; reason: string };
+    }
+  | {
+      /** The office accepts the return and gives the lead to `toUnitId`, which has to sign for it. */
+      type: 'TaskReturnAccepted';
+      data: { taskId: string; unitId: string; toUnitId: string; reason: string };
+    }
+  | {
+      /** The office refuses the return: the unit keeps the task. */
+      type: 'TaskReturnRefused';
       data: { taskId: string; unitId: string; reason: string };
     }
   | {
@@ -169,6 +187,25 @@ export type TaskEvent =
       data: { taskId: string; reason: string; suspendedOn?: string };
     }
   | { type: 'TaskResumed'; data: { taskId: string; reason: string } }
+  | {
+      /** The office proposes to suspend or terminate the task; the responsible leader decides. */
+      type: 'TaskLifecycleChangeProposed';
+      data: { taskId: string; change: LifecycleChange; reason: string };
+    }
+  | {
+      /**
+       * The leader's decision on the proposal, by official id. An approval is
+       * followed in the same append by the `TaskSuspended` or `TaskTerminated` it allows.
+       */
+      type: 'TaskLifecycleChangeDecided';
+      data: {
+        taskId: string;
+        change: LifecycleChange;
+        approved: boolean;
+        comment: string | null;
+        decidedBy: string;
+      };
+    }
   | {
       /**
        * Recorded with the resumption: an open milestone's due date on or after the
@@ -326,6 +363,9 @@ export const taskEventTypes = [
   'TaskSigned',
   'TaskTransferred',
   'TaskReturned',
+  'TaskReturnRequested',
+  'TaskReturnAccepted',
+  'TaskReturnRefused',
   'DeadlineExtensionRequested',
   'DeadlineExtensionApproved',
   'DeadlineExtensionRejected',
@@ -335,6 +375,8 @@ export const taskEventTypes = [
   'TaskCompletionRejected',
   'TaskSuspended',
   'TaskResumed',
+  'TaskLifecycleChangeProposed',
+  'TaskLifecycleChangeDecided',
   'MilestoneDueDateShifted',
   'TaskDueDateShifted',
   'TaskTerminated',
@@ -405,6 +447,10 @@ export type AccountabilityStatus = 'decided' | 'recommended';
 
 /** Who is held to account: a unit or an official, by directory id. */
 export type AccountabilitySubject = { kind: 'unit' | 'official'; id: string };
+
+/** What the office may propose to the responsible leader: to suspend (暂停) or to terminate (终止) the task. */
+export const lifecycleChanges = ['suspend', 'terminate'] as const;
+export type LifecycleChange = (typeof lifecycleChanges)[number];
 
 /** 1: to the responsible leader; 2: to the main leader. */
 export type EscalationLevel = 1 | 2;

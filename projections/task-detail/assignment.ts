@@ -52,10 +52,15 @@ export const registeredPage = (
   suspended: false,
   suspensions: [],
   termination: null,
+  returnRequests: [],
+  proposals: [],
 });
 
 /** Signatures of `unitId` (or of every unit, when null) no longer hold. */
-const withoutSignatures = (doc: TaskDetail, unitId: string | null): TaskDetail['signatures'] =>
+export const withoutSignatures = (
+  doc: TaskDetail,
+  unitId: string | null,
+): TaskDetail['signatures'] =>
   doc.signatures.map((signature) =>
     signature.current && (unitId === null || signature.unitId === unitId)
       ? { ...signature, current: false }

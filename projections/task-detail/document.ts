@@ -4,6 +4,7 @@ import type {
   AccountabilitySubject,
   Evidence,
   IndicatorSource,
+  LifecycleChange,
   NoticeLevel,
 } from '../../contracts/events/task-events.ts';
 import type { TaskStatus } from '../../domain/progress.ts';
@@ -261,6 +262,32 @@ export type SuspensionDetail = {
   workingDaysShifted?: number;
 };
 
+/** A return (退回) the lead unit asked for, and the office's ruling once given. */
+export type ReturnRequestDetail = {
+  unitId: string;
+  reason: string;
+  requestedAt: string;
+  requestedBy: string;
+  ruling: 'pending' | 'accepted' | 'refused';
+  /** The unit the office gave the lead to, when it accepted. */
+  toUnitId: string | null;
+  rulingReason: string | null;
+  ruledAt: string | null;
+  ruledBy: string | null;
+};
+
+/** The office's proposal to suspend or terminate, and the responsible leader's decision. */
+export type ProposalDetail = {
+  change: LifecycleChange;
+  reason: string;
+  proposedAt: string;
+  proposedBy: string;
+  decision: 'pending' | 'approved' | 'rejected';
+  comment: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+};
+
 /** The end of a task before its work was done. */
 export type TerminationDetail = { reason: string; terminatedAt: string; terminatedBy: string };
 
@@ -308,4 +335,8 @@ export type TaskDetail = {
   suspended: boolean;
   suspensions: SuspensionDetail[];
   termination: TerminationDetail | null;
+  /** Absent on pages projected before returns were requests, until they are rebuilt. */
+  returnRequests?: ReturnRequestDetail[];
+  /** Absent on pages projected before proposals existed, until they are rebuilt. */
+  proposals?: ProposalDetail[];
 };

@@ -44,6 +44,13 @@ import {
 } from './milestones.ts';
 import { withNoticeAnswered, withNoticeIssued } from './notices.ts';
 import { withAccountability, withInstruction } from './records.ts';
+import {
+  withProposalDecided,
+  withProposed,
+  withReturnAccepted,
+  withReturnRefused,
+  withReturnRequested,
+} from './requests.ts';
 import { settle } from './settle.ts';
 import type { Stamp } from './stamp.ts';
 import { withUrge } from './urges.ts';
@@ -62,6 +69,16 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withTransfer(doc, event.data, stamp);
     case 'TaskReturned':
       return withReturn(doc, event.data, stamp);
+    case 'TaskReturnRequested':
+      return withReturnRequested(doc, event.data, stamp);
+    case 'TaskReturnAccepted':
+      return withReturnAccepted(doc, event.data, stamp);
+    case 'TaskReturnRefused':
+      return withReturnRefused(doc, event.data, stamp);
+    case 'TaskLifecycleChangeProposed':
+      return withProposed(doc, event.data, stamp);
+    case 'TaskLifecycleChangeDecided':
+      return withProposalDecided(doc, event.data, stamp);
     case 'MilestonePlanned':
       return withMilestonePlanned(doc, event.data, stamp);
     case 'MilestoneProgressReported':

@@ -1,3 +1,4 @@
+import type { LifecycleChange } from '../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskStatus } from '../../domain/progress.ts';
 
 /**
@@ -32,6 +33,10 @@ export type TaskListItem = {
   leadUnitId: string | null;
   cooperatingUnitIds: string[];
   responsibleLeader: string | null;
+  /** The lead unit that asked to return the task (退回), until the office rules; else null. */
+  returnRequestedBy: string | null;
+  /** The office's proposal that waits on the responsible leader; else null. */
+  proposal: LifecycleChange | null;
   plannedStart: string;
   /** The task's own due date, as registered. */
   dueDate: string;

@@ -18,6 +18,8 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Task
   leadUnitId: null,
   cooperatingUnitIds: [],
   responsibleLeader: null,
+  returnRequestedBy: null,
+  proposal: null,
   plannedStart: data.plannedStart,
   dueDate: data.dueDate,
   nextDueDate: null,
@@ -76,6 +78,7 @@ const changed = (item: TaskListItem, event: TaskEventReadBy<'taskList'>): TaskLi
         leadUnitId,
         cooperatingUnitIds: [...cooperatingUnitIds],
         responsibleLeader,
+        returnRequestedBy: null,
         signedUnitIds: [],
       };
     }
@@ -85,10 +88,26 @@ const changed = (item: TaskListItem, event: TaskEventReadBy<'taskList'>): TaskLi
       return {
         ...item,
         leadUnitId: event.data.toUnitId,
+        returnRequestedBy: null,
         signedUnitIds: withoutSigned(item, event.data.fromUnitId),
       };
     case 'TaskReturned':
       return { ...item, leadUnitId: null, signedUnitIds: withoutSigned(item, event.data.unitId) };
+    case 'TaskReturnRequested':
+      return { ...item, returnRequestedBy: event.data.unitId };
+    case 'TaskReturnAccepted':
+      return {
+        ...item,
+        leadUnitId: event.data.toUnitId,
+        returnRequestedBy: null,
+        signedUnitIds: withoutSigned(item, event.data.unitId),
+      };
+    case 'TaskReturnRefused':
+      return { ...item, returnRequestedBy: null };
+    case 'TaskLifecycleChangeProposed':
+      return { ...item, proposal: event.data.change };
+    case 'TaskLifecycleChangeDecided':
+      return { ...item, proposal: null };
     case 'MilestonePlanned': {
       const { milestoneId: id, weight, dueDate } = event.data;
       const share = { id, weight, percent: 0, reported: false, completed: false };

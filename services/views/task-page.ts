@@ -13,6 +13,7 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
     ...task.cooperatingUnitIds,
     ...task.signatures.map((s) => s.unitId),
     ...task.handovers.flatMap((h) => [h.fromUnitId, h.toUnitId]),
+    ...(task.returnRequests ?? []).flatMap((r) => [r.unitId, r.toUnitId]),
     ...task.milestones.flatMap((m) => [m.lastReportedByUnitId, m.ownerUnitId ?? null]),
     ...task.blockages.flatMap((b) => [
       b.waitingOnUnitId,
@@ -46,6 +47,12 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       fromUnit: optional(h.fromUnitId),
       toUnit: optional(h.toUnitId),
     })),
+    returnRequests: (task.returnRequests ?? []).map((r) => ({
+      ...r,
+      unit: unit(r.unitId),
+      toUnit: optional(r.toUnitId),
+    })),
+    proposals: task.proposals ?? [],
     milestones: task.milestones.map((m) => ({
       ...m,
       lastReportedByUnit: optional(m.lastReportedByUnitId),

@@ -15,13 +15,16 @@ const sortFields = {
 /**
  * The task list's query: the page and filters of `pageInput`, any status of
  * the lifecycle, several statuses at once, only tasks with overdue milestones
- * or open blockages, and a sort order. Every filter given narrows the list.
+ * or open blockages, or with a return or a proposal awaiting a ruling, and a
+ * sort order. Every filter given narrows the list.
  */
 export const tasksQueryInput = pageInput.extend({
   status: z.enum(taskStatuses).nullish(),
   statuses: z.array(z.enum(taskStatuses)).max(taskStatuses.length).nullish(),
   overdue: z.boolean().nullish(),
   blocked: z.boolean().nullish(),
+  returnRequested: z.boolean().nullish(),
+  proposed: z.boolean().nullish(),
   sortBy: z.enum(Object.keys(sortFields) as [keyof typeof sortFields]).nullish(),
   sortDirection: z.enum(['asc', 'desc']).nullish(),
 });
@@ -33,6 +36,10 @@ export type TasksQuery = z.output<typeof tasksQueryInput>;
 const countCondition = (wanted: boolean | null | undefined) =>
   wanted === null || wanted === undefined ? undefined : wanted ? { $gt: 0 } : 0;
 
+/** `true`: something waits for a ruling (the field is set); `false`: nothing does; absent: either. */
+const pending = (wanted: boolean | null | undefined) =>
+  wanted === null || wanted === undefined ? undefined : wanted ? { $ne: null } : { $eq: null };
+
 const filterOf = (input: TasksQuery): Filter => {
   const filter: Filter = {};
   if (input.leadUnitId) filter.leadUnitId = input.leadUnitId;
@@ -43,6 +50,10 @@ const filterOf = (input: TasksQuery): Filter => {
   if (overdue !== undefined) filter.overdueMilestones = overdue;
   const blocked = countCondition(input.blocked);
   if (blocked !== undefined) filter.openBlockages = blocked;
+  const returned = pending(input.returnRequested);
+  if (returned !== undefined) filter.returnRequestedBy = returned;
+  const proposed = pending(input.proposed);
+  if (proposed !== undefined) filter.proposal = proposed;
   return filter;
 };
 

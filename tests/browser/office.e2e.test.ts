@@ -272,7 +272,7 @@ describe('the supervision office', () => {
     expect(task.completion.rejections.at(-1)?.reason).toBe('缺少验收材料。');
   });
 
-  it('rules on a return (退回): the task is listed with the reason and transferred to another unit', async () => {
+  it('rules on a return (退回申请): listed with the unit’s reason, accepted and handed on', async () => {
     const { errors } = await demo.system.gql(
       'mutation ($id: ID!) { returnTask(input: { taskId: $id, reason: "校舍选址属规划部门职责" }) { position } }',
       { id: taskId },
@@ -282,20 +282,27 @@ describe('the supervision office', () => {
     await demo.system.settled();
     await page.reload();
     await page.waitForSelector('[data-ready="workbench"]');
-    const returned = `[data-section="unassigned"] [data-returned="${taskId}"]`;
-    expect(await page.textContent(returned)).toContain('校舍选址属规划部门职责');
-    const row = `[data-section="unassigned"] tr:has([data-returned="${taskId}"])`;
-    await page.click(`${row} details:has(form[data-form="wbTransfer"]) > summary`);
-    const form = `${row} form[data-form="wbTransfer"]`;
+    // The unit keeps the lead until the office rules.
+    const before = await taskFacts<{ leadUnit: { id: string } }>(taskId, 'leadUnit { id }');
+    expect(before.leadUnit.id).toBe('education');
+    const reason = `[data-section="returns"] [data-return-reason="${taskId}"]`;
+    expect(await page.textContent(reason)).toBe('校舍选址属规划部门职责');
+    const row = `[data-section="returns"] tr:has([data-return-ruling="${taskId}"])`;
+    await page.click(`${row} details:has(form[data-form="lcAcceptReturn"]) > summary`);
+    const form = `${row} form[data-form="lcAcceptReturn"]`;
     // The unit that gave it back is not offered it again.
     expect(await page.$$(`${form} option[value="education"]`)).toHaveLength(0);
     await page.selectOption(`${form} select[name="toUnitId"]`, { label: '自然资源和规划局' });
     await page.fill(`${form} textarea[name="reason"]`, '按职责改由自然资源和规划局牵头');
     await page.click(`${form} button[type="submit"]`);
-    expect(await confirmation(page, 'unassigned')).toBe(done('转办'));
-    expect(await page.$$(returned)).toHaveLength(0);
-    const task = await taskFacts<{ leadUnit: { id: string } }>(taskId, 'leadUnit { id }');
+    expect(await confirmation(page, 'returns')).toBe(done('同意退回并改交'));
+    expect(await page.$$(reason)).toHaveLength(0);
+    const task = await taskFacts<{
+      leadUnit: { id: string };
+      returnRequests: { ruling: string }[];
+    }>(taskId, 'leadUnit { id } returnRequests { ruling }');
     expect(task.leadUnit.id).toBe('planning');
+    expect(task.returnRequests).toEqual([{ ruling: 'ACCEPTED' }]);
   });
 
   it('records 问责 on a task; a kind for officials only is refused beside the field', async () => {

@@ -387,6 +387,7 @@ describe('the task list', () => {
     sys = await startTestSystem({}, { clock });
     office = await sys.token('office');
     const head = await sys.token('department_head', 'edu');
+    const leader = await sys.token('leader');
     await call('registerUnit', { id: 'edu', name: '教育局' });
     for (const [name, dueDate, percent] of [
       ['late', '2021-03-15', 10],
@@ -407,8 +408,10 @@ describe('the task list', () => {
       if (percent > 0) await call('reportProgress', { taskId, milestoneId, percent }, head);
     }
     await call('reportBlockage', { taskId: ids.busy, description: '资金未到位' }, head);
-    await call('suspendTask', { taskId: ids.paused, reason: '资金冻结' });
-    await call('terminateTask', { taskId: ids.dropped, reason: '计划取消' });
+    // The office proposes, the leader decides (the tasks name no responsible leader).
+    await call('proposeSuspension', { taskId: ids.paused, reason: '资金冻结' });
+    await call('approveLifecycleChange', { taskId: ids.paused }, leader);
+    await call('terminateTask', { taskId: ids.dropped, reason: '计划取消' }, leader);
     // A working day: on a Saturday the clock records nothing.
     clock.set('2021-03-19T01:00:00Z');
     await call('runClock');
@@ -485,6 +488,8 @@ const mutations: Record<string, [string, string]> = {
   acceptTaskCompletion: ['AcceptTaskCompletionInput', 'revision'],
   rejectTaskCompletion: ['TaskReasonInput', 'revision'],
   suspendTask: ['TaskReasonInput', 'revision'],
+  proposeSuspension: ['TaskReasonInput', 'revision'],
+  approveLifecycleChange: ['ApproveLifecycleChangeInput', 'revision'],
   terminateTask: ['TaskReasonInput', 'revision'],
   defineIndicator: ['DefineIndicatorInput', 'indicatorId'],
   reportIndicatorValue: ['ReportIndicatorValueInput', 'revision'],

@@ -13,8 +13,11 @@ const { system, call, refused, eventsFrom, plannedTask } = lifecycleSystem(
 /** The types and data of the task's events after its set-up (registered, assigned, planned). */
 const eventsAfterSetUp = (taskId: string) => eventsFrom(taskId, 3);
 
-/** A task led by edu with env cooperating, and one milestone due at the end of June. */
-const newTask = () => plannedTask('新建学校3所', '完成选址', { responsibleLeader: '王副区长' });
+/** A task led by edu with env cooperating, one milestone due at the end of June, `leader` its 分管领导. */
+const newTask = () => plannedTask('新建学校3所', '完成选址', { responsibleLeader: leader.id });
+
+/** A leader who is not the task's responsible leader. */
+const otherLeader = { id: 'leader-2', role: 'leader' as const };
 
 describe('signing for a task (签收)', () => {
   it('records the department head’s unit as signed', async () => {
@@ -88,14 +91,35 @@ describe('transferring a task', () => {
   });
 });
 
-describe('returning a task', () => {
-  it('leaves the task without a lead unit, with the reason', async () => {
+describe('returning a task (退回申请)', () => {
+  it('is a request: the unit keeps the lead until the office accepts and hands it on', async () => {
     const { taskId } = await newTask();
 
     await call('tasks.returnTask', { taskId, reason: '不属于本单位职责' }, head('edu'));
+    await refused('tasks.signTask', { taskId }, head('edu'), 'ILLEGAL_STATE', 'taskId');
+    await call('tasks.acceptReturn', { taskId, toUnitId: 'tech', reason: '科技局职责' }, office);
+    await call('tasks.signTask', { taskId }, head('tech'));
 
     expect(await eventsAfterSetUp(taskId)).toEqual([
-      { type: 'TaskReturned', data: { taskId, unitId: 'edu', reason: '不属于本单位职责' } },
+      { type: 'TaskReturnRequested', data: { taskId, unitId: 'edu', reason: '不属于本单位职责' } },
+      {
+        type: 'TaskReturnAccepted',
+        data: { taskId, unitId: 'edu', toUnitId: 'tech', reason: '科技局职责' },
+      },
+      { type: 'TaskSigned', data: { taskId, unitId: 'tech' } },
+    ]);
+  });
+
+  it('leaves the task with its unit when the office refuses', async () => {
+    const { taskId } = await newTask();
+    await call('tasks.returnTask', { taskId, reason: '不属于本单位职责' }, head('edu'));
+    await call('tasks.refuseReturn', { taskId, reason: '学校建设属教育局职责' }, office);
+    await call('tasks.signTask', { taskId }, head('edu'));
+
+    expect((await eventsAfterSetUp(taskId)).map(({ type }) => type)).toEqual([
+      'TaskReturnRequested',
+      'TaskReturnRefused',
+      'TaskSigned',
     ]);
   });
 
@@ -204,9 +228,28 @@ describe('a completion report (办结报告)', () => {
 });
 
 describe('suspending, resuming and terminating a task', () => {
+  it('is suspended when the responsible leader approves the office’s proposal', async () => {
+    const { taskId } = await newTask();
+    await call('tasks.proposeSuspension', { taskId, reason: '资金冻结' }, office);
+    await refused('tasks.approveLifecycleChange', { taskId }, otherLeader, 'FORBIDDEN');
+    await call('tasks.approveLifecycleChange', { taskId, comment: '同意' }, leader);
+
+    expect(await eventsAfterSetUp(taskId)).toEqual([
+      {
+        type: 'TaskLifecycleChangeProposed',
+        data: { taskId, change: 'suspend', reason: '资金冻结' },
+      },
+      {
+        type: 'TaskLifecycleChangeDecided',
+        data: { taskId, change: 'suspend', approved: true, comment: '同意', decidedBy: leader.id },
+      },
+      { type: 'TaskSuspended', data: { taskId, reason: '资金冻结', suspendedOn: '2021-03-01' } },
+    ]);
+  });
+
   it('stops progress while suspended and takes it again once resumed', async () => {
     const task = await newTask();
-    await call('tasks.suspendTask', { taskId: task.taskId, reason: '资金冻结' }, office);
+    await call('tasks.suspendTask', { taskId: task.taskId, reason: '资金冻结' }, leader);
     await refused(
       'tasks.reportProgress',
       { ...task, percent: 10 },
@@ -227,7 +270,7 @@ describe('suspending, resuming and terminating a task', () => {
 
   it('takes no more commands once terminated', async () => {
     const task = await newTask();
-    await call('tasks.terminateTask', { taskId: task.taskId, reason: '规划调整' }, office);
+    await call('tasks.terminateTask', { taskId: task.taskId, reason: '规划调整' }, leader);
 
     await refused(
       'tasks.resumeTask',
@@ -241,10 +284,12 @@ describe('suspending, resuming and terminating a task', () => {
   });
 
   it.each([
-    ['suspendTask', leader],
+    ['suspendTask', office],
+    ['suspendTask', otherLeader],
     ['resumeTask', head('edu')],
-    ['terminateTask', head('edu')],
-  ] as const)('refuses %s as FORBIDDEN for anyone but the office', async (action, actor) => {
+    ['terminateTask', office],
+    ['proposeTermination', leader],
+  ] as const)('refuses %s as FORBIDDEN for %j', async (action, actor) => {
     const { taskId } = await newTask();
     await refused(`tasks.${action}`, { taskId, reason: '理由' }, actor, 'FORBIDDEN');
   });
@@ -256,6 +301,12 @@ describe('suspending, resuming and terminating a task', () => {
 
   it('refuses a suspension without a reason (VALIDATION naming reason)', async () => {
     const { taskId } = await newTask();
-    await refused('tasks.suspendTask', { taskId, reason: null }, office, 'VALIDATION', 'reason');
+    await refused(
+      'tasks.proposeSuspension',
+      { taskId, reason: null },
+      office,
+      'VALIDATION',
+      'reason',
+    );
   });
 });

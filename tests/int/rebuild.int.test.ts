@@ -199,8 +199,10 @@ describe('the read models rebuilt from a log written through real commands', () 
     });
     await call('tasks.assignTask', { taskId: fresh.id, leadUnitId: 'env' });
     await call('tasks.returnTask', { taskId: fresh.id, reason: '不属本单位' }, head('env'));
-    await call('tasks.suspendTask', { taskId: suspended!.taskId, reason: '资金冻结' });
-    await call('tasks.terminateTask', { taskId: terminated!.taskId, reason: '计划取消' });
+    await call('tasks.acceptReturn', { taskId: fresh.id, toUnitId: 'edu', reason: '归口' });
+    await call('tasks.proposeSuspension', { taskId: suspended!.taskId, reason: '资金冻结' });
+    await call('tasks.approveLifecycleChange', { taskId: suspended!.taskId }, leader);
+    await call('tasks.terminateTask', { taskId: terminated!.taskId, reason: '计划取消' }, leader);
     clock.set('2021-07-05T01:00:00Z');
     await call('supervision.runClock', {}, office);
     await sys.settled();
@@ -217,7 +219,7 @@ describe('the read models rebuilt from a log written through real commands', () 
     }
     const statuses = (incremental.tasks as { status: string }[]).map((task) => task.status);
     expect(statuses).toEqual(
-      expect.arrayContaining(['closed', 'suspended', 'terminated', 'registered', 'in_progress']),
+      expect.arrayContaining(['closed', 'suspended', 'terminated', 'assigned', 'in_progress']),
     );
   });
 

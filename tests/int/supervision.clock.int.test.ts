@@ -204,7 +204,11 @@ describe('a milestone due on a holiday (2021-10-04, National Day)', () => {
 const pausedFromAprilToAugust = async (meanwhile: () => Promise<void>) => {
   await seedMilestone();
   clock.set(at('2021-04-15'));
-  await runTask(handle, { type: 'SuspendTask', data: { taskId: 't1', reason: '资金冻结' } });
+  await runTask(
+    handle,
+    { type: 'SuspendTask', data: { taskId: 't1', reason: '资金冻结' } },
+    { id: 'leader-1', role: 'leader' },
+  );
   await meanwhile();
   clock.set(at('2021-08-01'));
   await test.system.broker.call(

@@ -191,7 +191,11 @@ describe('a task terminated after the agenda last saw it', () => {
       await seedTask(handle, taskId, { leadUnitId: 'edu', milestoneIds: ['m1'] });
     }
     await project();
-    await runTask(handle, { type: 'TerminateTask', data: { taskId: 't1', reason: 'Withdrawn' } });
+    await runTask(
+      handle,
+      { type: 'TerminateTask', data: { taskId: 't1', reason: 'Withdrawn' } },
+      { id: 'leader-1', role: 'leader' },
+    );
 
     clock.set(at('2021-07-01'));
     expect(await runOver(system)).toEqual({

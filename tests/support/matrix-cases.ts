@@ -14,9 +14,11 @@ import {
   openBlockage,
   plannedTask,
   plannedTaskWithCoUnit,
+  proposedTask,
   registeredOfficial,
   registeredTask,
   resolvedBlockage,
+  returnRequestedTask,
   suspendedTask,
 } from './matrix-scenario.ts';
 import type { RootKind } from './matrix-schema.ts';
@@ -139,6 +141,37 @@ const commands = {
     })),
   ],
   returnTask: [mutation('returnTask', async (s) => ({ ...(await assignedTask(s)), ...reason }))],
+  acceptReturn: [
+    mutation('acceptReturn', async (s) => ({
+      ...(await returnRequestedTask(s)),
+      toUnitId: spareUnit,
+      ...reason,
+    })),
+  ],
+  refuseReturn: [
+    mutation('refuseReturn', async (s) => ({ ...(await returnRequestedTask(s)), ...reason })),
+  ],
+  proposeSuspension: [
+    mutation('proposeSuspension', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      ...reason,
+    })),
+  ],
+  proposeTermination: [
+    mutation('proposeTermination', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      ...reason,
+    })),
+  ],
+  approveLifecycleChange: [
+    mutation('approveLifecycleChange', async (s) => ({
+      ...(await proposedTask(s)),
+      comment: null,
+    })),
+  ],
+  rejectLifecycleChange: [
+    mutation('rejectLifecycleChange', async (s) => ({ ...(await proposedTask(s)), ...reason })),
+  ],
   requestDeadlineExtension: [
     mutation('requestDeadlineExtension', async (s) => ({
       ...(await plannedTask(s)),

@@ -178,10 +178,24 @@ export const extensionRequested = async (s: Scenario): Promise<Ids<'taskId' | 'r
   return { taskId: task.taskId, requestId: requestId as string };
 };
 
-/** A task the office has suspended. */
+/** A task suspended by the leader (it names no responsible leader, so any leader decides). */
 export const suspendedTask = async (s: Scenario): Promise<Ids<'taskId'>> => {
   const { taskId } = await plannedTask(s);
-  await s.run('suspendTask', { taskId, reason: '资金冻结' });
+  await s.run('suspendTask', { taskId, reason: '资金冻结' }, 'leader');
+  return { taskId };
+};
+
+/** A task whose lead unit asked to return it (退回申请), before signing. */
+export const returnRequestedTask = async (s: Scenario): Promise<Ids<'taskId'>> => {
+  const task = await assignedTask(s);
+  await s.run('returnTask', { ...task, reason: '不属本单位职责' }, 'headOfLeadUnit');
+  return task;
+};
+
+/** A task the office proposed to suspend; the leader has not decided. */
+export const proposedTask = async (s: Scenario): Promise<Ids<'taskId'>> => {
+  const { taskId } = await plannedTask(s);
+  await s.run('proposeSuspension', { taskId, reason: '资金冻结' });
   return { taskId };
 };
 

@@ -183,19 +183,33 @@ describe('a task bounced between units (ping-pong)', () => {
     expect(buildBlockageBoard(log.input('2021-03-10'), all).pingPongs).toEqual([]);
   });
 
-  it('is one after a second move, naming the units that handed it on', () => {
+  it('is one after a second move; a return that held costs the unit nothing', () => {
     const [pingPong] = buildBlockageBoard(bounced().input('2021-03-10'), all).pingPongs;
-    expect(pingPong).toMatchObject({ taskId: 't1', leadUnitId: 'B', unitIds: ['A'] });
+    expect(pingPong).toMatchObject({ taskId: 't1', leadUnitId: 'B', unitIds: [] });
     expect(pingPong?.moves.map((move) => move.kind)).toEqual(['returned', 'transferred']);
     expect(pingPong?.bouncedBack).toBe(false);
   });
 
-  it('bounced back when a unit gets the task again after handing it on', () => {
+  it('bounced back when a unit gets the task again after handing it on: its return cost it', () => {
     const log = bounced()
       .on('2021-03-04', returned('t1', 'B'))
       .on('2021-03-05', transferred('t1', null, 'A'));
     const [pingPong] = buildBlockageBoard(log.input('2021-03-10'), all).pingPongs;
-    expect(pingPong).toMatchObject({ unitIds: ['A', 'B'], bouncedBack: true, leadUnitId: 'A' });
+    // B was right to return it (the office's transfer to B was the mistake); A was not.
+    expect(pingPong).toMatchObject({ unitIds: ['A'], bouncedBack: true, leadUnitId: 'A' });
+  });
+
+  it('counts a return the office accepted and handed on as the unit’s return', () => {
+    const accepted = (from: string, to: string) => ({
+      type: 'TaskReturnAccepted' as const,
+      data: { taskId: 't1', unitId: from, toUnitId: to, reason: 'not ours' },
+    });
+    const log = boardLog()
+      .on('2021-03-01', unit('A'), unit('B'), ...led('t1', 'A'))
+      .on('2021-03-02', accepted('A', 'B'))
+      .on('2021-03-04', accepted('B', 'A'));
+    const [pingPong] = buildBlockageBoard(log.input('2021-03-10'), all).pingPongs;
+    expect(pingPong).toMatchObject({ unitIds: ['A'], bouncedBack: true, leadUnitId: 'A' });
   });
 
   it('counts only the moves of the year to date', () => {

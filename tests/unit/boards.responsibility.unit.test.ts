@@ -246,21 +246,24 @@ describe('the score of a unit (亮赛比, year to date)', () => {
     expect(unitOn(log, '2021-04-01', 'env').score).toBe(100);
   });
 
-  it('loses 1 for each task it returned in a ping-pong; the office’s transfers cost no unit', () => {
+  it('loses 1 for a task it returned in a ping-pong and had back; the office’s transfers cost no unit', () => {
     const log = boardLog()
       .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu'))
       .on('2021-02-01', returned('t1', 'edu'))
       .on('2021-02-02', transferred('t1', null, 'env'))
       .on('2021-02-03', transferred('t1', 'env', 'fin'))
-      .on('2021-02-04', returned('t1', 'fin'));
-    expect(unitOn(log, '2021-02-02', 'edu')).toMatchObject({
+      .on('2021-02-04', returned('t1', 'fin'))
+      .on('2021-02-05', transferred('t1', null, 'edu'));
+    // edu's return held until the task came back to it.
+    expect(unitOn(log, '2021-02-04', 'edu').score).toBe(100);
+    expect(unitOn(log, '2021-02-05', 'edu')).toMatchObject({
       score: 99,
       deductions: [{ rule: 'ping_pong', points: -1, ref: 't1' }],
     });
-    // The office moved it away from env: the office's decision, not env's.
-    expect(unitOn(log, '2021-02-03', 'env').score).toBe(100);
-    expect(unitOn(log, '2021-02-03', 'fin').score).toBe(100);
-    expect(unitOn(log, '2021-02-04', 'fin').score).toBe(99);
+    // The office moved it away from env: the office's decision, not env's; fin was
+    // right to give back what the office wrongly sent it.
+    expect(unitOn(log, '2021-02-05', 'env').score).toBe(100);
+    expect(unitOn(log, '2021-02-05', 'fin').score).toBe(100);
   });
 
   it('moves a deadline missed while waiting on another unit to that unit, by the days it waited', () => {

@@ -66,6 +66,8 @@ describe('the task page of a registered task', () => {
       suspended: false,
       suspensions: [],
       termination: null,
+      returnRequests: [],
+      proposals: [],
     });
   });
 
@@ -82,7 +84,7 @@ describe('the task page of an assigned task', () => {
       status: 'assigned',
       leadUnitId: 'education-bureau',
       cooperatingUnitIds: ['finance-bureau'],
-      responsibleLeader: 'Vice Mayor Li',
+      responsibleLeader: 'leader-1',
     });
   });
 

@@ -43,6 +43,8 @@ describe('the task list row of a registered task', () => {
       leadUnitId: null,
       cooperatingUnitIds: [],
       responsibleLeader: null,
+      returnRequestedBy: null,
+      proposal: null,
       plannedStart: '2021-01-01',
       dueDate: '2021-12-31',
       nextDueDate: null,

@@ -143,9 +143,9 @@ const commandOf = (step: Step, state: TaskState, n: number): [TaskCommand, Actor
     () => [{ type: 'ReportTaskCompletion', data: { taskId, summary: 'done', evidence: [] } }, lead],
     () => [{ type: 'AcceptTaskCompletion', data: { taskId, comment: null } }, office],
     () => [{ type: 'RejectTaskCompletion', data: { taskId, reason: 'redo' } }, office],
-    () => [{ type: 'SuspendTask', data: { taskId, reason: 'frozen' } }, office],
+    () => [{ type: 'SuspendTask', data: { taskId, reason: 'frozen' } }, leader],
     () => [{ type: 'ResumeTask', data: { taskId, reason: 'released' } }, office],
-    () => [{ type: 'TerminateTask', data: { taskId, reason: 'withdrawn' } }, office],
+    () => [{ type: 'TerminateTask', data: { taskId, reason: 'withdrawn' } }, leader],
   ];
   return at(byKind, step.kind)();
 };

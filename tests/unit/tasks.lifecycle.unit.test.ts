@@ -5,6 +5,7 @@ import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
 import {
   clock,
+  leader,
   leadHead,
   milestoneCompleted,
   milestonePlanned,
@@ -30,13 +31,13 @@ const suspendedOn = (day: string): TaskEvent => ({
 describe('suspending a task', () => {
   it('records the reason trimmed', () => {
     given(taskDecider, plannedTask)
-      .when(command('SuspendTask', ' Funding frozen '))
+      .when(command('SuspendTask', ' Funding frozen '), leader)
       .then([suspendedOn('2021-03-01')]);
   });
 
   it('needs a reason', () => {
     given(taskDecider, plannedTask)
-      .when(command('SuspendTask', ''))
+      .when(command('SuspendTask', ''), leader)
       .thenThrows('VALIDATION', 'reason');
   });
 });
@@ -182,19 +183,19 @@ describe('a resumed task', () => {
 describe('terminating a task', () => {
   it('records the reason trimmed', () => {
     given(taskDecider, plannedTask)
-      .when(command('TerminateTask', ' Plan withdrawn'))
+      .when(command('TerminateTask', ' Plan withdrawn'), leader)
       .then([taskTerminated]);
   });
 
   it('needs a reason', () => {
     given(taskDecider, plannedTask)
-      .when(command('TerminateTask', ''))
+      .when(command('TerminateTask', ''), leader)
       .thenThrows('VALIDATION', 'reason');
   });
 
   it('happens once', () => {
     given(taskDecider, [...plannedTask, taskTerminated])
-      .when(command('TerminateTask', 'again'))
+      .when(command('TerminateTask', 'again'), leader)
       .thenThrows('ILLEGAL_STATE', 'taskId');
   });
 });

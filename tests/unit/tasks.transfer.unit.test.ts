@@ -1,3 +1,4 @@
+import type { TaskEvent } from '../../contracts/events/index.ts';
 import type { TaskCommand } from '../../services/tasks/domain/commands.ts';
 import { taskDecider } from '../../services/tasks/domain/decider.ts';
 import { given } from './support/given-when-then.ts';
@@ -78,9 +79,26 @@ describe('a task transferred', () => {
   });
 });
 
-describe('returning a task', () => {
-  it('records the lead unit and the reason trimmed', () => {
-    given(taskDecider, plannedTask).when(returnTask(), leadHead).then([taskReturned()]);
+const returnRequested = (unitId = 'education-bureau'): TaskEvent => ({
+  type: 'TaskReturnRequested',
+  data: { taskId, unitId, reason: 'Not ours: school land is planned elsewhere' },
+});
+
+const acceptReturn = taskCommand('AcceptReturn', {
+  taskId,
+  toUnitId: 'land-bureau',
+  reason: ' Land is the land bureau’s work ',
+  knownUnitIds: ['land-bureau', 'education-bureau', 'finance-bureau'],
+});
+
+const refuseReturn: TaskCommand = {
+  type: 'RefuseReturn',
+  data: { taskId, reason: ' Schools are the education bureau’s work ' },
+};
+
+describe('returning a task (退回)', () => {
+  it('records the request of the lead unit, the reason trimmed', () => {
+    given(taskDecider, plannedTask).when(returnTask(), leadHead).then([returnRequested()]);
   });
 
   it('is for the lead unit only', () => {
@@ -96,7 +114,7 @@ describe('returning a task', () => {
   it('is allowed when only a cooperating unit signed', () => {
     given(taskDecider, [...plannedTask, taskSigned('finance-bureau')])
       .when(returnTask(), leadHead)
-      .then([taskReturned()]);
+      .then([returnRequested()]);
   });
 
   it('needs a reason', () => {
@@ -104,12 +122,112 @@ describe('returning a task', () => {
       .when(returnTask('\n'), leadHead)
       .thenThrows('VALIDATION', 'reason');
   });
+
+  it('is asked once until the office rules', () => {
+    given(taskDecider, [...plannedTask, returnRequested()])
+      .when(returnTask(), leadHead)
+      .thenThrows('ILLEGAL_STATE', 'taskId');
+  });
 });
 
-describe('a returned task', () => {
+describe('a task whose lead unit asked to return it', () => {
+  const asked = [...plannedTask, returnRequested()];
+
+  it('keeps its lead unit until the office rules: it still reports on it', () => {
+    const progress: TaskCommand = {
+      type: 'ReportProgress',
+      data: { taskId, milestoneId: 'm1', percent: 10, note: 'meanwhile' },
+    };
+    const events = taskDecider.decide(progress, state(asked), leadHead);
+    expect(events.map((event) => event.type)).toEqual(['MilestoneProgressReported']);
+  });
+
+  it('cannot be signed for by the unit that asked', () => {
+    given(taskDecider, asked)
+      .when({ type: 'SignTask', data: { taskId } }, leadHead)
+      .thenThrows('ILLEGAL_STATE', 'taskId');
+  });
+
+  it('goes to another unit when the office accepts, recorded as the return it was', () => {
+    given(taskDecider, asked)
+      .when(acceptReturn())
+      .then([
+        {
+          type: 'TaskReturnAccepted',
+          data: {
+            taskId,
+            unitId: 'education-bureau',
+            toUnitId: 'land-bureau',
+            reason: 'Land is the land bureau’s work',
+          },
+        },
+      ]);
+  });
+
+  it('is out of the returning unit’s hands once accepted', () => {
+    const accepted: TaskEvent = {
+      type: 'TaskReturnAccepted',
+      data: { taskId, unitId: 'education-bureau', toUnitId: 'land-bureau', reason: 'r' },
+    };
+    given(taskDecider, [...asked, accepted])
+      .when(returnTask(), leadHead)
+      .thenThrows('FORBIDDEN');
+  });
+
+  it('cannot be given back to the unit that returned it, nor to a cooperating unit', () => {
+    given(taskDecider, asked)
+      .when(acceptReturn({ toUnitId: 'education-bureau' }))
+      .thenThrows('VALIDATION', 'toUnitId');
+    given(taskDecider, asked)
+      .when(acceptReturn({ toUnitId: 'finance-bureau' }))
+      .thenThrows('VALIDATION', 'toUnitId');
+  });
+
+  it('stays with the unit when the office refuses, which then signs for it', () => {
+    given(taskDecider, asked)
+      .when(refuseReturn)
+      .then([
+        {
+          type: 'TaskReturnRefused',
+          data: {
+            taskId,
+            unitId: 'education-bureau',
+            reason: 'Schools are the education bureau’s work',
+          },
+        },
+      ]);
+    const refused: TaskEvent = {
+      type: 'TaskReturnRefused',
+      data: { taskId, unitId: 'education-bureau', reason: 'r' },
+    };
+    given(taskDecider, [...asked, refused])
+      .when({ type: 'SignTask', data: { taskId } }, leadHead)
+      .then([{ type: 'TaskSigned', data: { taskId, unitId: 'education-bureau' } }]);
+  });
+
+  it('is no longer awaiting a ruling once transferred by the office', () => {
+    given(taskDecider, [...asked, taskTransferred()])
+      .when(refuseReturn)
+      .thenThrows('ILLEGAL_STATE', 'taskId');
+  });
+});
+
+describe('a ruling with no return asked', () => {
+  it.each([
+    ['accepting', acceptReturn()],
+    ['refusing', refuseReturn],
+  ])('%s is refused as ILLEGAL_STATE', (_, command) => {
+    given(taskDecider, plannedTask).when(command).thenThrows('ILLEGAL_STATE', 'taskId');
+  });
+});
+
+describe('a task returned before returns were requests', () => {
   it('leaves the unit that returned it out of the task', () => {
     given(taskDecider, [...plannedTask, taskReturned()])
       .when(returnTask(), leadHead)
       .thenThrows('FORBIDDEN');
   });
 });
+
+const state = (history: TaskEvent[]) =>
+  history.reduce(taskDecider.evolve, taskDecider.initialState());

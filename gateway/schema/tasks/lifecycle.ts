@@ -25,18 +25,64 @@ export const lifecycleTypeDefs = /* GraphQL */ `
       input: TransferTaskInput!
     ): RevisionPayload!
     """
-    The lead unit returns a task wrongly assigned to it (退回), before signing; the task
-    then has no lead unit until the office assigns or transfers it. Not on a closed task.
-    Roles: DEPARTMENT_HEAD of the lead unit.
+    The lead unit asks to give back a task wrongly assigned to it (退回申请), before signing.
+    It keeps the lead (and cannot sign) until the office accepts (acceptReturn) or refuses
+    (refuseReturn); one request at a time. Not on a closed task. Roles: DEPARTMENT_HEAD of
+    the lead unit.
     """
     returnTask(
       "The task and why it is returned."
       input: TaskReasonInput!
     ): RevisionPayload!
     """
-    Pauses the task (e.g. its funding is frozen): its dates stop running, and it takes no
-    progress report, milestone completion, completion report or acceptance until resumed.
-    Not on a suspended or closed task. Roles: OFFICE.
+    The office accepts the open return and gives the lead to another unit (not the one that
+    returned it, nor a cooperating unit), which signs for it anew. Roles: OFFICE.
+    """
+    acceptReturn(
+      "The task, its new lead unit and why."
+      input: TransferTaskInput!
+    ): RevisionPayload!
+    "The office refuses the open return: the unit keeps the task. Roles: OFFICE."
+    refuseReturn(
+      "The task and why the return is refused."
+      input: TaskReasonInput!
+    ): RevisionPayload!
+    """
+    The office proposes to suspend the task (暂停); the task's responsible leader decides
+    (approveLifecycleChange). One proposal at a time; not on a suspended or closed task.
+    Roles: OFFICE.
+    """
+    proposeSuspension(
+      "The task and why it should be paused."
+      input: TaskReasonInput!
+    ): RevisionPayload!
+    """
+    The office proposes to terminate the task (终止); the task's responsible leader decides.
+    One proposal at a time; not on a closed task. Roles: OFFICE.
+    """
+    proposeTermination(
+      "The task and why it should end."
+      input: TaskReasonInput!
+    ): RevisionPayload!
+    """
+    The task's responsible leader (分管领导; any leader where it names none) approves the open
+    proposal: the task is suspended from today, or terminated, for the proposal's reason.
+    Roles: LEADER.
+    """
+    approveLifecycleChange(
+      "The task and an optional comment."
+      input: ApproveLifecycleChangeInput!
+    ): RevisionPayload!
+    "The task's responsible leader turns the open proposal down; the task runs on. Roles: LEADER."
+    rejectLifecycleChange(
+      "The task and why the proposal is turned down."
+      input: TaskReasonInput!
+    ): RevisionPayload!
+    """
+    The task's responsible leader pauses the task on their own decision (e.g. its funding is
+    frozen): its dates stop running, and it takes no progress report, milestone completion,
+    completion report or acceptance until resumed. Not while a proposal waits on them, nor on
+    a suspended or closed task. Roles: LEADER (the responsible one).
     """
     suspendTask(
       "The task and why it is paused."
@@ -48,8 +94,9 @@ export const lifecycleTypeDefs = /* GraphQL */ `
       input: TaskReasonInput!
     ): RevisionPayload!
     """
-    Final: the task takes no more commands and leaves the boards; its history stays.
-    Not on a closed task. Roles: OFFICE.
+    Final: the task takes no more commands and leaves the boards; its history stays. The
+    responsible leader's own decision; not while a proposal waits on them, nor on a closed
+    task. Roles: LEADER (the responsible one).
     """
     terminateTask(
       "The task and why it ends."
@@ -75,7 +122,7 @@ export const lifecycleTypeDefs = /* GraphQL */ `
     ASSIGNED
     "The office moved the lead to another unit."
     TRANSFERRED
-    "The lead unit returned the task as wrongly assigned (退回)."
+    "The lead unit returned the task as wrongly assigned (退回), and the office accepted it."
     RETURNED
   }
 
@@ -85,7 +132,7 @@ export const lifecycleTypeDefs = /* GraphQL */ `
     kind: HandoverKind!
     "The lead unit before; null when there was none."
     fromUnit: Unit
-    "The lead unit after; null after a return."
+    "The lead unit after; null after a return recorded before returns were ruled on."
     toUnit: Unit
     "Why; null for an assignment."
     reason: String
@@ -101,7 +148,7 @@ export const lifecycleTypeDefs = /* GraphQL */ `
     reason: String!
     "When it was paused."
     suspendedAt: DateTime!
-    "The office actor who paused it."
+    "The actor who paused it: the responsible leader, or the office before proposals existed."
     suspendedBy: ID!
     "Why it resumed; null while suspended."
     resumeReason: String
@@ -122,9 +169,87 @@ export const lifecycleTypeDefs = /* GraphQL */ `
     reason: String!
     "When it was ended."
     terminatedAt: DateTime!
-    "The office actor who ended it."
+    "The actor who ended it: the responsible leader, or the office before proposals existed."
     terminatedBy: ID!
   }
+
+  "How the office ruled on a return (退回申请)."
+  enum ReturnRuling {
+    "Not ruled on yet: the unit keeps the lead."
+    PENDING
+    "Accepted: the lead went to another unit."
+    ACCEPTED
+    "Refused: the unit keeps the task."
+    REFUSED
+  }
+
+  "A return the lead unit asked for, and the office's ruling."
+  type ReturnRequest {
+    "The unit that asked to give the task back."
+    unit: Unit!
+    "Why it says the task is not its own."
+    reason: String!
+    "When it asked."
+    requestedAt: DateTime!
+    "The department head who asked."
+    requestedBy: ID!
+    "Pending, accepted or refused."
+    ruling: ReturnRuling!
+    "The unit given the lead when accepted; null otherwise."
+    toUnit: Unit
+    "The office's reason; null while pending."
+    rulingReason: String
+    "When the office ruled; null while pending."
+    ruledAt: DateTime
+    "The office actor who ruled; null while pending."
+    ruledBy: ID
+  }
+
+  "What the office may propose to the responsible leader."
+  enum LifecycleChange {
+    "暂停: pause the task."
+    SUSPEND
+    "终止: end the task."
+    TERMINATE
+  }
+
+  "Where a proposal stands."
+  enum ProposalDecision {
+    "Waiting on the responsible leader."
+    PENDING
+    "Approved: the task was suspended or terminated."
+    APPROVED
+    "Turned down: the task runs on."
+    REJECTED
+  }
+
+  "The office's proposal to suspend or terminate the task, and the responsible leader's decision."
+  type LifecycleProposal {
+    "Suspend or terminate."
+    change: LifecycleChange!
+    "The office's reason."
+    reason: String!
+    "When it was proposed."
+    proposedAt: DateTime!
+    "The office actor who proposed it."
+    proposedBy: ID!
+    "Pending, approved or rejected."
+    decision: ProposalDecision!
+    "The leader's comment or reason; null while pending or when none was given."
+    comment: String
+    "When the leader decided; null while pending."
+    decidedAt: DateTime
+    "The official who decided; null while pending."
+    decidedBy: ID
+  }
+
+  "The leader's approval of the open proposal."
+  input ApproveLifecycleChangeInput {
+    "The task whose proposal is approved."
+    taskId: ID!
+    "A comment; up to 2000 characters, or null."
+    comment: String
+${idempotencyKeyField}  }
 
   "A task to sign for (签收)."
   input SignTaskInput {

@@ -76,9 +76,9 @@ ${historyPageArguments}    ): HistoryEventConnection!
     COMPLETION_REPORTED
     "办结: the completion was accepted."
     CLOSED
-    "Paused by the office: its dates do not run."
+    "Paused (暂停) by the responsible leader's decision: its dates do not run."
     SUSPENDED
-    "Ended by the office before its work was done; final."
+    "Ended (终止) by the responsible leader's decision before its work was done; final."
     TERMINATED
   }
 
@@ -94,6 +94,10 @@ ${historyPageArguments}    ): HistoryEventConnection!
     overdue: Boolean
     "true: only tasks with an open blockage; false: only those without."
     blocked: Boolean
+    "true: only tasks whose lead unit asked to return them (退回申请) and await the office's ruling."
+    returnRequested: Boolean
+    "true: only tasks with a proposal to suspend or terminate awaiting the responsible leader."
+    proposed: Boolean
   }
 
   "The task list's order; ties are broken by id."
@@ -186,6 +190,10 @@ ${historyPageArguments}    ): HistoryEventConnection!
     suspensions: [Suspension!]!
     "How it was ended; null unless terminated."
     termination: Termination
+    "Every return (退回) the lead unit asked for, with the office's ruling, oldest first."
+    returnRequests: [ReturnRequest!]!
+    "The office's proposals to suspend or terminate it, with the leader's decision, oldest first."
+    proposals: [LifecycleProposal!]!
     "The events of the task's stream, a page at a time, as taskHistory gives them."
     history(
 ${historyPageArguments}    ): HistoryEventConnection!

@@ -113,6 +113,11 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
         reason,
       });
     }
+    case 'TaskReturnAccepted': {
+      // The unit's return, taken back by the office and handed on in one ruling.
+      const { unitId, toUnitId, reason } = event.data;
+      return withMove(task, envelope, { kind: 'returned', fromUnitId: unitId, toUnitId, reason });
+    }
     case 'MilestonePlanned': {
       const { milestoneId: id, weight } = event.data;
       const share = { id, weight, percent: 0, completed: false };

@@ -13,8 +13,11 @@ export interface PingPongRow {
   /** The period's moves, in order. */
   moves: LeadMove[];
   /**
-   * The units that returned it (退回) in the period: each loses points. A move the
-   * office made (a transfer) is the office's decision and costs no unit.
+   * The units that returned it (退回) in the period and had it back afterwards:
+   * their return was unfounded, and each loses points. A unit whose return held
+   * (the task stayed elsewhere) loses nothing, and a move the office made (a
+   * transfer, or its handing on of a return) is the office's decision and costs
+   * no unit.
    */
   unitIds: string[];
   /** A unit got the task back after handing it on. */
@@ -24,10 +27,15 @@ export interface PingPongRow {
 /** Moves of a task in a lead that count as a ping-pong. */
 export const pingPongMoves = 2;
 
-const returnedBy = (moves: readonly LeadMove[]): string[] => [
+/** The units that returned the task and later had it back. */
+const wronglyReturnedBy = (moves: readonly LeadMove[]): string[] => [
   ...new Set(
-    moves.flatMap((move) =>
-      move.kind === 'returned' && move.fromUnitId !== null ? [move.fromUnitId] : [],
+    moves.flatMap((move, index) =>
+      move.kind === 'returned' &&
+      move.fromUnitId !== null &&
+      moves.slice(index + 1).some((later) => later.toUnitId === move.fromUnitId)
+        ? [move.fromUnitId]
+        : [],
     ),
   ),
 ];
@@ -52,7 +60,7 @@ export const pingPongs = (view: BoardView): PingPongRow[] =>
         title: task.title,
         leadUnitId: task.leadUnitId,
         moves,
-        unitIds: returnedBy(moves),
+        unitIds: wronglyReturnedBy(moves),
         bouncedBack: bouncedBack(moves),
       },
     ];

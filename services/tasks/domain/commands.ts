@@ -92,6 +92,21 @@ export type TaskCommand =
     }
   | { type: 'ReturnTask'; data: { taskId: string; reason: string } }
   | {
+      type: 'AcceptReturn';
+      data: {
+        taskId: string;
+        toUnitId: string;
+        reason: string;
+        /** Which of the referenced unit ids the directory confirmed to exist. */
+        knownUnitIds: string[];
+      };
+    }
+  | { type: 'RefuseReturn'; data: { taskId: string; reason: string } }
+  | { type: 'ProposeSuspension'; data: { taskId: string; reason: string } }
+  | { type: 'ProposeTermination'; data: { taskId: string; reason: string } }
+  | { type: 'ApproveLifecycleChange'; data: { taskId: string; comment: string | null } }
+  | { type: 'RejectLifecycleChange'; data: { taskId: string; reason: string } }
+  | {
       type: 'RequestDeadlineExtension';
       data: {
         taskId: string;

@@ -28,10 +28,16 @@ import {
   reportProgress,
 } from './milestones.ts';
 import { answerSupervisionNotice, issueSupervisionNotice } from './notices.ts';
+import {
+  approveLifecycleChange,
+  proposeSuspension,
+  proposeTermination,
+  rejectLifecycleChange,
+} from './proposals.ts';
 import { assignTask, registerTask } from './registration.ts';
 import { signTask } from './signing.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
-import { returnTask, transferTask } from './transfer.ts';
+import { acceptReturn, refuseReturn, returnTask, transferTask } from './transfer.ts';
 import { urgeTask } from './urging.ts';
 
 const withCheckedFields = fieldChecker('tasks');
@@ -51,6 +57,18 @@ const decideOnTask = (
       return transferTask(command.data, task, context);
     case 'ReturnTask':
       return returnTask(command.data, task, context);
+    case 'AcceptReturn':
+      return acceptReturn(command.data, task, context);
+    case 'RefuseReturn':
+      return refuseReturn(command.data, task, context);
+    case 'ProposeSuspension':
+      return proposeSuspension(command.data, task, context);
+    case 'ProposeTermination':
+      return proposeTermination(command.data, task, context);
+    case 'ApproveLifecycleChange':
+      return approveLifecycleChange(command.data, task, context);
+    case 'RejectLifecycleChange':
+      return rejectLifecycleChange(command.data, task, context);
     case 'PlanMilestone':
       return planMilestone(command.data, task, context);
     case 'ReportProgress':

@@ -10,6 +10,8 @@ export const assigned = (task: RegisteredTask, data: Data<'TaskAssigned'>): Regi
   assigned: true,
   leadUnitId: data.leadUnitId,
   cooperatingUnitIds: [...data.cooperatingUnitIds],
+  responsibleLeader: data.responsibleLeader,
+  returnRequestedBy: null,
   signedUnitIds: new Set(),
 });
 
@@ -25,7 +27,40 @@ export const transferred = (
 ): RegisteredTask => ({
   ...task,
   leadUnitId: data.toUnitId,
+  returnRequestedBy: null,
   signedUnitIds: withoutMember(task.signedUnitIds, data.fromUnitId),
+});
+
+/** The unit keeps the lead until the office rules on its request. */
+export const returnRequested = (
+  task: RegisteredTask,
+  data: Data<'TaskReturnRequested'>,
+): RegisteredTask => ({ ...task, returnRequestedBy: data.unitId });
+
+/** The office took the task back from the unit and gave it to another, which signs anew. */
+export const returnAccepted = (
+  task: RegisteredTask,
+  data: Data<'TaskReturnAccepted'>,
+): RegisteredTask => ({
+  ...task,
+  leadUnitId: data.toUnitId,
+  returnRequestedBy: null,
+  signedUnitIds: withoutMember(task.signedUnitIds, data.unitId),
+});
+
+export const returnRefused = (task: RegisteredTask): RegisteredTask => ({
+  ...task,
+  returnRequestedBy: null,
+});
+
+export const proposed = (
+  task: RegisteredTask,
+  data: Data<'TaskLifecycleChangeProposed'>,
+): RegisteredTask => ({ ...task, proposal: { change: data.change, reason: data.reason } });
+
+export const proposalDecided = (task: RegisteredTask): RegisteredTask => ({
+  ...task,
+  proposal: null,
 });
 
 export const returned = (task: RegisteredTask, data: Data<'TaskReturned'>): RegisteredTask => ({

@@ -24,7 +24,12 @@ import {
 import {
   assigned,
   dueDateShifted,
+  proposalDecided,
+  proposed,
+  returnAccepted,
   returned,
+  returnRefused,
+  returnRequested,
   signed,
   terminated,
   transferred,
@@ -50,6 +55,16 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => transferred(task, event.data));
     case 'TaskReturned':
       return update(state, (task) => returned(task, event.data));
+    case 'TaskReturnRequested':
+      return update(state, (task) => returnRequested(task, event.data));
+    case 'TaskReturnAccepted':
+      return update(state, (task) => returnAccepted(task, event.data));
+    case 'TaskReturnRefused':
+      return update(state, returnRefused);
+    case 'TaskLifecycleChangeProposed':
+      return update(state, (task) => proposed(task, event.data));
+    case 'TaskLifecycleChangeDecided':
+      return update(state, proposalDecided);
     case 'TaskCompletionReported':
       return update(state, (task) => withCompletion(task, 'reported'));
     case 'TaskCompletionAccepted':

@@ -9,15 +9,16 @@ import {
 import { addDays } from '../../../domain/dates.ts';
 import { today } from './calendar.ts';
 import { type OnTask, recorded } from './on-task.ts';
+import { leaderChange } from './proposals.ts';
 import type { RegisteredTask } from './state.ts';
 
 /**
- * The office pauses the task (e.g. its funding is frozen): it takes no progress,
- * completion or completion decision until resumed, and its dates stand still.
- * Already suspended is refused by the admission rules.
+ * The responsible leader pauses the task (e.g. its funding is frozen): it takes
+ * no progress, completion or completion decision until resumed, and its dates
+ * stand still. Already suspended is refused by the admission rules.
  */
 export const suspendTask: OnTask<'SuspendTask'> = (data, task, context) =>
-  recorded('TaskSuspended', task, { reason: data.reason, suspendedOn: today(context) });
+  leaderChange('suspend', data.reason, task, context);
 
 /**
  * The facts of the open due dates a pause from `suspendedOn` to `resumedOn`
@@ -69,6 +70,6 @@ export const resumeTask: OnTask<'ResumeTask'> = (data, task, context) => {
   return [...resumed, ...shifts(task, task.suspendedOn, today(context), calendars)];
 };
 
-/** Final: afterwards the task is only read, never changed. */
-export const terminateTask: OnTask<'TerminateTask'> = (data, task) =>
-  recorded('TaskTerminated', task, { reason: data.reason });
+/** Final, by the responsible leader: afterwards the task is only read, never changed. */
+export const terminateTask: OnTask<'TerminateTask'> = (data, task, context) =>
+  leaderChange('terminate', data.reason, task, context);

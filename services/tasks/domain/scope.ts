@@ -32,6 +32,19 @@ export const actingUnitId = (actor: Actor): string => {
   return actor.unitId;
 };
 
+/**
+ * A leader decides for the task only as its responsible leader (分管领导): the
+ * assignment names the official by id (or, in older records, by name); any
+ * leader may where the task names none.
+ */
+export const assertResponsibleLeader = (task: RegisteredTask, actor: Actor): void => {
+  const named = task.responsibleLeader;
+  if (named === null || named === actor.id || named === actor.name) return;
+  throw forbidden(
+    `task ${task.taskId} is decided by its responsible leader ${task.responsibleLeader}, not by ${actor.id}`,
+  );
+};
+
 /** The lead unit's id, when the actor is its department head: only the lead unit may. */
 export const headOfLeadUnit = (task: RegisteredTask, actor: Actor): string => {
   const unitId = actingUnitId(actor);

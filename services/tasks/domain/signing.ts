@@ -12,6 +12,12 @@ export const signTask: OnTask<'SignTask'> = (_data, task, { actor }) => {
   if (task.leadUnitId === null) {
     throw illegalState(`task ${task.taskId} has no lead unit to sign for`, 'taskId');
   }
+  if (task.returnRequestedBy === unitId) {
+    throw illegalState(
+      `unit ${unitId} has asked to return task ${task.taskId}: the office rules on it first`,
+      'taskId',
+    );
+  }
   if (task.signedUnitIds.has(unitId)) {
     throw illegalState(`unit ${unitId} has already signed for task ${task.taskId}`, 'taskId');
   }

@@ -1,4 +1,8 @@
-import type { EscalationLevel, TaskEventOf } from '../../../contracts/events/task-events.ts';
+import type {
+  EscalationLevel,
+  LifecycleChange,
+  TaskEventOf,
+} from '../../../contracts/events/task-events.ts';
 import type { CompletionFact } from '../../../domain/progress.ts';
 
 /** What the rules need to know of one milestone (环节). */
@@ -30,6 +34,9 @@ export type BlockageState = {
 /** A deadline extension request, open until a leader approves or rejects it. */
 export type ExtensionState = { milestoneId: string; requestedDueDate: string; open: boolean };
 
+/** The office's open proposal to suspend or terminate the task, for the responsible leader. */
+export type ProposalState = { change: LifecycleChange; reason: string };
+
 /** A supervision notice, answered once by the unit it is addressed to. */
 export type NoticeState = { toUnitId: string; answered: boolean };
 
@@ -46,12 +53,18 @@ export type RegisteredTask = {
   assigned: boolean;
   leadUnitId: string | null;
   cooperatingUnitIds: readonly string[];
+  /** The official who answers for the task (分管领导); null when none is named. */
+  responsibleLeader: string | null;
+  /** The lead unit that asked to give the task back, until the office rules; else null. */
+  returnRequestedBy: string | null;
   /** Units that signed (签收) for the current assignment. */
   signedUnitIds: ReadonlySet<string>;
   suspended: boolean;
   /** The day it was last suspended; null while running, or when the fact did not say. */
   suspendedOn: string | null;
   terminated: boolean;
+  /** One proposal to suspend or terminate may wait on the leader at a time. */
+  proposal: ProposalState | null;
   completion: CompletionState;
   milestones: ReadonlyMap<string, MilestoneState>;
   blockages: ReadonlyMap<string, BlockageState>;
@@ -80,10 +93,13 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   assigned: false,
   leadUnitId: null,
   cooperatingUnitIds: [],
+  responsibleLeader: null,
+  returnRequestedBy: null,
   signedUnitIds: new Set(),
   suspended: false,
   suspendedOn: null,
   terminated: false,
+  proposal: null,
   completion: 'none',
   milestones: new Map(),
   blockages: new Map(),

@@ -27,7 +27,8 @@ export const taskAssigned: EventOf<'TaskAssigned'> = {
     taskId,
     leadUnitId: 'education-bureau',
     cooperatingUnitIds: ['finance-bureau'],
-    responsibleLeader: 'Vice Mayor Li',
+    // The id of `leader` below: the task's own responsible leader.
+    responsibleLeader: 'leader-1',
   },
 };
 

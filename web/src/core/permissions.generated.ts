@@ -156,10 +156,46 @@ export const permissions = {
       "department_head": "own_unit"
     }
   },
-  "suspendTask": {
+  "acceptReturn": {
     "kind": "command",
     "roles": {
       "office": "all"
+    }
+  },
+  "refuseReturn": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "proposeSuspension": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "proposeTermination": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "approveLifecycleChange": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "rejectLifecycleChange": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
+  "suspendTask": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
     }
   },
   "resumeTask": {
@@ -171,7 +207,7 @@ export const permissions = {
   "terminateTask": {
     "kind": "command",
     "roles": {
-      "office": "all"
+      "leader": "all"
     }
   },
   "requestDeadlineExtension": {

@@ -1,6 +1,6 @@
 import { h } from '../core/dom.ts';
 import { t } from '../core/i18n.ts';
-import { actionForm } from './form.ts';
+import { actionForm, type Field } from './form.ts';
 import { mutate, optional } from './mutate.ts';
 import { byName, type Named, noChoice, type Option, picked, severalOf } from './office-options.ts';
 
@@ -86,26 +86,10 @@ export const transferForm = (
   units: readonly Named[],
   done: () => void,
   notTo: readonly string[] = [],
-) => {
-  const taken = new Set([
-    task.leadUnit?.id,
-    ...task.cooperatingUnits.map((unit) => unit.id),
-    ...notTo,
-  ]);
-  return actionForm({
+) =>
+  actionForm({
     title: 'wbTransfer',
-    fields: [
-      {
-        name: 'toUnitId',
-        label: 'wbToUnit',
-        kind: 'select',
-        options: [
-          noChoice(t('wbChooseUnit')),
-          ...byName(units.filter((unit) => !taken.has(unit.id))),
-        ],
-      },
-      { name: 'reason', label: 'reason', kind: 'textarea' },
-    ],
+    fields: newLeadFields(task, units, notTo),
     submit: (values) =>
       mutate('transferTask', {
         taskId: task.id,
@@ -114,4 +98,31 @@ export const transferForm = (
       }),
     done,
   });
+
+/**
+ * The new lead unit and the reason: any unit but the task's own (a cooperating
+ * unit becomes lead by a re-assignment) and those in `notTo`.
+ */
+export const newLeadFields = (
+  task: Pick<AssignableTask, 'leadUnit' | 'cooperatingUnits'>,
+  units: readonly Named[],
+  notTo: readonly string[] = [],
+): Field[] => {
+  const taken = new Set([
+    task.leadUnit?.id,
+    ...task.cooperatingUnits.map((unit) => unit.id),
+    ...notTo,
+  ]);
+  return [
+    {
+      name: 'toUnitId',
+      label: 'wbToUnit',
+      kind: 'select',
+      options: [
+        noChoice(t('wbChooseUnit')),
+        ...byName(units.filter((unit) => !taken.has(unit.id))),
+      ],
+    },
+    { name: 'reason', label: 'reason', kind: 'textarea' },
+  ];
 };

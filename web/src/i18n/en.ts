@@ -1,5 +1,6 @@
 import { cockpitEn } from './cockpit.ts';
 import { exportEn } from './export.ts';
+import { lifecycleEn } from './lifecycle.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
 import type { MessageKey } from './zh.ts';
@@ -348,5 +349,6 @@ export const en: Record<MessageKey, string> = {
   ...phoneEn,
   ...exportEn,
   ...officeEn,
+  ...lifecycleEn,
   ...cockpitEn,
 };

@@ -1,5 +1,6 @@
 import { cockpitZh } from './cockpit.ts';
 import { exportZh } from './export.ts';
+import { lifecycleZh } from './lifecycle.ts';
 import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
 
@@ -343,6 +344,7 @@ export const zh = {
   ...phoneZh,
   ...exportZh,
   ...officeZh,
+  ...lifecycleZh,
   ...cockpitZh,
 } as const;
 

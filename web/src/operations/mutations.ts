@@ -26,6 +26,14 @@ export const consoleMutations = [
   'acceptTaskCompletion',
   'rejectTaskCompletion',
   'recordAccountability',
+  'returnTask',
+  'acceptReturn',
+  'refuseReturn',
+  'proposeSuspension',
+  'proposeTermination',
+  'approveLifecycleChange',
+  'rejectLifecycleChange',
+  'resumeTask',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];
@@ -35,6 +43,13 @@ const capitalised = (field: string) => `${field[0]?.toUpperCase()}${field.slice(
 /** The input type of a command whose input is not named after it: a reason is all it takes. */
 const inputs: Partial<Record<ConsoleMutation, string>> = {
   rejectTaskCompletion: 'TaskReasonInput',
+  returnTask: 'TaskReasonInput',
+  acceptReturn: 'TransferTaskInput',
+  refuseReturn: 'TaskReasonInput',
+  proposeSuspension: 'TaskReasonInput',
+  proposeTermination: 'TaskReasonInput',
+  rejectLifecycleChange: 'TaskReasonInput',
+  resumeTask: 'TaskReasonInput',
 };
 
 /** What a command answers beyond its position, where the console needs more: a new task's id. */

@@ -17,6 +17,10 @@ export const rulingsQuery = /* GraphQL */ `query OfficeRulings {
     edges { node { id title leadUnit { id name } dueDate } } }
   unassigned: tasks(filter: { statuses: [REGISTERED] }, first: 50) {
     edges { node { id title dueDate } } }
+  returns: tasks(filter: { returnRequested: true }, first: 50) {
+    edges { node { id title dueDate leadUnit { id name } } } }
+  proposals: tasks(filter: { proposed: true }, first: 50) {
+    edges { node { id title dueDate leadUnit { id name } responsibleLeader } } }
   extensions: stageBoard(filter: { withExtensions: true }, first: 100) {
     nodes { taskId taskTitle leadUnitName milestoneId title dueDate
       extensions { requestId status requestedOn requestedDueDate reason } } } }`;
@@ -25,7 +29,9 @@ export const rulingsQuery = /* GraphQL */ `query OfficeRulings {
  * The pending completion reports as the office reviews them, and who held each
  * task without a lead unit and why it was given back: every task in one request.
  */
-export const rulingDetailsQuery = /* GraphQL */ `query OfficeRulingDetails($reported: [ID!]!, $anyReported: Boolean!, $unassigned: [ID!]!, $anyUnassigned: Boolean!) {
+export const rulingDetailsQuery = /* GraphQL */ `query OfficeRulingDetails($reported: [ID!]!, $anyReported: Boolean!, $unassigned: [ID!]!, $anyUnassigned: Boolean!, $returns: [ID!]!, $anyReturns: Boolean!) {
+  returns: tasksById(ids: $returns) @include(if: $anyReturns) { id
+    cooperatingUnits { id name } returnRequests { reason ruling requestedAt } }
   reported: tasksById(ids: $reported) @include(if: $anyReported) { id
     completion { summary reportedAt reportedBy evidence { fileName sha256 size } rejections { reason rejectedAt } } }
   unassigned: tasksById(ids: $unassigned) @include(if: $anyUnassigned) { id

@@ -21,6 +21,9 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   urges { urgeId unit { id name } message replyBy urgedOn by }
   instructions { id text issuedAt issuedBy }
   signatures { unit { id name } current }
+  suspended
+  returnRequests { unit { id name } reason requestedAt ruling toUnit { id name } rulingReason ruledAt }
+  proposals { change reason proposedAt decision comment decidedAt decidedBy }
   ${historySelection} } }`;
 
 export const earlierHistoryQuery = /* GraphQL */ `query TaskHistoryEarlier($id: ID!, $before: String) { task(id: $id) { ${historySelection} } }`;

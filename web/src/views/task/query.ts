@@ -82,6 +82,27 @@ export interface TaskPage {
   }[];
   instructions: { id: string; text: string; issuedAt: string; issuedBy: string }[];
   signatures: { unit: UnitRef; current: boolean }[];
+  suspended: boolean;
+  /** Returns (退回) the lead unit asked for, with the office's ruling. */
+  returnRequests: {
+    unit: UnitRef;
+    reason: string;
+    requestedAt: string;
+    ruling: 'PENDING' | 'ACCEPTED' | 'REFUSED';
+    toUnit: UnitRef | null;
+    rulingReason: string | null;
+    ruledAt: string | null;
+  }[];
+  /** The office's proposals to suspend or terminate, with the leader's decision. */
+  proposals: {
+    change: 'SUSPEND' | 'TERMINATE';
+    reason: string;
+    proposedAt: string;
+    decision: 'PENDING' | 'APPROVED' | 'REJECTED';
+    comment: string | null;
+    decidedAt: string | null;
+    decidedBy: string | null;
+  }[];
   history: HistoryPage;
 }
 

@@ -8,6 +8,7 @@ import { unitForms } from '../../forms/unit-forms.ts';
 import { urgeForm } from '../../forms/urge-task.ts';
 import { allOfficials, allUnits, type UnitName, unitName } from '../lookups.ts';
 import { historyTimeline } from './history.ts';
+import { lifecycleActions, lifecycleRecords } from './lifecycle.ts';
 import { milestoneTimeline } from './milestones.ts';
 import { loadTask, loadTaskBoards, type TaskPage } from './query.ts';
 import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
@@ -47,10 +48,19 @@ const taskUnits = (task: TaskPage) => ({
 });
 
 /** The forms the user's role may use on this task, and only those. */
-const forms = (task: TaskPage, units: { value: string; label: string }[], refresh: () => void) => {
+const forms = (
+  task: TaskPage,
+  units: { value: string; label: string }[],
+  directory: readonly UnitName[],
+  refresh: () => void,
+) => {
   const me = currentUser();
   const involved = taskUnits(task);
   const signedNow = task.signatures.some((s) => s.current && s.unit.id === me?.unitId);
+  // A unit that asked to return the task signs only once the office refused.
+  const returning = task.returnRequests.some(
+    (request) => request.ruling === 'PENDING' && request.unit.id === me?.unitId,
+  );
   const parts = [
     canOnTask('reportProgress', involved)
       ? unitForms(
@@ -61,7 +71,10 @@ const forms = (task: TaskPage, units: { value: string; label: string }[], refres
             units: units.filter((unit) => unit.value !== me?.unitId),
             cooperatingAs: leadsTask(involved) ? null : (me?.unitId ?? null),
           },
-          { canSign: canOnTask('signTask', involved) && !signedNow, leads: leadsTask(involved) },
+          {
+            canSign: canOnTask('signTask', involved) && !signedNow && !returning,
+            leads: leadsTask(involved),
+          },
           refresh,
         )
       : null,
@@ -69,6 +82,7 @@ const forms = (task: TaskPage, units: { value: string; label: string }[], refres
     can('urgeTask') && task.leadUnit
       ? urgeForm({ ...task, leadUnit: task.leadUnit }, refresh)
       : null,
+    ...lifecycleActions(task, directory, refresh),
   ].filter(Boolean);
   return parts.length > 0
     ? h('section', { class: 'task-forms' }, h('h2', {}, t('forms')), parts)
@@ -95,13 +109,14 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     h('h1', { tabindex: '-1' }, task.title),
     task.description ? h('p', {}, task.description) : null,
     facts(task, lightBadge(boards.light), officials),
-    forms(task, unitOptions, refresh),
+    forms(task, unitOptions, units, refresh),
     milestoneTimeline(task, boards, refresh),
     indicatorTable(task),
     blockageTable(task, boards, units, refresh),
     noticeTable(task, refresh),
     urgeTable(task),
     instructionList(task),
+    ...lifecycleRecords(task, officials),
     historyTimeline(task, officials),
   );
 };

@@ -2,7 +2,13 @@ import { h } from '../../core/dom.ts';
 import { t } from '../../core/i18n.ts';
 import { overduePart, redPart } from './attention.ts';
 import { loadWorkbench } from './query.ts';
-import { extensionsPart, reportsPart, unassignedPart } from './rulings.ts';
+import {
+  extensionsPart,
+  proposalsPart,
+  reportsPart,
+  returnsPart,
+  unassignedPart,
+} from './rulings.ts';
 import { liveSections } from './sections.ts';
 import { registerPart, taskListPart } from './task-list.ts';
 
@@ -20,8 +26,10 @@ export const workbenchLanding = async (): Promise<HTMLElement> =>
       redPart,
       overduePart,
       reportsPart,
+      returnsPart,
       unassignedPart,
       extensionsPart,
+      proposalsPart,
       registerPart,
       taskListPart,
     ]),

@@ -70,6 +70,22 @@ export interface Unassigned {
   returned: Handover | null;
 }
 
+/** A task whose lead unit asked to return it (退回申请), or one with a proposal awaiting a leader. */
+export interface AwaitingRuling {
+  id: string;
+  title: string;
+  dueDate: string;
+  leadUnit: Named | null;
+  responsibleLeader?: string | null;
+}
+
+/** A return asked for, with the unit's reason and the task's cooperating units (not offered it). */
+export interface PendingReturn extends AwaitingRuling {
+  reason: string | null;
+  requestedAt: string | null;
+  cooperatingUnits: Named[];
+}
+
 /** A milestone's extension request that no leader has decided yet. */
 export interface PendingExtension {
   taskId: string;
@@ -102,6 +118,8 @@ export interface Workbench {
   overdue: OverdueMilestone[];
   reports: PendingReport[];
   unassigned: Unassigned[];
+  returns: PendingReturn[];
+  proposals: AwaitingRuling[];
   extensions: PendingExtension[];
   tasks: TaskRow[];
   totalTasks: number;
@@ -124,6 +142,11 @@ interface RulingDetails {
     responsibleLeader: string | null;
     handovers: Handover[];
   } | null)[];
+  returns?: ({
+    id: string;
+    cooperatingUnits: Named[];
+    returnRequests: { reason: string; ruling: string; requestedAt: string }[];
+  } | null)[];
 }
 
 /**
@@ -133,17 +156,30 @@ interface RulingDetails {
 const rulingDetails = async (
   reported: Reported[],
   registered: Registered[],
-): Promise<{ reports: PendingReport[]; unassigned: Unassigned[] }> => {
+  returning: AwaitingRuling[],
+): Promise<{ reports: PendingReport[]; unassigned: Unassigned[]; returns: PendingReturn[] }> => {
   const details =
-    reported.length + registered.length === 0
+    reported.length + registered.length + returning.length === 0
       ? {}
       : await gql<RulingDetails>(rulingDetailsQuery, {
           reported: reported.map((task) => task.id),
           anyReported: reported.length > 0,
           unassigned: registered.map((task) => task.id),
           anyUnassigned: registered.length > 0,
+          returns: returning.map((task) => task.id),
+          anyReturns: returning.length > 0,
         });
   return {
+    returns: returning.map((task, i) => {
+      const found = details.returns?.[i];
+      const pending = found?.returnRequests.find((request) => request.ruling === 'PENDING');
+      return {
+        ...task,
+        reason: pending?.reason ?? null,
+        requestedAt: pending?.requestedAt ?? null,
+        cooperatingUnits: found?.cooperatingUnits ?? [],
+      };
+    }),
     reports: reported.map((task, i) => ({
       ...task,
       completion: details.reported?.[i]?.completion ?? null,
@@ -164,6 +200,8 @@ const rulingDetails = async (
 interface RulingsData {
   reported: Edges<Reported>;
   unassigned: Edges<Registered>;
+  returns: Edges<AwaitingRuling>;
+  proposals: Edges<AwaitingRuling>;
   extensions: {
     nodes: (Omit<PendingExtension, 'requestedOn' | 'requestedDueDate' | 'reason'> & {
       extensions: {
@@ -209,9 +247,10 @@ export const loadWorkbench = async (): Promise<Workbench> => {
     allUnits(),
     allOfficials().catch(() => []),
   ]);
-  const { reports, unassigned } = await rulingDetails(
+  const { reports, unassigned, returns } = await rulingDetails(
     nodes(rulings.reported),
     nodes(rulings.unassigned),
+    nodes(rulings.returns),
   );
   return {
     today: attention.red.day,
@@ -219,6 +258,8 @@ export const loadWorkbench = async (): Promise<Workbench> => {
     overdue: attention.overdue.nodes,
     reports,
     unassigned,
+    returns,
+    proposals: nodes(rulings.proposals),
     extensions: pendingExtensions(rulings),
     tasks: nodes(list.tasks),
     totalTasks: list.tasks.totalCount,

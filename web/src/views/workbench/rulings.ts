@@ -4,8 +4,10 @@ import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { evidenceList } from '../../forms/evidence.ts';
 import { folded } from '../../forms/form.ts';
+import { returnRuling } from '../../forms/lifecycle-forms.ts';
 import { transferForm } from '../../forms/office-assign.ts';
 import { completionRuling } from '../../forms/office-completion.ts';
+import { unitName } from '../lookups.ts';
 import { deskLink } from './links.ts';
 import { sectionTable } from './list.ts';
 import type { PendingReport, Unassigned, Workbench } from './query.ts';
@@ -99,6 +101,60 @@ export const unassignedPart: Part<Workbench> = {
       ],
       data.unassigned,
     ),
+};
+
+/**
+ * 退回申请: the lead unit keeps the task until the office hands it to another
+ * unit or refuses; the request's reason is on the task page.
+ */
+export const returnsPart: Part<Workbench> = {
+  key: 'returns',
+  title: 'wbReturnRequests',
+  draw: (data, acted) => [
+    h('p', { class: 'note' }, t('lcReturnsHelp')),
+    sectionTable(
+      t('wbReturnRequests'),
+      [
+        { label: t('task'), cell: (row) => taskLink(row.id, row.title) },
+        { label: t('lcRequestedBy'), cell: (row) => row.leadUnit?.name ?? '—' },
+        { label: t('lcRequestedAt'), cell: (row) => dateTime(row.requestedAt) },
+        {
+          label: t('reason'),
+          cell: (row) => h('span', { 'data-return-reason': row.id }, row.reason ?? '—'),
+        },
+        {
+          label: t('actions'),
+          cell: (row) =>
+            can('acceptReturn')
+              ? returnRuling(row, data.units, () => acted({ taskId: row.id }))
+              : null,
+        },
+      ],
+      data.returns,
+    ),
+  ],
+};
+
+/** 暂停、终止: proposed by the office, waiting on the responsible leader. */
+export const proposalsPart: Part<Workbench> = {
+  key: 'proposals',
+  title: 'wbProposals',
+  draw: (data) => [
+    h('p', { class: 'note' }, t('lcProposalsHelp')),
+    sectionTable(
+      t('wbProposals'),
+      [
+        { label: t('task'), cell: (row) => taskLink(row.id, row.title) },
+        { label: t('leadUnit'), cell: (row) => row.leadUnit?.name ?? '—' },
+        {
+          label: t('responsibleLeader'),
+          cell: (row) =>
+            row.responsibleLeader ? unitName(data.officials, row.responsibleLeader) : '—',
+        },
+      ],
+      data.proposals,
+    ),
+  ],
 };
 
 /** 延期申请: a leader decides them; the office follows what is still open. */
