@@ -74,11 +74,23 @@ export type TaskEvent =
         reportedByUnitId: string | null;
         /** Since version 2; version-1 events are upcast with none. */
         evidence: Evidence[];
+        /**
+         * 代录: the office recorded the unit's report, copied from this source (who
+         * reported, when, how); absent when the unit reported itself.
+         */
+        proxySource?: string;
       };
     }
   | {
+      /** `proxySource`, `completedByUnitId`: as for a report, when the office recorded it (代录). */
       type: 'MilestoneCompleted';
-      data: { taskId: string; milestoneId: string; note: string | null };
+      data: {
+        taskId: string;
+        milestoneId: string;
+        note: string | null;
+        proxySource?: string;
+        completedByUnitId?: string | null;
+      };
     }
   | {
       type: 'BlockageReported';

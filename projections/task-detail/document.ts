@@ -50,6 +50,8 @@ export type MilestoneDetail = {
   completedAt: string | null;
   lastReportedAt: string | null;
   lastReportedByUnitId: string | null;
+  /** 代录: the source the office named for the last report; absent or null when the unit reported. */
+  lastProxySource?: string | null;
   lastNote: string | null;
   /**
    * The files offered with the last progress report (佐证材料); absent on pages

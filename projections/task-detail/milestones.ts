@@ -55,6 +55,7 @@ export const withProgressReported: PageChange<'MilestoneProgressReported'> = (
     progress: data.percent,
     lastReportedAt: stamp.at,
     lastReportedByUnitId: data.reportedByUnitId,
+    lastProxySource: data.proxySource ?? null,
     lastNote: data.note,
     lastEvidence: [...data.evidence],
   })),

@@ -61,6 +61,12 @@ export const readStreamPage = async (
   };
 };
 
+/** 代录: the unit's source an office-recorded report names; null for any other event. */
+const proxySourceOf = (data: unknown): string | null => {
+  const source = (data as { proxySource?: unknown } | null)?.proxySource;
+  return typeof source === 'string' ? source : null;
+};
+
 /**
  * A page of a task's history as the API gives it: each event with who recorded
  * it, its leaf hash, and whether the last signed head (`signedSize` events)
@@ -79,6 +85,7 @@ export const historyConnection = (page: StreamPage, signedSize: number) => {
       actor: event.metadata.actor,
       correlationId: event.metadata.correlationId,
       data: event.data,
+      proxySource: proxySourceOf(event.data),
       leafHash: eventLeafHash(event).toString('hex'),
       coveredBySignedHead: event.position <= signedSize,
     },

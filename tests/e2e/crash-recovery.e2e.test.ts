@@ -103,7 +103,14 @@ describe('a process killed with SIGKILL during a burst of writes', () => {
     const writer = async () => {
       for (;;) {
         const note = `report-${sent++}`;
-        const input = { taskId, milestoneId: milestone.milestoneId, percent: sent % 101, note };
+        // The office records the unit's reports (代录), naming their source.
+        const input = {
+          taskId,
+          milestoneId: milestone.milestoneId,
+          percent: sent % 101,
+          note,
+          proxySource: '联络员电话报送',
+        };
         try {
           const result = await post(url, office, reportProgress, { input });
           if (result.errors) continue;

@@ -41,7 +41,13 @@ describe('the permission matrix', () => {
   afterAll(() => s.sys.stop());
 
   const call = (c: HttpCase, variables: Record<string, unknown>, caller: Caller) =>
-    s.call(c.kind, c.field, variables, caller.name, c.selection);
+    s.call(
+      c.kind,
+      c.field,
+      c.forCaller ? c.forCaller(variables, caller) : variables,
+      caller.name,
+      c.selection,
+    );
 
   const expectSuccess = async (
     operation: Operation,

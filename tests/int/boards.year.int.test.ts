@@ -100,9 +100,13 @@ const planMilestone = (taskId: string, milestoneId: string, dueDate: string): Ta
   data: { taskId, milestoneId, title: `Milestone ${milestoneId}`, dueDate, weight: 1 },
 });
 
+/** The source the office names: these reports are recorded by it for the unit (代录). */
+const proxySource = '联络员报送（测试）';
+
+/** Reports recorded by the office for the unit (代录). */
 const reportProgress = (taskId: string, milestoneId: string, percent: number): TaskCommand => ({
   type: 'ReportProgress',
-  data: { taskId, milestoneId, percent, note: null },
+  data: { taskId, milestoneId, percent, note: null, proxySource },
 });
 
 /** Starts a system with only what the boards need: no scheduled clock records facts meanwhile. */
@@ -183,7 +187,7 @@ const playYear = async (clock: SettableClock, commands: Commands) => {
   on('2021-04-10');
   await commands.task({
     type: 'CompleteMilestone',
-    data: { taskId: 't1', milestoneId: 'm1', note: null },
+    data: { taskId: 't1', milestoneId: 'm1', note: null, proxySource },
   });
   on('2021-04-15');
   // Stricter lights, published on 04-15 to apply from 04-01: known from 04-15 only.

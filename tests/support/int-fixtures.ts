@@ -107,10 +107,16 @@ export const seedTask = async (
   }
 };
 
-/** A progress report with a note, so that going backwards is allowed too. */
+/**
+ * The source the office names when it records a unit's report (代录), as the
+ * fixtures' reports are sent by the office.
+ */
+export const proxySource = '联络员报送（测试）';
+
+/** A progress report with a note, so that going backwards is allowed too; recorded by the office (代录). */
 export const progress = (taskId: string, milestoneId: string, percent: number): TaskCommand => ({
   type: 'ReportProgress',
-  data: { taskId, milestoneId, percent, note: `report of ${percent}%` },
+  data: { taskId, milestoneId, percent, note: `report of ${percent}%`, proxySource },
 });
 
 /**
@@ -151,7 +157,7 @@ export const seedLog = async (
     if (i % 2 === 0) {
       await runTask(handle, {
         type: 'CompleteMilestone',
-        data: { taskId, milestoneId: 'm1', note: null },
+        data: { taskId, milestoneId: 'm1', note: null, proxySource },
       });
       await runTask(handle, {
         type: 'ResolveBlockage',
@@ -161,7 +167,7 @@ export const seedLog = async (
     if (i % 3 === 0) {
       await runTask(handle, {
         type: 'CompleteMilestone',
-        data: { taskId, milestoneId: 'm2', note: 'done' },
+        data: { taskId, milestoneId: 'm2', note: 'done', proxySource },
       });
     }
   }

@@ -38,6 +38,8 @@ export interface HttpCase {
   check?(data: Record<string, unknown>, caller: Caller): void;
   /** A mutation that takes no input (signing a tree head, running the clock). */
   inputless?: true;
+  /** The variables as `caller` sends them, where they differ by caller (代录 is the office's alone). */
+  forCaller?(variables: Variables, caller: Caller): Variables;
 }
 
 /** An operation without a field of its own: called over the broker, as services call it. */
@@ -54,6 +56,23 @@ const mutation = (field: string, prepare: (s: Scenario) => Promise<Variables>): 
   kind: 'mutation',
   field,
   prepare: async (s) => ({ input: await prepare(s) }),
+});
+
+/**
+ * A report the office sends only as 代录, naming the unit's source; a unit sends
+ * its own without one.
+ */
+const recordedForUnit = (c: HttpCase): HttpCase => ({
+  ...c,
+  prepare: async (s) => {
+    const { input } = (await c.prepare(s)) as { input: Variables };
+    return { input: { ...input, proxySource: '联络员电话报送' } };
+  },
+  forCaller: (variables, caller) => {
+    if (caller.name === 'office') return variables;
+    const { proxySource: _, ...input } = variables.input as Variables;
+    return { ...variables, input };
+  },
 });
 
 const read = (
@@ -117,9 +136,11 @@ const commands = {
     })),
   ],
   reportProgress: [
-    mutation('reportProgress', async (s) => ({ ...(await plannedTask(s)), percent: 60 })),
+    recordedForUnit(
+      mutation('reportProgress', async (s) => ({ ...(await plannedTask(s)), percent: 60 })),
+    ),
   ],
-  completeMilestone: [mutation('completeMilestone', plannedTask)],
+  completeMilestone: [recordedForUnit(mutation('completeMilestone', plannedTask))],
   reportBlockage: [
     mutation('reportBlockage', async (s) => ({
       taskId: (await plannedTask(s)).taskId,

@@ -109,6 +109,7 @@ describe('a valid input', () => {
         percent,
         note: null,
         evidence: [],
+        proxySource: null,
       });
     },
   );
@@ -117,6 +118,7 @@ describe('a valid input', () => {
     expect(parseInput(completeMilestoneInput, { ...completion, note: ' done ' })).toEqual({
       ...completion,
       note: 'done',
+      proxySource: null,
     });
   });
 

@@ -196,3 +196,29 @@ describe("a milestone's evidence (佐证材料)", () => {
     expect(later.milestones[0]?.lastEvidence).toEqual([]);
   });
 });
+
+describe('a report the office recorded for the unit (代录)', () => {
+  it('names the unit it speaks for and the source, and a unit’s own next report none', () => {
+    const recordedForUnit: TaskEvent = {
+      type: 'MilestoneProgressReported',
+      data: {
+        taskId,
+        milestoneId: 'm1',
+        percent: 40,
+        previousPercent: 0,
+        note: null,
+        reportedByUnitId: 'education-bureau',
+        evidence: [],
+        proxySource: '联络员张三 6月30日电话报送',
+      },
+    };
+    expect(page([...plannedTask, recordedForUnit]).milestones[0]).toMatchObject({
+      progress: 40,
+      lastReportedByUnitId: 'education-bureau',
+      lastProxySource: '联络员张三 6月30日电话报送',
+    });
+    expect(
+      page([...plannedTask, recordedForUnit, progressReported('m1', 50, 40)]).milestones[0],
+    ).toMatchObject({ progress: 50, lastProxySource: null });
+  });
+});

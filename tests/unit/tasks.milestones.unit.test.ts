@@ -13,6 +13,9 @@ import {
   taskRegistered,
 } from './support/task-fixtures.ts';
 
+/** The department head of the lead unit, who reports unless a test says otherwise. */
+const lead = headOf('education-bureau');
+
 const planMilestone = taskCommand('PlanMilestone', {
   taskId,
   milestoneId: 'm1',
@@ -36,7 +39,7 @@ const completeMilestone = (milestoneId = 'm1', note: string | null = null): Task
   data: { taskId, milestoneId, note },
 });
 
-/** The progress event a report records: by no unit, with no note or evidence, unless given. */
+/** The progress event a report of the lead unit records: with no note or evidence, unless given. */
 type ProgressData = Extract<TaskEvent, { type: 'MilestoneProgressReported' }>['data'];
 
 const progressRecorded = (
@@ -48,7 +51,7 @@ const progressRecorded = (
     milestoneId: 'm1',
     previousPercent: 0,
     note: null,
-    reportedByUnitId: null,
+    reportedByUnitId: 'education-bureau',
     evidence: [],
     ...data,
   },
@@ -115,6 +118,10 @@ describe('planning a milestone', () => {
   });
 });
 
+/** The command as the office sends it for a unit (代录), naming the unit's source. */
+const withSource = (command: TaskCommand, proxySource: string): TaskCommand =>
+  ({ ...command, data: { ...command.data, proxySource } }) as TaskCommand;
+
 describe('reporting progress', () => {
   it('records the percent with the previous one and the reporting unit', () => {
     given(taskDecider, plannedTask)
@@ -138,34 +145,47 @@ describe('reporting progress', () => {
       .thenThrows('VALIDATION', 'evidence[0].sha256');
   });
 
-  it('records no reporting unit for an actor without one', () => {
+  it('takes the office’s record of a unit’s report (代录) with the source, for the milestone’s owner', () => {
+    const source = '联络员张三 6月30日电话报送';
     given(taskDecider, [...plannedTask, progressReported('m1', 30)])
+      .when(withSource(reportProgress(40), ` ${source} `))
+      .then([progressRecorded({ percent: 40, previousPercent: 30, proxySource: source })]);
+  });
+
+  it('refuses the office’s report without the unit’s source: the office does not report in its own name', () => {
+    given(taskDecider, plannedTask)
       .when(reportProgress(40))
-      .then([progressRecorded({ percent: 40, previousPercent: 30 })]);
+      .thenThrows('VALIDATION', 'proxySource');
+  });
+
+  it('refuses a source from a unit reporting itself', () => {
+    given(taskDecider, plannedTask)
+      .when(withSource(reportProgress(40), '自报'), lead)
+      .thenThrows('VALIDATION', 'proxySource');
   });
 
   it('needs a planned milestone', () => {
     given(taskDecider, plannedTask)
-      .when(reportProgress(10, null, 'm9'))
+      .when(reportProgress(10, null, 'm9'), lead)
       .thenThrows('NOT_FOUND', 'milestoneId');
   });
 
   it.each([-1, 101, 12.5, Number.NaN])('refuses percent %p', (percent) => {
     const error = given(taskDecider, plannedTask)
-      .when(reportProgress(percent))
+      .when(reportProgress(percent), lead)
       .thenThrows('VALIDATION', 'percent');
     expect(error.details.rule).toBe('must be an integer between 0 and 100');
   });
 
   it.each([0, 100])('accepts percent %p', (percent) => {
     given(taskDecider, plannedTask)
-      .when(reportProgress(percent))
+      .when(reportProgress(percent), lead)
       .then([progressRecorded({ percent })]);
   });
 
   it('may repeat the current percent without a note', () => {
     given(taskDecider, [...plannedTask, progressReported('m1', 30)])
-      .when(reportProgress(30))
+      .when(reportProgress(30), lead)
       .then([progressRecorded({ percent: 30, previousPercent: 30 })]);
   });
 });
@@ -175,18 +195,20 @@ describe('progress going backwards', () => {
 
   it('needs a note as the reason', () => {
     const error = given(taskDecider, history)
-      .when(reportProgress(40))
+      .when(reportProgress(40), lead)
       .thenThrows('VALIDATION', 'note');
     expect(error.details.rule).toBe('required when progress goes backwards');
   });
 
   it('does not take a blank note as a reason', () => {
-    given(taskDecider, history).when(reportProgress(40, '   ')).thenThrows('VALIDATION', 'note');
+    given(taskDecider, history)
+      .when(reportProgress(40, '   '), lead)
+      .thenThrows('VALIDATION', 'note');
   });
 
   it('is recorded with the reason', () => {
     given(taskDecider, history)
-      .when(reportProgress(40, 'survey found errors'))
+      .when(reportProgress(40, 'survey found errors'), lead)
       .then([progressRecorded({ percent: 40, previousPercent: 60, note: 'survey found errors' })]);
   });
 });
@@ -194,7 +216,7 @@ describe('progress going backwards', () => {
 describe('completing a milestone', () => {
   it('records the completion with its note trimmed', () => {
     given(taskDecider, plannedTask)
-      .when(completeMilestone('m1', ' done early '))
+      .when(completeMilestone('m1', ' done early '), lead)
       .then([
         { type: 'MilestoneCompleted', data: { taskId, milestoneId: 'm1', note: 'done early' } },
       ]);
@@ -202,8 +224,27 @@ describe('completing a milestone', () => {
 
   it('needs a planned milestone', () => {
     given(taskDecider, plannedTask)
-      .when(completeMilestone('m9'))
+      .when(completeMilestone('m9'), lead)
       .thenThrows('NOT_FOUND', 'milestoneId');
+  });
+  it('takes the office’s record of it (代录) with the source, for the owning unit', () => {
+    given(taskDecider, plannedTask)
+      .when(withSource(completeMilestone(), '验收单（6月28日）'))
+      .then([
+        {
+          type: 'MilestoneCompleted',
+          data: {
+            taskId,
+            milestoneId: 'm1',
+            note: null,
+            proxySource: '验收单（6月28日）',
+            completedByUnitId: 'education-bureau',
+          },
+        },
+      ]);
+    given(taskDecider, plannedTask)
+      .when(completeMilestone())
+      .thenThrows('VALIDATION', 'proxySource');
   });
 });
 
@@ -212,13 +253,13 @@ describe('a completed milestone', () => {
 
   it('takes no more progress', () => {
     given(taskDecider, history)
-      .when(reportProgress(100))
+      .when(reportProgress(100), lead)
       .thenThrows('ILLEGAL_STATE', 'milestoneId');
   });
 
   it('cannot be completed again', () => {
     given(taskDecider, history)
-      .when(completeMilestone())
+      .when(completeMilestone(), lead)
       .thenThrows('ILLEGAL_STATE', 'milestoneId');
   });
 });

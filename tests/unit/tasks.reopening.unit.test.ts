@@ -4,6 +4,7 @@ import { given } from './support/given-when-then.ts';
 import {
   completionReported,
   leader,
+  leadHead,
   milestoneCompleted,
   plannedTask,
   progressReported,
@@ -69,7 +70,7 @@ describe('a reopened milestone', () => {
       data: { taskId, milestoneId: 'm1', percent: 80, note: null },
     };
     given(taskDecider, history)
-      .when(progress)
+      .when(progress, leadHead)
       .then([
         {
           type: 'MilestoneProgressReported',
@@ -79,7 +80,7 @@ describe('a reopened milestone', () => {
             percent: 80,
             previousPercent: 60,
             note: null,
-            reportedByUnitId: null,
+            reportedByUnitId: 'education-bureau',
             evidence: [],
           },
         },
@@ -89,7 +90,10 @@ describe('a reopened milestone', () => {
   it('can be completed again', () => {
     const history = [...plannedTask, milestoneCompleted(), reopened(0)];
     given(taskDecider, history)
-      .when({ type: 'CompleteMilestone', data: { taskId, milestoneId: 'm1', note: null } })
+      .when(
+        { type: 'CompleteMilestone', data: { taskId, milestoneId: 'm1', note: null } },
+        leadHead,
+      )
       .then([milestoneCompleted()]);
   });
 });

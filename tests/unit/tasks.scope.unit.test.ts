@@ -95,8 +95,10 @@ describe('the office', () => {
       ...defaultContext,
       actor: { id: 'someone', role: 'office' },
     };
+    // It records a unit's report only as 代录, naming the unit's source.
+    const report = unitCommands[0]!;
     const events = taskDecider.decide(
-      unitCommands[0]!,
+      { ...report, data: { ...report.data, proxySource: '联络员电话报送' } } as TaskCommand,
       history.reduce(taskDecider.evolve, taskDecider.initialState()),
       context,
     );

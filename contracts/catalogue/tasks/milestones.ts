@@ -32,8 +32,15 @@ export const planMilestoneInput = onTask({
 
 const percentRule = 'must be an integer between 0 and 100';
 
+/**
+ * 代录: the source of a report the office records for a unit (e.g. 联络员张三
+ * 6月30日电话报送); the office must name it, a unit must not give one.
+ */
+const proxySource = optionalText(limits.note);
+
 export const reportProgressInput = onTask({
   milestoneId: id(),
+  proxySource,
   percent: z
     .number({ error: percentRule })
     .int(percentRule)
@@ -46,6 +53,7 @@ export const reportProgressInput = onTask({
 export const completeMilestoneInput = onTask({
   milestoneId: id(),
   note: optionalText(limits.note),
+  proxySource,
 });
 
 export const reopenMilestoneInput = onTask({ milestoneId: id(), reason: reason() });

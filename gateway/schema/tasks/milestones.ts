@@ -13,17 +13,19 @@ export const milestoneTypeDefs = /* GraphQL */ `
     ): PlanMilestonePayload!
     """
     Reports how far an open milestone is, with evidence. A lower percent than before is a
-    correction and needs a note. Not on a suspended or closed task. Roles: OFFICE;
-    DEPARTMENT_HEAD of the lead unit, or of the cooperating unit the milestone belongs to.
+    correction and needs a note. The office records a unit's report only as 代录, naming the
+    unit's source (proxySource); the report then speaks for the milestone's owner. Not on a
+    suspended or closed task. Roles: OFFICE (代录); DEPARTMENT_HEAD of the lead unit, or of the
+    cooperating unit the milestone belongs to.
     """
     reportProgress(
       "The milestone and its percent done."
       input: ReportProgressInput!
     ): RevisionPayload!
     """
-    Completes an open milestone: it counts as 100 percent done. Not on a suspended or
-    closed task. Roles: OFFICE; DEPARTMENT_HEAD of the lead unit, or of the cooperating
-    unit the milestone belongs to.
+    Completes an open milestone: it counts as 100 percent done. The office only as 代录, with
+    proxySource. Not on a suspended or closed task. Roles: OFFICE (代录); DEPARTMENT_HEAD of the
+    lead unit, or of the cooperating unit the milestone belongs to.
     """
     completeMilestone(
       "The milestone to complete."
@@ -77,10 +79,12 @@ export const milestoneTypeDefs = /* GraphQL */ `
     "The due date as first planned; dueDate is the current one, after any extension approved."
     originalDueDate: Date!
     """
-    The unit whose department head last reported on it; null before any report, or when the
-    office reported.
+    The unit the last report spoke for: its department head's, or the owner's when the office
+    recorded it (代录); null before any report, or for an office report recorded before 代录.
     """
     lastReportedByUnit: Unit
+    "The source named when the office recorded the last report (代录); null when the unit reported."
+    lastProxySource: String
     """
     The cooperating unit whose part this milestone is (it reports on and completes it); null:
     the lead unit's.
@@ -163,6 +167,11 @@ ${idempotencyKeyField}  }
     note: String
     "Files named by SHA-256 and size, at most 20; the files stay with the unit."
     evidence: [EvidenceInput!]
+    """
+    代录: required from the office, refused from a unit. The unit's source: who reported, when
+    and how (e.g. 联络员张三 6月30日电话报送); at most 2000 characters.
+    """
+    proxySource: String
 ${idempotencyKeyField}  }
 
   "A milestone given to another owner."
@@ -185,6 +194,8 @@ ${idempotencyKeyField}  }
     milestoneId: ID!
     "What was done; at most 2000 characters."
     note: String
+    "代录: required from the office, refused from a unit; the unit's source, as for a report."
+    proxySource: String
 ${idempotencyKeyField}  }
 
   "A completed milestone to open again."

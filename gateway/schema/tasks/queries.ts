@@ -301,6 +301,8 @@ ${historyPageArguments}    ): HistoryEventConnection!
     correlationId: String
     "The event's payload, as recorded."
     data: JSON
+    "代录: the unit's source when the office recorded a unit's report or completion; else null."
+    proxySource: String
     "RFC 6962 leaf hash of the event's canonical bytes (hex), as the audit log holds it."
     leafHash: String!
     "Whether a signed tree head already covers this event."

@@ -58,11 +58,18 @@ export type TaskCommand =
         note: string | null;
         /** Files named by hash; the files stay with the unit. */
         evidence?: Evidence[];
+        /** 代录: the unit's source, when the office records the report. */
+        proxySource?: string | null;
       };
     }
   | {
       type: 'CompleteMilestone';
-      data: { taskId: string; milestoneId: string; note: string | null };
+      data: {
+        taskId: string;
+        milestoneId: string;
+        note: string | null;
+        proxySource?: string | null;
+      };
     }
   | {
       type: 'ReportBlockage';

@@ -87,12 +87,40 @@ const assertMayReport = (
 };
 
 /**
+ * Who a report speaks for: the acting department head's unit; for the office,
+ * which records a unit's report only as 代录, the milestone's owner, with the
+ * source named (a unit's own report names none). The office never reports in
+ * its own name: it would write the record it then judges.
+ */
+const reportingUnit = (
+  milestone: MilestoneState,
+  task: RegisteredTask,
+  actor: Actor,
+  proxySource: string | null | undefined,
+): { unitId: string | null; proxy: { proxySource: string } | Record<string, never> } => {
+  if (actor.role !== 'office') {
+    if (proxySource) {
+      throw validationError('proxySource', 'only the office records on a unit’s behalf (代录)');
+    }
+    return { unitId: actor.unitId ?? null, proxy: {} };
+  }
+  if (!proxySource) {
+    throw validationError(
+      'proxySource',
+      'required when the office records for a unit (代录): name the unit’s source, who reported and when',
+    );
+  }
+  return { unitId: ownerOf(milestone, task), proxy: { proxySource } };
+};
+
+/**
  * Reports a milestone's percent done. Going backwards is allowed, as corrections
  * happen, but only with the reason in `note`, so the trace explains the drop.
  */
 export const reportProgress: OnTask<'ReportProgress'> = (data, task, { actor }) => {
   const milestone = openMilestone(task, data.milestoneId);
   assertMayReport(milestone, data.milestoneId, task, actor);
+  const { unitId, proxy } = reportingUnit(milestone, task, actor, data.proxySource);
   if (data.percent < milestone.percent && data.note === null) {
     throw validationError('note', 'required when progress goes backwards');
   }
@@ -101,17 +129,21 @@ export const reportProgress: OnTask<'ReportProgress'> = (data, task, { actor }) 
     percent: data.percent,
     previousPercent: milestone.percent,
     note: data.note,
-    reportedByUnitId: actor.unitId ?? null,
+    reportedByUnitId: unitId,
     evidence: evidenceList(data.evidence ?? []),
+    ...proxy,
   });
 };
 
 /** Completes a milestone once; reopening is a separate, later command. */
 export const completeMilestone: OnTask<'CompleteMilestone'> = (data, task, { actor }) => {
-  assertMayReport(openMilestone(task, data.milestoneId), data.milestoneId, task, actor);
+  const milestone = openMilestone(task, data.milestoneId);
+  assertMayReport(milestone, data.milestoneId, task, actor);
+  const { unitId, proxy } = reportingUnit(milestone, task, actor, data.proxySource);
   return recorded('MilestoneCompleted', task, {
     milestoneId: data.milestoneId,
     note: data.note,
+    ...('proxySource' in proxy ? { ...proxy, completedByUnitId: unitId } : {}),
   });
 };
 

@@ -1,7 +1,8 @@
 import { h } from '../core/dom.ts';
 import { t } from '../core/i18n.ts';
+import { currentUser } from '../core/session.ts';
 import type { Evidence } from './evidence.ts';
-import { actionForm, folded } from './form.ts';
+import { actionForm, type Field, folded, type Values } from './form.ts';
 import { mutate, numeric, optional } from './mutate.ts';
 
 /** What the department head's forms need to know of the task. */
@@ -40,6 +41,18 @@ export const signForm = (taskId: string, done: () => void) =>
     done,
   });
 
+/**
+ * 代录: the office records a unit's report only with the unit's source named
+ * (who reported, when, how); a unit's own forms have no such field.
+ */
+const proxyField = (): Field[] =>
+  currentUser()?.role === 'office'
+    ? [{ name: 'proxySource', label: 'proxySource', kind: 'text' }]
+    : [];
+
+const proxyOf = (values: Values) =>
+  currentUser()?.role === 'office' ? { proxySource: optional(values.proxySource) } : {};
+
 /** Progress with evidence: the file is hashed in the page; its digest goes into the note. */
 export const progressForm = (task: UnitFormTask, done: () => void) =>
   actionForm({
@@ -49,6 +62,7 @@ export const progressForm = (task: UnitFormTask, done: () => void) =>
       { name: 'percent', label: 'percent', kind: 'number', min: 0, max: 100 },
       { name: 'note', label: 'note', kind: 'textarea' },
       { name: 'evidence', label: 'evidence', kind: 'file' },
+      ...proxyField(),
     ],
     submit: (values) =>
       mutate('reportProgress', {
@@ -57,6 +71,7 @@ export const progressForm = (task: UnitFormTask, done: () => void) =>
         percent: numeric(values.percent),
         note: optional(String(values.note)),
         evidence: values.evidence as Evidence[],
+        ...proxyOf(values),
       }),
     done,
   });
@@ -67,12 +82,14 @@ export const completeForm = (task: UnitFormTask, done: () => void) =>
     fields: [
       { name: 'milestoneId', label: 'milestone', kind: 'select', options: openMilestones(task) },
       { name: 'note', label: 'note', kind: 'textarea' },
+      ...proxyField(),
     ],
     submit: (values) =>
       mutate('completeMilestone', {
         taskId: task.id,
         milestoneId: values.milestoneId,
         note: optional(values.note),
+        ...proxyOf(values),
       }),
     done,
   });

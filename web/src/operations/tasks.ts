@@ -4,7 +4,7 @@
 export const historyPageSize = 100;
 
 const historySelection = `history(last: ${historyPageSize}, before: $before) {
-    edges { node { position type recordedAt actor { id role name unitId } coveredBySignedHead } }
+    edges { node { position type recordedAt actor { id role name unitId } proxySource coveredBySignedHead } }
     pageInfo { hasPreviousPage startCursor } }`;
 
 export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String) { task(id: $id) {

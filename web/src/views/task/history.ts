@@ -21,6 +21,13 @@ const entry = (officials: readonly UnitName[]) => (event: HistoryEntry) =>
     h('span', { 'data-type': event.type, title: event.type }, label('event', event.type)),
     ' · ',
     `${actorName(event, officials)}（${label('role', event.actor.role)}）`,
+    event.proxySource
+      ? h(
+          'span',
+          { class: 'proxy', 'data-proxy': '' },
+          ` · ${t('proxyRecorded', { source: event.proxySource })}`,
+        )
+      : null,
     ' · ',
     h(
       'span',

@@ -112,6 +112,8 @@ export interface HistoryEntry {
   type: string;
   recordedAt: string;
   actor: { id: string; role: string; name: string | null; unitId: string | null };
+  /** 代录: the unit's source, when the office recorded the unit's report. */
+  proxySource: string | null;
   coveredBySignedHead: boolean;
 }
 
