@@ -22,6 +22,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'answerSupervisionNotice',
   'issueLeadershipInstruction',
   'recordAccountability',
+  'awardBonus',
   'escalateBlockage',
   'assignBlockageCoordination',
   'reopenBlockage',

@@ -53,6 +53,8 @@ export type RegisteredTask = {
   suspendedOn: string | null;
   terminated: boolean;
   completion: CompletionState;
+  /** The business day its completion was accepted (办结); null while not accepted. */
+  acceptedOn: string | null;
   milestones: ReadonlyMap<string, MilestoneState>;
   blockages: ReadonlyMap<string, BlockageState>;
   extensions: ReadonlyMap<string, ExtensionState>;
@@ -60,6 +62,9 @@ export type RegisteredTask = {
   notices: ReadonlyMap<string, NoticeState>;
   instructionIds: ReadonlySet<string>;
   accountabilityRecordIds: ReadonlySet<string>;
+  bonusIds: ReadonlySet<string>;
+  /** Units awarded bonus points (加分) for completing it early: once each. */
+  earlyCompletionUnitIds: ReadonlySet<string>;
 };
 
 /**
@@ -85,6 +90,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   suspendedOn: null,
   terminated: false,
   completion: 'none',
+  acceptedOn: null,
   milestones: new Map(),
   blockages: new Map(),
   extensions: new Map(),
@@ -92,4 +98,6 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   notices: new Map(),
   instructionIds: new Set(),
   accountabilityRecordIds: new Set(),
+  bonusIds: new Set(),
+  earlyCompletionUnitIds: new Set(),
 });

@@ -248,6 +248,12 @@ export const permissions = {
       "inspector": "all"
     }
   },
+  "awardBonus": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
   "urgeTask": {
     "kind": "command",
     "roles": {

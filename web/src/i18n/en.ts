@@ -2,6 +2,7 @@ import { cockpitEn } from './cockpit.ts';
 import { exportEn } from './export.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
+import { scoresEn } from './scores.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the switch for readers without Chinese; the same keys as `zh.ts`. */
@@ -56,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   op_urgeTask: 'Urge units on tasks',
   op_auditProof: 'Search the audit history and verify proofs',
   op_recordAccountability: 'Record accountability',
+  op_awardBonus: 'Award bonus points (commendation, early completion)',
   scope_all: 'all',
   scope_own_unit: 'own unit',
   scope_own_actions: 'own actions',
@@ -312,6 +314,7 @@ export const en: Record<MessageKey, string> = {
   event_SupervisionNoticeAnswered: 'Notice answered',
   event_LeadershipInstructionIssued: 'Instruction issued',
   event_AccountabilityRecorded: 'Accountability recorded',
+  event_BonusAwarded: 'Bonus awarded',
   event_UnitRegistered: 'Unit registered',
   event_OfficialRegistered: 'Official registered',
   event_PostAssigned: 'Post assigned',
@@ -348,5 +351,6 @@ export const en: Record<MessageKey, string> = {
   ...phoneEn,
   ...exportEn,
   ...officeEn,
+  ...scoresEn,
   ...cockpitEn,
 };

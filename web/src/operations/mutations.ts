@@ -26,6 +26,7 @@ export const consoleMutations = [
   'acceptTaskCompletion',
   'rejectTaskCompletion',
   'recordAccountability',
+  'awardBonus',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];

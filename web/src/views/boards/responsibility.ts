@@ -10,15 +10,15 @@ import { t, tOf } from '../../core/i18n.ts';
 import { responsibilityBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { settlementFilter, unitFilter } from './filters.ts';
+import { type ScoredRow, scoreBreakdown } from './score-breakdown.ts';
 
 type Counts = LightCounts;
 
-interface Row {
+interface Row extends ScoredRow {
   unitId: string;
   unitName: string | null;
   rank: number | null;
   category: string;
-  score: number;
   tasksLed: number;
   tasksCoOwned: number;
   lights: Counts;
@@ -40,7 +40,10 @@ interface Official {
 const lightsCell = (counts: Counts) =>
   h('span', { class: 'light-counts' }, lightCountBadges(counts));
 
-/** 盯责任: per unit and per official — tasks, lights, on-time rate, overdue, blockages, score. */
+/**
+ * 盯责任: per unit and per official — tasks, lights, on-time rate, overdue,
+ * blockages, score with its breakdown (deductions and 加分).
+ */
 export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Official[] }> = {
   path: 'responsibility',
   title: 'navResponsibility',
@@ -75,7 +78,7 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   columns: () => [
     { label: t('rank'), cell: (row) => rankText(row.rank), numeric: true },
     { label: t('unit'), cell: (row) => row.unitName ?? row.unitId },
-    { label: t('score'), cell: (row) => row.score, numeric: true },
+    { label: t('score'), cell: (row) => scoreBreakdown(row), numeric: true },
     { label: t('tasksLed'), cell: (row) => row.tasksLed, numeric: true },
     { label: t('tasksCoOwned'), cell: (row) => row.tasksCoOwned, numeric: true },
     { label: t('light'), cell: (row) => lightsCell(row.lights) },
