@@ -5,9 +5,10 @@
  */
 export const scoresZh = {
   scoreBreakdown: '得分明细',
-  scoreItems: '{count} 项加减分',
+  scoreRule: '加减分项目',
+  scorePoints: '分值',
+  scoreAbout: '事由',
   scoreItemsMore: '仅列出前 {shown} 项（共 {count} 项）',
-  bonusPointsOf: '加分 {points}',
   scoreRule_DEADLINE_MISSED: '扣分·节点逾期未完成',
   scoreRule_DEADLINE_LATE: '扣分·节点逾期完成',
   scoreRule_WAITED_ON: '扣分·堵点等待本单位',
@@ -30,9 +31,10 @@ export const scoresZh = {
 
 export const scoresEn: Record<keyof typeof scoresZh, string> = {
   scoreBreakdown: 'Score breakdown',
-  scoreItems: '{count} items',
+  scoreRule: 'Item',
+  scorePoints: 'Points',
+  scoreAbout: 'About',
   scoreItemsMore: 'The first {shown} of {count} items',
-  bonusPointsOf: 'bonus {points}',
   scoreRule_DEADLINE_MISSED: 'Deduction: deadline missed',
   scoreRule_DEADLINE_LATE: 'Deduction: deadline met late',
   scoreRule_WAITED_ON: 'Deduction: a blockage waited on this unit',

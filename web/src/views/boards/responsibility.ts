@@ -62,7 +62,8 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   // that need the leaders' attention lead page 1.
   defaultSort: 'SCORE',
   rows: (data) => data.nodes,
-  extra: (data) =>
+  extra: (data) => [
+    scoreBreakdown(data.nodes),
     table(
       t('officials'),
       [
@@ -75,10 +76,11 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
       ],
       data.officials,
     ),
+  ],
   columns: () => [
     { label: t('rank'), cell: (row) => rankText(row.rank), numeric: true },
     { label: t('unit'), cell: (row) => row.unitName ?? row.unitId },
-    { label: t('score'), cell: (row) => scoreBreakdown(row), numeric: true },
+    { label: t('score'), cell: (row) => row.score, numeric: true },
     { label: t('tasksLed'), cell: (row) => row.tasksLed, numeric: true },
     { label: t('tasksCoOwned'), cell: (row) => row.tasksCoOwned, numeric: true },
     { label: t('light'), cell: (row) => lightsCell(row.lights) },

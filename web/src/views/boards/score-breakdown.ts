@@ -1,4 +1,4 @@
-import { h } from '../../core/dom.ts';
+import { table } from '../../core/format.ts';
 import { t, tOf } from '../../core/i18n.ts';
 
 /** One score item of a unit, as the responsibility board answers it. */
@@ -12,68 +12,56 @@ export interface ScoreItem {
 
 /** What the breakdown needs of a unit's row. */
 export interface ScoredRow {
+  unitId: string;
+  unitName: string | null;
   score: number;
-  bonusPoints: number;
   deductionCount: number;
   deductions: ScoreItem[];
 }
 
 const signed = (points: number): string => (points > 0 ? `+${points}` : String(points));
 
-/**
- * One item in words: its rule (and kind of bonus), its points, and what it is
- * about — a bonus's reason is the leader's own; a deduction's is the server's,
- * kept as its tooltip beside the task it names.
- */
-const itemLine = (item: ScoreItem) =>
-  h(
-    'li',
-    { 'data-rule': item.rule, title: item.reason },
-    h(
-      'span',
-      { class: 'score-rule' },
-      tOf('scoreRule', item.rule),
-      item.bonusKind ? `（${tOf('bonusKind', item.bonusKind)}）` : '',
-    ),
-    ' ',
-    h(
-      'span',
-      { class: item.points > 0 ? 'score-points plus' : 'score-points' },
-      signed(item.points),
-    ),
-    ' ',
-    h('span', { class: 'score-about' }, item.rule === 'BONUS' ? item.reason : item.ref),
-  );
+/** A unit's item, or the note that the row carries only the first of its items. */
+type Line = { row: ScoredRow; item: ScoreItem | null };
+
+const linesOf = (rows: readonly ScoredRow[]): Line[] =>
+  rows.flatMap((row) => [
+    ...row.deductions.map((item) => ({ row, item })),
+    ...(row.deductionCount > row.deductions.length ? [{ row, item: null }] : []),
+  ]);
 
 /**
- * A unit's score with its breakdown (得分明细) folded beside it: every item the
- * row carries, 加分 among the deductions, each with its rule in words. The
- * score stays the cell's text, so an export or a print keeps it as a number
- * (they leave folded details out).
+ * 得分明细: every score item of the units on the page, 加分 among the
+ * deductions, each with its rule in words — what a bonus was for is the
+ * leader's own reason; a deduction names its task (or record). The score
+ * column stays the bare number it sorts and exports by.
  */
-export const scoreBreakdown = (row: ScoredRow) => {
-  if (row.deductionCount === 0) return row.score;
-  return h(
-    'span',
-    { class: 'score-cell' },
-    String(row.score),
-    h(
-      'details',
-      { class: 'score-breakdown' },
-      h(
-        'summary',
-        {},
-        t('scoreBreakdown'),
-        row.bonusPoints > 0 ? `（${t('bonusPointsOf', { points: signed(row.bonusPoints) })}）` : '',
-      ),
-      h('ul', { class: 'score-items' }, row.deductions.map(itemLine)),
-      row.deductionCount > row.deductions.length
-        ? h(
-            'p',
-            { class: 'score-more' },
-            t('scoreItemsMore', { shown: row.deductions.length, count: row.deductionCount }),
-          )
-        : null,
-    ),
+export const scoreBreakdown = (rows: readonly ScoredRow[]) =>
+  table(
+    t('scoreBreakdown'),
+    [
+      { label: t('unit'), cell: (line: Line) => line.row.unitName ?? line.row.unitId },
+      {
+        label: t('scoreRule'),
+        cell: (line: Line) =>
+          line.item
+            ? `${tOf('scoreRule', line.item.rule)}${
+                line.item.bonusKind ? `（${tOf('bonusKind', line.item.bonusKind)}）` : ''
+              }`
+            : t('scoreItemsMore', {
+                shown: line.row.deductions.length,
+                count: line.row.deductionCount,
+              }),
+      },
+      {
+        label: t('scorePoints'),
+        cell: (line: Line) => (line.item ? signed(line.item.points) : ''),
+      },
+      {
+        label: t('scoreAbout'),
+        cell: (line: Line) =>
+          line.item ? (line.item.rule === 'BONUS' ? line.item.reason : line.item.ref) : '',
+      },
+    ],
+    linesOf(rows),
   );
-};
