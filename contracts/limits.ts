@@ -24,6 +24,8 @@ export const inputLimits = {
   addressees: 50,
   /** Points one accountability record (问责) may take off. */
   scoreDeduction: 100,
+  /** Points one bonus award (加分) may add, at most; the ruleset in force bounds it further. */
+  bonusPoints: 100,
   /** Ids one directory lookup may ask about. */
   lookupIds: 200,
 } as const;

@@ -37,7 +37,8 @@ const end = '2021-12-31';
  * Plays the supervision year of a plan through the real commands, day by day on
  * a set clock, running the supervision clock every morning: reports on time and
  * late, blockages escalated and resolved, extensions granted and refused,
- * notices, instructions and accountability.
+ * notices, instructions, accountability, and bonus points (加分) for tasks
+ * accepted well before their due date.
  */
 export const playYear = async (options: PlayOptions): Promise<{ tasks: number; days: number }> => {
   const { plan } = options;
@@ -339,10 +340,41 @@ const planCompletionReport = (
     return;
   }
   const acceptOn = addDays(reportOn, 4);
-  if (acceptOn <= end)
-    schedule.on(acceptOn, () =>
-      call('tasks.acceptTaskCompletion', { taskId, comment: '同意办结' }, office),
-    );
+  if (acceptOn > end) return;
+  schedule.on(acceptOn, () =>
+    call('tasks.acceptTaskCompletion', { taskId, comment: '同意办结' }, office),
+  );
+  planEarlyCompletionBonus(task, taskId, acceptOn, call, schedule);
+};
+
+/** How long before its due date a task must be accepted (办结) to earn 提前完成 in the demo. */
+const earlyByDays = 30;
+
+/**
+ * A task accepted a month or more before its due date: the next day its
+ * responsible leader awards the lead unit 2 points of 加分 for the early completion.
+ */
+const planEarlyCompletionBonus = (
+  task: PlanTask,
+  taskId: string,
+  acceptOn: string,
+  call: Call,
+  schedule: Schedule,
+) => {
+  if (daysBetween(acceptOn, task.dueDate) < earlyByDays) return;
+  schedule.on(addDays(acceptOn, 1), () =>
+    call(
+      'tasks.awardBonus',
+      {
+        taskId,
+        unitId: task.lead,
+        kind: 'early_completion',
+        points: 2,
+        reason: `${task.title}提前一个月以上办结，予以加分`,
+      },
+      leader(task.leader),
+    ),
+  );
 };
 
 /**

@@ -57,6 +57,7 @@ const readersOf = {
   TaskTerminated: ['taskList', 'clockAgenda', 'boardTasks'],
   TaskUrged: ['boardTasks'],
   AccountabilityRecorded: ['boardTasks'],
+  BonusAwarded: ['boardTasks'],
   // Shown on the task page only.
   SupervisionNoticeIssued: [],
   SupervisionNoticeAnswered: [],

@@ -52,13 +52,17 @@ export interface NewId {
 
 /**
  * What the service looks up before the decision: ids the directory must
- * confirm, read from the command's data; the working-day calendars published
- * for the years around today (`calendars`), for a decision that counts working days.
+ * confirm, read from the command's data; the categories of units (`unitCategories`,
+ * for a rule on ranked units); the working-day calendars published for the years
+ * around today (`calendars`), for a decision that counts working days; the ruleset
+ * in force today (`ruleset`), for a decision bounded by it.
  */
 export interface Lookups<D> {
   units?: (data: D) => readonly (string | null)[];
   officials?: (data: D) => readonly string[];
+  unitCategories?: (data: D) => readonly string[];
   calendars?: true;
+  ruleset?: true;
 }
 
 /**

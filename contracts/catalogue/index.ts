@@ -19,6 +19,7 @@ import { unitCommands, units } from './directory/units.ts';
 import { rulesetCommands, rulesetInForce, rulesets, workCalendar } from './rulesets.ts';
 import { accountabilityCommands } from './tasks/accountability.ts';
 import { blockageCommands } from './tasks/blockages.ts';
+import { bonusCommands } from './tasks/bonuses.ts';
 import { completionCommands } from './tasks/completion.ts';
 import { extensionCommands } from './tasks/extensions.ts';
 import { instructionCommands } from './tasks/instructions.ts';
@@ -53,6 +54,7 @@ export const catalogue = {
   ...noticeCommands,
   ...instructionCommands,
   ...accountabilityCommands,
+  ...bonusCommands,
   ...urgingCommands,
   ...officialCommands,
   ...rulesetCommands,

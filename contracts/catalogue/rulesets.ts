@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bonusDefaults } from '../events/ruleset-events.ts';
 import { between, date, idempotencyKey, optionalText, text, wholeBetween } from '../fields.ts';
 import { limits } from '../limits.ts';
 import { command, office, query, readers, served } from './declare.ts';
@@ -12,6 +13,11 @@ import { command, office, query, readers, served } from './declare.ts';
 const points = () => between(0, 100);
 const days = () => wholeBetween(0, 60);
 const deduction = () => between(-100, 0);
+/** A bound of bonus points (加分), 0–100; absent: the default, as older clients send none. */
+const bonusBound = (fallback: number) =>
+  between(0, 100)
+    .nullish()
+    .transform((value) => value ?? fallback);
 
 const lights = z.object(
   {
@@ -35,6 +41,8 @@ const scoring = z.object(
     accountabilityDeductionCap: deduction()
       .nullish()
       .transform((value) => value ?? null),
+    bonusPerAwardMax: bonusBound(bonusDefaults.bonusPerAwardMax),
+    bonusCapPerPeriod: bonusBound(bonusDefaults.bonusCapPerPeriod),
   },
   { error: 'must be { leadUnitFailedTask, cooperatingUnitFailedTask, pingPongPerUnit }' },
 );

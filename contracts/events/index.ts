@@ -27,7 +27,7 @@ export type {
   RulesetEventType,
   ScoringRules,
 } from './ruleset-events.ts';
-export { rulesetEventTypes } from './ruleset-events.ts';
+export { bonusDefaults, rulesetEventTypes } from './ruleset-events.ts';
 export type { ClosedPeriod, ScoringEvent, ScoringEventType } from './scoring-events.ts';
 export { scoringEventTypes } from './scoring-events.ts';
 export type { TaskEvent, TaskEventType } from './task-events.ts';
@@ -58,6 +58,10 @@ export type DomainEventType = DomainEvent['type'];
 const schemaVersions: Partial<Record<DomainEventType, number>> = {
   // v2 adds `evidence` (佐证材料) to progress reports.
   MilestoneProgressReported: 2,
+  // v2 adds the business day of the acceptance (办结), `acceptedOn`.
+  TaskCompletionAccepted: 2,
+  // v2 adds the bounds of bonus points (加分) to the scoring rules.
+  RulesetPublished: 2,
 };
 
 export const eventSchemaVersion = (type: DomainEventType): number => schemaVersions[type] ?? 1;

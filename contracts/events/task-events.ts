@@ -184,9 +184,12 @@ export type TaskEvent =
       data: { taskId: string; summary: string; evidence: Evidence[] };
     }
   | {
-      /** The task is closed (办结). */
+      /**
+       * The task is closed (办结) on the business day `acceptedOn` (since version 2;
+       * version-1 facts are upcast with the day they were recorded on).
+       */
       type: 'TaskCompletionAccepted';
-      data: { taskId: string; comment: string | null };
+      data: { taskId: string; comment: string | null; acceptedOn: string };
     }
   | {
       /** 退回重办: the lead unit must report completion again. */
@@ -319,6 +322,25 @@ export type TaskEvent =
       };
     }
   | {
+      /**
+       * 加分: a leader's bonus points for a responsible unit of the task, on the
+       * business day `awardedOn`; `awardedBy` is the leader. It counts in the
+       * scoring period (the year) of that day, up to the ruleset's cap.
+       */
+      type: 'BonusAwarded';
+      data: {
+        taskId: string;
+        bonusId: string;
+        unitId: string;
+        kind: BonusKind;
+        /** Points added, > 0, at most the ruleset's bonusPerAwardMax on the day. */
+        points: number;
+        reason: string;
+        awardedBy: string;
+        awardedOn: string;
+      };
+    }
+  | {
       type: 'BlockageEscalated';
       data: { taskId: string; blockageId: string; level: EscalationLevel; by: 'system' | 'leader' };
     }
@@ -399,6 +421,7 @@ export const taskEventTypes = [
   'TaskUrged',
   'LeadershipInstructionIssued',
   'AccountabilityRecorded',
+  'BonusAwarded',
   'BlockageEscalated',
   'BlockageCoordinationAssigned',
   'BlockageReopened',
@@ -463,6 +486,12 @@ export type AccountabilitySubject = { kind: 'unit' | 'official'; id: string };
 /** What the office may propose to the responsible leader: to suspend (暂停) or to terminate (终止) the task. */
 export const lifecycleChanges = ['suspend', 'terminate'] as const;
 export type LifecycleChange = (typeof lifecycleChanges)[number];
+/**
+ * Kinds of bonus points (加分): 表扬, a commendation (a leader's 肯定性批示, or
+ * praise from above); 提前完成, a task completed (办结) before its time limit.
+ */
+export const bonusKinds = ['commendation', 'early_completion'] as const;
+export type BonusKind = (typeof bonusKinds)[number];
 
 /** 1: to the responsible leader; 2: to the main leader. */
 export type EscalationLevel = 1 | 2;

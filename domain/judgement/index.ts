@@ -27,12 +27,15 @@ export type { Ranked } from './rank.ts';
 export { rank } from './rank.ts';
 export type {
   AccountabilityDeduction,
+  Bonus,
   Deduction,
   DeductionRule,
   MissedDeadline,
   PingPong,
   RedTask,
   ReturnedForRework,
+  ScoreItem,
+  ScoreRule,
   ScoringFacts,
   TaskRole,
   UnitScore,

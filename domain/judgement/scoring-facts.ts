@@ -1,3 +1,5 @@
+import type { BonusKind } from '../../contracts/events/task-events.ts';
+
 /** A unit's part in a task, as a deduction names it. */
 export type TaskRole = 'lead' | 'cooperating';
 
@@ -66,6 +68,17 @@ export interface AccountabilityDeduction {
   reason: string;
 }
 
+/** Bonus points (加分) a leader awarded a unit on a task in the period. */
+export interface Bonus {
+  bonusId: string;
+  taskId: string;
+  unitId: string;
+  kind: BonusKind;
+  /** Points added, > 0. */
+  points: number;
+  reason: string;
+}
+
 /** What one period's scores (亮赛比) are computed from. */
 export interface ScoringFacts {
   /** The period's name, e.g. `2021`: copied to each score. */
@@ -78,6 +91,8 @@ export interface ScoringFacts {
   returnedForRework: readonly ReturnedForRework[];
   pingPongs: readonly PingPong[];
   accountability: readonly AccountabilityDeduction[];
+  /** Bonus points in the order awarded (the cap per period applies in that order). */
+  bonuses: readonly Bonus[];
 }
 
 /** Which rule took points off. */
@@ -91,21 +106,40 @@ export type DeductionRule =
   | 'accountability';
 
 /**
- * One itemised deduction: what rule, how many points (≤ 0), for what (`ref`:
- * the task, `taskId/milestoneId` for a milestone, or the record).
+ * Which rule moved a unit's score: a deduction's, a bonus (加分) awarded, or the
+ * part of a bonus above the period's cap taken back (`bonus_capped`).
  */
-export interface Deduction {
+export type ScoreRule = DeductionRule | 'bonus' | 'bonus_capped';
+
+/**
+ * One itemised score item: what rule, how many points (≤ 0 for a deduction or
+ * a bonus taken back, > 0 for a bonus), for what (`ref`: the task,
+ * `taskId/milestoneId` for a milestone, the accountability record, or
+ * `taskId/bonusId` for a bonus).
+ */
+export interface ScoreItem {
   unitId: string;
-  rule: DeductionRule;
+  rule: ScoreRule;
   points: number;
   ref: string;
   reason: string;
+  /** For `bonus` and `bonus_capped`: the kind of bonus. */
+  bonusKind?: BonusKind;
 }
 
-/** A unit's score for a period: 100 plus its deductions. */
+/** An itemised deduction: a score item of a deduction's rule. */
+export type Deduction = ScoreItem & { rule: DeductionRule };
+
+/**
+ * A unit's score for a period: 100 plus its items (deductions, and bonuses up
+ * to the period's cap), every item listed.
+ */
 export interface UnitScore {
   unitId: string;
   period: string;
   score: number;
-  deductions: Deduction[];
+  /** Deductions first, then bonuses in the order awarded, each followed by what the cap took back. */
+  items: ScoreItem[];
+  /** What the bonuses add after the cap: 0 to the ruleset's bonusCapPerPeriod. */
+  bonusPoints: number;
 }

@@ -1,10 +1,12 @@
 import { validationError } from '../../contracts/errors.ts';
 import type { Ruleset, ScoringRules } from '../../contracts/events/index.ts';
+import { bonusItems } from './bonus-items.ts';
 import { deadlineDeductions, redTaskDeductions, reworkDeductions } from './deadline-deductions.ts';
 import { pointsText, roundPoints } from './points.ts';
 import type {
   AccountabilityDeduction,
   Deduction,
+  ScoreItem,
   ScoringFacts,
   UnitScore,
 } from './scoring-facts.ts';
@@ -81,16 +83,23 @@ const cappedPerTask = (items: readonly Deduction[], scoring: ScoringRules): Dedu
 
 const byUnitId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+const sumOf = (items: readonly ScoreItem[]): number =>
+  items.reduce((sum, item) => sum + item.points, 0);
+
+const isBonus = (item: ScoreItem): boolean => item.rule === 'bonus' || item.rule === 'bonus_capped';
+
 /**
  * Each unit's score for one period under `ruleset` (亮赛比): 100, less the
  * deductions, each itemised — missed deadlines graded by lateness and split
  * with the units waited on, red tasks not yet due, returns for rework (one
- * task costing a unit at most a missed task), ping-pong and accountability.
- * Scores are not floored at 0. Sorted by unit id; `rank` orders them.
+ * task costing a unit at most a missed task), ping-pong and accountability —
+ * plus its bonus points (加分) up to the period's cap:
+ * 100 − deductions + min(cap, bonuses). Scores are not floored at 0. Sorted by
+ * unit id; `rank` orders them.
  */
 export const unitScores = (facts: ScoringFacts, ruleset: Pick<Ruleset, 'scoring'>): UnitScore[] => {
   const { scoring } = ruleset;
-  const deductions = [
+  const items: ScoreItem[] = [
     ...cappedPerTask(
       [
         ...deadlineDeductions(facts.missedDeadlines, scoring),
@@ -101,22 +110,23 @@ export const unitScores = (facts: ScoringFacts, ruleset: Pick<Ruleset, 'scoring'
     ),
     ...pingPongDeductions(facts, scoring),
     ...accountabilityDeductions(facts, scoring),
+    ...bonusItems(facts.bonuses, scoring),
   ];
-  const unitIds = unique([...facts.unitIds, ...deductions.map((item) => item.unitId)]);
-  const byUnit = new Map<string, Deduction[]>();
-  for (const item of deductions) {
+  const unitIds = unique([...facts.unitIds, ...items.map((item) => item.unitId)]);
+  const byUnit = new Map<string, ScoreItem[]>();
+  for (const item of items) {
     const own = byUnit.get(item.unitId);
     if (own) own.push(item);
     else byUnit.set(item.unitId, [item]);
   }
   return unitIds.sort(byUnitId).map((unitId) => {
     const own = byUnit.get(unitId) ?? [];
-    const lost = own.reduce((sum, item) => sum + item.points, 0);
     return {
       unitId,
       period: facts.period,
-      score: roundPoints(startingScore + lost),
-      deductions: own,
+      score: roundPoints(startingScore + sumOf(own)),
+      items: own,
+      bonusPoints: roundPoints(sumOf(own.filter(isBonus))),
     };
   });
 };

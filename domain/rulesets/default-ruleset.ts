@@ -1,4 +1,4 @@
-import type { Ruleset } from '../../contracts/events/index.ts';
+import { bonusDefaults, type Ruleset } from '../../contracts/events/index.ts';
 
 /**
  * The rules in force until the office publishes a version (DESIGN §4, after
@@ -10,7 +10,8 @@ import type { Ruleset } from '../../contracts/events/index.ts';
  * lead unit loses 5 points for a deadline of its own not done (a cooperating
  * unit 3 for its own milestone; late, a share by working days late; one task
  * at most 5), each unit that returned a task in a ping-pong 1; accountability
- * deductions are not capped.
+ * deductions are not capped. Bonus points (加分): one award at most 5, a unit's
+ * awards at most 5 a year (`bonusDefaults`, after local 督查考评 practice).
  */
 export const defaultRuleset: Ruleset = Object.freeze({
   version: 0,
@@ -23,6 +24,7 @@ export const defaultRuleset: Ruleset = Object.freeze({
     cooperatingUnitFailedTask: -3,
     pingPongPerUnit: -1,
     accountabilityDeductionCap: null,
+    ...bonusDefaults,
   }),
   note: 'DESIGN §4 defaults (Yinchuan, Xi’an, Suqian practice)',
 });

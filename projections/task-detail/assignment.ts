@@ -38,6 +38,7 @@ export const registeredPage = (
   urges: [],
   instructions: [],
   accountabilityRecords: [],
+  bonuses: [],
   completion: {
     state: 'none',
     summary: null,

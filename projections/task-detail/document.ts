@@ -2,6 +2,7 @@ import type {
   AccountabilityKind,
   AccountabilityStatus,
   AccountabilitySubject,
+  BonusKind,
   Evidence,
   IndicatorSource,
   LifecycleChange,
@@ -227,6 +228,18 @@ export type AccountabilityDetail = {
   recordedBy: string;
 };
 
+/** Bonus points (加分) a leader awarded a unit of the task; `awardedBy` is the leader. */
+export type BonusDetail = {
+  id: string;
+  unitId: string;
+  kind: BonusKind;
+  points: number;
+  reason: string;
+  awardedOn: string;
+  awardedAt: string;
+  awardedBy: string;
+};
+
 /** A completion report the office returned for rework (退回重办). */
 export type CompletionRejection = {
   summary: string | null;
@@ -333,6 +346,8 @@ export type TaskDetail = {
   urges?: UrgeDetail[];
   instructions: InstructionDetail[];
   accountabilityRecords: AccountabilityDetail[];
+  /** Absent on pages projected before 加分 existed (which had none). */
+  bonuses?: BonusDetail[];
   completion: CompletionDetail;
   suspended: boolean;
   suspensions: SuspensionDetail[];

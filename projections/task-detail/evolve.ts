@@ -43,7 +43,7 @@ import {
   withReminder,
 } from './milestones.ts';
 import { withNoticeAnswered, withNoticeIssued } from './notices.ts';
-import { withAccountability, withInstruction } from './records.ts';
+import { withAccountability, withBonus, withInstruction } from './records.ts';
 import {
   withProposalDecided,
   withProposed,
@@ -129,6 +129,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withInstruction(doc, event.data, stamp);
     case 'AccountabilityRecorded':
       return withAccountability(doc, event.data, stamp);
+    case 'BonusAwarded':
+      return withBonus(doc, event.data, stamp);
     case 'TaskCompletionReported':
       return withCompletionReported(doc, event.data, stamp);
     case 'TaskCompletionAccepted':

@@ -32,3 +32,21 @@ export const withAccountability: PageChange<'AccountabilityRecorded'> = (doc, da
     },
   ],
 });
+
+/** 加分: the leader is the actor who recorded it. */
+export const withBonus: PageChange<'BonusAwarded'> = (doc, data, stamp) => ({
+  ...doc,
+  bonuses: [
+    ...(doc.bonuses ?? []),
+    {
+      id: data.bonusId,
+      unitId: data.unitId,
+      kind: data.kind,
+      points: data.points,
+      reason: data.reason,
+      awardedOn: data.awardedOn,
+      awardedAt: stamp.at,
+      awardedBy: data.awardedBy,
+    },
+  ],
+});

@@ -9,6 +9,7 @@ import type { CommandResult } from './command-handler.ts';
 import type { Decider } from './decider.ts';
 import type { ServiceDeps } from './deps.ts';
 import { publishedNear } from './published-calendars.ts';
+import { readRuleset } from './published-rulesets.ts';
 import { runCommand } from './run-command.ts';
 import { parseInput } from './validate.ts';
 
@@ -53,7 +54,9 @@ const present = (ids: readonly (string | null)[]): string[] =>
 
 /**
  * What the directory confirmed of the ids the command names (`knownUnitIds`,
- * `knownOfficialIds`), and the calendars published (`calendars`), as declared.
+ * `knownOfficialIds`) and the categories of units (`unitCategories`), the
+ * calendars published (`calendars`) and the ruleset in force today (`ruleset`),
+ * as declared.
  */
 const lookedUp = async (
   deps: ServiceDeps,
@@ -65,10 +68,18 @@ const lookedUp = async (
     const asked = present(ids);
     return asked.length === 0 ? [] : ctx.call<string[], { ids: string[] }>(action, { ids: asked });
   };
-  const { units, officials, calendars } = operation.lookups ?? {};
+  const { units, officials, unitCategories, calendars, ruleset } = operation.lookups ?? {};
+  const today = dayOf(deps.clock.now());
   return {
-    ...(calendars
-      ? { calendars: await publishedNear(deps.eventStore, dayOf(deps.clock.now())) }
+    ...(calendars ? { calendars: await publishedNear(deps.eventStore, today) } : {}),
+    ...(ruleset ? { ruleset: await readRuleset(deps.eventStore, today) } : {}),
+    ...(unitCategories
+      ? {
+          unitCategories: await ctx.call<Record<string, string>, { ids: string[] }>(
+            'directory.unitCategories',
+            { ids: present(unitCategories(data as never)) },
+          ),
+        }
       : {}),
     ...(units ? { knownUnitIds: await known('directory.knownUnits', units(data as never)) } : {}),
     ...(officials

@@ -25,6 +25,7 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
     ...(task.urges ?? []).map((u) => u.unitId),
     ...task.instructions.flatMap((i) => i.addressedToUnitIds),
     ...task.accountabilityRecords.map((a) => (a.against.kind === 'unit' ? a.against.id : null)),
+    ...(task.bonuses ?? []).map((b) => b.unitId),
   ];
   return [...new Set(ids.filter((id): id is string => id !== null))];
 };
@@ -77,5 +78,6 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       ...a,
       against: { ...a.against, unit: a.against.kind === 'unit' ? unit(a.against.id) : null },
     })),
+    bonuses: (task.bonuses ?? []).map((b) => ({ ...b, unit: unit(b.unitId) })),
   };
 };

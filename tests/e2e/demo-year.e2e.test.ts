@@ -135,6 +135,29 @@ describe('the demo year of the 2021 plan', () => {
     expect(lights).toContain('RED');
   });
 
+  it('awards 提前完成 to the lead units of the tasks accepted a month before their due date', async () => {
+    type Item = { rule: string; points: number; bonusKind: string | null };
+    type Row = { unitId: string; category: string; bonusPoints: number; deductions: Item[] };
+    const board = await sys.gql<{ responsibilityBoard: { nodes: Row[] } }>(
+      `query { responsibilityBoard(asOf: "2021-12-31", first: 50) {
+        nodes { unitId category bonusPoints deductions { rule points bonusKind } } } }`,
+      {},
+      leader,
+    );
+    const rewarded = board.data!.responsibilityBoard.nodes.filter((row) => row.bonusPoints > 0);
+    // 放管服 改革 (行政审批和政务信息管理局, last milestone 10-31) and 基层党建 (党群工作部):
+    // both due 12-31, accepted in early November.
+    expect(rewarded.map((row) => [row.unitId, row.category, row.bonusPoints])).toEqual([
+      ['party', 'PARTY', 2],
+      ['approval', 'GOVERNMENT', 2],
+    ]);
+    for (const row of rewarded) {
+      expect(row.deductions.filter((item) => item.rule === 'BONUS')).toEqual([
+        { rule: 'BONUS', points: 2, bonusKind: 'EARLY_COMPLETION' },
+      ]);
+    }
+  });
+
   // Last: it moves the clock into 2022.
   it('settles 2021 on the first run of 2022: what was due on 12-31 and not done is deducted', async () => {
     type Row = { unitId: string; rank: number; score: number };
@@ -198,5 +221,8 @@ describe('the demo year of the 2021 plan', () => {
     expect(safety(settled.nodes)).toBe(95);
     const lower = settled.nodes.filter((row) => row.score < (before.get(row.unitId) ?? 100));
     expect(lower.map((row) => row.unitId).sort()).toEqual(['safety', 'urban']);
+    // The year's bonus points (加分) count in its settlement as they did on 12-31.
+    const approval = (rows: Row[]) => rows.find((row) => row.unitId === 'approval')?.score;
+    expect(approval(settled.nodes)).toBe(approval(yearEnd.nodes));
   });
 });

@@ -28,6 +28,7 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   percent: [-1, 101],
   weight: [0, 100.5],
   scoreDeduction: [-0.5, 100.5],
+  points: [-0.5, 100.5],
   level: [0, 3],
   version: [0],
   year: [1999, 2101],
@@ -41,6 +42,8 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   'scoring.cooperatingUnitFailedTask': [0.5, -100.5],
   'scoring.pingPongPerUnit': [0.5, -100.5],
   'scoring.accountabilityDeductionCap': [0.5, -100.5],
+  'scoring.bonusPerAwardMax': [-0.5, 100.5],
+  'scoring.bonusCapPerPeriod': [-0.5, 100.5],
   'evidence[0].size': [-1],
 };
 

@@ -285,6 +285,15 @@ const commands = {
       ...reason,
     })),
   ],
+  awardBonus: [
+    mutation('awardBonus', async (s) => ({
+      taskId: (await plannedTask(s)).taskId,
+      unitId: leadUnit,
+      kind: 'COMMENDATION',
+      points: 2,
+      reason: '市领导肯定性批示',
+    })),
+  ],
   escalateBlockage: [
     mutation('escalateBlockage', async (s) => ({ ...(await openBlockage(s)), level: 1 })),
   ],
@@ -400,6 +409,7 @@ const queries = {
   overview: [read('overview')],
   internal: [
     { via: 'broker', action: 'directory.knownUnits', params: { ids: [leadUnit] } },
+    { via: 'broker', action: 'directory.unitCategories', params: { ids: [leadUnit] } },
     { via: 'broker', action: 'directory.knownOfficials', params: { ids: ['nobody'] } },
   ],
 } satisfies Partial<Record<Operation, readonly OperationCase[]>>;

@@ -28,6 +28,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'answerSupervisionNotice',
   'issueLeadershipInstruction',
   'recordAccountability',
+  'awardBonus',
   'escalateBlockage',
   'assignBlockageCoordination',
   'reopenBlockage',

@@ -120,7 +120,10 @@ describe('the completion rate (办结率) on the overview', () => {
       type: 'TaskCompletionReported',
       data: { taskId: 'c', summary: '已完成', evidence: [] },
     })
-    .on('2021-04-02', { type: 'TaskCompletionAccepted', data: { taskId: 'c', comment: null } });
+    .on('2021-04-02', {
+      type: 'TaskCompletionAccepted',
+      data: { taskId: 'c', comment: null, acceptedOn: '2021-04-02' },
+    });
 
   it('counts per section the tasks whose completion the office accepted, from that day', () => {
     const accepted = (day: string) =>

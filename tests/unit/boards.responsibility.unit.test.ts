@@ -239,6 +239,8 @@ describe('the score of a unit (亮赛比, year to date)', () => {
           cooperatingUnitFailedTask: -2,
           pingPongPerUnit: -1,
           accountabilityDeductionCap: null,
+          bonusPerAwardMax: 5,
+          bonusCapPerPeriod: 5,
         },
       }),
     );

@@ -52,6 +52,7 @@ describe('the task page of a registered task', () => {
       urges: [],
       instructions: [],
       accountabilityRecords: [],
+      bonuses: [],
       completion: {
         state: 'none',
         summary: null,

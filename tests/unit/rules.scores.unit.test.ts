@@ -1,5 +1,6 @@
 import type { Ruleset } from '../../contracts/events/index.ts';
 import {
+  type Bonus,
   type MissedDeadline,
   rank,
   type ScoringFacts,
@@ -15,6 +16,7 @@ const noFacts: ScoringFacts = {
   returnedForRework: [],
   pingPongs: [],
   accountability: [],
+  bonuses: [],
 };
 
 const scoresOf = (
@@ -45,8 +47,8 @@ const missed = (overrides: Partial<MissedDeadline> = {}): MissedDeadline => ({
 describe('a period without deductions', () => {
   it('scores every listed unit 100, by unit id', () => {
     expect(scoresOf({ unitIds: ['env', 'edu'] })).toEqual([
-      { unitId: 'edu', period: '2021', score: 100, deductions: [] },
-      { unitId: 'env', period: '2021', score: 100, deductions: [] },
+      { unitId: 'edu', period: '2021', score: 100, items: [], bonusPoints: 0 },
+      { unitId: 'env', period: '2021', score: 100, items: [], bonusPoints: 0 },
     ]);
   });
 });
@@ -58,7 +60,7 @@ describe('a deadline not done', () => {
       unitId: 'edu',
       period: '2021',
       score: 95,
-      deductions: [
+      items: [
         {
           unitId: 'edu',
           rule: 'deadline_missed',
@@ -67,6 +69,7 @@ describe('a deadline not done', () => {
           reason: 'milestone "m1" (due 2021-06-30): not done, 5 working days overdue',
         },
       ],
+      bonusPoints: 0,
     });
   });
 
@@ -103,7 +106,7 @@ describe('a deadline done late', () => {
     (days, points) => {
       const late = missed({ done: true, workingDaysLate: days });
       const [edu] = scoresOf({ missedDeadlines: [late] });
-      expect(edu?.deductions).toEqual([
+      expect(edu?.items).toEqual([
         expect.objectContaining({ rule: 'deadline_late', points, ref: 't1/m1' }),
       ]);
     },
@@ -120,7 +123,7 @@ describe('a deadline missed while waiting on another unit', () => {
   it('moves the share of the delay the wait covered to the unit waited on', () => {
     const waited = missed({ waits: [{ unitId: 'planning', workingDays: 4 }] });
     const [edu, planning] = scoresOf({ missedDeadlines: [waited] });
-    expect(edu?.deductions).toEqual([
+    expect(edu?.items).toEqual([
       {
         unitId: 'edu',
         rule: 'deadline_missed',
@@ -130,7 +133,7 @@ describe('a deadline missed while waiting on another unit', () => {
           'milestone "m1" (due 2021-06-30): not done, 5 working days overdue (1 point of 5 points)',
       },
     ]);
-    expect(planning?.deductions).toEqual([
+    expect(planning?.items).toEqual([
       {
         unitId: 'planning',
         rule: 'waited_on',
@@ -168,8 +171,8 @@ describe('one task', () => {
     const items = ['m1', 'm2', 'm3'].map((milestoneId) => missed({ milestoneId }));
     const [edu] = scoresOf({ missedDeadlines: items });
     expect(edu?.score).toBe(95);
-    expect(edu?.deductions.map((item) => item.points)).toEqual([-5, 0, 0]);
-    expect(edu?.deductions[1]?.reason).toMatch(/\(task capped at -5 points\)$/);
+    expect(edu?.items.map((item) => item.points)).toEqual([-5, 0, 0]);
+    expect(edu?.items[1]?.reason).toMatch(/\(task capped at -5 points\)$/);
   });
 
   it('costs again for another task', () => {
@@ -184,7 +187,7 @@ describe('a red task not yet due', () => {
     const [economy, health] = scoresOf({ unitIds: ['economy'], redTasks: [red] });
     expect(health).toMatchObject({
       score: 98,
-      deductions: [
+      items: [
         {
           rule: 'red_behind',
           points: -2,
@@ -200,7 +203,7 @@ describe('a red task not yet due', () => {
 describe('a completion report returned for rework', () => {
   it('costs the lead unit 2', () => {
     const returned = { taskId: 't1', leadUnitId: 'edu', day: '2021-05-01' };
-    expect(scoresOf({ returnedForRework: [returned] })[0]?.deductions).toEqual([
+    expect(scoresOf({ returnedForRework: [returned] })[0]?.items).toEqual([
       {
         unitId: 'edu',
         rule: 'returned_for_rework',
@@ -220,7 +223,7 @@ describe('a transfer/return ping-pong', () => {
       ['edu', 99],
       ['env', 99],
     ]);
-    expect(scores[0]?.deductions).toEqual([
+    expect(scores[0]?.items).toEqual([
       {
         unitId: 'edu',
         rule: 'ping_pong',
@@ -251,7 +254,7 @@ describe('accountability deductions', () => {
   it('are taken in full without a cap', () => {
     const scores = scoresOf({ accountability: [record('a1', -6), record('a2', -6)] });
     expect(scores[0]?.score).toBe(88);
-    expect(scores[0]?.deductions.map((item) => item.reason)).toEqual([
+    expect(scores[0]?.items.map((item) => item.reason)).toEqual([
       'accountability a1: 通报批评',
       'accountability a2: 通报批评',
     ]);
@@ -261,12 +264,12 @@ describe('accountability deductions', () => {
     const records = [record('a1', -6), record('a2', -6), record('a3', -2), record('b1', -2, 'env')];
     const [edu, env] = scoresOf({ accountability: records }, capped(-10));
     expect(edu?.score).toBe(90);
-    expect(edu?.deductions.map((item) => [item.ref, item.points])).toEqual([
+    expect(edu?.items.map((item) => [item.ref, item.points])).toEqual([
       ['a1', -6],
       ['a2', -4],
       ['a3', 0],
     ]);
-    expect(edu?.deductions[1]?.reason).toBe(
+    expect(edu?.items[1]?.reason).toBe(
       'accountability a2: 通报批评 (capped at -10 points per period)',
     );
     expect(env?.score).toBe(98);
@@ -275,7 +278,7 @@ describe('accountability deductions', () => {
   it('reach the cap exactly without being marked capped', () => {
     const [edu] = scoresOf({ accountability: [record('a1', -4), record('a2', -6)] }, capped(-10));
     expect(edu?.score).toBe(90);
-    expect(edu?.deductions.map((item) => item.reason)).toEqual([
+    expect(edu?.items.map((item) => item.reason)).toEqual([
       'accountability a1: 通报批评',
       'accountability a2: 通报批评',
     ]);
@@ -355,5 +358,107 @@ describe('ranking units (亮赛比)', () => {
     expect(ranked[0]).toEqual({ ...scores[0], rank: 1 });
     expect(scores.map((score) => score.unitId)).toEqual(['a', 'b']);
     expect(rank([])).toEqual([]);
+  });
+});
+
+/** Bonus `bonusId` of `points` for `unitId` on task t1. */
+const bonus = (
+  bonusId: string,
+  unitId: string,
+  points: number,
+  kind: Bonus['kind'] = 'commendation',
+): Bonus => ({
+  bonusId,
+  taskId: 't1',
+  unitId,
+  kind,
+  points,
+  reason: '市领导肯定性批示',
+});
+
+const bounded = (perAward: number, cap: number) => ({
+  scoring: { ...defaultRuleset.scoring, bonusPerAwardMax: perAward, bonusCapPerPeriod: cap },
+});
+
+describe('bonus points (加分)', () => {
+  it('add to the score, itemised with the task and the award', () => {
+    const [edu] = scoresOf({ bonuses: [bonus('b1', 'edu', 2)] });
+    expect(edu).toEqual({
+      unitId: 'edu',
+      period: '2021',
+      score: 102,
+      items: [
+        {
+          unitId: 'edu',
+          rule: 'bonus',
+          points: 2,
+          ref: 't1/b1',
+          reason: '市领导肯定性批示',
+          bonusKind: 'commendation',
+        },
+      ],
+      bonusPoints: 2,
+    });
+  });
+
+  it('come after the deductions: 100 − deductions + bonuses', () => {
+    const [edu] = scoresOf({
+      missedDeadlines: [missed()],
+      bonuses: [bonus('b1', 'edu', 3, 'early_completion')],
+    });
+    expect(edu?.score).toBe(98);
+    expect(edu?.items.map((item) => [item.rule, item.points])).toEqual([
+      ['deadline_missed', -5],
+      ['bonus', 3],
+    ]);
+  });
+
+  it('raise a unit above one with fewer', () => {
+    const scores = scoresOf({ unitIds: ['env'], bonuses: [bonus('b1', 'edu', 1)] });
+    expect(rank(scores).map((row) => [row.unitId, row.rank])).toEqual([
+      ['edu', 1],
+      ['env', 2],
+    ]);
+  });
+
+  it('count at most the cap per period: what is above is taken back, item by item', () => {
+    const [edu] = scoresOf({
+      bonuses: [bonus('b1', 'edu', 3), bonus('b2', 'edu', 4), bonus('b3', 'edu', 1)],
+    });
+    // The default cap is 5: b1 counts 3, b2 2 of its 4, b3 nothing.
+    expect(edu?.score).toBe(105);
+    expect(edu?.bonusPoints).toBe(5);
+    expect(edu?.items.map((item) => [item.rule, item.ref, item.points])).toEqual([
+      ['bonus', 't1/b1', 3],
+      ['bonus', 't1/b2', 4],
+      ['bonus_capped', 't1/b2', -2],
+      ['bonus', 't1/b3', 1],
+      ['bonus_capped', 't1/b3', -1],
+    ]);
+    expect(edu?.items[2]?.reason).toBe(
+      'bonus b2: 2 points over the cap of 5 points per period, not counted',
+    );
+  });
+
+  it('are capped per unit: another unit keeps its own cap', () => {
+    const scores = scoreMap({
+      bonuses: [bonus('b1', 'edu', 5), bonus('b2', 'env', 5), bonus('b3', 'edu', 5)],
+    });
+    expect(scores).toEqual({ edu: 105, env: 105 });
+  });
+
+  it('follow the ruleset: a cap of 0 turns them off, a higher cap counts more', () => {
+    const awards = { bonuses: [bonus('b1', 'edu', 4), bonus('b2', 'edu', 4)] };
+    expect(scoreMap(awards, bounded(5, 0))).toEqual({ edu: 100 });
+    expect(scoreMap(awards, bounded(5, 10))).toEqual({ edu: 108 });
+  });
+
+  it('refuse points that are not more than 0, naming the bonus', () => {
+    expect(() => scoresOf({ bonuses: [bonus('b1', 'edu', 1), bonus('b2', 'edu', 0)] })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: { field: 'bonuses[1].points', rule: 'must be a number > 0' },
+      }),
+    );
   });
 });

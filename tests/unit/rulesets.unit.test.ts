@@ -17,11 +17,14 @@ const designDeductions = {
   pingPongPerUnit: -1,
 };
 
+/** One award at most 5 points, a unit's awards at most 5 a year. */
+const designBonuses = { bonusPerAwardMax: 5, bonusCapPerPeriod: 5 };
+
 const ruleset = (changes: Partial<Ruleset> = {}): Ruleset => ({
   version: 1,
   inForceFrom: '2021-01-01',
   ...structuredClone(design),
-  scoring: { ...designDeductions, accountabilityDeductionCap: -10 },
+  scoring: { ...designDeductions, ...designBonuses, accountabilityDeductionCap: -10 },
   note: '2021 rules',
   ...changes,
 });
@@ -161,6 +164,48 @@ describe('scoring weights of a ruleset', () => {
   });
 });
 
+describe('bonus bounds (加分) of a ruleset', () => {
+  it.each([
+    [scoring({ bonusPerAwardMax: -1 }), 'scoring.bonusPerAwardMax'],
+    [scoring({ bonusPerAwardMax: 100.5 }), 'scoring.bonusPerAwardMax'],
+    [scoring({ bonusCapPerPeriod: -0.5 }), 'scoring.bonusCapPerPeriod'],
+    [scoring({ bonusCapPerPeriod: Number.NaN }), 'scoring.bonusCapPerPeriod'],
+  ])('refuses %j, naming %s', (changes, field) => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset(changes)))
+      .thenThrows('VALIDATION', field);
+  });
+
+  it('accepts 0 and 100: a version may turn bonuses off, or leave them almost free', () => {
+    for (const edges of [
+      ruleset(scoring({ bonusPerAwardMax: 0, bonusCapPerPeriod: 0 })),
+      ruleset(scoring({ bonusPerAwardMax: 100, bonusCapPerPeriod: 100 })),
+    ]) {
+      given(rulesetDecider, [])
+        .when(publish(edges))
+        .then([published(edges)]);
+    }
+  });
+
+  it('reads the defaults where a client sends none: one award 5 points, 5 a year', () => {
+    const { bonusPerAwardMax: _max, bonusCapPerPeriod: _cap, ...older } = ruleset().scoring;
+    given(rulesetDecider, [])
+      .when(publish({ ...ruleset(), scoring: older } as Ruleset))
+      .then([published(ruleset())]);
+  });
+
+  it('can be changed by a new version, in force from its day', () => {
+    const v2 = ruleset({
+      version: 2,
+      inForceFrom: '2021-07-01',
+      ...scoring({ bonusCapPerPeriod: 8 }),
+    });
+    const versions = publishedRulesets([published(ruleset()), published(v2)]);
+    expect(rulesetInForce(versions, '2021-06-30').scoring.bonusCapPerPeriod).toBe(5);
+    expect(rulesetInForce(versions, '2021-07-01').scoring.bonusCapPerPeriod).toBe(8);
+  });
+});
+
 describe('publishing a later version', () => {
   const history = [published(ruleset())];
 
@@ -197,7 +242,7 @@ describe('the default ruleset', () => {
       version: 0,
       inForceFrom: '2000-01-01',
       ...design,
-      scoring: { ...designDeductions, accountabilityDeductionCap: null },
+      scoring: { ...designDeductions, ...designBonuses, accountabilityDeductionCap: null },
     });
   });
 

@@ -128,6 +128,17 @@ const samples: Record<NewCommandType, TaskCommand> = {
       knownOfficialIds: [],
     },
   },
+  AwardBonus: {
+    type: 'AwardBonus',
+    data: {
+      taskId,
+      bonusId: 'bonus1',
+      unitId: 'education-bureau',
+      kind: 'commendation',
+      points: 2,
+      reason,
+    },
+  },
   EscalateBlockage: { type: 'EscalateBlockage', data: { taskId, blockageId: 'b1', level: 1 } },
   AssignBlockageCoordination: {
     type: 'AssignBlockageCoordination',
@@ -183,6 +194,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   AnswerSupervisionNotice: ['department_head'],
   IssueLeadershipInstruction: ['leader'],
   RecordAccountability: ['office', 'inspector'],
+  AwardBonus: ['leader'],
   EscalateBlockage: ['leader', 'system'],
   AssignBlockageCoordination: ['leader'],
   ReopenBlockage: ['office', 'department_head'],
@@ -356,9 +368,10 @@ describe('a closed task (completion accepted, 办结)', () => {
     'AnswerSupervisionNotice',
     'IssueLeadershipInstruction',
     'RecordAccountability',
+    'AwardBonus',
     'EscalateBlockage',
     'AssignBlockageCoordination',
-  ] as const)('still takes %s: results and audits come later', (type) => {
+  ] as const)('still takes %s: results, audits and bonuses come later', (type) => {
     const state = history.reduce(taskDecider.evolve, taskDecider.initialState());
     expect(taskDecider.decide(samples[type], state, allowedActor(type))).toHaveLength(1);
   });

@@ -94,7 +94,12 @@ describe('a completion report pending', () => {
   it('is accepted with the comment trimmed', () => {
     given(taskDecider, pending)
       .when(accept(' Well done '))
-      .then([{ type: 'TaskCompletionAccepted', data: { taskId, comment: 'Well done' } }]);
+      .then([
+        {
+          type: 'TaskCompletionAccepted',
+          data: { taskId, comment: 'Well done', acceptedOn: '2021-03-01' },
+        },
+      ]);
   });
 
   it('is accepted without a comment, blank counting as none', () => {

@@ -43,6 +43,51 @@ describe('a version-1 progress report read today', () => {
   });
 });
 
+describe('a version-1 acceptance (办结) read today', () => {
+  it('is upcast to version 2 with the day it was recorded on, China Standard Time', () => {
+    const accepted = stored('TaskCompletionAccepted', 1, { taskId: 't1', comment: null });
+    expect(toDomainEvent({ ...accepted, recordedAt: '2021-06-30T17:00:00.000Z' }).data).toEqual({
+      taskId: 't1',
+      comment: null,
+      acceptedOn: '2021-07-01',
+    });
+  });
+
+  it('takes the business date its metadata names, where it does', () => {
+    const accepted = stored('TaskCompletionAccepted', 1, { taskId: 't1', comment: 'ok' });
+    const dated = { ...accepted, metadata: { ...accepted.metadata, businessDate: '2021-02-26' } };
+    expect(toDomainEvent(dated).data).toEqual({
+      taskId: 't1',
+      comment: 'ok',
+      acceptedOn: '2021-02-26',
+    });
+  });
+});
+
+describe('a version-1 ruleset read today', () => {
+  const v1 = {
+    version: 1,
+    inForceFrom: '2021-01-01',
+    lights: { yellowBehindPoints: 10, redBehindPoints: 30, yellowDueWithinDays: 3 },
+    reminderLeadDays: 3,
+    escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
+    scoring: {
+      leadUnitFailedTask: -5,
+      cooperatingUnitFailedTask: -3,
+      pingPongPerUnit: -1,
+      accountabilityDeductionCap: null,
+    },
+    note: null,
+  };
+
+  it('reads the default bonus bounds (加分): one award 5 points, 5 a year', () => {
+    expect(toDomainEvent(stored('RulesetPublished', 1, v1)).data).toEqual({
+      ...v1,
+      scoring: { ...v1.scoring, bonusPerAwardMax: 5, bonusCapPerPeriod: 5 },
+    });
+  });
+});
+
 describe('an event at its current version', () => {
   it('is read as stored', () => {
     const evidence = [{ fileName: 'a.pdf', sha256: 'a'.repeat(64), size: 3 }];

@@ -4,5 +4,9 @@ import { readers, type ServiceOperation } from '../declare.ts';
 export const internal: ServiceOperation = {
   kind: 'query',
   roles: { ...readers, system: 'all' },
-  endpoints: [{ action: 'directory.knownUnits' }, { action: 'directory.knownOfficials' }],
+  endpoints: [
+    { action: 'directory.knownUnits' },
+    { action: 'directory.unitCategories' },
+    { action: 'directory.knownOfficials' },
+  ],
 };

@@ -86,8 +86,9 @@ ${asOfArgument}      "Only the tasks of this plan section; absent: all."
       top: Int = 10
     ): Overview!
     """
-    Every point taken off a unit in the year to date, item by item (盯责任 shows the first 20).
-    NOT_FOUND for an unknown unit. ${boardReaders}
+    Every point taken off a unit in the year to date, and every bonus point (加分) with what
+    the cap took back, item by item (盯责任 shows the first 20). NOT_FOUND for an unknown
+    unit. ${boardReaders}
     """
     unitDeductions(
       "The unit."
@@ -355,27 +356,37 @@ ${orderDirectionField}  }
     red: Int!
   }
 
-  "An itemised deduction: which rule took how many points (≤ 0) for what (ref: task or record id)."
+  """
+  An itemised score item: which rule moved the score by how many points for what (ref: task,
+  record or bonus). Deductions take points off (≤ 0); a bonus (加分, rule BONUS) adds its
+  points (> 0), and where a unit's bonuses pass the period's cap a BONUS_CAPPED item after
+  the award takes back what the cap leaves out (< 0): the items add up to the score.
+  """
   type ScoreDeduction {
-    "The unit that lost the points."
+    "The unit whose score it moves."
     unitId: ID!
-    "The rule that took them."
+    "The rule that took or gave the points."
     rule: DeductionRule!
     """
-    Points taken off, ≤ 0; an accountability deduction past the ruleset's cap takes what was
-    left (possibly 0).
+    Points: ≤ 0 taken off (an accountability deduction past the ruleset's cap takes what was
+    left, possibly 0); > 0 for a BONUS; < 0 for a BONUS_CAPPED taking back the excess.
     """
     points: Float!
-    "The task's id, \`taskId/milestoneId\` for a milestone's deadline, or the accountability record's id."
+    """
+    The task's id, \`taskId/milestoneId\` for a milestone's deadline, the accountability
+    record's id, or \`taskId/bonusId\` for a bonus (BonusAwarded) and what its cap took back.
+    """
     ref: String!
-    "Why, in words."
+    "Why, in words; for a BONUS, the leader's own reason."
     reason: String!
+    "For BONUS and BONUS_CAPPED: the kind of bonus; null for a deduction."
+    bonusKind: BonusKind
   }
 
   """
-  Why points were taken off a unit. One task costs a unit at most what missing it outright
-  costs its lead unit (the ruleset's leadUnitFailedTask): later items of the task take what
-  is left.
+  Why a unit's score moved: the rules that take points off, and bonus points (加分). One task
+  costs a unit at most what missing it outright costs its lead unit (the ruleset's
+  leadUnitFailedTask): later items of the task take what is left.
   """
   enum DeductionRule {
     """
@@ -403,6 +414,16 @@ ${orderDirectionField}  }
     PING_PONG
     "An accountability record (问责) against it."
     ACCOUNTABILITY
+    """
+    加分: bonus points a leader awarded it on a task it is responsible for (a commendation,
+    or an early completion), in the period; +points as awarded.
+    """
+    BONUS
+    """
+    The part of a bonus above the ruleset's bonusCapPerPeriod, taken back: a unit's bonuses
+    add at most the cap in one period (100 − deductions + min(cap, bonuses)).
+    """
+    BONUS_CAPPED
   }
 
   "A unit's part in a failed task."
@@ -441,12 +462,17 @@ ${orderDirectionField}  }
     which are scored but not ranked.
     """
     rank: Int
-    "100 less the year's deductions (亮赛比)."
+    "100 less the year's deductions, plus its bonus points (加分) up to the cap (亮赛比)."
     score: Float!
-    "The first 20 deductions, item by item; \`unitDeductions\` pages them all."
+    """
+    The first 20 score items: deductions, then bonuses with what the cap took back;
+    \`unitDeductions\` pages them all.
+    """
     deductions: [ScoreDeduction!]!
-    "How many deductions there are in all."
+    "How many score items there are in all."
     deductionCount: Int!
+    "What its bonus points (加分) add to the score after the cap, 0 to bonusCapPerPeriod."
+    bonusPoints: Float!
     "The first 20 failed tasks; \`unitFailedTasks\` pages them all."
     failedTasks: [UnitFailure!]!
     "How many failed tasks there are in all."
@@ -529,7 +555,7 @@ ${responsibilityStatFields('those tasks')}    "Open blockages of those tasks."
     accountabilityCount: Int!
   }
 
-  "A page of a unit's deductions of the year, item by item, on the responsibility board's day."
+  "A page of a unit's score items of the year (deductions and bonuses), on the responsibility board's day."
   type ScoreDeductionConnection {
 ${boardStampFields}${periodField}${pageFields('ScoreDeductionEdge', 'ScoreDeduction')}  }
 
@@ -944,7 +970,7 @@ ${pageFields('ResultRowEdge', 'ResultRow')}  }
     unitName: String
     "Its category; the supervising and discipline bodies are not in the ranking."
     category: UnitCategory!
-    "100 less the year's deductions."
+    "100 less the year's deductions, plus its bonus points up to the cap."
     score: Float!
   }
 

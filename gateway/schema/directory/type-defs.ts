@@ -38,6 +38,25 @@ const scoringRuleFields = /* GraphQL */ `
 `;
 
 /**
+ * The bounds of bonus points (加分), as read back (`!`) or published (absent:
+ * the default, as before the fields existed).
+ */
+const bonusRuleFields = (type: '!' | '') => /* GraphQL */ `
+    """
+    The most points (0–100) one bonus award (加分) may add; default 5, after local
+    督查考评 practice (a leader's 肯定性批示 earns 3 to 5 points). Versions published
+    before it existed read the default.
+    """
+    bonusPerAwardMax: Float${type}
+    """
+    The most points (0–100) a unit's bonuses add in one period (the year); what is above
+    is shown and taken back (BONUS_CAPPED). Default 5 (表彰加分最多为5分). Versions
+    published before it existed read the default.
+    """
+    bonusCapPerPeriod: Float${type}
+`;
+
+/**
  * The directory's officials (干部) and posts (任职) over time, and the versioned
  * rules (规则版本) every light and score is computed under.
  */
@@ -213,9 +232,9 @@ ${lightRuleFields}  }
   type EscalationRules {
 ${escalationRuleFields}  }
 
-  "Points (≤ 0) a unit loses per period (亮赛比)."
+  "Points (≤ 0) a unit loses per period (亮赛比), and the bounds of its bonus points (加分)."
   type ScoringRules {
-${scoringRuleFields}  }
+${scoringRuleFields}${bonusRuleFields('!')}  }
 
   "A version of the rules every light, reminder, escalation and score is computed under."
   type Ruleset {
@@ -229,7 +248,7 @@ ${scoringRuleFields}  }
     reminderLeadDays: Int!
     "When an open blockage is escalated."
     escalation: EscalationRules!
-    "What a failed task, ping-pong or accountability costs a unit."
+    "What a failed task, ping-pong or accountability costs a unit; how far bonus points go."
     scoring: ScoringRules!
     "A note on the version; null when none."
     note: String
@@ -277,9 +296,9 @@ ${lightRuleFields}  }
   input EscalationRulesInput {
 ${escalationRuleFields}  }
 
-  "Scoring deductions to publish."
+  "Scoring deductions and bonus bounds to publish."
   input ScoringRulesInput {
-${scoringRuleFields}  }
+${scoringRuleFields}${bonusRuleFields('')}  }
 
   "A version of the rules to publish."
   input PublishRulesetInput {
@@ -293,7 +312,7 @@ ${scoringRuleFields}  }
     reminderLeadDays: Int!
     "When an open blockage is escalated."
     escalation: EscalationRulesInput!
-    "What a failed task, ping-pong or accountability costs a unit."
+    "What a failed task, ping-pong or accountability costs a unit; how far bonus points go."
     scoring: ScoringRulesInput!
     "A note on the version; at most 2000 characters."
     note: String

@@ -1,5 +1,6 @@
 import { accountabilityTypeDefs } from './accountability.ts';
 import { blockageTypeDefs } from './blockages.ts';
+import { bonusTypeDefs } from './bonuses.ts';
 import { completionTypeDefs } from './completion.ts';
 import { extensionTypeDefs } from './extensions.ts';
 import { instructionTypeDefs } from './instructions.ts';
@@ -27,6 +28,7 @@ export const taskTypeDefs = [
   noticeTypeDefs,
   instructionTypeDefs,
   accountabilityTypeDefs,
+  bonusTypeDefs,
   urgingTypeDefs,
   taskQueryTypeDefs,
 ];

@@ -182,6 +182,8 @@ ${historyPageArguments}    ): HistoryEventConnection!
     instructions: [LeadershipInstruction!]!
     "Accountability records (问责) on it, oldest first."
     accountabilityRecords: [AccountabilityRecord!]!
+    "Bonus points (加分) leaders awarded its units, oldest first."
+    bonuses: [BonusAward!]!
     "The completion report (办结报告) and the office's review of it."
     completion: Completion!
     "Whether it is suspended now."

@@ -2,6 +2,7 @@ import type {
   AccountabilityKind,
   AccountabilityStatus,
   AccountabilitySubject,
+  BonusKind,
 } from '../../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskLifecycle } from '../../../domain/progress.ts';
 
@@ -34,6 +35,19 @@ export type AccountabilityEntry = {
   scoreDeduction: number;
   /** A recommendation (问责建议) takes nothing off until decided. Absent: decided. */
   status?: AccountabilityStatus;
+};
+
+/** Bonus points (加分) a leader awarded a unit of the task, with the position that orders them. */
+export type BonusEntry = {
+  bonusId: string;
+  position: number;
+  /** The business day it was awarded: the period it counts in. */
+  day: string;
+  unitId: string;
+  kind: BonusKind;
+  /** Points added, > 0. */
+  points: number;
+  reason: string;
 };
 
 /** An urge (催办) of the office to a unit, on the day it was sent. */
@@ -70,5 +84,7 @@ export type BoardTask = {
   accountability: AccountabilityEntry[];
   /** Absent on documents projected before 催办 existed, until they are rebuilt. */
   urges?: UrgeEntry[];
+  /** Absent on documents projected before 加分 existed (which had none). */
+  bonuses?: BonusEntry[];
   registeredOn: string;
 };

@@ -26,6 +26,7 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Boar
   rejectedOn: [],
   accountability: [],
   urges: [],
+  bonuses: [],
   registeredOn: recordedOn(envelope),
 });
 
@@ -78,6 +79,26 @@ const accountabilityRecorded = (
         reason: data.reason,
         scoreDeduction: data.scoreDeduction,
         status: data.status ?? 'decided',
+      },
+    ],
+  });
+
+const bonusAwarded = (
+  task: BoardTask,
+  envelope: EventEnvelope,
+  data: Data<'BonusAwarded'>,
+): BoardTask =>
+  stamped(task, envelope, {
+    bonuses: [
+      ...(task.bonuses ?? []),
+      {
+        bonusId: data.bonusId,
+        position: envelope.position,
+        day: data.awardedOn,
+        unitId: data.unitId,
+        kind: data.kind,
+        points: data.points,
+        reason: data.reason,
       },
     ],
   });
@@ -155,6 +176,8 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       return stamped(task, envelope, { lifecycle: 'terminated' });
     case 'AccountabilityRecorded':
       return accountabilityRecorded(task, envelope, event.data);
+    case 'BonusAwarded':
+      return bonusAwarded(task, envelope, event.data);
     case 'TaskUrged': {
       const { urgeId, unitId, urgedOn } = event.data;
       return stamped(task, envelope, {

@@ -6,11 +6,16 @@ import { evolveBoardTask } from './evolve.ts';
 
 const handles = eventsReadBy('boardTasks');
 
-/** The boards' task documents: progress, lead moves, completion review, accountability, urges. */
+/**
+ * The boards' task documents: progress, lead moves, completion review,
+ * accountability, urges, bonus points.
+ */
 export const boardTaskProjection: Projection<BoardTask> = {
   name: 'board-tasks',
   collection: 'board_tasks',
-  temporal: { appendOnly: ['reports', 'moves', 'rejectedOn', 'accountability', 'urges'] },
+  temporal: {
+    appendOnly: ['reports', 'moves', 'rejectedOn', 'accountability', 'urges', 'bonuses'],
+  },
   handles,
   documentId: taskDocumentId,
   evolve: evolveBoardTask,

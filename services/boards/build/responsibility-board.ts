@@ -3,7 +3,7 @@ import {
   type UnitCategory,
   unitCategories,
 } from '../../../contracts/events/index.ts';
-import type { Deduction } from '../../../domain/judgement/index.ts';
+import type { ScoreItem } from '../../../domain/judgement/index.ts';
 import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
@@ -31,9 +31,14 @@ export interface UnitResponsibility extends ResponsibilityStats {
   /** Its place among the units of its category; null: not ranked (督查·纪检机关). */
   rank: number | null;
   score: number;
-  /** The first points taken off, item by item (`itemsOnRow`; `unitDeductions` pages them all). */
-  deductions: Deduction[];
+  /**
+   * The first score items: points taken off, and bonus points (加分) with what
+   * the cap took back (`itemsOnRow`; `unitDeductions` pages them all).
+   */
+  deductions: ScoreItem[];
   deductionCount: number;
+  /** What its bonus points add after the period's cap. */
+  bonusPoints: number;
   /** The first of its failed tasks (`itemsOnRow`; `unitFailedTasks` pages them all). */
   failedTasks: UnitFailure[];
   failedTaskCount: number;
@@ -123,8 +128,9 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
       category: score.category,
       rank: score.rank,
       score: score.score,
-      deductions: firstItems(score.deductions),
-      deductionCount: score.deductions.length,
+      deductions: firstItems(score.items),
+      deductionCount: score.items.length,
+      bonusPoints: score.bonusPoints,
       failedTasks: firstItems(failed),
       failedTaskCount: failed.length,
       tasksLed: led.length,

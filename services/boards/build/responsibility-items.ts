@@ -1,5 +1,5 @@
 import { notFound } from '../../../contracts/errors.ts';
-import type { Deduction } from '../../../domain/judgement/index.ts';
+import type { ScoreItem } from '../../../domain/judgement/index.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { type OfficialRecord, officialRecords, officialTasks } from './official-responsibility.ts';
@@ -47,18 +47,21 @@ const pageOfItems = <T>(
   ...itemPage(items, args, list, id),
 });
 
-/** Every point taken off a unit in the period, item by item, a page at a time. */
+/**
+ * Every point taken off a unit in the period, and every bonus point (加分) with
+ * what the cap took back, item by item, a page at a time.
+ */
 export const buildUnitDeductions = (
   input: BoardInput,
   query: UnitItemsQuery,
-): ItemsPage<Deduction> => {
+): ItemsPage<ScoreItem> => {
   const view = boardView(input);
   knownUnit(view, query.unitId);
   const score = standings(view).ranked.find((row) => row.unitId === query.unitId);
   return pageOfItems(
     input,
     view,
-    score?.deductions ?? [],
+    score?.items ?? [],
     query,
     `deductions:${query.unitId}`,
     (item) => `${item.rule}:${item.ref}`,

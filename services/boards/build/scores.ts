@@ -7,6 +7,7 @@ import {
 import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type {
   AccountabilityDeduction,
+  Bonus,
   RedTask,
   UnitScore,
 } from '../../../domain/judgement/index.ts';
@@ -48,6 +49,25 @@ const accountability = (view: BoardView): AccountabilityDeduction[] =>
       unitId: entry.against.id,
       // Recorded as points to take off (≥ 0); a deduction is ≤ 0. `0 -` keeps 0 from becoming −0.
       points: 0 - entry.scoreDeduction,
+      reason: entry.reason,
+    }));
+
+/**
+ * Bonus points (加分) awarded in the period, in the order they were recorded
+ * (the cap per period applies in that order): a settled year counts its own
+ * year's awards only. Awards on tasks terminated since still count.
+ */
+const bonuses = (view: BoardView): Bonus[] =>
+  view.input.docs.tasks
+    .flatMap((task) => (task.bonuses ?? []).map((entry) => ({ taskId: task.id, entry })))
+    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
+    .sort((a, b) => a.entry.position - b.entry.position)
+    .map(({ taskId, entry }) => ({
+      bonusId: entry.bonusId,
+      taskId,
+      unitId: entry.unitId,
+      kind: entry.kind,
+      points: entry.points,
       reason: entry.reason,
     }));
 
@@ -94,7 +114,8 @@ const rankedByCategory = (view: BoardView, scores: readonly UnitScore[]): Standi
 /**
  * Every unit's score for the year to date (or a settled year) under the ruleset
  * in force on the day (亮赛比), ranked: missed deadlines, red tasks not yet due,
- * returns for rework, ping-pong and accountability.
+ * returns for rework, ping-pong and accountability taken off, bonus points up to
+ * the period's cap added.
  */
 export const standings = perView((view: BoardView): Standings => {
   const failed = failedTasks(view);
@@ -107,6 +128,7 @@ export const standings = perView((view: BoardView): Standings => {
     returnedForRework: failed.flatMap((row) => row.reworks),
     pingPongs: bounced,
     accountability: accountability(view),
+    bonuses: bonuses(view),
   };
   return {
     ranked: rankedByCategory(view, unitScores(facts, view.input.ruleset)),

@@ -4,8 +4,8 @@ import { defaultRuleset } from '../../../domain/rulesets/default-ruleset.ts';
 import { rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import { guarded } from '../../shared/action.ts';
 import type { ServiceDeps } from '../../shared/deps.ts';
+import { readPublishedRulesets } from '../../shared/published-rulesets.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { readPublishedRulesets } from './read-rulesets.ts';
 
 /** Versioned rules (规则版本) as anyone who computes a board reads them. */
 export const rulesetQueries = (deps: ServiceDeps): ServiceSchema['actions'] => ({

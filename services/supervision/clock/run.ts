@@ -2,6 +2,7 @@ import { dayOf } from '../../../contracts/dates.ts';
 import { DomainError } from '../../../contracts/errors.ts';
 import { taskStreamId } from '../../../contracts/streams.ts';
 import type { ServiceDeps } from '../../shared/deps.ts';
+import { readRuleset } from '../../shared/published-rulesets.ts';
 import { taskDecider } from '../../tasks/domain/decider.ts';
 import type { ClockCandidate } from './candidates.ts';
 import { clockCandidates } from './candidates.ts';
@@ -9,7 +10,7 @@ import { clockActor, clockCommand, clockKey } from './commands.ts';
 import type { CandidateOutcome, ClockRunReport } from './report.ts';
 import { emptyReport, tally } from './report.ts';
 import { settleYearBefore } from './settlement.ts';
-import { readAgenda, readCalendars, readRuleset } from './sources.ts';
+import { readAgenda, readCalendars } from './sources.ts';
 
 export type ClockRunDeps = Pick<ServiceDeps, 'eventStore' | 'readModels' | 'clock' | 'handle'>;
 

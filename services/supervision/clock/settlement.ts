@@ -1,9 +1,9 @@
 import { dayOf } from '../../../contracts/dates.ts';
 import { scoringPeriodStreamId } from '../../../contracts/streams.ts';
+import { readRuleset } from '../../shared/published-rulesets.ts';
 import { settlementDecider } from '../domain/settlement-decider.ts';
 import { clockActor } from './commands.ts';
 import type { ClockRunDeps, ClockRunHooks } from './run.ts';
-import { readRuleset } from './sources.ts';
 
 /** What closing a period did: recorded now (at `position`), already closed, or failed. */
 export type Settled = { outcome: 'recorded' | 'unchanged' | 'failed'; position: number };

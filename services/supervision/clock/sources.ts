@@ -1,25 +1,12 @@
-import type { Ruleset, RulesetEvent } from '../../../contracts/events/index.ts';
-import { toDomainEvent } from '../../../contracts/events/upcast.ts';
-import { rulesStreamId } from '../../../contracts/streams.ts';
+import type { Ruleset } from '../../../contracts/events/index.ts';
 import { calendarsInForce } from '../../../domain/calendar/state-council.ts';
 import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
-import { publishedRulesets, rulesetInForce } from '../../../domain/rulesets/in-force.ts';
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
 import { clockAgendaCollection } from '../../../projections/clock-agenda/projection.ts';
 import { publishedNear } from '../../shared/published-calendars.ts';
 import { agendaFilters } from './agenda-filters.ts';
-
-/**
- * The ruleset in force on `day`, read from the `rules` stream of the event store
- * itself: a version published a moment ago counts even before any view shows it.
- */
-export const readRuleset = async (eventStore: EventStore, day: string): Promise<Ruleset> => {
-  const stored = await eventStore.readStream(rulesStreamId);
-  const events = stored.map((event) => toDomainEvent<RulesetEvent>(event));
-  return rulesetInForce(publishedRulesets(events), day);
-};
 
 /**
  * The working-day calendars in force for limits near `day`: the office's latest

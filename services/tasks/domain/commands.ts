@@ -1,6 +1,8 @@
+import type { Ruleset, UnitCategory } from '../../../contracts/events/index.ts';
 import type {
   AccountabilityKind,
   AccountabilitySubject,
+  BonusKind,
   EscalationLevel,
   Evidence,
   IndicatorComparison,
@@ -225,6 +227,26 @@ export type TaskCommand =
         /** Directory confirmations, read for `against.kind` 'unit' and 'official'. */
         knownUnitIds: string[];
         knownOfficialIds: string[];
+      };
+    }
+  | {
+      /**
+       * 加分. Looked up by the service: `unitCategories`, the unit's category as
+       * the directory has it; `calendars`, the working-day calendars in force;
+       * `ruleset`, the ruleset in force today. Absent: a government department,
+       * the calendars shipped, the default ruleset.
+       */
+      type: 'AwardBonus';
+      data: {
+        taskId: string;
+        bonusId: string;
+        unitId: string;
+        kind: BonusKind;
+        points: number;
+        reason: string;
+        unitCategories?: Readonly<Record<string, UnitCategory>>;
+        calendars?: readonly WorkCalendar[];
+        ruleset?: Ruleset;
       };
     }
   | {

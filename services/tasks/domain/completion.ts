@@ -1,4 +1,5 @@
 import { illegalState } from '../../../contracts/errors.ts';
+import { today } from './calendar.ts';
 import { evidenceList } from './evidence.ts';
 import { type OnTask, recorded } from './on-task.ts';
 import { headOfLeadUnit } from './scope.ts';
@@ -43,10 +44,13 @@ const assertReportPending = (task: RegisteredTask): void => {
   }
 };
 
-/** The office accepts the report: the task is closed (办结). */
-export const acceptTaskCompletion: OnTask<'AcceptTaskCompletion'> = (data, task) => {
+/** The office accepts the report: the task is closed (办结) today. */
+export const acceptTaskCompletion: OnTask<'AcceptTaskCompletion'> = (data, task, context) => {
   assertReportPending(task);
-  return recorded('TaskCompletionAccepted', task, { comment: data.comment });
+  return recorded('TaskCompletionAccepted', task, {
+    comment: data.comment,
+    acceptedOn: today(context),
+  });
 };
 
 /** 退回重办: the office returns the report; the lead unit must report again. */

@@ -9,6 +9,7 @@ import {
   reopenBlockage,
 } from './blockage-follow-up.ts';
 import { declareBlockagePartDone, reportBlockage, resolveBlockage } from './blockages.ts';
+import { awardBonus } from './bonuses.ts';
 import { recordMilestoneOverdue, remindMilestoneDueSoon } from './clock-facts.ts';
 import type { TaskCommand } from './commands.ts';
 import { acceptTaskCompletion, rejectTaskCompletion, reportTaskCompletion } from './completion.ts';
@@ -127,6 +128,8 @@ const decideOnTask = (
       return issueLeadershipInstruction(command.data, task, context);
     case 'RecordAccountability':
       return recordAccountability(command.data, task, context);
+    case 'AwardBonus':
+      return awardBonus(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);

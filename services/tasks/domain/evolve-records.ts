@@ -68,3 +68,12 @@ export const accountabilityRecorded = (
   ...task,
   accountabilityRecordIds: withMember(task.accountabilityRecordIds, data.recordId),
 });
+
+export const bonusAwarded = (task: RegisteredTask, data: Data<'BonusAwarded'>): RegisteredTask => ({
+  ...task,
+  bonusIds: withMember(task.bonusIds, data.bonusId),
+  earlyCompletionUnitIds:
+    data.kind === 'early_completion'
+      ? withMember(task.earlyCompletionUnitIds, data.unitId)
+      : task.earlyCompletionUnitIds,
+});

@@ -74,6 +74,12 @@ export const withCompletion = (
   completion: CompletionState,
 ): RegisteredTask => ({ ...task, completion });
 
+/** Closed (办结) on the day the office accepted the completion report. */
+export const accepted = (
+  task: RegisteredTask,
+  data: Data<'TaskCompletionAccepted'>,
+): RegisteredTask => ({ ...task, completion: 'accepted', acceptedOn: data.acceptedOn });
+
 export const withSuspension = (
   task: RegisteredTask,
   suspended: boolean,

@@ -16,12 +16,14 @@ import {
   blockageEscalated,
   blockageOpen,
   blockageReported,
+  bonusAwarded,
   indicatorDefined,
   instructionIssued,
   noticeAnswered,
   noticeIssued,
 } from './evolve-records.ts';
 import {
+  accepted,
   assigned,
   dueDateShifted,
   proposalDecided,
@@ -68,7 +70,7 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
     case 'TaskCompletionReported':
       return update(state, (task) => withCompletion(task, 'reported'));
     case 'TaskCompletionAccepted':
-      return update(state, (task) => withCompletion(task, 'accepted'));
+      return update(state, (task) => accepted(task, event.data));
     case 'TaskCompletionRejected':
       return update(state, (task) => withCompletion(task, 'none'));
     case 'TaskSuspended':
@@ -121,6 +123,8 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => instructionIssued(task, event.data));
     case 'AccountabilityRecorded':
       return update(state, (task) => accountabilityRecorded(task, event.data));
+    case 'BonusAwarded':
+      return update(state, (task) => bonusAwarded(task, event.data));
     case 'BlockageCoordinationAssigned':
     case 'IndicatorValueReported':
     case 'TaskUrged':

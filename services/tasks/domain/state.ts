@@ -66,6 +66,8 @@ export type RegisteredTask = {
   /** One proposal to suspend or terminate may wait on the leader at a time. */
   proposal: ProposalState | null;
   completion: CompletionState;
+  /** The business day its completion was accepted (办结); null while not accepted. */
+  acceptedOn: string | null;
   milestones: ReadonlyMap<string, MilestoneState>;
   blockages: ReadonlyMap<string, BlockageState>;
   extensions: ReadonlyMap<string, ExtensionState>;
@@ -73,6 +75,9 @@ export type RegisteredTask = {
   notices: ReadonlyMap<string, NoticeState>;
   instructionIds: ReadonlySet<string>;
   accountabilityRecordIds: ReadonlySet<string>;
+  bonusIds: ReadonlySet<string>;
+  /** Units awarded bonus points (加分) for completing it early: once each. */
+  earlyCompletionUnitIds: ReadonlySet<string>;
 };
 
 /**
@@ -101,6 +106,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   terminated: false,
   proposal: null,
   completion: 'none',
+  acceptedOn: null,
   milestones: new Map(),
   blockages: new Map(),
   extensions: new Map(),
@@ -108,4 +114,6 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   notices: new Map(),
   instructionIds: new Set(),
   accountabilityRecordIds: new Set(),
+  bonusIds: new Set(),
+  earlyCompletionUnitIds: new Set(),
 });

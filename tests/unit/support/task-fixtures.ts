@@ -166,7 +166,7 @@ export const completionReported: TaskEvent = {
 
 export const completionAccepted: TaskEvent = {
   type: 'TaskCompletionAccepted',
-  data: { taskId, comment: null },
+  data: { taskId, comment: null, acceptedOn: '2021-03-01' },
 };
 
 export const completionRejected: TaskEvent = {

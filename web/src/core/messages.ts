@@ -45,6 +45,24 @@ const rules: readonly [RegExp, string][] = [
     '不能是配合单位：请改为重新交办',
   ],
   [/^\w+ applies to an official, not a unit$/, '此问责方式只适用于干部，不适用于单位'],
+  [
+    /^must be more than 0 and at most (\S+), the bonusPerAwardMax of ruleset version (\d+)$/,
+    '须大于 0 且不超过 $1 分（第 $2 版规则每次加分的上限）',
+  ],
+  [/^must not be a supervising or discipline body: .*$/, '督查·纪检机关不参加排名，不能加分'],
+  // The task decider's states met by the leaders' bonus form (ILLEGAL_STATE, told in words).
+  [
+    /^early_completion needs the completion of task \S+ accepted \(办结\) before its limit (\S+): it is not accepted$/,
+    '提前完成加分须在期限 $1 之前验收办结：该任务尚未办结',
+  ],
+  [
+    /^early_completion needs the completion of task \S+ accepted \(办结\) before its limit (\S+): it was accepted on (\S+)$/,
+    '提前完成加分须在期限 $1 之前验收办结：该任务于 $2 办结',
+  ],
+  [
+    /^unit \S+ already has its early_completion bonus for task \S+$/,
+    '该单位已就本任务获得提前完成加分',
+  ],
   [/^must exist$/, '所指的记录不存在'],
   [
     /^letters, digits and _ \. : - only, at most (\d+) characters$/,
@@ -83,11 +101,14 @@ export const ruleText = (rule: string): string => {
   return rule;
 };
 
-/** The server's detail of a refusal; of a request the schema refuses, what it got wrong. */
+/**
+ * The server's detail of a refusal, in the console's language where its words
+ * are known; of a request the schema refuses, what it got wrong.
+ */
 const detailOf = (error: ApiError): string =>
   error.code === 'GRAPHQL_VALIDATION' && error.field && error.rule
     ? `${error.field}：${ruleText(error.rule)}`
-    : error.message;
+    : ruleText(error.message);
 
 /**
  * What went wrong, in the console's language: a field's rule in words the user

@@ -284,6 +284,12 @@ export const permissions = {
       "inspector": "all"
     }
   },
+  "awardBonus": {
+    "kind": "command",
+    "roles": {
+      "leader": "all"
+    }
+  },
   "urgeTask": {
     "kind": "command",
     "roles": {

@@ -3,6 +3,7 @@ import { exportEn } from './export.ts';
 import { lifecycleEn } from './lifecycle.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
+import { scoresEn } from './scores.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the switch for readers without Chinese; the same keys as `zh.ts`. */
@@ -57,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   op_urgeTask: 'Urge units on tasks',
   op_auditProof: 'Search the audit history and verify proofs',
   op_recordAccountability: 'Record accountability',
+  op_awardBonus: 'Award bonus points (commendation, early completion)',
   scope_all: 'all',
   scope_own_unit: 'own unit',
   scope_own_actions: 'own actions',
@@ -313,6 +315,7 @@ export const en: Record<MessageKey, string> = {
   event_SupervisionNoticeAnswered: 'Notice answered',
   event_LeadershipInstructionIssued: 'Instruction issued',
   event_AccountabilityRecorded: 'Accountability recorded',
+  event_BonusAwarded: 'Bonus awarded',
   event_UnitRegistered: 'Unit registered',
   event_OfficialRegistered: 'Official registered',
   event_PostAssigned: 'Post assigned',
@@ -350,5 +353,6 @@ export const en: Record<MessageKey, string> = {
   ...exportEn,
   ...officeEn,
   ...lifecycleEn,
+  ...scoresEn,
   ...cockpitEn,
 };

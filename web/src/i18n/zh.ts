@@ -3,6 +3,7 @@ import { exportZh } from './export.ts';
 import { lifecycleZh } from './lifecycle.ts';
 import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
+import { scoresZh } from './scores.ts';
 
 /** 简体中文: the console's default language; every key the console shows is here. */
 export const zh = {
@@ -55,6 +56,7 @@ export const zh = {
   op_urgeTask: '催办',
   op_auditProof: '检索审计记录并验证证明',
   op_recordAccountability: '记录问责',
+  op_awardBonus: '加分（表扬、提前完成）',
   scope_all: '全部',
   scope_own_unit: '本单位',
   scope_own_actions: '本人操作',
@@ -308,6 +310,7 @@ export const zh = {
   event_SupervisionNoticeAnswered: '答复督办单',
   event_LeadershipInstructionIssued: '领导批示',
   event_AccountabilityRecorded: '问责记录',
+  event_BonusAwarded: '加分',
   event_UnitRegistered: '登记单位',
   event_OfficialRegistered: '登记干部',
   event_PostAssigned: '任职',
@@ -345,6 +348,7 @@ export const zh = {
   ...exportZh,
   ...officeZh,
   ...lifecycleZh,
+  ...scoresZh,
   ...cockpitZh,
 } as const;
 

@@ -24,10 +24,12 @@ export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
   blockages: blockageBoard(asOf: $asOf, first: 50) {
     totalCount nodes { taskId taskTitle blockageId description waitingOnUnitName ageDays level } } }`;
 
+/** The responsibility board: each unit's score with its first score items (deductions and 加分). */
 export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard($asOf: Date, $period: String, $first: Int, $after: String, $filter: ResponsibilityFilter, $orderBy: ResponsibilityOrder) {
   board: responsibilityBoard(asOf: $asOf, period: $period, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
     settlement { period closedOn }
-    nodes { unitId unitName rank category score tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
+    nodes { unitId unitName rank category score deductionCount deductions { rule points ref reason bonusKind }
+      tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
     officials { officialId name title lights { green yellow red } onTimeRate overdueMilestones openBlockages } } }`;
 
 export const stageBoardQuery = /* GraphQL */ `query StageBoard($asOf: Date, $first: Int, $after: String, $filter: StageFilter, $orderBy: StageOrder) {

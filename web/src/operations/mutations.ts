@@ -34,6 +34,7 @@ export const consoleMutations = [
   'approveLifecycleChange',
   'rejectLifecycleChange',
   'resumeTask',
+  'awardBonus',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];

@@ -20,6 +20,7 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   notices { id level toUnit { id name } subject body replyDueDate answered answer }
   urges { urgeId unit { id name } message replyBy urgedOn by }
   instructions { id text issuedAt issuedBy }
+  bonuses { id unit { id name } kind points reason awardedOn awardedBy }
   signatures { unit { id name } current }
   suspended
   returnRequests { unit { id name } reason requestedAt ruling toUnit { id name } rulingReason ruledAt }

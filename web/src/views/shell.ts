@@ -26,6 +26,7 @@ const navItems = (me: Me): NavItem[] => [
 const offered: readonly (Operation | 'read')[] = [
   'read',
   'issueLeadershipInstruction',
+  'awardBonus',
   'approveDeadlineExtension',
   'escalateBlockage',
   'signTask',

@@ -10,15 +10,15 @@ import { t, tOf } from '../../core/i18n.ts';
 import { responsibilityBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { settlementFilter, unitFilter } from './filters.ts';
+import { type ScoredRow, scoreBreakdown } from './score-breakdown.ts';
 
 type Counts = LightCounts;
 
-interface Row {
+interface Row extends ScoredRow {
   unitId: string;
   unitName: string | null;
   rank: number | null;
   category: string;
-  score: number;
   tasksLed: number;
   tasksCoOwned: number;
   lights: Counts;
@@ -40,7 +40,10 @@ interface Official {
 const lightsCell = (counts: Counts) =>
   h('span', { class: 'light-counts' }, lightCountBadges(counts));
 
-/** 盯责任: per unit and per official — tasks, lights, on-time rate, overdue, blockages, score. */
+/**
+ * 盯责任: per unit and per official — tasks, lights, on-time rate, overdue,
+ * blockages, score with its breakdown (deductions and 加分).
+ */
 export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Official[] }> = {
   path: 'responsibility',
   title: 'navResponsibility',
@@ -59,7 +62,8 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   // that need the leaders' attention lead page 1.
   defaultSort: 'SCORE',
   rows: (data) => data.nodes,
-  extra: (data) =>
+  extra: (data) => [
+    scoreBreakdown(data.nodes),
     table(
       t('officials'),
       [
@@ -72,6 +76,7 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
       ],
       data.officials,
     ),
+  ],
   columns: () => [
     { label: t('rank'), cell: (row) => rankText(row.rank), numeric: true },
     { label: t('unit'), cell: (row) => row.unitName ?? row.unitId },

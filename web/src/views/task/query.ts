@@ -81,6 +81,16 @@ export interface TaskPage {
     by: string;
   }[];
   instructions: { id: string; text: string; issuedAt: string; issuedBy: string }[];
+  /** 加分 leaders awarded its units, oldest first. */
+  bonuses: {
+    id: string;
+    unit: UnitRef;
+    kind: string;
+    points: number;
+    reason: string;
+    awardedOn: string;
+    awardedBy: string;
+  }[];
   signatures: { unit: UnitRef; current: boolean }[];
   suspended: boolean;
   /** Returns (退回) the lead unit asked for, with the office's ruling. */

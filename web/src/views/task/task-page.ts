@@ -3,10 +3,12 @@ import { label, lightBadge, percentText } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import type { Route } from '../../core/route.ts';
 import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
+import { bonusForm } from '../../forms/bonus-form.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import { unitForms } from '../../forms/unit-forms.ts';
 import { urgeForm } from '../../forms/urge-task.ts';
 import { allOfficials, allUnits, type UnitName, unitName } from '../lookups.ts';
+import { bonusTable } from './bonuses.ts';
 import { historyTimeline } from './history.ts';
 import { lifecycleActions, lifecycleRecords } from './lifecycle.ts';
 import { milestoneTimeline } from './milestones.ts';
@@ -79,6 +81,7 @@ const forms = (
         )
       : null,
     can('issueLeadershipInstruction') ? instructionForm(task.id, refresh) : null,
+    can('awardBonus') ? bonusForm(task, refresh) : null,
     can('urgeTask') && task.leadUnit
       ? urgeForm({ ...task, leadUnit: task.leadUnit }, refresh)
       : null,
@@ -91,7 +94,7 @@ const forms = (
 
 /**
  * The task page: facts, milestones, indicators, blockages, notices, urges,
- * instructions and history.
+ * instructions, bonus points and history.
  */
 export const taskView = async (route: Route, refresh: () => void): Promise<HTMLElement> => {
   const id = route.path[1] ?? '';
@@ -117,6 +120,7 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     urgeTable(task),
     instructionList(task),
     ...lifecycleRecords(task, officials),
+    bonusTable(task),
     historyTimeline(task, officials),
   );
 };
