@@ -881,6 +881,12 @@ ${taskColumnFields}    "The indicator's id within its task."
     comparison: IndicatorComparison!
     "The value at the start; null when none was given."
     baseline: Float
+    "How far from the target a value still meets it (a target of 约, about); 0: exact."
+    tolerance: Float!
+    "Counts: the values are whole numbers."
+    wholeNumbers: Boolean!
+    "Which of its terms are the plan's assumptions (假定: the work report does not state them)."
+    assumed: [IndicatorAssumption!]!
     "The day by which the target is to be reached."
     dueDate: Date!
     "The latest self-reported value; null before any."
@@ -897,10 +903,11 @@ ${taskColumnFields}    "The indicator's id within its task."
     How far the value has come, 0–100 to 2 decimals; 100 only when the target is met.
     Short of it: GTE, the share of the way from the baseline (below the target) or from 0;
     LTE, the share of the way down from the baseline (above it), else target ÷ value; EQ,
-    100 less the distance from the target against the baseline's. Null before any value.
+    100 less the distance from the target against the baseline's. A value within the
+    tolerance of the target meets it. Null before any value.
     """
     attainment: Float
-    "Whether the value held meets the target."
+    "Whether the value held meets the target, to within its tolerance."
     attained: Boolean!
     "序时进度 towards the indicator's due date, from the task's planned start, 0–100."
     expected: Float!

@@ -258,6 +258,7 @@ export interface DeskTask {
     comparison: string;
     dueDate: string;
     baseline: number | null;
+    tolerance: number;
   }[];
   notices: {
     id: string;
