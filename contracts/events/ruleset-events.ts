@@ -15,7 +15,7 @@ export interface EscalationRules {
   toMainLeaderAfterDays: number;
 }
 
-/** Points (≤ 0) a unit loses per period (亮赛比 scoring). */
+/** Points (≤ 0) a unit loses per period (督查考核 scoring). */
 export interface ScoringRules {
   /** A lead unit's deadline not done (one task costs a unit at most this); late: a graded share. */
   leadUnitFailedTask: number;

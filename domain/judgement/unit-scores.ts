@@ -82,7 +82,7 @@ const cappedPerTask = (items: readonly Deduction[], scoring: ScoringRules): Dedu
 const byUnitId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Each unit's score for one period under `ruleset` (亮赛比): 100, less the
+ * Each unit's score for one period under `ruleset` (督查考核): 100, less the
  * deductions, each itemised — missed deadlines graded by lateness and split
  * with the units waited on, red tasks not yet due, returns for rework (one
  * task costing a unit at most a missed task), ping-pong and accountability.

@@ -241,7 +241,7 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
   enum ResponsibilityOrderField {
     "Place in the ranking, 1 best: category by category (党群, 政府, 国企, 园区/街道), the units not ranked last."
     RANK
-    "Score (亮赛比)."
+    "Score (督查考核得分: 100 less the deductions)."
     SCORE
     "Red lights of the tasks it leads."
     RED
@@ -441,7 +441,7 @@ ${orderDirectionField}  }
     which are scored but not ranked.
     """
     rank: Int
-    "100 less the year's deductions (亮赛比)."
+    "100 less the year's deductions (督查考核得分)."
     score: Float!
     "The first 20 deductions, item by item; \`unitDeductions\` pages them all."
     deductions: [ScoreDeduction!]!
@@ -941,7 +941,7 @@ ${pageFields('ResultRowEdge', 'ResultRow')}  }
     total: Int!
   }
 
-  "One unit's place in the ranking (亮赛比)."
+  "One unit's place in the ranking (督查考核排名)."
   type RankingEntry {
     "Its place by score among the units of its category, 1 best; equal scores share a rank."
     rank: Int!
@@ -980,7 +980,7 @@ ${boardStampFields}${periodField}    "Tasks per light: of the section asked, or 
     worstOverdue: [StageRow!]!
     "The top open blockages, open longest first."
     oldestBlockages: [BlockageRow!]!
-    "Every unit, ranked by score (亮赛比)."
+    "Every unit, ranked by score (督查考核排名)."
     ranking: [RankingEntry!]!
     "One point per month end of the year up to the day, then the day itself, each as known then."
     series: [LightPoint!]!

@@ -213,7 +213,7 @@ ${lightRuleFields}  }
   type EscalationRules {
 ${escalationRuleFields}  }
 
-  "Points (≤ 0) a unit loses per period (亮赛比)."
+  "Points (≤ 0) a unit loses per period (督查考核扣分)."
   type ScoringRules {
 ${scoringRuleFields}  }
 

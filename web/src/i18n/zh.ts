@@ -75,7 +75,7 @@ export const zh = {
   chartLabel: '各月末绿灯、黄灯、红灯任务数',
   worstOverdue: '超期最久的节点',
   oldestBlockages: '时间最长的堵点',
-  ranking: '单位排名（亮赛比）',
+  ranking: '单位排名（督查考核）',
   rank: '名次',
   unitCategory: '类别',
   category_party: '党群部门',
