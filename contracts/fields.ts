@@ -85,6 +85,17 @@ export const wholeBetween = (min: number, max: number) => {
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
+/**
+ * The fields of a fact a plan assumed (假定: the work report does not state
+ * them), each named once; none when absent.
+ */
+export const assumedFields = <const T extends readonly [string, ...string[]]>(fields: T) =>
+  z
+    .array(oneOf(fields), { error: 'must be a list of field names' })
+    .refine((names) => new Set(names).size === names.length, 'must name each field once')
+    .nullish()
+    .transform((names) => names ?? []);
+
 /** Ids of units, at most `max`, none when absent. */
 export const unitIds = (max: number) =>
   z

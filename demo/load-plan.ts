@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Plan } from './plan-schema.ts';
+import type { Plan, PlanTask } from './plan-schema.ts';
 import { planSchema } from './plan-schema.ts';
 
 /** A plan file that does not hold: every problem, each with its path in the file. */
@@ -19,6 +19,27 @@ const pathOf = (path: readonly PropertyKey[]): string =>
       typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
     '',
   );
+
+/** An indicator's dates fall inside its task; a counting one's figures are whole numbers. */
+const indicatorProblems = (task: PlanTask, at: string): string[] =>
+  task.indicators.flatMap((indicator, i) => {
+    const here = `${at}.indicators[${i}]`;
+    const problems: string[] = [];
+    if (indicator.dueDate < task.plannedStart || indicator.dueDate > task.dueDate)
+      problems.push(`${here}.dueDate: must lie within the task's plannedStart and dueDate`);
+    if (indicator.wholeNumbers) {
+      for (const field of ['target', 'baseline', 'tolerance'] as const) {
+        const value = indicator[field];
+        if (value !== null && !Number.isInteger(value))
+          problems.push(
+            `${here}.${field}: must be a whole number: the indicator counts ${indicator.unitOfMeasure}`,
+          );
+      }
+    }
+    if (indicator.assumed.includes('tolerance') && indicator.tolerance === 0)
+      problems.push(`${here}.assumed: names tolerance, but the indicator has none`);
+    return problems;
+  });
 
 /** Rules across entries: references resolve, dates fall inside their task, keys are unique. */
 const crossCheck = (plan: Plan): string[] => {
@@ -58,6 +79,7 @@ const crossCheck = (plan: Plan): string[] => {
           );
         }
       });
+      problems.push(...indicatorProblems(task, at));
     });
   });
   return problems;

@@ -3,7 +3,13 @@ import { addDays, daysBetween } from '../domain/dates.ts';
 import { defaultRuleset } from '../domain/rulesets/default-ruleset.ts';
 import { headOf, inspector, leader, office } from './actors.ts';
 import { days, morningOf } from './calendar.ts';
-import type { Plan, PlanTask } from './plan-schema.ts';
+import {
+  assumedAssignment,
+  assumedDates,
+  assumedIndicatorTerms,
+  assumedMilestoneTerms,
+} from './plan-assumptions.ts';
+import type { Plan, PlanIndicator, PlanTask } from './plan-schema.ts';
 import { completionOffset, paceOf, profileOf } from './profiles.ts';
 import type { Schedule } from './schedule.ts';
 import { createSchedule } from './schedule.ts';
@@ -152,6 +158,7 @@ const registerTask = async (call: Call, section: string, task: PlanTask): Promis
       section,
       plannedStart: task.plannedStart,
       dueDate: task.dueDate,
+      assumed: assumedDates(task),
       idempotencyKey: `demo-task-${task.key}`,
     },
     office,
@@ -164,6 +171,7 @@ const registerTask = async (call: Call, section: string, task: PlanTask): Promis
       leadUnitId: task.lead,
       cooperatingUnitIds: task.cooperating,
       responsibleLeader: task.leader,
+      assumed: assumedAssignment(task),
     },
     office,
   );
@@ -171,7 +179,13 @@ const registerTask = async (call: Call, section: string, task: PlanTask): Promis
   for (const milestone of task.milestones) {
     const planned = await call(
       'tasks.planMilestone',
-      { taskId, title: milestone.title, dueDate: milestone.dueDate, weight: milestone.weight },
+      {
+        taskId,
+        title: milestone.title,
+        dueDate: milestone.dueDate,
+        weight: milestone.weight,
+        assumed: assumedMilestoneTerms(milestone),
+      },
       office,
     );
     milestoneIds.push(planned.milestoneId as string);
@@ -188,6 +202,9 @@ const registerTask = async (call: Call, section: string, task: PlanTask): Promis
         comparison: indicator.comparison,
         dueDate: indicator.dueDate,
         baseline: indicator.baseline,
+        tolerance: indicator.tolerance,
+        wholeNumbers: indicator.wholeNumbers,
+        assumed: assumedIndicatorTerms(indicator),
       },
       office,
     );
@@ -265,6 +282,13 @@ const planMilestones = (
   });
 };
 
+/**
+ * A figure as the indicator takes it: any measure to one decimal; a count (所, 个)
+ * whole, of the things finished (2.55 schools' worth of work is 2 schools open).
+ */
+const figureOf = (indicator: PlanIndicator, value: number): number =>
+  indicator.wholeNumbers ? Math.floor(value + 1e-9) : Math.round(value * 10) / 10;
+
 /** Quarterly self-reported values by the lead unit, and measured values from the office at year end. */
 const planIndicators = (task: PlanTask, ids: TaskIds, call: Call, schedule: Schedule) => {
   const pace = paceOf(profileOf(task));
@@ -274,8 +298,7 @@ const planIndicators = (task: PlanTask, ids: TaskIds, call: Call, schedule: Sche
     const valueAt = (share: number) =>
       indicator.comparison === 'lte'
         ? indicator.target
-        : Math.round((baseline + (indicator.target - baseline) * Math.min(1, share * pace)) * 10) /
-          10;
+        : figureOf(indicator, baseline + (indicator.target - baseline) * Math.min(1, share * pace));
     for (const [asOf, share] of [
       ['2021-03-31', 0.25],
       ['2021-06-30', 0.5],
@@ -291,9 +314,12 @@ const planIndicators = (task: PlanTask, ids: TaskIds, call: Call, schedule: Sche
         ),
       );
     }
-    // The statistics office measures a little below what units report for themselves.
+    // The statistics office measures a little below what units report for themselves;
+    // a count (所, 个) it finds as the unit reported it.
     const measured =
-      indicator.comparison === 'lte' ? indicator.target : Math.round(valueAt(1) * 0.98 * 10) / 10;
+      indicator.comparison === 'lte' || indicator.wholeNumbers
+        ? valueAt(1)
+        : figureOf(indicator, valueAt(1) * 0.98);
     schedule.on('2021-12-28', () =>
       call(
         'tasks.reportIndicatorValue',

@@ -16,7 +16,7 @@ export interface EscalationRules {
 }
 
 /**
- * Points a unit loses per period (亮赛比 scoring, each ≤ 0), and the bounds of
+ * Points a unit loses per period (督查考核 scoring, each ≤ 0), and the bounds of
  * the bonus points (加分) it may gain.
  */
 export interface ScoringRules {

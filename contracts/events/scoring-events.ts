@@ -1,5 +1,5 @@
 /**
- * A scoring period (亮赛比: a calendar year) closed by the clock on the first
+ * A scoring period (督查考核: a calendar year) closed by the clock on the first
  * run after it ended: its settlement (年度结算). Everything due in the period
  * and not done by its last day is deducted then; the settled ranking is the
  * period's final one. Stream `scoring-period-<year>`, one event.

@@ -1,3 +1,10 @@
+import type {
+  AssignmentAssumption,
+  IndicatorAssumption,
+  MilestoneAssumption,
+  TaskAssumption,
+} from './assumptions.ts';
+
 /** A due date moved on by a pause: from, to, and the pause's days. */
 export interface DueDateShift {
   from: string;
@@ -25,6 +32,8 @@ export type TaskEvent =
         section: string | null;
         plannedStart: string;
         dueDate: string;
+        /** Which of its dates the plan assumed (see assumptions.ts); absent: none. */
+        assumed?: TaskAssumption[];
       };
     }
   | {
@@ -34,6 +43,8 @@ export type TaskEvent =
         leadUnitId: string;
         cooperatingUnitIds: string[];
         responsibleLeader: string | null;
+        /** Which of the units and the leader the plan assumed; absent: none. */
+        assumed?: AssignmentAssumption[];
       };
     }
   | {
@@ -49,6 +60,8 @@ export type TaskEvent =
          * completes it. Null or absent: the lead unit's, as every milestone was before.
          */
         ownerUnitId?: string | null;
+        /** Which of its title, due date and weight the plan assumed; absent: none. */
+        assumed?: MilestoneAssumption[];
       };
     }
   | {
@@ -253,6 +266,16 @@ export type TaskEvent =
         comparison: IndicatorComparison;
         dueDate: string;
         baseline: number | null;
+        /**
+         * How far short of the target (or past it, for ≤) a value may stay and
+         * still meet it, in `unitOfMeasure`: a target the report gives as 约
+         * (about). Absent: 0, the target is exact.
+         */
+        tolerance?: number;
+        /** Values are counts (所, 个, 项): only whole numbers are reported. Absent: any number. */
+        wholeNumbers?: boolean;
+        /** Which of its terms the plan assumed; absent: none. */
+        assumed?: IndicatorAssumption[];
       };
     }
   | {

@@ -1,5 +1,5 @@
 /**
- * What kind of body a unit is: units are ranked (亮赛比) within their kind, and
+ * What kind of body a unit is: units are ranked (督查考核排名) within their kind, and
  * the supervising and discipline bodies (督查室, 纪检监察) are not ranked at all.
  */
 export const unitCategories = ['party', 'government', 'enterprise', 'area', 'supervision'] as const;

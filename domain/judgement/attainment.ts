@@ -13,14 +13,20 @@ const clampPercent = (value: number): number => Math.min(100, Math.max(0, value)
 /** Values within a millionth of each other are equal: reports are decimal, floats are not. */
 const same = (a: number, b: number): boolean => Math.abs(a - b) < 1e-6;
 
-const meets = (value: number, target: number, comparison: IndicatorComparison): boolean => {
+/** Whether the value meets the target, as close as the tolerance allows (a target of 约, about). */
+const meets = (
+  value: number,
+  target: number,
+  comparison: IndicatorComparison,
+  tolerance: number,
+): boolean => {
   switch (comparison) {
     case 'gte':
-      return value >= target || same(value, target);
+      return value >= target - tolerance || same(value, target - tolerance);
     case 'lte':
-      return value <= target || same(value, target);
+      return value <= target + tolerance || same(value, target + tolerance);
     case 'eq':
-      return same(value, target);
+      return Math.abs(value - target) <= tolerance || same(Math.abs(value - target), tolerance);
     default: {
       const _exhaustive: never = comparison;
       return false;
@@ -70,17 +76,20 @@ const share = (
 
 /**
  * Attainment of an indicator (实效): 100 when the value meets the target under
- * its comparison (≥, ≤, =); otherwise the share of the way from the baseline
- * (when given on the right side of the target) to the target, capped to
- * 0–99.99 so that only a met target shows 100.
+ * its comparison (≥, ≤, =), to within the tolerance of a target the work report
+ * gives as 约 (about: 约2.2万平方米 is met by 2.15万 with a tolerance of 500);
+ * otherwise the share of the way from the baseline (when given on the right side
+ * of the target) to the target, capped to 0–99.99 so that only a met target
+ * shows 100.
  */
 export const attainment = (
   value: number,
   target: number,
   comparison: IndicatorComparison,
   baseline: number | null,
+  tolerance = 0,
 ): Attainment => {
-  if (meets(value, target, comparison)) return { percent: 100, attained: true };
+  if (meets(value, target, comparison, tolerance)) return { percent: 100, attained: true };
   const percent = roundPoints(clampPercent(share(value, target, comparison, baseline)));
   return { percent: Math.min(percent, 99.99), attained: false };
 };

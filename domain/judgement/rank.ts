@@ -1,4 +1,4 @@
-/** A unit's place in a period's ranking (亮赛比). */
+/** A unit's place in a period's ranking (督查考核排名). */
 export type Ranked<T> = T & { rank: number };
 
 const byScoreThenUnit = (

@@ -79,7 +79,7 @@ export interface Bonus {
   reason: string;
 }
 
-/** What one period's scores (亮赛比) are computed from. */
+/** What one period's scores (督查考核) are computed from. */
 export interface ScoringFacts {
   /** The period's name, e.g. `2021`: copied to each score. */
   period: string;

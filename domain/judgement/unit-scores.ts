@@ -89,7 +89,7 @@ const sumOf = (items: readonly ScoreItem[]): number =>
 const isBonus = (item: ScoreItem): boolean => item.rule === 'bonus' || item.rule === 'bonus_capped';
 
 /**
- * Each unit's score for one period under `ruleset` (亮赛比): 100, less the
+ * Each unit's score for one period under `ruleset` (督查考核): 100, less the
  * deductions, each itemised — missed deadlines graded by lateness and split
  * with the units waited on, red tasks not yet due, returns for rework (one
  * task costing a unit at most a missed task), ping-pong and accountability —

@@ -1,3 +1,7 @@
+import {
+  type AssignmentAssumption,
+  assignmentAssumptions,
+} from '../../contracts/events/assumptions.ts';
 import type { Data } from '../events.ts';
 import type { PageChange } from './change.ts';
 import type { TaskDetail } from './document.ts';
@@ -22,6 +26,7 @@ export const registeredPage = (
   leadUnitId: null,
   cooperatingUnitIds: [],
   responsibleLeader: null,
+  assumed: [...(data.assumed ?? [])],
   milestones: [],
   blockages: [],
   openBlockages: 0,
@@ -68,12 +73,27 @@ export const withoutSignatures = (
       : signature,
   );
 
-/** A new assignment asks every unit to sign again (as the decider's rules do). */
+/** The page's assumptions but those of who answers for the task; `kept` of them stay. */
+const assumedBut = (
+  doc: TaskDetail,
+  kept: readonly AssignmentAssumption[] = [],
+): NonNullable<TaskDetail['assumed']> => [
+  ...(doc.assumed ?? []).filter(
+    (name) => !(assignmentAssumptions as readonly string[]).includes(name),
+  ),
+  ...kept,
+];
+
+/**
+ * A new assignment asks every unit to sign again (as the decider's rules do); its
+ * assumptions replace those of the assignment before.
+ */
 export const withAssignment: PageChange<'TaskAssigned'> = (doc, data, stamp) => ({
   ...doc,
   leadUnitId: data.leadUnitId,
   cooperatingUnitIds: [...data.cooperatingUnitIds],
   responsibleLeader: data.responsibleLeader,
+  assumed: assumedBut(doc, data.assumed),
   signatures: withoutSignatures(doc, null),
   handovers: [
     ...doc.handovers,
@@ -96,10 +116,18 @@ export const withSignature: PageChange<'TaskSigned'> = (doc, data, stamp) => ({
   ],
 });
 
-/** The new lead unit has not signed yet; cooperating units keep their signatures. */
+/** The lead unit after a transfer or a return is the office's decision, not the plan's assumption. */
+const withoutAssumedLead = (doc: TaskDetail): NonNullable<TaskDetail['assumed']> =>
+  (doc.assumed ?? []).filter((name) => name !== 'lead_unit');
+
+/**
+ * The new lead unit has not signed yet; cooperating units keep their signatures.
+ * The lead is the office's decision now, no longer an assumption of the plan.
+ */
 export const withTransfer: PageChange<'TaskTransferred'> = (doc, data, stamp) => ({
   ...doc,
   leadUnitId: data.toUnitId,
+  assumed: withoutAssumedLead(doc),
   signatures: data.fromUnitId === null ? doc.signatures : withoutSignatures(doc, data.fromUnitId),
   handovers: [
     ...doc.handovers,
@@ -117,6 +145,7 @@ export const withTransfer: PageChange<'TaskTransferred'> = (doc, data, stamp) =>
 export const withReturn: PageChange<'TaskReturned'> = (doc, data, stamp) => ({
   ...doc,
   leadUnitId: null,
+  assumed: withoutAssumedLead(doc),
   signatures: withoutSignatures(doc, data.unitId),
   handovers: [
     ...doc.handovers,

@@ -1,4 +1,9 @@
 import type {
+  AssignmentAssumption,
+  MilestoneAssumption,
+  TaskAssumption,
+} from '../../contracts/events/assumptions.ts';
+import type {
   AccountabilityKind,
   AccountabilityStatus,
   AccountabilitySubject,
@@ -61,6 +66,12 @@ export type MilestoneDetail = {
   lastEvidence?: Evidence[];
   /** Open and recorded overdue by the clock for its current due date. */
   overdue: boolean;
+  /**
+   * Which of its title, current due date and weight are the plan's assumptions
+   * (假定); a due date a leader extended is not. Absent on pages projected before
+   * assumptions were kept: none.
+   */
+  assumed?: MilestoneAssumption[];
   reminders: ReminderRecord[];
   overdueRecords: OverdueRecord[];
   reopenings: MilestoneReopening[];
@@ -327,6 +338,12 @@ export type TaskDetail = {
   leadUnitId: string | null;
   cooperatingUnitIds: string[];
   responsibleLeader: string | null;
+  /**
+   * Which of its dates, units and leader as shown are the plan's assumptions
+   * (假定: the work report does not state them); a lead unit the office moved
+   * since is not. Absent on pages projected before assumptions were kept: none.
+   */
+  assumed?: (TaskAssumption | AssignmentAssumption)[];
   milestones: MilestoneDetail[];
   blockages: BlockageDetail[];
   openBlockages: number;

@@ -42,9 +42,13 @@ export const withExtensionApproved: PageChange<'DeadlineExtensionApproved'> = (
       newDueDate: data.newDueDate,
     })),
   };
+  // The new due date is a leader's decision, no longer the plan's assumption.
   return changeMilestone(decided, data.milestoneId, (milestone) => ({
     ...milestone,
     dueDate: data.newDueDate,
+    ...(milestone.assumed
+      ? { assumed: milestone.assumed.filter((name) => name !== 'due_date') }
+      : {}),
   }));
 };
 

@@ -37,6 +37,7 @@ export const withMilestonePlanned: PageChange<'MilestonePlanned'> = (doc, data) 
     lastNote: null,
     lastEvidence: [],
     overdue: false,
+    assumed: [...(data.assumed ?? [])],
     reminders: [],
     overdueRecords: [],
     reopenings: [],

@@ -40,6 +40,8 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
   const optional = (id: string | null): UnitRef | null => (id === null ? null : unit(id));
   return {
     ...task,
+    // Pages projected before assumptions, tolerances and counts were kept read as none.
+    assumed: task.assumed ?? [],
     leadUnit: optional(task.leadUnitId),
     cooperatingUnits: task.cooperatingUnitIds.map(unit),
     signatures: task.signatures.map((s) => ({ ...s, unit: unit(s.unitId) })),
@@ -59,6 +61,7 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       lastReportedByUnit: optional(m.lastReportedByUnitId),
       ownerUnit: optional(m.ownerUnitId ?? null),
       lastEvidence: m.lastEvidence ?? [],
+      assumed: m.assumed ?? [],
       extensions: task.extensions.filter((e) => e.milestoneId === m.id),
     })),
     blockages: task.blockages.map((b) => ({
@@ -67,6 +70,12 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       reportedByUnit: optional(b.reportedByUnitId),
       coordinatorUnit: optional(b.coordinatorUnitId),
       partDone: b.partDone ? { ...b.partDone, unit: unit(b.partDone.unitId) } : null,
+    })),
+    indicators: task.indicators.map((i) => ({
+      ...i,
+      tolerance: i.tolerance ?? 0,
+      wholeNumbers: i.wholeNumbers ?? false,
+      assumed: i.assumed ?? [],
     })),
     notices: task.notices.map((n) => ({ ...n, toUnit: unit(n.toUnitId) })),
     urges: (task.urges ?? []).map((u) => ({ ...u, unit: unit(u.unitId) })),

@@ -139,6 +139,12 @@ describe('a leader signed in through the page', () => {
     );
     expect(history.some((line) => /[A-Z][a-z]+[A-Z]/.test(line))).toBe(false);
     expect(history.every((line) => /已签名覆盖|尚未覆盖/.test(line))).toBe(true);
+    // A value the plan assumed (the work report gives no start day) is marked, its reason in the title.
+    const assumed = await page.$('[data-assumed="PLANNED_START"]');
+    expect(await assumed?.textContent()).toBe('「假定」');
+    expect(await assumed?.getAttribute('title')).toBe(
+      '工作报告未载明计划开始，此为编制计划时的假定',
+    );
     await screenshot(page, '03-task-detail-leader');
   });
 

@@ -158,6 +158,76 @@ describe('the demo year of the 2021 plan', () => {
     }
   });
 
+  const taskTitled = async (title: string) => {
+    const { data } = await sys.gql<{ tasks: { edges: { node: { id: string; title: string } }[] } }>(
+      '{ tasks(first: 100) { edges { node { id title } } } }',
+      {},
+      leader,
+    );
+    return data!.tasks.edges.find((edge) => edge.node.title === title)!.node.id;
+  };
+
+  it('carries the work report’s 狠抓机关自身建设, led by the office, as the plan gives it', async () => {
+    const id = await taskTitled('狠抓机关自身建设');
+    const { data } = await sys.gql<{
+      task: { leadUnit: { id: string }; assumed: string[]; milestones: { title: string }[] };
+    }>(
+      'query($id: ID!) { task(id: $id) { leadUnit { id } assumed milestones { title } } }',
+      { id },
+      leader,
+    );
+    expect(data!.task.leadUnit.id).toBe('office');
+    expect(data!.task.assumed).toEqual(
+      expect.arrayContaining(['PLANNED_START', 'LEAD_UNIT', 'COOPERATING_UNITS']),
+    );
+    expect(data!.task.milestones[0]!.title).toContain('盯责任、盯环节、盯堵点、盯进度、盯实效');
+  });
+
+  it('shows which values the plan assumed, and the tolerance of a target of 约', async () => {
+    const id = await taskTitled('加快医疗卫生体系建设');
+    const { data } = await sys.gql<{
+      task: {
+        milestones: { title: string; assumed: string[] }[];
+        indicators: { name: string; tolerance: number; wholeNumbers: boolean; assumed: string[] }[];
+      };
+    }>(
+      `query($id: ID!) { task(id: $id) { milestones { title assumed }
+        indicators { name tolerance wholeNumbers assumed } } }`,
+      { id },
+      leader,
+    );
+    expect(data!.task.milestones.map((milestone) => milestone.assumed)).toEqual([
+      ['WEIGHT'],
+      ['WEIGHT'],
+    ]);
+    expect(data!.task.indicators[0]).toEqual({
+      name: '公共卫生服务中心建筑面积',
+      tolerance: 500,
+      wholeNumbers: false,
+      assumed: ['NAME', 'DUE_DATE', 'BASELINE', 'TOLERANCE'],
+    });
+  });
+
+  it('refuses a fraction of a count, naming the value and the rule', async () => {
+    const id = await taskTitled('计划投用垂柳路中学、欣阳路小学等7所中小学');
+    const { data } = await sys.gql<{
+      task: { indicators: { id: string; wholeNumbers: boolean }[] };
+    }>('query($id: ID!) { task(id: $id) { indicators { id wholeNumbers } } }', { id }, leader);
+    const [indicator] = data!.task.indicators;
+    expect(indicator!.wholeNumbers).toBe(true);
+    const head = await sys.token('department_head', 'education');
+    const refused = await sys.gql(
+      `mutation($input: ReportIndicatorValueInput!) { reportIndicatorValue(input: $input) { revision } }`,
+      { input: { taskId: id, indicatorId: indicator!.id, value: 6.9, asOf: '2021-12-30' } },
+      head,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION',
+      field: 'value',
+      rule: 'must be a whole number: the indicator counts 所',
+    });
+  });
+
   // Last: it moves the clock into 2022.
   it('settles 2021 on the first run of 2022: what was due on 12-31 and not done is deducted', async () => {
     type Row = { unitId: string; rank: number; score: number };
@@ -217,10 +287,11 @@ describe('the demo year of the 2021 plan', () => {
       expect(row.score).toBeLessThanOrEqual(before.get(row.unitId) ?? 100);
     }
     // The matter due 12-31 and left open now counts against its unit, as does every
-    // deadline of 12-31 missed in the demo (城市管理局's).
+    // deadline of 12-31 missed in the demo: 城市管理局's, and 卫生健康委员会's (the
+    // hospitals, pushed on all year as the report says, stalled).
     expect(safety(settled.nodes)).toBe(95);
     const lower = settled.nodes.filter((row) => row.score < (before.get(row.unitId) ?? 100));
-    expect(lower.map((row) => row.unitId).sort()).toEqual(['safety', 'urban']);
+    expect(lower.map((row) => row.unitId).sort()).toEqual(['health', 'safety', 'urban']);
     // The year's bonus points (加分) count in its settlement as they did on 12-31.
     const approval = (rows: Row[]) => rows.find((row) => row.unitId === 'approval')?.score;
     expect(approval(settled.nodes)).toBe(approval(yearEnd.nodes));

@@ -45,6 +45,7 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   'scoring.bonusPerAwardMax': [-0.5, 100.5],
   'scoring.bonusCapPerPeriod': [-0.5, 100.5],
   'evidence[0].size': [-1],
+  tolerance: [-1, 1e12 + 1],
 };
 
 /** Numbers any value of which is a fact worth recording: targets, baselines, measurements. */
@@ -58,6 +59,8 @@ const alsoOutOfRule: Readonly<Record<string, readonly unknown[]>> = {
 
 const badValuesOf = (leaf: InputLeaf): readonly unknown[] | null => {
   const path = pathOf(leaf.steps);
+  // Either value of a flag is a fact: GraphQL refuses anything else before any rule.
+  if (leaf.scalar === 'Boolean') return [];
   const numeric = leaf.scalar === 'Int' || leaf.scalar === 'Float';
   if (numeric) return unbounded.has(path) ? [] : (outOfBounds[path] ?? null);
   const own = outOfRule[leaf.scalar];

@@ -59,7 +59,7 @@ describe('the demo year with its events and read models in PostgreSQL', () => {
         async (sys) => (await sys.gql(countQuery, {}, await sys.token('leader'))).data,
       ),
     );
-    expect(counts[0]).toEqual({ tasks: { totalCount: 25 } });
+    expect(counts[0]).toEqual({ tasks: { totalCount: 26 } });
     expect(counts[1]).toEqual(counts[0]);
   });
 

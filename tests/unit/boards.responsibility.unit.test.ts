@@ -60,7 +60,7 @@ describe('the on-time rate of a unit', () => {
   });
 });
 
-describe('the score of a unit (亮赛比, year to date)', () => {
+describe('the score of a unit (督查考核, year to date)', () => {
   const failing = () =>
     boardLog()
       .on('2021-01-01', ...units, registered('t1'), assigned('t1', 'edu', ['env']))

@@ -41,7 +41,7 @@ describe('the times a unit was urged (催办) on the responsibility board', () =
     expect(timesUrged(log, '2021-03-01')).toEqual({ edu: 2, env: 0, fin: 0 });
   });
 
-  it('starts again with the year (亮赛比 per year)', () => {
+  it('starts again with the year (督查考核, year by year)', () => {
     const nextYear = boardLog()
       .on('2021-01-01', ...units, ...task('t1', 'edu', { dueDate: '2022-12-31' }))
       .on('2021-12-30', urged('t1', 'u1', 'edu', '2021-12-30'))

@@ -61,6 +61,49 @@ describe('attainment of an indicator to equal its target (eq)', () => {
   });
 });
 
+describe('attainment of a target given as 约 (about), with a tolerance', () => {
+  // 公共卫生服务中心约2.2万平方米: the figure is rounded to 0.1万, so within 500 of it.
+  it('meets a ≥ target within the tolerance below it', () => {
+    expect(attainment(21_600, 22_000, 'gte', 0, 500)).toEqual({ percent: 100, attained: true });
+    expect(attainment(21_500, 22_000, 'gte', 0, 500).attained).toBe(true);
+  });
+
+  it('falls short beyond the tolerance, measured against the target itself', () => {
+    expect(attainment(21_450, 22_000, 'gte', 0, 500)).toEqual({
+      percent: 97.5,
+      attained: false,
+    });
+  });
+
+  it('meets a ≤ target within the tolerance above it, an = target within it on either side', () => {
+    expect(attainment(36, 35, 'lte', null, 1).attained).toBe(true);
+    expect(attainment(36.5, 35, 'lte', null, 1).attained).toBe(false);
+    expect(attainment(99, 100, 'eq', null, 1).attained).toBe(true);
+    expect(attainment(101, 100, 'eq', null, 1).attained).toBe(true);
+    expect(attainment(98.5, 100, 'eq', null, 1).attained).toBe(false);
+  });
+
+  it('is exact without a tolerance', () => {
+    expect(attainment(21_999, 22_000, 'gte', 0).attained).toBe(false);
+  });
+});
+
+describe('an indicator with a tolerance on the results board', () => {
+  const log = boardLog()
+    .on('2021-01-01', unit('env'), registered('t1', { section: 'Environment' }))
+    .on(
+      '2021-01-01',
+      assigned('t1', 'env'),
+      indicator('t1', 'i1', 22_000, 'gte', { baseline: 0, tolerance: 500 }),
+    )
+    .on('2021-07-01', valued('t1', 'i1', 21_700, '2021-06-30', 'measured'));
+
+  it('is attained, and green, within the tolerance of its target', () => {
+    const [row] = buildResultsBoard(log.input('2021-07-01'), all).nodes;
+    expect(row).toMatchObject({ tolerance: 500, attainment: 100, attained: true, light: 'green' });
+  });
+});
+
 const withIndicator = (...values: ReturnType<typeof valued>[]) =>
   boardLog()
     .on('2021-01-01', unit('env'), registered('t1', { section: 'Environment' }))

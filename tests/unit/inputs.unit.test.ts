@@ -51,13 +51,14 @@ describe('a valid input', () => {
       ...task,
       description: null,
       section: null,
+      assumed: [],
     });
   });
 
   it('registering a task reads blank optional texts as null and keeps the others trimmed', () => {
     expect(
       parseInput(registerTaskInput, { ...task, description: '   ', section: ' Education ' }),
-    ).toEqual({ ...task, description: null, section: 'Education' });
+    ).toEqual({ ...task, description: null, section: 'Education', assumed: [] });
   });
 
   it('assigning a task parses with no cooperating units and no leader by default', () => {
@@ -65,11 +66,13 @@ describe('a valid input', () => {
       ...assignment,
       cooperatingUnitIds: [],
       responsibleLeader: null,
+      assumed: [],
     });
     expect(parseInput(assignTaskInput, { ...assignment, cooperatingUnitIds: null })).toEqual({
       ...assignment,
       cooperatingUnitIds: [],
       responsibleLeader: null,
+      assumed: [],
     });
   });
 
@@ -84,6 +87,7 @@ describe('a valid input', () => {
       ...assignment,
       cooperatingUnitIds: ['finance', 'land'],
       responsibleLeader: 'Vice Mayor Li',
+      assumed: [],
     });
   });
 
@@ -92,11 +96,13 @@ describe('a valid input', () => {
       ...milestone,
       weight: 1,
       ownerUnitId: null,
+      assumed: [],
     });
     expect(parseInput(planMilestoneInput, { ...milestone, weight: null })).toEqual({
       ...milestone,
       weight: 1,
       ownerUnitId: null,
+      assumed: [],
     });
     expect(parseInput(planMilestoneInput, { ...milestone, weight: 2.5 }).weight).toBe(2.5);
   });

@@ -314,7 +314,7 @@ describe('a score', () => {
   });
 });
 
-describe('ranking units (亮赛比)', () => {
+describe('ranking units (督查考核排名)', () => {
   it('puts the highest score first', () => {
     const ranked = rank([
       { unitId: 'a', score: 90 },

@@ -123,3 +123,91 @@ describe('reporting an indicator value', () => {
     given(taskDecider, defined).when(reportValue(change), leadHead).thenThrows('VALIDATION', field);
   });
 });
+
+describe('an indicator whose target the work report gives as 约 (about)', () => {
+  it('records its tolerance, and which of its terms the plan assumed', () => {
+    const expected = indicatorDefined();
+    given(taskDecider, plannedTask)
+      .when(define({ tolerance: 500, assumed: ['tolerance', 'baseline'] }))
+      .then([
+        {
+          ...expected,
+          data: { ...expected.data, tolerance: 500, assumed: ['tolerance', 'baseline'] },
+        } as typeof expected,
+      ]);
+  });
+
+  it('records no tolerance field for an exact target, so its fact reads as before', () => {
+    given(taskDecider, plannedTask)
+      .when(define({ tolerance: 0, assumed: [] }))
+      .then([indicatorDefined()]);
+  });
+
+  it.each<[string, Partial<TaskCommandData<'DefineIndicator'>>, string]>([
+    ['a negative tolerance', { tolerance: -1 }, 'tolerance'],
+    ['a tolerance that is no number', { tolerance: Number.NaN }, 'tolerance'],
+    [
+      'an assumption that is no term of an indicator',
+      { assumed: ['colour' as never] },
+      'assumed[0]',
+    ],
+    ['an assumption named twice', { assumed: ['baseline', 'baseline'] }, 'assumed'],
+  ])('refuses %s', (_, change, field) => {
+    given(taskDecider, plannedTask).when(define(change)).thenThrows('VALIDATION', field);
+  });
+});
+
+describe('an indicator that counts (所, 个)', () => {
+  const counting = (): ReturnType<typeof indicatorDefined> => {
+    const defined = indicatorDefined();
+    return { ...defined, data: { ...defined.data, wholeNumbers: true } } as typeof defined;
+  };
+
+  it('is recorded as counting whole numbers', () => {
+    given(taskDecider, plannedTask)
+      .when(define({ wholeNumbers: true }))
+      .then([counting()]);
+  });
+
+  it.each<[string, Partial<TaskCommandData<'DefineIndicator'>>, string]>([
+    ['a fractional target', { target: 2.5 }, 'target'],
+    ['a fractional baseline', { baseline: 0.5 }, 'baseline'],
+    ['a fractional tolerance', { tolerance: 0.5 }, 'tolerance'],
+  ])('refuses %s', (_, change, field) => {
+    const refused = given(taskDecider, plannedTask)
+      .when(define({ wholeNumbers: true, ...change }))
+      .thenThrows('VALIDATION', field);
+    expect(refused.details.rule).toBe('must be a whole number: the indicator counts schools');
+  });
+
+  it('takes a whole value', () => {
+    given(taskDecider, [...plannedTask, counting()])
+      .when(reportValue({ value: 7 }), leadHead)
+      .then([
+        {
+          ...valueReported('self_reported', 'education-bureau'),
+          data: { ...valueReported('self_reported', 'education-bureau').data, value: 7 },
+        },
+      ]);
+  });
+
+  it('refuses a fraction, naming the value and the rule: 6.9 schools were not opened', () => {
+    const refused = given(taskDecider, [...plannedTask, counting()])
+      .when(reportValue({ value: 6.9 }), leadHead)
+      .thenThrows('VALIDATION', 'value');
+    expect(refused.details.rule).toBe('must be a whole number: the indicator counts schools');
+  });
+
+  it('refuses a fraction measured by the office too', () => {
+    given(taskDecider, [...plannedTask, counting()])
+      .when(reportValue({ value: 6.5 }))
+      .thenThrows('VALIDATION', 'value');
+  });
+
+  it('leaves an indicator defined without the flag (before counts were kept) taking any number', () => {
+    const expected = valueReported('self_reported', 'education-bureau');
+    given(taskDecider, [...plannedTask, indicatorDefined()])
+      .when(reportValue({ value: 6.9 }), leadHead)
+      .then([{ ...expected, data: { ...expected.data, value: 6.9 } }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { date, evidence, id, optionalText, reason, text } from '../../fields.ts';
+import { milestoneAssumptions } from '../../events/assumptions.ts';
+import { assumedFields, date, evidence, id, optionalText, reason, text } from '../../fields.ts';
 import { limits } from '../../limits.ts';
 import {
   command,
@@ -28,6 +29,8 @@ export const planMilestoneInput = onTask({
   ownerUnitId: id()
     .nullish()
     .transform((value) => value ?? null),
+  /** What of the milestone the plan assumed. */
+  assumed: assumedFields(milestoneAssumptions),
 });
 
 const percentRule = 'must be an integer between 0 and 100';

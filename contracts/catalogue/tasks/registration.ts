@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { date, id, idempotencyKey, optionalText, text, unitIds } from '../../fields.ts';
+import { assignmentAssumptions, taskAssumptions } from '../../events/assumptions.ts';
+import {
+  assumedFields,
+  date,
+  id,
+  idempotencyKey,
+  optionalText,
+  text,
+  unitIds,
+} from '../../fields.ts';
 import { limits } from '../../limits.ts';
 import { command, office, onTask, open, served } from '../declare.ts';
 
@@ -11,6 +20,8 @@ export const registerTaskInput = z.object({
   section: optionalText(limits.section),
   plannedStart: date(),
   dueDate: date(),
+  /** The dates the plan assumed: the work report does not state them. */
+  assumed: assumedFields(taskAssumptions),
   idempotencyKey,
 });
 
@@ -18,6 +29,8 @@ export const assignTaskInput = onTask({
   leadUnitId: id(),
   cooperatingUnitIds: unitIds(limits.cooperatingUnits),
   responsibleLeader: optionalText(limits.name),
+  /** Who answers for the task, where the plan assumed it: the work report names no unit. */
+  assumed: assumedFields(assignmentAssumptions),
 });
 
 export const registrationCommands = served('tasks', {

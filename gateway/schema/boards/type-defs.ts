@@ -242,7 +242,7 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
   enum ResponsibilityOrderField {
     "Place in the ranking, 1 best: category by category (党群, 政府, 国企, 园区/街道), the units not ranked last."
     RANK
-    "Score (亮赛比)."
+    "Score (督查考核得分: 100 less the deductions)."
     SCORE
     "Red lights of the tasks it leads."
     RED
@@ -462,7 +462,7 @@ ${orderDirectionField}  }
     which are scored but not ranked.
     """
     rank: Int
-    "100 less the year's deductions, plus its bonus points (加分) up to the cap (亮赛比)."
+    "100 less the year's deductions, plus its bonus points (加分) up to the cap (督查考核得分)."
     score: Float!
     """
     The first 20 score items: deductions, then bonuses with what the cap took back;
@@ -907,6 +907,12 @@ ${taskColumnFields}    "The indicator's id within its task."
     comparison: IndicatorComparison!
     "The value at the start; null when none was given."
     baseline: Float
+    "How far from the target a value still meets it (a target of 约, about); 0: exact."
+    tolerance: Float!
+    "Counts: the values are whole numbers."
+    wholeNumbers: Boolean!
+    "Which of its terms are the plan's assumptions (假定: the work report does not state them)."
+    assumed: [IndicatorAssumption!]!
     "The day by which the target is to be reached."
     dueDate: Date!
     "The latest self-reported value; null before any."
@@ -923,10 +929,11 @@ ${taskColumnFields}    "The indicator's id within its task."
     How far the value has come, 0–100 to 2 decimals; 100 only when the target is met.
     Short of it: GTE, the share of the way from the baseline (below the target) or from 0;
     LTE, the share of the way down from the baseline (above it), else target ÷ value; EQ,
-    100 less the distance from the target against the baseline's. Null before any value.
+    100 less the distance from the target against the baseline's. A value within the
+    tolerance of the target meets it. Null before any value.
     """
     attainment: Float
-    "Whether the value held meets the target."
+    "Whether the value held meets the target, to within its tolerance."
     attained: Boolean!
     "序时进度 towards the indicator's due date, from the task's planned start, 0–100."
     expected: Float!
@@ -960,7 +967,7 @@ ${pageFields('ResultRowEdge', 'ResultRow')}  }
     total: Int!
   }
 
-  "One unit's place in the ranking (亮赛比)."
+  "One unit's place in the ranking (督查考核排名)."
   type RankingEntry {
     "Its place by score among the units of its category, 1 best; equal scores share a rank."
     rank: Int!
@@ -999,7 +1006,7 @@ ${boardStampFields}${periodField}    "Tasks per light: of the section asked, or 
     worstOverdue: [StageRow!]!
     "The top open blockages, open longest first."
     oldestBlockages: [BlockageRow!]!
-    "Every unit, ranked by score (亮赛比)."
+    "Every unit, ranked by score (督查考核排名)."
     ranking: [RankingEntry!]!
     "One point per month end of the year up to the day, then the day itself, each as known then."
     series: [LightPoint!]!

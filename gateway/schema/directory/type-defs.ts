@@ -232,7 +232,7 @@ ${lightRuleFields}  }
   type EscalationRules {
 ${escalationRuleFields}  }
 
-  "Points (≤ 0) a unit loses per period (亮赛比), and the bounds of its bonus points (加分)."
+  "Points (≤ 0) a unit loses per period (督查考核扣分), and the bounds of its bonus points (加分)."
   type ScoringRules {
 ${scoringRuleFields}${bonusRuleFields('!')}  }
 

@@ -27,7 +27,7 @@ export const unitTypeDefs = /* GraphQL */ `
     category: UnitCategory
   }
 
-  "What kind of body a unit is: units are ranked (亮赛比) within their kind."
+  "What kind of body a unit is: units are ranked (督查考核排名) within their kind."
   enum UnitCategory {
     "党群部门: a party or mass-organisation department."
     PARTY

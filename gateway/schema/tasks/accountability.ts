@@ -59,7 +59,7 @@ export const accountabilityTypeDefs = /* GraphQL */ `
     reason: String!
     """
     Points taken off the subject, 0 to 100. A unit's come off its score for the year
-    (亮赛比), up to the ruleset's cap; an official's are shown on the official's row.
+    (督查考核), up to the ruleset's cap; an official's are shown on the official's row.
     """
     scoreDeduction: Float!
     """

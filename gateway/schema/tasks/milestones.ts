@@ -96,6 +96,11 @@ export const milestoneTypeDefs = /* GraphQL */ `
     lastEvidence: [Evidence!]!
     "Open and recorded overdue by the clock for its current due date."
     overdue: Boolean!
+    """
+    Which of its title, current due date and weight are the plan's assumptions (假定); a
+    due date extended since (延期) is not. Empty: none.
+    """
+    assumed: [MilestoneAssumption!]!
     "The clock's due-soon reminders (提醒), one per due date, oldest first."
     reminders: [MilestoneReminder!]!
     "The clock's overdue records, one per due date passed undone, oldest first."
@@ -153,7 +158,19 @@ export const milestoneTypeDefs = /* GraphQL */ `
     weight: Float
     "A cooperating unit given this milestone as its own part; absent: the lead unit's."
     ownerUnitId: ID
+    "What of it the plan assumed (假定: the work report does not state it), each once. Absent: none."
+    assumed: [MilestoneAssumption!]
 ${idempotencyKeyField}  }
+
+  "A value of a milestone that the plan took as an assumption (假定)."
+  enum MilestoneAssumption {
+    "What is to be done: the work report does not name this step."
+    TITLE
+    "The due date."
+    DUE_DATE
+    "The weight in the task's progress."
+    WEIGHT
+  }
 
   "A progress report on one milestone."
   input ReportProgressInput {

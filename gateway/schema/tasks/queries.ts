@@ -146,6 +146,12 @@ ${historyPageArguments}    ): HistoryEventConnection!
     cooperatingUnits: [Unit!]!
     "The responsible leader (分管领导) as given at assignment: an official's id or a name; null when none."
     responsibleLeader: String
+    """
+    Which of its values shown are the plan's assumptions (假定: the work report does not
+    state them); a lead unit the office moved since (a transfer, a return) is not. Empty:
+    none, or every value is stated.
+    """
+    assumed: [TaskAssumption!]!
     "Its milestones, in the order planned."
     milestones: [Milestone!]!
     "Its blockages (堵点), in the order reported."

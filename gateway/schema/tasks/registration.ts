@@ -49,6 +49,11 @@ export const registrationTypeDefs = /* GraphQL */ `
     plannedStart: Date!
     "The task's due date: the last day of its planned span, not before plannedStart."
     dueDate: Date!
+    """
+    The dates the plan assumed (假定) because the work report does not state them:
+    PLANNED_START, DUE_DATE, each once. Absent: none.
+    """
+    assumed: [TaskAssumption!]
 ${idempotencyKeyField}  }
 
   "The units that answer for a task, and its responsible leader."
@@ -68,7 +73,30 @@ ${idempotencyKeyField}  }
     none. The boards' officials come from the directory's posts, not from this.
     """
     responsibleLeader: String
+    """
+    Who answers for the task, where the plan assumed it (假定: the work report names no
+    unit): LEAD_UNIT, COOPERATING_UNITS, RESPONSIBLE_LEADER, each once. Absent: none.
+    Replaces the earlier assignment's.
+    """
+    assumed: [TaskAssumption!]
 ${idempotencyKeyField}  }
+
+  """
+  A value of a task that the plan took as an assumption (假定): the work report it comes
+  from does not state it.
+  """
+  enum TaskAssumption {
+    "The first day of the planned span."
+    PLANNED_START
+    "The task's due date."
+    DUE_DATE
+    "The lead unit (牵头单位)."
+    LEAD_UNIT
+    "The cooperating units (配合单位)."
+    COOPERATING_UNITS
+    "The responsible leader (分管领导)."
+    RESPONSIBLE_LEADER
+  }
 
   "A registered task: its id, and where the registration left the log."
   type RegisterTaskPayload {

@@ -32,6 +32,24 @@ export const resultTypeDefs = /* GraphQL */ `
     EQ
   }
 
+  "A term of an indicator that the plan took as an assumption (假定)."
+  enum IndicatorAssumption {
+    "What is measured."
+    NAME
+    "The unit the values are in."
+    UNIT_OF_MEASURE
+    "The value to reach."
+    TARGET
+    "How a value is held against the target."
+    COMPARISON
+    "The day by which the target is to be reached."
+    DUE_DATE
+    "The value at the start."
+    BASELINE
+    "How close to a target of 约 (about) a value must come."
+    TOLERANCE
+  }
+
   "Who a value comes from."
   enum IndicatorSource {
     "Reported by the lead unit itself (自报)."
@@ -62,7 +80,16 @@ export const resultTypeDefs = /* GraphQL */ `
   type Indicator {
     "The indicator's id, unique within its task."
     id: ID!
-${indicatorDefinitionFields}    "When it was defined."
+${indicatorDefinitionFields}    """
+    How far short of the target (past it, for LTE; either side, for EQ) a value may stay and
+    still meet it, in \`unitOfMeasure\`: a target the work report gives as 约 (about). 0: exact.
+    """
+    tolerance: Float!
+    "Counts (所, 个, 项): only whole numbers are reported; a fraction is refused (VALIDATION)."
+    wholeNumbers: Boolean!
+    "Which of its terms are the plan's assumptions (假定: the work report does not state them)."
+    assumed: [IndicatorAssumption!]!
+    "When it was defined."
     definedAt: DateTime!
     "How many values were reported, from both sources."
     valueCount: Int!
@@ -81,7 +108,19 @@ ${indicatorDefinitionFields}    "When it was defined."
   input DefineIndicatorInput {
     "The task the result belongs to."
     taskId: ID!
-${indicatorDefinitionFields}${idempotencyKeyField}  }
+${indicatorDefinitionFields}    """
+    For a target of 约 (about): how far short of it (past it, for LTE; either side, for EQ) a
+    value still meets it, in \`unitOfMeasure\`, between 0 and 10¹². Absent: 0, exact.
+    """
+    tolerance: Float
+    """
+    True for counts (所, 个, 项): values are then whole numbers, and so are the target, the
+    baseline and the tolerance (VALIDATION otherwise). Absent: false.
+    """
+    wholeNumbers: Boolean
+    "Which of its terms the plan assumed (假定: the work report does not state them), each once."
+    assumed: [IndicatorAssumption!]
+${idempotencyKeyField}  }
 
   "A value of an indicator."
   input ReportIndicatorValueInput {
@@ -89,7 +128,10 @@ ${indicatorDefinitionFields}${idempotencyKeyField}  }
     taskId: ID!
     "The indicator."
     indicatorId: ID!
-    "The value, in the indicator's unitOfMeasure, between −10¹² and 10¹²."
+    """
+    The value, in the indicator's unitOfMeasure, between −10¹² and 10¹²; a whole number
+    for an indicator that counts (wholeNumbers).
+    """
     value: Float!
     "The day the value speaks of: not after today (China Standard Time)."
     asOf: Date!

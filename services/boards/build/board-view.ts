@@ -14,7 +14,7 @@ import { type TaskFacts, taskFacts } from './task-facts.ts';
 export interface BoardView {
   input: BoardInput;
   day: string;
-  /** The scoring period: the year to date (亮赛比 per year), or a settled year. */
+  /** The scoring period: the year to date (督查考核, year by year), or a settled year. */
   period: ScoringPeriod;
   /** Supervised (not terminated) tasks, by id. */
   tasks: readonly TaskFacts[];

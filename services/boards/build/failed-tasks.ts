@@ -9,7 +9,7 @@ import type { BoardBlockage, BoardMilestone } from '../../../projections/boards/
 import type { BoardView } from './board-view.ts';
 import type { TaskFacts } from './task-facts.ts';
 
-/** A task that failed in the period, and why: what the scores deduct for (亮赛比). */
+/** A task that failed in the period, and why: what the scores deduct for (督查考核). */
 export interface FailedTaskRow {
   taskId: string;
   title: string;

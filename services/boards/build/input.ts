@@ -48,7 +48,7 @@ export interface BoardInput {
 }
 
 /**
- * A scoring period (亮赛比): a year from `from` to `to`. Open (the year to date),
+ * A scoring period (督查考核): a year from `from` to `to`. Open (the year to date),
  * a limit counts once it has passed by `to`; closed (settled, 年度结算), every
  * limit up to `to` itself counts.
  */

@@ -20,7 +20,7 @@ export interface SectionLights extends LightCounts {
   total: number;
 }
 
-/** One unit's place in the ranking (亮赛比), among the units of its category. */
+/** One unit's place in the ranking (督查考核排名), among the units of its category. */
 export interface RankingEntry {
   rank: number;
   unitId: string;

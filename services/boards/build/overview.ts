@@ -66,7 +66,7 @@ const ofSection = <T extends { section: string | null }>(
 /**
  * The overview from its day's digest (see `OverviewDigest`): lights per plan
  * section, the worst overdue milestones, the oldest open blockages, the unit
- * ranking (亮赛比) and the lights month by month. `earlier` are the lights of
+ * ranking (督查考核排名) and the lights month by month. `earlier` are the lights of
  * the earlier chart days (`seriesDays`), each as known at the end of its own day.
  */
 export const overviewOf = (

@@ -30,6 +30,12 @@ export interface ResultRow extends TaskColumns {
   target: number;
   comparison: BoardIndicator['comparison'];
   baseline: number | null;
+  /** How far from the target a value still meets it (a target of 约); 0: exact. */
+  tolerance: number;
+  /** Counts: values are whole numbers. */
+  wholeNumbers: boolean;
+  /** Which of its terms the plan assumed. */
+  assumed: NonNullable<BoardIndicator['assumed']>;
   dueDate: string;
   selfReported: IndicatorValue | null;
   measured: IndicatorValue | null;
@@ -89,7 +95,13 @@ const lightOf = (
 const resultRow = (indicator: BoardIndicator, task: BoardTask, view: BoardView): ResultRow => {
   const { held, source } = counted(indicator);
   const reached = held
-    ? attainment(held.value, indicator.target, indicator.comparison, indicator.baseline)
+    ? attainment(
+        held.value,
+        indicator.target,
+        indicator.comparison,
+        indicator.baseline,
+        indicator.tolerance ?? 0,
+      )
     : null;
   const judged = lightOf(indicator, task, reached ?? { percent: 0, attained: false }, view);
   return {
@@ -101,6 +113,9 @@ const resultRow = (indicator: BoardIndicator, task: BoardTask, view: BoardView):
     target: indicator.target,
     comparison: indicator.comparison,
     baseline: indicator.baseline,
+    tolerance: indicator.tolerance ?? 0,
+    wholeNumbers: indicator.wholeNumbers ?? false,
+    assumed: indicator.assumed ?? [],
     dueDate: indicator.dueDate,
     selfReported: indicator.selfReported,
     measured: indicator.measured,

@@ -91,7 +91,7 @@ const redTasks = (view: BoardView, failed: readonly FailedTaskRow[]): RedTask[] 
 };
 
 /**
- * Ranks units within their category (亮赛比 compares like with like); the
+ * Ranks units within their category (督查考核 ranks like with like: 分类排名); the
  * supervising and discipline bodies are scored but not ranked. A unit the
  * directory does not know (named only by a task) is a government department.
  */
@@ -113,7 +113,7 @@ const rankedByCategory = (view: BoardView, scores: readonly UnitScore[]): Standi
 
 /**
  * Every unit's score for the year to date (or a settled year) under the ruleset
- * in force on the day (亮赛比), ranked: missed deadlines, red tasks not yet due,
+ * in force on the day (督查考核), ranked: missed deadlines, red tasks not yet due,
  * returns for rework, ping-pong and accountability taken off, bonus points up to
  * the period's cap added.
  */

@@ -22,7 +22,7 @@ const responsibleUnit = (data: Award, task: RegisteredTask): string => {
 
 /**
  * The supervising and discipline bodies (督查·纪检机关) are scored but not
- * ranked: 加分 weighs in the ranking (亮赛比), so it is refused for them rather
+ * ranked: 加分 weighs in the ranking (督查考核排名), so it is refused for them rather
  * than recorded to no effect.
  */
 const rankedUnit = (data: Award): void => {

@@ -1,3 +1,9 @@
+import type {
+  AssignmentAssumption,
+  IndicatorAssumption,
+  MilestoneAssumption,
+  TaskAssumption,
+} from '../../../contracts/events/assumptions.ts';
 import type { Ruleset, UnitCategory } from '../../../contracts/events/index.ts';
 import type {
   AccountabilityKind,
@@ -26,6 +32,8 @@ export type TaskCommand =
         section: string | null;
         plannedStart: string;
         dueDate: string;
+        /** The dates the plan assumed; absent: none. */
+        assumed?: TaskAssumption[];
       };
     }
   | {
@@ -35,6 +43,8 @@ export type TaskCommand =
         leadUnitId: string;
         cooperatingUnitIds: string[];
         responsibleLeader: string | null;
+        /** Who answers for the task, where the plan assumed it; absent: none. */
+        assumed?: AssignmentAssumption[];
         /** Which of the referenced unit ids the directory confirmed to exist. */
         knownUnitIds: string[];
       };
@@ -49,6 +59,8 @@ export type TaskCommand =
         weight: number;
         /** A cooperating unit given the milestone; null or absent: the lead unit's. */
         ownerUnitId?: string | null;
+        /** What of the milestone the plan assumed; absent: none. */
+        assumed?: MilestoneAssumption[];
       };
     }
   | {
@@ -162,6 +174,12 @@ export type TaskCommand =
         comparison: IndicatorComparison;
         dueDate: string;
         baseline: number | null;
+        /** How far from the target a value still meets it; absent or 0: exact. */
+        tolerance?: number;
+        /** Counts: only whole numbers are reported; absent: any number. */
+        wholeNumbers?: boolean;
+        /** Which of its terms the plan assumed; absent: none. */
+        assumed?: IndicatorAssumption[];
       };
     }
   | {

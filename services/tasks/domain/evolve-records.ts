@@ -35,7 +35,13 @@ export const blockageEscalated = (task: RegisteredTask, data: Data<'BlockageEsca
 export const indicatorDefined = (
   task: RegisteredTask,
   data: Data<'IndicatorDefined'>,
-): RegisteredTask => ({ ...task, indicatorIds: withMember(task.indicatorIds, data.indicatorId) });
+): RegisteredTask => ({
+  ...task,
+  indicatorIds: withMember(task.indicatorIds, data.indicatorId),
+  countingIndicators: data.wholeNumbers
+    ? withEntry(task.countingIndicators, data.indicatorId, data.unitOfMeasure)
+    : task.countingIndicators,
+});
 
 export const noticeIssued = (
   task: RegisteredTask,

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../contracts/actor.ts';
 import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
+import { assumedPart } from './assumed.ts';
 import { assertNoPendingReport } from './completion.ts';
 import { evidenceList } from './evidence.ts';
 import { existingMilestone, openMilestone } from './lookups.ts';
@@ -22,6 +23,7 @@ export const planMilestone: OnTask<'PlanMilestone'> = (data, task) => {
     dueDate: dateWithinTask('dueDate', data.dueDate, task),
     weight: data.weight,
     ...(data.ownerUnitId ? { ownerUnitId: cooperatingUnit(data.ownerUnitId, task) } : {}),
+    ...assumedPart(data.assumed),
   });
 };
 

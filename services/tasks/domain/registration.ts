@@ -1,6 +1,7 @@
 import { illegalState, validationError } from '../../../contracts/errors.ts';
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { knownUnit } from '../../shared/domain-rules.ts';
+import { assumedPart } from './assumed.ts';
 import type { CommandData } from './commands.ts';
 import { type OnTask, recorded } from './on-task.ts';
 import type { TaskState } from './state.ts';
@@ -13,7 +14,15 @@ export const registerTask = (data: CommandData<'RegisterTask'>, state: TaskState
   return [
     {
       type: 'TaskRegistered',
-      data: { taskId, title, description, section, plannedStart, dueDate },
+      data: {
+        taskId,
+        title,
+        description,
+        section,
+        plannedStart,
+        dueDate,
+        ...assumedPart(data.assumed),
+      },
     },
   ];
 };
@@ -37,5 +46,6 @@ export const assignTask: OnTask<'AssignTask'> = (data, task) => {
     leadUnitId: data.leadUnitId,
     cooperatingUnitIds: [...data.cooperatingUnitIds],
     responsibleLeader: data.responsibleLeader,
+    ...assumedPart(data.assumed),
   });
 };

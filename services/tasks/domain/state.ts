@@ -72,6 +72,8 @@ export type RegisteredTask = {
   blockages: ReadonlyMap<string, BlockageState>;
   extensions: ReadonlyMap<string, ExtensionState>;
   indicatorIds: ReadonlySet<string>;
+  /** The indicators that count whole things (所, 个), each with its unit of measure. */
+  countingIndicators: ReadonlyMap<string, string>;
   notices: ReadonlyMap<string, NoticeState>;
   instructionIds: ReadonlySet<string>;
   accountabilityRecordIds: ReadonlySet<string>;
@@ -111,6 +113,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   blockages: new Map(),
   extensions: new Map(),
   indicatorIds: new Set(),
+  countingIndicators: new Map(),
   notices: new Map(),
   instructionIds: new Set(),
   accountabilityRecordIds: new Set(),

@@ -213,7 +213,7 @@ export const indicator = (
   indicatorId: string,
   target: number,
   comparison: IndicatorComparison,
-  options: { baseline?: number; dueDate?: string } = {},
+  options: { baseline?: number; dueDate?: string; tolerance?: number } = {},
 ): TaskEvent => ({
   type: 'IndicatorDefined',
   data: {
@@ -225,6 +225,7 @@ export const indicator = (
     comparison,
     dueDate: options.dueDate ?? '2021-12-31',
     baseline: options.baseline ?? null,
+    ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
   },
 });
 

@@ -45,7 +45,11 @@ export const milestoneForm = (task: PlannableTask, done: () => void) =>
 
 const comparisons = ['GTE', 'LTE', 'EQ'] as const;
 
-/** 设定指标 (实效): what is measured, in which unit, the target and how a value is held against it. */
+/**
+ * 设定指标 (实效): what is measured, in which unit, the target and how a value is
+ * held against it; for a target of 约 (about) its tolerance, and for a count
+ * (所, 个) that only whole numbers are reported.
+ */
 export const indicatorForm = (task: PlannableTask, done: () => void) =>
   actionForm({
     title: 'wbDefineIndicator',
@@ -60,6 +64,16 @@ export const indicatorForm = (task: PlannableTask, done: () => void) =>
       },
       { name: 'target', label: 'target', kind: 'number' },
       { name: 'baseline', label: 'wbBaseline', kind: 'number' },
+      { name: 'tolerance', label: 'wbTolerance', kind: 'number', min: 0 },
+      {
+        name: 'wholeNumbers',
+        label: 'wbWholeNumbers',
+        kind: 'select',
+        options: (['false', 'true'] as const).map((value) => ({
+          value,
+          label: t(`wbWholeNumbers_${value}`),
+        })),
+      },
       { name: 'dueDate', label: 'dueDate', kind: 'date', value: task.dueDate },
     ],
     submit: (values) =>
@@ -70,6 +84,8 @@ export const indicatorForm = (task: PlannableTask, done: () => void) =>
         comparison: values.comparison,
         target: numeric(values.target),
         baseline: numeric(values.baseline),
+        tolerance: numeric(values.tolerance),
+        wholeNumbers: values.wholeNumbers === 'true',
         dueDate: values.dueDate,
       }),
     done,

@@ -62,6 +62,10 @@ export const officeZh = {
   wbComparison_LTE: '不高于目标（≤）',
   wbComparison_EQ: '等于目标（=）',
   wbBaseline: '基期值',
+  wbTolerance: '允差（目标为“约”时）',
+  wbWholeNumbers: '数值',
+  wbWholeNumbers_false: '可有小数',
+  wbWholeNumbers_true: '只取整数（计数，如所、个）',
   wbSplit: '拆分事项',
   wbSplitHelp:
     '系统没有“拆分”命令：子事项单独登记，其说明开头写明上级事项的名称和编号，登记后再交办和计划节点。',
@@ -153,6 +157,10 @@ export const officeEn: Record<keyof typeof officeZh, string> = {
   wbComparison_LTE: 'at most the target (≤)',
   wbComparison_EQ: 'equal to the target (=)',
   wbBaseline: 'Baseline',
+  wbTolerance: 'Tolerance (for a target of about)',
+  wbWholeNumbers: 'Values',
+  wbWholeNumbers_false: 'Any number',
+  wbWholeNumbers_true: 'Whole numbers only (a count)',
   wbSplit: 'Split the matter',
   wbSplitHelp:
     'There is no split command: a sub-task is registered on its own, its description naming the parent task first; assign and plan it afterwards.',

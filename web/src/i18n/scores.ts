@@ -1,5 +1,5 @@
 /**
- * The console's words for scores (亮赛比) and bonus points (加分), in both
+ * The console's words for scores (督查考核) and bonus points (加分), in both
  * languages (spread into `zh.ts` and `en.ts`): the score breakdown names each
  * item's rule, the task page lists and awards bonuses.
  */

@@ -50,7 +50,7 @@ export const progressBoardQuery = /* GraphQL */ `query ProgressBoard($asOf: Date
 
 export const resultsBoardQuery = /* GraphQL */ `query ResultsBoard($asOf: Date, $first: Int, $after: String, $filter: ResultFilter, $orderBy: ResultOrder) {
   board: resultsBoard(asOf: $asOf, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
-    nodes { taskId taskTitle name unitOfMeasure target comparison
+    nodes { taskId taskTitle name unitOfMeasure target comparison tolerance
       selfReported { value asOf } measured { value asOf } attainment attained light dueDate } } }`;
 
 /**

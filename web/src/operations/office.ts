@@ -50,7 +50,7 @@ export const officeTaskQuery = /* GraphQL */ `query OfficeTask($id: ID!) {
   id title description section status plannedStart dueDate position
   leadUnit { id name } cooperatingUnits { id name } responsibleLeader
   milestones { id title dueDate weight progress status overdue ownerUnit { id name } }
-  indicators { id name unitOfMeasure target comparison dueDate baseline }
+  indicators { id name unitOfMeasure target comparison dueDate baseline tolerance }
   notices { id level toUnit { id name } subject replyDueDate answered }
   urges { urgeId unit { id name } message replyBy urgedOn }
   accountabilityRecords { id against { kind id unit { name } } kind reason scoreDeduction status recordedAt } } }`;

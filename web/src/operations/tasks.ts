@@ -9,13 +9,13 @@ const historySelection = `history(last: ${historyPageSize}, before: $before) {
 
 export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String) { task(id: $id) {
   id title description section status progress plannedStart dueDate
-  leadUnit { id name } cooperatingUnits { id name } responsibleLeader
-  milestones { id title dueDate originalDueDate progress status overdue lastNote
+  leadUnit { id name } cooperatingUnits { id name } responsibleLeader assumed
+  milestones { id title dueDate originalDueDate weight assumed progress status overdue lastNote
     lastEvidence { fileName sha256 size } ownerUnit { id name }
     extensions { id status requestedDueDate reason } }
   blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution
     partDone { unit { id name } note } }
-  indicators { id name unitOfMeasure target comparison dueDate
+  indicators { id name unitOfMeasure target comparison dueDate baseline tolerance assumed
     latestSelfReported { value asOf } latestMeasured { value asOf } }
   notices { id level toUnit { id name } subject body replyDueDate answered answer }
   urges { urgeId unit { id name } message replyBy urgedOn by }

@@ -1,6 +1,7 @@
 import { type Light, lightBadge, number, percentText, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { resultsBoardQuery } from '../../operations/boards.ts';
+import { targetText } from '../indicator-target.ts';
 import type { BoardSpec } from './board-page.ts';
 import { lightFilter, sectionFilter, unitFilter } from './filters.ts';
 
@@ -16,6 +17,7 @@ interface Row {
   unitOfMeasure: string;
   target: number;
   comparison: string;
+  tolerance: number;
   selfReported: Value | null;
   measured: Value | null;
   attainment: number | null;
@@ -23,8 +25,6 @@ interface Row {
   light: Light;
   dueDate: string;
 }
-
-const comparisons: Record<string, string> = { GTE: '≥', LTE: '≤', EQ: '=' };
 
 const valueText = (value: Value | null, unit: string) =>
   value ? `${number(value.value, 1)} ${unit}（${value.asOf}）` : '—';
@@ -52,11 +52,7 @@ export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
   columns: () => [
     { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },
     { label: t('indicator'), cell: (row) => row.name },
-    {
-      label: t('target'),
-      cell: (row) =>
-        `${comparisons[row.comparison] ?? row.comparison} ${row.target} ${row.unitOfMeasure}`,
-    },
+    { label: t('target'), cell: targetText },
     { label: t('selfReported'), cell: (row) => valueText(row.selfReported, row.unitOfMeasure) },
     { label: t('measured'), cell: (row) => valueText(row.measured, row.unitOfMeasure) },
     { label: t('attainment'), cell: (row) => percentText(row.attainment), numeric: true },

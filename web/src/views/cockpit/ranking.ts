@@ -7,7 +7,7 @@ import { boardHref, countLink } from './links.ts';
 const nameOf = (unit: UnitRow) => unit.unitName ?? unit.unitId;
 
 /**
- * The units by score (亮赛比), lowest first: who needs the leaders' attention
+ * The units by score (督查考核), lowest first: who needs the leaders' attention
  * leads the list. A unit opens its tasks (led or co-owned, as 盯进度 filters
  * by unit); its overdue milestones and open blockages open those lists.
  */

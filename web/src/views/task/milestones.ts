@@ -5,6 +5,7 @@ import { can } from '../../core/session.ts';
 import { evidenceList } from '../../forms/evidence.ts';
 import { extensionDecision } from '../../forms/leader-forms.ts';
 import { ownerForm } from '../../forms/milestone-owner.ts';
+import { markIfAssumed } from './assumed.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
 
 /** A milestone's light from its stage: overdue red, due soon yellow (the 3-day rule), else green. */
@@ -42,11 +43,17 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
               class: `timeline-item light-${light?.toLowerCase() ?? 'none'}`,
               'data-milestone': milestone.id,
             },
-            h('time', { datetime: milestone.dueDate }, milestone.dueDate),
+            h(
+              'span',
+              {},
+              h('time', { datetime: milestone.dueDate }, milestone.dueDate),
+              markIfAssumed(milestone.assumed, 'DUE_DATE', t('dueDate')),
+            ),
             h(
               'div',
               {},
               h('strong', {}, milestone.title),
+              markIfAssumed(milestone.assumed, 'TITLE', t('wbMilestoneTitle')),
               ' ',
               lightBadge(light),
               ' ',
@@ -68,6 +75,12 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
                     `${t('dueDate')}: ${milestone.originalDueDate} → ${milestone.dueDate}`,
                   )
                 : null,
+              h(
+                'p',
+                { class: 'help' },
+                `${t('wbWeight')}：${milestone.weight}`,
+                markIfAssumed(milestone.assumed, 'WEIGHT', t('wbWeight')),
+              ),
               h(
                 'p',
                 { class: 'help', 'data-owner': milestone.ownerUnit?.id ?? '' },

@@ -26,11 +26,16 @@ export interface TaskPage {
   leadUnit: UnitRef | null;
   cooperatingUnits: UnitRef[];
   responsibleLeader: string | null;
+  /** The values shown that the plan assumed (the API's enum values, e.g. `LEAD_UNIT`). */
+  assumed: string[];
   milestones: {
     id: string;
     title: string;
     dueDate: string;
     originalDueDate: string;
+    weight: number;
+    /** What of it the plan assumed: `TITLE`, `DUE_DATE`, `WEIGHT`. */
+    assumed: string[];
     progress: number;
     status: string;
     overdue: boolean;
@@ -59,6 +64,11 @@ export interface TaskPage {
     target: number;
     comparison: string;
     dueDate: string;
+    baseline: number | null;
+    /** How far from a target of 约 (about) a value still meets it; 0: exact. */
+    tolerance: number;
+    /** Which of its terms the plan assumed, e.g. `BASELINE`. */
+    assumed: string[];
     latestSelfReported: { value: number; asOf: string } | null;
     latestMeasured: { value: number; asOf: string } | null;
   }[];

@@ -7,19 +7,44 @@ import { partDoneForm, resolveForm } from '../../forms/blockage-forms.ts';
 import { escalateForm } from '../../forms/leader-forms.ts';
 import { answerForm } from '../../forms/unit-forms.ts';
 import { chainText } from '../boards/blockage.ts';
+import { targetText } from '../indicator-target.ts';
 import type { UnitName } from '../lookups.ts';
+import { markIfAssumed } from './assumed.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
 
-const comparisons: Record<string, string> = { GTE: '≥', LTE: '≤', EQ: '=' };
+type IndicatorRow = TaskPage['indicators'][number];
 
+/** The target, each of its terms the plan assumed marked 「假定」. */
+const targetCell = (row: IndicatorRow) =>
+  h(
+    'span',
+    {},
+    targetText(row),
+    markIfAssumed(row.assumed, 'TARGET', t('target')),
+    markIfAssumed(row.assumed, 'COMPARISON', t('wbComparison')),
+    markIfAssumed(row.assumed, 'UNIT_OF_MEASURE', t('wbUnitOfMeasure')),
+    markIfAssumed(row.assumed, 'TOLERANCE', t('tolerance')),
+  );
+
+/** Indicators (实效): target, baseline, latest values and due date, assumed terms marked. */
 export const indicatorTable = (task: TaskPage) =>
   table(
     t('indicators'),
     [
-      { label: t('indicator'), cell: (row) => row.name },
       {
-        label: t('target'),
-        cell: (row) => `${comparisons[row.comparison] ?? ''} ${row.target} ${row.unitOfMeasure}`,
+        label: t('indicator'),
+        cell: (row) => h('span', {}, row.name, markIfAssumed(row.assumed, 'NAME', t('indicator'))),
+      },
+      { label: t('target'), cell: targetCell },
+      {
+        label: t('wbBaseline'),
+        cell: (row) =>
+          h(
+            'span',
+            {},
+            row.baseline === null ? '—' : `${row.baseline} ${row.unitOfMeasure}`,
+            markIfAssumed(row.assumed, 'BASELINE', t('wbBaseline')),
+          ),
       },
       {
         label: t('selfReported'),
@@ -33,7 +58,11 @@ export const indicatorTable = (task: TaskPage) =>
         cell: (row) =>
           row.latestMeasured ? `${row.latestMeasured.value}（${row.latestMeasured.asOf}）` : '—',
       },
-      { label: t('dueDate'), cell: (row) => row.dueDate },
+      {
+        label: t('dueDate'),
+        cell: (row) =>
+          h('span', {}, row.dueDate, markIfAssumed(row.assumed, 'DUE_DATE', t('dueDate'))),
+      },
     ],
     task.indicators,
   );

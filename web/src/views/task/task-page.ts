@@ -8,6 +8,7 @@ import { instructionForm } from '../../forms/leader-forms.ts';
 import { unitForms } from '../../forms/unit-forms.ts';
 import { urgeForm } from '../../forms/urge-task.ts';
 import { allOfficials, allUnits, type UnitName, unitName } from '../lookups.ts';
+import { markIfAssumed } from './assumed.ts';
 import { bonusTable } from './bonuses.ts';
 import { historyTimeline } from './history.ts';
 import { lifecycleActions, lifecycleRecords } from './lifecycle.ts';
@@ -27,17 +28,36 @@ const facts = (
     h('dt', {}, t('section')),
     h('dd', {}, task.section ?? '—'),
     h('dt', {}, t('leadUnit')),
-    h('dd', {}, task.leadUnit?.name ?? '—'),
+    h(
+      'dd',
+      {},
+      task.leadUnit?.name ?? '—',
+      markIfAssumed(task.assumed, 'LEAD_UNIT', t('leadUnit')),
+    ),
     h('dt', {}, t('coUnits')),
-    h('dd', {}, task.cooperatingUnits.map((unit) => unit.name ?? unit.id).join('、') || '—'),
+    h(
+      'dd',
+      {},
+      task.cooperatingUnits.map((unit) => unit.name ?? unit.id).join('、') || '—',
+      markIfAssumed(task.assumed, 'COOPERATING_UNITS', t('coUnits')),
+    ),
     h('dt', {}, t('responsibleLeader')),
     h(
       'dd',
       { 'data-official': task.responsibleLeader ?? '' },
       task.responsibleLeader ? unitName(officials, task.responsibleLeader) : '—',
+      markIfAssumed(task.assumed, 'RESPONSIBLE_LEADER', t('responsibleLeader')),
     ),
     h('dt', {}, t('plannedStart')),
-    h('dd', {}, `${task.plannedStart} → ${task.dueDate}`),
+    h(
+      'dd',
+      {},
+      task.plannedStart,
+      markIfAssumed(task.assumed, 'PLANNED_START', t('plannedStart')),
+      ' → ',
+      task.dueDate,
+      markIfAssumed(task.assumed, 'DUE_DATE', t('dueDate')),
+    ),
     h('dt', {}, t('status')),
     h('dd', { 'data-status': task.status }, label('status', task.status)),
     h('dt', {}, t('progress')),

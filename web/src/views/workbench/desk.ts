@@ -10,6 +10,7 @@ import { proposedReplyBy, taskUnitOptions } from '../../forms/office-options.ts'
 import { indicatorForm, milestoneForm } from '../../forms/office-plan.ts';
 import { splitForm } from '../../forms/office-register.ts';
 import { urgeDraftForm } from '../../forms/office-urge.ts';
+import { targetText } from '../indicator-target.ts';
 import { unitName } from '../lookups.ts';
 import { deskLink } from './links.ts';
 import { sectionTable } from './list.ts';
@@ -86,8 +87,6 @@ const milestonesPart: Part<TaskDesk> = {
   ],
 };
 
-const comparisons: Record<string, string> = { GTE: '≥', LTE: '≤', EQ: '=' };
-
 /** 指标 (实效): what the task must reach, and one more. */
 const indicatorsPart: Part<TaskDesk> = {
   key: 'indicators',
@@ -97,10 +96,7 @@ const indicatorsPart: Part<TaskDesk> = {
       t('indicators'),
       [
         { label: t('indicator'), cell: (row) => row.name },
-        {
-          label: t('target'),
-          cell: (row) => `${comparisons[row.comparison] ?? ''} ${row.target} ${row.unitOfMeasure}`,
-        },
+        { label: t('target'), cell: targetText },
         { label: t('wbBaseline'), cell: (row) => row.baseline ?? '—' },
         { label: t('dueDate'), cell: (row) => row.dueDate },
       ],

@@ -299,6 +299,7 @@ export interface DeskTask {
     comparison: string;
     dueDate: string;
     baseline: number | null;
+    tolerance: number;
   }[];
   notices: {
     id: string;
