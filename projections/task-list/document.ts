@@ -33,7 +33,7 @@ export type TaskListItem = {
   cooperatingUnitIds: string[];
   responsibleLeader: string | null;
   plannedStart: string;
-  /** The task's own due date, as registered. */
+  /** The task's own due date now: as registered, or moved on by a pause or an extension granted. */
   dueDate: string;
   /** The earliest current due date of an open milestone; null when none is open. */
   nextDueDate: string | null;

@@ -6,6 +6,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'transferTask',
   'returnTask',
   'requestDeadlineExtension',
+  'reviewDeadlineExtension',
   'approveDeadlineExtension',
   'rejectDeadlineExtension',
   'reopenMilestone',

@@ -25,8 +25,9 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   transferTask: ['all', null, null, null, null],
   returnTask: [null, 'own_unit', null, null, null],
   requestDeadlineExtension: [null, 'own_unit', null, null, null],
-  approveDeadlineExtension: [null, null, 'all', null, null],
-  rejectDeadlineExtension: [null, null, 'all', null, null],
+  reviewDeadlineExtension: ['all', null, null, null, null],
+  approveDeadlineExtension: [null, null, 'own_tasks', null, null],
+  rejectDeadlineExtension: [null, null, 'own_tasks', null, null],
   reopenMilestone: ['all', null, 'all', null, null],
   assignMilestoneOwner: ['all', null, null, null, null],
   reportTaskCompletion: [null, 'own_unit', null, null, null],
@@ -151,6 +152,13 @@ describe('a department head', () => {
     expect(allowed.map((operation) => scopeOf(operation, 'department_head'))).toEqual(
       allowed.map(() => 'own_unit'),
     );
+  });
+});
+
+describe('a leader', () => {
+  it('decides extensions only on the tasks it is the responsible leader of (分管)', () => {
+    const ownTasks = operations.filter((operation) => scopeOf(operation, 'leader') === 'own_tasks');
+    expect(ownTasks.sort()).toEqual(['approveDeadlineExtension', 'rejectDeadlineExtension']);
   });
 });
 

@@ -82,7 +82,7 @@ describe('the task page of an assigned task', () => {
       status: 'assigned',
       leadUnitId: 'education-bureau',
       cooperatingUnitIds: ['finance-bureau'],
-      responsibleLeader: 'Vice Mayor Li',
+      responsibleLeader: 'leader-1',
     });
   });
 

@@ -13,6 +13,7 @@ import {
   completionReported,
   evidenceFile,
   extensionRequested,
+  extensionReviewed,
   headOf,
   indicatorDefined,
   leadHead,
@@ -49,6 +50,10 @@ const samples: Record<NewCommandType, TaskCommand> = {
   RequestDeadlineExtension: {
     type: 'RequestDeadlineExtension',
     data: { taskId, requestId: 'r2', milestoneId: 'm1', requestedDueDate: '2021-07-31', reason },
+  },
+  ReviewDeadlineExtension: {
+    type: 'ReviewDeadlineExtension',
+    data: { taskId, requestId: 'r2', forward: true, comment: 'forwarded' },
   },
   ApproveDeadlineExtension: { type: 'ApproveDeadlineExtension', data: { taskId, requestId: 'r1' } },
   RejectDeadlineExtension: {
@@ -152,6 +157,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   TransferTask: ['office'],
   ReturnTask: ['department_head'],
   RequestDeadlineExtension: ['department_head'],
+  ReviewDeadlineExtension: ['office'],
   ApproveDeadlineExtension: ['leader'],
   RejectDeadlineExtension: ['leader'],
   ReopenMilestone: ['office', 'leader'],
@@ -210,6 +216,8 @@ const busyTask = [
   blockageReported(),
   waitingOnLeadUnit,
   extensionRequested(),
+  extensionReviewed(),
+  extensionRequested('r2', '2021-12-31', null, '2021-12-31'),
   indicatorDefined(),
   noticeIssued(),
 ];
@@ -301,6 +309,7 @@ const closingCommands: TaskCommandType[] = [
   'TransferTask',
   'ReturnTask',
   'RequestDeadlineExtension',
+  'ReviewDeadlineExtension',
   'ApproveDeadlineExtension',
   'ReopenMilestone',
   'ReportTaskCompletion',
@@ -349,7 +358,12 @@ describe('a closed task (completion accepted, 办结)', () => {
   });
 
   it('still lets a leader reject an extension left open', () => {
-    const withRequest = [...plannedTask, extensionRequested(), ...closedTask.slice(3)];
+    const withRequest = [
+      ...plannedTask,
+      extensionRequested(),
+      extensionReviewed(),
+      ...closedTask.slice(3),
+    ];
     const state = withRequest.reduce(taskDecider.evolve, taskDecider.initialState());
     expect(
       taskDecider.decide(samples.RejectDeadlineExtension, state, actingAs('leader')),

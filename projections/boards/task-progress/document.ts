@@ -4,6 +4,7 @@ import type {
   AccountabilitySubject,
 } from '../../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskLifecycle } from '../../../domain/progress.ts';
+import type { ExtensionEntry } from '../milestones/document.ts';
 
 export type { TaskLifecycle } from '../../../domain/progress.ts';
 
@@ -52,6 +53,7 @@ export type BoardTask = {
   title: string;
   section: string | null;
   plannedStart: string;
+  /** The task's own due date now: as registered, or moved on by a pause or an extension granted. */
   dueDate: string;
   leadUnitId: string | null;
   cooperatingUnitIds: string[];
@@ -68,6 +70,11 @@ export type BoardTask = {
   /** Days a completion report was returned for rework (退回重办). */
   rejectedOn: string[];
   accountability: AccountabilityEntry[];
+  /**
+   * Extensions asked for the task's own due date (a milestone's are its
+   * document's); absent in documents built before task-level requests.
+   */
+  extensions?: ExtensionEntry[];
   /** Absent on documents projected before 催办 existed, until they are rebuilt. */
   urges?: UrgeEntry[];
   registeredOn: string;

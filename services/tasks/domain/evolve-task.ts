@@ -10,6 +10,7 @@ export const assigned = (task: RegisteredTask, data: Data<'TaskAssigned'>): Regi
   assigned: true,
   leadUnitId: data.leadUnitId,
   cooperatingUnitIds: [...data.cooperatingUnitIds],
+  responsibleLeader: data.responsibleLeader,
   signedUnitIds: new Set(),
 });
 

@@ -40,3 +40,16 @@ export const headOfLeadUnit = (task: RegisteredTask, actor: Actor): string => {
   }
   return unitId;
 };
+
+/**
+ * A leader with scope `own_tasks` acts on the tasks it is the responsible leader
+ * (分管领导) of: its actor id is the official's id the assignment named. Any
+ * leader acts on a task without one.
+ */
+export const assertResponsibleLeader = (task: RegisteredTask, actor: Actor): void => {
+  const responsible = task.responsibleLeader;
+  if (responsible === null || responsible === actor.id) return;
+  throw forbidden(
+    `only the responsible leader of task ${task.taskId}, ${responsible}, may; not ${actor.id}`,
+  );
+};

@@ -27,8 +27,20 @@ export type BlockageState = {
   waitingOnUnitId: string | null;
 };
 
-/** A deadline extension request, open until a leader approves or rejects it. */
-export type ExtensionState = { milestoneId: string; requestedDueDate: string; open: boolean };
+/**
+ * A deadline extension request (延期): for a milestone, or for the task's own due
+ * date (`milestoneId` null). Open until the office refuses it at its review
+ * (初审) or a leader decides it; a leader decides only once the office forwarded it.
+ */
+export type ExtensionState = {
+  milestoneId: string | null;
+  requestedDueDate: string;
+  open: boolean;
+  /** The office reviewed it (初审); one review per request. */
+  reviewed: boolean;
+  /** The office passed it on to the responsible leader. */
+  forwarded: boolean;
+};
 
 /** A supervision notice, answered once by the unit it is addressed to. */
 export type NoticeState = { toUnitId: string; answered: boolean };
@@ -41,11 +53,14 @@ export type RegisteredTask = {
   registered: true;
   taskId: string;
   plannedStart: string;
+  /** The task's own due date now: as registered, or moved on by a pause or an extension. */
   dueDate: string;
   /** Assigned at least once: a returned task has no lead unit, yet it was assigned. */
   assigned: boolean;
   leadUnitId: string | null;
   cooperatingUnitIds: readonly string[];
+  /** The responsible leader (分管领导) as last assigned: an official's id (a name before); null: none. */
+  responsibleLeader: string | null;
   /** Units that signed (签收) for the current assignment. */
   signedUnitIds: ReadonlySet<string>;
   suspended: boolean;
@@ -56,6 +71,8 @@ export type RegisteredTask = {
   milestones: ReadonlyMap<string, MilestoneState>;
   blockages: ReadonlyMap<string, BlockageState>;
   extensions: ReadonlyMap<string, ExtensionState>;
+  /** The open request for the task's own due date; one at a time. */
+  openTaskRequestId: string | null;
   indicatorIds: ReadonlySet<string>;
   notices: ReadonlyMap<string, NoticeState>;
   instructionIds: ReadonlySet<string>;
@@ -80,6 +97,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   assigned: false,
   leadUnitId: null,
   cooperatingUnitIds: [],
+  responsibleLeader: null,
   signedUnitIds: new Set(),
   suspended: false,
   suspendedOn: null,
@@ -88,6 +106,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   milestones: new Map(),
   blockages: new Map(),
   extensions: new Map(),
+  openTaskRequestId: null,
   indicatorIds: new Set(),
   notices: new Map(),
   instructionIds: new Set(),

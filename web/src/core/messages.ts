@@ -45,6 +45,13 @@ const rules: readonly [RegExp, string][] = [
     '不能是配合单位：请改为重新交办',
   ],
   [/^\w+ applies to an official, not a unit$/, '此问责方式只适用于干部，不适用于单位'],
+  // Deadline extensions (延期).
+  [/^must be later than the current due date (\S+)$/, '须晚于现在的期限 $1'],
+  [
+    /^must not be later than the task's due date (\S+): ask for the task's own first$/,
+    '不能晚于任务期限 $1：需要时请先申请任务整体延期',
+  ],
+  [/^must be true \(forward\) or false \(refuse\)$/, '须选择同意报送或不同意'],
   [/^must exist$/, '所指的记录不存在'],
   [
     /^letters, digits and _ \. : - only, at most (\d+) characters$/,
@@ -61,6 +68,46 @@ const rules: readonly [RegExp, string][] = [
   [/^is not a type of the schema$/, '不是接口定义的类型'],
   [/^must be a valid GraphQL document$/, '须为有效的 GraphQL 请求'],
 ];
+
+/** The task decider's refusals the console's forms meet, in Chinese: each message's pattern and its wording. */
+const refusals: readonly [RegExp, string][] = [
+  [
+    /^(?:milestone|task) \S+ was due (\S+), its limit (\S+): an extension asked on (\S+) is too late$/,
+    '期限为 $1（最迟 $2），$3 申请延期已超过期限',
+  ],
+  [
+    /^(?:milestone|task) \S+ already has the open request (\S+)$/,
+    '已有未办结的延期申请（$1），办结后才能再申请',
+  ],
+  [/^extension request \S+ is closed$/, '该延期申请已办结'],
+  [
+    /^extension request \S+ was already reviewed and forwarded$/,
+    '该延期申请已初审并报送分管领导，不能再次初审',
+  ],
+  [
+    /^extension request \S+ awaits the office's review \(初审\) first$/,
+    '该延期申请尚待督查室初审，初审同意后才能审批',
+  ],
+  [
+    /^milestone \S+ is completed: reject the request instead$/,
+    '节点已完成，不能再批准延期：请驳回',
+  ],
+  [
+    /^the due date moved on to (\S+) since the request for (\S+): reject it instead$/,
+    '期限已顺延至 $1，不早于申请的 $2：请驳回',
+  ],
+  [
+    /^only the responsible leader of task \S+, (.+), may; not .+$/,
+    '只有该任务的分管领导（$1）可以办理',
+  ],
+];
+
+/** A refusal's detail as the server words it, in Chinese where the console knows it. */
+const refusalText = (message: string): string => {
+  for (const [pattern, wording] of refusals)
+    if (pattern.test(message)) return message.replace(pattern, wording);
+  return message;
+};
 
 /** What each refusal means to the user, by its code; the server's own words follow in brackets. */
 const byCode: Readonly<Record<string, string>> = {
@@ -87,7 +134,7 @@ export const ruleText = (rule: string): string => {
 const detailOf = (error: ApiError): string =>
   error.code === 'GRAPHQL_VALIDATION' && error.field && error.rule
     ? `${error.field}：${ruleText(error.rule)}`
-    : error.message;
+    : refusalText(error.message);
 
 /**
  * What went wrong, in the console's language: a field's rule in words the user

@@ -180,16 +180,22 @@ export const permissions = {
       "department_head": "own_unit"
     }
   },
+  "reviewDeadlineExtension": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
   "approveDeadlineExtension": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "rejectDeadlineExtension": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "reportTaskCompletion": {
