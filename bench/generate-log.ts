@@ -19,6 +19,8 @@ export const unitCount = 40;
 export const units = Array.from({ length: unitCount }, (_, i) => `unit-${i}`);
 const office: Actor = { id: 'office-1', role: 'office' };
 const leader: Actor = { id: 'leader-1', role: 'leader' };
+/** The responsible leader (分管领导) of task `i`, one of seven: it decides the task's extensions. */
+const responsibleLeaderOf = (i: number): Actor => ({ id: `leader-${i % 7}`, role: 'leader' });
 const clock: Actor = { id: 'clock', role: 'system' };
 export const headOf = (unitId: string): Actor => ({
   id: `head-${unitId}`,
@@ -56,7 +58,7 @@ const planning = (taskId: string, lead: string, coop: string, i: number): Step[]
         taskId,
         leadUnitId: lead,
         cooperatingUnitIds: [coop],
-        responsibleLeader: `副区长 ${i % 7}`,
+        responsibleLeader: responsibleLeaderOf(i).id,
         knownUnitIds: units,
       },
     }),
@@ -270,8 +272,16 @@ const supervision = (taskId: string, lead: string, i: number): Step[] => {
       },
     },
     {
+      day: day(9, 12),
+      actor: office,
+      command: {
+        type: 'ReviewDeadlineExtension',
+        data: { taskId, requestId: 'r0', forward: true, comment: '拟同意，呈分管领导' },
+      },
+    },
+    {
       day: day(9, 15),
-      actor: leader,
+      actor: responsibleLeaderOf(i),
       command:
         i % 2 === 0
           ? { type: 'ApproveDeadlineExtension', data: { taskId, requestId: 'r0' } }

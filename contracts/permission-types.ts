@@ -2,10 +2,12 @@ import type { Role } from './actor.ts';
 
 /**
  * Scope `all`: any task or record; `own_unit`: only tasks the actor's unit leads
- * or co-owns (checked by the task decider); `own_actions`: only the events the
- * actor itself recorded (audit search).
+ * or co-owns (checked by the task decider); `own_tasks`: only tasks whose
+ * responsible leader (分管领导) the actor is, or tasks without one (checked by
+ * the task decider); `own_actions`: only the events the actor itself recorded
+ * (audit search).
  */
-export type Scope = 'all' | 'own_unit' | 'own_actions';
+export type Scope = 'all' | 'own_unit' | 'own_tasks' | 'own_actions';
 
 /** Who may call an operation, and how far: no entry, no access. */
 export type Roles = Partial<Record<Role, Scope>>;

@@ -8,6 +8,7 @@ const cell = (operation: Operation, role: Role): string => {
   const scope = scopeOf(operation, role);
   if (scope === null) return '—';
   if (scope === 'own_unit') return 'own unit';
+  if (scope === 'own_tasks') return 'own tasks';
   if (scope === 'own_actions') return 'own actions';
   return 'all';
 };

@@ -42,7 +42,8 @@ const end = '2021-12-31';
 /**
  * Plays the supervision year of a plan through the real commands, day by day on
  * a set clock, running the supervision clock every morning: reports on time and
- * late, blockages escalated and resolved, extensions granted and refused,
+ * late, blockages escalated and resolved, extensions reviewed by the office and
+ * granted or refused by the responsible leader (or refused at the review),
  * notices, instructions, accountability, and bonus points (加分) for tasks
  * accepted well before their due date.
  */
@@ -437,6 +438,35 @@ const planPingPong = (task: PlanTask, taskId: string, call: Call, schedule: Sche
   schedule.on('2021-01-20', () => call('tasks.signTask', { taskId }, headOf(task.lead)));
 };
 
+/** A deadline extension request (延期), named once the lead unit has asked it. */
+type Request = () => { taskId: string; requestId: string };
+
+/** The lead unit asks more time on `asked`, for a milestone or (null) the task itself. */
+const planExtension = (
+  taskId: string,
+  call: Call,
+  schedule: Schedule,
+  ask: {
+    asked: string;
+    milestoneId: string | null;
+    requestedDueDate: string;
+    reason: string;
+    head: Actor;
+  },
+): Request => {
+  let requestId = '';
+  const { asked, head, ...input } = ask;
+  schedule.on(asked, async () => {
+    const requested = await call('tasks.requestDeadlineExtension', { taskId, ...input }, head);
+    requestId = requested.requestId as string;
+  });
+  return () => ({ taskId, requestId });
+};
+
+/** 初审 of the office: forwarded to the task's responsible leader, or refused with the comment. */
+const review = (call: Call, request: Request, forward: boolean, comment: string) =>
+  call('tasks.reviewDeadlineExtension', { ...request(), forward, comment }, office);
+
 /** Blockages, extensions, notices, instructions and accountability, where the profile calls for them. */
 const planSpecials = (task: PlanTask, ids: TaskIds, call: Call, schedule: Schedule) => {
   const profile = profileOf(task);
@@ -494,46 +524,49 @@ const planSpecials = (task: PlanTask, ids: TaskIds, call: Call, schedule: Schedu
       return;
     }
     case 'extension_granted': {
-      let requestId = '';
-      schedule.on(addDays(firstDue, -10), async () => {
-        const requested = await call(
-          'tasks.requestDeadlineExtension',
-          {
-            taskId,
-            milestoneId: firstMilestone,
-            requestedDueDate: addDays(firstDue, 30),
-            reason: '测绘数据更新延迟',
-          },
-          head,
-        );
-        requestId = requested.requestId as string;
+      const request = planExtension(taskId, call, schedule, {
+        asked: addDays(firstDue, -10),
+        milestoneId: firstMilestone,
+        requestedDueDate: addDays(firstDue, 30),
+        reason: '测绘数据更新延迟',
+        head,
       });
+      schedule.on(addDays(firstDue, -9), () =>
+        review(call, request, true, '测绘延误有测绘院函件为证，拟同意，呈分管领导审批'),
+      );
       schedule.on(addDays(firstDue, -8), () =>
-        call('tasks.approveDeadlineExtension', { taskId, requestId }, leaderOfTask),
+        call('tasks.approveDeadlineExtension', request(), leaderOfTask),
       );
       return;
     }
     case 'extension_refused': {
-      let requestId = '';
-      schedule.on(addDays(firstDue, -5), async () => {
-        const requested = await call(
-          'tasks.requestDeadlineExtension',
-          {
-            taskId,
-            milestoneId: firstMilestone,
-            requestedDueDate: addDays(firstDue, 31),
-            reason: '方案需再征求意见',
-          },
-          head,
-        );
-        requestId = requested.requestId as string;
+      const request = planExtension(taskId, call, schedule, {
+        asked: addDays(firstDue, -5),
+        milestoneId: firstMilestone,
+        requestedDueDate: addDays(firstDue, 31),
+        reason: '方案需再征求意见',
+        head,
       });
+      schedule.on(addDays(firstDue, -4), () =>
+        review(call, request, true, '已征求意见两轮，是否再延请分管领导定'),
+      );
       schedule.on(addDays(firstDue, -3), () =>
         call(
           'tasks.rejectDeadlineExtension',
-          { taskId, requestId, reason: '方案已多轮征求意见，应按期完成' },
+          { ...request(), reason: '方案已多轮征求意见，应按期完成' },
           leaderOfTask,
         ),
+      );
+      // Late in the year it asks more time for the task itself; the office refuses at its review.
+      const yearEnd = planExtension(taskId, call, schedule, {
+        asked: '2021-12-10',
+        milestoneId: null,
+        requestedDueDate: '2022-03-31',
+        reason: '板块重组涉及资产评估，年内难以完成',
+        head,
+      });
+      schedule.on('2021-12-13', () =>
+        review(call, yearEnd, false, '年度重点任务不予延期，请倒排工期按期完成'),
       );
       return;
     }

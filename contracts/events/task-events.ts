@@ -153,23 +153,44 @@ export type TaskEvent =
       data: { taskId: string; unitId: string; reason: string };
     }
   | {
+      /**
+       * 延期申请 of the lead unit: for a milestone's due date, or for the task's own
+       * (`milestoneId` null; facts recorded before task-level requests all name a milestone).
+       */
       type: 'DeadlineExtensionRequested';
       data: {
         taskId: string;
         requestId: string;
-        milestoneId: string;
+        milestoneId: string | null;
         currentDueDate: string;
         requestedDueDate: string;
         reason: string;
       };
     }
   | {
-      /** `newDueDate` is the milestone's due date from now on. */
+      /**
+       * 初审: the office forwards the request to the task's responsible leader
+       * (分管领导), or does not and so closes it, the dates unchanged.
+       */
+      type: 'DeadlineExtensionReviewed';
+      data: {
+        taskId: string;
+        requestId: string;
+        /** As the request has it: null for the task's own due date. */
+        milestoneId: string | null;
+        forwarded: boolean;
+        comment: string;
+        /** Id of the office's actor who reviewed. */
+        reviewedBy: string;
+      };
+    }
+  | {
+      /** `newDueDate` is the milestone's (or, `milestoneId` null, the task's) due date from now on. */
       type: 'DeadlineExtensionApproved';
       data: {
         taskId: string;
         requestId: string;
-        milestoneId: string;
+        milestoneId: string | null;
         newDueDate: string;
         /** Id of the leader who approved. */
         approvedBy: string;
@@ -180,7 +201,7 @@ export type TaskEvent =
       data: {
         taskId: string;
         requestId: string;
-        milestoneId: string;
+        milestoneId: string | null;
         reason: string;
         /** Id of the leader who rejected. */
         rejectedBy: string;
@@ -424,6 +445,7 @@ export const taskEventTypes = [
   'TaskReturnAccepted',
   'TaskReturnRefused',
   'DeadlineExtensionRequested',
+  'DeadlineExtensionReviewed',
   'DeadlineExtensionApproved',
   'DeadlineExtensionRejected',
   'MilestoneReopened',

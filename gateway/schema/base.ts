@@ -32,8 +32,8 @@ export const baseTypeDefs = /* GraphQL */ `
   enum Role {
     """
     督查室, the supervision office: registers and assigns tasks, plans milestones,
-    issues notices (督办单) and urges (催办), accepts or returns completion reports,
-    publishes rules and keeps the directory.
+    issues notices (督办单) and urges (催办), reviews extension requests first (初审),
+    accepts or returns completion reports, publishes rules and keeps the directory.
     """
     OFFICE
     """
@@ -42,7 +42,8 @@ export const baseTypeDefs = /* GraphQL */ `
     """
     DEPARTMENT_HEAD
     """
-    领导, a leader: reads everything, issues instructions (批示), decides extensions, escalates and
+    领导, a leader: reads everything, issues instructions (批示), decides the extensions the
+    office forwarded on the tasks it is the responsible leader (分管领导) of, escalates and
     coordinates blockages (堵点).
     """
     LEADER

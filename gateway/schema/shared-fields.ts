@@ -37,6 +37,8 @@ export const taskColumnFields = /* GraphQL */ `
     leadUnitId: ID
     "The lead unit's name; null without a lead unit, or when the directory does not know it."
     leadUnitName: String
+    "The task's responsible leader (分管领导) as assigned: an official's id (or a name); null when none."
+    responsibleLeader: String
 `;
 
 /** What defines an indicator (实效): as the office gives it, and as it is read back. */

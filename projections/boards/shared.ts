@@ -10,9 +10,9 @@ export const partDocumentId = (taskId: string, partId: string): string => `${tas
 /** How a task event names the part it is about. */
 type PartKey = 'milestoneId' | 'blockageId' | 'indicatorId';
 
-/** The id a task event's data gives the part under `key`; only called once `key in data`. */
-const partIdIn = (data: object, key: PartKey): string =>
-  (data as Partial<Record<PartKey, string>>)[key]!;
+/** The part a task event's data names under `key`: null when it names none (a task-level extension). */
+const partIdIn = (data: object, key: PartKey): string | null =>
+  (data as Partial<Record<PartKey, string | null>>)[key] ?? null;
 
 /**
  * The `handles` and `documentId` of a view with one document per part: the
@@ -26,10 +26,11 @@ export const routedByPart = (
   const isRead = isReadBy(view);
   return {
     handles: eventsReadBy(view),
-    documentId: ({ event }) =>
-      isRead(event) && key in event.data
-        ? partDocumentId(event.data.taskId, partIdIn(event.data, key))
-        : null,
+    documentId: ({ event }) => {
+      if (!isRead(event)) return null;
+      const partId = partIdIn(event.data, key);
+      return partId === null ? null : partDocumentId(event.data.taskId, partId);
+    },
   };
 };
 

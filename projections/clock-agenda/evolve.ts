@@ -58,8 +58,10 @@ const applied = (
     case 'MilestoneReopened':
       return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, completed: false }));
     case 'DeadlineExtensionApproved': {
-      const dueDate = event.data.newDueDate;
-      return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, dueDate }));
+      const { milestoneId, newDueDate: dueDate } = event.data;
+      // The agenda keeps the milestones' dates only: the clock records nothing of the task's own.
+      if (milestoneId === null) return item;
+      return changeMilestone(item, milestoneId, (m) => ({ ...m, dueDate }));
     }
     case 'MilestoneDueDateShifted': {
       const dueDate = event.data.to;

@@ -147,19 +147,32 @@ export type HandoverDetail = {
   by: string;
 };
 
-/** A deadline extension request and, once a leader decided, the decision. */
+/**
+ * Where an extension request stands: `requested` (申请, awaiting the office's
+ * review), `forwarded` or `declined` by the office (初审; declined closes it),
+ * `approved` or `rejected` by the leader (决定).
+ */
+export type ExtensionStatus = 'requested' | 'forwarded' | 'declined' | 'approved' | 'rejected';
+
+/** A deadline extension request (延期), the office's review and the leader's decision. */
 export type ExtensionDetail = {
   id: string;
-  milestoneId: string;
+  /** The milestone it asks more time for; null: the task's own due date. */
+  milestoneId: string | null;
+  /** The due date when it was asked: the one it would move. */
   currentDueDate: string;
   requestedDueDate: string;
   reason: string;
-  status: 'requested' | 'approved' | 'rejected';
+  status: ExtensionStatus;
   requestedAt: string;
   requestedBy: string;
+  /** The office's review (初审); absent on pages projected before reviews (read as none). */
+  reviewedAt?: string | null;
+  reviewedBy?: string | null;
+  reviewComment?: string | null;
   decidedAt: string | null;
   decidedBy: string | null;
-  /** The milestone's due date from the approval on. */
+  /** The due date from the approval on. */
   newDueDate: string | null;
   rejectionReason: string | null;
 };

@@ -21,6 +21,7 @@ import {
   withExtensionApproved,
   withExtensionRejected,
   withExtensionRequested,
+  withExtensionReviewed,
 } from './extensions.ts';
 import { withIndicatorDefined, withIndicatorValue } from './indicators.ts';
 import {
@@ -95,6 +96,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withOverdue(doc, event.data, stamp);
     case 'DeadlineExtensionRequested':
       return withExtensionRequested(doc, event.data, stamp);
+    case 'DeadlineExtensionReviewed':
+      return withExtensionReviewed(doc, event.data, stamp);
     case 'DeadlineExtensionApproved':
       return withExtensionApproved(doc, event.data, stamp);
     case 'MilestoneDueDateShifted':

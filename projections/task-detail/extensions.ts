@@ -1,9 +1,30 @@
 import { updateItem } from '../lists.ts';
 import type { PageChange } from './change.ts';
-import type { ExtensionDetail } from './document.ts';
+import type { ExtensionDetail, ExtensionStatus } from './document.ts';
 import { changeMilestone } from './milestones.ts';
 
-/** A request stays `requested`, the due date unchanged, until a leader decides. */
+/** The three stages of a request: 申请 (asked), 初审 (the office's review), 决定 (the leader's). */
+export type ExtensionStage = 'requested' | 'reviewed' | 'decided';
+
+/** The last stage a request of `status` went through. */
+export const extensionStage = (status: ExtensionStatus): ExtensionStage => {
+  switch (status) {
+    case 'requested':
+      return 'requested';
+    case 'forwarded':
+    case 'declined':
+      return 'reviewed';
+    case 'approved':
+    case 'rejected':
+      return 'decided';
+    default: {
+      const _exhaustive: never = status;
+      return 'requested';
+    }
+  }
+};
+
+/** A request stays `requested`, the due date unchanged, until the office reviews it. */
 export const withExtensionRequested: PageChange<'DeadlineExtensionRequested'> = (
   doc,
   data,
@@ -18,6 +39,9 @@ export const withExtensionRequested: PageChange<'DeadlineExtensionRequested'> = 
     status: 'requested',
     requestedAt: stamp.at,
     requestedBy: stamp.by,
+    reviewedAt: null,
+    reviewedBy: null,
+    reviewComment: null,
     decidedAt: null,
     decidedBy: null,
     newDueDate: null,
@@ -26,7 +50,26 @@ export const withExtensionRequested: PageChange<'DeadlineExtensionRequested'> = 
   return { ...doc, extensions: [...doc.extensions, request] };
 };
 
-/** The approval moves the milestone's due date; its original one stays on record. */
+/** 初审: forwarded to the leader, or declined by the office, which closes it. */
+export const withExtensionReviewed: PageChange<'DeadlineExtensionReviewed'> = (
+  doc,
+  data,
+  stamp,
+) => ({
+  ...doc,
+  extensions: updateItem(doc.extensions, data.requestId, (request) => ({
+    ...request,
+    status: data.forwarded ? ('forwarded' as const) : ('declined' as const),
+    reviewedAt: stamp.at,
+    reviewedBy: data.reviewedBy,
+    reviewComment: data.comment,
+  })),
+});
+
+/**
+ * The approval moves the milestone's due date, or the task's own; the planned
+ * one and the request's date before stay on record.
+ */
 export const withExtensionApproved: PageChange<'DeadlineExtensionApproved'> = (
   doc,
   data,
@@ -43,6 +86,10 @@ export const withExtensionApproved: PageChange<'DeadlineExtensionApproved'> = (
     })),
   };
   // The new due date is a leader's decision, no longer the plan's assumption.
+  if (data.milestoneId === null) {
+    const assumed = decided.assumed?.filter((name) => name !== 'due_date');
+    return { ...decided, dueDate: data.newDueDate, ...(assumed ? { assumed } : {}) };
+  }
   return changeMilestone(decided, data.milestoneId, (milestone) => ({
     ...milestone,
     dueDate: data.newDueDate,

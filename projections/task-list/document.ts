@@ -38,7 +38,7 @@ export type TaskListItem = {
   /** The office's proposal that waits on the responsible leader; else null. */
   proposal: LifecycleChange | null;
   plannedStart: string;
-  /** The task's own due date, as registered. */
+  /** The task's own due date now: as registered, or moved on by a pause or an extension granted. */
   dueDate: string;
   /** The earliest current due date of an open milestone; null when none is open. */
   nextDueDate: string | null;

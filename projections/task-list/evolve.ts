@@ -131,8 +131,12 @@ const changed = (item: TaskListItem, event: TaskEventReadBy<'taskList'>): TaskLi
       return updateShare(item, event.data.milestoneId, (share) => ({
         overdueFor: [...share.overdueFor, event.data.dueDate],
       }));
-    case 'DeadlineExtensionApproved':
-      return updateShare(item, event.data.milestoneId, () => ({ dueDate: event.data.newDueDate }));
+    case 'DeadlineExtensionApproved': {
+      const { milestoneId, newDueDate } = event.data;
+      return milestoneId === null
+        ? { ...item, dueDate: newDueDate }
+        : updateShare(item, milestoneId, () => ({ dueDate: newDueDate }));
+    }
     case 'MilestoneDueDateShifted':
       return updateShare(item, event.data.milestoneId, () => ({ dueDate: event.data.to }));
     case 'TaskDueDateShifted':

@@ -79,11 +79,12 @@ export const blockageBoardInput = z.object({
   sort: sortOf(boardSortFields.blockage),
 });
 
-/** `progressBoard`: section, unit (lead or co-owner), light, trend, a sort. */
+/** `progressBoard`: section, unit (lead or co-owner), light, trend, with extensions, a sort. */
 export const progressBoardInput = z.object({
   ...taskBoard,
   light: lights,
   trend: z.enum(['up', 'flat', 'down']).nullish(),
+  withExtensions: z.boolean().nullish(),
   sort: sortOf(boardSortFields.progress),
 });
 

@@ -1,4 +1,5 @@
-import type { TaskDetail } from '../../projections/task-detail/projection.ts';
+import { extensionStage } from '../../projections/task-detail/extensions.ts';
+import type { ExtensionDetail, TaskDetail } from '../../projections/task-detail/projection.ts';
 
 /** A unit as a view names it: its id, and its name once the directory knows it. */
 export type UnitRef = { id: string; name: string | null };
@@ -30,6 +31,15 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
   return [...new Set(ids.filter((id): id is string => id !== null))];
 };
 
+/** A request with its stage (申请 → 初审 → 决定); a page projected before reviews has none. */
+const extensionOf = (request: ExtensionDetail) => ({
+  ...request,
+  stage: extensionStage(request.status),
+  reviewedAt: request.reviewedAt ?? null,
+  reviewedBy: request.reviewedBy ?? null,
+  reviewComment: request.reviewComment ?? null,
+});
+
 /**
  * The task page as the API shows it: every unit id it holds is paired with the
  * unit (id and name), so a client shows names without a second query.
@@ -38,10 +48,12 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
   const known = await names(unitIdsOf(task));
   const unit = (id: string): UnitRef => ({ id, name: known.get(id)?.name ?? null });
   const optional = (id: string | null): UnitRef | null => (id === null ? null : unit(id));
+  const extensions = task.extensions.map(extensionOf);
   return {
     ...task,
     // Pages projected before assumptions, tolerances and counts were kept read as none.
     assumed: task.assumed ?? [],
+    extensions,
     leadUnit: optional(task.leadUnitId),
     cooperatingUnits: task.cooperatingUnitIds.map(unit),
     signatures: task.signatures.map((s) => ({ ...s, unit: unit(s.unitId) })),
@@ -62,7 +74,7 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       ownerUnit: optional(m.ownerUnitId ?? null),
       lastEvidence: m.lastEvidence ?? [],
       assumed: m.assumed ?? [],
-      extensions: task.extensions.filter((e) => e.milestoneId === m.id),
+      extensions: extensions.filter((e) => e.milestoneId === m.id),
     })),
     blockages: task.blockages.map((b) => ({
       ...b,

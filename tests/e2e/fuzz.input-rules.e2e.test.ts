@@ -11,7 +11,7 @@ import type { GraphQLResponse } from '../support/test-system.ts';
 /**
  * The input rules at the edge, field by field: every text
  * field has a maximum length, every id its format, every day a real calendar
- * day in a sane range, every bounded number its bounds, every evidence entry
+ * day in a sane range, every flag true or false, every bounded number its bounds, every evidence entry
  * a file name, a SHA-256 of 64 hex digits and a size. Each mutation gets a valid
  * input from the permission walk's cases, then one field at a time is broken:
  * the answer is VALIDATION naming that field and the rule, and nothing is stored.
@@ -21,6 +21,7 @@ const outOfRule: Readonly<Record<string, readonly unknown[]>> = {
   ID: ['', 'has spaces', 'x'.repeat(65), 'ünïcode'],
   Date: ['2021-02-30', '1999-12-31', '2101-01-01', '2021-3-1', '2021-03-01T08:00:00Z'],
   enum: ['NOT_A_VALUE', ''],
+  Boolean: ['yes', 1],
 };
 
 /** Numbers with bounds, by field: values just outside them. */

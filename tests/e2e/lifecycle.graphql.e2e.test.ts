@@ -21,6 +21,7 @@ const m = {
     'RequestDeadlineExtensionInput',
     'requestId revision position',
   ),
+  reviewDeadlineExtension: mutation('reviewDeadlineExtension', 'ReviewDeadlineExtensionInput'),
   approveDeadlineExtension: mutation('approveDeadlineExtension', 'ApproveDeadlineExtensionInput'),
   defineIndicator: mutation('defineIndicator', 'DefineIndicatorInput', 'indicatorId'),
   reportIndicatorValue: mutation('reportIndicatorValue', 'ReportIndicatorValueInput'),
@@ -58,6 +59,7 @@ describe('the supervision year through GraphQL', () => {
     );
     tokens.office = await sys.token('office');
     tokens.leader = await sys.token('leader');
+    tokens.otherLeader = await sys.token('leader', 'other');
     tokens.inspector = await sys.token('inspector');
     tokens.edu = await sys.token('department_head', 'edu');
     tokens.tech = await sys.token('department_head', 'tech');
@@ -91,7 +93,10 @@ describe('the supervision year through GraphQL', () => {
     expect(await sys.lastPosition()).toBe(before);
   };
 
-  /** A task led by edu with one milestone due at the end of June, signed for by edu. */
+  /**
+   * A task led by edu with one milestone due at the end of June, signed for by edu;
+   * its responsible leader (分管领导) is the leader of `tokens.leader` (subject `leader`).
+   */
   const signedTask = async () => {
     const { id } = await ok(m.registerTask, {
       title: '新建学校3所',
@@ -100,7 +105,7 @@ describe('the supervision year through GraphQL', () => {
       dueDate: '2021-12-31',
     });
     const taskId = id as string;
-    await ok(m.assignTask, { taskId, leadUnitId: 'edu' });
+    await ok(m.assignTask, { taskId, leadUnitId: 'edu', responsibleLeader: 'leader' });
     const { milestoneId } = await ok(m.planMilestone, {
       taskId,
       title: '完成选址',
@@ -127,6 +132,12 @@ describe('the supervision year through GraphQL', () => {
       { ...task, requestedDueDate: '2021-08-31', reason: '规划许可待批' },
       'edu',
     );
+    await ok(m.reviewDeadlineExtension, {
+      taskId: task.taskId,
+      requestId,
+      forward: true,
+      comment: '拟同意，呈分管领导',
+    });
     await ok(m.approveDeadlineExtension, { taskId: task.taskId, requestId }, 'leader');
     const { indicatorId } = await ok(m.defineIndicator, {
       taskId: task.taskId,
@@ -185,6 +196,7 @@ describe('the supervision year through GraphQL', () => {
       ['MilestonePlanned', 'OFFICE'],
       ['TaskSigned', 'DEPARTMENT_HEAD'],
       ['DeadlineExtensionRequested', 'DEPARTMENT_HEAD'],
+      ['DeadlineExtensionReviewed', 'OFFICE'],
       ['DeadlineExtensionApproved', 'LEADER'],
       ['IndicatorDefined', 'OFFICE'],
       ['IndicatorValueReported', 'DEPARTMENT_HEAD'],
@@ -210,6 +222,22 @@ describe('the supervision year through GraphQL', () => {
       'ILLEGAL_STATE',
       'milestoneId',
     );
+  });
+
+  it('refuses a decision before the office’s review, and a leader not responsible for the task', async () => {
+    const task = await signedTask();
+    const { requestId } = await ok(
+      m.requestDeadlineExtension,
+      { taskId: task.taskId, requestedDueDate: '2022-01-31', reason: '设备到货延迟' },
+      'edu',
+    );
+    const request = { taskId: task.taskId, requestId };
+    await refused(m.approveDeadlineExtension, request, 'leader', 'ILLEGAL_STATE', 'requestId');
+    await ok(m.reviewDeadlineExtension, { ...request, forward: true, comment: '同意' });
+    const another = await send(m.approveDeadlineExtension, request, 'otherLeader');
+    expect(another.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(another.errors?.[0]?.message).toContain('leader');
+    await ok(m.approveDeadlineExtension, request, 'leader');
   });
 
   it('refuses a department head of another unit with FORBIDDEN, the store unchanged', async () => {

@@ -71,7 +71,10 @@ const run = async (sys: TestSystem, token: string, mutation: string, input: obje
   return payload;
 };
 
-/** A task of next year whose one milestone waits on an extension no leader has decided. */
+/**
+ * A task of next year whose one milestone waits on an extension the office forwarded
+ * and no leader has decided, and whose own due date waits on the office's review.
+ */
 const pendingExtension = async (sys: TestSystem, office: string) => {
   const { id: taskId } = await run(
     sys,
@@ -103,12 +106,26 @@ const pendingExtension = async (sys: TestSystem, office: string) => {
       taskId,
     },
   );
+  const ask = (input: object) =>
+    run(
+      sys,
+      head,
+      'mutation($input: RequestDeadlineExtensionInput!) { requestDeadlineExtension(input: $input) { requestId } }',
+      input,
+    );
+  const { requestId } = await ask({
+    taskId,
+    milestoneId,
+    requestedDueDate: '2022-06-30',
+    reason: '用地手续待批',
+  });
   await run(
     sys,
-    head,
-    'mutation($input: RequestDeadlineExtensionInput!) { requestDeadlineExtension(input: $input) { position } }',
-    { taskId, milestoneId, requestedDueDate: '2022-06-30', reason: '用地手续待批' },
+    office,
+    'mutation($input: ReviewDeadlineExtensionInput!) { reviewDeadlineExtension(input: $input) { position } }',
+    { taskId, requestId, forward: true, comment: '呈分管领导' },
   );
+  await ask({ taskId, requestedDueDate: '2023-03-31', reason: '跨年度实施' });
   await sys.settled();
   return taskId;
 };

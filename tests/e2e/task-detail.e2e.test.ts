@@ -9,7 +9,7 @@ import { startTestSystem } from '../support/test-system.ts';
  */
 
 const taskPage = `query($id: ID!) { task(id: $id) {
-  id status progress position overdueMilestones openBlockages completedAt lastReportedAt suspended
+  id status dueDate progress position overdueMilestones openBlockages completedAt lastReportedAt suspended
   leadUnit { id name } cooperatingUnits { id name }
   signatures { unit { id name } signedAt signedBy current }
   handovers { kind fromUnit { id } toUnit { id name } reason at by }
@@ -17,7 +17,8 @@ const taskPage = `query($id: ID!) { task(id: $id) {
     lastEvidence { fileName sha256 size }
     overdueRecords { dueDate recordedOn } reminders { dueDate remindedOn }
     extensions { id status newDueDate rejectionReason } }
-  extensions { id milestoneId requestedDueDate status decidedBy newDueDate rejectionReason }
+  extensions { id milestoneId currentDueDate requestedDueDate status stage reviewedBy reviewComment
+    decidedBy newDueDate rejectionReason }
   blockages { id status escalationLevel waitingOnUnit { id name } coordinatorUnit { id name }
     escalations { level escalatedByRole escalatedBy } reopenings { reason previousResolution }
     partDone { unit { id name } note declaredBy } }
@@ -88,7 +89,8 @@ describe('the task page of a task that went through the supervision year', () =>
       taskId,
       leadUnitId: 'edu',
       cooperatingUnitIds: ['env'],
-      responsibleLeader: '王副区长',
+      // The official's id: the subject of the leader's token, who decides its extensions.
+      responsibleLeader: 'leader',
     });
     first = (
       await run('office', 'planMilestone', { taskId, title: '完成选址', dueDate: '2021-03-31' })
@@ -120,6 +122,12 @@ describe('the task page of a task that went through the supervision year', () =>
       requestedDueDate: '2021-04-30',
       reason: '用地审批延迟',
     });
+    await run('office', 'reviewDeadlineExtension', {
+      taskId,
+      requestId: granted.requestId,
+      forward: true,
+      comment: '用地审批延迟属实',
+    });
     await run('leader', 'approveDeadlineExtension', { taskId, requestId: granted.requestId });
     const refused = await run('edu', 'requestDeadlineExtension', {
       taskId,
@@ -127,10 +135,28 @@ describe('the task page of a task that went through the supervision year', () =>
       requestedDueDate: '2021-11-30',
       reason: '雨季',
     });
+    await run('office', 'reviewDeadlineExtension', {
+      taskId,
+      requestId: refused.requestId,
+      forward: true,
+      comment: '呈分管领导',
+    });
     await run('leader', 'rejectDeadlineExtension', {
       taskId,
       requestId: refused.requestId,
       reason: '理由不足',
+    });
+    // More time for the task itself, refused at the office's review: its due date stays.
+    const declined = await run('edu', 'requestDeadlineExtension', {
+      taskId,
+      requestedDueDate: '2022-03-31',
+      reason: '资金未到位',
+    });
+    await run('office', 'reviewDeadlineExtension', {
+      taskId,
+      requestId: declined.requestId,
+      forward: false,
+      comment: '年度任务不予延期',
     });
     const { blockageId } = await run('edu', 'reportBlockage', {
       taskId,
@@ -240,10 +266,19 @@ describe('the task page of a task that went through the supervision year', () =>
       overdue: false,
       extensions: [{ status: 'REJECTED', rejectionReason: '理由不足' }],
     });
-    expect(task.extensions?.map((e) => [e.status, e.decidedBy])).toEqual([
-      ['APPROVED', 'leader'],
-      ['REJECTED', 'leader'],
+    expect(task.extensions?.map((e) => [e.milestoneId, e.status, e.stage, e.decidedBy])).toEqual([
+      [first, 'APPROVED', 'DECIDED', 'leader'],
+      [second, 'REJECTED', 'DECIDED', 'leader'],
+      [null, 'DECLINED', 'REVIEWED', null],
     ]);
+    expect(task.extensions?.[2]).toMatchObject({
+      currentDueDate: '2021-12-31',
+      requestedDueDate: '2022-03-31',
+      reviewedBy: 'office',
+      reviewComment: '年度任务不予延期',
+      newDueDate: null,
+    });
+    expect(task.dueDate).toBe('2021-12-31');
     expect(task).toMatchObject({ overdueMilestones: 1 });
   });
 
@@ -482,6 +517,7 @@ const mutations: Record<string, [string, string]> = {
   signTask: ['SignTaskInput', 'revision'],
   transferTask: ['TransferTaskInput', 'revision'],
   requestDeadlineExtension: ['RequestDeadlineExtensionInput', 'requestId'],
+  reviewDeadlineExtension: ['ReviewDeadlineExtensionInput', 'revision'],
   approveDeadlineExtension: ['ApproveDeadlineExtensionInput', 'revision'],
   rejectDeadlineExtension: ['RejectDeadlineExtensionInput', 'revision'],
   reportTaskCompletion: ['ReportTaskCompletionInput', 'revision'],

@@ -12,8 +12,11 @@ beforeEach(() => onDay('2021-03-01'));
 /** The types and data of the task's events after its set-up (registered, assigned, planned). */
 const eventsAfterSetUp = (taskId: string) => eventsFrom(taskId, 3);
 
-/** A task led by edu with env cooperating, and one milestone due at the end of June. */
-const newTask = () => plannedTask('智慧环保平台融合', '平台对接');
+/**
+ * A task led by edu with env cooperating, leader-1 its responsible leader (分管领导),
+ * and one milestone due at the end of June.
+ */
+const newTask = () => plannedTask('智慧环保平台融合', '平台对接', { responsibleLeader: leader.id });
 
 const extension = (task: { taskId: string; milestoneId: string }) => ({
   ...task,
@@ -21,16 +24,31 @@ const extension = (task: { taskId: string; milestoneId: string }) => ({
   reason: '接口标准待省厅发布',
 });
 
+/** The office's review (初审): forwarded to the responsible leader unless told. */
+const review = (request: { taskId: string; requestId: unknown }, forward = true) => ({
+  taskId: request.taskId,
+  requestId: request.requestId,
+  forward,
+  comment: forward ? '情况属实，呈分管领导审批' : '理由不充分，不予报送',
+});
+
+/** Asked by the lead unit and forwarded by the office: the responsible leader's to decide. */
+const forwarded = async () => {
+  const task = await newTask();
+  const { requestId } = await call('tasks.requestDeadlineExtension', extension(task), head('edu'));
+  const request = { taskId: task.taskId, requestId: requestId as string };
+  await call('tasks.reviewDeadlineExtension', review(request), office);
+  return request;
+};
+
 describe('a deadline extension asked before the deadline', () => {
-  it('is recorded with a generated request id, and a leader approves it', async () => {
+  it('is recorded with a generated request id, forwarded by the office, approved by the responsible leader', async () => {
     const task = await newTask();
 
     const asked = await call('tasks.requestDeadlineExtension', extension(task), head('edu'));
-    await call(
-      'tasks.approveDeadlineExtension',
-      { taskId: task.taskId, requestId: asked.requestId },
-      leader,
-    );
+    const request = { taskId: task.taskId, requestId: asked.requestId };
+    await call('tasks.reviewDeadlineExtension', review(request), office);
+    await call('tasks.approveDeadlineExtension', request, leader);
 
     expect(asked).toEqual({
       requestId: expect.any(String),
@@ -44,6 +62,17 @@ describe('a deadline extension asked before the deadline', () => {
           ...extension(task),
           requestId: asked.requestId,
           currentDueDate: '2021-06-30',
+        },
+      },
+      {
+        type: 'DeadlineExtensionReviewed',
+        data: {
+          taskId: task.taskId,
+          requestId: asked.requestId,
+          milestoneId: task.milestoneId,
+          forwarded: true,
+          comment: '情况属实，呈分管领导审批',
+          reviewedBy: 'office-1',
         },
       },
       {
@@ -70,29 +99,39 @@ describe('a deadline extension asked before the deadline', () => {
     ]);
   });
 
-  it('is rejected by a leader with the reason, an outcome recorded as an event', async () => {
+  it('runs to the next working day when the due date falls in a holiday, on the calendars looked up', async () => {
     const task = await newTask();
-    const { requestId } = await call(
+    const { milestoneId } = await call(
+      'tasks.planMilestone',
+      { taskId: task.taskId, title: '国庆后验收', dueDate: '2021-10-03' },
+      office,
+    );
+    const asked = {
+      taskId: task.taskId,
+      milestoneId,
+      requestedDueDate: '2021-10-29',
+      reason: '节后验收',
+    };
+    onDay('2021-10-09');
+    await refused(
       'tasks.requestDeadlineExtension',
-      extension(task),
+      asked,
       head('edu'),
+      'ILLEGAL_STATE',
+      'milestoneId',
     );
+    onDay('2021-10-08');
+    await call('tasks.requestDeadlineExtension', asked, head('edu'));
+  });
 
-    await call(
-      'tasks.rejectDeadlineExtension',
-      { taskId: task.taskId, requestId, reason: '时限不能突破' },
-      leader,
-    );
+  it('is refused by the responsible leader with the reason, an outcome recorded as an event', async () => {
+    const request = await forwarded();
 
-    expect((await eventsAfterSetUp(task.taskId)).at(-1)).toEqual({
+    await call('tasks.rejectDeadlineExtension', { ...request, reason: '时限不能突破' }, leader);
+
+    expect((await eventsFrom(request.taskId, 3)).at(-1)).toMatchObject({
       type: 'DeadlineExtensionRejected',
-      data: {
-        taskId: task.taskId,
-        requestId,
-        milestoneId: task.milestoneId,
-        reason: '时限不能突破',
-        rejectedBy: 'leader-1',
-      },
+      data: { reason: '时限不能突破', rejectedBy: 'leader-1' },
     });
   });
 
@@ -105,6 +144,44 @@ describe('a deadline extension asked before the deadline', () => {
 
     expect(retry).toEqual(first);
     expect(await eventsAfterSetUp(task.taskId)).toHaveLength(1);
+  });
+});
+
+describe('a deadline extension of the task’s own due date', () => {
+  it('is asked without a milestone and, once granted, moves the task’s due date', async () => {
+    const { taskId } = await newTask();
+    const asked = { taskId, requestedDueDate: '2022-01-31', reason: '年底前设备到货延迟' };
+
+    const { requestId } = await call('tasks.requestDeadlineExtension', asked, head('edu'));
+    await call('tasks.reviewDeadlineExtension', review({ taskId, requestId }), office);
+    await call('tasks.approveDeadlineExtension', { taskId, requestId }, leader);
+
+    expect(await eventsAfterSetUp(taskId)).toEqual([
+      {
+        type: 'DeadlineExtensionRequested',
+        data: { ...asked, requestId, milestoneId: null, currentDueDate: '2021-12-31' },
+      },
+      expect.objectContaining({ type: 'DeadlineExtensionReviewed' }),
+      {
+        type: 'DeadlineExtensionApproved',
+        data: {
+          taskId,
+          requestId,
+          milestoneId: null,
+          newDueDate: '2022-01-31',
+          approvedBy: 'leader-1',
+        },
+      },
+    ]);
+    // The task's due date is the new one: a second request starts from it.
+    const again = { taskId, requestedDueDate: '2022-01-15', reason: '再延' };
+    await refused(
+      'tasks.requestDeadlineExtension',
+      again,
+      head('edu'),
+      'VALIDATION',
+      'requestedDueDate',
+    );
   });
 });
 
@@ -156,7 +233,7 @@ describe('a deadline extension with bad input', () => {
   });
 });
 
-describe('deciding a deadline extension', () => {
+describe('the office’s review (初审) of a deadline extension', () => {
   const asked = async () => {
     const task = await newTask();
     const { requestId } = await call(
@@ -167,8 +244,72 @@ describe('deciding a deadline extension', () => {
     return { taskId: task.taskId, requestId: requestId as string };
   };
 
-  it('is refused as FORBIDDEN for the office, approving or rejecting', async () => {
+  it('closes the request when it does not forward it: the leader can no longer decide', async () => {
     const request = await asked();
+    await call('tasks.reviewDeadlineExtension', review(request, false), office);
+    expect((await eventsFrom(request.taskId, 3)).at(-1)).toMatchObject({
+      type: 'DeadlineExtensionReviewed',
+      data: { forwarded: false, comment: '理由不充分，不予报送' },
+    });
+    await refused('tasks.approveDeadlineExtension', request, leader, 'ILLEGAL_STATE', 'requestId');
+  });
+
+  it('is refused as ILLEGAL_STATE a second time', async () => {
+    const request = await asked();
+    await call('tasks.reviewDeadlineExtension', review(request), office);
+    await refused(
+      'tasks.reviewDeadlineExtension',
+      review(request, false),
+      office,
+      'ILLEGAL_STATE',
+      'requestId',
+    );
+  });
+
+  it('is refused as FORBIDDEN for a leader, and as VALIDATION naming comment without one', async () => {
+    const request = await asked();
+    await refused('tasks.reviewDeadlineExtension', review(request), leader, 'FORBIDDEN');
+    await refused(
+      'tasks.reviewDeadlineExtension',
+      { ...review(request), comment: ' ' },
+      office,
+      'VALIDATION',
+      'comment',
+    );
+  });
+});
+
+describe('deciding a deadline extension', () => {
+  it('is refused as ILLEGAL_STATE naming requestId before the office’s review', async () => {
+    const task = await newTask();
+    const { requestId } = await call(
+      'tasks.requestDeadlineExtension',
+      extension(task),
+      head('edu'),
+    );
+    await refused(
+      'tasks.approveDeadlineExtension',
+      { taskId: task.taskId, requestId },
+      leader,
+      'ILLEGAL_STATE',
+      'requestId',
+    );
+  });
+
+  it('is refused as FORBIDDEN for a leader who is not the task’s responsible leader', async () => {
+    const request = await forwarded();
+    const another = { id: 'leader-2', role: 'leader' as const };
+    await refused('tasks.approveDeadlineExtension', request, another, 'FORBIDDEN');
+    await refused(
+      'tasks.rejectDeadlineExtension',
+      { ...request, reason: '不同意' },
+      another,
+      'FORBIDDEN',
+    );
+  });
+
+  it('is refused as FORBIDDEN for the office, approving or rejecting', async () => {
+    const request = await forwarded();
     await refused('tasks.approveDeadlineExtension', request, office, 'FORBIDDEN');
     await refused(
       'tasks.rejectDeadlineExtension',
@@ -186,7 +327,7 @@ describe('deciding a deadline extension', () => {
     ],
     ['is refused as VALIDATION naming requestId when it is malformed', '', 'VALIDATION'],
   ])('%s', async (_name, requestId, code) => {
-    const { taskId } = await asked();
+    const { taskId } = await forwarded();
     await refused(
       'tasks.approveDeadlineExtension',
       { taskId, requestId },
@@ -197,7 +338,7 @@ describe('deciding a deadline extension', () => {
   });
 
   it('is refused as ILLEGAL_STATE once decided', async () => {
-    const request = await asked();
+    const request = await forwarded();
     await call('tasks.approveDeadlineExtension', request, leader);
     await refused(
       'tasks.rejectDeadlineExtension',
@@ -209,7 +350,7 @@ describe('deciding a deadline extension', () => {
   });
 
   it('is refused as VALIDATION naming reason for a rejection without one', async () => {
-    const request = await asked();
+    const request = await forwarded();
     await refused('tasks.rejectDeadlineExtension', request, leader, 'VALIDATION', 'reason');
   });
 });

@@ -96,8 +96,26 @@ describe('the read models rebuilt from a log written through real commands', () 
       { taskId, milestoneId: milestones[1], requestedDueDate: '2021-08-31', reason: '雨季' },
       head(lead),
     );
-    if (i % 2 === 0) await call('tasks.approveDeadlineExtension', { taskId, requestId }, leader);
-    else await call('tasks.rejectDeadlineExtension', { taskId, requestId, reason: '不准' }, leader);
+    // 初审: the office refuses one in four; a leader decides the others.
+    const forward = i % 4 !== 3;
+    await call('tasks.reviewDeadlineExtension', { taskId, requestId, forward, comment: '初审' });
+    // A refused one is closed at the review, the due date unchanged.
+    if (forward && i % 2 === 0) {
+      await call('tasks.approveDeadlineExtension', { taskId, requestId }, leader);
+    } else if (forward) {
+      await call('tasks.rejectDeadlineExtension', { taskId, requestId, reason: '不准' }, leader);
+    }
+    if (i % 3 === 1) {
+      // More time for the task itself, granted: its own due date moves.
+      const own = await call(
+        'tasks.requestDeadlineExtension',
+        { taskId, requestedDueDate: '2022-01-31', reason: '设备到货延迟' },
+        head(lead),
+      );
+      const asked = { taskId, requestId: own.requestId };
+      await call('tasks.reviewDeadlineExtension', { ...asked, forward: true, comment: '同意' });
+      await call('tasks.approveDeadlineExtension', asked, leader);
+    }
     const { blockageId } = await call(
       'tasks.reportBlockage',
       { taskId, description: '待批', waitingOnUnitId: coop },

@@ -43,7 +43,9 @@ export type Expectation = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 /**
  * The outcome the permission table promises: no token is UNAUTHENTICATED; a role
  * the table does not list is FORBIDDEN; scope `own_unit` admits only the head of
- * a unit responsible for the task (the lead unit in the walk's states).
+ * a unit responsible for the task (the lead unit in the walk's states); scope
+ * `own_tasks` admits the leader, whom the walk's states name the tasks'
+ * responsible leader.
  */
 export const expectationOf = (operation: Operation, caller: Caller): Expectation => {
   if (caller.role === null) return 'UNAUTHENTICATED';

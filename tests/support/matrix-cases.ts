@@ -8,6 +8,7 @@ import {
   completedMilestone,
   completionReported,
   definedIndicator,
+  extensionForwarded,
   extensionRequested,
   issuedNotice,
   officialInPost,
@@ -200,10 +201,17 @@ const commands = {
       ...reason,
     })),
   ],
-  approveDeadlineExtension: [mutation('approveDeadlineExtension', extensionRequested)],
+  reviewDeadlineExtension: [
+    mutation('reviewDeadlineExtension', async (s) => ({
+      ...(await extensionRequested(s)),
+      forward: true,
+      comment: '拟同意，呈分管领导',
+    })),
+  ],
+  approveDeadlineExtension: [mutation('approveDeadlineExtension', extensionForwarded)],
   rejectDeadlineExtension: [
     mutation('rejectDeadlineExtension', async (s) => ({
-      ...(await extensionRequested(s)),
+      ...(await extensionForwarded(s)),
       ...reason,
     })),
   ],

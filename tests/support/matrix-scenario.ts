@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { settableClock } from '../../infra/clock/clock.ts';
 import type { Caller } from './matrix-callers.ts';
-import { callers, leadUnit, otherUnit, spareUnit } from './matrix-callers.ts';
+import { actorIdOf, callers, leadUnit, otherUnit, spareUnit } from './matrix-callers.ts';
 import type { RootKind } from './matrix-schema.ts';
 import { documentFor, introspectSchema, leafSelection, rootField } from './matrix-schema.ts';
 import type { GraphQLResponse, TestSystem } from './test-system.ts';
@@ -101,10 +101,13 @@ export const registeredTask = async (s: Scenario): Promise<Ids<'taskId'>> => {
   return { taskId: id as string };
 };
 
-/** Assigned to the lead unit, which has not signed for it yet. */
-export const assignedTask = async (s: Scenario): Promise<Ids<'taskId'>> => {
+/** Assigned to the lead unit, which has not signed for it yet; a responsible leader when told. */
+export const assignedTask = async (
+  s: Scenario,
+  responsibleLeader: string | null = null,
+): Promise<Ids<'taskId'>> => {
   const task = await registeredTask(s);
-  await s.run('assignTask', { ...task, leadUnitId: leadUnit });
+  await s.run('assignTask', { ...task, leadUnitId: leadUnit, responsibleLeader });
   return task;
 };
 
@@ -112,8 +115,9 @@ export const assignedTask = async (s: Scenario): Promise<Ids<'taskId'>> => {
 export const plannedTask = async (
   s: Scenario,
   dueDate = '2021-06-30',
+  responsibleLeader: string | null = null,
 ): Promise<Ids<'taskId' | 'milestoneId'>> => {
-  const task = await assignedTask(s);
+  const task = await assignedTask(s, responsibleLeader);
   const { milestoneId } = await s.run('planMilestone', { ...task, title: '完成选址', dueDate });
   await s.run('signTask', task, 'headOfLeadUnit');
   return { ...task, milestoneId: milestoneId as string };
@@ -170,12 +174,29 @@ export const resolvedBlockage = async (s: Scenario) => {
   return blockage;
 };
 
-/** An extension of the milestone's deadline, asked by the lead unit and not yet decided. */
+/** The walk's one leader (领导), named as the responsible leader (分管领导) of the tasks it decides on. */
+const walkLeader = actorIdOf(callers.find((caller) => caller.name === 'leader')!);
+
+/**
+ * An extension of the milestone's deadline, asked by the lead unit of a task
+ * whose responsible leader is the walk's leader; not reviewed yet.
+ */
 export const extensionRequested = async (s: Scenario): Promise<Ids<'taskId' | 'requestId'>> => {
-  const task = await plannedTask(s);
+  const task = await plannedTask(s, '2021-06-30', walkLeader);
   const input = { ...task, requestedDueDate: '2021-08-31', reason: '规划许可待批' };
   const { requestId } = await s.run('requestDeadlineExtension', input, 'headOfLeadUnit');
   return { taskId: task.taskId, requestId: requestId as string };
+};
+
+/** Such an extension forwarded by the office (初审) to the responsible leader, who has to decide. */
+export const extensionForwarded = async (s: Scenario): Promise<Ids<'taskId' | 'requestId'>> => {
+  const request = await extensionRequested(s);
+  await s.run('reviewDeadlineExtension', {
+    ...request,
+    forward: true,
+    comment: '拟同意，呈分管领导',
+  });
+  return request;
 };
 
 /** A task suspended by the leader (it names no responsible leader, so any leader decides). */

@@ -12,6 +12,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'approveLifecycleChange',
   'rejectLifecycleChange',
   'requestDeadlineExtension',
+  'reviewDeadlineExtension',
   'approveDeadlineExtension',
   'rejectDeadlineExtension',
   'reopenMilestone',

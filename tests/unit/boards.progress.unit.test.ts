@@ -7,6 +7,9 @@ import {
   assigned,
   boardLog,
   completed,
+  extensionAsked,
+  extensionGranted,
+  extensionReviewed,
   planned,
   registered,
   reported,
@@ -265,5 +268,36 @@ describe('the progress board filtered, sorted and paged', () => {
     const board = buildProgressBoard(input, all);
     expect(board).toMatchObject({ day: onDay, rulesetVersion: 0, position: 15 });
     expect(board.nodes[0]).toMatchObject({ leadUnitId: 'env', leadUnitName: 'Bureau env' });
+  });
+});
+
+describe('a task given more time for its own due date', () => {
+  const log = () =>
+    boardLog()
+      .on('2021-03-01', unit('edu'), ...hundredDays('t1', 'edu'), ...hundredDays('t2', 'edu'))
+      .on('2021-04-01', extensionAsked('t1', null, 'rt', '2021-06-08', '2021-07-08'))
+      .on('2021-04-02', extensionReviewed('t1', null, 'rt'));
+
+  it('is due on the new date once granted, and lists the request with its steps', () => {
+    const granted = log().on('2021-04-03', extensionGranted('t1', null, 'rt', '2021-07-08'));
+    const [row] = buildProgressBoard(granted.input(onDay), { ...all, withExtensions: true }).nodes;
+    expect(row).toMatchObject({
+      taskId: 't1',
+      dueDate: '2021-07-08',
+      extensions: [{ requestId: 'rt', status: 'approved', reviewedOn: '2021-04-02' }],
+    });
+  });
+
+  it('is due on the old date while the request waits for the leader', () => {
+    const rows = buildProgressBoard(log().input(onDay), all).nodes;
+    expect(rows.map((row) => [row.taskId, row.dueDate, row.extensions.length])).toEqual([
+      ['t1', '2021-06-08', 1],
+      ['t2', '2021-06-08', 0],
+    ]);
+  });
+
+  it('is the only row kept by withExtensions', () => {
+    const board = buildProgressBoard(log().input(onDay), { ...all, withExtensions: true });
+    expect(board.nodes.map((row) => row.taskId)).toEqual(['t1']);
   });
 });

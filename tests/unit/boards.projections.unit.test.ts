@@ -16,6 +16,7 @@ import {
   escalated,
   extensionAsked,
   extensionGranted,
+  extensionReviewed,
   indicator,
   official,
   planned,
@@ -139,6 +140,66 @@ describe('the board document of a task', () => {
     const [envelope] = envelopes([registered('t1')]);
     expect(boardTaskProjection.documentId(envelope!)).toBe('t1');
     expect(boardTaskProjection.collection).toBe('board_tasks');
+  });
+});
+
+describe('the board document of a task asked more time for its own due date', () => {
+  const asked: [string, DomainEvent][] = [
+    ['2021-03-01', registered('t1')],
+    ['2021-03-01', planned('t1', 'm1', '2021-06-30')],
+    ['2021-11-01', extensionAsked('t1', null, 'rt', '2021-12-31', '2022-01-31')],
+    ['2021-11-02', extensionReviewed('t1', null, 'rt')],
+  ];
+
+  it('lists the request with its review, the due date unchanged until granted', () => {
+    expect(fold(boardTaskProjection, asked)).toMatchObject({
+      dueDate: '2021-12-31',
+      extensions: [
+        {
+          requestId: 'rt',
+          requestedOn: '2021-11-01',
+          currentDueDate: '2021-12-31',
+          requestedDueDate: '2022-01-31',
+          status: 'forwarded',
+          reviewedOn: '2021-11-02',
+          reviewedBy: 'office-1',
+        },
+      ],
+    });
+  });
+
+  it('moves the task’s due date once granted', () => {
+    const granted = fold(boardTaskProjection, [
+      ...asked,
+      ['2021-11-03', extensionGranted('t1', null, 'rt', '2022-01-31')],
+    ]);
+    expect(granted).toMatchObject({
+      dueDate: '2022-01-31',
+      extensions: [{ status: 'approved', decidedOn: '2021-11-03', decidedBy: 'leader-1' }],
+    });
+  });
+
+  it('keeps the due date when the office declines it', () => {
+    const declined = fold(boardTaskProjection, [
+      ...asked.slice(0, 3),
+      ['2021-11-02', extensionReviewed('t1', null, 'rt', false)],
+    ]);
+    expect(declined).toMatchObject({ dueDate: '2021-12-31', extensions: [{ status: 'declined' }] });
+  });
+
+  it('leaves a milestone’s request to the milestone’s document', () => {
+    const task = fold(boardTaskProjection, [
+      ...asked.slice(0, 2),
+      ['2021-04-01', extensionAsked('t1', 'm1', 'r1', '2021-06-30', '2021-07-31')],
+      ['2021-04-02', extensionReviewed('t1', 'm1', 'r1')],
+      ['2021-04-03', extensionGranted('t1', 'm1', 'r1', '2021-07-31')],
+    ]);
+    expect(task).toMatchObject({ dueDate: '2021-12-31', extensions: [] });
+  });
+
+  it('is none of a milestone document’s', () => {
+    const [envelope] = envelopes([extensionAsked('t1', null, 'rt', '2021-12-31', '2022-01-31')]);
+    expect(boardMilestoneProjection.documentId(envelope!)).toBeNull();
   });
 });
 

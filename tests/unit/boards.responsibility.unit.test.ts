@@ -7,6 +7,9 @@ import {
   blocked,
   boardLog,
   completed,
+  extensionAsked,
+  extensionGranted,
+  extensionReviewed,
   official,
   planned,
   postAssigned,
@@ -136,6 +139,38 @@ describe('the score of a unit (督查考核, year to date)', () => {
       failedTasks: [
         { reasons: ['milestone "Milestone m1" completed late on 2021-04-05 (due 2021-03-31)'] },
       ],
+    });
+  });
+
+  it('counts a task’s own deadline from the due date an extension granted', () => {
+    // Due 06-30; the task and its milestone both given until 07-30; done 07-20.
+    const extended = (taskToo: boolean) =>
+      boardLog()
+        .on('2021-01-01', ...units, registered('t1', { dueDate: '2021-06-30' }))
+        .on('2021-01-01', assigned('t1', 'edu'), planned('t1', 'm1', '2021-06-30'))
+        .on(
+          '2021-06-01',
+          ...(taskToo
+            ? [
+                extensionAsked('t1', null, 'rt', '2021-06-30', '2021-07-30'),
+                extensionReviewed('t1', null, 'rt'),
+                extensionGranted('t1', null, 'rt', '2021-07-30'),
+              ]
+            : []),
+          extensionAsked('t1', 'm1', 'r1', '2021-06-30', '2021-07-30'),
+          extensionReviewed('t1', 'm1', 'r1'),
+          extensionGranted('t1', 'm1', 'r1', '2021-07-30'),
+        )
+        .on('2021-07-20', completed('t1', 'm1'));
+    expect(unitOn(extended(true), '2021-07-21', 'edu')).toMatchObject({
+      score: 100,
+      deductions: [],
+      failedTasks: [],
+    });
+    // The milestone's extension alone leaves the task's own due date: done late for it.
+    expect(unitOn(extended(false), '2021-07-21', 'edu')).toMatchObject({
+      deductions: [{ rule: 'deadline_late', ref: 't1' }],
+      failedTasks: [{ reasons: ['task completed late on 2021-07-20 (due 2021-06-30)'] }],
     });
   });
 

@@ -7,6 +7,7 @@ import {
   extensionAsked,
   extensionGranted,
   extensionRefused,
+  extensionReviewed,
   planned,
   registered,
   reported,
@@ -96,6 +97,7 @@ describe('a completed milestone', () => {
 describe('a milestone with an extension granted', () => {
   const log = oneMilestone('2021-04-22')
     .on('2021-04-20', extensionAsked('t1', 'm1', 'r1', '2021-04-22', '2021-05-31'))
+    .on('2021-04-21', extensionReviewed('t1', 'm1', 'r1'))
     .on('2021-04-21', extensionGranted('t1', 'm1', 'r1', '2021-05-31'));
 
   it('is due on the new date, keeping the planned one', () => {
@@ -119,6 +121,9 @@ describe('a milestone with an extension granted', () => {
         requestedDueDate: '2021-05-31',
         reason: 'rain',
         status: 'approved',
+        reviewedOn: '2021-04-21',
+        reviewedBy: 'office-1',
+        reviewComment: 'reviewed',
         decidedOn: '2021-04-21',
         decidedBy: 'leader-1',
         rejectionReason: null,
@@ -128,24 +133,78 @@ describe('a milestone with an extension granted', () => {
 });
 
 describe('the extensions on the stage board', () => {
-  it('are counted asked, granted, refused and pending', () => {
-    const log = boardLog()
-      .on('2021-03-01', unit('edu'), registered('t1'), assigned('t1', 'edu'))
-      .on('2021-03-01', planned('t1', 'a', '2021-06-30'), planned('t1', 'b', '2021-06-30'))
-      .on('2021-03-01', planned('t1', 'c', '2021-06-30'))
-      .on('2021-04-01', extensionAsked('t1', 'a', 'ra', '2021-06-30', '2021-07-31'))
-      .on('2021-04-01', extensionAsked('t1', 'b', 'rb', '2021-06-30', '2021-07-31'))
-      .on('2021-04-01', extensionAsked('t1', 'c', 'rc', '2021-06-30', '2021-07-31'))
-      .on('2021-04-02', extensionGranted('t1', 'a', 'ra', '2021-07-31'))
-      .on('2021-04-02', extensionRefused('t1', 'b', 'rb'));
-    const board = buildStageBoard(log.input('2021-04-02'), all);
-    expect(board.extensions).toEqual({ asked: 3, granted: 1, refused: 1, pending: 1 });
+  const log = boardLog()
+    .on('2021-03-01', unit('edu'), registered('t1'), assigned('t1', 'edu'))
+    .on('2021-03-01', planned('t1', 'a', '2021-06-30'), planned('t1', 'b', '2021-06-30'))
+    .on('2021-03-01', planned('t1', 'c', '2021-06-30'), planned('t1', 'd', '2021-06-30'))
+    .on('2021-03-01', planned('t1', 'e', '2021-06-30'))
+    .on('2021-04-01', extensionAsked('t1', 'a', 'ra', '2021-06-30', '2021-07-31'))
+    .on('2021-04-01', extensionAsked('t1', 'b', 'rb', '2021-06-30', '2021-07-31'))
+    .on('2021-04-01', extensionAsked('t1', 'c', 'rc', '2021-06-30', '2021-07-31'))
+    .on('2021-04-01', extensionAsked('t1', 'd', 'rd', '2021-06-30', '2021-07-31'))
+    .on('2021-04-01', extensionAsked('t1', 'e', 're', '2021-06-30', '2021-07-31'))
+    .on('2021-04-02', ...['a', 'b', 'c'].map((m) => extensionReviewed('t1', m, `r${m}`)))
+    .on('2021-04-02', extensionReviewed('t1', 'd', 'rd', false))
+    .on('2021-04-03', extensionGranted('t1', 'a', 'ra', '2021-07-31'))
+    .on('2021-04-03', extensionRefused('t1', 'b', 'rb'));
+  /** The rows a to e, in that order (a granted extension moves a row down the due dates). */
+  const rowsOn = (day: string) =>
+    buildStageBoard(log.input(day), all).nodes.sort((x, y) =>
+      x.milestoneId.localeCompare(y.milestoneId),
+    );
+  const statuses = (day: string) => rowsOn(day).map((row) => row.extensions[0]?.status);
+
+  it('go pending → forwarded or declined (初审) → approved or rejected (决定)', () => {
+    expect(statuses('2021-04-01')).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+    expect(statuses('2021-04-02')).toEqual([
+      'forwarded',
+      'forwarded',
+      'forwarded',
+      'declined',
+      'pending',
+    ]);
+    expect(statuses('2021-04-03')).toEqual([
+      'approved',
+      'rejected',
+      'forwarded',
+      'declined',
+      'pending',
+    ]);
+  });
+
+  it('record the office’s review: its day, who and the comment', () => {
+    const [, , , declined] = rowsOn('2021-04-03');
+    expect(declined?.extensions[0]).toMatchObject({
+      status: 'declined',
+      reviewedOn: '2021-04-02',
+      reviewedBy: 'office-1',
+      reviewComment: 'reviewed',
+      decidedOn: null,
+    });
+    expect(declined?.dueDate).toBe('2021-06-30');
+  });
+
+  it('are counted asked, granted, refused (by the office or the leader) and pending (still open)', () => {
+    expect(buildStageBoard(log.input('2021-04-03'), all).extensions).toEqual({
+      asked: 5,
+      granted: 1,
+      refused: 2,
+      pending: 2,
+    });
     expect(buildStageBoard(log.input('2021-04-01'), all).extensions).toEqual({
-      asked: 3,
+      asked: 5,
       granted: 0,
       refused: 0,
-      pending: 3,
+      pending: 5,
     });
+  });
+
+  it('leave out a request for the task’s own due date: no milestone row has it', () => {
+    const taskLevel = oneMilestone('2021-06-30')
+      .on('2021-04-04', extensionAsked('t1', null, 'rt', '2021-12-31', '2022-01-31'))
+      .on('2021-04-05', extensionReviewed('t1', null, 'rt'))
+      .on('2021-04-06', extensionGranted('t1', null, 'rt', '2022-01-31'));
+    expect(rowOn(taskLevel, '2021-04-06')).toMatchObject({ dueDate: '2021-06-30', extensions: [] });
   });
 });
 

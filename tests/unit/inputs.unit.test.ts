@@ -5,6 +5,10 @@ import {
   resolveBlockageInput,
 } from '../../contracts/catalogue/tasks/blockages.ts';
 import {
+  requestDeadlineExtensionInput,
+  reviewDeadlineExtensionInput,
+} from '../../contracts/catalogue/tasks/extensions.ts';
+import {
   completeMilestoneInput,
   planMilestoneInput,
   reportProgressInput,
@@ -135,6 +139,28 @@ describe('a valid input', () => {
     });
   });
 
+  it.each([
+    ['absent', {}],
+    ['null', { milestoneId: null }],
+  ])(
+    'asking an extension with the milestone %s asks for the task’s own due date',
+    (_, milestone) => {
+      const request = { taskId: 'task-1', requestedDueDate: '2022-01-31', reason: 'rain' };
+      expect(parseInput(requestDeadlineExtensionInput, { ...request, ...milestone })).toEqual({
+        ...request,
+        milestoneId: null,
+      });
+    },
+  );
+
+  it('reviewing an extension parses, its comment trimmed', () => {
+    const review = { taskId: 'task-1', requestId: 'r1', forward: false };
+    expect(parseInput(reviewDeadlineExtensionInput, { ...review, comment: ' 理由不足 ' })).toEqual({
+      ...review,
+      comment: '理由不足',
+    });
+  });
+
   it('resolving a blockage parses', () => {
     expect(parseInput(resolveBlockageInput, resolution)).toEqual(resolution);
   });
@@ -206,6 +232,18 @@ describe('an input breaking a rule', () => {
       completeMilestoneInput,
       { ...completion, milestoneId: 'm/1' },
       'milestoneId',
+    ],
+    [
+      'a review without forward',
+      reviewDeadlineExtensionInput,
+      { taskId: 'task-1', requestId: 'r1', comment: 'ok' },
+      'forward',
+    ],
+    [
+      'a review without a comment',
+      reviewDeadlineExtensionInput,
+      { taskId: 'task-1', requestId: 'r1', forward: true },
+      'comment',
     ],
     ['weight 0', planMilestoneInput, { ...milestone, weight: 0 }, 'weight'],
     ['weight 101', planMilestoneInput, { ...milestone, weight: 101 }, 'weight'],

@@ -25,8 +25,9 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   transferTask: ['all', null, null, null, null],
   returnTask: [null, 'own_unit', null, null, null],
   requestDeadlineExtension: [null, 'own_unit', null, null, null],
-  approveDeadlineExtension: [null, null, 'all', null, null],
-  rejectDeadlineExtension: [null, null, 'all', null, null],
+  reviewDeadlineExtension: ['all', null, null, null, null],
+  approveDeadlineExtension: [null, null, 'own_tasks', null, null],
+  rejectDeadlineExtension: [null, null, 'own_tasks', null, null],
   reopenMilestone: ['all', null, 'all', null, null],
   assignMilestoneOwner: ['all', null, null, null, null],
   reportTaskCompletion: [null, 'own_unit', null, null, null],
@@ -36,11 +37,11 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   refuseReturn: ['all', null, null, null, null],
   proposeSuspension: ['all', null, null, null, null],
   proposeTermination: ['all', null, null, null, null],
-  approveLifecycleChange: [null, null, 'all', null, null],
-  rejectLifecycleChange: [null, null, 'all', null, null],
-  suspendTask: [null, null, 'all', null, null],
+  approveLifecycleChange: [null, null, 'own_tasks', null, null],
+  rejectLifecycleChange: [null, null, 'own_tasks', null, null],
+  suspendTask: [null, null, 'own_tasks', null, null],
   resumeTask: ['all', null, null, null, null],
-  terminateTask: [null, null, 'all', null, null],
+  terminateTask: [null, null, 'own_tasks', null, null],
   defineIndicator: ['all', null, null, null, null],
   reportIndicatorValue: ['all', 'own_unit', null, null, null],
   issueSupervisionNotice: ['all', null, null, null, null],
@@ -162,6 +163,22 @@ describe('a department head', () => {
     const allowed = commands.filter((operation) => scopeOf(operation, 'department_head'));
     expect(allowed.map((operation) => scopeOf(operation, 'department_head'))).toEqual(
       allowed.map(() => 'own_unit'),
+    );
+  });
+});
+
+describe('a leader', () => {
+  it('decides extensions, suspensions and terminations only on the tasks it is the responsible leader of (分管)', () => {
+    const ownTasks = operations.filter((operation) => scopeOf(operation, 'leader') === 'own_tasks');
+    expect(ownTasks.sort()).toEqual(
+      [
+        'approveDeadlineExtension',
+        'rejectDeadlineExtension',
+        'approveLifecycleChange',
+        'rejectLifecycleChange',
+        'suspendTask',
+        'terminateTask',
+      ].sort(),
     );
   });
 });

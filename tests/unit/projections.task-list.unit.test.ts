@@ -7,7 +7,9 @@ import {
   closedTask,
   completionReported,
   extensionApproved,
+  extensionRejected,
   extensionRequested,
+  extensionReviewed,
   milestoneCompleted,
   milestonePlanned,
   noticeIssued,
@@ -180,6 +182,15 @@ describe('the task list row through the supervision year', () => {
   it('keeps the task’s own due date whatever its milestones’ extensions', () => {
     const extended = [...planned, extensionRequested(), extensionApproved()];
     expect(row(extended).dueDate).toBe('2021-12-31');
+  });
+
+  it('moves the task’s own due date once an extension of it is granted, and only then', () => {
+    const asked = [...planned, extensionRequested('t1', '2022-01-31', null, '2021-12-31')];
+    const forwarded = [...asked, extensionReviewed('t1', true, null)];
+    expect(row(forwarded).dueDate).toBe('2021-12-31');
+    const granted = row([...forwarded, extensionApproved('t1', '2022-01-31', null)]);
+    expect(granted).toMatchObject({ dueDate: '2022-01-31', nextDueDate: '2021-06-30' });
+    expect(row([...forwarded, extensionRejected('t1', null)]).dueDate).toBe('2021-12-31');
   });
 
   it('counts a reopened blockage as open again', () => {

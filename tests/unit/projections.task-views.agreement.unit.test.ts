@@ -54,7 +54,8 @@ const commandOf = (step: Step, state: TaskState, n: number): [TaskCommand, Actor
           taskId,
           leadUnitId: at(units, pick),
           cooperatingUnitIds: [at(units, pick + 1)],
-          responsibleLeader: 'Li',
+          // The leader who decides the extensions the office forwards.
+          responsibleLeader: leader.id,
           knownUnitIds: units,
         },
       },
@@ -85,7 +86,17 @@ const commandOf = (step: Step, state: TaskState, n: number): [TaskCommand, Actor
     () => [
       {
         type: 'RequestDeadlineExtension',
-        data: { ...data, requestId: `r${n}`, requestedDueDate: '2021-11-30', reason: 'rain' },
+        // One in four for the task's own due date (2021-12-31).
+        data:
+          pick % 4 === 0
+            ? {
+                taskId,
+                milestoneId: null,
+                requestId: `r${n}`,
+                requestedDueDate: '2022-01-31',
+                reason: 'rain',
+              }
+            : { ...data, requestId: `r${n}`, requestedDueDate: '2021-11-30', reason: 'rain' },
       },
       lead,
     ],
@@ -146,6 +157,18 @@ const commandOf = (step: Step, state: TaskState, n: number): [TaskCommand, Actor
     () => [{ type: 'SuspendTask', data: { taskId, reason: 'frozen' } }, leader],
     () => [{ type: 'ResumeTask', data: { taskId, reason: 'released' } }, office],
     () => [{ type: 'TerminateTask', data: { taskId, reason: 'withdrawn' } }, leader],
+    () => [
+      {
+        type: 'ReviewDeadlineExtension',
+        data: {
+          taskId,
+          requestId: pickId(idsOf(state, 'extensions', true), pick),
+          forward: pick % 3 !== 0,
+          comment: 'reviewed',
+        },
+      },
+      office,
+    ],
   ];
   return at(byKind, step.kind)();
 };
@@ -188,7 +211,7 @@ const fold = <D extends { position: number }>(
  * How often each kind of command (in the order of `commandOf`) comes up: mostly
  * the work of the year, rarely the end of it.
  */
-const kindWeights = [2, 3, 1, 1, 2, 8, 4, 1, 3, 3, 2, 3, 3, 4, 3, 1, 3, 2, 1, 1, 1, 1];
+const kindWeights = [2, 3, 1, 1, 2, 8, 4, 1, 3, 3, 2, 3, 3, 4, 3, 1, 3, 2, 1, 1, 1, 1, 3];
 const kind = fc.oneof(...kindWeights.map((weight, i) => ({ weight, arbitrary: fc.constant(i) })));
 const steps = fc.array(
   fc.record({ kind, pick: fc.nat(100), days: fc.integer({ min: 0, max: 8 }) }),
@@ -223,6 +246,7 @@ describe('the task page and the task list row, whatever the year brings', () => 
           updatedAt: doc.updatedAt,
         });
         expect(shared(row)).toEqual(shared(page));
+        expect(row.dueDate).toBe(page.dueDate);
         expect(row.milestoneCount).toBe(page.milestones.length);
       }),
       { numRuns: 300 },
@@ -239,6 +263,7 @@ describe('the task page and the task list row, whatever the year brings', () => 
         expect(page.suspended).toBe(state.suspended);
         expect(page.termination !== null).toBe(state.terminated);
         expect(page.openBlockages).toBe(openCount(state));
+        expect(page.dueDate).toBe(state.dueDate);
         for (const milestone of page.milestones) {
           expect(milestone.dueDate).toBe(state.milestones.get(milestone.id)?.dueDate);
           expect(milestone.progress).toBe(state.milestones.get(milestone.id)?.percent);

@@ -13,6 +13,7 @@ import {
   completionReported,
   evidenceFile,
   extensionRequested,
+  extensionReviewed,
   headOf,
   indicatorDefined,
   leadHead,
@@ -58,6 +59,10 @@ const samples: Record<NewCommandType, TaskCommand> = {
   RequestDeadlineExtension: {
     type: 'RequestDeadlineExtension',
     data: { taskId, requestId: 'r2', milestoneId: 'm1', requestedDueDate: '2021-07-31', reason },
+  },
+  ReviewDeadlineExtension: {
+    type: 'ReviewDeadlineExtension',
+    data: { taskId, requestId: 'r2', forward: true, comment: 'forwarded' },
   },
   ApproveDeadlineExtension: { type: 'ApproveDeadlineExtension', data: { taskId, requestId: 'r1' } },
   RejectDeadlineExtension: {
@@ -178,6 +183,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   ApproveLifecycleChange: ['leader'],
   RejectLifecycleChange: ['leader'],
   RequestDeadlineExtension: ['department_head'],
+  ReviewDeadlineExtension: ['office'],
   ApproveDeadlineExtension: ['leader'],
   RejectDeadlineExtension: ['leader'],
   ReopenMilestone: ['office', 'leader'],
@@ -237,6 +243,8 @@ const busyTask = [
   blockageReported(),
   waitingOnLeadUnit,
   extensionRequested(),
+  extensionReviewed(),
+  extensionRequested('r2', '2021-12-31', null, '2021-12-31'),
   indicatorDefined(),
   noticeIssued(),
 ];
@@ -328,6 +336,7 @@ const closingCommands: TaskCommandType[] = [
   'TransferTask',
   'ReturnTask',
   'RequestDeadlineExtension',
+  'ReviewDeadlineExtension',
   'ApproveDeadlineExtension',
   'ReopenMilestone',
   'ReportTaskCompletion',
@@ -377,7 +386,12 @@ describe('a closed task (completion accepted, 办结)', () => {
   });
 
   it('still lets a leader reject an extension left open', () => {
-    const withRequest = [...plannedTask, extensionRequested(), ...closedTask.slice(3)];
+    const withRequest = [
+      ...plannedTask,
+      extensionRequested(),
+      extensionReviewed(),
+      ...closedTask.slice(3),
+    ];
     const state = withRequest.reduce(taskDecider.evolve, taskDecider.initialState());
     expect(
       taskDecider.decide(samples.RejectDeadlineExtension, state, actingAs('leader')),

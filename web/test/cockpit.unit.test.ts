@@ -15,6 +15,7 @@ const redTask = (taskId: string, behind: number): RedTask => ({
 
 const overdue = (taskId: string, daysOverdue: number): OverdueMilestone => ({
   taskId,
+  responsibleLeader: null,
   title: `${taskId}-${daysOverdue}`,
   dueDate: '2021-06-30',
   daysOverdue,

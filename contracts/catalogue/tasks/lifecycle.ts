@@ -23,7 +23,8 @@ export const acceptReturnInput = transferTaskInput;
 export const approveLifecycleChangeInput = onTask({ comment: optionalText(limits.note) });
 
 const leadHead = { department_head: 'own_unit' } as const;
-const leader = { leader: 'all' } as const;
+/** The task's own responsible leader (分管领导), or any leader where it names none. */
+const leader = { leader: 'own_tasks' } as const;
 
 export const lifecycleCommands = served('tasks', {
   signTask: command(leadHead, signTaskInput, { unitScope: 'task', lifecycle: open }),

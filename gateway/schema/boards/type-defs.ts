@@ -224,6 +224,8 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
     light: BoardLight
     "Only tasks moving this way."
     trend: BoardTrend
+    "true: only tasks with an extension asked for their own due date; false or absent: all."
+    withExtensions: Boolean
   }
 
   "Which indicators the results board shows: every field given narrows it."
@@ -596,21 +598,25 @@ ${pageFields('UnitResponsibilityEdge', 'UnitResponsibility')}
 
   "Where a deadline extension (延期) stands on the stage board's day."
   enum BoardExtensionStatus {
-    "Asked; no leader had decided by the day."
+    "Asked; the office had not reviewed it (初审) by the day."
     PENDING
+    "Forwarded by the office; the responsible leader had not decided by the day."
+    FORWARDED
+    "Refused by the office at its review: closed, the due date unchanged."
+    DECLINED
     "Granted: the requested date became the milestone's due date."
     APPROVED
-    "Refused: the due date stayed."
+    "Refused by the leader: the due date stayed."
     REJECTED
   }
 
-  "A deadline extension (延期) of a milestone as the stage board shows it."
+  "A deadline extension (延期) of a milestone (stage board) or of a task's own due date (progress board)."
   type BoardExtension {
     "The request's id, unique within its task."
     requestId: ID!
     "The business day it was asked."
     requestedOn: Date!
-    "The milestone's due date when it was asked."
+    "The due date when it was asked: the date before."
     currentDueDate: Date!
     "The due date asked for."
     requestedDueDate: Date!
@@ -618,11 +624,17 @@ ${pageFields('UnitResponsibilityEdge', 'UnitResponsibility')}
     reason: String!
     "Where it stands."
     status: BoardExtensionStatus!
+    "The business day the office reviewed it (初审); null before."
+    reviewedOn: Date
+    "Who at the office reviewed it; null before."
+    reviewedBy: ID
+    "The office's comment (初审意见); null before the review."
+    reviewComment: String
     "The business day a leader decided; null while undecided."
     decidedOn: Date
     "The leader who decided; null while undecided."
     decidedBy: ID
-    "Why it was refused; null unless rejected."
+    "Why the leader refused it; null unless rejected."
     rejectionReason: String
   }
 
@@ -682,11 +694,11 @@ ${taskColumnFields}    "The milestone's id within its task."
   type ExtensionCounts {
     "Asked."
     asked: Int!
-    "Approved."
+    "Approved by the leader."
     granted: Int!
-    "Rejected."
+    "Declined by the office at its review, or rejected by the leader."
     refused: Int!
-    "Not decided yet."
+    "Still open: awaiting the office's review or the leader's decision."
     pending: Int!
   }
 
@@ -843,8 +855,10 @@ ${pageFields('BlockageRowEdge', 'BlockageRow')}  }
     completion: CompletionState!
     "The first day of its planned span."
     plannedStart: Date!
-    "Its due date."
+    "Its due date now: as registered, or moved on by a pause or an extension granted."
     dueDate: Date!
+    "The last day of its own time limit: the due date, or the first working day after it when it falls on a day off."
+    limitDate: Date!
     "Actual progress: the milestones' weighted percent done, 0–100."
     actual: Float!
     "序时进度 at the end of the day."
@@ -870,6 +884,8 @@ ${pageFields('BlockageRowEdge', 'BlockageRow')}  }
     forecast: Float
     "The last business day with a report, a completion or a reopening; null before any."
     lastReportedOn: Date
+    "Extensions (延期) asked for the task's own due date, oldest first; a milestone's are on the stage board."
+    extensions: [BoardExtension!]!
   }
 
   "盯进度: the supervised tasks on the day, counted by light."

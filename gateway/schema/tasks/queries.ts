@@ -134,7 +134,7 @@ ${historyPageArguments}    ): HistoryEventConnection!
     section: String
     "The first day of its planned span."
     plannedStart: Date!
-    "Its due date: the last day of its planned span."
+    "Its due date now: as registered, or moved on by a pause or an extension granted."
     dueDate: Date!
     "Where it stands."
     status: TaskStatus!
@@ -176,7 +176,7 @@ ${historyPageArguments}    ): HistoryEventConnection!
     signatures: [Signature!]!
     "Assignments, transfers and returns of the lead, oldest first."
     handovers: [Handover!]!
-    "Every deadline extension (延期) asked for its milestones, oldest first."
+    "Every deadline extension (延期) asked, for its milestones and for itself (milestoneId null), oldest first."
     extensions: [DeadlineExtension!]!
     "Its indicators (实效), in the order defined."
     indicators: [Indicator!]!
@@ -223,7 +223,7 @@ ${historyPageArguments}    ): HistoryEventConnection!
     leadUnit: Unit
     "The first day of its planned span."
     plannedStart: Date!
-    "The task's own due date, as registered."
+    "The task's own due date now: as registered, or moved on by a pause or an extension granted."
     dueDate: Date!
     "Milestones planned."
     milestoneCount: Int!

@@ -1,11 +1,23 @@
-/** A deadline extension asked for a milestone, and what a leader decided. */
+/**
+ * Where an extension request stands: `pending` the office's review (初审),
+ * `forwarded` by the office to the leader, `declined` by the office (closed),
+ * `approved` or `rejected` by the leader.
+ */
+export type ExtensionStatus = 'pending' | 'forwarded' | 'declined' | 'approved' | 'rejected';
+
+/** A deadline extension asked for a milestone, the office's review and what a leader decided. */
 export type ExtensionEntry = {
   requestId: string;
   requestedOn: string;
   currentDueDate: string;
   requestedDueDate: string;
   reason: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: ExtensionStatus;
+  /** The day of the office's review; null before it, absent in entries built before reviews. */
+  reviewedOn?: string | null;
+  /** Id of the office's actor who reviewed. */
+  reviewedBy?: string | null;
+  reviewComment?: string | null;
   decidedOn: string | null;
   /** Id of the leader who decided. */
   decidedBy: string | null;

@@ -2,8 +2,15 @@ import { type Data, recordedOn } from '../../events.ts';
 import type { EventEnvelope } from '../../projection.ts';
 import { isReadBy } from '../../readers.ts';
 import { createdBy } from '../created-by.ts';
+import {
+  approvalStep,
+  rejectionStep,
+  requestedEntry,
+  reviewStep,
+  withStep,
+} from '../extension-entries.ts';
 import { partDocumentId, stamped } from '../shared.ts';
-import type { BoardMilestone, ExtensionEntry } from './document.ts';
+import type { BoardMilestone } from './document.ts';
 
 const planned = (data: Data<'MilestonePlanned'>, envelope: EventEnvelope): BoardMilestone => ({
   id: partDocumentId(data.taskId, data.milestoneId),
@@ -25,27 +32,6 @@ const planned = (data: Data<'MilestonePlanned'>, envelope: EventEnvelope): Board
   overdueRecordedOn: null,
 });
 
-const requested = (data: Data<'DeadlineExtensionRequested'>, day: string): ExtensionEntry => ({
-  requestId: data.requestId,
-  requestedOn: day,
-  currentDueDate: data.currentDueDate,
-  requestedDueDate: data.requestedDueDate,
-  reason: data.reason,
-  status: 'pending',
-  decidedOn: null,
-  decidedBy: null,
-  rejectionReason: null,
-});
-
-const decided = (
-  milestone: BoardMilestone,
-  requestId: string,
-  decision: Pick<ExtensionEntry, 'status' | 'decidedOn' | 'decidedBy' | 'rejectionReason'>,
-): ExtensionEntry[] =>
-  milestone.extensions.map((entry) =>
-    entry.requestId === requestId ? { ...entry, ...decision } : entry,
-  );
-
 /** An approved extension moves the due date: the clock's facts were for the old one. */
 const approved = (
   milestone: BoardMilestone,
@@ -56,26 +42,7 @@ const approved = (
     dueDate: data.newDueDate,
     remindedOn: null,
     overdueRecordedOn: null,
-    extensions: decided(milestone, data.requestId, {
-      status: 'approved',
-      decidedOn: recordedOn(envelope),
-      decidedBy: data.approvedBy,
-      rejectionReason: null,
-    }),
-  });
-
-const rejected = (
-  milestone: BoardMilestone,
-  envelope: EventEnvelope,
-  data: Data<'DeadlineExtensionRejected'>,
-): BoardMilestone =>
-  stamped(milestone, envelope, {
-    extensions: decided(milestone, data.requestId, {
-      status: 'rejected',
-      decidedOn: recordedOn(envelope),
-      decidedBy: data.rejectedBy,
-      rejectionReason: data.reason,
-    }),
+    extensions: withStep(milestone.extensions, data.requestId, approvalStep(data, envelope)),
   });
 
 const isRead = isReadBy('boardMilestones');
@@ -115,12 +82,22 @@ const evolvePlanned = (milestone: BoardMilestone, envelope: EventEnvelope): Boar
       return stamped(milestone, envelope, { ownerUnitId: event.data.ownerUnitId });
     case 'DeadlineExtensionRequested':
       return stamped(milestone, envelope, {
-        extensions: [...milestone.extensions, requested(event.data, day)],
+        extensions: [...milestone.extensions, requestedEntry(event.data, envelope)],
       });
+    case 'DeadlineExtensionReviewed': {
+      const step = reviewStep(event.data, envelope);
+      return stamped(milestone, envelope, {
+        extensions: withStep(milestone.extensions, event.data.requestId, step),
+      });
+    }
     case 'DeadlineExtensionApproved':
       return approved(milestone, envelope, event.data);
-    case 'DeadlineExtensionRejected':
-      return rejected(milestone, envelope, event.data);
+    case 'DeadlineExtensionRejected': {
+      const step = rejectionStep(event.data, envelope);
+      return stamped(milestone, envelope, {
+        extensions: withStep(milestone.extensions, event.data.requestId, step),
+      });
+    }
     case 'MilestoneDueSoonReminded':
       return event.data.dueDate === milestone.dueDate
         ? stamped(milestone, envelope, { remindedOn: event.data.remindedOn })

@@ -5,6 +5,7 @@ import type {
   BonusKind,
 } from '../../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskLifecycle } from '../../../domain/progress.ts';
+import type { ExtensionEntry } from '../milestones/document.ts';
 
 export type { TaskLifecycle } from '../../../domain/progress.ts';
 
@@ -66,6 +67,7 @@ export type BoardTask = {
   title: string;
   section: string | null;
   plannedStart: string;
+  /** The task's own due date now: as registered, or moved on by a pause or an extension granted. */
   dueDate: string;
   leadUnitId: string | null;
   cooperatingUnitIds: string[];
@@ -82,6 +84,11 @@ export type BoardTask = {
   /** Days a completion report was returned for rework (退回重办). */
   rejectedOn: string[];
   accountability: AccountabilityEntry[];
+  /**
+   * Extensions asked for the task's own due date (a milestone's are its
+   * document's); absent in documents built before task-level requests.
+   */
+  extensions?: ExtensionEntry[];
   /** Absent on documents projected before 催办 existed, until they are rebuilt. */
   urges?: UrgeEntry[];
   /** Absent on documents projected before 加分 existed (which had none). */

@@ -6,6 +6,7 @@ import { isReadBy } from '../../readers.ts';
 import { createdBy } from '../created-by.ts';
 import { stamped } from '../shared.ts';
 import type { BoardTask, LeadMove, ProgressShare } from './document.ts';
+import { withOwnExtension } from './extensions.ts';
 
 const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): BoardTask => ({
   id: data.taskId,
@@ -27,6 +28,7 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Boar
   accountability: [],
   urges: [],
   bonuses: [],
+  extensions: [],
   registeredOn: recordedOn(envelope),
 });
 
@@ -172,6 +174,12 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       return stamped(task, envelope, { lifecycle: 'active' });
     case 'TaskDueDateShifted':
       return stamped(task, envelope, { dueDate: event.data.to });
+    case 'DeadlineExtensionRequested':
+    case 'DeadlineExtensionReviewed':
+    case 'DeadlineExtensionApproved':
+    case 'DeadlineExtensionRejected':
+      // A milestone's request is its own document's; the task's own is kept here.
+      return event.data.milestoneId === null ? withOwnExtension(task, envelope, event) : task;
     case 'TaskTerminated':
       return stamped(task, envelope, { lifecycle: 'terminated' });
     case 'AccountabilityRecorded':

@@ -1,5 +1,6 @@
+import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type { Light, Trend } from '../../../domain/judgement/index.ts';
-import type { TaskCompletion } from '../../../projections/boards/index.ts';
+import type { ExtensionEntry, TaskCompletion } from '../../../projections/boards/index.ts';
 import { type BoardQuery, type LitBoard, litBoard } from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
@@ -20,6 +21,8 @@ export interface ProgressRow {
   completion: TaskCompletion;
   plannedStart: string;
   dueDate: string;
+  /** The last day of the task's own limit: the due date, or the first working day after it. */
+  limitDate: string;
   actual: number;
   /** Expected progress (序时进度) at the end of the day. */
   expected: number;
@@ -31,12 +34,16 @@ export interface ProgressRow {
   previousActual: number;
   forecast: number | null;
   lastReportedOn: string | null;
+  /** Extensions (延期) asked for the task's own due date, oldest first. */
+  extensions: ExtensionEntry[];
 }
 
 /** Filters of the progress board (the unit: tasks it leads or co-owns); a page of it. */
 export interface ProgressQuery extends BoardQuery<SortFieldOf<'progress'>> {
   light?: Light | null | undefined;
   trend?: Trend | null | undefined;
+  /** Only tasks with at least one extension asked for their own due date. */
+  withExtensions?: boolean | null | undefined;
 }
 
 /** The progress board of a day: a page of tasks, with the counts by light. */
@@ -57,6 +64,7 @@ export const progressRow = (facts: TaskFacts, view: BoardView): ProgressRow => {
     completion: task.completion,
     plannedStart: task.plannedStart,
     dueDate: task.dueDate,
+    limitDate: limitOf(view.input.calendars, task.dueDate),
     actual: facts.actual,
     expected: facts.expected,
     behind: facts.behind,
@@ -66,6 +74,7 @@ export const progressRow = (facts: TaskFacts, view: BoardView): ProgressRow => {
     previousActual: facts.previousActual,
     forecast: facts.forecast,
     lastReportedOn: task.reports.at(-1)?.day ?? null,
+    extensions: task.extensions ?? [],
   };
 };
 
@@ -74,7 +83,8 @@ const matches = (row: ProgressRow, query: ProgressQuery): boolean =>
   (!query.unitId ||
     row.leadUnitId === query.unitId ||
     row.cooperatingUnitIds.includes(query.unitId)) &&
-  (!query.trend || row.trend === query.trend);
+  (!query.trend || row.trend === query.trend) &&
+  (!query.withExtensions || row.extensions.length > 0);
 
 const order: RowOrder<ProgressRow, SortFieldOf<'progress'>> = {
   defaultSort: { field: 'behind', direction: 'desc' },

@@ -38,8 +38,11 @@ export interface StageRow extends TaskColumns {
 /** Deadline extensions asked, and how they were decided. */
 export interface ExtensionCounts {
   asked: number;
+  /** Approved by the leader. */
   granted: number;
+  /** Declined by the office at its review (初审), or rejected by the leader. */
   refused: number;
+  /** Still open: awaiting the office's review or the leader's decision. */
   pending: number;
 }
 
@@ -98,16 +101,16 @@ const matches = (row: StageRow, query: StageQuery): boolean =>
   (!query.dueTo || row.dueDate <= query.dueTo) &&
   (!query.withExtensions || row.extensions.length > 0);
 
-/** Counts the extensions of `rows`: granted = approved, refused = rejected. */
+/** Counts the extensions of `rows`: granted, refused (by the office or the leader), still open. */
 export const extensionCounts = (rows: readonly StageRow[]): ExtensionCounts => {
   const all = rows.flatMap((row) => row.extensions);
-  const count = (status: ExtensionEntry['status']) =>
-    all.filter((entry) => entry.status === status).length;
+  const count = (...statuses: ExtensionEntry['status'][]) =>
+    all.filter((entry) => statuses.includes(entry.status)).length;
   return {
     asked: all.length,
     granted: count('approved'),
-    refused: count('rejected'),
-    pending: count('pending'),
+    refused: count('declined', 'rejected'),
+    pending: count('pending', 'forwarded'),
   };
 };
 

@@ -8,6 +8,8 @@ export interface TaskColumns {
   section: string | null;
   leadUnitId: string | null;
   leadUnitName: string | null;
+  /** The task's responsible leader (分管领导) as assigned; null when none. */
+  responsibleLeader: string | null;
 }
 
 /** The task's columns of a row, its lead unit named. */
@@ -17,4 +19,5 @@ export const taskColumns = (task: BoardTask, view: BoardView): TaskColumns => ({
   section: task.section,
   leadUnitId: task.leadUnitId,
   leadUnitName: view.unitName(task.leadUnitId),
+  responsibleLeader: task.responsibleLeader,
 });

@@ -3,7 +3,7 @@ import { forbidden, illegalState, notFound } from '../../../contracts/errors.ts'
 import type { DecisionContext } from '../../shared/decider.ts';
 import type { TaskCommand } from './commands.ts';
 import { type Requirement, requirementOf } from './requirements.ts';
-import { assertInScope } from './scope.ts';
+import { assertInScope, assertResponsibleLeader } from './scope.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 
 /** Commands addressed to an existing task: all but RegisterTask. */
@@ -27,7 +27,8 @@ const assertLifecycle = (task: RegisteredTask, requirement: Requirement): void =
 
 /**
  * The task a command may act on, in the order an outsider learns least: role,
- * then existence, then the unit's scope, then the task's lifecycle.
+ * then existence, then the unit's (or the responsible leader's) scope, then
+ * the task's lifecycle.
  */
 export const admittedTask = (
   command: TaskBoundCommand,
@@ -38,6 +39,9 @@ export const admittedTask = (
   assertRole(command.type, requirement, context.actor);
   if (!state.registered) throw notFound('taskId', `task ${command.data.taskId}`);
   if (requirement.unitScope) assertInScope(state, context.actor);
+  if (requirement.ownTasks.includes(context.actor.role)) {
+    assertResponsibleLeader(state, context.actor);
+  }
   assertLifecycle(state, requirement);
   return state;
 };

@@ -128,14 +128,25 @@ export type TaskCommand =
   | { type: 'ApproveLifecycleChange'; data: { taskId: string; comment: string | null } }
   | { type: 'RejectLifecycleChange'; data: { taskId: string; reason: string } }
   | {
+      /**
+       * `milestoneId` null: more time for the task's own due date. `calendars`:
+       * the working-day calendars in force, as the service looked them up; absent:
+       * the ones shipped.
+       */
       type: 'RequestDeadlineExtension';
       data: {
         taskId: string;
         requestId: string;
-        milestoneId: string;
+        milestoneId: string | null;
         requestedDueDate: string;
         reason: string;
+        calendars?: readonly WorkCalendar[];
       };
+    }
+  | {
+      /** 初审 of the office: forward to the responsible leader, or refuse (closes the request). */
+      type: 'ReviewDeadlineExtension';
+      data: { taskId: string; requestId: string; forward: boolean; comment: string };
     }
   | { type: 'ApproveDeadlineExtension'; data: { taskId: string; requestId: string } }
   | {

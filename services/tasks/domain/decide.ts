@@ -16,8 +16,9 @@ import { acceptTaskCompletion, rejectTaskCompletion, reportTaskCompletion } from
 import {
   approveDeadlineExtension,
   rejectDeadlineExtension,
-  requestDeadlineExtension,
-} from './extensions.ts';
+  reviewDeadlineExtension,
+} from './extension-decisions.ts';
+import { requestDeadlineExtension } from './extensions.ts';
 import { defineIndicator, reportIndicatorValue } from './indicators.ts';
 import { issueLeadershipInstruction } from './instructions.ts';
 import { resumeTask, suspendTask, terminateTask } from './lifecycle.ts';
@@ -82,6 +83,8 @@ const decideOnTask = (
       return reopenMilestone(command.data, task, context);
     case 'RequestDeadlineExtension':
       return requestDeadlineExtension(command.data, task, context);
+    case 'ReviewDeadlineExtension':
+      return reviewDeadlineExtension(command.data, task, context);
     case 'ApproveDeadlineExtension':
       return approveDeadlineExtension(command.data, task, context);
     case 'RejectDeadlineExtension':

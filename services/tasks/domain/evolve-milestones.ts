@@ -1,10 +1,11 @@
 import type { TaskEventOf, TaskEventType } from '../../../contracts/events/task-events.ts';
 import { withChanged, withEntry, withMember } from './collections.ts';
-import type { ExtensionState, MilestoneState, RegisteredTask } from './state.ts';
+import type { MilestoneState, RegisteredTask } from './state.ts';
 
 type Data<T extends TaskEventType> = TaskEventOf<T>['data'];
 
-const changeMilestone = (
+/** The task with one milestone changed; an unknown milestone leaves it as it is. */
+export const changeMilestone = (
   task: RegisteredTask,
   milestoneId: string,
   change: (milestone: MilestoneState) => MilestoneState,
@@ -59,42 +60,6 @@ export const ownerAssigned = (
     ...milestone,
     ownerUnitId: data.ownerUnitId,
   }));
-
-export const extensionRequested = (
-  task: RegisteredTask,
-  data: Data<'DeadlineExtensionRequested'>,
-): RegisteredTask => {
-  const request: ExtensionState = {
-    milestoneId: data.milestoneId,
-    requestedDueDate: data.requestedDueDate,
-    open: true,
-  };
-  const withRequest = { ...task, extensions: withEntry(task.extensions, data.requestId, request) };
-  return changeMilestone(withRequest, data.milestoneId, (milestone) => ({
-    ...milestone,
-    openRequestId: data.requestId,
-  }));
-};
-
-/** Closes the request; an approved one also moves the milestone's due date. */
-export const extensionDecided = (
-  task: RegisteredTask,
-  data: { requestId: string; milestoneId: string },
-  newDueDate: string | null,
-): RegisteredTask => {
-  const closed = {
-    ...task,
-    extensions: withChanged(task.extensions, data.requestId, (request) => ({
-      ...request,
-      open: false,
-    })),
-  };
-  return changeMilestone(closed, data.milestoneId, (milestone) => ({
-    ...milestone,
-    dueDate: newDueDate ?? milestone.dueDate,
-    openRequestId: null,
-  }));
-};
 
 export const reminded = (
   task: RegisteredTask,

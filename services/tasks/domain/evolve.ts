@@ -1,8 +1,7 @@
 import type { TaskEvent } from '../../../contracts/events/index.ts';
+import { extensionDecided, extensionRequested, extensionReviewed } from './evolve-extensions.ts';
 import {
   completed,
-  extensionDecided,
-  extensionRequested,
   milestoneDueDateShifted,
   overdue,
   ownerAssigned,
@@ -95,6 +94,8 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => reopened(task, event.data));
     case 'DeadlineExtensionRequested':
       return update(state, (task) => extensionRequested(task, event.data));
+    case 'DeadlineExtensionReviewed':
+      return update(state, (task) => extensionReviewed(task, event.data));
     case 'DeadlineExtensionApproved':
       return update(state, (task) => extensionDecided(task, event.data, event.data.newDueDate));
     case 'DeadlineExtensionRejected':

@@ -1,32 +1,69 @@
 import { illegalState, validationError } from '../../../contracts/errors.ts';
+import { calendarsInForce } from '../../../domain/calendar/state-council.ts';
+import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import { today } from './calendar.ts';
-import { existingExtension, existingMilestone, openMilestone } from './lookups.ts';
+import { openMilestone } from './lookups.ts';
 import { type OnTask, recorded } from './on-task.ts';
 import { unusedId } from './rules.ts';
 import { headOfLeadUnit } from './scope.ts';
-import type { ExtensionState, MilestoneState, RegisteredTask } from './state.ts';
+import type { RegisteredTask } from './state.ts';
 
-/** Later than the milestone's current due date, and within the task (a task-level extension is another matter). */
-const requestedDueDate = (date: string, milestone: MilestoneState, task: RegisteredTask) => {
-  if (date <= milestone.dueDate) {
+/** What a request asks more time for: a milestone's due date, or the task's own. */
+interface Target {
+  milestoneId: string | null;
+  dueDate: string;
+  openRequestId: string | null;
+  /** The field an error about it names. */
+  field: 'milestoneId' | 'taskId';
+  what: string;
+}
+
+const targetOf = (task: RegisteredTask, milestoneId: string | null): Target => {
+  if (milestoneId === null) {
+    return {
+      milestoneId,
+      dueDate: task.dueDate,
+      openRequestId: task.openTaskRequestId,
+      field: 'taskId',
+      what: `task ${task.taskId}`,
+    };
+  }
+  const milestone = openMilestone(task, milestoneId);
+  return {
+    milestoneId,
+    dueDate: milestone.dueDate,
+    openRequestId: milestone.openRequestId,
+    field: 'milestoneId',
+    what: `milestone ${milestoneId}`,
+  };
+};
+
+/**
+ * Later than the current due date; for a milestone, within the task's own due
+ * date too (more time for the task is a request of its own).
+ */
+const requestedDueDate = (date: string, target: Target, task: RegisteredTask) => {
+  if (date <= target.dueDate) {
     throw validationError(
       'requestedDueDate',
-      `must be later than the current due date ${milestone.dueDate}`,
+      `must be later than the current due date ${target.dueDate}`,
     );
   }
-  if (date > task.dueDate) {
+  if (target.milestoneId !== null && date > task.dueDate) {
     throw validationError(
       'requestedDueDate',
-      `must not be later than the task's due date ${task.dueDate}`,
+      `must not be later than the task's due date ${task.dueDate}: ask for the task's own first`,
     );
   }
   return date;
 };
 
 /**
- * The lead unit asks for more time for a milestone, only before its deadline
- * (DESIGN §4): on the due day at the latest, in China Standard Time. One open
- * request per milestone.
+ * The head of the lead unit asks for more time (延期), for a milestone or for
+ * the task itself, only before its limit runs out (DESIGN §4): the due date,
+ * or the next working day when it falls on a day off (`limitOf`, on the
+ * calendars the service looked up), in China Standard Time. One open request
+ * per milestone, and one for the task's own due date.
  */
 export const requestDeadlineExtension: OnTask<'RequestDeadlineExtension'> = (
   data,
@@ -34,72 +71,27 @@ export const requestDeadlineExtension: OnTask<'RequestDeadlineExtension'> = (
   context,
 ) => {
   headOfLeadUnit(task, context.actor);
-  const milestone = openMilestone(task, data.milestoneId);
+  const target = targetOf(task, data.milestoneId);
   const day = today(context);
-  if (day > milestone.dueDate) {
+  const limit = limitOf(calendarsInForce(data.calendars ?? []), target.dueDate);
+  if (day > limit) {
     throw illegalState(
-      `milestone ${data.milestoneId} was due ${milestone.dueDate}: an extension asked on ${day} is too late`,
-      'milestoneId',
+      `${target.what} was due ${target.dueDate}, its limit ${limit}: an extension asked on ${day} is too late`,
+      target.field,
     );
   }
-  if (milestone.openRequestId !== null) {
+  if (target.openRequestId !== null) {
     throw illegalState(
-      `milestone ${data.milestoneId} already has the open request ${milestone.openRequestId}`,
-      'milestoneId',
+      `${target.what} already has the open request ${target.openRequestId}`,
+      target.field,
     );
   }
   const requestId = unusedId('requestId', data.requestId, task.extensions, 'extension request');
   return recorded('DeadlineExtensionRequested', task, {
     requestId,
-    milestoneId: data.milestoneId,
-    currentDueDate: milestone.dueDate,
-    requestedDueDate: requestedDueDate(data.requestedDueDate, milestone, task),
+    milestoneId: target.milestoneId,
+    currentDueDate: target.dueDate,
+    requestedDueDate: requestedDueDate(data.requestedDueDate, target, task),
     reason: data.reason,
-  });
-};
-
-const openRequest = (task: RegisteredTask, requestId: string): ExtensionState => {
-  const request = existingExtension(task, requestId);
-  if (!request.open)
-    throw illegalState(`extension request ${requestId} is already decided`, 'requestId');
-  return request;
-};
-
-/**
- * A leader grants the requested date; it becomes the milestone's due date. Not
- * for a milestone completed meanwhile: a late completion must not turn on time.
- */
-export const approveDeadlineExtension: OnTask<'ApproveDeadlineExtension'> = (
-  data,
-  task,
-  { actor },
-) => {
-  const request = openRequest(task, data.requestId);
-  if (existingMilestone(task, request.milestoneId).completed) {
-    throw illegalState(
-      `milestone ${request.milestoneId} is completed: reject the request instead`,
-      'requestId',
-    );
-  }
-  return recorded('DeadlineExtensionApproved', task, {
-    requestId: data.requestId,
-    milestoneId: request.milestoneId,
-    newDueDate: request.requestedDueDate,
-    approvedBy: actor.id,
-  });
-};
-
-/** A leader refuses the request; the due date stays. A refusal is an outcome, so an event. */
-export const rejectDeadlineExtension: OnTask<'RejectDeadlineExtension'> = (
-  data,
-  task,
-  { actor },
-) => {
-  const request = openRequest(task, data.requestId);
-  return recorded('DeadlineExtensionRejected', task, {
-    requestId: data.requestId,
-    milestoneId: request.milestoneId,
-    reason: data.reason,
-    rejectedBy: actor.id,
   });
 };

@@ -4,7 +4,6 @@ import type { LifecycleChange } from '../../../contracts/events/task-events.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { today } from './calendar.ts';
 import { type OnTask, recorded } from './on-task.ts';
-import { assertResponsibleLeader } from './scope.ts';
 import type { ProposalState, RegisteredTask } from './state.ts';
 
 const changeName = { suspend: 'suspension', terminate: 'termination' } as const;
@@ -54,10 +53,10 @@ export const changeFacts = (
 
 /**
  * The responsible leader (分管领导) approves the office's proposal: the decision
- * and the suspension or termination it allows, with the proposal's reason.
+ * and the suspension or termination it allows, with the proposal's reason. Only
+ * the task's own leader is admitted (scope `own_tasks`), as for its decisions below.
  */
 export const approveLifecycleChange: OnTask<'ApproveLifecycleChange'> = (data, task, context) => {
-  assertResponsibleLeader(task, context.actor);
   const { change, reason } = openProposal(task);
   return [
     ...recorded('TaskLifecycleChangeDecided', task, {
@@ -72,7 +71,6 @@ export const approveLifecycleChange: OnTask<'ApproveLifecycleChange'> = (data, t
 
 /** The responsible leader turns the proposal down, saying why; the task runs on. */
 export const rejectLifecycleChange: OnTask<'RejectLifecycleChange'> = (data, task, { actor }) => {
-  assertResponsibleLeader(task, actor);
   const { change } = openProposal(task);
   return recorded('TaskLifecycleChangeDecided', task, {
     change,
@@ -92,7 +90,6 @@ export const leaderChange = (
   task: RegisteredTask,
   context: DecisionContext,
 ): TaskEvent[] => {
-  assertResponsibleLeader(task, context.actor);
   assertNoOpenProposal(task);
   return changeFacts(change, reason, task, context);
 };

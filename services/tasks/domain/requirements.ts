@@ -8,6 +8,11 @@ export type Requirement = {
   roles: readonly Role[];
   /** A department head must lead or co-own the task (its own unit's task). */
   unitScope: boolean;
+  /**
+   * Roles with scope `own_tasks`: one of them acts only on a task whose
+   * responsible leader (分管领导) it is, or on a task without one.
+   */
+  ownTasks: readonly Role[];
   /** Refused once the completion is accepted (办结): the work is closed. */
   open: boolean;
   /** Refused while the task is suspended: no progress, reports or completion. */
@@ -16,8 +21,20 @@ export type Requirement = {
 
 /** The clock's own facts: recorded only by `system`, never sent by a person. */
 const clockFacts = {
-  RemindMilestoneDueSoon: { roles: ['system'], unitScope: false, open: false, active: false },
-  RecordMilestoneOverdue: { roles: ['system'], unitScope: false, open: false, active: false },
+  RemindMilestoneDueSoon: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
+  RecordMilestoneOverdue: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
 } as const satisfies Record<string, Requirement>;
 
 const declared = new Map<string, Requirement>(
@@ -29,6 +46,9 @@ const declared = new Map<string, Requirement>(
         ...(operation.byClock ? (['system'] as const) : []),
       ],
       unitScope: operation.unitScope === 'task',
+      ownTasks: (Object.keys(operation.roles) as Role[]).filter(
+        (role) => operation.roles[role] === 'own_tasks',
+      ),
       open: operation.lifecycle?.includes('open') ?? false,
       active: operation.lifecycle?.includes('active') ?? false,
     },

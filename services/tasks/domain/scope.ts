@@ -32,19 +32,6 @@ export const actingUnitId = (actor: Actor): string => {
   return actor.unitId;
 };
 
-/**
- * A leader decides for the task only as its responsible leader (分管领导): the
- * assignment names the official by id (or, in older records, by name); any
- * leader may where the task names none.
- */
-export const assertResponsibleLeader = (task: RegisteredTask, actor: Actor): void => {
-  const named = task.responsibleLeader;
-  if (named === null || named === actor.id || named === actor.name) return;
-  throw forbidden(
-    `task ${task.taskId} is decided by its responsible leader ${task.responsibleLeader}, not by ${actor.id}`,
-  );
-};
-
 /** The lead unit's id, when the actor is its department head: only the lead unit may. */
 export const headOfLeadUnit = (task: RegisteredTask, actor: Actor): string => {
   const unitId = actingUnitId(actor);
@@ -52,4 +39,18 @@ export const headOfLeadUnit = (task: RegisteredTask, actor: Actor): string => {
     throw forbidden(`unit ${unitId} does not lead task ${task.taskId}; only the lead unit may`);
   }
   return unitId;
+};
+
+/**
+ * A leader with scope `own_tasks` acts on the tasks it is the responsible leader
+ * (分管领导) of: its actor id is the official's id the assignment named (or, for
+ * a leader typed in by name before the directory held officials, its name). Any
+ * leader acts on a task without one.
+ */
+export const assertResponsibleLeader = (task: RegisteredTask, actor: Actor): void => {
+  const responsible = task.responsibleLeader;
+  if (responsible === null || responsible === actor.id || responsible === actor.name) return;
+  throw forbidden(
+    `only the responsible leader of task ${task.taskId}, ${responsible}, may; not ${actor.id}`,
+  );
 };

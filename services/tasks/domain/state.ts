@@ -31,8 +31,20 @@ export type BlockageState = {
   waitingOnUnitId: string | null;
 };
 
-/** A deadline extension request, open until a leader approves or rejects it. */
-export type ExtensionState = { milestoneId: string; requestedDueDate: string; open: boolean };
+/**
+ * A deadline extension request (延期): for a milestone, or for the task's own due
+ * date (`milestoneId` null). Open until the office refuses it at its review
+ * (初审) or a leader decides it; a leader decides only once the office forwarded it.
+ */
+export type ExtensionState = {
+  milestoneId: string | null;
+  requestedDueDate: string;
+  open: boolean;
+  /** The office reviewed it (初审); one review per request. */
+  reviewed: boolean;
+  /** The office passed it on to the responsible leader. */
+  forwarded: boolean;
+};
 
 /** The office's open proposal to suspend or terminate the task, for the responsible leader. */
 export type ProposalState = { change: LifecycleChange; reason: string };
@@ -48,6 +60,7 @@ export type RegisteredTask = {
   registered: true;
   taskId: string;
   plannedStart: string;
+  /** The task's own due date now: as registered, or moved on by a pause or an extension. */
   dueDate: string;
   /** Assigned at least once: a returned task has no lead unit, yet it was assigned. */
   assigned: boolean;
@@ -71,6 +84,8 @@ export type RegisteredTask = {
   milestones: ReadonlyMap<string, MilestoneState>;
   blockages: ReadonlyMap<string, BlockageState>;
   extensions: ReadonlyMap<string, ExtensionState>;
+  /** The open request for the task's own due date; one at a time. */
+  openTaskRequestId: string | null;
   indicatorIds: ReadonlySet<string>;
   /** The indicators that count whole things (所, 个), each with its unit of measure. */
   countingIndicators: ReadonlyMap<string, string>;
@@ -112,6 +127,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   milestones: new Map(),
   blockages: new Map(),
   extensions: new Map(),
+  openTaskRequestId: null,
   indicatorIds: new Set(),
   countingIndicators: new Map(),
   notices: new Map(),

@@ -178,9 +178,10 @@ export const returned = (taskId: string, unitId: string): TaskEvent => ({
   data: { taskId, unitId, reason: 'wrongly assigned' },
 });
 
+/** A request for more time: for a milestone, or (`milestoneId` null) for the task's own due date. */
 export const extensionAsked = (
   taskId: string,
-  milestoneId: string,
+  milestoneId: string | null,
   requestId: string,
   currentDueDate: string,
   requestedDueDate: string,
@@ -189,9 +190,20 @@ export const extensionAsked = (
   data: { taskId, requestId, milestoneId, currentDueDate, requestedDueDate, reason: 'rain' },
 });
 
+/** 初审 of the office: forwarded to the responsible leader, or declined. */
+export const extensionReviewed = (
+  taskId: string,
+  milestoneId: string | null,
+  requestId: string,
+  forwarded = true,
+): TaskEvent => ({
+  type: 'DeadlineExtensionReviewed',
+  data: { taskId, requestId, milestoneId, forwarded, comment: 'reviewed', reviewedBy: 'office-1' },
+});
+
 export const extensionGranted = (
   taskId: string,
-  milestoneId: string,
+  milestoneId: string | null,
   requestId: string,
   newDueDate: string,
 ): TaskEvent => ({
@@ -201,7 +213,7 @@ export const extensionGranted = (
 
 export const extensionRefused = (
   taskId: string,
-  milestoneId: string,
+  milestoneId: string | null,
   requestId: string,
 ): TaskEvent => ({
   type: 'DeadlineExtensionRejected',

@@ -27,7 +27,7 @@ export const taskAssigned: EventOf<'TaskAssigned'> = {
     taskId,
     leadUnitId: 'education-bureau',
     cooperatingUnitIds: ['finance-bureau'],
-    // The id of `leader` below: the task's own responsible leader.
+    // The official's id: the actor id of `leader` below, who decides its extensions.
     responsibleLeader: 'leader-1',
   },
 };
@@ -90,7 +90,13 @@ export const actingAs = (role: Actor['role']): DecisionContext => ({
   actor: { id: `${role}-1`, role },
 });
 
+/** The task's responsible leader (分管领导) in these fixtures. */
 export const leader = actingAs('leader');
+/** A leader who is not the task's responsible leader. */
+export const otherLeader: DecisionContext = {
+  ...defaultContext,
+  actor: { id: 'leader-2', role: 'leader' },
+};
 export const inspector = actingAs('inspector');
 /** The system clock (actor `system`). */
 export const clock = actingAs('system');
@@ -131,7 +137,7 @@ export const taskReturned = (unitId = 'education-bureau'): TaskEvent => ({
 export const extensionRequested = (
   requestId = 'r1',
   requestedDueDate = '2021-07-31',
-  milestoneId = 'm1',
+  milestoneId: string | null = 'm1',
   currentDueDate = '2021-06-30',
 ): TaskEvent => ({
   type: 'DeadlineExtensionRequested',
@@ -145,16 +151,36 @@ export const extensionRequested = (
   },
 });
 
+/** 初审 of the office: forwarded to the responsible leader, or not (which closes the request). */
+export const extensionReviewed = (
+  requestId = 'r1',
+  forwarded = true,
+  milestoneId: string | null = 'm1',
+): TaskEvent => ({
+  type: 'DeadlineExtensionReviewed',
+  data: {
+    taskId,
+    requestId,
+    milestoneId,
+    forwarded,
+    comment: forwarded ? 'Rain days on record: forwarded' : 'The survey was on time',
+    reviewedBy: 'office-1',
+  },
+});
+
 export const extensionApproved = (
   requestId = 'r1',
   newDueDate = '2021-07-31',
-  milestoneId = 'm1',
+  milestoneId: string | null = 'm1',
 ): TaskEvent => ({
   type: 'DeadlineExtensionApproved',
   data: { taskId, requestId, milestoneId, newDueDate, approvedBy: 'leader-1' },
 });
 
-export const extensionRejected = (requestId = 'r1', milestoneId = 'm1'): TaskEvent => ({
+export const extensionRejected = (
+  requestId = 'r1',
+  milestoneId: string | null = 'm1',
+): TaskEvent => ({
   type: 'DeadlineExtensionRejected',
   data: { taskId, requestId, milestoneId, reason: 'Rain is no reason', rejectedBy: 'leader-1' },
 });

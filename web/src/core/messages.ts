@@ -67,6 +67,19 @@ const rules: readonly [RegExp, string][] = [
     /^unit \S+ already has its early_completion bonus for task \S+$/,
     '该单位已就本任务获得提前完成加分',
   ],
+  // Deadline extensions (延期).
+  [/^must be later than the current due date (\S+)$/, '须晚于现在的期限 $1'],
+  [
+    /^must not be later than the task's due date (\S+): ask for the task's own first$/,
+    '不能晚于任务期限 $1：需要时请先申请任务整体延期',
+  ],
+  [/^must be true \(forward\) or false \(refuse\)$/, '须选择同意报送或不同意'],
+  // 代录: the office records a unit's report only with its source.
+  [
+    /^required when the office records for a unit \(代录\): name the unit’s source, who reported and when$/,
+    '督查室代录须注明来源：谁、何时、以何方式报送',
+  ],
+  [/^only the office records on a unit’s behalf \(代录\)$/, '只有督查室代录时才填写来源'],
   [/^must exist$/, '所指的记录不存在'],
   [
     /^letters, digits and _ \. : - only, at most (\d+) characters$/,
@@ -83,6 +96,62 @@ const rules: readonly [RegExp, string][] = [
   [/^is not a type of the schema$/, '不是接口定义的类型'],
   [/^must be a valid GraphQL document$/, '须为有效的 GraphQL 请求'],
 ];
+
+/** The task decider's refusals the console's forms meet, in Chinese: each message's pattern and its wording. */
+const refusals: readonly [RegExp, string][] = [
+  [
+    /^(?:milestone|task) \S+ was due (\S+), its limit (\S+): an extension asked on (\S+) is too late$/,
+    '期限为 $1（最迟 $2），$3 申请延期已超过期限',
+  ],
+  [
+    /^(?:milestone|task) \S+ already has the open request (\S+)$/,
+    '已有未办结的延期申请（$1），办结后才能再申请',
+  ],
+  [/^extension request \S+ is closed$/, '该延期申请已办结'],
+  [
+    /^extension request \S+ was already reviewed and forwarded$/,
+    '该延期申请已初审并报送分管领导，不能再次初审',
+  ],
+  [
+    /^extension request \S+ awaits the office's review \(初审\) first$/,
+    '该延期申请尚待督查室初审，初审同意后才能审批',
+  ],
+  [
+    /^milestone \S+ is completed: reject the request instead$/,
+    '节点已完成，不能再批准延期：请驳回',
+  ],
+  [
+    /^the due date moved on to (\S+) since the request for (\S+): reject it instead$/,
+    '期限已顺延至 $1，不早于申请的 $2：请驳回',
+  ],
+  [
+    /^only the responsible leader of task \S+, (.+), may; not .+$/,
+    '只有该任务的分管领导（$1）可以办理',
+  ],
+  // Returns (退回) and the office's proposals to suspend or terminate.
+  [
+    /^unit \S+ has asked to return task \S+: the office rules on it first$/,
+    '本单位已申请退回，督查室裁定前不能签收',
+  ],
+  [
+    /^unit \S+ has already asked to return task \S+: the office rules on it$/,
+    '已申请退回，请等待督查室裁定',
+  ],
+  [/^task \S+ has no return request to rule on$/, '该任务没有待裁定的退回申请'],
+  [/^unit \S+ has signed for task \S+: too late to return it$/, '已签收的任务不能再申请退回'],
+  [
+    /^task \S+ has an open proposal of (suspension|termination): the leader decides it first$/,
+    '已有待分管领导审批的提请，须先审批',
+  ],
+  [/^task \S+ has no open proposal to decide$/, '该任务没有待审批的暂停或终止提请'],
+];
+
+/** A refusal's detail as the server words it, in Chinese where the console knows it. */
+const refusalText = (message: string): string => {
+  for (const [pattern, wording] of refusals)
+    if (pattern.test(message)) return message.replace(pattern, wording);
+  return ruleText(message);
+};
 
 /** What each refusal means to the user, by its code; the server's own words follow in brackets. */
 const byCode: Readonly<Record<string, string>> = {
@@ -112,7 +181,7 @@ export const ruleText = (rule: string): string => {
 const detailOf = (error: ApiError): string =>
   error.code === 'GRAPHQL_VALIDATION' && error.field && error.rule
     ? `${error.field}：${ruleText(error.rule)}`
-    : ruleText(error.message);
+    : refusalText(error.message);
 
 /**
  * What went wrong, in the console's language: a field's rule in words the user

@@ -183,19 +183,19 @@ export const permissions = {
   "approveLifecycleChange": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "rejectLifecycleChange": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "suspendTask": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "resumeTask": {
@@ -207,7 +207,7 @@ export const permissions = {
   "terminateTask": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "requestDeadlineExtension": {
@@ -216,16 +216,22 @@ export const permissions = {
       "department_head": "own_unit"
     }
   },
+  "reviewDeadlineExtension": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
   "approveDeadlineExtension": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "rejectDeadlineExtension": {
     "kind": "command",
     "roles": {
-      "leader": "all"
+      "leader": "own_tasks"
     }
   },
   "reportTaskCompletion": {

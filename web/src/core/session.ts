@@ -61,6 +61,17 @@ export const canOnTask = (operation: Operation, task: TaskUnits): boolean => {
   return task.leadUnitId === me.unitId || task.cooperatingUnitIds.includes(me.unitId);
 };
 
+/**
+ * Whether the user may use a leader's `operation` on a task whose responsible
+ * leader (分管领导) is `responsibleLeader`: scope `own_tasks` needs the user to
+ * be that leader (its id is the official's), or the task to have none.
+ */
+export const canAsLeaderOf = (operation: Operation, responsibleLeader: string | null): boolean => {
+  const granted = scope(operation);
+  if (granted === 'all') return true;
+  return granted === 'own_tasks' && (responsibleLeader === null || responsibleLeader === me?.id);
+};
+
 /** Whether the user's unit leads the task (signing, extensions and completion are the lead's). */
 export const leadsTask = (task: TaskUnits): boolean =>
   me?.unitId !== undefined && me?.unitId !== null && task.leadUnitId === me.unitId;

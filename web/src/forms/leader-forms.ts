@@ -19,7 +19,7 @@ export const instructionForm = (taskId: string, done: () => void) =>
     }),
   );
 
-/** Approve, or reject with a reason, a pending extension request. */
+/** The responsible leader's decision (决定) on a request the office forwarded: approve, or reject with a reason. */
 export const extensionDecision = (taskId: string, requestId: string, done: () => void) =>
   h(
     'div',

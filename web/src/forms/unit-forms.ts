@@ -1,6 +1,7 @@
 import { h } from '../core/dom.ts';
 import { t } from '../core/i18n.ts';
 import { currentUser } from '../core/session.ts';
+import { extensionTargets } from '../domain/extension-targets.ts';
 import type { Evidence } from './evidence.ts';
 import { actionForm, type Field, folded, type Values } from './form.ts';
 import { mutate, numeric, optional } from './mutate.ts';
@@ -8,11 +9,21 @@ import { mutate, numeric, optional } from './mutate.ts';
 /** What the department head's forms need to know of the task. */
 export interface UnitFormTask {
   id: string;
+  /** The task's own due date now. */
+  dueDate: string;
+  /**
+   * The day the page is for, and the last day of each limit (the due date, or the
+   * next working day when it falls on a day off): more time is asked by the limit.
+   */
+  today: string;
+  taskLimit: string;
   milestones: readonly {
     id: string;
     title: string;
     status: string;
     progress: number;
+    dueDate: string;
+    limitDate: string;
     /** Recorded overdue by the clock: past asking more time for. */
     overdue: boolean;
     ownerUnit: { id: string } | null;
@@ -115,27 +126,32 @@ export const blockageForm = (task: UnitFormTask, done: () => void) =>
     done,
   });
 
+/** The choices of 延期对象, in words: the task itself, or a milestone, each with its due date now. */
+const targetOptions = (task: UnitFormTask) =>
+  extensionTargets(task).map((target) =>
+    target.milestoneId === null
+      ? { value: '', label: t('extTaskItself', { due: target.dueDate }) }
+      : {
+          value: target.milestoneId,
+          label: t('extMilestone', { title: target.title ?? '', due: target.dueDate }),
+        },
+  );
+
+/** 延期申请 of the lead unit: for the task itself or a milestone, before the limit, with the reason. */
 export const extensionForm = (task: UnitFormTask, done: () => void) =>
   actionForm({
     title: 'requestExtension',
+    intro: h('p', { class: 'note' }, t('requestExtensionHelp')),
     fields: [
-      {
-        name: 'milestoneId',
-        label: 'milestone',
-        kind: 'select',
-        // An extension is asked before the limit: an overdue milestone is not offered.
-        options: openMilestones({
-          ...task,
-          milestones: task.milestones.filter((milestone) => !milestone.overdue),
-        }),
-      },
+      { name: 'milestoneId', label: 'extTarget', kind: 'select', options: targetOptions(task) },
       { name: 'requestedDueDate', label: 'requestedDueDate', kind: 'date' },
       { name: 'reason', label: 'reason', kind: 'textarea' },
     ],
     submit: (values) =>
       mutate('requestDeadlineExtension', {
         taskId: task.id,
-        milestoneId: values.milestoneId,
+        // The task's own due date is asked without a milestone.
+        milestoneId: optional(values.milestoneId),
         requestedDueDate: values.requestedDueDate,
         reason: values.reason,
       }),
@@ -176,5 +192,7 @@ export const unitForms = (
     folded('reportProgress', progressForm(task, done)),
     folded('completeMilestone', completeForm(task, done)),
     folded('reportBlockage', blockageForm(task, done)),
-    options.leads ? folded('requestExtension', extensionForm(task, done)) : null,
+    options.leads && extensionTargets(task).length > 0
+      ? folded('requestExtension', extensionForm(task, done))
+      : null,
   );

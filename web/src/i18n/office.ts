@@ -37,8 +37,9 @@ export const officeZh = {
   wbAssignOnDesk: '交办',
   wbTransfer: '转办',
   wbToUnit: '转至单位',
-  wbExtensions: '待审批的延期申请',
-  wbExtensionsHelp: '延期由领导审批；督查室在此跟踪尚未审批的申请。',
+  wbExtensions: '未办结的延期申请',
+  wbExtensionsHelp:
+    '新的延期申请先由督查室初审：同意的报分管领导审批，不同意的退回（申请即办结，期限不变）。已报送的申请在此跟踪，待领导决定。',
   wbRequestedOn: '申请日期',
   wbRegister: '登记事项',
   wbTaskTitle: '事项名称',
@@ -132,8 +133,9 @@ export const officeEn: Record<keyof typeof officeZh, string> = {
   wbAssignOnDesk: 'Assign',
   wbTransfer: 'Transfer',
   wbToUnit: 'To unit',
-  wbExtensions: 'Extension requests awaiting a leader',
-  wbExtensionsHelp: 'A leader decides extensions; the office follows those still open here.',
+  wbExtensions: 'Open extension requests',
+  wbExtensionsHelp:
+    'The office reviews each new request first: forwarded to the task’s responsible leader, or refused (which closes it, the due date unchanged). Forwarded ones are followed here until the leader decides.',
   wbRequestedOn: 'Requested on',
   wbRegister: 'Register a matter',
   wbTaskTitle: 'Title',

@@ -20,7 +20,7 @@ export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
     totalCount nodes { taskId title section leadUnitName actual expected behind dueDate } }
   overdue: stageBoard(asOf: $asOf, filter: { state: OVERDUE }, orderBy: { field: DAYS_OVERDUE, direction: DESC }, first: 200) {
     totalCount counts { doneOnTime doneLate overdue }
-    nodes { taskId title dueDate daysOverdue extensions { requestId status requestedDueDate } } }
+    nodes { taskId responsibleLeader title dueDate daysOverdue extensions { requestId status requestedDueDate } } }
   blockages: blockageBoard(asOf: $asOf, first: 50) {
     totalCount nodes { taskId taskTitle blockageId description waitingOnUnitName ageDays level } } }`;
 
@@ -35,7 +35,7 @@ export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard
 export const stageBoardQuery = /* GraphQL */ `query StageBoard($asOf: Date, $first: Int, $after: String, $filter: StageFilter, $orderBy: StageOrder) {
   board: stageBoard(asOf: $asOf, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
     counts { upcoming dueSoon overdue doneOnTime doneLate suspended }
-    nodes { taskId taskTitle leadUnitName milestoneId title dueDate percent state daysLeft daysOverdue
+    nodes { taskId taskTitle leadUnitName responsibleLeader milestoneId title dueDate percent state daysLeft daysOverdue
       extensions { requestId status requestedDueDate reason } } } }`;
 
 export const blockageBoardQuery = /* GraphQL */ `query BlockageBoard($asOf: Date, $first: Int, $after: String, $filter: BlockageFilter, $orderBy: BlockageOrder) {

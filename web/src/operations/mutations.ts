@@ -11,6 +11,7 @@ export const consoleMutations = [
   'declareBlockagePartDone',
   'escalateBlockage',
   'requestDeadlineExtension',
+  'reviewDeadlineExtension',
   'approveDeadlineExtension',
   'rejectDeadlineExtension',
   'answerSupervisionNotice',

@@ -9,8 +9,9 @@ export const attentionQuery = /* GraphQL */ `query OfficeAttention {
 
 /**
  * What waits on the office's ruling: completion reports (办结报告), tasks without
- * a lead unit (never assigned, or returned, 退回), and extension requests (which a
- * leader decides; listed so the office follows them).
+ * a lead unit (never assigned, or returned, 退回), and extension requests: the
+ * milestones' and the tasks' own, which the office reviews first (初审) and then
+ * follows while the responsible leader decides.
  */
 export const rulingsQuery = /* GraphQL */ `query OfficeRulings {
   reported: tasks(filter: { statuses: [COMPLETION_REPORTED] }, first: 50) {
@@ -23,6 +24,9 @@ export const rulingsQuery = /* GraphQL */ `query OfficeRulings {
     edges { node { id title dueDate leadUnit { id name } responsibleLeader } } }
   extensions: stageBoard(filter: { withExtensions: true }, first: 100) {
     nodes { taskId taskTitle leadUnitName milestoneId title dueDate
+      extensions { requestId status requestedOn requestedDueDate reason } } }
+  taskExtensions: progressBoard(filter: { withExtensions: true }, first: 100) {
+    nodes { taskId title leadUnitName dueDate
       extensions { requestId status requestedOn requestedDueDate reason } } } }`;
 
 /**

@@ -11,8 +11,9 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   id title description section status progress plannedStart dueDate
   leadUnit { id name } cooperatingUnits { id name } responsibleLeader assumed
   milestones { id title dueDate originalDueDate weight assumed progress status overdue lastNote
-    lastEvidence { fileName sha256 size } ownerUnit { id name }
-    extensions { id status requestedDueDate reason } }
+    lastEvidence { fileName sha256 size } ownerUnit { id name } }
+  extensions { id milestoneId status stage currentDueDate requestedDueDate reason requestedAt requestedBy
+    reviewedAt reviewedBy reviewComment decidedAt decidedBy newDueDate rejectionReason }
   blockages { id description status waitingOnUnit { id name } reportedByUnit { id name } escalationLevel resolution
     partDone { unit { id name } note } }
   indicators { id name unitOfMeasure target comparison dueDate baseline tolerance assumed
@@ -30,8 +31,8 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
 export const earlierHistoryQuery = /* GraphQL */ `query TaskHistoryEarlier($id: ID!, $before: String) { task(id: $id) { ${historySelection} } }`;
 
 export const taskBoardsQuery = /* GraphQL */ `query TaskBoards($id: ID!, $unitId: ID) {
-  stageBoard(filter: { taskId: $id }, first: 100) { nodes { milestoneId state } }
-  progressBoard(filter: { unitId: $unitId }, first: 100) { nodes { taskId light } }
+  stageBoard(filter: { taskId: $id }, first: 100) { day nodes { milestoneId state limitDate } }
+  progressBoard(filter: { unitId: $unitId }, first: 100) { nodes { taskId light limitDate } }
   blockageBoard(first: 100) { nodes { taskId blockageId chain inCycle } } }`;
 
 export const taskPositionQuery =

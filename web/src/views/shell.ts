@@ -37,6 +37,7 @@ const offered: readonly (Operation | 'read')[] = [
   'declareBlockagePartDone',
   'assignMilestoneOwner',
   'requestDeadlineExtension',
+  'reviewDeadlineExtension',
   'answerSupervisionNotice',
   'urgeTask',
   'auditProof',

@@ -1,8 +1,7 @@
 import { h } from '../../core/dom.ts';
 import { label, percentText, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
-import { can } from '../../core/session.ts';
-import { extensionDecision } from '../../forms/leader-forms.ts';
+import { extensionStepForm } from '../../forms/extension-steps.ts';
 import { stageBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
 import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
@@ -11,6 +10,7 @@ interface Row {
   taskId: string;
   taskTitle: string;
   leadUnitName: string | null;
+  responsibleLeader: string | null;
   milestoneId: string;
   title: string;
   dueDate: string;
@@ -79,9 +79,7 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
             'div',
             { class: 'extension' },
             `${label('ext', extension.status)} → ${extension.requestedDueDate}：${extension.reason}`,
-            extension.status === 'PENDING' && can('approveDeadlineExtension')
-              ? extensionDecision(row.taskId, extension.requestId, refresh)
-              : null,
+            extensionStepForm(row, extension, refresh),
           ),
         ),
     },

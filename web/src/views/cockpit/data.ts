@@ -40,6 +40,8 @@ export interface RedTask {
 
 export interface OverdueMilestone {
   taskId: string;
+  /** The task's responsible leader (分管领导): only that leader decides its extensions. */
+  responsibleLeader: string | null;
   title: string;
   dueDate: string;
   daysOverdue: number;

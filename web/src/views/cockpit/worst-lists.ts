@@ -1,8 +1,7 @@
 import { type Child, h } from '../../core/dom.ts';
 import { type Column, label, number, table, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
-import { can } from '../../core/session.ts';
-import { extensionDecision } from '../../forms/leader-forms.ts';
+import { extensionStepForm } from '../../forms/extension-steps.ts';
 import { blockageAgeColumns } from '../blockage-columns.ts';
 import type { Cockpit, OverdueMilestone } from './data.ts';
 import { boardHref } from './links.ts';
@@ -15,8 +14,11 @@ const blockedShown = 10;
 const more = (shown: number, total: number, href: string, text: string): Child =>
   total > shown ? h('p', { class: 'more' }, h('a', { href }, text)) : null;
 
-/** An overdue milestone, with its extensions and, for a leader, the decision on a pending one. */
-const overdueMilestone = (taskId: string, refresh: () => void) => (milestone: OverdueMilestone) =>
+/**
+ * An overdue milestone, with its extensions and the next step on an open one
+ * for whoever may take it: the office's review, the responsible leader's decision.
+ */
+const overdueMilestone = (refresh: () => void) => (milestone: OverdueMilestone) =>
   h(
     'li',
     {},
@@ -26,9 +28,7 @@ const overdueMilestone = (taskId: string, refresh: () => void) => (milestone: Ov
         'div',
         {},
         `${label('ext', extension.status)} → ${extension.requestedDueDate}`,
-        extension.status === 'PENDING' && can('approveDeadlineExtension')
-          ? extensionDecision(taskId, extension.requestId, refresh)
-          : null,
+        extensionStepForm(milestone, extension, refresh),
       ),
     ),
   );
@@ -48,7 +48,7 @@ export const redTaskTable = (
       label: t('overdueMilestones'),
       cell: (row) =>
         row.overdue.length > 0
-          ? h('ul', { class: 'plain' }, row.overdue.map(overdueMilestone(row.taskId, refresh)))
+          ? h('ul', { class: 'plain' }, row.overdue.map(overdueMilestone(refresh)))
           : '—',
     },
     { label: t('dueDate'), cell: (row) => row.dueDate },

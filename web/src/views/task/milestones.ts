@@ -3,7 +3,6 @@ import { type Light, label, lightBadge } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { evidenceList } from '../../forms/evidence.ts';
-import { extensionDecision } from '../../forms/leader-forms.ts';
 import { ownerForm } from '../../forms/milestone-owner.ts';
 import { markIfAssumed } from './assumed.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
@@ -91,16 +90,16 @@ export const milestoneTimeline = (task: TaskPage, boards: TaskBoards, refresh: (
               milestone.status !== 'COMPLETED' && can('assignMilestoneOwner')
                 ? ownerForm(task, milestone.id, milestone.ownerUnit?.id ?? null, refresh)
                 : null,
-              milestone.extensions.map((extension) =>
-                h(
-                  'div',
-                  { class: 'extension' },
-                  `${t('extensions')}: ${label('ext', extension.status)} → ${extension.requestedDueDate}：${extension.reason}`,
-                  extension.status === 'REQUESTED' && can('approveDeadlineExtension')
-                    ? extensionDecision(task.id, extension.id, refresh)
-                    : null,
+              // Its requests in brief: the section below has their stages and next steps.
+              task.extensions
+                .filter((extension) => extension.milestoneId === milestone.id)
+                .map((extension) =>
+                  h(
+                    'div',
+                    { class: 'extension' },
+                    `${t('extensions')}: ${label('ext', extension.status)} → ${extension.requestedDueDate}：${extension.reason}`,
+                  ),
                 ),
-              ),
             ),
           );
         }),

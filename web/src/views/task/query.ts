@@ -44,8 +44,9 @@ export interface TaskPage {
     lastEvidence: Evidence[];
     /** The cooperating unit whose part it is; null: the lead unit's. */
     ownerUnit: UnitRef | null;
-    extensions: { id: string; status: string; requestedDueDate: string; reason: string }[];
   }[];
+  /** Every extension request (延期), the task's own (milestoneId null) and its milestones'. */
+  extensions: ExtensionRequest[];
   blockages: {
     id: string;
     description: string;
@@ -126,6 +127,27 @@ export interface TaskPage {
   history: HistoryPage;
 }
 
+/** An extension request through its stages: 申请 (asked), 初审 (the office), 决定 (the leader). */
+export interface ExtensionRequest {
+  id: string;
+  /** Null: the task's own due date. */
+  milestoneId: string | null;
+  status: string;
+  stage: string;
+  currentDueDate: string;
+  requestedDueDate: string;
+  reason: string;
+  requestedAt: string;
+  requestedBy: string;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reviewComment: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  newDueDate: string | null;
+  rejectionReason: string | null;
+}
+
 /** One event of a task's history, as the page shows it. */
 export interface HistoryEntry {
   position: number;
@@ -154,8 +176,13 @@ const historyPageOf = (connection: HistoryConnection): HistoryPage => ({
 });
 
 export interface TaskBoards {
-  stages: { milestoneId: string; state: string }[];
+  /** The boards' day (China Standard Time). */
+  day: string;
+  /** Each milestone's stage, and the last day of its limit. */
+  stages: { milestoneId: string; state: string; limitDate: string }[];
   light: Light | null;
+  /** The last day of the task's own limit; null when the boards do not show the task. */
+  limitDate: string | null;
   chains: { blockageId: string; chain: string[]; inCycle: boolean }[];
 }
 
@@ -201,13 +228,16 @@ export const loadEarlierHistory = async (id: string, before: string): Promise<Hi
 /** What the boards say of the task: its milestones' stages, its light, its blockages' chains. */
 export const loadTaskBoards = async (task: TaskPage): Promise<TaskBoards> => {
   const data = await gql<{
-    stageBoard: { nodes: TaskBoards['stages'] };
-    progressBoard: { nodes: { taskId: string; light: Light | null }[] };
+    stageBoard: { day: string; nodes: TaskBoards['stages'] };
+    progressBoard: { nodes: { taskId: string; light: Light | null; limitDate: string }[] };
     blockageBoard: { nodes: (TaskBoards['chains'][number] & { taskId: string })[] };
   }>(taskBoardsQuery, { id: task.id, unitId: task.leadUnit?.id ?? null });
+  const row = data.progressBoard.nodes.find((node) => node.taskId === task.id);
   return {
+    day: data.stageBoard.day,
     stages: data.stageBoard.nodes,
-    light: data.progressBoard.nodes.find((row) => row.taskId === task.id)?.light ?? null,
-    chains: data.blockageBoard.nodes.filter((row) => row.taskId === task.id),
+    light: row?.light ?? null,
+    limitDate: row?.limitDate ?? null,
+    chains: data.blockageBoard.nodes.filter((node) => node.taskId === task.id),
   };
 };

@@ -10,10 +10,11 @@ import { urgeForm } from '../../forms/urge-task.ts';
 import { allOfficials, allUnits, type UnitName, unitName } from '../lookups.ts';
 import { markIfAssumed } from './assumed.ts';
 import { bonusTable } from './bonuses.ts';
+import { extensionTable } from './extensions.ts';
 import { historyTimeline } from './history.ts';
 import { lifecycleActions, lifecycleRecords } from './lifecycle.ts';
 import { milestoneTimeline } from './milestones.ts';
-import { loadTask, loadTaskBoards, type TaskPage } from './query.ts';
+import { loadTask, loadTaskBoards, type TaskBoards, type TaskPage } from './query.ts';
 import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
 import { urgeTable } from './urges.ts';
 
@@ -69,9 +70,21 @@ const taskUnits = (task: TaskPage) => ({
   cooperatingUnitIds: task.cooperatingUnits.map((unit) => unit.id),
 });
 
+/** The day the page is for and each limit, as the boards count them (the due dates else). */
+const limits = (task: TaskPage, boards: TaskBoards) => ({
+  today: boards.day,
+  taskLimit: boards.limitDate ?? task.dueDate,
+  milestones: task.milestones.map((milestone) => ({
+    ...milestone,
+    limitDate:
+      boards.stages.find((row) => row.milestoneId === milestone.id)?.limitDate ?? milestone.dueDate,
+  })),
+});
+
 /** The forms the user's role may use on this task, and only those. */
 const forms = (
   task: TaskPage,
+  boards: TaskBoards,
   units: { value: string; label: string }[],
   directory: readonly UnitName[],
   refresh: () => void,
@@ -88,7 +101,8 @@ const forms = (
       ? unitForms(
           {
             id: task.id,
-            milestones: task.milestones,
+            dueDate: task.dueDate,
+            ...limits(task, boards),
             // A unit is never waited on by itself.
             units: units.filter((unit) => unit.value !== me?.unitId),
             cooperatingAs: leadsTask(involved) ? null : (me?.unitId ?? null),
@@ -113,8 +127,8 @@ const forms = (
 };
 
 /**
- * The task page: facts, milestones, indicators, blockages, notices, urges,
- * instructions, bonus points and history.
+ * The task page: facts, milestones, extension requests, indicators, blockages,
+ * notices, urges, instructions, bonus points and history.
  */
 export const taskView = async (route: Route, refresh: () => void): Promise<HTMLElement> => {
   const id = route.path[1] ?? '';
@@ -132,8 +146,9 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     h('h1', { tabindex: '-1' }, task.title),
     task.description ? h('p', {}, task.description) : null,
     facts(task, lightBadge(boards.light), officials),
-    forms(task, unitOptions, units, refresh),
+    forms(task, boards, unitOptions, units, refresh),
     milestoneTimeline(task, boards, refresh),
+    extensionTable(task, officials, refresh),
     indicatorTable(task),
     blockageTable(task, boards, units, refresh),
     noticeTable(task, refresh),

@@ -86,13 +86,19 @@ export interface PendingReturn extends AwaitingRuling {
   cooperatingUnits: Named[];
 }
 
-/** A milestone's extension request that no leader has decided yet. */
+/**
+ * An extension request still open: awaiting the office's review (PENDING) or the
+ * responsible leader's decision (FORWARDED); for a milestone, or the task's own.
+ */
 export interface PendingExtension {
   taskId: string;
   taskTitle: string;
   leadUnitName: string | null;
-  title: string;
+  /** The milestone's title; null: the task's own due date. */
+  title: string | null;
   dueDate: string;
+  requestId: string;
+  status: string;
   requestedOn: string;
   requestedDueDate: string;
   reason: string;
@@ -197,39 +203,64 @@ const rulingDetails = async (
   };
 };
 
+type BoardExtension = Pick<
+  PendingExtension,
+  'requestId' | 'status' | 'requestedOn' | 'requestedDueDate' | 'reason'
+>;
+
 interface RulingsData {
   reported: Edges<Reported>;
   unassigned: Edges<Registered>;
   returns: Edges<AwaitingRuling>;
   proposals: Edges<AwaitingRuling>;
   extensions: {
-    nodes: (Omit<PendingExtension, 'requestedOn' | 'requestedDueDate' | 'reason'> & {
-      extensions: {
-        status: string;
-        requestedOn: string;
-        requestedDueDate: string;
-        reason: string;
-      }[];
-    })[];
+    nodes: {
+      taskId: string;
+      taskTitle: string;
+      leadUnitName: string | null;
+      title: string;
+      dueDate: string;
+      extensions: BoardExtension[];
+    }[];
+  };
+  taskExtensions: {
+    nodes: {
+      taskId: string;
+      title: string;
+      leadUnitName: string | null;
+      dueDate: string;
+      extensions: BoardExtension[];
+    }[];
   };
 }
 
-/** The requests still waiting on a leader, one row each. */
+const isOpen = (extension: BoardExtension) =>
+  extension.status === 'PENDING' || extension.status === 'FORWARDED';
+
+/** The requests still open, the tasks' own and the milestones', one row each, oldest first. */
 const pendingExtensions = (data: RulingsData): PendingExtension[] =>
-  data.extensions.nodes.flatMap((row) =>
-    row.extensions
-      .filter((extension) => extension.status === 'PENDING')
-      .map((extension) => ({
+  [
+    ...data.taskExtensions.nodes.flatMap((row) =>
+      row.extensions.filter(isOpen).map((extension) => ({
+        ...extension,
+        taskId: row.taskId,
+        taskTitle: row.title,
+        leadUnitName: row.leadUnitName,
+        title: null,
+        dueDate: row.dueDate,
+      })),
+    ),
+    ...data.extensions.nodes.flatMap((row) =>
+      row.extensions.filter(isOpen).map((extension) => ({
+        ...extension,
         taskId: row.taskId,
         taskTitle: row.taskTitle,
         leadUnitName: row.leadUnitName,
         title: row.title,
         dueDate: row.dueDate,
-        requestedOn: extension.requestedOn,
-        requestedDueDate: extension.requestedDueDate,
-        reason: extension.reason,
       })),
-  );
+    ),
+  ].sort((a, b) => a.requestedOn.localeCompare(b.requestedOn));
 
 /**
  * The first screen: red tasks and overdue milestones, what awaits a ruling

@@ -1,8 +1,9 @@
 import { h } from '../../core/dom.ts';
-import { dateTime, taskLink } from '../../core/format.ts';
+import { dateTime, label, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { evidenceList } from '../../forms/evidence.ts';
+import { reviewForm } from '../../forms/extension-steps.ts';
 import { folded } from '../../forms/form.ts';
 import { returnRuling } from '../../forms/lifecycle-forms.ts';
 import { transferForm } from '../../forms/office-assign.ts';
@@ -157,22 +158,32 @@ export const proposalsPart: Part<Workbench> = {
   ],
 };
 
-/** 延期申请: a leader decides them; the office follows what is still open. */
+/**
+ * 延期申请: the office reviews each new request first (初审), forwarding it to the
+ * task's responsible leader or refusing it; it follows the forwarded ones here.
+ */
 export const extensionsPart: Part<Workbench> = {
   key: 'extensions',
   title: 'wbExtensions',
-  draw: (data) => [
+  draw: (data, acted) => [
     h('p', { class: 'note' }, t('wbExtensionsHelp')),
     sectionTable(
       t('wbExtensions'),
       [
         { label: t('task'), cell: (row) => taskLink(row.taskId, row.taskTitle) },
-        { label: t('milestone'), cell: (row) => row.title },
+        { label: t('extTarget'), cell: (row) => row.title ?? t('extTaskItselfShort') },
         { label: t('leadUnit'), cell: (row) => row.leadUnitName ?? '—' },
         { label: t('dueDate'), cell: (row) => row.dueDate },
         { label: t('requestedDueDate'), cell: (row) => row.requestedDueDate },
         { label: t('reason'), cell: (row) => row.reason },
         { label: t('wbRequestedOn'), cell: (row) => row.requestedOn },
+        {
+          label: t('extStage'),
+          cell: (row) =>
+            row.status === 'PENDING' && can('reviewDeadlineExtension')
+              ? reviewForm(row.taskId, row.requestId, () => acted({ taskId: row.taskId }))
+              : label('ext', row.status),
+        },
       ],
       data.extensions,
     ),
