@@ -228,6 +228,53 @@ describe('the demo year of the 2021 plan', () => {
     });
   });
 
+  it('ranks by the facts: a red task not yet due below the all-green, a wait charged to the unit waited on, the supervising bodies unranked', async () => {
+    type Item = { rule: string; points: number; ref: string };
+    type Row = {
+      unitId: string;
+      category: string;
+      rank: number | null;
+      score: number;
+      deductions: Item[];
+    };
+    const boardOn = async (asOf: string) =>
+      (
+        await sys.gql<{ responsibilityBoard: { nodes: Row[] } }>(
+          `query($asOf: Date) { responsibilityBoard(asOf: $asOf, first: 50) {
+            nodes { unitId category rank score deductions { rule points ref } } } }`,
+          { asOf },
+          leader,
+        )
+      ).data!.responsibilityBoard.nodes;
+    const december = await boardOn('2021-12-31');
+    const unit = (unitId: string) => december.find((row) => row.unitId === unitId)!;
+    // 卫生健康委员会's hospitals are red on 12-31 and not yet due: the standing weighs it.
+    const health = unit('health');
+    expect(health.deductions.map((item) => item.rule)).toContain('RED_BEHIND');
+    const allGreen = december.filter(
+      (row) => row.category === 'GOVERNMENT' && row.deductions.length === 0,
+    );
+    expect(allGreen.length).toBeGreaterThan(0);
+    for (const row of allGreen) expect(row.rank!).toBeLessThan(health.rank!);
+    // 新建学校 waited on 自然资源和规划局 for the land approval: the wait's share of the
+    // lateness is the planning bureau's, the rest the education bureau's, on one milestone.
+    const [waited] = unit('planning').deductions.filter((item) => item.rule === 'WAITED_ON');
+    const [late] = unit('education').deductions.filter((item) => item.rule === 'DEADLINE_LATE');
+    expect(waited?.ref).toBe(late?.ref);
+    expect(waited!.points).toBeLessThan(0);
+    expect(late!.points).toBeLessThan(0);
+    // The office and the discipline body are scored but not ranked.
+    for (const row of december.filter((r) => r.category === 'SUPERVISION')) {
+      expect(row.rank).toBeNull();
+    }
+    expect(
+      december
+        .filter((r) => r.category === 'SUPERVISION')
+        .map((r) => r.unitId)
+        .sort(),
+    ).toEqual(['discipline', 'office']);
+  });
+
   // Last: it moves the clock into 2022.
   it('settles 2021 on the first run of 2022: what was due on 12-31 and not done is deducted', async () => {
     type Row = { unitId: string; rank: number; score: number };

@@ -164,7 +164,10 @@ describe('a completion report (办结报告)', () => {
 
     expect((await eventsAfterSetUp(taskId)).slice(1)).toEqual([
       { type: 'TaskCompletionReported', data: { taskId, summary: '三所学校已建成', evidence } },
-      { type: 'TaskCompletionAccepted', data: { taskId, comment: '同意办结' } },
+      {
+        type: 'TaskCompletionAccepted',
+        data: { taskId, comment: '同意办结', acceptedOn: '2021-03-01' },
+      },
     ]);
   });
 

@@ -53,10 +53,10 @@ const facts = (
     h(
       'dd',
       {},
-      task.plannedStart,
+      h('span', { class: 'date' }, task.plannedStart),
       markIfAssumed(task.assumed, 'PLANNED_START', t('plannedStart')),
       ' → ',
-      task.dueDate,
+      h('span', { class: 'date' }, task.dueDate),
       markIfAssumed(task.assumed, 'DUE_DATE', t('dueDate')),
     ),
     h('dt', {}, t('status')),
