@@ -85,6 +85,23 @@ export const createBoardsService = (
       return compute.board(name, query, source.dayOfBoard(query.asOf));
     });
 
+  type Settled = 'responsibilityBoard' | 'unitDeductions' | 'unitFailedTasks';
+  /**
+   * A board of the responsibility kind: of a day, or, given a closed period, of
+   * its settlement (the board of the period's last day, the period closed).
+   */
+  const settledOrOfDay = <N extends Settled>(
+    name: N,
+    schema: z.ZodType<Asked<N> & { period?: string | null | undefined }>,
+  ) =>
+    guarded(name, async (ctx): Promise<Built<N>> => {
+      const { period, ...query } = parseInput(schema, ctx.params);
+      if (!period) return compute.board(name, query as Asked<N>, source.dayOfBoard(query.asOf));
+      const settlement = await settlementOf(deps.eventStore, period);
+      const on = source.dayOfBoard(settlement.to);
+      return compute.board(name, { ...query, settlement } as Asked<N>, on);
+    });
+
   let warming: Promise<void> = Promise.resolve();
   let closed: () => Promise<void> = async () => {};
 
@@ -121,21 +138,13 @@ export const createBoardsService = (
       await closed();
     },
     actions: {
-      responsibilityBoard: guarded('responsibilityBoard', async (ctx) => {
-        const { period, ...query } = parseInput(responsibilityBoardInput, ctx.params);
-        if (!period)
-          return compute.board('responsibilityBoard', query, source.dayOfBoard(query.asOf));
-        // A settlement: the board of the period's last day, the period closed.
-        const settlement = await settlementOf(deps.eventStore, period);
-        const on = source.dayOfBoard(settlement.to);
-        return compute.board('responsibilityBoard', { ...query, settlement }, on);
-      }),
+      responsibilityBoard: settledOrOfDay('responsibilityBoard', responsibilityBoardInput),
       stageBoard: board('stageBoard', stageBoardInput),
       blockageBoard: board('blockageBoard', blockageBoardInput),
       progressBoard: board('progressBoard', progressBoardInput),
       resultsBoard: board('resultsBoard', resultsBoardInput),
-      unitDeductions: board('unitDeductions', unitItemsInput),
-      unitFailedTasks: board('unitFailedTasks', unitItemsInput),
+      unitDeductions: settledOrOfDay('unitDeductions', unitItemsInput),
+      unitFailedTasks: settledOrOfDay('unitFailedTasks', unitItemsInput),
       officialTasks: board('officialTasks', officialItemsInput),
       officialRecords: board('officialRecords', officialItemsInput),
       overview: guarded('overview', async (ctx) => {

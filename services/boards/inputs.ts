@@ -29,6 +29,17 @@ const board = {
 /** Every task board: a board filtered on the task's plan section and a unit. */
 const taskBoard = { ...board, section: section(), unitId: optionalId() };
 
+/** A closed scoring period (a year) instead of a day: its settlement. */
+const period = z
+  .string()
+  .regex(/^\d{4}$/, 'must be a year YYYY')
+  .nullish();
+
+const notWithAsOf = {
+  message: 'must not be given with asOf: a settlement is of its period’s last day',
+  path: ['period'],
+};
+
 /** `responsibilityBoard`: a unit, an official, a sort; a closed period instead of a day. */
 export const responsibilityBoardInput = z
   .object({
@@ -36,21 +47,14 @@ export const responsibilityBoardInput = z
     unitId: optionalId(),
     officialId: optionalId(),
     sort: sortOf(boardSortFields.responsibility),
-    period: z
-      .string()
-      .regex(/^\d{4}$/, 'must be a year YYYY')
-      .nullish(),
+    period,
   })
-  .refine((input) => !(input.period && input.asOf), {
-    message: 'must not be given with asOf: a settlement is of its period’s last day',
-    path: ['period'],
-  });
+  .refine((input) => !(input.period && input.asOf), notWithAsOf);
 
-/** `unitDeductions`, `unitFailedTasks`: a unit's itemised list, a page of it, for a day. */
-export const unitItemsInput = z.object({
-  ...board,
-  unitId: z.string().regex(limits.idPattern, idRule),
-});
+/** `unitDeductions`, `unitFailedTasks`: a unit's itemised list, a page of it, for a day or a settled period. */
+export const unitItemsInput = z
+  .object({ ...board, unitId: z.string().regex(limits.idPattern, idRule), period })
+  .refine((input) => !(input.period && input.asOf), notWithAsOf);
 
 /** `officialTasks`, `officialRecords`: an official's itemised list. */
 export const officialItemsInput = z.object({

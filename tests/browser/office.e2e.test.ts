@@ -337,6 +337,72 @@ describe('the supervision office', () => {
   });
 });
 
+describe('a suspension proposed by the office and decided by the responsible leader', () => {
+  let taskId = '';
+
+  beforeAll(async () => {
+    const { data } = await demo.system.gql<{
+      tasks: { edges: { node: { id: string; responsibleLeader: string | null } }[] };
+    }>(
+      '{ tasks(filter: { statuses: [SIGNED, IN_PROGRESS] }, first: 100) { edges { node { id responsibleLeader } } } }',
+      {},
+      await demo.system.token('office'),
+    );
+    taskId = data!.tasks.edges.find((edge) => edge.node.responsibleLeader === 'deputy-wang')!.node
+      .id;
+  });
+
+  it('is proposed on the task page; the task runs on until the leader decides', async () => {
+    const page = await session('office-zhang');
+    await page.goto(`${demo.system.url}/#/tasks/${taskId}`);
+    await page.waitForSelector('[data-ready="task"]');
+    await page.click('details:has(form[data-form="lcProposeSuspension"]) > summary');
+    await page.fill(
+      'form[data-form="lcProposeSuspension"] textarea[name="reason"]',
+      '资金冻结，待预算调整',
+    );
+    await page.click('form[data-form="lcProposeSuspension"] button[type="submit"]');
+    await page.waitForSelector('[data-proposal-pending]');
+    expect(await page.textContent('[data-proposal-pending]')).toContain('资金冻结，待预算调整');
+    const task = await taskFacts<{ suspended: boolean; proposals: { decision: string }[] }>(
+      taskId,
+      'suspended proposals { decision }',
+    );
+    expect(task).toEqual({ suspended: false, proposals: [{ decision: 'PENDING' }] });
+  });
+
+  it('is approved by the task’s responsible leader, and the office resumes it', async () => {
+    const leader = await session('deputy-wang');
+    await leader.goto(`${demo.system.url}/#/tasks/${taskId}`);
+    await leader.waitForSelector('[data-proposal-decision]');
+    await leader.click('details:has(form[data-form="lcApprove"]) > summary');
+    await leader.fill('form[data-form="lcApprove"] textarea[name="comment"]', '同意暂停');
+    await leader.click('form[data-form="lcApprove"] button[type="submit"]');
+    await leader.waitForSelector('dd[data-status="SUSPENDED"]');
+    expect(await leader.$$('[data-proposal-decision]')).toHaveLength(0);
+    const office = await session('office-zhang');
+    await office.goto(`${demo.system.url}/#/tasks/${taskId}`);
+    await office.waitForSelector('[data-ready="task"]');
+    await office.click('details:has(form[data-form="lcResume"]) > summary');
+    await office.fill('form[data-form="lcResume"] textarea[name="reason"]', '预算已调整');
+    await office.click('form[data-form="lcResume"] button[type="submit"]');
+    await office.waitForFunction(
+      () => document.querySelector('dd[data-status]')?.getAttribute('data-status') !== 'SUSPENDED',
+    );
+    const task = await taskFacts<{
+      suspended: boolean;
+      proposals: { decision: string; decidedBy: string }[];
+      suspensions: { resumeReason: string }[];
+    }>(taskId, 'suspended proposals { decision decidedBy } suspensions { resumeReason }');
+    expect(task).toEqual({
+      suspended: false,
+      proposals: [{ decision: 'APPROVED', decidedBy: 'deputy-wang' }],
+      suspensions: [{ resumeReason: '预算已调整' }],
+    });
+    expect(await office.textContent('main')).toContain('暂停记录');
+  });
+});
+
 describe('a department head', () => {
   it('has no workbench: no entry in the navigation, and its address is refused', async () => {
     const page = await session('head-health');

@@ -339,6 +339,15 @@ describe('the demo year of the 2021 plan', () => {
     expect(safety(settled.nodes)).toBe(95);
     const lower = settled.nodes.filter((row) => row.score < (before.get(row.unitId) ?? 100));
     expect(lower.map((row) => row.unitId).sort()).toEqual(['health', 'safety', 'urban']);
+    // A unit's full list of the settlement: 卫生健康委员会's hospitals, missed at the year's end.
+    const items = await sys.gql<{ unitDeductions: { nodes: { rule: string; points: number }[] } }>(
+      `{ unitDeductions(unitId: "health", period: "2021", first: 50) { nodes { rule points } } }`,
+      {},
+      leader,
+    );
+    expect(items.data!.unitDeductions.nodes.map((item) => item.rule)).toContain('DEADLINE_MISSED');
+    const total = items.data!.unitDeductions.nodes.reduce((sum, item) => sum + item.points, 0);
+    expect(100 + total).toBe(settled.nodes.find((row) => row.unitId === 'health')?.score);
     // The year's bonus points (加分) count in its settlement as they did on 12-31.
     const approval = (rows: Row[]) => rows.find((row) => row.unitId === 'approval')?.score;
     expect(approval(settled.nodes)).toBe(approval(yearEnd.nodes));

@@ -1,6 +1,10 @@
 import type { TaskEvent } from '../../contracts/events/index.ts';
 import { buildResponsibilityBoard } from '../../services/boards/build/responsibility-board.ts';
 import {
+  buildUnitDeductions,
+  buildUnitFailedTasks,
+} from '../../services/boards/build/responsibility-items.ts';
+import {
   accountable,
   all,
   assigned,
@@ -257,6 +261,19 @@ describe('the score of a unit (督查考核, year to date)', () => {
     // The board of the day itself is unchanged by the settlement asked of it.
     const again = buildResponsibilityBoard(input, all).nodes.find((row) => row.unitId === 'edu');
     expect(again?.score).toBe(98);
+    // The unit's full lists page the settlement's items, as its row does.
+    const page = { first: 50, after: null };
+    const settledItems = buildUnitDeductions(input, { unitId: 'edu', ...page, settlement });
+    expect(settledItems.nodes.map((item) => item.rule)).toEqual([
+      'deadline_missed',
+      'deadline_missed',
+    ]);
+    expect(
+      buildUnitDeductions(input, { unitId: 'edu', ...page }).nodes.map((item) => item.rule),
+    ).toEqual(['red_behind']);
+    const failed = buildUnitFailedTasks(input, { unitId: 'edu', ...page, settlement });
+    expect(failed.nodes.map((item) => item.taskId)).toEqual(['t1']);
+    expect(buildUnitFailedTasks(input, { unitId: 'edu', ...page }).nodes).toEqual([]);
   });
 
   it('starts again with the new year', () => {

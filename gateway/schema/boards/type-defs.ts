@@ -93,7 +93,9 @@ ${asOfArgument}      "Only the tasks of this plan section; absent: all."
     unitDeductions(
       "The unit."
       unitId: ID!
-${asOfArgument}${pageArguments}    ): ScoreDeductionConnection!
+${asOfArgument}      "A closed scoring period (a year): the items of its settlement (年度结算); not with asOf."
+      period: String
+${pageArguments}    ): ScoreDeductionConnection!
     """
     A unit's failed tasks of the year to date, as lead unit or co-unit (盯责任 shows the first 20).
     NOT_FOUND for an unknown unit. ${boardReaders}
@@ -101,7 +103,9 @@ ${asOfArgument}${pageArguments}    ): ScoreDeductionConnection!
     unitFailedTasks(
       "The unit."
       unitId: ID!
-${asOfArgument}${pageArguments}    ): UnitFailureConnection!
+${asOfArgument}      "A closed scoring period (a year): its settlement's failed tasks (年度结算); not with asOf."
+      period: String
+${pageArguments}    ): UnitFailureConnection!
     """
     The tasks an official answered for on the day as responsible leader (盯责任 shows the first 20).
     NOT_FOUND for an unknown official. ${boardReaders}

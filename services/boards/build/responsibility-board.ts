@@ -19,6 +19,7 @@ import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './pag
 import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
 import { firstItems } from './row-items.ts';
 import { type Standings, standings } from './scores.ts';
+import { inputOf } from './settled-input.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import type { TaskFacts } from './task-facts.ts';
 import { type UnitFailure, unitFailures } from './unit-failures.ts';
@@ -74,20 +75,6 @@ export interface ResponsibilityBoard extends BoardStamp, Page<UnitResponsibility
 }
 
 /** One settled input per input and period: its view (and standings) are computed once. */
-const settledInputs = new WeakMap<BoardInput, Map<string, BoardInput>>();
-
-/** `input` (of the period's last day) judged over the closed period. */
-const settledInput = (input: BoardInput, closed: ClosedPeriod): BoardInput => {
-  const known = settledInputs.get(input) ?? new Map<string, BoardInput>();
-  settledInputs.set(input, known);
-  const found = known.get(closed.period);
-  if (found) return found;
-  const period = { name: closed.period, from: closed.from, to: closed.to, closed: true };
-  const settled = { ...input, period };
-  known.set(closed.period, settled);
-  return settled;
-};
-
 /** The tasks each unit leads and co-owns, and the times it was urged in the period: one pass. */
 const tasksByUnit = (view: BoardView) => {
   const led = new Map<string, TaskFacts[]>();
@@ -170,7 +157,7 @@ export const buildResponsibilityBoard = (
   query: ResponsibilityQuery,
 ): ResponsibilityBoard => {
   const settlement = query.settlement ?? null;
-  const view = boardView(settlement ? settledInput(input, settlement) : input);
+  const view = boardView(inputOf(input, settlement));
   const board = standings(view);
   const blocked = openBlockageRows(view).rows;
   const units = unitRows(view, board, blocked).filter(

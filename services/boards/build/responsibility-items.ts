@@ -1,4 +1,5 @@
 import { notFound } from '../../../contracts/errors.ts';
+import type { ClosedPeriod } from '../../../contracts/events/index.ts';
 import type { ScoreItem } from '../../../domain/judgement/index.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
@@ -6,17 +7,19 @@ import { type OfficialRecord, officialRecords, officialTasks } from './official-
 import type { Page, PageArgs } from './paging.ts';
 import { itemPage } from './row-items.ts';
 import { standings } from './scores.ts';
+import { inputOf } from './settled-input.ts';
 import { type UnitFailure, unitFailures } from './unit-failures.ts';
 
 /** A page of one unit's or official's itemised list on the responsibility board's day. */
 export interface ItemsPage<T> extends BoardStamp, Page<T> {
-  /** The scoring period: the year to date. */
+  /** The scoring period: the year to date, or the settled year. */
   period: string;
 }
 
-/** Which unit's list, and which page of it. */
+/** Which unit's list, and which page of it; of a closed period's settlement when given. */
 export interface UnitItemsQuery extends PageArgs {
   unitId: string;
+  settlement?: ClosedPeriod | null | undefined;
 }
 
 /** Which official's list, and which page of it. */
@@ -55,7 +58,7 @@ export const buildUnitDeductions = (
   input: BoardInput,
   query: UnitItemsQuery,
 ): ItemsPage<ScoreItem> => {
-  const view = boardView(input);
+  const view = boardView(inputOf(input, query.settlement));
   knownUnit(view, query.unitId);
   const score = standings(view).ranked.find((row) => row.unitId === query.unitId);
   return pageOfItems(
@@ -73,7 +76,7 @@ export const buildUnitFailedTasks = (
   input: BoardInput,
   query: UnitItemsQuery,
 ): ItemsPage<UnitFailure> => {
-  const view = boardView(input);
+  const view = boardView(inputOf(input, query.settlement));
   knownUnit(view, query.unitId);
   return pageOfItems(
     input,

@@ -24,6 +24,7 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   bonuses { id unit { id name } kind points reason awardedOn awardedBy }
   signatures { unit { id name } current }
   suspended
+  suspensions { reason suspendedAt resumeReason resumedAt workingDaysShifted }
   returnRequests { unit { id name } reason requestedAt ruling toUnit { id name } rulingReason ruledAt }
   proposals { change reason proposedAt decision comment decidedAt decidedBy }
   ${historySelection} } }`;

@@ -64,7 +64,7 @@ export const lifecycleActions = (
   return parts.filter((part): part is HTMLElement => part !== null);
 };
 
-/** The returns asked for and the proposals made, each with its ruling or decision. */
+/** The returns asked for, the proposals made and the pauses, each with its ruling or outcome. */
 export const lifecycleRecords = (task: TaskPage, officials: readonly UnitName[]) => [
   task.returnRequests.length > 0
     ? table(
@@ -95,6 +95,24 @@ export const lifecycleRecords = (task: TaskPage, officials: readonly UnitName[])
           { label: t('lcComment'), cell: (row) => row.comment ?? '—' },
         ],
         task.proposals,
+      )
+    : null,
+  task.suspensions.length > 0
+    ? table(
+        t('lcSuspensions'),
+        [
+          { label: t('reason'), cell: (row) => row.reason },
+          { label: t('lcSuspendedAt'), cell: (row) => dateTime(row.suspendedAt) },
+          { label: t('lcResumedAt'), cell: (row) => dateTime(row.resumedAt) },
+          {
+            label: t('lcShifted'),
+            cell: (row) =>
+              row.workingDaysShifted === null
+                ? '—'
+                : t('lcShiftedDays', { days: row.workingDaysShifted }),
+          },
+        ],
+        task.suspensions,
       )
     : null,
 ];

@@ -104,6 +104,14 @@ export interface TaskPage {
   }[];
   signatures: { unit: UnitRef; current: boolean }[];
   suspended: boolean;
+  /** Each pause, with the working days its resumption moved the open due dates on. */
+  suspensions: {
+    reason: string;
+    suspendedAt: string;
+    resumeReason: string | null;
+    resumedAt: string | null;
+    workingDaysShifted: number | null;
+  }[];
   /** Returns (退回) the lead unit asked for, with the office's ruling. */
   returnRequests: {
     unit: UnitRef;
