@@ -1,7 +1,7 @@
 import { h } from '../../core/dom.ts';
 import { dateTime, label, table } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
-import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
+import { can, canAsLeaderOf, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
 import {
   proposalDecision,
   proposalForms,
@@ -57,7 +57,9 @@ export const lifecycleActions = (
           }),
         )
       : null,
-    proposal && can('approveLifecycleChange') ? proposalDecision(task.id, refresh) : null,
+    proposal && canAsLeaderOf('approveLifecycleChange', task.responsibleLeader)
+      ? proposalDecision(task.id, refresh)
+      : null,
     !proposal && can('proposeSuspension') ? proposalForms(task.id, task.suspended, refresh) : null,
     task.suspended && can('resumeTask') ? resumeForm(task.id, refresh) : null,
   ];
