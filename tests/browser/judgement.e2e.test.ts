@@ -67,6 +67,8 @@ describe('a task’s extension (延期): asked by the lead unit, reviewed by the
     await page.selectOption(`${form} select[name="forward"]`, 'true');
     await page.fill(`${form} textarea[name="comment"]`, '理由属实，拟同意，呈分管领导');
     await page.click(`${form} button[type="submit"]`);
+    // The page is drawn again once it is recorded: the form goes, the request at its next stage.
+    await page.waitForSelector(form, { state: 'detached' });
     await page.waitForSelector('[data-testid="extensions"] [data-stage="REVIEWED"]');
   });
 
@@ -74,7 +76,9 @@ describe('a task’s extension (延期): asked by the lead unit, reviewed by the
     const other = await taskPage('deputy-zhao', task.id);
     expect(await other.$$('[data-testid="extensions"] form[data-form="approve"]')).toHaveLength(0);
     const page = await taskPage('deputy-wang', task.id);
-    await page.click('[data-testid="extensions"] form[data-form="approve"] button[type="submit"]');
+    const approve = '[data-testid="extensions"] form[data-form="approve"]';
+    await page.click(`${approve} button[type="submit"]`);
+    await page.waitForSelector(approve, { state: 'detached' });
     await page.waitForSelector('[data-testid="extensions"] [data-stage="DECIDED"]');
     const { task: after } = await asOffice<{
       task: {

@@ -386,9 +386,11 @@ describe('a suspension proposed by the office and decided by the responsible lea
     await office.click('details:has(form[data-form="lcResume"]) > summary');
     await office.fill('form[data-form="lcResume"] textarea[name="reason"]', '预算已调整');
     await office.click('form[data-form="lcResume"] button[type="submit"]');
-    await office.waitForFunction(
-      () => document.querySelector('dd[data-status]')?.getAttribute('data-status') !== 'SUSPENDED',
-    );
+    // The page drawn again after the resumption: a status, and not SUSPENDED.
+    await office.waitForFunction(() => {
+      const status = document.querySelector('dd[data-status]')?.getAttribute('data-status');
+      return typeof status === 'string' && status !== 'SUSPENDED';
+    });
     const task = await taskFacts<{
       suspended: boolean;
       proposals: { decision: string; decidedBy: string }[];
@@ -399,7 +401,9 @@ describe('a suspension proposed by the office and decided by the responsible lea
       proposals: [{ decision: 'APPROVED', decidedBy: 'deputy-wang' }],
       suspensions: [{ resumeReason: '预算已调整' }],
     });
-    expect(await office.textContent('main')).toContain('暂停记录');
+    await office.waitForFunction(() =>
+      document.querySelector('main')?.textContent?.includes('暂停记录'),
+    );
   });
 });
 
