@@ -111,12 +111,29 @@ export const workingDaysBetween = (calendars: Calendars, from: string, to: strin
 };
 
 /**
+ * The limits found, per calendars object (never changed once made): a board asks
+ * the limit of the same few due dates for thousands of tasks.
+ */
+const limits = new WeakMap<Calendars, Map<string, string>>();
+
+/**
  * The last day of a time limit set to end on `dueDate`: the due date itself on
  * a working day, else the first working day after it (`nextWorkingDay`).
  * Overdue is from the day after the limit; done by the limit is on time.
  */
-export const limitOf = (calendars: Calendars, dueDate: string): string =>
-  nextWorkingDay(calendars, dueDate);
+export const limitOf = (calendars: Calendars, dueDate: string): string => {
+  let known = limits.get(calendars);
+  if (!known) {
+    known = new Map();
+    limits.set(calendars, known);
+  }
+  let limit = known.get(dueDate);
+  if (limit === undefined) {
+    limit = nextWorkingDay(calendars, dueDate);
+    known.set(dueDate, limit);
+  }
+  return limit;
+};
 
 /** The day `count` working days before `day` (the first day of a lead of N working days). */
 export const subtractWorkingDays = (calendars: Calendars, day: string, count: number): string => {

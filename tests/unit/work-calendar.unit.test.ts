@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { shippedCalendars } from '../../domain/calendar/state-council.ts';
+import { calendarsInForce, shippedCalendars } from '../../domain/calendar/state-council.ts';
 import {
   addWorkingDays,
   calendarKnown,
   isWorkingDay,
+  limitOf,
   nextWorkingDay,
   workingDaysBetween,
 } from '../../domain/calendar/work-calendar.ts';
@@ -20,6 +21,18 @@ describe('the working-day calendar', () => {
     expect(isWorkingDay(calendars, '2026-02-23')).toBe(false); // 春节, a Monday
     expect(isWorkingDay(calendars, '2026-01-04')).toBe(true); // a Sunday worked (元旦)
     expect(isWorkingDay(calendars, '2026-12-07')).toBe(true); // a plain Monday
+  });
+
+  it('answers each calendars object’s limit of a due date, however often it is asked', () => {
+    expect(limitOf(calendars, '2021-10-04')).toBe('2021-10-08');
+    expect(limitOf(calendars, '2021-10-04')).toBe('2021-10-08');
+    // A version the office publishes, with 10-08 off as well, is another calendars object.
+    const shipped = calendars.get(2021)!;
+    const published = calendarsInForce([
+      { ...shipped, holidays: [...shipped.holidays, '2021-10-08'] },
+    ]);
+    expect(limitOf(published, '2021-10-04')).toBe('2021-10-09'); // the Saturday worked
+    expect(limitOf(calendars, '2021-10-04')).toBe('2021-10-08');
   });
 
   it('runs a limit that ends on a day off to the next working day: due 2021-10-04 falls due 10-08', () => {
