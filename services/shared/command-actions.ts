@@ -70,21 +70,24 @@ const lookedUp = async (
   };
   const { units, officials, unitCategories, calendars, ruleset } = operation.lookups ?? {};
   const today = dayOf(deps.clock.now());
+  // Each lookup on its own: they are asked at once, not one after the other.
+  const [published, inForce, categories, knownUnitIds, knownOfficialIds] = await Promise.all([
+    calendars ? publishedNear(deps.eventStore, today) : undefined,
+    ruleset ? readRuleset(deps.eventStore, today) : undefined,
+    unitCategories
+      ? ctx.call<Record<string, string>, { ids: string[] }>('directory.unitCategories', {
+          ids: present(unitCategories(data as never)),
+        })
+      : undefined,
+    units ? known('directory.knownUnits', units(data as never)) : undefined,
+    officials ? known('directory.knownOfficials', officials(data as never)) : undefined,
+  ]);
   return {
-    ...(calendars ? { calendars: await publishedNear(deps.eventStore, today) } : {}),
-    ...(ruleset ? { ruleset: await readRuleset(deps.eventStore, today) } : {}),
-    ...(unitCategories
-      ? {
-          unitCategories: await ctx.call<Record<string, string>, { ids: string[] }>(
-            'directory.unitCategories',
-            { ids: present(unitCategories(data as never)) },
-          ),
-        }
-      : {}),
-    ...(units ? { knownUnitIds: await known('directory.knownUnits', units(data as never)) } : {}),
-    ...(officials
-      ? { knownOfficialIds: await known('directory.knownOfficials', officials(data as never)) }
-      : {}),
+    ...(published ? { calendars: published } : {}),
+    ...(inForce ? { ruleset: inForce } : {}),
+    ...(categories ? { unitCategories: categories } : {}),
+    ...(knownUnitIds ? { knownUnitIds } : {}),
+    ...(knownOfficialIds ? { knownOfficialIds } : {}),
   };
 };
 

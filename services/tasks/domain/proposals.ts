@@ -40,7 +40,7 @@ const openProposal = (task: RegisteredTask): ProposalState => {
 };
 
 /** What an approved change records: the pause from today, or the end. */
-export const changeFacts = (
+const changeFacts = (
   change: LifecycleChange,
   reason: string,
   task: RegisteredTask,
