@@ -12,3 +12,6 @@ export const rulesStreamId = 'rules';
 export const treeHeadStreamId = 'audit-tree-heads';
 /** The audit service's alarms: its own stored log found altered. */
 export const auditAlarmStreamId = 'audit-alarms';
+/** What became of one notification (delivered, failed, retried): `notification-<id>`. */
+export const notificationStreamId = (notificationId: string): string =>
+  `notification-${notificationId}`;

@@ -25,6 +25,7 @@ export const addToTimeline = (
 ): readonly PostTerm[] => {
   switch (event.type) {
     case 'OfficialRegistered':
+    case 'OfficialContactsChanged':
       return timeline;
     case 'PostAssigned':
       return [...timeline, { ...event.data, vacatedOn: null }];

@@ -7,6 +7,7 @@ import { createAuditService } from '../services/audit/audit.service.ts';
 import { auditOptions } from '../services/audit/audit-options.ts';
 import { createBoardsService } from '../services/boards/boards.service.ts';
 import { createDirectoryService } from '../services/directory/directory.service.ts';
+import { createNotificationsService } from '../services/notifications/notifications.service.ts';
 import { createProjectorService } from '../services/projector/projector.service.ts';
 import { createRulesService } from '../services/rulesets/rulesets.service.ts';
 import type { ServiceDeps } from '../services/shared/deps.ts';
@@ -45,5 +46,10 @@ export const serviceFactories: Record<string, ServiceFactory> = {
     createSupervisionService(deps, {
       clockIntervalMs: config.supervisionClockIntervalMs,
       leadership: campaign('clock'),
+    }),
+  notifications: (deps, config, campaign) =>
+    createNotificationsService(deps, {
+      settings: config.notify,
+      leadership: campaign('notifier'),
     }),
 };

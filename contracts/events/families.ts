@@ -1,9 +1,21 @@
-import type { DomainEvent, OfficialEvent, TaskEvent, UnitEvent } from './index.ts';
-import { officialEventTypes, taskEventTypes, unitEventTypes } from './index.ts';
+import type {
+  DomainEvent,
+  NotificationEvent,
+  OfficialEvent,
+  TaskEvent,
+  UnitEvent,
+} from './index.ts';
+import {
+  notificationEventTypes,
+  officialEventTypes,
+  taskEventTypes,
+  unitEventTypes,
+} from './index.ts';
 
 const taskTypes: ReadonlySet<string> = new Set(taskEventTypes);
 const unitTypes: ReadonlySet<string> = new Set(unitEventTypes);
 const officialTypes: ReadonlySet<string> = new Set(officialEventTypes);
+const notificationTypes: ReadonlySet<string> = new Set(notificationEventTypes);
 
 /**
  * Narrow an event to its aggregate's family, so a view's exhaustive switch covers
@@ -14,3 +26,5 @@ export const isTaskEvent = (event: DomainEvent): event is TaskEvent => taskTypes
 export const isUnitEvent = (event: DomainEvent): event is UnitEvent => unitTypes.has(event.type);
 export const isOfficialEvent = (event: DomainEvent): event is OfficialEvent =>
   officialTypes.has(event.type);
+export const isNotificationEvent = (event: DomainEvent): event is NotificationEvent =>
+  notificationTypes.has(event.type);

@@ -1,5 +1,6 @@
 import type { AuditEvent } from './audit-events.ts';
 import type { CalendarEvent } from './calendar-events.ts';
+import type { NotificationEvent } from './notification-events.ts';
 import type { OfficialEvent } from './official-events.ts';
 import type { RulesetEvent } from './ruleset-events.ts';
 import type { ScoringEvent } from './scoring-events.ts';
@@ -17,7 +18,18 @@ export type {
 export { auditEventTypes } from './audit-events.ts';
 export type { CalendarEvent, CalendarEventType, PublishedCalendar } from './calendar-events.ts';
 export { calendarEventTypes } from './calendar-events.ts';
-export type { OfficialEvent, OfficialEventType, Post } from './official-events.ts';
+export type {
+  NotificationChannel,
+  NotificationEvent,
+  NotificationEventType,
+} from './notification-events.ts';
+export { notificationChannels, notificationEventTypes } from './notification-events.ts';
+export type {
+  OfficialContacts,
+  OfficialEvent,
+  OfficialEventType,
+  Post,
+} from './official-events.ts';
 export { officialEventTypes, posts } from './official-events.ts';
 export type {
   EscalationRules,
@@ -48,7 +60,8 @@ export type DomainEvent =
   | RulesetEvent
   | CalendarEvent
   | ScoringEvent
-  | AuditEvent;
+  | AuditEvent
+  | NotificationEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /**

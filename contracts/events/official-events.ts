@@ -1,3 +1,5 @@
+import type { NotificationChannel } from './notification-events.ts';
+
 /**
  * A post an official holds in a unit: 主要领导 (main leader), 分管领导 (responsible
  * leader, the deputy in charge), 单位负责人 (unit head), 联络员 (contact).
@@ -28,7 +30,22 @@ export type OfficialEvent =
   | {
       type: 'PostVacated';
       data: { officialId: string; unitId: string; post: Post; on: string };
+    }
+  | {
+      /**
+       * How the official is reached: the whole set, replacing the last one.
+       * The mobile is also who the group robots @-mention.
+       */
+      type: 'OfficialContactsChanged';
+      data: { officialId: string } & OfficialContacts;
     };
+
+/** An official's addresses and the channels they chose to be notified by, in order. */
+export type OfficialContacts = {
+  email: string | null;
+  mobile: string | null;
+  channels: NotificationChannel[];
+};
 
 export type OfficialEventType = OfficialEvent['type'];
 
@@ -36,4 +53,5 @@ export const officialEventTypes = [
   'OfficialRegistered',
   'PostAssigned',
   'PostVacated',
+  'OfficialContactsChanged',
 ] as const satisfies readonly OfficialEventType[];

@@ -9,6 +9,8 @@ import { directoryTypeDefs } from './directory/type-defs.ts';
 import { unitTypeDefs } from './directory/units.ts';
 import { enumValueResolvers } from './enum-values.ts';
 import { catalogueResolvers } from './forward.ts';
+import { notificationResolvers } from './notifications/resolvers.ts';
+import { notificationTypeDefs } from './notifications/type-defs.ts';
 import { taskTypeDefs } from './tasks/index.ts';
 import { taskResolvers } from './tasks/resolvers.ts';
 
@@ -25,6 +27,7 @@ export const typeDefs = [
   auditTypeDefs,
   boardTypeDefs,
   clockTypeDefs,
+  notificationTypeDefs,
 ];
 export const resolvers = [
   baseResolvers,
@@ -32,5 +35,6 @@ export const resolvers = [
   taskResolvers,
   boardResolvers,
   auditResolvers,
+  notificationResolvers,
   enumValueResolvers(typeDefs),
 ];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cosignatureType, parseVerifierKey } from '../../domain/transparency/signed-note.ts';
 import { isIsoDateOrTimestamp } from './iso-timestamp.ts';
+import { NotifyConfigError, type NotifySettings, notifySettings } from './notify-config.ts';
 
 /**
  * Configuration, read and validated once at start. The defaults run the embedded
@@ -117,6 +118,8 @@ export interface Config {
   graphqlMaxTokens: number;
   /** Larger request bodies are refused with 413 PAYLOAD_TOO_LARGE while being read. */
   graphqlMaxBodyBytes: number;
+  /** Channels, quiet hours and pace of the notifications (notify-config.ts). */
+  notify: Readonly<NotifySettings>;
   /** Operations per batched request; 0 turns batching off. */
   graphqlMaxBatch: number;
   /** Schema introspection; off in production unless GRAPHQL_INTROSPECTION=true. */
@@ -177,6 +180,7 @@ export const serviceNames = [
   'supervision',
   'rules',
   'boards',
+  'notifications',
 ] as const;
 
 export class ConfigError extends Error {
@@ -407,7 +411,12 @@ const parseNats = (env: Env): Readonly<NatsSettings> => {
 };
 
 /** The services with a role that runs on one node at a time, under its lease. */
-export const leasedServices: readonly string[] = ['projector', 'audit', 'supervision'];
+export const leasedServices: readonly string[] = [
+  'projector',
+  'audit',
+  'supervision',
+  'notifications',
+];
 
 /** A PostgreSQL connection URL (EVENT_STORE_URL, READ_MODEL_STORE_URL). */
 export const POSTGRES_URL = /^postgres(ql)?:\/\//;
@@ -523,6 +532,16 @@ const storeSettings = (env: Env) => {
   };
 };
 
+/** The notification settings; their errors stop start-up as any other setting's. */
+const checkedNotifySettings = (env: Env): Readonly<NotifySettings> => {
+  try {
+    return notifySettings(env);
+  } catch (error) {
+    if (error instanceof NotifyConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+};
+
 export const loadConfig = (env: Env = process.env): Readonly<Config> => {
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(env.DATA_DIR || 'data');
@@ -585,5 +604,6 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     ...authSettings(env),
     ...graphqlSettings(env, production),
     ...storeSettings(env),
+    notify: checkedNotifySettings(env),
   });
 };

@@ -37,5 +37,5 @@ export interface LeaseStore {
 }
 
 /** The roles that run on exactly one node at a time. */
-export const leaseNames = ['projector', 'clock', 'audit'] as const;
+export const leaseNames = ['projector', 'clock', 'audit', 'notifier'] as const;
 export type LeaseName = (typeof leaseNames)[number];

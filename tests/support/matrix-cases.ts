@@ -117,6 +117,29 @@ const signedHeadSize = async (s: Scenario) => {
   return { size: treeSize };
 };
 
+/**
+ * A notification in the queue, not delivered: an assignment to a unit whose head
+ * gave no contacts (no channel is configured in the walk either).
+ */
+const queuedNotification = async (s: Scenario) => {
+  await officialInPost(s);
+  const { taskId } = await assignedTask(s);
+  for (let tries = 0; tries < 200; tries++) {
+    await s.sys.settled();
+    const answer = await s.call(
+      'query',
+      'notifications',
+      { filter: { taskId } },
+      'office',
+      'nodes { id }',
+    );
+    const nodes = (answer.data?.notifications as { nodes: { id: string }[] } | undefined)?.nodes;
+    if (nodes?.[0]) return { notificationId: nodes[0].id };
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('no notification was queued for the assignment');
+};
+
 const commands = {
   registerUnit: [mutation('registerUnit', async (s) => ({ id: s.unique('unit'), name: '单位' }))],
   registerTask: [
@@ -367,6 +390,15 @@ const commands = {
   ],
   auditSign: [action('signTreeHead')],
   runClock: [action('runClock', dueSoonMilestone)],
+  changeOfficialContacts: [
+    mutation('changeOfficialContacts', async (s) => ({
+      ...(await registeredOfficial(s)),
+      email: 'li@example.gov.cn',
+      mobile: '13800001111',
+      channels: ['EMAIL', 'DINGTALK'],
+    })),
+  ],
+  retryNotification: [mutation('retryNotification', queuedNotification)],
 } satisfies Partial<Record<Operation, readonly OperationCase[]>>;
 
 const queries = {
@@ -415,6 +447,7 @@ const queries = {
   officialTasks: [read('officialTasks', registeredOfficial)],
   officialRecords: [read('officialRecords', registeredOfficial)],
   overview: [read('overview')],
+  notifications: [read('notifications')],
   internal: [
     { via: 'broker', action: 'directory.knownUnits', params: { ids: [leadUnit] } },
     { via: 'broker', action: 'directory.unitCategories', params: { ids: [leadUnit] } },

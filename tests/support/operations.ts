@@ -39,4 +39,6 @@ export const supervisionYearCommands: readonly Operation[] = [
   'vacatePost',
   'publishRuleset',
   'publishWorkCalendar',
+  'changeOfficialContacts',
+  'retryNotification',
 ];

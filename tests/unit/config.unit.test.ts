@@ -66,6 +66,7 @@ describe('a configuration with no settings at all', () => {
       'supervision',
       'rules',
       'boards',
+      'notifications',
     ]);
   });
 
@@ -307,6 +308,16 @@ describe('valid overrides', () => {
       healthPort: 0,
       ...tokenVerificationDefaults,
       ...gatewayDefenceDefaults,
+      notify: {
+        smtp: null,
+        dingtalk: null,
+        wecom: null,
+        sms: null,
+        quietHours: { startMinute: 22 * 60, endMinute: 7 * 60 + 30 },
+        senderIntervalMs: 1000,
+        senderConcurrency: 8,
+        retry: { baseMs: 1000, capMs: 600_000 },
+      },
     });
   });
 

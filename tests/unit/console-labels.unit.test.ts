@@ -1,6 +1,7 @@
 import {
   auditEventTypes,
   calendarEventTypes,
+  notificationEventTypes,
   officialEventTypes,
   rulesetEventTypes,
   taskEventTypes,
@@ -19,6 +20,7 @@ describe("the console's words", () => {
     ...rulesetEventTypes,
     ...calendarEventTypes,
     ...auditEventTypes,
+    ...notificationEventTypes,
   ];
 
   it.each(eventTypes)('name the event type %s in Chinese and in English', (type) => {

@@ -80,6 +80,9 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   auditPublicKey: ['all', 'all', 'all', 'all', null],
   auditSign: ['all', null, null, 'all', null],
   internal: ['all', 'all', 'all', 'all', 'all'],
+  changeOfficialContacts: ['all', null, null, null, null],
+  retryNotification: ['all', null, null, null, null],
+  notifications: ['all', null, null, null, null],
 };
 
 const operations = Object.keys(permissions) as Operation[];

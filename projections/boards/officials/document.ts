@@ -1,3 +1,4 @@
+import type { OfficialContacts } from '../../../contracts/events/index.ts';
 import type { PostTerm } from '../../../domain/posts-timeline.ts';
 
 /**
@@ -10,4 +11,6 @@ export type BoardOfficial = {
   name: string;
   title: string;
   terms: PostTerm[];
+  /** How the official is notified (see notifications); absent until first given. */
+  contacts?: OfficialContacts;
 };

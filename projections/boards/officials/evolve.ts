@@ -22,6 +22,16 @@ export const evolveBoardOfficial: Evolve<BoardOfficial> = (official, envelope) =
           terms: [...addToTimeline(official.terms, event)],
         }
       );
+    case 'OfficialContactsChanged': {
+      const { email, mobile, channels } = event.data;
+      return (
+        official && {
+          ...official,
+          position: envelope.position,
+          contacts: { email, mobile, channels: [...channels] },
+        }
+      );
+    }
     default: {
       // An event type newer than this view leaves the document as it is.
       const _exhaustive: never = event;

@@ -320,6 +320,12 @@ export const permissions = {
       "office": "all"
     }
   },
+  "changeOfficialContacts": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
   "publishRuleset": {
     "kind": "command",
     "roles": {
@@ -513,6 +519,18 @@ export const permissions = {
       "leader": "all",
       "inspector": "all",
       "system": "all"
+    }
+  },
+  "retryNotification": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "notifications": {
+    "kind": "query",
+    "roles": {
+      "office": "all"
     }
   }
 } as const satisfies Record<string, Permission>;

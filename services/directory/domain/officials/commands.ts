@@ -1,4 +1,4 @@
-import type { Post } from '../../../../contracts/events/index.ts';
+import type { OfficialContacts, Post } from '../../../../contracts/events/index.ts';
 
 /**
  * Commands of an official (干部) in the directory. Unit ids are checked against
@@ -30,6 +30,10 @@ export type OfficialCommand =
         /** First day the post is no longer held. */
         on: string;
       };
+    }
+  | {
+      type: 'ChangeOfficialContacts';
+      data: { officialId: string } & OfficialContacts;
     };
 
 export type OfficialCommandType = OfficialCommand['type'];

@@ -88,6 +88,30 @@ const vacatePost = (
   ];
 };
 
+/**
+ * The channels chosen must have their address: e-mail needs the e-mail, SMS and
+ * the group robots (which @-mention by mobile) need the mobile.
+ */
+const changeContacts = (
+  data: OfficialCommandData<'ChangeOfficialContacts'>,
+  official: RegisteredOfficial,
+): OfficialEvent[] => {
+  const { email, mobile, channels } = data;
+  if (channels.includes('email') && email === null) {
+    throw validationError('channels', 'email needs an e-mail address');
+  }
+  const needMobile = channels.filter((channel) => channel !== 'email');
+  if (needMobile.length > 0 && mobile === null) {
+    throw validationError('channels', `${needMobile.join(', ')} need a mobile number`);
+  }
+  return [
+    {
+      type: 'OfficialContactsChanged',
+      data: { officialId: official.officialId, email, mobile, channels: [...channels] },
+    },
+  ];
+};
+
 /** Commands about a registered official's posts: all but RegisterOfficial. */
 type PostCommand = Exclude<OfficialCommand, { type: 'RegisterOfficial' }>;
 
@@ -97,6 +121,8 @@ const decideOnOfficial = (command: PostCommand, official: RegisteredOfficial): O
       return assignPost(command.data, official);
     case 'VacatePost':
       return vacatePost(command.data, official);
+    case 'ChangeOfficialContacts':
+      return changeContacts(command.data, official);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown official command ${(_exhaustive as { type: string }).type}`);

@@ -22,6 +22,9 @@ export const evolve = (state: OfficialState, event: OfficialEvent): OfficialStat
     case 'PostVacated':
       // An official's stream always starts with OfficialRegistered.
       return state.registered ? { ...state, terms: addToTimeline(state.terms, event) } : state;
+    case 'OfficialContactsChanged':
+      // Contacts bind no rule: any registered official may change them at any time.
+      return state;
     default: {
       // An event type newer than this code changes nothing the rules read.
       const _exhaustive: never = event;

@@ -1,0 +1,212 @@
+import type { Actor } from '../../contracts/actor.ts';
+import type { NotificationChannel } from '../../contracts/events/index.ts';
+import { notificationStreamId } from '../../contracts/streams.ts';
+import {
+  type BackoffPolicy,
+  backoffDefaults,
+  failureRecorded,
+  retryDelayMs,
+} from '../../domain/notifications/backoff.ts';
+import type { QueuedNotification } from '../../domain/notifications/queue-row.ts';
+import { isQuiet, type QuietHours } from '../../domain/notifications/quiet-hours.ts';
+import type { Clock } from '../../infra/clock/clock.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
+import type { NotificationPort } from '../../infra/notify/port.ts';
+import type { Filter, ReadModelStore } from '../../infra/read-model-store/port.ts';
+import type { CommandHandler } from '../shared/command-handler.ts';
+import { notificationDecider } from './domain/decider.ts';
+import { queueCollection } from './queue.ts';
+
+/** Who records deliveries and failures: the sender, not a person. */
+export const senderActor: Actor = Object.freeze({ id: 'notifier', role: 'system' });
+
+export interface SenderOptions {
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  handle: CommandHandler;
+  clock: Clock;
+  /** The channels configured; a notification on another waits, visible, until one is. */
+  channels: Partial<Record<NotificationChannel, NotificationPort>>;
+  quietHours: QuietHours | null;
+  backoff?: BackoffPolicy;
+  /** A failure is recorded as a fact at the first attempt and every this many (default 5). */
+  recordFailureEvery?: number;
+  /** Notifications sent at once. */
+  concurrency: number;
+  /** Rows looked at per round (default 200). */
+  batchSize?: number;
+  random?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+/** Attempts not recorded as facts yet, kept by the sender between two records. */
+type Attempts = { attempts: number; dueAt: number; rowDueAt: string };
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * Sends the due notifications of the queue, each through its channel, and
+ * records what became of it in its own stream. A notification whose stream says
+ * delivered is never sent again (looked at before every send). A crash after a
+ * channel accepted a message and before its delivery is recorded sends it once
+ * more at the next start: at-least-once at the channel, so each message carries
+ * its notification id (the e-mail's Message-ID, the robots' text, the SMS
+ * gateway's `id`) for the receiver to drop the repeat.
+ */
+export const createSender = (options: SenderOptions) => {
+  const { readModels, clock, channels } = options;
+  const backoff = options.backoff ?? backoffDefaults;
+  const every = options.recordFailureEvery ?? 5;
+  const random = options.random ?? Math.random;
+  const batchSize = options.batchSize ?? 200;
+  const configured = Object.keys(channels) as NotificationChannel[];
+  /** Recorded delivered by this process: the queue row follows a moment later. */
+  const delivered = new Set<string>();
+  const pending = new Map<string, Attempts>();
+  let running: Promise<number> | null = null;
+
+  const attemptsOf = (row: QueuedNotification): Attempts => {
+    const kept = pending.get(row.id);
+    // A new fact (a failure recorded, a retry asked) moved the row: it wins.
+    if (kept && kept.rowDueAt === row.nextAttemptAt) return kept;
+    return {
+      attempts: row.attempts,
+      dueAt: Date.parse(row.nextAttemptAt),
+      rowDueAt: row.nextAttemptAt,
+    };
+  };
+
+  const record = (
+    row: QueuedNotification,
+    command: Parameters<typeof notificationDecider.decide>[0],
+    key: string,
+  ) =>
+    options.handle(notificationDecider, {
+      streamId: notificationStreamId(row.id),
+      command,
+      actor: senderActor,
+      correlationId: row.sourceEventId,
+      causationId: row.sourceEventId,
+      idempotencyKey: key,
+    });
+
+  const alreadyDelivered = async (id: string): Promise<boolean> => {
+    if (delivered.has(id)) return true;
+    const events = await options.eventStore.readStream(notificationStreamId(id));
+    const found = events.some((event) => event.type === 'NotificationDelivered');
+    if (found) delivered.add(id);
+    return found;
+  };
+
+  const sendOne = async (row: QueuedNotification, port: NotificationPort, nowMs: number) => {
+    if (await alreadyDelivered(row.id)) return;
+    const channel = row.channel as NotificationChannel;
+    const before = attemptsOf(row);
+    const attempts = before.attempts + 1;
+    try {
+      await port.send({
+        id: row.id,
+        address: row.address!,
+        unitId: row.unitId,
+        subject: row.subject,
+        text: row.text,
+        urgent: row.urgent,
+      });
+    } catch (error) {
+      const dueAt = nowMs + retryDelayMs(attempts, random(), backoff);
+      pending.set(row.id, { attempts, dueAt, rowDueAt: before.rowDueAt });
+      if (failureRecorded(attempts, every)) {
+        const nextAttemptAt = new Date(dueAt).toISOString();
+        await record(
+          row,
+          {
+            type: 'RecordDeliveryFailure',
+            data: {
+              notificationId: row.id,
+              channel,
+              attempts,
+              error: messageOf(error),
+              nextAttemptAt,
+            },
+          },
+          `failed-${attempts}`,
+        );
+        pending.set(row.id, { attempts, dueAt, rowDueAt: nextAttemptAt });
+      }
+      return;
+    }
+    delivered.add(row.id);
+    pending.delete(row.id);
+    await record(
+      row,
+      { type: 'RecordDelivery', data: { notificationId: row.id, channel, attempts } },
+      'delivered',
+    );
+  };
+
+  /** The due rows, oldest due first, that a configured channel can take now. */
+  const dueRows = async (now: string, nowMs: number): Promise<QueuedNotification[]> => {
+    const filter: Filter = {
+      status: { $in: ['pending', 'failed'] },
+      nextAttemptAt: { $lte: now },
+      channel: { $in: configured },
+      unroutable: null,
+    };
+    // In quiet hours only the urgent go.
+    if (isQuiet(now, options.quietHours)) filter.urgent = true;
+    const due: QueuedNotification[] = [];
+    let after: { value: string; id: string } | undefined;
+    for (;;) {
+      const page = await readModels.find<QueuedNotification>(queueCollection, {
+        filter,
+        sort: [{ field: 'nextAttemptAt', direction: 'asc' }],
+        limit: batchSize,
+        ...(after ? { after } : {}),
+      });
+      for (const row of page.items) {
+        if (!delivered.has(row.id) && attemptsOf(row).dueAt <= nowMs) due.push(row);
+      }
+      const last = page.items.at(-1);
+      if (due.length >= batchSize || !last || page.items.length < batchSize) return due;
+      after = { value: last.nextAttemptAt, id: last.id };
+    }
+  };
+
+  const round = async (): Promise<number> => {
+    const now = clock.now();
+    const nowMs = Date.parse(now);
+    const rows = await dueRows(now, nowMs);
+    let next = 0;
+    const worker = async () => {
+      for (let row = rows[next++]; row; row = rows[next++]) {
+        const port = channels[row.channel as NotificationChannel];
+        if (!port) continue;
+        try {
+          await sendOne(row, port, nowMs);
+        } catch (error) {
+          // Recording failed (the store away): the row stays due and is taken again.
+          options.onError?.(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
+    return rows.length;
+  };
+
+  return {
+    /** One round: sends what is due now; answers how many it tried. Rounds never overlap. */
+    sendDue(): Promise<number> {
+      running ??= round().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    async close(): Promise<void> {
+      await running?.catch(() => undefined);
+      await Promise.all(Object.values(channels).map((port) => port?.close?.()));
+    },
+  };
+};
+
+export type Sender = ReturnType<typeof createSender>;
