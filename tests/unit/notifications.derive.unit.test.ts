@@ -1,0 +1,182 @@
+import type { DomainEvent, OfficialContacts, Post } from '../../contracts/events/index.ts';
+import { deriveNotifications, type SourceFact } from '../../domain/notifications/derive.ts';
+import { notificationId } from '../../domain/notifications/ids.ts';
+import type { NotifyContext, Recipient } from '../../domain/notifications/types.ts';
+
+const email = (address: string): OfficialContacts => ({
+  email: address,
+  mobile: null,
+  channels: ['email'],
+});
+
+/** Who holds what: edu's contact and head, env's contact, a responsible and a main leader. */
+const people: Record<
+  string,
+  { name: string; unitId: string; post: Post; contacts?: OfficialContacts }
+> = {
+  li: { name: '李联络', unitId: 'edu', post: 'contact', contacts: email('li@x.cn') },
+  wang: {
+    name: '王局长',
+    unitId: 'edu',
+    post: 'unit_head',
+    contacts: { email: 'wang@x.cn', mobile: '13800000001', channels: ['email', 'dingtalk'] },
+  },
+  zhao: { name: '赵联络', unitId: 'env', post: 'contact' },
+  sun: { name: '孙副区长', unitId: 'gov', post: 'responsible_leader', contacts: email('sun@x.cn') },
+  zhou: { name: '周区长', unitId: 'gov', post: 'main_leader', contacts: email('zhou@x.cn') },
+};
+
+const recipient = (id: string): Recipient => {
+  const person = people[id]!;
+  return {
+    officialId: id,
+    name: person.name,
+    unitId: person.unitId,
+    ...(person.contacts ? { contacts: person.contacts } : {}),
+  };
+};
+
+const context: NotifyContext = {
+  task: {
+    taskId: 't1',
+    title: '老旧小区改造',
+    leadUnitId: 'edu',
+    cooperatingUnitIds: ['env'],
+    responsibleLeader: 'sun',
+    milestoneTitles: { m1: '完成选址' },
+  },
+  unitName: (id) => ({ edu: '区教育局', env: '区生态环境局' })[id] ?? id,
+  holders: (unitId, post) =>
+    Object.entries(people)
+      .filter(([, p]) => p.unitId === unitId && p.post === post)
+      .map(([id]) => recipient(id)),
+  mainLeaders: () => [recipient('zhou')],
+  official: (idOrName) =>
+    people[idOrName]
+      ? recipient(idOrName)
+      : (Object.keys(people).find((id) => people[id]!.name === idOrName) ?? null) &&
+        recipient(Object.keys(people).find((id) => people[id]!.name === idOrName)!),
+};
+
+const fact = (event: DomainEvent): SourceFact => ({
+  eventId: 'e-1',
+  position: 42,
+  recordedAt: '2021-03-01T02:00:00.000Z',
+  event,
+});
+
+const routes = (event: DomainEvent, ctx = context) =>
+  deriveNotifications(fact(event), ctx)
+    .map((n) => `${n.officialId}:${n.channel}:${n.address ?? '-'}`)
+    .sort();
+
+const notice = (level: 'blue' | 'yellow' | 'red'): DomainEvent => ({
+  type: 'SupervisionNoticeIssued',
+  data: {
+    taskId: 't1',
+    noticeId: 'n1',
+    level,
+    toUnitId: 'edu',
+    subject: '进度滞后',
+    body: '请整改',
+    replyDueDate: '2021-03-05',
+  },
+});
+
+describe('the notifications a fact implies', () => {
+  it('an assignment reaches the contact and head of the lead and cooperating units, on each chosen channel', () => {
+    const event: DomainEvent = {
+      type: 'TaskAssigned',
+      data: {
+        taskId: 't1',
+        leadUnitId: 'edu',
+        cooperatingUnitIds: ['env'],
+        responsibleLeader: 'sun',
+      },
+    };
+    expect(routes(event)).toEqual([
+      'li:email:li@x.cn',
+      'wang:dingtalk:13800000001',
+      'wang:email:wang@x.cn',
+      'zhao:none:-',
+    ]);
+    const [first] = deriveNotifications(fact(event), context);
+    expect(first?.subject).toBe('【待签收】老旧小区改造');
+    expect(first?.text).toContain('区教育局');
+    expect(first?.text).toContain('区生态环境局');
+  });
+
+  it('names nobody reachable as such: a row with no channel, and why', () => {
+    const event: DomainEvent = {
+      type: 'TaskUrged',
+      data: {
+        taskId: 't1',
+        urgeId: 'u1',
+        unitId: 'env',
+        message: '请报送',
+        replyBy: null,
+        urgedOn: '2021-03-01',
+      },
+    };
+    const [only] = deriveNotifications(fact(event), context);
+    expect(only).toMatchObject({ officialId: 'zhao', channel: 'none', address: null });
+    expect(only?.unroutable).toMatch('无可用渠道');
+  });
+
+  it.each([
+    ['blue', ['li', 'wang'], false],
+    ['yellow', ['li', 'sun', 'wang'], false],
+    ['red', ['li', 'sun', 'wang', 'zhou'], true],
+  ] as const)('a %s notice goes to %j, urgent: %s', (level, officials, urgent) => {
+    const derived = deriveNotifications(fact(notice(level)), context);
+    expect([...new Set(derived.map((n) => n.officialId))].sort()).toEqual(officials);
+    expect(derived.every((n) => n.urgent === urgent)).toBe(true);
+  });
+
+  it('an overdue milestone also reaches the responsible leader, named by a legacy plan', () => {
+    const event: DomainEvent = {
+      type: 'MilestoneOverdue',
+      data: { taskId: 't1', milestoneId: 'm1', dueDate: '2021-02-26', recordedOn: '2021-03-01' },
+    };
+    const legacy = { ...context, task: { ...context.task!, responsibleLeader: '孙副区长' } };
+    expect(routes(event, legacy)).toContain('sun:email:sun@x.cn');
+    expect(deriveNotifications(fact(event), legacy)[0]?.text).toContain('完成选址');
+  });
+
+  it('an escalated blockage goes to the responsible leader at level 1 and the main leader at level 2, urgently', () => {
+    const escalated = (level: 1 | 2): DomainEvent => ({
+      type: 'BlockageEscalated',
+      data: { taskId: 't1', blockageId: 'b1', level, by: 'system' },
+    });
+    expect(routes(escalated(1))).toEqual(['sun:email:sun@x.cn']);
+    expect(routes(escalated(2))).toEqual(['zhou:email:zhou@x.cn']);
+    expect(deriveNotifications(fact(escalated(2)), context)[0]?.urgent).toBe(true);
+  });
+
+  it('a person reached by two posts is notified once per channel', () => {
+    const both = {
+      ...context,
+      holders: (unitId: string, post: Post) =>
+        unitId === 'edu' && (post === 'contact' || post === 'unit_head') ? [recipient('li')] : [],
+    };
+    const event: DomainEvent = {
+      type: 'LeadershipInstructionIssued',
+      data: { taskId: 't1', instructionId: 'i1', text: '抓紧推进', addressedToUnitIds: ['edu'] },
+    };
+    expect(routes(event, both)).toEqual(['li:email:li@x.cn']);
+  });
+
+  it('is deterministic: the same fact gives the same ids, one per official and channel', () => {
+    const event = notice('yellow');
+    const once = deriveNotifications(fact(event), context);
+    expect(deriveNotifications(fact(event), context)).toEqual(once);
+    expect(new Set(once.map((n) => n.id)).size).toBe(once.length);
+    expect(once.find((n) => n.officialId === 'li')?.id).toBe(notificationId('e-1', 'li', 'email'));
+    expect(notificationId('e-1', 'li', 'email')).not.toBe(notificationId('e-2', 'li', 'email'));
+  });
+
+  it('facts that notify nobody imply nothing', () => {
+    const event: DomainEvent = { type: 'TaskSigned', data: { taskId: 't1', unitId: 'edu' } };
+    expect(deriveNotifications(fact(event), context)).toEqual([]);
+  });
+});
