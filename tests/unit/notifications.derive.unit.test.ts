@@ -51,11 +51,12 @@ const context: NotifyContext = {
       .filter(([, p]) => p.unitId === unitId && p.post === post)
       .map(([id]) => recipient(id)),
   mainLeaders: () => [recipient('zhou')],
-  official: (idOrName) =>
-    people[idOrName]
-      ? recipient(idOrName)
-      : (Object.keys(people).find((id) => people[id]!.name === idOrName) ?? null) &&
-        recipient(Object.keys(people).find((id) => people[id]!.name === idOrName)!),
+  official: (idOrName) => {
+    const id = people[idOrName]
+      ? idOrName
+      : Object.keys(people).find((key) => people[key]!.name === idOrName);
+    return id ? recipient(id) : null;
+  },
 };
 
 const fact = (event: DomainEvent): SourceFact => ({
