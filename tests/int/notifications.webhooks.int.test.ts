@@ -115,9 +115,7 @@ describe('notifications through the 钉钉 and 企业微信 robots and the SMS g
     expect(ding?.path).toBe('tok-edu');
     expect(ding?.body.at).toEqual({ atMobiles: ['13800000001'], isAtAll: false });
     const wecom = peer.received.find((hook) => hook.vendor === 'wecom');
-    expect((wecom?.body.text as { mentioned_mobile_list: string[] }).mentioned_mobile_list).toEqual(
-      ['13800000002'],
-    );
+    expect(wecom?.body.text).toMatchObject({ mentioned_mobile_list: ['13800000002'] });
     expect(peer.received.find((hook) => hook.vendor === 'sms')?.path).toBe('13800000001');
     expect(Object.fromEntries(receivedPerId())).toEqual(
       Object.fromEntries(rows.map((row) => [row.id, 1])),
