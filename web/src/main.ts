@@ -19,6 +19,7 @@ import { resultsBoard } from './views/boards/results.ts';
 import { stageBoard } from './views/boards/stage.ts';
 import { resetLookups } from './views/lookups.ts';
 import { myTasksView } from './views/my-tasks.ts';
+import { notificationsView } from './views/notifications.ts';
 import { overviewView } from './views/overview.ts';
 import { shell } from './views/shell.ts';
 import { signInView } from './views/sign-in.ts';
@@ -49,6 +50,8 @@ const viewOf = (route: Route): View | null => {
       return auditView;
     case 'workbench':
       return workbenchView;
+    case 'notifications':
+      return notificationsView;
     default:
       return null;
   }

@@ -2,6 +2,7 @@ import * as audit from './audit.ts';
 import * as boards from './boards.ts';
 import * as exporting from './export.ts';
 import { consoleMutations, mutationDocument } from './mutations.ts';
+import * as notifications from './notifications.ts';
 import * as office from './office.ts';
 import * as session from './session.ts';
 import * as tasks from './tasks.ts';
@@ -22,5 +23,6 @@ export const consoleOperations = (): string[] => [
   ...documentsOf(audit),
   ...documentsOf(exporting),
   ...documentsOf(office),
+  ...documentsOf(notifications),
   ...consoleMutations.map(mutationDocument),
 ];

@@ -36,6 +36,7 @@ export const consoleMutations = [
   'rejectLifecycleChange',
   'resumeTask',
   'awardBonus',
+  'retryNotification',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];

@@ -20,6 +20,7 @@ const navItems = (me: Me): NavItem[] => [
   { href: '#/boards/results', label: 'navResults', show: can('resultsBoard') },
   { href: '#/my-tasks', label: 'navMyTasks', show: me.role === 'department_head' },
   { href: '#/audit', label: 'navAudit', show: scope('auditProof') !== null },
+  { href: '#/notifications', label: 'navNotifications', show: can('notifications') },
 ];
 
 /** The operations the console offers, in the words of the user's role. */
