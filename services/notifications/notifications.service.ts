@@ -102,6 +102,11 @@ export const createNotificationsService = (
         readModels: deps.readModels,
         batchSize: deps.projectorBatchSize,
         onError: (error) => logger.error('notification queue failed', error),
+        // New rows go out at once, not at the next tick (which remains for retries).
+        onQueued: () => {
+          if (ticker)
+            s.sendDue().catch((error) => logger.error('sending notifications failed', error));
+        },
       });
       const s = createSender({
         eventStore: deps.eventStore,

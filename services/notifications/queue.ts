@@ -55,6 +55,8 @@ export interface QueueOptions {
   readModels: ReadModelStore;
   batchSize: number;
   onError?: (error: unknown) => void;
+  /** Called after a commit that queued or changed rows: the sender need not wait for its tick. */
+  onQueued?: () => void;
 }
 
 /**
@@ -122,6 +124,7 @@ export const createNotificationQueue = (options: QueueOptions) => {
       .filter((entry): entry is [string, QueuedNotification] => entry[1] !== null)
       .map(([id, doc]) => ({ collection: queueCollection, id, doc }));
     await readModels.commit(queueCheckpoint, changes, { from, to: page.at(-1)!.position });
+    if (changes.length > 0) options.onQueued?.();
   };
 
   const follower = createLogFollower({

@@ -65,6 +65,7 @@ export const createSender = (options: SenderOptions) => {
   const delivered = new Set<string>();
   const pending = new Map<string, Attempts>();
   let running: Promise<number> | null = null;
+  let again = false;
 
   const attemptsOf = (row: QueuedNotification): Attempts => {
     const kept = pending.get(row.id);
@@ -195,9 +196,23 @@ export const createSender = (options: SenderOptions) => {
   };
 
   return {
-    /** One round: sends what is due now; answers how many it tried. Rounds never overlap. */
+    /**
+     * Sends what is due now; answers how many it tried. Rounds never overlap: a
+     * call during a round makes it go round once more (rows queued meanwhile).
+     */
     sendDue(): Promise<number> {
-      running ??= round().finally(() => {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let tried = 0;
+        do {
+          again = false;
+          tried += await round();
+        } while (again);
+        return tried;
+      })().finally(() => {
         running = null;
       });
       return running;
