@@ -124,20 +124,22 @@ const signedHeadSize = async (s: Scenario) => {
 const queuedNotification = async (s: Scenario) => {
   await officialInPost(s);
   const { taskId } = await assignedTask(s);
+  let answer: unknown = null;
   for (let tries = 0; tries < 200; tries++) {
     await s.sys.settled();
-    const answer = await s.call(
+    const found = await s.call(
       'query',
       'notifications',
       { filter: { taskId } },
       'office',
-      'nodes { id }',
+      '{ nodes { id } }',
     );
-    const nodes = (answer.data?.notifications as { nodes: { id: string }[] } | undefined)?.nodes;
+    answer = found;
+    const nodes = (found.data?.notifications as { nodes: { id: string }[] } | undefined)?.nodes;
     if (nodes?.[0]) return { notificationId: nodes[0].id };
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error('no notification was queued for the assignment');
+  throw new Error(`no notification was queued for the assignment: ${JSON.stringify(answer)}`);
 };
 
 const commands = {
