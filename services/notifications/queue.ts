@@ -114,6 +114,32 @@ export const createNotificationQueue = (options: QueueOptions) => {
     return rows;
   };
 
+  /** Whether this process has moved the checkpoint: a checkpoint back at 0 then means a reset. */
+  let followed = false;
+
+  /**
+   * Begins at the log's end: facts recorded before notifications existed (or
+   * before the read models were emptied for a rebuild) are not notified again,
+   * years later. The queue's indexes are made while it is empty.
+   */
+  const startAtEnd = async (): Promise<void> => {
+    for (const field of queueIndexes) await readModels.ensureIndex(queueCollection, field);
+    const end = await options.eventStore.lastPosition();
+    if (end === 0) return;
+    await readModels.commit(queueCheckpoint, [], { from: 0, to: end }).catch((error) => {
+      if (!(error instanceof CheckpointMovedError)) throw error;
+    });
+  };
+
+  /** The checkpoint; emptied under a running queue (a rebuild), it starts again at the end. */
+  const position = async (): Promise<number> => {
+    const at = await readModels.getCheckpoint(queueCheckpoint);
+    if (at !== 0 || !followed) return at;
+    followed = false;
+    await startAtEnd();
+    return readModels.getCheckpoint(queueCheckpoint);
+  };
+
   const take = async (page: readonly StoredEvent[], from: number) => {
     let directory: Promise<Directory> | null = null;
     const rows = await rowsOf(page, () => {
@@ -124,6 +150,7 @@ export const createNotificationQueue = (options: QueueOptions) => {
       .filter((entry): entry is [string, QueuedNotification] => entry[1] !== null)
       .map(([id, doc]) => ({ collection: queueCollection, id, doc }));
     await readModels.commit(queueCheckpoint, changes, { from, to: page.at(-1)!.position });
+    followed = true;
     if (changes.length > 0) options.onQueued?.();
   };
 
@@ -131,7 +158,7 @@ export const createNotificationQueue = (options: QueueOptions) => {
     eventStore: upToProjected(options.eventStore, readModels),
     batchSize: options.batchSize,
     checkpoint: {
-      position: () => readModels.getCheckpoint(queueCheckpoint),
+      position,
       take,
       moved: (error) => error instanceof CheckpointMovedError,
     },
@@ -142,21 +169,13 @@ export const createNotificationQueue = (options: QueueOptions) => {
   return {
     ...follower,
     /**
-     * On the first start (no checkpoint) the queue begins at the log's end, its
-     * indexes made: facts recorded before notifications existed (or before the
-     * read models were emptied for a rebuild) are not notified again, years later.
-     * Only once per process: a log empty at the start is followed from its start.
+     * On the first start (no checkpoint) the queue begins at the log's end. Once
+     * per process: a log still empty then is followed from its start.
      */
     async begin(): Promise<void> {
       if (begun) return;
       begun = true;
-      if ((await readModels.getCheckpoint(queueCheckpoint)) !== 0) return;
-      for (const field of queueIndexes) await readModels.ensureIndex(queueCollection, field);
-      const end = await options.eventStore.lastPosition();
-      if (end === 0) return;
-      await readModels.commit(queueCheckpoint, [], { from: 0, to: end }).catch((error) => {
-        if (!(error instanceof CheckpointMovedError)) throw error;
-      });
+      if ((await readModels.getCheckpoint(queueCheckpoint)) === 0) await startAtEnd();
     },
   };
 };

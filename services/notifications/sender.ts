@@ -148,6 +148,7 @@ export const createSender = (options: SenderOptions) => {
 
   /** The due rows, oldest due first, that a configured channel can take now. */
   const dueRows = async (now: string, nowMs: number): Promise<QueuedNotification[]> => {
+    if (configured.length === 0) return [];
     const filter: Filter = {
       status: { $in: ['pending', 'failed'] },
       nextAttemptAt: { $lte: now },
