@@ -3,6 +3,7 @@ import { auditTypeDefs } from './audit/type-defs.ts';
 import { baseResolvers, baseTypeDefs } from './base.ts';
 import { boardResolvers } from './boards/resolvers.ts';
 import { boardTypeDefs } from './boards/type-defs.ts';
+import { timeLimitRuleResolvers, timeLimitRuleTypeDefs } from './clock/time-limits.ts';
 import { clockTypeDefs } from './clock/type-defs.ts';
 import { commonTypeDefs } from './common.ts';
 import { directoryTypeDefs } from './directory/type-defs.ts';
@@ -25,6 +26,7 @@ export const typeDefs = [
   auditTypeDefs,
   boardTypeDefs,
   clockTypeDefs,
+  timeLimitRuleTypeDefs,
 ];
 export const resolvers = [
   baseResolvers,
@@ -32,5 +34,6 @@ export const resolvers = [
   taskResolvers,
   boardResolvers,
   auditResolvers,
+  timeLimitRuleResolvers,
   enumValueResolvers(typeDefs),
 ];

@@ -104,10 +104,12 @@ describe('the agenda of a planned milestone', () => {
     expect(agenda([...plannedTask, later, earlier]).nextDueDate).toBe('2021-04-30');
   });
 
-  it('ignores what the clock does not need, such as progress', () => {
+  it('keeps of progress only the day the lead unit last reported (its reporting cycle)', () => {
     const before = agenda(plannedTask);
     const after = agenda([...plannedTask, progressReported('m1', 40)]);
-    expect(after).toEqual(before);
+    expect(after.milestones).toEqual(before.milestones);
+    expect(after.reporting?.lastReportOn).not.toBeNull();
+    expect({ ...after.reporting, lastReportOn: null }).toEqual(before.reporting);
   });
 });
 

@@ -30,7 +30,8 @@ export const permissions = {
     "kind": "command",
     "roles": {
       "office": "all",
-      "department_head": "own_unit"
+      "department_head": "own_unit",
+      "liaison": "own_unit"
     }
   },
   "completeMilestone": {
@@ -99,7 +100,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "tasksById": {
@@ -108,7 +110,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "tasks": {
@@ -117,7 +120,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "units": {
@@ -126,7 +130,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "taskHistory": {
@@ -135,13 +140,15 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "signTask": {
     "kind": "command",
     "roles": {
-      "department_head": "own_unit"
+      "department_head": "own_unit",
+      "liaison": "own_unit"
     }
   },
   "transferTask": {
@@ -338,7 +345,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "postHolders": {
@@ -347,7 +355,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "rulesets": {
@@ -356,7 +365,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "rulesetInForce": {
@@ -365,7 +375,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "workCalendar": {
@@ -374,7 +385,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "auditSearch": {
@@ -398,7 +410,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "auditSign": {
@@ -421,7 +434,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "stageBoard": {
@@ -430,7 +444,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "blockageBoard": {
@@ -439,7 +454,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "progressBoard": {
@@ -448,7 +464,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "resultsBoard": {
@@ -457,7 +474,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "unitDeductions": {
@@ -466,7 +484,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "unitFailedTasks": {
@@ -475,7 +494,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "officialTasks": {
@@ -484,7 +504,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "officialRecords": {
@@ -493,7 +514,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "overview": {
@@ -502,7 +524,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "internal": {
@@ -512,7 +535,26 @@ export const permissions = {
       "department_head": "all",
       "leader": "all",
       "inspector": "all",
+      "liaison": "all",
       "system": "all"
+    }
+  },
+  "answerUrge": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "approveProgressReport": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "returnProgressReport": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
     }
   }
 } as const satisfies Record<string, Permission>;
