@@ -34,7 +34,9 @@ export const assignTaskInput = onTask({
   /** Who answers for the task, where the plan assumed it: the work report names no unit. */
   assumed: assumedFields(assignmentAssumptions),
   /** How often the lead unit reports progress (报送周期); absent: on its milestones. */
-  reportingCycle: oneOf(reportingCycles).optional(),
+  reportingCycle: oneOf(reportingCycles)
+    .nullish()
+    .transform((value) => value ?? undefined),
 });
 
 export const registrationCommands = served('tasks', {

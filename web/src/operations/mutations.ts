@@ -36,6 +36,9 @@ export const consoleMutations = [
   'rejectLifecycleChange',
   'resumeTask',
   'awardBonus',
+  'answerUrge',
+  'approveProgressReport',
+  'returnProgressReport',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];
