@@ -2,7 +2,14 @@ import type { Role } from './actor.ts';
 import type { Operation } from './permissions.ts';
 import { permissions, scopeOf } from './permissions.ts';
 
-const columns: readonly Role[] = ['office', 'department_head', 'leader', 'inspector', 'system'];
+const columns: readonly Role[] = [
+  'office',
+  'department_head',
+  'leader',
+  'inspector',
+  'liaison',
+  'system',
+];
 
 const cell = (operation: Operation, role: Role): string => {
   const scope = scopeOf(operation, role);

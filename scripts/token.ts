@@ -2,6 +2,7 @@
  * Prints a signed token and nothing else:
  *   npm run --silent token -- --role office
  *   npm run --silent token -- --role department_head --unit edu --sub zhang --name 张三
+ *   npm run --silent token -- --role liaison --unit edu
  * `--demo` (or DEMO=1) signs with the secret of `npm start -- --demo`, kept in
  * the demo's data directory.
  */
@@ -33,7 +34,8 @@ const { values } = parseArgs({
 const role = values.role ?? fail(`--role is required (${humanRoles.join(', ')})`);
 if (!(humanRoles as readonly string[]).includes(role))
   fail(`--role must be one of ${humanRoles.join(', ')}`);
-if (role === 'department_head' && !values.unit) fail('--unit is required for a department_head');
+if ((role === 'department_head' || role === 'liaison') && !values.unit)
+  fail(`--unit is required for a ${role}`);
 
 const config = loadConfig(
   demoAsked(process.argv, process.env) ? demoEnv(process.env) : process.env,

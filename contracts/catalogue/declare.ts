@@ -195,6 +195,7 @@ export const readers = {
   department_head: 'all',
   leader: 'all',
   inspector: 'all',
+  liaison: 'all',
 } as const satisfies Roles;
 
 /**

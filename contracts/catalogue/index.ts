@@ -30,6 +30,7 @@ import { noticeCommands } from './tasks/notices.ts';
 import { task, taskHistory, tasks, tasksById } from './tasks/queries.ts';
 import { registrationCommands } from './tasks/registration.ts';
 import { resultCommands } from './tasks/results.ts';
+import { timeLimitCommands } from './tasks/time-limits.ts';
 import { urgingCommands } from './tasks/urging.ts';
 
 /**
@@ -82,6 +83,7 @@ export const catalogue = {
   internal,
   ...notificationCommands,
   notifications,
+  ...timeLimitCommands,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof catalogue;

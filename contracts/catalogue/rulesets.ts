@@ -47,6 +47,33 @@ const scoring = z.object(
   { error: 'must be { leadUnitFailedTask, cooperatingUnitFailedTask, pingPongPerUnit }' },
 );
 
+const slipColours = ['blue', 'yellow', 'red'] as const;
+
+/** The clock's time limits; absent: the defaults (`timeLimitDefaults`), as older clients send none. */
+const timeLimits = z
+  .object(
+    {
+      signingWorkingDays: wholeBetween(1, 60),
+      urgeReplyWorkingDays: wholeBetween(1, 60),
+      noticeReplyWorkingDays: z.object({
+        blue: wholeBetween(1, 60),
+        yellow: wholeBetween(1, 60),
+        red: wholeBetween(1, 60),
+      }),
+      escalateUpTo: z.enum([...slipColours, 'none'], {
+        error: 'must be one of blue, yellow, red, none',
+      }),
+      missedReportPoints: deduction(),
+      lateReplyPoints: deduction(),
+      liaisonReportNeedsApproval: z.boolean({ error: 'must be true or false' }),
+    },
+    {
+      error:
+        'must be { signingWorkingDays, urgeReplyWorkingDays, noticeReplyWorkingDays, escalateUpTo, missedReportPoints, lateReplyPoints, liaisonReportNeedsApproval }',
+    },
+  )
+  .optional();
+
 export const publishRulesetInput = z.object({
   version: wholeBetween(1, 1_000_000),
   inForceFrom: date(),
@@ -55,6 +82,7 @@ export const publishRulesetInput = z.object({
   escalation,
   scoring,
   note: optionalText(limits.note),
+  timeLimits,
   idempotencyKey,
 });
 

@@ -61,6 +61,12 @@ export interface Ruleset {
   escalation: EscalationRules;
   scoring: ScoringRules;
   note: string | null;
+  /**
+   * Time limits the clock watches (签收, reports, replies) and what missing them
+   * costs. Absent in versions published before they existed: `timeLimitDefaults`
+   * (read through `timeLimitsOf`).
+   */
+  timeLimits?: TimeLimitRules;
 }
 
 /** Events of the `rules` stream: the published versions, in order. */
@@ -71,3 +77,58 @@ export type RulesetEventType = RulesetEvent['type'];
 export const rulesetEventTypes = [
   'RulesetPublished',
 ] as const satisfies readonly RulesetEventType[];
+
+/** A slip colour of a supervision notice, as the time limit rules name them. */
+type SlipColour = 'blue' | 'yellow' | 'red';
+
+/**
+ * The time limits the clock watches, in working days, and the points missing
+ * them costs (each ≤ 0, per missed fact, in the period of the day it is recorded).
+ */
+export interface TimeLimitRules {
+  /** Working days after its assignment a responsible unit has to sign (签收). */
+  signingWorkingDays: number;
+  /** Working days a clock 催办 gives the unit to answer. */
+  urgeReplyWorkingDays: number;
+  /** Working days a notice the clock issues gives the unit to answer, per colour. */
+  noticeReplyWorkingDays: Record<SlipColour, number>;
+  /**
+   * The highest colour the clock escalates an unanswered matter to: an overdue
+   * 催办 or missed report goes to blue, an unanswered blue to yellow, then red.
+   * `none`: the clock records the lapses and issues no notice.
+   */
+  escalateUpTo: SlipColour | 'none';
+  /** Points a lead unit loses for each period with no progress report (未按期报送). */
+  missedReportPoints: number;
+  /** Points a unit loses for each 督办单 or 催办 it answered late or not at all. */
+  lateReplyPoints: number;
+  /** A liaison's (联络员) progress report waits for the unit head's approval (审核). */
+  liaisonReportNeedsApproval: boolean;
+}
+
+/**
+ * The time limits of a ruleset that names none. The ladder follows 三明市
+ * 人民政府办公室's 三色督查单 rules (2017: a 催办 of slow work comes with a blue
+ * slip; a blue slip not met in its time limit without good reason is followed by
+ * an orange one, an orange one by a red one; m.mnw.cn/news/sm/1855869.html), and
+ * 宿迁产发集团's 蓝黄红三色督办单 (2025: blue near the limit, yellow behind, red
+ * overdue; sqgzw.suqian.gov.cn/gzw/gqfc/202506/c520c452698d42cebc27aed37067306c.shtml).
+ * Each step shortens the time to answer (5, 3, 2 working days). Points after
+ * 广元市's 红黄蓝 warnings on 环保督察 rectification (2018: a yellow counts 1 point
+ * off the year's assessment, a red 2 and an interview of the unit's main leader):
+ * a late or unanswered slip costs 1 point, a missed report half of one.
+ * Signing within 2 working days; a liaison's report is approved by the unit head.
+ */
+export const timeLimitDefaults: TimeLimitRules = Object.freeze({
+  signingWorkingDays: 2,
+  urgeReplyWorkingDays: 3,
+  noticeReplyWorkingDays: Object.freeze({ blue: 5, yellow: 3, red: 2 }),
+  escalateUpTo: 'red',
+  missedReportPoints: -0.5,
+  lateReplyPoints: -1,
+  liaisonReportNeedsApproval: true,
+});
+
+/** The time limits of a ruleset: its own, or the defaults where it names none. */
+export const timeLimitsOf = (ruleset: Pick<Ruleset, 'timeLimits'>): TimeLimitRules =>
+  ruleset.timeLimits ?? timeLimitDefaults;

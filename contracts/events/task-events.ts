@@ -45,6 +45,8 @@ export type TaskEvent =
         responsibleLeader: string | null;
         /** Which of the units and the leader the plan assumed; absent: none. */
         assumed?: AssignmentAssumption[];
+        /** How often the lead unit reports progress; absent: on its milestones (no cycle). */
+        reportingCycle?: ReportingCycle;
       };
     }
   | {
@@ -323,11 +325,22 @@ export type TaskEvent =
         subject: string;
         body: string;
         replyDueDate: string;
+        /** Whom the slip is addressed to in the unit's chain; absent: the unit (issued by the office). */
+        addressee?: NoticeAddressee;
+        /** The lapse the clock escalated into this slip; absent: issued by the office. */
+        escalatedFrom?: EscalationSource;
       };
     }
   | {
       type: 'SupervisionNoticeAnswered';
-      data: { taskId: string; noticeId: string; answer: string; evidence: Evidence[] };
+      data: {
+        taskId: string;
+        noticeId: string;
+        answer: string;
+        evidence: Evidence[];
+        /** The business day of the answer; absent in answers recorded before replies were watched. */
+        answeredOn?: string;
+      };
     }
   | {
       /** 催办: the office pressed a unit on the task, on the business day `urgedOn`. */
@@ -340,6 +353,8 @@ export type TaskEvent =
         /** The day to reply by; null when the office set none. */
         replyBy: string | null;
         urgedOn: string;
+        /** What the clock urged for (it urges as `system`); absent: the office urged. */
+        cause?: UrgeCause;
       };
     }
   | {
@@ -426,6 +441,110 @@ export type TaskEvent =
         limitDate?: string;
         recordedOn: string;
       };
+    }
+  | {
+      /**
+       * Recorded by the clock the first working day after a responsible unit's
+       * signing limit (签收时限: `limitDate`, working days after `assignedOn`)
+       * passed unsigned; once per unit and assignment.
+       */
+      type: 'TaskSigningReminded';
+      data: {
+        taskId: string;
+        unitId: string;
+        assignedOn: string;
+        limitDate: string;
+        remindedOn: string;
+      };
+    }
+  | {
+      /**
+       * 未按期报送: the lead unit reported no progress in a closed reporting
+       * period (`periodStart`–`periodEnd`) of the task's cycle. Recorded by the
+       * clock the first working day after the period, once per period.
+       */
+      type: 'ProgressReportMissed';
+      data: {
+        taskId: string;
+        unitId: string;
+        cycle: ReportingCycle;
+        periodStart: string;
+        periodEnd: string;
+        recordedOn: string;
+      };
+    }
+  | {
+      /** The urged unit answers a 催办, once, on the business day `answeredOn`. */
+      type: 'TaskUrgeAnswered';
+      data: { taskId: string; urgeId: string; unitId: string; answer: string; answeredOn: string };
+    }
+  | {
+      /**
+       * Recorded by the clock the first working day after a 催办's reply-by
+       * (its limit: `limitDate`) passed with no answer by then; once per urge.
+       */
+      type: 'UrgeReplyOverdue';
+      data: {
+        taskId: string;
+        urgeId: string;
+        unitId: string;
+        replyBy: string;
+        limitDate: string;
+        recordedOn: string;
+      };
+    }
+  | {
+      /**
+       * Recorded by the clock the first working day after a 督办单's reply due
+       * date (its limit: `limitDate`) passed with no answer by then; once per notice.
+       */
+      type: 'SupervisionNoticeReplyOverdue';
+      data: {
+        taskId: string;
+        noticeId: string;
+        unitId: string;
+        level: NoticeLevel;
+        replyDueDate: string;
+        limitDate: string;
+        recordedOn: string;
+      };
+    }
+  | {
+      /**
+       * A liaison (联络员) drafted a progress report for the unit head to approve
+       * (审核) before it reaches the office: the ruleset asks for it.
+       */
+      type: 'ProgressReportDrafted';
+      data: {
+        taskId: string;
+        draftId: string;
+        milestoneId: string;
+        unitId: string;
+        percent: number;
+        note: string | null;
+        evidence: Evidence[];
+        /** The liaison's actor id. */
+        draftedBy: string;
+      };
+    }
+  | {
+      /**
+       * The unit head approved the draft; followed in the same append by the
+       * `MilestoneProgressReported` it allows.
+       */
+      type: 'ProgressReportApproved';
+      data: { taskId: string; draftId: string; milestoneId: string; approvedBy: string };
+    }
+  | {
+      /** The unit head sent the draft back to the liaison, with the reason. */
+      type: 'ProgressReportReturned';
+      data: {
+        taskId: string;
+        draftId: string;
+        milestoneId: string;
+        reason: string;
+        returnedBy: string;
+      };
     };
 
 export type TaskEventType = TaskEvent['type'];
@@ -474,6 +593,14 @@ export const taskEventTypes = [
   'MilestoneOwnerAssigned',
   'MilestoneDueSoonReminded',
   'MilestoneOverdue',
+  'TaskSigningReminded',
+  'ProgressReportMissed',
+  'TaskUrgeAnswered',
+  'UrgeReplyOverdue',
+  'SupervisionNoticeReplyOverdue',
+  'ProgressReportDrafted',
+  'ProgressReportApproved',
+  'ProgressReportReturned',
 ] as const satisfies readonly TaskEventType[];
 
 /** One task event type, narrowed: `TaskEventOf<'TaskSigned'>['data']`. */
@@ -540,3 +667,30 @@ export type BonusKind = (typeof bonusKinds)[number];
 
 /** 1: to the responsible leader; 2: to the main leader. */
 export type EscalationLevel = 1 | 2;
+
+/**
+ * How often the lead unit reports progress (报送周期): each ISO week (Monday to
+ * Sunday), calendar month or quarter; `on_milestones`: when its milestones move,
+ * with no cycle the clock watches.
+ */
+export const reportingCycles = ['weekly', 'monthly', 'quarterly', 'on_milestones'] as const;
+export type ReportingCycle = (typeof reportingCycles)[number];
+
+/**
+ * Whom a slip is addressed to, by colour (三色督办单): blue to the unit's head,
+ * yellow to the task's responsible leader (分管领导, null when none is named),
+ * red to the main leader (主要领导).
+ */
+export type NoticeAddressee =
+  | { role: 'unit_head'; unitId: string }
+  | { role: 'responsible_leader'; official: string | null }
+  | { role: 'main_leader' };
+
+/** The lapse a slip escalates: an unanswered notice or 催办, or a missed report (by period end). */
+export type EscalationSource =
+  | { kind: 'notice'; noticeId: string }
+  | { kind: 'urge'; urgeId: string }
+  | { kind: 'missed_report'; periodEnd: string };
+
+/** What the clock urged for: a unit not signed in time, a report not sent in its period. */
+export type UrgeCause = 'signing' | 'missed_report';

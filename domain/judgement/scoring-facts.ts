@@ -93,6 +93,20 @@ export interface ScoringFacts {
   accountability: readonly AccountabilityDeduction[];
   /** Bonus points in the order awarded (the cap per period applies in that order). */
   bonuses: readonly Bonus[];
+  /** Time limits let lapse in the period (未按期报送, replies late); absent: none. */
+  lapses?: readonly Lapse[];
+}
+
+/**
+ * A time limit a unit let lapse, as the clock recorded it: a reporting period
+ * with no report (`ref`: task/period end), or a 催办 or 督办单 not answered in
+ * time (`ref`: task/urge or notice id).
+ */
+export interface Lapse {
+  taskId: string;
+  unitId: string;
+  kind: 'report_missed' | 'reply_overdue';
+  ref: string;
 }
 
 /** Which rule took points off. */
@@ -103,7 +117,9 @@ export type DeductionRule =
   | 'red_behind'
   | 'returned_for_rework'
   | 'ping_pong'
-  | 'accountability';
+  | 'accountability'
+  | 'report_missed'
+  | 'reply_overdue';
 
 /**
  * Which rule moved a unit's score: a deduction's, a bonus (加分) awarded, or the

@@ -2,6 +2,7 @@ import { validationError } from '../../contracts/errors.ts';
 import type { Ruleset, ScoringRules } from '../../contracts/events/index.ts';
 import { bonusItems } from './bonus-items.ts';
 import { deadlineDeductions, redTaskDeductions, reworkDeductions } from './deadline-deductions.ts';
+import { lapseDeductions } from './lapse-deductions.ts';
 import { pointsText, roundPoints } from './points.ts';
 import type {
   AccountabilityDeduction,
@@ -92,12 +93,16 @@ const isBonus = (item: ScoreItem): boolean => item.rule === 'bonus' || item.rule
  * Each unit's score for one period under `ruleset` (督查考核): 100, less the
  * deductions, each itemised — missed deadlines graded by lateness and split
  * with the units waited on, red tasks not yet due, returns for rework (one
- * task costing a unit at most a missed task), ping-pong and accountability —
+ * task costing a unit at most a missed task), ping-pong, accountability and
+ * time limits let lapse (reports missed, replies late) —
  * plus its bonus points (加分) up to the period's cap:
  * 100 − deductions + min(cap, bonuses). Scores are not floored at 0. Sorted by
  * unit id; `rank` orders them.
  */
-export const unitScores = (facts: ScoringFacts, ruleset: Pick<Ruleset, 'scoring'>): UnitScore[] => {
+export const unitScores = (
+  facts: ScoringFacts,
+  ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'>,
+): UnitScore[] => {
   const { scoring } = ruleset;
   const items: ScoreItem[] = [
     ...cappedPerTask(
@@ -110,6 +115,7 @@ export const unitScores = (facts: ScoringFacts, ruleset: Pick<Ruleset, 'scoring'
     ),
     ...pingPongDeductions(facts, scoring),
     ...accountabilityDeductions(facts, scoring),
+    ...lapseDeductions(facts.lapses ?? [], ruleset),
     ...bonusItems(facts.bonuses, scoring),
   ];
   const unitIds = unique([...facts.unitIds, ...items.map((item) => item.unitId)]);

@@ -1,4 +1,4 @@
-import type { Actor } from '../../contracts/actor.ts';
+import { type Actor, actsForUnit } from '../../contracts/actor.ts';
 import { DomainError } from '../../contracts/errors.ts';
 
 export interface UnitCheckOptions {
@@ -12,7 +12,7 @@ export interface UnitCheckOptions {
 export type UnitLookup = (unitId: string, actor: Actor) => Promise<boolean>;
 
 /**
- * A department head's token names a unit; a unit the directory does not hold
+ * A department head's (or liaison's) token names a unit; a unit the directory does not hold
  * would let the token act for nobody (or for a unit registered later under that
  * id), so the token is refused. Units found are remembered briefly; a unit not
  * found is asked about again each time, so registering it takes effect at once.
@@ -25,7 +25,7 @@ export const createUnitCheck = (lookup: UnitLookup, options: UnitCheckOptions = 
 
   return async (actor: Actor): Promise<void> => {
     const unitId = actor.unitId;
-    if (actor.role !== 'department_head' || !unitId) return;
+    if (!actsForUnit(actor) || !unitId) return;
     const until = known.get(unitId);
     if (until !== undefined && until > now()) return;
     known.delete(unitId);

@@ -57,6 +57,11 @@ export const baseTypeDefs = /* GraphQL */ `
     (\`audit\`).
     """
     SYSTEM
+    """
+    联络员, a liaison named by one unit (\`Actor.unitId\`): signs for (签收) its tasks and
+    reports their progress, as a draft the unit head approves (审核) where the ruleset asks.
+    """
+    LIAISON
   }
 
   "Who acted, or who asks: the subject of a verified token, or the system."
@@ -65,7 +70,7 @@ export const baseTypeDefs = /* GraphQL */ `
     id: ID!
     "The role the token grants."
     role: Role!
-    "The unit a department head acts for; null for every other role."
+    "The unit a department head or a liaison acts for; null for every other role."
     unitId: ID
     "The display name the token carries; null when it carries none."
     name: String

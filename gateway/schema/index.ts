@@ -3,6 +3,7 @@ import { auditTypeDefs } from './audit/type-defs.ts';
 import { baseResolvers, baseTypeDefs } from './base.ts';
 import { boardResolvers } from './boards/resolvers.ts';
 import { boardTypeDefs } from './boards/type-defs.ts';
+import { timeLimitRuleResolvers, timeLimitRuleTypeDefs } from './clock/time-limits.ts';
 import { clockTypeDefs } from './clock/type-defs.ts';
 import { commonTypeDefs } from './common.ts';
 import { directoryTypeDefs } from './directory/type-defs.ts';
@@ -28,6 +29,7 @@ export const typeDefs = [
   boardTypeDefs,
   clockTypeDefs,
   notificationTypeDefs,
+  timeLimitRuleTypeDefs,
 ];
 export const resolvers = [
   baseResolvers,
@@ -36,5 +38,6 @@ export const resolvers = [
   boardResolvers,
   auditResolvers,
   notificationResolvers,
+  timeLimitRuleResolvers,
   enumValueResolvers(typeDefs),
 ];

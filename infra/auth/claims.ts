@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../../contracts/actor.ts';
-import { humanRoles } from '../../contracts/actor.ts';
+import { actsForUnit, humanRoles } from '../../contracts/actor.ts';
 import { DomainError } from '../../contracts/errors.ts';
 
 /** Where an identity provider puts the role and the unit; `role` and `unit` by default. */
@@ -61,13 +61,13 @@ export const actorFromClaims = (
   }
   const unitClaim = claimAt(payload, names.unitClaim);
   const unit = typeof unitClaim === 'string' && unitClaim !== '' ? unitClaim : undefined;
-  if (role === 'department_head' && !unit) {
-    throw unauthenticated('a department_head token names its unit');
+  if (actsForUnit({ role }) && !unit) {
+    throw unauthenticated(`a ${role} token names its unit`);
   }
   const actor: Actor = { id: payload.sub, role };
-  // Only a department head acts for a unit: on any other token the claim is ignored,
-  // so an office or a leader never acts "as" a unit.
-  if (unit && role === 'department_head') actor.unitId = unit;
+  // Only a department head or a liaison acts for a unit: on any other token the claim
+  // is ignored, so an office or a leader never acts "as" a unit.
+  if (unit && actsForUnit({ role })) actor.unitId = unit;
   if (typeof payload.name === 'string') actor.name = payload.name;
   return actor;
 };

@@ -1,4 +1,8 @@
-import type { EscalationLevel } from '../../contracts/events/task-events.ts';
+import type {
+  EscalationLevel,
+  NoticeLevel,
+  ReportingCycle,
+} from '../../contracts/events/task-events.ts';
 
 /** The collection the clock's agenda is kept in, one document per task. */
 export const clockAgendaCollection = 'clock_agenda';
@@ -44,4 +48,54 @@ export type ClockAgendaItem = {
   nextDueDate: string | null;
   /** Earliest `openSince` of an open blockage below the top level; null: none. */
   waitingSince: string | null;
+  /** Closed (办结): its time limits end. Absent in documents built before they were watched. */
+  closed?: boolean;
+  /** Each responsible unit's signing (签收) of the current assignment. */
+  signing?: AgendaSigning[];
+  /** The lead unit's reporting cycle (报送周期), from its assignment. */
+  reporting?: AgendaReporting | null;
+  urges?: AgendaUrge[];
+  notices?: AgendaNotice[];
+  /** Something of the time limits may fall due: the clock asks for these documents. */
+  watching?: boolean;
+};
+
+/** One responsible unit's signing for its assignment of `assignedOn`. */
+export type AgendaSigning = {
+  unitId: string;
+  assignedOn: string;
+  signed: boolean;
+  reminded: boolean;
+  urged: boolean;
+};
+
+/** The lead unit's reports in the task's cycle, counted from `since` (its assignment). */
+export type AgendaReporting = {
+  cycle: ReportingCycle;
+  /** Null while the task has no lead unit (returned). */
+  leadUnitId: string | null;
+  since: string;
+  /** The last day the lead unit reported progress; null: not since its assignment. */
+  lastReportOn: string | null;
+  /** The period ends a missed report (未按期报送) was recorded for. */
+  missed: string[];
+};
+
+/** A 催办 and its reply, as the clock watches it. */
+export type AgendaUrge = {
+  urgeId: string;
+  unitId: string;
+  replyBy: string | null;
+  answeredOn: string | null;
+  overdue: boolean;
+};
+
+/** A 督办单 and its reply, as the clock watches it. */
+export type AgendaNotice = {
+  noticeId: string;
+  unitId: string;
+  level: NoticeLevel;
+  replyDueDate: string;
+  answeredOn: string | null;
+  overdue: boolean;
 };

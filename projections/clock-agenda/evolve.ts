@@ -4,6 +4,20 @@ import type { Evolve } from '../projection.ts';
 import { isReadBy, type TaskEventReadBy } from '../readers.ts';
 import type { ClockAgendaItem } from './document.ts';
 import { changeBlockage, changeMilestone, summarised, withDate } from './parts.ts';
+import {
+  assignedOn,
+  leadMoved,
+  noticeAnswered,
+  noticeIssued,
+  noticeOverdue,
+  reportedOn,
+  reportMissed,
+  signedBy,
+  signingReminded,
+  urgeAnswered,
+  urged,
+  urgeOverdue,
+} from './time-limits.ts';
 
 const registered = (data: Data<'TaskRegistered'>, position: number): ClockAgendaItem => ({
   id: data.taskId,
@@ -99,6 +113,36 @@ const applied = (
         level: Math.max(b.level, level) as typeof b.level,
       }));
     }
+    case 'TaskAssigned':
+      return assignedOn(item, event.data, day);
+    case 'TaskTransferred':
+      return leadMoved(item, event.data.fromUnitId, event.data.toUnitId, day);
+    case 'TaskReturned':
+      return leadMoved(item, event.data.unitId, null, day);
+    case 'TaskReturnAccepted':
+      return leadMoved(item, event.data.unitId, event.data.toUnitId, day);
+    case 'TaskSigned':
+      return signedBy(item, event.data.unitId);
+    case 'TaskSigningReminded':
+      return signingReminded(item, event.data);
+    case 'MilestoneProgressReported':
+      return reportedOn(item, event.data, day);
+    case 'ProgressReportMissed':
+      return reportMissed(item, event.data);
+    case 'TaskCompletionAccepted':
+      return { ...item, closed: true };
+    case 'TaskUrged':
+      return urged(item, event.data);
+    case 'TaskUrgeAnswered':
+      return urgeAnswered(item, event.data);
+    case 'UrgeReplyOverdue':
+      return urgeOverdue(item, event.data);
+    case 'SupervisionNoticeIssued':
+      return noticeIssued(item, event.data);
+    case 'SupervisionNoticeAnswered':
+      return noticeAnswered(item, event.data);
+    case 'SupervisionNoticeReplyOverdue':
+      return noticeOverdue(item, event.data);
     default: {
       // Only the events readers.ts names for the agenda get past `isRead`.
       const _exhaustive: never = event;

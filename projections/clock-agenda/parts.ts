@@ -1,5 +1,6 @@
 import { updateWhere } from '../lists.ts';
 import type { AgendaBlockage, AgendaMilestone, ClockAgendaItem } from './document.ts';
+import { isWatching } from './time-limits.ts';
 
 type Change<T> = (part: T) => T;
 
@@ -45,4 +46,5 @@ export const summarised = (item: ClockAgendaItem): ClockAgendaItem => ({
   ...item,
   nextDueDate: earliest(item.milestones.flatMap(pendingDueDate)),
   waitingSince: earliest(item.blockages.flatMap(waitingDay)),
+  watching: isWatching(item),
 });

@@ -5,7 +5,15 @@ import type { ClockAgendaItem } from './document.ts';
 import { clockAgendaCollection } from './document.ts';
 import { evolveClockAgenda } from './evolve.ts';
 
-export type { AgendaBlockage, AgendaMilestone, ClockAgendaItem } from './document.ts';
+export type {
+  AgendaBlockage,
+  AgendaMilestone,
+  AgendaNotice,
+  AgendaReporting,
+  AgendaSigning,
+  AgendaUrge,
+  ClockAgendaItem,
+} from './document.ts';
 export { clockAgendaCollection } from './document.ts';
 
 /**

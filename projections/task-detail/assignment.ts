@@ -94,6 +94,7 @@ export const withAssignment: PageChange<'TaskAssigned'> = (doc, data, stamp) => 
   cooperatingUnitIds: [...data.cooperatingUnitIds],
   responsibleLeader: data.responsibleLeader,
   assumed: assumedBut(doc, data.assumed),
+  ...(data.reportingCycle === undefined ? {} : { reportingCycle: data.reportingCycle }),
   signatures: withoutSignatures(doc, null),
   handovers: [
     ...doc.handovers,

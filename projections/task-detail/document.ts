@@ -8,10 +8,14 @@ import type {
   AccountabilityStatus,
   AccountabilitySubject,
   BonusKind,
+  EscalationSource,
   Evidence,
   IndicatorSource,
   LifecycleChange,
+  NoticeAddressee,
   NoticeLevel,
+  ReportingCycle,
+  UrgeCause,
 } from '../../contracts/events/task-events.ts';
 import type { TaskStatus } from '../../domain/progress.ts';
 import type { IndicatorTerms } from '../indicator-terms.ts';
@@ -218,6 +222,14 @@ export type NoticeDetail = {
   answerEvidence: Evidence[];
   answeredAt: string | null;
   answeredBy: string | null;
+  /** Whom the slip is addressed to in the unit's chain; null or absent: issued by the office to the unit. */
+  addressee?: NoticeAddressee | null;
+  /** The lapse the clock escalated into this slip; null or absent: issued by the office. */
+  escalatedFrom?: EscalationSource | null;
+  /** The slip the clock issued next for this one not answered in time; null: none. */
+  escalatedTo?: string | null;
+  /** The day the clock recorded its reply overdue; null: not overdue. */
+  overdueOn?: string | null;
 };
 
 /** An urge (催办) of the office to a unit of the task, sent on the business day `urgedOn`. */
@@ -228,6 +240,48 @@ export type UrgeDetail = {
   replyBy: string | null;
   urgedOn: string;
   by: string;
+  /** What the clock urged for; null or absent: the office urged. */
+  cause?: UrgeCause | null;
+  answer?: string | null;
+  answeredOn?: string | null;
+  /** The day the clock recorded its reply overdue; null: not overdue. */
+  overdueOn?: string | null;
+  /** The slip the clock issued for it not answered in time; null: none. */
+  escalatedTo?: string | null;
+};
+
+/** 未按期报送: a period of the reporting cycle the lead unit let pass without a report. */
+export type MissedReportDetail = {
+  unitId: string;
+  cycle: ReportingCycle;
+  periodStart: string;
+  periodEnd: string;
+  recordedOn: string;
+};
+
+/** A signing reminder (签收提醒) the clock recorded for a unit not signed in time. */
+export type SigningReminderDetail = {
+  unitId: string;
+  assignedOn: string;
+  limitDate: string;
+  remindedOn: string;
+};
+
+/** A liaison's (联络员) draft report and the unit head's decision (审核). */
+export type DraftDetail = {
+  draftId: string;
+  milestoneId: string;
+  unitId: string;
+  percent: number;
+  note: string | null;
+  evidence: Evidence[];
+  draftedBy: string;
+  draftedAt: string;
+  status: 'pending' | 'approved' | 'returned';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** Why it was sent back; null unless returned. */
+  returnReason: string | null;
 };
 
 /** A leadership instruction (批示); `issuedBy` is the leader. */
@@ -386,4 +440,10 @@ export type TaskDetail = {
   returnRequests?: ReturnRequestDetail[];
   /** Absent on pages projected before proposals existed, until they are rebuilt. */
   proposals?: ProposalDetail[];
+  /** How often the lead unit reports (报送周期); absent: on its milestones. */
+  reportingCycle?: ReportingCycle;
+  /** Absent on pages projected before time limits were watched (which had none). */
+  missedReports?: MissedReportDetail[];
+  signingReminders?: SigningReminderDetail[];
+  drafts?: DraftDetail[];
 };

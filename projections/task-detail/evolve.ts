@@ -54,6 +54,16 @@ import {
 } from './requests.ts';
 import { settle } from './settle.ts';
 import type { Stamp } from './stamp.ts';
+import {
+  withDraftApproved,
+  withDrafted,
+  withDraftReturned,
+  withNoticeOverdue,
+  withReportMissed,
+  withSigningReminded,
+  withUrgeAnswered,
+  withUrgeOverdue,
+} from './time-limits.ts';
 import { withUrge } from './urges.ts';
 
 /** The page after one event of a task already registered. */
@@ -146,6 +156,22 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withResumed(doc, event.data, stamp);
     case 'TaskTerminated':
       return withTerminated(doc, event.data, stamp);
+    case 'TaskSigningReminded':
+      return withSigningReminded(doc, event.data, stamp);
+    case 'ProgressReportMissed':
+      return withReportMissed(doc, event.data, stamp);
+    case 'TaskUrgeAnswered':
+      return withUrgeAnswered(doc, event.data, stamp);
+    case 'UrgeReplyOverdue':
+      return withUrgeOverdue(doc, event.data, stamp);
+    case 'SupervisionNoticeReplyOverdue':
+      return withNoticeOverdue(doc, event.data, stamp);
+    case 'ProgressReportDrafted':
+      return withDrafted(doc, event.data, stamp);
+    case 'ProgressReportApproved':
+      return withDraftApproved(doc, event.data, stamp);
+    case 'ProgressReportReturned':
+      return withDraftReturned(doc, event.data, stamp);
     default: {
       // An event type newer than this view leaves the page as it is.
       const _exhaustive: never = event;

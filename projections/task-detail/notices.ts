@@ -1,6 +1,7 @@
 import { updateItem } from '../lists.ts';
 import type { PageChange } from './change.ts';
 import type { NoticeDetail } from './document.ts';
+import { withEscalation } from './time-limits.ts';
 
 /** A supervision notice (督办单), unanswered until the addressed unit answers. */
 export const withNoticeIssued: PageChange<'SupervisionNoticeIssued'> = (doc, data, stamp) => {
@@ -18,8 +19,13 @@ export const withNoticeIssued: PageChange<'SupervisionNoticeIssued'> = (doc, dat
     answerEvidence: [],
     answeredAt: null,
     answeredBy: null,
+    addressee: data.addressee ?? null,
+    escalatedFrom: data.escalatedFrom ?? null,
+    escalatedTo: null,
+    overdueOn: null,
   };
-  return { ...doc, notices: [...doc.notices, notice] };
+  const issued = { ...doc, notices: [...doc.notices, notice] };
+  return withEscalation(issued, data.escalatedFrom, data.noticeId);
 };
 
 /** Answered once, by the unit addressed. */

@@ -1,6 +1,6 @@
 import type { PageChange } from './change.ts';
 
-/** 催办: `by` is the office's actor who recorded it. */
+/** 催办: `by` is the actor who recorded it: the office's, or `clock` for the clock's own. */
 export const withUrge: PageChange<'TaskUrged'> = (doc, data, stamp) => ({
   ...doc,
   urges: [
@@ -12,6 +12,11 @@ export const withUrge: PageChange<'TaskUrged'> = (doc, data, stamp) => ({
       replyBy: data.replyBy,
       urgedOn: data.urgedOn,
       by: stamp.by,
+      cause: data.cause ?? null,
+      answer: null,
+      answeredOn: null,
+      overdueOn: null,
+      escalatedTo: null,
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { extensionStage } from '../../projections/task-detail/extensions.ts';
 import type { ExtensionDetail, TaskDetail } from '../../projections/task-detail/projection.ts';
+import { noticeChain, timeLimitParts, timeLimitUnitIds, urgeReply } from './time-limit-page.ts';
 
 /** A unit as a view names it: its id, and its name once the directory knows it. */
 export type UnitRef = { id: string; name: string | null };
@@ -27,6 +28,7 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
     ...task.instructions.flatMap((i) => i.addressedToUnitIds),
     ...task.accountabilityRecords.map((a) => (a.against.kind === 'unit' ? a.against.id : null)),
     ...(task.bonuses ?? []).map((b) => b.unitId),
+    ...timeLimitUnitIds(task),
   ];
   return [...new Set(ids.filter((id): id is string => id !== null))];
 };
@@ -89,8 +91,8 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       wholeNumbers: i.wholeNumbers ?? false,
       assumed: i.assumed ?? [],
     })),
-    notices: task.notices.map((n) => ({ ...n, toUnit: unit(n.toUnitId) })),
-    urges: (task.urges ?? []).map((u) => ({ ...u, unit: unit(u.unitId) })),
+    notices: task.notices.map((n) => ({ ...n, ...noticeChain(n), toUnit: unit(n.toUnitId) })),
+    urges: (task.urges ?? []).map((u) => ({ ...u, ...urgeReply(u), unit: unit(u.unitId) })),
     instructions: task.instructions.map((i) => ({
       ...i,
       addressedToUnits: i.addressedToUnitIds.map(unit),
@@ -100,5 +102,6 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       against: { ...a.against, unit: a.against.kind === 'unit' ? unit(a.against.id) : null },
     })),
     bonuses: (task.bonuses ?? []).map((b) => ({ ...b, unit: unit(b.unitId) })),
+    ...timeLimitParts(task, unit),
   };
 };

@@ -41,12 +41,13 @@ describe("the demo's people", () => {
     },
   ];
 
-  it('are the office, the inspector, the sitting leaders and a head per unit', () => {
+  it('are the office, the inspector, the sitting leaders, and a head and a liaison per unit', () => {
     expect(demoUsers(units, officials).map((user) => [user.sub, user.role, user.unitId])).toEqual([
       ['office-zhang', 'office', null],
       ['inspector-li', 'inspector', null],
       ['deputy-wang', 'leader', null],
       ['head-edu', 'department_head', 'edu'],
+      ['liaison-edu', 'liaison', 'edu'],
     ]);
   });
 });

@@ -65,10 +65,22 @@ const facts = async (taskId: string, type: string) =>
     (event) => event.type === type,
   );
 
-const nothing = { reminded: 0, overdue: 0, escalated: 0, settled: 0, skipped: 0, failed: 0 };
+const nothing = {
+  reminded: 0,
+  overdue: 0,
+  escalated: 0,
+  signingReminded: 0,
+  signingUrged: 0,
+  reportsMissed: 0,
+  repliesOverdue: 0,
+  settled: 0,
+  skipped: 0,
+  failed: 0,
+};
 
 /** Task `t1`, led by `edu`, with milestone `m1` due 2021-06-30. */
-const seedMilestone = () => seedTask(handle, 't1', { leadUnitId: 'edu', milestoneIds: ['m1'] });
+const seedMilestone = () =>
+  seedTask(handle, 't1', { leadUnitId: 'edu', milestoneIds: ['m1'], signed: true });
 
 describe('the clock run twice for the same day', () => {
   it('records a due-soon reminder once, 3 working days before', async () => {
@@ -121,7 +133,7 @@ describe('a completed milestone', () => {
 
 describe('a ruleset published with a reminder lead of 5 working days', () => {
   it('reminds 5 working days ahead from the day it is in force, and 3 before', async () => {
-    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    await seedTask(handle, 't1', { leadUnitId: 'edu', signed: true });
     for (const [milestoneId, dueDate] of [
       ['early', '2021-06-29'],
       ['late', '2021-06-30'],
@@ -155,7 +167,7 @@ describe('a ruleset published with a reminder lead of 5 working days', () => {
 
 describe('a milestone due on a holiday (2021-10-04, National Day)', () => {
   it('runs to the first working day after it: overdue recorded on 10-09, naming the limit', async () => {
-    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    await seedTask(handle, 't1', { leadUnitId: 'edu', signed: true });
     await runTask(handle, {
       type: 'PlanMilestone',
       data: { taskId: 't1', milestoneId: 'm1', title: 'm1', dueDate: '2021-10-04', weight: 1 },
@@ -281,7 +293,7 @@ describe('a pause counted on the calendar the office published', () => {
 describe('the year-end settlement (年度结算)', () => {
   /** Task t1 due 2021-12-31 with milestone m2 due then, led by edu, left open. */
   const seedYearEnd = async () => {
-    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    await seedTask(handle, 't1', { leadUnitId: 'edu', signed: true });
     await runTask(handle, {
       type: 'PlanMilestone',
       data: { taskId: 't1', milestoneId: 'm2', title: 'm2', dueDate: '2021-12-31', weight: 1 },
@@ -348,7 +360,7 @@ describe('the year-end settlement (年度结算)', () => {
 
 describe('an unresolved blockage', () => {
   it('goes to the responsible leader after 3 days and to the main leader after 7, once each', async () => {
-    await seedTask(handle, 't1', { leadUnitId: 'edu' });
+    await seedTask(handle, 't1', { leadUnitId: 'edu', signed: true });
     clock.set(at('2021-03-01'));
     await runTask(
       handle,

@@ -64,7 +64,7 @@ const clockFacts = async (system: TestSystem, taskId: string) => {
 const seedDueFacts = async (handle: CommandHandler) => {
   clock.set(at('2021-06-25'));
   await registerUnit(handle, 'edu');
-  await seedTask(handle, 't1', { leadUnitId: 'edu' });
+  await seedTask(handle, 't1', { leadUnitId: 'edu', signed: true });
   for (const [milestoneId, dueDate] of [
     ['soon', '2021-06-30'],
     ['late', '2021-06-28'],
@@ -91,6 +91,10 @@ const nothing = {
   reminded: 0,
   overdue: 0,
   escalated: 0,
+  signingReminded: 0,
+  signingUrged: 0,
+  reportsMissed: 0,
+  repliesOverdue: 0,
   settled: 0,
   skipped: 0,
   failed: 0,
@@ -188,7 +192,7 @@ describe('a task terminated after the agenda last saw it', () => {
       }).catchUp();
     await registerUnit(handle, 'edu');
     for (const taskId of ['t1', 't2']) {
-      await seedTask(handle, taskId, { leadUnitId: 'edu', milestoneIds: ['m1'] });
+      await seedTask(handle, taskId, { leadUnitId: 'edu', milestoneIds: ['m1'], signed: true });
     }
     await project();
     await runTask(
@@ -203,6 +207,10 @@ describe('a task terminated after the agenda last saw it', () => {
       reminded: 0,
       overdue: 1,
       escalated: 0,
+      signingReminded: 0,
+      signingUrged: 0,
+      reportsMissed: 0,
+      repliesOverdue: 0,
       settled: 0,
       skipped: 1,
       failed: 0,

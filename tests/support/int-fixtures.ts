@@ -78,7 +78,7 @@ export const registerTaskCommand = (taskId: string, title = `Task ${taskId}`): T
 export const seedTask = async (
   handle: CommandHandler,
   taskId: string,
-  options: { leadUnitId?: string; milestoneIds?: string[] } = {},
+  options: { leadUnitId?: string; milestoneIds?: string[]; signed?: boolean } = {},
 ): Promise<void> => {
   await runTask(handle, registerTaskCommand(taskId));
   if (options.leadUnitId !== undefined) {
@@ -92,6 +92,14 @@ export const seedTask = async (
         knownUnitIds: [options.leadUnitId],
       },
     });
+    // 签收, so the clock's signing limit has nothing to say about the task.
+    if (options.signed) {
+      await runTask(
+        handle,
+        { type: 'SignTask', data: { taskId } },
+        departmentHead(options.leadUnitId),
+      );
+    }
   }
   for (const [index, milestoneId] of (options.milestoneIds ?? []).entries()) {
     await runTask(handle, {

@@ -11,7 +11,14 @@ export const spareUnit = 'fin';
 
 /** Who calls: every role, a department head of the right and of a wrong unit, and nobody. */
 export interface Caller {
-  name: 'office' | 'headOfLeadUnit' | 'headOfOtherUnit' | 'leader' | 'inspector' | 'anonymous';
+  name:
+    | 'office'
+    | 'headOfLeadUnit'
+    | 'headOfOtherUnit'
+    | 'leader'
+    | 'inspector'
+    | 'anonymous'
+    | 'liaisonOfLeadUnit';
   label: string;
   /** Null: no token at all (over HTTP) or no actor in the metadata (over the broker). */
   role: Exclude<Role, 'system'> | null;
@@ -35,6 +42,12 @@ export const callers: readonly Caller[] = [
   { name: 'leader', label: 'a leader (领导)', role: 'leader' },
   { name: 'inspector', label: 'a discipline inspector (纪检监察)', role: 'inspector' },
   { name: 'anonymous', label: 'a caller without a token', role: null },
+  {
+    name: 'liaisonOfLeadUnit',
+    label: `a liaison (联络员) of the lead unit ${leadUnit}`,
+    role: 'liaison',
+    unitId: leadUnit,
+  },
 ];
 
 /** What a caller should get: the call's result, or the code it is refused with. */

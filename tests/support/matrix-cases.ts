@@ -8,6 +8,7 @@ import {
   completedMilestone,
   completionReported,
   definedIndicator,
+  draftedReport,
   extensionForwarded,
   extensionRequested,
   issuedNotice,
@@ -21,6 +22,7 @@ import {
   resolvedBlockage,
   returnRequestedTask,
   suspendedTask,
+  urgedTask,
 } from './matrix-scenario.ts';
 import type { RootKind } from './matrix-schema.ts';
 
@@ -351,6 +353,13 @@ const commands = {
       message: '请加快办理',
       replyBy: '2021-03-15',
     })),
+  ],
+  answerUrge: [
+    mutation('answerUrge', async (s) => ({ ...(await urgedTask(s)), answer: '已加快推进' })),
+  ],
+  approveProgressReport: [mutation('approveProgressReport', draftedReport)],
+  returnProgressReport: [
+    mutation('returnProgressReport', async (s) => ({ ...(await draftedReport(s)), ...reason })),
   ],
   registerOfficial: [
     mutation('registerOfficial', async (s) => ({

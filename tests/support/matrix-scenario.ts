@@ -261,3 +261,18 @@ export const officialInPost = async (s: Scenario) => {
   await s.run('assignPost', { ...post, from: '2021-01-01' });
   return post;
 };
+
+/** A 催办 of the office to the lead unit, with a reply day. */
+export const urgedTask = async (s: Scenario): Promise<Ids<'taskId' | 'urgeId'>> => {
+  const { taskId } = await plannedTask(s);
+  const { urgeId } = await s.run('urgeTask', { taskId, message: '请加快', replyBy: '2021-03-15' });
+  return { taskId, urgeId: urgeId as string };
+};
+
+/** A liaison's (联络员) report, a draft for the unit head under the default ruleset. */
+export const draftedReport = async (s: Scenario): Promise<Ids<'taskId' | 'draftId'>> => {
+  const task = await plannedTask(s);
+  const draftId = s.unique('draft');
+  await s.run('reportProgress', { ...task, percent: 40, draftId }, 'liaisonOfLeadUnit');
+  return { taskId: task.taskId, draftId };
+};

@@ -48,7 +48,7 @@ describe('the actor named by verified claims', () => {
   it('is refused when the configured role claim is absent', () => {
     const error = refusal({ sub: 'x', role: 'office' }, { roleClaim: 'groups', unitClaim: 'unit' });
     expect(error.message).toBe(
-      'token groups must be one of office, department_head, leader, inspector',
+      'token groups must be one of office, department_head, leader, inspector, liaison',
     );
   });
 

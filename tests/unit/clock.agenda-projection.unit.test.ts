@@ -104,10 +104,12 @@ describe('the agenda of a planned milestone', () => {
     expect(agenda([...plannedTask, later, earlier]).nextDueDate).toBe('2021-04-30');
   });
 
-  it('ignores what the clock does not need, such as progress', () => {
+  it('keeps of progress only the day the lead unit last reported (its reporting cycle)', () => {
     const before = agenda(plannedTask);
     const after = agenda([...plannedTask, progressReported('m1', 40)]);
-    expect(after).toEqual(before);
+    expect(after.milestones).toEqual(before.milestones);
+    expect(after.reporting?.lastReportOn).not.toBeNull();
+    expect({ ...after.reporting, lastReportOn: null }).toEqual(before.reporting);
   });
 });
 
@@ -217,5 +219,61 @@ describe('the agenda of a suspended or terminated task', () => {
 describe('an event without an agenda', () => {
   it('builds nothing: a task stream starts with its registration', () => {
     expect(project(clockAgendaProjection, [milestonePlanned()])).toBeNull();
+  });
+});
+
+describe('the time limits on the agenda', () => {
+  const weekly: TaskEvent = {
+    ...taskAssigned,
+    data: { ...taskAssigned.data, reportingCycle: 'weekly' },
+  };
+
+  it('hold each responsible unit unsigned from the day of the assignment, and the cycle', () => {
+    // Index 1: recorded 2021-03-02.
+    const item = agenda([taskRegistered, weekly]);
+    expect(item.signing?.map((entry) => [entry.unitId, entry.assignedOn, entry.signed])).toEqual([
+      ['education-bureau', '2021-03-02', false],
+      ['finance-bureau', '2021-03-02', false],
+    ]);
+    expect(item.reporting).toMatchObject({ cycle: 'weekly', leadUnitId: 'education-bureau' });
+    expect(item.watching).toBe(true);
+  });
+
+  it('watch replies until answered, and nothing once the task is closed', () => {
+    const urged: TaskEvent = {
+      type: 'TaskUrged',
+      data: {
+        taskId,
+        urgeId: 'u1',
+        unitId: 'education-bureau',
+        message: 'm',
+        replyBy: '2021-03-10',
+        urgedOn: '2021-03-03',
+      },
+    };
+    const signedBoth: TaskEvent[] = [
+      { type: 'TaskSigned', data: { taskId, unitId: 'education-bureau' } },
+      { type: 'TaskSigned', data: { taskId, unitId: 'finance-bureau' } },
+    ];
+    const waiting = agenda([taskRegistered, taskAssigned, ...signedBoth, urged]);
+    expect(waiting.watching).toBe(true);
+    const answered: TaskEvent = {
+      type: 'TaskUrgeAnswered',
+      data: {
+        taskId,
+        urgeId: 'u1',
+        unitId: 'education-bureau',
+        answer: 'a',
+        answeredOn: '2021-03-06',
+      },
+    };
+    expect(agenda([taskRegistered, taskAssigned, ...signedBoth, urged, answered]).watching).toBe(
+      false,
+    );
+    const closed: TaskEvent = {
+      type: 'TaskCompletionAccepted',
+      data: { taskId, comment: null, acceptedOn: '2021-03-06' },
+    };
+    expect(agenda([taskRegistered, weekly, closed]).watching).toBe(false);
   });
 });

@@ -20,6 +20,10 @@ describe('the runClock mutation', () => {
       'settled',
       'skipped',
       'failed',
+      'signingReminded',
+      'signingUrged',
+      'reportsMissed',
+      'repliesOverdue',
     ]);
   });
 

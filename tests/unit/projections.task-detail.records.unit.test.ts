@@ -110,6 +110,10 @@ describe('a supervision notice on the task page', () => {
         answerEvidence: [],
         answeredAt: null,
         answeredBy: null,
+        addressee: null,
+        escalatedFrom: null,
+        escalatedTo: null,
+        overdueOn: null,
       },
     ]);
   });

@@ -29,6 +29,11 @@ describe('urges (催办) on the task page', () => {
         replyBy: '2021-03-10',
         urgedOn: '2021-03-04',
         by: 'office-1',
+        cause: null,
+        answer: null,
+        answeredOn: null,
+        overdueOn: null,
+        escalatedTo: null,
       },
       {
         urgeId: 'u2',
@@ -37,6 +42,11 @@ describe('urges (催办) on the task page', () => {
         replyBy: null,
         urgedOn: '2021-03-04',
         by: 'office-2',
+        cause: null,
+        answer: null,
+        answeredOn: null,
+        overdueOn: null,
+        escalatedTo: null,
       },
     ]);
   });

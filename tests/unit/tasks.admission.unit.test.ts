@@ -17,6 +17,7 @@ import {
   headOf,
   indicatorDefined,
   leadHead,
+  leadLiaison,
   noticeIssued,
   outsiderHead,
   plannedTask,
@@ -169,11 +170,51 @@ const samples: Record<NewCommandType, TaskCommand> = {
     data: { taskId, milestoneId: 'm1', leadDays: 3 },
   },
   RecordMilestoneOverdue: { type: 'RecordMilestoneOverdue', data: { taskId, milestoneId: 'm1' } },
+  AnswerUrge: { type: 'AnswerUrge', data: { taskId, urgeId: 'u1', answer: 'done' } },
+  RemindSigning: {
+    type: 'RemindSigning',
+    data: {
+      taskId,
+      unitId: 'education-bureau',
+      assignedOn: '2021-01-04',
+      limitDate: '2021-01-06',
+    },
+  },
+  UrgeSigning: {
+    type: 'UrgeSigning',
+    data: {
+      taskId,
+      unitId: 'education-bureau',
+      assignedOn: '2021-01-04',
+      urgeId: 'sign-1',
+      replyBy: '2099-01-01',
+    },
+  },
+  RecordProgressReportMissed: {
+    type: 'RecordProgressReportMissed',
+    data: {
+      taskId,
+      cycle: 'weekly',
+      periodStart: '2021-01-04',
+      periodEnd: '2021-01-10',
+      urge: null,
+    },
+  },
+  RecordUrgeReplyOverdue: {
+    type: 'RecordUrgeReplyOverdue',
+    data: { taskId, urgeId: 'u1', limitDate: '2021-01-06', escalation: null },
+  },
+  RecordNoticeReplyOverdue: {
+    type: 'RecordNoticeReplyOverdue',
+    data: { taskId, noticeId: 'n1', limitDate: '2021-06-30', escalation: null },
+  },
+  ApproveProgressReport: { type: 'ApproveProgressReport', data: { taskId, draftId: 'd1' } },
+  ReturnProgressReport: { type: 'ReturnProgressReport', data: { taskId, draftId: 'd1', reason } },
 };
 
 /** Who may send each command, written out by hand (the decider's own table must agree). */
 const allowed: Record<NewCommandType, readonly Role[]> = {
-  SignTask: ['department_head'],
+  SignTask: ['department_head', 'liaison'],
   TransferTask: ['office'],
   ReturnTask: ['department_head'],
   AcceptReturn: ['office'],
@@ -208,6 +249,14 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   UrgeTask: ['office'],
   RemindMilestoneDueSoon: ['system'],
   RecordMilestoneOverdue: ['system'],
+  AnswerUrge: ['department_head'],
+  RemindSigning: ['system'],
+  UrgeSigning: ['system'],
+  RecordProgressReportMissed: ['system'],
+  RecordUrgeReplyOverdue: ['system'],
+  RecordNoticeReplyOverdue: ['system'],
+  ApproveProgressReport: ['department_head'],
+  ReturnProgressReport: ['department_head'],
 };
 
 const types = Object.keys(samples) as NewCommandType[];
@@ -219,7 +268,7 @@ const allowedActor = (type: NewCommandType): DecisionContext => {
 };
 
 const contextOf = (role: Role): DecisionContext =>
-  role === 'department_head' ? leadHead : actingAs(role);
+  role === 'department_head' ? leadHead : role === 'liaison' ? leadLiaison : actingAs(role);
 
 const refusedRoles = types.flatMap((type) =>
   roles.filter((role) => !allowed[type].includes(role)).map((role) => [type, role] as const),

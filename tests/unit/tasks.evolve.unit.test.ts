@@ -120,7 +120,14 @@ describe('folding a task’s history', () => {
         reportedByUnitId: 'education-bureau',
         waitingOnUnitId: 'land-bureau',
       },
-      notice: { toUnitId: 'education-bureau', answered: true },
+      notice: {
+        toUnitId: 'education-bureau',
+        answered: true,
+        level: 'yellow',
+        replyDueDate: '2021-03-05',
+        answeredOn: '2021-03-01',
+        overdue: false,
+      },
     });
   });
 });

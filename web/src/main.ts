@@ -59,7 +59,7 @@ const viewOf = (route: Route): View | null => {
 
 /** Where each role starts: its own screen. */
 const home = (me: Me): string =>
-  me.role === 'department_head'
+  me.role === 'department_head' || me.role === 'liaison'
     ? '#/my-tasks'
     : me.role === 'inspector'
       ? '#/audit'

@@ -27,7 +27,11 @@ const leadHead = { department_head: 'own_unit' } as const;
 const leader = { leader: 'own_tasks' } as const;
 
 export const lifecycleCommands = served('tasks', {
-  signTask: command(leadHead, signTaskInput, { unitScope: 'task', lifecycle: open }),
+  /** A unit's liaison (联络员) signs for it too: 签收 is the liaison's first job. */
+  signTask: command({ ...leadHead, liaison: 'own_unit' }, signTaskInput, {
+    unitScope: 'task',
+    lifecycle: open,
+  }),
   transferTask: command(office, transferTaskInput, {
     lookups: { units: (data) => [data.toUnitId] },
     lifecycle: open,

@@ -43,6 +43,8 @@ const proxySource = optionalText(limits.note);
 
 export const reportProgressInput = onTask({
   milestoneId: id(),
+  /** A liaison's draft's own id, if the caller names it; generated when absent. */
+  draftId: id().optional(),
   proxySource,
   percent: z
     .number({ error: percentRule })
@@ -75,8 +77,14 @@ export const milestoneCommands = served('tasks', {
     newId: partOf('milestone', 'milestoneId'),
     lifecycle: open,
   }),
-  reportProgress: command(reporters, reportProgressInput, {
+  /**
+   * A liaison (联络员) reports too: a draft for the unit head where the ruleset
+   * asks for approval (审核), else directly; `draftId` names the draft, or the
+   * task numbers its drafts (`draft-1`, `draft-2`…).
+   */
+  reportProgress: command({ ...reporters, liaison: 'own_unit' }, reportProgressInput, {
     unitScope: 'task',
+    lookups: { ruleset: true },
     lifecycle: openAndActive,
   }),
   completeMilestone: command(reporters, completeMilestoneInput, {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { assignmentAssumptions, taskAssumptions } from '../../events/assumptions.ts';
+import { reportingCycles } from '../../events/task-events.ts';
 import {
   assumedFields,
   date,
   id,
   idempotencyKey,
+  oneOf,
   optionalText,
   text,
   unitIds,
@@ -31,6 +33,10 @@ export const assignTaskInput = onTask({
   responsibleLeader: optionalText(limits.name),
   /** Who answers for the task, where the plan assumed it: the work report names no unit. */
   assumed: assumedFields(assignmentAssumptions),
+  /** How often the lead unit reports progress (报送周期); absent: on its milestones. */
+  reportingCycle: oneOf(reportingCycles)
+    .nullish()
+    .transform((value) => value ?? undefined),
 });
 
 export const registrationCommands = served('tasks', {

@@ -430,6 +430,10 @@ ${orderDirectionField}  }
     add at most the cap in one period (100 − deductions + min(cap, bonuses)).
     """
     BONUS_CAPPED
+    "未按期报送: a period of the task's reporting cycle passed with no progress report of the lead unit (the ruleset's missedReportPoints)."
+    REPORT_MISSED
+    "A 催办 or 督办单 to it was not answered by its reply-by (the ruleset's lateReplyPoints)."
+    REPLY_OVERDUE
   }
 
   "A unit's part in a failed task."

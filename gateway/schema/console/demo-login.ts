@@ -45,8 +45,8 @@ const leaderPosts = new Set(['main_leader', 'responsible_leader']);
 
 /**
  * The demo's cast, from the directory as it stands: the office and the inspector
- * of `demo/actors.ts`, every official holding a leader's post, and a department
- * head (`head-<unitId>`) per unit.
+ * of `demo/actors.ts`, every official holding a leader's post, a department
+ * head (`head-<unitId>`) and a liaison (`liaison-<unitId>`) per unit.
  */
 export const demoUsers = (units: readonly UnitRow[], officials: readonly OfficialRow[]) => {
   const users: DemoUser[] = [
@@ -62,6 +62,11 @@ export const demoUsers = (units: readonly UnitRow[], officials: readonly Officia
   for (const unit of units) {
     const name = `${unit.name ?? unit.id}负责人`;
     users.push({ sub: `head-${unit.id}`, role: 'department_head', unitId: unit.id, name });
+  }
+  // A liaison (联络员) per unit, after the heads: signs and drafts reports for its head.
+  for (const unit of units) {
+    const name = `${unit.name ?? unit.id}联络员`;
+    users.push({ sub: `liaison-${unit.id}`, role: 'liaison', unitId: unit.id, name });
   }
   return users;
 };

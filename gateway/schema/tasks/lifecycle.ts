@@ -9,7 +9,8 @@ export const lifecycleTypeDefs = /* GraphQL */ `
     """
     签收: a department head signs for the task in the name of its unit, the lead unit or
     a cooperating unit, once per assignment (a re-assignment or transfer asks again).
-    Not on a closed task. Roles: DEPARTMENT_HEAD of the lead or a cooperating unit.
+    Not on a closed task. Roles: DEPARTMENT_HEAD or LIAISON (联络员) of the lead or a
+    cooperating unit.
     """
     signTask(
       "The task to sign for."

@@ -16,7 +16,8 @@ export const milestoneTypeDefs = /* GraphQL */ `
     correction and needs a note. The office records a unit's report only as 代录, naming the
     unit's source (proxySource); the report then speaks for the milestone's owner. Not on a
     suspended or closed task. Roles: OFFICE (代录); DEPARTMENT_HEAD of the lead unit, or of the
-    cooperating unit the milestone belongs to.
+    cooperating unit the milestone belongs to; LIAISON (联络员) of such a unit, whose report is a
+    draft the unit head approves (approveProgressReport) where the ruleset asks for it.
     """
     reportProgress(
       "The milestone and its percent done."

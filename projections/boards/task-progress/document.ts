@@ -51,6 +51,19 @@ export type BonusEntry = {
   reason: string;
 };
 
+/**
+ * A time limit a unit let lapse, on the day the clock recorded it: a period with
+ * no report (未按期报送, `ref` its last day), a 催办 or 督办单 not answered in
+ * time (`ref` its id). Each costs the unit the ruleset's points.
+ */
+export type LapseEntry = {
+  kind: 'report_missed' | 'reply_overdue';
+  ref: string;
+  unitId: string;
+  position: number;
+  day: string;
+};
+
 /** An urge (催办) of the office to a unit, on the day it was sent. */
 export type UrgeEntry = { urgeId: string; unitId: string; day: string };
 
@@ -93,5 +106,7 @@ export type BoardTask = {
   urges?: UrgeEntry[];
   /** Absent on documents projected before 加分 existed (which had none). */
   bonuses?: BonusEntry[];
+  /** Absent on documents projected before time limits were watched (which had none). */
+  lapses?: LapseEntry[];
   registeredOn: string;
 };

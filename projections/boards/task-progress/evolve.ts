@@ -5,7 +5,7 @@ import type { EventEnvelope } from '../../projection.ts';
 import { isReadBy } from '../../readers.ts';
 import { createdBy } from '../created-by.ts';
 import { stamped } from '../shared.ts';
-import type { BoardTask, LeadMove, ProgressShare } from './document.ts';
+import type { BoardTask, LapseEntry, LeadMove, ProgressShare } from './document.ts';
 import { withOwnExtension } from './extensions.ts';
 
 const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): BoardTask => ({
@@ -105,6 +105,11 @@ const bonusAwarded = (
     ],
   });
 
+const lapsed = (task: BoardTask, envelope: EventEnvelope, lapse: Omit<LapseEntry, 'position'>) =>
+  stamped(task, envelope, {
+    lapses: [...(task.lapses ?? []), { ...lapse, position: envelope.position }],
+  });
+
 const isRead = isReadBy('boardTasks');
 
 /** Applies an event to an existing task; the stream starts with TaskRegistered. */
@@ -191,6 +196,18 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       return stamped(task, envelope, {
         urges: [...(task.urges ?? []), { urgeId, unitId, day: urgedOn }],
       });
+    }
+    case 'ProgressReportMissed': {
+      const { unitId, periodEnd, recordedOn: day } = event.data;
+      return lapsed(task, envelope, { kind: 'report_missed', ref: periodEnd, unitId, day });
+    }
+    case 'UrgeReplyOverdue': {
+      const { unitId, urgeId, recordedOn: day } = event.data;
+      return lapsed(task, envelope, { kind: 'reply_overdue', ref: urgeId, unitId, day });
+    }
+    case 'SupervisionNoticeReplyOverdue': {
+      const { unitId, noticeId, recordedOn: day } = event.data;
+      return lapsed(task, envelope, { kind: 'reply_overdue', ref: noticeId, unitId, day });
     }
     default: {
       // Only the events readers.ts names for this view get past `isRead`.

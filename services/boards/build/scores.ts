@@ -8,6 +8,7 @@ import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type {
   AccountabilityDeduction,
   Bonus,
+  Lapse,
   RedTask,
   UnitScore,
 } from '../../../domain/judgement/index.ts';
@@ -72,6 +73,22 @@ const bonuses = (view: BoardView): Bonus[] =>
     }));
 
 /**
+ * Time limits let lapse in the period (未按期报送, replies late), in the order the
+ * clock recorded them; lapses of tasks terminated since still count.
+ */
+const lapses = (view: BoardView): Lapse[] =>
+  view.input.docs.tasks
+    .flatMap((task) => (task.lapses ?? []).map((entry) => ({ taskId: task.id, entry })))
+    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
+    .sort((a, b) => a.entry.position - b.entry.position)
+    .map(({ taskId, entry }) => ({
+      taskId,
+      unitId: entry.unitId,
+      kind: entry.kind,
+      ref: entry.ref,
+    }));
+
+/**
  * The tasks red on the day and not yet due (their limit not passed), far behind
  * their expected progress, with no deadline missed yet (that lateness is
  * counted already): they weigh on the day's standing, not on a settled
@@ -129,6 +146,7 @@ export const standings = perView((view: BoardView): Standings => {
     pingPongs: bounced,
     accountability: accountability(view),
     bonuses: bonuses(view),
+    lapses: lapses(view),
   };
   return {
     ranked: rankedByCategory(view, unitScores(facts, view.input.ruleset)),

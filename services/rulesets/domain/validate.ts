@@ -45,9 +45,20 @@ const assertInForceInOrder = (inForceFrom: string, state: RulesState): void => {
  */
 export const validRuleset = (data: Ruleset, state: RulesState): Ruleset => {
   const { version, inForceFrom, lights, reminderLeadDays, escalation, scoring, note } = data;
+  // Named only when published: an older version keeps reading the defaults.
+  const timeLimits = data.timeLimits === undefined ? {} : { timeLimits: data.timeLimits };
   assertNextVersion(version, state);
   assertInForceInOrder(inForceFrom, state);
   assertYellowBelowRed(lights);
   assertEscalationGoesUp(escalation);
-  return { version, inForceFrom, lights, reminderLeadDays, escalation, scoring, note };
+  return {
+    version,
+    inForceFrom,
+    lights,
+    reminderLeadDays,
+    escalation,
+    scoring,
+    note,
+    ...timeLimits,
+  };
 };

@@ -10,7 +10,8 @@ const running: Filter = { terminated: false, suspended: false };
  * The agenda queries of a run on `day`: tasks with a milestone due within the
  * reminder lead time in working days (or past due: a due date is never after
  * its limit), and tasks with a blockage waiting at least as long as the first
- * escalation needs. A superset of what is due: the candidates are chosen from
+ * escalation needs, and tasks with a time limit watched (签收, reports,
+ * replies). A superset of what is due: the candidates are chosen from
  * these documents, the rest is never read.
  */
 export const agendaFilters = (
@@ -27,5 +28,7 @@ export const agendaFilters = (
       nextDueDate: { $lte: addWorkingDays(calendars, day, ruleset.reminderLeadDays) },
     },
     { ...running, waitingSince: { $lte: addDays(day, -firstEscalation) } },
+    // Signing, reports and replies: few tasks at a time, each checked in memory.
+    { ...running, watching: true },
   ];
 };

@@ -1,9 +1,11 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
-import type { EscalationLevel } from '../../../contracts/events/task-events.ts';
+import type { EscalationLevel, ReportingCycle } from '../../../contracts/events/task-events.ts';
 import { type Calendars, isWorkingDay } from '../../../domain/calendar/work-calendar.ts';
 import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
+import type { Escalation } from '../../tasks/domain/commands.ts';
 import { blockageCandidates } from './blockage-candidates.ts';
 import { milestoneCandidates } from './milestone-candidates.ts';
+import { timeLimitCandidates } from './time-limit-candidates.ts';
 
 /** A fact the clock asks the task aggregate to record today. */
 export type ClockCandidate =
@@ -16,7 +18,44 @@ export type ClockCandidate =
       leadDays: number;
     }
   | { kind: 'overdue'; taskId: string; milestoneId: string; dueDate: string; limitDate: string }
-  | { kind: 'escalate'; taskId: string; blockageId: string; level: EscalationLevel };
+  | { kind: 'escalate'; taskId: string; blockageId: string; level: EscalationLevel }
+  | {
+      kind: 'remind-signing';
+      taskId: string;
+      unitId: string;
+      assignedOn: string;
+      limitDate: string;
+    }
+  | {
+      kind: 'urge-signing';
+      taskId: string;
+      unitId: string;
+      assignedOn: string;
+      urgeId: string;
+      replyBy: string;
+    }
+  | {
+      kind: 'report-missed';
+      taskId: string;
+      cycle: ReportingCycle;
+      periodStart: string;
+      periodEnd: string;
+      urge: { urgeId: string; replyBy: string } | null;
+    }
+  | {
+      kind: 'urge-overdue';
+      taskId: string;
+      urgeId: string;
+      limitDate: string;
+      escalation: Escalation | null;
+    }
+  | {
+      kind: 'notice-overdue';
+      taskId: string;
+      noticeId: string;
+      limitDate: string;
+      escalation: Escalation | null;
+    };
 
 export type ClockCandidateKind = ClockCandidate['kind'];
 
@@ -25,12 +64,13 @@ export type ClockCandidateKind = ClockCandidate['kind'];
  * order. The clock records on working days only (`calendars`): what falls due
  * on a day off is recorded on the next working day. A terminated task gets
  * nothing; a suspended one's clock stands still (no reminder, overdue or
- * escalation until it is resumed).
+ * escalation until it is resumed), and so do its time limits (签收, reports,
+ * replies), which end when it is closed (办结).
  */
 export const clockCandidates = (
   items: readonly ClockAgendaItem[],
   day: string,
-  ruleset: Pick<Ruleset, 'reminderLeadDays' | 'escalation'>,
+  ruleset: Pick<Ruleset, 'reminderLeadDays' | 'escalation' | 'timeLimits'>,
   calendars: Calendars,
 ): ClockCandidate[] => {
   if (!isWorkingDay(calendars, day)) return [];
@@ -40,5 +80,6 @@ export const clockCandidates = (
     .flatMap((item) => [
       ...milestoneCandidates(item, day, ruleset, calendars),
       ...blockageCandidates(item, day, ruleset),
+      ...timeLimitCandidates(item, day, ruleset, calendars),
     ]);
 };

@@ -20,6 +20,26 @@ export const clockCommand = (candidate: ClockCandidate): TaskCommand => {
       const { taskId, blockageId, level } = candidate;
       return { type: 'EscalateBlockage', data: { taskId, blockageId, level } };
     }
+    case 'remind-signing': {
+      const { taskId, unitId, assignedOn, limitDate } = candidate;
+      return { type: 'RemindSigning', data: { taskId, unitId, assignedOn, limitDate } };
+    }
+    case 'urge-signing': {
+      const { kind: _, ...data } = candidate;
+      return { type: 'UrgeSigning', data };
+    }
+    case 'report-missed': {
+      const { kind: _, ...data } = candidate;
+      return { type: 'RecordProgressReportMissed', data };
+    }
+    case 'urge-overdue': {
+      const { kind: _, ...data } = candidate;
+      return { type: 'RecordUrgeReplyOverdue', data };
+    }
+    case 'notice-overdue': {
+      const { kind: _, ...data } = candidate;
+      return { type: 'RecordNoticeReplyOverdue', data };
+    }
     default: {
       const _exhaustive: never = candidate;
       throw new Error(`unknown clock candidate ${JSON.stringify(_exhaustive)}`);
@@ -39,6 +59,15 @@ export const clockKey = (candidate: ClockCandidate): string => {
       return `clock|${candidate.kind}|${candidate.taskId}|${candidate.milestoneId}|${candidate.dueDate}`;
     case 'escalate':
       return `clock|escalate|${candidate.taskId}|${candidate.blockageId}|${candidate.level}`;
+    case 'remind-signing':
+    case 'urge-signing':
+      return `clock|${candidate.kind}|${candidate.taskId}|${candidate.unitId}|${candidate.assignedOn}`;
+    case 'report-missed':
+      return `clock|report-missed|${candidate.taskId}|${candidate.periodEnd}`;
+    case 'urge-overdue':
+      return `clock|urge-overdue|${candidate.taskId}|${candidate.urgeId}`;
+    case 'notice-overdue':
+      return `clock|notice-overdue|${candidate.taskId}|${candidate.noticeId}`;
     default: {
       const _exhaustive: never = candidate;
       throw new Error(`unknown clock candidate ${JSON.stringify(_exhaustive)}`);

@@ -8,6 +8,13 @@ export interface ClockRunReport {
   reminded: number;
   overdue: number;
   escalated: number;
+  /** Signing reminders (签收提醒) and the clock's 催办 of units still unsigned. */
+  signingReminded: number;
+  signingUrged: number;
+  /** Missed reports (未按期报送), each with its 催办. */
+  reportsMissed: number;
+  /** 催办 and 督办单 not answered in time, each with the next colour's slip where the rules ask. */
+  repliesOverdue: number;
   /** Scoring periods closed (年度结算): the year before, on the first run of a new year. */
   settled: number;
   /** Candidates the task refused as ILLEGAL_STATE (e.g. terminated since the agenda was read). */
@@ -24,6 +31,10 @@ export const emptyReport = (day: string): ClockRunReport => ({
   reminded: 0,
   overdue: 0,
   escalated: 0,
+  signingReminded: 0,
+  signingUrged: 0,
+  reportsMissed: 0,
+  repliesOverdue: 0,
   settled: 0,
   skipped: 0,
   failed: 0,
@@ -33,6 +44,11 @@ const recordedField = {
   remind: 'reminded',
   overdue: 'overdue',
   escalate: 'escalated',
+  'remind-signing': 'signingReminded',
+  'urge-signing': 'signingUrged',
+  'report-missed': 'reportsMissed',
+  'urge-overdue': 'repliesOverdue',
+  'notice-overdue': 'repliesOverdue',
 } as const satisfies Record<ClockCandidateKind, keyof ClockRunReport>;
 
 /** The report with one more candidate counted. */

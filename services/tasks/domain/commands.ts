@@ -13,6 +13,7 @@ import type {
   Evidence,
   IndicatorComparison,
   NoticeLevel,
+  ReportingCycle,
 } from '../../../contracts/events/task-events.ts';
 import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 
@@ -47,6 +48,8 @@ export type TaskCommand =
         assumed?: AssignmentAssumption[];
         /** Which of the referenced unit ids the directory confirmed to exist. */
         knownUnitIds: string[];
+        /** How often the lead unit reports; absent: on its milestones. */
+        reportingCycle?: ReportingCycle;
       };
     }
   | {
@@ -74,6 +77,10 @@ export type TaskCommand =
         evidence?: Evidence[];
         /** 代录: the unit's source, when the office records the report. */
         proxySource?: string | null;
+        /** The id a liaison's report takes when it is a draft for the unit head; absent: numbered. */
+        draftId?: string;
+        /** The ruleset in force today (looked up by the service); absent: the defaults. */
+        ruleset?: Ruleset;
       };
     }
   | {
@@ -312,7 +319,66 @@ export type TaskCommand =
       /** Sent by the clock; `limitDate` as above. */
       type: 'RecordMilestoneOverdue';
       data: { taskId: string; milestoneId: string; limitDate?: string };
+    }
+  | {
+      /** The urged unit answers a 催办. */
+      type: 'AnswerUrge';
+      data: { taskId: string; urgeId: string; answer: string };
+    }
+  | {
+      /** Sent by the clock: `limitDate`, the signing limit it counted in working days from `assignedOn`. */
+      type: 'RemindSigning';
+      data: { taskId: string; unitId: string; assignedOn: string; limitDate: string };
+    }
+  | {
+      /** Sent by the clock the working day after a signing reminder, the unit still unsigned. */
+      type: 'UrgeSigning';
+      data: { taskId: string; unitId: string; assignedOn: string; urgeId: string; replyBy: string };
+    }
+  | {
+      /**
+       * Sent by the clock for a closed period of the task's reporting cycle in
+       * which its agenda saw no report of the lead unit; `urge`: the 催办 that
+       * follows, null when the ruleset escalates nothing.
+       */
+      type: 'RecordProgressReportMissed';
+      data: {
+        taskId: string;
+        cycle: ReportingCycle;
+        periodStart: string;
+        periodEnd: string;
+        urge: { urgeId: string; replyBy: string } | null;
+      };
+    }
+  | {
+      /** Sent by the clock; `escalation`: the next colour's notice, null at the ruleset's top. */
+      type: 'RecordUrgeReplyOverdue';
+      data: { taskId: string; urgeId: string; limitDate: string; escalation: Escalation | null };
+    }
+  | {
+      /** Sent by the clock; `escalation` as above. */
+      type: 'RecordNoticeReplyOverdue';
+      data: { taskId: string; noticeId: string; limitDate: string; escalation: Escalation | null };
+    }
+  | {
+      /** The unit head approves (审核) a liaison's draft report: it reaches the office. */
+      type: 'ApproveProgressReport';
+      data: { taskId: string; draftId: string };
+    }
+  | {
+      /** The unit head sends a liaison's draft report back, with the reason. */
+      type: 'ReturnProgressReport';
+      data: { taskId: string; draftId: string; reason: string };
     };
+
+/** The next colour's notice (督办单) the clock issues for an unanswered matter. */
+export type Escalation = {
+  noticeId: string;
+  level: NoticeLevel;
+  replyDueDate: string;
+  subject: string;
+  body: string;
+};
 
 export type TaskCommandType = TaskCommand['type'];
 

@@ -13,6 +13,7 @@ import { awardBonus } from './bonuses.ts';
 import { recordMilestoneOverdue, remindMilestoneDueSoon } from './clock-facts.ts';
 import type { TaskCommand } from './commands.ts';
 import { acceptTaskCompletion, rejectTaskCompletion, reportTaskCompletion } from './completion.ts';
+import { approveProgressReport, returnProgressReport } from './drafts.ts';
 import {
   approveDeadlineExtension,
   rejectDeadlineExtension,
@@ -37,8 +38,10 @@ import {
   rejectLifecycleChange,
 } from './proposals.ts';
 import { assignTask, registerTask } from './registration.ts';
+import { answerUrge, recordNoticeReplyOverdue, recordUrgeReplyOverdue } from './replies.ts';
 import { signTask } from './signing.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
+import { recordProgressReportMissed, remindSigning, urgeSigning } from './time-limits.ts';
 import { acceptReturn, refuseReturn, returnTask, transferTask } from './transfer.ts';
 import { urgeTask } from './urging.ts';
 
@@ -133,6 +136,22 @@ const decideOnTask = (
       return recordAccountability(command.data, task, context);
     case 'AwardBonus':
       return awardBonus(command.data, task, context);
+    case 'AnswerUrge':
+      return answerUrge(command.data, task, context);
+    case 'RemindSigning':
+      return remindSigning(command.data, task, context);
+    case 'UrgeSigning':
+      return urgeSigning(command.data, task, context);
+    case 'RecordProgressReportMissed':
+      return recordProgressReportMissed(command.data, task, context);
+    case 'RecordUrgeReplyOverdue':
+      return recordUrgeReplyOverdue(command.data, task, context);
+    case 'RecordNoticeReplyOverdue':
+      return recordNoticeReplyOverdue(command.data, task, context);
+    case 'ApproveProgressReport':
+      return approveProgressReport(command.data, task, context);
+    case 'ReturnProgressReport':
+      return returnProgressReport(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);

@@ -48,7 +48,14 @@ export const noticeIssued = (
   data: Data<'SupervisionNoticeIssued'>,
 ): RegisteredTask => ({
   ...task,
-  notices: withEntry(task.notices, data.noticeId, { toUnitId: data.toUnitId, answered: false }),
+  notices: withEntry(task.notices, data.noticeId, {
+    toUnitId: data.toUnitId,
+    answered: false,
+    level: data.level,
+    replyDueDate: data.replyDueDate,
+    answeredOn: null,
+    overdue: false,
+  }),
 });
 
 export const noticeAnswered = (
@@ -56,7 +63,11 @@ export const noticeAnswered = (
   data: Data<'SupervisionNoticeAnswered'>,
 ): RegisteredTask => ({
   ...task,
-  notices: withChanged(task.notices, data.noticeId, (notice) => ({ ...notice, answered: true })),
+  notices: withChanged(task.notices, data.noticeId, (notice) => ({
+    ...notice,
+    answered: true,
+    answeredOn: data.answeredOn ?? null,
+  })),
 });
 
 export const instructionIssued = (

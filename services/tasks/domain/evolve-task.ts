@@ -13,6 +13,7 @@ export const assigned = (task: RegisteredTask, data: Data<'TaskAssigned'>): Regi
   responsibleLeader: data.responsibleLeader,
   returnRequestedBy: null,
   signedUnitIds: new Set(),
+  reportingCycle: data.reportingCycle ?? 'on_milestones',
 });
 
 export const signed = (task: RegisteredTask, data: Data<'TaskSigned'>): RegisteredTask => ({

@@ -37,6 +37,16 @@ import {
   withCompletion,
   withSuspension,
 } from './evolve-task.ts';
+import {
+  draftClosed,
+  drafted,
+  noticeOverdue,
+  reportMissed,
+  signingReminded,
+  urgeAnswered,
+  urged,
+  urgeOverdue,
+} from './evolve-time-limits.ts';
 import { type RegisteredTask, registeredTask, type TaskState } from './state.ts';
 
 /** Applies `change` to a registered task; a task stream always starts with TaskRegistered. */
@@ -126,11 +136,27 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => accountabilityRecorded(task, event.data));
     case 'BonusAwarded':
       return update(state, (task) => bonusAwarded(task, event.data));
+    case 'TaskUrged':
+      return update(state, (task) => urged(task, event.data));
     case 'BlockageCoordinationAssigned':
     case 'IndicatorValueReported':
-    case 'TaskUrged':
-      // Facts for the views: no rule reads who coordinates, what was reported, who was urged.
+      // Facts for the views: no rule reads who coordinates or what was reported.
       return state;
+    case 'TaskSigningReminded':
+      return update(state, (task) => signingReminded(task, event.data));
+    case 'ProgressReportMissed':
+      return update(state, (task) => reportMissed(task, event.data));
+    case 'TaskUrgeAnswered':
+      return update(state, (task) => urgeAnswered(task, event.data));
+    case 'UrgeReplyOverdue':
+      return update(state, (task) => urgeOverdue(task, event.data));
+    case 'SupervisionNoticeReplyOverdue':
+      return update(state, (task) => noticeOverdue(task, event.data));
+    case 'ProgressReportDrafted':
+      return update(state, (task) => drafted(task, event.data));
+    case 'ProgressReportApproved':
+    case 'ProgressReportReturned':
+      return update(state, (task) => draftClosed(task, event.data.draftId));
     default: {
       // An event type newer than this code changes nothing the rules read.
       const _exhaustive: never = event;

@@ -1,7 +1,8 @@
-import type { Actor } from '../../../contracts/actor.ts';
+import { type Actor, actsForUnit } from '../../../contracts/actor.ts';
 import { forbidden, illegalState, validationError } from '../../../contracts/errors.ts';
 import { assumedPart } from './assumed.ts';
 import { assertNoPendingReport } from './completion.ts';
+import { draftReport, isDraft } from './drafts.ts';
 import { evidenceList } from './evidence.ts';
 import { existingMilestone, openMilestone } from './lookups.ts';
 import { type OnTask, recorded } from './on-task.ts';
@@ -81,7 +82,7 @@ const assertMayReport = (
   task: RegisteredTask,
   actor: Actor,
 ): void => {
-  if (actor.role !== 'department_head' || actor.unitId === task.leadUnitId) return;
+  if (!actsForUnit(actor) || actor.unitId === task.leadUnitId) return;
   if (actor.unitId !== undefined && actor.unitId === ownerOf(milestone, task)) return;
   throw forbidden(
     `milestone ${milestoneId} belongs to unit ${ownerOf(milestone, task) ?? 'none'}; a cooperating unit reports on and completes only its own milestones`,
@@ -126,6 +127,7 @@ export const reportProgress: OnTask<'ReportProgress'> = (data, task, { actor }) 
   if (data.percent < milestone.percent && data.note === null) {
     throw validationError('note', 'required when progress goes backwards');
   }
+  if (unitId !== null && isDraft(data, actor)) return draftReport(data, task, actor, unitId);
   return recorded('MilestoneProgressReported', task, {
     milestoneId: data.milestoneId,
     percent: data.percent,

@@ -49,12 +49,8 @@ const noticeToActor = (task: RegisteredTask, noticeId: string, actor: Actor): No
 };
 
 /** The addressed unit answers, once, even if it no longer leads or co-owns the task. */
-export const answerSupervisionNotice: OnTask<'AnswerSupervisionNotice'> = (
-  data,
-  task,
-  { actor },
-) => {
-  const notice = noticeToActor(task, data.noticeId, actor);
+export const answerSupervisionNotice: OnTask<'AnswerSupervisionNotice'> = (data, task, context) => {
+  const notice = noticeToActor(task, data.noticeId, context.actor);
   if (notice.answered) {
     throw illegalState(`supervision notice ${data.noticeId} is already answered`, 'noticeId');
   }
@@ -62,5 +58,6 @@ export const answerSupervisionNotice: OnTask<'AnswerSupervisionNotice'> = (
     noticeId: data.noticeId,
     answer: data.answer,
     evidence: evidenceList(data.evidence),
+    answeredOn: today(context),
   });
 };

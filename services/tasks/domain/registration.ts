@@ -47,5 +47,7 @@ export const assignTask: OnTask<'AssignTask'> = (data, task) => {
     cooperatingUnitIds: [...data.cooperatingUnitIds],
     responsibleLeader: data.responsibleLeader,
     ...assumedPart(data.assumed),
+    // Named only when given: absent reads as on_milestones, as before cycles existed.
+    ...(data.reportingCycle === undefined ? {} : { reportingCycle: data.reportingCycle }),
   });
 };

@@ -35,6 +35,41 @@ const clockFacts = {
     open: false,
     active: false,
   },
+  RemindSigning: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
+  UrgeSigning: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
+  RecordProgressReportMissed: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
+  RecordUrgeReplyOverdue: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
+  RecordNoticeReplyOverdue: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
 } as const satisfies Record<string, Requirement>;
 
 const declared = new Map<string, Requirement>(

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../contracts/actor.ts';
+import { type Actor, actsForUnit } from '../../../contracts/actor.ts';
 import { forbidden } from '../../../contracts/errors.ts';
 import type { RegisteredTask } from './state.ts';
 
@@ -6,10 +6,9 @@ import type { RegisteredTask } from './state.ts';
 export const isResponsibleUnit = (task: RegisteredTask, unitId: string): boolean =>
   task.leadUnitId === unitId || task.cooperatingUnitIds.includes(unitId);
 
-/** True unless the actor is a department head of a unit not responsible for the task. */
+/** True unless the actor acts for a unit (head or liaison) not responsible for the task. */
 export const isInScope = (task: RegisteredTask, actor: Actor): boolean =>
-  actor.role !== 'department_head' ||
-  (actor.unitId !== undefined && isResponsibleUnit(task, actor.unitId));
+  !actsForUnit(actor) || (actor.unitId !== undefined && isResponsibleUnit(task, actor.unitId));
 
 const unitName = (actor: Actor): string =>
   actor.unitId === undefined ? 'a department head without a unit' : `unit ${actor.unitId}`;

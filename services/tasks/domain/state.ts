@@ -1,6 +1,9 @@
 import type {
   EscalationLevel,
+  Evidence,
   LifecycleChange,
+  NoticeLevel,
+  ReportingCycle,
   TaskEventOf,
 } from '../../../contracts/events/task-events.ts';
 import type { CompletionFact } from '../../../domain/progress.ts';
@@ -49,8 +52,38 @@ export type ExtensionState = {
 /** The office's open proposal to suspend or terminate the task, for the responsible leader. */
 export type ProposalState = { change: LifecycleChange; reason: string };
 
-/** A supervision notice, answered once by the unit it is addressed to. */
-export type NoticeState = { toUnitId: string; answered: boolean };
+/**
+ * A supervision notice, answered once by the unit it is addressed to. `level`,
+ * `replyDueDate`, `answeredOn` and `overdue` are read by the clock's rules.
+ */
+export type NoticeState = {
+  toUnitId: string;
+  answered: boolean;
+  level?: NoticeLevel;
+  replyDueDate?: string;
+  /** The business day of the answer; null: unanswered, or answered before the day was kept. */
+  answeredOn?: string | null;
+  /** The clock recorded its reply overdue. */
+  overdue?: boolean;
+};
+
+/** A 催办: answered once by the unit urged; watched by the clock when it has a reply-by. */
+export type UrgeState = {
+  unitId: string;
+  replyBy: string | null;
+  answeredOn: string | null;
+  overdue: boolean;
+};
+
+/** A liaison's (联络员) draft report, waiting for the unit head's approval (审核) while open. */
+export type DraftState = {
+  milestoneId: string;
+  unitId: string;
+  percent: number;
+  note: string | null;
+  evidence: readonly Evidence[];
+  open: boolean;
+};
 
 /** The completion report (办结报告): the same three states the views read a status from. */
 export type CompletionState = CompletionFact;
@@ -95,6 +128,14 @@ export type RegisteredTask = {
   bonusIds: ReadonlySet<string>;
   /** Units awarded bonus points (加分) for completing it early: once each. */
   earlyCompletionUnitIds: ReadonlySet<string>;
+  /** How often the lead unit reports (报送周期), as last assigned. */
+  reportingCycle: ReportingCycle;
+  /** `unitId|assignedOn` of each signing reminder (签收提醒) the clock recorded. */
+  signingReminders: ReadonlySet<string>;
+  /** `unitId|periodEnd` of each missed report (未按期报送) the clock recorded. */
+  missedReports: ReadonlySet<string>;
+  urges: ReadonlyMap<string, UrgeState>;
+  drafts: ReadonlyMap<string, DraftState>;
 };
 
 /**
@@ -135,4 +176,9 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   accountabilityRecordIds: new Set(),
   bonusIds: new Set(),
   earlyCompletionUnitIds: new Set(),
+  reportingCycle: 'on_milestones',
+  signingReminders: new Set(),
+  missedReports: new Set(),
+  urges: new Map(),
+  drafts: new Map(),
 });

@@ -84,6 +84,12 @@ export const headOf = (unitId: string): DecisionContext => {
   return { ...defaultContext, actor };
 };
 
+/** The decision context of a liaison (联络员) of `unitId`. */
+export const liaisonOf = (unitId: string): DecisionContext => {
+  const actor: Actor = { id: `liaison-of-${unitId}`, role: 'liaison', unitId };
+  return { ...defaultContext, actor };
+};
+
 /** The decision context of any actor with `role` (no unit). */
 export const actingAs = (role: Actor['role']): DecisionContext => ({
   ...defaultContext,
@@ -106,6 +112,8 @@ export const leadHead = headOf('education-bureau');
 export const cooperatingHead = headOf('finance-bureau');
 /** The department head of a unit with no part in the task. */
 export const outsiderHead = headOf('land-bureau');
+/** The liaison of the lead unit of the task in these fixtures. */
+export const leadLiaison = liaisonOf('education-bureau');
 
 /** The same actor at noon (China Standard Time) of `day`. */
 export const on = (day: string, context: DecisionContext = defaultContext): DecisionContext => ({
@@ -244,7 +252,13 @@ export const noticeIssued = (noticeId = 'n1', toUnitId = 'education-bureau'): Ta
 
 export const noticeAnswered = (noticeId = 'n1'): TaskEvent => ({
   type: 'SupervisionNoticeAnswered',
-  data: { taskId, noticeId, answer: 'Approval expected 10 March', evidence: [] },
+  data: {
+    taskId,
+    noticeId,
+    answer: 'Approval expected 10 March',
+    evidence: [],
+    answeredOn: '2021-03-01',
+  },
 });
 
 export const blockageEscalated = (level: 1 | 2 = 1, blockageId = 'b1'): TaskEvent => ({

@@ -30,7 +30,8 @@ export const permissions = {
     "kind": "command",
     "roles": {
       "office": "all",
-      "department_head": "own_unit"
+      "department_head": "own_unit",
+      "liaison": "own_unit"
     }
   },
   "completeMilestone": {
@@ -99,7 +100,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "tasksById": {
@@ -108,7 +110,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "tasks": {
@@ -117,7 +120,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "units": {
@@ -126,7 +130,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "taskHistory": {
@@ -135,13 +140,15 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "signTask": {
     "kind": "command",
     "roles": {
-      "department_head": "own_unit"
+      "department_head": "own_unit",
+      "liaison": "own_unit"
     }
   },
   "transferTask": {
@@ -344,7 +351,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "postHolders": {
@@ -353,7 +361,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "rulesets": {
@@ -362,7 +371,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "rulesetInForce": {
@@ -371,7 +381,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "workCalendar": {
@@ -380,7 +391,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "auditSearch": {
@@ -404,7 +416,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "auditSign": {
@@ -427,7 +440,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "stageBoard": {
@@ -436,7 +450,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "blockageBoard": {
@@ -445,7 +460,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "progressBoard": {
@@ -454,7 +470,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "resultsBoard": {
@@ -463,7 +480,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "unitDeductions": {
@@ -472,7 +490,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "unitFailedTasks": {
@@ -481,7 +500,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "officialTasks": {
@@ -490,7 +510,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "officialRecords": {
@@ -499,7 +520,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "overview": {
@@ -508,7 +530,8 @@ export const permissions = {
       "office": "all",
       "department_head": "all",
       "leader": "all",
-      "inspector": "all"
+      "inspector": "all",
+      "liaison": "all"
     }
   },
   "internal": {
@@ -518,6 +541,7 @@ export const permissions = {
       "department_head": "all",
       "leader": "all",
       "inspector": "all",
+      "liaison": "all",
       "system": "all"
     }
   },
@@ -531,6 +555,24 @@ export const permissions = {
     "kind": "query",
     "roles": {
       "office": "all"
+    }
+  },
+  "answerUrge": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "approveProgressReport": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "returnProgressReport": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
     }
   }
 } as const satisfies Record<string, Permission>;

@@ -1,4 +1,5 @@
 import { h } from '../core/dom.ts';
+import { label } from '../core/format.ts';
 import { t } from '../core/i18n.ts';
 import { actionForm, type Field } from './form.ts';
 import { mutate, optional } from './mutate.ts';
@@ -10,7 +11,15 @@ export interface AssignableTask {
   leadUnit: Named | null;
   cooperatingUnits: readonly Named[];
   responsibleLeader: string | null;
+  /** 报送周期 as last assigned; absent: on milestones. */
+  reportingCycle?: string;
 }
+
+const cycles = ['ON_MILESTONES', 'WEEKLY', 'MONTHLY', 'QUARTERLY'] as const;
+
+/** 报送周期: how often the lead unit reports, in the user's words. */
+const cycleOptions = (): Option[] =>
+  cycles.map((cycle) => ({ value: cycle, label: label('reportingCycle', cycle) }));
 
 /** The directory the pickers choose from, by name. */
 export interface Directory {
@@ -57,6 +66,13 @@ export const assignForm = (task: AssignableTask, directory: Directory, done: () 
         options: leaderOptions(directory.officials, task.responsibleLeader),
         value: task.responsibleLeader ?? '',
       },
+      {
+        name: 'reportingCycle',
+        label: 'reportingCycle',
+        kind: 'select',
+        options: cycleOptions(),
+        value: task.reportingCycle ?? 'ON_MILESTONES',
+      },
     ],
     submit: (values) =>
       mutate('assignTask', {
@@ -64,6 +80,7 @@ export const assignForm = (task: AssignableTask, directory: Directory, done: () 
         leadUnitId: picked('leadUnitId', values.leadUnitId),
         cooperatingUnitIds: cooperating(),
         responsibleLeader: optional(values.responsibleLeader),
+        reportingCycle: optional(values.reportingCycle),
       }),
     done,
   });

@@ -1,6 +1,6 @@
 import { h } from '../core/dom.ts';
 import { t } from '../core/i18n.ts';
-import { currentUser } from '../core/session.ts';
+import { can, currentUser } from '../core/session.ts';
 import { extensionTargets } from '../domain/extension-targets.ts';
 import type { Evidence } from './evidence.ts';
 import { actionForm, type Field, folded, type Values } from './form.ts';
@@ -190,9 +190,10 @@ export const unitForms = (
     { class: 'forms' },
     options.canSign ? folded('signTask', signForm(task.id, done)) : null,
     folded('reportProgress', progressForm(task, done)),
-    folded('completeMilestone', completeForm(task, done)),
-    folded('reportBlockage', blockageForm(task, done)),
-    options.leads && extensionTargets(task).length > 0
+    // A liaison (联络员) signs and reports; completing, blockages and extensions stay with the head.
+    can('completeMilestone') ? folded('completeMilestone', completeForm(task, done)) : null,
+    can('reportBlockage') ? folded('reportBlockage', blockageForm(task, done)) : null,
+    can('requestDeadlineExtension') && options.leads && extensionTargets(task).length > 0
       ? folded('requestExtension', extensionForm(task, done))
       : null,
   );

@@ -5,6 +5,7 @@ import { notificationsEn } from './notifications.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
 import { scoresEn } from './scores.ts';
+import { timeLimitsEn } from './time-limits.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the switch for readers without Chinese; the same keys as `zh.ts`. */
@@ -387,4 +388,5 @@ export const en: Record<MessageKey, string> = {
   ...scoresEn,
   ...cockpitEn,
   ...notificationsEn,
+  ...timeLimitsEn,
 };

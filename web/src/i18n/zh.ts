@@ -5,6 +5,7 @@ import { notificationsZh } from './notifications.ts';
 import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
 import { scoresZh } from './scores.ts';
+import { timeLimitsZh } from './time-limits.ts';
 
 /** 简体中文: the console's default language; every key the console shows is here. */
 export const zh = {
@@ -382,6 +383,7 @@ export const zh = {
   ...scoresZh,
   ...cockpitZh,
   ...notificationsZh,
+  ...timeLimitsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -64,3 +64,7 @@ export const sectionsQuery =
 export const myTasksQuery = /* GraphQL */ `query MyTasks($unitId: ID) {
   progressBoard(filter: { unitId: $unitId }, first: 100) { nodes { taskId title leadUnitId light dueDate actual expected } }
   stageBoard(filter: { unitId: $unitId }, first: 200) { nodes { taskId state dueDate } } }`;
+
+/** The unit head's pending drafts (待审核): the liaisons' drafts on the unit's tasks. */
+export const pendingDraftsQuery = /* GraphQL */ `query PendingDrafts($ids: [ID!]!) {
+  tasksById(ids: $ids) { id title drafts { draftId unit { id } percent status draftedBy draftedAt } } }`;

@@ -37,6 +37,9 @@ export const consoleMutations = [
   'resumeTask',
   'awardBonus',
   'retryNotification',
+  'answerUrge',
+  'approveProgressReport',
+  'returnProgressReport',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];

@@ -18,8 +18,12 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
     partDone { unit { id name } note } }
   indicators { id name unitOfMeasure target comparison dueDate baseline tolerance assumed
     latestSelfReported { value asOf } latestMeasured { value asOf } }
-  notices { id level toUnit { id name } subject body replyDueDate answered answer }
-  urges { urgeId unit { id name } message replyBy urgedOn by }
+  notices { id level toUnit { id name } subject body replyDueDate answered answer
+    addressee { role unitId official } escalatedFrom { kind noticeId urgeId periodEnd } escalatedTo overdueOn }
+  urges { urgeId unit { id name } message replyBy urgedOn by cause answer answeredOn overdueOn escalatedTo }
+  reportingCycle
+  missedReports { unit { id name } cycle periodStart periodEnd recordedOn }
+  drafts { draftId milestoneId unit { id name } percent note draftedBy draftedAt status decidedBy decidedAt returnReason }
   instructions { id text issuedAt issuedBy }
   bonuses { id unit { id name } kind points reason awardedOn awardedBy }
   signatures { unit { id name } current }

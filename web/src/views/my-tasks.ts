@@ -15,6 +15,7 @@ import { byUrgency, urgencyOf } from '../domain/urgency.ts';
 import { exportButton } from '../export/export-button.ts';
 import { exportMyTasks } from '../export/my-tasks-export.ts';
 import { myTasksQuery } from '../operations/boards.ts';
+import { pendingDrafts } from './pending-drafts.ts';
 
 interface ProgressRow {
   taskId: string;
@@ -61,10 +62,12 @@ export const myTasksView = async (): Promise<HTMLElement> => {
     { label: t('expected'), cell: (row) => percentText(row.expected), numeric: true },
     { label: t('nextDue'), cell: (row) => row.nextDue },
   ];
+  const drafts = await pendingDrafts(rows.map((row) => row.taskId));
   return h(
     'section',
     { 'data-ready': 'my-tasks' },
     h('h1', { tabindex: '-1' }, t('myTasks')),
+    drafts,
     h(
       'div',
       { class: 'board-tools' },

@@ -18,7 +18,11 @@ const navItems = (me: Me): NavItem[] => [
   { href: '#/boards/blockage', label: 'navBlockage', show: can('blockageBoard') },
   { href: '#/boards/progress', label: 'navProgress', show: can('progressBoard') },
   { href: '#/boards/results', label: 'navResults', show: can('resultsBoard') },
-  { href: '#/my-tasks', label: 'navMyTasks', show: me.role === 'department_head' },
+  {
+    href: '#/my-tasks',
+    label: 'navMyTasks',
+    show: me.role === 'department_head' || me.role === 'liaison',
+  },
   { href: '#/audit', label: 'navAudit', show: scope('auditProof') !== null },
   { href: '#/notifications', label: 'navNotifications', show: can('notifications') },
 ];

@@ -13,7 +13,7 @@ interface DemoUser {
   name: string;
 }
 
-const roleOrder = ['leader', 'department_head', 'inspector', 'office'];
+const roleOrder = ['leader', 'department_head', 'liaison', 'inspector', 'office'];
 
 /** Demo users grouped by role, leaders first: they are who the console is mostly for. */
 const demoSelect = (id: string, users: readonly DemoUser[]) =>

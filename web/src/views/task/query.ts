@@ -82,6 +82,15 @@ export interface TaskPage {
     replyDueDate: string;
     answered: boolean;
     answer: string | null;
+    addressee: { role: string; unitId: string | null; official: string | null } | null;
+    escalatedFrom: {
+      kind: string;
+      noticeId: string | null;
+      urgeId: string | null;
+      periodEnd: string | null;
+    } | null;
+    escalatedTo: string | null;
+    overdueOn: string | null;
   }[];
   urges: {
     urgeId: string;
@@ -90,7 +99,24 @@ export interface TaskPage {
     replyBy: string | null;
     urgedOn: string;
     by: string;
+    /** What the clock urged for; null: the office urged. */
+    cause: string | null;
+    answer: string | null;
+    answeredOn: string | null;
+    overdueOn: string | null;
+    escalatedTo: string | null;
   }[];
+  /** 报送周期: WEEKLY, MONTHLY, QUARTERLY or ON_MILESTONES. */
+  reportingCycle: string;
+  missedReports: {
+    unit: UnitRef;
+    cycle: string;
+    periodStart: string;
+    periodEnd: string;
+    recordedOn: string;
+  }[];
+  /** Liaisons' draft reports (联络员拟报), waiting for or decided by the unit head. */
+  drafts: TaskDraft[];
   instructions: { id: string; text: string; issuedAt: string; issuedBy: string }[];
   /** 加分 leaders awarded its units, oldest first. */
   bonuses: {
@@ -249,3 +275,18 @@ export const loadTaskBoards = async (task: TaskPage): Promise<TaskBoards> => {
     chains: data.blockageBoard.nodes.filter((node) => node.taskId === task.id),
   };
 };
+
+/** A liaison's (联络员) draft report and the unit head's decision (审核). */
+export interface TaskDraft {
+  draftId: string;
+  milestoneId: string;
+  unit: UnitRef;
+  percent: number;
+  note: string | null;
+  draftedBy: string;
+  draftedAt: string;
+  status: 'PENDING' | 'APPROVED' | 'RETURNED';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  returnReason: string | null;
+}

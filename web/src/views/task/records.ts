@@ -11,6 +11,7 @@ import { targetText } from '../indicator-target.ts';
 import type { UnitName } from '../lookups.ts';
 import { markIfAssumed } from './assumed.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
+import { noticeChain } from './time-limits.ts';
 
 type IndicatorRow = TaskPage['indicators'][number];
 
@@ -157,7 +158,7 @@ export const noticeTable = (task: TaskPage, refresh: () => void) => {
         label: t('description'),
         cell: (row) => h('div', {}, h('strong', {}, row.subject), h('p', {}, row.body)),
       },
-      { label: t('replyDue'), cell: (row) => row.replyDueDate },
+      { label: t('replyDue'), cell: (row) => h('div', {}, row.replyDueDate, noticeChain(row)) },
       {
         label: t('answer'),
         cell: (row) =>

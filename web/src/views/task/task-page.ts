@@ -16,6 +16,7 @@ import { lifecycleActions, lifecycleRecords } from './lifecycle.ts';
 import { milestoneTimeline } from './milestones.ts';
 import { loadTask, loadTaskBoards, type TaskBoards, type TaskPage } from './query.ts';
 import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
+import { draftTable, missedReportTable } from './time-limits.ts';
 import { urgeTable } from './urges.ts';
 
 const facts = (
@@ -63,6 +64,8 @@ const facts = (
     h('dd', { 'data-status': task.status }, label('status', task.status)),
     h('dt', {}, t('progress')),
     h('dd', {}, percentText(task.progress), ' ', light),
+    h('dt', {}, t('reportingCycle')),
+    h('dd', { 'data-cycle': task.reportingCycle }, label('reportingCycle', task.reportingCycle)),
   );
 
 const taskUnits = (task: TaskPage) => ({
@@ -147,12 +150,14 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     task.description ? h('p', {}, task.description) : null,
     facts(task, lightBadge(boards.light), officials),
     forms(task, boards, unitOptions, units, refresh),
+    task.drafts.length > 0 ? draftTable(task, refresh) : null,
     milestoneTimeline(task, boards, refresh),
     extensionTable(task, officials, refresh),
     indicatorTable(task),
     blockageTable(task, boards, units, refresh),
     noticeTable(task, refresh),
-    urgeTable(task),
+    urgeTable(task, refresh),
+    missedReportTable(task),
     instructionList(task),
     ...lifecycleRecords(task, officials),
     bonusTable(task),
