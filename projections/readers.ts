@@ -68,6 +68,10 @@ const readersOf = {
   MilestoneOwnerAssigned: ['boardMilestones'],
   MilestoneDueDateShifted: ['taskList', 'clockAgenda', 'boardMilestones'],
   TaskDueDateShifted: ['taskList', 'boardTasks'],
+  // A reply is the task page's; a rating counts in scores; 重新办理 reopens the task.
+  SourceReplied: [],
+  ProposerEvaluationRecorded: ['boardTasks'],
+  TaskReopenedForRedo: ['taskList', 'boardTasks'],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

@@ -27,6 +27,8 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
     ...task.instructions.flatMap((i) => i.addressedToUnitIds),
     ...task.accountabilityRecords.map((a) => (a.against.kind === 'unit' ? a.against.id : null)),
     ...(task.bonuses ?? []).map((b) => b.unitId),
+    ...(task.replies ?? []).map((r) => r.unitId),
+    ...(task.evaluations ?? []).map((e) => e.unitId),
   ];
   return [...new Set(ids.filter((id): id is string => id !== null))];
 };
@@ -100,5 +102,11 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
       against: { ...a.against, unit: a.against.kind === 'unit' ? unit(a.against.id) : null },
     })),
     bonuses: (task.bonuses ?? []).map((b) => ({ ...b, unit: unit(b.unitId) })),
+    // Pages projected before matters are the plan's tasks, with no source.
+    kind: task.kind ?? 'annual_plan',
+    source: task.source ?? null,
+    replies: (task.replies ?? []).map((r) => ({ ...r, unit: unit(r.unitId) })),
+    evaluations: (task.evaluations ?? []).map((e) => ({ ...e, unit: unit(e.unitId) })),
+    redos: task.redos ?? [],
   };
 };

@@ -39,4 +39,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'vacatePost',
   'publishRuleset',
   'publishWorkCalendar',
+  'registerMatter',
+  'replyToSource',
+  'recordProposerEvaluation',
 ];

@@ -49,6 +49,9 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   issueLeadershipInstruction: [null, null, 'all', null, null],
   recordAccountability: ['all', null, null, 'all', null],
   awardBonus: [null, null, 'all', null, null],
+  registerMatter: ['all', null, null, null, null],
+  replyToSource: [null, 'own_unit', null, null, null],
+  recordProposerEvaluation: ['all', null, null, null, null],
   escalateBlockage: [null, null, 'all', null, null],
   assignBlockageCoordination: [null, null, 'all', null, null],
   reopenBlockage: ['all', 'own_unit', null, null, null],
@@ -105,6 +108,7 @@ const notForTheOffice: readonly Operation[] = [
   'escalateBlockage',
   'assignBlockageCoordination',
   'declareBlockagePartDone',
+  'replyToSource',
 ];
 
 describe('the permission table', () => {

@@ -34,6 +34,7 @@ type NewCommandType = Exclude<
   | 'CompleteMilestone'
   | 'ReportBlockage'
   | 'ResolveBlockage'
+  | 'RegisterMatter'
 >;
 
 const units = ['education-bureau', 'finance-bureau', 'land-bureau'];
@@ -144,6 +145,14 @@ const samples: Record<NewCommandType, TaskCommand> = {
       reason,
     },
   },
+  ReplyToSource: {
+    type: 'ReplyToSource',
+    data: { taskId, replyId: 'reply1', text: 'an answer', documentNumber: null, evidence: [] },
+  },
+  RecordProposerEvaluation: {
+    type: 'RecordProposerEvaluation',
+    data: { taskId, evaluationId: 'evaluation1', rating: 'satisfied', comment: 'words' },
+  },
   EscalateBlockage: { type: 'EscalateBlockage', data: { taskId, blockageId: 'b1', level: 1 } },
   AssignBlockageCoordination: {
     type: 'AssignBlockageCoordination',
@@ -201,6 +210,8 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   IssueLeadershipInstruction: ['leader'],
   RecordAccountability: ['office', 'inspector'],
   AwardBonus: ['leader'],
+  ReplyToSource: ['department_head'],
+  RecordProposerEvaluation: ['office'],
   EscalateBlockage: ['leader', 'system'],
   AssignBlockageCoordination: ['leader'],
   ReopenBlockage: ['office', 'department_head'],
@@ -295,6 +306,7 @@ const unitCommands: NewCommandType[] = [
   'ReopenBlockage',
   'AnswerSupervisionNotice',
   'DeclareBlockagePartDone',
+  'ReplyToSource',
 ];
 
 describe('a department head of a unit with no part in the task', () => {
@@ -346,6 +358,7 @@ const closingCommands: TaskCommandType[] = [
   'IssueSupervisionNotice',
   'ReopenBlockage',
   'UrgeTask',
+  'ReplyToSource',
 ];
 
 describe('a closed task (completion accepted, 办结)', () => {

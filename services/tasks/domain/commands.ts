@@ -6,6 +6,11 @@ import type {
 } from '../../../contracts/events/assumptions.ts';
 import type { Ruleset, UnitCategory } from '../../../contracts/events/index.ts';
 import type {
+  ClueChannel,
+  MatterKind,
+  ProposerRating,
+} from '../../../contracts/events/matter-sources.ts';
+import type {
   AccountabilityKind,
   AccountabilitySubject,
   BonusKind,
@@ -312,6 +317,55 @@ export type TaskCommand =
       /** Sent by the clock; `limitDate` as above. */
       type: 'RecordMilestoneOverdue';
       data: { taskId: string; milestoneId: string; limitDate?: string };
+    }
+  | {
+      /**
+       * 事项登记: a matter from a source other than the plan. `dueDate` null: the
+       * kind's limit in the ruleset, counted in working days from the day issued.
+       * `calendars`, `ruleset`: as the service looked them up; absent: the ones shipped.
+       */
+      type: 'RegisterMatter';
+      data: {
+        taskId: string;
+        title: string;
+        description: string | null;
+        section: string | null;
+        source: {
+          kind: MatterKind;
+          documentNumber: string | null;
+          issuer: string;
+          issuedOn: string;
+          originalText: string;
+          channel?: ClueChannel | null;
+        };
+        dueDate?: string | null;
+        assumed?: TaskAssumption[];
+        calendars?: readonly WorkCalendar[];
+        ruleset?: Ruleset;
+      };
+    }
+  | {
+      /** 办理答复 of the lead unit to the matter's source. */
+      type: 'ReplyToSource';
+      data: {
+        taskId: string;
+        replyId: string;
+        text: string;
+        documentNumber: string | null;
+        evidence: Evidence[];
+      };
+    }
+  | {
+      /** The proposer's rating, recorded by the office; a 不满意 reopens the matter (重新办理). */
+      type: 'RecordProposerEvaluation';
+      data: {
+        taskId: string;
+        evaluationId: string;
+        rating: ProposerRating;
+        comment: string;
+        calendars?: readonly WorkCalendar[];
+        ruleset?: Ruleset;
+      };
     };
 
 export type TaskCommandType = TaskCommand['type'];

@@ -13,6 +13,7 @@ import { awardBonus } from './bonuses.ts';
 import { recordMilestoneOverdue, remindMilestoneDueSoon } from './clock-facts.ts';
 import type { TaskCommand } from './commands.ts';
 import { acceptTaskCompletion, rejectTaskCompletion, reportTaskCompletion } from './completion.ts';
+import { recordProposerEvaluation } from './evaluations.ts';
 import {
   approveDeadlineExtension,
   rejectDeadlineExtension,
@@ -22,6 +23,7 @@ import { requestDeadlineExtension } from './extensions.ts';
 import { defineIndicator, reportIndicatorValue } from './indicators.ts';
 import { issueLeadershipInstruction } from './instructions.ts';
 import { resumeTask, suspendTask, terminateTask } from './lifecycle.ts';
+import { registerMatter } from './matters.ts';
 import {
   assignMilestoneOwner,
   completeMilestone,
@@ -38,6 +40,7 @@ import {
 } from './proposals.ts';
 import { assignTask, registerTask } from './registration.ts';
 import { signTask } from './signing.ts';
+import { replyToSource } from './source-replies.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 import { acceptReturn, refuseReturn, returnTask, transferTask } from './transfer.ts';
 import { urgeTask } from './urging.ts';
@@ -133,6 +136,10 @@ const decideOnTask = (
       return recordAccountability(command.data, task, context);
     case 'AwardBonus':
       return awardBonus(command.data, task, context);
+    case 'ReplyToSource':
+      return replyToSource(command.data, task, context);
+    case 'RecordProposerEvaluation':
+      return recordProposerEvaluation(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);
@@ -153,6 +160,9 @@ export const decide = (
   context: DecisionContext,
 ): TaskEvent[] => {
   if (command.type === 'RegisterTask') return registerTask(withCheckedFields(command).data, state);
+  if (command.type === 'RegisterMatter') {
+    return registerMatter(withCheckedFields(command).data, state);
+  }
   const task = admittedTask(command, state, context);
   return decideOnTask(withCheckedFields(command), task, context);
 };

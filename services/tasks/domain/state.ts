@@ -1,3 +1,4 @@
+import { answeredKinds, kindOf, type TaskKind } from '../../../contracts/events/matter-sources.ts';
 import type {
   EscalationLevel,
   LifecycleChange,
@@ -95,6 +96,16 @@ export type RegisteredTask = {
   bonusIds: ReadonlySet<string>;
   /** Units awarded bonus points (加分) for completing it early: once each. */
   earlyCompletionUnitIds: ReadonlySet<string>;
+  /** The plan's task, or the kind of the matter's source (事项来源). */
+  kind: TaskKind;
+  /** A matter whose source expects an answer that has none since it was registered or reopened. */
+  awaitingReply: boolean;
+  replyIds: ReadonlySet<string>;
+  /** The last reply (办理答复), the unit that gave it, and whether its proposer rated it. */
+  lastReplyId: string | null;
+  lastReplyUnitId: string | null;
+  lastReplyRated: boolean;
+  evaluationIds: ReadonlySet<string>;
 };
 
 /**
@@ -135,4 +146,19 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   accountabilityRecordIds: new Set(),
   bonusIds: new Set(),
   earlyCompletionUnitIds: new Set(),
+  ...matterState(data),
 });
+
+/** What a registration says of the matter's source: none for the plan's task. */
+const matterState = (data: TaskEventOf<'TaskRegistered'>['data']) => {
+  const kind = kindOf(data.source);
+  return {
+    kind,
+    awaitingReply: kind !== 'annual_plan' && answeredKinds.includes(kind),
+    replyIds: new Set<string>(),
+    lastReplyId: null,
+    lastReplyUnitId: null,
+    lastReplyRated: false,
+    evaluationIds: new Set<string>(),
+  };
+};

@@ -514,6 +514,24 @@ export const permissions = {
       "inspector": "all",
       "system": "all"
     }
+  },
+  "registerMatter": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "replyToSource": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "recordProposerEvaluation": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
   }
 } as const satisfies Record<string, Permission>;
 
