@@ -79,6 +79,15 @@ export interface Bonus {
   reason: string;
 }
 
+/** A proposer's 不满意 with the answer of a lead unit (建议, 提案) in the period. */
+export interface Dissatisfaction {
+  taskId: string;
+  evaluationId: string;
+  unitId: string;
+  /** The proposer's words. */
+  comment: string;
+}
+
 /** What one period's scores (督查考核) are computed from. */
 export interface ScoringFacts {
   /** The period's name, e.g. `2021`: copied to each score. */
@@ -93,6 +102,8 @@ export interface ScoringFacts {
   accountability: readonly AccountabilityDeduction[];
   /** Bonus points in the order awarded (the cap per period applies in that order). */
   bonuses: readonly Bonus[];
+  /** Proposers' 不满意 (absent: none), each costing the lead unit the ruleset's points. */
+  dissatisfactions?: readonly Dissatisfaction[];
 }
 
 /** Which rule took points off. */
@@ -103,7 +114,8 @@ export type DeductionRule =
   | 'red_behind'
   | 'returned_for_rework'
   | 'ping_pong'
-  | 'accountability';
+  | 'accountability'
+  | 'proposer_dissatisfied';
 
 /**
  * Which rule moved a unit's score: a deduction's, a bonus (加分) awarded, or the

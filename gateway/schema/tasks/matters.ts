@@ -246,4 +246,32 @@ ${commandPositionFields}  }
     "Only tasks of this kind (the annual plan's, or a matter's source)."
     kind: TaskKind
   }
+
+  extend input StageFilter {
+    "Only milestones of tasks of this kind (the annual plan's, or a matter's source)."
+    kind: TaskKind
+  }
+
+  extend input BlockageFilter {
+    "Only blockages of tasks of this kind (the annual plan's, or a matter's source)."
+    kind: TaskKind
+  }
+
+  extend input ProgressFilter {
+    "Only tasks of this kind (the annual plan's, or a matter's source)."
+    kind: TaskKind
+  }
+
+  extend input ResultFilter {
+    "Only indicators of tasks of this kind (the annual plan's, or a matter's source)."
+    kind: TaskKind
+  }
+
+  extend input ResponsibilityFilter {
+    """
+    Only the tasks of this kind count: the units' and officials' tasks, lights, blockages and
+    scores (the deductions and bonuses of those tasks) are of matters of this source alone.
+    """
+    kind: TaskKind
+  }
 `;
