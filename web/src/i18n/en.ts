@@ -1,6 +1,7 @@
 import { cockpitEn } from './cockpit.ts';
 import { exportEn } from './export.ts';
 import { lifecycleEn } from './lifecycle.ts';
+import { mattersEn } from './matters.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
 import { scoresEn } from './scores.ts';
@@ -385,4 +386,5 @@ export const en: Record<MessageKey, string> = {
   ...lifecycleEn,
   ...scoresEn,
   ...cockpitEn,
+  ...mattersEn,
 };

@@ -1,6 +1,7 @@
 import { cockpitZh } from './cockpit.ts';
 import { exportZh } from './export.ts';
 import { lifecycleZh } from './lifecycle.ts';
+import { mattersZh } from './matters.ts';
 import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
 import { scoresZh } from './scores.ts';
@@ -380,6 +381,7 @@ export const zh = {
   ...lifecycleZh,
   ...scoresZh,
   ...cockpitZh,
+  ...mattersZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
