@@ -242,6 +242,11 @@ ${commandPositionFields}  }
     redos: [MatterRedo!]!
   }
 
+  extend type TaskSummary {
+    "The annual plan's task, or the kind of the matter's source."
+    kind: TaskKind!
+  }
+
   extend input TaskFilter {
     "Only tasks of this kind (the annual plan's, or a matter's source)."
     kind: TaskKind
