@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bonusDefaults } from '../events/ruleset-events.ts';
+import { matterKinds } from '../events/matter-sources.ts';
+import { bonusDefaults, matterDefaults } from '../events/ruleset-events.ts';
 import { between, date, idempotencyKey, optionalText, text, wholeBetween } from '../fields.ts';
 import { limits } from '../limits.ts';
 import { command, office, query, readers, served } from './declare.ts';
@@ -47,6 +48,54 @@ const scoring = z.object(
   { error: 'must be { leadUnitFailedTask, cooperatingUnitFailedTask, pingPongPerUnit }' },
 );
 
+/** Working days, 1–250: a year's worth at most. */
+const workingDays = () => wholeBetween(1, 250);
+
+/**
+ * The time limits of matters (事项来源), given as a list of kinds with their
+ * working days, each kind once; a kind left out keeps its default.
+ */
+const matterLimits = z
+  .array(
+    z.object(
+      {
+        kind: z.enum(matterKinds, { error: `must be one of ${matterKinds.join(', ')}` }),
+        workingDays: workingDays(),
+      },
+      { error: 'must be { kind, workingDays }' },
+    ),
+    { error: 'must be a list of { kind, workingDays }' },
+  )
+  .max(matterKinds.length, `must list at most ${matterKinds.length} kinds`)
+  .refine((limits) => new Set(limits.map((limit) => limit.kind)).size === limits.length, {
+    message: 'must name each kind once',
+  })
+  .transform((limits) => ({
+    ...matterDefaults.limitWorkingDays,
+    ...Object.fromEntries(limits.map((limit) => [limit.kind, limit.workingDays])),
+  }));
+
+/** The rules of matters; absent: the defaults (`matterDefaults`), stored as absent. */
+const matters = z
+  .object(
+    {
+      limits: matterLimits,
+      redoWorkingDays: workingDays(),
+      dissatisfiedDeduction: deduction(),
+    },
+    { error: 'must be { limits, redoWorkingDays, dissatisfiedDeduction }' },
+  )
+  .nullish()
+  .transform((value) =>
+    value
+      ? {
+          limitWorkingDays: value.limits,
+          redoWorkingDays: value.redoWorkingDays,
+          dissatisfiedDeduction: value.dissatisfiedDeduction,
+        }
+      : undefined,
+  );
+
 export const publishRulesetInput = z.object({
   version: wholeBetween(1, 1_000_000),
   inForceFrom: date(),
@@ -55,6 +104,7 @@ export const publishRulesetInput = z.object({
   escalation,
   scoring,
   note: optionalText(limits.note),
+  matters,
   idempotencyKey,
 });
 

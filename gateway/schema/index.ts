@@ -10,6 +10,7 @@ import { unitTypeDefs } from './directory/units.ts';
 import { enumValueResolvers } from './enum-values.ts';
 import { catalogueResolvers } from './forward.ts';
 import { taskTypeDefs } from './tasks/index.ts';
+import { matterResolvers } from './tasks/matter-resolvers.ts';
 import { taskResolvers } from './tasks/resolvers.ts';
 
 /**
@@ -33,4 +34,5 @@ export const resolvers = [
   boardResolvers,
   auditResolvers,
   enumValueResolvers(typeDefs),
+  matterResolvers,
 ];

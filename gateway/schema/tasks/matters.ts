@@ -242,6 +242,58 @@ ${commandPositionFields}  }
     redos: [MatterRedo!]!
   }
 
+  "The working days a kind of matter is given, from the day issued."
+  type MatterLimit {
+    "The kind."
+    kind: MatterKind!
+    "Working days from the day issued to the due date."
+    workingDays: Int!
+  }
+
+  """
+  Time limits and the score of matters. Versions that publish none read the defaults: 批示件
+  10 working days, 会议议定事项 20, 领导交办事项 10, 人大代表建议 and 政协委员提案 60 (three months
+  from 交办, the 代表法 and the 提案 rules), 群众诉求/督查线索 15 (12345 rules: 5–7 for a
+  general request, 15 for a complex one); 重新办理 20 (the 代表法's month for a second answer);
+  a 不满意 −1 point.
+  """
+  type MatterRules {
+    "Each kind's time limit, in the order of MatterKind."
+    limits: [MatterLimit!]!
+    "Working days from a 不满意 to the new due date of 重新办理."
+    redoWorkingDays: Int!
+    "Points (−100 to 0) the lead unit loses for each 不满意."
+    dissatisfiedDeduction: Float!
+  }
+
+  "A kind's time limit to publish."
+  input MatterLimitInput {
+    "The kind."
+    kind: MatterKind!
+    "Working days from the day issued, 1–250."
+    workingDays: Int!
+  }
+
+  "Time limits and the score of matters to publish."
+  input MatterRulesInput {
+    "Kinds with their working days, each once; a kind left out keeps its default."
+    limits: [MatterLimitInput!]!
+    "Working days from a 不满意 to the new due date of 重新办理, 1–250."
+    redoWorkingDays: Int!
+    "Points (−100 to 0) the lead unit loses for each 不满意."
+    dissatisfiedDeduction: Float!
+  }
+
+  extend type Ruleset {
+    "Time limits and the score of matters: as published, or the defaults."
+    matters: MatterRules!
+  }
+
+  extend input PublishRulesetInput {
+    "Time limits and the score of matters (事项来源); absent: the defaults."
+    matters: MatterRulesInput
+  }
+
   extend type TaskSummary {
     "The annual plan's task, or the kind of the matter's source."
     kind: TaskKind!

@@ -49,5 +49,7 @@ export const validRuleset = (data: Ruleset, state: RulesState): Ruleset => {
   assertInForceInOrder(inForceFrom, state);
   assertYellowBelowRed(lights);
   assertEscalationGoesUp(escalation);
-  return { version, inForceFrom, lights, reminderLeadDays, escalation, scoring, note };
+  // A version without rules of matters is stored as versions before them were: absent.
+  const matters = data.matters ? { matters: data.matters } : {};
+  return { version, inForceFrom, lights, reminderLeadDays, escalation, scoring, note, ...matters };
 };
