@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { matterKinds } from '../events/matter-sources.ts';
-import { bonusDefaults, matterDefaults } from '../events/ruleset-events.ts';
+import { bonusDefaults } from '../events/ruleset-events.ts';
 import { between, date, idempotencyKey, optionalText, text, wholeBetween } from '../fields.ts';
 import { limits } from '../limits.ts';
 import { command, office, query, readers, served } from './declare.ts';
@@ -52,8 +52,9 @@ const scoring = z.object(
 const workingDays = () => wholeBetween(1, 250);
 
 /**
- * The time limits of matters (事项来源), given as a list of kinds with their
- * working days, each kind once; a kind left out keeps its default.
+ * The time limits of matters (事项来源): kinds with their working days, each kind
+ * once; a kind left out keeps its default. Stored as given (parsed again by the
+ * decider, so nothing here is transformed).
  */
 const matterLimits = z
   .array(
@@ -69,11 +70,7 @@ const matterLimits = z
   .max(matterKinds.length, `must list at most ${matterKinds.length} kinds`)
   .refine((limits) => new Set(limits.map((limit) => limit.kind)).size === limits.length, {
     message: 'must name each kind once',
-  })
-  .transform((limits) => ({
-    ...matterDefaults.limitWorkingDays,
-    ...Object.fromEntries(limits.map((limit) => [limit.kind, limit.workingDays])),
-  }));
+  });
 
 /** The rules of matters; absent: the defaults (`matterDefaults`), stored as absent. */
 const matters = z
@@ -86,15 +83,7 @@ const matters = z
     { error: 'must be { limits, redoWorkingDays, dissatisfiedDeduction }' },
   )
   .nullish()
-  .transform((value) =>
-    value
-      ? {
-          limitWorkingDays: value.limits,
-          redoWorkingDays: value.redoWorkingDays,
-          dissatisfiedDeduction: value.dissatisfiedDeduction,
-        }
-      : undefined,
-  );
+  .transform((value) => value ?? undefined);
 
 export const publishRulesetInput = z.object({
   version: wholeBetween(1, 1_000_000),

@@ -22,6 +22,7 @@ export { officialEventTypes, posts } from './official-events.ts';
 export type {
   EscalationRules,
   LightRules,
+  MatterLimit,
   MatterRules,
   Ruleset,
   RulesetEvent,
@@ -31,6 +32,7 @@ export type {
 export {
   bonusDefaults,
   matterDefaults,
+  matterLimitOf,
   matterRulesOf,
   rulesetEventTypes,
 } from './ruleset-events.ts';

@@ -49,10 +49,16 @@ export interface ScoringRules {
  */
 export const bonusDefaults = Object.freeze({ bonusPerAwardMax: 5, bonusCapPerPeriod: 5 });
 
+/** Working days from the day issued to the due date of a kind of matter, when none is given. */
+export interface MatterLimit {
+  kind: MatterKind;
+  workingDays: number;
+}
+
 /** Time limits and the score of matters (事项来源): see `matterDefaults`. */
 export interface MatterRules {
-  /** Working days from the day issued to the due date, per kind, when none is given. */
-  limitWorkingDays: Readonly<Record<MatterKind, number>>;
+  /** Each kind at most once; a kind left out has its default (`matterLimitOf`). */
+  limits: readonly MatterLimit[];
   /** Working days from a 不满意 to the new due date of 重新办理. */
   redoWorkingDays: number;
   /** Points (≤ 0) the lead unit loses for each 不满意 of a proposer. */
@@ -78,14 +84,14 @@ export interface MatterRules {
  * 满意率 in their scores without one national figure.
  */
 export const matterDefaults: MatterRules = Object.freeze({
-  limitWorkingDays: Object.freeze({
-    leader_instruction: 10,
-    meeting_decision: 20,
-    leader_assignment: 10,
-    deputy_suggestion: 60,
-    cppcc_proposal: 60,
-    public_clue: 15,
-  }),
+  limits: Object.freeze([
+    { kind: 'leader_instruction', workingDays: 10 },
+    { kind: 'meeting_decision', workingDays: 20 },
+    { kind: 'leader_assignment', workingDays: 10 },
+    { kind: 'deputy_suggestion', workingDays: 60 },
+    { kind: 'cppcc_proposal', workingDays: 60 },
+    { kind: 'public_clue', workingDays: 15 },
+  ] as const),
   redoWorkingDays: 20,
   dissatisfiedDeduction: -1,
 });
@@ -93,6 +99,13 @@ export const matterDefaults: MatterRules = Object.freeze({
 /** The rules of matters of `ruleset`: its own, or `matterDefaults`. */
 export const matterRulesOf = (ruleset: { matters?: MatterRules | undefined }): MatterRules =>
   ruleset.matters ?? matterDefaults;
+
+/** The working days `kind` is given under `rules`: its own limit, or the default. */
+export const matterLimitOf = (rules: MatterRules, kind: MatterKind): number => {
+  const own = rules.limits.find((limit) => limit.kind === kind);
+  const fallback = matterDefaults.limits.find((limit) => limit.kind === kind);
+  return own?.workingDays ?? fallback?.workingDays ?? 0;
+};
 
 /**
  * One version of the rules (规则版本). Every past board is recomputed under the

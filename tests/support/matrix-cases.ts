@@ -381,6 +381,11 @@ const commands = {
       reminderLeadDays: 3,
       escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
       scoring: { leadUnitFailedTask: -5, cooperatingUnitFailedTask: -3, pingPongPerUnit: -1 },
+      matters: {
+        limits: [{ kind: 'CPPCC_PROPOSAL', workingDays: 60 }],
+        redoWorkingDays: 20,
+        dissatisfiedDeduction: -1,
+      },
     })),
   ],
   publishWorkCalendar: [

@@ -1,5 +1,6 @@
 import {
   matterDefaults,
+  matterLimitOf,
   matterRulesOf,
   type Ruleset,
   type RulesetEvent,
@@ -304,19 +305,15 @@ describe('the ruleset in force on a date', () => {
 describe('the rules of matters (事项来源) in a ruleset', () => {
   const given_ = (matters: unknown) => ({ ...ruleset(), matters }) as unknown as Ruleset;
   const stored = {
-    limitWorkingDays: {
-      leader_instruction: 5,
-      meeting_decision: 20,
-      leader_assignment: 10,
-      deputy_suggestion: 60,
-      cppcc_proposal: 60,
-      public_clue: 7,
-    },
+    limits: [
+      { kind: 'leader_instruction' as const, workingDays: 5 },
+      { kind: 'public_clue' as const, workingDays: 7 },
+    ],
     redoWorkingDays: 15,
     dissatisfiedDeduction: -2,
   };
 
-  it('stores the limits given, each kind left out at its default', () => {
+  it('stores the limits given; a kind left out reads its default', () => {
     const matters = {
       limits: [
         { kind: 'leader_instruction', workingDays: 5 },
@@ -335,7 +332,10 @@ describe('the rules of matters (事项来源) in a ruleset', () => {
       .when(publish(ruleset()))
       .then([published(ruleset())]);
     expect(matterRulesOf(ruleset())).toBe(matterDefaults);
-    expect(matterRulesOf({ ...ruleset(), matters: stored }).redoWorkingDays).toBe(15);
+    const own = matterRulesOf({ ...ruleset(), matters: stored });
+    expect(own.redoWorkingDays).toBe(15);
+    expect(matterLimitOf(own, 'public_clue')).toBe(7);
+    expect(matterLimitOf(own, 'cppcc_proposal')).toBe(60);
   });
 
   it.each([

@@ -86,14 +86,7 @@ describe('the office registering a matter (事项登记)', () => {
     const source = { ...proposal, kind: 'public_clue' as const, channel: 'hotline_12345' as const };
     const limits = { ...defaultRuleset, version: 4 };
     const matters = {
-      limitWorkingDays: {
-        leader_instruction: 10,
-        meeting_decision: 20,
-        leader_assignment: 10,
-        deputy_suggestion: 60,
-        cppcc_proposal: 60,
-        public_clue: 5,
-      },
+      limits: [{ kind: 'public_clue' as const, workingDays: 5 }],
       redoWorkingDays: 20,
       dissatisfiedDeduction: -1,
     };

@@ -1,5 +1,5 @@
 import { illegalState, validationError } from '../../../contracts/errors.ts';
-import { matterRulesOf, type TaskEvent } from '../../../contracts/events/index.ts';
+import { matterLimitOf, matterRulesOf, type TaskEvent } from '../../../contracts/events/index.ts';
 import { type MatterSource, numberedKinds } from '../../../contracts/events/matter-sources.ts';
 import { calendarsInForce } from '../../../domain/calendar/state-council.ts';
 import { addWorkingDays } from '../../../domain/calendar/work-calendar.ts';
@@ -55,7 +55,7 @@ const dueDateOf = (data: Matter): string => {
     }
     return data.dueDate;
   }
-  const limit = matterRulesOf(data.ruleset ?? defaultRuleset).limitWorkingDays[kind];
+  const limit = matterLimitOf(matterRulesOf(data.ruleset ?? defaultRuleset), kind);
   return addWorkingDays(calendarsInForce(data.calendars ?? []), issuedOn, limit);
 };
 
