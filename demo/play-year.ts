@@ -3,6 +3,7 @@ import { addDays, daysBetween } from '../domain/dates.ts';
 import { defaultRuleset } from '../domain/rulesets/default-ruleset.ts';
 import { headOf, inspector, leader, office } from './actors.ts';
 import { days, morningOf } from './calendar.ts';
+import { planMatters } from './matters.ts';
 import {
   assumedAssignment,
   assumedDates,
@@ -45,7 +46,8 @@ const end = '2021-12-31';
  * late, blockages escalated and resolved, extensions reviewed by the office and
  * granted or refused by the responsible leader (or refused at the review),
  * notices, instructions, accountability, and bonus points (加分) for tasks
- * accepted well before their due date.
+ * accepted well before their due date; and the assumed matters of other sources
+ * (see matters.ts), answered, rated and one done again.
  */
 export const playYear = async (options: PlayOptions): Promise<{ tasks: number; days: number }> => {
   const { plan } = options;
@@ -64,6 +66,8 @@ export const playYear = async (options: PlayOptions): Promise<{ tasks: number; d
       }
     }
   });
+  // Matters from other sources (批示件, 会议, 交办, 建议, 提案, 线索), assumed for the demo.
+  planMatters(call, schedule);
 
   const calendar = days(start, end);
   for (const day of calendar) {

@@ -78,6 +78,10 @@ const readersOf = {
   ProgressReportDrafted: [],
   ProgressReportApproved: [],
   ProgressReportReturned: [],
+  // A reply is the task page's; a rating counts in scores; 重新办理 reopens the task.
+  SourceReplied: [],
+  ProposerEvaluationRecorded: ['boardTasks'],
+  TaskReopenedForRedo: ['taskList', 'boardTasks'],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

@@ -25,6 +25,7 @@ import { completionCommands } from './tasks/completion.ts';
 import { extensionCommands } from './tasks/extensions.ts';
 import { instructionCommands } from './tasks/instructions.ts';
 import { lifecycleCommands } from './tasks/lifecycle.ts';
+import { matterCommands } from './tasks/matters.ts';
 import { milestoneCommands } from './tasks/milestones.ts';
 import { noticeCommands } from './tasks/notices.ts';
 import { task, taskHistory, tasks, tasksById } from './tasks/queries.ts';
@@ -84,6 +85,7 @@ export const catalogue = {
   ...notificationCommands,
   notifications,
   ...timeLimitCommands,
+  ...matterCommands,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof catalogue;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matterKinds } from '../events/matter-sources.ts';
 import { bonusDefaults } from '../events/ruleset-events.ts';
 import { between, date, idempotencyKey, optionalText, text, wholeBetween } from '../fields.ts';
 import { limits } from '../limits.ts';
@@ -73,6 +74,42 @@ const timeLimits = z
     },
   )
   .optional();
+/** Working days, 1–250: a year's worth at most. */
+const workingDays = () => wholeBetween(1, 250);
+
+/**
+ * The time limits of matters (事项来源): kinds with their working days, each kind
+ * once; a kind left out keeps its default. Stored as given (parsed again by the
+ * decider, so nothing here is transformed).
+ */
+const matterLimits = z
+  .array(
+    z.object(
+      {
+        kind: z.enum(matterKinds, { error: `must be one of ${matterKinds.join(', ')}` }),
+        workingDays: workingDays(),
+      },
+      { error: 'must be { kind, workingDays }' },
+    ),
+    { error: 'must be a list of { kind, workingDays }' },
+  )
+  .max(matterKinds.length, `must list at most ${matterKinds.length} kinds`)
+  .refine((limits) => new Set(limits.map((limit) => limit.kind)).size === limits.length, {
+    message: 'must name each kind once',
+  });
+
+/** The rules of matters; absent: the defaults (`matterDefaults`), stored as absent. */
+const matters = z
+  .object(
+    {
+      limits: matterLimits,
+      redoWorkingDays: workingDays(),
+      dissatisfiedDeduction: deduction(),
+    },
+    { error: 'must be { limits, redoWorkingDays, dissatisfiedDeduction }' },
+  )
+  .nullish()
+  .transform((value) => value ?? undefined);
 
 export const publishRulesetInput = z.object({
   version: wholeBetween(1, 1_000_000),
@@ -83,6 +120,7 @@ export const publishRulesetInput = z.object({
   scoring,
   note: optionalText(limits.note),
   timeLimits,
+  matters,
   idempotencyKey,
 });
 

@@ -6,8 +6,11 @@
  * were kept. The console marks each such value 「假定」.
  */
 
-/** Fields of `TaskRegistered` a plan may have assumed. */
-export const taskAssumptions = ['planned_start', 'due_date'] as const;
+/**
+ * Fields of `TaskRegistered` a plan may have assumed; `source`: a matter's whole
+ * intake (事项来源) is assumed, e.g. a demo's matters no document states.
+ */
+export const taskAssumptions = ['planned_start', 'due_date', 'source'] as const;
 export type TaskAssumption = (typeof taskAssumptions)[number];
 
 /** Fields of `TaskAssigned` a plan may have assumed: who answers for the task. */

@@ -34,12 +34,20 @@ export { officialEventTypes, posts } from './official-events.ts';
 export type {
   EscalationRules,
   LightRules,
+  MatterLimit,
+  MatterRules,
   Ruleset,
   RulesetEvent,
   RulesetEventType,
   ScoringRules,
 } from './ruleset-events.ts';
-export { bonusDefaults, rulesetEventTypes } from './ruleset-events.ts';
+export {
+  bonusDefaults,
+  matterDefaults,
+  matterLimitOf,
+  matterRulesOf,
+  rulesetEventTypes,
+} from './ruleset-events.ts';
 export type { ClosedPeriod, ScoringEvent, ScoringEventType } from './scoring-events.ts';
 export { scoringEventTypes } from './scoring-events.ts';
 export type { TaskEvent, TaskEventType } from './task-events.ts';

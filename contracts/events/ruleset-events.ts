@@ -1,3 +1,5 @@
+import type { MatterKind } from './matter-sources.ts';
+
 /**
  * Light thresholds (红黄绿灯). Behind = expected − actual progress, in points:
  * green up to `yellowBehindPoints` behind, yellow above it, red above
@@ -47,6 +49,64 @@ export interface ScoringRules {
  */
 export const bonusDefaults = Object.freeze({ bonusPerAwardMax: 5, bonusCapPerPeriod: 5 });
 
+/** Working days from the day issued to the due date of a kind of matter, when none is given. */
+export interface MatterLimit {
+  kind: MatterKind;
+  workingDays: number;
+}
+
+/** Time limits and the score of matters (事项来源): see `matterDefaults`. */
+export interface MatterRules {
+  /** Each kind at most once; a kind left out has its default (`matterLimitOf`). */
+  limits: readonly MatterLimit[];
+  /** Working days from a 不满意 to the new due date of 重新办理. */
+  redoWorkingDays: number;
+  /** Points (≤ 0) the lead unit loses for each 不满意 of a proposer. */
+  dissatisfiedDeduction: number;
+}
+
+/**
+ * The rules of matters when a ruleset has none (every ruleset published before
+ * matters existed). Time limits in working days from the day issued:
+ * - 领导批示件 10: local 督查 practice gives 批示件 5 to 15 working days to report
+ *   the result (报结), 10 the common one;
+ * - 会议议定事项 20 and 领导交办事项 10: about a month and two weeks, the usual
+ *   terms of a 会议纪要's 督办 and of an assignment without its own date;
+ * - 人大代表建议 and 政协委员提案 60, about three months: the 代表法 (art. 43) and
+ *   the provinces' 代表建议、批评和意见办理办法 answer a deputy 自交办之日起三个月内,
+ *   and the 政协提案 rules the same three months from receipt;
+ * - 群众诉求/督查线索 15: 12345 hotline rules close a general request in 5 to 7
+ *   working days and a complex one in 15; a clue the office supervises is the
+ *   complex kind.
+ * 重新办理 20 working days, about a month: under the 代表法 a deputy dissatisfied
+ * with an answer is answered again 自交办之日起一个月内. A 不满意 costs the lead unit
+ * 1 point: an assumed value, as the 建议提案办理 考核 of local governments count
+ * 满意率 in their scores without one national figure.
+ */
+export const matterDefaults: MatterRules = Object.freeze({
+  limits: Object.freeze([
+    { kind: 'leader_instruction', workingDays: 10 },
+    { kind: 'meeting_decision', workingDays: 20 },
+    { kind: 'leader_assignment', workingDays: 10 },
+    { kind: 'deputy_suggestion', workingDays: 60 },
+    { kind: 'cppcc_proposal', workingDays: 60 },
+    { kind: 'public_clue', workingDays: 15 },
+  ] as const),
+  redoWorkingDays: 20,
+  dissatisfiedDeduction: -1,
+});
+
+/** The rules of matters of `ruleset`: its own, or `matterDefaults`. */
+export const matterRulesOf = (ruleset: { matters?: MatterRules | undefined }): MatterRules =>
+  ruleset.matters ?? matterDefaults;
+
+/** The working days `kind` is given under `rules`: its own limit, or the default. */
+export const matterLimitOf = (rules: MatterRules, kind: MatterKind): number => {
+  const own = rules.limits.find((limit) => limit.kind === kind);
+  const fallback = matterDefaults.limits.find((limit) => limit.kind === kind);
+  return own?.workingDays ?? fallback?.workingDays ?? 0;
+};
+
 /**
  * One version of the rules (规则版本). Every past board is recomputed under the
  * version in force on its date, so a version never changes once published.
@@ -67,6 +127,8 @@ export interface Ruleset {
    * (read through `timeLimitsOf`).
    */
   timeLimits?: TimeLimitRules;
+  /** Time limits and the score of matters; absent: `matterDefaults`. */
+  matters?: MatterRules;
 }
 
 /** Events of the `rules` stream: the published versions, in order. */

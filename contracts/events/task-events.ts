@@ -4,6 +4,7 @@ import type {
   MilestoneAssumption,
   TaskAssumption,
 } from './assumptions.ts';
+import type { MatterSource, ProposerRating } from './matter-sources.ts';
 
 /** A due date moved on by a pause: from, to, and the pause's days. */
 export interface DueDateShift {
@@ -34,6 +35,8 @@ export type TaskEvent =
         dueDate: string;
         /** Which of its dates the plan assumed (see assumptions.ts); absent: none. */
         assumed?: TaskAssumption[];
+        /** 事项来源: where a matter comes from. Absent: the annual plan's task. */
+        source?: MatterSource;
       };
     }
   | {
@@ -545,6 +548,54 @@ export type TaskEvent =
         reason: string;
         returnedBy: string;
       };
+    }
+  | {
+      /**
+       * 办理答复: the lead unit answered the matter's source (the leader, the deputy or
+       * member, the citizen) on the business day `repliedOn`.
+       */
+      type: 'SourceReplied';
+      data: {
+        taskId: string;
+        replyId: string;
+        text: string;
+        /** The reply's own 文号 (复文号); null when it has none. */
+        documentNumber: string | null;
+        evidence: Evidence[];
+        repliedByUnitId: string;
+        repliedOn: string;
+      };
+    }
+  | {
+      /**
+       * The proposer's rating of a reply (满意度征询), recorded by the office on the
+       * proposer's behalf with the proposer's words. `unitId`: the lead unit that
+       * answered, which a 不满意 counts against.
+       */
+      type: 'ProposerEvaluationRecorded';
+      data: {
+        taskId: string;
+        evaluationId: string;
+        replyId: string;
+        rating: ProposerRating;
+        comment: string;
+        unitId: string;
+        recordedOn: string;
+      };
+    }
+  | {
+      /**
+       * 重新办理: after a 不满意 the matter is open again, closed or not, with a new
+       * due date; it is to be answered again and can be rated again.
+       */
+      type: 'TaskReopenedForRedo';
+      data: {
+        taskId: string;
+        evaluationId: string;
+        previousDueDate: string;
+        dueDate: string;
+        reopenedOn: string;
+      };
     };
 
 export type TaskEventType = TaskEvent['type'];
@@ -601,6 +652,9 @@ export const taskEventTypes = [
   'ProgressReportDrafted',
   'ProgressReportApproved',
   'ProgressReportReturned',
+  'SourceReplied',
+  'ProposerEvaluationRecorded',
+  'TaskReopenedForRedo',
 ] as const satisfies readonly TaskEventType[];
 
 /** One task event type, narrowed: `TaskEventOf<'TaskSigned'>['data']`. */

@@ -30,6 +30,7 @@ export type {
   Bonus,
   Deduction,
   DeductionRule,
+  Dissatisfaction,
   Lapse,
   MissedDeadline,
   PingPong,

@@ -79,6 +79,15 @@ export interface Bonus {
   reason: string;
 }
 
+/** A proposer's 不满意 with the answer of a lead unit (建议, 提案) in the period. */
+export interface Dissatisfaction {
+  taskId: string;
+  evaluationId: string;
+  unitId: string;
+  /** The proposer's words. */
+  comment: string;
+}
+
 /** What one period's scores (督查考核) are computed from. */
 export interface ScoringFacts {
   /** The period's name, e.g. `2021`: copied to each score. */
@@ -95,6 +104,8 @@ export interface ScoringFacts {
   bonuses: readonly Bonus[];
   /** Time limits let lapse in the period (未按期报送, replies late); absent: none. */
   lapses?: readonly Lapse[];
+  /** Proposers' 不满意 (absent: none), each costing the lead unit the ruleset's points. */
+  dissatisfactions?: readonly Dissatisfaction[];
 }
 
 /**
@@ -119,7 +130,8 @@ export type DeductionRule =
   | 'ping_pong'
   | 'accountability'
   | 'report_missed'
-  | 'reply_overdue';
+  | 'reply_overdue'
+  | 'proposer_dissatisfied';
 
 /**
  * Which rule moved a unit's score: a deduction's, a bonus (加分) awarded, or the

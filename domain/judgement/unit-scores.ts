@@ -1,5 +1,10 @@
 import { validationError } from '../../contracts/errors.ts';
-import type { Ruleset, ScoringRules } from '../../contracts/events/index.ts';
+import {
+  type MatterRules,
+  matterRulesOf,
+  type Ruleset,
+  type ScoringRules,
+} from '../../contracts/events/index.ts';
 import { bonusItems } from './bonus-items.ts';
 import { deadlineDeductions, redTaskDeductions, reworkDeductions } from './deadline-deductions.ts';
 import { lapseDeductions } from './lapse-deductions.ts';
@@ -61,6 +66,23 @@ const accountabilityDeductions = (facts: ScoringFacts, scoring: ScoringRules): D
   });
 };
 
+/**
+ * Each 不满意 of a proposer costs the lead unit that answered the ruleset's
+ * dissatisfiedDeduction; a later 满意 after 重新办理 does not take it back: the
+ * first answer fell short.
+ */
+const dissatisfiedDeductions = (
+  facts: ScoringFacts,
+  matters: { matters?: MatterRules | undefined },
+): Deduction[] =>
+  (facts.dissatisfactions ?? []).map((item) => ({
+    unitId: item.unitId,
+    rule: 'proposer_dissatisfied' as const,
+    points: matterRulesOf(matters).dissatisfiedDeduction,
+    ref: `${item.taskId}/${item.evaluationId}`,
+    reason: `proposer dissatisfied with the answer to task ${item.taskId}: ${item.comment}`,
+  }));
+
 const taskOf = (ref: string): string => ref.split('/')[0] ?? ref;
 
 /**
@@ -94,14 +116,14 @@ const isBonus = (item: ScoreItem): boolean => item.rule === 'bonus' || item.rule
  * deductions, each itemised — missed deadlines graded by lateness and split
  * with the units waited on, red tasks not yet due, returns for rework (one
  * task costing a unit at most a missed task), ping-pong, accountability and
- * time limits let lapse (reports missed, replies late) —
+ * time limits let lapse (reports missed, replies late), proposers' 不满意 —
  * plus its bonus points (加分) up to the period's cap:
  * 100 − deductions + min(cap, bonuses). Scores are not floored at 0. Sorted by
  * unit id; `rank` orders them.
  */
 export const unitScores = (
   facts: ScoringFacts,
-  ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'>,
+  ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
 ): UnitScore[] => {
   const { scoring } = ruleset;
   const items: ScoreItem[] = [
@@ -116,6 +138,7 @@ export const unitScores = (
     ...pingPongDeductions(facts, scoring),
     ...accountabilityDeductions(facts, scoring),
     ...lapseDeductions(facts.lapses ?? [], ruleset),
+    ...dissatisfiedDeductions(facts, ruleset),
     ...bonusItems(facts.bonuses, scoring),
   ];
   const unitIds = unique([...facts.unitIds, ...items.map((item) => item.unitId)]);

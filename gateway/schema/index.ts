@@ -13,6 +13,7 @@ import { catalogueResolvers } from './forward.ts';
 import { notificationResolvers } from './notifications/resolvers.ts';
 import { notificationTypeDefs } from './notifications/type-defs.ts';
 import { taskTypeDefs } from './tasks/index.ts';
+import { matterResolvers } from './tasks/matter-resolvers.ts';
 import { taskResolvers } from './tasks/resolvers.ts';
 
 /**
@@ -40,4 +41,5 @@ export const resolvers = [
   notificationResolvers,
   timeLimitRuleResolvers,
   enumValueResolvers(typeDefs),
+  matterResolvers,
 ];

@@ -2,6 +2,7 @@ import {
   type AssignmentAssumption,
   assignmentAssumptions,
 } from '../../contracts/events/assumptions.ts';
+import { kindOf } from '../../contracts/events/matter-sources.ts';
 import type { Data } from '../events.ts';
 import type { PageChange } from './change.ts';
 import type { TaskDetail } from './document.ts';
@@ -27,6 +28,11 @@ export const registeredPage = (
   cooperatingUnitIds: [],
   responsibleLeader: null,
   assumed: [...(data.assumed ?? [])],
+  kind: kindOf(data.source),
+  source: data.source ? { ...data.source } : null,
+  replies: [],
+  evaluations: [],
+  redos: [],
   milestones: [],
   blockages: [],
   openBlockages: 0,

@@ -4,6 +4,11 @@ import type {
   TaskAssumption,
 } from '../../contracts/events/assumptions.ts';
 import type {
+  MatterSource,
+  ProposerRating,
+  TaskKind,
+} from '../../contracts/events/matter-sources.ts';
+import type {
   AccountabilityKind,
   AccountabilityStatus,
   AccountabilitySubject,
@@ -318,6 +323,39 @@ export type BonusDetail = {
   awardedBy: string;
 };
 
+/** 办理答复: the lead unit's answer to the matter's source. */
+export type SourceReplyDetail = {
+  id: string;
+  text: string;
+  documentNumber: string | null;
+  evidence: Evidence[];
+  unitId: string;
+  repliedOn: string;
+  repliedAt: string;
+  repliedBy: string;
+};
+
+/** The proposer's rating of a reply, recorded by the office. */
+export type EvaluationDetail = {
+  id: string;
+  replyId: string;
+  rating: ProposerRating;
+  comment: string;
+  unitId: string;
+  recordedOn: string;
+  recordedAt: string;
+  recordedBy: string;
+};
+
+/** 重新办理 after a 不满意: the due date before and after. */
+export type RedoDetail = {
+  evaluationId: string;
+  previousDueDate: string;
+  dueDate: string;
+  reopenedOn: string;
+  reopenedAt: string;
+};
+
 /** A completion report the office returned for rework (退回重办). */
 export type CompletionRejection = {
   summary: string | null;
@@ -446,4 +484,12 @@ export type TaskDetail = {
   missedReports?: MissedReportDetail[];
   signingReminders?: SigningReminderDetail[];
   drafts?: DraftDetail[];
+  /** The plan's task or a matter's kind; absent on pages projected before matters: the plan's. */
+  kind?: TaskKind;
+  /** 事项来源: the matter's intake; null or absent for the plan's task. */
+  source?: MatterSource | null;
+  /** Absent on pages projected before matters (which had none). */
+  replies?: SourceReplyDetail[];
+  evaluations?: EvaluationDetail[];
+  redos?: RedoDetail[];
 };

@@ -34,6 +34,7 @@ import {
   withTaskDueDateShifted,
   withTerminated,
 } from './lifecycle.ts';
+import { withEvaluation, withRedo, withSourceReplied } from './matters.ts';
 import {
   withMilestoneCompleted,
   withMilestoneOwnerAssigned,
@@ -172,6 +173,12 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withDraftApproved(doc, event.data, stamp);
     case 'ProgressReportReturned':
       return withDraftReturned(doc, event.data, stamp);
+    case 'SourceReplied':
+      return withSourceReplied(doc, event.data, stamp);
+    case 'ProposerEvaluationRecorded':
+      return withEvaluation(doc, event.data, stamp);
+    case 'TaskReopenedForRedo':
+      return withRedo(doc, event.data, stamp);
     default: {
       // An event type newer than this view leaves the page as it is.
       const _exhaustive: never = event;

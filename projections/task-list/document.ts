@@ -1,3 +1,4 @@
+import type { TaskKind } from '../../contracts/events/matter-sources.ts';
 import type { LifecycleChange } from '../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskStatus } from '../../domain/progress.ts';
 
@@ -27,6 +28,11 @@ export type TaskListItem = {
   position: number;
   title: string;
   section: string | null;
+  /**
+   * The plan's task or a matter's kind (事项来源); absent on rows projected before
+   * matters, which are the plan's (the list's kind filter reads absent as annual_plan).
+   */
+  kind?: TaskKind;
   status: TaskStatus;
   progress: number;
   /** The current lead unit: after a transfer the new one, after a return none. */

@@ -1,4 +1,5 @@
 import { isTaskEvent } from '../../contracts/events/families.ts';
+import { kindOf } from '../../contracts/events/matter-sources.ts';
 import { taskProgress, taskStatus } from '../../domain/progress.ts';
 import type { Data } from '../events.ts';
 import { lifecycleFlagsAfter } from '../lifecycle-flags.ts';
@@ -13,6 +14,7 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Task
   position: envelope.position,
   title: data.title,
   section: data.section,
+  kind: kindOf(data.source),
   status: 'registered',
   progress: 0,
   leadUnitId: null,
@@ -156,6 +158,8 @@ const changed = (item: TaskListItem, event: TaskEventReadBy<'taskList'>): TaskLi
     case 'TaskResumed':
     case 'TaskTerminated':
       return { ...item, ...lifecycleFlagsAfter[event.type] };
+    case 'TaskReopenedForRedo':
+      return { ...item, dueDate: event.data.dueDate, completion: 'none' };
     default: {
       // Only the events readers.ts names for the list get past `changesRow`.
       const _exhaustive: never = event;

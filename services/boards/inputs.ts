@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, maxDate, minDate } from '../../contracts/dates.ts';
+import { taskKinds } from '../../contracts/events/matter-sources.ts';
 import { idRule, limits } from '../../contracts/limits.ts';
 import { milestoneStates } from '../../domain/judgement/index.ts';
 import { boardSortFields } from './build/sort-fields.ts';
@@ -15,6 +16,8 @@ const optionalId = () => z.string().regex(limits.idPattern, idRule).nullish();
 const section = () =>
   z.string().max(limits.section, `must be at most ${limits.section} characters`).nullish();
 const lights = z.enum(['green', 'yellow', 'red']).nullish();
+/** The task's kind: the annual plan's, or a matter's source (事项来源). */
+const taskKind = z.enum(taskKinds).nullish();
 
 const sortOf = <F extends readonly [string, ...string[]]>(fields: F) =>
   z.object({ field: z.enum(fields), direction: z.enum(['asc', 'desc']).default('asc') }).nullish();
@@ -27,7 +30,7 @@ const board = {
 };
 
 /** Every task board: a board filtered on the task's plan section and a unit. */
-const taskBoard = { ...board, section: section(), unitId: optionalId() };
+const taskBoard = { ...board, section: section(), unitId: optionalId(), kind: taskKind };
 
 /** A closed scoring period (a year) instead of a day: its settlement. */
 const period = z
@@ -46,6 +49,7 @@ export const responsibilityBoardInput = z
     ...board,
     unitId: optionalId(),
     officialId: optionalId(),
+    kind: taskKind,
     sort: sortOf(boardSortFields.responsibility),
     period,
   })
@@ -104,5 +108,6 @@ export const resultsBoardInput = z.object({
 export const overviewInput = z.object({
   asOf: optionalDate(),
   section: section(),
+  kind: taskKind,
   top: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10),
 });

@@ -29,6 +29,8 @@ export const unitIdsOf = (task: TaskDetail): string[] => {
     ...task.accountabilityRecords.map((a) => (a.against.kind === 'unit' ? a.against.id : null)),
     ...(task.bonuses ?? []).map((b) => b.unitId),
     ...timeLimitUnitIds(task),
+    ...(task.replies ?? []).map((r) => r.unitId),
+    ...(task.evaluations ?? []).map((e) => e.unitId),
   ];
   return [...new Set(ids.filter((id): id is string => id !== null))];
 };
@@ -103,5 +105,11 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
     })),
     bonuses: (task.bonuses ?? []).map((b) => ({ ...b, unit: unit(b.unitId) })),
     ...timeLimitParts(task, unit),
+    // Pages projected before matters are the plan's tasks, with no source.
+    kind: task.kind ?? 'annual_plan',
+    source: task.source ?? null,
+    replies: (task.replies ?? []).map((r) => ({ ...r, unit: unit(r.unitId) })),
+    evaluations: (task.evaluations ?? []).map((e) => ({ ...e, unit: unit(e.unitId) })),
+    redos: task.redos ?? [],
   };
 };

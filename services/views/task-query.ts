@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageInput } from '../../contracts/catalogue/tasks/queries.ts';
+import { taskKinds } from '../../contracts/events/matter-sources.ts';
 import { taskStatuses } from '../../domain/progress.ts';
 import type { Filter, FindQuery, KeysetPosition } from '../../infra/read-model-store/port.ts';
 
@@ -15,8 +16,8 @@ const sortFields = {
 /**
  * The task list's query: the page and filters of `pageInput`, any status of
  * the lifecycle, several statuses at once, only tasks with overdue milestones
- * or open blockages, or with a return or a proposal awaiting a ruling, and a
- * sort order. Every filter given narrows the list.
+ * or open blockages, or with a return or a proposal awaiting a ruling, of one
+ * kind (the plan's or a matter's source), and a sort order. Every filter given narrows the list.
  */
 export const tasksQueryInput = pageInput.extend({
   status: z.enum(taskStatuses).nullish(),
@@ -25,6 +26,7 @@ export const tasksQueryInput = pageInput.extend({
   blocked: z.boolean().nullish(),
   returnRequested: z.boolean().nullish(),
   proposed: z.boolean().nullish(),
+  kind: z.enum(taskKinds).nullish(),
   sortBy: z.enum(Object.keys(sortFields) as [keyof typeof sortFields]).nullish(),
   sortDirection: z.enum(['asc', 'desc']).nullish(),
 });
@@ -54,6 +56,9 @@ const filterOf = (input: TasksQuery): Filter => {
   if (returned !== undefined) filter.returnRequestedBy = returned;
   const proposed = pending(input.proposed);
   if (proposed !== undefined) filter.proposal = proposed;
+  // Rows projected before matters have no kind: they are the plan's.
+  if (input.kind)
+    filter.kind = input.kind === 'annual_plan' ? { $in: [input.kind, null] } : input.kind;
   return filter;
 };
 

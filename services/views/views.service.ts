@@ -66,6 +66,8 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
           cursor: encodeKeyCursor({ field, value: sortValueOf(item, field), id: item.id }),
           node: {
             ...item,
+            // Rows projected before matters are the plan's tasks.
+            kind: item.kind ?? 'annual_plan',
             leadUnit: item.leadUnitId
               ? { id: item.leadUnitId, name: units.get(item.leadUnitId)?.name ?? null }
               : null,

@@ -352,4 +352,76 @@ describe('the demo year of the 2021 plan', () => {
     const approval = (rows: Row[]) => rows.find((row) => row.unitId === 'approval')?.score;
     expect(approval(settled.nodes)).toBe(approval(yearEnd.nodes));
   });
+
+  it('holds assumed matters of every source, on the boards by kind, one 提案 rated 不满意 and done again', async () => {
+    type Node = { id: string; title: string; kind: string; status: string };
+    const listed = async (kind: string) =>
+      (
+        await sys.gql<{ tasks: { edges: { node: Node }[] } }>(
+          'query($kind: TaskKind) { tasks(filter: { kind: $kind }, first: 100) { edges { node { id title kind status } } } }',
+          { kind },
+          leader,
+        )
+      ).data!.tasks.edges.map((edge) => edge.node);
+    // The plan's 26, and the matter of 12-31 the settlement test registers as the plan's.
+    const plan = await listed('ANNUAL_PLAN');
+    expect(plan.filter((node) => node.title !== '年底交办事项')).toHaveLength(26);
+    for (const kind of [
+      'LEADER_INSTRUCTION',
+      'MEETING_DECISION',
+      'LEADER_ASSIGNMENT',
+      'DEPUTY_SUGGESTION',
+      'CPPCC_PROPOSAL',
+      'PUBLIC_CLUE',
+    ]) {
+      const matters = await listed(kind);
+      expect(matters.length).toBeGreaterThanOrEqual(2);
+      for (const matter of matters) expect(matter).toMatchObject({ kind, status: 'CLOSED' });
+    }
+    const progress = await sys.gql<{ progressBoard: { nodes: { taskId: string }[] } }>(
+      '{ progressBoard(asOf: "2021-03-31", filter: { kind: CPPCC_PROPOSAL }, first: 50) { nodes { taskId } } }',
+      {},
+      leader,
+    );
+    expect(progress.data!.progressBoard.nodes).toHaveLength(2);
+    const proposal = (await listed('CPPCC_PROPOSAL')).find(
+      (node) => node.title === '加快建设社区养老服务中心',
+    )!;
+    const page = await sys.gql<{
+      task: {
+        assumed: string[];
+        source: { documentNumber: string; issuer: string };
+        replies: { text: string }[];
+        evaluations: { rating: string }[];
+        redos: { dueDate: string }[];
+      };
+    }>(
+      'query($id: ID!) { task(id: $id) { assumed source { documentNumber issuer } replies { text } evaluations { rating } redos { dueDate } } }',
+      { id: proposal.id },
+      leader,
+    );
+    expect(page.data!.task).toMatchObject({
+      assumed: expect.arrayContaining(['SOURCE']),
+      source: { documentNumber: '提案第0123号', issuer: '张委员' },
+    });
+    expect(page.data!.task.replies).toHaveLength(2);
+    expect(page.data!.task.evaluations.map((e) => e.rating)).toEqual(['DISSATISFIED', 'SATISFIED']);
+    expect(page.data!.task.redos).toHaveLength(1);
+    // The 不满意 is the one point the matters cost a unit: 民政局's, which answered it.
+    const board = await sys.gql<{
+      responsibilityBoard: {
+        nodes: { unitId: string; deductions: { rule: string; points: number }[] }[];
+      };
+    }>(
+      '{ responsibilityBoard(asOf: "2021-12-31", filter: { kind: CPPCC_PROPOSAL }, first: 50) { nodes { unitId deductions { rule points } } } }',
+      {},
+      leader,
+    );
+    const withItems = board.data!.responsibilityBoard.nodes.filter(
+      (row) => row.deductions.length > 0,
+    );
+    expect(withItems).toEqual([
+      { unitId: 'civil', deductions: [{ rule: 'PROPOSER_DISSATISFIED', points: -1 }] },
+    ]);
+  });
 });

@@ -46,6 +46,9 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   'scoring.bonusPerAwardMax': [-0.5, 100.5],
   'scoring.bonusCapPerPeriod': [-0.5, 100.5],
   'evidence[0].size': [-1],
+  'matters.limits[0].workingDays': [0, 251],
+  'matters.redoWorkingDays': [0, 251],
+  'matters.dissatisfiedDeduction': [0.5, -100.5],
   tolerance: [-1, 1e12 + 1],
 };
 

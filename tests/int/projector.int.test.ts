@@ -168,7 +168,11 @@ describe('the indexes the projections declare', () => {
       db.close();
     }
   };
-  const declared = ['documents.dueDate.task_list', 'documents.updatedAt.task_list'];
+  const declared = [
+    'documents.dueDate.task_list',
+    'documents.kind.task_list',
+    'documents.updatedAt.task_list',
+  ];
 
   it('are created by a projector starting on an empty store, before its first commit', async () => {
     const { eventStore } = await seededLog(2);

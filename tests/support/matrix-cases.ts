@@ -3,6 +3,8 @@ import type { Caller } from './matrix-callers.ts';
 import { actorIdOf, leadUnit, spareUnit } from './matrix-callers.ts';
 import type { Scenario } from './matrix-scenario.ts';
 import {
+  answeredProposal,
+  assignedProposal,
   assignedTask,
   blockageWaitingOnLeadUnit,
   completedMilestone,
@@ -329,6 +331,31 @@ const commands = {
       reason: '市领导肯定性批示',
     })),
   ],
+  registerMatter: [
+    mutation('registerMatter', async (s) => ({
+      title: '王区长批示：尽快解决学校周边交通拥堵',
+      source: {
+        kind: 'LEADER_INSTRUCTION',
+        documentNumber: `批〔2021〕${s.unique('n')}号`,
+        issuer: '王区长',
+        issuedOn: '2021-02-26',
+        originalText: '请交通局牵头尽快解决。',
+      },
+    })),
+  ],
+  replyToSource: [
+    mutation('replyToSource', async (s) => ({
+      ...(await assignedProposal(s)),
+      text: '已列入年度计划，年内建成2个',
+    })),
+  ],
+  recordProposerEvaluation: [
+    mutation('recordProposerEvaluation', async (s) => ({
+      ...(await answeredProposal(s)),
+      rating: 'SATISFIED',
+      comment: '满意',
+    })),
+  ],
   escalateBlockage: [
     mutation('escalateBlockage', async (s) => ({ ...(await openBlockage(s)), level: 1 })),
   ],
@@ -388,6 +415,11 @@ const commands = {
       reminderLeadDays: 3,
       escalation: { toResponsibleLeaderAfterDays: 3, toMainLeaderAfterDays: 7 },
       scoring: { leadUnitFailedTask: -5, cooperatingUnitFailedTask: -3, pingPongPerUnit: -1 },
+      matters: {
+        limits: [{ kind: 'CPPCC_PROPOSAL', workingDays: 60 }],
+        redoWorkingDays: 20,
+        dissatisfiedDeduction: -1,
+      },
     })),
   ],
   publishWorkCalendar: [

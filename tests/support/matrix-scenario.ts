@@ -276,3 +276,27 @@ export const draftedReport = async (s: Scenario): Promise<Ids<'taskId' | 'draftI
   await s.run('reportProgress', { ...task, percent: 40, draftId }, 'liaisonOfLeadUnit');
   return { taskId: task.taskId, draftId };
 };
+
+/** A 政协提案 assigned to the lead unit, signed for, one milestone planned. */
+export const assignedProposal = async (s: Scenario): Promise<Ids<'taskId'>> => {
+  const { id } = await s.run('registerMatter', {
+    title: '加快建设社区养老服务中心',
+    source: {
+      kind: 'CPPCC_PROPOSAL',
+      documentNumber: `第${s.unique('n')}号`,
+      issuer: '张委员',
+      issuedOn: '2021-02-20',
+      originalText: '关于加快建设社区养老服务中心的提案',
+    },
+  });
+  const task = { taskId: id as string };
+  await s.run('assignTask', { ...task, leadUnitId: leadUnit });
+  return task;
+};
+
+/** The proposal answered by its lead unit (办理答复). */
+export const answeredProposal = async (s: Scenario): Promise<Ids<'taskId'>> => {
+  const task = await assignedProposal(s);
+  await s.run('replyToSource', { ...task, text: '已列入年度计划' }, 'headOfLeadUnit');
+  return task;
+};

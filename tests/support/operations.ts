@@ -41,4 +41,7 @@ export const supervisionYearCommands: readonly Operation[] = [
   'publishWorkCalendar',
   'changeOfficialContacts',
   'retryNotification',
+  'registerMatter',
+  'replyToSource',
+  'recordProposerEvaluation',
 ];

@@ -16,12 +16,24 @@ describe("a past day's lights", () => {
   it('count each section, and all of them when no section is asked', () => {
     const lights = dayLightsOf(log.input('2021-02-28'));
     expect(lights.sections).toEqual([
-      { section: 'Education', green: 0, yellow: 0, red: 1 },
-      { section: 'Environment', green: 1, yellow: 0, red: 0 },
+      { section: 'Education', kind: 'annual_plan', green: 0, yellow: 0, red: 1 },
+      { section: 'Environment', kind: 'annual_plan', green: 1, yellow: 0, red: 0 },
     ]);
     expect(lightsIn(lights, null)).toEqual({ green: 1, yellow: 0, red: 1 });
     expect(lightsIn(lights, 'Environment')).toEqual({ green: 1, yellow: 0, red: 0 });
     expect(lightsIn(lights, 'Health')).toEqual({ green: 0, yellow: 0, red: 0 });
+    expect(lightsIn(lights, null, 'annual_plan')).toEqual({ green: 1, yellow: 0, red: 1 });
+    expect(lightsIn(lights, null, 'public_clue')).toEqual({ green: 0, yellow: 0, red: 0 });
+  });
+
+  it('kept before matters had kinds read as the plan’s', () => {
+    const kept = {
+      day: '2021-02-28',
+      position: 1,
+      sections: [{ section: 'Education', green: 2, yellow: 0, red: 1 }],
+    };
+    expect(lightsIn(kept, null, 'annual_plan')).toEqual({ green: 2, yellow: 0, red: 1 });
+    expect(lightsIn(kept, null, 'cppcc_proposal')).toEqual({ green: 0, yellow: 0, red: 0 });
   });
 
   it('are computed once and kept, for another process too', async () => {

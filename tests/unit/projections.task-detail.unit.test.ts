@@ -70,6 +70,11 @@ describe('the task page of a registered task', () => {
       termination: null,
       returnRequests: [],
       proposals: [],
+      kind: 'annual_plan',
+      source: null,
+      replies: [],
+      evaluations: [],
+      redos: [],
     });
   });
 

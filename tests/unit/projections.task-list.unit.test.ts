@@ -40,6 +40,7 @@ describe('the task list row of a registered task', () => {
       position: 1,
       title: 'Build 3 new schools',
       section: 'Education',
+      kind: 'annual_plan',
       status: 'registered',
       progress: 0,
       leadUnitId: null,

@@ -1,4 +1,10 @@
-import type { Ruleset, RulesetEvent } from '../../contracts/events/index.ts';
+import {
+  matterDefaults,
+  matterLimitOf,
+  matterRulesOf,
+  type Ruleset,
+  type RulesetEvent,
+} from '../../contracts/events/index.ts';
 import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import { publishedRulesets, rulesetInForce } from '../../domain/rulesets/in-force.ts';
 import type { RulesetCommand } from '../../services/rulesets/domain/commands.ts';
@@ -293,5 +299,73 @@ describe('the ruleset in force on a date', () => {
 
   it('reads the versions from the rules stream', () => {
     expect(publishedRulesets([published(v1), published(v2)])).toEqual([v1, v2]);
+  });
+});
+
+describe('the rules of matters (事项来源) in a ruleset', () => {
+  const given_ = (matters: unknown) => ({ ...ruleset(), matters }) as unknown as Ruleset;
+  const stored = {
+    limits: [
+      { kind: 'leader_instruction' as const, workingDays: 5 },
+      { kind: 'public_clue' as const, workingDays: 7 },
+    ],
+    redoWorkingDays: 15,
+    dissatisfiedDeduction: -2,
+  };
+
+  it('stores the limits given; a kind left out reads its default', () => {
+    const matters = {
+      limits: [
+        { kind: 'leader_instruction', workingDays: 5 },
+        { kind: 'public_clue', workingDays: 7 },
+      ],
+      redoWorkingDays: 15,
+      dissatisfiedDeduction: -2,
+    };
+    given(rulesetDecider, [])
+      .when(publish(given_(matters)))
+      .then([published({ ...ruleset(), matters: stored })]);
+  });
+
+  it('stores a version without them as before: absent, read as the defaults', () => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset()))
+      .then([published(ruleset())]);
+    expect(matterRulesOf(ruleset())).toBe(matterDefaults);
+    const own = matterRulesOf({ ...ruleset(), matters: stored });
+    expect(own.redoWorkingDays).toBe(15);
+    expect(matterLimitOf(own, 'public_clue')).toBe(7);
+    expect(matterLimitOf(own, 'cppcc_proposal')).toBe(60);
+  });
+
+  it.each([
+    [
+      {
+        limits: [{ kind: 'rumour', workingDays: 5 }],
+        redoWorkingDays: 20,
+        dissatisfiedDeduction: -1,
+      },
+      'matters.limits[0].kind',
+    ],
+    [
+      {
+        limits: [
+          { kind: 'public_clue', workingDays: 5 },
+          { kind: 'public_clue', workingDays: 7 },
+        ],
+        redoWorkingDays: 20,
+        dissatisfiedDeduction: -1,
+      },
+      'matters.limits',
+    ],
+    [{ limits: [], redoWorkingDays: 0, dissatisfiedDeduction: -1 }, 'matters.redoWorkingDays'],
+    [
+      { limits: [], redoWorkingDays: 20, dissatisfiedDeduction: 1 },
+      'matters.dissatisfiedDeduction',
+    ],
+  ])('refuses %j, naming %s', (matters, field) => {
+    given(rulesetDecider, [])
+      .when(publish(given_(matters)))
+      .thenThrows('VALIDATION', field);
   });
 });

@@ -35,6 +35,7 @@ type NewCommandType = Exclude<
   | 'CompleteMilestone'
   | 'ReportBlockage'
   | 'ResolveBlockage'
+  | 'RegisterMatter'
 >;
 
 const units = ['education-bureau', 'finance-bureau', 'land-bureau'];
@@ -145,6 +146,14 @@ const samples: Record<NewCommandType, TaskCommand> = {
       reason,
     },
   },
+  ReplyToSource: {
+    type: 'ReplyToSource',
+    data: { taskId, replyId: 'reply1', text: 'an answer', documentNumber: null, evidence: [] },
+  },
+  RecordProposerEvaluation: {
+    type: 'RecordProposerEvaluation',
+    data: { taskId, evaluationId: 'evaluation1', rating: 'satisfied', comment: 'words' },
+  },
   EscalateBlockage: { type: 'EscalateBlockage', data: { taskId, blockageId: 'b1', level: 1 } },
   AssignBlockageCoordination: {
     type: 'AssignBlockageCoordination',
@@ -242,6 +251,8 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   IssueLeadershipInstruction: ['leader'],
   RecordAccountability: ['office', 'inspector'],
   AwardBonus: ['leader'],
+  ReplyToSource: ['department_head'],
+  RecordProposerEvaluation: ['office'],
   EscalateBlockage: ['leader', 'system'],
   AssignBlockageCoordination: ['leader'],
   ReopenBlockage: ['office', 'department_head'],
@@ -344,6 +355,7 @@ const unitCommands: NewCommandType[] = [
   'ReopenBlockage',
   'AnswerSupervisionNotice',
   'DeclareBlockagePartDone',
+  'ReplyToSource',
 ];
 
 describe('a department head of a unit with no part in the task', () => {
@@ -395,6 +407,7 @@ const closingCommands: TaskCommandType[] = [
   'IssueSupervisionNotice',
   'ReopenBlockage',
   'UrgeTask',
+  'ReplyToSource',
 ];
 
 describe('a closed task (completion accepted, 办结)', () => {

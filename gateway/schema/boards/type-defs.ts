@@ -82,6 +82,8 @@ ${pageArguments}    ): ResultsBoard!
     overview(
 ${asOfArgument}      "Only the tasks of this plan section; absent: all."
       section: String
+      "Only the tasks of this kind (the plan's, or a matter's source); absent: all. The ranking stays the units' overall."
+      kind: TaskKind
       "How many worst overdue milestones and oldest blockages to list, 1–50."
       top: Int = 10
     ): Overview!
@@ -420,6 +422,11 @@ ${orderDirectionField}  }
     PING_PONG
     "An accountability record (问责) against it."
     ACCOUNTABILITY
+    """
+    A proposer (人大代表, 政协委员) rated its answer to a 建议 or 提案 不满意: the ruleset's
+    dissatisfiedDeduction (default −1) each time, even when a later answer satisfies.
+    """
+    PROPOSER_DISSATISFIED
     """
     加分: bonus points a leader awarded it on a task it is responsible for (a commendation,
     or an early completion), in the period; +points as awarded.

@@ -5,6 +5,7 @@ import { completionTypeDefs } from './completion.ts';
 import { extensionTypeDefs } from './extensions.ts';
 import { instructionTypeDefs } from './instructions.ts';
 import { lifecycleTypeDefs } from './lifecycle.ts';
+import { matterTypeDefs } from './matters.ts';
 import { milestoneTypeDefs } from './milestones.ts';
 import { noticeTypeDefs } from './notices.ts';
 import { taskQueryTypeDefs } from './queries.ts';
@@ -33,4 +34,5 @@ export const taskTypeDefs = [
   urgingTypeDefs,
   taskQueryTypeDefs,
   timeLimitTypeDefs,
+  matterTypeDefs,
 ];

@@ -96,6 +96,8 @@ ${idempotencyKeyField}  }
     COOPERATING_UNITS
     "The responsible leader (分管领导)."
     RESPONSIBLE_LEADER
+    "A matter's whole intake (事项来源), e.g. in a demonstration."
+    SOURCE
   }
 
   "A registered task: its id, and where the registration left the log."

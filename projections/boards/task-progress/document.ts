@@ -1,3 +1,4 @@
+import type { ProposerRating, TaskKind } from '../../../contracts/events/matter-sources.ts';
 import type {
   AccountabilityKind,
   AccountabilityStatus,
@@ -64,6 +65,18 @@ export type LapseEntry = {
   day: string;
 };
 
+/** A proposer's rating of a reply (建议, 提案), with the position that orders it. */
+export type EvaluationEntry = {
+  evaluationId: string;
+  position: number;
+  /** The business day it was recorded: the period it counts in. */
+  day: string;
+  /** The lead unit that answered. */
+  unitId: string;
+  rating: ProposerRating;
+  comment: string;
+};
+
 /** An urge (催办) of the office to a unit, on the day it was sent. */
 export type UrgeEntry = { urgeId: string; unitId: string; day: string };
 
@@ -109,4 +122,8 @@ export type BoardTask = {
   /** Absent on documents projected before time limits were watched (which had none). */
   lapses?: LapseEntry[];
   registeredOn: string;
+  /** The plan's task or a matter's kind; absent on documents projected before matters: the plan's. */
+  kind?: TaskKind;
+  /** Proposers' ratings; absent on documents projected before matters (which had none). */
+  evaluations?: EvaluationEntry[];
 };

@@ -1,3 +1,4 @@
+import { kindOf } from '../../../contracts/events/matter-sources.ts';
 import { taskProgress } from '../../../domain/progress.ts';
 import { type Data, recordedOn } from '../../events.ts';
 import { updateItem } from '../../lists.ts';
@@ -30,6 +31,8 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Boar
   bonuses: [],
   extensions: [],
   registeredOn: recordedOn(envelope),
+  kind: kindOf(data.source),
+  evaluations: [],
 });
 
 /** Done on the day the last open milestone was completed, until one opens again. */
@@ -209,6 +212,14 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
       const { unitId, noticeId, recordedOn: day } = event.data;
       return lapsed(task, envelope, { kind: 'reply_overdue', ref: noticeId, unitId, day });
     }
+    case 'ProposerEvaluationRecorded': {
+      const { evaluationId, unitId, rating, comment, recordedOn: day } = event.data;
+      const entry = { evaluationId, position: envelope.position, day, unitId, rating, comment };
+      return stamped(task, envelope, { evaluations: [...(task.evaluations ?? []), entry] });
+    }
+    case 'TaskReopenedForRedo':
+      // 重新办理: open again to its new due date; the acceptance no longer closes it.
+      return stamped(task, envelope, { completion: 'none', dueDate: event.data.dueDate });
     default: {
       // Only the events readers.ts names for this view get past `isRead`.
       const _exhaustive: never = event;

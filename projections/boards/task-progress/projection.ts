@@ -14,7 +14,15 @@ export const boardTaskProjection: Projection<BoardTask> = {
   name: 'board-tasks',
   collection: 'board_tasks',
   temporal: {
-    appendOnly: ['reports', 'moves', 'rejectedOn', 'accountability', 'urges', 'bonuses'],
+    appendOnly: [
+      'reports',
+      'moves',
+      'rejectedOn',
+      'accountability',
+      'urges',
+      'bonuses',
+      'evaluations',
+    ],
   },
   handles,
   documentId: taskDocumentId,

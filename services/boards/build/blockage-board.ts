@@ -1,6 +1,6 @@
 import type { EscalationLevel } from '../../../domain/judgement/index.ts';
 import { type BlockageRow, levelNames, openBlockageRows } from './blockage-rows.ts';
-import { type BoardQuery, type FacetedBoard, withFacet } from './board-query.ts';
+import { type BoardQuery, type FacetedBoard, ofKind, withFacet } from './board-query.ts';
 import { boardView } from './board-view.ts';
 import { type BoardInput, stampOf } from './input.ts';
 import { type RowOrder, sortedPage } from './paging.ts';
@@ -27,6 +27,7 @@ export interface BlockageBoard extends FacetedBoard<BlockageRow, EscalationLevel
 
 const matches = (candidate: BlockageRow, query: BlockageQuery): boolean =>
   (!query.section || candidate.section === query.section) &&
+  ofKind(candidate, query) &&
   (!query.unitId || candidate.blockedUnitId === query.unitId) &&
   (!query.waitingOnUnitId || candidate.waitingOnUnitId === query.waitingOnUnitId) &&
   (query.minAgeDays === null ||

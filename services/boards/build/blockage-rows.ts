@@ -1,7 +1,9 @@
+import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { daysBetween } from '../../../domain/dates.ts';
 import { type EscalationLevel, escalationLevel } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, EscalationEntry } from '../../../projections/boards/index.ts';
 import { type BoardView, perView } from './board-view.ts';
+import { boardKindOf } from './task-kind.ts';
 import {
   edgesByUnit,
   reachableFrom,
@@ -17,6 +19,8 @@ export interface BlockageRow {
   taskId: string;
   taskTitle: string;
   section: string | null;
+  /** The annual plan's task, or a matter's source. */
+  kind: TaskKind;
   blockageId: string;
   description: string;
   /** The unit held up: the one that reported it, or the task's lead unit. */
@@ -103,6 +107,7 @@ const row = (
     taskId: task.id,
     taskTitle: task.title,
     section: task.section,
+    kind: boardKindOf(task),
     blockageId: blockage.blockageId,
     description: blockage.description,
     blockedUnitId: blocked,

@@ -1,3 +1,4 @@
+import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
 import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
@@ -11,14 +12,21 @@ export interface BoardQuery<F extends string> extends SortedPageArgs<F> {
   section?: string | null | undefined;
   /** The unit: each board says which part of the task it matches. */
   unitId?: string | null | undefined;
+  /** The task's kind: the annual plan's, or a matter's source (事项来源). */
+  kind?: TaskKind | null | undefined;
 }
 
-/** A row of a task's own: its plan section and lead unit. */
-type TaskPlaced = { section: string | null; leadUnitId: string | null };
+/** A row of a task's own: its plan section, kind and lead unit. */
+type TaskPlaced = { section: string | null; kind: TaskKind; leadUnitId: string | null };
 
-/** The row's task is in the section asked and led by the unit asked (each when asked). */
+/** The row's task is of the kind asked (when asked). */
+export const ofKind = (row: { kind: TaskKind }, query: { kind?: TaskKind | null | undefined }) =>
+  !query.kind || row.kind === query.kind;
+
+/** The row's task is in the section asked, of the kind asked and led by the unit asked (each when asked). */
 export const inSectionLedBy = (row: TaskPlaced, query: BoardQuery<string>): boolean =>
   (!query.section || row.section === query.section) &&
+  ofKind(row, query) &&
   (!query.unitId || row.leadUnitId === query.unitId);
 
 /**

@@ -1,11 +1,14 @@
+import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { boardView } from './board-view.ts';
 import { groupedBy } from './grouping.ts';
 import type { BoardInput } from './input.ts';
 import { countLights, type LightCounts, noLights } from './light-counts.ts';
 
-/** The lights of one plan section's tasks. */
+/** The lights of one plan section's tasks of one kind. */
 export interface SectionLightCounts extends LightCounts {
   section: string | null;
+  /** The tasks' kind; absent in lights kept before matters, which are the plan's. */
+  kind?: TaskKind;
 }
 
 /**
@@ -21,20 +24,38 @@ export interface DayLights {
   sections: SectionLightCounts[];
 }
 
-/** The lights of `input`'s day, by section. */
+/** The lights of `input`'s day, by section and kind. */
 export const dayLightsOf = (input: BoardInput): DayLights => {
-  const bySection = groupedBy(boardView(input).tasks, (facts) => facts.task.section);
-  const sections = [...bySection]
-    .map(([section, tasks]) => ({ section, ...countLights(tasks.map((facts) => facts.lit)) }))
-    .sort((a, b) => (a.section ?? '').localeCompare(b.section ?? '', 'en'));
+  const groups = groupedBy(boardView(input).tasks, (facts) =>
+    JSON.stringify([facts.task.section, facts.task.kind ?? 'annual_plan']),
+  );
+  const sections = [...groups.values()]
+    .map((tasks) => ({
+      section: tasks[0]?.task.section ?? null,
+      kind: tasks[0]?.task.kind ?? ('annual_plan' as const),
+      ...countLights(tasks.map((facts) => facts.lit)),
+    }))
+    .sort(
+      (a, b) =>
+        (a.section ?? '').localeCompare(b.section ?? '', 'en') ||
+        a.kind.localeCompare(b.kind, 'en'),
+    );
   return { day: input.day, position: input.position, sections };
 };
 
-/** The lights of a day's tasks in `section`, or of all of them when none is given. */
-export const lightsIn = (day: DayLights, section: string | null | undefined): LightCounts => {
+/**
+ * The lights of a day's tasks in `section` and of `kind`, or of all of them
+ * when neither is given.
+ */
+export const lightsIn = (
+  day: DayLights,
+  section: string | null | undefined,
+  kind?: TaskKind | null,
+): LightCounts => {
   const counts = noLights();
   for (const entry of day.sections) {
     if (section && entry.section !== section) continue;
+    if (kind && (entry.kind ?? 'annual_plan') !== kind) continue;
     counts.green += entry.green;
     counts.yellow += entry.yellow;
     counts.red += entry.red;

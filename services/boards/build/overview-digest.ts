@@ -1,4 +1,5 @@
 import type { UnitCategory } from '../../../contracts/events/index.ts';
+import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
 import { boardView } from './board-view.ts';
 import { type DayLights, dayLightsOf } from './day-lights.ts';
@@ -10,9 +11,11 @@ import { standings } from './scores.ts';
 import { allStageRows, type StageRow } from './stage-board.ts';
 import type { TaskFacts } from './task-facts.ts';
 
-/** Lights of one plan section (the work report's section a task comes from). */
+/** Lights of one plan section (the work report's section a task comes from), of one kind. */
 export interface SectionLights extends LightCounts {
   section: string | null;
+  /** The tasks' kind: the annual plan's, or a matter's source. */
+  kind: TaskKind;
   /** Suspended tasks: counted, but not lit. */
   suspended: number;
   /** Tasks whose completion (办结) the office accepted: the 办结率 is this of `total`. */
@@ -30,7 +33,7 @@ export interface RankingEntry {
 }
 
 /** The shape and judgement of a kept digest: one kept under another is computed again. */
-export const digestFormat = 3;
+export const digestFormat = 4;
 
 /** The most items an overview lists per list (its `top`). */
 export const digestTop = 50;
@@ -46,11 +49,11 @@ export const digestTop = 50;
 export interface OverviewDigest extends BoardStamp {
   format: typeof digestFormat;
   period: string;
-  /** Every section's lights, sorted by section. */
+  /** Every section's lights by kind, sorted by section, then kind. */
   sections: SectionLights[];
-  /** Overdue milestones, worst first per section, `digestTop` per section at most. */
+  /** Overdue milestones, worst first per section and kind, `digestTop` per each at most. */
   overdue: StageRow[];
-  /** Open blockages, oldest first per section, `digestTop` per section at most. */
+  /** Open blockages, oldest first per section and kind, `digestTop` per each at most. */
   blockages: BlockageRow[];
   ranking: RankingEntry[];
   /** The day's point of the light chart. */
@@ -64,18 +67,25 @@ export const topBy = <T extends { id: string }>(
   top: number,
 ): T[] => sortRows(rows, key, 'desc', (row) => row.id).slice(0, top);
 
-/** The first `digestTop` rows of each section by `key`, highest first. */
-const topPerSection = <T extends { id: string; section: string | null }>(
+/** One group per plan section and kind: the overview filters on both. */
+const placeOf = (section: string | null, kind: TaskKind): string => JSON.stringify([section, kind]);
+
+/** The first `digestTop` rows of each section and kind by `key`, highest first. */
+const topPerSection = <T extends { id: string; section: string | null; kind: TaskKind }>(
   rows: readonly T[],
   key: (row: T) => number,
 ): T[] =>
-  [...groupedBy(rows, (row) => row.section).values()].flatMap((list) =>
+  [...groupedBy(rows, (row) => placeOf(row.section, row.kind)).values()].flatMap((list) =>
     topBy(list, key, digestTop),
   );
 
 const sectionLights = (tasks: readonly TaskFacts[]): SectionLights[] => {
-  const rows = [...groupedBy(tasks, (facts) => facts.task.section)].map(([section, list]) => ({
-    section,
+  const groups = groupedBy(tasks, (facts) =>
+    placeOf(facts.task.section, facts.task.kind ?? 'annual_plan'),
+  );
+  const rows = [...groups.values()].map((list) => ({
+    section: list[0]?.task.section ?? null,
+    kind: list[0]?.task.kind ?? ('annual_plan' as const),
     ...countLights(list.map((facts) => facts.lit)),
     suspended: list.filter((facts) => facts.lit === null).length,
     accepted: list.filter((facts) => facts.task.completion === 'accepted').length,
@@ -85,7 +95,7 @@ const sectionLights = (tasks: readonly TaskFacts[]): SectionLights[] => {
     rows,
     (row) => row.section,
     'asc',
-    (row) => row.section ?? '',
+    (row) => `${row.section ?? ''}|${row.kind}`,
   );
 };
 

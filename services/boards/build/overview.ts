@@ -1,3 +1,4 @@
+import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { addDays } from '../../../domain/dates.ts';
 import type { BlockageRow } from './blockage-rows.ts';
 import { type DayLights, lightsIn } from './day-lights.ts';
@@ -24,6 +25,8 @@ export interface LightPoint extends LightCounts {
 export interface OverviewQuery {
   /** Only the tasks of this plan section. */
   section?: string | null | undefined;
+  /** Only the tasks of this kind (the plan's, or a matter's source). */
+  kind?: TaskKind | null | undefined;
   /** How many worst overdue milestones and oldest blockages to list. */
   top: number;
 }
@@ -32,7 +35,8 @@ export interface OverviewQuery {
 export interface Overview extends BoardStamp {
   period: string;
   totals: LightCounts;
-  sections: SectionLights[];
+  /** Lights per plan section, of the kind asked or of every kind together. */
+  sections: Omit<SectionLights, 'kind'>[];
   worstOverdue: StageRow[];
   oldestBlockages: BlockageRow[];
   ranking: RankingEntry[];
@@ -53,15 +57,36 @@ export const seriesDays = (day: string): string[] => {
   return [...monthEnds.filter((end) => end < day), day];
 };
 
-const lightPoint = (day: DayLights, section: string | null | undefined): LightPoint => ({
+type Place = { section?: string | null | undefined; kind?: TaskKind | null | undefined };
+
+const lightPoint = (day: DayLights, { section, kind }: Place): LightPoint => ({
   day: day.day,
-  ...lightsIn(day, section),
+  ...lightsIn(day, section, kind),
 });
 
-const ofSection = <T extends { section: string | null }>(
+const ofSection = <T extends { section: string | null; kind: TaskKind }>(
   rows: readonly T[],
-  section: string | null | undefined,
-): readonly T[] => (section ? rows.filter((row) => row.section === section) : rows);
+  { section, kind }: Place,
+): readonly T[] =>
+  section || kind
+    ? rows.filter((row) => (!section || row.section === section) && (!kind || row.kind === kind))
+    : rows;
+
+/** The digest's lights per section and kind, summed per section. */
+const perSection = (rows: readonly SectionLights[]): Omit<SectionLights, 'kind'>[] => {
+  const sums = new Map<string | null, Omit<SectionLights, 'kind'>>();
+  for (const { kind: _kind, ...row } of rows) {
+    const sum = sums.get(row.section);
+    if (!sum) {
+      sums.set(row.section, { ...row });
+      continue;
+    }
+    for (const field of ['green', 'yellow', 'red', 'suspended', 'accepted', 'total'] as const) {
+      sum[field] += row[field];
+    }
+  }
+  return [...sums.values()];
+};
 
 /**
  * The overview from its day's digest (see `OverviewDigest`): lights per plan
@@ -74,20 +99,20 @@ export const overviewOf = (
   earlier: readonly DayLights[],
   query: OverviewQuery,
 ): Overview => {
-  const { section } = query;
+  const place = { section: query.section, kind: query.kind };
   const top = Math.min(query.top, digestTop);
-  const sections = ofSection(digest.sections, section);
   return {
     day: digest.day,
     rulesetVersion: digest.rulesetVersion,
     position: digest.position,
     period: digest.period,
-    totals: lightsIn(digest.lights, section),
-    sections: [...sections],
-    worstOverdue: topBy(ofSection(digest.overdue, section), (row) => row.daysOverdue, top),
-    oldestBlockages: topBy(ofSection(digest.blockages, section), (row) => row.ageDays, top),
+    totals: lightsIn(digest.lights, place.section, place.kind),
+    sections: perSection(ofSection(digest.sections, place)),
+    worstOverdue: topBy(ofSection(digest.overdue, place), (row) => row.daysOverdue, top),
+    oldestBlockages: topBy(ofSection(digest.blockages, place), (row) => row.ageDays, top),
+    // A unit's standing counts all its tasks: the ranking is not narrowed by kind.
     ranking: digest.ranking,
-    series: [...earlier, digest.lights].map((point) => lightPoint(point, section)),
+    series: [...earlier, digest.lights].map((point) => lightPoint(point, place)),
   };
 };
 

@@ -1,18 +1,22 @@
+import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type { Light, Trend } from '../../../domain/judgement/index.ts';
 import type { ExtensionEntry, TaskCompletion } from '../../../projections/boards/index.ts';
-import { type BoardQuery, type LitBoard, litBoard } from './board-query.ts';
+import { type BoardQuery, type LitBoard, litBoard, ofKind } from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import type { RowOrder } from './paging.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import type { TaskFacts } from './task-facts.ts';
+import { boardKindOf } from './task-kind.ts';
 
 /** One task on the progress board (盯进度). */
 export interface ProgressRow {
   taskId: string;
   title: string;
   section: string | null;
+  /** The annual plan's task, or a matter's source. */
+  kind: TaskKind;
   leadUnitId: string | null;
   leadUnitName: string | null;
   cooperatingUnitIds: string[];
@@ -56,6 +60,7 @@ export const progressRow = (facts: TaskFacts, view: BoardView): ProgressRow => {
     taskId: task.id,
     title: task.title,
     section: task.section,
+    kind: boardKindOf(task),
     leadUnitId: task.leadUnitId,
     leadUnitName: view.unitName(task.leadUnitId),
     cooperatingUnitIds: task.cooperatingUnitIds,
@@ -80,6 +85,7 @@ export const progressRow = (facts: TaskFacts, view: BoardView): ProgressRow => {
 
 const matches = (row: ProgressRow, query: ProgressQuery): boolean =>
   (!query.section || row.section === query.section) &&
+  ofKind(row, query) &&
   (!query.unitId ||
     row.leadUnitId === query.unitId ||
     row.cooperatingUnitIds.includes(query.unitId)) &&

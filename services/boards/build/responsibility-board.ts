@@ -3,12 +3,14 @@ import {
   type UnitCategory,
   unitCategories,
 } from '../../../contracts/events/index.ts';
+import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import type { ScoreItem } from '../../../domain/judgement/index.ts';
 import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import { groupInto } from './grouping.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
+import { kindInput } from './kind-input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
 import {
   type Blocked,
@@ -61,6 +63,8 @@ export interface UnitResponsibility extends ResponsibilityStats {
 export interface ResponsibilityQuery extends SortedPageArgs<SortFieldOf<'responsibility'>> {
   unitId?: string | null | undefined;
   officialId?: string | null | undefined;
+  /** Only the tasks of this kind count: the scores, lights and counts of matters of one source. */
+  kind?: TaskKind | null | undefined;
   /** A closed period's settlement: the board is then of its last day, the period closed. */
   settlement?: ClosedPeriod | null | undefined;
 }
@@ -157,7 +161,7 @@ export const buildResponsibilityBoard = (
   query: ResponsibilityQuery,
 ): ResponsibilityBoard => {
   const settlement = query.settlement ?? null;
-  const view = boardView(inputOf(input, settlement));
+  const view = boardView(kindInput(inputOf(input, settlement), query.kind));
   const board = standings(view);
   const blocked = openBlockageRows(view).rows;
   const units = unitRows(view, board, blocked).filter(

@@ -8,6 +8,7 @@ import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type {
   AccountabilityDeduction,
   Bonus,
+  Dissatisfaction,
   Lapse,
   RedTask,
   UnitScore,
@@ -89,6 +90,23 @@ const lapses = (view: BoardView): Lapse[] =>
     }));
 
 /**
+ * Proposers' 不满意 recorded in the period, against the lead unit that answered;
+ * ratings of terminated matters still count.
+ */
+const dissatisfactions = (view: BoardView): Dissatisfaction[] =>
+  view.input.docs.tasks
+    .flatMap((task) => (task.evaluations ?? []).map((entry) => ({ taskId: task.id, entry })))
+    .filter(({ entry }) => entry.rating === 'dissatisfied')
+    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
+    .sort((a, b) => a.entry.position - b.entry.position)
+    .map(({ taskId, entry }) => ({
+      taskId,
+      evaluationId: entry.evaluationId,
+      unitId: entry.unitId,
+      comment: entry.comment,
+    }));
+
+/**
  * The tasks red on the day and not yet due (their limit not passed), far behind
  * their expected progress, with no deadline missed yet (that lateness is
  * counted already): they weigh on the day's standing, not on a settled
@@ -147,6 +165,7 @@ export const standings = perView((view: BoardView): Standings => {
     accountability: accountability(view),
     bonuses: bonuses(view),
     lapses: lapses(view),
+    dissatisfactions: dissatisfactions(view),
   };
   return {
     ranked: rankedByCategory(view, unitScores(facts, view.input.ruleset)),

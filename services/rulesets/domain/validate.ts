@@ -51,6 +51,8 @@ export const validRuleset = (data: Ruleset, state: RulesState): Ruleset => {
   assertInForceInOrder(inForceFrom, state);
   assertYellowBelowRed(lights);
   assertEscalationGoesUp(escalation);
+  // A version without rules of matters is stored as versions before them were: absent.
+  const matters = data.matters ? { matters: data.matters } : {};
   return {
     version,
     inForceFrom,
@@ -60,5 +62,6 @@ export const validRuleset = (data: Ruleset, state: RulesState): Ruleset => {
     scoring,
     note,
     ...timeLimits,
+    ...matters,
   };
 };

@@ -6,8 +6,8 @@ import { type Requirement, requirementOf } from './requirements.ts';
 import { assertInScope, assertResponsibleLeader } from './scope.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 
-/** Commands addressed to an existing task: all but RegisterTask. */
-export type TaskBoundCommand = Exclude<TaskCommand, { type: 'RegisterTask' }>;
+/** Commands addressed to an existing task: all but the registrations. */
+export type TaskBoundCommand = Exclude<TaskCommand, { type: 'RegisterTask' | 'RegisterMatter' }>;
 
 const assertRole = (type: string, requirement: Requirement, actor: Actor): void => {
   if (requirement.roles.includes(actor.role)) return;

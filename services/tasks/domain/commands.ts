@@ -6,6 +6,11 @@ import type {
 } from '../../../contracts/events/assumptions.ts';
 import type { Ruleset, UnitCategory } from '../../../contracts/events/index.ts';
 import type {
+  ClueChannel,
+  MatterKind,
+  ProposerRating,
+} from '../../../contracts/events/matter-sources.ts';
+import type {
   AccountabilityKind,
   AccountabilitySubject,
   BonusKind,
@@ -369,6 +374,55 @@ export type TaskCommand =
       /** The unit head sends a liaison's draft report back, with the reason. */
       type: 'ReturnProgressReport';
       data: { taskId: string; draftId: string; reason: string };
+    }
+  | {
+      /**
+       * 事项登记: a matter from a source other than the plan. `dueDate` null: the
+       * kind's limit in the ruleset, counted in working days from the day issued.
+       * `calendars`, `ruleset`: as the service looked them up; absent: the ones shipped.
+       */
+      type: 'RegisterMatter';
+      data: {
+        taskId: string;
+        title: string;
+        description: string | null;
+        section: string | null;
+        source: {
+          kind: MatterKind;
+          documentNumber: string | null;
+          issuer: string;
+          issuedOn: string;
+          originalText: string;
+          channel?: ClueChannel | null;
+        };
+        dueDate?: string | null;
+        assumed?: TaskAssumption[];
+        calendars?: readonly WorkCalendar[];
+        ruleset?: Ruleset;
+      };
+    }
+  | {
+      /** 办理答复 of the lead unit to the matter's source. */
+      type: 'ReplyToSource';
+      data: {
+        taskId: string;
+        replyId: string;
+        text: string;
+        documentNumber: string | null;
+        evidence: Evidence[];
+      };
+    }
+  | {
+      /** The proposer's rating, recorded by the office; a 不满意 reopens the matter (重新办理). */
+      type: 'RecordProposerEvaluation';
+      data: {
+        taskId: string;
+        evaluationId: string;
+        rating: ProposerRating;
+        comment: string;
+        calendars?: readonly WorkCalendar[];
+        ruleset?: Ruleset;
+      };
     };
 
 /** The next colour's notice (督办单) the clock issues for an unanswered matter. */

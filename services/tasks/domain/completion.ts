@@ -3,6 +3,7 @@ import { today } from './calendar.ts';
 import { evidenceList } from './evidence.ts';
 import { type OnTask, recorded } from './on-task.ts';
 import { headOfLeadUnit } from './scope.ts';
+import { assertSourceAnswered } from './source-replies.ts';
 import type { RegisteredTask } from './state.ts';
 
 /** While a completion report is pending, the milestones it speaks of stay as they are. */
@@ -32,6 +33,7 @@ export const reportTaskCompletion: OnTask<'ReportTaskCompletion'> = (data, task,
   headOfLeadUnit(task, actor);
   assertNoPendingReport(task);
   assertAllMilestonesCompleted(task);
+  assertSourceAnswered(task);
   return recorded('TaskCompletionReported', task, {
     summary: data.summary,
     evidence: evidenceList(data.evidence),

@@ -14,6 +14,7 @@ import { recordMilestoneOverdue, remindMilestoneDueSoon } from './clock-facts.ts
 import type { TaskCommand } from './commands.ts';
 import { acceptTaskCompletion, rejectTaskCompletion, reportTaskCompletion } from './completion.ts';
 import { approveProgressReport, returnProgressReport } from './drafts.ts';
+import { recordProposerEvaluation } from './evaluations.ts';
 import {
   approveDeadlineExtension,
   rejectDeadlineExtension,
@@ -23,6 +24,7 @@ import { requestDeadlineExtension } from './extensions.ts';
 import { defineIndicator, reportIndicatorValue } from './indicators.ts';
 import { issueLeadershipInstruction } from './instructions.ts';
 import { resumeTask, suspendTask, terminateTask } from './lifecycle.ts';
+import { registerMatter } from './matters.ts';
 import {
   assignMilestoneOwner,
   completeMilestone,
@@ -40,6 +42,7 @@ import {
 import { assignTask, registerTask } from './registration.ts';
 import { answerUrge, recordNoticeReplyOverdue, recordUrgeReplyOverdue } from './replies.ts';
 import { signTask } from './signing.ts';
+import { replyToSource } from './source-replies.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 import { recordProgressReportMissed, remindSigning, urgeSigning } from './time-limits.ts';
 import { acceptReturn, refuseReturn, returnTask, transferTask } from './transfer.ts';
@@ -152,6 +155,10 @@ const decideOnTask = (
       return approveProgressReport(command.data, task, context);
     case 'ReturnProgressReport':
       return returnProgressReport(command.data, task, context);
+    case 'ReplyToSource':
+      return replyToSource(command.data, task, context);
+    case 'RecordProposerEvaluation':
+      return recordProposerEvaluation(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);
@@ -172,6 +179,9 @@ export const decide = (
   context: DecisionContext,
 ): TaskEvent[] => {
   if (command.type === 'RegisterTask') return registerTask(withCheckedFields(command).data, state);
+  if (command.type === 'RegisterMatter') {
+    return registerMatter(withCheckedFields(command).data, state);
+  }
   const task = admittedTask(command, state, context);
   return decideOnTask(withCheckedFields(command), task, context);
 };

@@ -1,5 +1,6 @@
 import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { extensionDecided, extensionRequested, extensionReviewed } from './evolve-extensions.ts';
+import { evaluationRecorded, reopenedForRedo, sourceReplied } from './evolve-matters.ts';
 import {
   completed,
   milestoneDueDateShifted,
@@ -138,6 +139,12 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => bonusAwarded(task, event.data));
     case 'TaskUrged':
       return update(state, (task) => urged(task, event.data));
+    case 'SourceReplied':
+      return update(state, (task) => sourceReplied(task, event.data));
+    case 'ProposerEvaluationRecorded':
+      return update(state, (task) => evaluationRecorded(task, event.data));
+    case 'TaskReopenedForRedo':
+      return update(state, (task) => reopenedForRedo(task, event.data));
     case 'BlockageCoordinationAssigned':
     case 'IndicatorValueReported':
       // Facts for the views: no rule reads who coordinates or what was reported.

@@ -94,7 +94,9 @@ const declared = new Map<string, Requirement>(
  * A task command's requirements, read from its declaration in the catalogue. A
  * terminated task refuses every command; this says what else each one needs.
  */
-export const requirementOf = (type: Exclude<TaskCommandType, 'RegisterTask'>): Requirement => {
+export const requirementOf = (
+  type: Exclude<TaskCommandType, 'RegisterTask' | 'RegisterMatter'>,
+): Requirement => {
   if (type in clockFacts) return clockFacts[type as keyof typeof clockFacts];
   const requirement = declared.get(type);
   if (!requirement) throw new Error(`task command ${type} has no declaration in the catalogue`);

@@ -1,3 +1,4 @@
+import { answeredKinds, kindOf, type TaskKind } from '../../../contracts/events/matter-sources.ts';
 import type {
   EscalationLevel,
   Evidence,
@@ -136,6 +137,16 @@ export type RegisteredTask = {
   missedReports: ReadonlySet<string>;
   urges: ReadonlyMap<string, UrgeState>;
   drafts: ReadonlyMap<string, DraftState>;
+  /** The plan's task, or the kind of the matter's source (事项来源). */
+  kind: TaskKind;
+  /** A matter whose source expects an answer that has none since it was registered or reopened. */
+  awaitingReply: boolean;
+  replyIds: ReadonlySet<string>;
+  /** The last reply (办理答复), the unit that gave it, and whether its proposer rated it. */
+  lastReplyId: string | null;
+  lastReplyUnitId: string | null;
+  lastReplyRated: boolean;
+  evaluationIds: ReadonlySet<string>;
 };
 
 /**
@@ -181,4 +192,19 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   missedReports: new Set(),
   urges: new Map(),
   drafts: new Map(),
+  ...matterState(data),
 });
+
+/** What a registration says of the matter's source: none for the plan's task. */
+const matterState = (data: TaskEventOf<'TaskRegistered'>['data']) => {
+  const kind = kindOf(data.source);
+  return {
+    kind,
+    awaitingReply: kind !== 'annual_plan' && answeredKinds.includes(kind),
+    replyIds: new Set<string>(),
+    lastReplyId: null,
+    lastReplyUnitId: null,
+    lastReplyRated: false,
+    evaluationIds: new Set<string>(),
+  };
+};

@@ -67,6 +67,24 @@ const rules: readonly [RegExp, string][] = [
     /^unit \S+ already has its early_completion bonus for task \S+$/,
     '该单位已就本任务获得提前完成加分',
   ],
+  // Matters (事项来源): the registration's rules per kind, the answer, the rating.
+  [/^is required for a \w+: its document number \(文号\)$/, '该类事项须填写文号'],
+  [/^is required for a public_clue$/, '群众诉求/督查线索须选择渠道'],
+  [/^must be given only for a public_clue$/, '只有群众诉求/督查线索才选择渠道'],
+  [/^must not be before source\.issuedOn$/, '不能早于交办日期'],
+  [
+    /^task \S+ is a \w+: reply to its source \(办理答复\) before reporting completion$/,
+    '须先答复事项来源（办理答复），方可报送办结',
+  ],
+  [/^task \S+ is the annual plan's: it has no source to answer$/, '年度重点任务没有需要答复的来源'],
+  [
+    /^task \S+ is a \w+: only a deputy_suggestion or a cppcc_proposal is rated by its proposer$/,
+    '只有人大代表建议和政协委员提案由提出人评价',
+  ],
+  [
+    /^task \S+ has no reply to rate: the lead unit answers \(办理答复\) first$/,
+    '没有待评价的答复：须由牵头单位先行答复',
+  ],
   // Deadline extensions (延期).
   [/^must be later than the current due date (\S+)$/, '须晚于现在的期限 $1'],
   [

@@ -574,6 +574,24 @@ export const permissions = {
     "roles": {
       "department_head": "own_unit"
     }
+  },
+  "registerMatter": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
+  },
+  "replyToSource": {
+    "kind": "command",
+    "roles": {
+      "department_head": "own_unit"
+    }
+  },
+  "recordProposerEvaluation": {
+    "kind": "command",
+    "roles": {
+      "office": "all"
+    }
   }
 } as const satisfies Record<string, Permission>;
 

@@ -1,6 +1,7 @@
 import { cockpitEn } from './cockpit.ts';
 import { exportEn } from './export.ts';
 import { lifecycleEn } from './lifecycle.ts';
+import { mattersEn } from './matters.ts';
 import { notificationsEn } from './notifications.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
@@ -389,4 +390,5 @@ export const en: Record<MessageKey, string> = {
   ...cockpitEn,
   ...notificationsEn,
   ...timeLimitsEn,
+  ...mattersEn,
 };

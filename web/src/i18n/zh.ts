@@ -1,6 +1,7 @@
 import { cockpitZh } from './cockpit.ts';
 import { exportZh } from './export.ts';
 import { lifecycleZh } from './lifecycle.ts';
+import { mattersZh } from './matters.ts';
 import { notificationsZh } from './notifications.ts';
 import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
@@ -384,6 +385,7 @@ export const zh = {
   ...cockpitZh,
   ...notificationsZh,
   ...timeLimitsZh,
+  ...mattersZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

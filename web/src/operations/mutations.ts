@@ -40,6 +40,9 @@ export const consoleMutations = [
   'answerUrge',
   'approveProgressReport',
   'returnProgressReport',
+  'registerMatter',
+  'replyToSource',
+  'recordProposerEvaluation',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];
@@ -59,7 +62,10 @@ const inputs: Partial<Record<ConsoleMutation, string>> = {
 };
 
 /** What a command answers beyond its position, where the console needs more: a new task's id. */
-const answers: Partial<Record<ConsoleMutation, string>> = { registerTask: 'id position' };
+const answers: Partial<Record<ConsoleMutation, string>> = {
+  registerTask: 'id position',
+  registerMatter: 'id position',
+};
 
 /** The document of one of the console's commands. */
 export const mutationDocument = (field: ConsoleMutation): string =>

@@ -26,6 +26,10 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   drafts { draftId milestoneId unit { id name } percent note draftedBy draftedAt status decidedBy decidedAt returnReason }
   instructions { id text issuedAt issuedBy }
   bonuses { id unit { id name } kind points reason awardedOn awardedBy }
+  kind source { kind documentNumber issuer issuedOn originalText channel }
+  replies { id text documentNumber unit { id name } repliedOn }
+  evaluations { id replyId rating comment recordedOn }
+  redos { previousDueDate dueDate reopenedOn }
   signatures { unit { id name } current }
   suspended
   suspensions { reason suspendedAt resumeReason resumedAt workingDaysShifted }

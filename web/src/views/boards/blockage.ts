@@ -5,7 +5,7 @@ import { blockageBoardQuery } from '../../operations/boards.ts';
 import { blockageAgeColumns } from '../blockage-columns.ts';
 import { type UnitName, unitName } from '../lookups.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
+import { choiceFilter, kindFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -37,6 +37,7 @@ export const blockageBoard: BoardSpec<Row, Data> = {
   query: blockageBoardQuery,
   filters: [
     sectionFilter,
+    kindFilter,
     { ...unitFilter, label: 'blockedUnit' },
     { name: 'waitingOnUnitId', label: 'waitingOn', kind: 'unit' },
     choiceFilter('level', ['NONE', 'RESPONSIBLE_LEADER', 'MAIN_LEADER']),

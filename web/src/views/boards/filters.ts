@@ -30,5 +30,22 @@ export const choiceFilter = (name: MessageKey, choices: readonly string[]): Filt
   prefix: name,
 });
 
+/** The task's kind (事项来源): the annual plan's, or a matter's source. */
+export const kindFilter: Filter = {
+  name: 'kind',
+  label: 'taskKind',
+  kind: 'choice',
+  choices: [
+    'ANNUAL_PLAN',
+    'LEADER_INSTRUCTION',
+    'MEETING_DECISION',
+    'LEADER_ASSIGNMENT',
+    'DEPUTY_SUGGESTION',
+    'CPPCC_PROPOSAL',
+    'PUBLIC_CLUE',
+  ],
+  prefix: 'taskKind',
+};
+
 /** The light (亮灯) of a task: green, yellow or red. */
 export const lightFilter = choiceFilter('light', ['GREEN', 'YELLOW', 'RED']);

@@ -14,7 +14,7 @@ import { can } from '../../core/session.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import { progressBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
+import { choiceFilter, kindFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -36,7 +36,13 @@ export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: LightCounts }
   title: 'navProgress',
   help: 'progressHelp',
   query: progressBoardQuery,
-  filters: [sectionFilter, unitFilter, lightFilter, choiceFilter('trend', ['UP', 'FLAT', 'DOWN'])],
+  filters: [
+    sectionFilter,
+    kindFilter,
+    unitFilter,
+    lightFilter,
+    choiceFilter('trend', ['UP', 'FLAT', 'DOWN']),
+  ],
   sortFields: [
     { value: 'BEHIND', label: 'behind' },
     { value: 'ACTUAL', label: 'actual' },

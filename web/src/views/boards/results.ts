@@ -3,7 +3,7 @@ import { t } from '../../core/i18n.ts';
 import { resultsBoardQuery } from '../../operations/boards.ts';
 import { targetText } from '../indicator-target.ts';
 import type { BoardSpec } from './board-page.ts';
-import { lightFilter, sectionFilter, unitFilter } from './filters.ts';
+import { kindFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Value {
   value: number;
@@ -37,6 +37,7 @@ export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
   query: resultsBoardQuery,
   filters: [
     sectionFilter,
+    kindFilter,
     unitFilter,
     lightFilter,
     { name: 'attained', label: 'attained', kind: 'flag' },

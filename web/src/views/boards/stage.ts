@@ -4,7 +4,7 @@ import { t } from '../../core/i18n.ts';
 import { extensionStepForm } from '../../forms/extension-steps.ts';
 import { stageBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
+import { choiceFilter, kindFilter, sectionFilter, unitFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -35,6 +35,7 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
   query: stageBoardQuery,
   filters: [
     sectionFilter,
+    kindFilter,
     unitFilter,
     choiceFilter('state', states),
     { name: 'dueFrom', label: 'dueFrom', kind: 'date' },

@@ -128,6 +128,35 @@ export interface TaskPage {
     awardedOn: string;
     awardedBy: string;
   }[];
+  /** The annual plan's task (`ANNUAL_PLAN`) or a matter's kind, as the API spells it. */
+  kind: string;
+  /** 事项来源: the matter's intake; null for the plan's task. */
+  source: {
+    kind: string;
+    documentNumber: string | null;
+    issuer: string;
+    issuedOn: string;
+    originalText: string;
+    channel: string | null;
+  } | null;
+  /** 办理答复, oldest first. */
+  replies: {
+    id: string;
+    text: string;
+    documentNumber: string | null;
+    unit: UnitRef;
+    repliedOn: string;
+  }[];
+  /** The proposer's ratings, oldest first. */
+  evaluations: {
+    id: string;
+    replyId: string;
+    rating: string;
+    comment: string;
+    recordedOn: string;
+  }[];
+  /** Each 重新办理 after a 不满意. */
+  redos: { previousDueDate: string; dueDate: string; reopenedOn: string }[];
   signatures: { unit: UnitRef; current: boolean }[];
   suspended: boolean;
   /** Each pause, with the working days its resumption moved the open due dates on. */

@@ -1,10 +1,11 @@
 import { h } from '../../core/dom.ts';
 import { label, lightBadge, percentText } from '../../core/format.ts';
-import { t } from '../../core/i18n.ts';
+import { t, tOf } from '../../core/i18n.ts';
 import type { Route } from '../../core/route.ts';
 import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
 import { bonusForm } from '../../forms/bonus-form.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
+import { evaluationForm, replyForm } from '../../forms/matter-forms.ts';
 import { unitForms } from '../../forms/unit-forms.ts';
 import { urgeForm } from '../../forms/urge-task.ts';
 import { allOfficials, allUnits, type UnitName, unitName } from '../lookups.ts';
@@ -13,6 +14,7 @@ import { bonusTable } from './bonuses.ts';
 import { extensionTable } from './extensions.ts';
 import { historyTimeline } from './history.ts';
 import { lifecycleActions, lifecycleRecords } from './lifecycle.ts';
+import { evaluationTables, replyTable, sourceBlock } from './matters.ts';
 import { milestoneTimeline } from './milestones.ts';
 import { loadTask, loadTaskBoards, type TaskBoards, type TaskPage } from './query.ts';
 import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
@@ -27,6 +29,8 @@ const facts = (
   h(
     'dl',
     { class: 'facts' },
+    h('dt', {}, t('taskKind')),
+    h('dd', { 'data-kind': task.kind }, tOf('taskKind', task.kind)),
     h('dt', {}, t('section')),
     h('dd', {}, task.section ?? '—'),
     h('dt', {}, t('leadUnit')),
@@ -84,6 +88,32 @@ const limits = (task: TaskPage, boards: TaskBoards) => ({
   })),
 });
 
+/** Kinds whose proposer rates the answer: 建议 and 提案. */
+const ratedKinds = ['DEPUTY_SUGGESTION', 'CPPCC_PROPOSAL'];
+
+/**
+ * A matter's forms: the lead unit answers its source while it is open; the
+ * office records the proposer's rating of the last answer, once.
+ */
+const matterForms = (task: TaskPage, refresh: () => void) => {
+  if (task.kind === 'ANNUAL_PLAN') return [];
+  const open = task.status !== 'CLOSED' && task.status !== 'TERMINATED' && !task.suspended;
+  const answering =
+    open && canOnTask('replyToSource', taskUnits(task)) && leadsTask(taskUnits(task));
+  const last = task.replies.at(-1);
+  const rated = last !== undefined && task.evaluations.some((e) => e.replyId === last.id);
+  const rating =
+    ratedKinds.includes(task.kind) &&
+    last !== undefined &&
+    !rated &&
+    task.status !== 'TERMINATED' &&
+    can('recordProposerEvaluation');
+  return [
+    answering ? replyForm(task.id, refresh) : null,
+    rating ? evaluationForm(task.id, refresh) : null,
+  ];
+};
+
 /** The forms the user's role may use on this task, and only those. */
 const forms = (
   task: TaskPage,
@@ -122,6 +152,7 @@ const forms = (
     can('urgeTask') && task.leadUnit
       ? urgeForm({ ...task, leadUnit: task.leadUnit }, refresh)
       : null,
+    ...matterForms(task, refresh),
     ...lifecycleActions(task, directory, refresh),
   ].filter(Boolean);
   return parts.length > 0
@@ -149,6 +180,7 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     h('h1', { tabindex: '-1' }, task.title),
     task.description ? h('p', {}, task.description) : null,
     facts(task, lightBadge(boards.light), officials),
+    sourceBlock(task),
     forms(task, boards, unitOptions, units, refresh),
     task.drafts.length > 0 ? draftTable(task, refresh) : null,
     milestoneTimeline(task, boards, refresh),
@@ -161,6 +193,8 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     instructionList(task),
     ...lifecycleRecords(task, officials),
     bonusTable(task),
+    replyTable(task),
+    ...evaluationTables(task),
     historyTimeline(task, officials),
   );
 };

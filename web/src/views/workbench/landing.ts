@@ -10,7 +10,7 @@ import {
   unassignedPart,
 } from './rulings.ts';
 import { liveSections } from './sections.ts';
-import { registerPart, taskListPart } from './task-list.ts';
+import { registerMatterPart, registerPart, taskListPart } from './task-list.ts';
 
 /**
  * 督查室工作台: what needs the office's hand first (red tasks, overdue
@@ -31,6 +31,7 @@ export const workbenchLanding = async (): Promise<HTMLElement> =>
       extensionsPart,
       proposalsPart,
       registerPart,
+      registerMatterPart,
       taskListPart,
     ]),
   );

@@ -2,6 +2,7 @@ import { h } from '../../core/dom.ts';
 import { label, percentText, taskLink } from '../../core/format.ts';
 import { t } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
+import { matterForm } from '../../forms/office-matter.ts';
 import { registerForm } from '../../forms/office-register.ts';
 import { deskHref, deskLink } from './links.ts';
 import { sectionTable } from './list.ts';
@@ -18,6 +19,21 @@ export const registerPart: Part<Workbench> = {
   draw: (data) =>
     can('registerTask')
       ? registerForm(data.today, (taskId) => {
+          location.hash = deskHref(taskId);
+        })
+      : null,
+};
+
+/**
+ * 登记交办事项: a matter from a source other than the plan (批示件, 会议, 交办, 建议,
+ * 提案, 诉求线索); once registered, its desk opens, as for a task of the plan.
+ */
+export const registerMatterPart: Part<Workbench> = {
+  key: 'register-matter',
+  title: 'wbRegisterMatter',
+  draw: (data) =>
+    can('registerMatter')
+      ? matterForm(data.today, (taskId) => {
           location.hash = deskHref(taskId);
         })
       : null,
