@@ -55,8 +55,8 @@ const present = (ids: readonly (string | null)[]): string[] =>
 /**
  * What the directory confirmed of the ids the command names (`knownUnitIds`,
  * `knownOfficialIds`) and the categories of units (`unitCategories`), the
- * calendars published (`calendars`) and the ruleset in force today (`ruleset`),
- * as declared.
+ * calendars published (`calendars`), the ruleset in force today (`ruleset`) and
+ * the paths of units in the tree (`unitPaths`), as declared.
  */
 const lookedUp = async (
   deps: ServiceDeps,
@@ -68,26 +68,35 @@ const lookedUp = async (
     const asked = present(ids);
     return asked.length === 0 ? [] : ctx.call<string[], { ids: string[] }>(action, { ids: asked });
   };
-  const { units, officials, unitCategories, calendars, ruleset } = operation.lookups ?? {};
+  const { units, officials, unitCategories, calendars, ruleset, unitPaths } =
+    operation.lookups ?? {};
   const today = dayOf(deps.clock.now());
   // Each lookup on its own: they are asked at once, not one after the other.
-  const [published, inForce, categories, knownUnitIds, knownOfficialIds] = await Promise.all([
-    calendars ? publishedNear(deps.eventStore, today) : undefined,
-    ruleset ? readRuleset(deps.eventStore, today) : undefined,
-    unitCategories
-      ? ctx.call<Record<string, string>, { ids: string[] }>('directory.unitCategories', {
-          ids: present(unitCategories(data as never)),
-        })
-      : undefined,
-    units ? known('directory.knownUnits', units(data as never)) : undefined,
-    officials ? known('directory.knownOfficials', officials(data as never)) : undefined,
-  ]);
+  const [published, inForce, categories, knownUnitIds, knownOfficialIds, paths] = await Promise.all(
+    [
+      calendars ? publishedNear(deps.eventStore, today) : undefined,
+      ruleset ? readRuleset(deps.eventStore, today) : undefined,
+      unitCategories
+        ? ctx.call<Record<string, string>, { ids: string[] }>('directory.unitCategories', {
+            ids: present(unitCategories(data as never)),
+          })
+        : undefined,
+      units ? known('directory.knownUnits', units(data as never)) : undefined,
+      officials ? known('directory.knownOfficials', officials(data as never)) : undefined,
+      unitPaths
+        ? ctx.call<Record<string, string[]>, { ids: string[] }>('directory.unitPaths', {
+            ids: present(unitPaths(data as never).map((unitId) => unitId ?? null)),
+          })
+        : undefined,
+    ],
+  );
   return {
     ...(published ? { calendars: published } : {}),
     ...(inForce ? { ruleset: inForce } : {}),
     ...(categories ? { unitCategories: categories } : {}),
     ...(knownUnitIds ? { knownUnitIds } : {}),
     ...(knownOfficialIds ? { knownOfficialIds } : {}),
+    ...(paths ? { unitPaths: paths } : {}),
   };
 };
 

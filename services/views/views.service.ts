@@ -17,6 +17,7 @@ import { parseInput } from '../shared/validate.ts';
 import { historyConnection, readStreamPage } from './history-page.ts';
 import { taskPage, unitIdsOf } from './task-page.ts';
 import { sortFieldOf, sortValueOf, taskListQuery, tasksQueryInput } from './task-query.ts';
+import { unitTree } from './unit-tree.ts';
 
 /** Queries over the read models, and the task history from the event store itself. */
 export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
@@ -88,7 +89,7 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
           sort: [{ field: 'name', direction: 'asc' }],
           limit: 10_000,
         });
-        return page.items;
+        return unitTree(page.items);
       }),
 
       taskHistory: guarded('taskHistory', async (ctx) => {

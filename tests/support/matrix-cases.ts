@@ -419,6 +419,8 @@ const queries = {
     { via: 'broker', action: 'directory.knownUnits', params: { ids: [leadUnit] } },
     { via: 'broker', action: 'directory.unitCategories', params: { ids: [leadUnit] } },
     { via: 'broker', action: 'directory.knownOfficials', params: { ids: ['nobody'] } },
+    { via: 'broker', action: 'directory.unitPaths', params: { ids: [leadUnit] } },
+    { via: 'broker', action: 'directory.unitSubtree', params: { unitId: leadUnit } },
   ],
 } satisfies Partial<Record<Operation, readonly OperationCase[]>>;
 
