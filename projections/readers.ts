@@ -68,6 +68,7 @@ const readersOf = {
   MilestoneOwnerAssigned: ['boardMilestones'],
   MilestoneDueDateShifted: ['taskList', 'clockAgenda', 'boardMilestones'],
   TaskDueDateShifted: ['taskList', 'boardTasks'],
+  TaskSplit: ['taskList', 'boardTasks'],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

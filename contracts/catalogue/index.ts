@@ -29,6 +29,7 @@ import { noticeCommands } from './tasks/notices.ts';
 import { task, taskHistory, tasks, tasksById } from './tasks/queries.ts';
 import { registrationCommands } from './tasks/registration.ts';
 import { resultCommands } from './tasks/results.ts';
+import { splittingCommands } from './tasks/splitting.ts';
 import { urgingCommands } from './tasks/urging.ts';
 
 /**
@@ -79,6 +80,7 @@ export const catalogue = {
   officialRecords,
   overview,
   internal,
+  ...splittingCommands,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof catalogue;

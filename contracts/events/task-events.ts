@@ -34,6 +34,8 @@ export type TaskEvent =
         dueDate: string;
         /** Which of its dates the plan assumed (see assumptions.ts); absent: none. */
         assumed?: TaskAssumption[];
+        /** The task it was split from (分解交办), a sub-task of it; absent: a task of its own. */
+        parentTaskId?: string;
       };
     }
   | {
@@ -426,7 +428,34 @@ export type TaskEvent =
         limitDate?: string;
         recordedOn: string;
       };
+    }
+  | {
+      /**
+       * 分解交办: the lead unit (or the office) split part of the task into
+       * sub-tasks, one per sub-unit of the lead unit, each a task of its own
+       * stream (`subTaskId`, derived from `splitId`). `weight`: the sub-task's
+       * share of this task's progress, as a milestone's weight is; `section` and
+       * `responsibleLeader`: what the sub-tasks take over from this task.
+       */
+      type: 'TaskSplit';
+      data: {
+        taskId: string;
+        splitId: string;
+        section: string | null;
+        responsibleLeader: string | null;
+        subTasks: SubTaskEntry[];
+      };
     };
+
+/** One sub-task a split created: its id, the sub-unit it was given to, its title, dates and weight. */
+export type SubTaskEntry = {
+  subTaskId: string;
+  unitId: string;
+  title: string;
+  plannedStart: string;
+  dueDate: string;
+  weight: number;
+};
 
 export type TaskEventType = TaskEvent['type'];
 
@@ -474,6 +503,7 @@ export const taskEventTypes = [
   'MilestoneOwnerAssigned',
   'MilestoneDueSoonReminded',
   'MilestoneOverdue',
+  'TaskSplit',
 ] as const satisfies readonly TaskEventType[];
 
 /** One task event type, narrowed: `TaskEventOf<'TaskSigned'>['data']`. */

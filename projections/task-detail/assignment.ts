@@ -3,6 +3,7 @@ import {
   assignmentAssumptions,
 } from '../../contracts/events/assumptions.ts';
 import type { Data } from '../events.ts';
+import { parentPart } from '../sub-tasks.ts';
 import type { PageChange } from './change.ts';
 import type { TaskDetail } from './document.ts';
 import type { Stamp } from './stamp.ts';
@@ -27,6 +28,7 @@ export const registeredPage = (
   cooperatingUnitIds: [],
   responsibleLeader: null,
   assumed: [...(data.assumed ?? [])],
+  ...parentPart(data.parentTaskId),
   milestones: [],
   blockages: [],
   openBlockages: 0,

@@ -12,6 +12,7 @@ import type {
   IndicatorSource,
   LifecycleChange,
   NoticeLevel,
+  SubTaskEntry,
 } from '../../contracts/events/task-events.ts';
 import type { TaskStatus } from '../../domain/progress.ts';
 import type { IndicatorTerms } from '../indicator-terms.ts';
@@ -386,4 +387,11 @@ export type TaskDetail = {
   returnRequests?: ReturnRequestDetail[];
   /** Absent on pages projected before proposals existed, until they are rebuilt. */
   proposals?: ProposalDetail[];
+  /** The task it was split from (分解交办); absent: a task of its own. */
+  parentTaskId?: string;
+  /** The sub-tasks split from it (分解交办), oldest split first; absent: none. */
+  subTasks?: SubTaskDetail[];
 };
+
+/** A sub-task split from the task: who split it, when, and what the split said. */
+export type SubTaskDetail = SubTaskEntry & { splitId: string; splitAt: string; splitBy: string };

@@ -53,6 +53,7 @@ import {
   withReturnRequested,
 } from './requests.ts';
 import { settle } from './settle.ts';
+import { withSplit } from './splits.ts';
 import type { Stamp } from './stamp.ts';
 import { withUrge } from './urges.ts';
 
@@ -146,6 +147,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withResumed(doc, event.data, stamp);
     case 'TaskTerminated':
       return withTerminated(doc, event.data, stamp);
+    case 'TaskSplit':
+      return withSplit(doc, event.data, stamp);
     default: {
       // An event type newer than this view leaves the page as it is.
       const _exhaustive: never = event;

@@ -1,5 +1,6 @@
 import type { LifecycleChange } from '../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskStatus } from '../../domain/progress.ts';
+import type { SubTaskShare } from '../sub-tasks.ts';
 
 /**
  * What the list keeps of one milestone so that it can recompute the weighted
@@ -55,4 +56,8 @@ export type TaskListItem = {
   suspended: boolean;
   terminated: boolean;
   completion: CompletionFact;
+  /** The task it was split from (分解交办); absent: a task of its own. */
+  parentTaskId?: string;
+  /** The sub-tasks split from it, oldest split first; absent: none. */
+  subTasks?: SubTaskShare[];
 };

@@ -27,7 +27,13 @@ const board = {
 };
 
 /** Every task board: a board filtered on the task's plan section and a unit. */
-const taskBoard = { ...board, section: section(), unitId: optionalId() };
+const taskBoard = {
+  ...board,
+  section: section(),
+  unitId: optionalId(),
+  /** A unit's subtree: the tasks of units at and below it. */
+  unitSubtree: optionalId(),
+};
 
 /** A closed scoring period (a year) instead of a day: its settlement. */
 const period = z
@@ -45,6 +51,7 @@ export const responsibilityBoardInput = z
   .object({
     ...board,
     unitId: optionalId(),
+    unitSubtree: optionalId(),
     officialId: optionalId(),
     sort: sortOf(boardSortFields.responsibility),
     period,

@@ -16,11 +16,20 @@ import { parseInput } from './validate.ts';
 type Data = Record<string, unknown>;
 type CommandContext = Context<unknown, RequestMeta>;
 
+/**
+ * What a command's facts ask for on other streams once they are recorded (a
+ * split creates its sub-tasks): run after the command, and again when a retry
+ * replays it, so it must itself be idempotent.
+ */
+export type FollowUp = (ctx: CommandContext, actor: Actor, result: CommandResult) => Promise<void>;
+
 /** An aggregate's decider and how a command's data names its stream. */
 export interface Aggregate {
   // biome-ignore lint/suspicious/noExplicitAny: each aggregate has its own command, event and state types
   decider: Decider<any, any, any>;
   streamId: (data: Data) => string;
+  /** Follow-ups by command type. */
+  followUps?: Readonly<Record<string, FollowUp>>;
 }
 
 /**
@@ -56,13 +65,16 @@ const present = (ids: readonly (string | null)[]): string[] =>
  * What the directory confirmed of the ids the command names (`knownUnitIds`,
  * `knownOfficialIds`) and the categories of units (`unitCategories`), the
  * calendars published (`calendars`), the ruleset in force today (`ruleset`) and
- * the paths of units in the tree (`unitPaths`), as declared.
+ * the paths of units in the tree (`unitPaths`), as declared; and, for a
+ * department head acting on a task, the units it answers for (`scopeUnitIds`:
+ * its own and those below it in the tree).
  */
 const lookedUp = async (
   deps: ServiceDeps,
   ctx: CommandContext,
   operation: CommandOperation,
   data: Data,
+  actor: Actor,
 ) => {
   const known = async (action: string, ids: readonly (string | null)[]) => {
     const asked = present(ids);
@@ -72,8 +84,8 @@ const lookedUp = async (
     operation.lookups ?? {};
   const today = dayOf(deps.clock.now());
   // Each lookup on its own: they are asked at once, not one after the other.
-  const [published, inForce, categories, knownUnitIds, knownOfficialIds, paths] = await Promise.all(
-    [
+  const [published, inForce, categories, knownUnitIds, knownOfficialIds, paths, scope] =
+    await Promise.all([
       calendars ? publishedNear(deps.eventStore, today) : undefined,
       ruleset ? readRuleset(deps.eventStore, today) : undefined,
       unitCategories
@@ -88,8 +100,10 @@ const lookedUp = async (
             ids: present(unitPaths(data as never).map((unitId) => unitId ?? null)),
           })
         : undefined,
-    ],
-  );
+      operation.unitScope === 'task' && actor.role === 'department_head' && actor.unitId
+        ? ctx.call<string[], { unitId: string }>('directory.unitSubtree', { unitId: actor.unitId })
+        : undefined,
+    ]);
   return {
     ...(published ? { calendars: published } : {}),
     ...(inForce ? { ruleset: inForce } : {}),
@@ -97,6 +111,7 @@ const lookedUp = async (
     ...(knownUnitIds ? { knownUnitIds } : {}),
     ...(knownOfficialIds ? { knownOfficialIds } : {}),
     ...(paths ? { unitPaths: paths } : {}),
+    ...(scope ? { scopeUnitIds: scope } : {}),
   };
 };
 
@@ -128,7 +143,7 @@ const commandAction = (
       idempotencyKey?: string;
     };
     const named = withNewId(operation, input, actor, idempotencyKey);
-    const data = { ...named.data, ...(await lookedUp(deps, ctx, operation, named.data)) };
+    const data = { ...named.data, ...(await lookedUp(deps, ctx, operation, named.data, actor)) };
     const command = { type: operation.command, data };
     const streamId = aggregate.streamId(data);
     const result = await runCommand(
@@ -140,6 +155,7 @@ const commandAction = (
       command,
       idempotencyKey,
     );
+    await aggregate.followUps?.[operation.command]?.(ctx, actor, result);
     return answerOf(operation, data, named.id, result);
   });
 

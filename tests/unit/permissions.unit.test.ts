@@ -80,6 +80,7 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   auditPublicKey: ['all', 'all', 'all', 'all', null],
   auditSign: ['all', null, null, 'all', null],
   internal: ['all', 'all', 'all', 'all', 'all'],
+  splitTask: ['all', 'own_unit', null, null, null],
 };
 
 const operations = Object.keys(permissions) as Operation[];
@@ -131,6 +132,7 @@ describe('the permission table', () => {
         'runClock',
         'auditSign',
         'urgeTask',
+        'splitTask',
         ...supervisionYearCommands,
       ].sort(),
     );

@@ -28,6 +28,7 @@ import {
 type NewCommandType = Exclude<
   TaskCommandType,
   | 'RegisterTask'
+  | 'RegisterSubTask'
   | 'AssignTask'
   | 'PlanMilestone'
   | 'ReportProgress'
@@ -169,6 +170,15 @@ const samples: Record<NewCommandType, TaskCommand> = {
     data: { taskId, milestoneId: 'm1', leadDays: 3 },
   },
   RecordMilestoneOverdue: { type: 'RecordMilestoneOverdue', data: { taskId, milestoneId: 'm1' } },
+  SplitTask: {
+    type: 'SplitTask',
+    data: {
+      taskId,
+      splitId: 's1',
+      subTasks: [{ unitId: 'edu-school', title: '学校改造', dueDate: '2021-12-01', weight: 1 }],
+      unitPaths: { 'edu-school': ['education-bureau', 'edu-school'] },
+    },
+  },
 };
 
 /** Who may send each command, written out by hand (the decider's own table must agree). */
@@ -208,6 +218,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   UrgeTask: ['office'],
   RemindMilestoneDueSoon: ['system'],
   RecordMilestoneOverdue: ['system'],
+  SplitTask: ['office', 'department_head'],
 };
 
 const types = Object.keys(samples) as NewCommandType[];

@@ -10,6 +10,7 @@ import { noticeTypeDefs } from './notices.ts';
 import { taskQueryTypeDefs } from './queries.ts';
 import { registrationTypeDefs } from './registration.ts';
 import { resultTypeDefs } from './results.ts';
+import { splittingTypeDefs } from './splitting.ts';
 import { urgingTypeDefs } from './urging.ts';
 
 /**
@@ -31,4 +32,5 @@ export const taskTypeDefs = [
   bonusTypeDefs,
   urgingTypeDefs,
   taskQueryTypeDefs,
+  splittingTypeDefs,
 ];

@@ -3,6 +3,7 @@ import { type Data, recordedOn } from '../../events.ts';
 import { updateItem } from '../../lists.ts';
 import type { EventEnvelope } from '../../projection.ts';
 import { isReadBy } from '../../readers.ts';
+import { parentPart, sharesOf } from '../../sub-tasks.ts';
 import { createdBy } from '../created-by.ts';
 import { stamped } from '../shared.ts';
 import type { BoardTask, LeadMove, ProgressShare } from './document.ts';
@@ -30,6 +31,7 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Boar
   bonuses: [],
   extensions: [],
   registeredOn: recordedOn(envelope),
+  ...parentPart(data.parentTaskId),
 });
 
 /** Done on the day the last open milestone was completed, until one opens again. */
@@ -192,6 +194,10 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
         urges: [...(task.urges ?? []), { urgeId, unitId, day: urgedOn }],
       });
     }
+    case 'TaskSplit':
+      return stamped(task, envelope, {
+        subTasks: [...(task.subTasks ?? []), ...sharesOf(event.data.subTasks)],
+      });
     default: {
       // Only the events readers.ts names for this view get past `isRead`.
       const _exhaustive: never = event;

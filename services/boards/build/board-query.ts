@@ -1,6 +1,7 @@
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
 import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
+import { inSubtree } from './subtrees.ts';
 
 /**
  * What every task board is filtered on (each one given narrows it), and the
@@ -11,15 +12,25 @@ export interface BoardQuery<F extends string> extends SortedPageArgs<F> {
   section?: string | null | undefined;
   /** The unit: each board says which part of the task it matches. */
   unitId?: string | null | undefined;
+  /** A unit's subtree (itself and the units below it): the task's lead unit is in it. */
+  unitSubtree?: string | null | undefined;
 }
 
 /** A row of a task's own: its plan section and lead unit. */
 type TaskPlaced = { section: string | null; leadUnitId: string | null };
 
-/** The row's task is in the section asked and led by the unit asked (each when asked). */
-export const inSectionLedBy = (row: TaskPlaced, query: BoardQuery<string>): boolean =>
+/**
+ * The row's task is in the section asked and led by the unit asked, and by a
+ * unit of the subtree asked (`subtree`, the view's for `query.unitSubtree`).
+ */
+export const inSectionLedBy = (
+  row: TaskPlaced,
+  query: BoardQuery<string>,
+  subtree: ReadonlySet<string> | null = null,
+): boolean =>
   (!query.section || row.section === query.section) &&
-  (!query.unitId || row.leadUnitId === query.unitId);
+  (!query.unitId || row.leadUnitId === query.unitId) &&
+  inSubtree(subtree, row.leadUnitId);
 
 /**
  * The rows whose facet (light, state, level) is the one asked, or every row when

@@ -6,6 +6,7 @@ import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import type { RowOrder } from './paging.ts';
 import type { SortFieldOf } from './sort-fields.ts';
+import { inSubtree } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** One task on the progress board (盯进度). */
@@ -78,8 +79,18 @@ export const progressRow = (facts: TaskFacts, view: BoardView): ProgressRow => {
   };
 };
 
-const matches = (row: ProgressRow, query: ProgressQuery): boolean =>
+/** The task's lead unit or a cooperating unit is in the subtree asked (any, when none is). */
+const inSubtreeOf = (row: ProgressRow, subtree: ReadonlySet<string> | null): boolean =>
+  subtree === null ||
+  [row.leadUnitId, ...row.cooperatingUnitIds].some((unitId) => inSubtree(subtree, unitId));
+
+const matches = (
+  row: ProgressRow,
+  query: ProgressQuery,
+  subtree: ReadonlySet<string> | null,
+): boolean =>
   (!query.section || row.section === query.section) &&
+  inSubtreeOf(row, subtree) &&
   (!query.unitId ||
     row.leadUnitId === query.unitId ||
     row.cooperatingUnitIds.includes(query.unitId)) &&
@@ -95,6 +106,9 @@ const order: RowOrder<ProgressRow, SortFieldOf<'progress'>> = {
 /** The progress board (盯进度): each task's actual vs expected progress, light, trend, forecast. */
 export const buildProgressBoard = (input: BoardInput, query: ProgressQuery): ProgressBoard => {
   const view = boardView(input);
-  const rows = view.tasks.map((facts) => progressRow(facts, view)).filter((r) => matches(r, query));
+  const subtree = view.subtree(query.unitSubtree);
+  const rows = view.tasks
+    .map((facts) => progressRow(facts, view))
+    .filter((row) => matches(row, query, subtree));
   return litBoard(input, rows, query, order);
 };

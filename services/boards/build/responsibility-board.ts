@@ -21,6 +21,7 @@ import { firstItems } from './row-items.ts';
 import { type Standings, standings } from './scores.ts';
 import { inputOf } from './settled-input.ts';
 import type { SortFieldOf } from './sort-fields.ts';
+import { inSubtree } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
 import { type UnitFailure, unitFailures } from './unit-failures.ts';
 
@@ -60,6 +61,8 @@ export interface UnitResponsibility extends ResponsibilityStats {
 /** Filters of the responsibility board (a unit, an official) and a page of units. */
 export interface ResponsibilityQuery extends SortedPageArgs<SortFieldOf<'responsibility'>> {
   unitId?: string | null | undefined;
+  /** Only the units of this unit's subtree (itself and the units below it). */
+  unitSubtree?: string | null | undefined;
   officialId?: string | null | undefined;
   /** A closed period's settlement: the board is then of its last day, the period closed. */
   settlement?: ClosedPeriod | null | undefined;
@@ -160,8 +163,9 @@ export const buildResponsibilityBoard = (
   const view = boardView(inputOf(input, settlement));
   const board = standings(view);
   const blocked = openBlockageRows(view).rows;
+  const subtree = view.subtree(query.unitSubtree);
   const units = unitRows(view, board, blocked).filter(
-    (row) => !query.unitId || row.unitId === query.unitId,
+    (row) => (!query.unitId || row.unitId === query.unitId) && inSubtree(subtree, row.unitId),
   );
   return {
     ...stampOf(input),

@@ -2,7 +2,7 @@ import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { fieldChecker } from '../../shared/checked-fields.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { recordAccountability } from './accountability.ts';
-import { admittedTask, type TaskBoundCommand } from './admission.ts';
+import { actingFor, admittedTask, type TaskBoundCommand } from './admission.ts';
 import {
   assignBlockageCoordination,
   escalateBlockage,
@@ -38,6 +38,7 @@ import {
 } from './proposals.ts';
 import { assignTask, registerTask } from './registration.ts';
 import { signTask } from './signing.ts';
+import { registerSubTask, splitTask } from './splitting.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 import { acceptReturn, refuseReturn, returnTask, transferTask } from './transfer.ts';
 import { urgeTask } from './urging.ts';
@@ -133,6 +134,8 @@ const decideOnTask = (
       return recordAccountability(command.data, task, context);
     case 'AwardBonus':
       return awardBonus(command.data, task, context);
+    case 'SplitTask':
+      return splitTask(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);
@@ -153,6 +156,7 @@ export const decide = (
   context: DecisionContext,
 ): TaskEvent[] => {
   if (command.type === 'RegisterTask') return registerTask(withCheckedFields(command).data, state);
+  if (command.type === 'RegisterSubTask') return registerSubTask(command.data, state);
   const task = admittedTask(command, state, context);
-  return decideOnTask(withCheckedFields(command), task, context);
+  return decideOnTask(withCheckedFields(command), task, actingFor(command, task, context));
 };

@@ -126,6 +126,11 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => accountabilityRecorded(task, event.data));
     case 'BonusAwarded':
       return update(state, (task) => bonusAwarded(task, event.data));
+    case 'TaskSplit':
+      return update(state, (task) => ({
+        ...task,
+        splitIds: new Set([...task.splitIds, event.data.splitId]),
+      }));
     case 'BlockageCoordinationAssigned':
     case 'IndicatorValueReported':
     case 'TaskUrged':

@@ -95,6 +95,12 @@ export type RegisteredTask = {
   bonusIds: ReadonlySet<string>;
   /** Units awarded bonus points (加分) for completing it early: once each. */
   earlyCompletionUnitIds: ReadonlySet<string>;
+  /** The section of the work report it comes from: its sub-tasks come from it too. */
+  section: string | null;
+  /** The task it was split from (分解交办); null: a task of its own. */
+  parentTaskId: string | null;
+  /** The splits recorded (分解交办), by id: a split is recorded once. */
+  splitIds: ReadonlySet<string>;
 };
 
 /**
@@ -135,4 +141,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   accountabilityRecordIds: new Set(),
   bonusIds: new Set(),
   earlyCompletionUnitIds: new Set(),
+  section: data.section,
+  parentTaskId: data.parentTaskId ?? null,
+  splitIds: new Set(),
 });

@@ -514,6 +514,13 @@ export const permissions = {
       "inspector": "all",
       "system": "all"
     }
+  },
+  "splitTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
+    }
   }
 } as const satisfies Record<string, Permission>;
 

@@ -4,6 +4,7 @@ import { lifecycleEn } from './lifecycle.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
 import { scoresEn } from './scores.ts';
+import { treeEn } from './tree.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the switch for readers without Chinese; the same keys as `zh.ts`. */
@@ -385,4 +386,5 @@ export const en: Record<MessageKey, string> = {
   ...lifecycleEn,
   ...scoresEn,
   ...cockpitEn,
+  ...treeEn,
 };

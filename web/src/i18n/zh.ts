@@ -4,6 +4,7 @@ import { lifecycleZh } from './lifecycle.ts';
 import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
 import { scoresZh } from './scores.ts';
+import { treeZh } from './tree.ts';
 
 /** 简体中文: the console's default language; every key the console shows is here. */
 export const zh = {
@@ -380,6 +381,7 @@ export const zh = {
   ...lifecycleZh,
   ...scoresZh,
   ...cockpitZh,
+  ...treeZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
