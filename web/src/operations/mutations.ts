@@ -36,6 +36,7 @@ export const consoleMutations = [
   'rejectLifecycleChange',
   'resumeTask',
   'awardBonus',
+  'splitTask',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];

@@ -5,7 +5,7 @@ import { blockageBoardQuery } from '../../operations/boards.ts';
 import { blockageAgeColumns } from '../blockage-columns.ts';
 import { type UnitName, unitName } from '../lookups.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
+import { choiceFilter, sectionFilter, unitFilter, unitSubtreeFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -38,6 +38,7 @@ export const blockageBoard: BoardSpec<Row, Data> = {
   filters: [
     sectionFilter,
     { ...unitFilter, label: 'blockedUnit' },
+    unitSubtreeFilter,
     { name: 'waitingOnUnitId', label: 'waitingOn', kind: 'unit' },
     choiceFilter('level', ['NONE', 'RESPONSIBLE_LEADER', 'MAIN_LEADER']),
     { name: 'minAgeDays', label: 'minAgeDays', kind: 'number' },

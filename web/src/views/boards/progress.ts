@@ -14,7 +14,13 @@ import { can } from '../../core/session.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import { progressBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
+import {
+  choiceFilter,
+  lightFilter,
+  sectionFilter,
+  unitFilter,
+  unitSubtreeFilter,
+} from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -36,7 +42,13 @@ export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: LightCounts }
   title: 'navProgress',
   help: 'progressHelp',
   query: progressBoardQuery,
-  filters: [sectionFilter, unitFilter, lightFilter, choiceFilter('trend', ['UP', 'FLAT', 'DOWN'])],
+  filters: [
+    sectionFilter,
+    unitFilter,
+    unitSubtreeFilter,
+    lightFilter,
+    choiceFilter('trend', ['UP', 'FLAT', 'DOWN']),
+  ],
   sortFields: [
     { value: 'BEHIND', label: 'behind' },
     { value: 'ACTUAL', label: 'actual' },

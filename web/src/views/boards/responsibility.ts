@@ -9,7 +9,7 @@ import {
 import { t, tOf } from '../../core/i18n.ts';
 import { responsibilityBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { settlementFilter, unitFilter } from './filters.ts';
+import { settlementFilter, unitFilter, unitSubtreeFilter } from './filters.ts';
 import { type ScoredRow, scoreBreakdown } from './score-breakdown.ts';
 
 type Counts = LightCounts;
@@ -48,7 +48,7 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   path: 'responsibility',
   title: 'navResponsibility',
   query: responsibilityBoardQuery,
-  filters: [unitFilter, settlementFilter],
+  filters: [unitFilter, unitSubtreeFilter, settlementFilter],
   sortFields: [
     { value: 'RANK', label: 'rank' },
     { value: 'SCORE', label: 'score' },

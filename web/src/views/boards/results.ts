@@ -3,7 +3,7 @@ import { t } from '../../core/i18n.ts';
 import { resultsBoardQuery } from '../../operations/boards.ts';
 import { targetText } from '../indicator-target.ts';
 import type { BoardSpec } from './board-page.ts';
-import { lightFilter, sectionFilter, unitFilter } from './filters.ts';
+import { lightFilter, sectionFilter, unitFilter, unitSubtreeFilter } from './filters.ts';
 
 interface Value {
   value: number;
@@ -38,6 +38,7 @@ export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
   filters: [
     sectionFilter,
     unitFilter,
+    unitSubtreeFilter,
     lightFilter,
     { name: 'attained', label: 'attained', kind: 'flag' },
   ],

@@ -4,7 +4,7 @@ import { t } from '../../core/i18n.ts';
 import { extensionStepForm } from '../../forms/extension-steps.ts';
 import { stageBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, sectionFilter, unitFilter } from './filters.ts';
+import { choiceFilter, sectionFilter, unitFilter, unitSubtreeFilter } from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -36,6 +36,7 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
   filters: [
     sectionFilter,
     unitFilter,
+    unitSubtreeFilter,
     choiceFilter('state', states),
     { name: 'dueFrom', label: 'dueFrom', kind: 'date' },
     { name: 'dueTo', label: 'dueTo', kind: 'date' },
