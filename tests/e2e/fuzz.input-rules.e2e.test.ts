@@ -47,6 +47,7 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   'scoring.bonusCapPerPeriod': [-0.5, 100.5],
   'evidence[0].size': [-1],
   tolerance: [-1, 1e12 + 1],
+  'subTasks[0].weight': [0, 100.5],
 };
 
 /** Numbers any value of which is a fact worth recording: targets, baselines, measurements. */
