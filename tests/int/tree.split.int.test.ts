@@ -185,12 +185,18 @@ describe('a task split to two communities (分解交办)', () => {
       office,
     );
     expect(progress.nodes.map((row) => row.taskId)).toEqual([sub2]);
-    const units = await call<{ nodes: { unitId: string }[] }>(
-      'boards.responsibilityBoard',
-      { unitSubtree: 'street', first: 200 },
-      office,
-    );
+    const units = await call<{
+      nodes: { unitId: string; score: number; subUnits?: number; subUnitDeductions?: number }[];
+    }>('boards.responsibilityBoard', { unitSubtree: 'street', first: 200 }, office);
     expect(units.nodes.map((row) => row.unitId).sort()).toEqual(['c1', 'c2', 'street']);
+    // 二社区 missed its end-of-March deadline: the street's row shows what its 社区 lost.
+    const row = (unitId: string) => units.nodes.find((node) => node.unitId === unitId);
+    expect(row('c2')?.score).toBeLessThan(100);
+    expect(row('street')).toMatchObject({
+      subUnits: 2,
+      subUnitDeductions: (row('c2')?.score ?? 0) - 100,
+    });
+    expect(row('c1')?.subUnits).toBeUndefined();
   });
 
   it('lists units with their parent, children and path', async () => {

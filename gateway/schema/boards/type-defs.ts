@@ -509,6 +509,13 @@ ${responsibilityStatFields('the tasks it leads')}    "Open blockages holding it 
     responsibleLeaderIds: [ID!]!
     "Times the office urged it (催办) in the period."
     timesUrged: Int!
+    "How many units are below it in the tree (a street's 社区); null when none is."
+    subUnits: Int
+    """
+    The points the units below it lost between them (≤ 0, bonuses left out); null when
+    none is below it. Its own score stays its own: this is the subtree's, shown beside it.
+    """
+    subUnitDeductions: Float
   }
 
   "A post an official held on the board's day."

@@ -16,12 +16,8 @@ export const treeZh = {
   subTaskTitle: '分解任务名称',
   subTaskDue: '完成时限',
   subTaskWeight: '权重',
-  subTaskAdd: '增加一项',
-  subTaskRemove: '删除此项',
-  subTaskNone: '本单位没有下级单位，无法分解交办。',
-  subTaskSplitBy: '分解人',
   unitSubtree: '单位及下属',
-  unitSubtreeAll: '全部单位',
+  subUnitDeductions: '下属单位扣分',
 } as const;
 
 export const treeEn: Record<keyof typeof treeZh, string> = {
@@ -38,10 +34,6 @@ export const treeEn: Record<keyof typeof treeZh, string> = {
   subTaskTitle: 'Sub-task',
   subTaskDue: 'Due',
   subTaskWeight: 'Weight',
-  subTaskAdd: 'Add one',
-  subTaskRemove: 'Remove',
-  subTaskNone: 'Your unit has no units below it to split the task among.',
-  subTaskSplitBy: 'Split by',
   unitSubtree: 'Unit and those below it',
-  unitSubtreeAll: 'All units',
+  subUnitDeductions: 'Lost by units below',
 };

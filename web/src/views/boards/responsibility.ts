@@ -25,6 +25,8 @@ interface Row extends ScoredRow {
   onTimeRate: number | null;
   overdueMilestones: number;
   openBlockages: number;
+  /** What the units below it in the tree lost between them; null when none is below it. */
+  subUnitDeductions: number | null;
 }
 
 interface Official {
@@ -88,5 +90,10 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
     { label: t('overdueMilestones'), cell: (row) => row.overdueMilestones, numeric: true },
     { label: t('openBlockages'), cell: (row) => row.openBlockages, numeric: true },
     { label: t('unitCategory'), cell: (row) => tOf('category', row.category) },
+    {
+      label: t('subUnitDeductions'),
+      cell: (row) => (row.subUnitDeductions === null ? '—' : row.subUnitDeductions),
+      numeric: true,
+    },
   ],
 };
