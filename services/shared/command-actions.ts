@@ -64,55 +64,68 @@ const present = (ids: readonly (string | null)[]): string[] =>
 /**
  * What the directory confirmed of the ids the command names (`knownUnitIds`,
  * `knownOfficialIds`) and the categories of units (`unitCategories`), the
- * calendars published (`calendars`), the ruleset in force today (`ruleset`) and
- * the paths of units in the tree (`unitPaths`), as declared; and, for a
- * department head acting on a task, the units it answers for (`scopeUnitIds`:
- * its own and those below it in the tree).
+ * calendars published (`calendars`) and the ruleset in force today (`ruleset`),
+ * as declared.
  */
 const lookedUp = async (
   deps: ServiceDeps,
   ctx: CommandContext,
   operation: CommandOperation,
   data: Data,
-  actor: Actor,
 ) => {
   const known = async (action: string, ids: readonly (string | null)[]) => {
     const asked = present(ids);
     return asked.length === 0 ? [] : ctx.call<string[], { ids: string[] }>(action, { ids: asked });
   };
-  const { units, officials, unitCategories, calendars, ruleset, unitPaths } =
-    operation.lookups ?? {};
+  const { units, officials, unitCategories, calendars, ruleset } = operation.lookups ?? {};
   const today = dayOf(deps.clock.now());
   // Each lookup on its own: they are asked at once, not one after the other.
-  const [published, inForce, categories, knownUnitIds, knownOfficialIds, paths, scope] =
-    await Promise.all([
-      calendars ? publishedNear(deps.eventStore, today) : undefined,
-      ruleset ? readRuleset(deps.eventStore, today) : undefined,
-      unitCategories
-        ? ctx.call<Record<string, string>, { ids: string[] }>('directory.unitCategories', {
-            ids: present(unitCategories(data as never)),
-          })
-        : undefined,
-      units ? known('directory.knownUnits', units(data as never)) : undefined,
-      officials ? known('directory.knownOfficials', officials(data as never)) : undefined,
-      unitPaths
-        ? ctx.call<Record<string, string[]>, { ids: string[] }>('directory.unitPaths', {
-            ids: present(unitPaths(data as never).map((unitId) => unitId ?? null)),
-          })
-        : undefined,
-      operation.unitScope === 'task' && actor.role === 'department_head' && actor.unitId
-        ? ctx.call<string[], { unitId: string }>('directory.unitSubtree', { unitId: actor.unitId })
-        : undefined,
-    ]);
+  const [published, inForce, categories, knownUnitIds, knownOfficialIds] = await Promise.all([
+    calendars ? publishedNear(deps.eventStore, today) : undefined,
+    ruleset ? readRuleset(deps.eventStore, today) : undefined,
+    unitCategories
+      ? ctx.call<Record<string, string>, { ids: string[] }>('directory.unitCategories', {
+          ids: present(unitCategories(data as never)),
+        })
+      : undefined,
+    units ? known('directory.knownUnits', units(data as never)) : undefined,
+    officials ? known('directory.knownOfficials', officials(data as never)) : undefined,
+  ]);
   return {
     ...(published ? { calendars: published } : {}),
     ...(inForce ? { ruleset: inForce } : {}),
     ...(categories ? { unitCategories: categories } : {}),
     ...(knownUnitIds ? { knownUnitIds } : {}),
     ...(knownOfficialIds ? { knownOfficialIds } : {}),
-    ...(paths ? { unitPaths: paths } : {}),
-    ...(scope ? { scopeUnitIds: scope } : {}),
   };
+};
+
+/**
+ * What the rules on the unit tree read, looked up beside the rest: the paths of
+ * the units the command places or names (`unitPaths`, as declared), and, for a
+ * department head acting on a task, the units it answers for (`scopeUnitIds`:
+ * its own and those below it in the tree, from the directory's read model).
+ */
+const treeLookedUp = async (
+  ctx: CommandContext,
+  operation: CommandOperation,
+  data: Data,
+  actor: Actor,
+) => {
+  const unitPaths = operation.lookups?.unitPaths;
+  const headOnTask =
+    operation.unitScope === 'task' && actor.role === 'department_head' && actor.unitId;
+  const [paths, scope] = await Promise.all([
+    unitPaths
+      ? ctx.call<Record<string, string[]>, { ids: string[] }>('directory.unitPaths', {
+          ids: present(unitPaths(data as never).map((unitId) => unitId ?? null)),
+        })
+      : undefined,
+    headOnTask
+      ? ctx.call<string[], { unitId: string }>('directory.unitSubtree', { unitId: headOnTask })
+      : undefined,
+  ]);
+  return { ...(paths ? { unitPaths: paths } : {}), ...(scope ? { scopeUnitIds: scope } : {}) };
 };
 
 /** A value as the command's first event recorded it: a replayed command answers what was stored. */
@@ -143,7 +156,11 @@ const commandAction = (
       idempotencyKey?: string;
     };
     const named = withNewId(operation, input, actor, idempotencyKey);
-    const data = { ...named.data, ...(await lookedUp(deps, ctx, operation, named.data, actor)) };
+    const [looked, tree] = await Promise.all([
+      lookedUp(deps, ctx, operation, named.data),
+      treeLookedUp(ctx, operation, named.data, actor),
+    ]);
+    const data = { ...named.data, ...looked, ...tree };
     const command = { type: operation.command, data };
     const streamId = aggregate.streamId(data);
     const result = await runCommand(
