@@ -82,6 +82,7 @@ const readersOf = {
   SourceReplied: [],
   ProposerEvaluationRecorded: ['boardTasks'],
   TaskReopenedForRedo: ['taskList', 'boardTasks'],
+  TaskSplit: ['taskList', 'boardTasks'],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

@@ -55,7 +55,8 @@ export interface NewId {
  * confirm, read from the command's data; the categories of units (`unitCategories`,
  * for a rule on ranked units); the working-day calendars published for the years
  * around today (`calendars`), for a decision that counts working days; the ruleset
- * in force today (`ruleset`), for a decision bounded by it.
+ * in force today (`ruleset`), for a decision bounded by it; the paths of units in
+ * the tree (`unitPaths`), for a rule on where a unit sits.
  */
 export interface Lookups<D> {
   units?: (data: D) => readonly (string | null)[];
@@ -63,6 +64,8 @@ export interface Lookups<D> {
   unitCategories?: (data: D) => readonly string[];
   calendars?: true;
   ruleset?: true;
+  /** Units whose place in the tree the rule reads: each with its path, the top first (`unitPaths`). */
+  unitPaths?: (data: D) => readonly (string | null | undefined)[];
 }
 
 /**

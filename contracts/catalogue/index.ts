@@ -31,6 +31,7 @@ import { noticeCommands } from './tasks/notices.ts';
 import { task, taskHistory, tasks, tasksById } from './tasks/queries.ts';
 import { registrationCommands } from './tasks/registration.ts';
 import { resultCommands } from './tasks/results.ts';
+import { splittingCommands } from './tasks/splitting.ts';
 import { timeLimitCommands } from './tasks/time-limits.ts';
 import { urgingCommands } from './tasks/urging.ts';
 
@@ -86,6 +87,7 @@ export const catalogue = {
   notifications,
   ...timeLimitCommands,
   ...matterCommands,
+  ...splittingCommands,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof catalogue;

@@ -37,6 +37,8 @@ export type TaskEvent =
         assumed?: TaskAssumption[];
         /** 事项来源: where a matter comes from. Absent: the annual plan's task. */
         source?: MatterSource;
+        /** The task it was split from (分解交办), a sub-task of it; absent: a task of its own. */
+        parentTaskId?: string;
       };
     }
   | {
@@ -596,7 +598,34 @@ export type TaskEvent =
         dueDate: string;
         reopenedOn: string;
       };
+    }
+  | {
+      /**
+       * 分解交办: the lead unit (or the office) split part of the task into
+       * sub-tasks, one per sub-unit of the lead unit, each a task of its own
+       * stream (`subTaskId`, derived from `splitId`). `weight`: the sub-task's
+       * share of this task's progress, as a milestone's weight is; `section` and
+       * `responsibleLeader`: what the sub-tasks take over from this task.
+       */
+      type: 'TaskSplit';
+      data: {
+        taskId: string;
+        splitId: string;
+        section: string | null;
+        responsibleLeader: string | null;
+        subTasks: SubTaskEntry[];
+      };
     };
+
+/** One sub-task a split created: its id, the sub-unit it was given to, its title, dates and weight. */
+export type SubTaskEntry = {
+  subTaskId: string;
+  unitId: string;
+  title: string;
+  plannedStart: string;
+  dueDate: string;
+  weight: number;
+};
 
 export type TaskEventType = TaskEvent['type'];
 
@@ -655,6 +684,7 @@ export const taskEventTypes = [
   'SourceReplied',
   'ProposerEvaluationRecorded',
   'TaskReopenedForRedo',
+  'TaskSplit',
 ] as const satisfies readonly TaskEventType[];
 
 /** One task event type, narrowed: `TaskEventOf<'TaskSigned'>['data']`. */

@@ -12,11 +12,31 @@ export const defaultUnitCategory: UnitCategory = 'government';
 /** Whether units of `category` are ranked: all but the supervising and discipline bodies. */
 export const isRanked = (category: UnitCategory): boolean => category !== 'supervision';
 
-/** Events of a unit's stream (`unit-<id>`): the directory of responsible units. */
+/** The deepest a unit may sit: district → department or street → 科室 or 社区, with room to spare. */
+export const maxUnitDepth = 6;
+
+/**
+ * Events of a unit's stream (`unit-<id>`): the directory of responsible units.
+ * Units form a tree (district → departments and streets → 科室 and 社区): a unit
+ * is registered under its parent and stays there, so the ancestors recorded
+ * with it stay true and a read model keeps its path without reading any other
+ * unit.
+ */
 export type UnitEvent = {
   type: 'UnitRegistered';
-  /** `category`: absent in units registered before categories were kept (a government department). */
-  data: { unitId: string; name: string; category?: UnitCategory };
+  /**
+   * `category`: absent in units registered before categories were kept (a
+   * government department). `parentUnitId`: the unit it belongs to; absent: a
+   * top-level unit, as every unit was before the tree. `ancestorUnitIds`: the
+   * parent's own path, the top first, ending with the parent; absent with it.
+   */
+  data: {
+    unitId: string;
+    name: string;
+    category?: UnitCategory;
+    parentUnitId?: string;
+    ancestorUnitIds?: string[];
+  };
 };
 
 export const unitEventTypes = ['UnitRegistered'] as const satisfies readonly UnitEvent['type'][];

@@ -25,6 +25,8 @@ export { milestoneStage, milestoneStates } from './milestone-stage.ts';
 export { roundPoints } from './points.ts';
 export type { Ranked } from './rank.ts';
 export { rank } from './rank.ts';
+export type { SubTaskStanding } from './roll-up.ts';
+export { rolledUpLight, rolledUpProgress } from './roll-up.ts';
 export type {
   AccountabilityDeduction,
   Bonus,

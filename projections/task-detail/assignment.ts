@@ -4,6 +4,7 @@ import {
 } from '../../contracts/events/assumptions.ts';
 import { kindOf } from '../../contracts/events/matter-sources.ts';
 import type { Data } from '../events.ts';
+import { parentPart } from '../sub-tasks.ts';
 import type { PageChange } from './change.ts';
 import type { TaskDetail } from './document.ts';
 import type { Stamp } from './stamp.ts';
@@ -33,6 +34,7 @@ export const registeredPage = (
   replies: [],
   evaluations: [],
   redos: [],
+  ...parentPart(data.parentTaskId),
   milestones: [],
   blockages: [],
   openBlockages: 0,

@@ -20,6 +20,7 @@ import type {
   NoticeAddressee,
   NoticeLevel,
   ReportingCycle,
+  SubTaskEntry,
   UrgeCause,
 } from '../../contracts/events/task-events.ts';
 import type { TaskStatus } from '../../domain/progress.ts';
@@ -492,4 +493,11 @@ export type TaskDetail = {
   replies?: SourceReplyDetail[];
   evaluations?: EvaluationDetail[];
   redos?: RedoDetail[];
+  /** The task it was split from (分解交办); absent: a task of its own. */
+  parentTaskId?: string;
+  /** The sub-tasks split from it (分解交办), oldest split first; absent: none. */
+  subTasks?: SubTaskDetail[];
 };
+
+/** A sub-task split from the task: who split it, when, and what the split said. */
+export type SubTaskDetail = SubTaskEntry & { splitId: string; splitAt: string; splitBy: string };

@@ -54,6 +54,7 @@ import {
   withReturnRequested,
 } from './requests.ts';
 import { settle } from './settle.ts';
+import { withSplit } from './splits.ts';
 import type { Stamp } from './stamp.ts';
 import {
   withDraftApproved,
@@ -179,6 +180,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withEvaluation(doc, event.data, stamp);
     case 'TaskReopenedForRedo':
       return withRedo(doc, event.data, stamp);
+    case 'TaskSplit':
+      return withSplit(doc, event.data, stamp);
     default: {
       // An event type newer than this view leaves the page as it is.
       const _exhaustive: never = event;

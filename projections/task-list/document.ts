@@ -1,6 +1,7 @@
 import type { TaskKind } from '../../contracts/events/matter-sources.ts';
 import type { LifecycleChange } from '../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskStatus } from '../../domain/progress.ts';
+import type { SubTaskShare } from '../sub-tasks.ts';
 
 /**
  * What the list keeps of one milestone so that it can recompute the weighted
@@ -61,4 +62,8 @@ export type TaskListItem = {
   suspended: boolean;
   terminated: boolean;
   completion: CompletionFact;
+  /** The task it was split from (分解交办); absent: a task of its own. */
+  parentTaskId?: string;
+  /** The sub-tasks split from it, oldest split first; absent: none. */
+  subTasks?: SubTaskShare[];
 };

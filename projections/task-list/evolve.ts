@@ -5,6 +5,7 @@ import type { Data } from '../events.ts';
 import { lifecycleFlagsAfter } from '../lifecycle-flags.ts';
 import type { EventEnvelope, Evolve } from '../projection.ts';
 import { isReadBy, type TaskEventReadBy } from '../readers.ts';
+import { parentPart, sharesOf } from '../sub-tasks.ts';
 import type { TaskListItem } from './document.ts';
 import { isOverdue, nextDueDate, updateShare, withShare } from './shares.ts';
 import { withoutSigned, withSigned } from './units.ts';
@@ -35,6 +36,7 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Task
   suspended: false,
   terminated: false,
   completion: 'none',
+  ...parentPart(data.parentTaskId),
 });
 
 /** Recomputes what is derived from the bookkeeping, and stamps the event applied. */
@@ -160,6 +162,8 @@ const changed = (item: TaskListItem, event: TaskEventReadBy<'taskList'>): TaskLi
       return { ...item, ...lifecycleFlagsAfter[event.type] };
     case 'TaskReopenedForRedo':
       return { ...item, dueDate: event.data.dueDate, completion: 'none' };
+    case 'TaskSplit':
+      return { ...item, subTasks: [...(item.subTasks ?? []), ...sharesOf(event.data.subTasks)] };
     default: {
       // Only the events readers.ts names for the list get past `changesRow`.
       const _exhaustive: never = event;

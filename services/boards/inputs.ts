@@ -30,7 +30,14 @@ const board = {
 };
 
 /** Every task board: a board filtered on the task's plan section and a unit. */
-const taskBoard = { ...board, section: section(), unitId: optionalId(), kind: taskKind };
+const taskBoard = {
+  ...board,
+  section: section(),
+  unitId: optionalId(),
+  kind: taskKind,
+  /** A unit's subtree: the tasks of units at and below it. */
+  unitSubtree: optionalId(),
+};
 
 /** A closed scoring period (a year) instead of a day: its settlement. */
 const period = z
@@ -48,6 +55,7 @@ export const responsibilityBoardInput = z
   .object({
     ...board,
     unitId: optionalId(),
+    unitSubtree: optionalId(),
     officialId: optionalId(),
     kind: taskKind,
     sort: sortOf(boardSortFields.responsibility),

@@ -16,11 +16,20 @@ import { parseInput } from './validate.ts';
 type Data = Record<string, unknown>;
 type CommandContext = Context<unknown, RequestMeta>;
 
+/**
+ * What a command's facts ask for on other streams once they are recorded (a
+ * split creates its sub-tasks): run after the command, and again when a retry
+ * replays it, so it must itself be idempotent.
+ */
+export type FollowUp = (ctx: CommandContext, actor: Actor, result: CommandResult) => Promise<void>;
+
 /** An aggregate's decider and how a command's data names its stream. */
 export interface Aggregate {
   // biome-ignore lint/suspicious/noExplicitAny: each aggregate has its own command, event and state types
   decider: Decider<any, any, any>;
   streamId: (data: Data) => string;
+  /** Follow-ups by command type. */
+  followUps?: Readonly<Record<string, FollowUp>>;
 }
 
 /**
@@ -91,6 +100,34 @@ const lookedUp = async (
   };
 };
 
+/**
+ * What the rules on the unit tree read, looked up beside the rest: the paths of
+ * the units the command places or names (`unitPaths`, as declared), and, for a
+ * department head acting on a task, the units it answers for (`scopeUnitIds`:
+ * its own and those below it in the tree, from the directory's read model).
+ */
+const treeLookedUp = async (
+  ctx: CommandContext,
+  operation: CommandOperation,
+  data: Data,
+  actor: Actor,
+) => {
+  const unitPaths = operation.lookups?.unitPaths;
+  const headOnTask =
+    operation.unitScope === 'task' && actor.role === 'department_head' && actor.unitId;
+  const [paths, scope] = await Promise.all([
+    unitPaths
+      ? ctx.call<Record<string, string[]>, { ids: string[] }>('directory.unitPaths', {
+          ids: present(unitPaths(data as never).map((unitId) => unitId ?? null)),
+        })
+      : undefined,
+    headOnTask
+      ? ctx.call<string[], { unitId: string }>('directory.unitSubtree', { unitId: headOnTask })
+      : undefined,
+  ]);
+  return { ...(paths ? { unitPaths: paths } : {}), ...(scope ? { scopeUnitIds: scope } : {}) };
+};
+
 /** A value as the command's first event recorded it: a replayed command answers what was stored. */
 const recorded = (result: CommandResult, field: string, fallback: unknown): unknown =>
   (result.events[0]?.data as Data | undefined)?.[field] ?? fallback;
@@ -119,7 +156,11 @@ const commandAction = (
       idempotencyKey?: string;
     };
     const named = withNewId(operation, input, actor, idempotencyKey);
-    const data = { ...named.data, ...(await lookedUp(deps, ctx, operation, named.data)) };
+    const [looked, tree] = await Promise.all([
+      lookedUp(deps, ctx, operation, named.data),
+      treeLookedUp(ctx, operation, named.data, actor),
+    ]);
+    const data = { ...named.data, ...looked, ...tree };
     const command = { type: operation.command, data };
     const streamId = aggregate.streamId(data);
     const result = await runCommand(
@@ -131,6 +172,7 @@ const commandAction = (
       command,
       idempotencyKey,
     );
+    await aggregate.followUps?.[operation.command]?.(ctx, actor, result);
     return answerOf(operation, data, named.id, result);
   });
 

@@ -3,6 +3,7 @@ import { taskStreamId } from '../../contracts/streams.ts';
 import { commandActions } from '../shared/command-actions.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { taskDecider } from './domain/decider.ts';
+import { createSubTasks } from './sub-tasks.ts';
 
 /**
  * The command side of tasks: every task command the catalogue declares
@@ -15,6 +16,7 @@ export const createTasksService = (deps: ServiceDeps): ServiceSchema => ({
     ...commandActions(deps, 'tasks', () => ({
       decider: taskDecider,
       streamId: (data) => taskStreamId(String(data.taskId)),
+      followUps: { SplitTask: createSubTasks(deps) },
     })),
     health: async () => {
       await deps.eventStore.ping();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageInput } from '../../contracts/catalogue/tasks/queries.ts';
 import { taskKinds } from '../../contracts/events/matter-sources.ts';
+import { id } from '../../contracts/fields.ts';
 import { taskStatuses } from '../../domain/progress.ts';
 import type { Filter, FindQuery, KeysetPosition } from '../../infra/read-model-store/port.ts';
 
@@ -27,6 +28,8 @@ export const tasksQueryInput = pageInput.extend({
   returnRequested: z.boolean().nullish(),
   proposed: z.boolean().nullish(),
   kind: z.enum(taskKinds).nullish(),
+  /** Tasks led by this unit or by one below it in the tree. */
+  unitSubtree: id().nullish(),
   sortBy: z.enum(Object.keys(sortFields) as [keyof typeof sortFields]).nullish(),
   sortDirection: z.enum(['asc', 'desc']).nullish(),
 });
@@ -42,9 +45,14 @@ const countCondition = (wanted: boolean | null | undefined) =>
 const pending = (wanted: boolean | null | undefined) =>
   wanted === null || wanted === undefined ? undefined : wanted ? { $ne: null } : { $eq: null };
 
-const filterOf = (input: TasksQuery): Filter => {
+/**
+ * `subtree`: the units of `unitSubtree` as the directory lists them (one
+ * indexed query), when it is asked; the list is then an `$in` on the lead unit.
+ */
+const filterOf = (input: TasksQuery, subtree: readonly string[] | null): Filter => {
   const filter: Filter = {};
-  if (input.leadUnitId) filter.leadUnitId = input.leadUnitId;
+  if (subtree) filter.leadUnitId = { $in: [...subtree], $eq: input.leadUnitId ?? undefined };
+  else if (input.leadUnitId) filter.leadUnitId = input.leadUnitId;
   if (input.section) filter.section = input.section;
   if (input.status) filter.status = input.status;
   if (input.statuses) filter.status = { $in: input.statuses, $eq: input.status ?? undefined };
@@ -70,8 +78,12 @@ export const sortFieldOf = (input: TasksQuery): string => sortFields[input.sortB
  * broken by id, so pages are stable; `after` the position where the last page
  * ended (keyset paging: no offset).
  */
-export const taskListQuery = (input: TasksQuery, after: KeysetPosition | null): FindQuery => ({
-  filter: filterOf(input),
+export const taskListQuery = (
+  input: TasksQuery,
+  after: KeysetPosition | null,
+  subtree: readonly string[] | null = null,
+): FindQuery => ({
+  filter: filterOf(input, subtree),
   sort: [{ field: sortFieldOf(input), direction: input.sortDirection ?? 'asc' }],
   limit: input.first,
   ...(after ? { after } : {}),

@@ -11,12 +11,15 @@ import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { TaskDetail } from '../../projections/task-detail/projection.ts';
 import type { TaskListItem } from '../../projections/task-list/projection.ts';
 import type { UnitListItem } from '../../projections/unit-list/projection.ts';
+import { subtreeUnitIds } from '../../projections/unit-list/subtree.ts';
 import { guarded } from '../shared/action.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import { historyConnection, readStreamPage } from './history-page.ts';
+import { rolledUpProgresses, taskTreePart } from './sub-tasks.ts';
 import { taskPage, unitIdsOf } from './task-page.ts';
 import { sortFieldOf, sortValueOf, taskListQuery, tasksQueryInput } from './task-query.ts';
+import { unitTree } from './unit-tree.ts';
 
 /** Queries over the read models, and the task history from the event store itself. */
 export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
@@ -25,6 +28,19 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
   // The signed tree heads, read from the event store: a history shows which of its
   // events a head already covers even where the audit service runs elsewhere.
   const treeHeads = createTreeHeadIndex(deps.eventStore);
+  /** The page with its place in the tree of tasks, each sub-task's unit named. */
+  const withTaskTree = async <P extends object>(task: TaskDetail, page: P) => {
+    const tree = await taskTreePart(deps.readModels, task);
+    const units = await unitsById(tree.subTasks.map((subTask) => subTask.unitId));
+    return {
+      ...page,
+      ...tree,
+      subTasks: tree.subTasks.map((subTask) => ({
+        ...subTask,
+        unit: { id: subTask.unitId, name: units.get(subTask.unitId)?.name ?? null },
+      })),
+    };
+  };
 
   return {
     name: 'views',
@@ -33,7 +49,7 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
         const { id } = parseInput(taskIdInput, ctx.params);
         const task = await deps.readModels.get<TaskDetail>('tasks', id);
         if (!task) throw notFound('id', `task ${id}`);
-        return taskPage(task, unitsById);
+        return withTaskTree(task, await taskPage(task, unitsById));
       }),
 
       tasksById: guarded('tasksById', async (ctx) => {
@@ -44,7 +60,9 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
         return Promise.all(
           ids.map((id) => {
             const task = found.get(id);
-            return task ? taskPage(task, async () => units) : null;
+            return task
+              ? taskPage(task, async () => units).then((page) => withTaskTree(task, page))
+              : null;
           }),
         );
       }),
@@ -53,12 +71,16 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
         const input = parseInput(tasksQueryInput, ctx.params);
         const field = sortFieldOf(input);
         const after = input.after ? decodeKeyCursor(input.after, field) : null;
+        const subtree = input.unitSubtree
+          ? await subtreeUnitIds(deps.readModels, input.unitSubtree)
+          : null;
         // One item more than the page tells whether another page follows.
         const page = await deps.readModels.find<TaskListItem>('task_list', {
-          ...taskListQuery(input, after),
+          ...taskListQuery(input, after, subtree),
           limit: input.first + 1,
         });
         const items = page.items.slice(0, input.first);
+        const rolled = await rolledUpProgresses(deps.readModels, items);
         const units = await unitsById(
           items.flatMap((item) => (item.leadUnitId ? [item.leadUnitId] : [])),
         );
@@ -68,6 +90,8 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
             ...item,
             // Rows projected before matters are the plan's tasks.
             kind: item.kind ?? 'annual_plan',
+            parentTaskId: item.parentTaskId ?? null,
+            rolledUpProgress: rolled.progressOf(item),
             leadUnit: item.leadUnitId
               ? { id: item.leadUnitId, name: units.get(item.leadUnitId)?.name ?? null }
               : null,
@@ -90,7 +114,7 @@ export const createViewsService = (deps: ServiceDeps): ServiceSchema => {
           sort: [{ field: 'name', direction: 'asc' }],
           limit: 10_000,
         });
-        return page.items;
+        return unitTree(page.items);
       }),
 
       taskHistory: guarded('taskHistory', async (ctx) => {

@@ -50,6 +50,7 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   'matters.redoWorkingDays': [0, 251],
   'matters.dissatisfiedDeduction': [0.5, -100.5],
   tolerance: [-1, 1e12 + 1],
+  'subTasks[0].weight': [0, 100.5],
 };
 
 /** Numbers any value of which is a fact worth recording: targets, baselines, measurements. */

@@ -374,6 +374,14 @@ const commands = {
   reopenBlockage: [
     mutation('reopenBlockage', async (s) => ({ ...(await resolvedBlockage(s)), ...reason })),
   ],
+  splitTask: [
+    mutation('splitTask', async (s) => {
+      const task = await assignedTask(s);
+      const school = s.unique('edu-school');
+      await s.run('registerUnit', { id: school, name: school, parentUnitId: leadUnit });
+      return { ...task, subTasks: [{ unitId: school, title: '学校改造', dueDate: '2021-12-01' }] };
+    }),
+  ],
   urgeTask: [
     mutation('urgeTask', async (s) => ({
       taskId: (await assignedTask(s)).taskId,
@@ -495,6 +503,8 @@ const queries = {
     { via: 'broker', action: 'directory.knownUnits', params: { ids: [leadUnit] } },
     { via: 'broker', action: 'directory.unitCategories', params: { ids: [leadUnit] } },
     { via: 'broker', action: 'directory.knownOfficials', params: { ids: ['nobody'] } },
+    { via: 'broker', action: 'directory.unitPaths', params: { ids: [leadUnit] } },
+    { via: 'broker', action: 'directory.unitSubtree', params: { unitId: leadUnit } },
   ],
 } satisfies Partial<Record<Operation, readonly OperationCase[]>>;
 

@@ -16,6 +16,9 @@ describe('the unit list', () => {
       name: 'Education Bureau',
       category: 'government',
       registeredAt: recordedAt(0),
+      parentUnitId: null,
+      path: ['education-bureau'],
+      level0: 'education-bureau',
     });
   });
 

@@ -29,6 +29,7 @@ import {
 type NewCommandType = Exclude<
   TaskCommandType,
   | 'RegisterTask'
+  | 'RegisterSubTask'
   | 'AssignTask'
   | 'PlanMilestone'
   | 'ReportProgress'
@@ -219,6 +220,15 @@ const samples: Record<NewCommandType, TaskCommand> = {
   },
   ApproveProgressReport: { type: 'ApproveProgressReport', data: { taskId, draftId: 'd1' } },
   ReturnProgressReport: { type: 'ReturnProgressReport', data: { taskId, draftId: 'd1', reason } },
+  SplitTask: {
+    type: 'SplitTask',
+    data: {
+      taskId,
+      splitId: 's1',
+      subTasks: [{ unitId: 'edu-school', title: '学校改造', dueDate: '2021-12-01', weight: 1 }],
+      unitPaths: { 'edu-school': ['education-bureau', 'edu-school'] },
+    },
+  },
 };
 
 /** Who may send each command, written out by hand (the decider's own table must agree). */
@@ -268,6 +278,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   RecordNoticeReplyOverdue: ['system'],
   ApproveProgressReport: ['department_head'],
   ReturnProgressReport: ['department_head'],
+  SplitTask: ['office', 'department_head'],
 };
 
 const types = Object.keys(samples) as NewCommandType[];

@@ -8,5 +8,7 @@ export const internal: ServiceOperation = {
     { action: 'directory.knownUnits' },
     { action: 'directory.unitCategories' },
     { action: 'directory.knownOfficials' },
+    { action: 'directory.unitPaths' },
+    { action: 'directory.unitSubtree' },
   ],
 };

@@ -10,12 +10,15 @@ export const registerUnitInput = z.object({
   id: id().optional(),
   name: text(limits.name),
   category: z.enum(unitCategories).optional(),
+  /** The unit it belongs to (a street's 社区, a department's 科室); absent: a top-level unit. */
+  parentUnitId: id().nullish(),
   idempotencyKey,
 });
 
 export const unitCommands = served('directory', {
   registerUnit: command(office, registerUnitInput, {
     newId: { field: 'unitId', kind: 'unit', given: 'id', answer: 'id', first: true },
+    lookups: { unitPaths: (data) => [data.parentUnitId] },
   }),
 });
 

@@ -182,6 +182,8 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
   input ResponsibilityFilter {
     "Only this unit's row, and only the officials holding a post in it on the day."
     unitId: ID
+    "Only the rows of this unit and the units below it in the tree: a street with its 社区."
+    unitSubtree: ID
     "Only this official among the officials; the unit rows stay as they are."
     officialId: ID
   }
@@ -192,6 +194,8 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
     section: String
     "The task's lead unit."
     unitId: ID
+    "Only tasks whose lead unit is this unit or one below it in the tree (a street and its 社区)."
+    unitSubtree: ID
     "Only this task's milestones."
     taskId: ID
     "Only milestones in this state; the counts still cover every state."
@@ -210,6 +214,8 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
     section: String
     "The unit held up."
     unitId: ID
+    "Only blockages of units at or below this unit in the tree (a street and its 社区)."
+    unitSubtree: ID
     "Only blockages waiting on this unit."
     waitingOnUnitId: ID
     "Only blockages at this level; the counts still cover every level."
@@ -226,6 +232,8 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
     section: String
     "Tasks the unit leads or co-owns."
     unitId: ID
+    "Only tasks led or co-owned by this unit or one below it in the tree (a street and its 社区)."
+    unitSubtree: ID
     "Only tasks of this light (suspended tasks have none); the counts still cover every light."
     light: BoardLight
     "Only tasks moving this way."
@@ -240,6 +248,8 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
     section: String
     "The task's lead unit."
     unitId: ID
+    "Only tasks whose lead unit is this unit or one below it in the tree (a street and its 社区)."
+    unitSubtree: ID
     "Only indicators of this light; the counts still cover every light."
     light: BoardLight
     "true: only indicators whose target is met; false: only those not met."
@@ -510,6 +520,13 @@ ${responsibilityStatFields('the tasks it leads')}    "Open blockages holding it 
     responsibleLeaderIds: [ID!]!
     "Times the office urged it (催办) in the period."
     timesUrged: Int!
+    "How many units are below it in the tree (a street's 社区); null when none is."
+    subUnits: Int
+    """
+    The points the units below it lost between them (≤ 0, bonuses left out); null when
+    none is below it. Its own score stays its own: this is the subtree's, shown beside it.
+    """
+    subUnitDeductions: Float
   }
 
   "A post an official held on the board's day."

@@ -25,6 +25,12 @@ export const unitTypeDefs = /* GraphQL */ `
     registeredAt: DateTime
     "What kind of body it is; null where a task names the unit (the units query gives it)."
     category: UnitCategory
+    "The unit it belongs to (a 社区's street, a 科室's department); null at the top, or where a task names the unit."
+    parent: Unit
+    "The units directly under it; null where a task names the unit (the units query gives it)."
+    children: [Unit!]
+    "Its path in the tree, the top first, ending with itself; null where a task names the unit."
+    path: [Unit!]
   }
 
   "What kind of body a unit is: units are ranked (督查考核排名) within their kind."
@@ -52,6 +58,8 @@ export const unitTypeDefs = /* GraphQL */ `
     name: String!
     "What kind of body it is. Absent: GOVERNMENT."
     category: UnitCategory
+    "The registered unit it belongs to (a street for a 社区, a department for a 科室). Absent: a top-level unit."
+    parentUnitId: ID
 ${idempotencyKeyField}  }
 
   "A registered unit: its id, and where the command left the log."

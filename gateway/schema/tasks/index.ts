@@ -11,6 +11,7 @@ import { noticeTypeDefs } from './notices.ts';
 import { taskQueryTypeDefs } from './queries.ts';
 import { registrationTypeDefs } from './registration.ts';
 import { resultTypeDefs } from './results.ts';
+import { splittingTypeDefs } from './splitting.ts';
 import { timeLimitTypeDefs } from './time-limits.ts';
 import { urgingTypeDefs } from './urging.ts';
 
@@ -35,4 +36,5 @@ export const taskTypeDefs = [
   taskQueryTypeDefs,
   timeLimitTypeDefs,
   matterTypeDefs,
+  splittingTypeDefs,
 ];

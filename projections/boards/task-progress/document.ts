@@ -6,6 +6,7 @@ import type {
   BonusKind,
 } from '../../../contracts/events/task-events.ts';
 import type { CompletionFact, TaskLifecycle } from '../../../domain/progress.ts';
+import type { SubTaskShare } from '../../sub-tasks.ts';
 import type { ExtensionEntry } from '../milestones/document.ts';
 
 export type { TaskLifecycle } from '../../../domain/progress.ts';
@@ -126,4 +127,8 @@ export type BoardTask = {
   kind?: TaskKind;
   /** Proposers' ratings; absent on documents projected before matters (which had none). */
   evaluations?: EvaluationEntry[];
+  /** The task it was split from (分解交办); absent: a task of its own. */
+  parentTaskId?: string;
+  /** The sub-tasks split from it, whose progress and lights roll up into its own; absent: none. */
+  subTasks?: SubTaskShare[];
 };

@@ -4,6 +4,7 @@ import { type Data, recordedOn } from '../../events.ts';
 import { updateItem } from '../../lists.ts';
 import type { EventEnvelope } from '../../projection.ts';
 import { isReadBy } from '../../readers.ts';
+import { parentPart, sharesOf } from '../../sub-tasks.ts';
 import { createdBy } from '../created-by.ts';
 import { stamped } from '../shared.ts';
 import type { BoardTask, LapseEntry, LeadMove, ProgressShare } from './document.ts';
@@ -33,6 +34,7 @@ const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): Boar
   registeredOn: recordedOn(envelope),
   kind: kindOf(data.source),
   evaluations: [],
+  ...parentPart(data.parentTaskId),
 });
 
 /** Done on the day the last open milestone was completed, until one opens again. */
@@ -220,6 +222,10 @@ const evolveRegistered = (task: BoardTask, envelope: EventEnvelope): BoardTask =
     case 'TaskReopenedForRedo':
       // 重新办理: open again to its new due date; the acceptance no longer closes it.
       return stamped(task, envelope, { completion: 'none', dueDate: event.data.dueDate });
+    case 'TaskSplit':
+      return stamped(task, envelope, {
+        subTasks: [...(task.subTasks ?? []), ...sharesOf(event.data.subTasks)],
+      });
     default: {
       // Only the events readers.ts names for this view get past `isRead`.
       const _exhaustive: never = event;

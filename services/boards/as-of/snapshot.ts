@@ -61,7 +61,12 @@ export const boardDocuments = (documents: (collection: string) => unknown[]): Bo
     indicators: of('indicators'),
     officials: of('officials'),
     units: (of('units') as (BoardDocuments['units'][number] & { category?: UnitCategory })[]).map(
-      ({ id, name, category }) => ({ id, name, category: category ?? defaultUnitCategory }),
+      ({ id, name, category, path }) => ({
+        id,
+        name,
+        category: category ?? defaultUnitCategory,
+        ...(path && path.length > 1 ? { path } : {}),
+      }),
     ),
   };
 };

@@ -6,6 +6,7 @@ import { type BoardInput, stampOf } from './input.ts';
 import { type RowOrder, sortedPage } from './paging.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
 import type { SortFieldOf } from './sort-fields.ts';
+import { inSubtree } from './subtrees.ts';
 
 export type { BlockageRow } from './blockage-rows.ts';
 
@@ -25,9 +26,14 @@ export interface BlockageBoard extends FacetedBoard<BlockageRow, EscalationLevel
   pingPongs: PingPongRow[];
 }
 
-const matches = (candidate: BlockageRow, query: BlockageQuery): boolean =>
+const matches = (
+  candidate: BlockageRow,
+  query: BlockageQuery,
+  subtree: ReadonlySet<string> | null,
+): boolean =>
   (!query.section || candidate.section === query.section) &&
   ofKind(candidate, query) &&
+  inSubtree(subtree, candidate.blockedUnitId) &&
   (!query.unitId || candidate.blockedUnitId === query.unitId) &&
   (!query.waitingOnUnitId || candidate.waitingOnUnitId === query.waitingOnUnitId) &&
   (query.minAgeDays === null ||
@@ -58,7 +64,8 @@ const involves = (pingPong: PingPongRow, unitId: string): boolean =>
 export const buildBlockageBoard = (input: BoardInput, query: BlockageQuery): BlockageBoard => {
   const view = boardView(input);
   const { rows: all, cycles } = openBlockageRows(view);
-  const rows = all.filter((candidate) => matches(candidate, query));
+  const subtree = view.subtree(query.unitSubtree);
+  const rows = all.filter((candidate) => matches(candidate, query, subtree));
   const { unitId } = query;
   return {
     ...stampOf(input),

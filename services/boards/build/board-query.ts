@@ -2,6 +2,7 @@ import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
 import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
+import { inSubtree } from './subtrees.ts';
 
 /**
  * What every task board is filtered on (each one given narrows it), and the
@@ -14,6 +15,8 @@ export interface BoardQuery<F extends string> extends SortedPageArgs<F> {
   unitId?: string | null | undefined;
   /** The task's kind: the annual plan's, or a matter's source (事项来源). */
   kind?: TaskKind | null | undefined;
+  /** A unit's subtree (itself and the units below it): the task's lead unit is in it. */
+  unitSubtree?: string | null | undefined;
 }
 
 /** A row of a task's own: its plan section, kind and lead unit. */
@@ -23,11 +26,20 @@ type TaskPlaced = { section: string | null; kind: TaskKind; leadUnitId: string |
 export const ofKind = (row: { kind: TaskKind }, query: { kind?: TaskKind | null | undefined }) =>
   !query.kind || row.kind === query.kind;
 
-/** The row's task is in the section asked, of the kind asked and led by the unit asked (each when asked). */
-export const inSectionLedBy = (row: TaskPlaced, query: BoardQuery<string>): boolean =>
+/**
+ * The row's task is in the section asked, of the kind asked and led by the
+ * unit asked, and by a unit of the subtree asked (`subtree`, the view's for
+ * `query.unitSubtree`), each when asked.
+ */
+export const inSectionLedBy = (
+  row: TaskPlaced,
+  query: BoardQuery<string>,
+  subtree: ReadonlySet<string> | null = null,
+): boolean =>
   (!query.section || row.section === query.section) &&
   ofKind(row, query) &&
-  (!query.unitId || row.leadUnitId === query.unitId);
+  (!query.unitId || row.leadUnitId === query.unitId) &&
+  inSubtree(subtree, row.leadUnitId);
 
 /**
  * The rows whose facet (light, state, level) is the one asked, or every row when

@@ -8,6 +8,8 @@ import type {
   BoardTask,
 } from '../../../projections/boards/index.ts';
 import type { BoardInput, PartsByTask, ScoringPeriod } from './input.ts';
+import { rolledUp } from './sub-task-roll-up.ts';
+import { subtreesOf } from './subtrees.ts';
 import { type TaskFacts, taskFacts } from './task-facts.ts';
 
 /** The documents of a board indexed for its builders, with every supervised task's facts. */
@@ -24,6 +26,11 @@ export interface BoardView {
   /** Every post term of every official. */
   terms: readonly PostTerm[];
   unitName: (unitId: string | null) => string | null;
+  /**
+   * The units of the subtree of `unitId` (itself and every unit below it),
+   * or null when none is asked: what a board filtered on a subtree keeps.
+   */
+  subtree: (unitId: string | null | undefined) => ReadonlySet<string> | null;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number =>
@@ -89,10 +96,13 @@ const none: readonly BoardMilestone[] = [];
 const indexed = (input: BoardInput): BoardView => {
   const { day, docs } = input;
   const parts = partsByTask(docs);
-  const tasks = docs.tasks
-    .filter((task) => task.lifecycle !== 'terminated')
-    .sort(byId)
-    .map((task) => factsOf(task, parts.milestones.get(task.id) ?? none, input));
+  const tasks = rolledUp(
+    docs.tasks
+      .filter((task) => task.lifecycle !== 'terminated')
+      .sort(byId)
+      .map((task) => factsOf(task, parts.milestones.get(task.id) ?? none, input)),
+    input,
+  );
   const names = new Map(docs.units.map((unit) => [unit.id, unit.name]));
   const year = day.slice(0, 4);
   return {
@@ -105,6 +115,7 @@ const indexed = (input: BoardInput): BoardView => {
     indicatorsByTask: parts.indicators,
     terms: docs.officials.flatMap((official) => official.terms),
     unitName: (unitId) => (unitId === null ? null : (names.get(unitId) ?? null)),
+    subtree: subtreesOf(docs.units),
   };
 };
 

@@ -8,8 +8,16 @@ import type {
   BoardTask,
 } from '../../../projections/boards/index.ts';
 
-/** A unit of the directory, as the boards name and rank it. */
-export type BoardUnit = { id: string; name: string; category: UnitCategory };
+/**
+ * A unit of the directory, as the boards name and rank it; `path`, its place in
+ * the tree (the top first, ending with itself), only for a unit under another.
+ */
+export type BoardUnit = {
+  id: string;
+  name: string;
+  category: UnitCategory;
+  path?: readonly string[];
+};
 
 /** The read-model documents a board is built from, as known at the end of its day. */
 export interface BoardDocuments {

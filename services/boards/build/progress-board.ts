@@ -7,6 +7,7 @@ import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import type { RowOrder } from './paging.ts';
 import type { SortFieldOf } from './sort-fields.ts';
+import { inSubtree } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
 import { boardKindOf } from './task-kind.ts';
 
@@ -83,9 +84,19 @@ export const progressRow = (facts: TaskFacts, view: BoardView): ProgressRow => {
   };
 };
 
-const matches = (row: ProgressRow, query: ProgressQuery): boolean =>
+/** The task's lead unit or a cooperating unit is in the subtree asked (any, when none is). */
+const inSubtreeOf = (row: ProgressRow, subtree: ReadonlySet<string> | null): boolean =>
+  subtree === null ||
+  [row.leadUnitId, ...row.cooperatingUnitIds].some((unitId) => inSubtree(subtree, unitId));
+
+const matches = (
+  row: ProgressRow,
+  query: ProgressQuery,
+  subtree: ReadonlySet<string> | null,
+): boolean =>
   (!query.section || row.section === query.section) &&
   ofKind(row, query) &&
+  inSubtreeOf(row, subtree) &&
   (!query.unitId ||
     row.leadUnitId === query.unitId ||
     row.cooperatingUnitIds.includes(query.unitId)) &&
@@ -101,6 +112,9 @@ const order: RowOrder<ProgressRow, SortFieldOf<'progress'>> = {
 /** The progress board (盯进度): each task's actual vs expected progress, light, trend, forecast. */
 export const buildProgressBoard = (input: BoardInput, query: ProgressQuery): ProgressBoard => {
   const view = boardView(input);
-  const rows = view.tasks.map((facts) => progressRow(facts, view)).filter((r) => matches(r, query));
+  const subtree = view.subtree(query.unitSubtree);
+  const rows = view.tasks
+    .map((facts) => progressRow(facts, view))
+    .filter((row) => matches(row, query, subtree));
   return litBoard(input, rows, query, order);
 };

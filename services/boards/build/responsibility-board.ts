@@ -23,6 +23,7 @@ import { firstItems } from './row-items.ts';
 import { type Standings, standings } from './scores.ts';
 import { inputOf } from './settled-input.ts';
 import type { SortFieldOf } from './sort-fields.ts';
+import { inSubtree } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
 import { type UnitFailure, unitFailures } from './unit-failures.ts';
 
@@ -49,6 +50,14 @@ export interface UnitResponsibility extends ResponsibilityStats {
   tasksCoOwned: number;
   /** Lights of the tasks it co-owns (counted under their lead unit elsewhere). */
   coOwnedLights: LightCounts;
+  /**
+   * For a unit with units below it in the tree (a street's 社区): how many, and
+   * the points they lost between them (≤ 0, bonuses left out). Its own score is
+   * its own: the ruleset folds no sub-unit's deduction into it; the board shows
+   * the subtree's beside it. Absent for a unit with none below it.
+   */
+  subUnits?: number;
+  subUnitDeductions?: number;
   /** Open blockages holding it up. */
   openBlockages: number;
   /** Open blockages of others waiting on it. */
@@ -62,6 +71,8 @@ export interface UnitResponsibility extends ResponsibilityStats {
 /** Filters of the responsibility board (a unit, an official) and a page of units. */
 export interface ResponsibilityQuery extends SortedPageArgs<SortFieldOf<'responsibility'>> {
   unitId?: string | null | undefined;
+  /** Only the units of this unit's subtree (itself and the units below it). */
+  unitSubtree?: string | null | undefined;
   officialId?: string | null | undefined;
   /** Only the tasks of this kind count: the scores, lights and counts of matters of one source. */
   kind?: TaskKind | null | undefined;
@@ -109,6 +120,7 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
   const failures = unitFailures(view);
   const blockedUnits = countBy(blocked, (b) => b.blockedUnitId);
   const waitedOn = countBy(blocked, (b) => b.waitingOnUnitId);
+  const below = subUnitTotals(view, board);
   return board.ranked.map((score): UnitResponsibility => {
     const led = tasks.led.get(score.unitId) ?? [];
     const coOwned = tasks.coOwned.get(score.unitId) ?? [];
@@ -132,8 +144,25 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
       waitedOnBlockages: waitedOn.get(score.unitId) ?? 0,
       responsibleLeaderIds: holdersOn(view.terms, score.unitId, 'responsible_leader', view.day),
       timesUrged: tasks.urged.get(score.unitId) ?? 0,
+      ...below(score.unitId),
     };
   });
+};
+
+/** What a unit's sub-units lost between them, for the units with any below them. */
+const subUnitTotals = (view: BoardView, board: Standings) => {
+  const lost = new Map(
+    board.ranked.map((score) => [
+      score.unitId,
+      score.items.reduce((sum, item) => (item.points < 0 ? sum + item.points : sum), 0),
+    ]),
+  );
+  return (unitId: string): Pick<UnitResponsibility, 'subUnits' | 'subUnitDeductions'> => {
+    const subtree = [...(view.subtree(unitId) ?? [])].filter((id) => id !== unitId);
+    if (subtree.length === 0) return {};
+    const points = subtree.reduce((sum, id) => sum + (lost.get(id) ?? 0), 0);
+    return { subUnits: subtree.length, subUnitDeductions: Math.round(points * 100) / 100 };
+  };
 };
 
 /**
@@ -164,8 +193,9 @@ export const buildResponsibilityBoard = (
   const view = boardView(kindInput(inputOf(input, settlement), query.kind));
   const board = standings(view);
   const blocked = openBlockageRows(view).rows;
+  const subtree = view.subtree(query.unitSubtree);
   const units = unitRows(view, board, blocked).filter(
-    (row) => !query.unitId || row.unitId === query.unitId,
+    (row) => (!query.unitId || row.unitId === query.unitId) && inSubtree(subtree, row.unitId),
   );
   return {
     ...stampOf(input),

@@ -141,8 +141,12 @@ export const allResultRows = (view: BoardView): ResultRow[] =>
     return indicators ? rowsOfTask(facts, view, indicators) : [];
   });
 
-const matches = (row: ResultRow, query: ResultQuery): boolean =>
-  inSectionLedBy(row, query) &&
+const matches = (
+  row: ResultRow,
+  query: ResultQuery,
+  subtree: ReadonlySet<string> | null,
+): boolean =>
+  inSectionLedBy(row, query, subtree) &&
   (query.attained === null || query.attained === undefined || row.attained === query.attained);
 
 const order: RowOrder<ResultRow, SortFieldOf<'result'>> = {
@@ -157,6 +161,8 @@ const order: RowOrder<ResultRow, SortFieldOf<'result'>> = {
  * attainment and light.
  */
 export const buildResultsBoard = (input: BoardInput, query: ResultQuery): ResultsBoard => {
-  const rows = allResultRows(boardView(input)).filter((row) => matches(row, query));
+  const view = boardView(input);
+  const subtree = view.subtree(query.unitSubtree);
+  const rows = allResultRows(view).filter((row) => matches(row, query, subtree));
   return litBoard(input, rows, query, order);
 };

@@ -94,8 +94,8 @@ const stageRows = perView((view: BoardView): StageRow[] =>
   view.tasks.flatMap((facts) => taskStageRows(facts, view)),
 );
 
-const matches = (row: StageRow, query: StageQuery): boolean =>
-  inSectionLedBy(row, query) &&
+const matches = (row: StageRow, query: StageQuery, subtree: ReadonlySet<string> | null): boolean =>
+  inSectionLedBy(row, query, subtree) &&
   (!query.taskId || row.taskId === query.taskId) &&
   (!query.dueFrom || row.dueDate >= query.dueFrom) &&
   (!query.dueTo || row.dueDate <= query.dueTo) &&
@@ -136,7 +136,9 @@ const order: RowOrder<StageRow, SortFieldOf<'stage'>> = {
 export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoard => {
   // Sorted once per view and order; filtering keeps the order (ties are broken by id).
   const sort = query.sort ?? order.defaultSort;
-  const rows = sortedStageRows(boardView(input))(sort).filter((row) => matches(row, query));
+  const view = boardView(input);
+  const subtree = view.subtree(query.unitSubtree);
+  const rows = sortedStageRows(view)(sort).filter((row) => matches(row, query, subtree));
   return {
     ...stampOf(input),
     counts: stateCounts(rows),

@@ -3,12 +3,14 @@ import { defaultUnitCategory, type UnitEvent } from '../../../contracts/events/i
 import { fieldChecker } from '../../shared/checked-fields.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import type { UnitCommand } from './commands.ts';
+import { placement } from './hierarchy.ts';
 import type { UnitState } from './state.ts';
 
 const withCheckedFields = fieldChecker('directory');
 
 const registerUnit = (data: UnitCommand['data'], state: UnitState): UnitEvent[] => {
   if (state.registered) throw illegalState(`unit ${data.unitId} is already registered`, 'unitId');
+  const placed = placement(data.unitId, data.parentUnitId, data.unitPaths ?? {});
   return [
     {
       type: 'UnitRegistered',
@@ -16,6 +18,7 @@ const registerUnit = (data: UnitCommand['data'], state: UnitState): UnitEvent[] 
         unitId: data.unitId,
         name: data.name,
         category: data.category ?? defaultUnitCategory,
+        ...(placed ?? {}),
       },
     },
   ];

@@ -19,6 +19,7 @@ import type {
   IndicatorComparison,
   NoticeLevel,
   ReportingCycle,
+  SubTaskEntry,
 } from '../../../contracts/events/task-events.ts';
 import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 
@@ -423,6 +424,29 @@ export type TaskCommand =
         calendars?: readonly WorkCalendar[];
         ruleset?: Ruleset;
       };
+    }
+  | {
+      /**
+       * 分解交办: splits part of the task into sub-tasks for sub-units of its
+       * lead unit. `unitPaths`: looked up by the service, each sub-unit's path in
+       * the tree (the top first, ending with itself); an unknown unit left out.
+       */
+      type: 'SplitTask';
+      data: {
+        taskId: string;
+        splitId: string;
+        subTasks: { unitId: string; title: string; dueDate: string; weight: number }[];
+        unitPaths?: Readonly<Record<string, readonly string[]>>;
+      };
+    }
+  | {
+      /**
+       * Sent by the tasks service for each sub-task of a split recorded on the
+       * parent: registers the sub-task and assigns it to its sub-unit, with one
+       * milestone of its own to report on. Never sent by a person.
+       */
+      type: 'RegisterSubTask';
+      data: { taskId: string; parentTaskId: string; split: SplitFacts };
     };
 
 /** The next colour's notice (督办单) the clock issues for an unanswered matter. */
@@ -432,6 +456,13 @@ export type Escalation = {
   replyDueDate: string;
   subject: string;
   body: string;
+};
+
+/** What a recorded split says, as the sub-task's registration reads it. */
+export type SplitFacts = {
+  section: string | null;
+  responsibleLeader: string | null;
+  subTask: SubTaskEntry;
 };
 
 export type TaskCommandType = TaskCommand['type'];

@@ -2,7 +2,7 @@ import type { TaskEvent } from '../../../contracts/events/index.ts';
 import { fieldChecker } from '../../shared/checked-fields.ts';
 import type { DecisionContext } from '../../shared/decider.ts';
 import { recordAccountability } from './accountability.ts';
-import { admittedTask, type TaskBoundCommand } from './admission.ts';
+import { actingFor, admittedTask, type TaskBoundCommand } from './admission.ts';
 import {
   assignBlockageCoordination,
   escalateBlockage,
@@ -43,6 +43,7 @@ import { assignTask, registerTask } from './registration.ts';
 import { answerUrge, recordNoticeReplyOverdue, recordUrgeReplyOverdue } from './replies.ts';
 import { signTask } from './signing.ts';
 import { replyToSource } from './source-replies.ts';
+import { registerSubTask, splitTask } from './splitting.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
 import { recordProgressReportMissed, remindSigning, urgeSigning } from './time-limits.ts';
 import { acceptReturn, refuseReturn, returnTask, transferTask } from './transfer.ts';
@@ -159,6 +160,8 @@ const decideOnTask = (
       return replyToSource(command.data, task, context);
     case 'RecordProposerEvaluation':
       return recordProposerEvaluation(command.data, task, context);
+    case 'SplitTask':
+      return splitTask(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);
@@ -182,6 +185,7 @@ export const decide = (
   if (command.type === 'RegisterMatter') {
     return registerMatter(withCheckedFields(command).data, state);
   }
+  if (command.type === 'RegisterSubTask') return registerSubTask(command.data, state);
   const task = admittedTask(command, state, context);
-  return decideOnTask(withCheckedFields(command), task, context);
+  return decideOnTask(withCheckedFields(command), task, actingFor(command, task, context));
 };

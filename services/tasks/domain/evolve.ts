@@ -145,6 +145,11 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
       return update(state, (task) => evaluationRecorded(task, event.data));
     case 'TaskReopenedForRedo':
       return update(state, (task) => reopenedForRedo(task, event.data));
+    case 'TaskSplit':
+      return update(state, (task) => ({
+        ...task,
+        splitIds: new Set([...task.splitIds, event.data.splitId]),
+      }));
     case 'BlockageCoordinationAssigned':
     case 'IndicatorValueReported':
       // Facts for the views: no rule reads who coordinates or what was reported.

@@ -6,22 +6,54 @@ import type { RegisteredTask } from './state.ts';
 export const isResponsibleUnit = (task: RegisteredTask, unitId: string): boolean =>
   task.leadUnitId === unitId || task.cooperatingUnitIds.includes(unitId);
 
-/** True unless the actor acts for a unit (head or liaison) not responsible for the task. */
-export const isInScope = (task: RegisteredTask, actor: Actor): boolean =>
-  !actsForUnit(actor) || (actor.unitId !== undefined && isResponsibleUnit(task, actor.unitId));
+/**
+ * True unless the actor acts for a unit (a head or a liaison) not responsible
+ * for the task, nor is a department head above a responsible unit in the tree:
+ * `scopeUnitIds`, the units it answers for (its own and those below it);
+ * absent: its own alone.
+ */
+export const isInScope = (
+  task: RegisteredTask,
+  actor: Actor,
+  scopeUnitIds?: readonly string[],
+): boolean =>
+  !actsForUnit(actor) ||
+  (actor.unitId !== undefined && isResponsibleUnit(task, actor.unitId)) ||
+  overseenUnit(task, actor, scopeUnitIds) !== null;
+
+/**
+ * The responsible unit of the task a department head oversees from above (the
+ * lead unit first, then the cooperating units in order), when its own unit is
+ * not responsible; else null.
+ */
+export const overseenUnit = (
+  task: RegisteredTask,
+  actor: Actor,
+  scopeUnitIds: readonly string[] | undefined,
+): string | null => {
+  if (actor.role !== 'department_head' || actor.unitId === undefined) return null;
+  if (isResponsibleUnit(task, actor.unitId) || scopeUnitIds === undefined) return null;
+  const responsible = [task.leadUnitId, ...task.cooperatingUnitIds];
+  return responsible.find((unitId) => unitId !== null && scopeUnitIds.includes(unitId)) ?? null;
+};
 
 const unitName = (actor: Actor): string =>
   actor.unitId === undefined ? 'a department head without a unit' : `unit ${actor.unitId}`;
 
 /**
  * A department head (责任单位负责人) acts only on tasks its unit is responsible
- * for (DESIGN §2: "must never touch a task its unit is not responsible for").
+ * for (DESIGN §2: "must never touch a task its unit is not responsible for"),
+ * or that a unit below its own in the tree is (a street's head, its 社区's).
  * Other roles are checked by the permission matrix, not here.
  */
-export const assertInScope = (task: RegisteredTask, actor: Actor): void => {
-  if (isInScope(task, actor)) return;
+export const assertInScope = (
+  task: RegisteredTask,
+  actor: Actor,
+  scopeUnitIds?: readonly string[],
+): void => {
+  if (isInScope(task, actor, scopeUnitIds)) return;
   throw forbidden(
-    `${unitName(actor)} is neither the lead nor a cooperating unit of task ${task.taskId}`,
+    `${unitName(actor)} is neither the lead nor a cooperating unit of task ${task.taskId}, nor above one in the tree`,
   );
 };
 

@@ -147,6 +147,12 @@ export type RegisteredTask = {
   lastReplyUnitId: string | null;
   lastReplyRated: boolean;
   evaluationIds: ReadonlySet<string>;
+  /** The section of the work report it comes from: its sub-tasks come from it too. */
+  section: string | null;
+  /** The task it was split from (分解交办); null: a task of its own. */
+  parentTaskId: string | null;
+  /** The splits recorded (分解交办), by id: a split is recorded once. */
+  splitIds: ReadonlySet<string>;
 };
 
 /**
@@ -193,6 +199,9 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   urges: new Map(),
   drafts: new Map(),
   ...matterState(data),
+  section: data.section,
+  parentTaskId: data.parentTaskId ?? null,
+  splitIds: new Set(),
 });
 
 /** What a registration says of the matter's source: none for the plan's task. */

@@ -592,6 +592,13 @@ export const permissions = {
     "roles": {
       "office": "all"
     }
+  },
+  "splitTask": {
+    "kind": "command",
+    "roles": {
+      "office": "all",
+      "department_head": "own_unit"
+    }
   }
 } as const satisfies Record<string, Permission>;
 

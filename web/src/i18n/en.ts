@@ -7,6 +7,7 @@ import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
 import { scoresEn } from './scores.ts';
 import { timeLimitsEn } from './time-limits.ts';
+import { treeEn } from './tree.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the switch for readers without Chinese; the same keys as `zh.ts`. */
@@ -391,4 +392,5 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...timeLimitsEn,
   ...mattersEn,
+  ...treeEn,
 };

@@ -7,6 +7,7 @@ import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
 import { scoresZh } from './scores.ts';
 import { timeLimitsZh } from './time-limits.ts';
+import { treeZh } from './tree.ts';
 
 /** 简体中文: the console's default language; every key the console shows is here. */
 export const zh = {
@@ -386,6 +387,7 @@ export const zh = {
   ...notificationsZh,
   ...timeLimitsZh,
   ...mattersZh,
+  ...treeZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

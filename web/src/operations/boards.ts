@@ -29,7 +29,7 @@ export const responsibilityBoardQuery = /* GraphQL */ `query ResponsibilityBoard
   board: responsibilityBoard(asOf: $asOf, period: $period, filter: $filter, orderBy: $orderBy, first: $first, after: $after) { ${boardPage}
     settlement { period closedOn }
     nodes { unitId unitName rank category score deductionCount deductions { rule points ref reason bonusKind }
-      tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages }
+      tasksLed tasksCoOwned lights { green yellow red } onTimeRate overdueMilestones openBlockages subUnitDeductions }
     officials { officialId name title lights { green yellow red } onTimeRate overdueMilestones openBlockages } } }`;
 
 export const stageBoardQuery = /* GraphQL */ `query StageBoard($asOf: Date, $first: Int, $after: String, $filter: StageFilter, $orderBy: StageOrder) {

@@ -43,6 +43,7 @@ export const consoleMutations = [
   'registerMatter',
   'replyToSource',
   'recordProposerEvaluation',
+  'splitTask',
 ] as const;
 
 export type ConsoleMutation = (typeof consoleMutations)[number];

@@ -2,7 +2,7 @@
 
 export const meQuery = /* GraphQL */ 'query Me { me { id role unitId name } }';
 
-export const unitsQuery = /* GraphQL */ 'query Units { units { id name } }';
+export const unitsQuery = /* GraphQL */ 'query Units { units { id name path { id } } }';
 
 export const officialsQuery = /* GraphQL */ 'query Officials { officials { id name } }';
 

@@ -35,6 +35,8 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   suspensions { reason suspendedAt resumeReason resumedAt workingDaysShifted }
   returnRequests { unit { id name } reason requestedAt ruling toUnit { id name } rulingReason ruledAt }
   proposals { change reason proposedAt decision comment decidedAt decidedBy }
+  rolledUpProgress parentTask { id title }
+  subTasks { taskId title unit { id name } weight dueDate progress status }
   ${historySelection} } }`;
 
 export const earlierHistoryQuery = /* GraphQL */ `query TaskHistoryEarlier($id: ID!, $before: String) { task(id: $id) { ${historySelection} } }`;
@@ -43,6 +45,10 @@ export const taskBoardsQuery = /* GraphQL */ `query TaskBoards($id: ID!, $unitId
   stageBoard(filter: { taskId: $id }, first: 100) { day nodes { milestoneId state limitDate } }
   progressBoard(filter: { unitId: $unitId }, first: 100) { nodes { taskId light limitDate } }
   blockageBoard(first: 100) { nodes { taskId blockageId chain inCycle } } }`;
+
+/** The lights of a split task's sub-tasks: the progress board of the lead unit's subtree. */
+export const subTaskLightsQuery = /* GraphQL */ `query SubTaskLights($unitId: ID!) {
+  progressBoard(filter: { unitSubtree: $unitId }, first: 200) { nodes { taskId light } } }`;
 
 export const taskPositionQuery =
   /* GraphQL */ 'query TaskPosition($id: ID!) { task(id: $id) { position } }';

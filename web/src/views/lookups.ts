@@ -5,7 +5,20 @@ import { officialsQuery, unitsQuery } from '../operations/session.ts';
 export interface UnitName {
   id: string;
   name: string | null;
+  /** Its place in the unit tree, the top first, ending with itself (units only). */
+  path?: { id: string }[] | null;
 }
+
+/** The units below `unitId` in the tree (not itself), in the order listed. */
+export const unitsBelow = (list: readonly UnitName[], unitId: string): UnitName[] =>
+  list.filter((unit) => unit.id !== unitId && (unit.path ?? []).some((step) => step.id === unitId));
+
+/** Whether `unitId` is above any of `unitIds` in the tree. */
+export const isAbove = (
+  list: readonly UnitName[],
+  unitId: string,
+  unitIds: readonly (string | null)[],
+): boolean => unitsBelow(list, unitId).some((unit) => unitIds.includes(unit.id));
 
 let units: Promise<UnitName[]> | null = null;
 let sections: Promise<string[]> | null = null;

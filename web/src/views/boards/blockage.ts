@@ -5,7 +5,13 @@ import { blockageBoardQuery } from '../../operations/boards.ts';
 import { blockageAgeColumns } from '../blockage-columns.ts';
 import { type UnitName, unitName } from '../lookups.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, kindFilter, sectionFilter, unitFilter } from './filters.ts';
+import {
+  choiceFilter,
+  kindFilter,
+  sectionFilter,
+  unitFilter,
+  unitSubtreeFilter,
+} from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -39,6 +45,7 @@ export const blockageBoard: BoardSpec<Row, Data> = {
     sectionFilter,
     kindFilter,
     { ...unitFilter, label: 'blockedUnit' },
+    unitSubtreeFilter,
     { name: 'waitingOnUnitId', label: 'waitingOn', kind: 'unit' },
     choiceFilter('level', ['NONE', 'RESPONSIBLE_LEADER', 'MAIN_LEADER']),
     { name: 'minAgeDays', label: 'minAgeDays', kind: 'number' },

@@ -7,6 +7,13 @@ export const sectionFilter: Filter = { name: 'section', label: 'section', kind: 
 /** The unit a row is about (`unitId`). */
 export const unitFilter: Filter = { name: 'unitId', label: 'unit', kind: 'unit' };
 
+/** A unit and the units below it in the tree (`unitSubtree`): a street with its 社区. */
+export const unitSubtreeFilter: Filter = {
+  name: 'unitSubtree',
+  label: 'unitSubtree',
+  kind: 'unit',
+};
+
 /**
  * A settled year (年度结算): the responsibility board of its last day with every
  * limit up to it counted, as the clock closed it.

@@ -14,7 +14,14 @@ import { can } from '../../core/session.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import { progressBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, kindFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
+import {
+  choiceFilter,
+  kindFilter,
+  lightFilter,
+  sectionFilter,
+  unitFilter,
+  unitSubtreeFilter,
+} from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -40,6 +47,7 @@ export const progressBoard: BoardSpec<Row, { nodes: Row[]; counts: LightCounts }
     sectionFilter,
     kindFilter,
     unitFilter,
+    unitSubtreeFilter,
     lightFilter,
     choiceFilter('trend', ['UP', 'FLAT', 'DOWN']),
   ],

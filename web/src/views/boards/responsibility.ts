@@ -9,7 +9,7 @@ import {
 import { t, tOf } from '../../core/i18n.ts';
 import { responsibilityBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { kindFilter, settlementFilter, unitFilter } from './filters.ts';
+import { kindFilter, settlementFilter, unitFilter, unitSubtreeFilter } from './filters.ts';
 import { type ScoredRow, scoreBreakdown } from './score-breakdown.ts';
 
 type Counts = LightCounts;
@@ -25,6 +25,8 @@ interface Row extends ScoredRow {
   onTimeRate: number | null;
   overdueMilestones: number;
   openBlockages: number;
+  /** What the units below it in the tree lost between them; null when none is below it. */
+  subUnitDeductions: number | null;
 }
 
 interface Official {
@@ -48,7 +50,7 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   path: 'responsibility',
   title: 'navResponsibility',
   query: responsibilityBoardQuery,
-  filters: [unitFilter, kindFilter, settlementFilter],
+  filters: [unitFilter, unitSubtreeFilter, kindFilter, settlementFilter],
   sortFields: [
     { value: 'RANK', label: 'rank' },
     { value: 'SCORE', label: 'score' },
@@ -88,5 +90,10 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
     { label: t('overdueMilestones'), cell: (row) => row.overdueMilestones, numeric: true },
     { label: t('openBlockages'), cell: (row) => row.openBlockages, numeric: true },
     { label: t('unitCategory'), cell: (row) => tOf('category', row.category) },
+    {
+      label: t('subUnitDeductions'),
+      cell: (row) => (row.subUnitDeductions === null ? '—' : row.subUnitDeductions),
+      numeric: true,
+    },
   ],
 };

@@ -3,7 +3,13 @@ import { t } from '../../core/i18n.ts';
 import { resultsBoardQuery } from '../../operations/boards.ts';
 import { targetText } from '../indicator-target.ts';
 import type { BoardSpec } from './board-page.ts';
-import { kindFilter, lightFilter, sectionFilter, unitFilter } from './filters.ts';
+import {
+  kindFilter,
+  lightFilter,
+  sectionFilter,
+  unitFilter,
+  unitSubtreeFilter,
+} from './filters.ts';
 
 interface Value {
   value: number;
@@ -39,6 +45,7 @@ export const resultsBoard: BoardSpec<Row, { nodes: Row[] }> = {
     sectionFilter,
     kindFilter,
     unitFilter,
+    unitSubtreeFilter,
     lightFilter,
     { name: 'attained', label: 'attained', kind: 'flag' },
   ],

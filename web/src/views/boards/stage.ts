@@ -4,7 +4,13 @@ import { t } from '../../core/i18n.ts';
 import { extensionStepForm } from '../../forms/extension-steps.ts';
 import { stageBoardQuery } from '../../operations/boards.ts';
 import type { BoardSpec } from './board-page.ts';
-import { choiceFilter, kindFilter, sectionFilter, unitFilter } from './filters.ts';
+import {
+  choiceFilter,
+  kindFilter,
+  sectionFilter,
+  unitFilter,
+  unitSubtreeFilter,
+} from './filters.ts';
 
 interface Row {
   taskId: string;
@@ -37,6 +43,7 @@ export const stageBoard: BoardSpec<Row, { nodes: Row[]; counts: Record<string, n
     sectionFilter,
     kindFilter,
     unitFilter,
+    unitSubtreeFilter,
     choiceFilter('state', states),
     { name: 'dueFrom', label: 'dueFrom', kind: 'date' },
     { name: 'dueTo', label: 'dueTo', kind: 'date' },

@@ -14,7 +14,22 @@ export interface UnitRef {
   name: string | null;
 }
 
+/** A sub-task split from the task (分解交办), as its page lists it. */
+export interface SubTaskRow {
+  taskId: string;
+  title: string;
+  unit: UnitRef;
+  weight: number;
+  dueDate: string;
+  progress: number;
+  status: string | null;
+}
+
 export interface TaskPage {
+  /** Progress with its sub-tasks rolled up (each weighs as a milestone of its split weight). */
+  rolledUpProgress: number;
+  parentTask: { id: string; title: string } | null;
+  subTasks: SubTaskRow[];
   id: string;
   title: string;
   description: string | null;

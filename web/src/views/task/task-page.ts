@@ -6,9 +6,17 @@ import { can, canOnTask, currentUser, leadsTask } from '../../core/session.ts';
 import { bonusForm } from '../../forms/bonus-form.ts';
 import { instructionForm } from '../../forms/leader-forms.ts';
 import { evaluationForm, replyForm } from '../../forms/matter-forms.ts';
+import { splitTaskForm } from '../../forms/split-task.ts';
 import { unitForms } from '../../forms/unit-forms.ts';
 import { urgeForm } from '../../forms/urge-task.ts';
-import { allOfficials, allUnits, type UnitName, unitName } from '../lookups.ts';
+import {
+  allOfficials,
+  allUnits,
+  isAbove,
+  type UnitName,
+  unitName,
+  unitsBelow,
+} from '../lookups.ts';
 import { markIfAssumed } from './assumed.ts';
 import { bonusTable } from './bonuses.ts';
 import { extensionTable } from './extensions.ts';
@@ -18,6 +26,7 @@ import { evaluationTables, replyTable, sourceBlock } from './matters.ts';
 import { milestoneTimeline } from './milestones.ts';
 import { loadTask, loadTaskBoards, type TaskBoards, type TaskPage } from './query.ts';
 import { blockageTable, indicatorTable, instructionList, noticeTable } from './records.ts';
+import { loadSubTaskLights, parentTaskLine, subTaskTable } from './sub-tasks.ts';
 import { draftTable, missedReportTable } from './time-limits.ts';
 import { urgeTable } from './urges.ts';
 
@@ -114,6 +123,30 @@ const matterForms = (task: TaskPage, refresh: () => void) => {
   ];
 };
 
+/**
+ * Whether the user heads a unit above one of the task's units in the tree: it
+ * acts on the task as the unit it oversees does (the server checks the same).
+ */
+const oversees = (task: TaskPage, directory: readonly UnitName[]): boolean => {
+  const me = currentUser();
+  const { leadUnitId, cooperatingUnitIds } = taskUnits(task);
+  return (
+    me?.role === 'department_head' &&
+    !!me.unitId &&
+    isAbove(directory, me.unitId, [leadUnitId, ...cooperatingUnitIds])
+  );
+};
+
+/** 分解交办, for the office or the lead unit's head, when the lead unit has units below it. */
+const splitForm = (task: TaskPage, directory: readonly UnitName[], refresh: () => void) => {
+  const involved = taskUnits(task);
+  const me = currentUser();
+  const mayAct = me?.role === 'office' || leadsTask(involved);
+  if (!task.leadUnit || !mayAct || !canOnTask('splitTask', involved)) return null;
+  const below = unitsBelow(directory, task.leadUnit.id);
+  return below.length > 0 ? splitTaskForm(task, below, refresh) : null;
+};
+
 /** The forms the user's role may use on this task, and only those. */
 const forms = (
   task: TaskPage,
@@ -129,8 +162,9 @@ const forms = (
   const returning = task.returnRequests.some(
     (request) => request.ruling === 'PENDING' && request.unit.id === me?.unitId,
   );
+  const above = oversees(task, directory);
   const parts = [
-    canOnTask('reportProgress', involved)
+    canOnTask('reportProgress', involved) || above
       ? unitForms(
           {
             id: task.id,
@@ -138,15 +172,16 @@ const forms = (
             ...limits(task, boards),
             // A unit is never waited on by itself.
             units: units.filter((unit) => unit.value !== me?.unitId),
-            cooperatingAs: leadsTask(involved) ? null : (me?.unitId ?? null),
+            cooperatingAs: leadsTask(involved) || above ? null : (me?.unitId ?? null),
           },
           {
             canSign: canOnTask('signTask', involved) && !signedNow && !returning,
-            leads: leadsTask(involved),
+            leads: leadsTask(involved) || above,
           },
           refresh,
         )
       : null,
+    splitForm(task, directory, refresh),
     can('issueLeadershipInstruction') ? instructionForm(task.id, refresh) : null,
     can('awardBonus') ? bonusForm(task, refresh) : null,
     can('urgeTask') && task.leadUnit
@@ -168,10 +203,11 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
   const id = route.path[1] ?? '';
   const task = await loadTask(id);
   if (!task) return h('section', {}, h('h1', { tabindex: '-1' }, t('notFound')));
-  const [boards, units, officials] = await Promise.all([
+  const [boards, units, officials, lights] = await Promise.all([
     loadTaskBoards(task),
     allUnits(),
     allOfficials().catch(() => []),
+    loadSubTaskLights(task).catch(() => new Map()),
   ]);
   const unitOptions = units.map((unit) => ({ value: unit.id, label: unit.name ?? unit.id }));
   return h(
@@ -179,10 +215,12 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     { class: 'task', 'data-ready': 'task', 'data-task': task.id },
     h('h1', { tabindex: '-1' }, task.title),
     task.description ? h('p', {}, task.description) : null,
+    parentTaskLine(task),
     facts(task, lightBadge(boards.light), officials),
     sourceBlock(task),
     forms(task, boards, unitOptions, units, refresh),
     task.drafts.length > 0 ? draftTable(task, refresh) : null,
+    subTaskTable(task, lights),
     milestoneTimeline(task, boards, refresh),
     extensionTable(task, officials, refresh),
     indicatorTable(task),

@@ -1,0 +1,56 @@
+import { t } from '../core/i18n.ts';
+import type { UnitName } from '../views/lookups.ts';
+import { actionForm, type Field, type Values } from './form.ts';
+import { mutate, numeric } from './mutate.ts';
+
+/** How many sub-tasks one form offers: a split of more is sent again with the rest. */
+const rowsOffered = 3;
+
+const rowFields = (index: number, units: readonly UnitName[], dueDate: string): Field[] => [
+  {
+    name: `unit${index}`,
+    label: 'subTaskUnit',
+    kind: 'select',
+    // The first row names a sub-unit; the others may be left empty.
+    options: [
+      ...(index === 0 ? [] : [{ value: '', label: '—' }]),
+      ...units.map((unit) => ({ value: unit.id, label: unit.name ?? unit.id })),
+    ],
+  },
+  { name: `title${index}`, label: 'subTaskTitle', kind: 'text' },
+  { name: `due${index}`, label: 'subTaskDue', kind: 'date', value: dueDate },
+  { name: `weight${index}`, label: 'subTaskWeight', kind: 'number', min: 1, max: 100, value: '1' },
+];
+
+/** The sub-tasks the rows name: those with a unit chosen. */
+const subTasksOf = (values: Values, rows: number) =>
+  Array.from({ length: rows }, (_, index) => index)
+    .filter((index) => values[`unit${index}`])
+    .map((index) => ({
+      unitId: values[`unit${index}`],
+      title: values[`title${index}`],
+      dueDate: values[`due${index}`],
+      weight: numeric(values[`weight${index}`]),
+    }));
+
+/**
+ * 分解交办: the lead unit's head (or the office) hands parts of the task to the
+ * units below the lead unit — a sub-unit, a title, a due date and a weight each.
+ */
+export const splitTaskForm = (
+  task: { id: string; dueDate: string },
+  subUnits: readonly UnitName[],
+  done: () => void,
+) => {
+  const rows = Math.min(rowsOffered, subUnits.length);
+  return actionForm({
+    title: 'splitTask',
+    intro: t('splitTaskHelp'),
+    fields: Array.from({ length: rows }, (_, index) =>
+      rowFields(index, subUnits, task.dueDate),
+    ).flat(),
+    submit: (values) =>
+      mutate('splitTask', { taskId: task.id, subTasks: subTasksOf(values, rows) }),
+    done,
+  });
+};
