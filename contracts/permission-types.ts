@@ -2,7 +2,7 @@ import type { Role } from './actor.ts';
 
 /**
  * Scope `all`: any task or record; `own_unit`: only tasks the actor's unit leads
- * or co-owns (checked by the task decider); `own_tasks`: only tasks whose
+ * or co-owns, or a unit below it in the unit tree does (checked by the task decider); `own_tasks`: only tasks whose
  * responsible leader (分管领导) the actor is, or tasks without one (checked by
  * the task decider); `own_actions`: only the events the actor itself recorded
  * (audit search).

@@ -74,8 +74,8 @@ export const splitTask: OnTask<'SplitTask'> = (data, task, { actor, now }) => {
     throw illegalState(`task ${task.taskId} has no lead unit to split it among its sub-units`);
   }
   unusedId('splitId', data.splitId, task.splitIds, 'split');
-  const today = dayOf(now);
-  const plannedStart = today > task.plannedStart ? today : task.plannedStart;
+  // ISO dates order as text: the later of the split's day and the task's start.
+  const plannedStart = [dayOf(now), task.plannedStart].sort().at(-1) ?? task.plannedStart;
   return recorded('TaskSplit', task, {
     splitId: data.splitId,
     section: task.section,
