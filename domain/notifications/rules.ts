@@ -89,7 +89,7 @@ export const notificationRules: { [T in DomainEventType]?: NotificationRule<T> }
     urgent: () => false,
     subject: (_data, context) => `【催办】${taskTitle(context)}`,
     text: (data, context) =>
-      `督查室就事项「${taskTitle(context)}」向${context.unitName(data.unitId)}催办：${data.message}` +
+      `${data.cause ? '督查系统按时限规则' : '督查室'}就事项「${taskTitle(context)}」向${context.unitName(data.unitId)}催办：${data.message}` +
       (data.replyBy ? `（请于 ${data.replyBy} 前答复）` : ''),
   },
   SupervisionNoticeIssued: {
@@ -113,6 +113,64 @@ export const notificationRules: { [T in DomainEventType]?: NotificationRule<T> }
     subject: (_data, context) => `【堵点升级】${taskTitle(context)}`,
     text: (data, context) =>
       `事项「${taskTitle(context)}」的堵点久未解决，已升级至${data.level === 1 ? '分管领导' : '主要领导'}协调。`,
+  },
+  TaskSigningReminded: {
+    audience: (data) => [{ kind: 'posts', unitIds: [data.unitId], posts: unitPosts }],
+    urgent: () => false,
+    subject: (_data, context) => `【签收提醒】${taskTitle(context)}`,
+    text: (data, context) =>
+      `事项「${taskTitle(context)}」于 ${data.assignedOn} 交办${context.unitName(data.unitId)}，签收时限 ${data.limitDate} 已过仍未签收，请即签收。`,
+  },
+  ProgressReportMissed: {
+    audience: (data) => [{ kind: 'posts', unitIds: [data.unitId], posts: unitPosts }],
+    urgent: () => false,
+    subject: (_data, context) => `【未按期报送】${taskTitle(context)}`,
+    text: (data, context) =>
+      `事项「${taskTitle(context)}」${data.periodStart} 至 ${data.periodEnd} 的进展未按期报送，已记录并计入考核，请尽快报送。`,
+  },
+  UrgeReplyOverdue: {
+    audience: (data) => [
+      { kind: 'posts', unitIds: [data.unitId], posts: unitPosts },
+      { kind: 'responsible_leader' },
+    ],
+    urgent: () => false,
+    subject: (_data, context) => `【催办逾期未复】${taskTitle(context)}`,
+    text: (data, context) =>
+      `${context.unitName(data.unitId)}未在 ${data.replyBy} 前答复事项「${taskTitle(context)}」的催办，已记录并计入考核。`,
+  },
+  SupervisionNoticeReplyOverdue: {
+    audience: (data) => [
+      { kind: 'posts', unitIds: [data.unitId], posts: unitPosts },
+      { kind: 'responsible_leader' },
+    ],
+    urgent: () => false,
+    subject: (data, context) =>
+      `【${noticeColour[data.level]}督办单逾期未复】${taskTitle(context)}`,
+    text: (data, context) =>
+      `${context.unitName(data.unitId)}未在 ${data.replyDueDate} 前答复事项「${taskTitle(context)}」的${noticeColour[data.level]}督办单，已记录并计入考核。`,
+  },
+  ProgressReportDrafted: {
+    audience: (data) => [{ kind: 'posts', unitIds: [data.unitId], posts: ['unit_head'] }],
+    urgent: () => false,
+    subject: (_data, context) => `【待审核】${taskTitle(context)}`,
+    text: (data, context) =>
+      `联络员拟报事项「${taskTitle(context)}」进展 ${data.percent}%，请审核后报送督查室。`,
+  },
+  ProgressReportReturned: {
+    audience: (_data, context) => [
+      { kind: 'posts', unitIds: unitsOf(context), posts: ['contact'] },
+    ],
+    urgent: () => false,
+    subject: (_data, context) => `【报送退回】${taskTitle(context)}`,
+    text: (data, context) =>
+      `单位负责人退回了事项「${taskTitle(context)}」的进展报送：${data.reason}`,
+  },
+  TaskReopenedForRedo: {
+    audience: (_data, context) => [{ kind: 'posts', unitIds: unitsOf(context), posts: unitPosts }],
+    urgent: () => false,
+    subject: (_data, context) => `【重新办理】${taskTitle(context)}`,
+    text: (data, context) =>
+      `提出人对事项「${taskTitle(context)}」的答复不满意，需重新办理，办理时限 ${data.dueDate}。`,
   },
 };
 

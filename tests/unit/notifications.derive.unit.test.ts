@@ -176,6 +176,126 @@ describe('the notifications a fact implies', () => {
     expect(notificationId('e-1', 'li', 'email')).not.toBe(notificationId('e-2', 'li', 'email'));
   });
 
+  it.each([
+    [
+      'a signing reminder reaches the unit not yet signed',
+      {
+        type: 'TaskSigningReminded',
+        data: {
+          taskId: 't1',
+          unitId: 'edu',
+          assignedOn: '2021-02-26',
+          limitDate: '2021-03-01',
+          remindedOn: '2021-03-02',
+        },
+      },
+      ['li', 'wang'],
+      '【签收提醒】',
+    ],
+    [
+      'a missed report reaches the lead unit',
+      {
+        type: 'ProgressReportMissed',
+        data: {
+          taskId: 't1',
+          unitId: 'edu',
+          cycle: 'weekly',
+          periodStart: '2021-03-01',
+          periodEnd: '2021-03-07',
+          recordedOn: '2021-03-08',
+        },
+      },
+      ['li', 'wang'],
+      '【未按期报送】',
+    ],
+    [
+      'an urge not answered in time reaches the unit and the responsible leader',
+      {
+        type: 'UrgeReplyOverdue',
+        data: {
+          taskId: 't1',
+          urgeId: 'u1',
+          unitId: 'edu',
+          replyBy: '2021-03-05',
+          limitDate: '2021-03-05',
+          recordedOn: '2021-03-08',
+        },
+      },
+      ['li', 'sun', 'wang'],
+      '【催办逾期未复】',
+    ],
+    [
+      'a notice not answered in time reaches the unit and the responsible leader',
+      {
+        type: 'SupervisionNoticeReplyOverdue',
+        data: {
+          taskId: 't1',
+          noticeId: 'n1',
+          unitId: 'edu',
+          level: 'blue',
+          replyDueDate: '2021-03-05',
+          limitDate: '2021-03-05',
+          recordedOn: '2021-03-08',
+        },
+      },
+      ['li', 'sun', 'wang'],
+      '【蓝色督办单逾期未复】',
+    ],
+    [
+      "a liaison's draft reaches the unit head alone",
+      {
+        type: 'ProgressReportDrafted',
+        data: {
+          taskId: 't1',
+          draftId: 'd1',
+          milestoneId: 'm1',
+          unitId: 'edu',
+          percent: 40,
+          note: null,
+          evidence: [],
+          draftedBy: 'liaison-edu',
+        },
+      },
+      ['wang'],
+      '【待审核】',
+    ],
+    [
+      'a redo reaches the lead unit',
+      {
+        type: 'TaskReopenedForRedo',
+        data: {
+          taskId: 't1',
+          evaluationId: 'v1',
+          previousDueDate: '2021-03-05',
+          dueDate: '2021-04-02',
+          reopenedOn: '2021-03-08',
+        },
+      },
+      ['li', 'wang'],
+      '【重新办理】',
+    ],
+  ] as const)('%s', (_name, event, officials, subject) => {
+    const derived = deriveNotifications(fact(event as DomainEvent), context);
+    expect([...new Set(derived.map((n) => n.officialId))].sort()).toEqual(officials);
+    expect(derived.every((n) => n.subject.startsWith(subject))).toBe(true);
+  });
+
+  it("a clock's 催办 says the time-limit rules urged, not the office", () => {
+    const event: DomainEvent = {
+      type: 'TaskUrged',
+      data: {
+        taskId: 't1',
+        urgeId: 'u2',
+        unitId: 'edu',
+        message: '请签收',
+        replyBy: '2021-03-04',
+        urgedOn: '2021-03-03',
+        cause: 'signing',
+      },
+    };
+    expect(deriveNotifications(fact(event), context)[0]?.text).toContain('督查系统按时限规则');
+  });
+
   it('facts that notify nobody imply nothing', () => {
     const event: DomainEvent = { type: 'TaskSigned', data: { taskId: 't1', unitId: 'edu' } };
     expect(deriveNotifications(fact(event), context)).toEqual([]);
