@@ -72,14 +72,16 @@ export interface MatterRules {
  *   the result (报结), 10 the common one;
  * - 会议议定事项 20 and 领导交办事项 10: about a month and two weeks, the usual
  *   terms of a 会议纪要's 督办 and of an assignment without its own date;
- * - 人大代表建议 and 政协委员提案 60, about three months: the 代表法 (art. 43) and
- *   the provinces' 代表建议、批评和意见办理办法 answer a deputy 自交办之日起三个月内,
- *   and the 政协提案 rules the same three months from receipt;
+ * - 人大代表建议 and 政协委员提案 60, about three months: the provinces'
+ *   代表建议、批评和意见办理办法 (e.g. 福建: “应当在交办之日起三个月内办理完毕并书面答复
+ *   代表”, up to six with leave) under the 代表法, and local 建议提案 办理 notices the
+ *   same for 提案 (“收到建议、提案之日起3个月内办理完毕并答复代表和委员”);
  * - 群众诉求/督查线索 15: 12345 hotline rules close a general request in 5 to 7
  *   working days and a complex one in 15; a clue the office supervises is the
  *   complex kind.
- * 重新办理 20 working days, about a month: under the 代表法 a deputy dissatisfied
- * with an answer is answered again 自交办之日起一个月内. A 不满意 costs the lead unit
+ * 重新办理 20 working days, about a month: a province's rules implementing the
+ * 代表法 have a dissatisfied deputy's 建议 studied again and answered again
+ * “在交办之日起一个月内”. A 不满意 costs the lead unit
  * 1 point: an assumed value, as the 建议提案办理 考核 of local governments count
  * 满意率 in their scores without one national figure.
  */

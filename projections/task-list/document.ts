@@ -34,6 +34,12 @@ export type TaskListItem = {
    * matters, which are the plan's (the list's kind filter reads absent as annual_plan).
    */
   kind?: TaskKind;
+  /**
+   * `<kind>|<dueDate>`: the list of one kind by due date is one range of one
+   * index (a kind's few matters are not found by walking every task's due date).
+   * Absent on rows projected before matters.
+   */
+  kindDueDate?: string;
   status: TaskStatus;
   progress: number;
   /** The current lead unit: after a transfer the new one, after a return none. */

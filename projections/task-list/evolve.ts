@@ -10,12 +10,16 @@ import type { TaskListItem } from './document.ts';
 import { isOverdue, nextDueDate, updateShare, withShare } from './shares.ts';
 import { withoutSigned, withSigned } from './units.ts';
 
+/** The row's kind and due date, as one value to index (see `TaskListItem.kindDueDate`). */
+export const kindDueDateOf = (kind: string, dueDate: string): string => `${kind}|${dueDate}`;
+
 const registered = (data: Data<'TaskRegistered'>, envelope: EventEnvelope): TaskListItem => ({
   id: data.taskId,
   position: envelope.position,
   title: data.title,
   section: data.section,
   kind: kindOf(data.source),
+  kindDueDate: kindDueDateOf(kindOf(data.source), data.dueDate),
   status: 'registered',
   progress: 0,
   leadUnitId: null,
@@ -47,6 +51,7 @@ const settle = (item: TaskListItem, envelope: EventEnvelope): TaskListItem => {
     ...item,
     position: envelope.position,
     updatedAt: envelope.recordedAt,
+    kindDueDate: kindDueDateOf(item.kind ?? 'annual_plan', item.dueDate),
     progress: taskProgress(shares),
     status: taskStatus({
       assigned: item.leadUnitId !== null,

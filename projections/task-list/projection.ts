@@ -17,6 +17,6 @@ export const taskListProjection: Projection<TaskListItem> = {
   documentId: taskDocumentId,
   evolve: evolveTaskListItem,
   // The default order and the latest activity: any page of them costs what the first does.
-  // The kind: matters are few beside the plan's tasks, and their lists are read by kind.
-  indexes: ['dueDate', 'updatedAt', 'kind'],
+  // A kind's list by due date: matters are few beside the plan's tasks, and read by kind.
+  indexes: ['dueDate', 'updatedAt', 'kindDueDate'],
 };

@@ -64,14 +64,26 @@ const filterOf = (input: TasksQuery, subtree: readonly string[] | null): Filter 
   if (returned !== undefined) filter.returnRequestedBy = returned;
   const proposed = pending(input.proposed);
   if (proposed !== undefined) filter.proposal = proposed;
-  // Rows projected before matters have no kind: they are the plan's.
-  if (input.kind)
-    filter.kind = input.kind === 'annual_plan' ? { $in: [input.kind, null] } : input.kind;
+  if (input.kind === 'annual_plan') {
+    // Rows projected before matters have no kind: they are the plan's. The plan's
+    // tasks are most of the list: a page of them is found walking the sort's index.
+    filter.kind = { $in: [input.kind, null] };
+  } else if (input.kind) {
+    // One range of the kindDueDate index: `<kind>|` up to `<kind>}` ('}' follows '|').
+    filter.kindDueDate = { $gte: `${input.kind}|`, $lt: `${input.kind}}` };
+  }
   return filter;
 };
 
-/** The row field the list is sorted on: the due date unless asked otherwise. */
-export const sortFieldOf = (input: TasksQuery): string => sortFields[input.sortBy ?? 'dueDate'];
+/**
+ * The row field the list is sorted on: the due date unless asked otherwise; for
+ * one kind of matter by due date, the kind and due date its filter is a range of.
+ */
+export const sortFieldOf = (input: TasksQuery): string => {
+  const field = sortFields[input.sortBy ?? 'dueDate'];
+  const matters = input.kind && input.kind !== 'annual_plan';
+  return matters && field === 'dueDate' ? 'kindDueDate' : field;
+};
 
 /**
  * The read-model query of one page of the task list: sorted on one field, ties

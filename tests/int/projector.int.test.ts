@@ -170,7 +170,7 @@ describe('the indexes the projections declare', () => {
   };
   const declared = [
     'documents.dueDate.task_list',
-    'documents.kind.task_list',
+    'documents.kindDueDate.task_list',
     'documents.updatedAt.task_list',
   ];
 

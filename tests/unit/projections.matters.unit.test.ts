@@ -129,6 +129,7 @@ describe('a matter in the task list and the boards’ documents', () => {
     expect(row).toMatchObject({
       kind: 'cppcc_proposal',
       dueDate: '2021-04-08',
+      kindDueDate: 'cppcc_proposal|2021-04-08',
       completion: 'none',
     });
     expect(row?.status).not.toBe('closed');

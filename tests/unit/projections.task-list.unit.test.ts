@@ -41,6 +41,7 @@ describe('the task list row of a registered task', () => {
       title: 'Build 3 new schools',
       section: 'Education',
       kind: 'annual_plan',
+      kindDueDate: 'annual_plan|2021-12-31',
       status: 'registered',
       progress: 0,
       leadUnitId: null,

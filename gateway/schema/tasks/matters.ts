@@ -253,8 +253,9 @@ ${commandPositionFields}  }
   """
   Time limits and the score of matters. Versions that publish none read the defaults: 批示件
   10 working days, 会议议定事项 20, 领导交办事项 10, 人大代表建议 and 政协委员提案 60 (three months
-  from 交办, the 代表法 and the 提案 rules), 群众诉求/督查线索 15 (12345 rules: 5–7 for a
-  general request, 15 for a complex one); 重新办理 20 (the 代表法's month for a second answer);
+  from 交办, the provinces' 代表建议 办理办法 and the 提案 rules), 群众诉求/督查线索 15 (12345
+  rules: 5–7 for a general request, 15 for a complex one); 重新办理 20 (a month for a second
+  answer, as provincial rules under the 代表法 give it);
   a 不满意 −1 point.
   """
   type MatterRules {

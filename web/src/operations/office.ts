@@ -45,7 +45,7 @@ export const rulingDetailsQuery = /* GraphQL */ `query OfficeRulingDetails($repo
 export const officeTasksQuery = /* GraphQL */ `query OfficeTasks {
   tasks(orderBy: { field: UPDATED_AT, direction: DESC }, first: 200) { totalCount
     edges { node { id title section status progress leadUnit { id name } dueDate nextDueDate
-      overdueMilestones } } } }`;
+      overdueMilestones kind } } } }`;
 
 /** The task the office works on: its assignment, plan, indicators, notices, urges and 问责. */
 export const officeTaskQuery = /* GraphQL */ `query OfficeTask($id: ID!) {

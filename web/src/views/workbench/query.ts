@@ -115,6 +115,8 @@ export interface TaskRow {
   dueDate: string;
   nextDueDate: string | null;
   overdueMilestones: number;
+  /** The annual plan's task (`ANNUAL_PLAN`) or a matter's kind. */
+  kind: string;
 }
 
 /** Everything the workbench's first screen shows. */

@@ -1,6 +1,6 @@
 import { h } from '../../core/dom.ts';
 import { label, percentText, taskLink } from '../../core/format.ts';
-import { t } from '../../core/i18n.ts';
+import { t, tOf } from '../../core/i18n.ts';
 import { can } from '../../core/session.ts';
 import { matterForm } from '../../forms/office-matter.ts';
 import { registerForm } from '../../forms/office-register.ts';
@@ -49,6 +49,7 @@ export const taskListPart: Part<Workbench> = {
       t('wbTaskList'),
       [
         { label: t('task'), cell: (row) => taskLink(row.id, row.title) },
+        { label: t('taskKind'), cell: (row) => tOf('taskKind', row.kind) },
         {
           label: t('status'),
           cell: (row) => h('span', { 'data-status': row.status }, label('status', row.status)),
