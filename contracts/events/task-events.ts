@@ -686,11 +686,13 @@ export type NoticeAddressee =
   | { role: 'responsible_leader'; official: string | null }
   | { role: 'main_leader' };
 
-/** The lapse a slip escalates: an unanswered notice or 催办, or a missed report (by period end). */
+/**
+ * The lapse a slip escalates: an unanswered notice or 催办 (a missed report or a
+ * signing not done is urged first: its escalation starts at the 催办's blue slip).
+ */
 export type EscalationSource =
   | { kind: 'notice'; noticeId: string }
-  | { kind: 'urge'; urgeId: string }
-  | { kind: 'missed_report'; periodEnd: string };
+  | { kind: 'urge'; urgeId: string };
 
 /** What the clock urged for: a unit not signed in time, a report not sent in its period. */
 export type UrgeCause = 'signing' | 'missed_report';
