@@ -46,6 +46,13 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   'scoring.bonusPerAwardMax': [-0.5, 100.5],
   'scoring.bonusCapPerPeriod': [-0.5, 100.5],
   'evidence[0].size': [-1],
+  'timeLimits.signingWorkingDays': [0, 61],
+  'timeLimits.urgeReplyWorkingDays': [0, 61],
+  'timeLimits.noticeReplyWorkingDays.blue': [0, 61],
+  'timeLimits.noticeReplyWorkingDays.yellow': [0, 61],
+  'timeLimits.noticeReplyWorkingDays.red': [0, 61],
+  'timeLimits.missedReportPoints': [0.5, -100.5],
+  'timeLimits.lateReplyPoints': [0.5, -100.5],
   tolerance: [-1, 1e12 + 1],
 };
 
