@@ -533,7 +533,15 @@ export type TaskEvent =
        * `MilestoneProgressReported` it allows.
        */
       type: 'ProgressReportApproved';
-      data: { taskId: string; draftId: string; milestoneId: string; approvedBy: string };
+      data: {
+        taskId: string;
+        draftId: string;
+        milestoneId: string;
+        /** The unit reporting, and the liaison who drafted it. */
+        unitId: string;
+        draftedBy: string;
+        approvedBy: string;
+      };
     }
   | {
       /** The unit head sent the draft back to the liaison, with the reason. */
@@ -542,6 +550,9 @@ export type TaskEvent =
         taskId: string;
         draftId: string;
         milestoneId: string;
+        /** The unit, and the liaison who drafted it and is to correct it. */
+        unitId: string;
+        draftedBy: string;
         reason: string;
         returnedBy: string;
       };
