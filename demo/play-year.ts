@@ -1,4 +1,5 @@
 import type { Actor } from '../contracts/actor.ts';
+import { timeLimitDefaults } from '../contracts/events/ruleset-events.ts';
 import { addDays, daysBetween } from '../domain/dates.ts';
 import { defaultRuleset } from '../domain/rulesets/default-ruleset.ts';
 import { headOf, inspector, leader, office } from './actors.ts';
@@ -139,7 +140,13 @@ const ruleset = (
 const publishRulesets = async (call: Call) => {
   await call(
     'rules.publishRuleset',
-    ruleset(1, '2021-01-01', {}, '2021年度督查督办亮灯和计分规则'),
+    // Assumed: a week (5 working days) to sign for the tasks of the year's first assignment.
+    ruleset(
+      1,
+      '2021-01-01',
+      { timeLimits: { ...timeLimitDefaults, signingWorkingDays: 5 } },
+      '2021年度督查督办亮灯和计分规则',
+    ),
     office,
   );
   await call(
@@ -227,7 +234,8 @@ const planYearOf = (task: PlanTask, ids: TaskIds, call: Call, schedule: Schedule
     planPingPong(task, taskId, call, schedule);
   } else {
     schedule.on('2021-01-08', () => call('tasks.signTask', { taskId }, head));
-    for (const unitId of task.cooperating.slice(0, 1)) {
+    // Every cooperating unit signs within the demo's signing limit: the clock reminds none.
+    for (const unitId of task.cooperating) {
       schedule.on('2021-01-11', () => call('tasks.signTask', { taskId }, headOf(unitId)));
     }
   }

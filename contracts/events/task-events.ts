@@ -538,7 +538,15 @@ export type TaskEvent =
        * `MilestoneProgressReported` it allows.
        */
       type: 'ProgressReportApproved';
-      data: { taskId: string; draftId: string; milestoneId: string; approvedBy: string };
+      data: {
+        taskId: string;
+        draftId: string;
+        milestoneId: string;
+        /** The unit reporting, and the liaison who drafted it. */
+        unitId: string;
+        draftedBy: string;
+        approvedBy: string;
+      };
     }
   | {
       /** The unit head sent the draft back to the liaison, with the reason. */
@@ -547,6 +555,9 @@ export type TaskEvent =
         taskId: string;
         draftId: string;
         milestoneId: string;
+        /** The unit, and the liaison who drafted it and is to correct it. */
+        unitId: string;
+        draftedBy: string;
         reason: string;
         returnedBy: string;
       };
@@ -770,11 +781,13 @@ export type NoticeAddressee =
   | { role: 'responsible_leader'; official: string | null }
   | { role: 'main_leader' };
 
-/** The lapse a slip escalates: an unanswered notice or 催办, or a missed report (by period end). */
+/**
+ * The lapse a slip escalates: an unanswered notice or 催办 (a missed report or a
+ * signing not done is urged first: its escalation starts at the 催办's blue slip).
+ */
 export type EscalationSource =
   | { kind: 'notice'; noticeId: string }
-  | { kind: 'urge'; urgeId: string }
-  | { kind: 'missed_report'; periodEnd: string };
+  | { kind: 'urge'; urgeId: string };
 
 /** What the clock urged for: a unit not signed in time, a report not sent in its period. */
 export type UrgeCause = 'signing' | 'missed_report';

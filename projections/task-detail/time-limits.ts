@@ -23,7 +23,6 @@ export const withEscalation = (
 ): TaskDetail => {
   switch (source?.kind) {
     case undefined:
-    case 'missed_report':
       return doc;
     case 'urge':
       return changeUrge(doc, source.urgeId, { escalatedTo: noticeId });

@@ -49,6 +49,13 @@ const outOfBounds: Readonly<Record<string, readonly unknown[]>> = {
   'matters.limits[0].workingDays': [0, 251],
   'matters.redoWorkingDays': [0, 251],
   'matters.dissatisfiedDeduction': [0.5, -100.5],
+  'timeLimits.signingWorkingDays': [0, 61],
+  'timeLimits.urgeReplyWorkingDays': [0, 61],
+  'timeLimits.noticeReplyWorkingDays.blue': [0, 61],
+  'timeLimits.noticeReplyWorkingDays.yellow': [0, 61],
+  'timeLimits.noticeReplyWorkingDays.red': [0, 61],
+  'timeLimits.missedReportPoints': [0.5, -100.5],
+  'timeLimits.lateReplyPoints': [0.5, -100.5],
   tolerance: [-1, 1e12 + 1],
   'subTasks[0].weight': [0, 100.5],
 };

@@ -185,7 +185,13 @@ describe('a supervision notice (督办单)', () => {
       { type: 'SupervisionNoticeIssued', data: { taskId, noticeId, ...notice } },
       {
         type: 'SupervisionNoticeAnswered',
-        data: { taskId, noticeId, answer: '已制定整改方案', evidence: [] },
+        data: {
+          taskId,
+          noticeId,
+          answer: '已制定整改方案',
+          evidence: [],
+          answeredOn: '2021-03-01',
+        },
       },
     ]);
   });

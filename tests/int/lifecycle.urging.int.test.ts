@@ -79,6 +79,11 @@ describe('urging a task (催办)', () => {
         replyBy: '2021-03-05',
         urgedOn: '2021-03-01',
         by: office.id,
+        cause: null,
+        answer: null,
+        answeredOn: null,
+        overdueOn: null,
+        escalatedTo: null,
       },
       {
         urgeId: second.urgeId,
@@ -88,6 +93,11 @@ describe('urging a task (催办)', () => {
         replyBy: null,
         urgedOn: '2021-03-01',
         by: office.id,
+        cause: null,
+        answer: null,
+        answeredOn: null,
+        overdueOn: null,
+        escalatedTo: null,
       },
     ]);
 

@@ -428,6 +428,16 @@ const commands = {
         redoWorkingDays: 20,
         dissatisfiedDeduction: -1,
       },
+      // The time limits' defaults (timeLimitDefaults), named so each field's rule is tried.
+      timeLimits: {
+        signingWorkingDays: 2,
+        urgeReplyWorkingDays: 3,
+        noticeReplyWorkingDays: { blue: 5, yellow: 3, red: 2 },
+        escalateUpTo: 'RED',
+        missedReportPoints: -0.5,
+        lateReplyPoints: -1,
+        liaisonReportNeedsApproval: true,
+      },
     })),
   ],
   publishWorkCalendar: [

@@ -5,6 +5,7 @@ import {
   type Ruleset,
   type RulesetEvent,
 } from '../../contracts/events/index.ts';
+import { timeLimitDefaults, timeLimitsOf } from '../../contracts/events/ruleset-events.ts';
 import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import { publishedRulesets, rulesetInForce } from '../../domain/rulesets/in-force.ts';
 import type { RulesetCommand } from '../../services/rulesets/domain/commands.ts';
@@ -366,6 +367,56 @@ describe('the rules of matters (事项来源) in a ruleset', () => {
   ])('refuses %j, naming %s', (matters, field) => {
     given(rulesetDecider, [])
       .when(publish(given_(matters)))
+      .thenThrows('VALIDATION', field);
+  });
+});
+
+describe('the time limits of a ruleset (签收, reports, replies)', () => {
+  const limits = {
+    signingWorkingDays: 1,
+    urgeReplyWorkingDays: 2,
+    noticeReplyWorkingDays: { blue: 4, yellow: 3, red: 1 },
+    escalateUpTo: 'yellow' as const,
+    missedReportPoints: -1,
+    lateReplyPoints: -2,
+    liaisonReportNeedsApproval: false,
+  };
+
+  it('are kept as published', () => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset({ timeLimits: limits })))
+      .then([published(ruleset({ timeLimits: limits }))]);
+  });
+
+  it('are absent from a version that names none, which reads the defaults', () => {
+    given(rulesetDecider, [])
+      .when(publish(ruleset()))
+      .then([published(ruleset())]);
+    expect(timeLimitsOf(ruleset())).toEqual(timeLimitDefaults);
+    expect(timeLimitsOf(ruleset({ timeLimits: limits }))).toEqual(limits);
+  });
+
+  it.each([
+    [
+      'a signing limit of 0 working days',
+      { signingWorkingDays: 0 },
+      'timeLimits.signingWorkingDays',
+    ],
+    ['an unknown colour', { escalateUpTo: 'green' }, 'timeLimits.escalateUpTo'],
+    [
+      'points gained for a missed report',
+      { missedReportPoints: 1 },
+      'timeLimits.missedReportPoints',
+    ],
+    [
+      'a colour without its reply days',
+      { noticeReplyWorkingDays: { blue: 4, yellow: 3 } },
+      'timeLimits.noticeReplyWorkingDays.red',
+    ],
+  ])('refuse %s', (_, change, field) => {
+    const bad = { ...limits, ...change } as unknown as Ruleset['timeLimits'];
+    given(rulesetDecider, [])
+      .when(publish(ruleset({ timeLimits: bad })))
       .thenThrows('VALIDATION', field);
   });
 });

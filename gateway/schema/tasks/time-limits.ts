@@ -69,10 +69,8 @@ export const timeLimitTypeDefs = /* GraphQL */ `
   enum EscalationSourceKind {
     "A 督办单 not answered in time."
     NOTICE
-    "A 催办 not answered in time."
+    "A 催办 not answered in time (a missed report or a late signing is urged first)."
     URGE
-    "A missed report (未按期报送)."
-    MISSED_REPORT
   }
 
   "The lapse a slip escalates."
@@ -83,8 +81,6 @@ export const timeLimitTypeDefs = /* GraphQL */ `
     noticeId: ID
     "For URGE: the urge."
     urgeId: ID
-    "For MISSED_REPORT: the last day of the period."
-    periodEnd: Date
   }
 
   extend type SupervisionNotice {

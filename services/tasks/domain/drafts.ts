@@ -65,6 +65,8 @@ export const approveProgressReport: OnTask<'ApproveProgressReport'> = (data, tas
     ...recorded('ProgressReportApproved', task, {
       draftId: data.draftId,
       milestoneId: draft.milestoneId,
+      unitId: draft.unitId,
+      draftedBy: draft.draftedBy,
       approvedBy: actor.id,
     }),
     ...recorded('MilestoneProgressReported', task, {
@@ -84,6 +86,8 @@ export const returnProgressReport: OnTask<'ReturnProgressReport'> = (data, task,
   return recorded('ProgressReportReturned', task, {
     draftId: data.draftId,
     milestoneId: draft.milestoneId,
+    unitId: draft.unitId,
+    draftedBy: draft.draftedBy,
     reason: data.reason,
     returnedBy: actor.id,
   });

@@ -65,6 +65,7 @@ export const drafted = (
     percent: data.percent,
     note: data.note,
     evidence: data.evidence,
+    draftedBy: data.draftedBy,
     open: true,
   }),
 });

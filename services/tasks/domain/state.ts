@@ -83,6 +83,8 @@ export type DraftState = {
   percent: number;
   note: string | null;
   evidence: readonly Evidence[];
+  /** The liaison's actor id. */
+  draftedBy: string;
   open: boolean;
 };
 

@@ -19,7 +19,7 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   indicators { id name unitOfMeasure target comparison dueDate baseline tolerance assumed
     latestSelfReported { value asOf } latestMeasured { value asOf } }
   notices { id level toUnit { id name } subject body replyDueDate answered answer
-    addressee { role unitId official } escalatedFrom { kind noticeId urgeId periodEnd } escalatedTo overdueOn }
+    addressee { role unitId official } escalatedFrom { kind noticeId urgeId } escalatedTo overdueOn }
   urges { urgeId unit { id name } message replyBy urgedOn by cause answer answeredOn overdueOn escalatedTo }
   reportingCycle
   missedReports { unit { id name } cycle periodStart periodEnd recordedOn }

@@ -98,12 +98,7 @@ export interface TaskPage {
     answered: boolean;
     answer: string | null;
     addressee: { role: string; unitId: string | null; official: string | null } | null;
-    escalatedFrom: {
-      kind: string;
-      noticeId: string | null;
-      urgeId: string | null;
-      periodEnd: string | null;
-    } | null;
+    escalatedFrom: { kind: string; noticeId: string | null; urgeId: string | null } | null;
     escalatedTo: string | null;
     overdueOn: string | null;
   }[];

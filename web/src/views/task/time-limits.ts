@@ -107,12 +107,7 @@ export const noticeChain = (notice: Notice) =>
       ? h(
           'p',
           {},
-          `${t('noticeEscalatedFrom')}：${
-            notice.escalatedFrom.noticeId ??
-            notice.escalatedFrom.urgeId ??
-            notice.escalatedFrom.periodEnd ??
-            ''
-          }`,
+          `${t('noticeEscalatedFrom')}：${notice.escalatedFrom.noticeId ?? notice.escalatedFrom.urgeId ?? ''}`,
         )
       : null,
     notice.overdueOn
