@@ -79,4 +79,19 @@ describe('the notification queue', () => {
       status: 'pending',
     });
   });
+
+  it("shows a person their own notifications, and nobody else's", async () => {
+    const mine = await call<{ items: QueuedNotification[] }>(
+      'notifications.mine',
+      {},
+      { id: 'li', role: 'leader' },
+    );
+    expect(mine.items.map((row) => row.officialId)).toEqual(['li']);
+    const others = await call<{ items: QueuedNotification[] }>(
+      'notifications.mine',
+      {},
+      { id: 'wang', role: 'leader' },
+    );
+    expect(others.items).toEqual([]);
+  });
 });

@@ -83,6 +83,7 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   changeOfficialContacts: ['all', null, null, null, null],
   retryNotification: ['all', null, null, null, null],
   notifications: ['all', null, null, null, null],
+  myNotifications: ['all', 'all', 'all', 'all', null],
 };
 
 const operations = Object.keys(permissions) as Operation[];

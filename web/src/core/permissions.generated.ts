@@ -532,6 +532,15 @@ export const permissions = {
     "roles": {
       "office": "all"
     }
+  },
+  "myNotifications": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all"
+    }
   }
 } as const satisfies Record<string, Permission>;
 
