@@ -10,7 +10,7 @@
  *   2. steady: RATE urges a second for SECONDS; the delay of each notification
  *      from its fact's recording to the peer's acceptance, p50 and p99.
  *
- *   npm run bench:notify [-- --burst 1000 --rate 20 --seconds 10]
+ *   npm run bench:notify [-- --burst 1000 --rate 20 --seconds 10 --concurrency 8]
  */
 import { parseArgs } from 'node:util';
 import type { QueuedNotification } from '../domain/notifications/queue-row.ts';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     burst: { type: 'string', default: '1000' },
     rate: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '8' },
   },
 });
 const burst = Number(values.burst);
@@ -46,9 +47,9 @@ let sys: TestSystem | null = null;
 try {
   sys = await startTestSystem({
     SERVICES: 'tasks,directory,rules,views,projector,notifications',
-    NOTIFY_SMTP_URL: `${peer.url()}/?pool=true&maxConnections=8`,
+    NOTIFY_SMTP_URL: `${peer.url()}/?pool=true&maxConnections=${values.concurrency}`,
     NOTIFY_QUIET_HOURS: 'none',
-    NOTIFY_SENDER_CONCURRENCY: '8',
+    NOTIFY_SENDER_CONCURRENCY: String(values.concurrency),
     LOG_LEVEL: 'error',
   });
   const running = sys;

@@ -16,7 +16,7 @@ import type { CommandOperation, Operation } from './declare.ts';
 import { internal } from './directory/internal.ts';
 import { officialCommands, officials, postHolders } from './directory/officials.ts';
 import { unitCommands, units } from './directory/units.ts';
-import { notificationCommands, notifications } from './notifications.ts';
+import { myNotifications, notificationCommands, notifications } from './notifications.ts';
 import { rulesetCommands, rulesetInForce, rulesets, workCalendar } from './rulesets.ts';
 import { accountabilityCommands } from './tasks/accountability.ts';
 import { blockageCommands } from './tasks/blockages.ts';
@@ -88,6 +88,7 @@ export const catalogue = {
   ...timeLimitCommands,
   ...matterCommands,
   ...splittingCommands,
+  myNotifications,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof catalogue;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notificationStatuses } from '../../domain/notifications/queue-row.ts';
 import { id, idempotencyKey, oneOf } from '../fields.ts';
-import { command, office, query, served } from './declare.ts';
+import { command, office, query, readers, served } from './declare.ts';
 
 /** Notifications (通知): what the facts of the log sent to whom, and the office's retry. */
 
@@ -32,4 +32,16 @@ export const notifications = query(office, 'notifications.list', {
     first: args.first,
     after: args.after,
   }),
+});
+
+/** The caller's own notifications (an official signed in as themselves), newest first. */
+export const myNotificationsInput = notificationsInput.pick({
+  status: true,
+  first: true,
+  after: true,
+});
+
+export const myNotifications = query(readers, 'notifications.mine', {
+  name: 'myNotifications',
+  params: (args) => ({ status: args.status, first: args.first, after: args.after }),
 });

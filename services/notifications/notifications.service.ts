@@ -1,5 +1,6 @@
 import type { ServiceSchema } from 'moleculer';
 import {
+  myNotificationsInput,
   notificationsInput,
   retryNotificationInput,
 } from '../../contracts/catalogue/notifications.ts';
@@ -83,6 +84,14 @@ export const createNotificationsService = (
       list: guarded('notifications', async (ctx) =>
         listNotifications(deps.readModels, parseInput(notificationsInput, ctx.params), () =>
           validationError('after', 'must be a cursor this query gave'),
+        ),
+      ),
+      /** The caller's own: those to the official the caller is (none for a role without one). */
+      mine: guarded('myNotifications', async (ctx, actor) =>
+        listNotifications(
+          deps.readModels,
+          { ...parseInput(myNotificationsInput, ctx.params), taskId: null, officialId: actor.id },
+          () => validationError('after', 'must be a cursor this query gave'),
         ),
       ),
       /** Sends what is due now (tests, and the office's console after a retry). */

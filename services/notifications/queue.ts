@@ -1,4 +1,5 @@
 import { isNotificationEvent } from '../../contracts/events/families.ts';
+import { notificationEventTypes } from '../../contracts/events/index.ts';
 import { toDomainEvent } from '../../contracts/events/upcast.ts';
 import { deriveNotifications } from '../../domain/notifications/derive.ts';
 import {
@@ -20,6 +21,8 @@ import {
   taskFacts,
 } from './directory-lookup.ts';
 import { rerouted } from './reroute.ts';
+
+const notificationTypes: ReadonlySet<string> = new Set(notificationEventTypes);
 
 /** The queue's collection and its checkpoint. */
 export const queueCollection = 'notifications';
@@ -76,6 +79,15 @@ export const createNotificationQueue = (options: QueueOptions) => {
         rows.set(id, await readModels.get<QueuedNotification>(queueCollection, id));
       return rows.get(id) ?? null;
     };
+    // The rows the page's delivery facts speak of, in one read.
+    const spoken = page.flatMap((stored) => {
+      const id = (stored.data as { notificationId?: unknown } | null)?.notificationId;
+      return notificationTypes.has(stored.type) && typeof id === 'string' ? [id] : [];
+    });
+    if (spoken.length > 0) {
+      const found = await readModels.getMany<QueuedNotification>(queueCollection, spoken);
+      for (const id of spoken) rows.set(id, found.get(id) ?? null);
+    }
     const notifying = page.filter((stored) => ruleOf(stored.type as never) !== null);
     const taskIds = [...new Set(notifying.map(taskIdOf).filter((id) => id !== null))];
     const tasks =

@@ -39,8 +39,12 @@ export interface SenderOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Attempts not recorded as facts yet, kept by the sender between two records. */
-type Attempts = { attempts: number; dueAt: number; rowDueAt: string };
+/**
+ * Attempts not recorded as facts yet, kept by the sender between two records,
+ * with the row's `nextAttemptAt` values they stand for: the one it saw, and the
+ * one its last failure record will give the row once the queue has read it.
+ */
+type Attempts = { attempts: number; dueAt: number; rowDueAts: readonly string[] };
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -69,12 +73,12 @@ export const createSender = (options: SenderOptions) => {
 
   const attemptsOf = (row: QueuedNotification): Attempts => {
     const kept = pending.get(row.id);
-    // A new fact (a failure recorded, a retry asked) moved the row: it wins.
-    if (kept && kept.rowDueAt === row.nextAttemptAt) return kept;
+    if (kept?.rowDueAts.includes(row.nextAttemptAt)) return kept;
+    // A fact the sender did not write (the office's retry), or a restart: the row wins.
     return {
       attempts: row.attempts,
       dueAt: Date.parse(row.nextAttemptAt),
-      rowDueAt: row.nextAttemptAt,
+      rowDueAts: [row.nextAttemptAt],
     };
   };
 
@@ -116,9 +120,10 @@ export const createSender = (options: SenderOptions) => {
       });
     } catch (error) {
       const dueAt = nowMs + retryDelayMs(attempts, random(), backoff);
-      pending.set(row.id, { attempts, dueAt, rowDueAt: before.rowDueAt });
+      const nextAttemptAt = new Date(dueAt).toISOString();
+      const seen = row.nextAttemptAt;
+      pending.set(row.id, { attempts, dueAt, rowDueAts: [...before.rowDueAts.slice(-3), seen] });
       if (failureRecorded(attempts, every)) {
-        const nextAttemptAt = new Date(dueAt).toISOString();
         await record(
           row,
           {
@@ -133,7 +138,7 @@ export const createSender = (options: SenderOptions) => {
           },
           `failed-${attempts}`,
         );
-        pending.set(row.id, { attempts, dueAt, rowDueAt: nextAttemptAt });
+        pending.set(row.id, { attempts, dueAt, rowDueAts: [seen, nextAttemptAt] });
       }
       return;
     }

@@ -62,4 +62,36 @@ describe('the notification queue', () => {
     const rows = await queue();
     expect(rows.map((row) => row.text.includes('再次催办'))).toEqual([true]);
   });
+
+  it('looks the address up again when the office retries, after the person changed it', async () => {
+    const [row] = await queue();
+    expect(row?.address).toBe('li@edu.example.gov.cn');
+    await call(
+      'directory.changeOfficialContacts',
+      { officialId: 'li', email: 'li.new@edu.example.gov.cn', mobile: null, channels: ['email'] },
+      office,
+    );
+    await call('notifications.retryNotification', { notificationId: row?.id }, office);
+    const [retried] = await queue();
+    expect(retried).toMatchObject({
+      id: row?.id,
+      address: 'li.new@edu.example.gov.cn',
+      status: 'pending',
+    });
+  });
+
+  it("shows a person their own notifications, and nobody else's", async () => {
+    const mine = await call<{ items: QueuedNotification[] }>(
+      'notifications.mine',
+      {},
+      { id: 'li', role: 'leader' },
+    );
+    expect(mine.items.map((row) => row.officialId)).toEqual(['li']);
+    const others = await call<{ items: QueuedNotification[] }>(
+      'notifications.mine',
+      {},
+      { id: 'wang', role: 'leader' },
+    );
+    expect(others.items).toEqual([]);
+  });
 });

@@ -509,6 +509,7 @@ const queries = {
   officialRecords: [read('officialRecords', registeredOfficial)],
   overview: [read('overview')],
   notifications: [read('notifications')],
+  myNotifications: [read('myNotifications')],
   internal: [
     { via: 'broker', action: 'directory.knownUnits', params: { ids: [leadUnit] } },
     { via: 'broker', action: 'directory.unitCategories', params: { ids: [leadUnit] } },

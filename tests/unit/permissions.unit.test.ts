@@ -88,6 +88,7 @@ const table: Record<Operation, readonly (Scope | null)[]> = {
   changeOfficialContacts: ['all', null, null, null, null, null],
   retryNotification: ['all', null, null, null, null, null],
   notifications: ['all', null, null, null, null, null],
+  myNotifications: ['all', 'all', 'all', 'all', 'all', null],
   approveProgressReport: [null, 'own_unit', null, null, null, null],
   returnProgressReport: [null, 'own_unit', null, null, null, null],
 };

@@ -19,6 +19,18 @@ export const notificationTypeDefs = /* GraphQL */ `
       "The endCursor of the page before."
       after: String
     ): NotificationConnection!
+    """
+    The notifications sent to the caller, an official signed in as themselves, newest first:
+    what reached them, when, and how. Roles: OFFICE, DEPARTMENT_HEAD, LEADER, INSPECTOR.
+    """
+    myNotifications(
+      "Only those in this status."
+      status: NotificationStatus
+      "At most this many, 1–200; default 50."
+      first: Int
+      "The endCursor of the page before."
+      after: String
+    ): NotificationConnection!
   }
 
   extend type Mutation {

@@ -599,6 +599,16 @@ export const permissions = {
       "office": "all",
       "department_head": "own_unit"
     }
+  },
+  "myNotifications": {
+    "kind": "query",
+    "roles": {
+      "office": "all",
+      "department_head": "all",
+      "leader": "all",
+      "inspector": "all",
+      "liaison": "all"
+    }
   }
 } as const satisfies Record<string, Permission>;
 
