@@ -25,7 +25,7 @@ describe('the sign-in page', () => {
     await opened.page.waitForSelector('form[data-form="demo"]');
     expect(await opened.page.$$('form[data-form="token"] textarea')).toHaveLength(1);
     const groups = await opened.page.$$eval('optgroup', (items) => items.map((item) => item.label));
-    expect(groups).toEqual(['领导', '责任单位负责人', '纪检监察', '督查室']);
+    expect(groups).toEqual(['领导', '责任单位负责人', '联络员', '纪检监察', '督查室']);
     await screenshot(opened.page, '00-sign-in');
   });
 });
@@ -363,8 +363,10 @@ describe('an inspector', () => {
       return { status: run.status, output: `${run.stdout}${run.stderr}` };
     };
     const accepted = verify();
-    // The plan's 26 tasks and the demo's 12 assumed matters (demo/matters.ts), each registered once.
-    expect(accepted).toMatchObject({ status: 0, output: expect.stringMatching(/38 events/) });
+    // The plan's 26 tasks and the 11 of the demo's assumed matters (demo/matters.ts)
+    // registered before the last signed head (2021-10-02): the 12th, issued on
+    // 2021-10-11, is not covered by a signed head yet, so not in the bundle.
+    expect(accepted).toMatchObject({ status: 0, output: expect.stringMatching(/ 37 events/) });
     writeFileSync(file, readFileSync(file, 'utf8').replace('"title":"', '"title":"改'));
     const refused = verify();
     expect(refused).toMatchObject({
