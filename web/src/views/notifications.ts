@@ -1,3 +1,4 @@
+import { announceAfterRender } from '../core/announce.ts';
 import { gql } from '../core/api.ts';
 import { h, replace, uid } from '../core/dom.ts';
 import { type Column, dateTime, label, table } from '../core/format.ts';
@@ -50,7 +51,10 @@ const statusFilter = (selected: string) => {
   );
 };
 
-/** 重新发送: due at once; the page is drawn again once the office's request is recorded. */
+/**
+ * 重新发送: due at once; the page is drawn again once the office's request is
+ * recorded, the confirmation at its top.
+ */
 const retryButton = (row: NotificationRow, status: HTMLElement, refresh: () => void) => {
   const button: HTMLButtonElement = h(
     'button',
@@ -62,7 +66,8 @@ const retryButton = (row: NotificationRow, status: HTMLElement, refresh: () => v
         button.disabled = true;
         try {
           await mutate('retryNotification', { notificationId: row.id });
-          replace(status, t('ntRetried'));
+          // Said once the page is drawn again: a note in this page would go with it.
+          announceAfterRender(t('ntRetried'));
           refresh();
         } catch (error) {
           button.disabled = false;
