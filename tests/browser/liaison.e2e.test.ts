@@ -105,6 +105,16 @@ const draftsOf = async (taskId: string): Promise<Draft[]> => {
   return task.drafts;
 };
 
+/** axe-core's findings on the page as it stands, its folds opened first so that their forms are seen. */
+const axeFindings = async (page: Page): Promise<string[]> => {
+  await page.$$eval('details:not([open])', (folds) => {
+    for (const fold of folds) (fold as HTMLDetailsElement).open = true;
+  });
+  return (await axeViolations(page)).map(
+    (violation) => `${violation.rule} ×${violation.nodes} (${violation.first})`,
+  );
+};
+
 /** Opens the task page as `sub` (signed in through the demo login) and waits for it. */
 const taskPage = async (sub: string, taskId: string): Promise<Page> => {
   const page = await sessionOf(run, sub);
@@ -143,8 +153,8 @@ describe('a liaison’s progress report (联络员拟报), approved or returned 
   let task: Task;
   let approved: Milestone;
   let returned: Milestone;
-  const approvedNote = '联络员拟报：中医院院区主体完工，待负责人审核';
-  const returnedNote = '联络员拟报：医养结合项目签约完成，待负责人审核';
+  const approvedNote = '中医院高新院区主体结构完工';
+  const returnedNote = '医养结合项目签约完成';
   const reason = '进度数据与台账不一致，请核实后重报';
   let approvedPercent = 0;
 
@@ -188,13 +198,7 @@ describe('a liaison’s progress report (联络员拟报), approved or returned 
 
   it('leaves nothing for axe to find on the liaison’s task page, folds open', async () => {
     const page = await taskPage(liaison, task.id);
-    await page.$$eval('details:not([open])', (folds) => {
-      for (const fold of folds) (fold as HTMLDetailsElement).open = true;
-    });
-    const found = (await axeViolations(page)).map(
-      (violation) => `${violation.rule} ×${violation.nodes} (${violation.first})`,
-    );
-    expect(found).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
   });
 
   it('waits for the unit head, listed on 本单位任务 as awaiting approval', async () => {
@@ -209,6 +213,13 @@ describe('a liaison’s progress report (联络员拟报), approved or returned 
     const texts = await page.$$eval(rows, (items) => items.map((item) => item.textContent ?? ''));
     expect(texts.some((text) => text.includes(`${approvedPercent}%`))).toBe(true);
     expect(texts).toHaveLength(2);
+    expect(await axeFindings(page)).toEqual([]);
+    // On the task page each pending draft offers the head its approval and its return.
+    await page.click(`${section} a[href="#/tasks/${task.id}"]`);
+    await page.waitForSelector(`[data-ready="task"][data-task="${task.id}"]`);
+    expect(await page.$$('section.drafts form[data-form="approveDraft"]')).toHaveLength(2);
+    expect(await page.$$('section.drafts form[data-form="returnDraft"]')).toHaveLength(2);
+    expect(await axeFindings(page)).toEqual([]);
   });
 
   it('is approved by the unit head on the task page: the milestone shows the reported percent', async () => {
@@ -330,6 +341,7 @@ describe('the office’s 通知 section', () => {
     expect(text).toContain('无可用渠道');
     expect(text).toContain('待发送');
     expect(text).toContain(pending[0]!.unroutable!);
+    expect(await axeFindings(page)).toEqual([]);
   });
 
   const official = 'health-head-qian';
