@@ -55,6 +55,23 @@ const sendAndRedraw = async (page: Page, form: string, shown: string): Promise<v
   await page.waitForSelector(`[data-ready="task"] ${shown}`);
 };
 
+/** Sends `form` with `value` in `field`, and waits for the refusal beside that field. */
+const refusedBeside = async (
+  page: Page,
+  form: string,
+  field: string,
+  value: string,
+  refusal: string,
+): Promise<void> => {
+  await page.fill(`${form} input[name="${field}"]`, value);
+  await page.click(`${form} button[type="submit"]`);
+  await page.waitForSelector(`${form} input[name="${field}"][aria-invalid="true"]`);
+  expect(
+    await page.$eval(`${form} input[name="${field}"] + .field-error`, (el) => el.textContent),
+  ).toBe(refusal);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(field);
+};
+
 /** The rows of the task page's table captioned `caption`, each row's cells' text. */
 const tableRows = (page: Page, caption: string): Promise<string[][]> =>
   page
@@ -349,6 +366,20 @@ describe('分解交办: a task split by its lead unit’s head among the units b
     await head.fill(`${form} input[name="weight0"]`, '3');
     await head.selectOption(`${form} select[name="unit1"]`, { label: '综合执法大队' });
     await head.fill(`${form} input[name="title1"]`, '占道经营整治');
+    // A sub-task due after the task, a weight of 0: refused beside the row's own field.
+    await refusedBeside(
+      head,
+      form,
+      'due1',
+      '2022-07-31',
+      '须在任务剩余期限内（2021-12-31 至 2022-06-30）',
+    );
+    expect(await head.textContent(`${form} .form-status`)).toBe(
+      '未能完成：完成时限：须在任务剩余期限内（2021-12-31 至 2022-06-30）',
+    );
+    await head.fill(`${form} input[name="due1"]`, '2022-06-30');
+    await refusedBeside(head, form, 'weight0', '0', '须大于 0 且不超过 100');
+    await head.fill(`${form} input[name="weight0"]`, '3');
     await head.fill(`${form} input[name="weight1"]`, '1');
     await sendAndRedraw(head, form, 'section.sub-tasks[data-sub-tasks="2"]');
     const rows = await tableRows(head, '分解任务');
