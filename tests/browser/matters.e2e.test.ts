@@ -125,6 +125,15 @@ describe('a 政协提案 registered by the office, answered, rated 不满意, do
   it('is registered with its 文号, due by the rules, and its desk opens', async () => {
     const form = 'form[data-form="wbRegisterMatter"]';
     await office.fill(`${form} input[name="documentNumber"]`, '提案第0208号');
+    // Each kind its rules: a clue (线索) without its channel is refused beside the channel.
+    await office.selectOption(`${form} select[name="kind"]`, 'PUBLIC_CLUE');
+    await office.click(`${form} button[type="submit"]`);
+    await office.waitForSelector(`${form} select[name="channel"][aria-invalid="true"]`);
+    expect(
+      await office.$eval(`${form} select[name="channel"] + .field-error`, (el) => el.textContent),
+    ).toBe('群众诉求/督查线索须选择渠道');
+    expect(await office.$$(`${form} input[name="documentNumber"][aria-invalid]`)).toHaveLength(0);
+    await office.selectOption(`${form} select[name="kind"]`, 'CPPCC_PROPOSAL');
     await office.click(`${form} button[type="submit"]`);
     await office.waitForSelector('[data-ready="workbench-task"]');
     taskId = (await office.getAttribute('[data-ready="workbench-task"]', 'data-task'))!;
@@ -425,6 +434,8 @@ describe('分解交办: a task split by its lead unit’s head among the units b
     ]);
     // Weights 3 and 1, the task's own part no milestone: 3 × 40% / 4.
     expect(await head.textContent('[data-rolled-up]')).toBe('30%');
+    // The task's own facts count it as the boards do: rolled up, its own part beside it.
+    expect(await head.textContent('dd[data-progress]')).toMatch(/^30%（本级 0%） /);
     // The sub-task's page names the task it was split from.
     await head.click(`a[href="#/tasks/${sanitation.taskId}"]`);
     await head.waitForSelector(`[data-ready="task"][data-task="${sanitation.taskId}"]`);
@@ -439,6 +450,12 @@ describe('分解交办: a task split by its lead unit’s head among the units b
     expect(titles).toEqual(
       expect.arrayContaining([parentTitle, '主次干道保洁提升', '占道经营整治']),
     );
+    // The task's actual progress on the board: rolled up, as on its page.
+    const actual = await head
+      .locator('main table tbody tr', { hasText: parentTitle })
+      .locator('td:nth-child(3)')
+      .textContent();
+    expect(actual).toBe('30%');
     await show(head, '#/boards/progress?unitSubtree=urban-sanitation');
     const own = await head.$$eval('main table tbody tr td:first-child', (cells) =>
       cells.map((cell) => cell.textContent ?? ''),
