@@ -50,8 +50,7 @@ const openTask = async (page: Page, taskId: string): Promise<void> => {
 const sendAndRedraw = async (page: Page, form: string, shown: string): Promise<void> => {
   const sent = (await page.$(form))!;
   await page.click(`${form} button[type="submit"]`);
-  await sent.waitForElementState('hidden');
-  expect(await sent.evaluate((element) => element.isConnected)).toBe(false);
+  await page.waitForFunction((element) => !element.isConnected, sent);
   await page.waitForSelector(`[data-ready="task"] ${shown}`);
 };
 
@@ -157,7 +156,7 @@ describe('a 政协提案 registered by the office, answered, rated 不满意, do
     await office.selectOption(`${form} select[name="responsibleLeader"]`, { label: '王副主任' });
     const sent = (await office.$(form))!;
     await office.click(`${form} button[type="submit"]`);
-    await sent.waitForElementState('hidden');
+    await office.waitForFunction((element) => !element.isConnected, sent);
     await office.waitForFunction(() =>
       document.querySelector('[data-section="assignment"] dl')?.textContent?.includes('民政局'),
     );
@@ -288,7 +287,7 @@ describe('a board filtered by kind (事项来源)', () => {
     await viewer.selectOption('form.filters select[name="kind"]', { label: '人大代表建议' });
     await viewer.click('form.filters button[type="submit"]');
     // The board drawn anew for the new address: the old one gone, the filter kept.
-    await board.waitForElementState('hidden');
+    await viewer.waitForFunction((element) => !element.isConnected, board);
     await viewer.waitForSelector('[data-ready="progress"]');
     expect(await viewer.evaluate(() => location.hash)).toContain('kind=DEPUTY_SUGGESTION');
     expect(await viewer.inputValue('form.filters select[name="kind"]')).toBe('DEPUTY_SUGGESTION');
@@ -461,6 +460,32 @@ describe('分解交办: a task split by its lead unit’s head among the units b
       cells.map((cell) => cell.textContent ?? ''),
     );
     expect(own).toEqual(['主次干道保洁提升']);
+  });
+});
+
+describe('a sub-task seen by the head of the unit above its own', () => {
+  it('is reported on from its page by the lead unit’s head, and the parent rolls it up', async () => {
+    const head = await session('head-urban');
+    const { tasks } = await api<{ tasks: { edges: { node: { id: string; title: string } }[] } }>(
+      '{ tasks(filter: { unitSubtree: "urban-sanitation" }, first: 10) { edges { node { id title } } } }',
+    );
+    const subTask = tasks.edges
+      .map((edge) => edge.node)
+      .find((node) => node.title === '主次干道保洁提升')!;
+    await openTask(head, subTask.id);
+    const parent = await head.getAttribute('.parent-task a', 'href');
+    const form = 'form[data-form="reportProgress"]';
+    await head.click(`details:has(${form}) > summary`);
+    await head.fill(`${form} input[name="percent"]`, '80');
+    await head.fill(`${form} textarea[name="note"]`, '城管局督促，保洁提升过八成');
+    await sendAndRedraw(head, form, 'dd[data-progress]:text-matches("^80%")');
+    await demo.system.settled();
+    await head.click('.parent-task a');
+    await head.waitForSelector(
+      `[data-ready="task"][data-task="${parent!.replace('#/tasks/', '')}"]`,
+    );
+    // 3 × 80% / 4.
+    expect(await head.textContent('[data-rolled-up]')).toBe('60%');
   });
 });
 
