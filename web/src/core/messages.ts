@@ -85,6 +85,11 @@ const rules: readonly [RegExp, string][] = [
     /^task \S+ has no reply to rate: the lead unit answers \(办理答复\) first$/,
     '没有待评价的答复：须由牵头单位先行答复',
   ],
+  // 分解交办: the split's rules for each sub-task.
+  [/^must be a sub-unit of the lead unit \S+$/, '须为牵头单位的下级单位'],
+  [/^must be within what is left of the task, (\S+) to (\S+)$/, '须在任务剩余期限内（$1 至 $2）'],
+  [/^must be a number greater than 0 and at most (\d+)$/, '须大于 0 且不超过 $1'],
+  [/^must name at least 1 sub-task$/, '至少须分解 1 项'],
   // Deadline extensions (延期).
   [/^must be later than the current due date (\S+)$/, '须晚于现在的期限 $1'],
   [

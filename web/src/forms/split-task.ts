@@ -1,3 +1,4 @@
+import { ApiError } from '../core/api.ts';
 import { t } from '../core/i18n.ts';
 import type { UnitName } from '../views/lookups.ts';
 import { actionForm, type Field, type Values } from './form.ts';
@@ -22,16 +23,41 @@ const rowFields = (index: number, units: readonly UnitName[], dueDate: string): 
   { name: `weight${index}`, label: 'subTaskWeight', kind: 'number', min: 1, max: 100, value: '1' },
 ];
 
+/** The rows with a unit chosen: the server numbers the sub-tasks in this order. */
+const chosenRows = (values: Values, rows: number): number[] =>
+  Array.from({ length: rows }, (_, index) => index).filter((index) => values[`unit${index}`]);
+
 /** The sub-tasks the rows name: those with a unit chosen. */
-const subTasksOf = (values: Values, rows: number) =>
-  Array.from({ length: rows }, (_, index) => index)
-    .filter((index) => values[`unit${index}`])
-    .map((index) => ({
-      unitId: values[`unit${index}`],
-      title: values[`title${index}`],
-      dueDate: values[`due${index}`],
-      weight: numeric(values[`weight${index}`]),
-    }));
+const subTasksOf = (values: Values, chosen: readonly number[]) =>
+  chosen.map((index) => ({
+    unitId: values[`unit${index}`],
+    title: values[`title${index}`],
+    dueDate: values[`due${index}`],
+    weight: numeric(values[`weight${index}`]),
+  }));
+
+/** Each sub-task's input field, and the row control that holds it. */
+const controlOf: Readonly<Record<string, string>> = {
+  unitId: 'unit',
+  title: 'title',
+  dueDate: 'due',
+  weight: 'weight',
+};
+
+/**
+ * A refusal of the n-th sub-task's field (`subTasks[1].dueDate`, or
+ * `input.subTasks.1.dueDate` as the schema names it) told of the row's own
+ * control (`due2` when the second sub-task is the third row), so that it
+ * stands beside that field; any other refusal as it came.
+ */
+export const onRow = (error: unknown, chosen: readonly number[]): unknown => {
+  if (!(error instanceof ApiError) || !error.field) return error;
+  const match = /subTasks(?:\[(\d+)\]|\.(\d+))\.(\w+)$/.exec(error.field);
+  const row = match ? chosen[Number(match[1] ?? match[2])] : undefined;
+  const control = match ? controlOf[match[3] ?? ''] : undefined;
+  if (row === undefined || control === undefined) return error;
+  return new ApiError(error.message, error.code, `${control}${row}`, error.rule);
+};
 
 /**
  * 分解交办: the lead unit's head (or the office) hands parts of the task to the
@@ -49,8 +75,14 @@ export const splitTaskForm = (
     fields: Array.from({ length: rows }, (_, index) =>
       rowFields(index, subUnits, task.dueDate),
     ).flat(),
-    submit: (values) =>
-      mutate('splitTask', { taskId: task.id, subTasks: subTasksOf(values, rows) }),
+    submit: async (values) => {
+      const chosen = chosenRows(values, rows);
+      try {
+        return await mutate('splitTask', { taskId: task.id, subTasks: subTasksOf(values, chosen) });
+      } catch (error) {
+        throw onRow(error, chosen);
+      }
+    },
     done,
   });
 };

@@ -18,6 +18,7 @@ export const treeZh = {
   subTaskWeight: '权重',
   unitSubtree: '单位及下属',
   subUnitDeductions: '下属单位扣分',
+  ownProgress: '本级',
 } as const;
 
 export const treeEn: Record<keyof typeof treeZh, string> = {
@@ -36,4 +37,5 @@ export const treeEn: Record<keyof typeof treeZh, string> = {
   subTaskWeight: 'Weight',
   unitSubtree: 'Unit and those below it',
   subUnitDeductions: 'Lost by units below',
+  ownProgress: 'own part',
 };

@@ -76,10 +76,19 @@ const facts = (
     h('dt', {}, t('status')),
     h('dd', { 'data-status': task.status }, label('status', task.status)),
     h('dt', {}, t('progress')),
-    h('dd', {}, percentText(task.progress), ' ', light),
+    h('dd', { 'data-progress': '' }, progressText(task), ' ', light),
     h('dt', {}, t('reportingCycle')),
     h('dd', { 'data-cycle': task.reportingCycle }, label('reportingCycle', task.reportingCycle)),
   );
+
+/**
+ * The task's progress as the boards and its light count it: with sub-tasks,
+ * rolled up, its own milestones' part beside it.
+ */
+const progressText = (task: TaskPage): string =>
+  task.subTasks.length === 0
+    ? percentText(task.progress)
+    : `${percentText(task.rolledUpProgress)}（${t('ownProgress')} ${percentText(task.progress)}）`;
 
 const taskUnits = (task: TaskPage) => ({
   leadUnitId: task.leadUnit?.id ?? null,
