@@ -232,8 +232,10 @@ describe('a 政协提案 registered by the office, answered, rated 不满意, do
       '答复未明确补贴标准，不满意。',
       'table:has(caption:text-is("重新办理")) tbody tr',
     );
-    // 重新办理: the ruleset's redo limit in working days from today.
-    const redoDue = addWorkingDays(calendarsInForce([]), today, matterDefaults.redoWorkingDays);
+    // 重新办理: the ruleset's redo limit in working days from today, or the matter's
+    // own due date where that is later.
+    const redoLimit = addWorkingDays(calendarsInForce([]), today, matterDefaults.redoWorkingDays);
+    const redoDue = [before.dueDate, redoLimit].sort().at(-1);
     expect(await tableRows(office, '重新办理')).toEqual([[today, before.dueDate, redoDue]]);
     const ratings = await office.$$eval('[data-rating]', (cells) =>
       cells.map((cell) => [cell.getAttribute('data-rating'), cell.textContent]),

@@ -264,14 +264,14 @@ const evaluated = (
   },
 });
 
+/** Reopened on Monday 2021-03-01: due 20 working days on (03-29), or later where it already was. */
 const reopenedForRedo = (previousDueDate = '2021-06-01'): TaskEvent => ({
   type: 'TaskReopenedForRedo',
   data: {
     taskId,
     evaluationId: 'evaluation-1',
     previousDueDate,
-    // Monday 2021-03-01 + 20 working days.
-    dueDate: '2021-03-29',
+    dueDate: previousDueDate > '2021-03-29' ? previousDueDate : '2021-03-29',
     reopenedOn: '2021-03-01',
   },
 });
@@ -282,6 +282,12 @@ const closedProposal: TaskEvent[] = [
   completionReported,
   completionAccepted,
 ];
+/** The closed proposal, its own due date already past (2021-02-26). */
+const closedPastDue: TaskEvent[] = closedProposal.map((event) =>
+  event.type === 'TaskRegistered'
+    ? { ...event, data: { ...event.data, dueDate: '2021-02-26' } }
+    : event,
+);
 
 describe('the proposer’s evaluation (满意度征询)', () => {
   it('records 满意 as the office took it down', () => {
@@ -291,9 +297,15 @@ describe('the proposer’s evaluation (满意度征询)', () => {
   });
 
   it('reopens the closed matter after 不满意, due 20 working days on (重新办理)', () => {
+    given(taskDecider, closedPastDue)
+      .when(rate())
+      .then([evaluated('dissatisfied'), reopenedForRedo('2021-02-26')]);
+  });
+
+  it('keeps its own due date on 不满意 where that is later than the redo limit', () => {
     given(taskDecider, closedProposal)
       .when(rate())
-      .then([evaluated('dissatisfied'), reopenedForRedo()]);
+      .then([evaluated('dissatisfied'), reopenedForRedo('2021-06-01')]);
   });
 
   it('takes a new answer after 重新办理 before the completion is reported again', () => {

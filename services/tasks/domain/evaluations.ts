@@ -29,8 +29,12 @@ const replyToRate = (task: RegisteredTask): string => {
 
 /**
  * 重新办理 after a 不满意: the matter is open again (its completion, even an
- * accepted one, is undone), due the ruleset's redo limit in working days from today.
+ * accepted one, is undone), due the ruleset's redo limit in working days from
+ * today, or on its own due date when that is later: a reopening gives the unit
+ * time to answer again, it never takes away time it was given.
  */
+const later = (a: string, b: string): string => (a > b ? a : b);
+
 const reopened = (
   data: CommandData<'RecordProposerEvaluation'>,
   task: RegisteredTask,
@@ -41,7 +45,7 @@ const reopened = (
   return recorded('TaskReopenedForRedo', task, {
     evaluationId: data.evaluationId,
     previousDueDate: task.dueDate,
-    dueDate: addWorkingDays(calendars, reopenedOn, redoWorkingDays),
+    dueDate: later(task.dueDate, addWorkingDays(calendars, reopenedOn, redoWorkingDays)),
     reopenedOn,
   });
 };
