@@ -7,7 +7,8 @@
  * call and p50/p99 of BENCH_SAMPLES more: the five boards and the overview,
  * each without and with `asOf` (several past days, first call each), `task(id)`,
  * pages of the hot task's `taskHistory`, the last page of `tasks` by
- * `updatedAt` (BENCH_AS_OF: the past days, comma-separated; BOARDS_WORKER_MEMORY_MB:
+ * `updatedAt`, the list and the boards filtered by a kind of matter and by a unit's
+ * subtree, the office's first page of notifications (BENCH_AS_OF: the past days, comma-separated; BOARDS_WORKER_MEMORY_MB:
  * the boards worker's heap, passed on); first, unless BOARDS_KEPT_DAYS=0, how
  * long the past days' overviews take to be kept ahead, and cheap reads meanwhile;
  * then the p50/p99 of writes at a steady BENCH_WRITE_RATE (default 200/s),
@@ -225,6 +226,26 @@ try {
     );
     await measure('tasks, last page by updatedAt', () =>
       call('views.tasks', { first: 50, sortBy: 'updatedAt', after: last }),
+    );
+
+    // Filters of matters and of the unit tree: a kind (the generated log has none of
+    // another source, so an empty answer, found by index) and a unit's subtree.
+    await measure('tasks, first page of one kind (cppcc_proposal)', () =>
+      call('views.tasks', { first: 50, kind: 'cppcc_proposal' }),
+    );
+    await measure(`tasks, first page of ${units[1]}'s subtree`, () =>
+      call('views.tasks', { first: 50, unitSubtree: units[1] }),
+    );
+    for (const board of boards) {
+      await measure(`${board} of one kind (annual_plan)`, () =>
+        call(`boards.${board}`, { kind: 'annual_plan' }),
+      );
+      await measure(`${board} of ${units[1]}'s subtree`, () =>
+        call(`boards.${board}`, { unitSubtree: units[1] }),
+      );
+    }
+    await measure('notifications, first page (the office)', () =>
+      call('notifications.list', { first: 50 }, office),
     );
 
     const writeRate = Number(process.env.BENCH_WRITE_RATE ?? 200);
