@@ -55,50 +55,53 @@ const accountability = (view: BoardView): AccountabilityDeduction[] =>
     }));
 
 /**
+ * The entries a task document lists under one field that were recorded in the
+ * view's period, each with its task, in the order they were recorded; entries of
+ * tasks terminated since still count.
+ */
+const inPeriod = <E extends { day: string; position: number }>(
+  view: BoardView,
+  entries: (task: BoardView['input']['docs']['tasks'][number]) => readonly E[] | undefined,
+): { taskId: string; entry: E }[] =>
+  view.input.docs.tasks
+    .flatMap((task) => (entries(task) ?? []).map((entry) => ({ taskId: task.id, entry })))
+    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
+    .sort((a, b) => a.entry.position - b.entry.position);
+
+/**
  * Bonus points (加分) awarded in the period, in the order they were recorded
  * (the cap per period applies in that order): a settled year counts its own
  * year's awards only. Awards on tasks terminated since still count.
  */
 const bonuses = (view: BoardView): Bonus[] =>
-  view.input.docs.tasks
-    .flatMap((task) => (task.bonuses ?? []).map((entry) => ({ taskId: task.id, entry })))
-    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
-    .sort((a, b) => a.entry.position - b.entry.position)
-    .map(({ taskId, entry }) => ({
-      bonusId: entry.bonusId,
-      taskId,
-      unitId: entry.unitId,
-      kind: entry.kind,
-      points: entry.points,
-      reason: entry.reason,
-    }));
+  inPeriod(view, (task) => task.bonuses).map(({ taskId, entry }) => ({
+    bonusId: entry.bonusId,
+    taskId,
+    unitId: entry.unitId,
+    kind: entry.kind,
+    points: entry.points,
+    reason: entry.reason,
+  }));
 
 /**
  * Time limits let lapse in the period (未按期报送, replies late), in the order the
  * clock recorded them; lapses of tasks terminated since still count.
  */
 const lapses = (view: BoardView): Lapse[] =>
-  view.input.docs.tasks
-    .flatMap((task) => (task.lapses ?? []).map((entry) => ({ taskId: task.id, entry })))
-    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
-    .sort((a, b) => a.entry.position - b.entry.position)
-    .map(({ taskId, entry }) => ({
-      taskId,
-      unitId: entry.unitId,
-      kind: entry.kind,
-      ref: entry.ref,
-    }));
+  inPeriod(view, (task) => task.lapses).map(({ taskId, entry }) => ({
+    taskId,
+    unitId: entry.unitId,
+    kind: entry.kind,
+    ref: entry.ref,
+  }));
 
 /**
  * Proposers' 不满意 recorded in the period, against the lead unit that answered;
  * ratings of terminated matters still count.
  */
 const dissatisfactions = (view: BoardView): Dissatisfaction[] =>
-  view.input.docs.tasks
-    .flatMap((task) => (task.evaluations ?? []).map((entry) => ({ taskId: task.id, entry })))
+  inPeriod(view, (task) => task.evaluations)
     .filter(({ entry }) => entry.rating === 'dissatisfied')
-    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
-    .sort((a, b) => a.entry.position - b.entry.position)
     .map(({ taskId, entry }) => ({
       taskId,
       evaluationId: entry.evaluationId,
