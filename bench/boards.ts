@@ -167,7 +167,7 @@ try {
   const config = loadConfig({
     LOG_LEVEL: 'warn',
     DATA_DIR: dir,
-    SERVICES: 'tasks,directory,rules,projector,views,boards',
+    SERVICES: 'tasks,directory,rules,projector,views,boards,notifications',
     ...(process.env.BOARDS_WORKER_MEMORY_MB
       ? { BOARDS_WORKER_MEMORY_MB: process.env.BOARDS_WORKER_MEMORY_MB }
       : {}),
