@@ -1,5 +1,6 @@
 import type { Actor } from '../../contracts/actor.ts';
-import type { NotificationChannel } from '../../contracts/events/index.ts';
+import type { NotificationChannel, NotificationEvent } from '../../contracts/events/index.ts';
+import { toDomainEvent } from '../../contracts/events/upcast.ts';
 import { notificationStreamId } from '../../contracts/streams.ts';
 import {
   type BackoffPolicy,
@@ -98,10 +99,15 @@ export const createSender = (options: SenderOptions) => {
 
   const alreadyDelivered = async (id: string): Promise<boolean> => {
     if (delivered.has(id)) return true;
+    // The notification's own record, folded as its decider folds it.
     const events = await options.eventStore.readStream(notificationStreamId(id));
-    const found = events.some((event) => event.type === 'NotificationDelivered');
-    if (found) delivered.add(id);
-    return found;
+    const { evolve, initialState } = notificationDecider;
+    const state = events.reduce(
+      (folded, stored) => evolve(folded, toDomainEvent<NotificationEvent>(stored)),
+      initialState(),
+    );
+    if (state.delivered) delivered.add(id);
+    return state.delivered;
   };
 
   const sendOne = async (row: QueuedNotification, port: NotificationPort, nowMs: number) => {
