@@ -167,8 +167,18 @@ describe('stream names in KurrentDB', () => {
   });
 
   it('refuse a prefix that would name system streams', () => {
-    expect(() => assertPrefix('$tenant-')).toThrow(TypeError);
-    expect(() => assertPrefix('tenant-')).not.toThrow();
+    expect(() => assertPrefix('$tenant/')).toThrow(TypeError);
+    expect(() => assertPrefix('tenant/')).not.toThrow();
+    expect(() => assertPrefix('')).not.toThrow();
+  });
+
+  it('refuse a prefix not ended by one delimiter, so no prefix begins another', () => {
+    expect(() => assertPrefix('district-1')).toThrow(/ended by one \//);
+    expect(() => assertPrefix('city/district-1/')).toThrow(/no other \//);
+    expect(() => assertPrefix('/')).toThrow(TypeError);
+    // Delimited, the store of district-1/ never claims district-10/'s streams.
+    expect(ownStreamId({ prefix: 'district-1/' }, 'district-10/task-1')).toBeUndefined();
+    expect(ownStreamId({ prefix: 'district-1/' }, 'district-1/task-1')).toBe('task-1');
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { validationError } from '../../contracts/errors.ts';
 import type {
   AppendOutcome,
   KurrentLog,
@@ -7,7 +8,10 @@ import type {
   StreamRead,
   StreamState,
 } from '../../infra/event-store/kurrentdb/kurrent-log.ts';
-import { createKurrentDbEventStore } from '../../infra/event-store/kurrentdb/kurrentdb-event-store.ts';
+import {
+  createKurrentDbEventStore,
+  KURRENT_MAX_APPEND_BYTES,
+} from '../../infra/event-store/kurrentdb/kurrentdb-event-store.ts';
 import { isAfter, type LogPosition } from '../../infra/event-store/kurrentdb/log-position.ts';
 import { type EventStore, WrongExpectedRevisionError } from '../../infra/event-store/port.ts';
 import {
@@ -22,8 +26,10 @@ const tick = (): Promise<void> => new Promise((wake) => setImmediate(wake));
  * relies on: revisions from 0, `$all` positions that grow with gaps, system events
  * in `$all`, `$all` reads that include the event at `from`, and KurrentDB's own
  * idempotency (ids re-appended at the same expected revision, or recent ids with
- * `any`, succeed without writing). Each call yields to the event loop first, so
- * concurrent calls interleave as they would over the network.
+ * `any`, succeed without writing), its `MaxAppendSize` (an append over it fails
+ * whole) and JSON round-trips (what is read back is parsed from what was
+ * written). Each call yields to the event loop first, so concurrent calls
+ * interleave as they would over the network.
  */
 class KurrentDouble {
   readonly streams = new Map<string, LogRecord[]>();
@@ -84,6 +90,11 @@ class KurrentDouble {
   async #append(stream: string, records: LogRecordData[], state: StreamState) {
     this.calls.append += 1;
     await tick();
+    const bytes = records.reduce((sum, r) => sum + JSON.stringify(r).length, 0);
+    if (bytes > KURRENT_MAX_APPEND_BYTES) {
+      // As the client log answers the server's refusal.
+      throw validationError('events', `must be at most ${KURRENT_MAX_APPEND_BYTES} bytes`);
+    }
     const existing = this.streams.get(stream) ?? [];
     const current = existing.length - 1;
     const ids = records.map((r) => r.id);
@@ -118,7 +129,8 @@ class KurrentDouble {
     for (const record of records) {
       const position = { commit: this.#offset, prepare: this.#offset };
       this.#offset += BigInt(100 + JSON.stringify(record).length);
-      const stored: LogRecord = { ...record, stream, revision: existing.length, position };
+      const parsed = JSON.parse(JSON.stringify(record)) as LogRecordData;
+      const stored: LogRecord = { ...parsed, stream, revision: existing.length, position };
       existing.push(stored);
       this.all.push(stored);
     }
@@ -345,6 +357,35 @@ describe('the KurrentDB event store', () => {
       await expect(store.readStream('task-1', { fromRevision: -1 })).rejects.toThrow(
         /fromRevision/,
       );
+    });
+  });
+
+  describe('the size of one append', () => {
+    const sized = (bytes: number) => testEvent({ data: { note: 'x'.repeat(bytes) } });
+
+    it("refuses an append over the server's MaxAppendSize before sending it, naming the limit", async () => {
+      const refused = store.appendToStream('task-1', [sized(600_000), sized(600_000)], {
+        expectedRevision: 'no_stream',
+      });
+      await expect(refused).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { field: 'events' },
+        message: expect.stringMatching(/at most 1048576 bytes.*MaxAppendSize/),
+      });
+      expect(double.calls.append).toBe(0);
+      expect(double.streams.size).toBe(0);
+    });
+
+    it('takes an append within the limit, and a lower limit set for a server configured so', async () => {
+      await store.appendToStream('task-1', [sized(600_000)], { expectedRevision: 'no_stream' });
+      expect(double.streams.get('p/task-1')).toHaveLength(1);
+      const lower = createKurrentDbEventStore(double.logFor('p/'), {
+        streamPrefix: 'p/',
+        maxAppendBytes: 1_000,
+      });
+      await expect(
+        lower.appendToStream('task-2', [sized(2_000)], { expectedRevision: 'no_stream' }),
+      ).rejects.toThrow(/at most 1000 bytes/);
     });
   });
 

@@ -9,6 +9,7 @@ import {
   START,
   streamNameFilter,
 } from '@kurrent/kurrentdb-client';
+import { validationError } from '../../../contracts/errors.ts';
 import type { KurrentLog, LogRecord, LogRecordData } from './kurrent-log.ts';
 import { actualRevisionOf } from './revisions.ts';
 import { NON_SYSTEM_STREAMS, type StreamNaming } from './stream-names.ts';
@@ -98,6 +99,13 @@ export function openClientLog(connectionString: string, naming: StreamNaming): K
         });
         return { ok: true, nextRevision: Number(result.nextExpectedRevision) };
       } catch (error) {
+        if (typeOf(error) === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
+          const { maxAppendSize } = error as { maxAppendSize: number };
+          throw validationError(
+            'events',
+            `must be at most ${maxAppendSize} bytes in one append (the server's MaxAppendSize)`,
+          );
+        }
         if (typeOf(error) !== ErrorType.WRONG_EXPECTED_VERSION) throw error;
         return {
           ok: false,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { validationError } from '../../../contracts/errors.ts';
 import {
   type AppendResult,
   type EventStore,
@@ -8,7 +9,7 @@ import {
 } from '../port.ts';
 import { assertAppendable, assertPage, streamRead } from '../shared/batch.ts';
 import { priorAppendResult } from '../shared/prior-append.ts';
-import type { KurrentLog } from './kurrent-log.ts';
+import type { KurrentLog, LogRecordData } from './kurrent-log.ts';
 import { LogFollower, type LogFollowerOptions } from './log-follower.ts';
 import { assertEventId, toRecordData, toStoredEvent } from './records.ts';
 import { streamStateOf } from './revisions.ts';
@@ -17,7 +18,32 @@ import { assertPrefix, kurrentStreamName, type StreamNaming } from './stream-nam
 export interface KurrentDbStoreOptions extends LogFollowerOptions {
   /** Prepended to every stream name; '' (the default) uses the streams as they are. */
   streamPrefix?: string;
+  /**
+   * Bytes one append may carry (its events' data, metadata and types): the
+   * server's `MaxAppendSize`, 1,048,576 unless its operator changed it. Larger
+   * appends are refused here, naming the limit, instead of failing on the wire.
+   */
+  maxAppendBytes?: number;
 }
+
+/** KurrentDB's default `MaxAppendSize`: 1 MiB per append request. */
+export const KURRENT_MAX_APPEND_BYTES = 1_048_576;
+
+const recordBytes = (record: LogRecordData): number =>
+  Buffer.byteLength(record.type) +
+  Buffer.byteLength(JSON.stringify(record.data)) +
+  Buffer.byteLength(JSON.stringify(record.metadata));
+
+/** Refuses an append larger than the server takes (VALIDATION on `events`, naming the limit). */
+const assertAppendSize = (records: readonly LogRecordData[], maxBytes: number): void => {
+  const bytes = records.reduce((sum, record) => sum + recordBytes(record), 0);
+  if (bytes > maxBytes) {
+    throw validationError(
+      'events',
+      `must be at most ${maxBytes} bytes in one append (KurrentDB's MaxAppendSize); these are ${bytes}`,
+    );
+  }
+};
 
 /**
  * The event store over KurrentDB (EventStoreDB ≥ 22.6). Streams and revisions are
@@ -43,6 +69,7 @@ export function createKurrentDbEventStore(
 ): EventStore {
   const naming: StreamNaming = { prefix: options.streamPrefix ?? '' };
   assertPrefix(naming.prefix);
+  const maxAppendBytes = options.maxAppendBytes ?? KURRENT_MAX_APPEND_BYTES;
   const follower = new LogFollower(log, naming, options);
 
   /** An earlier append of exactly this batch, as the index knows it now. */
@@ -67,14 +94,15 @@ export function createKurrentDbEventStore(
       assertAppendable(streamId, events, expectedRevision);
       for (const event of events) assertEventId(event.id);
       const stream = kurrentStreamName(naming, streamId);
+      const appendId = randomUUID();
+      const records = events.map((event) => toRecordData(event, appendId));
+      assertAppendSize(records, maxAppendBytes);
       await follower.catchUp();
       const earlier = prior(streamId, events);
       if (earlier !== undefined) return earlier;
       const ids = events.map((event) => event.id);
-      const appendId = randomUUID();
       follower.watch(ids);
       try {
-        const records = events.map((event) => toRecordData(event, appendId));
         const outcome = await log.append(stream, records, streamStateOf(expectedRevision));
         if (!outcome.ok) return await conflict(streamId, events, expectedRevision, outcome.actual);
         const positions = await follower.positionsOf(ids);

@@ -7,10 +7,20 @@ export interface StreamNaming {
   prefix: string;
 }
 
-/** A prefix must not make the store's streams system streams (`$…`). */
+/**
+ * A prefix is empty, or one name ended by `/` with no other `/` in it
+ * (`district-7/`). Delimited so, no store's prefix begins another's: without the
+ * delimiter a store `district-1` would take the streams of `district-10` for
+ * its own (`district-10task-1` read as its stream `0task-1`). It must not make
+ * the store's streams system streams (`$…`).
+ */
 export function assertPrefix(prefix: string): void {
-  if (typeof prefix !== 'string' || prefix.startsWith('$') || prefix.includes('\0')) {
-    throw new TypeError(`KurrentDB stream prefix ${JSON.stringify(prefix)} is not valid`);
+  const delimited = typeof prefix === 'string' && /^[^/$\0][^/\0]*\/$/.test(prefix);
+  if (prefix !== '' && !delimited) {
+    throw new TypeError(
+      `KurrentDB stream prefix ${JSON.stringify(prefix)} is not valid: it must be empty, or a name ` +
+        'not starting with $ and ended by one / (no other /), e.g. "district-7/"',
+    );
   }
 }
 
