@@ -12,6 +12,12 @@ export interface Field {
   name: string;
   /** Params of the action from the field's arguments; the arguments as given unless told. */
   params?: (args: Args) => Args;
+  /**
+   * The field of the answer that needs the list counted (`totalCount`): a
+   * request that does not select it tells the action `withTotal: false`, and
+   * the list is not counted.
+   */
+  totalField?: string;
 }
 
 /** Where a call lands: `service.action`, and the field that serves it, if any. */

@@ -17,6 +17,8 @@ export const notificationsInput = z.object({
     .max(200, 'must be a whole number between 1 and 200')
     .nullish(),
   after: z.string().max(200, 'must be a cursor this query gave').nullish(),
+  /** `false`: the caller does not read the total, which is then not counted. */
+  withTotal: z.boolean().nullish(),
 });
 
 export const retryNotificationInput = z.object({ notificationId: id(), idempotencyKey });
@@ -32,6 +34,7 @@ export const notifications = query(office, 'notifications.list', {
     first: args.first,
     after: args.after,
   }),
+  totalField: 'totalCount',
 });
 
 /** The caller's own notifications (an official signed in as themselves), newest first. */

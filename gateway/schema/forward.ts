@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { CommandOperation, Endpoint } from '../../contracts/catalogue/declare.ts';
 import { endpointsOf } from '../../contracts/catalogue/declare.ts';
 import { catalogue } from '../../contracts/catalogue/index.ts';
 import type { GatewayContext } from '../context.ts';
+import { selectsField } from './selected.ts';
 
 type Args = Record<string, unknown>;
-type Resolver = (parent: unknown, args: Args, ctx: GatewayContext) => Promise<unknown>;
+type Resolver = (
+  parent: unknown,
+  args: Args,
+  ctx: GatewayContext,
+  info?: GraphQLResolveInfo,
+) => Promise<unknown>;
 
 /**
  * A mutation field forwarding its input to one command action. Without a client
@@ -18,11 +25,17 @@ const command =
     return ctx.call(action, { ...input, idempotencyKey: input.idempotencyKey ?? randomUUID() });
   };
 
-/** A field forwarding its arguments, mapped as the endpoint says, to one action. */
+/**
+ * A field forwarding its arguments, mapped as the endpoint says, to one action;
+ * a list whose total is not asked for is not counted.
+ */
 const forward =
   ({ action, field }: Endpoint): Resolver =>
-  (_, args, ctx) =>
-    ctx.call(action, field?.params ? field.params(args) : args);
+  (_, args, ctx, info) => {
+    const params = field?.params ? field.params(args) : args;
+    const uncounted = info && field?.totalField && !selectsField(info, field.totalField);
+    return ctx.call(action, uncounted ? { ...params, withTotal: false } : params);
+  };
 
 const isCommand = (operation: object): operation is CommandOperation => 'command' in operation;
 

@@ -29,6 +29,11 @@ export interface FindQuery {
   filter?: Filter;
   /** Ties are broken by document id, ascending, so pages are stable. */
   sort?: SortKey[];
+  /**
+   * Documents to pass over first. Each costs a step over the matches on every
+   * page, so lists page by `after`; MongoDB refuses an offset over
+   * `maxOffset`.
+   */
   offset?: number;
   limit?: number;
   /**
@@ -38,7 +43,16 @@ export interface FindQuery {
    * the further it goes.
    */
   after?: KeysetPosition;
+  /**
+   * `false` when the caller does not read `total`: it is then not counted (a
+   * count goes over every match, on every page) and is only the number of
+   * documents up to the end of this page, a lower bound. Counted by default.
+   */
+  count?: boolean;
 }
+
+/** The largest offset a MongoDB query takes: past it, page by `after`. */
+export const maxOffset = 10_000;
 
 /** Where a page ended: the last document's value of the sort key (null when it has none) and id. */
 export interface KeysetPosition {
@@ -48,7 +62,10 @@ export interface KeysetPosition {
 
 export interface FindResult<T> {
   items: T[];
-  /** Number of documents matching the filter, regardless of offset and limit. */
+  /**
+   * Number of documents matching the filter, regardless of offset and limit
+   * (when not counted, see `FindQuery.count`, a lower bound).
+   */
   total: number;
 }
 

@@ -3,6 +3,7 @@ import { type Config, ConfigError, POSTGRES_URL, redactUrl } from '../config/con
 import type { EventStore } from '../event-store/port.ts';
 import { deferredEventStore } from '../event-store/shared/deferred.ts';
 import { openSqliteEventStore } from '../event-store/sqlite/sqlite-event-store.ts';
+import { chunkedReadModelStore } from '../read-model-store/chunked/chunked-read-model-store.ts';
 import { openEmbeddedReadModelStore } from '../read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../read-model-store/port.ts';
 import { deferredReadModelStore } from '../read-model-store/shared/deferred.ts';
@@ -35,6 +36,12 @@ export const storeConfigOf = (config: StoreConfig): StoreConfig => ({
     : { readModelStoreUrl: config.readModelStoreUrl }),
   ...(config.mongodbDatabase === undefined ? {} : { mongodbDatabase: config.mongodbDatabase }),
 });
+
+/**
+ * The read-model collections whose long lists are kept in chunks, each with the
+ * collection of its chunks: the task page, whose records grow with its history.
+ */
+export const chunkedCollections = { tasks: 'task_chunks' } as const;
 
 /** Which event-store adapter runs, with what it needs to open. */
 export type EventStoreChoice =
@@ -202,7 +209,10 @@ export const openStores = (config: StoreConfig): WatchedStores => {
   const health = watchedConditions(config);
   const eventStore = openEventStore(chooseEventStore(config), config);
   try {
-    const readModels = openReadModelStore(chooseReadModelStore(config), config);
+    const readModels = chunkedReadModelStore(
+      openReadModelStore(chooseReadModelStore(config), config),
+      chunkedCollections,
+    );
     return {
       eventStore: watchEventStore(eventStore, health.events),
       readModels: watchReadModels(readModels, health.readModels),

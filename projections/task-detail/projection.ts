@@ -9,7 +9,9 @@ export type * from './document.ts';
 /**
  * The task page: one document per task with its whole supervision year —
  * milestones, blockages, signatures and handovers, extensions, indicators,
- * notices, instructions, accountability, completion and suspension.
+ * notices, instructions, accountability, completion and suspension. Stored,
+ * its lists that grow long go to chunks of their own (`chunkedReadModelStore`),
+ * so a task with years of records never outgrows a document.
  */
 export const taskDetailProjection: Projection<TaskDetail> = {
   name: 'task-detail',

@@ -22,6 +22,7 @@ export const subtreeUnits = async (
   const page = await readModels.find<UnitListItem>('units', {
     filter: { [levelField(depth)]: unitId },
     limit: subtreeLimit,
+    count: false,
   });
   // Rows built before the tree have no level fields: the unit itself is always in.
   return [unit, ...page.items.filter((item) => item.id !== unitId)];

@@ -17,11 +17,20 @@ export interface KeptDaysCheck {
   difference: string | null;
 }
 
-/** The days `collection` keeps a document of, read a few documents at a time. */
+/**
+ * The days `collection` keeps a document of, in id order, read a few documents
+ * at a time, each page after the last one's id (an offset would cost more the
+ * further it goes).
+ */
 const keptDays = async (readModels: ReadModelStore, collection: string): Promise<string[]> => {
   const days: string[] = [];
-  for (let offset = 0; ; offset += 16) {
-    const { items } = await readModels.find<{ id: string }>(collection, { offset, limit: 16 });
+  for (;;) {
+    const last = days.at(-1);
+    const { items } = await readModels.find<{ id: string }>(collection, {
+      limit: 16,
+      count: false,
+      ...(last === undefined ? {} : { after: { value: null, id: last } }),
+    });
     days.push(...items.map((item) => item.id));
     if (items.length < 16) return days;
   }

@@ -47,6 +47,7 @@ export const listNotifications = async (
     filter,
     sort: [{ field: 'sourcePosition', direction: 'desc' }],
     limit: first + 1,
+    count: query.withTotal !== false,
     ...(after ? { after } : {}),
   });
   const items = page.items.slice(0, first);

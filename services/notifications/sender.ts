@@ -175,6 +175,7 @@ export const createSender = (options: SenderOptions) => {
         filter,
         sort: [{ field: 'nextAttemptAt', direction: 'asc' }],
         limit: batchSize,
+        count: false,
         ...(after ? { after } : {}),
       });
       for (const row of page.items) {

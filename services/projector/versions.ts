@@ -37,6 +37,7 @@ export const lastLogDay = async (readModels: ReadModelStore): Promise<string> =>
   const { items } = await readModels.find<LogDay>(logDaysCollection, {
     sort: [{ field: 'day', direction: 'desc' }],
     limit: 1,
+    count: false,
   });
   return items[0]?.day ?? '';
 };

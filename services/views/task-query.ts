@@ -32,6 +32,8 @@ export const tasksQueryInput = pageInput.extend({
   unitSubtree: id().nullish(),
   sortBy: z.enum(Object.keys(sortFields) as [keyof typeof sortFields]).nullish(),
   sortDirection: z.enum(['asc', 'desc']).nullish(),
+  /** `false`: the caller does not read `totalCount`, which is then not counted. */
+  withTotal: z.boolean().nullish(),
 });
 
 /** A parsed task-list query. */
@@ -98,6 +100,7 @@ export const taskListQuery = (
   filter: filterOf(input, subtree),
   sort: [{ field: sortFieldOf(input), direction: input.sortDirection ?? 'asc' }],
   limit: input.first,
+  ...(input.withTotal === false ? { count: false } : {}),
   ...(after ? { after } : {}),
 });
 

@@ -469,6 +469,20 @@ export function describeReadModelStoreConformance(
         expect(await store.find('tasks', { filter, offset: 1 })).toMatchObject({ total: 3 });
       });
 
+      it('counts nothing when the total is not read: it is the documents up to the page’s end', async () => {
+        const filter = { status: 'open' };
+        const sort = [{ field: 'priority', direction: 'asc' as const }];
+        const first = await store.find<Doc>('tasks', { filter, sort, limit: 2, count: false });
+        expect(first.total).toBe(2);
+        expect(
+          await store.find('tasks', { filter, offset: 1, limit: 1, count: false }),
+        ).toMatchObject({ total: 2 });
+        const last = first.items.at(-1)!;
+        const after = { value: (last.priority ?? null) as number | null, id: last.id };
+        const next = await store.find<Doc>('tasks', { filter, sort, after, count: false });
+        expect(next).toMatchObject({ total: 1, items: [{ status: 'open' }] });
+      });
+
       it('returns an empty page past the end, still with the total', async () => {
         expect(await store.find('tasks', { offset: 10, limit: 5 })).toEqual({
           items: [],

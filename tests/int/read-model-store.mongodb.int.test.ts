@@ -22,6 +22,15 @@ import { allProjections } from '../../projections/index.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
 import { describeReadModelStoreConformance } from '../conformance/read-model-store.conformance.ts';
 import { containerRuntimeOrSkipReasonSync } from '../support/containers.ts';
+import {
+  appendLongTask,
+  foldedLongTask,
+  largestDocument,
+  longTaskHistoryEnds,
+  longTaskId,
+  longTaskPage,
+  projectLog,
+} from '../support/long-task.ts';
 
 /** Pinned: the MongoDB line the deployment runs. */
 const IMAGE = 'mongo:8.0';
@@ -219,6 +228,33 @@ describeInContainer(`MongoDB read-model store in a container (${IMAGE})`, () => 
         await Promise.all([eventStore.close(), embedded.close(), mongo.close()]);
       }
     }, 120_000);
+  });
+
+  describe('a task with 50,000 events', () => {
+    let dir = '';
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'dubanju-mongodb-long-task-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    // The embedded case (task-detail.long-history) with MongoDB, whose limit is 16 MB a document.
+    it('is projected with no document over 1 MB, and answers its page and history', async () => {
+      const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+      const raw = open(`long_task_${++databases}`);
+      try {
+        await appendLongTask(eventStore, 50_000);
+        const readModels = await projectLog(eventStore, raw);
+        expect((await largestDocument(raw)).bytes).toBeLessThan(1024 * 1024);
+        expect(await readModels.get('tasks', longTaskId)).toEqual(await foldedLongTask(eventStore));
+        const page = await longTaskPage(readModels);
+        expect(page?.instructions.at(-1)).toMatchObject({ id: 'i9999' });
+        const { first, last } = await longTaskHistoryEnds(eventStore, 100);
+        expect(first.edges[0]?.node.revision).toBe(0);
+        expect(last.edges.at(-1)?.node.revision).toBe(49_999);
+      } finally {
+        await Promise.all([eventStore.close(), raw.close()]);
+      }
+    }, 240_000);
   });
 
   describe('on a standalone server', () => {

@@ -3,8 +3,9 @@ import {
   fieldIndex,
   writesByCollection,
 } from '../../infra/read-model-store/mongodb/collections.ts';
+import { openMongoReadModelStore } from '../../infra/read-model-store/mongodb/mongodb-read-model-store.ts';
 import { transactionsUnsupported } from '../../infra/read-model-store/mongodb/replica-set.ts';
-import type { DocumentChange } from '../../infra/read-model-store/port.ts';
+import { type DocumentChange, maxOffset } from '../../infra/read-model-store/port.ts';
 import {
   assertCount,
   assertPosition,
@@ -141,5 +142,18 @@ describe('a MongoDB server asked whether it runs transactions', () => {
 
   it('does not without logical sessions', () => {
     expect(transactionsUnsupported({ setName: 'rs0' })).toMatch(/sessions/);
+  });
+});
+
+describe('a MongoDB query paged by offset', () => {
+  it('is refused past the largest offset, before anything is sent', async () => {
+    const store = openMongoReadModelStore({ url: 'mongodb://127.0.0.1:9', database: 'none' });
+    try {
+      await expect(store.find('tasks', { offset: maxOffset + 1, limit: 10 })).rejects.toThrow(
+        `read-model query offset ${maxOffset + 1} is over ${maxOffset}: page by after`,
+      );
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -34,3 +34,10 @@ describe('the task list asked for one kind (事项来源)', () => {
     expect(() => tasksQueryInput.parse({ kind: 'rumour' })).toThrow();
   });
 });
+
+describe('the task list asked without its total', () => {
+  it('is not counted', () => {
+    expect(queryOf({ withTotal: false }).query).toMatchObject({ count: false });
+    expect(queryOf({}).query).not.toHaveProperty('count');
+  });
+});

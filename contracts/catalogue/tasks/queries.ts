@@ -66,6 +66,7 @@ export const tasksById = query(readers, 'views.tasksById', 'tasksById');
 export const tasks = query(readers, 'views.tasks', {
   name: 'tasks',
   params: listParams((orderBy) => ({ sortBy: orderBy.field, sortDirection: orderBy.direction })),
+  totalField: 'totalCount',
 });
 
 /** Read by the views; recorded by the audit service when an inspector or leader reads it. */

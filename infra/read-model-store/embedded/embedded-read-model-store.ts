@@ -127,7 +127,7 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     const items = rows.map((row) => JSON.parse(row.doc) as T);
     // A first page that is not full already holds every match: no need to count.
     const complete = offset === 0 && !keyset && (limit === undefined || rows.length < limit);
-    if (complete) return { items, total: rows.length };
+    if (complete || query.count === false) return { items, total: offset + rows.length };
     const counted = this.#queries
       .get(`SELECT count(*) AS total FROM documents WHERE ${where}`)
       .get(...params) as { total: number };

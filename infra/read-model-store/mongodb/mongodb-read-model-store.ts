@@ -12,6 +12,7 @@ import {
   type DocumentVersion,
   type FindQuery,
   type FindResult,
+  maxOffset,
   type ReadModelStore,
 } from '../port.ts';
 import { assertCount, assertPosition } from '../shared/arguments.ts';
@@ -117,6 +118,10 @@ export class MongoReadModelStore implements ReadModelStore {
     const { offset = 0, limit } = query;
     assertCount('offset', offset);
     assertCount('limit', limit);
+    // A skip walks every document it passes over, on each page: deep pages go by keys.
+    if (offset > maxOffset) {
+      throw new TypeError(`read-model query offset ${offset} is over ${maxOffset}: page by after`);
+    }
     const filter = filterToMongo(query.filter) as Filter<StoredDocument>;
     const sort = sortToMongo(query.sort);
     const page = query.after
@@ -133,7 +138,8 @@ export class MongoReadModelStore implements ReadModelStore {
     const items = rows.map((row) => row.doc as T);
     // A first page that is not full already holds every match: no need to count.
     const complete = offset === 0 && !query.after && (limit === undefined || rows.length < limit);
-    const total = complete ? rows.length : await documents.countDocuments(filter);
+    const uncounted = complete || query.count === false;
+    const total = uncounted ? offset + rows.length : await documents.countDocuments(filter);
     return { items, total };
   }
 

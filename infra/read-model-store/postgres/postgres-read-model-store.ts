@@ -71,7 +71,7 @@ export async function openPostgresReadModelStore(
         // A first page that is not full already holds every match: no need to count.
         const complete =
           offset === 0 && !query.after && (limit === undefined || rows.length < limit);
-        if (complete) return { items, total: rows.length };
+        if (complete || query.count === false) return { items, total: offset + rows.length };
         const counted = await client.query(count.text, count.values);
         return { items, total: Number((counted.rows[0] as { total: string }).total) };
       });

@@ -20,6 +20,7 @@ const firstLogDay = async (readModels: ReadModelStore): Promise<string> => {
   const { items } = await readModels.find<LogDay>(logDaysCollection, {
     sort: [{ field: 'day', direction: 'asc' }],
     limit: 1,
+    count: false,
   });
   return items[0]?.day ?? '';
 };

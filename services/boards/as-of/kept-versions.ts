@@ -53,6 +53,7 @@ const positionBy = async (readModels: ReadModelStore, day: string): Promise<numb
     filter: { day: { $lte: day } },
     sort: [{ field: 'day', direction: 'desc' }],
     limit: 1,
+    count: false,
   });
   return items[0]?.position ?? 0;
 };
