@@ -1,14 +1,61 @@
-import { forecastYearEnd, trend } from '../../domain/judgement/index.ts';
+import { forecastYearEnd, reportTrend, trend } from '../../domain/judgement/index.ts';
 
-describe('the trend of actual progress', () => {
+describe('the trend of the gap behind expected progress', () => {
   it.each([
-    [40, 50, 'up'],
-    [50, 50, 'flat'],
-    [50, 40, 'down'],
-    [0, 0.01, 'up'],
+    [10, 5, 'up'],
+    [5, 5, 'flat'],
+    [5, 10, 'down'],
+    [0, -0.01, 'up'],
     [0.1 + 0.2, 0.3, 'flat'],
-  ])('from %p to %p is %s', (previous, actual, expected) => {
-    expect(trend(previous, actual)).toBe(expected);
+  ])('from %p behind to %p behind is %s', (previous, behind, expected) => {
+    expect(trend(previous, behind)).toBe(expected);
+  });
+});
+
+describe('the trend of the last two reports against 序时进度', () => {
+  // Expected progress rises 1 point a day from 2021-03-01 (day 1 expects 1).
+  const expectedOn = (day: string) => Number(day.slice(-2)) + (day.startsWith('2021-04') ? 31 : 0);
+
+  it('is down when each report adds progress but less than time asks', () => {
+    const reports = [
+      { day: '2021-03-10', actual: 10 },
+      { day: '2021-03-20', actual: 15 },
+    ];
+    expect(reportTrend(reports, expectedOn)).toBe('down');
+  });
+
+  it('is up when the task closes its gap', () => {
+    const reports = [
+      { day: '2021-03-10', actual: 2 },
+      { day: '2021-03-20', actual: 18 },
+    ];
+    expect(reportTrend(reports, expectedOn)).toBe('up');
+  });
+
+  it('is flat when progress keeps pace with time', () => {
+    const reports = [
+      { day: '2021-03-10', actual: 8 },
+      { day: '2021-04-10', actual: 39 },
+    ];
+    expect(reportTrend(reports, expectedOn)).toBe('flat');
+  });
+
+  it('is down when a task ahead of its plan reports no gain: its lead shrinks', () => {
+    // 30 on 03-10 and still 30 on 03-20: 20 points ahead, then 10.
+    const reports = [
+      { day: '2021-03-10', actual: 30 },
+      { day: '2021-03-20', actual: 30 },
+    ];
+    expect(reportTrend(reports, expectedOn)).toBe('down');
+  });
+
+  it('reads a first report against a task level with its plan', () => {
+    expect(reportTrend([{ day: '2021-03-10', actual: 12 }], expectedOn)).toBe('up');
+    expect(reportTrend([{ day: '2021-03-10', actual: 8 }], expectedOn)).toBe('down');
+  });
+
+  it('is flat with no report', () => {
+    expect(reportTrend([], expectedOn)).toBe('flat');
   });
 });
 
