@@ -16,37 +16,27 @@ describe('the trend of the last two reports against 序时进度', () => {
   // Expected progress rises 1 point a day from 2021-03-01 (day 1 expects 1).
   const expectedOn = (day: string) => Number(day.slice(-2)) + (day.startsWith('2021-04') ? 31 : 0);
 
-  it('is down when each report adds progress but less than time asks', () => {
+  it.each([
+    // Level with 序时进度 on 03-10, 5 behind on 03-20.
+    ['down when each report adds progress but less than time asks', 10, '03-20', 15, 'down'],
+    // 8 behind, then 2 behind.
+    ['up when the task closes its gap', 2, '03-20', 18, 'up'],
+    // 2 behind on 03-10 and on 04-10.
+    ['flat when progress keeps pace with time', 8, '04-10', 39, 'flat'],
+    // 20 ahead, then 10 ahead.
+    [
+      'down when a task ahead of its plan reports no gain: its lead shrinks',
+      30,
+      '03-20',
+      30,
+      'down',
+    ],
+  ])('is %s', (_name, first, day, last, expected) => {
     const reports = [
-      { day: '2021-03-10', actual: 10 },
-      { day: '2021-03-20', actual: 15 },
+      { day: '2021-03-10', actual: first },
+      { day: `2021-${day}`, actual: last },
     ];
-    expect(reportTrend(reports, expectedOn)).toBe('down');
-  });
-
-  it('is up when the task closes its gap', () => {
-    const reports = [
-      { day: '2021-03-10', actual: 2 },
-      { day: '2021-03-20', actual: 18 },
-    ];
-    expect(reportTrend(reports, expectedOn)).toBe('up');
-  });
-
-  it('is flat when progress keeps pace with time', () => {
-    const reports = [
-      { day: '2021-03-10', actual: 8 },
-      { day: '2021-04-10', actual: 39 },
-    ];
-    expect(reportTrend(reports, expectedOn)).toBe('flat');
-  });
-
-  it('is down when a task ahead of its plan reports no gain: its lead shrinks', () => {
-    // 30 on 03-10 and still 30 on 03-20: 20 points ahead, then 10.
-    const reports = [
-      { day: '2021-03-10', actual: 30 },
-      { day: '2021-03-20', actual: 30 },
-    ];
-    expect(reportTrend(reports, expectedOn)).toBe('down');
+    expect(reportTrend(reports, expectedOn)).toBe(expected);
   });
 
   it('reads a first report against a task level with its plan', () => {
