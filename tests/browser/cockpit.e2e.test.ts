@@ -177,6 +177,7 @@ describe.each(flowSizes)('the cockpit’s counts at the $name size', ({ size }) 
     // A count opens the board of the same kind.
     expect(await page.getAttribute('[data-testid="total-red"]', 'href')).toContain(`kind=${kind}`);
     await screens.check(page, 'overview of a kind');
+    await screenshot(page, `33-cockpit-of-a-kind${size === desktop ? '' : '-phone'}`);
   });
 
   it('shows every screen within the window’s width, with nothing for axe to find', () => {
