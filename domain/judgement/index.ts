@@ -48,5 +48,5 @@ export type {
 export type { LitMilestone, LitTask, TaskLight } from './task-light.ts';
 export { isTaskDone, taskLight, worse } from './task-light.ts';
 export type { Trend } from './trend.ts';
-export { trend } from './trend.ts';
+export { reportTrend, trend } from './trend.ts';
 export { startingScore, unitScores } from './unit-scores.ts';

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Browser } from 'playwright-core';
 import { witnessOnce, witnessVerifierKey } from '../../tools/witness/witness.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { ensureConsoleBuilt, launchChromium } from './browser.ts';
+import { chromiumForFile, ensureConsoleBuilt } from './browser.ts';
 
 /*
  * The console, in headless Chromium, over a server that found its stored log
@@ -16,21 +15,17 @@ import { ensureConsoleBuilt, launchChromium } from './browser.ts';
 
 const env = { AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
 const systems: TestSystem[] = [];
-let browser: Browser;
+const chromium = chromiumForFile();
 
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  browser = await launchChromium();
-}, 60_000);
+beforeAll(ensureConsoleBuilt, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
   for (const sys of systems) await sys.stop().catch(() => undefined);
 });
 
 /** The console at `page` as `role`, signed in with a token (kept by the tab, as the console does). */
 const visit = async (sys: TestSystem, role: 'inspector' | 'leader', page = '#/overview') => {
-  const tab = await browser.newPage();
+  const tab = await chromium.browser.newPage();
   await tab.goto(`${sys.url}/`);
   const token = await sys.token(role);
   await tab.evaluate((value) => sessionStorage.setItem('dubanju.token', value), token);

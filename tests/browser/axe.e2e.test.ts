@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestSystem } from '../support/test-system.ts';
-import { ensureConsoleBuilt, launchChromium, openSession, startDemoSystem } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { demoConsole, openSession, signedInSession } from './browser.ts';
 import {
   type AxeViolation,
   axeViolations,
@@ -10,25 +9,12 @@ import {
   roles,
   screensOf,
   show,
-  signedIn,
 } from './screens.ts';
 
 // axe-core's default rules against every screen of every role of the demo year,
 // at a desktop's size and a phone's: not one violation, and no rule turned off.
 
-let system: TestSystem;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
+const demo = demoConsole();
 
 const named = (where: string, violations: AxeViolation[]) =>
   violations.map(
@@ -46,9 +32,8 @@ describe.each([
   ['phone 390×844', phone],
 ])('at the %s size', (_name, size) => {
   it('finds nothing on the sign-in page', async () => {
-    const { page, context } = await openSession(browser);
-    await page.setViewportSize(size);
-    await page.goto(`${system.url}/`);
+    const { page, context } = await openSession(demo.browser, size);
+    await page.goto(`${demo.system.url}/`);
     await page.waitForSelector('form[data-form="demo"]');
     const found = named('sign-in', await axeViolations(page));
     await context.close();
@@ -58,7 +43,7 @@ describe.each([
   it.each(roles)(
     'finds nothing on any screen $sub reaches, folds open',
     async ({ sub }) => {
-      const { page, context, errors } = await signedIn(browser, system.url, sub, size);
+      const { page, context, errors } = await signedInSession(demo, sub, { size });
       const found: string[] = [];
       for (const hash of await screensOf(page)) {
         await show(page, hash);

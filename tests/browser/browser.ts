@@ -70,9 +70,18 @@ export interface Session {
   errors: string[];
 }
 
-export const openSession = async (browser: Browser): Promise<Session> => {
+/** A window's size in CSS pixels. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export const openSession = async (
+  browser: Browser,
+  viewport: Size = { width: 1280, height: 900 },
+): Promise<Session> => {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport,
     locale: 'zh-CN',
     acceptDownloads: true,
   });
@@ -98,6 +107,18 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 };
 
+/** A Chromium for one test file, launched before its tests and closed after them. */
+export const chromiumForFile = (timeoutMs = 60_000): { browser: Browser } => {
+  const run = {} as { browser: Browser };
+  beforeAll(async () => {
+    run.browser = await launchChromium();
+  }, timeoutMs);
+  afterAll(async () => {
+    await run.browser?.close();
+  });
+  return run;
+};
+
 /** The demo year served and a Chromium to use it, for one test file. */
 export interface ConsoleRun {
   system: TestSystem;
@@ -107,14 +128,18 @@ export interface ConsoleRun {
 }
 
 /**
- * Serves the demo year (with `env` added) and launches Chromium before the
+ * Serves the demo year (with `env` added; a function when a setting is known
+ * only once something else has started) and launches Chromium before the
  * file's tests, and stops both after them.
  */
-export const demoConsole = (env: Record<string, string> = {}, timeoutMs = 120_000): ConsoleRun => {
+export const demoConsole = (
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+  timeoutMs = 120_000,
+): ConsoleRun => {
   const run = { sessions: [] as Session[] } as ConsoleRun;
   beforeAll(async () => {
     ensureConsoleBuilt();
-    run.system = await startDemoSystem(env);
+    run.system = await startDemoSystem(typeof env === 'function' ? await env() : env);
     run.browser = await launchChromium();
   }, timeoutMs);
   afterAll(async () => {
@@ -124,15 +149,23 @@ export const demoConsole = (env: Record<string, string> = {}, timeoutMs = 120_00
   return run;
 };
 
+/** A new session of `run` at `size`, signed in as `sub`, `watch` told of it first. */
+export const signedInSession = async (
+  run: ConsoleRun,
+  sub: string,
+  options: { watch?: (session: Session) => void; size?: Size } = {},
+): Promise<Session> => {
+  const opened = await openSession(run.browser, options.size);
+  run.sessions.push(opened);
+  options.watch?.(opened);
+  await signInAs(opened, run.system.url, sub);
+  return opened;
+};
+
 /** A new session of `run` signed in as `sub`, `watch` told of it first: its page on their first screen. */
 export const sessionOf = async (
   run: ConsoleRun,
   sub: string,
   watch: (session: Session) => void = () => undefined,
-): Promise<Page> => {
-  const opened = await openSession(run.browser);
-  run.sessions.push(opened);
-  watch(opened);
-  await signInAs(opened, run.system.url, sub);
-  return opened.page;
-};
+  size?: Size,
+): Promise<Page> => (await signedInSession(run, sub, { watch, size })).page;

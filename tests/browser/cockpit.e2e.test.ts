@@ -2,7 +2,8 @@ import type { Page, Request } from 'playwright-core';
 import { overviewQuery } from '../../web/src/operations/boards.ts';
 import { operationHash } from '../../web/src/operations/hash.ts';
 import { consoleOperations } from '../../web/src/operations/index.ts';
-import { demoConsole, openSession, screenshot, sessionOf } from './browser.ts';
+import { demoConsole, openSession, type Size, screenshot, sessionOf } from './browser.ts';
+import { desktop, flowSizes, screenChecks } from './screens.ts';
 
 // The leadership cockpit (the overview) in Debian's Chromium against the demo
 // year: every count opens the list it counts, the key figures agree with the
@@ -18,20 +19,25 @@ interface Recorded {
   operations: { hash: string | undefined; query: unknown }[];
 }
 
-const leader = async (options: { clock?: boolean } = {}): Promise<Recorded> => {
+const leader = async (options: { clock?: boolean; size?: Size } = {}): Promise<Recorded> => {
   const operations: Recorded['operations'] = [];
   let clockInstalled: Promise<void> = Promise.resolve();
-  const page = await sessionOf(demo, 'deputy-wang', (opened) => {
-    opened.context.on('request', (request: Request) => {
-      if (!request.url().endsWith('/graphql')) return;
-      const body = request.postDataJSON() as {
-        query?: unknown;
-        extensions?: { persistedQuery?: { sha256Hash?: string } };
-      };
-      operations.push({ hash: body.extensions?.persistedQuery?.sha256Hash, query: body.query });
-    });
-    if (options.clock) clockInstalled = opened.page.clock.install();
-  });
+  const page = await sessionOf(
+    demo,
+    'deputy-wang',
+    (opened) => {
+      opened.context.on('request', (request: Request) => {
+        if (!request.url().endsWith('/graphql')) return;
+        const body = request.postDataJSON() as {
+          query?: unknown;
+          extensions?: { persistedQuery?: { sha256Hash?: string } };
+        };
+        operations.push({ hash: body.extensions?.persistedQuery?.sha256Hash, query: body.query });
+      });
+      if (options.clock) clockInstalled = opened.page.clock.install();
+    },
+    options.size,
+  );
   await clockInstalled;
   return { page, operations };
 };
@@ -48,6 +54,13 @@ const overviewAt = async (page: Page, asOf?: string) => {
 };
 
 const numberIn = async (page: Page, selector: string) => Number(await page.textContent(selector));
+
+/** The overview's count of tasks by light. */
+const lightCounts = async (page: Page) => ({
+  green: await numberIn(page, '[data-testid="total-green"] strong'),
+  yellow: await numberIn(page, '[data-testid="total-yellow"] strong'),
+  red: await numberIn(page, '[data-testid="total-red"] strong'),
+});
 
 /** A board after a click: its filters from the address, its rows, and the total it states. */
 const boardAfterClick = async (page: Page, link: string, board: string) => {
@@ -72,18 +85,29 @@ beforeAll(async () => {
   leaderToken = await demo.system.token('leader');
 });
 
-describe('the cockpit’s counts', () => {
+describe.each(flowSizes)('the cockpit’s counts at the $name size', ({ size }) => {
   let page: Page;
+  const screens = screenChecks();
   beforeAll(async () => {
-    ({ page } = await leader());
+    ({ page } = await leader({ size }));
   });
 
-  it.each(['green', 'yellow', 'red'])(
+  /** The overview, then the board its link opens, each checked at this size the first time. */
+  const countThrough = async (link: string, board: string, asOf?: string) => {
+    await overviewAt(page, asOf);
+    await screens.check(page, 'overview');
+    const opened = await boardAfterClick(page, link, board);
+    await screens.check(page, board);
+    return opened;
+  };
+
+  // At a phone's size, the red count stands for the three lights.
+  it.each(size === desktop ? ['green', 'yellow', 'red'] : ['red'])(
     'opens the %s tasks on 盯进度, as many as counted',
     async (light) => {
       await overviewAt(page, '2021-07-31');
       const count = await numberIn(page, `[data-testid="total-${light}"] strong`);
-      const board = await boardAfterClick(page, `[data-testid="total-${light}"]`, 'progress');
+      const board = await countThrough(`[data-testid="total-${light}"]`, 'progress', '2021-07-31');
       expect(board.params.get('light')).toBe(light.toUpperCase());
       expect(board.params.get('asOf')).toBe('2021-07-31');
       expect(board.total).toBe(count);
@@ -100,8 +124,7 @@ describe('the cockpit’s counts', () => {
     const total = cells.find((cell) => /section=/.test(cell.href) && !/light=/.test(cell.href));
     for (const cell of [red, total]) {
       expect(cell).toBeDefined();
-      await overviewAt(page);
-      const board = await boardAfterClick(page, `table a[href="${cell!.href}"]`, 'progress');
+      const board = await countThrough(`table a[href="${cell!.href}"]`, 'progress');
       expect(board.params.get('section')).toBeTruthy();
       expect(board.total).toBe(Number(cell!.count));
       expect(board.rows).toBe(Math.min(Number(cell!.count), 20));
@@ -113,7 +136,7 @@ describe('the cockpit’s counts', () => {
     const first = '[data-testid="ranking"] tbody tr:first-child';
     const unitId = await page.getAttribute(`${first} a[data-unit]`, 'data-unit');
     const tasks = await numberIn(page, `${first} td:nth-child(4)`);
-    const board = await boardAfterClick(page, `${first} a[data-unit]`, 'progress');
+    const board = await countThrough(`${first} a[data-unit]`, 'progress');
     expect(board.params.get('unitId')).toBe(unitId);
     expect(board.total).toBe(tasks);
     expect(board.rows).toBe(Math.min(tasks, 20));
@@ -123,10 +146,42 @@ describe('the cockpit’s counts', () => {
     await overviewAt(page);
     const link = '[data-testid="ranking"] a[href*="state=OVERDUE"]';
     const count = await numberIn(page, link);
-    const board = await boardAfterClick(page, link, 'stage');
+    const board = await countThrough(link, 'stage');
     expect(board.params.get('state')).toBe('OVERDUE');
     expect(board.params.get('unitId')).toBeTruthy();
     expect(board.total).toBe(count);
+  });
+
+  it('counts one kind of matter (事项来源) when one is chosen, kept in the address', async () => {
+    const kind = 'LEADER_INSTRUCTION';
+    await overviewAt(page, '2021-09-30');
+    const all = await lightCounts(page);
+    expect(await page.textContent('form.as-of label[for^="kind"]')).toBe('事项来源');
+    await page.selectOption('form.as-of select[name="kind"]', { label: '领导批示件' });
+    const before = await page.$('[data-ready="overview"]');
+    await page.click('form.as-of button[type="submit"]');
+    // The page drawn again: the overview shown before gone, the new one of the kind standing.
+    await page.waitForFunction((shown) => !shown?.isConnected, before);
+    await page.waitForSelector('[data-ready="overview"]');
+    const params = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
+    expect(params.get('kind')).toBe(kind);
+    expect(params.get('asOf')).toBe('2021-09-30');
+    expect(await page.inputValue('form.as-of select[name="kind"]')).toBe(kind);
+    const { overview } = await api<{ overview: { totals: Record<string, number> } }>(
+      `{ overview(asOf: "2021-09-30", kind: ${kind}) { totals { green yellow red } } }`,
+    );
+    const ofKind = await lightCounts(page);
+    expect(ofKind).toEqual(overview.totals);
+    expect(ofKind.green + ofKind.yellow + ofKind.red).toBeGreaterThan(0);
+    expect(ofKind).not.toEqual(all);
+    // A count opens the board of the same kind.
+    expect(await page.getAttribute('[data-testid="total-red"]', 'href')).toContain(`kind=${kind}`);
+    await screens.check(page, 'overview of a kind');
+    await screenshot(page, `33-cockpit-of-a-kind${size === desktop ? '' : '-phone'}`);
+  });
+
+  it('shows every screen within the window’s width, with nothing for axe to find', () => {
+    expect(screens.faults).toEqual([]);
   });
 });
 

@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { signToken } from '../../infra/auth/tokens.ts';
-import { demoConsole, openSession, screenshot, sessionOf, signInAs } from './browser.ts';
+import {
+  demoConsole,
+  openSession,
+  screenshot,
+  sessionOf,
+  signedInSession,
+  signInAs,
+} from './browser.ts';
 
 // The console in Debian's Chromium against the demo year, served by the whole
 // system in this process: each role signs in through the page and uses it.
@@ -502,9 +509,7 @@ describe('a milestone and a blockage followed up on the task page', () => {
 
 describe('a session that ends', () => {
   it('signs the user out at once, says why, and returns to the same page after signing in again', async () => {
-    const opened = await openSession(demo.browser);
-    demo.sessions.push(opened);
-    await signInAs(opened, demo.system.url, 'deputy-wang');
+    const opened = await signedInSession(demo, 'deputy-wang');
     const { page } = opened;
     await page.click('table a[href^="#/tasks/"]');
     await page.waitForSelector('[data-ready="task"]');
@@ -616,9 +621,7 @@ describe('the progress form of a task with milestones done and open', () => {
 
 describe('a browser that goes offline', () => {
   it('says so with a retry, keeps the page, and draws it again once back online', async () => {
-    const opened = await openSession(demo.browser);
-    demo.sessions.push(opened);
-    await signInAs(opened, demo.system.url, 'deputy-wang');
+    const opened = await signedInSession(demo, 'deputy-wang');
     const { page, context } = opened;
     expect(await page.isVisible('[data-testid="offline"]')).toBe(false);
     await context.setOffline(true);

@@ -2,14 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import {
-  demoConsole,
-  openSession,
-  type Session,
-  screenshot,
-  sessionOf,
-  signInAs,
-} from './browser.ts';
+import { demoConsole, type Session, screenshot, sessionOf, signedInSession } from './browser.ts';
+import { desktop, flowSizes, screenChecks } from './screens.ts';
 
 // Exports to Excel and printouts, in Debian's Chromium against the demo year: each
 // board exported as the leader filtered and sorted it, read back and held to every
@@ -196,16 +190,15 @@ const boards: BoardCase[] = [
 /** The page size the server is made to answer the export with, so it walks several pages. */
 const smallPage = 7;
 
-describe('a leader exporting a board to Excel', () => {
+describe.each(flowSizes)('a leader exporting a board to Excel at the $name size', ({ size }) => {
   let leader: Session;
   let page: Page;
   /** How many export pages the server answered, by board. */
   const exportPages: number[] = [];
+  const screens = screenChecks();
 
   beforeAll(async () => {
-    leader = await openSession(demo.browser);
-    demo.sessions.push(leader);
-    await signInAs(leader, demo.system.url, 'deputy-wang');
+    leader = await signedInSession(demo, 'deputy-wang', { size });
     page = leader.page;
     // The export asks for 200 rows a page; asked for fewer, it must follow `after` to the end.
     await page.route('**/graphql', async (route) => {
@@ -226,7 +219,8 @@ describe('a leader exporting a board to Excel', () => {
     expect(excel()).toHaveLength(1);
   });
 
-  it.each(boards)(
+  // At a phone's size, 盯进度 stands for the five boards.
+  it.each(size === desktop ? boards : boards.filter((board) => board.path === 'progress'))(
     'saves every row of $title with the filter, order and day shown, in the screen’s columns',
     async (board) => {
       await page.goto(`${demo.system.url}/#/boards/${board.path}`);
@@ -250,6 +244,7 @@ describe('a leader exporting a board to Excel', () => {
       await afterNavigation(page, () => page.click(`${form} button[type="submit"]`), board.path);
       const day = await page.getAttribute(`main [data-ready="${board.path}"]`, 'data-day');
       expect(day).toBe(board.asOf ?? '2021-12-31');
+      await screens.check(page, board.path);
       const total = Number(/共 (\d+) 条/.exec((await page.textContent('.board-day')) ?? '')?.[1]);
       expect(total).toBeGreaterThan(0);
 
@@ -282,9 +277,13 @@ describe('a leader exporting a board to Excel', () => {
       const screen = await allScreenRows(page, board.path, board.title);
       expect(screen.rows).toHaveLength(total);
       expectSameRows(screen, sheet.rows);
-      await screenshot(page, `export-${board.path}`);
+      await screenshot(page, `export-${board.path}${size === desktop ? '' : '-phone'}`);
     },
   );
+
+  it('shows every board within the window’s width, with nothing for axe to find', () => {
+    expect(screens.faults).toEqual([]);
+  });
 });
 
 describe('a department head exporting the unit’s task list', () => {

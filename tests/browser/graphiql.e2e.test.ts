@@ -1,24 +1,21 @@
-import type { Browser } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { launchChromium } from './browser.ts';
+import { chromiumForFile } from './browser.ts';
 
 /* GraphiQL under its Content-Security-Policy, in headless Chromium: it runs, and the policy refuses nothing it needs. */
 
+const chromium = chromiumForFile();
 let sys: TestSystem;
-let browser: Browser;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
   await sys?.stop();
 });
 
 it('renders its editor and runs a query with nothing refused by the policy', async () => {
-  const page = await browser.newPage();
+  const page = await chromium.browser.newPage();
   const refused: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());

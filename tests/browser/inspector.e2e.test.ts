@@ -1,38 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestSystem } from '../support/test-system.ts';
-import {
-  ensureConsoleBuilt,
-  launchChromium,
-  openSession,
-  type Session,
-  signInAs,
-  startDemoSystem,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { demoConsole, type Session, signedInSession } from './browser.ts';
 
 // The inspector's search (纪检监察) on the demo year: people, units and event
 // types chosen by name, tasks shown by title, a recorded-date filter.
 
-let system: TestSystem;
-let browser: Browser;
+const demo = demoConsole();
 let session: Session;
 let page: Page;
 
 beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem();
-  browser = await launchChromium();
-  session = await openSession(browser);
-  await signInAs(session, system.url, 'inspector-li');
+  session = await signedInSession(demo, 'inspector-li');
   page = session.page;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
 });
 
 const search = async (choose: () => Promise<void>) => {
-  await page.goto(`${system.url}/#/audit`);
+  await page.goto(`${demo.system.url}/#/audit`);
   await page.waitForSelector('[data-ready="audit"]');
   await choose();
   await page.click('form.filters button[type="submit"]');
@@ -69,7 +51,7 @@ describe("the inspector's search", () => {
   });
 
   it('keeps to the days recorded, in China Standard Time', async () => {
-    await page.goto(`${system.url}/#/audit`);
+    await page.goto(`${demo.system.url}/#/audit`);
     await page.waitForSelector('[data-ready="audit"]');
     const day = (await column(2))[0]!.slice(0, 10);
     await search(async () => {

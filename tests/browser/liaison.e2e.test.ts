@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
 import { type SmtpPeer, startSmtpPeer } from '../support/smtp-peer.ts';
-import {
-  type ConsoleRun,
-  ensureConsoleBuilt,
-  launchChromium,
-  type Session,
-  sessionOf,
-  startDemoSystem,
-} from './browser.ts';
+import { demoConsole, sessionOf } from './browser.ts';
 import { axeViolations } from './screens.ts';
 
 // The liaison (联络员) and what reaches people, through the console in Debian's
@@ -20,27 +13,22 @@ import { axeViolations } from './screens.ts';
 // the system starts so that the first e-mail fails; its retries wait an hour, so
 // within the test only the office's 重新发送 sends it again.
 
-const run = { sessions: [] as Session[] } as ConsoleRun;
 let peer: SmtpPeer;
 
-beforeAll(async () => {
-  ensureConsoleBuilt();
+const run = demoConsole(async () => {
   peer = await startSmtpPeer();
   const url = peer.url();
   await peer.down();
-  run.system = await startDemoSystem({
+  return {
     NOTIFY_SMTP_URL: url,
     NOTIFY_SMTP_FROM: 'duban@example.gov.cn',
     NOTIFY_QUIET_HOURS: 'none',
     NOTIFY_RETRY_BASE_MS: '3600000',
     NOTIFY_RETRY_CAP_MS: '3600000',
-  });
-  run.browser = await launchChromium();
-}, 120_000);
+  };
+});
 
 afterAll(async () => {
-  await run.browser?.close();
-  await run.system?.stop();
   await peer?.down();
 });
 
@@ -67,6 +55,8 @@ const asOffice = async <T>(query: string, variables: Record<string, unknown> = {
 const unit = 'health';
 const liaison = `liaison-${unit}`;
 const head = `head-${unit}`;
+/** The name the demo sign-in gives the unit's liaison. */
+const liaisonName = '卫生健康委员会联络员';
 
 type Milestone = { id: string; title: string; status: string; progress: number };
 type Task = { id: string; title: string; leadUnit: { id: string }; milestones: Milestone[] };
@@ -183,6 +173,9 @@ describe('a liaison’s progress report (联络员拟报), approved or returned 
     // A draft awaiting the head, with no decision offered to the liaison; the milestone unmoved.
     const row = draftRow(approvedNote, '待审核');
     expect(await page.textContent(row)).toContain(`${approvedPercent}%`);
+    // Its author by the name the liaison signed in with, as the history names actors, not by id.
+    expect(await page.textContent(row)).toContain(liaisonName);
+    expect(await page.textContent(row)).not.toContain(liaison);
     expect(await page.$$(`${row} form`)).toHaveLength(0);
     expect(await page.textContent('section.drafts .note')).toContain('审核后报督查室');
     expect(await page.getAttribute(`[data-milestone="${approved.id}"] progress`, 'value')).toBe(
@@ -219,6 +212,10 @@ describe('a liaison’s progress report (联络员拟报), approved or returned 
     await page.waitForSelector(`[data-ready="task"][data-task="${task.id}"]`);
     expect(await page.$$('section.drafts form[data-form="approveDraft"]')).toHaveLength(2);
     expect(await page.$$('section.drafts form[data-form="returnDraft"]')).toHaveLength(2);
+    // The head sees who drafted it by name too.
+    expect(await page.textContent(`section.drafts tr:has-text("${approvedNote}")`)).toContain(
+      liaisonName,
+    );
     expect(await axeFindings(page)).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import type { Page, Request } from 'playwright-core';
 import { operationHash } from '../../web/src/operations/hash.ts';
 import { consoleOperations } from '../../web/src/operations/index.ts';
-import { demoConsole, screenshot, sessionOf } from './browser.ts';
+import { demoConsole, type Size, screenshot, sessionOf } from './browser.ts';
+import { desktop, flowSizes, screenChecks } from './screens.ts';
 
 // The supervision office's workbench (督查室工作台) in Debian's Chromium against
 // the demo year (its clock on 2021-12-31), served by the whole system in this process.
@@ -41,113 +42,146 @@ const confirmation = async (page: Page, section: string): Promise<string | null>
 
 const done = (title: string) => `${title}：已提交，已记入事件记录。`;
 
-describe('the supervision office', () => {
+const section = '督查室试点事项';
+/** The matter the office registers at each size, one of its own, and the id it was given. */
+const titleAt = (size: Size) => (size === desktop ? '新建高新区第三中学' : '新建高新区第四中学');
+const registered = new Map<Size, string>();
+
+describe.each(flowSizes)(
+  'the supervision office registering a matter at the $name size',
+  ({ name, size }) => {
+    let page: Page;
+    const title = titleAt(size);
+    let taskId = '';
+    const screens = screenChecks();
+    const shot = (file: string) => screenshot(page, size === desktop ? file : `${file}-phone`);
+
+    beforeAll(async () => {
+      page = await sessionOf(demo, 'office-zhang', undefined, size);
+    });
+
+    it('lands on its workbench, under its own entry of the navigation', async () => {
+      expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('workbench');
+      expect(await page.getAttribute('nav a[href="#/workbench"]', 'aria-current')).toBe('page');
+      expect(await page.textContent('nav a[href="#/workbench"]')).toBe('督查室工作台');
+      for (const part of ['red', 'overdue', 'reports', 'unassigned', 'extensions', 'register']) {
+        expect(await page.$$(`[data-section="${part}"]`)).toHaveLength(1);
+      }
+      await screens.check(page, 'workbench');
+      await shot('20-office-workbench');
+    });
+
+    it('is told beside the field, in Chinese, when a due date comes before the start', async () => {
+      const form = 'form[data-form="wbRegister"]';
+      await page.fill(`${form} input[name="title"]`, title);
+      await page.fill(`${form} input[name="plannedStart"]`, '2021-12-01');
+      await page.fill(`${form} input[name="dueDate"]`, '2021-11-30');
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector(`${form} input[name="dueDate"][aria-invalid="true"]`);
+      expect(
+        await page.$eval(`${form} input[name="dueDate"] + .field-error`, (el) => el.textContent),
+      ).toBe('不能早于计划开始日期');
+      expect(await page.textContent(`${form} .form-status`)).toBe(
+        '未能完成：截止日期：不能早于计划开始日期',
+      );
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
+        'dueDate',
+      );
+    });
+
+    it('registers the matter and is taken to its desk, the confirmation focused', async () => {
+      const form = 'form[data-form="wbRegister"]';
+      await page.fill(`${form} input[name="section"]`, section);
+      await page.fill(`${form} input[name="dueDate"]`, '2022-06-30');
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector('[data-ready="workbench-task"]');
+      taskId = await deskTaskId(page);
+      expect(await page.textContent('h1')).toBe(`办理：${title}`);
+      expect(await page.textContent('[data-testid="announcement"]')).toBe(done('登记事项'));
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+        'announcement',
+      );
+      // Not yet assigned: the assignment form stands open.
+      expect(await page.isVisible('form[data-form="wbAssign"] select[name="leadUnitId"]')).toBe(
+        true,
+      );
+    });
+
+    it('assigns it, picking the lead and cooperating units and the leader by name', async () => {
+      const form = 'form[data-form="wbAssign"]';
+      await page.selectOption(`${form} select[name="leadUnitId"]`, { label: '教育局' });
+      await page.selectOption(`${form} select[name="cooperatingUnitIds"]`, [
+        { label: '财政金融局' },
+        { label: '建设管理局' },
+      ]);
+      await page.selectOption(`${form} select[name="responsibleLeader"]`, { label: '王副主任' });
+      await page.click(`${form} button[type="submit"]`);
+      expect(await confirmation(page, 'assignment')).toBe(done('交办'));
+      const facts = await page.textContent('[data-section="assignment"] dl');
+      expect(facts).toContain('教育局');
+      expect(facts).toContain('王副主任');
+      const task = await taskFacts<{
+        leadUnit: { id: string };
+        cooperatingUnits: { id: string }[];
+        responsibleLeader: string;
+      }>(taskId, 'leadUnit { id } cooperatingUnits { id } responsibleLeader');
+      expect(task.leadUnit.id).toBe('education');
+      expect(task.cooperatingUnits.map((unit) => unit.id).sort()).toEqual([
+        'construction',
+        'finance',
+      ]);
+      expect(task.responsibleLeader).toBe('deputy-wang');
+    });
+
+    it('plans a milestone owned by a cooperating unit, and an indicator', async () => {
+      const plan = 'form[data-form="wbPlanMilestone"]';
+      await page.fill(`${plan} input[name="title"]`, '完成学校选址');
+      await page.fill(`${plan} input[name="dueDate"]`, '2022-01-31');
+      await page.selectOption(`${plan} select[name="ownerUnitId"]`, { label: '建设管理局' });
+      await page.click(`${plan} button[type="submit"]`);
+      expect(await confirmation(page, 'milestones')).toBe(done('计划节点'));
+      expect(await page.textContent('[data-section="milestones"] table')).toContain('完成学校选址');
+
+      await page.click('details:has(form[data-form="wbDefineIndicator"]) > summary');
+      const define = 'form[data-form="wbDefineIndicator"]';
+      await page.fill(`${define} input[name="name"]`, '新增学位');
+      await page.fill(`${define} input[name="unitOfMeasure"]`, '个');
+      await page.fill(`${define} input[name="target"]`, '2700');
+      await page.click(`${define} button[type="submit"]`);
+      expect(await confirmation(page, 'indicators')).toBe(done('设定指标'));
+      const task = await taskFacts<{
+        milestones: { title: string; ownerUnit: { id: string } | null }[];
+        indicators: { name: string; target: number; comparison: string }[];
+      }>(taskId, 'milestones { title ownerUnit { id } } indicators { name target comparison }');
+      expect(task.milestones).toEqual([
+        { title: '完成学校选址', ownerUnit: { id: 'construction' } },
+      ]);
+      expect(task.indicators).toEqual([{ name: '新增学位', target: 2700, comparison: 'GTE' }]);
+      await screens.check(page, 'workbench-task');
+      await shot('21-office-task-desk');
+      registered.set(size, taskId);
+    });
+
+    it(`shows every screen within the window’s width at ${name}, with nothing for axe to find`, () => {
+      expect(screens.faults).toEqual([]);
+    });
+  },
+);
+
+describe('the supervision office following up the matter it registered', () => {
   let page: Page;
-  const title = '新建高新区第三中学';
-  const section = '督查室试点事项';
+  const title = titleAt(desktop);
   let taskId = '';
 
   beforeAll(async () => {
     page = await session('office-zhang');
-  });
-
-  it('lands on its workbench, under its own entry of the navigation', async () => {
-    expect(await page.getAttribute('main [data-ready]', 'data-ready')).toBe('workbench');
-    expect(await page.getAttribute('nav a[href="#/workbench"]', 'aria-current')).toBe('page');
-    expect(await page.textContent('nav a[href="#/workbench"]')).toBe('督查室工作台');
-    for (const part of ['red', 'overdue', 'reports', 'unassigned', 'extensions', 'register']) {
-      expect(await page.$$(`[data-section="${part}"]`)).toHaveLength(1);
-    }
-    await screenshot(page, '20-office-workbench');
-  });
-
-  it('is told beside the field, in Chinese, when a due date comes before the start', async () => {
-    const form = 'form[data-form="wbRegister"]';
-    await page.fill(`${form} input[name="title"]`, title);
-    await page.fill(`${form} input[name="plannedStart"]`, '2021-12-01');
-    await page.fill(`${form} input[name="dueDate"]`, '2021-11-30');
-    await page.click(`${form} button[type="submit"]`);
-    await page.waitForSelector(`${form} input[name="dueDate"][aria-invalid="true"]`);
-    expect(
-      await page.$eval(`${form} input[name="dueDate"] + .field-error`, (el) => el.textContent),
-    ).toBe('不能早于计划开始日期');
-    expect(await page.textContent(`${form} .form-status`)).toBe(
-      '未能完成：截止日期：不能早于计划开始日期',
-    );
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('dueDate');
-  });
-
-  it('registers the matter and is taken to its desk, the confirmation focused', async () => {
-    const form = 'form[data-form="wbRegister"]';
-    await page.fill(`${form} input[name="section"]`, section);
-    await page.fill(`${form} input[name="dueDate"]`, '2022-06-30');
-    await page.click(`${form} button[type="submit"]`);
-    await page.waitForSelector('[data-ready="workbench-task"]');
-    taskId = await deskTaskId(page);
-    expect(await page.textContent('h1')).toBe(`办理：${title}`);
-    expect(await page.textContent('[data-testid="announcement"]')).toBe(done('登记事项'));
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'announcement',
-    );
-    // Not yet assigned: the assignment form stands open.
-    expect(await page.isVisible('form[data-form="wbAssign"] select[name="leadUnitId"]')).toBe(true);
-  });
-
-  it('assigns it, picking the lead and cooperating units and the leader by name', async () => {
-    const form = 'form[data-form="wbAssign"]';
-    await page.selectOption(`${form} select[name="leadUnitId"]`, { label: '教育局' });
-    await page.selectOption(`${form} select[name="cooperatingUnitIds"]`, [
-      { label: '财政金融局' },
-      { label: '建设管理局' },
-    ]);
-    await page.selectOption(`${form} select[name="responsibleLeader"]`, { label: '王副主任' });
-    await page.click(`${form} button[type="submit"]`);
-    expect(await confirmation(page, 'assignment')).toBe(done('交办'));
-    const facts = await page.textContent('[data-section="assignment"] dl');
-    expect(facts).toContain('教育局');
-    expect(facts).toContain('王副主任');
-    const task = await taskFacts<{
-      leadUnit: { id: string };
-      cooperatingUnits: { id: string }[];
-      responsibleLeader: string;
-    }>(taskId, 'leadUnit { id } cooperatingUnits { id } responsibleLeader');
-    expect(task.leadUnit.id).toBe('education');
-    expect(task.cooperatingUnits.map((unit) => unit.id).sort()).toEqual([
-      'construction',
-      'finance',
-    ]);
-    expect(task.responsibleLeader).toBe('deputy-wang');
-  });
-
-  it('plans a milestone owned by a cooperating unit, and an indicator', async () => {
-    const plan = 'form[data-form="wbPlanMilestone"]';
-    await page.fill(`${plan} input[name="title"]`, '完成学校选址');
-    await page.fill(`${plan} input[name="dueDate"]`, '2022-01-31');
-    await page.selectOption(`${plan} select[name="ownerUnitId"]`, { label: '建设管理局' });
-    await page.click(`${plan} button[type="submit"]`);
-    expect(await confirmation(page, 'milestones')).toBe(done('计划节点'));
-    expect(await page.textContent('[data-section="milestones"] table')).toContain('完成学校选址');
-
-    await page.click('details:has(form[data-form="wbDefineIndicator"]) > summary');
-    const define = 'form[data-form="wbDefineIndicator"]';
-    await page.fill(`${define} input[name="name"]`, '新增学位');
-    await page.fill(`${define} input[name="unitOfMeasure"]`, '个');
-    await page.fill(`${define} input[name="target"]`, '2700');
-    await page.click(`${define} button[type="submit"]`);
-    expect(await confirmation(page, 'indicators')).toBe(done('设定指标'));
-    const task = await taskFacts<{
-      milestones: { title: string; ownerUnit: { id: string } | null }[];
-      indicators: { name: string; target: number; comparison: string }[];
-    }>(taskId, 'milestones { title ownerUnit { id } } indicators { name target comparison }');
-    expect(task.milestones).toEqual([{ title: '完成学校选址', ownerUnit: { id: 'construction' } }]);
-    expect(task.indicators).toEqual([{ name: '新增学位', target: 2700, comparison: 'GTE' }]);
-    await screenshot(page, '21-office-task-desk');
+    taskId = registered.get(desktop) ?? '';
   });
 
   it('finds the task in its task list and on the progress and stage boards', async () => {
     await page.goto(`${demo.system.url}/#/workbench`);
     await page.waitForSelector('[data-ready="workbench"]');
-    expect(await page.textContent('[data-section="tasks"] tbody tr:first-child')).toContain(title);
+    expect(await page.$$(`[data-section="tasks"] tbody tr:has-text("${title}")`)).toHaveLength(1);
     await page.goto(`${demo.system.url}/#/boards/progress?section=${encodeURIComponent(section)}`);
     await page.waitForSelector('[data-ready="progress"]');
     expect(await page.textContent('main table')).toContain(title);

@@ -1,12 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestSystem } from '../support/test-system.ts';
-import {
-  ensureConsoleBuilt,
-  launchChromium,
-  type Session,
-  screenshot,
-  startDemoSystem,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { demoConsole, type Session, type Size, screenshot, signedInSession } from './browser.ts';
 import {
   desktop,
   drawChart,
@@ -16,7 +9,6 @@ import {
   screenName,
   screensOf,
   show,
-  signedIn,
 } from './screens.ts';
 
 // The console on a phone (政务钉钉 opens it at 360–430 px) against the demo year:
@@ -26,21 +18,9 @@ import {
 /** The most of a phone's height the header may take: two short lines. */
 const headerBound = 100;
 
-let system: TestSystem;
-let browser: Browser;
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  system = await startDemoSystem();
-  browser = await launchChromium();
-}, 120_000);
+const demo = demoConsole();
 
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-const session = (sub: string, size: { width: number; height: number }): Promise<Session> =>
-  signedIn(browser, system.url, sub, size);
+const session = (sub: string, size: Size): Promise<Session> => signedInSession(demo, sub, { size });
 
 /** How a screen lies on the page: its width against the window's, and its header's height. */
 const layoutOf = (page: Page) =>

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { openSession, type Session, signInAs } from './browser.ts';
+import type { Page } from 'playwright-core';
 
 /** The demo people whose screens the phone and accessibility tests walk, one per role. */
 export const roles = [
@@ -63,19 +62,6 @@ export const screensOf = async (page: Page): Promise<string[]> => {
   return pages;
 };
 
-/** Signs a demo person in at the given size; the page's errors are collected in `session.errors`. */
-export const signedIn = async (
-  browser: Browser,
-  url: string,
-  sub: string,
-  size: { width: number; height: number },
-): Promise<Session> => {
-  const session = await openSession(browser);
-  await session.page.setViewportSize(size);
-  await signInAs(session, url, sub);
-  return session;
-};
-
 /**
  * The lights chart is drawn only once it comes near the screen: brought into
  * view and drawn, so that a screenshot or a check sees it.
@@ -124,4 +110,43 @@ export const axeViolations = async (page: Page): Promise<AxeViolation[]> => {
       first: `${violation.nodes[0]?.target.join(' ')}: ${violation.nodes[0]?.failureSummary ?? ''}`,
     }));
   });
+};
+
+/** The sizes a flow is run at: a desktop's, then a phone's. */
+export const flowSizes = [
+  { name: 'desktop 1440×900', size: desktop },
+  { name: 'phone 390×844', size: phone },
+] as const;
+
+/**
+ * What a screen is held to at any size: no scrolling sideways (the page no
+ * wider than the window), and nothing for axe-core to find. Each finding is
+ * named by `where`.
+ */
+export const screenFaults = async (page: Page, where: string): Promise<string[]> => {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  const sideways =
+    scrollWidth > innerWidth ? [`${where}: scrolls sideways (${scrollWidth} > ${innerWidth})`] : [];
+  const violations = (await axeViolations(page)).map(
+    (violation) => `${where}: ${violation.rule} ×${violation.nodes} (${violation.first})`,
+  );
+  return [...sideways, ...violations];
+};
+
+/**
+ * The checks of a flow's screens: each screen, by its name, checked once
+ * (`screenFaults`) the first time the flow shows it; `faults` holds what was found.
+ */
+export const screenChecks = () => {
+  const checked = new Set<string>();
+  const faults: string[] = [];
+  const check = async (page: Page, where: string): Promise<void> => {
+    if (checked.has(where)) return;
+    checked.add(where);
+    faults.push(...(await screenFaults(page, where)));
+  };
+  return { faults, check };
 };

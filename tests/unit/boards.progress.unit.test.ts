@@ -171,10 +171,11 @@ describe('the trend and forecast of a task', () => {
   const log = reports();
 
   it('compares with the report of the previous day reported on (the same day counts once)', () => {
+    // 1 point behind 序时进度 on 03-11 (10 of 11), 6 on 03-21 (15 of 21): falling behind.
     expect(buildProgressBoard(log.input('2021-03-21'), all).nodes[0]).toMatchObject({
       actual: 15,
       previousActual: 10,
-      trend: 'up',
+      trend: 'down',
       lastReportedOn: '2021-03-21',
     });
   });
@@ -186,7 +187,20 @@ describe('the trend and forecast of a task', () => {
 
   it('has no forecast before a second day with a report', () => {
     const first = buildProgressBoard(log.input('2021-03-11'), all).nodes[0];
-    expect(first).toMatchObject({ forecast: null, previousActual: 0, trend: 'up' });
+    // 10 against 11 expected on its day: behind a plan it was level with before.
+    expect(first).toMatchObject({ forecast: null, previousActual: 0, trend: 'down' });
+  });
+
+  it('goes up when a report closes the gap to expected progress', () => {
+    // 6 behind on 03-21, 9 ahead on 03-31 (40 of 31).
+    const ahead = reports().on('2021-03-31', reported('t1', 'm1', 40));
+    expect(buildProgressBoard(ahead.input('2021-03-31'), all).nodes[0]?.trend).toBe('up');
+  });
+
+  it('holds flat while reports keep pace with expected progress', () => {
+    // 6 behind on 03-21 (15 of 21), 6 behind on 03-31 (25 of 31).
+    const pace = reports().on('2021-03-31', reported('t1', 'm1', 25));
+    expect(buildProgressBoard(pace.input('2021-03-31'), all).nodes[0]?.trend).toBe('flat');
   });
 
   it('goes down when a later report is lower', () => {

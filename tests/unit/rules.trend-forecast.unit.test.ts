@@ -1,14 +1,51 @@
-import { forecastYearEnd, trend } from '../../domain/judgement/index.ts';
+import { forecastYearEnd, reportTrend, trend } from '../../domain/judgement/index.ts';
 
-describe('the trend of actual progress', () => {
+describe('the trend of the gap behind expected progress', () => {
   it.each([
-    [40, 50, 'up'],
-    [50, 50, 'flat'],
-    [50, 40, 'down'],
-    [0, 0.01, 'up'],
+    [10, 5, 'up'],
+    [5, 5, 'flat'],
+    [5, 10, 'down'],
+    [0, -0.01, 'up'],
     [0.1 + 0.2, 0.3, 'flat'],
-  ])('from %p to %p is %s', (previous, actual, expected) => {
-    expect(trend(previous, actual)).toBe(expected);
+  ])('from %p behind to %p behind is %s', (previous, behind, expected) => {
+    expect(trend(previous, behind)).toBe(expected);
+  });
+});
+
+describe('the trend of the last two reports against 序时进度', () => {
+  // Expected progress rises 1 point a day from 2021-03-01 (day 1 expects 1).
+  const expectedOn = (day: string) => Number(day.slice(-2)) + (day.startsWith('2021-04') ? 31 : 0);
+
+  it.each([
+    // Level with 序时进度 on 03-10, 5 behind on 03-20.
+    ['down when each report adds progress but less than time asks', 10, '03-20', 15, 'down'],
+    // 8 behind, then 2 behind.
+    ['up when the task closes its gap', 2, '03-20', 18, 'up'],
+    // 2 behind on 03-10 and on 04-10.
+    ['flat when progress keeps pace with time', 8, '04-10', 39, 'flat'],
+    // 20 ahead, then 10 ahead.
+    [
+      'down when a task ahead of its plan reports no gain: its lead shrinks',
+      30,
+      '03-20',
+      30,
+      'down',
+    ],
+  ])('is %s', (_name, first, day, last, expected) => {
+    const reports = [
+      { day: '2021-03-10', actual: first },
+      { day: `2021-${day}`, actual: last },
+    ];
+    expect(reportTrend(reports, expectedOn)).toBe(expected);
+  });
+
+  it('reads a first report against a task level with its plan', () => {
+    expect(reportTrend([{ day: '2021-03-10', actual: 12 }], expectedOn)).toBe('up');
+    expect(reportTrend([{ day: '2021-03-10', actual: 8 }], expectedOn)).toBe('down');
+  });
+
+  it('is flat with no report', () => {
+    expect(reportTrend([], expectedOn)).toBe('flat');
   });
 });
 

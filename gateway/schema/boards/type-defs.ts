@@ -140,15 +140,15 @@ ${asOfArgument}${pageArguments}    ): OfficialRecordConnection!
   }
 
   """
-  Which way a task's actual progress moved since the report day before the latest (from 0 when
-  there was none).
+  Which way a task moved against its expected progress (序时进度) between its last two report days
+  (from no gap when there was one report; FLAT with none).
   """
   enum BoardTrend {
-    "Up."
+    "Catching up: the gap behind 序时进度 narrowed (or the lead grew)."
     UP
-    "Unchanged, to 2 decimals."
+    "The gap unchanged, to 2 decimals."
     FLAT
-    "Down: a correction lowered it."
+    "Falling further behind 序时进度 (or the lead shrank)."
     DOWN
   }
 
@@ -904,7 +904,7 @@ ${pageFields('BlockageRowEdge', 'BlockageRow')}  }
     light: BoardLight
     "Why it is not green, in words; empty when green or suspended."
     reasons: [String!]!
-    "Which way actual progress moved since the report day before the latest."
+    "Against 序时进度, between the last two report days: UP when the gap behind expected progress narrowed (catching up), DOWN when it widened, FLAT when it held; a first report is read against no gap."
     trend: BoardTrend!
     "Actual progress on the report day before the latest; 0 when there was none."
     previousActual: Float!

@@ -2,10 +2,11 @@ import type { Ruleset } from '../../../contracts/events/index.ts';
 import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import {
   forecastYearEnd,
+  plannedProgress,
+  reportTrend,
   type TaskLight,
   type Trend,
   taskLight,
-  trend,
 } from '../../../domain/judgement/index.ts';
 import type { BoardMilestone, BoardTask } from '../../../projections/boards/index.ts';
 
@@ -17,6 +18,7 @@ export interface TaskFacts extends TaskLight {
   lit: TaskLight['light'] | null;
   /** Actual progress at the report before the latest (0 when there was none). */
   previousActual: number;
+  /** Catching up with expected progress (序时进度) or falling behind, between the last two reports. */
   trend: Trend;
   /** Forecast attainment at the due date (null until two days with a report show a rate). */
   forecast: number | null;
@@ -38,7 +40,9 @@ export const taskFacts = (
     milestones,
     lit: task.lifecycle === 'suspended' ? null : lit.light,
     previousActual,
-    trend: trend(previousActual, lit.actual),
+    trend: reportTrend(task.reports, (reported) =>
+      plannedProgress(task.plannedStart, task.dueDate, reported, milestones),
+    ),
     forecast: forecastYearEnd(task.reports, task.dueDate),
   };
 };

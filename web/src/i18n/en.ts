@@ -378,7 +378,7 @@ export const en: Record<MessageKey, string> = {
   forbidden: 'Your role may not see this page.',
   back: 'Back',
   progressHelp:
-    'Actual: the weighted completion of the milestones. Expected (序时进度): what should be done by now, by the time elapsed. Behind: the gap in points, which sets the light. Trend: the last report against the one before it, up, flat or down. Forecast: the progress at the due date at the current pace.',
+    'Actual: the weighted completion of the milestones. Expected (序时进度): what should be done by now, by the time elapsed. Behind: the gap in points, which sets the light. Trend: the gap to expected progress at the last report against the gap at the one before it: up when catching up, down when falling further behind, flat when keeping pace. Forecast: the progress at the due date at the current pace.',
   resultsHelp:
     "Attainment: 100% when the value meets the target (≥, ≤ or =); otherwise the share of the way from the baseline (0 when none is given) to the target, at most 99.99%. A measured value counts over the unit's own report.",
   offline: 'You are offline: what the page shows may be out of date, and nothing can be sent.',

@@ -11,17 +11,17 @@ const boardPage = 'day rulesetVersion totalCount pageInfo { hasNextPage endCurso
  * overdue milestones, whose board also counts every state (按期率, 逾期数); the
  * open blockages, oldest first. The sections count the tasks accepted as done (办结率).
  */
-export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date) {
-  overview(asOf: $asOf, top: 1) { day rulesetVersion totals { green yellow red }
+export const overviewQuery = /* GraphQL */ `query Overview($asOf: Date, $kind: TaskKind) {
+  overview(asOf: $asOf, kind: $kind, top: 1) { day rulesetVersion totals { green yellow red }
     sections { section green yellow red suspended accepted total } series { day green yellow red } }
-  units: responsibilityBoard(asOf: $asOf, orderBy: { field: SCORE, direction: ASC }, first: 10) {
+  units: responsibilityBoard(asOf: $asOf, filter: { kind: $kind }, orderBy: { field: SCORE, direction: ASC }, first: 10) {
     totalCount nodes { unitId unitName rank category score tasksLed tasksCoOwned lights { red } overdueMilestones openBlockages } }
-  red: progressBoard(asOf: $asOf, filter: { light: RED }, orderBy: { field: BEHIND, direction: DESC }, first: 50) {
+  red: progressBoard(asOf: $asOf, filter: { light: RED, kind: $kind }, orderBy: { field: BEHIND, direction: DESC }, first: 50) {
     totalCount nodes { taskId title section leadUnitName actual expected behind dueDate } }
-  overdue: stageBoard(asOf: $asOf, filter: { state: OVERDUE }, orderBy: { field: DAYS_OVERDUE, direction: DESC }, first: 200) {
+  overdue: stageBoard(asOf: $asOf, filter: { state: OVERDUE, kind: $kind }, orderBy: { field: DAYS_OVERDUE, direction: DESC }, first: 200) {
     totalCount counts { doneOnTime doneLate overdue }
     nodes { taskId responsibleLeader title dueDate daysOverdue extensions { requestId status requestedDueDate } } }
-  blockages: blockageBoard(asOf: $asOf, first: 50) {
+  blockages: blockageBoard(asOf: $asOf, filter: { kind: $kind }, first: 50) {
     totalCount nodes { taskId taskTitle blockageId description waitingOnUnitName ageDays level } } }`;
 
 /** The responsibility board: each unit's score with its first score items (deductions and 加分). */

@@ -1,29 +1,45 @@
 import '../cockpit.css';
 import { type Child, h, replace, uid } from '../core/dom.ts';
-import { lang, t } from '../core/i18n.ts';
+import { lang, t, tOf } from '../core/i18n.ts';
 import { hrefOf, type Route } from '../core/route.ts';
+import { kindFilter } from './boards/filters.ts';
 import { type Cockpit, loadCockpit } from './cockpit/data.ts';
 import { kpiTiles } from './cockpit/kpi-tiles.ts';
 import { lightTotals, sectionTable } from './cockpit/lights.ts';
+import type { CockpitScope } from './cockpit/links.ts';
 import { rankingTable } from './cockpit/ranking.ts';
 import { wallControls, wallShows } from './cockpit/wall.ts';
 import { blockedTaskTable, redTaskTable } from './cockpit/worst-lists.ts';
 import { lightChart } from './light-chart.ts';
 
-const datePicker = (day: string) => {
+const kindPicker = (kind: string | null) => {
+  const id = uid('kind');
+  const options = (kindFilter.choices ?? []).map((choice) =>
+    h('option', { value: choice, selected: choice === kind }, tOf('taskKind', choice)),
+  );
+  return [
+    h('label', { for: id }, t('taskKind')),
+    h('select', { id, name: 'kind' }, h('option', { value: '' }, t('allOption')), options),
+  ];
+};
+
+/** The day and the kind of matter the cockpit is of, kept in its address as the boards' filters are. */
+const scopePicker = (day: string, kind: string | null) => {
   const id = uid('as-of');
   const input = h('input', { id, type: 'date', name: 'asOf', value: day });
   return h(
     'form',
     {
-      class: 'as-of',
+      class: 'as-of with-kind',
       onsubmit: (event: Event) => {
         event.preventDefault();
-        location.hash = hrefOf('overview', { asOf: input.value });
+        const chosen = new FormData(event.target as HTMLFormElement).get('kind');
+        location.hash = hrefOf('overview', { asOf: input.value, kind: String(chosen ?? '') });
       },
     },
     h('label', { for: id }, t('asOf')),
     input,
+    ...kindPicker(kind),
     h('button', { type: 'submit' }, t('apply')),
     h('span', { class: 'help' }, t('asOfHelp')),
   );
@@ -33,7 +49,7 @@ const timeNow = () =>
   new Date().toLocaleTimeString(lang(), { hour: '2-digit', minute: '2-digit', hour12: false });
 
 /** The cockpit's parts, most urgent first: figures, lights, the units and tasks to act on. */
-const cockpitParts = (cockpit: Cockpit, asOf: string | null, refresh: () => void): Child[] => {
+const cockpitParts = (cockpit: Cockpit, scope: CockpitScope, refresh: () => void): Child[] => {
   const { overview } = cockpit;
   return [
     h(
@@ -42,7 +58,7 @@ const cockpitParts = (cockpit: Cockpit, asOf: string | null, refresh: () => void
       h('h1', { tabindex: '-1' }, t('navOverview')),
       wallControls(),
     ),
-    datePicker(overview.day),
+    scopePicker(overview.day, scope.kind),
     h(
       'p',
       { class: 'board-day' },
@@ -50,21 +66,21 @@ const cockpitParts = (cockpit: Cockpit, asOf: string | null, refresh: () => void
       ' · ',
       h('span', { 'data-testid': 'updated' }, t('wallUpdated', { time: timeNow() })),
     ),
-    kpiTiles(cockpit, asOf),
-    ...lightTotals(overview.totals, asOf),
+    kpiTiles(cockpit, scope),
+    ...lightTotals(overview.totals, scope),
     h(
       'div',
       { class: 'grid-2' },
-      sectionTable(overview.sections, asOf),
-      rankingTable(cockpit.units, asOf),
+      sectionTable(overview.sections, scope),
+      rankingTable(cockpit.units, scope),
     ),
     h(
       'div',
       { class: 'grid-2' },
-      redTaskTable(cockpit, asOf, refresh),
+      redTaskTable(cockpit, scope, refresh),
       lightChart(overview.series),
     ),
-    blockedTaskTable(cockpit, asOf, refresh),
+    blockedTaskTable(cockpit, scope, refresh),
   ];
 };
 
@@ -75,13 +91,16 @@ const cockpitParts = (cockpit: Cockpit, asOf: string | null, refresh: () => void
  * display, it is asked again in place every few minutes.
  */
 export const overviewView = async (route: Route, refresh: () => void): Promise<HTMLElement> => {
-  const asOf = route.params.get('asOf') || null;
+  const scope = {
+    asOf: route.params.get('asOf') || null,
+    kind: route.params.get('kind') || null,
+  };
   const root = h('section', { class: 'overview', 'data-ready': 'overview' });
   const draw = (cockpit: Cockpit) => {
     root.dataset.day = cockpit.overview.day;
-    replace(root, cockpitParts(cockpit, asOf, refresh));
+    replace(root, cockpitParts(cockpit, scope, refresh));
   };
-  wallShows(root, async () => draw(await loadCockpit(asOf)));
-  draw(await loadCockpit(asOf));
+  wallShows(root, async () => draw(await loadCockpit(scope)));
+  draw(await loadCockpit(scope));
   return root;
 };

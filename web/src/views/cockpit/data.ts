@@ -3,6 +3,7 @@ import type { LightCounts } from '../../core/format.ts';
 import { overviewQuery } from '../../operations/boards.ts';
 import type { LightPoint } from '../light-chart.ts';
 import { rememberSections } from '../lookups.ts';
+import type { CockpitScope } from './links.ts';
 
 export interface SectionRow extends LightCounts {
   section: string | null;
@@ -77,24 +78,26 @@ export interface Cockpit {
   blockages: { totalCount: number; nodes: OpenBlockage[] };
 }
 
-let inFlight: { asOf: string | null; answer: Promise<Cockpit> } | null = null;
+let inFlight: { scope: CockpitScope; answer: Promise<Cockpit> } | null = null;
 
 /**
- * The cockpit as of `asOf` (today when null), in one request. Asked again
- * while the same answer is on its way (the page drawn twice in a row, a
- * refresh on top of a load), the request already sent serves both.
+ * The cockpit of `scope` (today and every kind when null), in one request.
+ * Asked again while the same answer is on its way (the page drawn twice in a
+ * row, a refresh on top of a load), the request already sent serves both.
  */
-export const loadCockpit = (asOf: string | null): Promise<Cockpit> => {
-  if (inFlight?.asOf === asOf) return inFlight.answer;
-  const answer = gql<Cockpit>(overviewQuery, { asOf });
-  const entry = { asOf, answer };
+export const loadCockpit = (scope: CockpitScope): Promise<Cockpit> => {
+  const { asOf, kind } = scope;
+  if (inFlight?.scope.asOf === asOf && inFlight.scope.kind === kind) return inFlight.answer;
+  const answer = gql<Cockpit>(overviewQuery, { asOf, kind });
+  const entry = { scope, answer };
   inFlight = entry;
   const settle = () => {
     if (inFlight === entry) inFlight = null;
   };
   answer.then(settle, settle);
   return answer.then((cockpit) => {
-    if (!asOf) rememberSections(cockpit.overview.sections);
+    // A kind's sections are only those with its tasks: not the plan's whole list.
+    if (!asOf && !kind) rememberSections(cockpit.overview.sections);
     return cockpit;
   });
 };

@@ -3,7 +3,7 @@ import { percentText } from '../../core/format.ts';
 import { type MessageKey, t } from '../../core/i18n.ts';
 import type { Cockpit } from './data.ts';
 import { type Kpis, kpisOf, type Share } from './kpis.ts';
-import { boardHref } from './links.ts';
+import { boardHref, type CockpitScope } from './links.ts';
 
 interface Tile {
   id: string;
@@ -37,7 +37,7 @@ const tile = ({ id, label, value, detail, help, href }: Tile): HTMLElement => {
 
 const counts = (share: Share) => ({ part: share.part, whole: share.whole });
 
-const tiles = (kpis: Kpis, asOf: string | null): Tile[] => [
+const tiles = (kpis: Kpis, scope: CockpitScope): Tile[] => [
   {
     id: 'completion',
     label: 'kpiCompletion',
@@ -58,7 +58,7 @@ const tiles = (kpis: Kpis, asOf: string | null): Tile[] => [
     value: String(kpis.overdue),
     detail: t('kpiOverdueDetail'),
     help: 'kpiOverdueHelp',
-    href: boardHref('stage', { state: 'OVERDUE' }, asOf),
+    href: boardHref('stage', { state: 'OVERDUE' }, scope),
   },
   {
     id: 'blockages',
@@ -66,10 +66,10 @@ const tiles = (kpis: Kpis, asOf: string | null): Tile[] => [
     value: String(kpis.openBlockages),
     detail: t('kpiBlockagesDetail'),
     help: 'kpiBlockagesHelp',
-    href: boardHref('blockage', {}, asOf),
+    href: boardHref('blockage', {}, scope),
   },
 ];
 
 /** 办结率, 按期率, 逾期数 and open 堵点, computed from what the API answered. */
-export const kpiTiles = (cockpit: Cockpit, asOf: string | null): HTMLElement =>
-  h('section', { class: 'kpis', 'aria-label': t('kpis') }, tiles(kpisOf(cockpit), asOf).map(tile));
+export const kpiTiles = (cockpit: Cockpit, scope: CockpitScope): HTMLElement =>
+  h('section', { class: 'kpis', 'aria-label': t('kpis') }, tiles(kpisOf(cockpit), scope).map(tile));

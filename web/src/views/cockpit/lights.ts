@@ -9,10 +9,10 @@ import {
 } from '../../core/format.ts';
 import { t, tOf } from '../../core/i18n.ts';
 import type { SectionRow } from './data.ts';
-import { boardHref, countLink } from './links.ts';
+import { boardHref, type CockpitScope, countLink } from './links.ts';
 
 /** The tasks per light, each count a link to those tasks on 盯进度. */
-export const lightTotals = (counts: LightCounts, asOf: string | null): HTMLElement[] => {
+export const lightTotals = (counts: LightCounts, scope: CockpitScope): HTMLElement[] => {
   const helpId = uid('totals-help');
   return [
     h(
@@ -23,7 +23,7 @@ export const lightTotals = (counts: LightCounts, asOf: string | null): HTMLEleme
           'a',
           {
             class: `total total-${light.toLowerCase()}`,
-            href: boardHref('progress', { light }, asOf),
+            href: boardHref('progress', { light }, scope),
             'data-testid': `total-${light.toLowerCase()}`,
           },
           lightBadge(light),
@@ -37,19 +37,19 @@ export const lightTotals = (counts: LightCounts, asOf: string | null): HTMLEleme
 
 /** A section's count of one kind, opening its tasks; the tasks without a section have no filter. */
 const sectionCell =
-  (what: string, field: keyof SectionRow, light: string | null, asOf: string | null) =>
+  (what: string, field: keyof SectionRow, light: string | null, scope: CockpitScope) =>
   (row: SectionRow) => {
     const count = row[field] as number;
     if (row.section === null) return count;
-    const href = boardHref('progress', { section: row.section, light }, asOf);
+    const href = boardHref('progress', { section: row.section, light }, scope);
     return countLink(count, href, t('cellCount', { row: row.section, what, count }));
   };
 
 /** Lights per plan section; each count opens the section's tasks of that light. */
-export const sectionTable = (sections: readonly SectionRow[], asOf: string | null) => {
+export const sectionTable = (sections: readonly SectionRow[], scope: CockpitScope) => {
   const lightColumns: Column<SectionRow>[] = lights.map((light) => ({
     label: tOf('light', light),
-    cell: sectionCell(tOf('light', light), light.toLowerCase() as keyof SectionRow, light, asOf),
+    cell: sectionCell(tOf('light', light), light.toLowerCase() as keyof SectionRow, light, scope),
     numeric: true,
   }));
   return table(
@@ -60,13 +60,13 @@ export const sectionTable = (sections: readonly SectionRow[], asOf: string | nul
         cell: (row) =>
           row.section === null
             ? '—'
-            : h('a', { href: boardHref('progress', { section: row.section }, asOf) }, row.section),
+            : h('a', { href: boardHref('progress', { section: row.section }, scope) }, row.section),
       },
       ...lightColumns,
       { label: t('suspended'), cell: (row) => row.suspended, numeric: true },
       {
         label: t('total'),
-        cell: sectionCell(t('total'), 'total', null, asOf),
+        cell: sectionCell(t('total'), 'total', null, scope),
         numeric: true,
       },
     ],

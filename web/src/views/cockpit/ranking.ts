@@ -2,7 +2,7 @@ import { h } from '../../core/dom.ts';
 import { rankText, table } from '../../core/format.ts';
 import { t, tOf } from '../../core/i18n.ts';
 import type { UnitRow } from './data.ts';
-import { boardHref, countLink } from './links.ts';
+import { boardHref, type CockpitScope, countLink } from './links.ts';
 
 const nameOf = (unit: UnitRow) => unit.unitName ?? unit.unitId;
 
@@ -13,9 +13,9 @@ const nameOf = (unit: UnitRow) => unit.unitName ?? unit.unitId;
  */
 export const rankingTable = (
   units: { totalCount: number; nodes: readonly UnitRow[] },
-  asOf: string | null,
+  scope: CockpitScope,
 ): HTMLElement => {
-  const tasksOf = (unit: UnitRow) => boardHref('progress', { unitId: unit.unitId }, asOf);
+  const tasksOf = (unit: UnitRow) => boardHref('progress', { unitId: unit.unitId }, scope);
   const cell = (what: string, count: number, unit: UnitRow, href: string) =>
     countLink(count, href, t('cellCount', { row: nameOf(unit), what, count }));
   return h(
@@ -44,7 +44,7 @@ export const rankingTable = (
               t('overdueMilestones'),
               unit.overdueMilestones,
               unit,
-              boardHref('stage', { unitId: unit.unitId, state: 'OVERDUE' }, asOf),
+              boardHref('stage', { unitId: unit.unitId, state: 'OVERDUE' }, scope),
             ),
           numeric: true,
         },
@@ -55,7 +55,7 @@ export const rankingTable = (
               t('openBlockages'),
               unit.openBlockages,
               unit,
-              boardHref('blockage', { unitId: unit.unitId }, asOf),
+              boardHref('blockage', { unitId: unit.unitId }, scope),
             ),
           numeric: true,
         },
@@ -68,7 +68,7 @@ export const rankingTable = (
       { class: 'more' },
       h(
         'a',
-        { href: boardHref('responsibility', {}, asOf) },
+        { href: boardHref('responsibility', {}, scope) },
         t('rankingAll', { total: units.totalCount }),
       ),
     ),

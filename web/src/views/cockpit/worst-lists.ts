@@ -4,7 +4,7 @@ import { t } from '../../core/i18n.ts';
 import { extensionStepForm } from '../../forms/extension-steps.ts';
 import { blockageAgeColumns } from '../blockage-columns.ts';
 import type { Cockpit, OverdueMilestone } from './data.ts';
-import { boardHref } from './links.ts';
+import { boardHref, type CockpitScope } from './links.ts';
 import { type BlockedTask, blockedTasks, type WorstTask, worstTasks } from './worst.ts';
 
 /** How many tasks held up the cockpit lists; the blockage board has them all. */
@@ -36,7 +36,7 @@ const overdueMilestone = (refresh: () => void) => (milestone: OverdueMilestone) 
 /** The tasks behind the red count, each once, its overdue milestones beside it. */
 export const redTaskTable = (
   cockpit: Cockpit,
-  asOf: string | null,
+  scope: CockpitScope,
   refresh: () => void,
 ): HTMLElement => {
   const rows = worstTasks(cockpit);
@@ -60,7 +60,7 @@ export const redTaskTable = (
     more(
       rows.length,
       cockpit.red.totalCount,
-      boardHref('progress', { light: 'RED' }, asOf),
+      boardHref('progress', { light: 'RED' }, scope),
       t('redTasksAll', { total: cockpit.red.totalCount }),
     ),
   );
@@ -69,7 +69,7 @@ export const redTaskTable = (
 /** The tasks held up longest, each once with its oldest blockage. */
 export const blockedTaskTable = (
   cockpit: Cockpit,
-  asOf: string | null,
+  scope: CockpitScope,
   refresh: () => void,
 ): HTMLElement => {
   const columns: Column<BlockedTask>[] = [
@@ -93,7 +93,7 @@ export const blockedTaskTable = (
     more(
       0,
       cockpit.blockages.totalCount,
-      boardHref('blockage', {}, asOf),
+      boardHref('blockage', {}, scope),
       t('blockagesAll', { total: cockpit.blockages.totalCount }),
     ),
   );

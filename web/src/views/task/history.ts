@@ -4,13 +4,8 @@ import { t } from '../../core/i18n.ts';
 import { errorText } from '../../core/messages.ts';
 import { historyPageSize } from '../../operations/tasks.ts';
 import type { UnitName } from '../lookups.ts';
+import { actorName } from './actor-name.ts';
 import { type HistoryEntry, type HistoryPage, loadEarlierHistory, type TaskPage } from './query.ts';
-
-/** Who acted, by name: the token's, else the directory's (an official's id names them). */
-const actorName = (event: HistoryEntry, officials: readonly UnitName[]) =>
-  event.actor.name ??
-  officials.find((official) => official.id === event.actor.id)?.name ??
-  event.actor.id;
 
 const entry = (officials: readonly UnitName[]) => (event: HistoryEntry) =>
   h(
@@ -20,7 +15,7 @@ const entry = (officials: readonly UnitName[]) => (event: HistoryEntry) =>
     ' ',
     h('span', { 'data-type': event.type, title: event.type }, label('event', event.type)),
     ' · ',
-    `${actorName(event, officials)}（${label('role', event.actor.role)}）`,
+    `${actorName(event.actor, officials)}（${label('role', event.actor.role)}）`,
     event.proxySource
       ? h(
           'span',

@@ -228,7 +228,7 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     facts(task, lightBadge(boards.light), officials),
     sourceBlock(task),
     forms(task, boards, unitOptions, units, refresh),
-    task.drafts.length > 0 ? draftTable(task, refresh) : null,
+    task.drafts.length > 0 ? draftTable(task, officials, refresh) : null,
     subTaskTable(task, lights),
     milestoneTimeline(task, boards, refresh),
     extensionTable(task, officials, refresh),

@@ -4,6 +4,8 @@ import { t } from '../../core/i18n.ts';
 import { canOnTask, currentUser } from '../../core/session.ts';
 import { actionForm, folded } from '../../forms/form.ts';
 import { mutate } from '../../forms/mutate.ts';
+import type { UnitName } from '../lookups.ts';
+import { actorName } from './actor-name.ts';
 import type { TaskDraft, TaskPage } from './query.ts';
 
 /** 未按期报送: the periods of the task's cycle the lead unit let pass without a report. */
@@ -69,12 +71,13 @@ const decision = (
 };
 
 /** 联络员拟报: drafts of the liaisons, the pending ones with the unit head's approval. */
-export const draftTable = (task: TaskPage, refresh: () => void) => {
+export const draftTable = (task: TaskPage, officials: readonly UnitName[], refresh: () => void) => {
   const involved = {
     leadUnitId: task.leadUnit?.id ?? null,
     cooperatingUnitIds: task.cooperatingUnits.map((unit) => unit.id),
   };
   const titleOf = (id: string) => task.milestones.find((m) => m.id === id)?.title ?? id;
+  const nameOf = (id: string) => actorName({ id, name: null }, officials, task.history.events);
   return h(
     'section',
     { class: 'drafts' },
@@ -85,7 +88,10 @@ export const draftTable = (task: TaskPage, refresh: () => void) => {
         { label: t('draftMilestone'), cell: (row) => titleOf(row.milestoneId) },
         { label: t('draftPercent'), cell: (row) => `${row.percent}%`, numeric: true },
         { label: t('draftNote'), cell: (row) => row.note ?? '—' },
-        { label: t('draftedBy'), cell: (row) => `${row.draftedBy} · ${dateTime(row.draftedAt)}` },
+        {
+          label: t('draftedBy'),
+          cell: (row) => `${nameOf(row.draftedBy)} · ${dateTime(row.draftedAt)}`,
+        },
         { label: t('status'), cell: (row) => decision(task, row, involved, refresh) },
       ],
       task.drafts,
