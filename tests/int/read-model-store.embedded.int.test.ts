@@ -11,7 +11,7 @@ import {
   keysetSql,
   sortToSql,
 } from '../../infra/read-model-store/embedded/filter-sql.ts';
-import { CheckpointMovedError } from '../../infra/read-model-store/port.ts';
+import { CheckpointMovedError, StaleTermError } from '../../infra/read-model-store/port.ts';
 import { describeReadModelStoreConformance } from '../conformance/read-model-store.conformance.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'read-model-store-'));
@@ -165,6 +165,49 @@ describe('the embedded read-model store', () => {
     }
     expect(await store.getCheckpoint('p')).toBe(11);
     expect(await store.get('tasks', 't299')).toMatchObject({ round: 10 });
+  });
+
+  it("refuses the old lease holder's commit once the new holder has committed, each on its own connection", async () => {
+    const newHolder = openEmbeddedReadModelStore({ path });
+    try {
+      await store.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 1 } }], {
+        from: 0,
+        to: 3,
+        term: 4,
+      });
+      await newHolder.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 2 } }], {
+        from: 3,
+        to: 6,
+        term: 5,
+      });
+      await expect(
+        store.commit('p', [{ collection: 'tasks', id: 'b', doc: { v: 1 } }], {
+          from: 6,
+          to: 9,
+          term: 4,
+        }),
+      ).rejects.toMatchObject({ name: 'StaleTermError', term: 4, highest: 5 });
+      expect(await store.get('tasks', 'a')).toEqual({ v: 2 });
+      expect(await store.get('tasks', 'b')).toBeNull();
+      expect(await store.getCheckpoint('p')).toBe(6);
+    } finally {
+      await newHolder.close();
+    }
+  });
+
+  it('gives a file made before commits were fenced its term column', async () => {
+    await store.close();
+    const old = join(root, `old-${opened}.sqlite`);
+    const db = new DatabaseSync(old);
+    db.exec('CREATE TABLE checkpoints (projector_id TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    db.exec("INSERT INTO checkpoints VALUES ('p', 2)");
+    db.close();
+    store = openEmbeddedReadModelStore({ path: old });
+    await store.commit('p', [], { from: 2, to: 3, term: 2 });
+    await expect(store.commit('p', [], { from: 3, to: 4, term: 1 })).rejects.toBeInstanceOf(
+      StaleTermError,
+    );
+    expect(await store.getCheckpoint('p')).toBe(3);
   });
 
   it('can be closed twice', async () => {

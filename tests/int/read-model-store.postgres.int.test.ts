@@ -1,5 +1,9 @@
 import type pg from 'pg';
-import { CheckpointMovedError, type ReadModelStore } from '../../infra/read-model-store/port.ts';
+import {
+  CheckpointMovedError,
+  type ReadModelStore,
+  StaleTermError,
+} from '../../infra/read-model-store/port.ts';
 import { findSql } from '../../infra/read-model-store/postgres/filter-sql.ts';
 import { openPostgresReadModelStore } from '../../infra/read-model-store/postgres/postgres-read-model-store.ts';
 import { describeReadModelStoreConformance } from '../conformance/read-model-store.conformance.ts';
@@ -147,6 +151,48 @@ describe('PostgreSQL read-model store in the database', () => {
     await expect(commit).rejects.toThrow(TypeError);
     expect(await store.get('tasks', 'a')).toEqual({ v: 1 });
     expect(await store.getCheckpoint('p')).toBe(1);
+  });
+
+  it("refuses the old lease holder's commit once the new holder has committed, each on its own pool", async () => {
+    const newHolder = await openSchema(schema);
+    try {
+      await store.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 1 } }], {
+        from: 0,
+        to: 3,
+        term: 4,
+      });
+      await newHolder.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 2 } }], {
+        from: 3,
+        to: 6,
+        term: 5,
+      });
+      await expect(
+        store.commit('p', [{ collection: 'tasks', id: 'b', doc: { v: 1 } }], {
+          from: 6,
+          to: 9,
+          term: 4,
+        }),
+      ).rejects.toMatchObject({ name: 'StaleTermError', term: 4, highest: 5 });
+      expect(await store.get('tasks', 'a')).toEqual({ v: 2 });
+      expect(await store.get('tasks', 'b')).toBeNull();
+      expect(await store.getCheckpoint('p')).toBe(6);
+      const kept = await raw.query(`SELECT term FROM ${schema}.checkpoints WHERE projector_id = 'p'`);
+      expect(kept.rows).toEqual([{ term: '5' }]);
+    } finally {
+      await newHolder.close();
+    }
+  });
+
+  it('gives a schema made before commits were fenced its term column', async () => {
+    await store.commit('p', [], { from: 0, to: 2 });
+    await store.close();
+    await raw.query(`ALTER TABLE ${schema}.checkpoints DROP COLUMN term`);
+    store = await openSchema(schema);
+    await store.commit('p', [], { from: 2, to: 3, term: 2 });
+    await expect(store.commit('p', [], { from: 3, to: 4, term: 1 })).rejects.toBeInstanceOf(
+      StaleTermError,
+    );
+    expect(await store.getCheckpoint('p')).toBe(3);
   });
 
   it('gives checkpoints beyond 32 bits back as numbers', async () => {
