@@ -149,7 +149,9 @@ export class StaleTermError extends Error {
   readonly highest: number;
 
   constructor(projectorId: string, term: number, highest: number) {
-    super(`checkpoint of ${projectorId}: lease term ${term} is stale, term ${highest} has committed`);
+    super(
+      `checkpoint of ${projectorId}: lease term ${term} is stale, term ${highest} has committed`,
+    );
     this.name = 'StaleTermError';
     this.projectorId = projectorId;
     this.term = term;

@@ -176,7 +176,9 @@ describe('PostgreSQL read-model store in the database', () => {
       expect(await store.get('tasks', 'a')).toEqual({ v: 2 });
       expect(await store.get('tasks', 'b')).toBeNull();
       expect(await store.getCheckpoint('p')).toBe(6);
-      const kept = await raw.query(`SELECT term FROM ${schema}.checkpoints WHERE projector_id = 'p'`);
+      const kept = await raw.query(
+        `SELECT term FROM ${schema}.checkpoints WHERE projector_id = 'p'`,
+      );
       expect(kept.rows).toEqual([{ term: '5' }]);
     } finally {
       await newHolder.close();

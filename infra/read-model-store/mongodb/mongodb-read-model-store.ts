@@ -176,7 +176,9 @@ export class MongoReadModelStore implements ReadModelStore {
         // The checkpoint first: a racing commit conflicts here, before any document.
         await checkpoints.updateOne(
           { _id: projectorId },
-          term === undefined ? { $set: { position: to } } : { $set: { position: to }, $max: { term } },
+          term === undefined
+            ? { $set: { position: to } }
+            : { $set: { position: to }, $max: { term } },
           { upsert: true, session },
         );
         for (const [name, operations] of writes) {
