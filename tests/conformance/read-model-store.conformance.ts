@@ -13,7 +13,8 @@ export interface ReadModelStoreHarness {
   open(): Promise<ReadModelStore>;
   /**
    * A new store on the storage of the one `open` returned last, which the suite
-   * has closed. Without it the durability tests are not declared.
+   * has closed, or which is still open (a second process on the same storage).
+   * Without it the durability tests are not declared.
    */
   reopen?(): Promise<ReadModelStore>;
 }
@@ -827,6 +828,26 @@ export function describeReadModelStoreConformance(
         expect(await store.get('people', 'x')).toEqual({ id: 'x', name: '张三' });
         expect(await store.get('people', 'z')).toBeNull();
         expect((await store.find<Doc>('tasks')).items).toStrictEqual(TASKS);
+      });
+
+      it("refuses the old lease holder's commit once the new holder has committed, each on its own connection", async () => {
+        const newHolder = await harness.reopen!();
+        try {
+          await store.commit('p', [put('tasks', { id: 'a', v: 1 })], { from: 0, to: 3, term: 4 });
+          await newHolder.commit('p', [put('tasks', { id: 'a', v: 2 })], {
+            from: 3,
+            to: 6,
+            term: 5,
+          });
+          await expect(
+            store.commit('p', [put('tasks', { id: 'b', v: 1 })], { from: 6, to: 9, term: 4 }),
+          ).rejects.toMatchObject({ name: 'StaleTermError', term: 4, highest: 5 });
+          expect(await store.get('tasks', 'a')).toEqual({ id: 'a', v: 2 });
+          expect(await store.get('tasks', 'b')).toBeNull();
+          expect(await store.getCheckpoint('p')).toBe(6);
+        } finally {
+          await newHolder.close();
+        }
       });
 
       it('keeps the highest lease term of each checkpoint', async () => {

@@ -167,34 +167,6 @@ describe('the embedded read-model store', () => {
     expect(await store.get('tasks', 't299')).toMatchObject({ round: 10 });
   });
 
-  it("refuses the old lease holder's commit once the new holder has committed, each on its own connection", async () => {
-    const newHolder = openEmbeddedReadModelStore({ path });
-    try {
-      await store.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 1 } }], {
-        from: 0,
-        to: 3,
-        term: 4,
-      });
-      await newHolder.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 2 } }], {
-        from: 3,
-        to: 6,
-        term: 5,
-      });
-      await expect(
-        store.commit('p', [{ collection: 'tasks', id: 'b', doc: { v: 1 } }], {
-          from: 6,
-          to: 9,
-          term: 4,
-        }),
-      ).rejects.toMatchObject({ name: 'StaleTermError', term: 4, highest: 5 });
-      expect(await store.get('tasks', 'a')).toEqual({ v: 2 });
-      expect(await store.get('tasks', 'b')).toBeNull();
-      expect(await store.getCheckpoint('p')).toBe(6);
-    } finally {
-      await newHolder.close();
-    }
-  });
-
   it('gives a file made before commits were fenced its term column', async () => {
     await store.close();
     const old = join(root, `old-${opened}.sqlite`);

@@ -153,38 +153,6 @@ describe('PostgreSQL read-model store in the database', () => {
     expect(await store.getCheckpoint('p')).toBe(1);
   });
 
-  it("refuses the old lease holder's commit once the new holder has committed, each on its own pool", async () => {
-    const newHolder = await openSchema(schema);
-    try {
-      await store.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 1 } }], {
-        from: 0,
-        to: 3,
-        term: 4,
-      });
-      await newHolder.commit('p', [{ collection: 'tasks', id: 'a', doc: { v: 2 } }], {
-        from: 3,
-        to: 6,
-        term: 5,
-      });
-      await expect(
-        store.commit('p', [{ collection: 'tasks', id: 'b', doc: { v: 1 } }], {
-          from: 6,
-          to: 9,
-          term: 4,
-        }),
-      ).rejects.toMatchObject({ name: 'StaleTermError', term: 4, highest: 5 });
-      expect(await store.get('tasks', 'a')).toEqual({ v: 2 });
-      expect(await store.get('tasks', 'b')).toBeNull();
-      expect(await store.getCheckpoint('p')).toBe(6);
-      const kept = await raw.query(
-        `SELECT term FROM ${schema}.checkpoints WHERE projector_id = 'p'`,
-      );
-      expect(kept.rows).toEqual([{ term: '5' }]);
-    } finally {
-      await newHolder.close();
-    }
-  });
-
   it('gives a schema made before commits were fenced its term column', async () => {
     await store.commit('p', [], { from: 0, to: 2 });
     await store.close();
