@@ -29,6 +29,13 @@ export interface TreeHead {
    * signedAt, treeSize }) (legacyUpTo left out when absent), base64.
    */
   signature: string;
+  /**
+   * The term of the `audit` lease the head was signed under (a fencing token,
+   * see `Lease.term`), not covered by the signature: the stream refuses a head
+   * under a term older than one it has recorded. Absent: signed on demand or
+   * without an election.
+   */
+  leaseTerm?: number;
 }
 
 /**

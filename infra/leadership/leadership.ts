@@ -2,7 +2,12 @@ import type { LeaseStore } from '../lease/port.ts';
 
 /** What runs only on the node holding the lease: begun when it is won, ended when it is lost. */
 export interface LeaderRole {
-  lead(): Promise<void> | void;
+  /**
+   * Begins leading under the lease's `term` (its fencing token), which the role
+   * hands to the stores it commits to; absent without an election. A lease held
+   * again under a new term ends the role and begins it anew.
+   */
+  lead(term?: number): Promise<void> | void;
   standDown(): Promise<void> | void;
 }
 
@@ -59,9 +64,12 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
   let role: LeaderRole | null = null;
   /** Whether the role should lead now: set at once, while `role` begins or ends in turn. */
   let leading = false;
-  /** Whether the role last began (true) or ended (false). */
+  /** Whether the role last began (true) or ended (false), and under which term. */
   let led = false;
+  let ledTerm: number | undefined;
   let deadline = 0;
+  /** The term of the lease last granted: the one the role leads under. */
+  let term: number | undefined;
   /** The store granted the lease at the last answer: a clean stop gives it back. */
   let granted = false;
   let stopped = false;
@@ -82,17 +90,28 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
   const become = (lead: boolean): Promise<void> => {
     if (role) leading = lead;
     changes = changes.then(async () => {
-      if (lead === led || !role || lead !== leading) return;
-      led = lead;
-      try {
-        await (lead ? role.lead() : role.standDown());
-      } catch (error) {
-        logger.warn(
-          `lease ${name}: ${lead ? 'leading' : 'standing down'} failed: ${messageOf(error)}`,
-        );
+      const current = role;
+      if (!current || lead !== leading) return;
+      // A role that began under an earlier term ends before it begins again.
+      if (led && (!lead || ledTerm !== term)) {
+        led = false;
+        await change('standing down', () => current.standDown());
+      }
+      if (lead && !led) {
+        led = true;
+        ledTerm = term;
+        await change('leading', () => current.lead(ledTerm));
       }
     });
     return changes;
+  };
+
+  const change = async (what: string, work: () => Promise<void> | void) => {
+    try {
+      await work();
+    } catch (error) {
+      logger.warn(`lease ${name}: ${what} failed: ${messageOf(error)}`);
+    }
   };
 
   const armExpiry = () => {
@@ -132,6 +151,12 @@ export const createLeadership = (options: LeadershipOptions): Leadership => {
     }
     deadline = asked + ttlMs;
     armExpiry();
+    if (leading && lease.term !== term) {
+      // Lapsed and taken again (another node may have held it between): the role's
+      // work so far was under a term the stores now refuse; `become` begins it anew.
+      logger.warn(`lease ${name}: held again under term ${lease.term}; leading anew`);
+    }
+    term = lease.term;
     if (!leading && !stopped) logger.info(`lease ${name}: taken by ${holder} (term ${lease.term})`);
     // Not awaited (nor is standing down): the role's work (a catch-up over a long
     // backlog) must not hold up the renewals.

@@ -7,14 +7,19 @@
  * A lease cuts duplicate work; it is not what keeps the read models right. Two
  * holders for a moment (a paused process waking after its lease lapsed) still
  * apply nothing twice, because every writer behind a lease commits with a
- * compare-and-set on its own checkpoint.
+ * compare-and-set on its own checkpoint. The term fences them too: the role is
+ * given it when it begins leading (`LeaderRole.lead`), its commits carry it, and
+ * the read-model checkpoints and the tree-head stream refuse a term older than
+ * the highest they have recorded, so the holder that slept commits nothing once
+ * its successor has.
  */
 export interface Lease {
   name: string;
   holder: string;
   /**
    * Raised by one each time the lease passes to another holder (a fencing token):
-   * a renewal keeps it, a takeover raises it.
+   * a renewal keeps it, a takeover raises it. Checked by the stores the holder
+   * commits to (see `CheckpointCommit.term`, `TreeHead.leaseTerm`).
    */
   term: number;
   /** Milliseconds the holder asked for; it must renew before they run out. */

@@ -7,9 +7,10 @@ export interface FollowUnderLeaseOptions {
   leadership: Leadership;
   /**
    * Brings the follower to the end of the log (see `createLogFollower`); given
-   * `proceed`, stops early once it answers false.
+   * `proceed`, stops early once it answers false. `term` is the lease's, for the
+   * stores to refuse once a later holder has committed.
    */
-  catchUp: (proceed?: () => boolean) => Promise<void>;
+  catchUp: (proceed?: () => boolean, term?: number) => Promise<void>;
   /** Milliseconds between polls: a lost `appended` notification costs one poll, never an event. */
   pollMs: number;
   /** How long a wake-up waits for others to join it; 0: the rest of this turn of the event loop. */
@@ -29,37 +30,44 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
   const { leadership, catchUp } = options;
   let polling: Ticker | null = null;
   let wakeScheduled = false;
-  /** Raised at every change of leadership, so a term's first catch-up starts no poll late. */
-  let term = 0;
+  /** Raised at every change of leadership, so a turn's first catch-up starts no poll late. */
+  let turn = 0;
+  /** The lease term of the turn leading now (absent without an election). */
+  let leaseTerm: number | undefined;
 
   const stopPolling = () => {
     polling?.stop();
     polling = null;
   };
 
-  /** Catching up for this term, while the lease is held: a lost lease ends it within a page. */
-  const termCatchUp = (mine: number) => () => catchUp(() => term === mine && leadership.holding());
+  /**
+   * Catching up for this turn, while the lease is held: a lost lease ends it
+   * within a page, and a store refuses its commits once a later term committed.
+   */
+  const turnCatchUp = (mine: number) => () =>
+    catchUp(() => turn === mine && leadership.holding(), leaseTerm);
 
   const role: LeaderRole = {
-    async lead() {
-      const mine = ++term;
+    async lead(term) {
+      const mine = ++turn;
+      leaseTerm = term;
       stopPolling();
-      await options.alongside?.lead();
+      await options.alongside?.lead(term);
       try {
-        await termCatchUp(mine)();
+        await turnCatchUp(mine)();
       } catch (error) {
         // Logged and tried again at the next poll, as any later catch-up: a first
         // one that fails (a write refused, a store down) must not stop the node
         // from starting and answering reads.
         options.onPollError(error);
       } finally {
-        if (term === mine) {
-          polling = startTicker(options.pollMs, termCatchUp(mine), options.onPollError);
+        if (turn === mine) {
+          polling = startTicker(options.pollMs, turnCatchUp(mine), options.onPollError);
         }
       }
     },
     async standDown() {
-      term++;
+      turn++;
       stopPolling();
       await options.alongside?.standDown();
     },
@@ -75,7 +83,7 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
       wakeScheduled = true;
       const run = () => {
         wakeScheduled = false;
-        termCatchUp(term)().catch(options.onWakeError);
+        turnCatchUp(turn)().catch(options.onWakeError);
       };
       if (options.coalesceMs > 0) setTimeout(run, options.coalesceMs);
       else setImmediate(run);

@@ -11,9 +11,10 @@ export interface FollowerCheckpoint {
   /**
    * Takes a page of the log, in order, and moves the checkpoint from `from` to the
    * page's last position in the same commit; throws an error `moved` recognises
-   * when another follower moved the checkpoint first.
+   * when another follower moved the checkpoint first. `term`: the lease term the
+   * catch-up runs under, to commit with (absent: not fenced).
    */
-  take(page: readonly StoredEvent[], from: number): void | Promise<void>;
+  take(page: readonly StoredEvent[], from: number, term?: number): void | Promise<void>;
   /** Whether an error says the checkpoint moved under this follower. */
   moved(error: unknown): boolean;
 }
@@ -27,6 +28,10 @@ export interface LogFollowerOptions {
   onError?: (error: unknown) => void;
 }
 
+/** The later of two lease terms, either of which may be absent. */
+const later = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
 /**
  * Follows the global log from a checkpoint, page by page, to its end. One
  * catch-up runs at a time; a wake that arrives during a run makes it go round
@@ -38,13 +43,18 @@ export const createLogFollower = (options: LogFollowerOptions) => {
   let again = false;
   /** Asked before each page of the catch-up running now: false ends it (its lease was lost). */
   let proceed: () => boolean = () => true;
+  /**
+   * The lease term the catch-up running now commits under: the one it was asked
+   * under, or a later one a caller joining it gave; absent: not fenced.
+   */
+  let term: number | undefined;
 
   /** Takes one page; returns how many events it covered. */
   const step = async (): Promise<number> => {
     const from = await checkpoint.position();
     const page = await eventStore.readAll({ after: from, limit: batchSize });
     if (page.length === 0) return 0;
-    await checkpoint.take(page, from);
+    await checkpoint.take(page, from, term);
     return page.length;
   };
 
@@ -65,19 +75,22 @@ export const createLogFollower = (options: LogFollowerOptions) => {
   /**
    * Catches up to the end of the log, or, given `proceeding`, until it answers
    * false before a page (a leader whose lease ran out stops within one page).
+   * Given `underTerm`, its commits carry that lease term.
    * Joining a catch-up already running waits for the round this call asked for
    * too, so the answer never comes before it; that round goes to the end.
    */
-  const catchUp = (proceeding?: () => boolean): Promise<void> => {
+  const catchUp = (proceeding?: () => boolean, underTerm?: number): Promise<void> => {
     if (running) {
       again = true;
+      term = later(term, underTerm);
       return running.then(() => running ?? undefined);
     }
     proceed = proceeding ?? (() => true);
+    term = underTerm;
     running = drain().finally(() => {
       running = null;
       // A wake that came after the last look at the log must not wait for the poll.
-      if (again) catchUp().catch((error: unknown) => options.onError?.(error));
+      if (again) catchUp(undefined, term).catch((error: unknown) => options.onError?.(error));
     });
     return running;
   };

@@ -89,6 +89,21 @@ export interface DocumentVersion {
   doc: Record<string, unknown> | null;
 }
 
+/** Where a commit moves a projector's checkpoint, and under which lease term. */
+export interface CheckpointCommit {
+  from: number;
+  to: number;
+  /**
+   * The term of the lease the committing projector holds (a fencing token, see
+   * `Lease.term`). The highest term a checkpoint has seen is kept beside it, in
+   * the same step; a commit with an older one throws `StaleTermError` and writes
+   * nothing, so a holder that slept through its lease cannot commit after its
+   * successor. Absent (a rebuild, one process without leases): not checked, and
+   * the term kept stays as it was.
+   */
+  term?: number;
+}
+
 export interface ReadModelStore {
   get<T = Record<string, unknown>>(collection: string, id: string): Promise<T | null>;
   getMany<T = Record<string, unknown>>(collection: string, ids: string[]): Promise<Map<string, T>>;
@@ -100,12 +115,13 @@ export interface ReadModelStore {
    * step, so a crash leaves either both or neither (exactly-once effect). Throws
    * `CheckpointMovedError` and writes nothing when the stored checkpoint is not
    * `from` (another projector got there first), or when `to` is not after `from`.
-   * `versions` are kept in the same step.
+   * `versions` are kept in the same step. A commit that carries a lease `term`
+   * is fenced (see `CheckpointCommit`).
    */
   commit(
     projectorId: string,
     changes: DocumentChange[],
-    checkpoint: { from: number; to: number },
+    checkpoint: CheckpointCommit,
     versions?: readonly DocumentVersion[],
   ): Promise<void>;
   /**
@@ -137,5 +153,25 @@ export class CheckpointMovedError extends Error {
     this.projectorId = projectorId;
     this.expected = expected;
     this.actual = actual;
+  }
+}
+
+/**
+ * A commit under a lease term older than one the checkpoint has already seen:
+ * the lease has passed to another holder since, and this one must stand down.
+ */
+export class StaleTermError extends Error {
+  readonly projectorId: string;
+  readonly term: number;
+  readonly highest: number;
+
+  constructor(projectorId: string, term: number, highest: number) {
+    super(
+      `checkpoint of ${projectorId}: lease term ${term} is stale, term ${highest} has committed`,
+    );
+    this.name = 'StaleTermError';
+    this.projectorId = projectorId;
+    this.term = term;
+    this.highest = highest;
   }
 }

@@ -174,25 +174,37 @@ export const createAuditService = (
     refuseWhileAlarmed();
   };
 
-  /** Brings the index to the end of the log, then signs a head if one is due. */
-  const catchUpAndSignNow = async (audit: AuditRuntime, reason: SigningReason) => {
+  /**
+   * Brings the index to the end of the log, then signs a head if one is due,
+   * under the lease's `term` (absent without an election).
+   */
+  const catchUpAndSignNow = async (
+    audit: AuditRuntime,
+    reason: SigningReason,
+    term: number | undefined,
+  ) => {
     await audit.indexer.catchUp();
     await audit.heads.refresh();
     if (alarm.current() || !audit.schedule.due(reason)) return;
     try {
-      await audit.signer.sign({ correlationId: `audit-${reason}`, causationId: 'schedule' });
+      await audit.signer.sign({
+        correlationId: `audit-${reason}`,
+        causationId: 'schedule',
+        ...(term === undefined ? {} : { term }),
+      });
     } catch (error) {
-      // Another process signed this size first (its head serves as well), or the
+      // Another process signed this size first (its head serves as well), the
+      // lease passed to a node that has signed since (a stale term), or the
       // alarm went up as it was about to sign.
       if (!(error instanceof DomainError && error.code === 'ILLEGAL_STATE')) throw error;
     }
   };
 
-  const catchUpAndSign = (reason: SigningReason): Promise<void> => {
+  const catchUpAndSign = (reason: SigningReason, term?: number): Promise<void> => {
     const run = background.then(() => {
       // A wake-up or tick that fires while the service stops has nothing to do.
       const audit = runtime;
-      return audit ? catchUpAndSignNow(audit, reason) : undefined;
+      return audit ? catchUpAndSignNow(audit, reason, term) : undefined;
     });
     background = run.catch(() => undefined);
     return run;
@@ -503,18 +515,18 @@ export const createAuditService = (
       };
       following = followUnderLease({
         leadership,
-        catchUp: () => catchUpAndSign('count'),
+        catchUp: (_proceed, term) => catchUpAndSign('count', term),
         pollMs: deps.projectorPollMs,
         // Wake-ups of one turn of the event loop share one catch-up.
         coalesceMs: 0,
         onWakeError: (error) => logger.error('audit catch-up failed', error),
         onPollError: failed,
         alongside: {
-          lead() {
+          lead(term) {
             stopSigning();
             signing = startTicker(
               deps.auditSignSeconds * 1000,
-              () => catchUpAndSign('time'),
+              () => catchUpAndSign('time', term),
               failed,
             );
           },

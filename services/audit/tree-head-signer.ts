@@ -37,6 +37,11 @@ export interface TreeHeadSignerDeps {
 export interface SigningRequest {
   correlationId: string;
   causationId: string;
+  /**
+   * The `audit` lease term a scheduled signing runs under, recorded with the head:
+   * refused once a head was recorded under a later one.
+   */
+  term?: number;
 }
 
 /** A signed head and the global position of the event recording it. */
@@ -62,11 +67,15 @@ export const createTreeHeadSigner = (deps: TreeHeadSignerDeps) => {
       signedAt: deps.clock.now(),
       ...(legacyUpTo === undefined ? {} : { legacyUpTo }),
     });
+    const { term, ...ids } = request;
     const result = await deps.handle(treeHeadDecider, {
       streamId: treeHeadStreamId,
-      command: { type: 'RecordTreeHead', data: head },
+      command: {
+        type: 'RecordTreeHead',
+        data: term === undefined ? head : { ...head, leaseTerm: term },
+      },
       actor: auditActor,
-      ...request,
+      ...ids,
     });
     deps.onAppended(result.position);
     await deps.heads.refresh();

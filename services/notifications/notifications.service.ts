@@ -136,9 +136,9 @@ export const createNotificationsService = (
       }
       following = followUnderLease({
         leadership: options.leadership ?? alwaysLeading(),
-        catchUp: async (proceed) => {
+        catchUp: async (proceed, term) => {
           await q.begin();
-          await q.catchUp(proceed);
+          await q.catchUp(proceed, term);
         },
         pollMs: deps.projectorPollMs,
         coalesceMs: deps.projectorCoalesceMs,

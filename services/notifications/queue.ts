@@ -152,7 +152,7 @@ export const createNotificationQueue = (options: QueueOptions) => {
     return readModels.getCheckpoint(queueCheckpoint);
   };
 
-  const take = async (page: readonly StoredEvent[], from: number) => {
+  const take = async (page: readonly StoredEvent[], from: number, term?: number) => {
     let directory: Promise<Directory> | null = null;
     const rows = await rowsOf(page, () => {
       directory ??= loadDirectory(readModels);
@@ -161,7 +161,11 @@ export const createNotificationQueue = (options: QueueOptions) => {
     const changes: DocumentChange[] = [...rows]
       .filter((entry): entry is [string, QueuedNotification] => entry[1] !== null)
       .map(([id, doc]) => ({ collection: queueCollection, id, doc }));
-    await readModels.commit(queueCheckpoint, changes, { from, to: page.at(-1)!.position });
+    await readModels.commit(queueCheckpoint, changes, {
+      from,
+      to: page.at(-1)!.position,
+      ...(term === undefined ? {} : { term }),
+    });
     followed = true;
     if (changes.length > 0) options.onQueued?.();
   };

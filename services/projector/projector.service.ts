@@ -20,15 +20,17 @@ export interface ProjectorServiceOptions {
  * Keeps the read models up to date: woken by every append notification, and
  * polling as well, so a lost notification delays a view by one poll, never loses it.
  * Across nodes only the holder of the `projector` lease does so; `catchUp` answers
- * on any node (the checkpoint's compare-and-set keeps two appliers exact).
+ * on any node (the checkpoint's compare-and-set keeps two appliers exact). The
+ * holder's commits carry its lease term, so once another node has taken the
+ * lease and committed, a holder that slept through its lapse commits nothing.
  */
 export const createProjectorService = (
   deps: ServiceDeps,
   options: ProjectorServiceOptions = {},
 ): ServiceSchema => {
   let projector: Projector | null = null;
-  const catchUp = async (proceed?: () => boolean) => {
-    await projector?.catchUp(proceed);
+  const catchUp = async (proceed?: () => boolean, term?: number) => {
+    await projector?.catchUp(proceed, term);
   };
   let following: FollowingUnderLease | null = null;
 

@@ -25,7 +25,7 @@ export interface ProjectorOptions {
 /**
  * Follows the ordered log from the projector's checkpoint (see `createLogFollower`):
  * each page goes through the projections, and its documents commit together with
- * the checkpoint.
+ * the checkpoint, under the lease term of the catch-up when it has one.
  */
 export const createProjector = (options: ProjectorOptions) => {
   const { projectorId, readModels, projections } = options;
@@ -43,7 +43,7 @@ export const createProjector = (options: ProjectorOptions) => {
     return loaded;
   };
 
-  const project = async (page: readonly StoredEvent[], from: number) => {
+  const project = async (page: readonly StoredEvent[], from: number, term?: number) => {
     // An empty store (a first start, or emptied for a rebuild): index it before it fills.
     if (from === 0) await indexEmptyStore(readModels, projections, projectorId);
     const to = page.at(-1)!.position;
@@ -55,7 +55,7 @@ export const createProjector = (options: ProjectorOptions) => {
     await readModels.commit(
       projectorId,
       [...changes, ...kept.changes],
-      { from, to },
+      { from, to, ...(term === undefined ? {} : { term }) },
       kept.versions,
     );
     reached = { position: to, day: versions.reached() };

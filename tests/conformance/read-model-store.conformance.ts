@@ -4,6 +4,7 @@ import {
   type FindQuery,
   type ReadModelStore,
   type Scalar,
+  StaleTermError,
 } from '../../infra/read-model-store/port.ts';
 
 /** How the suite gets stores from an adapter. */
@@ -12,7 +13,8 @@ export interface ReadModelStoreHarness {
   open(): Promise<ReadModelStore>;
   /**
    * A new store on the storage of the one `open` returned last, which the suite
-   * has closed. Without it the durability tests are not declared.
+   * has closed, or which is still open (a second process on the same storage).
+   * Without it the durability tests are not declared.
    */
   reopen?(): Promise<ReadModelStore>;
 }
@@ -683,6 +685,73 @@ export function describeReadModelStoreConformance(
       });
     });
 
+    describe('fencing by lease term', () => {
+      it("refuses the old holder's commit once the new holder has committed, writing nothing", async () => {
+        await store.commit('p', [put('tasks', { id: 'a', v: 1 })], { from: 0, to: 5, term: 1 });
+        await store.commit('p', [put('tasks', { id: 'a', v: 2 })], { from: 5, to: 8, term: 2 });
+        // The old holder wakes and commits from where the checkpoint stands: the
+        // compare-and-set alone would let it through.
+        const late = store.commit(
+          'p',
+          [put('tasks', { id: 'a', v: 3 }), put('tasks', { id: 'b', v: 1 })],
+          { from: 8, to: 10, term: 1 },
+          [{ collection: 'tasks', id: 'a', day: '2021-03-01', doc: { v: 3 } }],
+        );
+        await expect(late).rejects.toBeInstanceOf(StaleTermError);
+        await expect(late).rejects.toMatchObject({ projectorId: 'p', term: 1, highest: 2 });
+        expect(await store.get('tasks', 'a')).toEqual({ id: 'a', v: 2 });
+        expect(await store.get('tasks', 'b')).toBeNull();
+        expect(await store.getCheckpoint('p')).toBe(8);
+        expect(await store.versionsAsOf('tasks', '2021-12-31')).toEqual([]);
+      });
+
+      it('says the term is stale before it says the checkpoint moved', async () => {
+        await store.commit('p', [], { from: 0, to: 5, term: 2 });
+        await expect(store.commit('p', [], { from: 0, to: 3, term: 1 })).rejects.toMatchObject({
+          name: 'StaleTermError',
+          term: 1,
+          highest: 2,
+        });
+        await expect(store.commit('p', [], { from: 4, to: 6, term: 1 })).rejects.toBeInstanceOf(
+          StaleTermError,
+        );
+        expect(await store.getCheckpoint('p')).toBe(5);
+      });
+
+      it('takes the same or a newer term, and commits without one as before', async () => {
+        await store.commit('p', [], { from: 0, to: 1 });
+        await store.commit('p', [], { from: 1, to: 2, term: 3 });
+        await store.commit('p', [], { from: 2, to: 3, term: 3 });
+        await store.commit('p', [], { from: 3, to: 4 });
+        await expect(store.commit('p', [], { from: 4, to: 5, term: 2 })).rejects.toBeInstanceOf(
+          StaleTermError,
+        );
+        await store.commit('p', [], { from: 4, to: 5, term: 7 });
+        await expect(store.commit('p', [], { from: 5, to: 6, term: 3 })).rejects.toMatchObject({
+          highest: 7,
+        });
+        expect(await store.getCheckpoint('p')).toBe(5);
+      });
+
+      it("keeps each projector's term apart, and forgets them on reset", async () => {
+        await store.commit('p', [], { from: 0, to: 1, term: 9 });
+        await store.commit('q', [], { from: 0, to: 1, term: 1 });
+        expect(await store.getCheckpoint('q')).toBe(1);
+        await store.reset();
+        await store.commit('p', [], { from: 0, to: 1, term: 1 });
+        expect(await store.getCheckpoint('p')).toBe(1);
+      });
+
+      it('refuses a term that is not a whole number from 0', async () => {
+        for (const term of [-1, 1.5, Number.NaN]) {
+          await expect(store.commit('p', [], { from: 0, to: 1, term })).rejects.toBeInstanceOf(
+            TypeError,
+          );
+        }
+        expect(await store.getCheckpoint('p')).toBe(0);
+      });
+    });
+
     describe('keeping versions by day', () => {
       const version = (id: string, day: string, doc: Record<string, unknown> | null) => ({
         collection: 'tasks',
@@ -773,6 +842,37 @@ export function describeReadModelStoreConformance(
         expect(await store.get('people', 'x')).toEqual({ id: 'x', name: '张三' });
         expect(await store.get('people', 'z')).toBeNull();
         expect((await store.find<Doc>('tasks')).items).toStrictEqual(TASKS);
+      });
+
+      it("refuses the old lease holder's commit once the new holder has committed, each on its own connection", async () => {
+        const newHolder = await harness.reopen!();
+        try {
+          await store.commit('p', [put('tasks', { id: 'a', v: 1 })], { from: 0, to: 3, term: 4 });
+          await newHolder.commit('p', [put('tasks', { id: 'a', v: 2 })], {
+            from: 3,
+            to: 6,
+            term: 5,
+          });
+          await expect(
+            store.commit('p', [put('tasks', { id: 'b', v: 1 })], { from: 6, to: 9, term: 4 }),
+          ).rejects.toMatchObject({ name: 'StaleTermError', term: 4, highest: 5 });
+          expect(await store.get('tasks', 'a')).toEqual({ id: 'a', v: 2 });
+          expect(await store.get('tasks', 'b')).toBeNull();
+          expect(await store.getCheckpoint('p')).toBe(6);
+        } finally {
+          await newHolder.close();
+        }
+      });
+
+      it('keeps the highest lease term of each checkpoint', async () => {
+        await store.commit('p', [], { from: 0, to: 4, term: 6 });
+        await store.close();
+        store = await harness.reopen!();
+        await expect(store.commit('p', [], { from: 4, to: 5, term: 5 })).rejects.toBeInstanceOf(
+          StaleTermError,
+        );
+        await store.commit('p', [], { from: 4, to: 5, term: 6 });
+        expect(await store.getCheckpoint('p')).toBe(5);
       });
     });
   });

@@ -8,7 +8,7 @@ import type { LeaseStore } from '../../infra/lease/port.ts';
 import { openSqliteLeaseStore } from '../../infra/lease/sqlite/sqlite-lease-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
-import { CheckpointMovedError } from '../../infra/read-model-store/port.ts';
+import { CheckpointMovedError, StaleTermError } from '../../infra/read-model-store/port.ts';
 import { allProjections } from '../../projections/index.ts';
 import { createProjectorService } from '../../services/projector/projector.service.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
@@ -71,6 +71,7 @@ const startNode = async (
   const real = track(openEmbeddedReadModelStore({ path: files.readModels }));
   let applied = 0;
   let lost = 0;
+  let stale = 0;
   const readModels: ReadModelStore = {
     get: (collection, id) => real.get(collection, id),
     getMany: (collection, ids) => real.getMany(collection, ids),
@@ -83,6 +84,7 @@ const startNode = async (
         await real.commit(projectorId, changes, checkpoint, versions);
       } catch (error) {
         if (error instanceof CheckpointMovedError) lost += 1;
+        if (error instanceof StaleTermError) stale += 1;
         throw error;
       }
       applied += checkpoint.to - checkpoint.from;
@@ -105,7 +107,14 @@ const startNode = async (
   const lead = leadership(readModels);
   broker.createService(createProjectorService(deps, { leadership: lead }));
   await broker.start();
-  return { broker, readModels, lead, applied: () => applied, lost: () => lost };
+  return {
+    broker,
+    readModels,
+    lead,
+    applied: () => applied,
+    lost: () => lost,
+    stale: () => stale,
+  };
 };
 
 const until = async (what: string, condition: () => Promise<boolean> | boolean) => {
@@ -186,5 +195,39 @@ describe('two projector services behind one lease', () => {
     expect(a.lost() + b.lost()).toBeGreaterThan(0);
     expect(a.applied() + b.applied()).toBe(last);
     expect(await allDocuments(a.readModels)).toEqual(await reference(eventStore));
+  });
+
+  it('a holder that slept through its lease commits nothing once the next holder has', async () => {
+    const { files, eventStore, handle } = sharedFiles();
+    // Both believe they hold it, as after a pause past the TTL: b under the later term.
+    const terms: Record<string, number> = { a: 1, b: 2 };
+    const granted: LeaseStore = {
+      acquire: async (name, holder, ttlMs) => ({ name, holder, term: terms[holder]!, ttlMs }),
+      release: async () => {},
+      current: async () => null,
+      close: async () => {},
+    };
+    const lease = (holder: string) => () =>
+      createLeadership({
+        store: granted,
+        name: 'projector',
+        holder,
+        ttlMs: 60_000,
+        renewMs: 1000,
+        logger: quiet,
+      });
+    const b = await startNode(files, lease('b'));
+    await seedLog(handle, { tasks: 3 });
+    const first = await eventStore.lastPosition();
+    await until('b caught up', async () => (await b.readModels.getCheckpoint('main')) === first);
+    await b.broker.stop();
+
+    const a = await startNode(files, lease('a'));
+    await until('a leads', () => a.lead.holding());
+    await seedTask(handle, 'late', { milestoneIds: ['m1'] });
+    await until('a tried to commit', () => a.stale() > 1);
+    expect(a.applied()).toBe(0);
+    expect(await a.readModels.getCheckpoint('main')).toBe(first);
+    expect(await a.readModels.get('tasks', 'late')).toBeNull();
   });
 });

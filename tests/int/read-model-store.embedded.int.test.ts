@@ -11,7 +11,7 @@ import {
   keysetSql,
   sortToSql,
 } from '../../infra/read-model-store/embedded/filter-sql.ts';
-import { CheckpointMovedError } from '../../infra/read-model-store/port.ts';
+import { CheckpointMovedError, StaleTermError } from '../../infra/read-model-store/port.ts';
 import { describeReadModelStoreConformance } from '../conformance/read-model-store.conformance.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'read-model-store-'));
@@ -165,6 +165,21 @@ describe('the embedded read-model store', () => {
     }
     expect(await store.getCheckpoint('p')).toBe(11);
     expect(await store.get('tasks', 't299')).toMatchObject({ round: 10 });
+  });
+
+  it('gives a file made before commits were fenced its term column', async () => {
+    await store.close();
+    const old = join(root, `old-${opened}.sqlite`);
+    const db = new DatabaseSync(old);
+    db.exec('CREATE TABLE checkpoints (projector_id TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    db.exec("INSERT INTO checkpoints VALUES ('p', 2)");
+    db.close();
+    store = openEmbeddedReadModelStore({ path: old });
+    await store.commit('p', [], { from: 2, to: 3, term: 2 });
+    await expect(store.commit('p', [], { from: 3, to: 4, term: 1 })).rejects.toBeInstanceOf(
+      StaleTermError,
+    );
+    expect(await store.getCheckpoint('p')).toBe(3);
   });
 
   it('can be closed twice', async () => {

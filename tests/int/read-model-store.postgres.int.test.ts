@@ -1,5 +1,9 @@
 import type pg from 'pg';
-import { CheckpointMovedError, type ReadModelStore } from '../../infra/read-model-store/port.ts';
+import {
+  CheckpointMovedError,
+  type ReadModelStore,
+  StaleTermError,
+} from '../../infra/read-model-store/port.ts';
 import { findSql } from '../../infra/read-model-store/postgres/filter-sql.ts';
 import { openPostgresReadModelStore } from '../../infra/read-model-store/postgres/postgres-read-model-store.ts';
 import { describeReadModelStoreConformance } from '../conformance/read-model-store.conformance.ts';
@@ -147,6 +151,18 @@ describe('PostgreSQL read-model store in the database', () => {
     await expect(commit).rejects.toThrow(TypeError);
     expect(await store.get('tasks', 'a')).toEqual({ v: 1 });
     expect(await store.getCheckpoint('p')).toBe(1);
+  });
+
+  it('gives a schema made before commits were fenced its term column', async () => {
+    await store.commit('p', [], { from: 0, to: 2 });
+    await store.close();
+    await raw.query(`ALTER TABLE ${schema}.checkpoints DROP COLUMN term`);
+    store = await openSchema(schema);
+    await store.commit('p', [], { from: 2, to: 3, term: 2 });
+    await expect(store.commit('p', [], { from: 3, to: 4, term: 1 })).rejects.toBeInstanceOf(
+      StaleTermError,
+    );
+    expect(await store.getCheckpoint('p')).toBe(3);
   });
 
   it('gives checkpoints beyond 32 bits back as numbers', async () => {

@@ -187,3 +187,30 @@ describe('where the legacy events end, as heads say it', () => {
       .thenThrows('VALIDATION', 'legacyUpTo');
   });
 });
+
+describe('the audit lease term a head is signed under', () => {
+  it('is refused when older than the term of a head already recorded', () => {
+    given(treeHeadDecider, [signed(head(5, { leaseTerm: 1 })), signed(head(9, { leaseTerm: 2 }))])
+      .when(record(head(12, { leaseTerm: 1 })))
+      .thenThrows('ILLEGAL_STATE', 'leaseTerm');
+  });
+
+  it('is taken when the same or later, and a head without one changes nothing', () => {
+    const past = [signed(head(5, { leaseTerm: 2 })), signed(head(9))];
+    given(treeHeadDecider, past)
+      .when(record(head(12, { leaseTerm: 2 })))
+      .then([signed(head(12, { leaseTerm: 2 }))]);
+    given(treeHeadDecider, past)
+      .when(record(head(12, { leaseTerm: 3 })))
+      .then([signed(head(12, { leaseTerm: 3 }))]);
+    given(treeHeadDecider, [...past, signed(head(12, { leaseTerm: 3 }))])
+      .when(record(head(14, { leaseTerm: 2 })))
+      .thenThrows('ILLEGAL_STATE', 'leaseTerm');
+  });
+
+  it('must be a whole number from 0', () => {
+    given(treeHeadDecider, [])
+      .when(record(head(5, { leaseTerm: -1 })))
+      .thenThrows('VALIDATION', 'leaseTerm');
+  });
+});

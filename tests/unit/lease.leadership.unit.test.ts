@@ -21,6 +21,10 @@ const fakeTime = () => {
   return {
     now: () => now,
     schedule,
+    /** Moves time on without running what came due: a process paused meanwhile. */
+    jump(ms: number) {
+      now += ms;
+    },
     /** Moves time on, runs what came due and lets the changes it started finish. */
     async advance(ms: number) {
       now += ms;
@@ -64,18 +68,20 @@ const memoryLeases = (now: () => number) => {
   };
 };
 
-/** A role that records when it leads and stands down. */
+/** A role that records when it leads (and under which term) and stands down. */
 const recordingRole = () => {
   const log: string[] = [];
+  const terms: (number | undefined)[] = [];
   const role: LeaderRole = {
-    lead: () => {
+    lead: (term) => {
       log.push('lead');
+      terms.push(term);
     },
     standDown: () => {
       log.push('standDown');
     },
   };
-  return { role, log };
+  return { role, log, terms };
 };
 
 const quietLogger = () => {
@@ -95,7 +101,7 @@ const setUp = () => {
     const logger = quietLogger();
     const recording = recordingRole();
     const role = given ?? recording.role;
-    const { log } = recording;
+    const { log, terms } = recording;
     const leadership: Leadership = createLeadership({
       store: leases.store,
       name: 'projector',
@@ -107,7 +113,7 @@ const setUp = () => {
       schedule: time.schedule,
     });
     void leadership.start(role);
-    return { leadership, log, logger };
+    return { leadership, log, terms, logger };
   };
   return { time, leases, candidate };
 };
@@ -153,6 +159,17 @@ describe('a standby', () => {
     expect(b.logger.lines).toEqual(['lease projector: taken by b (term 2)']);
   });
 
+  it("leads under the lease's term, the holder's term raised by one", async () => {
+    const { time, candidate } = setUp();
+    const a = candidate('a');
+    const b = candidate('b');
+    await a.leadership.tick();
+    await time.advance(3000);
+    await b.leadership.tick();
+    expect(a.terms).toEqual([1]);
+    expect(b.terms).toEqual([2]);
+  });
+
   it('takes over at once when the holder stops cleanly and releases it', async () => {
     const { candidate } = setUp();
     const a = candidate('a');
@@ -162,6 +179,23 @@ describe('a standby', () => {
     await a.leadership.stop();
     expect(a.log).toEqual(['lead', 'standDown']);
     expect(await b.leadership.tick()).toBe(true);
+  });
+});
+
+describe('a holder paused past its lease, which finds it held again under a new term', () => {
+  it('stands down and leads anew under the new term', async () => {
+    const { time, candidate } = setUp();
+    const a = candidate('a');
+    const b = candidate('b');
+    await a.leadership.tick();
+    time.jump(3000);
+    expect(await b.leadership.tick()).toBe(true);
+    time.jump(3000);
+    expect(await a.leadership.tick()).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(a.log).toEqual(['lead', 'standDown', 'lead']);
+    expect(a.terms).toEqual([1, 3]);
+    expect(a.logger.lines).toContain('lease projector: held again under term 3; leading anew');
   });
 });
 

@@ -43,6 +43,17 @@ const checkpointOf = () => {
   return checkpoint;
 };
 
+/** The lease term each page of `checkpoint` is taken under, as it takes them. */
+const termsTaken = (checkpoint: FollowerCheckpoint) => {
+  const terms: (number | undefined)[] = [];
+  const take = checkpoint.take.bind(checkpoint);
+  checkpoint.take = (page, from, term) => {
+    terms.push(term);
+    return take(page, from);
+  };
+  return terms;
+};
+
 describe('a log follower', () => {
   it('takes the log page by page to its end, moving the checkpoint with each page', async () => {
     const { eventStore } = logOf(5);
@@ -102,6 +113,29 @@ describe('a log follower', () => {
     const second = follower.catchUp();
     await Promise.all([first, second]);
     expect(checkpoint.taken.flat()).toEqual([1, 2, 3]);
+  });
+
+  it('commits each page under the lease term it was asked under, none when asked without one', async () => {
+    const { eventStore, append } = logOf(4);
+    const checkpoint = checkpointOf();
+    const terms = termsTaken(checkpoint);
+    const follower = createLogFollower({ eventStore, checkpoint, batchSize: 2 });
+    await follower.catchUp(() => true, 3);
+    append(2);
+    await follower.catchUp();
+    expect(terms).toEqual([3, 3, undefined]);
+  });
+
+  it('keeps a fenced catch-up fenced when a caller without a term joins it, and takes a later term', async () => {
+    const { eventStore } = logOf(6);
+    const checkpoint = checkpointOf();
+    const terms = termsTaken(checkpoint);
+    const follower = createLogFollower({ eventStore, checkpoint, batchSize: 2 });
+    const leader = follower.catchUp(() => true, 3);
+    const adHoc = follower.catchUp();
+    const renewed = follower.catchUp(() => true, 4);
+    await Promise.all([leader, adHoc, renewed]);
+    expect(terms).toEqual([4, 4, 4]);
   });
 
   it('passes on an error that is not a moved checkpoint', async () => {

@@ -5,13 +5,16 @@ import { unavailable } from '../../../contracts/errors.ts';
 import { isDiskFailure, openingFile, sqliteReason } from '../../sqlite/failures.ts';
 import { startWalCheckpointer, type WalCheckpointer } from '../../sqlite/wal-checkpointer.ts';
 import {
+  type CheckpointCommit,
   CheckpointMovedError,
   type DocumentChange,
   type DocumentVersion,
   type FindQuery,
   type FindResult,
   type ReadModelStore,
+  StaleTermError,
 } from '../port.ts';
+import { assertTerm, isStaleTerm } from '../shared/arguments.ts';
 import { filterToSql, keysetSql, sortToSql } from './filter-sql.ts';
 import { createIndexSql } from './index-sql.ts';
 import { BUSY_TIMEOUT_MS, prepareDatabase } from './schema.ts';
@@ -35,6 +38,12 @@ function assertPosition(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new TypeError(`checkpoint ${name} ${value} is not a position`);
   }
+}
+
+/** A projector's row: where it is, and the highest lease term it has committed under. */
+interface StoredCheckpoint {
+  position: number;
+  term: number | null;
 }
 
 function assertCount(name: string, value: number | undefined): void {
@@ -135,22 +144,25 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   }
 
   async getCheckpoint(projectorId: string): Promise<number> {
-    const row = this.#statements.getCheckpoint.get(projectorId) as { position: number } | undefined;
+    const row = this.#statements.getCheckpoint.get(projectorId) as StoredCheckpoint | undefined;
     return row?.position ?? 0;
   }
 
   async commit(
     projectorId: string,
     changes: DocumentChange[],
-    checkpoint: { from: number; to: number },
+    checkpoint: CheckpointCommit,
     versions: readonly DocumentVersion[] = [],
   ): Promise<void> {
-    const { from, to } = checkpoint;
+    const { from, to, term } = checkpoint;
     assertPosition('from', from);
     assertPosition('to', to);
+    assertTerm(term);
     const st = this.#statements;
     this.#writeTransaction(() => {
-      const row = st.getCheckpoint.get(projectorId) as { position: number } | undefined;
+      const row = st.getCheckpoint.get(projectorId) as StoredCheckpoint | undefined;
+      const highest = row?.term ?? null;
+      if (isStaleTerm(term, highest)) throw new StaleTermError(projectorId, term!, highest!);
       const stored = row?.position ?? 0;
       if (stored !== from || to <= from) {
         throw new CheckpointMovedError(projectorId, from, stored);
@@ -170,7 +182,7 @@ export class EmbeddedReadModelStore implements ReadModelStore {
         const json = doc === null ? null : (written.get(doc) ?? JSON.stringify(doc));
         st.keepVersion.run(collection, id, day, json);
       }
-      st.setCheckpoint.run(projectorId, to);
+      st.setCheckpoint.run(projectorId, to, term ?? null);
     });
   }
 

@@ -31,7 +31,30 @@ export function prepareDatabase(db: DatabaseSync): void {
     CREATE UNIQUE INDEX IF NOT EXISTS versions_by_day ON versions (collection, id, day);
     CREATE TABLE IF NOT EXISTS checkpoints (
       projector_id TEXT PRIMARY KEY,
-      position INTEGER NOT NULL
+      position INTEGER NOT NULL,
+      term INTEGER
     );
   `);
+  addTermColumn(db);
+}
+
+/**
+ * Gives a file made before commits were fenced its column for the highest lease
+ * term (NULL: none seen yet). Under the write lock, so two processes opening
+ * the same file add it once.
+ */
+function addTermColumn(db: DatabaseSync): void {
+  const hasTerm = () =>
+    (db.prepare('PRAGMA table_info(checkpoints)').all() as { name: string }[]).some(
+      (column) => column.name === 'term',
+    );
+  if (hasTerm()) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (!hasTerm()) db.exec('ALTER TABLE checkpoints ADD COLUMN term INTEGER');
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
 }

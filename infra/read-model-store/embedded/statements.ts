@@ -14,7 +14,9 @@ export interface Statements {
    * then only their documents read.
    */
   versionsAsOf: StatementSync;
+  /** The position and the highest lease term (null: none) of one projector. */
   getCheckpoint: StatementSync;
+  /** Moves the position; keeps the higher of the stored term and the one given (null: none). */
   setCheckpoint: StatementSync;
   ping: StatementSync;
 }
@@ -41,10 +43,12 @@ export function prepareStatements(db: DatabaseSync): Statements {
          WHERE collection = ? AND day <= ? GROUP BY id
        ) AS latest JOIN versions ON versions.rowid = latest.found`,
     ),
-    getCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE projector_id = ?'),
+    getCheckpoint: db.prepare('SELECT position, term FROM checkpoints WHERE projector_id = ?'),
+    // max() of two arguments is NULL when either is: a commit without a term keeps the one kept.
     setCheckpoint: db.prepare(
-      `INSERT INTO checkpoints (projector_id, position) VALUES (?, ?)
-       ON CONFLICT (projector_id) DO UPDATE SET position = excluded.position`,
+      `INSERT INTO checkpoints (projector_id, position, term) VALUES (?, ?, ?)
+       ON CONFLICT (projector_id) DO UPDATE SET position = excluded.position,
+         term = coalesce(max(checkpoints.term, excluded.term), checkpoints.term, excluded.term)`,
     ),
     ping: db.prepare('SELECT 1'),
   };

@@ -9,7 +9,7 @@ import { fieldPath } from './filter-mongo.ts';
  */
 export const DOCUMENTS_PREFIX = 'rm.';
 
-/** Checkpoint of each projector: `{ _id: projectorId, position }`. */
+/** Checkpoint of each projector: `{ _id: projectorId, position, term? }` (term: the highest lease term). */
 export const CHECKPOINTS = 'checkpoints';
 
 /**

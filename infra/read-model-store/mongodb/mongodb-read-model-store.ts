@@ -7,6 +7,7 @@ import {
   type TransactionOptions,
 } from 'mongodb';
 import {
+  type CheckpointCommit,
   CheckpointMovedError,
   type DocumentChange,
   type DocumentVersion,
@@ -14,8 +15,9 @@ import {
   type FindResult,
   maxOffset,
   type ReadModelStore,
+  StaleTermError,
 } from '../port.ts';
-import { assertCount, assertPosition } from '../shared/arguments.ts';
+import { assertCount, assertPosition, assertTerm, isStaleTerm } from '../shared/arguments.ts';
 import {
   CHECKPOINTS,
   DOCUMENTS_PREFIX,
@@ -43,6 +45,8 @@ export interface MongoReadModelStoreOptions {
 interface Checkpoint {
   _id: string;
   position: number;
+  /** The highest lease term committed under; absent: none. */
+  term?: number;
 }
 
 // Snapshot reads inside the transaction: the checkpoint compared is the one the
@@ -63,7 +67,8 @@ const documentCollections = { name: { $regex: `^${DOCUMENTS_PREFIX.replaceAll('.
  * The read-model store on MongoDB: one collection per read-model collection,
  * documents stored as `{ _id: id, doc }`, queries translated from the port's
  * filters with the embedded adapter's semantics. A commit writes its documents and
- * moves the projector's checkpoint in one transaction (exactly-once effect).
+ * moves the projector's checkpoint in one transaction (exactly-once effect),
+ * with the highest lease term beside the checkpoint.
  */
 export class MongoReadModelStore implements ReadModelStore {
   readonly #client: MongoClient;
@@ -152,12 +157,13 @@ export class MongoReadModelStore implements ReadModelStore {
   async commit(
     projectorId: string,
     changes: DocumentChange[],
-    checkpoint: { from: number; to: number },
+    checkpoint: CheckpointCommit,
     versions: readonly DocumentVersion[] = [],
   ): Promise<void> {
-    const { from, to } = checkpoint;
+    const { from, to, term } = checkpoint;
     assertPosition('from', from);
     assertPosition('to', to);
+    assertTerm(term);
     const writes = writesByCollection(this.#database, changes);
     const kept = versionWrites(versions);
     await this.connect();
@@ -169,12 +175,16 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.#client.withSession((session) =>
       session.withTransaction(async () => {
         const stored = await checkpoints.findOne({ _id: projectorId }, { session });
+        const highest = stored?.term ?? null;
+        if (isStaleTerm(term, highest)) throw new StaleTermError(projectorId, term!, highest!);
         const actual = stored?.position ?? 0;
         if (actual !== from) throw new CheckpointMovedError(projectorId, from, actual);
         // The checkpoint first: a racing commit conflicts here, before any document.
         await checkpoints.updateOne(
           { _id: projectorId },
-          { $set: { position: to } },
+          term === undefined
+            ? { $set: { position: to } }
+            : { $set: { position: to }, $max: { term } },
           { upsert: true, session },
         );
         for (const [name, operations] of writes) {

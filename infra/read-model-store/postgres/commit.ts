@@ -1,7 +1,13 @@
 import type { PoolClient } from 'pg';
 import { inTransaction } from '../../postgres/connection.ts';
-import { CheckpointMovedError, type DocumentChange, type DocumentVersion } from '../port.ts';
-import { plainDocument } from '../shared/arguments.ts';
+import {
+  type CheckpointCommit,
+  CheckpointMovedError,
+  type DocumentChange,
+  type DocumentVersion,
+  StaleTermError,
+} from '../port.ts';
+import { isStaleTerm, plainDocument } from '../shared/arguments.ts';
 
 /** What a commit writes, checked and reduced before the transaction starts. */
 export interface Writes {
@@ -64,47 +70,76 @@ export function plannedWrites(
   return writes;
 }
 
+/** A projector's stored checkpoint (0 without one) and highest lease term (null: none). */
+async function readStored(
+  client: PoolClient,
+  schema: string,
+  projectorId: string,
+): Promise<{ position: number; term: number | null }> {
+  const found = await client.query(
+    `SELECT position, term FROM ${schema}.checkpoints WHERE projector_id = $1`,
+    [projectorId],
+  );
+  const row = found.rows[0] as { position: string; term: string | null } | undefined;
+  return {
+    position: row === undefined ? 0 : Number(row.position),
+    term: row?.term == null ? null : Number(row.term),
+  };
+}
+
 /** The stored checkpoint of a projector, 0 when it has none. */
 export async function readCheckpoint(
   client: PoolClient,
   schema: string,
   projectorId: string,
 ): Promise<number> {
-  const found = await client.query(
-    `SELECT position FROM ${schema}.checkpoints WHERE projector_id = $1`,
-    [projectorId],
-  );
-  const row = found.rows[0] as { position: string } | undefined;
-  return row === undefined ? 0 : Number(row.position);
+  return (await readStored(client, schema, projectorId)).position;
 }
 
 /**
- * Moves the checkpoint from `from` to `to` (a projector without one is at 0),
- * locking its row until the transaction ends; false when it is not at `from`.
- * A concurrent commit of the same projector waits for the lock, then finds
- * the checkpoint moved.
+ * Moves the checkpoint from `from` to `to` (a projector without one is at 0)
+ * and raises its term to `term`, locking its row until the transaction ends;
+ * false when it is not at `from` or has seen a higher term. A concurrent
+ * commit of the same projector waits for the lock, then finds the checkpoint
+ * moved. GREATEST passes over NULL: a commit without a term keeps the stored one.
  */
 async function moveCheckpoint(
   client: PoolClient,
   schema: string,
   projectorId: string,
-  from: number,
-  to: number,
+  checkpoint: CheckpointCommit,
 ): Promise<boolean> {
+  const { from, to, term } = checkpoint;
+  const fenced = 'coalesce(checkpoints.term <= $3::bigint, true)';
   const moved =
     from === 0
       ? await client.query(
-          `INSERT INTO ${schema}.checkpoints AS checkpoints (projector_id, position)
-           VALUES ($1, $2) ON CONFLICT (projector_id) DO UPDATE SET position = excluded.position
-           WHERE checkpoints.position = 0`,
-          [projectorId, to],
+          `INSERT INTO ${schema}.checkpoints AS checkpoints (projector_id, position, term)
+           VALUES ($1, $2, $3) ON CONFLICT (projector_id) DO UPDATE
+           SET position = excluded.position, term = GREATEST(checkpoints.term, excluded.term)
+           WHERE checkpoints.position = 0 AND ${fenced}`,
+          [projectorId, to, term ?? null],
         )
       : await client.query(
-          `UPDATE ${schema}.checkpoints SET position = $2
-           WHERE projector_id = $1 AND position = $3`,
-          [projectorId, to, from],
+          `UPDATE ${schema}.checkpoints AS checkpoints
+           SET position = $2, term = GREATEST(checkpoints.term, $3::bigint)
+           WHERE projector_id = $1 AND position = $4 AND ${fenced}`,
+          [projectorId, to, term ?? null, from],
         );
   return moved.rowCount === 1;
+}
+
+/** Why a checkpoint did not move: a stale term, else another commit went first. */
+async function refusal(
+  client: PoolClient,
+  schema: string,
+  projectorId: string,
+  checkpoint: CheckpointCommit,
+): Promise<Error> {
+  const stored = await readStored(client, schema, projectorId);
+  return isStaleTerm(checkpoint.term, stored.term)
+    ? new StaleTermError(projectorId, checkpoint.term!, stored.term!)
+    : new CheckpointMovedError(projectorId, checkpoint.from, stored.position);
 }
 
 /**
@@ -112,13 +147,14 @@ async function moveCheckpoint(
  * the same projector stops there, before any document), then the removals,
  * the upserts and the versions, one statement each whatever the batch's size.
  * Throws `CheckpointMovedError`, writing nothing, when the checkpoint is not
- * at `from` or `to` is not after it.
+ * at `from` or `to` is not after it, and `StaleTermError` when it has seen a
+ * higher lease term than the commit's.
  */
 export async function commitInTransaction(
   client: PoolClient,
   schema: string,
   projectorId: string,
-  checkpoint: { from: number; to: number },
+  checkpoint: CheckpointCommit,
   writes: Writes,
 ): Promise<void> {
   const { from, to } = checkpoint;
@@ -130,9 +166,8 @@ export async function commitInTransaction(
     );
   }
   await inTransaction(client, async () => {
-    if (!(await moveCheckpoint(client, schema, projectorId, from, to))) {
-      const actual = await readCheckpoint(client, schema, projectorId);
-      throw new CheckpointMovedError(projectorId, from, actual);
+    if (!(await moveCheckpoint(client, schema, projectorId, checkpoint))) {
+      throw await refusal(client, schema, projectorId, checkpoint);
     }
     const { upserts, deletes, versions } = writes;
     if (deletes.ids.length > 0) {

@@ -1,6 +1,12 @@
 import { onServerOf, openPool, postgresTarget } from '../../postgres/connection.ts';
-import type { DocumentChange, DocumentVersion, FindQuery, ReadModelStore } from '../port.ts';
-import { assertCount, assertPosition } from '../shared/arguments.ts';
+import type {
+  CheckpointCommit,
+  DocumentChange,
+  DocumentVersion,
+  FindQuery,
+  ReadModelStore,
+} from '../port.ts';
+import { assertCount, assertPosition, assertTerm } from '../shared/arguments.ts';
 import { commitInTransaction, plannedWrites, readCheckpoint } from './commit.ts';
 import { findSql } from './filter-sql.ts';
 import { ensureFieldIndex } from './index-sql.ts';
@@ -83,11 +89,12 @@ export async function openPostgresReadModelStore(
     async commit(
       projectorId: string,
       changes: DocumentChange[],
-      checkpoint: { from: number; to: number },
+      checkpoint: CheckpointCommit,
       versions: readonly DocumentVersion[] = [],
     ) {
       assertPosition('from', checkpoint.from);
       assertPosition('to', checkpoint.to);
+      assertTerm(checkpoint.term);
       const writes = plannedWrites(changes, versions);
       await onServer((client) =>
         commitInTransaction(client, schema, projectorId, checkpoint, writes),

@@ -50,7 +50,9 @@ $fn$;`;
 };
 
 /**
- * Documents by collection and id, the versions kept by day, the checkpoints.
+ * Documents by collection and id, the versions kept by day, the checkpoints
+ * with the highest lease term each has committed under (a schema made before
+ * commits were fenced gets the column).
  * Names and days are compared byte-wise (COLLATE "C"), so ids page in the
  * order the other adapters give them.
  */
@@ -71,8 +73,10 @@ CREATE TABLE IF NOT EXISTS ${schema}.versions (
 );
 CREATE TABLE IF NOT EXISTS ${schema}.checkpoints (
   projector_id text   PRIMARY KEY,
-  position     bigint NOT NULL CHECK (position >= 0)
-);`;
+  position     bigint NOT NULL CHECK (position >= 0),
+  term         bigint
+);
+ALTER TABLE ${schema}.checkpoints ADD COLUMN IF NOT EXISTS term bigint;`;
 
 /**
  * Creates the schema, tables and sort key when missing. Several nodes may
@@ -83,7 +87,9 @@ CREATE TABLE IF NOT EXISTS ${schema}.checkpoints (
 export async function applySchema(client: PoolClient, schema: string): Promise<void> {
   const present = await client.query(
     `SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL
-        AND to_regclass($3) IS NOT NULL AND to_regprocedure($4) IS NOT NULL AS ready`,
+        AND to_regclass($3) IS NOT NULL AND to_regprocedure($4) IS NOT NULL
+        AND EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass($3)
+                      AND attname = 'term' AND NOT attisdropped) AS ready`,
     [
       `${schema}.documents`,
       `${schema}.versions`,

@@ -7,6 +7,17 @@ export function assertPosition(name: string, value: number): void {
   }
 }
 
+/** A lease term, when given, must be a whole number from 0. */
+export function assertTerm(value: number | undefined): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+    throw new TypeError(`checkpoint term ${value} is not a lease term`);
+  }
+}
+
+/** Whether a commit's term is older than the highest one its checkpoint has seen. */
+export const isStaleTerm = (term: number | undefined, highest: number | null): boolean =>
+  term !== undefined && highest !== null && term < highest;
+
 /** An offset or limit must be a whole number from 0, or absent. */
 export function assertCount(name: string, value: number | undefined): void {
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {

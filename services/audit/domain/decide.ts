@@ -27,11 +27,31 @@ const checkShape = (head: TreeHead): void => {
 };
 
 /**
+ * A head signed under a lease term older than one already recorded comes from a
+ * holder that slept through its lease: another node holds it now, and has signed.
+ */
+const checkTerm = (head: TreeHead, state: TreeHeadState): void => {
+  const { leaseTerm } = head;
+  if (leaseTerm === undefined) return;
+  if (!Number.isSafeInteger(leaseTerm) || leaseTerm < 0) {
+    throw validationError('leaseTerm', 'must be a whole number from 0');
+  }
+  if (state.leaseTerm !== null && leaseTerm < state.leaseTerm) {
+    throw illegalState(
+      `the audit lease term ${leaseTerm} is stale: a head was signed under term ${state.leaseTerm}`,
+      'leaseTerm',
+    );
+  }
+};
+
+/**
  * Records a signed tree head. Heads only move forward: each covers strictly more
- * leaves than the last, so the heads themselves form an ordered chain of checkpoints.
+ * leaves than the last, so the heads themselves form an ordered chain of
+ * checkpoints; and a head under a stale lease term is refused first.
  */
 const recordTreeHead = (head: TreeHead, state: TreeHeadState): AuditEvent[] => {
   checkShape(head);
+  checkTerm(head, state);
   if (head.treeSize <= state.treeSize) {
     throw illegalState(
       `a head of size ${state.treeSize} is already signed; a new head must cover more leaves`,

@@ -11,6 +11,8 @@ export type TreeHeadState = {
   keyId: string | null;
   /** The legacy range the first head to say it fixed (see TreeHead.legacyUpTo); null: not said yet. */
   legacyUpTo: number | null;
+  /** The highest lease term a head was recorded under (see TreeHead.leaseTerm); null: none. */
+  leaseTerm: number | null;
   roots: ReadonlyMap<number, string>;
   cosigned: ReadonlySet<string>;
 };
@@ -19,12 +21,17 @@ export const initialState = (): TreeHeadState => ({
   treeSize: 0,
   keyId: null,
   legacyUpTo: null,
+  leaseTerm: null,
   roots: new Map(),
   cosigned: new Set(),
 });
 
 /** The key of a witness's cosignature of the head of `treeSize`. */
 export const cosignedKey = (keyId: string, treeSize: number): string => `${keyId}/${treeSize}`;
+
+/** The higher of the term kept and a head's (absent on heads signed without one). */
+const laterTerm = (kept: number | null, term: number | undefined): number | null =>
+  term === undefined ? kept : kept === null ? term : Math.max(kept, term);
 
 /** Folds one event into the state; never mutates `state`. */
 export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState => {
@@ -35,6 +42,7 @@ export const evolve = (state: TreeHeadState, event: AuditEvent): TreeHeadState =
         treeSize: event.data.treeSize,
         keyId: event.data.keyId,
         legacyUpTo: state.legacyUpTo ?? event.data.legacyUpTo ?? null,
+        leaseTerm: laterTerm(state.leaseTerm, event.data.leaseTerm),
         roots: new Map(state.roots).set(event.data.treeSize, event.data.rootHash),
       };
     case 'TreeHeadCosigned':
