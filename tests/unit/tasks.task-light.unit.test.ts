@@ -79,7 +79,7 @@ describe('the light the clock judged for a task', () => {
 
   it('names a colour and percents the judgement can give', () => {
     const command = recordLight('red');
-    const blue = { ...command, data: { ...command.data, light: 'blue' } } as TaskCommand;
+    const blue = { ...command, data: { ...command.data, light: 'blue' } } as unknown as TaskCommand;
     given(taskDecider, plannedTask).when(blue, clock).thenThrows('VALIDATION', 'light');
     const over = { ...command, data: { ...command.data, expected: 101 } } as TaskCommand;
     given(taskDecider, plannedTask).when(over, clock).thenThrows('VALIDATION', 'expected');
