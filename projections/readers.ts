@@ -67,7 +67,7 @@ const readersOf = {
   BlockagePartDeclaredDone: [],
   MilestoneOwnerAssigned: ['boardMilestones'],
   MilestoneDueDateShifted: ['taskList', 'clockAgenda', 'boardMilestones'],
-  TaskDueDateShifted: ['taskList', 'boardTasks'],
+  TaskDueDateShifted: ['taskList', 'clockAgenda', 'boardTasks'],
   TaskSigningReminded: ['clockAgenda'],
   // Lapses of a time limit count in the unit's score (boardTasks) and stop the clock asking again.
   ProgressReportMissed: ['clockAgenda', 'boardTasks'],
@@ -81,8 +81,10 @@ const readersOf = {
   // A reply is the task page's; a rating counts in scores; 重新办理 reopens the task.
   SourceReplied: [],
   ProposerEvaluationRecorded: ['boardTasks'],
-  TaskReopenedForRedo: ['taskList', 'boardTasks'],
+  TaskReopenedForRedo: ['taskList', 'clockAgenda', 'boardTasks'],
   TaskSplit: ['taskList', 'boardTasks'],
+  // The clock's own record of the light it last judged: what it compares the next day's with.
+  TaskLightChanged: ['clockAgenda'],
 } as const satisfies Record<TaskEventType, readonly TaskReader[]>;
 
 type Readers = typeof readersOf;

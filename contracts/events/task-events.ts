@@ -626,7 +626,32 @@ export type TaskEvent =
         responsibleLeader: string | null;
         subTasks: SubTaskEntry[];
       };
+    }
+  | {
+      /**
+       * Recorded by the clock on a working day it runs, when the task's light
+       * (红黄绿灯) judged for the end of `day` under the ruleset in force
+       * (`rulesetVersion`) differs from the light last recorded (`from`; green
+       * for a task never recorded). `reasons`: the judgement's findings that are
+       * not green; `actual` and `expected` (序时进度) its progress, in percent.
+       * At most one per task and day.
+       */
+      type: 'TaskLightChanged';
+      data: {
+        taskId: string;
+        day: string;
+        from: TaskLightColour;
+        to: TaskLightColour;
+        reasons: string[];
+        actual: number;
+        expected: number;
+        rulesetVersion: number;
+      };
     };
+
+/** A task's light (红黄绿灯), as the clock records it. */
+export const taskLightColours = ['green', 'yellow', 'red'] as const;
+export type TaskLightColour = (typeof taskLightColours)[number];
 
 /** One sub-task a split created: its id, the sub-unit it was given to, its title, dates and weight. */
 export type SubTaskEntry = {
@@ -696,6 +721,7 @@ export const taskEventTypes = [
   'ProposerEvaluationRecorded',
   'TaskReopenedForRedo',
   'TaskSplit',
+  'TaskLightChanged',
 ] as const satisfies readonly TaskEventType[];
 
 /** One task event type, narrowed: `TaskEventOf<'TaskSigned'>['data']`. */

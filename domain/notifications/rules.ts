@@ -172,6 +172,19 @@ export const notificationRules: { [T in DomainEventType]?: NotificationRule<T> }
     text: (data, context) =>
       `提出人对事项「${taskTitle(context)}」的答复不满意，需重新办理，办理时限 ${data.dueDate}。`,
   },
+  /**
+   * A task turning red (红灯预警) warns its lead unit, the one that answers for
+   * it, the day the clock records it; yellow and a way back reach nobody. An
+   * overdue milestone already reaches the responsible leader on its own.
+   */
+  TaskLightChanged: {
+    audience: (data, context) =>
+      data.to === 'red' ? [{ kind: 'posts', unitIds: unitsOf(context), posts: unitPosts }] : [],
+    urgent: () => false,
+    subject: (_data, context) => `【红灯预警】${taskTitle(context)}`,
+    text: (data, context) =>
+      `事项「${taskTitle(context)}」自 ${data.day} 亮红灯（实际进度 ${data.actual}%，序时进度 ${data.expected}%），请尽快采取措施并报送进展。`,
+  },
 };
 
 /** The rule of a fact's type, or null when facts of that type notify nobody. */

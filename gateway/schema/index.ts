@@ -3,6 +3,7 @@ import { auditTypeDefs } from './audit/type-defs.ts';
 import { baseResolvers, baseTypeDefs } from './base.ts';
 import { boardResolvers } from './boards/resolvers.ts';
 import { boardTypeDefs } from './boards/type-defs.ts';
+import { clockLightTypeDefs } from './clock/lights.ts';
 import { timeLimitRuleResolvers, timeLimitRuleTypeDefs } from './clock/time-limits.ts';
 import { clockTypeDefs } from './clock/type-defs.ts';
 import { commonTypeDefs } from './common.ts';
@@ -31,6 +32,7 @@ export const typeDefs = [
   clockTypeDefs,
   notificationTypeDefs,
   timeLimitRuleTypeDefs,
+  clockLightTypeDefs,
 ];
 export const resolvers = [
   baseResolvers,

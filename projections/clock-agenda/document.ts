@@ -2,6 +2,7 @@ import type {
   EscalationLevel,
   NoticeLevel,
   ReportingCycle,
+  TaskLightColour,
 } from '../../contracts/events/task-events.ts';
 
 /** The collection the clock's agenda is kept in, one document per task. */
@@ -17,6 +18,24 @@ export type AgendaMilestone = {
   remindedFor: string[];
   /** Due dates an overdue was already recorded for. */
   overdueFor: string[];
+  /** What the task's light reads of it; absent in documents built before lights were recorded. */
+  title?: string;
+  weight?: number;
+  percent?: number;
+};
+
+/**
+ * What a task's light (红黄绿灯) is judged from (`taskLight`, as the boards
+ * judge it), and the light the clock last recorded.
+ */
+export type AgendaLight = {
+  plannedStart: string;
+  /** The task's own due date now: as registered, extended, shifted or set anew (重新办理). */
+  dueDate: string;
+  /** Its completion accepted (办结), until it is reopened for redo. */
+  accepted: boolean;
+  /** The light of the last TaskLightChanged; green before any. */
+  recorded: TaskLightColour;
 };
 
 /** One blockage (堵点) as the clock sees it. Resolved ones stay: they may be reopened. */
@@ -58,6 +77,13 @@ export type ClockAgendaItem = {
   notices?: AgendaNotice[];
   /** Something of the time limits may fall due: the clock asks for these documents. */
   watching?: boolean;
+  /**
+   * What its light is judged from; absent in documents built before lights were
+   * recorded: the clock judges none until the agenda is rebuilt.
+   */
+  light?: AgendaLight;
+  /** Its light may change: it is judged, not done with green recorded (a done task stays green). */
+  lit?: boolean;
 };
 
 /** One responsible unit's signing for its assignment of `assignedOn`. */

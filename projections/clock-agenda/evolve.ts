@@ -3,6 +3,7 @@ import { lifecycleFlagsAfter } from '../lifecycle-flags.ts';
 import type { Evolve } from '../projection.ts';
 import { isReadBy, type TaskEventReadBy } from '../readers.ts';
 import type { ClockAgendaItem } from './document.ts';
+import { changeLight, registeredLight } from './light.ts';
 import { changeBlockage, changeMilestone, summarised, withDate } from './parts.ts';
 import {
   assignedOn,
@@ -29,6 +30,8 @@ const registered = (data: Data<'TaskRegistered'>, position: number): ClockAgenda
   blockages: [],
   nextDueDate: null,
   waitingSince: null,
+  light: registeredLight(data),
+  lit: true,
 });
 
 const planned = (item: ClockAgendaItem, data: Data<'MilestonePlanned'>): ClockAgendaItem => ({
@@ -41,6 +44,9 @@ const planned = (item: ClockAgendaItem, data: Data<'MilestonePlanned'>): ClockAg
       completed: false,
       remindedFor: [],
       overdueFor: [],
+      title: data.title,
+      weight: data.weight,
+      percent: 0,
     },
   ],
 });
@@ -68,15 +74,28 @@ const applied = (
     case 'MilestonePlanned':
       return planned(item, event.data);
     case 'MilestoneCompleted':
-      return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, completed: true }));
-    case 'MilestoneReopened':
-      return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, completed: false }));
+      // A completed milestone counts as fully done, whatever was last reported.
+      return changeMilestone(item, event.data.milestoneId, (m) => ({
+        ...m,
+        completed: true,
+        percent: 100,
+      }));
+    case 'MilestoneReopened': {
+      const { percent } = event.data;
+      return changeMilestone(item, event.data.milestoneId, (m) => ({
+        ...m,
+        completed: false,
+        percent,
+      }));
+    }
     case 'DeadlineExtensionApproved': {
       const { milestoneId, newDueDate: dueDate } = event.data;
-      // The agenda keeps the milestones' dates only: the clock records nothing of the task's own.
-      if (milestoneId === null) return item;
+      // The task's own date is its light's; a milestone's is its reminders' and overdue's too.
+      if (milestoneId === null) return changeLight(item, { dueDate });
       return changeMilestone(item, milestoneId, (m) => ({ ...m, dueDate }));
     }
+    case 'TaskDueDateShifted':
+      return changeLight(item, { dueDate: event.data.to });
     case 'MilestoneDueDateShifted': {
       const dueDate = event.data.to;
       return changeMilestone(item, event.data.milestoneId, (m) => ({ ...m, dueDate }));
@@ -125,12 +144,24 @@ const applied = (
       return signedBy(item, event.data.unitId);
     case 'TaskSigningReminded':
       return signingReminded(item, event.data);
-    case 'MilestoneProgressReported':
-      return reportedOn(item, event.data, day);
+    case 'MilestoneProgressReported': {
+      const { percent } = event.data;
+      const reported = changeMilestone(item, event.data.milestoneId, (m) => ({
+        ...m,
+        completed: false,
+        percent,
+      }));
+      return reportedOn(reported, event.data, day);
+    }
     case 'ProgressReportMissed':
       return reportMissed(item, event.data);
     case 'TaskCompletionAccepted':
-      return { ...item, closed: true };
+      return changeLight({ ...item, closed: true }, { accepted: true });
+    case 'TaskReopenedForRedo':
+      // 重新办理: open again to its new due date, for its light.
+      return changeLight(item, { accepted: false, dueDate: event.data.dueDate });
+    case 'TaskLightChanged':
+      return changeLight(item, { recorded: event.data.to });
     case 'TaskUrged':
       return urged(item, event.data);
     case 'TaskUrgeAnswered':

@@ -1,5 +1,6 @@
 import { updateWhere } from '../lists.ts';
 import type { AgendaBlockage, AgendaMilestone, ClockAgendaItem } from './document.ts';
+import { isLit } from './light.ts';
 import { isWatching } from './time-limits.ts';
 
 type Change<T> = (part: T) => T;
@@ -47,4 +48,5 @@ export const summarised = (item: ClockAgendaItem): ClockAgendaItem => ({
   nextDueDate: earliest(item.milestones.flatMap(pendingDueDate)),
   waitingSince: earliest(item.blockages.flatMap(waitingDay)),
   watching: isWatching(item),
+  lit: isLit(item),
 });

@@ -7,6 +7,7 @@ import { evolveClockAgenda } from './evolve.ts';
 
 export type {
   AgendaBlockage,
+  AgendaLight,
   AgendaMilestone,
   AgendaNotice,
   AgendaReporting,

@@ -21,6 +21,7 @@ import type {
   NoticeLevel,
   ReportingCycle,
   SubTaskEntry,
+  TaskLightColour,
   UrgeCause,
 } from '../../contracts/events/task-events.ts';
 import type { TaskStatus } from '../../domain/progress.ts';
@@ -497,6 +498,20 @@ export type TaskDetail = {
   parentTaskId?: string;
   /** The sub-tasks split from it (分解交办), oldest split first; absent: none. */
   subTasks?: SubTaskDetail[];
+  /** Its light's changes (红黄绿灯) the clock recorded, oldest first; absent: none yet. */
+  lightChanges?: LightChangeDetail[];
+};
+
+/** A change of the task's light, recorded by the clock for the end of `day`. */
+export type LightChangeDetail = {
+  day: string;
+  from: TaskLightColour;
+  to: TaskLightColour;
+  reasons: string[];
+  actual: number;
+  expected: number;
+  rulesetVersion: number;
+  recordedAt: string;
 };
 
 /** A sub-task split from the task: who split it, when, and what the split said. */

@@ -34,6 +34,7 @@ import {
   withTaskDueDateShifted,
   withTerminated,
 } from './lifecycle.ts';
+import { withLightChanged } from './lights.ts';
 import { withEvaluation, withRedo, withSourceReplied } from './matters.ts';
 import {
   withMilestoneCompleted,
@@ -182,6 +183,8 @@ const changed = (doc: TaskDetail, event: TaskEvent, stamp: Stamp): TaskDetail =>
       return withRedo(doc, event.data, stamp);
     case 'TaskSplit':
       return withSplit(doc, event.data, stamp);
+    case 'TaskLightChanged':
+      return withLightChanged(doc, event.data, stamp);
     default: {
       // An event type newer than this view leaves the page as it is.
       const _exhaustive: never = event;

@@ -111,5 +111,6 @@ export const taskPage = async (task: TaskDetail, names: UnitNames) => {
     replies: (task.replies ?? []).map((r) => ({ ...r, unit: unit(r.unitId) })),
     evaluations: (task.evaluations ?? []).map((e) => ({ ...e, unit: unit(e.unitId) })),
     redos: task.redos ?? [],
+    lightChanges: task.lightChanges ?? [],
   };
 };

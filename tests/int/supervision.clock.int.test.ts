@@ -73,6 +73,7 @@ const nothing = {
   signingUrged: 0,
   reportsMissed: 0,
   repliesOverdue: 0,
+  lightsChanged: 0,
   settled: 0,
   skipped: 0,
   failed: 0,
@@ -85,7 +86,13 @@ const seedMilestone = () =>
 describe('the clock run twice for the same day', () => {
   it('records a due-soon reminder once, 3 working days before', async () => {
     await seedMilestone();
-    expect(await runClockOn('2021-06-25')).toEqual({ day: '2021-06-25', ...nothing, reminded: 1 });
+    // The first run also records the task's light: red, far behind a milestone due 06-30.
+    expect(await runClockOn('2021-06-25')).toEqual({
+      day: '2021-06-25',
+      ...nothing,
+      reminded: 1,
+      lightsChanged: 1,
+    });
     expect(await runClockOn('2021-06-25')).toEqual({ day: '2021-06-25', ...nothing });
     const reminders = await facts('t1', 'MilestoneDueSoonReminded');
     expect(reminders.map((event) => event.data)).toEqual([
@@ -96,7 +103,12 @@ describe('the clock run twice for the same day', () => {
 
   it('records nothing a day too early', async () => {
     await seedMilestone();
-    expect(await runClockOn('2021-06-24')).toEqual({ day: '2021-06-24', ...nothing });
+    // Only the task's light (red, far behind), the first time the clock runs.
+    expect(await runClockOn('2021-06-24')).toEqual({
+      day: '2021-06-24',
+      ...nothing,
+      lightsChanged: 1,
+    });
     expect(await facts('t1', 'MilestoneDueSoonReminded')).toEqual([]);
   });
 });
@@ -247,7 +259,12 @@ describe('a task paused from 04-15 to 08-01 (the suspension case)', () => {
         workingDays: 75,
       },
     ]);
-    expect(await runClockOn('2021-08-02')).toEqual({ day: '2021-08-02', ...nothing });
+    // No overdue; its light, first judged now that it runs again, is red: 0% against its plan.
+    expect(await runClockOn('2021-08-02')).toEqual({
+      day: '2021-08-02',
+      ...nothing,
+      lightsChanged: 1,
+    });
     await test.settled();
     const stage = (await test.system.broker.call(
       'boards.stageBoard',
@@ -400,5 +417,74 @@ describe('who may run the clock', () => {
     await expect(runClockOn('2021-03-02', departmentHead('edu'))).rejects.toMatchObject({
       type: 'FORBIDDEN',
     });
+  });
+});
+
+describe('the lights of a task, recorded by the clock', () => {
+  const lightQuery = `query($id: ID!) { task(id: $id) {
+    lightChanges { day from to reasons actual expected rulesetVersion } } }`;
+
+  it('records each change once, on the working days it runs, and shows the history to the lead unit', async () => {
+    clock.set(at('2021-01-04'));
+    await seedMilestone();
+    // Expected by m1's plan (done by 06-30, from 01-01): 17.68 on 02-01, 33.15 on 03-01.
+    expect((await runClockOn('2021-01-11')).lightsChanged).toBe(0);
+    expect((await runClockOn('2021-02-01')).lightsChanged).toBe(1);
+    expect((await runClockOn('2021-02-01')).lightsChanged).toBe(0);
+    expect((await runClockOn('2021-02-02')).lightsChanged).toBe(0);
+    expect((await runClockOn('2021-03-01')).lightsChanged).toBe(1);
+    await runTask(
+      handle,
+      {
+        type: 'ReportProgress',
+        data: { taskId: 't1', milestoneId: 'm1', percent: 60, note: null },
+      },
+      departmentHead('edu'),
+    );
+    expect((await runClockOn('2021-03-02')).lightsChanged).toBe(1);
+    const changes = (await facts('t1', 'TaskLightChanged')).map((event) => event.data);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        day: '2021-02-01',
+        from: 'green',
+        to: 'yellow',
+        rulesetVersion: 0,
+      }),
+      expect.objectContaining({ day: '2021-03-01', from: 'yellow', to: 'red' }),
+      expect.objectContaining({ day: '2021-03-02', from: 'red', to: 'green', actual: 60 }),
+    ]);
+    await test.settled();
+    const token = await test.token('department_head', 'edu');
+    const page = await test.gql<{ task: { lightChanges: Record<string, unknown>[] } }>(
+      lightQuery,
+      { id: 't1' },
+      token,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data?.task.lightChanges).toEqual([
+      {
+        day: '2021-02-01',
+        from: 'GREEN',
+        to: 'YELLOW',
+        reasons: ['behind 17.68 points'],
+        actual: 0,
+        expected: 17.68,
+        rulesetVersion: 0,
+      },
+      expect.objectContaining({ day: '2021-03-01', from: 'YELLOW', to: 'RED' }),
+      expect.objectContaining({ day: '2021-03-02', from: 'RED', to: 'GREEN', reasons: [] }),
+    ]);
+  });
+
+  it('records nothing for a suspended task', async () => {
+    await seedMilestone();
+    expect((await runClockOn('2021-03-01')).lightsChanged).toBe(1);
+    clock.set(at('2021-03-02'));
+    await runTask(
+      handle,
+      { type: 'SuspendTask', data: { taskId: 't1', reason: '资金冻结' } },
+      { id: 'leader-1', role: 'leader' },
+    );
+    expect((await runClockOn('2021-03-03')).lightsChanged).toBe(0);
   });
 });

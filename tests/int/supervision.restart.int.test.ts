@@ -95,6 +95,7 @@ const nothing = {
   signingUrged: 0,
   reportsMissed: 0,
   repliesOverdue: 0,
+  lightsChanged: 0,
   settled: 0,
   skipped: 0,
   failed: 0,
@@ -105,7 +106,8 @@ describe('a run, a restart of the whole system, and another run for the same day
     clock = settableClock(at('2021-06-25'));
     const first = await started();
     await seedDueFacts(first.handle);
-    expect(await runOver(first.system)).toEqual({ ...nothing, ...allThree });
+    // With the three, the task's light: red, its milestone overdue.
+    expect(await runOver(first.system)).toEqual({ ...nothing, ...allThree, lightsChanged: 1 });
     const dataDir = first.system.dataDir;
     await first.system.stop({ keepData: true });
     test = null;
@@ -210,9 +212,11 @@ describe('a task terminated after the agenda last saw it', () => {
       signingReminded: 0,
       signingUrged: 0,
       reportsMissed: 0,
+      // t2's light turns red (far behind, overdue); t1's is refused with its overdue.
       repliesOverdue: 0,
+      lightsChanged: 1,
       settled: 0,
-      skipped: 1,
+      skipped: 2,
       failed: 0,
     });
     expect((await clockFacts(system, 't1')).overdue).toBe(0);

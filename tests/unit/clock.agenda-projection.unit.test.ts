@@ -61,6 +61,13 @@ describe('the clock agenda of a registered task', () => {
       blockages: [],
       nextDueDate: null,
       waitingSince: null,
+      light: {
+        plannedStart: '2021-01-01',
+        dueDate: '2021-12-31',
+        accepted: false,
+        recorded: 'green',
+      },
+      lit: true,
     });
   });
 
@@ -104,10 +111,10 @@ describe('the agenda of a planned milestone', () => {
     expect(agenda([...plannedTask, later, earlier]).nextDueDate).toBe('2021-04-30');
   });
 
-  it('keeps of progress only the day the lead unit last reported (its reporting cycle)', () => {
+  it('keeps of progress the percent (its light reads it) and the day the lead unit last reported (its reporting cycle)', () => {
     const before = agenda(plannedTask);
     const after = agenda([...plannedTask, progressReported('m1', 40)]);
-    expect(after.milestones).toEqual(before.milestones);
+    expect(after.milestones).toEqual([{ ...before.milestones[0], percent: 40 }]);
     expect(after.reporting?.lastReportOn).not.toBeNull();
     expect({ ...after.reporting, lastReportOn: null }).toEqual(before.reporting);
   });
@@ -275,5 +282,74 @@ describe('the time limits on the agenda', () => {
       data: { taskId, comment: null, acceptedOn: '2021-03-06' },
     };
     expect(agenda([taskRegistered, weekly, closed]).watching).toBe(false);
+  });
+});
+
+describe('the agenda of what a task’s light is judged from', () => {
+  const light = (events: DomainEvent[]) => agenda(events).light;
+
+  it('follows the task’s own due date: extended, shifted by a pause, set anew for 重新办理', () => {
+    const extended: TaskEvent = {
+      type: 'DeadlineExtensionApproved',
+      data: {
+        taskId,
+        requestId: 'r1',
+        milestoneId: null,
+        newDueDate: '2022-01-31',
+        approvedBy: 'l',
+      },
+    };
+    const shifted: TaskEvent = {
+      type: 'TaskDueDateShifted',
+      data: {
+        taskId,
+        from: '2022-01-31',
+        to: '2022-02-14',
+        suspendedOn: '2021-05-01',
+        resumedOn: '2021-05-15',
+        workingDays: 10,
+      },
+    };
+    expect(light([...plannedTask, extended])?.dueDate).toBe('2022-01-31');
+    expect(light([...plannedTask, extended, shifted])?.dueDate).toBe('2022-02-14');
+    const accepted: TaskEvent = {
+      type: 'TaskCompletionAccepted',
+      data: { taskId, comment: null, acceptedOn: '2021-03-01' },
+    };
+    const redo: TaskEvent = {
+      type: 'TaskReopenedForRedo',
+      data: {
+        taskId,
+        evaluationId: 'e1',
+        previousDueDate: '2021-12-31',
+        dueDate: '2022-03-31',
+        reopenedOn: '2021-03-02',
+      },
+    };
+    expect(light([...plannedTask, accepted])?.accepted).toBe(true);
+    expect(light([...plannedTask, accepted, redo])).toMatchObject({
+      accepted: false,
+      dueDate: '2022-03-31',
+    });
+  });
+
+  it('keeps each milestone’s weight and percent, 100 once completed, and the light last recorded', () => {
+    const changed: TaskEvent = {
+      type: 'TaskLightChanged',
+      data: {
+        taskId,
+        day: '2021-03-01',
+        from: 'green',
+        to: 'red',
+        reasons: ['behind 33.15 points'],
+        actual: 0,
+        expected: 33.15,
+        rulesetVersion: 0,
+      },
+    };
+    const item = agenda([...plannedTask, progressReported('m1', 40), changed]);
+    expect(item.milestones[0]).toMatchObject({ title: 'Land approved', weight: 50, percent: 40 });
+    expect(item.light?.recorded).toBe('red');
+    expect(agenda([...plannedTask, milestoneCompleted()]).milestones[0]?.percent).toBe(100);
   });
 });

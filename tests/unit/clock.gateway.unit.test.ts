@@ -24,6 +24,7 @@ describe('the runClock mutation', () => {
       'signingUrged',
       'reportsMissed',
       'repliesOverdue',
+      'lightsChanged',
     ]);
   });
 

@@ -11,6 +11,7 @@ describe('the report of a clock run', () => {
       signingUrged: 0,
       reportsMissed: 0,
       repliesOverdue: 0,
+      lightsChanged: 0,
       settled: 0,
       skipped: 0,
       failed: 0,

@@ -296,6 +296,37 @@ describe('the notifications a fact implies', () => {
     expect(deriveNotifications(fact(event), context)[0]?.text).toContain('督查系统按时限规则');
   });
 
+  const lightChanged = (from: 'green' | 'yellow' | 'red', to: 'green' | 'yellow' | 'red') =>
+    ({
+      type: 'TaskLightChanged',
+      data: {
+        taskId: 't1',
+        day: '2021-03-01',
+        from,
+        to,
+        reasons: ['behind 35 points'],
+        actual: 10,
+        expected: 45,
+        rulesetVersion: 0,
+      },
+    }) satisfies DomainEvent;
+
+  it('a task turning red warns the lead unit (红灯预警), with its progress against the plan', () => {
+    expect(routes(lightChanged('yellow', 'red'))).toEqual([
+      'li:email:li@x.cn',
+      'wang:dingtalk:13800000001',
+      'wang:email:wang@x.cn',
+    ]);
+    const [first] = deriveNotifications(fact(lightChanged('green', 'red')), context);
+    expect(first?.subject).toBe('【红灯预警】老旧小区改造');
+    expect(first?.text).toContain('实际进度 10%，序时进度 45%');
+  });
+
+  it('a task turning yellow, or back to green, notifies nobody', () => {
+    expect(routes(lightChanged('green', 'yellow'))).toEqual([]);
+    expect(routes(lightChanged('red', 'green'))).toEqual([]);
+  });
+
   it('facts that notify nobody imply nothing', () => {
     const event: DomainEvent = { type: 'TaskSigned', data: { taskId: 't1', unitId: 'edu' } };
     expect(deriveNotifications(fact(event), context)).toEqual([]);

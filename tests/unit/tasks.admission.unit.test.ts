@@ -229,6 +229,17 @@ const samples: Record<NewCommandType, TaskCommand> = {
       unitPaths: { 'edu-school': ['education-bureau', 'edu-school'] },
     },
   },
+  RecordTaskLight: {
+    type: 'RecordTaskLight',
+    data: {
+      taskId,
+      light: 'red',
+      reasons: ['overdue since 2021-07-01'],
+      actual: 0,
+      expected: 100,
+      rulesetVersion: 0,
+    },
+  },
 };
 
 /** Who may send each command, written out by hand (the decider's own table must agree). */
@@ -279,6 +290,7 @@ const allowed: Record<NewCommandType, readonly Role[]> = {
   ApproveProgressReport: ['department_head'],
   ReturnProgressReport: ['department_head'],
   SplitTask: ['office', 'department_head'],
+  RecordTaskLight: ['system'],
 };
 
 const types = Object.keys(samples) as NewCommandType[];

@@ -5,6 +5,7 @@ import { completionTypeDefs } from './completion.ts';
 import { extensionTypeDefs } from './extensions.ts';
 import { instructionTypeDefs } from './instructions.ts';
 import { lifecycleTypeDefs } from './lifecycle.ts';
+import { lightTypeDefs } from './lights.ts';
 import { matterTypeDefs } from './matters.ts';
 import { milestoneTypeDefs } from './milestones.ts';
 import { noticeTypeDefs } from './notices.ts';
@@ -37,4 +38,5 @@ export const taskTypeDefs = [
   timeLimitTypeDefs,
   matterTypeDefs,
   splittingTypeDefs,
+  lightTypeDefs,
 ];

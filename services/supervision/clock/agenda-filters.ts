@@ -11,7 +11,8 @@ const running: Filter = { terminated: false, suspended: false };
  * reminder lead time in working days (or past due: a due date is never after
  * its limit), and tasks with a blockage waiting at least as long as the first
  * escalation needs, and tasks with a time limit watched (签收, reports,
- * replies). A superset of what is due: the candidates are chosen from
+ * replies), and tasks whose light may change (every running task not done
+ * with green recorded). A superset of what is due: the candidates are chosen from
  * these documents, the rest is never read.
  */
 export const agendaFilters = (
@@ -30,5 +31,7 @@ export const agendaFilters = (
     { ...running, waitingSince: { $lte: addDays(day, -firstEscalation) } },
     // Signing, reports and replies: few tasks at a time, each checked in memory.
     { ...running, watching: true },
+    // Lights: every running task whose light may still change, judged once a day.
+    { ...running, lit: true },
   ];
 };

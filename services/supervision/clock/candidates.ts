@@ -1,9 +1,14 @@
 import type { Ruleset } from '../../../contracts/events/index.ts';
-import type { EscalationLevel, ReportingCycle } from '../../../contracts/events/task-events.ts';
+import type {
+  EscalationLevel,
+  ReportingCycle,
+  TaskLightColour,
+} from '../../../contracts/events/task-events.ts';
 import { type Calendars, isWorkingDay } from '../../../domain/calendar/work-calendar.ts';
 import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
 import type { Escalation } from '../../tasks/domain/commands.ts';
 import { blockageCandidates } from './blockage-candidates.ts';
+import { lightCandidate } from './light-candidates.ts';
 import { milestoneCandidates } from './milestone-candidates.ts';
 import { timeLimitCandidates } from './time-limit-candidates.ts';
 
@@ -55,6 +60,19 @@ export type ClockCandidate =
       noticeId: string;
       limitDate: string;
       escalation: Escalation | null;
+    }
+  | {
+      kind: 'light';
+      taskId: string;
+      /** The day judged: the fact is this day's, once. */
+      day: string;
+      /** The light last recorded, as the agenda knows it; the task records its own. */
+      from: TaskLightColour;
+      light: TaskLightColour;
+      reasons: string[];
+      actual: number;
+      expected: number;
+      rulesetVersion: number;
     };
 
 export type ClockCandidateKind = ClockCandidate['kind'];
@@ -65,12 +83,14 @@ export type ClockCandidateKind = ClockCandidate['kind'];
  * on a day off is recorded on the next working day. A terminated task gets
  * nothing; a suspended one's clock stands still (no reminder, overdue or
  * escalation until it is resumed), and so do its time limits (签收, reports,
- * replies), which end when it is closed (办结).
+ * replies), which end when it is closed (办结). Each running task's light is
+ * judged for the day, a change from the last recorded being a fact (a closed
+ * task turns green once, then stays so).
  */
 export const clockCandidates = (
   items: readonly ClockAgendaItem[],
   day: string,
-  ruleset: Pick<Ruleset, 'reminderLeadDays' | 'escalation' | 'timeLimits'>,
+  ruleset: Pick<Ruleset, 'version' | 'lights' | 'reminderLeadDays' | 'escalation' | 'timeLimits'>,
   calendars: Calendars,
 ): ClockCandidate[] => {
   if (!isWorkingDay(calendars, day)) return [];
@@ -81,5 +101,6 @@ export const clockCandidates = (
       ...milestoneCandidates(item, day, ruleset, calendars),
       ...blockageCandidates(item, day, ruleset),
       ...timeLimitCandidates(item, day, ruleset, calendars),
+      ...lightCandidate(item, day, ruleset, calendars),
     ]);
 };

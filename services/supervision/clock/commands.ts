@@ -40,6 +40,13 @@ export const clockCommand = (candidate: ClockCandidate): TaskCommand => {
       const { kind: _, ...data } = candidate;
       return { type: 'RecordNoticeReplyOverdue', data };
     }
+    case 'light': {
+      const { taskId, light, reasons, actual, expected, rulesetVersion } = candidate;
+      return {
+        type: 'RecordTaskLight',
+        data: { taskId, light, reasons, actual, expected, rulesetVersion },
+      };
+    }
     default: {
       const _exhaustive: never = candidate;
       throw new Error(`unknown clock candidate ${JSON.stringify(_exhaustive)}`);
@@ -68,6 +75,9 @@ export const clockKey = (candidate: ClockCandidate): string => {
       return `clock|urge-overdue|${candidate.taskId}|${candidate.urgeId}`;
     case 'notice-overdue':
       return `clock|notice-overdue|${candidate.taskId}|${candidate.noticeId}`;
+    // One change at most per task and day: a second run, on any node, replays the first.
+    case 'light':
+      return `clock|light|${candidate.taskId}|${candidate.day}`;
     default: {
       const _exhaustive: never = candidate;
       throw new Error(`unknown clock candidate ${JSON.stringify(_exhaustive)}`);

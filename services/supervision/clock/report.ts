@@ -15,6 +15,8 @@ export interface ClockRunReport {
   reportsMissed: number;
   /** 催办 and 督办单 not answered in time, each with the next colour's slip where the rules ask. */
   repliesOverdue: number;
+  /** Changes of a task's light (红黄绿灯) recorded. */
+  lightsChanged: number;
   /** Scoring periods closed (年度结算): the year before, on the first run of a new year. */
   settled: number;
   /** Candidates the task refused as ILLEGAL_STATE (e.g. terminated since the agenda was read). */
@@ -35,6 +37,7 @@ export const emptyReport = (day: string): ClockRunReport => ({
   signingUrged: 0,
   reportsMissed: 0,
   repliesOverdue: 0,
+  lightsChanged: 0,
   settled: 0,
   skipped: 0,
   failed: 0,
@@ -49,6 +52,7 @@ const recordedField = {
   'report-missed': 'reportsMissed',
   'urge-overdue': 'repliesOverdue',
   'notice-overdue': 'repliesOverdue',
+  light: 'lightsChanged',
 } as const satisfies Record<ClockCandidateKind, keyof ClockRunReport>;
 
 /** The report with one more candidate counted. */

@@ -20,6 +20,7 @@ import type {
   NoticeLevel,
   ReportingCycle,
   SubTaskEntry,
+  TaskLightColour,
 } from '../../../contracts/events/task-events.ts';
 import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 
@@ -447,6 +448,22 @@ export type TaskCommand =
        */
       type: 'RegisterSubTask';
       data: { taskId: string; parentTaskId: string; split: SplitFacts };
+    }
+  | {
+      /**
+       * Sent by the clock on a working day: the task's light judged for the end
+       * of today (`taskLight`) under the ruleset `rulesetVersion` in force, with
+       * its findings and progress. Recorded only where it differs from the last.
+       */
+      type: 'RecordTaskLight';
+      data: {
+        taskId: string;
+        light: TaskLightColour;
+        reasons: string[];
+        actual: number;
+        expected: number;
+        rulesetVersion: number;
+      };
     };
 
 /** The next colour's notice (督办单) the clock issues for an unanswered matter. */

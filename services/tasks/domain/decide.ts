@@ -45,6 +45,7 @@ import { signTask } from './signing.ts';
 import { replyToSource } from './source-replies.ts';
 import { registerSubTask, splitTask } from './splitting.ts';
 import type { RegisteredTask, TaskState } from './state.ts';
+import { recordTaskLight } from './task-light.ts';
 import { recordProgressReportMissed, remindSigning, urgeSigning } from './time-limits.ts';
 import { acceptReturn, refuseReturn, returnTask, transferTask } from './transfer.ts';
 import { urgeTask } from './urging.ts';
@@ -162,6 +163,8 @@ const decideOnTask = (
       return recordProposerEvaluation(command.data, task, context);
     case 'SplitTask':
       return splitTask(command.data, task, context);
+    case 'RecordTaskLight':
+      return recordTaskLight(command.data, task, context);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown task command ${(_exhaustive as { type: string }).type}`);

@@ -169,6 +169,8 @@ export const evolve = (state: TaskState, event: TaskEvent): TaskState => {
     case 'ProgressReportApproved':
     case 'ProgressReportReturned':
       return update(state, (task) => draftClosed(task, event.data.draftId));
+    case 'TaskLightChanged':
+      return update(state, (task) => ({ ...task, light: event.data.to }));
     default: {
       // An event type newer than this code changes nothing the rules read.
       const _exhaustive: never = event;

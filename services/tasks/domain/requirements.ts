@@ -70,6 +70,13 @@ const clockFacts = {
     open: false,
     active: false,
   },
+  RecordTaskLight: {
+    roles: ['system'],
+    unitScope: false,
+    ownTasks: [],
+    open: false,
+    active: false,
+  },
 } as const satisfies Record<string, Requirement>;
 
 const declared = new Map<string, Requirement>(

@@ -6,6 +6,7 @@ import type {
   NoticeLevel,
   ReportingCycle,
   TaskEventOf,
+  TaskLightColour,
 } from '../../../contracts/events/task-events.ts';
 import type { CompletionFact } from '../../../domain/progress.ts';
 
@@ -155,6 +156,8 @@ export type RegisteredTask = {
   parentTaskId: string | null;
   /** The splits recorded (分解交办), by id: a split is recorded once. */
   splitIds: ReadonlySet<string>;
+  /** The light (红黄绿灯) the clock last recorded; green before it recorded any. */
+  light: TaskLightColour;
 };
 
 /**
@@ -204,6 +207,7 @@ export const registeredTask = (data: TaskEventOf<'TaskRegistered'>['data']): Reg
   section: data.section,
   parentTaskId: data.parentTaskId ?? null,
   splitIds: new Set(),
+  light: 'green',
 });
 
 /** What a registration says of the matter's source: none for the plan's task. */

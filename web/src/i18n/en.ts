@@ -1,6 +1,7 @@
 import { cockpitEn } from './cockpit.ts';
 import { exportEn } from './export.ts';
 import { lifecycleEn } from './lifecycle.ts';
+import { lightsEn } from './lights.ts';
 import { mattersEn } from './matters.ts';
 import { notificationsEn } from './notifications.ts';
 import { officeEn } from './office.ts';
@@ -393,4 +394,5 @@ export const en: Record<MessageKey, string> = {
   ...timeLimitsEn,
   ...mattersEn,
   ...treeEn,
+  ...lightsEn,
 };

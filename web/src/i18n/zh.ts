@@ -1,6 +1,7 @@
 import { cockpitZh } from './cockpit.ts';
 import { exportZh } from './export.ts';
 import { lifecycleZh } from './lifecycle.ts';
+import { lightsZh } from './lights.ts';
 import { mattersZh } from './matters.ts';
 import { notificationsZh } from './notifications.ts';
 import { officeZh } from './office.ts';
@@ -388,6 +389,7 @@ export const zh = {
   ...timeLimitsZh,
   ...mattersZh,
   ...treeZh,
+  ...lightsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

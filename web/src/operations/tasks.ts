@@ -37,6 +37,7 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   proposals { change reason proposedAt decision comment decidedAt decidedBy }
   rolledUpProgress parentTask { id title }
   subTasks { taskId title unit { id name } weight dueDate progress status }
+  lightChanges { day from to reasons actual expected }
   ${historySelection} } }`;
 
 export const earlierHistoryQuery = /* GraphQL */ `query TaskHistoryEarlier($id: ID!, $before: String) { task(id: $id) { ${historySelection} } }`;

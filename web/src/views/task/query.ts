@@ -128,6 +128,15 @@ export interface TaskPage {
   /** Liaisons' draft reports (联络员拟报), waiting for or decided by the unit head. */
   drafts: TaskDraft[];
   instructions: { id: string; text: string; issuedAt: string; issuedBy: string }[];
+  /** Changes of its light (红黄绿灯) the clock recorded, oldest first; colours as the API spells them. */
+  lightChanges: {
+    day: string;
+    from: string;
+    to: string;
+    reasons: string[];
+    actual: number;
+    expected: number;
+  }[];
   /** 加分 leaders awarded its units, oldest first. */
   bonuses: {
     id: string;

@@ -22,6 +22,7 @@ import { bonusTable } from './bonuses.ts';
 import { extensionTable } from './extensions.ts';
 import { historyTimeline } from './history.ts';
 import { lifecycleActions, lifecycleRecords } from './lifecycle.ts';
+import { lightChangeTable } from './light-changes.ts';
 import { evaluationTables, replyTable, sourceBlock } from './matters.ts';
 import { milestoneTimeline } from './milestones.ts';
 import { loadTask, loadTaskBoards, type TaskBoards, type TaskPage } from './query.ts';
@@ -240,6 +241,7 @@ export const taskView = async (route: Route, refresh: () => void): Promise<HTMLE
     instructionList(task),
     ...lifecycleRecords(task, officials),
     bonusTable(task),
+    lightChangeTable(task),
     replyTable(task),
     ...evaluationTables(task),
     historyTimeline(task, officials),
