@@ -5,9 +5,11 @@
  * DIR`, its events.sqlite). The clock's agenda is rebuilt up to the end of
  * BENCH_DAY's eve (default 2021-09-28, a Tuesday: every generated task still
  * runs, and half of them turn yellow, their fourth milestone due on the 30th);
- * then, for BENCH_DAY: the agenda read (the clock's queries), the
- * candidates judged in memory (`clockCandidates`, each task's light by
- * `taskLight`), each first and p50/p99 of BENCH_SAMPLES more; and one whole
+ * then, for BENCH_DAY: the agenda read (the clock's queries for what falls
+ * due), the running tasks read and judged page by page as a run does (with the
+ * longest page: the longest the event loop is held), the candidates of every
+ * task judged at once (`clockCandidates`, each task's light by `taskLight`),
+ * each first and p50/p99 of BENCH_SAMPLES more; and one whole
  * run of the clock (`runClock`: every light change appended, each its own
  * command), then the same run again (each fact replayed under its key).
  * The aggregates are folded from the whole log, later events included: what
@@ -26,7 +28,10 @@ import { addDays } from '../domain/dates.ts';
 import { settableClock } from '../infra/clock/clock.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
-import { clockAgendaProjection } from '../projections/clock-agenda/projection.ts';
+import {
+  type ClockAgendaItem,
+  clockAgendaProjection,
+} from '../projections/clock-agenda/projection.ts';
 import { stored } from '../projections/stored.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
 import { createCommandHandler } from '../services/shared/command-handler.ts';
@@ -34,7 +39,12 @@ import { readRuleset } from '../services/shared/published-rulesets.ts';
 import { clockCandidates } from '../services/supervision/clock/candidates.ts';
 import { lightCandidate } from '../services/supervision/clock/light-candidates.ts';
 import { type ClockRunHooks, runClock } from '../services/supervision/clock/run.ts';
-import { readAgenda, readCalendars } from '../services/supervision/clock/sources.ts';
+import {
+  LIT_PAGE_SIZE,
+  litAgendaPages,
+  readAgenda,
+  readCalendars,
+} from '../services/supervision/clock/sources.ts';
 import { generateLog } from './generate-log.ts';
 import { line, ms, percentile } from './stats.ts';
 
@@ -108,20 +118,45 @@ try {
     readRuleset(eventStore, day),
     readCalendars(eventStore, day),
   ]);
-  const agenda = await measure(`agenda read for ${day} (the clock's queries)`, () =>
+  const agenda = await measure(`agenda read for ${day} (due milestones, blockages, limits)`, () =>
     readAgenda(readModels, day, ruleset, calendars),
   );
-  const candidates = await measure(`clockCandidates over the agenda read`, () =>
-    clockCandidates(agenda, day, ruleset, calendars),
+  /** The lit tasks read and judged page by page, as a run does: the longest page holds the loop longest. */
+  const litPass = async () => {
+    const read = new Set(agenda.map((item) => item.id));
+    const pageTimes: number[] = [];
+    const lit: ClockAgendaItem[] = [];
+    let started = performance.now();
+    for await (const page of litAgendaPages(readModels, read)) {
+      clockCandidates(page, day, ruleset, calendars);
+      pageTimes.push(performance.now() - started);
+      lit.push(...page);
+      started = performance.now();
+    }
+    return { lit, pageTimes };
+  };
+  const { lit, pageTimes } = await measure('lit tasks read and judged, page by page', litPass);
+  line(
+    `each page of ${LIT_PAGE_SIZE} (read and judged, the loop held)`,
+    `${pageTimes.length} pages, p50 ${ms(
+      percentile(
+        [...pageTimes].sort((a, b) => a - b),
+        50,
+      ),
+    )}, longest ${ms(Math.max(0, ...pageTimes))}`,
+  );
+  const everyTask = [...agenda, ...lit];
+  const candidates = await measure('clockCandidates over every task read, at once', () =>
+    clockCandidates(everyTask, day, ruleset, calendars),
   );
   const lights = candidates.filter((candidate) => candidate.kind === 'light');
 
   await measure('the lights alone (taskLight of each task read)', () =>
-    agenda.flatMap((item) => lightCandidate(item, day, ruleset, calendars)),
+    everyTask.flatMap((item) => lightCandidate(item, day, ruleset, calendars)),
   );
   line(
     'agenda and candidates',
-    `${agenda.length} tasks read (${agenda.filter((item) => item.lit).length} lit), ${candidates.length} candidates (${lights.length} lights)`,
+    `${everyTask.length} tasks read (${lit.length} on the lit pages), ${candidates.length} candidates (${lights.length} lights)`,
   );
 
   const clock = settableClock(`${day}T02:00:00.000Z`);

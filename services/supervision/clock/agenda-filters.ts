@@ -7,13 +7,19 @@ import type { Filter } from '../../../infra/read-model-store/port.ts';
 const running: Filter = { terminated: false, suspended: false };
 
 /**
+ * Tasks whose light may change: every running task not done with green
+ * recorded. As many as the running tasks, so a run reads them page by page
+ * (`litAgendaPages`), never at once.
+ */
+export const litFilter: Filter = { ...running, lit: true };
+
+/**
  * The agenda queries of a run on `day`: tasks with a milestone due within the
  * reminder lead time in working days (or past due: a due date is never after
  * its limit), and tasks with a blockage waiting at least as long as the first
  * escalation needs, and tasks with a time limit watched (签收, reports,
- * replies), and tasks whose light may change (every running task not done
- * with green recorded). A superset of what is due: the candidates are chosen from
- * these documents, the rest is never read.
+ * replies). A superset of what is due: the candidates are chosen from these
+ * documents and the lit ones (`litFilter`), the rest is never read.
  */
 export const agendaFilters = (
   day: string,
@@ -31,7 +37,5 @@ export const agendaFilters = (
     { ...running, waitingSince: { $lte: addDays(day, -firstEscalation) } },
     // Signing, reports and replies: few tasks at a time, each checked in memory.
     { ...running, watching: true },
-    // Lights: every running task whose light may still change, judged once a day.
-    { ...running, lit: true },
   ];
 };

@@ -1,6 +1,7 @@
 import { dayOf } from '../../../contracts/dates.ts';
 import { DomainError } from '../../../contracts/errors.ts';
 import { taskStreamId } from '../../../contracts/streams.ts';
+import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
 import type { ServiceDeps } from '../../shared/deps.ts';
 import { readRuleset } from '../../shared/published-rulesets.ts';
 import { taskDecider } from '../../tasks/domain/decider.ts';
@@ -10,7 +11,7 @@ import { clockActor, clockCommand, clockKey } from './commands.ts';
 import type { CandidateOutcome, ClockRunReport } from './report.ts';
 import { emptyReport, tally } from './report.ts';
 import { settleYearBefore } from './settlement.ts';
-import { readAgenda, readCalendars } from './sources.ts';
+import { litAgendaPages, readAgenda, readCalendars } from './sources.ts';
 
 export type ClockRunDeps = Pick<ServiceDeps, 'eventStore' | 'readModels' | 'clock' | 'handle'>;
 
@@ -64,7 +65,8 @@ const issue = async (
 /**
  * One run of the supervision clock for the clock port's current day (China
  * Standard Time): reads the ruleset in force and the agenda, then records each
- * due-soon reminder, overdue milestone and blockage escalation that is due, and
+ * due-soon reminder, overdue milestone and blockage escalation that is due, each
+ * light that changed (the running tasks read page by page, `litAgendaPages`), and
  * closes the year before once the new year has begun (年度结算).
  * Any number of runs, interrupted or repeated, record each fact once: the
  * aggregate records nothing already true, and each fact has a fixed key.
@@ -72,6 +74,7 @@ const issue = async (
 export const runClock = async (
   deps: ClockRunDeps,
   hooks: ClockRunHooks,
+  options: { litPageSize?: number } = {},
 ): Promise<ClockRunReport> => {
   const day = dayOf(deps.clock.now());
   const [ruleset, calendars] = await Promise.all([
@@ -80,14 +83,22 @@ export const runClock = async (
     hooks.catchUp(),
   ]);
   const agenda = await readAgenda(deps.readModels, day, ruleset, calendars);
-  const candidates = clockCandidates(agenda, day, ruleset, calendars);
   let report = emptyReport(day);
   let lastPosition = 0;
-  for (const candidate of candidates) {
+  const record = async (items: readonly ClockAgendaItem[]) => {
+    for (const candidate of clockCandidates(items, day, ruleset, calendars)) {
+      if (hooks.stopping()) return;
+      const issued = await issue(deps, hooks, candidate);
+      report = tally(report, candidate.kind, issued.outcome);
+      lastPosition = Math.max(lastPosition, issued.position);
+    }
+  };
+  await record(agenda);
+  // Then every other running task's light, page by page.
+  const read = new Set(agenda.map((item) => item.id));
+  for await (const page of litAgendaPages(deps.readModels, read, options.litPageSize)) {
     if (hooks.stopping()) break;
-    const issued = await issue(deps, hooks, candidate);
-    report = tally(report, candidate.kind, issued.outcome);
-    lastPosition = Math.max(lastPosition, issued.position);
+    await record(page);
   }
   if (!hooks.stopping()) {
     const settled = await settleYearBefore(deps, hooks, day);
