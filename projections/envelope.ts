@@ -15,4 +15,5 @@ export const toEnvelope = (stored: StoredEvent): EventEnvelope => ({
   revision: stored.revision,
   recordedAt: stored.recordedAt,
   actorId: stored.metadata.actor.id,
+  actorName: stored.metadata.actor.name ?? null,
 });

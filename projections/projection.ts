@@ -9,6 +9,8 @@ export interface EventEnvelope<E extends DomainEvent = DomainEvent> {
   revision: number;
   recordedAt: string;
   actorId: string;
+  /** The name the actor's token carried, when it carried one. */
+  actorName?: string | null;
 }
 
 /**

@@ -111,7 +111,8 @@ export const withAssignment: PageChange<'TaskAssigned'> = (doc, data, stamp) => 
       fromUnitId: doc.leadUnitId,
       toUnitId: data.leadUnitId,
       reason: null,
-      ...stamp,
+      at: stamp.at,
+      by: stamp.by,
     },
   ],
 });
@@ -145,7 +146,8 @@ export const withTransfer: PageChange<'TaskTransferred'> = (doc, data, stamp) =>
       fromUnitId: data.fromUnitId,
       toUnitId: data.toUnitId,
       reason: data.reason,
-      ...stamp,
+      at: stamp.at,
+      by: stamp.by,
     },
   ],
 });
@@ -158,6 +160,13 @@ export const withReturn: PageChange<'TaskReturned'> = (doc, data, stamp) => ({
   signatures: withoutSignatures(doc, data.unitId),
   handovers: [
     ...doc.handovers,
-    { kind: 'returned', fromUnitId: data.unitId, toUnitId: null, reason: data.reason, ...stamp },
+    {
+      kind: 'returned',
+      fromUnitId: data.unitId,
+      toUnitId: null,
+      reason: data.reason,
+      at: stamp.at,
+      by: stamp.by,
+    },
   ],
 });

@@ -289,6 +289,8 @@ export type DraftDetail = {
   decidedAt: string | null;
   /** Why it was sent back; null unless returned. */
   returnReason: string | null;
+  /** The liaison's name as their token carried it; absent or null when it carried none. */
+  draftedByName?: string | null;
 };
 
 /** A leadership instruction (批示); `issuedBy` is the leader. */

@@ -204,7 +204,11 @@ export const evolveTaskDetail = (
 ): TaskDetail | null => {
   const { event } = envelope;
   if (!isTaskEvent(event)) return doc;
-  const stamp: Stamp = { at: envelope.recordedAt, by: envelope.actorId };
+  const stamp: Stamp = {
+    at: envelope.recordedAt,
+    by: envelope.actorId,
+    name: envelope.actorName ?? null,
+  };
   if (event.type === 'TaskRegistered') return registeredPage(event.data, stamp, envelope);
   if (doc === null) return null;
   const next = changed(doc, event, stamp);

@@ -96,6 +96,7 @@ export const withDrafted: PageChange<'ProgressReportDrafted'> = (doc, data, stam
     decidedBy: null,
     decidedAt: null,
     returnReason: null,
+    draftedByName: stamp.name ?? null,
   };
   return { ...doc, drafts: [...(doc.drafts ?? []), draft] };
 };

@@ -1,4 +1,6 @@
 import type { TaskEvent } from '../../contracts/events/index.ts';
+import { type TaskDetail, taskDetailProjection } from '../../projections/task-detail/projection.ts';
+import { envelopes } from './support/project.ts';
 import { plannedTask, taskId } from './support/task-fixtures.ts';
 import { taskPage as page } from './support/task-page.ts';
 
@@ -131,5 +133,24 @@ describe('the clock’s time limits on the task page', () => {
         escalatedTo: null,
       },
     ]);
+  });
+});
+
+describe('a liaison’s draft by a named token', () => {
+  it('keeps the name the token carried, for pages that read no history', () => {
+    const folded = envelopes([...plannedTask, drafted]).reduce<TaskDetail | null>(
+      (doc, envelope) =>
+        taskDetailProjection.evolve(
+          doc,
+          envelope.event.type === 'ProgressReportDrafted'
+            ? { ...envelope, actorId: 'liaison-1', actorName: '教育局联络员' }
+            : envelope,
+        ),
+      null,
+    );
+    expect(folded?.drafts).toMatchObject([
+      { draftedBy: 'liaison-1', draftedByName: '教育局联络员' },
+    ]);
+    expect(page([...plannedTask, drafted]).drafts).toMatchObject([{ draftedByName: null }]);
   });
 });

@@ -177,6 +177,8 @@ export const timeLimitTypeDefs = /* GraphQL */ `
     decidedAt: DateTime
     "Why it was sent back; null unless returned."
     returnReason: String
+    "The liaison's name, as the token they drafted it with carried it; null when it carried none."
+    draftedByName: String
   }
 
   extend type Task {

@@ -3,6 +3,7 @@ import { exportEn } from './export.ts';
 import { lifecycleEn } from './lifecycle.ts';
 import { lightsEn } from './lights.ts';
 import { mattersEn } from './matters.ts';
+import { namesEn } from './names.ts';
 import { notificationsEn } from './notifications.ts';
 import { officeEn } from './office.ts';
 import { phoneEn } from './phone.ts';
@@ -395,4 +396,5 @@ export const en: Record<MessageKey, string> = {
   ...mattersEn,
   ...treeEn,
   ...lightsEn,
+  ...namesEn,
 };

@@ -10,6 +10,12 @@ export const lightsZh = {
   lightChangeTo: '新灯色',
   lightChangeReasons: '原因',
   lightChangeProgress: '实际进度 / 序时进度',
+  lightReason_behind: '落后序时进度 {points} 个百分点',
+  lightReason_overdue: '自 {day} 起逾期',
+  lightReason_dueToday: '今日到期',
+  lightReason_dueIn: '{days} 天后到期',
+  lightReason_milestone: '节点“{title}”{reason}',
+  lightReason_subTask: '子任务“{title}”亮{light}灯',
 } as const;
 
 export const lightsEn: Record<keyof typeof lightsZh, string> = {
@@ -20,4 +26,10 @@ export const lightsEn: Record<keyof typeof lightsZh, string> = {
   lightChangeTo: 'To',
   lightChangeReasons: 'Reasons',
   lightChangeProgress: 'Actual / expected progress',
+  lightReason_behind: 'behind {points} points',
+  lightReason_overdue: 'overdue since {day}',
+  lightReason_dueToday: 'due today',
+  lightReason_dueIn: 'due in {days} days',
+  lightReason_milestone: 'milestone "{title}" {reason}',
+  lightReason_subTask: 'sub-task "{title}" is {light}',
 };

@@ -3,6 +3,7 @@ import { exportZh } from './export.ts';
 import { lifecycleZh } from './lifecycle.ts';
 import { lightsZh } from './lights.ts';
 import { mattersZh } from './matters.ts';
+import { namesZh } from './names.ts';
 import { notificationsZh } from './notifications.ts';
 import { officeZh } from './office.ts';
 import { phoneZh } from './phone.ts';
@@ -390,6 +391,7 @@ export const zh = {
   ...mattersZh,
   ...treeZh,
   ...lightsZh,
+  ...namesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

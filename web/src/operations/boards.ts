@@ -67,4 +67,4 @@ export const myTasksQuery = /* GraphQL */ `query MyTasks($unitId: ID) {
 
 /** The unit head's pending drafts (待审核): the liaisons' drafts on the unit's tasks. */
 export const pendingDraftsQuery = /* GraphQL */ `query PendingDrafts($ids: [ID!]!) {
-  tasksById(ids: $ids) { id title drafts { draftId unit { id } percent status draftedBy draftedAt } } }`;
+  tasksById(ids: $ids) { id title drafts { draftId unit { id } percent status draftedBy draftedAt draftedByName } } }`;

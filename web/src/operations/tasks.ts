@@ -23,7 +23,7 @@ export const taskQuery = /* GraphQL */ `query TaskPage($id: ID!, $before: String
   urges { urgeId unit { id name } message replyBy urgedOn by cause answer answeredOn overdueOn escalatedTo }
   reportingCycle
   missedReports { unit { id name } cycle periodStart periodEnd recordedOn }
-  drafts { draftId milestoneId unit { id name } percent note draftedBy draftedAt status decidedBy decidedAt returnReason }
+  drafts { draftId milestoneId unit { id name } percent note draftedBy draftedAt status decidedBy decidedAt returnReason draftedByName }
   instructions { id text issuedAt issuedBy }
   bonuses { id unit { id name } kind points reason awardedOn awardedBy }
   kind source { kind documentNumber issuer issuedOn originalText channel }

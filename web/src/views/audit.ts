@@ -20,6 +20,7 @@ import { hrefOf, type Route, submitToAddress } from '../core/route.ts';
 import { can, scope } from '../core/session.ts';
 import { zh } from '../i18n/zh.ts';
 import { allOfficials, allUnits, type UnitName, unitName } from './lookups.ts';
+import { actorName } from './task/actor-name.ts';
 
 /** A search field: chosen from a list by name, or a day. */
 interface FilterField {
@@ -310,13 +311,24 @@ const headList = (heads: readonly WitnessedHead[]) =>
 const taskIdOf = (streamId: string): string | null =>
   streamId.startsWith('task-') ? streamId.slice('task-'.length) : null;
 
-/** A task's stream by the task's title, linked to its page; other streams as they are named. */
-const streamCell = (streamId: string, titles: ReadonlyMap<string, string>) => {
+/** The directory's name of a unit's (`unit-<id>`) or an official's (`official-<id>`) stream. */
+const directoryName = (streamId: string, lookups: Lists): string | null => {
+  const [, kind, id = ''] = /^(unit|official)-(.+)$/.exec(streamId) ?? [];
+  if (!kind) return null;
+  return unitName(kind === 'unit' ? lookups.units : lookups.officials, id);
+};
+
+/**
+ * A task's stream by the task's title, linked to its page; a unit's or an
+ * official's by their name; other streams as they are named.
+ */
+const streamCell = (streamId: string, titles: ReadonlyMap<string, string>, lookups: Lists) => {
   const taskId = taskIdOf(streamId);
   const title = taskId ? titles.get(taskId) : undefined;
-  return taskId && title
-    ? h('a', { href: `#/tasks/${encodeURIComponent(taskId)}`, title: streamId }, title)
-    : streamId;
+  if (taskId && title)
+    return h('a', { href: `#/tasks/${encodeURIComponent(taskId)}`, title: streamId }, title);
+  const name = directoryName(streamId, lookups);
+  return name ? h('span', { title: streamId }, name) : streamId;
 };
 
 /** 纪检监察: history search with paging, proof verification in the browser, bundle download. */
@@ -350,11 +362,13 @@ export const auditView = async (route: Route): Promise<HTMLElement> => {
           label: t('eventType'),
           cell: (event) => h('span', { title: event.type }, label('event', event.type)),
         },
-        { label: t('streamId'), cell: (event) => streamCell(event.streamId, titles) },
+        {
+          label: t('streamId'),
+          cell: (event) => streamCell(event.streamId, titles, { units, officials }),
+        },
         {
           label: t('actor'),
-          cell: (event) =>
-            event.actor.name ?? unitName(officials, event.actor.id) ?? event.actor.id,
+          cell: (event) => actorName(event.actor, officials),
         },
         { label: t('verify'), cell: verifier },
       ],

@@ -2,11 +2,12 @@ import { announceAfterRender } from '../core/announce.ts';
 import { gql } from '../core/api.ts';
 import { h, replace, uid } from '../core/dom.ts';
 import { type Column, dateTime, label, table } from '../core/format.ts';
-import { t } from '../core/i18n.ts';
+import { lang, t } from '../core/i18n.ts';
 import { errorText } from '../core/messages.ts';
 import { hrefOf, type Route, submitToAddress } from '../core/route.ts';
 import { can } from '../core/session.ts';
 import { mutate } from '../forms/mutate.ts';
+import { sendErrorMessage } from '../i18n/send-errors.ts';
 import { notificationsQuery } from '../operations/notifications.ts';
 import { allUnits, unitName } from './lookups.ts';
 
@@ -29,6 +30,13 @@ interface NotificationRow {
 }
 
 const statuses = ['FAILED', 'PENDING', 'DELIVERED'] as const;
+
+/** A channel's failure as the sender recorded it, in Chinese when its shape is known. */
+const sendErrorText = (error: string): string => {
+  if (lang() === 'en') return error;
+  const message = sendErrorMessage(error);
+  return t(message.key, message.params);
+};
 
 /** The status shown by default: what needs the office's eye. */
 const defaultStatus = 'FAILED';
@@ -111,7 +119,10 @@ export const notificationsView = async (
     },
     { label: t('ntStatus'), cell: (row) => label('ntStatus', row.status) },
     { label: t('ntAttempts'), cell: (row) => row.attempts, numeric: true },
-    { label: t('ntProblem'), cell: (row) => row.unroutable ?? row.lastError ?? '' },
+    {
+      label: t('ntProblem'),
+      cell: (row) => row.unroutable ?? (row.lastError === null ? '' : sendErrorText(row.lastError)),
+    },
     {
       label: t('ntNextAttempt'),
       cell: (row) =>

@@ -12,6 +12,7 @@ interface DraftRow {
   percent: number;
   draftedBy: string;
   draftedAt: string;
+  draftedByName: string | null;
 }
 
 interface DraftTask {
@@ -24,6 +25,7 @@ interface DraftTask {
     status: string;
     draftedBy: string;
     draftedAt: string;
+    draftedByName: string | null;
   }[];
 }
 
@@ -53,7 +55,10 @@ export const pendingDrafts = async (taskIds: readonly string[]): Promise<HTMLEle
       [
         { label: t('task'), cell: (row) => taskLink(row.taskId, row.title) },
         { label: t('draftPercent'), cell: (row) => `${row.percent}%`, numeric: true },
-        { label: t('draftedBy'), cell: (row) => `${row.draftedBy} · ${dateTime(row.draftedAt)}` },
+        {
+          label: t('draftedBy'),
+          cell: (row) => `${row.draftedByName ?? row.draftedBy} · ${dateTime(row.draftedAt)}`,
+        },
       ],
       rows,
     ),

@@ -35,8 +35,8 @@ export interface BoardSpec<Row, Data> {
   defaultSort: string;
   rows: (data: Data) => readonly Row[];
   columns: (lookups: { units: UnitName[]; refresh: () => void }) => Column<Row>[];
-  /** What the board shows beside its rows: counts, officials, cycles. */
-  extra?: (data: Data, units: UnitName[]) => Child;
+  /** What the board shows beside its rows: counts, officials, cycles (once what they name is read). */
+  extra?: (data: Data, units: UnitName[]) => Child | Promise<Child>;
 }
 
 /** What every board answers besides its rows: its day, rules, total and page. */
@@ -236,6 +236,7 @@ export const boardView = async <Row, Data extends object>(
   const variables = variablesOf(spec, route);
   const { board } = await gql<{ board: Data & BoardPage }>(spec.query, variables);
   const columns = spec.columns({ units, refresh });
+  const extra = await spec.extra?.(board, units);
   const tools = h(
     'div',
     { class: 'board-tools' },
@@ -265,7 +266,7 @@ export const boardView = async <Row, Data extends object>(
       t('pageOf', { total: board.totalCount }),
     ),
     tools,
-    spec.extra?.(board, units),
+    extra,
     table(t(spec.title), columns, spec.rows(board)),
     pager(`boards/${spec.path}`, route, board.pageInfo),
   );

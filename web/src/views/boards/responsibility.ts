@@ -64,8 +64,8 @@ export const responsibilityBoard: BoardSpec<Row, { nodes: Row[]; officials: Offi
   // that need the leaders' attention lead page 1.
   defaultSort: 'SCORE',
   rows: (data) => data.nodes,
-  extra: (data) => [
-    scoreBreakdown(data.nodes),
+  extra: async (data) => [
+    await scoreBreakdown(data.nodes),
     table(
       t('officials'),
       [

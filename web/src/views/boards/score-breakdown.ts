@@ -1,4 +1,5 @@
-import { table } from '../../core/format.ts';
+import { taskTitles } from '../../audit/api.ts';
+import { table, taskLink } from '../../core/format.ts';
 import { t, tOf } from '../../core/i18n.ts';
 
 /** One score item of a unit, as the responsibility board answers it. */
@@ -30,14 +31,33 @@ const linesOf = (rows: readonly ScoredRow[]): Line[] =>
     ...(row.deductionCount > row.deductions.length ? [{ row, item: null }] : []),
   ]);
 
+/** The task a deduction's `ref` names (`<task>` or `<task>/<what>`). */
+const taskOf = (ref: string): string => ref.split('/')[0] ?? ref;
+
+/**
+ * What a score item is about: a bonus's own reason, else the task it names by
+ * its title (linked); nothing for a record (问责: the rule says so already) or
+ * a task the reader may not see.
+ */
+const about = (item: ScoreItem, titles: ReadonlyMap<string, string>) => {
+  if (item.rule === 'BONUS') return item.reason;
+  const title = titles.get(taskOf(item.ref));
+  return title ? taskLink(taskOf(item.ref), title) : '—';
+};
+
 /**
  * 得分明细: every score item of the units on the page, 加分 among the
  * deductions, each with its rule in words — what a bonus was for is the
  * leader's own reason; a deduction names its task (or record). The score
  * column stays the bare number it sorts and exports by.
  */
-export const scoreBreakdown = (rows: readonly ScoredRow[]) =>
-  table(
+export const scoreBreakdown = async (rows: readonly ScoredRow[]) => {
+  const lines = linesOf(rows);
+  const taskIds = lines.flatMap(({ item }) =>
+    item && item.rule !== 'BONUS' ? [taskOf(item.ref)] : [],
+  );
+  const titles = await taskTitles([...new Set(taskIds)]).catch(() => new Map<string, string>());
+  return table(
     t('scoreBreakdown'),
     [
       { label: t('unit'), cell: (line: Line) => line.row.unitName ?? line.row.unitId },
@@ -59,9 +79,9 @@ export const scoreBreakdown = (rows: readonly ScoredRow[]) =>
       },
       {
         label: t('scoreAbout'),
-        cell: (line: Line) =>
-          line.item ? (line.item.rule === 'BONUS' ? line.item.reason : line.item.ref) : '',
+        cell: (line: Line) => (line.item ? about(line.item, titles) : ''),
       },
     ],
-    linesOf(rows),
+    lines,
   );
+};

@@ -337,4 +337,6 @@ export interface TaskDraft {
   decidedBy: string | null;
   decidedAt: string | null;
   returnReason: string | null;
+  /** The liaison's name as their token carried it; null when it carried none. */
+  draftedByName: string | null;
 }

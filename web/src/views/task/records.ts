@@ -9,6 +9,7 @@ import { answerForm } from '../../forms/unit-forms.ts';
 import { chainText } from '../boards/blockage.ts';
 import { targetText } from '../indicator-target.ts';
 import type { UnitName } from '../lookups.ts';
+import { actorName } from './actor-name.ts';
 import { markIfAssumed } from './assumed.ts';
 import type { TaskBoards, TaskPage } from './query.ts';
 import { noticeChain } from './time-limits.ts';
@@ -174,12 +175,15 @@ export const noticeTable = (task: TaskPage, refresh: () => void) => {
   );
 };
 
-export const instructionList = (task: TaskPage) =>
+export const instructionList = (task: TaskPage, officials: readonly UnitName[] = []) =>
   table(
     t('instructions'),
     [
       { label: t('recordedAt'), cell: (row) => dateTime(row.issuedAt) },
-      { label: t('actor'), cell: (row) => row.issuedBy },
+      {
+        label: t('actor'),
+        cell: (row) => actorName({ id: row.issuedBy, name: null }, officials, task.history.events),
+      },
       { label: t('instruction'), cell: (row) => row.text },
     ],
     task.instructions,

@@ -90,7 +90,8 @@ export const draftTable = (task: TaskPage, officials: readonly UnitName[], refre
         { label: t('draftNote'), cell: (row) => row.note ?? '—' },
         {
           label: t('draftedBy'),
-          cell: (row) => `${nameOf(row.draftedBy)} · ${dateTime(row.draftedAt)}`,
+          cell: (row) =>
+            `${row.draftedByName ?? nameOf(row.draftedBy)} · ${dateTime(row.draftedAt)}`,
         },
         { label: t('status'), cell: (row) => decision(task, row, involved, refresh) },
       ],

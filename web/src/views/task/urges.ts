@@ -4,6 +4,8 @@ import { t } from '../../core/i18n.ts';
 import { can, currentUser } from '../../core/session.ts';
 import { actionForm, folded } from '../../forms/form.ts';
 import { mutate } from '../../forms/mutate.ts';
+import type { UnitName } from '../lookups.ts';
+import { actorName } from './actor-name.ts';
 import type { TaskPage } from './query.ts';
 
 type Urge = TaskPage['urges'][number];
@@ -34,7 +36,11 @@ const reply = (taskId: string, urge: Urge, refresh: () => void) => {
 };
 
 /** 催办 of the office or the clock, oldest first: to which unit, why, by when, and the reply. */
-export const urgeTable = (task: TaskPage, refresh: () => void = () => {}) =>
+export const urgeTable = (
+  task: TaskPage,
+  refresh: () => void = () => {},
+  officials: readonly UnitName[] = [],
+) =>
   table(
     t('urges'),
     [
@@ -51,7 +57,10 @@ export const urgeTable = (task: TaskPage, refresh: () => void = () => {}) =>
           ),
       },
       { label: t('replyDue'), cell: (row) => row.replyBy ?? '—' },
-      { label: t('actor'), cell: (row) => row.by },
+      {
+        label: t('actor'),
+        cell: (row) => actorName({ id: row.by, name: null }, officials, task.history.events),
+      },
       { label: t('urgeAnswer'), cell: (row) => reply(task.id, row, refresh) },
     ],
     task.urges,
