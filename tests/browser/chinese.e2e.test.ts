@@ -134,7 +134,10 @@ const splitOff = async (taskId: string): Promise<string> => {
   return task.subTasks[0]!.taskId;
 };
 
-/** Latin text that is the console's own and rightly so: the language switch, e-mails, hashes. */
+/**
+ * Latin text that is rightly so: the language switch, e-mail addresses,
+ * SHA-256 hashes, and a system's error code kept beside its Chinese (ECONNREFUSED).
+ */
 const legitimate = [
   /^English$/,
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
