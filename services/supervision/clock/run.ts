@@ -1,7 +1,7 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dayOf } from '../../../contracts/dates.ts';
 import { DomainError } from '../../../contracts/errors.ts';
 import { taskStreamId } from '../../../contracts/streams.ts';
-import type { ClockAgendaItem } from '../../../projections/clock-agenda/projection.ts';
 import type { ServiceDeps } from '../../shared/deps.ts';
 import { readRuleset } from '../../shared/published-rulesets.ts';
 import { taskDecider } from '../../tasks/domain/decider.ts';
@@ -11,7 +11,15 @@ import { clockActor, clockCommand, clockKey } from './commands.ts';
 import type { CandidateOutcome, ClockRunReport } from './report.ts';
 import { emptyReport, tally } from './report.ts';
 import { settleYearBefore } from './settlement.ts';
-import { litAgendaPages, readAgenda, readCalendars } from './sources.ts';
+import { agendaPages, readCalendars } from './sources.ts';
+
+/**
+ * How long a run issues commands back to back before the event loop takes a
+ * turn. The embedded store answers synchronously, so a day of thousands of
+ * facts (a province's light changes) would otherwise hold every other request
+ * of the service, and its answers to the broker's heartbeats, to its end.
+ */
+const TURN_MS = 20;
 
 export type ClockRunDeps = Pick<ServiceDeps, 'eventStore' | 'readModels' | 'clock' | 'handle'>;
 
@@ -64,9 +72,9 @@ const issue = async (
 
 /**
  * One run of the supervision clock for the clock port's current day (China
- * Standard Time): reads the ruleset in force and the agenda, then records each
- * due-soon reminder, overdue milestone and blockage escalation that is due, each
- * light that changed (the running tasks read page by page, `litAgendaPages`), and
+ * Standard Time): reads the ruleset in force and the agenda (page by page,
+ * `agendaPages`), then records each due-soon reminder, overdue milestone and
+ * blockage escalation that is due, each light that changed, and
  * closes the year before once the new year has begun (年度结算).
  * Any number of runs, interrupted or repeated, record each fact once: the
  * aggregate records nothing already true, and each fact has a fixed key.
@@ -74,7 +82,7 @@ const issue = async (
 export const runClock = async (
   deps: ClockRunDeps,
   hooks: ClockRunHooks,
-  options: { litPageSize?: number } = {},
+  options: { agendaPageSize?: number } = {},
 ): Promise<ClockRunReport> => {
   const day = dayOf(deps.clock.now());
   const [ruleset, calendars] = await Promise.all([
@@ -82,23 +90,22 @@ export const runClock = async (
     readCalendars(deps.eventStore, day),
     hooks.catchUp(),
   ]);
-  const agenda = await readAgenda(deps.readModels, day, ruleset, calendars);
   let report = emptyReport(day);
   let lastPosition = 0;
-  const record = async (items: readonly ClockAgendaItem[]) => {
-    for (const candidate of clockCandidates(items, day, ruleset, calendars)) {
-      if (hooks.stopping()) return;
+  let turnStarted = performance.now();
+  const pages = agendaPages(deps.readModels, day, ruleset, calendars, options.agendaPageSize);
+  for await (const page of pages) {
+    for (const candidate of clockCandidates(page, day, ruleset, calendars)) {
+      if (hooks.stopping()) break;
+      if (performance.now() - turnStarted > TURN_MS) {
+        await nextTurn();
+        turnStarted = performance.now();
+      }
       const issued = await issue(deps, hooks, candidate);
       report = tally(report, candidate.kind, issued.outcome);
       lastPosition = Math.max(lastPosition, issued.position);
     }
-  };
-  await record(agenda);
-  // Then every other running task's light, page by page.
-  const read = new Set(agenda.map((item) => item.id));
-  for await (const page of litAgendaPages(deps.readModels, read, options.litPageSize)) {
     if (hooks.stopping()) break;
-    await record(page);
   }
   if (!hooks.stopping()) {
     const settled = await settleYearBefore(deps, hooks, day);

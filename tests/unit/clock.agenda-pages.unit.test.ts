@@ -1,9 +1,14 @@
+import { shippedCalendars } from '../../domain/calendar/state-council.ts';
+import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { clockAgendaCollection } from '../../projections/clock-agenda/projection.ts';
-import { litAgendaPages } from '../../services/supervision/clock/sources.ts';
+import { agendaPages } from '../../services/supervision/clock/sources.ts';
 
 /** Agenda documents as the clock's queries see them: only the fields they filter on. */
-const agendaDoc = (id: string, fields: { lit?: boolean; suspended?: boolean } = {}) => ({
+const agendaDoc = (
+  id: string,
+  fields: { lit?: boolean; suspended?: boolean; watching?: boolean } = {},
+) => ({
   collection: clockAgendaCollection,
   id,
   doc: { id, taskId: id, terminated: false, suspended: false, lit: true, ...fields },
@@ -15,7 +20,7 @@ const store = async () => {
   await readModels.commit(
     'clock-agenda',
     [
-      ...ids.map((id) => agendaDoc(id)),
+      ...ids.map((id) => agendaDoc(id, { watching: id === 't3' })),
       agendaDoc('t-done', { lit: false }),
       agendaDoc('t-suspended', { suspended: true }),
     ],
@@ -30,11 +35,19 @@ const pagesOf = async (pages: AsyncGenerator<{ id: string }[]>) => {
   return out;
 };
 
-describe("the clock's pages of running tasks whose light may change", () => {
-  it('reads every lit running task once, in id order, a page at a time, less those read with the agenda', async () => {
+const pages = (readModels: Awaited<ReturnType<typeof store>>, size: number) =>
+  agendaPages(readModels, '2021-03-01', defaultRuleset, shippedCalendars, size);
+
+describe("the clock's agenda, page by page", () => {
+  it('reads what falls due, then every other lit running task, each once, in id order, a page at a time', async () => {
     const readModels = await store();
-    const pages = await pagesOf(litAgendaPages(readModels, new Set(['t3']), 3));
-    expect(pages).toEqual([['t0', 't1', 't2'], ['t4', 't5'], ['t6']]);
+    // t3 has a time limit watched: read with what falls due, not again with the lights.
+    expect(await pagesOf(pages(readModels, 3))).toEqual([
+      ['t3'],
+      ['t0', 't1', 't2'],
+      ['t4', 't5'],
+      ['t6'],
+    ]);
     await readModels.close();
   });
 
@@ -49,11 +62,11 @@ describe("the clock's pages of running tasks whose light may change", () => {
     };
     setImmediate(tick);
     const pagesSeen: number[] = [];
-    for await (const _ of litAgendaPages(readModels, new Set(), 2)) pagesSeen.push(turns);
+    for await (const _ of pages(readModels, 2)) pagesSeen.push(turns);
     ticking = false;
-    // Four pages (7 tasks, 2 a page): the loop turned between each, where one
-    // read of all at once would hold it throughout.
-    expect(pagesSeen).toHaveLength(4);
+    // t3 (watched), then the six other lit tasks two a page: the loop turned
+    // between the pages of a query, where one read of all would hold it throughout.
+    expect(pagesSeen).toHaveLength(5);
     expect(pagesSeen.at(-1)).toBeGreaterThan(pagesSeen[0]!);
     await readModels.close();
   });
