@@ -3,6 +3,7 @@ import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { clockAgendaCollection } from '../../projections/clock-agenda/projection.ts';
 import { agendaPages } from '../../services/supervision/clock/sources.ts';
+import { loopTurns } from './support/loop-turns.ts';
 
 /** Agenda documents as the clock's queries see them: only the fields they filter on. */
 const agendaDoc = (
@@ -53,17 +54,10 @@ describe("the clock's agenda, page by page", () => {
 
   it('gives the event loop its turn between pages, so other requests are answered meanwhile', async () => {
     const readModels = await store();
-    // Another piece of work, taking one turn of the loop at a time.
-    let turns = 0;
-    let ticking = true;
-    const tick = () => {
-      turns += 1;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = loopTurns();
     const pagesSeen: number[] = [];
-    for await (const _ of pages(readModels, 2)) pagesSeen.push(turns);
-    ticking = false;
+    for await (const _ of pages(readModels, 2)) pagesSeen.push(loop.turns());
+    loop.stop();
     // t3 (watched), then the six other lit tasks two a page: the loop turned
     // between the pages of a query, where one read of all would hold it throughout.
     expect(pagesSeen).toHaveLength(5);

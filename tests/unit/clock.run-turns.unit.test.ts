@@ -6,6 +6,7 @@ import {
   clockAgendaProjection,
 } from '../../projections/clock-agenda/projection.ts';
 import { type ClockRunDeps, runClock } from '../../services/supervision/clock/run.ts';
+import { loopTurns } from './support/loop-turns.ts';
 import { project } from './support/project.ts';
 import { plannedTask } from './support/task-fixtures.ts';
 
@@ -44,13 +45,7 @@ describe('a run of the clock on a day of many facts', () => {
         return { replayed: false, events: [{}], position: issued };
       },
     } as unknown as ClockRunDeps;
-    let turns = 0;
-    let ticking = true;
-    const tick = () => {
-      turns += 1;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = loopTurns();
     const report = await runClock(deps, {
       correlationId: 'test',
       causationId: 'test',
@@ -59,10 +54,10 @@ describe('a run of the clock on a day of many facts', () => {
       stopping: () => false,
       logger: { error: () => undefined },
     });
-    ticking = false;
+    loop.stop();
     expect(report.lightsChanged).toBe(80);
     // 160 ms of commands: the loop turned at least every 20 ms or so.
-    expect(turns).toBeGreaterThanOrEqual(5);
+    expect(loop.turns()).toBeGreaterThanOrEqual(5);
     await readModels.close();
     await eventStore.close();
   });
