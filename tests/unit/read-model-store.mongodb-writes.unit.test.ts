@@ -1,6 +1,6 @@
 import {
   documentsCollection,
-  fieldIndex,
+  fieldIndexes,
   writesByCollection,
 } from '../../infra/read-model-store/mongodb/collections.ts';
 import { openMongoReadModelStore } from '../../infra/read-model-store/mongodb/mongodb-read-model-store.ts';
@@ -24,16 +24,16 @@ describe('the MongoDB collection of a read-model collection', () => {
   });
 });
 
-describe('the index of a field', () => {
-  it('covers the field then the id, named after the field', () => {
-    expect(fieldIndex('status')).toEqual({
-      key: { 'doc.status': 1, _id: 1 },
-      name: 'doc.status',
-    });
+describe('the indexes of a field', () => {
+  it('cover the field then the id, for ascending and descending sorts with ties by id ascending', () => {
+    expect(fieldIndexes('status')).toEqual([
+      { key: { 'doc.status': 1, _id: 1 }, name: 'doc.status' },
+      { key: { 'doc.status': -1, _id: 1 }, name: 'doc.status_desc' },
+    ]);
   });
 
-  it('refuses a field that is not a plain name', () => {
-    expect(() => fieldIndex('a.b')).toThrow(TypeError);
+  it('refuse a field that is not a plain name', () => {
+    expect(() => fieldIndexes('a.b')).toThrow(TypeError);
   });
 });
 

@@ -66,13 +66,20 @@ export function documentsCollection(database: string, collection: string): strin
 }
 
 /**
- * The index for filters and sorts on one field: the field, then `_id`, so a sort
- * on it with the id tie-break walks the index. Named after the field, so asking
- * twice is a no-op.
+ * The indexes for filters and sorts on one field: the field, then `_id`, so a
+ * sort on it with the id tie-break walks an index, ascending or descending.
+ * The port breaks ties by id ascending in both directions, and MongoDB walks an
+ * index backwards only as a whole (`f` descending with `_id` descending), so a
+ * descending sort (the newest notifications first, a list sorted downwards)
+ * needs its own `(f -1, _id 1)`; without it MongoDB sorts every match in memory.
+ * Named after the field, so asking twice is a no-op.
  */
-export function fieldIndex(field: string): { key: IndexSpecification; name: string } {
+export function fieldIndexes(field: string): { key: IndexSpecification; name: string }[] {
   const path = fieldPath(field);
-  return { key: { [path]: 1, _id: 1 }, name: path };
+  return [
+    { key: { [path]: 1, _id: 1 }, name: path },
+    { key: { [path]: -1, _id: 1 }, name: `${path}_desc` },
+  ];
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   CHECKPOINTS,
   DOCUMENTS_PREFIX,
   documentsCollection,
-  fieldIndex,
+  fieldIndexes,
   type StoredDocument,
   type StoredVersion,
   VERSIONS,
@@ -235,9 +235,9 @@ export class MongoReadModelStore implements ReadModelStore {
    */
   async ensureIndex(collection: string, field: string): Promise<void> {
     const documents = this.#documents(collection);
-    const { key, name } = fieldIndex(field);
+    const indexes = fieldIndexes(field);
     await this.connect();
-    await documents.createIndex(key, { name });
+    for (const { key, name } of indexes) await documents.createIndex(key, { name });
   }
 
   async ping(): Promise<void> {
