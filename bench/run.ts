@@ -114,7 +114,13 @@ const setUpTasks = async (
 
 const progress = (tasks: { taskId: string; milestoneId: string }[], index: number) => {
   const task = tasks[index % tasks.length]!;
-  return { ...task, percent: index % 101, note: `bench ${index}` };
+  // The office records for the unit (代录), so it names where the report came from.
+  return {
+    ...task,
+    percent: index % 101,
+    note: `bench ${index}`,
+    proxySource: '基准单位联络员电话报送',
+  };
 };
 
 const benchBroker = async () => {
