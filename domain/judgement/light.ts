@@ -23,7 +23,8 @@ export interface LightVerdict {
   reasons: string[];
 }
 
-const percent = (field: string, value: number): number => {
+/** `value` when it is a percent, 0–100; else VALIDATION naming `field`. */
+export const checkedPercent = (field: string, value: number): number => {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
     throw validationError(field, 'must be a number between 0 and 100');
   }
@@ -62,8 +63,8 @@ const yellowReasons = (behind: number, daysLeft: number, ruleset: Pick<Ruleset, 
  * rules 10 behind is green, 10.01 yellow, 30 yellow, 30.01 red.
  */
 export const light = (facts: LightFacts, ruleset: Pick<Ruleset, 'lights'>): LightVerdict => {
-  const actual = percent('actual', facts.actual);
-  const expected = percent('expected', facts.expected);
+  const actual = checkedPercent('actual', facts.actual);
+  const expected = checkedPercent('expected', facts.expected);
   const daysLeft = daysBetween(facts.day, facts.dueDate, { from: 'day', to: 'dueDate' });
   if (facts.done) return { light: 'green', reasons: [] };
   const behind = roundPoints(expected - actual);

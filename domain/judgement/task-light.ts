@@ -46,7 +46,7 @@ export const isTaskDone = (task: LitTask): boolean =>
 const milestoneVerdict = (
   milestone: LitMilestone,
   day: string,
-  ruleset: Ruleset,
+  ruleset: Pick<Ruleset, 'lights'>,
   calendars: Calendars,
 ): LightVerdict => {
   const facts = { actual: milestone.percent, expected: milestone.percent };
@@ -80,7 +80,7 @@ export const taskLight = (
   task: LitTask,
   milestones: readonly LitMilestone[],
   day: string,
-  ruleset: Ruleset,
+  ruleset: Pick<Ruleset, 'lights'>,
   calendars: Calendars,
 ): TaskLight => {
   const actual = taskProgress(task.shares);

@@ -21,7 +21,7 @@ import type {
   NoticeLevel,
   ReportingCycle,
   SubTaskEntry,
-  TaskLightColour,
+  TaskEventOf,
   UrgeCause,
 } from '../../contracts/events/task-events.ts';
 import type { TaskStatus } from '../../domain/progress.ts';
@@ -505,14 +505,7 @@ export type TaskDetail = {
 };
 
 /** A change of the task's light, recorded by the clock for the end of `day`. */
-export type LightChangeDetail = {
-  day: string;
-  from: TaskLightColour;
-  to: TaskLightColour;
-  reasons: string[];
-  actual: number;
-  expected: number;
-  rulesetVersion: number;
+export type LightChangeDetail = Omit<TaskEventOf<'TaskLightChanged'>['data'], 'taskId'> & {
   recordedAt: string;
 };
 

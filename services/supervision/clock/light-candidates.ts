@@ -21,7 +21,7 @@ export const lightCandidate = (
 ): ClockCandidate[] => {
   const lit = litTaskOf(item);
   if (lit === null || item.lit === false || !item.light) return [];
-  const judged = taskLight(lit.task, lit.milestones, day, ruleset as Ruleset, calendars);
+  const judged = taskLight(lit.task, lit.milestones, day, ruleset, calendars);
   if (judged.light === item.light.recorded) return [];
   return [
     {

@@ -1,14 +1,8 @@
 import { validationError } from '../../../contracts/errors.ts';
 import { taskLightColours } from '../../../contracts/events/task-events.ts';
+import { checkedPercent } from '../../../domain/judgement/light.ts';
 import { today } from './calendar.ts';
 import { type OnTask, recorded } from './on-task.ts';
-
-const percent = (field: string, value: number): number => {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw validationError(field, 'must be a number between 0 and 100');
-  }
-  return value;
-};
 
 const checked = (data: Parameters<OnTask<'RecordTaskLight'>>[0]) => {
   if (!taskLightColours.includes(data.light)) {
@@ -20,7 +14,10 @@ const checked = (data: Parameters<OnTask<'RecordTaskLight'>>[0]) => {
   if (!Number.isInteger(data.rulesetVersion) || data.rulesetVersion < 0) {
     throw validationError('rulesetVersion', 'an integer ≥ 0');
   }
-  return { actual: percent('actual', data.actual), expected: percent('expected', data.expected) };
+  return {
+    actual: checkedPercent('actual', data.actual),
+    expected: checkedPercent('expected', data.expected),
+  };
 };
 
 /**
