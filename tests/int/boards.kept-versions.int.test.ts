@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from '../../services/boards/as-of/snapshot.ts';
 import { dayLightsOf } from '../../services/boards/build/day-lights.ts';
+import { createBoardMemory } from '../../services/boards/memory/board-memory.ts';
 import { createProjector, rebuildReadModels } from '../../services/projector/projector.ts';
 import { lastLogDay, lateDaysCollection } from '../../services/projector/versions.ts';
 import { appendReport } from '../support/generated-log.ts';
@@ -143,6 +144,30 @@ describe('boards as of a past day, read from the versions the projector keeps', 
       answered.get(day)?.docs.milestones.find((m) => m.id === 'task-0/m4');
     expect(task0('2021-06-15')?.percent).toBe(100);
     expect(task0('2021-06-14')?.percent).not.toBe(100);
+  }, 60_000);
+
+  it('restore their lists from the documents held in memory, even when those are ahead of the read models', async () => {
+    const { eventStore, readModels } = await projectedYear();
+    const end = await lastLogDay(readModels);
+    const memory = createBoardMemory({ eventStore, readModels });
+    // Reports the projector has not seen: the memory's documents now run past the stored ones.
+    await appendReport(eventStore, '2022-01-03T02:00:00.000Z');
+    await appendReport(eventStore, '2022-01-03T03:00:00.000Z');
+    const tasks = await memory.documents(boardCollections.tasks);
+    const stored = await readModels.get<{ reports: unknown[] }>(boardCollections.tasks, 'task-0');
+    const held = tasks.get('task-0') as { reports: unknown[] };
+    expect(held.reports.length).toBeGreaterThan(stored?.reports.length ?? 0);
+
+    const days = ['2021-03-31', '2021-06-30', addDays(end, -1)];
+    const kept = await keptSnapshots(readModels, eventStore, days, memory.documents);
+    const fromLog = await replayed(eventStore, days);
+    expect([...kept.keys()]).toEqual(days);
+    for (const day of days) {
+      expect({ day, ...normalised(kept.get(day)) }).toEqual({
+        day,
+        ...normalised(fromLog.get(day)),
+      });
+    }
   }, 60_000);
 
   it('are not read for a day the projector has not gone past', async () => {

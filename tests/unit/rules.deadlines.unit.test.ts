@@ -34,6 +34,26 @@ describe('day arithmetic', () => {
       expect.objectContaining({ details: expect.objectContaining({ field: 'dueDate' }) }),
     );
   });
+
+  it('gives the same answers from the days it remembers, past the number it keeps', () => {
+    // 60,000 days from 1990, each against the calendar's own arithmetic, twice:
+    // the second pass reads what the first remembered, or converts again once it was let go.
+    const wrong: string[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      for (let n = 0; n < 60_000; n++) {
+        const day = new Date(Date.UTC(1990, 0, 1 + n)).toISOString().slice(0, 10);
+        if (daysBetween('1990-01-01', day) !== n || addDays('1990-01-01', n) !== day) {
+          wrong.push(day);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(addDays('1970-01-01', -1)).toBe('1969-12-31');
+    // A bad day is refused however many good ones were remembered.
+    expect(() => daysBetween('2021-02-30', '2021-03-01')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'from' }) }),
+    );
+  });
 });
 
 describe('a due-soon reminder for a milestone due Friday 2021-04-16', () => {

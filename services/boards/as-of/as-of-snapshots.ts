@@ -1,7 +1,7 @@
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { toEnvelope } from '../../../projections/envelope.ts';
-import { keptSnapshots } from './kept-versions.ts';
+import { keptSnapshots, type LaterDocuments } from './kept-versions.ts';
 import { createLru } from './lru.ts';
 import { replayDays } from './replay.ts';
 import { replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';
@@ -15,6 +15,8 @@ export interface AsOfSnapshotsOptions {
   pageSize?: number;
   /** Past days kept in memory. */
   cacheSize?: number;
+  /** Documents later than any past day, held in memory already: lists kept as lengths are restored from them. */
+  later?: LaterDocuments;
 }
 
 /**
@@ -48,7 +50,7 @@ export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
   /** From the kept versions where they answer, the other days replayed together. */
   const load = async (days: readonly string[]): Promise<Map<string, Snapshot>> => {
     const kept = options.readModels
-      ? await keptSnapshots(options.readModels, options.eventStore, days)
+      ? await keptSnapshots(options.readModels, options.eventStore, days, options.later)
       : new Map<string, Snapshot>();
     const rest = days.filter((day) => !kept.has(day));
     return rest.length === 0 ? kept : new Map([...kept, ...(await replayLog(rest))]);

@@ -68,24 +68,39 @@ const appendOnly = new Map(
 
 type Doc = Record<string, unknown> & { id: string };
 
-/** A collection's documents as of `day`, lists kept as lengths restored from the documents now. */
+/**
+ * A collection's documents as they stand now, or later than the versions asked
+ * for: what lists kept as lengths are restored from (append-only, so any later
+ * document holds the earlier list whole).
+ */
+export type LaterDocuments = (collection: string) => Promise<ReadonlyMap<string, unknown>>;
+
+/** Every document now, in one read: documents are never removed from these collections. */
+const storedNow =
+  (readModels: ReadModelStore): LaterDocuments =>
+  async (collection) => {
+    const { items } = await readModels.find<Doc>(collection, { count: false });
+    return new Map(items.map((doc) => [doc.id, doc]));
+  };
+
+/** A collection's documents as of `day`, lists kept as lengths restored from later documents. */
 const collectionAsOf = async (
   readModels: ReadModelStore,
+  later: LaterDocuments,
   collection: string,
   day: string,
 ): Promise<Doc[]> => {
   const versions = await readModels.versionsAsOf<Doc>(collection, day);
   const lists = appendOnly.get(collection) ?? [];
   if (lists.length === 0) return versions;
-  // Every document now, in one read: documents are never removed from these collections.
-  const { items } = await readModels.find<Doc>(collection);
-  const now = new Map(items.map((doc) => [doc.id, doc]));
+  const now = (await later(collection)) as ReadonlyMap<string, Doc>;
   return versions.map((version) => restored(version, now.get(version.id), lists) as Doc);
 };
 
 /** One past day's board documents, from the versions kept on or before it. */
 const keptSnapshot = async (
   readModels: ReadModelStore,
+  later: LaterDocuments,
   rules: readonly { recordedOn: string; ruleset: RulesetEvent['data'] }[],
   calendars: readonly CalendarPublication[],
   day: string,
@@ -93,7 +108,7 @@ const keptSnapshot = async (
   const collections = Object.values(boardCollections);
   const [position, ...found] = await Promise.all([
     positionBy(readModels, day),
-    ...collections.map((collection) => collectionAsOf(readModels, collection, day)),
+    ...collections.map((collection) => collectionAsOf(readModels, later, collection, day)),
   ]);
   const byCollection = new Map(collections.map((collection, i) => [collection, found[i] ?? []]));
   return {
@@ -109,11 +124,14 @@ const keptSnapshot = async (
  * Past days' board documents as the projector's kept versions say, for the
  * days they can answer (see `answerableDays`): an indexed read of each board
  * collection's versions, not a replay of the log. The other days are left out.
+ * Lists kept as lengths are restored from `later` documents: those held in
+ * memory when the caller has them, else every stored document read once.
  */
 export const keptSnapshots = async (
   readModels: ReadModelStore,
   eventStore: EventStore,
   days: readonly string[],
+  later: LaterDocuments = storedNow(readModels),
 ): Promise<Map<string, Snapshot>> => {
   const found = new Map<string, Snapshot>();
   const wanted = await answerableDays(readModels, eventStore, days);
@@ -123,8 +141,15 @@ export const keptSnapshots = async (
     ruleset: toDomainEvent<RulesetEvent>(stored).data,
   }));
   const calendars = await readCalendarPublications(eventStore, wanted.flatMap(yearsAround));
+  // Read once for all the days asked.
+  const read = new Map<string, ReturnType<LaterDocuments>>();
+  const laterOnce: LaterDocuments = (collection) => {
+    const known = read.get(collection) ?? later(collection);
+    read.set(collection, known);
+    return known;
+  };
   for (const day of wanted) {
-    found.set(day, await keptSnapshot(readModels, rules, calendars, day));
+    found.set(day, await keptSnapshot(readModels, laterOnce, rules, calendars, day));
   }
   return found;
 };

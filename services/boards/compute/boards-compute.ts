@@ -103,6 +103,8 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
     eventStore: deps.eventStore,
     readModels: deps.readModels,
     ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
+    // Today's documents, already parsed: not every stored document read again per day.
+    later: memory.documents,
   });
   const inputs = new WeakMap<Snapshot, BoardInput>();
 

@@ -158,7 +158,16 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
     };
   };
 
+  const none = new Map<string, Doc>();
+
   return {
+    /**
+     * The documents of `collection` as of the end of the log now, by id: the
+     * memory's own, not to be changed.
+     */
+    async documents(collection: string): Promise<ReadonlyMap<string, Doc>> {
+      return (await current()).maps.get(collection) ?? none;
+    },
     /**
      * The documents as of the end of the log now; the same object as the last
      * call's while no event changed a board document.
