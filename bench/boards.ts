@@ -294,6 +294,13 @@ try {
       `writes at ${writeRate}/s with board reads`,
       `p50 ${ms(percentile(mixed.latencies, 50))}, p99 ${ms(percentile(mixed.latencies, 99))}, ${mixed.failed} failed`,
     );
+    for (const [i, board] of boards.entries()) {
+      const its = readLatencies.filter((_, k) => k % boards.length === i).sort((a, b) => a - b);
+      line(
+        `  ${board} during those writes (${its.length})`,
+        `p50 ${ms(percentile(its, 50))}, p99 ${ms(percentile(its, 99))}`,
+      );
+    }
     readLatencies.sort((a, b) => a - b);
     line(
       `board reads during those writes (${readLatencies.length}, the six in turn)`,

@@ -92,13 +92,14 @@ const weekdaysBetween = (from: string, to: string): number => {
 };
 
 /**
- * How many working days lie after `from` up to and including `to` (0 when `to`
- * ≤ `from`): the weekdays, less the holidays on weekdays, plus the weekend days
- * worked, of each year's calendar in the range. It costs the calendars' days,
- * not the range's: boards count the delay of every missed deadline.
+ * The counts found, per calendars object (never changed once made), up to
+ * `countsKept` ranges each: boards count the delays of the same deadlines again
+ * after every write.
  */
-export const workingDaysBetween = (calendars: Calendars, from: string, to: string): number => {
-  if (to <= from) return 0;
+const counts = new WeakMap<Calendars, Map<string, number>>();
+const countsKept = 100_000;
+
+const countWorkingDays = (calendars: Calendars, from: string, to: string): number => {
   let count = weekdaysBetween(from, to);
   const inRange = (day: string) => day > from && day <= to;
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
@@ -106,6 +107,28 @@ export const workingDaysBetween = (calendars: Calendars, from: string, to: strin
     if (!calendar) continue;
     for (const day of calendar.holidays) if (inRange(day) && !isWeekend(day)) count -= 1;
     for (const day of calendar.workdays) if (inRange(day) && isWeekend(day)) count += 1;
+  }
+  return count;
+};
+
+/**
+ * How many working days lie after `from` up to and including `to` (0 when `to`
+ * ≤ `from`): the weekdays, less the holidays on weekdays, plus the weekend days
+ * worked, of each year's calendar in the range. It costs the calendars' days,
+ * not the range's: boards count the delay of every missed deadline.
+ */
+export const workingDaysBetween = (calendars: Calendars, from: string, to: string): number => {
+  if (to <= from) return 0;
+  let known = counts.get(calendars);
+  if (!known || known.size >= countsKept) {
+    known = new Map();
+    counts.set(calendars, known);
+  }
+  const key = `${from}/${to}`;
+  let count = known.get(key);
+  if (count === undefined) {
+    count = countWorkingDays(calendars, from, to);
+    known.set(key, count);
   }
   return count;
 };

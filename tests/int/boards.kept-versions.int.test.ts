@@ -155,7 +155,7 @@ describe('boards as of a past day, read from the versions the projector keeps', 
     await appendReport(eventStore, '2022-01-03T03:00:00.000Z');
     const tasks = await memory.documents(boardCollections.tasks);
     const stored = await readModels.get<{ reports: unknown[] }>(boardCollections.tasks, 'task-0');
-    const held = tasks.get('task-0') as { reports: unknown[] };
+    const held = tasks.get('task-0') as unknown as { reports: unknown[] };
     expect(held.reports.length).toBeGreaterThan(stored?.reports.length ?? 0);
 
     const days = ['2021-03-31', '2021-06-30', addDays(end, -1)];

@@ -1,4 +1,5 @@
 import type { TaskEvent } from '../../contracts/events/index.ts';
+import type { BoardInput } from '../../services/boards/build/input.ts';
 import { buildResponsibilityBoard } from '../../services/boards/build/responsibility-board.ts';
 import {
   buildUnitDeductions,
@@ -333,6 +334,37 @@ describe('the score of a unit (督查考核, year to date)', () => {
     const resolvedMidway = waiting().on('2021-04-06', resolved('t1', 'b1'));
     expect(unitOn(resolvedMidway, '2021-04-09', 'fin').score).toBe(97.5);
     expect(unitOn(resolvedMidway, '2021-04-09', 'edu').score).toBe(97.5);
+  });
+
+  it('judges a deadline again when only its blockages changed, the task itself the same', () => {
+    // Boards held in memory keep a task's document, and its judged facts, across
+    // writes that change another part of the log: here only its blockages change.
+    const input = failing()
+      .on('2021-03-01', blocked('t1', 'b1', 'fin', 'edu'))
+      .input('2021-04-09');
+    const byTask = <T extends { id: string; taskId: string }>(parts: readonly T[]) =>
+      new Map(
+        [...new Set(parts.map((part) => part.taskId))].map((id) => [
+          id,
+          parts.filter((part) => part.taskId === id).sort((a, b) => (a.id < b.id ? -1 : 1)),
+        ]),
+      );
+    const milestones = byTask(input.docs.milestones);
+    const withBlockages = (blockages: typeof input.docs.blockages): BoardInput => ({
+      ...input,
+      docs: {
+        ...input.docs,
+        blockages,
+        byTask: { milestones, blockages: byTask(blockages), indicators: new Map() },
+      },
+    });
+    const score = (on: BoardInput, unitId: string) =>
+      buildResponsibilityBoard(on, all).nodes.find((row) => row.unitId === unitId)?.score;
+    const waiting = withBlockages(input.docs.blockages);
+    const none = withBlockages([]);
+    expect([score(waiting, 'fin'), score(waiting, 'edu')]).toEqual([95, 100]);
+    expect([score(none, 'fin'), score(none, 'edu')]).toEqual([100, 95]);
+    expect([score(waiting, 'fin'), score(waiting, 'edu')]).toEqual([95, 100]);
   });
 
   it('shifts nothing for a blockage reported after the deadline had passed', () => {

@@ -160,6 +160,48 @@ const failureOf = (facts: TaskFacts, lead: string, view: BoardView): FailedTaskR
 };
 
 /**
+ * A task's failure, remembered for as long as its facts are the same object
+ * (a task that changed gets new facts) with the same lead, period, calendars
+ * and blockages: a board after a write judges again only what the write changed.
+ */
+const remembered = new WeakMap<
+  TaskFacts,
+  {
+    lead: string;
+    from: string;
+    to: string;
+    closed: boolean;
+    calendars: Calendars;
+    blockages: readonly BoardBlockage[] | undefined;
+    failure: FailedTaskRow | null;
+  }
+>();
+
+const failureRemembered = (
+  facts: TaskFacts,
+  lead: string,
+  view: BoardView,
+): FailedTaskRow | null => {
+  const { from, to, closed } = view.period;
+  const { calendars } = view.input;
+  const blockages = view.blockagesByTask.get(facts.task.id);
+  const known = remembered.get(facts);
+  if (
+    known?.lead === lead &&
+    known.from === from &&
+    known.to === to &&
+    known.closed === closed &&
+    known.calendars === calendars &&
+    known.blockages === blockages
+  ) {
+    return known.failure;
+  }
+  const failure = failureOf(facts, lead, view);
+  remembered.set(facts, { lead, from, to, closed, calendars, blockages, failure });
+  return failure;
+};
+
+/**
  * The tasks that failed in the period (the year to date, or a settled year),
  * each once: a milestone or the task itself whose limit (the due date, or the
  * first working day after it) passed in the period without being done by it
@@ -171,6 +213,6 @@ export const failedTasks = (view: BoardView): FailedTaskRow[] =>
   view.tasks.flatMap((facts) => {
     const lead = facts.task.leadUnitId;
     if (lead === null) return [];
-    const failed = failureOf(facts, lead, view);
+    const failed = failureRemembered(facts, lead, view);
     return failed ? [failed] : [];
   });
