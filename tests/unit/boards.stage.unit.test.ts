@@ -1,3 +1,4 @@
+import type { BoardInput } from '../../services/boards/build/input.ts';
 import { buildStageBoard } from '../../services/boards/build/stage-board.ts';
 import {
   all,
@@ -292,5 +293,65 @@ describe('the stage board filtered, sorted and paged', () => {
       buildStageBoard(input, all).nodes.map((row) => row.id),
     );
     expect(second).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: false } });
+  });
+});
+
+describe('the stage board after a write', () => {
+  it('orders the rows as a board built afresh does, the rows of the task changed placed again', () => {
+    // Boards held in memory keep the documents a write did not touch: the same objects.
+    // Enough tasks that one changed is patched in, not sorted again.
+    const tasks = Array.from({ length: 16 }, (_, i) => `t${i + 1}`);
+    const log = boardLog().on('2021-03-01', unit('edu'));
+    for (const [i, taskId] of tasks.entries()) {
+      log.on(
+        '2021-03-01',
+        registered(taskId),
+        assigned(taskId, 'edu'),
+        planned(taskId, 'm1', `2021-0${4 + (i % 5)}-15`),
+        planned(taskId, 'm2', `2021-1${i % 3}-01`),
+      );
+    }
+    const input = log.input('2021-04-01');
+    const grouped = new Map(
+      tasks.map((taskId) => [
+        taskId,
+        input.docs.milestones
+          .filter((m) => m.taskId === taskId)
+          .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      ]),
+    );
+    const withMilestones = (milestones: typeof grouped): BoardInput => ({
+      ...input,
+      docs: {
+        ...input.docs,
+        byTask: { milestones, blockages: new Map(), indicators: new Map() },
+      },
+    });
+    const ids = (on: BoardInput) => buildStageBoard(on, all).nodes.map((row) => row.id);
+    const before = ids(withMilestones(grouped));
+    // t2's first milestone moves from 05-15 to the end of the year: its task's document is new too.
+    const moved = new Map(grouped);
+    moved.set(
+      't2',
+      (grouped.get('t2') ?? []).map((m) =>
+        m.milestoneId === 'm1' ? { ...m, dueDate: '2021-12-31' } : m,
+      ),
+    );
+    const changed = {
+      ...withMilestones(moved),
+      docs: {
+        ...withMilestones(moved).docs,
+        tasks: input.docs.tasks.map((task) => (task.id === 't2' ? { ...task } : task)),
+      },
+    };
+    const after = ids(changed);
+    expect(after).not.toEqual(before);
+    expect(after.at(-1)).toBe('t2/m1');
+    const fresh = log.input('2021-04-01');
+    const expected = buildStageBoard(
+      { ...fresh, docs: { ...fresh.docs, milestones: [...moved.values()].flat() } },
+      all,
+    ).nodes.map((row) => row.id);
+    expect(after).toEqual(expected);
   });
 });

@@ -34,7 +34,8 @@ export interface Page<T> {
   pageInfo: PageInfo;
 }
 
-type Key = number | string | null;
+/** The value a row is sorted by. */
+export type Key = number | string | null;
 
 /** Nulls last whichever the direction: a row without the value is never the "top" one. */
 const compareKeys = (a: Key, b: Key, direction: Direction): number => {
@@ -56,8 +57,16 @@ export const sortRows = <T>(
   key: (row: T) => Key,
   direction: Direction,
   id: (row: T) => string,
-): T[] =>
-  [...rows].sort((a, b) => compareKeys(key(a), key(b), direction) || compareIds(id(a), id(b)));
+): T[] => [...rows].sort((a, b) => compareRows(a, b, key, direction, id));
+
+/** The order `sortRows` sorts in: by key in `direction` (nulls last), ties by id ascending. */
+export const compareRows = <T>(
+  a: T,
+  b: T,
+  key: (row: T) => Key,
+  direction: Direction,
+  id: (row: T) => string,
+): number => compareKeys(key(a), key(b), direction) || compareIds(id(a), id(b));
 
 /** How rows are sorted: the order's name (field and direction), each row's key and id. */
 export interface Sorted<T> {

@@ -1,7 +1,7 @@
 import { roundPoints } from '../../../domain/judgement/index.ts';
 import type { BoardView } from './board-view.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
-import { taskStageRows } from './stage-board.ts';
+import { type StageRow, taskStageRows } from './stage-board.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** What a unit or an official answers for, over the tasks it leads. */
@@ -19,20 +19,39 @@ export const responsibilityStats = (
   tasks: readonly TaskFacts[],
   view: BoardView,
 ): ResponsibilityStats => {
-  const counts = new Map<string, number>();
+  let onTime = 0;
+  let late = 0;
+  let overdue = 0;
   for (const facts of tasks) {
-    for (const row of taskStageRows(facts, view)) {
-      counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
-    }
+    const counted = milestoneCounts(taskStageRows(facts, view));
+    onTime += counted.onTime;
+    late += counted.late;
+    overdue += counted.overdue;
   }
-  const count = (state: string) => counts.get(state) ?? 0;
-  const onTime = count('done_on_time');
-  const completed = onTime + count('done_late');
+  const completed = onTime + late;
   return {
     lights: countLights(tasks.map((facts) => facts.lit)),
     milestonesCompleted: completed,
     milestonesOnTime: onTime,
     onTimeRate: completed === 0 ? null : roundPoints((100 * onTime) / completed),
-    overdueMilestones: count('overdue'),
+    overdueMilestones: overdue,
   };
+};
+
+type MilestoneCounts = { onTime: number; late: number; overdue: number };
+
+/** A task's milestones done on time, done late and overdue, counted once per version of its rows. */
+const counts = new WeakMap<readonly StageRow[], MilestoneCounts>();
+
+const milestoneCounts = (rows: readonly StageRow[]): MilestoneCounts => {
+  const known = counts.get(rows);
+  if (known) return known;
+  const counted = { onTime: 0, late: 0, overdue: 0 };
+  for (const row of rows) {
+    if (row.state === 'done_on_time') counted.onTime += 1;
+    else if (row.state === 'done_late') counted.late += 1;
+    else if (row.state === 'overdue') counted.overdue += 1;
+  }
+  counts.set(rows, counted);
+  return counted;
 };

@@ -8,7 +8,8 @@ import type { ExtensionEntry } from '../../../projections/boards/index.ts';
 import { type BoardQuery, type FacetedBoard, inSectionLedBy, withFacet } from './board-query.ts';
 import { type BoardView, boardView, perView } from './board-view.ts';
 import { type BoardInput, stampOf } from './input.ts';
-import { pageOf, type RowOrder, type SortArgs, sortedBy, sortRows } from './paging.ts';
+import { pageOf, type RowOrder, type SortArgs, sortedBy } from './paging.ts';
+import { createPatchedSort, type RowChanges } from './patched-sort.ts';
 import { rowsPerTask } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
@@ -90,9 +91,45 @@ export const taskStageRows = rowsPerTask<StageRow>(({ task, milestones }, view) 
   })),
 );
 
-const stageRows = perView((view: BoardView): StageRow[] =>
-  view.tasks.flatMap((facts) => taskStageRows(facts, view)),
-);
+/** Each view's stage rows, with the tasks and each task's rows they were made of. */
+const madeOf = new WeakMap<
+  readonly StageRow[],
+  { tasks: BoardView['tasks']; perTask: (readonly StageRow[])[] }
+>();
+
+const stageRows = perView((view: BoardView): StageRow[] => {
+  const perTask = view.tasks.map((facts) => taskStageRows(facts, view));
+  const rows = perTask.flat();
+  madeOf.set(rows, { tasks: view.tasks, perTask });
+  return rows;
+});
+
+/**
+ * How `rows` differ from `previous`, both a view's stage rows, task by task:
+ * the rows of each task whose rows are new objects. Null when the tasks are not
+ * the same ones in the same order, or when more than an eighth of them changed
+ * (sorting again is then no dearer).
+ */
+const changedRows =
+  (rows: readonly StageRow[]) =>
+  (previous: readonly StageRow[]): RowChanges<StageRow> | null => {
+    const before = madeOf.get(previous);
+    const now = madeOf.get(rows);
+    if (!before || !now || before.tasks.length !== now.tasks.length) return null;
+    const removed: StageRow[] = [];
+    const added: StageRow[] = [];
+    let changed = 0;
+    for (let i = 0; i < now.tasks.length; i++) {
+      if (before.tasks[i]?.task.id !== now.tasks[i]?.task.id) return null;
+      const old = before.perTask[i] as readonly StageRow[];
+      const current = now.perTask[i] as readonly StageRow[];
+      if (old === current) continue;
+      if (++changed > now.tasks.length / 8) return null;
+      removed.push(...old);
+      added.push(...current);
+    }
+    return { removed, added };
+  };
 
 const matches = (row: StageRow, query: StageQuery, subtree: ReadonlySet<string> | null): boolean =>
   inSectionLedBy(row, query, subtree) &&
@@ -151,13 +188,25 @@ export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoar
   };
 };
 
+/**
+ * Every view's stage rows sorted, the last order of each sort patched: after a
+ * write only the rows of the tasks it changed are placed again.
+ */
+const sortStageRows = createPatchedSort<StageRow>();
+
 /** A view's stage rows in each order asked, each sorted once. */
 const sortedStageRows = perView((view: BoardView) => {
-  const sorted = new Map<string, StageRow[]>();
-  return (sort: SortArgs<SortFieldOf<'stage'>>): StageRow[] => {
+  const sorted = new Map<string, readonly StageRow[]>();
+  return (sort: SortArgs<SortFieldOf<'stage'>>): readonly StageRow[] => {
     const key = `${sort.field} ${sort.direction}`;
+    const rows = stageRows(view);
     const known =
-      sorted.get(key) ?? sortRows(stageRows(view), order.key(sort.field), sort.direction, order.id);
+      sorted.get(key) ??
+      sortStageRows(key, rows, changedRows(rows), {
+        key: order.key(sort.field),
+        direction: sort.direction,
+        id: order.id,
+      });
     sorted.set(key, known);
     return known;
   };
