@@ -140,15 +140,25 @@ const matches = (row: StageRow, query: StageQuery, subtree: ReadonlySet<string> 
 
 /** Counts the extensions of `rows`: granted, refused (by the office or the leader), still open. */
 export const extensionCounts = (rows: readonly StageRow[]): ExtensionCounts => {
-  const all = rows.flatMap((row) => row.extensions);
-  const count = (...statuses: ExtensionEntry['status'][]) =>
-    all.filter((entry) => statuses.includes(entry.status)).length;
-  return {
-    asked: all.length,
-    granted: count('approved'),
-    refused: count('declined', 'rejected'),
-    pending: count('pending', 'forwarded'),
-  };
+  const counts = { asked: 0, granted: 0, refused: 0, pending: 0 };
+  // One pass, no list of every extension: a board counts them after every write.
+  for (const row of rows) {
+    for (const { status } of row.extensions) {
+      counts.asked += 1;
+      const as = countedAs[status];
+      if (as) counts[as] += 1;
+    }
+  }
+  return counts;
+};
+
+/** Which count an extension's status adds to (besides `asked`). */
+const countedAs: Record<ExtensionEntry['status'], 'granted' | 'refused' | 'pending' | null> = {
+  approved: 'granted',
+  declined: 'refused',
+  rejected: 'refused',
+  pending: 'pending',
+  forwarded: 'pending',
 };
 
 const stateCounts = (rows: readonly StageRow[]): Record<MilestoneState, number> => {
