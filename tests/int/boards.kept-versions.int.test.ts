@@ -150,16 +150,23 @@ describe('boards as of a past day, read from the versions the projector keeps', 
     const { eventStore, readModels } = await projectedYear();
     const end = await lastLogDay(readModels);
     const memory = createBoardMemory({ eventStore, readModels });
+    expect(await memory.held(boardCollections.tasks)).toBeNull();
+    await memory.latest();
     // Reports the projector has not seen: the memory's documents now run past the stored ones.
     await appendReport(eventStore, '2022-01-03T02:00:00.000Z');
     await appendReport(eventStore, '2022-01-03T03:00:00.000Z');
-    const tasks = await memory.documents(boardCollections.tasks);
+    const tasks = (await memory.held(boardCollections.tasks)) as ReadonlyMap<string, unknown>;
     const stored = await readModels.get<{ reports: unknown[] }>(boardCollections.tasks, 'task-0');
     const held = tasks.get('task-0') as unknown as { reports: unknown[] };
     expect(held.reports.length).toBeGreaterThan(stored?.reports.length ?? 0);
 
     const days = ['2021-03-31', '2021-06-30', addDays(end, -1)];
-    const kept = await keptSnapshots(readModels, eventStore, days, memory.documents);
+    const kept = await keptSnapshots(
+      readModels,
+      eventStore,
+      days,
+      async (collection) => (await memory.held(collection)) ?? new Map(),
+    );
     const fromLog = await replayed(eventStore, days);
     expect([...kept.keys()]).toEqual(days);
     for (const day of days) {

@@ -76,7 +76,7 @@ type Doc = Record<string, unknown> & { id: string };
 export type LaterDocuments = (collection: string) => Promise<ReadonlyMap<string, unknown>>;
 
 /** Every document now, in one read: documents are never removed from these collections. */
-const storedNow =
+export const storedNow =
   (readModels: ReadModelStore): LaterDocuments =>
   async (collection) => {
     const { items } = await readModels.find<Doc>(collection, { count: false });

@@ -2,6 +2,7 @@ import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from '../as-of/as-of-snapshots.ts';
 import { createDayDigests } from '../as-of/day-digests.ts';
+import { storedNow } from '../as-of/kept-versions.ts';
 import { lightsOfDays } from '../as-of/replay-lights.ts';
 import { boardInputOf, type Snapshot } from '../as-of/snapshot.ts';
 import { buildBlockageBoard } from '../build/blockage-board.ts';
@@ -103,8 +104,10 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
     eventStore: deps.eventStore,
     readModels: deps.readModels,
     ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
-    // Today's documents, already parsed: not every stored document read again per day.
-    later: memory.documents,
+    // Today's documents where they are held already (the boards of today are
+    // asked here), not every stored document read again per day; else read.
+    later: async (collection) =>
+      (await memory.held(collection)) ?? storedNow(deps.readModels)(collection),
   });
   const inputs = new WeakMap<Snapshot, BoardInput>();
 

@@ -162,10 +162,12 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
 
   return {
     /**
-     * The documents of `collection` as of the end of the log now, by id: the
+     * The documents of `collection` as of the end of the log now, by id, when
+     * they are loaded already (null before: nothing is loaded for it); the
      * memory's own, not to be changed.
      */
-    async documents(collection: string): Promise<ReadonlyMap<string, Doc>> {
+    async held(collection: string): Promise<ReadonlyMap<string, Doc> | null> {
+      if (loading === null) return null;
       return (await current()).maps.get(collection) ?? none;
     },
     /**
