@@ -18,6 +18,7 @@
  *
  * `--schema NAME` keeps the copied log in NAME (and reuses it when it already
  * holds events); without it the copy goes to a schema dropped afterwards.
+ * `--only command` (or `projection`) starts that kind of node alone.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -31,7 +32,7 @@ import { copyLogToPostgres } from './copy-log.ts';
 import { line } from './stats.ts';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, schema: { type: 'string' } },
+  options: { data: { type: 'string' }, schema: { type: 'string' }, only: { type: 'string' } },
 });
 const base = process.env.BENCH_POSTGRES_URL;
 if (!base) throw new Error('BENCH_POSTGRES_URL=postgres://…: where the log is copied');
@@ -98,6 +99,7 @@ try {
     ['projection node', 'projector,views,boards'],
   ] as const;
   for (const [name, services] of nodes) {
+    if (values.only && !name.startsWith(values.only)) continue;
     for (const attempt of [1, 2]) {
       const port = await freePort();
       const spawned = performance.now();
