@@ -54,8 +54,9 @@ export interface ReadStreamOptions {
 
 export interface ReadAllOptions {
   /**
-   * Return events with a position strictly greater than this (0 = from the start):
-   * a position read from the store (or 0), never one computed from another.
+   * Return events with a position strictly greater than this (0 = from the start).
+   * Any whole number will do: `p - 1` reads from the event at p, though no event
+   * need be at p - 1; a count of events is never a position to read after.
    */
   after: number;
   /** Page size. */
