@@ -339,7 +339,7 @@ const benchSearch = async (store: EventStore, tree: TreeStore, path: string) => 
       // A new search each time: no total is cached from an earlier query.
       const search = createHistorySearch(db);
       const started = performance.now();
-      const page = search.search(filter, { first, after: null, treeSize: tree.size });
+      const page = search.search(filter, { first, after: null, indexedUpTo: tree.position });
       await readPositions(store, page.positions);
       firstPages.push(performance.now() - started);
       matches += page.totalCount;
@@ -356,7 +356,7 @@ const benchSearch = async (store: EventStore, tree: TreeStore, path: string) => 
       const deep = search.search(filter, {
         first,
         after: { asOf: page.asOf, position },
-        treeSize: tree.size,
+        indexedUpTo: tree.position,
       });
       await readPositions(store, deep.positions);
       deepPages.push(performance.now() - deepStarted);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../infra/config/config.ts';
 import type { Stores } from '../infra/stores/stores.ts';
-import { indexedTreeSize } from '../services/audit/indexed-size.ts';
+import { indexedPosition } from '../services/audit/indexed-position.ts';
 
 /** The projector's checkpoint id (see services/projector/projector.service.ts). */
 const projectorId = 'main';
@@ -33,7 +33,7 @@ export const logTailRefusal = async (
     },
     {
       what: 'the audit index holds events up to position',
-      position: indexedTreeSize(path.join(config.dataDir, 'audit.sqlite')) ?? 0,
+      position: indexedPosition(path.join(config.dataDir, 'audit.sqlite')) ?? 0,
     },
   ];
   const last = await stores.eventStore.lastPosition();

@@ -6,6 +6,7 @@ import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { Clock } from '../infra/clock/clock.ts';
 import { offsetClock, systemClock } from '../infra/clock/clock.ts';
 import type { Config } from '../infra/config/config.ts';
+import type { EventStore } from '../infra/event-store/port.ts';
 import { AssertingContext, actorAssertions } from '../infra/identity/assertion-middleware.ts';
 import { loadNodeIdentity } from '../infra/identity/node-identity.ts';
 import { signedPackets } from '../infra/identity/signed-packets.ts';
@@ -57,9 +58,14 @@ export const createSystem = (
     clock?: Clock;
     /** A front door already listening (see `main.ts`): liveness before the system loaded. */
     frontDoor?: FrontDoor;
+    /** Wraps the event store opened (tests: a store whose positions have gaps). */
+    eventStore?: (opened: EventStore) => EventStore;
   } = {},
 ): System => {
-  const stores = openStores(config);
+  const opened = openStores(config);
+  const stores = overrides.eventStore
+    ? { ...opened, eventStore: overrides.eventStore(opened.eventStore) }
+    : opened;
   const writer = loadWriteKey(config);
   const clock =
     overrides.clock ?? (config.clock === 'system' ? systemClock : offsetClock(config.clock));

@@ -20,7 +20,13 @@ export interface NewEvent {
 }
 
 export interface StoredEvent extends NewEvent {
-  /** Global position in the whole log: 1, 2, 3, … strictly increasing, no gaps. */
+  /**
+   * Global position in the whole log: an opaque value, strictly increasing along
+   * the log, with gaps allowed (KurrentDB's commit position, a PostgreSQL
+   * sequence), a safe integer ≥ 1. Never a count of events: nothing may compute
+   * one position from another (`position - 1` is not the event before). The
+   * embedded SQLite and the PostgreSQL adapters happen to number 1, 2, 3, ….
+   */
   position: number;
   streamId: string;
   /** Position within the stream, from 0. */
@@ -30,7 +36,7 @@ export interface StoredEvent extends NewEvent {
 export interface AppendResult {
   /** Revision of the stream's last event after the append. */
   nextRevision: number;
-  /** Global positions of the appended events, in order. */
+  /** Global positions of the appended events, in order, as the store assigned them. */
   positions: number[];
   /** True when the events were already stored (same ids): nothing was written. */
   duplicate: boolean;
@@ -47,7 +53,11 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Return events with a position strictly greater than this (0 = from the start). */
+  /**
+   * Return events with a position strictly greater than this (0 = from the start).
+   * Any whole number will do: `p - 1` reads from the event at p, though no event
+   * need be at p - 1; a count of events is never a position to read after.
+   */
   after: number;
   /** Page size. */
   limit: number;
@@ -76,7 +86,10 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** One page of the whole log in global order. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
-  /** Position of the last stored event, 0 for an empty store. */
+  /**
+   * Position of the last stored event (the highest), 0 for an empty store; not
+   * the number of events, which a store with gaps does not know without a scan.
+   */
   lastPosition(): Promise<number>;
   /** Cheap liveness check for health endpoints. */
   ping(): Promise<void>;

@@ -424,7 +424,7 @@ export const createAuditService = (
       const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
       // Loud, not fatal: the record stays readable while an inspector investigates;
       // but nothing is signed over it, and /readyz says so.
-      if (altered) await raise({ position: runtime.tree.size, what: altered });
+      if (altered) await raise({ position: runtime.tree.position, what: altered });
       // The key must be the log's own, or be handed on by it; a replaced key signs nothing.
       const replaced = await checkSigningKey({
         heads: runtime.heads,
@@ -472,8 +472,9 @@ export const createAuditService = (
           writers.size > 0
             ? createWriteCheck(
                 writers,
-                legacyUpTo !== null || (await signedAt(deps.eventStore, from - 1)),
+                legacyUpTo !== null || (await signedAt(deps.eventStore, audit.tree, from - 1)),
                 legacyUpTo,
+                (position) => audit.tree.leafOf(position),
               )
             : undefined;
         const size = audit.tree.size;

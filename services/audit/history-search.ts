@@ -9,7 +9,7 @@ export interface HistoryPage {
   positions: number[];
   /** Matches up to `asOf`, the same on every page of one search. */
   totalCount: number;
-  /** The tree size the search sees: events recorded later belong to a new search. */
+  /** The last position the search sees: events recorded later belong to a new search. */
   asOf: number;
   hasNextPage: boolean;
 }
@@ -17,8 +17,8 @@ export interface HistoryPage {
 export interface HistoryPageRequest {
   first: number;
   after: HistoryCursor | null;
-  /** The tree size now; a first page takes its snapshot here. */
-  treeSize: number;
+  /** The position of the last event indexed now; a first page takes its snapshot here. */
+  indexedUpTo: number;
 }
 
 const cachedTotals = 256;
@@ -59,8 +59,8 @@ export const createHistorySearch = (db: DatabaseSync) => {
   };
 
   const search = (filter: HistoryFilter, request: HistoryPageRequest): HistoryPage => {
-    const asOf = request.after?.asOf ?? request.treeSize;
-    if (asOf > request.treeSize) {
+    const asOf = request.after?.asOf ?? request.indexedUpTo;
+    if (asOf > request.indexedUpTo) {
       throw validationError('after', 'must be a cursor returned by an earlier page');
     }
     const { sql: where, params } = historyWhere(filter);

@@ -16,9 +16,9 @@ export interface AuditIndexerOptions {
 }
 
 /**
- * Follows the event log into the audit index (see `createLogFollower`): the tree
- * size is the checkpoint, and the leaves, subtrees and history rows of a page
- * commit with it.
+ * Follows the event log into the audit index (see `createLogFollower`): the
+ * position of the last event covered is the checkpoint, and the leaves (numbered
+ * on from the tree's size), subtrees and history rows of a page commit with it.
  */
 export const createAuditIndexer = (options: AuditIndexerOptions) => {
   const { tree } = options;
@@ -26,10 +26,10 @@ export const createAuditIndexer = (options: AuditIndexerOptions) => {
     eventStore: options.eventStore,
     batchSize: options.batchSize,
     checkpoint: {
-      position: () => tree.size,
-      take: (page) => {
+      position: () => tree.position,
+      take: (page, from) => {
         // Hashing happens before the write lock is taken, so other writers wait less.
-        tree.appendPage(page.map(toAuditEntry));
+        tree.appendPage(page.map(toAuditEntry), from);
         options.onPage?.(page);
       },
       moved: (error) => error instanceof TreeMovedError,

@@ -30,17 +30,24 @@ const reached = (tree: SubtreeSource, field: string, size: number): void => {
   }
 };
 
-/** Proves the event at `position` is leaf position − 1 of the tree of `treeSize` leaves. */
+/**
+ * Proves the event at global `position` is in the tree of `treeSize` leaves: its
+ * leaf index is its leaf number less one (the position itself on a dense log).
+ */
 export const proveInclusion = (
-  tree: SubtreeSource,
+  tree: SubtreeSource & { leafOf(position: number): number | null },
   position: number,
   treeSize: number,
 ): InclusionProofAnswer => {
   reached(tree, 'treeSize', treeSize);
-  if (position < 1 || position > treeSize) {
-    throw validationError('position', `must be a position from 1 to the tree size ${treeSize}`);
+  const leaf = tree.leafOf(position);
+  if (leaf === null || leaf > treeSize) {
+    throw validationError(
+      'position',
+      `must be the position of an event in the tree of size ${treeSize}`,
+    );
   }
-  const leafIndex = position - 1;
+  const leafIndex = leaf - 1;
   return {
     leafIndex,
     treeSize,

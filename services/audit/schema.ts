@@ -8,11 +8,18 @@ export const BUSY_TIMEOUT_MS = 5000;
 // The layout is a contract: the command-line export, verify and check tools read
 // these tables directly. Every table is derived from the event store and can be
 // rebuilt by deleting the file. `checkpoint.tree_size` is the number of leaves the
-// other three tables hold, moved in the same transaction as they are written.
+// other tables hold, moved in the same transaction as they are written.
+// `leaves.position` is the leaf's number, 1…tree_size in log order; `history.position`
+// is the event's global position. `leaf_positions` maps a leaf to its event's
+// position where the two differ (see tree-store.ts).
 const tables = `
 CREATE TABLE IF NOT EXISTS leaves (
   position INTEGER PRIMARY KEY,
   hash     BLOB    NOT NULL
+);
+CREATE TABLE IF NOT EXISTS leaf_positions (
+  leaf     INTEGER PRIMARY KEY,
+  position INTEGER NOT NULL UNIQUE
 );
 CREATE TABLE IF NOT EXISTS nodes (
   level INTEGER NOT NULL,

@@ -22,6 +22,12 @@ const scopedFilter = (filter: HistoryFilter, actor: Actor): HistoryFilter => ({
   ...(filter.recordedTo ? { recordedTo: normaliseTimestamp(filter.recordedTo) } : {}),
 });
 
+/** The leaf hash of the event at `position`, null when it is not indexed. */
+const leafHashOf = (audit: AuditRuntime, position: number): Buffer | null => {
+  const leaf = audit.tree.leafOf(position);
+  return leaf === null ? null : audit.tree.leafHash(leaf);
+};
+
 /**
  * One page of the history search for `actor`: the events in global order, each
  * with its leaf hash, the snapshot's total and a cursor per edge.
@@ -38,12 +44,12 @@ export const searchHistory = async (
   const page = audit.search.search(scopedFilter(filter, actor), {
     first,
     after: after ? decodeHistoryCursor(after) : null,
-    treeSize: audit.tree.size,
+    indexedUpTo: audit.tree.position,
   });
   const events = await readPositions(eventStore, page.positions);
   const edges = events.map((event) => ({
     cursor: encodeHistoryCursor({ asOf: page.asOf, position: event.position }),
-    node: toAuditHistoryEvent(event, audit.tree.leafHash(event.position)),
+    node: toAuditHistoryEvent(event, leafHashOf(audit, event.position)),
   }));
   return {
     totalCount: page.totalCount,

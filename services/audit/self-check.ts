@@ -5,58 +5,70 @@ import type { TreeStore } from './tree-store.ts';
 
 /**
  * The stored log against the leaves the audit index hashed when it indexed
- * them, from position 1 to the index's size, a page at a time (other work
- * runs between pages): the first event that no longer hashes to its leaf, a
+ * them, from leaf 1 to the index's size, a page at a time (other work runs
+ * between pages): the first event that no longer hashes to its leaf, a
  * position missing, or a log that ends too soon. Finds an edit, a deletion or
  * a swap anywhere in the log, where the start-up check reads only the last
  * event. Returns null when the log is as indexed.
  */
 export const findAlteredEvent = async (
   eventStore: EventStore,
-  tree: Pick<TreeStore, 'size' | 'leafHash'>,
+  tree: Pick<TreeStore, 'size' | 'leafHash' | 'positions'>,
   options: {
     pageSize?: number;
     signal?: AbortSignal;
     /** A check of each event besides its leaf (the write MAC): what it finds is named too. */
     check?: (event: StoredEvent) => AuditDivergence | null;
-    /** The first position to check (default 1: the whole log). */
+    /** The first leaf to check (default 1: the whole log). */
     from?: number;
   } = {},
 ): Promise<AuditDivergence | null> => {
   const pageSize = options.pageSize ?? 2000;
   const size = tree.size;
-  let expected = Math.max(1, options.from ?? 1);
-  while (expected <= size) {
-    const page = await eventStore.readAll({
-      after: expected - 1,
-      limit: Math.min(pageSize, size - expected + 1),
-    });
-    if (page.length === 0) {
-      return {
-        position: expected,
-        what: `the log ends before position ${expected}, which the audit index holds`,
-      };
-    }
-    for (const event of page) {
-      if (event.position !== expected) {
-        return {
-          position: expected,
-          what: `position ${expected} is missing from the log (deleted)`,
-        };
-      }
-      const indexed = tree.leafHash(expected);
-      if (!indexed || !eventLeafHash(event).equals(indexed)) {
-        return {
-          position: expected,
-          what: 'the event no longer hashes to the leaf the audit index holds (changed or replaced)',
-        };
-      }
-      const checked = options.check?.(event);
-      if (checked) return checked;
-      expected += 1;
-    }
+  let leaf = Math.max(1, options.from ?? 1);
+  while (leaf <= size) {
+    const count = Math.min(pageSize, size - leaf + 1);
+    // The leaf before's position, and those of this page's leaves, as indexed.
+    const [after, ...expected] =
+      leaf === 1 ? [0, ...tree.positions(1, count)] : tree.positions(leaf - 1, count + 1);
+    const page = await eventStore.readAll({ after: after!, limit: count });
+    const found = pageDivergence(page, expected, leaf, tree, options.check);
+    if (found) return found;
+    leaf += count;
     await new Promise((resolve) => setImmediate(resolve));
     options.signal?.throwIfAborted();
+  }
+  return null;
+};
+
+/** The first event of a page read from the log that is not as leaves `leaf`… hold it. */
+const pageDivergence = (
+  page: readonly StoredEvent[],
+  expected: readonly number[],
+  leaf: number,
+  tree: Pick<TreeStore, 'leafHash'>,
+  check: ((event: StoredEvent) => AuditDivergence | null) | undefined,
+): AuditDivergence | null => {
+  for (const [k, position] of expected.entries()) {
+    const event = page[k];
+    if (!event) {
+      return {
+        position,
+        what: `the log ends before position ${position}, which the audit index holds`,
+      };
+    }
+    if (event.position !== position) {
+      return { position, what: `position ${position} is missing from the log (deleted)` };
+    }
+    const indexed = tree.leafHash(leaf + k);
+    if (!indexed || !eventLeafHash(event).equals(indexed)) {
+      return {
+        position,
+        what: 'the event no longer hashes to the leaf the audit index holds (changed or replaced)',
+      };
+    }
+    const checked = check?.(event);
+    if (checked) return checked;
   }
   return null;
 };

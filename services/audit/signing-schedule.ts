@@ -27,7 +27,8 @@ export const createSigningSchedule = (options: SigningScheduleOptions) => {
   const pending = (): number => {
     const signed = options.heads.latest()?.head.treeSize ?? 0;
     if (options.tree.size <= signed) return 0;
-    return (pendingSince.get(signed, treeHeadStreamId) as { pending: number }).pending;
+    const after = signed === 0 ? 0 : options.tree.positions(signed, 1)[0]!;
+    return (pendingSince.get(after, treeHeadStreamId) as { pending: number }).pending;
   };
 
   /** Whether a head is due for `reason`: the timer wants any growth, the count `signEvery`. */

@@ -14,13 +14,15 @@ export const checkIndexedTail = async (
   tree: TreeStore,
 ): Promise<string | null> => {
   if (tree.size === 0) return null;
-  const [event] = await eventStore.readAll({ after: tree.size - 1, limit: 1 });
+  const last = tree.position;
+  // Positions are whole numbers: the first event after `last - 1` is the one at `last`, if kept.
+  const [event] = await eventStore.readAll({ after: last - 1, limit: 1 });
   if (!event) {
-    return `the event store ends before position ${tree.size}, which the audit index holds: the log was truncated`;
+    return `the event store ends before position ${last}, which the audit index holds: the log was truncated`;
   }
   const indexed = tree.leafHash(tree.size);
   if (!indexed || !eventLeafHash(event).equals(indexed)) {
-    return `the event at position ${tree.size} no longer hashes to the leaf the audit index holds: the log was altered`;
+    return `the event at position ${last} no longer hashes to the leaf the audit index holds: the log was altered`;
   }
   return null;
 };

@@ -192,8 +192,12 @@ export const rebuildReadModels = async (
     options.onCommit?.({ position, events });
   };
   for (;;) {
-    const limit = Math.min(batchSize, until - position);
-    const page = limit > 0 ? await options.eventStore.readAll({ after: position, limit }) : [];
+    // Positions may have gaps: the page is read whole and cut at `until`, not sized by it.
+    const read =
+      position < until
+        ? await options.eventStore.readAll({ after: position, limit: batchSize })
+        : [];
+    const page = read.filter((event) => event.position <= until);
     const last = page.at(-1);
     if (!last) break;
     applyEvents(options.projections, page.map(toEnvelope), cache.documents, versions);

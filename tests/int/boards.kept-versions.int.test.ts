@@ -17,6 +17,7 @@ import { createBoardMemory } from '../../services/boards/memory/board-memory.ts'
 import { createProjector, rebuildReadModels } from '../../services/projector/projector.ts';
 import { lastLogDay, lateDaysCollection } from '../../services/projector/versions.ts';
 import { appendReport } from '../support/generated-log.ts';
+import { sparseEventStore } from '../support/sparse-event-store.ts';
 
 const yearDays = (): string[] => {
   const days: string[] = [];
@@ -56,8 +57,8 @@ afterEach(async () => {
 });
 
 /** A generated year of a few dozen tasks, projected by the live projector in small pages. */
-const projectedYear = async () => {
-  const eventStore = opened(openSqliteEventStore({ path: ':memory:' }));
+const projectedYear = async (wrap: (store: EventStore) => EventStore = (store) => store) => {
+  const eventStore = opened(wrap(openSqliteEventStore({ path: ':memory:' })));
   await generateLog(eventStore, 5000);
   const readModels = opened(openEmbeddedReadModelStore({ path: ':memory:' }));
   const project = () =>
@@ -98,6 +99,14 @@ describe('boards as of a past day, read from the versions the projector keeps', 
     expect(june.docs.tasks.length).toBeGreaterThan(40);
     expect(june.docs.milestones.length).toBeGreaterThan(100);
     expect(june.position).toBeGreaterThan(1000);
+  }, 60_000);
+
+  it('give the days of a log whose positions have gaps what a replay of it gives', async () => {
+    const { eventStore, readModels } = await projectedYear(sparseEventStore);
+    const days = ['2021-01-04', '2021-03-31', '2021-07-15', '2021-12-31', '2022-01-01'];
+    const kept = await expectSameDays(eventStore, readModels, days);
+    expect([...kept.keys()]).toEqual(days);
+    expect(kept.get('2022-01-01')?.position).toBe(await eventStore.lastPosition());
   }, 60_000);
 
   it('are the same whether kept by the live projector in pages or by a rebuild', async () => {

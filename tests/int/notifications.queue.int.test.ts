@@ -1,6 +1,7 @@
 import type { QueuedNotification } from '../../domain/notifications/queue-row.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
 import { brokerCalls, office } from '../support/broker-calls.ts';
+import { sparseEventStore } from '../support/sparse-event-store.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 
 /** 10:00 in Beijing on Monday 1 March 2021. */
@@ -19,27 +20,33 @@ const queue = async (): Promise<QueuedNotification[]> => {
 
 afterAll(() => sys.stop());
 
+/** Unit `edu`, its contact `li` (by email), and a task led by `edu`: its id. */
+const contactAndTask = async (): Promise<string> => {
+  await call('directory.registerUnit', { id: 'edu', name: '区教育局' }, office);
+  await call('directory.registerOfficial', { id: 'li', name: '李联络', title: '联络员' }, office);
+  await call(
+    'directory.assignPost',
+    { officialId: 'li', unitId: 'edu', post: 'contact', from: '2021-01-01' },
+    office,
+  );
+  await call(
+    'directory.changeOfficialContacts',
+    { officialId: 'li', email: 'li@edu.example.gov.cn', mobile: null, channels: ['email'] },
+    office,
+  );
+  const { id: taskId } = await call<{ id: string }>(
+    'tasks.registerTask',
+    { title: '老旧小区改造', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
+    office,
+  );
+  await call('tasks.assignTask', { taskId, leadUnitId: 'edu', cooperatingUnitIds: [] }, office);
+  return taskId;
+};
+
 describe('the notification queue', () => {
   it('begins at the log’s end on its first start: the history is not notified again', async () => {
     sys = await startTestSystem({ SERVICES: withoutNotifications }, { clock });
-    await call('directory.registerUnit', { id: 'edu', name: '区教育局' }, office);
-    await call('directory.registerOfficial', { id: 'li', name: '李联络', title: '联络员' }, office);
-    await call(
-      'directory.assignPost',
-      { officialId: 'li', unitId: 'edu', post: 'contact', from: '2021-01-01' },
-      office,
-    );
-    await call(
-      'directory.changeOfficialContacts',
-      { officialId: 'li', email: 'li@edu.example.gov.cn', mobile: null, channels: ['email'] },
-      office,
-    );
-    const { id: taskId } = await call<{ id: string }>(
-      'tasks.registerTask',
-      { title: '老旧小区改造', plannedStart: '2021-01-01', dueDate: '2021-12-31' },
-      office,
-    );
-    await call('tasks.assignTask', { taskId, leadUnitId: 'edu', cooperatingUnitIds: [] }, office);
+    const taskId = await contactAndTask();
     const { dataDir } = sys;
     await sys.stop({ keepData: true });
 
@@ -93,5 +100,31 @@ describe('the notification queue', () => {
       { id: 'wang', role: 'leader' },
     );
     expect(others.items).toEqual([]);
+  });
+});
+
+describe('the notification queue over a log whose positions have gaps', () => {
+  it('begins at the log’s end, notifies what follows, and begins there again after a rebuild', async () => {
+    await sys.stop();
+    sys = await startTestSystem(
+      { SERVICES: withoutNotifications },
+      { clock, eventStore: sparseEventStore },
+    );
+    const taskId = await contactAndTask();
+    const { dataDir } = sys;
+    await sys.stop({ keepData: true });
+
+    sys = await startTestSystem(
+      { SERVICES: withNotifications },
+      { clock, dataDir, eventStore: sparseEventStore },
+    );
+    expect(await queue()).toEqual([]);
+    await call('tasks.urgeTask', { taskId, message: '请报送进展' }, office);
+    expect((await queue()).map((row) => row.sourceType)).toEqual(['TaskUrged']);
+    await sys.system.stores.readModels.reset();
+    await sys.settled();
+    expect(await queue()).toEqual([]);
+    await call('tasks.urgeTask', { taskId, message: '再次催办' }, office);
+    expect((await queue()).map((row) => row.text.includes('再次催办'))).toEqual([true]);
   });
 });

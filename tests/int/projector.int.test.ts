@@ -17,6 +17,7 @@ import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import type { ServiceDeps } from '../../services/shared/deps.ts';
 import { progress, runTask, seedLog, seedTask, tempDir } from '../support/int-fixtures.ts';
 import { allDocuments } from '../support/read-models.ts';
+import { sparseEventStore } from '../support/sparse-event-store.ts';
 
 const temp = tempDir('projector');
 afterAll(() => temp.remove());
@@ -37,9 +38,9 @@ const openReadModels = (path = temp.file('read-models.db')) =>
   track(openEmbeddedReadModelStore({ path }));
 
 /** An event store file holding a varied log written through the real deciders. */
-const seededLog = async (tasks: number) => {
+const seededLog = async (tasks: number, wrap: (store: EventStore) => EventStore = (s) => s) => {
   const path = temp.file('events.db');
-  const eventStore = openEvents(path);
+  const eventStore = wrap(openEvents(path));
   const handle = createCommandHandler({
     store: eventStore,
     clock: settableClock('2021-03-01T08:00:00.000Z'),
@@ -148,6 +149,25 @@ describe('a projector catching up from the start of the log', () => {
     await runTask(handle, progress(taskIds[1]!, 'm3', 45));
     await projector.catchUp();
 
+    expect(await readModels.getCheckpoint('main')).toBe(await eventStore.lastPosition());
+    expect(await allDocuments(readModels)).toEqual(await reference(eventStore));
+    await expectDocumentsMatchLog(eventStore, readModels, taskIds);
+  });
+});
+
+describe('a projector over a log whose positions have gaps', () => {
+  it('builds page by page the documents of one big page, its checkpoint the last position', async () => {
+    const { eventStore, handle, taskIds, last } = await seededLog(4, sparseEventStore);
+    const events = (await eventStore.readAll({ after: 0, limit: 100_000 })).length;
+    const readModels = openReadModels();
+    const commits: number[] = [];
+    const projector = projectorOn(eventStore, readModels, 3, (position) => commits.push(position));
+    await projector.catchUp();
+    expect(commits).toHaveLength(Math.ceil(events / 3));
+    expect(await readModels.getCheckpoint('main')).toBe(last);
+
+    await runTask(handle, progress(taskIds[1]!, 'm3', 45));
+    await projector.catchUp();
     expect(await readModels.getCheckpoint('main')).toBe(await eventStore.lastPosition());
     expect(await allDocuments(readModels)).toEqual(await reference(eventStore));
     await expectDocumentsMatchLog(eventStore, readModels, taskIds);

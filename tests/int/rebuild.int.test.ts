@@ -12,6 +12,7 @@ import { createDayLightsSource } from '../../services/boards/as-of/day-lights-so
 import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
 import { createBoardsCompute } from '../../services/boards/compute/boards-compute.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { sparseEventStore } from '../support/sparse-event-store.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -287,6 +288,24 @@ describe('the read models rebuilt from a log written through real commands', () 
     expect(rebuilt).toEqual({ events: 40, position: 40 });
     const tasks = (await readModels.find<{ position: number }>('tasks')).items;
     expect(Math.max(...tasks.map((task) => task.position))).toBeLessThanOrEqual(40);
+    await readModels.close();
+    await eventStore.close();
+  });
+
+  it('stops at the position asked over a log whose positions have gaps', async () => {
+    const eventStore = sparseEventStore(
+      openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') }),
+    );
+    const readModels = openEmbeddedReadModelStore({ path: path.join(temp, 'sparse.sqlite') });
+    const until = (await eventStore.readAll({ after: 0, limit: 40 })).at(-1)!.position;
+    const rebuilt = await rebuildReadModels({
+      eventStore,
+      readModels,
+      projections: allProjections,
+      batchSize: 15,
+      until,
+    });
+    expect(rebuilt).toEqual({ events: 40, position: until });
     await readModels.close();
     await eventStore.close();
   });

@@ -9,6 +9,7 @@ import { shippedCalendars } from '../../domain/calendar/state-council.ts';
 import { defaultRuleset } from '../../domain/rulesets/default-ruleset.ts';
 import type { SettableClock } from '../../infra/clock/clock.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
 import { calendarDecider } from '../../services/rulesets/domain/calendar-decider.ts';
 import { rulesetDecider } from '../../services/rulesets/domain/decider.ts';
 import type { CommandHandler } from '../../services/shared/command-handler.ts';
@@ -21,6 +22,7 @@ import {
   runTask,
   seedTask,
 } from '../support/int-fixtures.ts';
+import { sparseEventStore } from '../support/sparse-event-store.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -43,13 +45,19 @@ let test: TestSystem;
 /** Sets the scene straight through the deciders, as the office and units would. */
 let handle: CommandHandler;
 
-beforeEach(async () => {
+/** The system on a fresh log (`wrap`: the store around it), with unit `edu` registered. */
+const startOn = async (wrap?: (store: EventStore) => EventStore) => {
   clock = settableClock(at('2021-03-01'));
   // No schedule: the tests run the clock themselves, on the days they choose.
-  test = await startTestSystem({ SUPERVISION_CLOCK_INTERVAL_MS: '0' }, { clock });
+  test = await startTestSystem(
+    { SUPERVISION_CLOCK_INTERVAL_MS: '0' },
+    { clock, ...(wrap ? { eventStore: wrap } : {}) },
+  );
   handle = createCommandHandler({ store: test.system.stores.eventStore, clock });
   await registerUnit(handle, 'edu');
-});
+};
+
+beforeEach(() => startOn());
 afterEach(async () => {
   await test.stop();
 });
@@ -124,6 +132,22 @@ describe('the clock on the days after a due date', () => {
     expect(overdue.map((event) => event.data)).toEqual([
       { taskId: 't1', milestoneId: 'm1', dueDate: '2021-06-30', recordedOn: '2021-07-01' },
     ]);
+  });
+});
+
+describe('the clock over a log whose positions have gaps', () => {
+  beforeEach(async () => {
+    await test.stop();
+    await startOn(sparseEventStore);
+  });
+
+  it('reminds once before the due date and records the milestone overdue once after it', async () => {
+    await seedMilestone();
+    expect((await runClockOn('2021-06-25')).reminded).toBe(1);
+    expect((await runClockOn('2021-06-25')).reminded).toBe(0);
+    expect((await runClockOn('2021-07-01')).overdue).toBe(1);
+    expect((await runClockOn('2021-07-01')).overdue).toBe(0);
+    expect(await facts('t1', 'MilestoneOverdue')).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Role } from '../../contracts/actor.ts';
 import { signToken } from '../../infra/auth/tokens.ts';
 import type { Clock } from '../../infra/clock/clock.ts';
 import { loadConfig } from '../../infra/config/config.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
 import type { System } from '../../system/system.ts';
 import { createSystem } from '../../system/system.ts';
 
@@ -53,7 +54,12 @@ const provisionedKeyDir = (): string => {
  */
 export const startTestSystem = async (
   env: Record<string, string> = {},
-  overrides: { clock?: Clock; dataDir?: string } = {},
+  overrides: {
+    clock?: Clock;
+    dataDir?: string;
+    /** Wraps the event store (e.g. `sparseEventStore`: positions with gaps). */
+    eventStore?: (opened: EventStore) => EventStore;
+  } = {},
 ): Promise<TestSystem> => {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dubanju-test-'));
   const keyDir = env.NODE_ENV === 'production' ? provisionedKeyDir() : null;
@@ -76,7 +82,10 @@ export const startTestSystem = async (
     ...(process.env.CONSOLE_DIR ? { CONSOLE_DIR: process.env.CONSOLE_DIR } : {}),
     ...env,
   });
-  const system = createSystem(config, overrides.clock ? { clock: overrides.clock } : {});
+  const system = createSystem(config, {
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+    ...(overrides.eventStore ? { eventStore: overrides.eventStore } : {}),
+  });
   await system.start();
   const url = system.url ?? '';
   return {
