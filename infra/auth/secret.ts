@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createKeyFile } from '../keys/signing-key.ts';
 
 /**
  * The HS256 secret of the embedded mode: from configuration, or generated on first
@@ -14,16 +15,7 @@ export const loadOrCreateSecret = (dataDir: string, configured: string | null): 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
-  try {
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Another process created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      return readFileSync(file, 'utf8').trim();
-    throw error;
-  }
-  chmodSync(file, 0o600);
-  return secret;
+  // Another process created it first: use theirs.
+  return createKeyFile(file, `${secret}\n`) ? secret : readFileSync(file, 'utf8').trim();
 };

@@ -4,8 +4,17 @@ import {
   createPublicKey,
   generateKeyPairSync,
   type KeyObject,
+  randomBytes,
 } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
 
@@ -70,17 +79,25 @@ const parse = (file: string, pem: string, variable = signingKeyVariable): Signin
 
 /**
  * Writes a new key file, readable by its owner only; false when another
- * process created it first (then theirs is the one to use).
+ * process created it first (then theirs is the one to use). The content is
+ * written to a file of its own first and then linked in under the name, so a
+ * process starting beside this one reads the whole key or no file, never an
+ * empty or half-written one; the link fails if the name exists, so two
+ * processes never replace each other's key.
  */
 export const createKeyFile = (file: string, content: string): boolean => {
   mkdirSync(path.dirname(file), { recursive: true });
+  const written = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
+  writeFileSync(written, content, { mode: 0o600, flag: 'wx' });
   try {
-    writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
+    chmodSync(written, 0o600);
+    linkSync(written, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  } finally {
+    rmSync(written, { force: true });
   }
-  chmodSync(file, 0o600);
   return true;
 };
 
