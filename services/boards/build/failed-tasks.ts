@@ -161,43 +161,34 @@ const failureOf = (facts: TaskFacts, lead: string, view: BoardView): FailedTaskR
 
 /**
  * A task's failure, remembered for as long as its facts are the same object
- * (a task that changed gets new facts) with the same lead, period, calendars
- * and blockages: a board after a write judges again only what the write changed.
+ * (new facts come with a changed document, milestones, day, ruleset or
+ * calendars, and the lead unit is the document's) with the same period and
+ * blockages: a board after a write judges again only what the write changed.
  */
 const remembered = new WeakMap<
   TaskFacts,
   {
-    lead: string;
-    from: string;
-    to: string;
-    closed: boolean;
-    calendars: Calendars;
+    period: BoardView['period'];
     blockages: readonly BoardBlockage[] | undefined;
     failure: FailedTaskRow | null;
   }
 >();
+
+const samePeriod = (a: BoardView['period'], b: BoardView['period']): boolean =>
+  a.from === b.from && a.to === b.to && a.closed === b.closed;
 
 const failureRemembered = (
   facts: TaskFacts,
   lead: string,
   view: BoardView,
 ): FailedTaskRow | null => {
-  const { from, to, closed } = view.period;
-  const { calendars } = view.input;
   const blockages = view.blockagesByTask.get(facts.task.id);
   const known = remembered.get(facts);
-  if (
-    known?.lead === lead &&
-    known.from === from &&
-    known.to === to &&
-    known.closed === closed &&
-    known.calendars === calendars &&
-    known.blockages === blockages
-  ) {
+  if (known && known.blockages === blockages && samePeriod(known.period, view.period)) {
     return known.failure;
   }
   const failure = failureOf(facts, lead, view);
-  remembered.set(facts, { lead, from, to, closed, calendars, blockages, failure });
+  remembered.set(facts, { period: view.period, blockages, failure });
   return failure;
 };
 
