@@ -33,6 +33,7 @@ import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-s
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
 import { dayDigestsCollection, isDigestKept } from '../services/boards/as-of/day-digests.ts';
+import { keepMonthEndLights } from '../services/boards/as-of/month-end-lights.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
 import { createSystem } from '../system/system.ts';
 import { generateLog, headOf, newEvent, units } from './generate-log.ts';
@@ -90,6 +91,13 @@ const prepare = async (dir: string) => {
   line(
     'read models rebuilt',
     `${rebuilt.events} events in ${((performance.now() - rebuildStarted) / 1000).toFixed(0)} s`,
+  );
+  // As `npm run rebuild` does.
+  const lightsStarted = performance.now();
+  const kept = await keepMonthEndLights(readModels, eventStore);
+  line(
+    "overview chart's month ends kept",
+    `${kept.length} days in ${((performance.now() - lightsStarted) / 1000).toFixed(0)} s`,
   );
   await readModels.close();
   await eventStore.close();

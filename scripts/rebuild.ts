@@ -3,7 +3,8 @@
  *   npm run --silent rebuild -- [--data DIR] [--verify]
  * Without --verify: empties the read models of DIR (default DATA_DIR, else
  * ./data) and replays the whole log through every projection, printing
- * events/s. Stop the system first: its projector would see the store emptied
+ * events/s, then keeps the overview chart's points of the month ends the log
+ * has gone past (see `keepMonthEndLights`). Stop the system first: its projector would see the store emptied
  * and replay the log itself, and the rebuild then gives way to it (exit 1).
  * With --verify: changes nothing in DIR; rebuilds into a fresh temporary store
  * up to the position the stored read models reflect and compares them document
@@ -25,6 +26,7 @@ import type { ReadModelStore } from '../infra/read-model-store/port.ts';
 import { CheckpointMovedError } from '../infra/read-model-store/port.ts';
 import { chunkedCollections } from '../infra/stores/stores.ts';
 import { allProjections } from '../projections/index.ts';
+import { keepMonthEndLights } from '../services/boards/as-of/month-end-lights.ts';
 import { rebuildReadModels } from '../services/projector/projector.ts';
 import {
   lateDaysCollection,
@@ -219,7 +221,13 @@ const verify = async (): Promise<number> => {
 
 try {
   if (values.verify) process.exitCode = await verify();
-  else await replay(readModels);
+  else {
+    await replay(readModels);
+    const started = performance.now();
+    const days = await keepMonthEndLights(readModels, eventStore);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    say(`kept the overview chart's points of ${days.length} month ends in ${seconds} s`);
+  }
 } catch (error) {
   // A running system's projector saw the store emptied and replays it itself.
   if (!(error instanceof CheckpointMovedError)) throw error;

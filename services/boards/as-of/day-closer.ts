@@ -16,7 +16,7 @@ export interface DayCloserDeps {
 }
 
 /** The first day of the log the projector knows of ('' before any event). */
-const firstLogDay = async (readModels: ReadModelStore): Promise<string> => {
+export const firstLogDay = async (readModels: ReadModelStore): Promise<string> => {
   const { items } = await readModels.find<LogDay>(logDaysCollection, {
     sort: [{ field: 'day', direction: 'asc' }],
     limit: 1,

@@ -3,7 +3,7 @@ import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { type DayLights, dayLightsOf } from '../build/day-lights.ts';
 import { createAsOfSnapshots } from './as-of-snapshots.ts';
 import { passOverDays } from './day-pass.ts';
-import { keptSnapshots } from './kept-versions.ts';
+import { keptSnapshots, type LaterDocuments, storedNow } from './kept-versions.ts';
 import { boardInputOf, type Snapshot } from './snapshot.ts';
 
 /** What one pass over the log tells of the days asked: their lights, and the days reached late. */
@@ -44,18 +44,27 @@ export const lightsFromLog = async (
 /**
  * The lights of `days` (past days) from the projector's kept versions where
  * they answer, a read of each day's documents; from the log for the others.
+ * Lists kept as lengths are restored from `later` documents (those held in
+ * memory, when the caller has them), read once for all the days.
  */
 export const lightsOfDays = async (
   readModels: ReadModelStore,
   eventStore: EventStore,
   days: readonly string[],
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; later?: LaterDocuments } = {},
 ): Promise<DayLights[]> => {
   const lights: DayLights[] = [];
   const rest: string[] = [];
+  const later = options.later ?? storedNow(readModels);
+  const read = new Map<string, ReturnType<LaterDocuments>>();
+  const laterOnce: LaterDocuments = (collection) => {
+    const known = read.get(collection) ?? later(collection);
+    read.set(collection, known);
+    return known;
+  };
   // A day at a time: one day's documents held at once.
   for (const day of days) {
-    const snapshot = (await keptSnapshots(readModels, eventStore, [day])).get(day);
+    const snapshot = (await keptSnapshots(readModels, eventStore, [day], laterOnce)).get(day);
     if (snapshot === undefined) rest.push(day);
     else lights.push(dayLightsOf(boardInputOf(day, snapshot)));
     options.signal?.throwIfAborted();

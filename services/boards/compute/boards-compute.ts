@@ -2,7 +2,7 @@ import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from '../as-of/as-of-snapshots.ts';
 import { createDayDigests } from '../as-of/day-digests.ts';
-import { storedNow } from '../as-of/kept-versions.ts';
+import { type LaterDocuments, storedNow } from '../as-of/kept-versions.ts';
 import { lightsOfDays } from '../as-of/replay-lights.ts';
 import { boardInputOf, type Snapshot } from '../as-of/snapshot.ts';
 import { buildBlockageBoard } from '../build/blockage-board.ts';
@@ -100,14 +100,15 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
     readModels: deps.readModels,
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
+  // Today's documents where they are held already (the boards of today are
+  // asked here), not every stored document read again per day; else read.
+  const later: LaterDocuments = async (collection) =>
+    (await memory.held(collection)) ?? storedNow(deps.readModels)(collection);
   const past = createAsOfSnapshots({
     eventStore: deps.eventStore,
     readModels: deps.readModels,
     ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
-    // Today's documents where they are held already (the boards of today are
-    // asked here), not every stored document read again per day; else read.
-    later: async (collection) =>
-      (await memory.held(collection)) ?? storedNow(deps.readModels)(collection),
+    later,
   });
   const inputs = new WeakMap<Snapshot, BoardInput>();
 
@@ -146,6 +147,7 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
     closeDays: (days) => digests.close(days),
     lights: (days) =>
       lightsOfDays(deps.readModels, deps.eventStore, days, {
+        later,
         ...(deps.signal ? { signal: deps.signal } : {}),
       }),
     async warm() {
