@@ -1,10 +1,14 @@
 import { eventLeafHash } from '../../domain/merkle/index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
+import type { AuditRecord } from '../../tools/audit/audit-store.ts';
 import { type AuditBundle, type BundleEvent, bundleFormat } from '../../tools/audit/bundle.ts';
+import { checkLog } from '../../tools/audit/check-log.ts';
+import { compactLeaves } from '../../tools/audit/compact-tree.ts';
 import { verifyLines } from '../../tools/audit/report.ts';
+import type { LogScan } from '../../tools/audit/scan-log.ts';
 import { signSelection, toRuns } from '../../tools/audit/selection.ts';
 import { verifyBundle } from '../../tools/audit/verify-bundle.ts';
-import { gappyLog } from '../support/gappy-audit-log.ts';
+import { gappyLog, loggedEvent } from '../support/gappy-audit-log.ts';
 
 // A bundle of a log whose positions have gaps (exported from a node on KurrentDB,
 // or made in the console against one): leaf i is the i-th event, not position i + 1.
@@ -143,5 +147,44 @@ describe('a bundle written before leaf indexes were exported, of a log without g
     expect(verifyBundle(tampered).failures).toEqual([
       "position 4: leaf hash does not match the event's content",
     ]);
+  });
+});
+
+describe('audit:check given an audit record of a log with gaps', () => {
+  // The SQLite log audit:check reads numbers its events 1, 2, 3…; a record whose
+  // leaves sit at other positions (leaf_positions has rows) is another log's.
+  const events = [1, 2, 3, 4].map((position) => loggedEvent(position, position));
+  const scan: LogScan = {
+    leaves: compactLeaves(4),
+    size: 4,
+    count: 4,
+    heads: [],
+    rotations: [],
+    unreadable: [],
+  };
+  for (const event of events) scan.leaves.set(event.position - 1, eventLeafHash(event));
+  const otherLeaves = compactLeaves(4);
+  for (const [i, event] of events.entries()) {
+    otherLeaves.set(i, eventLeafHash({ ...event, position: 1000 + i }));
+  }
+  const record = (apart: boolean): AuditRecord => ({
+    leaves: otherLeaves,
+    leavesApartFromPositions: apart,
+    subtree: () => undefined,
+    close: () => {},
+  });
+
+  it('is not compared leaf by leaf, and the report says why', () => {
+    const report = checkLog({ scan, record: record(true), trustedKey: null });
+    expect(report.divergences).toEqual([]);
+    expect(report.recordChecked).toBe(false);
+    expect(report.warnings).toEqual([
+      'audit.sqlite numbers its leaves apart from the positions (it indexed a log with gaps), so it is not the record of this log: not compared',
+    ]);
+  });
+
+  it('is compared, and differs everywhere, when it claims to number leaves by position', () => {
+    const report = checkLog({ scan, record: record(false), trustedKey: null });
+    expect(report.divergences).toHaveLength(4);
   });
 });
