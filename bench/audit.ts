@@ -340,7 +340,7 @@ const benchSearch = async (store: EventStore, tree: TreeStore, path: string) => 
       const search = createHistorySearch(db);
       const started = performance.now();
       const page = search.search(filter, { first, after: null, indexedUpTo: tree.position });
-      await readPositions(store, page.positions);
+      await readPositions(store, page.positions, (position) => tree.leafOf(position));
       firstPages.push(performance.now() - started);
       matches += page.totalCount;
       const middle = Math.floor(page.totalCount / 2);
@@ -358,7 +358,7 @@ const benchSearch = async (store: EventStore, tree: TreeStore, path: string) => 
         after: { asOf: page.asOf, position },
         indexedUpTo: tree.position,
       });
-      await readPositions(store, deep.positions);
+      await readPositions(store, deep.positions, (position) => tree.leafOf(position));
       deepPages.push(performance.now() - deepStarted);
     }
     line(`(d) ${query.label} (~${Math.round(matches / 40)} hits), first page`, figures(firstPages));

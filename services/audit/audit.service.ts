@@ -159,6 +159,7 @@ export const createAuditService = (
         ...(latest ? [{ ...latest, kind: 'signed' as const }] : []),
       ],
       (size) => (size <= audit.tree.size ? rootHash(audit.tree, size).toString('hex') : null),
+      (size) => audit.tree.positions(size, 1)[0]!,
     );
   };
 

@@ -4,7 +4,7 @@ import { scopeOf } from '../../contracts/permissions.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { parseInput } from '../shared/validate.ts';
 import type { AuditRuntime } from './audit-runtime.ts';
-import { readPositions, toAuditHistoryEvent } from './history-events.ts';
+import { type IndexedLeaf, readPositions, toAuditHistoryEvent } from './history-events.ts';
 import { normaliseTimestamp } from './history-index.ts';
 import type { HistoryFilter } from './history-query.ts';
 import { asksForReadRecords, readRecordType } from './read-records.ts';
@@ -22,15 +22,16 @@ const scopedFilter = (filter: HistoryFilter, actor: Actor): HistoryFilter => ({
   ...(filter.recordedTo ? { recordedTo: normaliseTimestamp(filter.recordedTo) } : {}),
 });
 
-/** The leaf hash of the event at `position`, null when it is not indexed. */
-const leafHashOf = (audit: AuditRuntime, position: number): Buffer | null => {
+/** The leaf of the event at `position` and its hash, null when it is not indexed. */
+const indexedLeafOf = (audit: AuditRuntime, position: number): IndexedLeaf | null => {
   const leaf = audit.tree.leafOf(position);
-  return leaf === null ? null : audit.tree.leafHash(leaf);
+  const hash = leaf === null ? null : audit.tree.leafHash(leaf);
+  return leaf === null || hash === null ? null : { leaf, hash };
 };
 
 /**
  * One page of the history search for `actor`: the events in global order, each
- * with its leaf hash, the snapshot's total and a cursor per edge.
+ * with its leaf index and hash, the snapshot's total and a cursor per edge.
  */
 export const searchHistory = async (
   audit: AuditRuntime,
@@ -46,10 +47,12 @@ export const searchHistory = async (
     after: after ? decodeHistoryCursor(after) : null,
     indexedUpTo: audit.tree.position,
   });
-  const events = await readPositions(eventStore, page.positions);
+  const events = await readPositions(eventStore, page.positions, (position) =>
+    audit.tree.leafOf(position),
+  );
   const edges = events.map((event) => ({
     cursor: encodeHistoryCursor({ asOf: page.asOf, position: event.position }),
-    node: toAuditHistoryEvent(event, leafHashOf(audit, event.position)),
+    node: toAuditHistoryEvent(event, indexedLeafOf(audit, event.position)),
   }));
   return {
     totalCount: page.totalCount,

@@ -76,6 +76,7 @@ const pageDivergence = (
 /** A signed head the index must agree with, and which it is (the latest signed, or witnessed). */
 export interface HeadToMatch {
   head: { treeSize: number; rootHash: string };
+  /** The global position of the event recording the head. */
   position: number;
   kind: 'signed' | 'witnessed';
 }
@@ -84,18 +85,24 @@ export interface HeadToMatch {
  * The audit index's tree against the heads given (the latest signed one and the
  * latest witnessed one): its root at each head's size must be the root the head
  * signed. An index rebuilt from a log altered under a head (audit.sqlite
- * deleted, the events rewritten) no longer is. Null when they agree.
+ * deleted, the events rewritten) no longer is. Null when they agree. Which event
+ * changed the root does not tell: the divergence names the last position the
+ * head covers (`lastPositionOf` its tree size, from the index), the altered
+ * event being at or before it. A tree size is a count of events, not a position:
+ * on a log with gaps the two part.
  */
 export const headsDisagreement = (
   heads: readonly HeadToMatch[],
   rootAt: (treeSize: number) => string | null,
+  lastPositionOf: (treeSize: number) => number,
 ): AuditDivergence | null => {
   for (const { head, position, kind } of heads) {
     const root = rootAt(head.treeSize);
     if (root !== null && root !== head.rootHash) {
+      const last = lastPositionOf(head.treeSize);
       return {
-        position: head.treeSize,
-        what: `the log as indexed has another root at tree size ${head.treeSize} than the latest ${kind} head (at position ${position}): an event at or before position ${head.treeSize} was changed, removed or inserted`,
+        position: last,
+        what: `the log as indexed has another root at tree size ${head.treeSize} than the latest ${kind} head (recorded at position ${position}): one of the first ${head.treeSize} events, up to position ${last}, was changed, removed or inserted`,
       };
     }
   }

@@ -104,7 +104,7 @@ it('shows the red banner, naming the position, once the log was altered behind t
     const tab = await visit(again, role, role === 'inspector' ? '#/audit' : '#/overview');
     const banner = await tab.waitForSelector('[data-testid="audit-alarm"]', { timeout: 30_000 });
     expect(await banner.getAttribute('role')).toBe('alert');
-    expect(await banner.textContent()).toContain('第 3 条处被改动');
+    expect(await banner.textContent()).toContain('序号 3 处被改动');
     await tab.close();
   }
 }, 120_000);

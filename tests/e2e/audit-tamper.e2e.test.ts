@@ -161,11 +161,12 @@ const bundleTamperings: Record<string, (bundle: AuditBundle, at: Positions) => v
     bundle.events = bundle.events.filter((event) => event.position !== at.deleted);
   },
   swap: (bundle, at) => {
+    // The contents change places; each place (position, leaf index) stays.
     const [a, b] = at.swapped.map((position) => eventAt(bundle, position));
-    const { position: positionA, ...contentA } = a!;
-    const { position: positionB, ...contentB } = b!;
-    Object.assign(a!, contentB, { position: positionA });
-    Object.assign(b!, contentA, { position: positionB });
+    const { position: positionA, leafIndex: leafA, ...contentA } = a!;
+    const { position: positionB, leafIndex: leafB, ...contentB } = b!;
+    Object.assign(a!, contentB, { position: positionA, leafIndex: leafA });
+    Object.assign(b!, contentA, { position: positionB, leafIndex: leafB });
   },
   truncate: (bundle, at) => {
     bundle.events = bundle.events.filter((event) => event.position <= at.keptUpTo);

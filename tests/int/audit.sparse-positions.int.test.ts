@@ -12,6 +12,9 @@ import { findAlteredEvent } from '../../services/audit/self-check.ts';
 import { checkIndexedTail } from '../../services/audit/tail-check.ts';
 import type { SignedTreeHead } from '../../services/audit/tree-head-signer.ts';
 import { createTreeStore } from '../../services/audit/tree-store.ts';
+import { coveredBy } from '../../web/src/audit/covered.ts';
+import type { AuditEvent } from '../../web/src/audit/types.ts';
+import { verifyEvent } from '../../web/src/audit/verify-event.ts';
 import { sparseEventStore } from '../support/sparse-event-store.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -103,6 +106,29 @@ describe('the audit over a log whose positions have gaps', () => {
     for (const { node } of page.edges) {
       const event = events.find((stored) => stored.position === node.position)!;
       expect(node.leafHash).toBe(eventLeafHash(event).toString('hex'));
+    }
+  });
+
+  it("shows each event's leaf index, at which the browser's verifier proves it against a signed head", async () => {
+    const audit = client(sys);
+    await audit.append(2);
+    const signed = await audit.sign();
+    const page = await audit.call<{ edges: { node: AuditEvent }[] }>('searchHistory', {
+      first: 100,
+    });
+    const key = { keyId: signed.keyId, algorithm: 'Ed25519', publicKey: signed.publicKey };
+    const log = (await audit.events()).map((event) => event.position);
+    const covered = page.edges.map((edge) => edge.node).filter((node) => coveredBy(node, signed));
+    // Records of reads are in the log, not in this search: most events, not all.
+    expect(covered.length).toBeGreaterThan(signed.treeSize / 2);
+    for (const node of covered) {
+      expect(node.leafIndex).toBe(log.indexOf(node.position));
+      const proof = await audit.call<InclusionProofAnswer>('inclusionProof', {
+        position: node.position,
+        treeSize: signed.treeSize,
+      });
+      const verdict = await verifyEvent(node, proof, signed, key);
+      expect(verdict.steps.filter((step) => !step.ok)).toEqual([]);
     }
   });
 });

@@ -9,8 +9,16 @@ import { type CompactLeaves, compactLeaves } from './compact-tree.ts';
  * where it hashes up to a signed root.
  */
 export interface AuditRecord {
-  /** Slot `position − 1` holds the recorded leaf of that position. */
+  /**
+   * Slot `n − 1` holds the recorded leaf n. Leaf n is the event at position n on
+   * a log without gaps, the only kind the SQLite log these tools read can be.
+   */
   leaves: CompactLeaves;
+  /**
+   * The record keeps positions apart from its leaf numbers (`leaf_positions` has
+   * rows): it indexed a log with gaps, so it is not the record of a SQLite log.
+   */
+  leavesApartFromPositions?: boolean;
   /** The perfect subtree as recorded, or undefined when the record lacks it. */
   subtree(level: number, index: number): Buffer | undefined;
   close(): void;
@@ -21,7 +29,20 @@ const asBuffer = (hash: unknown): Buffer | undefined =>
     ? Buffer.from(hash.buffer, hash.byteOffset, hash.byteLength)
     : undefined;
 
-/** Every recorded leaf, in one pass over the table. */
+/** Whether `leaf_positions` (absent from records written before it) holds any row. */
+const keepsPositionsApart = (db: DatabaseSync): boolean => {
+  const table = db
+    .prepare(
+      "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'leaf_positions'",
+    )
+    .get();
+  return (
+    table !== undefined &&
+    db.prepare('SELECT 1 AS found FROM leaf_positions LIMIT 1').get() !== undefined
+  );
+};
+
+/** Every recorded leaf, in one pass over the table (its `position` column is the leaf number). */
 const readLeaves = (db: DatabaseSync): CompactLeaves => {
   const count = (db.prepare('SELECT COUNT(*) AS n FROM leaves').get() as { n: number }).n;
   const leaves = compactLeaves(Math.max(1024, count));
@@ -49,6 +70,7 @@ export const openAuditRecord = (file: string): AuditRecord | null => {
     const open = db;
     return {
       leaves,
+      leavesApartFromPositions: keepsPositionsApart(db),
       subtree(level, index) {
         if (level === 0) return leaves.has(index) ? leaves.get(index) : undefined;
         const hash = asBuffer((node.get(level, index) as { hash?: unknown } | undefined)?.hash);

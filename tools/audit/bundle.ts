@@ -24,9 +24,15 @@ export interface BundleConsistency {
   proof: string[];
 }
 
-/** An exported event: every stored field, its leaf hash and its path to the head. */
+/** An exported event: every stored field, its leaf index and hash, and its path to the head. */
 export interface BundleEvent {
   position: number;
+  /**
+   * The event's leaf in the audit tree, from 0 in log order: position − 1 only on
+   * a log without gaps. Absent from bundles written before it was exported; a
+   * verifier then takes position − 1 and says so.
+   */
+  leafIndex?: number;
   streamId: string;
   revision: number;
   id: string;

@@ -124,6 +124,9 @@ const recordComparison = (scan: LogScan, record: AuditRecord, agreedSize: number
   return { divergences, warnings };
 };
 
+const recordApartWarning =
+  'audit.sqlite numbers its leaves apart from the positions (it indexed a log with gaps), so it is not the record of this log: not compared';
+
 /** Keeps the first divergence named at each position (the most specific is added first). */
 const byPosition = (divergences: readonly Divergence[]): Divergence[] => {
   const seen = new Set<number>();
@@ -134,11 +137,13 @@ const byPosition = (divergences: readonly Divergence[]): Divergence[] => {
 
 /**
  * Recomputes the log against every signed head (and the audit record, when there
- * is one): events missing or unreadable, the first head the log no longer matches
+ * is one and it numbers its leaves as this log does): events missing or unreadable, the first head the log no longer matches
  * and the first position where it parts from it, a tail cut off, heads whose
  * signatures fail.
  */
-export const checkLog = (input: CheckInput): CheckReport => {
+export const checkLog = (given: CheckInput): CheckReport => {
+  const apart = given.record?.leavesApartFromPositions === true;
+  const input = apart ? { ...given, record: null } : given;
   const { scan } = input;
   const chain = checkHeadChain(
     [...scan.heads, ...(input.extraHeads ?? [])],
@@ -157,7 +162,7 @@ export const checkLog = (input: CheckInput): CheckReport => {
       ...recorded.divergences,
     ]),
     headProblems: chain.problems,
-    warnings: recorded.warnings,
+    warnings: [...(apart ? [recordApartWarning] : []), ...recorded.warnings],
     chain,
     agreedSize: signed.agreedSize,
     scan,

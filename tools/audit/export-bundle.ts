@@ -65,8 +65,18 @@ const bundleKey = (raw: Buffer) => ({
   publicKey: raw.toString('base64'),
 });
 
+/**
+ * The event's leaf index in the log the exporter reads, the embedded SQLite file:
+ * its schema numbers events 1, 2, 3… without gaps (an append out of sequence is
+ * refused), and the first pass refused a log with a position missing under the
+ * head, so leaf i is position i + 1. Written into the bundle all the same, as a
+ * bundle of a log with gaps (made in the console) must say it.
+ */
+const leafIndexInSqliteLog = (event: StoredEvent): number => event.position - 1;
+
 const bundleEvent = (event: StoredEvent, tree: SubtreeSource, leafHash: Buffer): BundleEvent => ({
   position: event.position,
+  leafIndex: leafIndexInSqliteLog(event),
   streamId: event.streamId,
   revision: event.revision,
   id: event.id,
@@ -76,7 +86,7 @@ const bundleEvent = (event: StoredEvent, tree: SubtreeSource, leafHash: Buffer):
   metadata: event.metadata,
   recordedAt: event.recordedAt,
   leafHash: leafHash.toString('hex'),
-  inclusionProof: toHex(inclusionProof(tree, event.position - 1, tree.size)),
+  inclusionProof: toHex(inclusionProof(tree, leafIndexInSqliteLog(event), tree.size)),
 });
 
 /**
@@ -141,7 +151,7 @@ export const exportBundle = async (options: ExportOptions): Promise<ExportResult
 /** The event's leaf, refusing an event that changed since the first pass checked it. */
 const unchangedLeaf = (event: StoredEvent, leaves: { get(index: number): Buffer }): Buffer => {
   const leaf = eventLeafHash(event);
-  if (!leaf.equals(leaves.get(event.position - 1))) {
+  if (!leaf.equals(leaves.get(leafIndexInSqliteLog(event)))) {
     throw new ExportRefused([`position ${event.position}: changed while the export was running`]);
   }
   return leaf;
@@ -163,7 +173,7 @@ const writeEvents = async (
       if (page.length === 0) break;
       for (const event of page) {
         if (!matchesFilters(event, options.filters)) continue;
-        if (event.position > tree.size) {
+        if (leafIndexInSqliteLog(event) >= tree.size) {
           leftOut += 1;
           continue;
         }

@@ -50,15 +50,30 @@ const checkSummary = ({ chain, scan, agreedSize, recordChecked }: CheckReport): 
   ].join(' ');
 };
 
-/** The lines `audit:verify` prints: one summary paragraph, or each failure then a verdict. */
+/** Said of a bundle whose events carry no leaf index: what the verdict then rests on. */
+const assumedLeafLine = (count: number): string[] =>
+  count === 0
+    ? []
+    : [
+        `note: ${plural(count, 'event')} of this bundle ${count === 1 ? 'states' : 'state'} no leaf index ` +
+          '(a bundle written before leaf indexes were exported): each was taken as leaf position − 1, ' +
+          'which holds only on a log numbered 1, 2, 3… without gaps (the embedded SQLite log, PostgreSQL).',
+      ];
+
+/**
+ * The lines `audit:verify` prints: one summary paragraph, or each failure then a
+ * verdict; and, for an older bundle, what its leaf indexes were taken to be.
+ */
 export const verifyLines = (
   report: VerifyReport,
   header: BundleHeader,
   pinned: boolean,
 ): string[] => {
+  const assumed = assumedLeafLine(report.assumedLeafIndexes);
   if (!report.ok) {
     return [
       ...report.failures,
+      ...assumed,
       `verification FAILED: ${plural(report.failures.length, 'problem')}`,
     ];
   }
@@ -73,5 +88,6 @@ export const verifyLines = (
       `every leaf hash recomputed from the event’s content, every inclusion proof, ` +
       `${plural(report.heads, 'head signature')} and ${plural(Math.max(0, report.heads - 1), 'consistency proof')} ` +
       `between them hold, and ${selection}.`,
+    ...assumed,
   ];
 };

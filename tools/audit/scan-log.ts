@@ -11,7 +11,13 @@ export interface FoundHead {
   head: TreeHead;
 }
 
-/** The whole log, read once: its leaves recomputed from the events, and its heads. */
+/**
+ * The whole log, read once: its leaves recomputed from the events, and its heads.
+ * The log read is the embedded SQLite file, whose schema numbers events 1, 2, 3…
+ * without gaps (an append out of sequence is refused): the event at position p is
+ * leaf p − 1, and a position missing is an event deleted. A log whose positions
+ * may have gaps (KurrentDB) cannot be checked so: a deletion leaves no hole there.
+ */
 export interface LogScan {
   /** Slot `position − 1` holds that event's leaf; a missing position leaves its slot unset. */
   leaves: CompactLeaves;

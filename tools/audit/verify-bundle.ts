@@ -20,6 +20,8 @@ export interface VerifyReport {
   treeSize: number;
   keyId: string;
   selectionSigned: boolean;
+  /** Events the bundle gives no leaf index (an older bundle): each was taken at position − 1. */
+  assumedLeafIndexes: number;
 }
 
 /** The key everything must be signed with: the pinned one when given, else the bundle's own. */
@@ -75,6 +77,7 @@ export const startVerification = (header: BundleHeader, options: VerifyOptions =
         treeSize: header.head.treeSize,
         keyId: keyIdOf(trusted.key),
         selectionSigned: chosen.signed,
+        assumedLeafIndexes: checked.assumedLeafIndexes,
       };
     },
   };

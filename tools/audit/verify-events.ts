@@ -3,6 +3,13 @@ import type { StoredEvent } from '../../infra/event-store/port.ts';
 import type { BundleEvent, BundleHead } from './bundle.ts';
 import { hashList } from './hex.ts';
 import { strictHex } from './keys.ts';
+import {
+  type LeafPlace,
+  leafIndexProblem,
+  leafOrderFindings,
+  leafPlaceOf,
+  type PlacedEvent,
+} from './leaf-index.ts';
 
 /** The stored event a bundle entry states, field by field: nothing else enters the leaf. */
 const storedEventOf = (event: BundleEvent): StoredEvent => {
@@ -21,18 +28,23 @@ const recomputedLeaf = (event: BundleEvent): Buffer | null => {
 
 /**
  * What is wrong with one event, or null when its leaf hash, recomputed from its
- * content, is the one stated and leads along its inclusion proof to the head's root.
+ * content, is the one stated and leads along its inclusion proof, from its leaf
+ * index, to the head's root.
  */
-const eventProblem = (event: BundleEvent, head: BundleHead, root: Buffer): string | null => {
-  if (event.position > head.treeSize) {
-    return `beyond the head's tree size ${head.treeSize}, so not covered by it`;
-  }
+const eventProblem = (
+  event: BundleEvent,
+  place: LeafPlace,
+  head: BundleHead,
+  root: Buffer,
+): string | null => {
+  const misplaced = leafIndexProblem(place, event.position, head.treeSize);
+  if (misplaced) return misplaced;
   const leaf = recomputedLeaf(event);
   const stated = strictHex(event.leafHash, HASH_SIZE);
   if (!leaf || !stated?.equals(leaf)) return "leaf hash does not match the event's content";
   const proof = hashList(event.inclusionProof);
   if (!proof) return 'inclusion proof is malformed (expected a list of 64-hex hashes)';
-  return verifyInclusion(leaf, event.position - 1, head.treeSize, proof, root)
+  return verifyInclusion(leaf, place.index, head.treeSize, proof, root)
     ? null
     : `inclusion proof does not lead to the root of the head of tree size ${head.treeSize}`;
 };
@@ -45,6 +57,8 @@ export interface EventsOutcome {
   verified: number;
   /** The distinct positions present, ascending, for the selection check. */
   positions: number[];
+  /** Events without a leaf index (an older bundle), each taken at position − 1. */
+  assumedLeafIndexes: number;
 }
 
 interface Finding {
@@ -78,17 +92,20 @@ const orderFindings = (positions: readonly number[]): Finding[] => {
 };
 
 /**
- * Checks events one at a time, as a bundle is read: a whole position, its content
- * hashing to its stated leaf, its proof leading to the head's root; at `finish`,
- * their global order. Each problem names the event's position.
+ * Checks events one at a time, as a bundle is read: a whole position, a leaf index
+ * the log allows, its content hashing to its stated leaf, its proof leading from
+ * that index to the head's root; at `finish`, their global order and that their
+ * leaf indexes follow it. Each problem names the event's position.
  */
 export const eventChecker = (head: BundleHead) => {
   const root = strictHex(head.rootHash, HASH_SIZE) ?? Buffer.alloc(HASH_SIZE);
   const unplaced: string[] = [];
   const findings: Finding[] = [];
   const positions: number[] = [];
+  const placed: PlacedEvent[] = [];
   let verified = 0;
   let entries = 0;
+  let assumed = 0;
   return {
     add(entry: unknown): void {
       entries += 1;
@@ -99,12 +116,15 @@ export const eventChecker = (head: BundleHead) => {
         return;
       }
       positions.push(position);
-      const text = eventProblem(event, head, root);
+      const place = leafPlaceOf(event);
+      if (place.assumed) assumed += 1;
+      else if (Number.isSafeInteger(place.index)) placed.push({ position, index: place.index });
+      const text = eventProblem(event, place, head, root);
       if (text) findings.push({ position, text });
       else verified += 1;
     },
     finish(): EventsOutcome {
-      findings.push(...orderFindings(positions));
+      findings.push(...orderFindings(positions), ...leafOrderFindings(placed));
       findings.sort((a, b) => a.position - b.position);
       return {
         problems: [
@@ -113,6 +133,7 @@ export const eventChecker = (head: BundleHead) => {
         ],
         verified,
         positions: [...new Set(positions)].sort((a, b) => a - b),
+        assumedLeafIndexes: assumed,
       };
     },
   };

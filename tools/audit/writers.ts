@@ -58,6 +58,8 @@ export const createWriterAudit = (keys: ReadonlyMap<string, WriteKey>) => {
       if (keys.size === 0) {
         return { ok: true, lines: ['write MACs: not checked (no write key: --write-key FILE)'] };
       }
+      // legacyUpTo counts events; on the SQLite log read here (numbered 1, 2, 3…
+      // without gaps) the first n events are positions 1…n.
       const limit = legacyUpTo;
       const wanting = [
         ...(limit === null ? [] : leading.filter(({ position }) => position > limit)),

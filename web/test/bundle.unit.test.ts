@@ -35,7 +35,7 @@ describe('a bundle made in the browser', () => {
     recordedAt: '2021-01-04T02:00:00.000Z',
   };
   const text = bundleText(
-    [{ stored, leafHash: 'cd'.repeat(32), inclusionProof: [] }],
+    [{ stored, leafIndex: 1, leafHash: 'cd'.repeat(32), inclusionProof: [] }],
     head,
     key,
     {},
@@ -52,6 +52,7 @@ describe('a bundle made in the browser', () => {
   it('is one JSON document the offline verifier reads as a bundle', () => {
     const bundle = asBundle(JSON.parse(text));
     expect(bundle.events).toHaveLength(1);
+    expect(bundle.events[0]).toMatchObject({ position: 2, leafIndex: 1 });
     expect(bundle.selection).toMatchObject({ count: 1, positions: [[2, 2]], treeSize: 4 });
   });
 });

@@ -6,7 +6,7 @@ export const auditTypeDefs = /* GraphQL */ `
     (RFC 6962). Roles: LEADER, INSPECTOR.
     """
     inclusionProof(
-      "The event's global position, 1 to treeSize."
+      "The global position of an event among the first treeSize events of the log."
       position: Int!
       """
       The tree size to prove against (a signed head's, to check it), 1 to the size the log has
@@ -16,7 +16,7 @@ export const auditTypeDefs = /* GraphQL */ `
     ): InclusionProof!
     """
     Proof that the tree of toSize leaves extends the tree of fromSize leaves (RFC 6962):
-    nothing in the first fromSize events changed. Roles: LEADER, INSPECTOR.
+    nothing in the first fromSize events of the log changed. Roles: LEADER, INSPECTOR.
     """
     consistencyProof(
       "The smaller tree size, 1 to toSize."
@@ -78,9 +78,16 @@ export const auditTypeDefs = /* GraphQL */ `
     signTreeHead: TreeHead!
   }
 
-  "Hashes are lowercase hex; leaf i is the event at global position i + 1."
+  """
+  Hashes are lowercase hex. Leaves are numbered from 0 in log order: leaf i is the event
+  with i events before it, at global position i + 1 only on a log without gaps (positions
+  strictly increase and may skip numbers).
+  """
   type InclusionProof {
-    "The event's leaf: its global position − 1."
+    """
+    The event's leaf, from 0 in log order; at most its position − 1 and less than treeSize.
+    A verifier proves the leaf hash, which covers the event's position, at this index.
+    """
     leafIndex: Int!
     "The tree size proved against."
     treeSize: Int!
@@ -112,7 +119,7 @@ export const auditTypeDefs = /* GraphQL */ `
   (legacyUpTo left out when null).
   """
   type TreeHead {
-    "Events covered: global positions 1 to treeSize."
+    "Events covered: the first treeSize events of the log, leaves 0 to treeSize − 1."
     treeSize: Int!
     "The Merkle root (RFC 6962) over them, lowercase hex."
     rootHash: String!
@@ -123,8 +130,8 @@ export const auditTypeDefs = /* GraphQL */ `
     "The raw 32-byte public key, base64."
     publicKey: String!
     """
-    Events 1 to legacyUpTo were written before writes were authenticated (no write MAC);
-    every later one carries one. Signed with the head (in its canonical JSON when not
+    The first legacyUpTo events of the log (leaves 0 to legacyUpTo − 1) were written before
+    writes were authenticated (no write MAC); every later one carries one. Signed with the head (in its canonical JSON when not
     null); null on heads signed before.
     """
     legacyUpTo: Int
@@ -149,7 +156,11 @@ export const auditTypeDefs = /* GraphQL */ `
 
   "Where the server found its stored log altered."
   type AuditAlarm {
-    "The first position found altered."
+    """
+    The global position found altered; when the log no longer has the root a signed head
+    signed, the last position that head covers (the altered event is at or before it, as
+    what says).
+    """
     position: Int!
     "What was found there."
     what: String!
@@ -177,7 +188,7 @@ export const auditTypeDefs = /* GraphQL */ `
 
   "A signed head with the witnesses that cosigned it (C2SP checkpoint cosignatures)."
   type WitnessedHead {
-    "Events covered: global positions 1 to treeSize."
+    "Events covered: the first treeSize events of the log, leaves 0 to treeSize − 1."
     treeSize: Int!
     "When it was signed."
     signedAt: DateTime!
@@ -257,7 +268,7 @@ export const auditTypeDefs = /* GraphQL */ `
 
   "One event of any stream, as stored, with what the audit knows of it."
   type AuditHistoryEvent {
-    "Its global position in the whole log (1, 2, 3…); its leaf is position − 1."
+    "Its global position in the whole log: strictly increasing, not a count (it may skip numbers)."
     position: Int!
     "The stream it belongs to, e.g. \`task-<taskId>\`."
     streamId: String!
@@ -283,6 +294,11 @@ export const auditTypeDefs = /* GraphQL */ `
     data: JSON
     "RFC 6962 leaf hash of the event's canonical bytes, hex."
     leafHash: String!
+    """
+    Its leaf in the audit tree, from 0 in log order: position − 1 only on a log without gaps.
+    A head of treeSize covers it when leafIndex < treeSize.
+    """
+    leafIndex: Int!
   }
 
   "An event of the search, with its cursor."

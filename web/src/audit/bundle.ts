@@ -4,9 +4,11 @@ import type { AuditKey, TreeHead } from './types.ts';
 /** The format tag of `tools/audit/bundle.ts`: `npm run audit:verify` reads what this writes. */
 export const bundleFormat = 'dubanju-audit-bundle/1';
 
-/** An event proven against the head: its stored fields, leaf hash and audit path (hex). */
+/** An event proven against the head: its stored fields, leaf index and hash, and audit path (hex). */
 export interface ProvenEvent {
   stored: StoredEvent;
+  /** Its leaf, from 0 in log order, as its inclusion proof names it: position − 1 only on a log without gaps. */
+  leafIndex: number;
   leafHash: string;
   inclusionProof: string[];
 }
@@ -51,8 +53,8 @@ export const bundleText = (
     head,
     consistency: [],
   };
-  const lines = events.map(({ stored, leafHash, inclusionProof }) =>
-    JSON.stringify({ ...stored, leafHash, inclusionProof }),
+  const lines = events.map(({ stored, leafIndex, leafHash, inclusionProof }) =>
+    JSON.stringify({ ...stored, leafIndex, leafHash, inclusionProof }),
   );
   const selection = {
     filters,

@@ -1,5 +1,6 @@
 import { type HistoryFilter, historyPage, inclusionProofs } from './api.ts';
 import { type BundleFilters, bundleText, type ProvenEvent } from './bundle.ts';
+import { coveredBy } from './covered.ts';
 import { matchingStoredEvent } from './stored-event.ts';
 import type { AuditEvent, AuditKey, TreeHead } from './types.ts';
 
@@ -42,7 +43,7 @@ export const exportBundle = async (
   exportedAt: string,
 ): Promise<Exported> => {
   const selected = (await allMatching(filter)).sort((a, b) => a.position - b.position);
-  const covered = selected.filter((event) => event.position <= head.treeSize);
+  const covered = selected.filter((event) => coveredBy(event, head));
   const proofs = await inclusionProofs(
     covered.map((event) => event.position),
     head.treeSize,
@@ -51,7 +52,8 @@ export const exportBundle = async (
   for (const [i, event] of covered.entries()) {
     const stored = await matchingStoredEvent(event);
     if (!stored) continue;
-    proven.push({ stored, leafHash: event.leafHash, inclusionProof: proofs[i]!.proof });
+    const { leafIndex, proof } = proofs[i]!;
+    proven.push({ stored, leafIndex, leafHash: event.leafHash, inclusionProof: proof });
   }
   return {
     text: bundleText(proven, head, key, bundleFilters(filter), exportedAt),

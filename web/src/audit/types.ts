@@ -20,16 +20,24 @@ export interface AuditEvent extends LoggedEvent {
   /** As stored; absent from servers older than this console. */
   metadata?: Record<string, unknown>;
   leafHash: string;
+  /**
+   * Its leaf in the audit tree, from 0 in log order (position − 1 only on a log
+   * without gaps); absent from servers older than this console.
+   */
+  leafIndex?: number | null;
 }
 
-/** A signed tree head (RFC 6962 STH) with the position of the event recording it. */
+/**
+ * A signed tree head (RFC 6962 STH) over the first `treeSize` events of the log,
+ * with the position of the event recording it.
+ */
 export interface TreeHead {
   treeSize: number;
   rootHash: string;
   signedAt: string;
   keyId: string;
   publicKey: string;
-  /** Where the events written before writes were authenticated end; null on older heads. */
+  /** How many events at the start of the log were written before writes were authenticated; null on older heads. */
   legacyUpTo?: number | null;
   signature: string;
   position: number;
@@ -42,6 +50,7 @@ export interface AuditKey {
 }
 
 export interface InclusionProof {
+  /** The leaf proven, from 0 in log order: stated by the server, checked by `leafIndexFits`. */
   leafIndex: number;
   treeSize: number;
   leafHash: string;

@@ -60,11 +60,28 @@ const headSignedBy = async (
   };
 };
 
+/**
+ * Whether the proof's leaf index is one the log allows for this event. The index
+ * comes from the server, which this check does not trust: the proof shows the
+ * leaf, whose hash covers the event's position and content, at that index in the
+ * signed tree. Leaves are numbered 0, 1, 2… in log order while positions start
+ * at 1 and strictly increase, with gaps on some stores: so the event at leaf i
+ * stands at position i + 1 or later, and a tree of n leaves ends at leaf n − 1.
+ * The history, when it names the event's leaf, must name the same one.
+ */
+export const leafIndexFits = (event: AuditEvent, proof: InclusionProof): boolean =>
+  Number.isSafeInteger(proof.leafIndex) &&
+  proof.leafIndex >= 0 &&
+  proof.leafIndex <= event.position - 1 &&
+  proof.leafIndex < proof.treeSize &&
+  (event.leafIndex == null || event.leafIndex === proof.leafIndex);
+
 const rootOfProof = async (event: AuditEvent, proof: InclusionProof): Promise<string | null> => {
+  if (!leafIndexFits(event, proof)) return null;
   try {
     const root = await rootFromInclusion(
       fromHex(event.leafHash),
-      event.position - 1,
+      proof.leafIndex,
       proof.treeSize,
       proof.proof.map(fromHex),
     );
@@ -76,7 +93,8 @@ const rootOfProof = async (event: AuditEvent, proof: InclusionProof): Promise<st
 
 /**
  * Verifies in the browser that an event is in the signed log: its content hashes
- * to its leaf, the inclusion proof leads from that leaf to a root, the root is the
+ * to its leaf, the inclusion proof leads from that leaf, at a leaf index the log
+ * allows for the event's position (see `leafIndexFits`), to a root, the root is the
  * signed head's, the head names the published key, and the key's Ed25519 signature
  * over the head holds. Every step is reported; the verdict holds only if all do.
  * Rejects, rather than answer "not verified", when the browser cannot check.

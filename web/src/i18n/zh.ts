@@ -275,7 +275,7 @@ export const zh = {
   headNotWitnessed:
     '所依据的第 {size} 号树头尚未经见证方联署：它只证明服务器签过字，不证明别人核对过。',
   auditAlarm:
-    '服务器发现存储的日志在第 {position} 条处被改动（{what}），已停止签署树头，直至日志恢复。请纪检监察人员核查（npm run audit:check）。',
+    '服务器发现存储的日志在序号 {position} 处被改动（{what}），已停止签署树头，直至日志恢复。请纪检监察人员核查（npm run audit:check）。',
   audit: '审计检索',
   auditHelp: '检索所有事件流；每条事件可在浏览器中验证其包含证明与签名树头。',
   actorId: '操作人',

@@ -1,7 +1,7 @@
 /** The inspector's reads: the history across streams, signed heads, witnesses and proofs. */
 
 const eventFields = `position streamId revision id type version recordedAt businessDate
-  actor { id role unitId name } correlationId causationId idempotencyKey metadata data leafHash`;
+  actor { id role unitId name } correlationId causationId idempotencyKey metadata data leafHash leafIndex`;
 
 const headFields = 'treeSize rootHash signedAt keyId publicKey legacyUpTo signature position';
 

@@ -9,6 +9,7 @@ import {
   type WitnessedHead,
   witnessesOf,
 } from '../audit/api.ts';
+import { coveredBy } from '../audit/covered.ts';
 import { exportBundle } from '../audit/export.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import { verifyEvent } from '../audit/verify-event.ts';
@@ -140,7 +141,7 @@ const verifier = (event: AuditEvent) => {
       onclick: async () => {
         result.replaceChildren(t('verifying'));
         const { head, key } = await headAndKey();
-        if (!head || event.position > head.treeSize) {
+        if (!head || !coveredBy(event, head)) {
           result.replaceChildren(h('span', { class: 'uncovered' }, t('notYetCovered')));
           if (can('auditSign')) {
             const sign = async () => {
