@@ -82,6 +82,14 @@ const assertAppendSize = (records: readonly LogRecordData[], maxBytes: number): 
  * Other writers: system events, streams under other prefixes and tombstones (a
  * deleted stream's `$streamDeleted` event in `$all`) are skipped; an event in the
  * store's streams that this store did not write is refused when read.
+ *
+ * One append carries at most `maxAppendBytes` (the server's `MaxAppendSize`).
+ * Earlier versions numbered the log 1, 2, 3, … instead; the audit's leaf hashes
+ * cover positions, so a log they wrote would not carry over (none was written: that
+ * adapter never met a server). Verified against an in-memory stand-in modelled on
+ * KurrentDB's source (`tests/support/kurrent-double.ts`) only; the container suite
+ * runs it against a server wherever a container engine exists. Not verified there:
+ * how the client reports `InvalidPosition` (`client-log.ts`).
  */
 export function createKurrentDbEventStore(
   log: KurrentLog,
