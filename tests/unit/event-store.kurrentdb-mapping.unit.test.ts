@@ -3,8 +3,7 @@ import {
   normaliseConnectionString,
 } from '../../infra/event-store/kurrentdb/client-log.ts';
 import type { LogRecord } from '../../infra/event-store/kurrentdb/kurrent-log.ts';
-import { LogIndex } from '../../infra/event-store/kurrentdb/log-index.ts';
-import { comparePositions, isAfter } from '../../infra/event-store/kurrentdb/log-position.ts';
+import { logPositionOf, portPosition } from '../../infra/event-store/kurrentdb/log-position.ts';
 import {
   appendIdOf,
   assertEventId,
@@ -16,6 +15,7 @@ import {
   assertPrefix,
   kurrentStreamName,
   ownStreamId,
+  streamFilterRegex,
 } from '../../infra/event-store/kurrentdb/stream-names.ts';
 import { testEvent } from '../conformance/event-store.conformance.ts';
 
@@ -47,100 +47,38 @@ describe("the actual revision a KurrentDB conflict reports, in the port's terms"
   });
 });
 
-describe('log positions', () => {
-  it('order by commit, then prepare', () => {
-    expect(comparePositions(at(5), at(7))).toBeLessThan(0);
-    expect(comparePositions(at(7), at(5))).toBeGreaterThan(0);
-    expect(comparePositions(at(5, 1), at(5, 2))).toBeLessThan(0);
-    expect(comparePositions(at(5, 2), at(5, 2))).toBe(0);
+describe("an event's position in the port", () => {
+  it('is its commit position, equal to its prepare position', () => {
+    expect(portPosition(at(4096), 'event')).toBe(4096);
+    expect(logPositionOf(4096)).toEqual(at(4096));
   });
 
-  it('are all after the start of the log', () => {
-    expect(isAfter(at(0), undefined)).toBe(true);
-    expect(isAfter(at(9), at(9))).toBe(false);
-    expect(isAfter(at(10), at(9))).toBe(true);
+  it('is refused when commit and prepare differ (an explicit transaction, never written here)', () => {
+    expect(() => portPosition(at(5000, 4200), 'event e')).toThrow(/event e.*explicit transaction/);
+  });
+
+  it('is refused rather than rounded past 2^53, and at 0', () => {
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    expect(portPosition({ commit: max, prepare: max }, 'event')).toBe(Number.MAX_SAFE_INTEGER);
+    const beyond = { commit: max + 2n, prepare: max + 2n };
+    expect(() => portPosition(beyond, 'event e')).toThrow(RangeError);
+    expect(() => portPosition(beyond, 'event e')).toThrow(/9007199254740993.*2\^53/);
+    expect(() => portPosition(at(0), 'event e')).toThrow(RangeError);
   });
 });
 
-describe('the log index', () => {
-  const event = (n: number, commit: number, streamId = `task-${n % 2}`) => ({
-    id: `event-${n}`,
-    streamId,
-    revision: n >> 1,
-    position: at(commit),
+describe("a store's server-side $all filter", () => {
+  it('is every non-system stream without a prefix', () => {
+    expect(streamFilterRegex({ prefix: '' })).toBe('^[^$]');
   });
 
-  /** An index of `count` events at log positions 100, 250, 400, … */
-  function indexOf(count: number): LogIndex {
-    const index = new LogIndex();
-    for (let n = 1; n <= count; n++) index.record(n, event(n, -50 + 150 * n));
-    return index;
-  }
-
-  it('numbers the events it is given 1, 2, 3, … whatever their log positions', () => {
-    const index = indexOf(3);
-    expect(index.count).toBe(3);
-    expect(index.positionOf(1)).toEqual(at(100));
-    expect(index.positionOf(3)).toEqual(at(400));
-    expect(index.head).toEqual(at(400));
-  });
-
-  it('has no head while empty', () => {
-    expect(new LogIndex().head).toBeUndefined();
-    expect(new LogIndex().count).toBe(0);
-  });
-
-  it('finds the position of an event by its log position, and nothing between events', () => {
-    const index = indexOf(50);
-    for (const n of [1, 2, 25, 49, 50]) expect(index.ordinalAt(at(-50 + 150 * n))).toBe(n);
-    expect(index.ordinalAt(at(101))).toBeUndefined();
-    expect(index.ordinalAt(at(0))).toBeUndefined();
-    expect(index.ordinalAt(at(1_000_000))).toBeUndefined();
-    expect(new LogIndex().ordinalAt(at(100))).toBeUndefined();
-  });
-
-  it('finds where an event id is stored', () => {
-    const index = indexOf(4);
-    expect(index.placeOf('event-3')).toEqual({ streamId: 'task-1', revision: 1, position: 3 });
-    expect(index.placeOf('event-4')).toEqual({ streamId: 'task-0', revision: 2, position: 4 });
-    expect(index.placeOf('never')).toBeUndefined();
-  });
-
-  it('grows past its first capacity without losing anything', () => {
-    const index = indexOf(5000);
-    expect(index.count).toBe(5000);
-    expect(index.positionOf(4321)).toEqual(at(-50 + 150 * 4321));
-    expect(index.placeOf('event-4999')).toEqual({
-      streamId: 'task-1',
-      revision: 2499,
-      position: 4999,
-    });
-    expect(index.ordinalAt(at(-50 + 150 * 1025))).toBe(1025);
-  });
-
-  it('accepts an event it already holds at the same place, and ignores one beyond its end', () => {
-    const index = indexOf(3);
-    index.record(2, event(2, 250));
-    index.record(9, event(9, 5000));
-    expect(index.count).toBe(3);
-  });
-
-  it('refuses an event at a place it holds with another log position', () => {
-    const index = indexOf(3);
-    expect(() => index.record(2, event(2, 260))).toThrow(/changed under the index/);
-  });
-
-  it('refuses a next event that does not come after its head', () => {
-    const index = indexOf(3);
-    expect(() => index.record(4, event(4, 400))).toThrow(/does not follow/);
-    expect(() => index.record(4, event(4, 300))).toThrow(/does not follow/);
-    expect(index.count).toBe(3);
-  });
-
-  it('refuses positions outside 1..count', () => {
-    const index = indexOf(2);
-    expect(() => index.positionOf(0)).toThrow(RangeError);
-    expect(() => index.positionOf(3)).toThrow(RangeError);
+  it('is the prefix, its regular-expression characters escaped', () => {
+    const regex = streamFilterRegex({ prefix: 'a.b+(c) 7/' });
+    expect(regex).toBe('^a\\.b\\+\\(c\\)\\ 7/');
+    const filter = new RegExp(regex);
+    expect(filter.test('a.b+(c) 7/task-1')).toBe(true);
+    expect(filter.test('axb+(c) 7/task-1')).toBe(false);
+    expect(filter.test('$$a.b+(c) 7/task-1')).toBe(false);
   });
 });
 
@@ -197,7 +135,7 @@ describe('an event as a KurrentDB record', () => {
     });
   });
 
-  it('reads back as the event appended, at the given place', () => {
+  it('reads back as the event appended, at its place in the stream and in $all', () => {
     const event = testEvent({ data: { title: '督办', n: [1, null] } });
     const record: LogRecord = {
       ...toRecordData(event, 'append-1'),
@@ -205,12 +143,13 @@ describe('an event as a KurrentDB record', () => {
       revision: 4,
       position: at(999),
     };
-    expect(toStoredEvent(record, 'task-1', 17)).toEqual({
+    expect(toStoredEvent(record, 'task-1')).toEqual({
       ...event,
       streamId: 'task-1',
       revision: 4,
-      position: 17,
+      position: 999,
     });
+    expect(() => toStoredEvent({ ...record, position: undefined }, 'task-1')).toThrow(/22\.6/);
     expect(appendIdOf(record)).toBe('append-1');
     expect(appendIdOf({ ...record, metadata: {} })).toBeUndefined();
   });
@@ -225,7 +164,7 @@ describe('an event as a KurrentDB record', () => {
       revision: 0,
       position: undefined,
     };
-    expect(() => toStoredEvent(record, 'task-1', 1)).toThrow(/not written by this store/);
+    expect(() => toStoredEvent(record, 'task-1')).toThrow(/not written by this store/);
   });
 });
 

@@ -1,154 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { validationError } from '../../contracts/errors.ts';
-import type {
-  AppendOutcome,
-  KurrentLog,
-  LogRecord,
-  LogRecordData,
-  StreamRead,
-  StreamState,
-} from '../../infra/event-store/kurrentdb/kurrent-log.ts';
-import {
-  createKurrentDbEventStore,
-  KURRENT_MAX_APPEND_BYTES,
-} from '../../infra/event-store/kurrentdb/kurrentdb-event-store.ts';
-import { isAfter, type LogPosition } from '../../infra/event-store/kurrentdb/log-position.ts';
+import { createKurrentDbEventStore } from '../../infra/event-store/kurrentdb/kurrentdb-event-store.ts';
+import { toRecordData } from '../../infra/event-store/kurrentdb/records.ts';
 import { type EventStore, WrongExpectedRevisionError } from '../../infra/event-store/port.ts';
 import {
   describeEventStoreConformance,
   testEvent,
 } from '../conformance/event-store.conformance.ts';
+import { KurrentDouble } from '../support/kurrent-double.ts';
 
-const tick = (): Promise<void> => new Promise((wake) => setImmediate(wake));
-
-/**
- * An in-memory stand-in for a KurrentDB server, with the behaviour the adapter
- * relies on: revisions from 0, `$all` positions that grow with gaps, system events
- * in `$all`, `$all` reads that include the event at `from`, and KurrentDB's own
- * idempotency (ids re-appended at the same expected revision, or recent ids with
- * `any`, succeed without writing), its `MaxAppendSize` (an append over it fails
- * whole) and JSON round-trips (what is read back is parsed from what was
- * written). Each call yields to the event loop first, so concurrent calls
- * interleave as they would over the network.
- */
-class KurrentDouble {
-  readonly streams = new Map<string, LogRecord[]>();
-  readonly all: LogRecord[] = [];
-  readonly calls = { append: 0, readAll: 0, readStream: 0 };
-  #offset = 4096n;
-  /** Whether a `$all` read from a position returns the event at that position too. */
-  readonly #inclusive: boolean;
-
-  constructor(options: { inclusive: boolean } = { inclusive: true }) {
-    this.#inclusive = options.inclusive;
-  }
-
-  /** The log one store sees: its prefix's streams, plus any system events (leaked on purpose). */
-  logFor(prefix: string): KurrentLog & { closed: boolean } {
-    const log = {
-      closed: false,
-      append: (stream: string, records: LogRecordData[], state: StreamState) =>
-        this.#append(stream, records, state),
-      readStream: async (stream: string, read: StreamRead) => {
-        this.calls.readStream += 1;
-        await tick();
-        const records = this.streams.get(stream) ?? [];
-        const from = read.fromRevision ?? (read.backwards ? Number.MAX_SAFE_INTEGER : 0);
-        const chosen = read.backwards
-          ? records.filter((r) => r.revision <= from).reverse()
-          : records.filter((r) => r.revision >= from);
-        return read.limit === null ? chosen : chosen.slice(0, read.limit);
-      },
-      readAll: async (from: LogPosition | undefined, maxCount: number) => {
-        this.calls.readAll += 1;
-        await tick();
-        return this.all
-          .filter((r) => r.stream.startsWith(prefix) || r.stream.startsWith('$'))
-          .filter((r) => this.#readsFrom(from, r.position!))
-          .slice(0, maxCount);
-      },
-      ping: async () => undefined,
-      close: async () => {
-        log.closed = true;
-      },
-    };
-    return log;
-  }
-
-  #readsFrom(from: LogPosition | undefined, position: LogPosition): boolean {
-    if (from === undefined) return true;
-    return this.#inclusive ? !isAfter(from, position) : isAfter(position, from);
-  }
-
-  /** A system event, as KurrentDB writes its statistics into `$all`. */
-  writeSystemEvent(): void {
-    this.#write('$stats-127.0.0.1:2113', [
-      { id: randomUUID(), type: '$statsCollected', data: {}, metadata: {} },
-    ]);
-  }
-
-  async #append(stream: string, records: LogRecordData[], state: StreamState) {
-    this.calls.append += 1;
-    await tick();
-    const bytes = records.reduce((sum, r) => sum + JSON.stringify(r).length, 0);
-    if (bytes > KURRENT_MAX_APPEND_BYTES) {
-      // As the client log answers the server's refusal.
-      throw validationError('events', `must be at most ${KURRENT_MAX_APPEND_BYTES} bytes`);
-    }
-    const existing = this.streams.get(stream) ?? [];
-    const current = existing.length - 1;
-    const ids = records.map((r) => r.id);
-    const idempotent = this.#idempotent(existing, ids, state);
-    if (idempotent !== undefined) return idempotent;
-    const expected = state === 'no_stream' ? -1 : state === 'any' ? current : Number(state);
-    if (expected !== current) return { ok: false, actual: current } as AppendOutcome;
-    this.#write(stream, records);
-    return { ok: true, nextRevision: current + records.length } as AppendOutcome;
-  }
-
-  /** KurrentDB's answer to ids already in the stream: success without a write. */
-  #idempotent(existing: LogRecord[], ids: string[], state: StreamState) {
-    if (state === 'any') {
-      const recent = existing.slice(-100);
-      const found = ids.map((id) => recent.find((r) => r.id === id));
-      if (found.every((r) => r !== undefined)) {
-        return { ok: true, nextRevision: found[found.length - 1]!.revision } as AppendOutcome;
-      }
-      return undefined;
-    }
-    const first = state === 'no_stream' ? 0 : Number(state) + 1;
-    const atPlace = ids.every((id, index) => existing[first + index]?.id === id);
-    if (first < existing.length && atPlace) {
-      return { ok: true, nextRevision: first + ids.length - 1 } as AppendOutcome;
-    }
-    return undefined;
-  }
-
-  #write(stream: string, records: LogRecordData[]): void {
-    const existing = this.streams.get(stream) ?? [];
-    for (const record of records) {
-      const position = { commit: this.#offset, prepare: this.#offset };
-      this.#offset += BigInt(100 + JSON.stringify(record).length);
-      const parsed = JSON.parse(JSON.stringify(record)) as LogRecordData;
-      const stored: LogRecord = { ...parsed, stream, revision: existing.length, position };
-      existing.push(stored);
-      this.all.push(stored);
-    }
-    this.streams.set(stream, existing);
-  }
-}
-
-for (const inclusive of [true, false]) {
-  const server = new KurrentDouble({ inclusive });
+for (const leakyFilter of [false, true]) {
+  const server = new KurrentDouble({ leakyFilter });
   let stores = 0;
   let current: { prefix: string; store: EventStore } | undefined;
-  const reads = inclusive ? 'including' : 'after';
+  const filter = leakyFilter ? 'a filter letting everything through' : 'its prefix filter';
+  /** Other writers between the store's events: a system event and a neighbour's. */
+  const neighbours = () => {
+    server.writeSystemEvent();
+    server.writeForeign('neighbour/task-1', { hidePosition: true });
+  };
 
-  describeEventStoreConformance(`KurrentDB adapter (in-memory server, $all reads ${reads} from)`, {
+  describeEventStoreConformance(`KurrentDB adapter (in-memory server, ${filter})`, {
+    capabilities: { densePositions: false, refusesIdsOfOtherStreams: false },
     async open() {
       // A fresh prefix is a fresh store on the shared server; its neighbours stay invisible.
       const prefix = `conformance-${++stores}/`;
-      server.writeSystemEvent();
+      neighbours();
       const store = createKurrentDbEventStore(server.logFor(prefix), {
         streamPrefix: prefix,
         pageSize: 4,
@@ -159,7 +35,7 @@ for (const inclusive of [true, false]) {
     async reopen() {
       const { prefix, store } = current!;
       await store.close();
-      server.writeSystemEvent();
+      neighbours();
       current = {
         prefix,
         store: createKurrentDbEventStore(server.logFor(prefix), { streamPrefix: prefix }),
@@ -175,6 +51,9 @@ describe('the KurrentDB event store', () => {
 
   const open = (prefix = 'p/') =>
     createKurrentDbEventStore(double.logFor(prefix), { streamPrefix: prefix, pageSize: 3 });
+  /** Where the double holds each event of a stream, by id. */
+  const positionsIn = (stream: string) =>
+    new Map((double.streams.get(stream) ?? []).map((r) => [r.id, Number(r.position.commit)]));
 
   beforeEach(() => {
     double = new KurrentDouble();
@@ -215,49 +94,139 @@ describe('the KurrentDB event store', () => {
     });
   });
 
-  describe('numbering the log', () => {
-    it('leaves system events out of the positions', async () => {
+  describe('positions', () => {
+    it("are KurrentDB's own, one for each event of a multi-event append", async () => {
+      const batch = [testEvent(), testEvent(), testEvent()];
+
+      const result = await store.appendToStream('task-1', batch, { expectedRevision: 'no_stream' });
+
+      const held = positionsIn('p/task-1');
+      expect(result.positions).toEqual(batch.map((e) => held.get(e.id)));
+      const [a, b, c] = result.positions as [number, number, number];
+      expect(b - a).toBeGreaterThan(1);
+      expect(c - b).toBeGreaterThan(1);
+    });
+
+    it('are the same from the append, the stream and $all, and never counted', async () => {
       double.writeSystemEvent();
-      await store.appendToStream('task-1', [testEvent()], { expectedRevision: 'no_stream' });
-      double.writeSystemEvent();
-      double.writeSystemEvent();
-      const result = await store.appendToStream('task-2', [testEvent(), testEvent()], {
+      const first = await store.appendToStream('task-1', [testEvent(), testEvent()], {
         expectedRevision: 'no_stream',
       });
-      expect(result.positions).toEqual([2, 3]);
-      expect((await store.readAll({ after: 1, limit: 2 })).map((e) => e.position)).toEqual([2, 3]);
-      expect(await store.lastPosition()).toBe(3);
-    });
+      double.writeForeign('q/task-1');
+      const second = await store.appendToStream('task-2', [testEvent()], {
+        expectedRevision: 'no_stream',
+      });
 
-    it('gives every store on the log the same positions, however it came to read them', async () => {
-      for (let n = 0; n < 10; n++) {
-        await store.appendToStream(`task-${n % 3}`, [testEvent()], { expectedRevision: 'any' });
-        double.writeSystemEvent();
-      }
-      const reader = open();
-      const byStream = await reader.readStream('task-2');
+      const appended = [...first.positions, ...second.positions];
       const fresh = open();
-      const byPage = await fresh.readAll({ after: 0, limit: 100 });
-      expect(byStream.map((e) => e.position)).toEqual([3, 6, 9]);
-      expect(byPage.filter((e) => e.streamId === 'task-2')).toEqual(byStream);
-      expect(await open().lastPosition()).toBe(10);
+      expect((await fresh.readAll({ after: 0, limit: 10 })).map((e) => e.position)).toEqual(
+        appended,
+      );
+      expect((await fresh.readStream('task-1')).map((e) => e.position)).toEqual(first.positions);
+      expect(await fresh.lastPosition()).toBe(appended[2]);
+      const afterFirst = await fresh.readAll({ after: appended[0]!, limit: 1 });
+      expect(afterFirst.map((e) => e.position)).toEqual([appended[1]]);
     });
 
-    it('fills each page of the log even when system events sit between its events', async () => {
-      for (let n = 0; n < 8; n++) {
-        await store.appendToStream('task-1', [testEvent()], { expectedRevision: 'any' });
-        double.writeSystemEvent();
-        double.writeSystemEvent();
+    it('are refused, not rounded, once the log is past 2^53 bytes', async () => {
+      double = new KurrentDouble({ startAt: BigInt(Number.MAX_SAFE_INTEGER) - 1_000n });
+      store = open();
+      const below = await store.appendToStream('task-1', [testEvent()], {
+        expectedRevision: 'no_stream',
+      });
+      expect(Number.isSafeInteger(below.positions[0])).toBe(true);
+
+      await expect(
+        store.appendToStream('task-1', [testEvent(), testEvent(), testEvent()], {
+          expectedRevision: 0,
+        }),
+      ).rejects.toThrow(/2\^53/);
+      await expect(store.readAll({ after: below.positions[0]!, limit: 5 })).rejects.toThrow(
+        RangeError,
+      );
+      await expect(store.lastPosition()).rejects.toThrow(/beyond what a position/);
+    });
+
+    it('refuses to read from inside a record, naming what it can read from', async () => {
+      const { positions } = await store.appendToStream('task-1', [testEvent(), testEvent()], {
+        expectedRevision: 'no_stream',
+      });
+      await expect(store.readAll({ after: positions[1]! - 7, limit: 1 })).rejects.toThrow(
+        /an event's position/,
+      );
+    });
+  });
+
+  describe('no whole-log read', () => {
+    it('appends and reads on a log of 100,000 events with a few small reads', async () => {
+      for (let n = 0; n < 100_000; n++) {
+        const event = toRecordData(testEvent(), randomUUID());
+        double.write(`p/bulk-${n % 1000}`, [event]);
       }
-      const page = await open().readAll({ after: 2, limit: 4 });
-      expect(page.map((e) => e.position)).toEqual([3, 4, 5, 6]);
+      const fresh = open();
+      const before = { ...double.calls };
+
+      const result = await fresh.appendToStream('task-1', [testEvent(), testEvent()], {
+        expectedRevision: 'no_stream',
+      });
+      const last = await fresh.lastPosition();
+      const tail = await fresh.readAll({ after: result.positions[0]!, limit: 10 });
+
+      expect(last).toBe(result.positions[1]);
+      expect(tail.map((e) => e.position)).toEqual([result.positions[1]]);
+      expect(double.calls.readAll - before.readAll).toBe(2);
+      expect(double.calls.readStream - before.readStream).toBe(1);
+      expect(double.calls.recordsRead - before.recordsRead).toBeLessThanOrEqual(5);
+    });
+  });
+
+  describe('an append whose outcome was unknown', () => {
+    it('returns the original result when retried, not a second copy', async () => {
+      await store.appendToStream('task-1', [testEvent()], { expectedRevision: 'no_stream' });
+      const batch = [testEvent(), testEvent()];
+      double.failNextAppendAfterWrite();
+
+      await expect(store.appendToStream('task-1', batch, { expectedRevision: 0 })).rejects.toThrow(
+        /deadline/,
+      );
+      const retry = await store.appendToStream('task-1', batch, { expectedRevision: 0 });
+
+      const held = positionsIn('p/task-1');
+      expect(retry).toEqual({
+        nextRevision: 2,
+        positions: batch.map((e) => held.get(e.id)),
+        duplicate: true,
+      });
+      expect(double.streams.get('p/task-1')).toHaveLength(3);
     });
 
-    it('returns nothing after the end of the log, and nothing for a limit of 0', async () => {
-      await store.appendToStream('task-1', [testEvent()], { expectedRevision: 'any' });
-      expect(await store.readAll({ after: 5, limit: 10 })).toEqual([]);
-      expect(await store.readAll({ after: 0, limit: 0 })).toEqual([]);
-      await expect(store.readAll({ after: 0, limit: -1 })).rejects.toThrow(/limit/);
+    it('is found with any expected, long after KurrentDB forgot its ids', async () => {
+      const batch = [testEvent(), testEvent()];
+      double.failNextAppendAfterWrite();
+      await expect(
+        store.appendToStream('task-1', batch, { expectedRevision: 'any' }),
+      ).rejects.toThrow(/deadline/);
+      for (let n = 0; n < 15; n++) {
+        const ten = Array.from({ length: 10 }, () => testEvent());
+        await store.appendToStream('task-1', ten, { expectedRevision: 'any' });
+      }
+
+      const retry = await store.appendToStream('task-1', batch, { expectedRevision: 'any' });
+
+      expect(retry).toMatchObject({ nextRevision: 1, duplicate: true });
+      expect(retry.positions).toEqual(batch.map((e) => positionsIn('p/task-1').get(e.id)));
+      expect(double.streams.get('p/task-1')).toHaveLength(152);
+    });
+
+    it('is refused when only part of the batch is where a retry would find it', async () => {
+      const stored = testEvent();
+      await store.appendToStream('task-1', [testEvent()], { expectedRevision: 'no_stream' });
+      await store.appendToStream('task-1', [stored], { expectedRevision: 0 });
+
+      await expect(
+        store.appendToStream('task-1', [stored, testEvent()], { expectedRevision: 0 }),
+      ).rejects.toThrow(/1 of the batch's 2 event ids are already stored/);
+      expect(double.streams.get('p/task-1')).toHaveLength(2);
     });
   });
 
@@ -286,10 +255,9 @@ describe('the KurrentDB event store', () => {
         other.appendToStream('task-1', batch, { expectedRevision: 0 }),
       ]);
 
-      expect(a.positions).toEqual([2]);
-      expect(b.positions).toEqual([2]);
-      expect(a.nextRevision).toBe(1);
-      expect(b.nextRevision).toBe(1);
+      expect(a.positions).toEqual([positionsIn('p/task-1').get(batch[0]!.id)]);
+      expect(b.positions).toEqual(a.positions);
+      expect([a.nextRevision, b.nextRevision]).toEqual([1, 1]);
       expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
       expect(double.streams.get('p/task-1')).toHaveLength(2);
     });
@@ -304,8 +272,11 @@ describe('the KurrentDB event store', () => {
         store.appendToStream('task-1', batch, { expectedRevision: 'any' }),
       ]);
 
+      const held = positionsIn('p/task-1');
+      const positions = batch.map((e) => held.get(e.id));
       expect(results.map((r) => r.duplicate).sort()).toEqual([false, true, true]);
-      expect(results.every((r) => r.positions.join() === '2,3' && r.nextRevision === 2)).toBe(true);
+      expect(results.every((r) => r.nextRevision === 2)).toBe(true);
+      expect(results.map((r) => r.positions)).toEqual([positions, positions, positions]);
       expect(double.streams.get('p/task-1')).toHaveLength(3);
     });
 
@@ -323,41 +294,83 @@ describe('the KurrentDB event store', () => {
     });
   });
 
-  describe('reading', () => {
-    it('reads the whole log once to build its index, then only what is new', async () => {
-      for (let n = 0; n < 9; n++) {
-        await store.appendToStream(`task-${n}`, [testEvent()], { expectedRevision: 'no_stream' });
+  describe('other writers in $all', () => {
+    it('are skipped, whatever the server filter lets through, at every page size', async () => {
+      double = new KurrentDouble({ leakyFilter: true });
+      store = open();
+      const ids: string[] = [];
+      for (let n = 0; n < 7; n++) {
+        const event = testEvent();
+        ids.push(event.id);
+        await store.appendToStream(`task-${n % 2}`, [event], { expectedRevision: 'any' });
+        double.writeSystemEvent();
+        double.writeForeign('q/task-1', { hidePosition: n % 2 === 0 });
+        double.writeForeign('p-other/task-1');
       }
-      const reader = open();
-      const before = double.calls.readAll;
-      expect(await reader.lastPosition()).toBe(9);
-      const firstCatchUp = double.calls.readAll - before;
-      await reader.lastPosition();
-      expect(firstCatchUp).toBe(4);
-      expect(double.calls.readAll - before - firstCatchUp).toBe(1);
-    });
-
-    it('refuses an event in its streams that it did not write', async () => {
-      double.streams.set('p/task-x', []);
-      const foreign: LogRecord = {
-        id: randomUUID(),
-        type: 'Anything',
-        data: {},
-        metadata: { by: 'another tool' },
-        stream: 'p/task-x',
-        revision: 0,
-        position: { commit: 1n, prepare: 1n },
-      };
-      double.streams.get('p/task-x')!.push(foreign);
-      double.all.push(foreign);
-      await expect(store.readStream('task-x')).rejects.toThrow(/not written by this store/);
-    });
-
-    it('refuses a negative fromRevision', async () => {
-      await expect(store.readStream('task-1', { fromRevision: -1 })).rejects.toThrow(
-        /fromRevision/,
+      const read: string[] = [];
+      for (let after = 0; ; ) {
+        const page = await store.readAll({ after, limit: 2 });
+        if (page.length === 0) break;
+        read.push(...page.map((e) => e.id));
+        after = page[page.length - 1]!.position;
+      }
+      expect(read).toEqual(ids);
+      expect(await store.lastPosition()).toBe(
+        Number(double.streams.get('p/task-0')![3]!.position.commit),
       );
     });
+
+    it('may tombstone a stream of the store: $all reads past it, the stream reads empty', async () => {
+      await store.appendToStream('task-1', [testEvent()], { expectedRevision: 'no_stream' });
+      await store.appendToStream('task-2', [testEvent()], { expectedRevision: 'no_stream' });
+      double.tombstone('p/task-2');
+      expect(double.all[double.all.length - 1]).toMatchObject({
+        stream: 'p/task-2',
+        type: '$streamDeleted',
+      });
+      const [, second] = await store.readAll({ after: 0, limit: 5 });
+
+      expect(await store.lastPosition()).toBe(second!.position);
+      const third = await store.appendToStream('task-3', [testEvent()], {
+        expectedRevision: 'no_stream',
+      });
+      const all = await store.readAll({ after: second!.position, limit: 5 });
+      expect(all.map((e) => e.position)).toEqual(third.positions);
+      expect(await store.readStream('task-2')).toEqual([]);
+      await expect(
+        store.appendToStream('task-2', [testEvent()], { expectedRevision: 'any' }),
+      ).rejects.toThrow(/deleted/);
+    });
+
+    it('may soft-delete a stream of the store: its $$ metadata is skipped, the stream goes on', async () => {
+      double = new KurrentDouble({ leakyFilter: true });
+      store = createKurrentDbEventStore(double.logFor(''), { pageSize: 3 });
+      await store.appendToStream('task-1', [testEvent()], { expectedRevision: 'no_stream' });
+      double.softDelete('task-1');
+      expect(await store.readStream('task-1')).toEqual([]);
+
+      const again = await store.appendToStream('task-1', [testEvent()], {
+        expectedRevision: 'any',
+      });
+
+      expect(again.nextRevision).toBe(1);
+      expect((await store.readStream('task-1')).map((e) => e.revision)).toEqual([1]);
+      expect((await store.readAll({ after: 0, limit: 5 })).map((e) => e.revision)).toEqual([0, 1]);
+      expect(await store.lastPosition()).toBe(again.positions[0]);
+    });
+
+    it('may not write into the streams of the store', async () => {
+      const foreign = { id: randomUUID(), type: 'Anything', data: {}, metadata: { by: 'a tool' } };
+      double.write('p/task-x', [foreign]);
+      await expect(store.readStream('task-x')).rejects.toThrow(/not written by this store/);
+      await expect(store.readAll({ after: 0, limit: 1 })).rejects.toThrow(/not written/);
+    });
+  });
+
+  it('refuses a negative fromRevision, and a negative limit of the log', async () => {
+    await expect(store.readStream('task-1', { fromRevision: -1 })).rejects.toThrow(/fromRevision/);
+    await expect(store.readAll({ after: 0, limit: -1 })).rejects.toThrow(/limit/);
+    expect(await store.readAll({ after: 0, limit: 0 })).toEqual([]);
   });
 
   describe('the size of one append', () => {

@@ -10,9 +10,16 @@ import {
   streamNameFilter,
 } from '@kurrent/kurrentdb-client';
 import { validationError } from '../../../contracts/errors.ts';
-import type { KurrentLog, LogRecord, LogRecordData } from './kurrent-log.ts';
+import {
+  type AllRead,
+  InvalidLogPositionError,
+  type KurrentLog,
+  type LogRecord,
+  type LogRecordData,
+} from './kurrent-log.ts';
+import type { LogPosition } from './log-position.ts';
 import { actualRevisionOf } from './revisions.ts';
-import { NON_SYSTEM_STREAMS, type StreamNaming } from './stream-names.ts';
+import { type StreamNaming, streamFilterRegex } from './stream-names.ts';
 
 /**
  * `esdb://` still works with the KurrentDB client but prints a deprecation
@@ -27,6 +34,18 @@ export function normaliseConnectionString(url: string): string {
 const onLeader = { requiresLeader: true } as const;
 
 const typeOf = (error: unknown): unknown => (error as { type?: unknown } | null)?.type;
+
+const isDeleted = (error: unknown): boolean =>
+  typeOf(error) === ErrorType.STREAM_DELETED || typeOf(error) === ErrorType.STREAM_TOMBSTONED;
+
+/**
+ * KurrentDB answers a `$all` read from inside a record with `InvalidPosition`,
+ * which reaches this client as an unknown error naming it (not seen against a
+ * server here: matched on the name the server gives the result).
+ */
+const isInvalidPosition = (error: unknown): boolean =>
+  typeOf(error) === ErrorType.UNKNOWN &&
+  /invalid ?position/i.test(String((error as { message?: unknown }).message));
 
 /**
  * The client's connection errors say little more than their type; a health check
@@ -58,6 +77,13 @@ function toEventData(record: LogRecordData): EventData {
   } as EventData;
 }
 
+/** Where a resolved event is in `$all`: its own position, else the commit position read with it. */
+function positionOf(resolved: ResolvedEvent): LogPosition | undefined {
+  if (resolved.event?.position !== undefined) return resolved.event.position;
+  const commit = resolved.commitPosition;
+  return commit === undefined ? undefined : { commit, prepare: commit };
+}
+
 function toLogRecord(resolved: ResolvedEvent): LogRecord | undefined {
   const event = resolved.event;
   if (event === undefined) return undefined;
@@ -68,7 +94,7 @@ function toLogRecord(resolved: ResolvedEvent): LogRecord | undefined {
     revision: Number(event.revision),
     data: event.data,
     metadata: (event.metadata ?? {}) as Record<string, unknown>,
-    position: event.position,
+    position: positionOf(resolved),
   };
 }
 
@@ -85,10 +111,7 @@ async function collect(events: AsyncIterable<ResolvedEvent>): Promise<LogRecord[
 export function openClientLog(connectionString: string, naming: StreamNaming): KurrentLog {
   const client = KurrentDBClient.connectionString(normaliseConnectionString(connectionString));
   // Server-side, system streams (or streams outside the prefix) never cross the wire.
-  const filter =
-    naming.prefix === ''
-      ? streamNameFilter({ regex: NON_SYSTEM_STREAMS })
-      : streamNameFilter({ prefixes: [naming.prefix] });
+  const filter = streamNameFilter({ regex: streamFilterRegex(naming) });
 
   return {
     async append(stream, records, state) {
@@ -97,7 +120,11 @@ export function openClientLog(connectionString: string, naming: StreamNaming): K
           ...onLeader,
           streamState: state,
         });
-        return { ok: true, nextRevision: Number(result.nextExpectedRevision) };
+        return {
+          ok: true,
+          nextRevision: Number(result.nextExpectedRevision),
+          position: result.position,
+        };
       } catch (error) {
         if (typeOf(error) === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
           const { maxAppendSize } = error as { maxAppendSize: number };
@@ -105,6 +132,11 @@ export function openClientLog(connectionString: string, naming: StreamNaming): K
             'events',
             `must be at most ${maxAppendSize} bytes in one append (the server's MaxAppendSize)`,
           );
+        }
+        if (isDeleted(error)) {
+          throw new Error(`KurrentDB stream ${stream} is deleted: it takes no more events`, {
+            cause: error,
+          });
         }
         if (typeOf(error) !== ErrorType.WRONG_EXPECTED_VERSION) throw error;
         return {
@@ -126,14 +158,25 @@ export function openClientLog(connectionString: string, naming: StreamNaming): K
           }),
         );
       } catch (error) {
-        if (typeOf(error) === ErrorType.STREAM_NOT_FOUND) return [];
+        // A deleted stream reads as one that does not exist: its events are gone.
+        if (typeOf(error) === ErrorType.STREAM_NOT_FOUND || isDeleted(error)) return [];
         throw error;
       }
     },
-    readAll(from, maxCount) {
-      return collect(
-        client.readAll({ ...onLeader, fromPosition: from ?? START, maxCount, filter }),
-      );
+    async readAll(read: AllRead) {
+      const { from, maxCount, backwards } = read;
+      const fromPosition = from === 'start' ? START : from === 'end' ? END : from;
+      const direction = backwards ? BACKWARDS : FORWARDS;
+      try {
+        return await collect(
+          client.readAll({ ...onLeader, fromPosition, direction, maxCount, filter }),
+        );
+      } catch (error) {
+        if (typeof from === 'object' && isInvalidPosition(error)) {
+          throw new InvalidLogPositionError(from, error);
+        }
+        throw error;
+      }
     },
     async ping() {
       try {

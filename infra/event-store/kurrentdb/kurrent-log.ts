@@ -22,12 +22,38 @@ export interface LogRecord extends LogRecordData {
 }
 
 export type AppendOutcome =
-  | { ok: true; nextRevision: number }
+  /**
+   * Written, or taken by KurrentDB as a retry of events it holds (then nothing
+   * was written and both numbers are the earlier append's). `position`: the
+   * batch's last event's, when the server gave one.
+   */
+  | { ok: true; nextRevision: number; position: LogPosition | undefined }
   /** The stream was not where `streamState` said; -1 when it does not exist. */
   | { ok: false; actual: number };
 
 /** One read of a stream, checked (see `streamRead`). */
 export type StreamRead = ReturnType<typeof streamRead>;
+
+/** Where a `$all` read starts: an event's position, or either end of the log. */
+export type AllFrom = LogPosition | 'start' | 'end';
+
+/** One read of `$all`. */
+export interface AllRead {
+  from: AllFrom;
+  maxCount: number;
+  backwards: boolean;
+}
+
+/**
+ * A `$all` read asked to start inside a record rather than at one: KurrentDB
+ * answers `InvalidPosition` (its reader finds no record there).
+ */
+export class InvalidLogPositionError extends Error {
+  constructor(position: LogPosition, cause?: unknown) {
+    super(`KurrentDB has no record at log position ${position.commit}`, { cause });
+    this.name = 'InvalidLogPositionError';
+  }
+}
 
 /**
  * The few KurrentDB calls the event store makes, in the adapter's own terms, so
@@ -35,19 +61,24 @@ export type StreamRead = ReturnType<typeof streamRead>;
  * client library is touched in one small file.
  */
 export interface KurrentLog {
+  /**
+   * Appends; throws when the outcome is unknown (deadline, connection lost: the
+   * events may or may not be written), or the stream is deleted.
+   */
   append(stream: string, records: LogRecordData[], state: StreamState): Promise<AppendOutcome>;
   /**
    * The stream from `read.fromRevision` on (backwards: down, newest first; the
    * first or the last revision when null), at most `read.limit` records when
-   * not null; empty when it does not exist.
+   * not null; empty when it does not exist or was deleted.
    */
   readStream(stream: string, read: StreamRead): Promise<LogRecord[]>;
   /**
-   * Up to `maxCount` events of `$all` from `from` on (the start when undefined),
-   * in log order, restricted to the store's streams as far as the server filter
-   * goes. Whether the event at `from` itself comes back is left open: callers skip it.
+   * Up to `maxCount` events of `$all`, restricted server-side to the store's
+   * streams as far as its filter goes. Forwards from a position: the event there
+   * is included. Backwards from a position: only events before it. Throws
+   * `InvalidLogPositionError` for a position inside a record.
    */
-  readAll(from: LogPosition | undefined, maxCount: number): Promise<LogRecord[]>;
+  readAll(read: AllRead): Promise<LogRecord[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,19 +3,24 @@ import { validationError } from '../../../contracts/errors.ts';
 import {
   type AppendResult,
   type EventStore,
-  type ExpectedRevision,
   type NewEvent,
   WrongExpectedRevisionError,
 } from '../port.ts';
 import { assertAppendable, assertPage, streamRead } from '../shared/batch.ts';
-import { priorAppendResult } from '../shared/prior-append.ts';
 import type { KurrentLog, LogRecordData } from './kurrent-log.ts';
-import { LogFollower, type LogFollowerOptions } from './log-follower.ts';
-import { assertEventId, toRecordData, toStoredEvent } from './records.ts';
+import { LogPages } from './log-pages.ts';
+import { PriorBatch } from './prior-batch.ts';
+import {
+  appendIdOf,
+  assertEventId,
+  positionOfRecord,
+  toRecordData,
+  toStoredEvent,
+} from './records.ts';
 import { streamStateOf } from './revisions.ts';
 import { assertPrefix, kurrentStreamName, type StreamNaming } from './stream-names.ts';
 
-export interface KurrentDbStoreOptions extends LogFollowerOptions {
+export interface KurrentDbStoreOptions {
   /** Prepended to every stream name; '' (the default) uses the streams as they are. */
   streamPrefix?: string;
   /**
@@ -24,6 +29,8 @@ export interface KurrentDbStoreOptions extends LogFollowerOptions {
    * appends are refused here, naming the limit, instead of failing on the wire.
    */
   maxAppendBytes?: number;
+  /** Events per `$all` or stream read when a read takes several (at least 2). */
+  pageSize?: number;
 }
 
 /** KurrentDB's default `MaxAppendSize`: 1 MiB per append request. */
@@ -47,21 +54,42 @@ const assertAppendSize = (records: readonly LogRecordData[], maxBytes: number): 
 
 /**
  * The event store over KurrentDB (EventStoreDB ≥ 22.6). Streams and revisions are
- * KurrentDB's own. Positions: `$all` orders every event but numbers them by byte
- * offset, with gaps, while the port promises 1, 2, 3, …; rather than serialise
- * every append through a counter of our own, the position of an event is its
- * ordinal in `$all` counting only the store's streams (no system events). `$all`
- * never reorders and no code path deletes an event, so every process computes the
- * same numbers; each keeps them in a `LogIndex`, built by reading `$all` on first
- * use (about 110 bytes an event, id included) and extended as it reads on. That holds
- * while nothing else writes or scavenges the store's streams: give the store its
- * own database, or its own `streamPrefix`.
+ * KurrentDB's own, and so are positions: an event's position is its commit
+ * position in `$all` (equal to its prepare position for every event a gRPC append
+ * writes; see `log-position.ts`), a byte offset into the log, strictly increasing
+ * with gaps. No process reads or keeps the whole log: an append reads back the
+ * revisions it wrote (their positions, and whether it wrote them), `readAll` reads
+ * `$all` from the position it is given with the store's server-side filter, and
+ * `lastPosition` reads `$all` backwards, one event as a rule. A position that is
+ * not a safe integer (a log past 2^53 bytes, 8 PiB) is refused, never rounded.
+ * The connection's user must be allowed to read `$all` (`$admins`, `$ops`, or an
+ * ACL granting `$r` on `$all`).
  *
- * Ids: KurrentDB takes a retried append (same ids) as done only at the expected
- * revision it was first made at, or, with `any`, while the ids are in a recent
- * window, and it knows nothing of ids across streams. The index knows every id of
- * the log, so a retry gets the original result whatever it expects, and an id
- * stored in another stream is refused, as the port requires.
+ * Retries (same ids): KurrentDB takes a batch appended again at the expected
+ * revision it was first made at (or, with `any`, while its ids are recent) as done
+ * without writing; the store reads the revisions it answers with, and every event
+ * there carries the id of the append that wrote it, so a retry (or a racing twin)
+ * gets the original result with `duplicate: true`, also after an append whose
+ * outcome was unknown (it failed, e.g. on a deadline, after the write). When the
+ * expected revision is now stale, the store looks where the batch would be (the
+ * revisions after the expected one); with `any`, it reads the stream back first
+ * (a stream's length, only for `any`, which the system's own appends never use).
+ * Not done: an id already stored in another stream is not refused. KurrentDB knows
+ * ids per stream only, and refusing it would take an index of every id of the log,
+ * which this store was rid of; a retry at another expected revision than the one
+ * it first used is not recognised either, and conflicts.
+ *
+ * Other writers: system events, streams under other prefixes and tombstones (a
+ * deleted stream's `$streamDeleted` event in `$all`) are skipped; an event in the
+ * store's streams that this store did not write is refused when read.
+ *
+ * One append carries at most `maxAppendBytes` (the server's `MaxAppendSize`).
+ * Earlier versions numbered the log 1, 2, 3, … instead; the audit's leaf hashes
+ * cover positions, so a log they wrote would not carry over (none was written: that
+ * adapter never met a server). Verified against an in-memory stand-in modelled on
+ * KurrentDB's source (`tests/support/kurrent-double.ts`) only; the container suite
+ * runs it against a server wherever a container engine exists. Not verified there:
+ * how the client reports `InvalidPosition` (`client-log.ts`).
  */
 export function createKurrentDbEventStore(
   log: KurrentLog,
@@ -70,23 +98,31 @@ export function createKurrentDbEventStore(
   const naming: StreamNaming = { prefix: options.streamPrefix ?? '' };
   assertPrefix(naming.prefix);
   const maxAppendBytes = options.maxAppendBytes ?? KURRENT_MAX_APPEND_BYTES;
-  const follower = new LogFollower(log, naming, options);
+  const pageSize = options.pageSize ?? 4096;
+  const pages = new LogPages(log, naming, pageSize);
+  const prior = new PriorBatch(log, pageSize);
 
-  /** An earlier append of exactly this batch, as the index knows it now. */
-  const prior = (streamId: string, events: NewEvent[]): AppendResult | undefined =>
-    priorAppendResult(streamId, events, follower.placesOf(events.map((event) => event.id)));
-
-  const conflict = async (
+  /**
+   * What an append KurrentDB answered with success did: the revisions up to
+   * `nextRevision` hold the batch, written by this append or by an earlier one.
+   */
+  const appended = async (
+    stream: string,
     streamId: string,
     events: NewEvent[],
-    expected: ExpectedRevision,
-    actual: number,
+    nextRevision: number,
+    appendId: string,
   ): Promise<AppendResult> => {
-    // The same batch may have won the race (a concurrent retry): that is success.
-    await follower.catchUp();
-    const won = prior(streamId, events);
-    if (won !== undefined) return won;
-    throw new WrongExpectedRevisionError(streamId, expected, actual);
+    const fromRevision = nextRevision - events.length + 1;
+    const read = { fromRevision, limit: events.length, backwards: false };
+    const records = await log.readStream(stream, read);
+    if (records.map((record) => record.id).join() !== events.map((event) => event.id).join()) {
+      throw new Error(
+        `stream ${streamId}: KurrentDB took the append up to revision ${nextRevision}, but the batch is not there`,
+      );
+    }
+    const positions = records.map(positionOfRecord);
+    return { nextRevision, positions, duplicate: appendIdOf(records[0]!) !== appendId };
   };
 
   return {
@@ -97,48 +133,34 @@ export function createKurrentDbEventStore(
       const appendId = randomUUID();
       const records = events.map((event) => toRecordData(event, appendId));
       assertAppendSize(records, maxAppendBytes);
-      await follower.catchUp();
-      const earlier = prior(streamId, events);
-      if (earlier !== undefined) return earlier;
-      const ids = events.map((event) => event.id);
-      follower.watch(ids);
-      try {
-        const outcome = await log.append(stream, records, streamStateOf(expectedRevision));
-        if (!outcome.ok) return await conflict(streamId, events, expectedRevision, outcome.actual);
-        const positions = await follower.positionsOf(ids);
-        // KurrentDB accepts a retry of events it holds without writing: a twin of
-        // this append (another process) may have stored them since the check above.
-        const duplicate = follower.writerOf(ids[0]!) !== appendId;
-        return { nextRevision: outcome.nextRevision, positions, duplicate };
-      } finally {
-        follower.unwatch(ids);
+      if (expectedRevision === 'any') {
+        const earlier = await prior.anywhere(stream, streamId, events);
+        if (earlier !== undefined) return earlier;
       }
+      const outcome = await log.append(stream, records, streamStateOf(expectedRevision));
+      if (outcome.ok) {
+        return appended(stream, streamId, events, outcome.nextRevision, appendId);
+      }
+      if (expectedRevision !== 'any') {
+        // A retry whose first attempt was stored before the stream moved on.
+        const earlier = await prior.at(stream, streamId, events, expectedRevision);
+        if (earlier !== undefined) return earlier;
+      }
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, outcome.actual);
     },
 
     async readStream(streamId, readOptions) {
       const read = streamRead(readOptions);
       const records = await log.readStream(kurrentStreamName(naming, streamId), read);
-      const stored = [];
-      for (const record of records) {
-        const position = await follower.positionOfRecord(record);
-        stored.push(toStoredEvent(record, streamId, position));
-      }
-      return stored;
+      return records.map((record) => toStoredEvent(record, streamId));
     },
 
     async readAll({ after, limit }) {
       assertPage(after, limit);
-      const page = await follower.readPage(after, limit);
-      return page.map(({ record, streamId, position }) =>
-        toStoredEvent(record, streamId, position),
-      );
+      return limit === 0 ? [] : pages.after(after, limit);
     },
 
-    async lastPosition() {
-      await follower.catchUp();
-      return follower.index.count;
-    },
-
+    lastPosition: () => pages.last(),
     ping: () => log.ping(),
     close: () => log.close(),
   };

@@ -1,6 +1,7 @@
 import type { EventMetadata } from '../../../contracts/metadata.ts';
 import type { NewEvent, StoredEvent } from '../port.ts';
 import type { LogRecord, LogRecordData } from './kurrent-log.ts';
+import { portPosition } from './log-position.ts';
 
 /**
  * KurrentDB's metadata of one of our events: the port's metadata with what the
@@ -63,9 +64,21 @@ function envelopeOf(record: LogRecord): MetadataEnvelope {
   return envelope as unknown as MetadataEnvelope;
 }
 
-/** The stored event a KurrentDB record holds, at the port's `position`. */
-export function toStoredEvent(record: LogRecord, streamId: string, position: number): StoredEvent {
+/** The port position of a record read back, which must carry one (KurrentDB ≥ 22.6). */
+export function positionOfRecord(record: LogRecord): number {
+  const what = `event ${record.id} of ${record.stream}`;
+  if (record.position === undefined) {
+    throw new Error(
+      `${what} came without its $all position: KurrentDB before 22.6 does not give it`,
+    );
+  }
+  return portPosition(record.position, what);
+}
+
+/** The stored event a KurrentDB record of the store's stream `streamId` holds. */
+export function toStoredEvent(record: LogRecord, streamId: string): StoredEvent {
   const envelope = envelopeOf(record);
+  const position = positionOfRecord(record);
   return {
     id: record.id,
     type: record.type,

@@ -45,3 +45,13 @@ export function ownStreamId(naming: StreamNaming, stream: string): string | unde
 
 /** Regular expression (.NET syntax, run by the server) for the `$all` filter without a prefix. */
 export const NON_SYSTEM_STREAMS = '^[^$]';
+
+/**
+ * The server-side `$all` filter of a store, a regular expression on stream names
+ * (.NET syntax): its prefix, or, without one, every non-system stream. What it
+ * lets through is checked again client-side (`ownStreamId`).
+ */
+export function streamFilterRegex(naming: StreamNaming): string {
+  if (naming.prefix === '') return NON_SYSTEM_STREAMS;
+  return `^${naming.prefix.replace(/[.*+?^${}()|[\]\\#\s-]/g, '\\$&')}`;
+}
