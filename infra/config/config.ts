@@ -91,6 +91,8 @@ export interface Config {
   boardsWorkerMemoryMb: number;
   /** Past days, back from yesterday, whose overview the boards service computes ahead and keeps. */
   boardsKeptDays: number;
+  /** Documents `npm run rebuild` holds in memory at once (see `keptDocuments` of the rebuild). */
+  rebuildKeptDocuments: number;
   /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
   nats: NatsSettings;
   /** The leases that keep one projector, one clock and one audit indexer active across nodes. */
@@ -600,6 +602,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     boardsWorker: flag(env, 'BOARDS_WORKER', true),
     boardsWorkerMemoryMb: integer(env, 'BOARDS_WORKER_MEMORY_MB', 2048, 256, 65_536),
     boardsKeptDays: integer(env, 'BOARDS_KEPT_DAYS', 400, 0, 3660),
+    rebuildKeptDocuments: integer(env, 'REBUILD_KEPT_DOCUMENTS', 300_000, 1000, 100_000_000),
     ...scaleOutSettings(env),
     ...authSettings(env),
     ...graphqlSettings(env, production),

@@ -108,29 +108,46 @@ export interface RebuildOptions {
   /**
    * Events between two commits (default: one commit at the end, or every
    * 100,000 events when a projection keeps versions, which are let go at each
-   * commit). Every document stays in memory either way, so each commit only
-   * adds writing each changed document once more.
+   * commit). Documents stay in memory up to `keptDocuments`, so a commit
+   * mostly adds writing each changed document once more.
    */
   commitEvery?: number;
+  /**
+   * Documents held in memory (default 300,000): past it, the rebuild commits
+   * and lets every document go, and from then on reads back, before each page,
+   * the documents the page touches that it no longer holds. Memory then grows
+   * with this bound, not with the log.
+   */
+  keptDocuments?: number;
   /** Stop after this position (default: the end of the log). */
   until?: number;
   /** Called after each commit. */
   onCommit?: (progress: { position: number; events: number }) => void;
 }
 
+/** Documents a rebuild holds in memory by default (see `keptDocuments`). */
+export const rebuildKeptDocuments = 300_000;
+
 /**
- * The documents of a rebuild, all held in memory: the store was emptied first
- * and only the rebuild writes to it, so what it holds is never read back. The
- * ids changed since the last commit are kept per collection.
+ * The documents of a rebuild held in memory: the store was emptied first and
+ * only the rebuild writes to it, so while nothing was let go, a document not
+ * held does not exist. The ids changed since the last commit are kept per
+ * collection; once committed, documents may be let go (`forget`), and are then
+ * read back from the store before the page that touches them (`load`).
  */
 const rebuildCache = () => {
   const documents = new Map<string, Map<string, Doc>>();
   let dirty = new Map<string, Set<string>>();
+  let held = 0;
+  let forgotten = false;
   const set: DocumentSet = {
     get: (collection, id) => documents.get(collection)?.get(id) ?? null,
     set: (collection, id, doc) => {
-      if (doc === null) documents.get(collection)?.delete(id);
-      else innerMap(documents, collection).set(id, doc);
+      const docs = innerMap(documents, collection);
+      const had = docs.has(id);
+      if (doc === null) docs.delete(id);
+      else docs.set(id, doc);
+      held += (doc === null ? 0 : 1) - (had ? 1 : 0);
       let ids = dirty.get(collection);
       if (ids === undefined) {
         ids = new Set();
@@ -141,6 +158,10 @@ const rebuildCache = () => {
   };
   return {
     documents: set,
+    /** How many documents are held. */
+    get size(): number {
+      return held;
+    },
     /** The changes to commit (a document gone is a removal), and a clean slate. */
     take(): DocumentChange[] {
       const changes: DocumentChange[] = [];
@@ -150,6 +171,28 @@ const rebuildCache = () => {
       }
       dirty = new Map();
       return changes;
+    },
+    /** Lets every document go: call right after a commit, when none is changed. */
+    forget(): void {
+      documents.clear();
+      held = 0;
+      forgotten = true;
+    },
+    /** Whether documents were let go: those a page touches must be read back first. */
+    get forgotten(): boolean {
+      return forgotten;
+    },
+    /** Reads back the documents of `touched` let go since they were committed. */
+    async load(readModels: ReadModelStore, touched: Map<string, Set<string>>): Promise<void> {
+      for (const [collection, ids] of touched) {
+        const docs = innerMap(documents, collection);
+        const missing = [...ids].filter((id) => !docs.has(id));
+        if (missing.length === 0) continue;
+        for (const [id, doc] of await readModels.getMany<Doc>(collection, missing)) {
+          docs.set(id, doc);
+          held += 1;
+        }
+      }
     },
   };
 };
@@ -170,6 +213,7 @@ export const rebuildReadModels = async (
   const commitEvery =
     options.commitEvery ?? (temporal.size > 0 ? 100_000 : Number.POSITIVE_INFINITY);
   const until = options.until ?? Number.POSITIVE_INFINITY;
+  const keptDocuments = options.keptDocuments ?? rebuildKeptDocuments;
   await options.readModels.reset();
   await indexEmptyStore(options.readModels, options.projections, projectorId);
   const cache = rebuildCache();
@@ -200,10 +244,17 @@ export const rebuildReadModels = async (
     const page = read.filter((event) => event.position <= until);
     const last = page.at(-1);
     if (!last) break;
-    applyEvents(options.projections, page.map(toEnvelope), cache.documents, versions);
+    const envelopes = page.map(toEnvelope);
+    if (cache.forgotten) {
+      await cache.load(options.readModels, touchedDocuments(options.projections, envelopes));
+    }
+    applyEvents(options.projections, envelopes, cache.documents, versions);
     position = last.position;
     events += page.length;
-    if (events - eventsCommitted >= commitEvery) await commit();
+    if (cache.size > keptDocuments) {
+      await commit();
+      cache.forget();
+    } else if (events - eventsCommitted >= commitEvery) await commit();
   }
   await commit();
   return { events, position };

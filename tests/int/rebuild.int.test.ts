@@ -12,6 +12,7 @@ import { createDayLightsSource } from '../../services/boards/as-of/day-lights-so
 import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
 import { createBoardsCompute } from '../../services/boards/compute/boards-compute.ts';
 import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { temporalCollections } from '../../services/projector/versions.ts';
 import { sparseEventStore } from '../support/sparse-event-store.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
@@ -273,6 +274,35 @@ describe('the read models rebuilt from a log written through real commands', () 
     expect(commits.at(-1)).toBe(lastPosition);
     expect(await everyDocument(readModels)).toEqual(incremental);
     await readModels.close();
+    await eventStore.close();
+  });
+
+  it('gives the same documents and versions holding a few documents at a time', async () => {
+    const eventStore = openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    const whole = openEmbeddedReadModelStore({ path: path.join(temp, 'whole.sqlite') });
+    const bounded = openEmbeddedReadModelStore({ path: path.join(temp, 'bounded.sqlite') });
+    const commits: number[] = [];
+    await rebuildReadModels({ eventStore, readModels: whole, projections: allProjections });
+    await rebuildReadModels({
+      eventStore,
+      readModels: bounded,
+      projections: allProjections,
+      batchSize: 7,
+      keptDocuments: 5,
+      onCommit: ({ position }) => commits.push(position),
+    });
+    // Let go past 5 documents: a commit every page or two, not one at the end.
+    expect(commits.length).toBeGreaterThan(10);
+    expect(await everyDocument(bounded)).toEqual(incremental);
+    let versions = 0;
+    for (const collection of temporalCollections(allProjections).keys()) {
+      const kept = [...bounded.versionsOf(collection)];
+      versions += kept.length;
+      expect(kept).toEqual([...whole.versionsOf(collection)]);
+    }
+    expect(versions).toBeGreaterThan(20);
+    await whole.close();
+    await bounded.close();
     await eventStore.close();
   });
 

@@ -201,6 +201,8 @@ describe('a wrong setting', () => {
     ['BOARDS_WORKER_MEMORY_MB', '65537'],
     ['BOARDS_KEPT_DAYS', '-1'],
     ['BOARDS_KEPT_DAYS', '3661'],
+    ['REBUILD_KEPT_DOCUMENTS', '999'],
+    ['REBUILD_KEPT_DOCUMENTS', 'many'],
   ])('%s=%s stops start-up naming the variable', (name, value) => {
     const error = refused({ [name]: value });
     expect(error.name).toBe('ConfigError');
@@ -250,6 +252,7 @@ describe('valid overrides', () => {
       BOARDS_WORKER: 'false',
       BOARDS_WORKER_MEMORY_MB: '4096',
       BOARDS_KEPT_DAYS: '30',
+      REBUILD_KEPT_DOCUMENTS: '50000',
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
       READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
       MONGODB_DATABASE: 'dubanju_city',
@@ -293,6 +296,7 @@ describe('valid overrides', () => {
       boardsWorker: false,
       boardsWorkerMemoryMb: 4096,
       boardsKeptDays: 30,
+      rebuildKeptDocuments: 50000,
       eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',
       readModelStoreUrl: 'mongodb://mongo:27017/?replicaSet=rs0',
       mongodbDatabase: 'dubanju_city',
