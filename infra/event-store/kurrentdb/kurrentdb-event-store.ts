@@ -62,8 +62,8 @@ const assertAppendSize = (records: readonly LogRecordData[], maxBytes: number): 
  * `$all` from the position it is given with the store's server-side filter, and
  * `lastPosition` reads `$all` backwards, one event as a rule. A position that is
  * not a safe integer (a log past 2^53 bytes, 8 PiB) is refused, never rounded.
- * The connection's user must be allowed to read `$all` (`$admins`, `$ops`, or an
- * ACL granting `$r` on `$all`).
+ * The connection's user must be allowed to read `$all` (an admin, or an ACL
+ * granting `$r` on `$all`).
  *
  * Retries (same ids): KurrentDB takes a batch appended again at the expected
  * revision it was first made at (or, with `any`, while its ids are recent) as done
