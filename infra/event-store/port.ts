@@ -91,6 +91,17 @@ export interface EventStore {
    * the number of events, which a store with gaps does not know without a scan.
    */
   lastPosition(): Promise<number>;
+  /**
+   * Optional: tells `listener` whenever events of the store may have been
+   * appended, by any process, after what a follower has read; it gets the
+   * highest position the store knows of (0: none yet). A hint to read the log
+   * (`readAll` from a checkpoint), never the events themselves: it may come
+   * twice, or for nothing, and one may be missed while the store reconnects, so
+   * followers keep polling. Returns the unsubscribe. The listener must not throw.
+   * Stores whose appends no other process makes unseen leave it undefined
+   * (their followers learn of appends from the bus and their polls).
+   */
+  onAppended?(listener: (position: number) => void): () => void;
   /** Cheap liveness check for health endpoints. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,3 +1,4 @@
+import type { EventStore } from '../event-store/port.ts';
 import type { LeaderRole, Leadership } from '../leadership/leadership.ts';
 import type { Ticker } from './ticker.ts';
 import { startTicker } from './ticker.ts';
@@ -17,14 +18,20 @@ export interface FollowUnderLeaseOptions {
   coalesceMs: number;
   onWakeError: (error: unknown) => void;
   onPollError: (error: unknown) => void;
+  /**
+   * The store followed: when it tells of appends itself (`onAppended`, e.g.
+   * KurrentDB's live subscription, which hears other processes too), the
+   * holder is woken by it as by an `appended` notification; polls go on.
+   */
+  eventStore?: Pick<EventStore, 'onAppended'>;
   /** More work of the same role, begun before the first catch-up and ended with the polls. */
   alongside?: LeaderRole;
 }
 
 /**
  * Runs a log follower on the node holding its lease: catches up when the lease is
- * won, then polls; catches up soon after each `appended` notification. Stands
- * down when the lease is lost, ending a poll of an earlier term.
+ * won, then polls; catches up soon after each `appended` notification, and each
+ * append the store tells of while the lease is held. Stands down when the lease is lost, ending a poll of an earlier term.
  */
 export const followUnderLease = (options: FollowUnderLeaseOptions) => {
   const { leadership, catchUp } = options;
@@ -35,9 +42,14 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
   /** The lease term of the turn leading now (absent without an election). */
   let leaseTerm: number | undefined;
 
+  /** Ends the store's notices of appends, listened to while leading. */
+  let unlisten: (() => void) | undefined;
+
   const stopPolling = () => {
     polling?.stop();
     polling = null;
+    unlisten?.();
+    unlisten = undefined;
   };
 
   /**
@@ -63,6 +75,7 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
       } finally {
         if (turn === mine) {
           polling = startTicker(options.pollMs, turnCatchUp(mine), options.onPollError);
+          unlisten = options.eventStore?.onAppended?.(wake);
         }
       }
     },
@@ -73,21 +86,23 @@ export const followUnderLease = (options: FollowUnderLeaseOptions) => {
     },
   };
 
+  /**
+   * An `appended` notification. Wake-ups that come together share one catch-up:
+   * under load one commit covers many events, not one each.
+   */
+  function wake(): void {
+    if (!leadership.holding() || wakeScheduled) return;
+    wakeScheduled = true;
+    const run = () => {
+      wakeScheduled = false;
+      turnCatchUp(turn)().catch(options.onWakeError);
+    };
+    if (options.coalesceMs > 0) setTimeout(run, options.coalesceMs);
+    else setImmediate(run);
+  }
+
   return {
-    /**
-     * An `appended` notification. Wake-ups that come together share one catch-up:
-     * under load one commit covers many events, not one each.
-     */
-    wake(): void {
-      if (!leadership.holding() || wakeScheduled) return;
-      wakeScheduled = true;
-      const run = () => {
-        wakeScheduled = false;
-        turnCatchUp(turn)().catch(options.onWakeError);
-      };
-      if (options.coalesceMs > 0) setTimeout(run, options.coalesceMs);
-      else setImmediate(run);
-    },
+    wake,
     /** Starts campaigning; without an election, answers once the first catch-up is done. */
     start: (): Promise<void> => leadership.start(role),
     /** Stops campaigning: the polls end and the lease is given up for a standby. */

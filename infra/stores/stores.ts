@@ -121,12 +121,15 @@ function openEventStore(choice: EventStoreChoice, config: StoreConfig): EventSto
       }
     case 'kurrentdb':
       // Loaded late: the client's native bridge and gRPC cost every start.
-      return deferredEventStore(async () => {
-        const { openKurrentDbEventStore } = await import(
-          '../event-store/kurrentdb/open-kurrentdb-event-store.ts'
-        );
-        return openKurrentDbEventStore({ connectionString: choice.connectionString });
-      });
+      return deferredEventStore(
+        async () => {
+          const { openKurrentDbEventStore } = await import(
+            '../event-store/kurrentdb/open-kurrentdb-event-store.ts'
+          );
+          return openKurrentDbEventStore({ connectionString: choice.connectionString });
+        },
+        { tellsOfAppends: true },
+      );
     case 'postgres':
       // Loaded late, like the other server adapters; the schema is made on first use.
       return deferredEventStore(async () => {

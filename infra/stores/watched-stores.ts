@@ -37,6 +37,7 @@ export const watchEventStore = (store: EventStore, condition: StoreCondition): E
   readStream: (streamId, options) => store.readStream(streamId, options),
   readAll: (options) => store.readAll(options),
   lastPosition: () => store.lastPosition(),
+  ...(store.onAppended ? { onAppended: store.onAppended.bind(store) } : {}),
   ping: () => checked(condition, () => store.ping()),
   close: () => store.close(),
 });

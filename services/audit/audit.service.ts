@@ -516,6 +516,7 @@ export const createAuditService = (
         signing = null;
       };
       following = followUnderLease({
+        eventStore: deps.eventStore,
         leadership,
         catchUp: (_proceed, term) => catchUpAndSign('count', term),
         pollMs: deps.projectorPollMs,

@@ -63,6 +63,7 @@ export const createProjectorService = (
         onError: (error) => logger.error('projection failed', error),
       });
       following = followUnderLease({
+        eventStore: deps.eventStore,
         leadership: options.leadership ?? alwaysLeading(),
         catchUp,
         pollMs: deps.projectorPollMs,

@@ -7,8 +7,10 @@ import {
   type KurrentLog,
   type LogRecord,
   type LogRecordData,
+  type LogSubscription,
   type StreamRead,
   type StreamState,
+  type SubscriptionHandlers,
 } from '../../infra/event-store/kurrentdb/kurrent-log.ts';
 import { KURRENT_MAX_APPEND_BYTES } from '../../infra/event-store/kurrentdb/kurrentdb-event-store.ts';
 import type { LogPosition } from '../../infra/event-store/kurrentdb/log-position.ts';
@@ -30,6 +32,13 @@ export interface KurrentDoubleOptions {
   leakyFilter?: boolean;
 }
 
+/** A live `$all` subscription: sent what passes its filter once caught up to the log's end. */
+interface Subscriber {
+  passes: (record: Stored) => boolean;
+  seen: SubscriptionHandlers;
+  caughtUp: boolean;
+}
+
 /**
  * An in-memory stand-in for a KurrentDB server, at the level of the adapter's
  * `KurrentLog`, modelled on KurrentDB's source (see `log-position.ts`):
@@ -46,7 +55,10 @@ export interface KurrentDoubleOptions {
  * - hard deletes (a `$streamDeleted` event in the stream itself, then reads as
  *   deleted and appends refused), soft deletes (`$metadata` in `$$stream`, the
  *   stream truncated before its next revision), system events, other writers;
- * - an append can be made to fail after its write (deadline exceeded).
+ * - an append can be made to fail after its write (deadline exceeded);
+ * - live `$all` subscriptions with the log's filter: from the end, or after a
+ *   position (what lies after it first, then live), each record once, in order;
+ *   they can be dropped, as a lost connection drops them.
  * Each call yields to the event loop first, so concurrent calls interleave as
  * they would over the network.
  */
@@ -57,6 +69,7 @@ export class KurrentDouble {
   readonly #boundaries = new Set<bigint>();
   readonly #hardDeleted = new Set<string>();
   readonly #truncatedBefore = new Map<string, number>();
+  readonly #subscribers = new Set<Subscriber>();
   readonly #leaky: boolean;
   #end: bigint;
   #failAfterWrite: Error | undefined;
@@ -77,12 +90,26 @@ export class KurrentDouble {
         this.#append(stream, records, state),
       readStream: (stream: string, read: StreamRead) => this.#readStream(stream, read),
       readAll: (read: AllRead) => this.#readAll(read, passes),
+      subscribeAll: (from: LogPosition | 'end', seen: SubscriptionHandlers) =>
+        this.#subscribe(from, seen, passes),
       ping: async () => undefined,
       close: async () => {
         log.closed = true;
       },
     };
     return log;
+  }
+
+  /** How many `$all` subscriptions are live (begun, neither stopped nor dropped). */
+  get liveSubscriptions(): number {
+    return this.#subscribers.size;
+  }
+
+  /** Drops every live subscription, as a lost connection does. */
+  dropSubscriptions(): void {
+    const dropped = [...this.#subscribers];
+    this.#subscribers.clear();
+    for (const subscriber of dropped) subscriber.seen.dropped(new Error('connection lost'));
   }
 
   /** The next append writes, then fails as a call whose outcome is unknown does. */
@@ -126,10 +153,47 @@ export class KurrentDouble {
       const stored: Stored = { ...parsed, stream, revision, position: { commit: at, prepare: at } };
       if (place.revision === undefined) existing.push(stored);
       this.all.push(stored);
+      this.#publish(stored);
       return stored;
     });
     this.streams.set(stream, existing);
     return written;
+  }
+
+  #subscribe(
+    from: LogPosition | 'end',
+    seen: SubscriptionHandlers,
+    passes: (record: Stored) => boolean,
+  ): LogSubscription {
+    const subscriber: Subscriber = { passes, seen, caughtUp: from === 'end' };
+    this.#subscribers.add(subscriber);
+    if (typeof from === 'object') {
+      // Catching up, after the call returns as over the network: what lies after `from`.
+      void tick().then(() => {
+        if (!this.#subscribers.has(subscriber)) return;
+        for (const stored of this.all) {
+          if (stored.position.commit > from.commit) this.#send(subscriber, stored);
+        }
+        subscriber.caughtUp = true;
+      });
+    }
+    return {
+      stop: () => {
+        this.#subscribers.delete(subscriber);
+      },
+    };
+  }
+
+  #publish(stored: Stored): void {
+    for (const subscriber of this.#subscribers) {
+      if (subscriber.caughtUp) this.#send(subscriber, stored);
+    }
+  }
+
+  #send(subscriber: Subscriber, stored: Stored): void {
+    if (!subscriber.passes(stored)) return;
+    const { hidePosition, ...event } = stored;
+    subscriber.seen.record(hidePosition ? { ...event, position: undefined } : event);
   }
 
   /** Moves the log's end past one record; returns the record's position. */

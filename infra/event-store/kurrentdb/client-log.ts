@@ -16,6 +16,8 @@ import {
   type KurrentLog,
   type LogRecord,
   type LogRecordData,
+  type LogSubscription,
+  type SubscriptionHandlers,
 } from './kurrent-log.ts';
 import type { LogPosition } from './log-position.ts';
 import { actualRevisionOf } from './revisions.ts';
@@ -107,11 +109,61 @@ async function collect(events: AsyncIterable<ResolvedEvent>): Promise<LogRecord[
   return records;
 }
 
+/**
+ * How often a filtered subscription reports a checkpoint: every this many
+ * windows of records read server-side (a window is 32 records unless the
+ * server's `maxSearchWindow` says otherwise), whether or not any passed the filter.
+ */
+export const SUBSCRIPTION_CHECKPOINT_INTERVAL = 32;
+
+/** `subscribeToAll` with the store's filter, reported through `seen`, dropped once. */
+function subscribeAll(
+  client: KurrentDBClient,
+  regex: string,
+  from: LogPosition | 'end',
+  seen: SubscriptionHandlers,
+): LogSubscription {
+  let live = true;
+  const end = (error: unknown) => {
+    if (!live) return;
+    live = false;
+    subscription.unsubscribe().catch(() => undefined);
+    seen.dropped(error);
+  };
+  const subscription = client.subscribeToAll({
+    ...onLeader,
+    fromPosition: from === 'end' ? END : from,
+    filter: streamNameFilter({
+      regex,
+      checkpointInterval: SUBSCRIPTION_CHECKPOINT_INTERVAL,
+      checkpointReached: (_, position) => {
+        if (live) seen.checkpoint(position);
+      },
+    }),
+  });
+  subscription
+    .on('data', (resolved: ResolvedEvent) => {
+      const record = toLogRecord(resolved);
+      if (live && record !== undefined) seen.record(record);
+    })
+    .on('error', end)
+    .on('end', () => end(new Error('KurrentDB ended the subscription to $all')))
+    .on('close', () => end(new Error('the subscription to $all was closed')));
+  return {
+    stop() {
+      if (!live) return;
+      live = false;
+      subscription.unsubscribe().catch(() => undefined);
+    },
+  };
+}
+
 /** The `KurrentLog` of a KurrentDB (or EventStoreDB ≥ 22.6) server, by connection string. */
 export function openClientLog(connectionString: string, naming: StreamNaming): KurrentLog {
   const client = KurrentDBClient.connectionString(normaliseConnectionString(connectionString));
   // Server-side, system streams (or streams outside the prefix) never cross the wire.
-  const filter = streamNameFilter({ regex: streamFilterRegex(naming) });
+  const regex = streamFilterRegex(naming);
+  const filter = streamNameFilter({ regex });
 
   return {
     async append(stream, records, state) {
@@ -178,6 +230,7 @@ export function openClientLog(connectionString: string, naming: StreamNaming): K
         throw error;
       }
     },
+    subscribeAll: (from, seen) => subscribeAll(client, regex, from, seen),
     async ping() {
       try {
         const last = { fromPosition: END, direction: BACKWARDS, maxCount: 1 } as const;

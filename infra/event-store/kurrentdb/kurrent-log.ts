@@ -44,6 +44,18 @@ export interface AllRead {
   backwards: boolean;
 }
 
+/** What a live subscription to `$all` reports (see `KurrentLog.subscribeAll`). */
+export interface SubscriptionHandlers {
+  record(record: LogRecord): void;
+  checkpoint(position: LogPosition): void;
+  dropped(error: unknown): void;
+}
+
+/** A live subscription to `$all`. */
+export interface LogSubscription {
+  stop(): void;
+}
+
 /**
  * A `$all` read asked to start inside a record rather than at one: KurrentDB
  * answers `InvalidPosition` (its reader finds no record there).
@@ -79,6 +91,15 @@ export interface KurrentLog {
    * `InvalidLogPositionError` for a position inside a record.
    */
   readAll(read: AllRead): Promise<LogRecord[]>;
+  /**
+   * Follows `$all` live from `from` (`'end'`: only what is appended from now on;
+   * a position: what comes after it, then live), with the store's server-side
+   * filter. `seen.record` gets each record the filter lets through; `seen.checkpoint`
+   * a position the server has read up to, every so many records filtered out;
+   * `seen.dropped`, once, the end of the subscription other than by `stop`
+   * (server gone, connection lost). Nothing is called after `stop`.
+   */
+  subscribeAll(from: LogPosition | 'end', seen: SubscriptionHandlers): LogSubscription;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import {
   WrongExpectedRevisionError,
 } from '../port.ts';
 import { assertAppendable, assertPage, streamRead } from '../shared/batch.ts';
+import { AppendedWatch } from './appended-watch.ts';
 import type { KurrentLog, LogRecordData } from './kurrent-log.ts';
 import { LogPages } from './log-pages.ts';
 import { PriorBatch } from './prior-batch.ts';
@@ -31,6 +32,11 @@ export interface KurrentDbStoreOptions {
   maxAppendBytes?: number;
   /** Events per `$all` or stream read when a read takes several (at least 2). */
   pageSize?: number;
+  /**
+   * Milliseconds before the live subscription behind `onAppended` is made again
+   * after a drop (default 500), doubled at each failed attempt up to 30 s.
+   */
+  resubscribeMs?: number;
 }
 
 /** KurrentDB's default `MaxAppendSize`: 1 MiB per append request. */
@@ -79,6 +85,10 @@ const assertAppendSize = (records: readonly LogRecordData[], maxBytes: number): 
  * which this store was rid of; a retry at another expected revision than the one
  * it first used is not recognised either, and conflicts.
  *
+ * Other processes' appends are heard live: `onAppended` keeps one filtered
+ * `subscribeToAll` from the end of `$all` while it has listeners (see
+ * `appended-watch.ts`); it wakes followers, who still read with `readAll`.
+ *
  * Other writers: system events, streams under other prefixes and tombstones (a
  * deleted stream's `$streamDeleted` event in `$all`) are skipped; an event in the
  * store's streams that this store did not write is refused when read.
@@ -101,6 +111,8 @@ export function createKurrentDbEventStore(
   const pageSize = options.pageSize ?? 4096;
   const pages = new LogPages(log, naming, pageSize);
   const prior = new PriorBatch(log, pageSize);
+  const retryMs = options.resubscribeMs ?? 500;
+  const watch = new AppendedWatch(log, naming, { retryMs, maxRetryMs: Math.max(retryMs, 30_000) });
 
   /**
    * What an append KurrentDB answered with success did: the revisions up to
@@ -161,7 +173,11 @@ export function createKurrentDbEventStore(
     },
 
     lastPosition: () => pages.last(),
+    onAppended: (listener) => watch.listen(listener),
     ping: () => log.ping(),
-    close: () => log.close(),
+    close: () => {
+      watch.close();
+      return log.close();
+    },
   };
 }

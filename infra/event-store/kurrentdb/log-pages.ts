@@ -15,7 +15,7 @@ import { ownStreamId, type StreamNaming } from './stream-names.ts';
  * own events in the store's streams (a tombstone is a `$streamDeleted` event in
  * the deleted stream itself; KurrentDB's event types start with `$`).
  */
-function ownStreamOf(naming: StreamNaming, record: LogRecord): string | undefined {
+export function ownStreamOf(naming: StreamNaming, record: LogRecord): string | undefined {
   const streamId = ownStreamId(naming, record.stream);
   return streamId === undefined || record.type.startsWith('$') ? undefined : streamId;
 }
