@@ -108,6 +108,18 @@ describe('the stores chosen by configuration', () => {
     await expect(stores.eventStore.close()).resolves.toBeUndefined();
     await expect(stores.readModels.close()).resolves.toBeUndefined();
   });
+
+  it('tell of appends (onAppended) on KurrentDB only, through every wrapper', async () => {
+    const servers = { ...base, readModelStoreUrl: 'mongodb://127.0.0.1:1' };
+    const kurrent = openStores({ ...servers, eventStoreUrl: 'kurrentdb://127.0.0.1:1?tls=false' });
+    const postgres = openStores({ ...servers, eventStoreUrl: 'postgres://127.0.0.1:1/none' });
+    expect(kurrent.eventStore.onAppended).toBeInstanceOf(Function);
+    expect(postgres.eventStore.onAppended).toBeUndefined();
+    for (const stores of [kurrent, postgres]) {
+      await stores.eventStore.close();
+      await stores.readModels.close();
+    }
+  });
 });
 
 const answering = (): Stores => ({
@@ -182,6 +194,24 @@ describe('a store loaded on first use', () => {
     await store.close();
     expect(load).toHaveBeenCalledTimes(1);
     expect(inner.closed).toBe(1);
+  });
+
+  it('listens to the loaded store when told it tells of appends, and stops with the caller', async () => {
+    const unlisten = jest.fn();
+    const inner = Object.assign(eventStore(), { onAppended: jest.fn(() => unlisten) });
+    const listener = () => undefined;
+    expect(deferredEventStore(async () => inner).onAppended).toBeUndefined();
+    const store = deferredEventStore(async () => inner, { tellsOfAppends: true });
+    const stop = store.onAppended!(listener);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(inner.onAppended).toHaveBeenCalledWith(listener);
+    stop();
+    expect(unlisten).toHaveBeenCalledTimes(1);
+    // Stopped before the adapter is loaded: it is never listened to.
+    const early = Object.assign(eventStore(), { onAppended: jest.fn(() => unlisten) });
+    deferredEventStore(async () => early, { tellsOfAppends: true }).onAppended!(listener)();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(early.onAppended).not.toHaveBeenCalled();
   });
 
   it('never loads when closed unused', async () => {
