@@ -93,7 +93,8 @@ export interface KurrentLog {
   readAll(read: AllRead): Promise<LogRecord[]>;
   /**
    * Follows `$all` live from `from` (`'end'`: only what is appended from now on;
-   * a position: what comes after it, then live), with the store's server-side
+   * a position: what comes after it, then live; whether the event there comes
+   * again is not relied on), with the store's server-side
    * filter. `seen.record` gets each record the filter lets through; `seen.checkpoint`
    * a position the server has read up to, every so many records filtered out;
    * `seen.dropped`, once, the end of the subscription other than by `stop`
