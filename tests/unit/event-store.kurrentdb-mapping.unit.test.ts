@@ -1,6 +1,15 @@
+import { EventEmitter } from 'node:events';
+import {
+  END,
+  type KurrentDBClient,
+  type SubscribeToAllOptions,
+  streamNameFilter,
+} from '@kurrent/kurrentdb-client';
 import {
   explainClientError,
   normaliseConnectionString,
+  SUBSCRIPTION_CHECKPOINT_INTERVAL,
+  subscribeAll,
 } from '../../infra/event-store/kurrentdb/client-log.ts';
 import type { LogRecord } from '../../infra/event-store/kurrentdb/kurrent-log.ts';
 import { logPositionOf, portPosition } from '../../infra/event-store/kurrentdb/log-position.ts';
@@ -208,5 +217,84 @@ describe('an event id for KurrentDB', () => {
     '0b6f4a528a0e4c1b9f3e2d7c5a1e9b40',
   ])('is refused as %j', (id) => {
     expect(() => assertEventId(id)).toThrow(/lowercase uuid/);
+  });
+});
+
+describe("the client's subscription to $all", () => {
+  /** A client whose `subscribeToAll` hands back an emitter, keeping the options it got. */
+  const fakeClient = () => {
+    const subscription = Object.assign(new EventEmitter(), {
+      unsubscribe: jest.fn(async () => undefined),
+    });
+    const subscribeToAll = jest.fn((_options: SubscribeToAllOptions) => subscription);
+    const client = { subscribeToAll } as unknown as Pick<KurrentDBClient, 'subscribeToAll'>;
+    return { client, subscription, subscribeToAll };
+  };
+  const handlers = () => ({ record: jest.fn(), checkpoint: jest.fn(), dropped: jest.fn() });
+  const resolved = (stream: string, commit: number) => ({
+    event: {
+      id: 'e',
+      type: 'T',
+      streamId: stream,
+      revision: 0n,
+      data: {},
+      metadata: {},
+      position: at(commit),
+    },
+  });
+
+  it("starts at the end of $all with the store's filter and a checkpoint interval", () => {
+    const { client, subscribeToAll } = fakeClient();
+    subscribeAll(client, '^p/', 'end', handlers());
+    const options = subscribeToAll.mock.calls[0]![0];
+    expect(options.fromPosition).toBe(END);
+    expect(options.filter).toMatchObject({
+      regex: '^p/',
+      checkpointInterval: SUBSCRIPTION_CHECKPOINT_INTERVAL,
+    });
+    expect(options.filter?.filterOn).toBe(streamNameFilter({ regex: 'x' }).filterOn);
+  });
+
+  it('resumes from a position it is given', () => {
+    const { client, subscribeToAll } = fakeClient();
+    subscribeAll(client, '^p/', at(4096), handlers());
+    expect(subscribeToAll.mock.calls[0]![0].fromPosition).toEqual(at(4096));
+  });
+
+  it('reports events and checkpoints, then one drop, and nothing after it', async () => {
+    const { client, subscription, subscribeToAll } = fakeClient();
+    const seen = handlers();
+    subscribeAll(client, '^p/', 'end', seen);
+    subscription.emit('data', resolved('p/task-1', 300));
+    const checkpointReached = subscribeToAll.mock.calls[0]![0].filter!.checkpointReached!;
+    await checkpointReached(subscription as never, at(900));
+    expect(seen.record).toHaveBeenCalledWith(
+      expect.objectContaining({ stream: 'p/task-1', position: at(300) }),
+    );
+    expect(seen.checkpoint).toHaveBeenCalledWith(at(900));
+    const lost = new Error('connection lost');
+    subscription.emit('error', lost);
+    subscription.emit('end');
+    subscription.emit('close');
+    subscription.emit('data', resolved('p/task-1', 400));
+    expect(seen.dropped.mock.calls).toEqual([[lost]]);
+    expect(seen.record).toHaveBeenCalledTimes(1);
+    expect(subscription.unsubscribe).toHaveBeenCalledTimes(1);
+  });
+
+  it('is dropped when the server ends it, and not when stopped', () => {
+    const ended = fakeClient();
+    const seen = handlers();
+    subscribeAll(ended.client, '^p/', 'end', seen);
+    ended.subscription.emit('end');
+    expect(seen.dropped).toHaveBeenCalledTimes(1);
+
+    const stopped = fakeClient();
+    const quiet = handlers();
+    subscribeAll(stopped.client, '^p/', 'end', quiet).stop();
+    stopped.subscription.emit('close');
+    stopped.subscription.emit('data', resolved('p/task-1', 300));
+    expect(stopped.subscription.unsubscribe).toHaveBeenCalledTimes(1);
+    expect([...quiet.dropped.mock.calls, ...quiet.record.mock.calls]).toEqual([]);
   });
 });

@@ -116,9 +116,13 @@ async function collect(events: AsyncIterable<ResolvedEvent>): Promise<LogRecord[
  */
 export const SUBSCRIPTION_CHECKPOINT_INTERVAL = 32;
 
-/** `subscribeToAll` with the store's filter, reported through `seen`, dropped once. */
-function subscribeAll(
-  client: KurrentDBClient,
+/**
+ * `subscribeToAll` with the store's filter, reported through `seen`: every
+ * event, the filter's checkpoints, and its end (an error, or the stream ending
+ * without `stop`) once, after which nothing more is reported.
+ */
+export function subscribeAll(
+  client: Pick<KurrentDBClient, 'subscribeToAll'>,
   regex: string,
   from: LogPosition | 'end',
   seen: SubscriptionHandlers,
