@@ -104,6 +104,7 @@ describe('the KurrentDB event store telling of appends (onAppended)', () => {
     double.dropSubscriptions();
     expect(double.liveSubscriptions).toBe(0);
     await until(() => double.liveSubscriptions === 1);
+    heard.length = 0; // the look it is told to take, blind to what came while dropped
     const { positions } = await append(open());
     await until(() => heard.length > 0);
     expect(heard).toEqual(positions);
@@ -120,6 +121,25 @@ describe('the KurrentDB event store telling of appends (onAppended)', () => {
     await until(() => heard.length === 2);
     expect(heard).toEqual([...first.positions, ...meanwhile.positions]);
     expect(double.liveSubscriptions).toBe(1);
+  });
+
+  it('tells its listeners to look when dropped before it saw any position', async () => {
+    const { heard } = listen(open());
+    double.dropSubscriptions();
+    await append(open());
+    expect(double.liveSubscriptions).toBe(0);
+    await until(() => heard.length > 0);
+    expect(double.liveSubscriptions).toBe(1);
+  });
+
+  it('tells nothing once the store is closed, and subscribes no more', async () => {
+    const store = open();
+    await store.close();
+    const { heard, unlisten } = listen(store);
+    await append(open());
+    await settle();
+    expect([heard, double.liveSubscriptions]).toEqual([[], 0]);
+    unlisten();
   });
 });
 

@@ -19,7 +19,9 @@ type Listener = (position: number) => void;
  * of the store's events it sees, from any process, is told to every listener;
  * other records (other prefixes, system events, tombstones) are not, but their
  * positions, and the server's checkpoints, are where a dropped subscription
- * resumes, after a backoff, so that what was appended meanwhile is still heard.
+ * resumes, after a backoff, so that what was appended meanwhile is still heard
+ * (dropped before it saw any, it starts from the end again and tells the
+ * listeners to look once).
  */
 export class AppendedWatch {
   readonly #log: KurrentLog;
@@ -47,7 +49,8 @@ export class AppendedWatch {
 
   /** Adds a listener (see the port's `onAppended`); returns its removal. */
   listen(listener: Listener): () => void {
-    if (this.#closed) throw new Error('the KurrentDB event store is closed');
+    // A closed store has nothing more to tell.
+    if (this.#closed) return () => undefined;
     const entry = { listener };
     this.#listeners.add(entry);
     if (this.#listeners.size === 1) this.#subscribe();
@@ -89,6 +92,10 @@ export class AppendedWatch {
     } catch {
       // No position the port can carry: `readAll` says why; the listeners are told anyway.
     }
+    this.#tell();
+  }
+
+  #tell(): void {
     for (const { listener } of [...this.#listeners]) listener(this.#highest);
   }
 
@@ -103,7 +110,12 @@ export class AppendedWatch {
     [this.#subscription, this.#token] = [undefined, undefined];
     this.#retry = setTimeout(() => {
       this.#retry = undefined;
-      if (this.#listeners.size > 0) this.#subscribe();
+      if (this.#listeners.size === 0) return;
+      const blind = this.#resumeAt === undefined;
+      this.#subscribe();
+      // Dropped before it saw a position: from the end again, it cannot hear what
+      // came meanwhile, so the listeners are told to look.
+      if (blind) this.#tell();
     }, this.#delay);
     this.#retry.unref();
     this.#delay = Math.min(this.#delay * 2, this.#options.maxRetryMs);
