@@ -31,7 +31,8 @@ export interface FollowUnderLeaseOptions {
 /**
  * Runs a log follower on the node holding its lease: catches up when the lease is
  * won, then polls; catches up soon after each `appended` notification, and each
- * append the store tells of while the lease is held. Stands down when the lease is lost, ending a poll of an earlier term.
+ * append the store tells of while the lease is held. Stands down when the lease
+ * is lost, ending a poll of an earlier term.
  */
 export const followUnderLease = (options: FollowUnderLeaseOptions) => {
   const { leadership, catchUp } = options;
