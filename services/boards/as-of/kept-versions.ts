@@ -83,6 +83,16 @@ export const storedNow =
     return new Map(items.map((doc) => [doc.id, doc]));
   };
 
+/** `later`, each collection read at most once (the first read's answer is shared). */
+export const readOnce = (later: LaterDocuments): LaterDocuments => {
+  const read = new Map<string, ReturnType<LaterDocuments>>();
+  return (collection) => {
+    const known = read.get(collection) ?? later(collection);
+    read.set(collection, known);
+    return known;
+  };
+};
+
 /** A collection's documents as of `day`, lists kept as lengths restored from later documents. */
 const collectionAsOf = async (
   readModels: ReadModelStore,
@@ -142,12 +152,7 @@ export const keptSnapshots = async (
   }));
   const calendars = await readCalendarPublications(eventStore, wanted.flatMap(yearsAround));
   // Read once for all the days asked.
-  const read = new Map<string, ReturnType<LaterDocuments>>();
-  const laterOnce: LaterDocuments = (collection) => {
-    const known = read.get(collection) ?? later(collection);
-    read.set(collection, known);
-    return known;
-  };
+  const laterOnce = readOnce(later);
   for (const day of wanted) {
     found.set(day, await keptSnapshot(readModels, laterOnce, rules, calendars, day));
   }

@@ -3,7 +3,7 @@ import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { type DayLights, dayLightsOf } from '../build/day-lights.ts';
 import { createAsOfSnapshots } from './as-of-snapshots.ts';
 import { passOverDays } from './day-pass.ts';
-import { keptSnapshots, type LaterDocuments, storedNow } from './kept-versions.ts';
+import { keptSnapshots, type LaterDocuments, readOnce, storedNow } from './kept-versions.ts';
 import { boardInputOf, type Snapshot } from './snapshot.ts';
 
 /** What one pass over the log tells of the days asked: their lights, and the days reached late. */
@@ -55,13 +55,7 @@ export const lightsOfDays = async (
 ): Promise<DayLights[]> => {
   const lights: DayLights[] = [];
   const rest: string[] = [];
-  const later = options.later ?? storedNow(readModels);
-  const read = new Map<string, ReturnType<LaterDocuments>>();
-  const laterOnce: LaterDocuments = (collection) => {
-    const known = read.get(collection) ?? later(collection);
-    read.set(collection, known);
-    return known;
-  };
+  const laterOnce = readOnce(options.later ?? storedNow(readModels));
   // A day at a time: one day's documents held at once.
   for (const day of days) {
     const snapshot = (await keptSnapshots(readModels, eventStore, [day], laterOnce)).get(day);
