@@ -34,7 +34,7 @@ import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/e
 import { allProjections } from '../projections/index.ts';
 import { dayDigestsCollection, isDigestKept } from '../services/boards/as-of/day-digests.ts';
 import { keepMonthEndLights } from '../services/boards/as-of/month-end-lights.ts';
-import { rebuildReadModels } from '../services/projector/projector.ts';
+import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import { createSystem } from '../system/system.ts';
 import { generateLog, headOf, newEvent, units } from './generate-log.ts';
 import { line, percentile, rate, runAtRate } from './stats.ts';

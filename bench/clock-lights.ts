@@ -34,7 +34,7 @@ import {
   clockAgendaProjection,
 } from '../projections/clock-agenda/projection.ts';
 import { stored } from '../projections/stored.ts';
-import { rebuildReadModels } from '../services/projector/projector.ts';
+import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import { createCommandHandler } from '../services/shared/command-handler.ts';
 import { readRuleset } from '../services/shared/published-rulesets.ts';
 import { clockCandidates } from '../services/supervision/clock/candidates.ts';

@@ -28,7 +28,7 @@ import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-s
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { openPostgresReadModelStore } from '../infra/read-model-store/postgres/postgres-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
-import { rebuildReadModels } from '../services/projector/projector.ts';
+import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import { dropSchemas, schemaUrl } from '../tests/support/postgres.ts';
 import { copyLogToPostgres } from './copy-log.ts';
 import { generateLog } from './generate-log.ts';

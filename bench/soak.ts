@@ -23,7 +23,7 @@ import { signToken } from '../infra/auth/tokens.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
-import { rebuildReadModels } from '../services/projector/projector.ts';
+import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import { freePort } from '../tests/support/nats-server.ts';
 import { generateLog, units } from './generate-log.ts';
 import { spawnServer } from './server-process.ts';

@@ -11,9 +11,9 @@
  * by document, then the overview's kept past days (chart points and digests)
  * against the log. Exit 0 when identical; 1 naming the first difference; 2 on
  * bad input. The rebuild holds at most REBUILD_KEPT_DOCUMENTS documents in memory
- * (default 300,000; a log of a million events has about 140,000), then commits,
- * lets them go and reads back those each later page touches; --verify holds both
- * sides' documents to compare them.
+ * (default 300,000; a log of a million events has about 140,000), then commits
+ * and builds the rest in parts, a pass over the rest of the log each (see
+ * `rebuildReadModels`); --verify holds both sides' documents to compare them.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -29,7 +29,7 @@ import { CheckpointMovedError } from '../infra/read-model-store/port.ts';
 import { chunkedCollections } from '../infra/stores/stores.ts';
 import { allProjections } from '../projections/index.ts';
 import { keepMonthEndLights } from '../services/boards/as-of/month-end-lights.ts';
-import { rebuildReadModels } from '../services/projector/projector.ts';
+import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import {
   lateDaysCollection,
   logDaysCollection,

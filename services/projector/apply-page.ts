@@ -22,17 +22,21 @@ const routes = (projections: readonly AnyProjection[]) => {
   return (type: string): readonly AnyProjection[] => byType.get(type) ?? [];
 };
 
+/** Which documents a pass of the log builds: every one when absent. */
+export type DocumentFilter = (collection: string, id: string) => boolean;
+
 /** Documents a page of events touches, per collection: what to load before applying. */
 export const touchedDocuments = (
   projections: readonly AnyProjection[],
   envelopes: readonly EventEnvelope[],
+  builds?: DocumentFilter,
 ): Map<string, Set<string>> => {
   const handling = routes(projections);
   const touched = new Map<string, Set<string>>();
   for (const envelope of envelopes) {
     for (const projection of handling(envelope.event.type)) {
       const id = projection.documentId(envelope);
-      if (id === null) continue;
+      if (id === null || (builds && !builds(projection.collection, id))) continue;
       const ids = touched.get(projection.collection) ?? new Set<string>();
       ids.add(id);
       touched.set(projection.collection, ids);
@@ -52,19 +56,22 @@ export interface DocumentSet {
  * Applies events in order to the documents of `documents`. A document already
  * built from an event's position or later ignores it, so a redelivered page
  * changes nothing; a projection answering with the same document changes nothing.
+ * With `builds`, only the documents it keeps are read and written; `versions`
+ * still hears of every event (the log's days are the whole log's).
  */
 export const applyEvents = (
   projections: readonly AnyProjection[],
   envelopes: readonly EventEnvelope[],
   documents: DocumentSet,
   versions?: VersionTracker,
+  builds?: DocumentFilter,
 ): void => {
   const handling = routes(projections);
   for (const envelope of envelopes) {
     versions?.event(envelope);
     for (const projection of handling(envelope.event.type)) {
       const id = projection.documentId(envelope);
-      if (id === null) continue;
+      if (id === null || (builds && !builds(projection.collection, id))) continue;
       const doc = documents.get(projection.collection, id);
       if (doc && doc.position >= envelope.position) continue;
       const next = projection.evolve(doc, envelope);

@@ -14,7 +14,8 @@ import {
 } from '../../services/boards/as-of/snapshot.ts';
 import { dayLightsOf } from '../../services/boards/build/day-lights.ts';
 import { createBoardMemory } from '../../services/boards/memory/board-memory.ts';
-import { createProjector, rebuildReadModels } from '../../services/projector/projector.ts';
+import { createProjector } from '../../services/projector/projector.ts';
+import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 import { lastLogDay, lateDaysCollection } from '../../services/projector/versions.ts';
 import { appendReport } from '../support/generated-log.ts';
 import { sparseEventStore } from '../support/sparse-event-store.ts';

@@ -6,7 +6,7 @@ import { allProjections } from '../../projections/index.ts';
 import { dayLightsCollection } from '../../services/boards/as-of/day-lights-source.ts';
 import { keepMonthEndLights } from '../../services/boards/as-of/month-end-lights.ts';
 import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
-import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 import { lastLogDay } from '../../services/projector/versions.ts';
 import { appendReport, generatedDataDir } from '../support/generated-log.ts';
 

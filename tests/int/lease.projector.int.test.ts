@@ -11,7 +11,7 @@ import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { CheckpointMovedError, StaleTermError } from '../../infra/read-model-store/port.ts';
 import { allProjections } from '../../projections/index.ts';
 import { createProjectorService } from '../../services/projector/projector.service.ts';
-import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 import { createCommandHandler } from '../../services/shared/command-handler.ts';
 import { progress, runTask, seedLog, seedTask, tempDir } from '../support/int-fixtures.ts';
 import { allDocuments } from '../support/read-models.ts';

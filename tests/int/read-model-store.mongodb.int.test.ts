@@ -19,7 +19,7 @@ import {
   type SortKey,
 } from '../../infra/read-model-store/port.ts';
 import { allProjections } from '../../projections/index.ts';
-import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 import { describeReadModelStoreConformance } from '../conformance/read-model-store.conformance.ts';
 import { containerRuntimeOrSkipReasonSync } from '../support/containers.ts';
 import {

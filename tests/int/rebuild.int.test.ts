@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
@@ -11,7 +12,8 @@ import { allProjections } from '../../projections/index.ts';
 import { createDayLightsSource } from '../../services/boards/as-of/day-lights-source.ts';
 import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
 import { createBoardsCompute } from '../../services/boards/compute/boards-compute.ts';
-import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { createProjector } from '../../services/projector/projector.ts';
+import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 import { temporalCollections } from '../../services/projector/versions.ts';
 import { sparseEventStore } from '../support/sparse-event-store.ts';
 import type { TestSystem } from '../support/test-system.ts';
@@ -38,6 +40,19 @@ const everyDocument = async (store: ReadModelStore) => {
     documents[collection] = (await store.find(collection)).items;
   }
   return documents;
+};
+
+/** `eventStore`, counting the pages read from the whole log. */
+const countingReads = (eventStore: EventStore) => {
+  let reads = 0;
+  return {
+    ...eventStore,
+    readAll: (query: Parameters<EventStore['readAll']>[0]) => {
+      reads += 1;
+      return eventStore.readAll(query);
+    },
+    reads: () => reads,
+  };
 };
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'dubanju-rebuild-test-'));
@@ -303,6 +318,82 @@ describe('the read models rebuilt from a log written through real commands', () 
     expect(versions).toBeGreaterThan(20);
     await whole.close();
     await bounded.close();
+    await eventStore.close();
+  });
+
+  it('gives the same documents and versions letting documents go and reading them back', async () => {
+    const eventStore = openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    const whole = openEmbeddedReadModelStore({ path: path.join(temp, 'whole-again.sqlite') });
+    const bounded = openEmbeddedReadModelStore({ path: path.join(temp, 'let-go.sqlite') });
+    const counted = countingReads(eventStore);
+    await rebuildReadModels({ eventStore, readModels: whole, projections: allProjections });
+    // In one part: the log is read once, its documents read back as pages touch them.
+    await rebuildReadModels({
+      eventStore: counted,
+      readModels: bounded,
+      projections: allProjections,
+      batchSize: 7,
+      keptDocuments: 5,
+      maxParts: 1,
+    });
+    expect(counted.reads()).toBe(Math.ceil(lastPosition / 7) + 1);
+    expect(await bounded.getCheckpoint('main:rebuild')).toBe(0);
+    expect(await everyDocument(bounded)).toEqual(incremental);
+    for (const collection of temporalCollections(allProjections).keys()) {
+      expect([...bounded.versionsOf(collection)]).toEqual([...whole.versionsOf(collection)]);
+    }
+    await whole.close();
+    await bounded.close();
+    await eventStore.close();
+  });
+
+  it('builds the documents in parts, each in a pass over the log, the checkpoint kept where they began until the last is done', async () => {
+    const eventStore = openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    const parted = openEmbeddedReadModelStore({ path: path.join(temp, 'parted.sqlite') });
+    let commits = 0;
+    const stopped = rebuildReadModels({
+      eventStore,
+      readModels: parted,
+      projections: allProjections,
+      batchSize: 10,
+      keptDocuments: 15,
+      onCommit: () => {
+        commits += 1;
+        if (commits === 3) throw new Error('the rebuild stopped here');
+      },
+    });
+    await expect(stopped).rejects.toThrow('the rebuild stopped here');
+    // Stopped in a pass over a part: the checkpoint is where the passes began,
+    // and the projector goes on from there to the same documents.
+    const began = await parted.getCheckpoint('main');
+    expect(began).toBeGreaterThan(0);
+    expect(began).toBeLessThan(lastPosition);
+    expect(await parted.getCheckpoint('main:rebuild')).toBeGreaterThan(0);
+    await createProjector({
+      projectorId: 'main',
+      eventStore,
+      readModels: parted,
+      projections: allProjections,
+      batchSize: 1000,
+    }).catchUp();
+    expect(await everyDocument(parted)).toEqual(incremental);
+
+    // Run to the end: every part built, the checkpoint at the log's end.
+    const counted = countingReads(eventStore);
+    const rebuilt = await rebuildReadModels({
+      eventStore: counted,
+      readModels: parted,
+      projections: allProjections,
+      batchSize: 10,
+      keptDocuments: 15,
+    });
+    expect(rebuilt).toEqual({ events: lastPosition, position: lastPosition });
+    expect(await parted.getCheckpoint('main')).toBe(lastPosition);
+    // More than one pass over the log.
+    const onePass = Math.ceil(lastPosition / 10) + 1;
+    expect(counted.reads()).toBeGreaterThan(onePass * 1.5);
+    expect(await everyDocument(parted)).toEqual(incremental);
+    await parted.close();
     await eventStore.close();
   });
 

@@ -9,7 +9,7 @@ import type { EventStore } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../../projections/index.ts';
-import { rebuildReadModels } from '../../services/projector/projector.ts';
+import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 
 /**
  * Appends to a generated log a report completing task-0's last milestone,
