@@ -34,16 +34,15 @@ export const createBoardSource = (deps: BoardSourceDeps) => {
     compute: (days) => deps.compute.lights(days),
   });
 
-  /**
-   * Gets today's documents and this year's chart ready before the first board
-   * asks: loads the documents, computes the month ends not kept yet.
-   */
-  const warm = async (): Promise<void> => {
-    await deps.compute.warm();
+  /** Loads today's documents and judges today's tasks before the first board asks. */
+  const warm = (): Promise<void> => deps.compute.warm(today());
+
+  /** Gets this year's chart ready before the first overview asks: the month ends not kept yet. */
+  const warmChart = async (): Promise<void> => {
     await dayLights.lightsOn(seriesDays(today()).slice(0, -1));
   };
 
-  return { today, dayOfBoard, lightsOn: dayLights.lightsOn, warm };
+  return { today, dayOfBoard, lightsOn: dayLights.lightsOn, warm, warmChart };
 };
 
 /** Which day a board is for, and the chart's kept lights. */

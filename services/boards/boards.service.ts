@@ -48,6 +48,18 @@ export interface BoardsOptions {
 
 type Built<N extends BoardName> = ReturnType<(typeof boardBuilders)[N]>;
 
+/** Positions the read models may lag the log by at start for the boards to load today's documents first. */
+const warmLag = 10_000;
+
+/** Whether the projector's checkpoint is within `warmLag` events of the log's end. */
+const nearTheEnd = async (deps: ServiceDeps): Promise<boolean> => {
+  const [checkpoint, end] = await Promise.all([
+    deps.readModels.getCheckpoint('main'),
+    deps.eventStore.lastPosition(),
+  ]);
+  return end - checkpoint <= warmLag;
+};
+
 /**
  * The five boards (钉钉子: 盯责任、盯环节、盯堵点、盯进度、盯实效) and the overview.
  * Each answers for a day: today from the documents held in memory, or `asOf`
@@ -107,11 +119,23 @@ export const createBoardsService = (
 
   return {
     name: 'boards',
-    started() {
-      warming = source.warm().catch((error: unknown) => {
-        // Only a head start: the first board that needs it tries again.
-        this.logger.debug('boards not warmed', error);
+    async started() {
+      // Over read models near the log's end, today's documents are loaded
+      // before the service is offered (the node is not ready until then), so
+      // no board waits for them. Far behind, the projector's catch-up comes
+      // first (/readyz says how far it is) and they are loaded beside it. The
+      // chart's month ends, which may take a pass over the log, are got ready
+      // beside. Only a head start: the first board that needs one tries again.
+      const documents = source.warm().catch((error: unknown) => {
+        this.logger.warn("today's board documents not loaded at start", error);
       });
+      if (await nearTheEnd(deps).catch(() => false)) await documents;
+      warming = Promise.all([
+        documents,
+        source.warmChart().catch((error: unknown) => {
+          this.logger.debug('overview chart not warmed', error);
+        }),
+      ]).then(() => undefined);
       const closer = createDayCloser({
         readModels: deps.readModels,
         today: source.today,

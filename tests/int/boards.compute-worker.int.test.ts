@@ -126,6 +126,8 @@ describe('boards read and built in a worker thread', () => {
     const worker = inWorker();
     const here = inThread();
     const query = progressBoardInput.parse({ first: 10 });
+    // Warmed first, as the service does at start: the boards then read on from there.
+    await worker.warm(today.day);
     const before = await worker.board('progressBoard', query, today);
     expect(before).toEqual(await here.board('progressBoard', query, today));
     const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });

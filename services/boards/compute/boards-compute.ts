@@ -9,6 +9,7 @@ import { buildBlockageBoard } from '../build/blockage-board.ts';
 import type { DayLights } from '../build/day-lights.ts';
 import type { BoardInput } from '../build/input.ts';
 import { buildOverview, overviewOf } from '../build/overview.ts';
+import { overviewDigestOf } from '../build/overview-digest.ts';
 import { buildProgressBoard } from '../build/progress-board.ts';
 import { buildResponsibilityBoard } from '../build/responsibility-board.ts';
 import {
@@ -75,8 +76,11 @@ export interface BoardsCompute {
    * `days` (past days) not kept yet; answers how many it computed.
    */
   closeDays(days: readonly string[]): Promise<number>;
-  /** Loads today's documents before the first board asks. */
-  warm(): Promise<void>;
+  /**
+   * Loads today's documents before the first board asks, and judges every
+   * task on `day` (today) as the overview does: what the first board would.
+   */
+  warm(day: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -150,8 +154,8 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
         later,
         ...(deps.signal ? { signal: deps.signal } : {}),
       }),
-    async warm() {
-      await memory.latest();
+    async warm(day) {
+      overviewDigestOf(await inputOf({ day, today: true }));
     },
     async close() {},
   };

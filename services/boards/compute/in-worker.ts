@@ -110,7 +110,7 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
       call({ id: ++numbered, op: 'overview', args: [query, on, earlier] }),
     lights: (days) => call({ id: ++numbered, op: 'lights', args: [days] }),
     closeDays: (days) => call({ id: ++numbered, op: 'closeDays', args: [days] }),
-    warm: () => call({ id: ++numbered, op: 'warm', args: [] }),
+    warm: (day) => call({ id: ++numbered, op: 'warm', args: [day] }),
     async close() {
       await starting?.catch(() => undefined);
       const running = worker;
