@@ -80,11 +80,25 @@ const missedDeadlineDeductions = (missed: MissedDeadline, scoring: ScoringRules)
   ];
 };
 
+/**
+ * Each missed deadline's deductions as last taken, with the scoring they were
+ * taken under: the boards score again after every write, mostly the same
+ * deadlines (the same objects while their task is unchanged).
+ */
+const taken = new WeakMap<MissedDeadline, { scoring: ScoringRules; items: Deduction[] }>();
+
 /** Every missed deadline's deductions, in the order given. */
 export const deadlineDeductions = (
   missed: readonly MissedDeadline[],
   scoring: ScoringRules,
-): Deduction[] => missed.flatMap((one) => missedDeadlineDeductions(one, scoring));
+): Deduction[] =>
+  missed.flatMap((one) => {
+    const known = taken.get(one);
+    if (known?.scoring === scoring) return known.items;
+    const items = missedDeadlineDeductions(one, scoring);
+    taken.set(one, { scoring, items });
+    return items;
+  });
 
 /** A red task not yet due weighs on its lead unit's standing of the day. */
 export const redTaskDeductions = (red: readonly RedTask[], scoring: ScoringRules): Deduction[] =>

@@ -85,6 +85,18 @@ const dissatisfiedDeductions = (
 
 const taskOf = (ref: string): string => ref.split('/')[0] ?? ref;
 
+/** Each item's unit and task, as `cappedPerTask` keys it: the same items come again and again. */
+const capKeys = new WeakMap<Deduction, string>();
+
+const capKeyOf = (item: Deduction): string => {
+  let key = capKeys.get(item);
+  if (key === undefined) {
+    key = `${item.unitId}|${taskOf(item.ref)}`;
+    capKeys.set(item, key);
+  }
+  return key;
+};
+
 /**
  * One task costs a unit at most what missing it outright costs its lead unit:
  * the task's items in the order given, each taking what is left under that
@@ -94,7 +106,7 @@ const cappedPerTask = (items: readonly Deduction[], scoring: ScoringRules): Dedu
   const cap = scoring.leadUnitFailedTask;
   const taken = new Map<string, number>();
   return items.map((item) => {
-    const key = `${item.unitId}|${taskOf(item.ref)}`;
+    const key = capKeyOf(item);
     const before = taken.get(key) ?? 0;
     const applied = roundPoints(Math.max(item.points, Math.min(0, cap - before)));
     taken.set(key, before + applied);

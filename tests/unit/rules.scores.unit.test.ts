@@ -89,6 +89,16 @@ describe('a deadline not done', () => {
     const both = [missed(), missed({ taskId: 't2', unitId: 'env', role: 'cooperating' })];
     expect(scoreMap({ missedDeadlines: both }, harsh)).toEqual({ edu: 90, env: 96 });
   });
+
+  it('costs what the ruleset of each scoring says, the same deadlines scored again under another', () => {
+    // The boards score the same deadline objects after every write: what was
+    // taken under one ruleset must not carry over to another.
+    const both = [missed(), missed({ taskId: 't2', unitId: 'env', role: 'cooperating' })];
+    const harsh = { scoring: { ...defaultRuleset.scoring, leadUnitFailedTask: -10 } };
+    expect(scoreMap({ missedDeadlines: both })).toEqual({ edu: 95, env: 97 });
+    expect(scoreMap({ missedDeadlines: both }, harsh)).toEqual({ edu: 90, env: 97 });
+    expect(scoreMap({ missedDeadlines: both })).toEqual({ edu: 95, env: 97 });
+  });
 });
 
 describe('a deadline done late', () => {
