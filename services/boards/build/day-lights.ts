@@ -1,8 +1,8 @@
 import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { boardView } from './board-view.ts';
-import { groupedBy } from './grouping.ts';
 import type { BoardInput } from './input.ts';
-import { countLights, type LightCounts, noLights } from './light-counts.ts';
+import { type LightCounts, noLights } from './light-counts.ts';
+import { sectionTallies } from './section-tallies.ts';
 
 /** The lights of one plan section's tasks of one kind. */
 export interface SectionLightCounts extends LightCounts {
@@ -26,14 +26,13 @@ export interface DayLights {
 
 /** The lights of `input`'s day, by section and kind. */
 export const dayLightsOf = (input: BoardInput): DayLights => {
-  const groups = groupedBy(boardView(input).tasks, (facts) =>
-    JSON.stringify([facts.task.section, facts.task.kind ?? 'annual_plan']),
-  );
-  const sections = [...groups.values()]
-    .map((tasks) => ({
-      section: tasks[0]?.task.section ?? null,
-      kind: tasks[0]?.task.kind ?? ('annual_plan' as const),
-      ...countLights(tasks.map((facts) => facts.lit)),
+  const sections = sectionTallies(boardView(input))
+    .map((tally) => ({
+      section: tally.section,
+      kind: tally.kind,
+      green: tally.green,
+      yellow: tally.yellow,
+      red: tally.red,
     }))
     .sort(
       (a, b) =>

@@ -1,15 +1,15 @@
 import type { UnitCategory } from '../../../contracts/events/index.ts';
 import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
-import { boardView } from './board-view.ts';
+import { type BoardView, boardView } from './board-view.ts';
 import { type DayLights, dayLightsOf } from './day-lights.ts';
 import { groupedBy } from './grouping.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import { countLights, type LightCounts } from './light-counts.ts';
+import type { LightCounts } from './light-counts.ts';
 import { sortRows } from './paging.ts';
 import { standings } from './scores.ts';
+import { sectionTallies } from './section-tallies.ts';
 import { allStageRows, type StageRow } from './stage-board.ts';
-import type { TaskFacts } from './task-facts.ts';
 
 /** Lights of one plan section (the work report's section a task comes from), of one kind. */
 export interface SectionLights extends LightCounts {
@@ -79,17 +79,16 @@ const topPerSection = <T extends { id: string; section: string | null; kind: Tas
     topBy(list, key, digestTop),
   );
 
-const sectionLights = (tasks: readonly TaskFacts[]): SectionLights[] => {
-  const groups = groupedBy(tasks, (facts) =>
-    placeOf(facts.task.section, facts.task.kind ?? 'annual_plan'),
-  );
-  const rows = [...groups.values()].map((list) => ({
-    section: list[0]?.task.section ?? null,
-    kind: list[0]?.task.kind ?? ('annual_plan' as const),
-    ...countLights(list.map((facts) => facts.lit)),
-    suspended: list.filter((facts) => facts.lit === null).length,
-    accepted: list.filter((facts) => facts.task.completion === 'accepted').length,
-    total: list.length,
+const sectionLights = (view: BoardView): SectionLights[] => {
+  const rows = sectionTallies(view).map((tally) => ({
+    section: tally.section,
+    kind: tally.kind,
+    green: tally.green,
+    yellow: tally.yellow,
+    red: tally.red,
+    suspended: tally.suspended,
+    accepted: tally.accepted,
+    total: tally.total,
   }));
   return sortRows(
     rows,
@@ -107,7 +106,7 @@ export const overviewDigestOf = (input: BoardInput): OverviewDigest => {
     ...stampOf(input),
     format: digestFormat,
     period: view.period.name,
-    sections: sectionLights(view.tasks),
+    sections: sectionLights(view),
     overdue: topPerSection(overdue, (row) => row.daysOverdue),
     blockages: topPerSection(openBlockageRows(view).rows, (row) => row.ageDays),
     // The bodies not ranked are left out of the ranking.
