@@ -281,6 +281,15 @@ describe('the stage board filtered, sorted and paged', () => {
     expect(board.nodes.map((row) => row.id)).toEqual(['a/m3']);
   });
 
+  it('counts the rows a filter keeps, not every row', () => {
+    const env = buildStageBoard(input, { ...all, unitId: 'env' });
+    expect(env.counts).toMatchObject({ done_on_time: 1, due_soon: 1, overdue: 0, upcoming: 0 });
+    expect(env.extensions).toEqual({ asked: 0, granted: 0, refused: 0, pending: 0 });
+    const asked = buildStageBoard(input, { ...all, withExtensions: true });
+    expect(asked.counts).toMatchObject({ upcoming: 1, due_soon: 0, overdue: 0, done_on_time: 0 });
+    expect(asked.extensions).toEqual({ asked: 1, granted: 0, refused: 0, pending: 1 });
+  });
+
   it('sorts the most overdue first, nulls last', () => {
     const board = buildStageBoard(input, { ...all, sort: { field: 'daysLeft', direction: 'asc' } });
     expect(board.nodes.map((row) => row.id)).toEqual(['a/m1', 'b/m2', 'a/m2', 'a/m3', 'b/m1']);
@@ -345,6 +354,14 @@ describe('the stage board after a write', () => {
       },
     };
     const after = ids(changed);
+    // Counted task by task, the task changed counted again: as counting every row.
+    const board = buildStageBoard(changed, all);
+    const byState = new Map<string, number>();
+    for (const row of board.nodes) byState.set(row.state, (byState.get(row.state) ?? 0) + 1);
+    expect(board.nodes).toHaveLength(32);
+    for (const [state, count] of Object.entries(board.counts)) {
+      expect([state, count]).toEqual([state, byState.get(state) ?? 0]);
+    }
     expect(after).not.toEqual(before);
     expect(after.at(-1)).toBe('t2/m1');
     const fresh = log.input('2021-04-01');

@@ -167,6 +167,40 @@ const stateCounts = (rows: readonly StageRow[]): Record<MilestoneState, number> 
   return counts as Record<MilestoneState, number>;
 };
 
+type RowCounts = { states: Record<MilestoneState, number>; extensions: ExtensionCounts };
+
+/** Each task's rows counted, once per version of its rows. */
+const countedRows = new WeakMap<readonly StageRow[], RowCounts>();
+
+const countsOf = (rows: readonly StageRow[]): RowCounts => {
+  let counts = countedRows.get(rows);
+  if (counts === undefined) {
+    counts = { states: stateCounts(rows), extensions: extensionCounts(rows) };
+    countedRows.set(rows, counts);
+  }
+  return counts;
+};
+
+/**
+ * Every stage row of a view counted by state and extension, as the sum of each
+ * task's counts: after a write only the changed tasks' rows are counted again.
+ */
+const allRowCounts = perView((view: BoardView): RowCounts => {
+  const total: RowCounts = {
+    states: stateCounts([]),
+    extensions: { asked: 0, granted: 0, refused: 0, pending: 0 },
+  };
+  for (const rows of madeOf.get(stageRows(view))?.perTask ?? []) {
+    const { states, extensions } = countsOf(rows);
+    for (const state of milestoneStates) total.states[state] += states[state];
+    total.extensions.asked += extensions.asked;
+    total.extensions.granted += extensions.granted;
+    total.extensions.refused += extensions.refused;
+    total.extensions.pending += extensions.pending;
+  }
+  return total;
+});
+
 /** The milestones of the supervised tasks, each with its stage on the board's day. */
 export const allStageRows = (input: BoardInput): StageRow[] => stageRows(boardView(input));
 
@@ -186,10 +220,15 @@ export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoar
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
   const rows = sortedStageRows(view)(sort).filter((row) => matches(row, query, subtree));
+  // Every row kept (no filter, or none that left one out): the counts of them all.
+  const counted =
+    rows.length === stageRows(view).length
+      ? allRowCounts(view)
+      : { states: stateCounts(rows), extensions: extensionCounts(rows) };
   return {
     ...stampOf(input),
-    counts: stateCounts(rows),
-    extensions: extensionCounts(rows),
+    counts: { ...counted.states },
+    extensions: { ...counted.extensions },
     ...pageOf(
       withFacet(rows, query.state, (row) => row.state),
       query,
