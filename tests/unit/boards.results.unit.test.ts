@@ -1,4 +1,5 @@
 import { attainment } from '../../domain/judgement/attainment.ts';
+import type { BoardInput } from '../../services/boards/build/input.ts';
 import { buildResultsBoard } from '../../services/boards/build/results-board.ts';
 import { all, assigned, boardLog, indicator, registered, unit, valued } from './support/boards.ts';
 
@@ -226,5 +227,61 @@ describe('the results board filtered and sorted', () => {
     const green = buildResultsBoard(input, { ...all, light: 'green' });
     expect(green.nodes.map((row) => row.indicatorId)).toEqual(['schools', 'water']);
     expect(green.counts).toEqual({ green: 2, yellow: 1, red: 0 });
+  });
+});
+
+describe('the results board after a write', () => {
+  it('orders the rows as a board built afresh does, the rows of the task changed placed again', () => {
+    // Boards held in memory keep the documents a write did not touch: the same objects.
+    // Enough tasks that one changed is patched in, not sorted again.
+    const tasks = Array.from({ length: 16 }, (_, i) => `t${i + 1}`);
+    const log = boardLog().on('2021-01-01', unit('env'));
+    for (const [i, taskId] of tasks.entries()) {
+      log.on(
+        '2021-01-01',
+        registered(taskId),
+        assigned(taskId, 'env'),
+        indicator(taskId, 'a', 100, 'gte'),
+        indicator(taskId, 'b', 50, 'lte'),
+      );
+      log.on('2021-07-01', valued(taskId, 'a', 40 + i * 3, '2021-06-30'));
+    }
+    const input = log.input('2021-07-01');
+    const byTask = (indicators: BoardInput['docs']['indicators']) =>
+      new Map(tasks.map((taskId) => [taskId, indicators.filter((one) => one.taskId === taskId)]));
+    const grouped = byTask(input.docs.indicators);
+    const withIndicators = (
+      indicators: ReadonlyMap<string, BoardInput['docs']['indicators']>,
+      docs: Partial<BoardInput['docs']> = {},
+    ): BoardInput => ({
+      ...input,
+      docs: {
+        ...input.docs,
+        ...docs,
+        byTask: { milestones: new Map(), blockages: new Map(), indicators },
+      },
+    });
+    const board = (on: BoardInput) => buildResultsBoard(on, all);
+    const before = board(withIndicators(grouped));
+    // t3's indicator a reaches its target: from the lowest attainments to the top.
+    const changed = new Map(grouped);
+    changed.set(
+      't3',
+      (grouped.get('t3') ?? []).map((one) =>
+        one.indicatorId === 'a' && one.selfReported
+          ? { ...one, selfReported: { ...one.selfReported, value: 120 } }
+          : one,
+      ),
+    );
+    const tasksAfter = input.docs.tasks.map((task) => (task.id === 't3' ? { ...task } : task));
+    const after = board(withIndicators(changed, { tasks: tasksAfter }));
+    // The same documents as new objects: every row built and sorted afresh.
+    const fresh = board(structuredClone(withIndicators(changed, { tasks: tasksAfter })));
+    expect(after.nodes.map((row) => row.id)).not.toEqual(before.nodes.map((row) => row.id));
+    expect(after.nodes.map((row) => [row.id, row.attainment])).toEqual(
+      fresh.nodes.map((row) => [row.id, row.attainment]),
+    );
+    expect(after.counts).toEqual(fresh.counts);
+    expect(after.nodes.find((row) => row.id === 't3/a')?.attainment).toBe(100);
   });
 });

@@ -1,7 +1,15 @@
 import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
-import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
+import {
+  type Page,
+  type PageArgs,
+  pageOf,
+  type RowOrder,
+  type Sorted,
+  type SortedPageArgs,
+  sortedPage,
+} from './paging.ts';
 import { inSubtree } from './subtrees.ts';
 
 /**
@@ -80,5 +88,21 @@ export const litBoard = <T extends { light: Lit }, F extends string>(
     withFacet(rows, query.light, (row) => row.light),
     query,
     order,
+  ),
+});
+
+/** `litBoard` of `rows` sorted already (by `sorted`): a page of them as they stand. */
+export const sortedLitBoard = <T extends { light: Lit }>(
+  input: BoardInput,
+  rows: readonly T[],
+  query: PageArgs & { light?: Lit | undefined },
+  sorted: Sorted<T>,
+): LitBoard<T> => ({
+  ...stampOf(input),
+  counts: countLights(rows.map((row) => row.light)),
+  ...pageOf(
+    withFacet(rows, query.light, (row) => row.light),
+    query,
+    sorted,
   ),
 });

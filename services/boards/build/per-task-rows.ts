@@ -1,4 +1,6 @@
-import type { BoardView } from './board-view.ts';
+import { type BoardView, perView } from './board-view.ts';
+import type { RowOrder, SortArgs } from './paging.ts';
+import { createPatchedSort, type RowChanges } from './patched-sort.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /**
@@ -18,4 +20,84 @@ export const rowsPerTask = <R>(build: (facts: TaskFacts, view: BoardView) => R[]
     memo.set(facts, { parts, units, rows });
     return rows;
   };
+};
+
+/**
+ * Every supervised task's rows of a view, in the view's task order, remembering
+ * each task's rows so that the rows of two views can be told apart task by task
+ * (`changesFrom`): a sorted order of the last view's rows is then patched with
+ * the rows of the tasks a write changed (see `createPatchedSort`).
+ */
+export const viewRows = <R>(rowsOf: (facts: TaskFacts, view: BoardView) => readonly R[]) => {
+  const madeOf = new WeakMap<
+    readonly R[],
+    { tasks: BoardView['tasks']; perTask: (readonly R[])[] }
+  >();
+  const all = perView((view: BoardView): R[] => {
+    const perTask = view.tasks.map((facts) => rowsOf(facts, view));
+    const rows = perTask.flat();
+    madeOf.set(rows, { tasks: view.tasks, perTask });
+    return rows;
+  });
+
+  /**
+   * How `rows` differ from `previous`, both a view's rows, task by task: the
+   * rows of each task whose rows are new objects. Null when the tasks are not
+   * the same ones in the same order, or when more than an eighth of them
+   * changed (sorting again is then no dearer).
+   */
+  const changesFrom =
+    (rows: readonly R[]) =>
+    (previous: readonly R[]): RowChanges<R> | null => {
+      const before = madeOf.get(previous);
+      const now = madeOf.get(rows);
+      if (!before || !now || before.tasks.length !== now.tasks.length) return null;
+      const removed: R[] = [];
+      const added: R[] = [];
+      let changed = 0;
+      for (let i = 0; i < now.tasks.length; i++) {
+        if (before.tasks[i]?.task.id !== now.tasks[i]?.task.id) return null;
+        const old = before.perTask[i] as readonly R[];
+        const current = now.perTask[i] as readonly R[];
+        if (old === current) continue;
+        if (++changed > now.tasks.length / 8) return null;
+        removed.push(...old);
+        added.push(...current);
+      }
+      return { removed, added };
+    };
+
+  /** Each task's rows of a view's `rows` (those `all` gave), in the view's task order. */
+  const perTaskOf = (rows: readonly R[]): readonly (readonly R[])[] =>
+    madeOf.get(rows)?.perTask ?? [];
+
+  return { all, changesFrom, perTaskOf };
+};
+
+/**
+ * A view's rows (of `rows`) in each order asked, each sorted once per view;
+ * the last order under each sort patched after a write: only the rows of the
+ * tasks it changed are placed again. Filtering the sorted rows keeps the order.
+ */
+export const sortedViewRows = <R, F extends string>(
+  rows: ReturnType<typeof viewRows<R>>,
+  order: RowOrder<R, F>,
+) => {
+  const sortRows = createPatchedSort<R>();
+  return perView((view: BoardView) => {
+    const sorted = new Map<string, readonly R[]>();
+    return (sort: SortArgs<F>): readonly R[] => {
+      const key = `${sort.field} ${sort.direction}`;
+      const all = rows.all(view);
+      const known =
+        sorted.get(key) ??
+        sortRows(key, all, rows.changesFrom(all), {
+          key: order.key(sort.field),
+          direction: sort.direction,
+          id: order.id,
+        });
+      sorted.set(key, known);
+      return known;
+    };
+  });
 };

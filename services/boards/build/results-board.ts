@@ -12,11 +12,11 @@ import type {
   BoardTask,
   IndicatorValue,
 } from '../../../projections/boards/index.ts';
-import { type BoardQuery, inSectionLedBy, type LitBoard, litBoard } from './board-query.ts';
+import { type BoardQuery, inSectionLedBy, type LitBoard, sortedLitBoard } from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
-import type { RowOrder } from './paging.ts';
-import { rowsPerTask } from './per-task-rows.ts';
+import { type RowOrder, sortedBy } from './paging.ts';
+import { rowsPerTask, sortedViewRows, viewRows } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
 
@@ -134,12 +134,16 @@ const rowsOfTask = rowsPerTask<ResultRow>(({ task }, view) =>
   (view.indicatorsByTask.get(task.id) ?? []).map((indicator) => resultRow(indicator, task, view)),
 );
 
+const none: readonly ResultRow[] = [];
+
+/** Every view's result rows, each task's remembered. */
+const resultRows = viewRows((facts, view) => {
+  const indicators = view.indicatorsByTask.get(facts.task.id);
+  return indicators ? rowsOfTask(facts, view, indicators) : none;
+});
+
 /** Every indicator of the supervised tasks, judged on the board's day. */
-export const allResultRows = (view: BoardView): ResultRow[] =>
-  view.tasks.flatMap((facts) => {
-    const indicators = view.indicatorsByTask.get(facts.task.id);
-    return indicators ? rowsOfTask(facts, view, indicators) : [];
-  });
+export const allResultRows = (view: BoardView): ResultRow[] => resultRows.all(view);
 
 const matches = (
   row: ResultRow,
@@ -155,14 +159,19 @@ const order: RowOrder<ResultRow, SortFieldOf<'result'>> = {
   id: (row) => row.id,
 };
 
+/** A view's result rows in each order asked. */
+const sortedResultRows = sortedViewRows(resultRows, order);
+
 /**
  * The results board (盯实效): each indicator's target against its latest values,
  * self-reported and measured side by side (the measured one counts), its
  * attainment and light.
  */
 export const buildResultsBoard = (input: BoardInput, query: ResultQuery): ResultsBoard => {
+  // Sorted once per view and order; filtering keeps the order (ties are broken by id).
+  const sort = query.sort ?? order.defaultSort;
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
-  const rows = allResultRows(view).filter((row) => matches(row, query, subtree));
-  return litBoard(input, rows, query, order);
+  const rows = sortedResultRows(view)(sort).filter((row) => matches(row, query, subtree));
+  return sortedLitBoard(input, rows, query, sortedBy(sort, order));
 };

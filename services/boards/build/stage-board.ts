@@ -8,9 +8,8 @@ import type { ExtensionEntry } from '../../../projections/boards/index.ts';
 import { type BoardQuery, type FacetedBoard, inSectionLedBy, withFacet } from './board-query.ts';
 import { type BoardView, boardView, perView } from './board-view.ts';
 import { type BoardInput, stampOf } from './input.ts';
-import { pageOf, type RowOrder, type SortArgs, sortedBy } from './paging.ts';
-import { createPatchedSort, type RowChanges } from './patched-sort.ts';
-import { rowsPerTask } from './per-task-rows.ts';
+import { pageOf, type RowOrder, sortedBy } from './paging.ts';
+import { rowsPerTask, sortedViewRows, viewRows } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
 
@@ -91,45 +90,8 @@ export const taskStageRows = rowsPerTask<StageRow>(({ task, milestones }, view) 
   })),
 );
 
-/** Each view's stage rows, with the tasks and each task's rows they were made of. */
-const madeOf = new WeakMap<
-  readonly StageRow[],
-  { tasks: BoardView['tasks']; perTask: (readonly StageRow[])[] }
->();
-
-const stageRows = perView((view: BoardView): StageRow[] => {
-  const perTask = view.tasks.map((facts) => taskStageRows(facts, view));
-  const rows = perTask.flat();
-  madeOf.set(rows, { tasks: view.tasks, perTask });
-  return rows;
-});
-
-/**
- * How `rows` differ from `previous`, both a view's stage rows, task by task:
- * the rows of each task whose rows are new objects. Null when the tasks are not
- * the same ones in the same order, or when more than an eighth of them changed
- * (sorting again is then no dearer).
- */
-const changedRows =
-  (rows: readonly StageRow[]) =>
-  (previous: readonly StageRow[]): RowChanges<StageRow> | null => {
-    const before = madeOf.get(previous);
-    const now = madeOf.get(rows);
-    if (!before || !now || before.tasks.length !== now.tasks.length) return null;
-    const removed: StageRow[] = [];
-    const added: StageRow[] = [];
-    let changed = 0;
-    for (let i = 0; i < now.tasks.length; i++) {
-      if (before.tasks[i]?.task.id !== now.tasks[i]?.task.id) return null;
-      const old = before.perTask[i] as readonly StageRow[];
-      const current = now.perTask[i] as readonly StageRow[];
-      if (old === current) continue;
-      if (++changed > now.tasks.length / 8) return null;
-      removed.push(...old);
-      added.push(...current);
-    }
-    return { removed, added };
-  };
+/** Every view's stage rows, each task's remembered. */
+const stageRows = viewRows((facts, view) => taskStageRows(facts, view));
 
 const matches = (row: StageRow, query: StageQuery, subtree: ReadonlySet<string> | null): boolean =>
   inSectionLedBy(row, query, subtree) &&
@@ -190,7 +152,7 @@ const allRowCounts = perView((view: BoardView): RowCounts => {
     states: stateCounts([]),
     extensions: { asked: 0, granted: 0, refused: 0, pending: 0 },
   };
-  for (const rows of madeOf.get(stageRows(view))?.perTask ?? []) {
+  for (const rows of stageRows.perTaskOf(stageRows.all(view))) {
     const { states, extensions } = countsOf(rows);
     for (const state of milestoneStates) total.states[state] += states[state];
     total.extensions.asked += extensions.asked;
@@ -202,13 +164,16 @@ const allRowCounts = perView((view: BoardView): RowCounts => {
 });
 
 /** The milestones of the supervised tasks, each with its stage on the board's day. */
-export const allStageRows = (input: BoardInput): StageRow[] => stageRows(boardView(input));
+export const allStageRows = (input: BoardInput): StageRow[] => stageRows.all(boardView(input));
 
 const order: RowOrder<StageRow, SortFieldOf<'stage'>> = {
   defaultSort: { field: 'dueDate', direction: 'asc' },
   key: (field) => (row) => row[field],
   id: (row) => row.id,
 };
+
+/** A view's stage rows in each order asked. */
+const sortedStageRows = sortedViewRows(stageRows, order);
 
 /**
  * The stage board (盯环节): milestones due soon, overdue, done on time or late,
@@ -222,7 +187,7 @@ export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoar
   const rows = sortedStageRows(view)(sort).filter((row) => matches(row, query, subtree));
   // Every row kept (no filter, or none that left one out): the counts of them all.
   const counted =
-    rows.length === stageRows(view).length
+    rows.length === stageRows.all(view).length
       ? allRowCounts(view)
       : { states: stateCounts(rows), extensions: extensionCounts(rows) };
   return {
@@ -236,27 +201,3 @@ export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoar
     ),
   };
 };
-
-/**
- * Every view's stage rows sorted, the last order of each sort patched: after a
- * write only the rows of the tasks it changed are placed again.
- */
-const sortStageRows = createPatchedSort<StageRow>();
-
-/** A view's stage rows in each order asked, each sorted once. */
-const sortedStageRows = perView((view: BoardView) => {
-  const sorted = new Map<string, readonly StageRow[]>();
-  return (sort: SortArgs<SortFieldOf<'stage'>>): readonly StageRow[] => {
-    const key = `${sort.field} ${sort.direction}`;
-    const rows = stageRows(view);
-    const known =
-      sorted.get(key) ??
-      sortStageRows(key, rows, changedRows(rows), {
-        key: order.key(sort.field),
-        direction: sort.direction,
-        id: order.id,
-      });
-    sorted.set(key, known);
-    return known;
-  };
-});
