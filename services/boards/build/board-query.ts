@@ -8,7 +8,8 @@ import {
   type RowOrder,
   type Sorted,
   type SortedPageArgs,
-  sortedPage,
+  sortedBy,
+  sortRows,
 } from './paging.ts';
 import { inSubtree } from './subtrees.ts';
 
@@ -81,15 +82,16 @@ export const litBoard = <T extends { light: Lit }, F extends string>(
   rows: readonly T[],
   query: SortedPageArgs<F> & { light?: Lit | undefined },
   order: RowOrder<T, F>,
-): LitBoard<T> => ({
-  ...stampOf(input),
-  counts: countLights(rows.map((row) => row.light)),
-  ...sortedPage(
-    withFacet(rows, query.light, (row) => row.light),
+): LitBoard<T> => {
+  const sort = query.sort ?? order.defaultSort;
+  const sorted = sortedBy(sort, order);
+  return sortedLitBoard(
+    input,
+    sortRows(rows, sorted.key, sort.direction, sorted.id),
     query,
-    order,
-  ),
-});
+    sorted,
+  );
+};
 
 /** `litBoard` of `rows` sorted already (by `sorted`): a page of them as they stand. */
 export const sortedLitBoard = <T extends { light: Lit }>(
