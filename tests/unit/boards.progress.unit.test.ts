@@ -315,3 +315,46 @@ describe('a task given more time for its own due date', () => {
     expect(board.nodes.map((row) => row.taskId)).toEqual(['t1']);
   });
 });
+
+describe('the progress board after a write', () => {
+  it('orders the rows as a board built afresh does, the row of the task changed placed again', () => {
+    // Boards held in memory keep the documents a write did not touch: the same objects.
+    // Enough tasks that one changed is patched in, not sorted again.
+    const tasks = Array.from({ length: 16 }, (_, i) => `t${String(i + 1).padStart(2, '0')}`);
+    const log = boardLog().on('2021-03-01', unit('edu'));
+    for (const [i, taskId] of tasks.entries()) {
+      log.on('2021-03-01', ...hundredDays(taskId, 'edu'));
+      log.on('2021-04-10', reported(taskId, 'm1', 10 + i * 5));
+    }
+    const logged = log.input(onDay);
+    const milestones = new Map(
+      tasks.map((taskId) => [taskId, logged.docs.milestones.filter((m) => m.taskId === taskId)]),
+    );
+    const input = {
+      ...logged,
+      docs: {
+        ...logged.docs,
+        byTask: { milestones, blockages: new Map(), indicators: new Map() },
+      },
+    };
+    const byTitle = { ...all, sort: { field: 'title' as const, direction: 'asc' as const } };
+    const ids = (on: typeof input, query = all) =>
+      buildProgressBoard(on, query).nodes.map((row) => row.taskId);
+    const before = ids(input);
+    const beforeByTitle = ids(input, byTitle);
+    // t03 is renamed to come last by title.
+    const tasksAfter = input.docs.tasks.map((task) =>
+      task.id === 't03' ? { ...task, title: '最后一项' } : task,
+    );
+    const changed = { ...input, docs: { ...input.docs, tasks: tasksAfter } };
+    const after = ids(changed);
+    const afterByTitle = ids(changed, byTitle);
+    expect(afterByTitle).not.toEqual(beforeByTitle);
+    expect(afterByTitle.at(-1)).toBe('t03');
+    // The same documents as new objects: every row built and sorted afresh.
+    const fresh = structuredClone(changed);
+    expect(after).toEqual(ids(fresh));
+    expect(afterByTitle).toEqual(ids(fresh, byTitle));
+    expect(after).toEqual(before);
+  });
+});

@@ -2,10 +2,11 @@ import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type { Light, Trend } from '../../../domain/judgement/index.ts';
 import type { ExtensionEntry, TaskCompletion } from '../../../projections/boards/index.ts';
-import { type BoardQuery, type LitBoard, litBoard, ofKind } from './board-query.ts';
+import { type BoardQuery, type LitBoard, ofKind, sortedLitBoard } from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
-import type { RowOrder } from './paging.ts';
+import { type RowOrder, sortedBy } from './paging.ts';
+import { rowsPerTask, sortedViewRows, viewRows } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { inSubtree } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
@@ -109,12 +110,18 @@ const order: RowOrder<ProgressRow, SortFieldOf<'progress'>> = {
   id: (row) => row.taskId,
 };
 
+/** Every view's progress rows, a task's built once per version of what it is built from. */
+const progressRows = viewRows(rowsPerTask((facts, view) => [progressRow(facts, view)]));
+
+/** A view's progress rows in each order asked. */
+const sortedProgressRows = sortedViewRows(progressRows, order);
+
 /** The progress board (盯进度): each task's actual vs expected progress, light, trend, forecast. */
 export const buildProgressBoard = (input: BoardInput, query: ProgressQuery): ProgressBoard => {
+  // Sorted once per view and order; filtering keeps the order (ties are broken by id).
+  const sort = query.sort ?? order.defaultSort;
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
-  const rows = view.tasks
-    .map((facts) => progressRow(facts, view))
-    .filter((row) => matches(row, query, subtree));
-  return litBoard(input, rows, query, order);
+  const rows = sortedProgressRows(view)(sort).filter((row) => matches(row, query, subtree));
+  return sortedLitBoard(input, rows, query, sortedBy(sort, order));
 };
