@@ -7,16 +7,12 @@ import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import type { ScoreItem } from '../../../domain/judgement/index.ts';
 import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
-import { type BoardView, boardView } from './board-view.ts';
+import { type BoardView, boardView, perView } from './board-view.ts';
 import { groupInto } from './grouping.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { kindInput } from './kind-input.ts';
 import { countLights, type LightCounts } from './light-counts.ts';
-import {
-  type Blocked,
-  type OfficialResponsibility,
-  officialRows,
-} from './official-responsibility.ts';
+import { type OfficialResponsibility, officialRows } from './official-responsibility.ts';
 import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
 import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
 import { firstItems } from './row-items.ts';
@@ -89,7 +85,6 @@ export interface ResponsibilityBoard extends BoardStamp, Page<UnitResponsibility
   officials: OfficialResponsibility[];
 }
 
-/** One settled input per input and period: its view (and standings) are computed once. */
 /** The tasks each unit leads and co-owns, and the times it was urged in the period: one pass. */
 const tasksByUnit = (view: BoardView) => {
   const led = new Map<string, TaskFacts[]>();
@@ -115,7 +110,10 @@ const countBy = <T>(
   return counts;
 };
 
-const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]) => {
+/** Every unit's row of a view, made once per view: the boards asked until the next write share them. */
+const unitRows = perView((view: BoardView): UnitResponsibility[] => {
+  const board = standings(view);
+  const blocked = openBlockageRows(view).rows;
   const tasks = tasksByUnit(view);
   const failures = unitFailures(view);
   const blockedUnits = countBy(blocked, (b) => b.blockedUnitId);
@@ -147,7 +145,7 @@ const unitRows = (view: BoardView, board: Standings, blocked: readonly Blocked[]
       ...below(score.unitId),
     };
   });
-};
+});
 
 /** What a unit's sub-units lost between them, for the units with any below them. */
 const subUnitTotals = (view: BoardView, board: Standings) => {
@@ -191,10 +189,9 @@ export const buildResponsibilityBoard = (
 ): ResponsibilityBoard => {
   const settlement = query.settlement ?? null;
   const view = boardView(kindInput(inputOf(input, settlement), query.kind));
-  const board = standings(view);
   const blocked = openBlockageRows(view).rows;
   const subtree = view.subtree(query.unitSubtree);
-  const units = unitRows(view, board, blocked).filter(
+  const units = unitRows(view).filter(
     (row) => (!query.unitId || row.unitId === query.unitId) && inSubtree(subtree, row.unitId),
   );
   return {
