@@ -192,6 +192,7 @@ describe('the indexes the projections declare', () => {
   const declared = [
     'documents.dueDate.task_list',
     'documents.kindDueDate.task_list',
+    'documents.leadUnitId.task_list',
     'documents.updatedAt.task_list',
   ];
 
