@@ -11,7 +11,9 @@ import type { TaskFacts } from './task-facts.ts';
  * own; a terminated sub-task is not supervised and counts for nothing. Trend and
  * forecast stay the task's own reports'.
  */
-export const rolledUp = (tasks: readonly TaskFacts[], input: BoardInput): TaskFacts[] => {
+export const rolledUp = (tasks: readonly TaskFacts[], input: BoardInput): readonly TaskFacts[] => {
+  // No task split: nothing rolls up, and the list is as it is (no map of every task).
+  if (!tasks.some((facts) => (facts.task.subTasks?.length ?? 0) > 0)) return tasks;
   const byId = new Map(tasks.map((facts) => [facts.task.id, facts]));
   const done = new Map<string, TaskFacts>();
   const visit = (facts: TaskFacts, depth: number): TaskFacts => {
