@@ -199,8 +199,9 @@ export const rebuildReadModels = async (
   let checkpoint = { id: projectorId, at: 0 };
   let split: number | null = null;
 
-  const replayPass = async (pass: Pass, first: boolean) => {
-    const cache = rebuildCache(!first);
+  const replayPass = async (pass: Pass) => {
+    // A pass from further on finds its part's documents committed: read back as pages touch them.
+    const cache = rebuildCache(pass.from > 0);
     const builds = builtBy(pass.part);
     const versions = createVersionTracker(temporal, pass.day);
     let position = pass.from;
@@ -265,9 +266,9 @@ export const rebuildReadModels = async (
   const passes: Pass[] = [{ from: 0, day: '', part: { of: 1, is: 0 }, before: 0 }];
   let position = 0;
   let events = 0;
-  for (let first = true; passes.length > 0; first = false) {
+  while (passes.length > 0) {
     const pass = passes.shift() as Pass;
-    const done = await replayPass(pass, first);
+    const done = await replayPass(pass);
     if (done.rest.length > 0 && split === null) {
       split = done.position;
       checkpoint = { id: passesId, at: await options.readModels.getCheckpoint(passesId) };

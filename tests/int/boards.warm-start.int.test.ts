@@ -1,17 +1,14 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { ServiceBroker } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
-import { AssertingContext, actorAssertions } from '../../infra/identity/assertion-middleware.ts';
-import { processIdentity } from '../../infra/identity/node-identity.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { boardTaskProjection } from '../../projections/boards/index.ts';
 import { createBoardsService } from '../../services/boards/boards.service.ts';
-import { createCommandHandler } from '../../services/shared/command-handler.ts';
+import { assertingBroker, serviceDeps } from '../support/asserting-broker.ts';
 import { appendReport, generatedDataDir } from '../support/generated-log.ts';
 
 /*
@@ -83,22 +80,9 @@ const settlesSoon = (promise: Promise<unknown>) =>
   ]);
 
 const startBoards = async (eventStore: EventStore, readModels: ReadModelStore) => {
-  const broker = new ServiceBroker({
-    logger: false,
-    middlewares: [actorAssertions(processIdentity())],
-    ContextFactory: AssertingContext,
-  });
-  const clock = settableClock('2021-12-31T02:00:00Z');
+  const broker = assertingBroker();
   broker.createService(
-    createBoardsService({
-      eventStore,
-      readModels,
-      clock,
-      handle: createCommandHandler({ store: eventStore, clock }),
-      projectorPollMs: 1000,
-      projectorCoalesceMs: 0,
-      projectorBatchSize: 100,
-    }),
+    createBoardsService(serviceDeps(eventStore, readModels, settableClock('2021-12-31T02:00:00Z'))),
   );
   await broker.start();
   opened.push({ close: () => broker.stop() });

@@ -1,17 +1,13 @@
-import { Errors, ServiceBroker } from 'moleculer';
+import { Errors, type ServiceBroker } from 'moleculer';
 import type { Actor } from '../../contracts/actor.ts';
-import { settableClock } from '../../infra/clock/clock.ts';
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
-import { AssertingContext, actorAssertions } from '../../infra/identity/assertion-middleware.ts';
-import { processIdentity } from '../../infra/identity/node-identity.ts';
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { createDirectoryService } from '../../services/directory/directory.service.ts';
-import { createCommandHandler } from '../../services/shared/command-handler.ts';
-import type { ServiceDeps } from '../../services/shared/deps.ts';
 import { createTasksService } from '../../services/tasks/tasks.service.ts';
 import { createViewsService } from '../../services/views/views.service.ts';
+import { assertingBroker, serviceDeps } from '../support/asserting-broker.ts';
 import { refusal } from '../support/broker-calls.ts';
 import { departmentHead, office, tempDir } from '../support/int-fixtures.ts';
 
@@ -24,21 +20,8 @@ let readModels: ReadModelStore;
 beforeAll(async () => {
   eventStore = openSqliteEventStore({ path: temp.file('events.db') });
   readModels = openEmbeddedReadModelStore({ path: temp.file('read-models.db') });
-  const clock = settableClock('2021-03-01T08:00:00.000Z');
-  const deps: ServiceDeps = {
-    eventStore,
-    readModels,
-    clock,
-    handle: createCommandHandler({ store: eventStore, clock }),
-    projectorPollMs: 1000,
-    projectorCoalesceMs: 0,
-    projectorBatchSize: 100,
-  };
-  broker = new ServiceBroker({
-    logger: false,
-    middlewares: [actorAssertions(processIdentity())],
-    ContextFactory: AssertingContext,
-  });
+  const deps = serviceDeps(eventStore, readModels);
+  broker = assertingBroker();
   broker.createService(createTasksService(deps));
   broker.createService(createDirectoryService(deps));
   broker.createService(createViewsService(deps));

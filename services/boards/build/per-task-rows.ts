@@ -67,9 +67,9 @@ export const viewRows = <R>(rowsOf: (facts: TaskFacts, view: BoardView) => reado
       return { removed, added };
     };
 
-  /** Each task's rows of a view's `rows` (those `all` gave), in the view's task order. */
-  const perTaskOf = (rows: readonly R[]): readonly (readonly R[])[] =>
-    madeOf.get(rows)?.perTask ?? [];
+  /** Each task's rows of a view, in the view's task order. */
+  const perTaskOf = (view: BoardView): readonly (readonly R[])[] =>
+    madeOf.get(all(view))?.perTask ?? [];
 
   return { all, changesFrom, perTaskOf };
 };

@@ -152,7 +152,7 @@ const allRowCounts = perView((view: BoardView): RowCounts => {
     states: stateCounts([]),
     extensions: { asked: 0, granted: 0, refused: 0, pending: 0 },
   };
-  for (const rows of stageRows.perTaskOf(stageRows.all(view))) {
+  for (const rows of stageRows.perTaskOf(view)) {
     const { states, extensions } = countsOf(rows);
     for (const state of milestoneStates) total.states[state] += states[state];
     total.extensions.asked += extensions.asked;
