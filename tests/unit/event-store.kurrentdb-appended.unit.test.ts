@@ -20,11 +20,14 @@ describe('the KurrentDB event store telling of appends (onAppended)', () => {
   let double: KurrentDouble;
   let stores: EventStore[];
 
-  /** A store of prefix `p/` as another process opens it, on the same server. */
-  const open = (prefix = 'p/') => {
+  /**
+   * A store of prefix `p/` as another process opens it, on the same server;
+   * a dropped subscription is made again after `resubscribeMs`.
+   */
+  const open = (prefix = 'p/', resubscribeMs = 5) => {
     const store = createKurrentDbEventStore(double.logFor(prefix), {
       streamPrefix: prefix,
-      resubscribeMs: 5,
+      resubscribeMs,
     });
     stores.push(store);
     return store;
@@ -110,9 +113,12 @@ describe('the KurrentDB event store telling of appends (onAppended)', () => {
     expect(heard).toEqual(positions);
   });
 
+  // Dropped long enough for an append to land meanwhile, on a loaded machine too.
+  const whileDropped = 500;
+
   it('hears, once subscribed again, what was appended while it was dropped', async () => {
     const other = open();
-    const { heard } = listen(open());
+    const { heard } = listen(open('p/', whileDropped));
     const first = await append(other);
     await until(() => heard.length === 1);
     double.dropSubscriptions();
@@ -124,7 +130,7 @@ describe('the KurrentDB event store telling of appends (onAppended)', () => {
   });
 
   it('tells its listeners to look when dropped before it saw any position', async () => {
-    const { heard } = listen(open());
+    const { heard } = listen(open('p/', whileDropped));
     double.dropSubscriptions();
     await append(open());
     expect(double.liveSubscriptions).toBe(0);

@@ -2,7 +2,7 @@ import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { daysBetween } from '../../../domain/dates.ts';
 import { type EscalationLevel, escalationLevel } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, EscalationEntry } from '../../../projections/boards/index.ts';
-import { type BoardView, perView } from './board-view.ts';
+import { type BoardView, perTaskOfView, perView } from './board-view.ts';
 import { boardKindOf } from './task-kind.ts';
 import {
   edgesByUnit,
@@ -51,12 +51,22 @@ export const levelNames = ['none', 'responsible_leader', 'main_leader'] as const
 
 type OpenBlockage = { blockage: BoardBlockage; blocked: string | null };
 
-const openBlockages = (view: BoardView): OpenBlockage[] =>
-  view.tasks.flatMap(({ task }) =>
-    (view.blockagesByTask.get(task.id) ?? [])
-      .filter((blockage) => blockage.open)
-      .map((blockage) => ({ blockage, blocked: blockage.reportedByUnitId ?? task.leadUnitId })),
-  );
+const none: readonly OpenBlockage[] = [];
+
+/** Each supervised task's open blockages, in the view's task order. */
+const openPerTask = perTaskOfView(({ task }, view): readonly OpenBlockage[] => {
+  const blockages = view.blockagesByTask.get(task.id);
+  if (blockages === undefined || !blockages.some((blockage) => blockage.open)) return none;
+  return blockages
+    .filter((blockage) => blockage.open)
+    .map((blockage) => ({ blockage, blocked: blockage.reportedByUnitId ?? task.leadUnitId }));
+});
+
+const openBlockages = (view: BoardView): OpenBlockage[] => {
+  const open: OpenBlockage[] = [];
+  for (const own of openPerTask(view)) if (own !== none) open.push(...own);
+  return open;
+};
 
 /** The waiting graph: blockages with a blocked unit and a unit waited on. */
 const waitEdges = (open: readonly OpenBlockage[]): WaitEdge[] =>

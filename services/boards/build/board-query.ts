@@ -50,6 +50,20 @@ export const inSectionLedBy = (
   (!query.unitId || row.leadUnitId === query.unitId) &&
   inSubtree(subtree, row.leadUnitId);
 
+/** Whether `query` asks for any filter every task board has (see `inSectionLedBy`). */
+export const asksSharedFilter = (query: BoardQuery<string>): boolean =>
+  Boolean(query.section || query.unitId || query.kind || query.unitSubtree);
+
+/**
+ * The rows `matches` keeps, in their order; `rows` itself when `asked` is
+ * false (no filter asked: every row is kept, none is looked at or copied).
+ */
+export const keptRows = <T>(
+  rows: readonly T[],
+  asked: boolean,
+  matches: (row: T) => boolean,
+): readonly T[] => (asked ? rows.filter(matches) : rows);
+
 /**
  * The rows whose facet (light, state, level) is the one asked, or every row when
  * none is: a board counts its facets over all the rows, then narrows to one.

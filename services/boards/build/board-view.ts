@@ -1,19 +1,16 @@
-import type { Ruleset } from '../../../contracts/events/index.ts';
-import type { Calendars } from '../../../domain/calendar/work-calendar.ts';
 import type { PostTerm } from '../../../domain/posts-timeline.ts';
-import type {
-  BoardBlockage,
-  BoardIndicator,
-  BoardMilestone,
-  BoardTask,
-} from '../../../projections/boards/index.ts';
-import type { BoardInput, PartsByTask, ScoringPeriod } from './input.ts';
+import type { BoardBlockage, BoardIndicator } from '../../../projections/boards/index.ts';
+import type { BoardInput, ScoringPeriod } from './input.ts';
 import { rolledUp } from './sub-task-roll-up.ts';
 import { subtreesOf } from './subtrees.ts';
-import { type TaskFacts, taskFacts } from './task-facts.ts';
+import type { TaskFacts } from './task-facts.ts';
+import { partsByTask, supervisedFacts } from './task-order.ts';
+import { changedSince, viewSerial } from './view-changes.ts';
 
 /** The documents of a board indexed for its builders, with every supervised task's facts. */
 export interface BoardView {
+  /** Which view this is: views made later have greater numbers. */
+  serial: number;
   input: BoardInput;
   day: string;
   /** The scoring period: the year to date (督查考核, year by year), or a settled year. */
@@ -33,84 +30,25 @@ export interface BoardView {
   subtree: (unitId: string | null | undefined) => ReadonlySet<string> | null;
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-const groupByTask = <T extends { id: string; taskId: string }>(
-  items: readonly T[],
-): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const item of [...items].sort(byId)) {
-    const group = groups.get(item.taskId) ?? [];
-    group.push(item);
-    groups.set(item.taskId, group);
-  }
-  return groups;
-};
-
-const partsByTask = (docs: BoardInput['docs']): PartsByTask =>
-  docs.byTask ?? {
-    milestones: groupByTask<BoardMilestone>(docs.milestones),
-    blockages: groupByTask<BoardBlockage>(docs.blockages),
-    indicators: groupByTask<BoardIndicator>(docs.indicators),
-  };
-
-/**
- * A task's facts on a day, remembered for as long as its document is the same
- * object (documents are never changed in place: a new version is a new object)
- * with the same milestones, day and ruleset.
- */
-const remembered = new WeakMap<
-  BoardTask,
-  {
-    milestones: readonly BoardMilestone[];
-    day: string;
-    ruleset: Ruleset;
-    calendars: Calendars;
-    facts: TaskFacts;
-  }
->();
-
-const factsOf = (
-  task: BoardTask,
-  milestones: readonly BoardMilestone[],
-  input: BoardInput,
-): TaskFacts => {
-  const { day, ruleset, calendars } = input;
-  const known = remembered.get(task);
-  if (
-    known?.milestones === milestones &&
-    known.day === day &&
-    known.ruleset === ruleset &&
-    known.calendars === calendars
-  ) {
-    return known.facts;
-  }
-  const facts = taskFacts(task, milestones, day, ruleset, calendars);
-  remembered.set(task, { milestones, day, ruleset, calendars, facts });
-  return facts;
-};
-
-const none: readonly BoardMilestone[] = [];
-
 const indexed = (input: BoardInput): BoardView => {
   const { day, docs } = input;
   const parts = partsByTask(docs);
-  const tasks = rolledUp(
-    docs.tasks
-      .filter((task) => task.lifecycle !== 'terminated')
-      .sort(byId)
-      .map((task) => factsOf(task, parts.milestones.get(task.id) ?? none, input)),
-    input,
-  );
+  const tasks = rolledUp(supervisedFacts(input, parts), input);
+  const serial = viewSerial(input, parts, tasks);
   const names = new Map(docs.units.map((unit) => [unit.id, unit.name]));
   const year = day.slice(0, 4);
+  let taskById: ReadonlyMap<string, TaskFacts> | null = null;
   return {
+    serial,
     input,
     day,
     period: input.period ?? { name: year, from: `${year}-01-01`, to: day, closed: false },
     tasks,
-    taskById: new Map(tasks.map((facts) => [facts.task.id, facts])),
+    // Made when first asked: few boards look tasks up by id.
+    get taskById() {
+      taskById ??= new Map(tasks.map((facts) => [facts.task.id, facts]));
+      return taskById;
+    },
     blockagesByTask: parts.blockages,
     indicatorsByTask: parts.indicators,
     terms: docs.officials.flatMap((official) => official.terms),
@@ -144,4 +82,70 @@ export const perView = <T>(compute: (view: BoardView) => T): ((view: BoardView) 
     memo.set(view, computed);
     return computed;
   };
+};
+
+/**
+ * `compute` of each supervised task of a view, in the view's task order,
+ * remembered per view. A view of the documents held in memory keeps the last
+ * view's values for every task whose facts and parts are the same objects
+ * (see `changedSince`) and computes those of the others: a board after a write
+ * computes again what the write changed. `compute` may read the task's facts
+ * and parts, and what a view follows only while it is the same (the day,
+ * rules, calendars, units, officials and period); not other tasks.
+ */
+export const perTaskOfView = <T>(compute: (facts: TaskFacts, view: BoardView) => T) => {
+  let last: { serial: number; values: readonly T[] } | null = null;
+  return perView((view: BoardView): readonly T[] => {
+    const slots = last && changedSince(view.serial, last.serial, view.tasks.length);
+    let values: T[];
+    if (last && slots) {
+      values = last.values.slice();
+      for (const slot of slots) values[slot] = compute(view.tasks[slot] as TaskFacts, view);
+    } else {
+      values = view.tasks.map((facts) => compute(facts, view));
+    }
+    // Kept for the next held view; a past day's view is not followed by any.
+    if (view.input.docs.byTask) last = { serial: view.serial, values };
+    return values;
+  });
+};
+
+/** How parts add up to a total: a total to start from, a part added or taken off, a copy. */
+export interface Summing<P, T> {
+  empty: () => T;
+  add: (total: T, part: P, sign: 1 | -1) => void;
+  copy: (total: T) => T;
+}
+
+/**
+ * A total over the supervised tasks of a view, each task's part (in the
+ * view's task order, from `partsOf`) added, remembered per view. A view of
+ * the documents held in memory takes the last view's total, the parts of the
+ * tasks changed since (see `changedSince`) taken off and their new parts
+ * added: a board after a write adds up what the write changed. `partsOf` must
+ * give the same part, as a value, to a task whose facts and parts are the same;
+ * parts must add up exactly, in any order (counts, not fractions).
+ */
+export const totalOfView = <P, T>(
+  partsOf: (view: BoardView) => readonly P[],
+  summing: Summing<P, T>,
+) => {
+  let last: { serial: number; parts: readonly P[]; total: T } | null = null;
+  return perView((view: BoardView): T => {
+    const parts = partsOf(view);
+    const slots = last && changedSince(view.serial, last.serial, view.tasks.length);
+    let total: T;
+    if (last && slots && last.parts.length === parts.length) {
+      total = summing.copy(last.total);
+      for (const slot of slots) {
+        summing.add(total, last.parts[slot] as P, -1);
+        summing.add(total, parts[slot] as P, 1);
+      }
+    } else {
+      total = summing.empty();
+      for (const part of parts) summing.add(total, part, 1);
+    }
+    if (view.input.docs.byTask) last = { serial: view.serial, parts, total };
+    return total;
+  });
 };

@@ -6,7 +6,7 @@ import {
 import { addDays } from '../../../domain/dates.ts';
 import type { MissedDeadline, ReturnedForRework, Wait } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, BoardMilestone } from '../../../projections/boards/index.ts';
-import type { BoardView } from './board-view.ts';
+import { type BoardView, perTaskOfView } from './board-view.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** A task that failed in the period, and why: what the scores deduct for (督查考核). */
@@ -192,6 +192,12 @@ const failureRemembered = (
   return failure;
 };
 
+/** Each supervised task's failure in the view's period, in the view's task order (null: none). */
+const failures = perTaskOfView((facts, view): FailedTaskRow | null => {
+  const lead = facts.task.leadUnitId;
+  return lead === null ? null : failureRemembered(facts, lead, view);
+});
+
 /**
  * The tasks that failed in the period (the year to date, or a settled year),
  * each once: a milestone or the task itself whose limit (the due date, or the
@@ -201,9 +207,4 @@ const failureRemembered = (
  * office) is the office's to place, and is not scored.
  */
 export const failedTasks = (view: BoardView): FailedTaskRow[] =>
-  view.tasks.flatMap((facts) => {
-    const lead = facts.task.leadUnitId;
-    if (lead === null) return [];
-    const failed = failureRemembered(facts, lead, view);
-    return failed ? [failed] : [];
-  });
+  failures(view).filter((failure) => failure !== null);

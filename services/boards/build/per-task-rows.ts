@@ -1,4 +1,4 @@
-import { type BoardView, perView } from './board-view.ts';
+import { type BoardView, perTaskOfView, perView } from './board-view.ts';
 import type { RowOrder, SortArgs } from './paging.ts';
 import { createPatchedSort, type RowChanges } from './patched-sort.ts';
 import type { TaskFacts } from './task-facts.ts';
@@ -23,6 +23,31 @@ export const rowsPerTask = <R>(build: (facts: TaskFacts, view: BoardView) => R[]
 };
 
 /**
+ * `perTask` flattened, from the `last` lists flattened: a copy of the last
+ * rows with the lists that are new objects written over their places. Null
+ * when a list changed its length, or there are not as many (flattened afresh).
+ */
+const flatPatched = <R>(
+  last: { perTask: readonly (readonly R[])[]; rows: readonly R[] },
+  perTask: readonly (readonly R[])[],
+): R[] | null => {
+  if (perTask.length !== last.perTask.length) return null;
+  let rows: R[] | null = null;
+  let at = 0;
+  for (let i = 0; i < perTask.length; i++) {
+    const now = perTask[i] as readonly R[];
+    const before = last.perTask[i] as readonly R[];
+    if (now !== before) {
+      if (now.length !== before.length) return null;
+      rows ??= last.rows.slice();
+      for (let j = 0; j < now.length; j++) rows[at + j] = now[j] as R;
+    }
+    at += now.length;
+  }
+  return rows ?? last.rows.slice();
+};
+
+/**
  * Every supervised task's rows of a view, in the view's task order, remembering
  * each task's rows so that the rows of two views can be told apart task by task
  * (`changesFrom`): a sorted order of the last view's rows is then patched with
@@ -31,12 +56,17 @@ export const rowsPerTask = <R>(build: (facts: TaskFacts, view: BoardView) => R[]
 export const viewRows = <R>(rowsOf: (facts: TaskFacts, view: BoardView) => readonly R[]) => {
   const madeOf = new WeakMap<
     readonly R[],
-    { tasks: BoardView['tasks']; perTask: (readonly R[])[] }
+    { tasks: BoardView['tasks']; perTask: readonly (readonly R[])[] }
   >();
+  const rowsPerTaskOf = perTaskOfView(rowsOf);
+  let last: { perTask: readonly (readonly R[])[]; rows: readonly R[] } | null = null;
   const all = perView((view: BoardView): R[] => {
-    const perTask = view.tasks.map((facts) => rowsOf(facts, view));
-    const rows = perTask.flat();
+    const perTask = rowsPerTaskOf(view);
+    // Documents held in memory change a write at a time; a past day's view is made afresh.
+    const held = view.input.docs.byTask !== undefined;
+    const rows = (held && last ? flatPatched(last, perTask) : null) ?? perTask.flat();
     madeOf.set(rows, { tasks: view.tasks, perTask });
+    if (held) last = { perTask, rows };
     return rows;
   });
 

@@ -2,7 +2,14 @@ import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { limitOf } from '../../../domain/calendar/work-calendar.ts';
 import type { Light, Trend } from '../../../domain/judgement/index.ts';
 import type { ExtensionEntry, TaskCompletion } from '../../../projections/boards/index.ts';
-import { type BoardQuery, type LitBoard, ofKind, sortedLitBoard } from './board-query.ts';
+import {
+  asksSharedFilter,
+  type BoardQuery,
+  keptRows,
+  type LitBoard,
+  ofKind,
+  sortedLitBoard,
+} from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import { type RowOrder, sortedBy } from './paging.ts';
@@ -104,6 +111,10 @@ const matches = (
   (!query.trend || row.trend === query.trend) &&
   (!query.withExtensions || row.extensions.length > 0);
 
+/** Whether `query` asks for a filter `matches` applies: without one, it keeps every row. */
+export const asksProgressFilter = (query: ProgressQuery): boolean =>
+  asksSharedFilter(query) || Boolean(query.trend || query.withExtensions);
+
 const order: RowOrder<ProgressRow, SortFieldOf<'progress'>> = {
   defaultSort: { field: 'behind', direction: 'desc' },
   key: (field) => (row) => row[field],
@@ -122,6 +133,8 @@ export const buildProgressBoard = (input: BoardInput, query: ProgressQuery): Pro
   const sort = query.sort ?? order.defaultSort;
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
-  const rows = sortedProgressRows(view)(sort).filter((row) => matches(row, query, subtree));
+  const rows = keptRows(sortedProgressRows(view)(sort), asksProgressFilter(query), (row) =>
+    matches(row, query, subtree),
+  );
   return sortedLitBoard(input, rows, query, sortedBy(sort, order));
 };

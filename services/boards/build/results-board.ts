@@ -12,7 +12,14 @@ import type {
   BoardTask,
   IndicatorValue,
 } from '../../../projections/boards/index.ts';
-import { type BoardQuery, inSectionLedBy, type LitBoard, sortedLitBoard } from './board-query.ts';
+import {
+  asksSharedFilter,
+  type BoardQuery,
+  inSectionLedBy,
+  keptRows,
+  type LitBoard,
+  sortedLitBoard,
+} from './board-query.ts';
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import { type RowOrder, sortedBy } from './paging.ts';
@@ -153,6 +160,10 @@ const matches = (
   inSectionLedBy(row, query, subtree) &&
   (query.attained === null || query.attained === undefined || row.attained === query.attained);
 
+/** Whether `query` asks for a filter `matches` applies: without one, it keeps every row. */
+export const asksResultFilter = (query: ResultQuery): boolean =>
+  asksSharedFilter(query) || (query.attained !== null && query.attained !== undefined);
+
 const order: RowOrder<ResultRow, SortFieldOf<'result'>> = {
   defaultSort: { field: 'attainment', direction: 'asc' },
   key: (field) => (row) => row[field],
@@ -172,6 +183,8 @@ export const buildResultsBoard = (input: BoardInput, query: ResultQuery): Result
   const sort = query.sort ?? order.defaultSort;
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
-  const rows = sortedResultRows(view)(sort).filter((row) => matches(row, query, subtree));
+  const rows = keptRows(sortedResultRows(view)(sort), asksResultFilter(query), (row) =>
+    matches(row, query, subtree),
+  );
   return sortedLitBoard(input, rows, query, sortedBy(sort, order));
 };

@@ -5,8 +5,15 @@ import {
   milestoneStates,
 } from '../../../domain/judgement/index.ts';
 import type { ExtensionEntry } from '../../../projections/boards/index.ts';
-import { type BoardQuery, type FacetedBoard, inSectionLedBy, withFacet } from './board-query.ts';
-import { type BoardView, boardView, perView } from './board-view.ts';
+import {
+  asksSharedFilter,
+  type BoardQuery,
+  type FacetedBoard,
+  inSectionLedBy,
+  keptRows,
+  withFacet,
+} from './board-query.ts';
+import { boardView, totalOfView } from './board-view.ts';
 import { type BoardInput, stampOf } from './input.ts';
 import { pageOf, type RowOrder, sortedBy } from './paging.ts';
 import { rowsPerTask, sortedViewRows, viewRows } from './per-task-rows.ts';
@@ -100,6 +107,11 @@ const matches = (row: StageRow, query: StageQuery, subtree: ReadonlySet<string> 
   (!query.dueTo || row.dueDate <= query.dueTo) &&
   (!query.withExtensions || row.extensions.length > 0);
 
+/** Whether `query` asks for a filter `matches` applies: without one, it keeps every row. */
+export const asksStageFilter = (query: StageQuery): boolean =>
+  asksSharedFilter(query) ||
+  Boolean(query.taskId || query.dueFrom || query.dueTo || query.withExtensions);
+
 /** Counts the extensions of `rows`: granted, refused (by the office or the leader), still open. */
 export const extensionCounts = (rows: readonly StageRow[]): ExtensionCounts => {
   const counts = { asked: 0, granted: 0, refused: 0, pending: 0 };
@@ -145,22 +157,22 @@ const countsOf = (rows: readonly StageRow[]): RowCounts => {
 
 /**
  * Every stage row of a view counted by state and extension, as the sum of each
- * task's counts: after a write only the changed tasks' rows are counted again.
+ * task's counts: after a write only the changed tasks' counts are taken off and added.
  */
-const allRowCounts = perView((view: BoardView): RowCounts => {
-  const total: RowCounts = {
+const allRowCounts = totalOfView((view) => stageRows.perTaskOf(view), {
+  empty: (): RowCounts => ({
     states: stateCounts([]),
     extensions: { asked: 0, granted: 0, refused: 0, pending: 0 },
-  };
-  for (const rows of stageRows.perTaskOf(view)) {
+  }),
+  add: (total, rows: readonly StageRow[], sign) => {
     const { states, extensions } = countsOf(rows);
-    for (const state of milestoneStates) total.states[state] += states[state];
-    total.extensions.asked += extensions.asked;
-    total.extensions.granted += extensions.granted;
-    total.extensions.refused += extensions.refused;
-    total.extensions.pending += extensions.pending;
-  }
-  return total;
+    for (const state of milestoneStates) total.states[state] += sign * states[state];
+    total.extensions.asked += sign * extensions.asked;
+    total.extensions.granted += sign * extensions.granted;
+    total.extensions.refused += sign * extensions.refused;
+    total.extensions.pending += sign * extensions.pending;
+  },
+  copy: (total) => ({ states: { ...total.states }, extensions: { ...total.extensions } }),
 });
 
 /** The milestones of the supervised tasks, each with its stage on the board's day. */
@@ -184,7 +196,9 @@ export const buildStageBoard = (input: BoardInput, query: StageQuery): StageBoar
   const sort = query.sort ?? order.defaultSort;
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
-  const rows = sortedStageRows(view)(sort).filter((row) => matches(row, query, subtree));
+  const rows = keptRows(sortedStageRows(view)(sort), asksStageFilter(query), (row) =>
+    matches(row, query, subtree),
+  );
   // Every row kept (no filter, or none that left one out): the counts of them all.
   const counted =
     rows.length === stageRows.all(view).length

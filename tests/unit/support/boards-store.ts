@@ -7,6 +7,15 @@ import type { EventEnvelope } from '../../../projections/projection.ts';
 /** The log in a store of its own, each event in its own stream's order, as the services append it. */
 export const storeOf = async (envelopes: readonly EventEnvelope[]) => {
   const store = openSqliteEventStore({ path: ':memory:' });
+  await appendLogged(store, envelopes);
+  return store;
+};
+
+/** Appends the events of `envelopes` to `store`, each recorded when its envelope says. */
+export const appendLogged = async (
+  store: ReturnType<typeof openSqliteEventStore>,
+  envelopes: readonly Pick<EventEnvelope, 'event' | 'recordedAt'>[],
+): Promise<void> => {
   for (const { event, recordedAt } of envelopes) {
     const streamId = event.type === 'RulesetPublished' ? rulesStreamId : 'any';
     const actor = { id: 'office-1', role: 'office' as const };
@@ -31,5 +40,4 @@ export const storeOf = async (envelopes: readonly EventEnvelope[]) => {
       { expectedRevision: 'any' },
     );
   }
-  return store;
 };
