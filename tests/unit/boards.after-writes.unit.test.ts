@@ -42,6 +42,7 @@ import {
   resolved,
   transferred,
   unit,
+  urged,
   valued,
 } from './support/boards.ts';
 import { appendLogged, storeOf } from './support/boards-store.ts';
@@ -60,6 +61,7 @@ const plan = (): DomainEvent[] => [
     planned(taskId, 'm2', '2021-11-30'),
     ...(i % 4 === 0 ? [blocked(taskId, 'b1', units[(i + 2) % 3] as string)] : []),
     ...(i % 5 === 0 ? [indicator(taskId, 'i1', 100, 'gte')] : []),
+    ...(i % 7 === 0 ? [urged(taskId, 'u1', units[(i + 1) % 3] as string, '2021-01-04')] : []),
   ]),
 ];
 
@@ -74,6 +76,8 @@ const writes: DomainEvent[] = [
   transferred('t10', 'edu', 'health'),
   completed('t12', 'm1'),
   unit('culture'),
+  urged('t08', 'u2', 'health', today),
+  urged('t08', 'u3', 'edu', today),
   reported('t20', 'm1', 100),
 ];
 

@@ -1,13 +1,7 @@
-import type { TaskEvent } from '../../contracts/events/index.ts';
 import { buildResponsibilityBoard } from '../../services/boards/build/responsibility-board.ts';
-import { all, boardLog, task, unit } from './support/boards.ts';
+import { all, boardLog, task, unit, urged } from './support/boards.ts';
 
 const units = ['edu', 'env', 'fin'].map((id) => unit(id));
-
-const urged = (taskId: string, urgeId: string, unitId: string, urgedOn: string): TaskEvent => ({
-  type: 'TaskUrged',
-  data: { taskId, urgeId, unitId, message: '请加快办理', replyBy: null, urgedOn },
-});
 
 const timesUrged = (log: ReturnType<typeof boardLog>, day: string): Record<string, number> =>
   Object.fromEntries(

@@ -8,20 +8,19 @@ import type { ScoreItem } from '../../../domain/judgement/index.ts';
 import { holdersOn } from '../../../domain/posts-timeline.ts';
 import { openBlockageRows } from './blockage-rows.ts';
 import { type BoardView, boardView, perView } from './board-view.ts';
-import { groupInto } from './grouping.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
 import { kindInput } from './kind-input.ts';
-import { countLights, type LightCounts } from './light-counts.ts';
+import type { LightCounts } from './light-counts.ts';
 import { type OfficialResponsibility, officialRows } from './official-responsibility.ts';
 import { type Page, type RowOrder, type SortedPageArgs, sortedPage } from './paging.ts';
-import { type ResponsibilityStats, responsibilityStats } from './responsibility-stats.ts';
+import { type ResponsibilityStats, statsOf } from './responsibility-stats.ts';
 import { firstItems } from './row-items.ts';
 import { type Standings, standings } from './scores.ts';
 import { inputOf } from './settled-input.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { inSubtree } from './subtrees.ts';
-import type { TaskFacts } from './task-facts.ts';
 import { type UnitFailure, unitFailures } from './unit-failures.ts';
+import { noTally, unitTallies } from './unit-tallies.ts';
 
 /** One unit on the responsibility board (盯责任). */
 export interface UnitResponsibility extends ResponsibilityStats {
@@ -85,22 +84,6 @@ export interface ResponsibilityBoard extends BoardStamp, Page<UnitResponsibility
   officials: OfficialResponsibility[];
 }
 
-/** The tasks each unit leads and co-owns, and the times it was urged in the period: one pass. */
-const tasksByUnit = (view: BoardView) => {
-  const led = new Map<string, TaskFacts[]>();
-  const coOwned = new Map<string, TaskFacts[]>();
-  const urged = new Map<string, number>();
-  for (const facts of view.tasks) {
-    const { task } = facts;
-    if (task.leadUnitId !== null) groupInto(led, task.leadUnitId, facts);
-    for (const unitId of new Set(task.cooperatingUnitIds)) groupInto(coOwned, unitId, facts);
-    for (const urge of task.urges ?? []) {
-      if (urge.day >= view.period.from) urged.set(urge.unitId, (urged.get(urge.unitId) ?? 0) + 1);
-    }
-  }
-  return { led, coOwned, urged };
-};
-
 const countBy = <T>(
   items: readonly T[],
   key: (item: T) => string | null,
@@ -114,14 +97,13 @@ const countBy = <T>(
 const unitRows = perView((view: BoardView): UnitResponsibility[] => {
   const board = standings(view);
   const blocked = openBlockageRows(view).rows;
-  const tasks = tasksByUnit(view);
+  const tallies = unitTallies(view);
   const failures = unitFailures(view);
   const blockedUnits = countBy(blocked, (b) => b.blockedUnitId);
   const waitedOn = countBy(blocked, (b) => b.waitingOnUnitId);
   const below = subUnitTotals(view, board);
   return board.ranked.map((score): UnitResponsibility => {
-    const led = tasks.led.get(score.unitId) ?? [];
-    const coOwned = tasks.coOwned.get(score.unitId) ?? [];
+    const tally = tallies.get(score.unitId) ?? noTally;
     const failed = failures.get(score.unitId) ?? [];
     return {
       unitId: score.unitId,
@@ -134,14 +116,14 @@ const unitRows = perView((view: BoardView): UnitResponsibility[] => {
       bonusPoints: score.bonusPoints,
       failedTasks: firstItems(failed),
       failedTaskCount: failed.length,
-      tasksLed: led.length,
-      tasksCoOwned: coOwned.length,
-      ...responsibilityStats(led, view),
-      coOwnedLights: countLights(coOwned.map((facts) => facts.lit)),
+      tasksLed: tally.tasksLed,
+      tasksCoOwned: tally.tasksCoOwned,
+      ...statsOf(tally.led),
+      coOwnedLights: tally.coOwnedLights,
       openBlockages: blockedUnits.get(score.unitId) ?? 0,
       waitedOnBlockages: waitedOn.get(score.unitId) ?? 0,
       responsibleLeaderIds: holdersOn(view.terms, score.unitId, 'responsible_leader', view.day),
-      timesUrged: tasks.urged.get(score.unitId) ?? 0,
+      timesUrged: tally.timesUrged,
       ...below(score.unitId),
     };
   });

@@ -14,6 +14,26 @@ export interface ResponsibilityStats {
   overdueMilestones: number;
 }
 
+/** What stats are made of, added up over tasks: their lights and their milestones' counts. */
+export interface StatSums {
+  lights: LightCounts;
+  onTime: number;
+  late: number;
+  overdue: number;
+}
+
+/** The stats of tasks from their sums. */
+export const statsOf = ({ lights, onTime, late, overdue }: StatSums): ResponsibilityStats => {
+  const completed = onTime + late;
+  return {
+    lights,
+    milestonesCompleted: completed,
+    milestonesOnTime: onTime,
+    onTimeRate: completed === 0 ? null : roundPoints((100 * onTime) / completed),
+    overdueMilestones: overdue,
+  };
+};
+
 /** The stats of `tasks` on the board's day. */
 export const responsibilityStats = (
   tasks: readonly TaskFacts[],
@@ -23,22 +43,16 @@ export const responsibilityStats = (
   let late = 0;
   let overdue = 0;
   for (const facts of tasks) {
-    const counted = milestoneCounts(taskStageRows(facts, view));
+    const counted = taskMilestoneCounts(facts, view);
     onTime += counted.onTime;
     late += counted.late;
     overdue += counted.overdue;
   }
-  const completed = onTime + late;
-  return {
-    lights: countLights(tasks.map((facts) => facts.lit)),
-    milestonesCompleted: completed,
-    milestonesOnTime: onTime,
-    onTimeRate: completed === 0 ? null : roundPoints((100 * onTime) / completed),
-    overdueMilestones: overdue,
-  };
+  return statsOf({ lights: countLights(tasks.map((facts) => facts.lit)), onTime, late, overdue });
 };
 
-type MilestoneCounts = { onTime: number; late: number; overdue: number };
+/** A task's milestones done on time, done late, and overdue. */
+export type MilestoneCounts = { onTime: number; late: number; overdue: number };
 
 /** A task's milestones done on time, done late and overdue, counted once per version of its rows. */
 const counts = new WeakMap<readonly StageRow[], MilestoneCounts>();
@@ -55,3 +69,7 @@ const milestoneCounts = (rows: readonly StageRow[]): MilestoneCounts => {
   counts.set(rows, counted);
   return counted;
 };
+
+/** The milestone counts of a task on the view's day. */
+export const taskMilestoneCounts = (facts: TaskFacts, view: BoardView): MilestoneCounts =>
+  milestoneCounts(taskStageRows(facts, view));

@@ -154,6 +154,17 @@ export const blocked = (
   },
 });
 
+/** The office urged (催办) `unitId` on the task. */
+export const urged = (
+  taskId: string,
+  urgeId: string,
+  unitId: string,
+  urgedOn: string,
+): TaskEvent => ({
+  type: 'TaskUrged',
+  data: { taskId, urgeId, unitId, message: '请加快办理', replyBy: null, urgedOn },
+});
+
 export const resolved = (taskId: string, blockageId: string): TaskEvent => ({
   type: 'BlockageResolved',
   data: { taskId, blockageId, resolution: 'done' },
