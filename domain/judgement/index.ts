@@ -49,4 +49,11 @@ export type { LitMilestone, LitTask, TaskLight } from './task-light.ts';
 export { isTaskDone, taskLight, worse } from './task-light.ts';
 export type { Trend } from './trend.ts';
 export { reportTrend, trend } from './trend.ts';
-export { startingScore, unitScores } from './unit-scores.ts';
+export {
+  type OtherScoringFacts,
+  startingScore,
+  type TaskDeductions,
+  taskDeductions,
+  unitScores,
+  unitScoresOfTasks,
+} from './unit-scores.ts';

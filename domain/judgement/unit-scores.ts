@@ -12,10 +12,19 @@ import { pointsText, roundPoints } from './points.ts';
 import type {
   AccountabilityDeduction,
   Deduction,
+  MissedDeadline,
+  RedTask,
+  ReturnedForRework,
   ScoreItem,
   ScoringFacts,
   UnitScore,
 } from './scoring-facts.ts';
+
+/** The facts scored beside the tasks' own deductions. */
+export type OtherScoringFacts = Omit<
+  ScoringFacts,
+  'missedDeadlines' | 'returnedForRework' | 'redTasks'
+>;
 
 /** Every unit starts a period with 100 points. */
 export const startingScore = 100;
@@ -23,7 +32,7 @@ export const startingScore = 100;
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 /** −1 for each unit that returned a task in a ping-pong (DESIGN §4 default). */
-const pingPongDeductions = (facts: ScoringFacts, scoring: ScoringRules): Deduction[] =>
+const pingPongDeductions = (facts: OtherScoringFacts, scoring: ScoringRules): Deduction[] =>
   facts.pingPongs.flatMap((pingPong) =>
     unique(pingPong.unitIds).map((unitId) => ({
       unitId,
@@ -47,7 +56,7 @@ const recordPoints = (record: AccountabilityDeduction, index: number): number =>
  * cap, later records are listed with what was still taken (possibly 0), so the
  * score stays explained item by item.
  */
-const accountabilityDeductions = (facts: ScoringFacts, scoring: ScoringRules): Deduction[] => {
+const accountabilityDeductions = (facts: OtherScoringFacts, scoring: ScoringRules): Deduction[] => {
   const cap = scoring.accountabilityDeductionCap;
   const taken = new Map<string, number>();
   return facts.accountability.map((record, index) => {
@@ -72,7 +81,7 @@ const accountabilityDeductions = (facts: ScoringFacts, scoring: ScoringRules): D
  * first answer fell short.
  */
 const dissatisfiedDeductions = (
-  facts: ScoringFacts,
+  facts: OtherScoringFacts,
   matters: { matters?: MatterRules | undefined },
 ): Deduction[] =>
   (facts.dissatisfactions ?? []).map((item) => ({
@@ -123,30 +132,48 @@ const sumOf = (items: readonly ScoreItem[]): number =>
 
 const isBonus = (item: ScoreItem): boolean => item.rule === 'bonus' || item.rule === 'bonus_capped';
 
+/** One task's deductions by kind, each capped as `cappedPerTask` caps them (see `taskDeductions`). */
+export interface TaskDeductions {
+  deadlines: readonly Deduction[];
+  reworks: readonly Deduction[];
+  red: readonly Deduction[];
+}
+
 /**
- * Each unit's score for one period under `ruleset` (督查考核): 100, less the
- * deductions, each itemised — missed deadlines graded by lateness and split
- * with the units waited on, red tasks not yet due, returns for rework (one
- * task costing a unit at most a missed task), ping-pong, accountability and
- * time limits let lapse (reports missed, replies late), proposers' 不满意 —
- * plus its bonus points (加分) up to the period's cap:
- * 100 − deductions + min(cap, bonuses). Scores are not floored at 0. Sorted by
- * unit id; `rank` orders them.
+ * One task's missed deadlines, returns for rework and red light as deductions,
+ * capped as one task: what `unitScores` takes off for them, since the cap is
+ * per unit and task (every item's `ref` names its task).
  */
-export const unitScores = (
-  facts: ScoringFacts,
+export const taskDeductions = (
+  missed: readonly MissedDeadline[],
+  returned: readonly ReturnedForRework[],
+  red: readonly RedTask[],
+  scoring: ScoringRules,
+): TaskDeductions => {
+  const deadlines = deadlineDeductions(missed, scoring);
+  const reworks = reworkDeductions(returned, scoring);
+  const capped = cappedPerTask(
+    [...deadlines, ...reworks, ...redTaskDeductions(red, scoring)],
+    scoring,
+  );
+  const reworksFrom = deadlines.length;
+  const redFrom = reworksFrom + reworks.length;
+  return {
+    deadlines: capped.slice(0, reworksFrom),
+    reworks: capped.slice(reworksFrom, redFrom),
+    red: capped.slice(redFrom),
+  };
+};
+
+/** Every item of a period, the tasks' deductions given, scored per unit (see `unitScores`). */
+const scoresOf = (
+  facts: OtherScoringFacts,
+  taskItems: readonly Deduction[],
   ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
 ): UnitScore[] => {
   const { scoring } = ruleset;
   const items: ScoreItem[] = [
-    ...cappedPerTask(
-      [
-        ...deadlineDeductions(facts.missedDeadlines, scoring),
-        ...reworkDeductions(facts.returnedForRework, scoring),
-        ...redTaskDeductions(facts.redTasks, scoring),
-      ],
-      scoring,
-    ),
+    ...taskItems,
     ...pingPongDeductions(facts, scoring),
     ...accountabilityDeductions(facts, scoring),
     ...lapseDeductions(facts.lapses ?? [], ruleset),
@@ -170,4 +197,48 @@ export const unitScores = (
       bonusPoints: roundPoints(sumOf(own.filter(isBonus))),
     };
   });
+};
+
+/**
+ * Each unit's score for one period under `ruleset` (督查考核): 100, less the
+ * deductions, each itemised — missed deadlines graded by lateness and split
+ * with the units waited on, red tasks not yet due, returns for rework (one
+ * task costing a unit at most a missed task), ping-pong, accountability and
+ * time limits let lapse (reports missed, replies late), proposers' 不满意 —
+ * plus its bonus points (加分) up to the period's cap:
+ * 100 − deductions + min(cap, bonuses). Scores are not floored at 0. Sorted by
+ * unit id; `rank` orders them.
+ */
+export const unitScores = (
+  facts: ScoringFacts,
+  ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
+): UnitScore[] => {
+  const { scoring } = ruleset;
+  const taskItems = cappedPerTask(
+    [
+      ...deadlineDeductions(facts.missedDeadlines, scoring),
+      ...reworkDeductions(facts.returnedForRework, scoring),
+      ...redTaskDeductions(facts.redTasks, scoring),
+    ],
+    scoring,
+  );
+  return scoresOf(facts, taskItems, ruleset);
+};
+
+/**
+ * `unitScores` with each task's deductions taken already (`taskDeductions`,
+ * in the tasks' order): the scores `unitScores` gives when the facts list the
+ * tasks in that order, items in the same order (every task's missed
+ * deadlines, then every task's returns, then the red tasks).
+ */
+export const unitScoresOfTasks = (
+  facts: OtherScoringFacts,
+  tasks: readonly TaskDeductions[],
+  ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
+): UnitScore[] => {
+  const taskItems: Deduction[] = [];
+  for (const kind of ['deadlines', 'reworks', 'red'] as const) {
+    for (const task of tasks) for (const item of task[kind]) taskItems.push(item);
+  }
+  return scoresOf(facts, taskItems, ruleset);
 };

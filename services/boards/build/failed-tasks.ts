@@ -192,11 +192,14 @@ const failureRemembered = (
   return failure;
 };
 
-/** Each supervised task's failure in the view's period, in the view's task order (null: none). */
-const failures = perTaskOfView((facts, view): FailedTaskRow | null => {
+/** A supervised task's failure in the view's period (null: none, or no lead unit to score). */
+export const taskFailure = (facts: TaskFacts, view: BoardView): FailedTaskRow | null => {
   const lead = facts.task.leadUnitId;
   return lead === null ? null : failureRemembered(facts, lead, view);
-});
+};
+
+/** Each supervised task's failure, in the view's task order. */
+const failures = perTaskOfView(taskFailure);
 
 /**
  * The tasks that failed in the period (the year to date, or a settled year),

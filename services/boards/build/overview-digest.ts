@@ -1,7 +1,7 @@
 import type { UnitCategory } from '../../../contracts/events/index.ts';
 import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { type BlockageRow, openBlockageRows } from './blockage-rows.ts';
-import { type BoardView, boardView } from './board-view.ts';
+import { type BoardView, boardView, perTaskOfView } from './board-view.ts';
 import { type DayLights, dayLightsOf } from './day-lights.ts';
 import { groupedBy } from './grouping.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
@@ -9,7 +9,7 @@ import type { LightCounts } from './light-counts.ts';
 import { sortRows } from './paging.ts';
 import { standings } from './scores.ts';
 import { sectionTallies } from './section-tallies.ts';
-import { allStageRows, type StageRow } from './stage-board.ts';
+import { type StageRow, taskStageRows } from './stage-board.ts';
 
 /** Lights of one plan section (the work report's section a task comes from), of one kind. */
 export interface SectionLights extends LightCounts {
@@ -98,10 +98,27 @@ const sectionLights = (view: BoardView): SectionLights[] => {
   );
 };
 
+const none: readonly StageRow[] = [];
+
+/** Each supervised task's overdue milestones, in the view's task order. */
+const overduePerTask = perTaskOfView((facts, view): readonly StageRow[] => {
+  const rows = taskStageRows(facts, view);
+  return rows.some((row) => row.state === 'overdue')
+    ? rows.filter((row) => row.state === 'overdue')
+    : none;
+});
+
+/** Every overdue milestone of the supervised tasks, in the view's task order. */
+const overdueRows = (view: BoardView): StageRow[] => {
+  const overdue: StageRow[] = [];
+  for (const rows of overduePerTask(view)) if (rows !== none) overdue.push(...rows);
+  return overdue;
+};
+
 /** The digest of `input`'s day (pure). */
 export const overviewDigestOf = (input: BoardInput): OverviewDigest => {
   const view = boardView(input);
-  const overdue = allStageRows(input).filter((row) => row.state === 'overdue');
+  const overdue = overdueRows(view);
   return {
     ...stampOf(input),
     format: digestFormat,

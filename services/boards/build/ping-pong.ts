@@ -1,5 +1,5 @@
 import type { LeadMove } from '../../../projections/boards/index.ts';
-import type { BoardView } from './board-view.ts';
+import { type BoardView, perTaskOfView } from './board-view.ts';
 
 /**
  * A task bounced between units (踢皮球): its lead was moved by transfers or
@@ -48,20 +48,21 @@ const bouncedBack = (moves: readonly LeadMove[]): boolean =>
   );
 
 /** The tasks bounced between units in the board's period (the year to date). */
+const pingPongOf = perTaskOfView(({ task }, view): PingPongRow | null => {
+  if (task.moves.length < pingPongMoves) return null;
+  const moves = task.moves.filter(
+    (move) => move.day >= view.period.from && move.day <= view.period.to,
+  );
+  if (moves.length < pingPongMoves) return null;
+  return {
+    taskId: task.id,
+    title: task.title,
+    leadUnitId: task.leadUnitId,
+    moves,
+    unitIds: wronglyReturnedBy(moves),
+    bouncedBack: bouncedBack(moves),
+  };
+});
+
 export const pingPongs = (view: BoardView): PingPongRow[] =>
-  view.tasks.flatMap(({ task }) => {
-    const moves = task.moves.filter(
-      (move) => move.day >= view.period.from && move.day <= view.period.to,
-    );
-    if (moves.length < pingPongMoves) return [];
-    return [
-      {
-        taskId: task.id,
-        title: task.title,
-        leadUnitId: task.leadUnitId,
-        moves,
-        unitIds: wronglyReturnedBy(moves),
-        bouncedBack: bouncedBack(moves),
-      },
-    ];
-  });
+  pingPongOf(view).filter((row) => row !== null);

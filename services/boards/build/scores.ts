@@ -13,11 +13,17 @@ import type {
   RedTask,
   UnitScore,
 } from '../../../domain/judgement/index.ts';
-import { rank, unitScores } from '../../../domain/judgement/index.ts';
-import { type BoardView, perView } from './board-view.ts';
-import { type FailedTaskRow, failedTasks } from './failed-tasks.ts';
+import {
+  rank,
+  type TaskDeductions,
+  taskDeductions,
+  unitScoresOfTasks,
+} from '../../../domain/judgement/index.ts';
+import { type BoardView, perTaskOfView, perView } from './board-view.ts';
+import { type FailedTaskRow, failedTasks, taskFailure } from './failed-tasks.ts';
 import { groupInto } from './grouping.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
+import type { TaskFacts } from './task-facts.ts';
 
 /**
  * A unit's score with its place among the units of its category (null: a
@@ -41,11 +47,9 @@ export interface Standings {
  * of terminated tasks still count.
  */
 const accountability = (view: BoardView): AccountabilityDeduction[] =>
-  view.input.docs.tasks
-    .flatMap((task) => task.accountability)
+  inPeriod(view, (task) => task.accountability)
+    .map(({ entry }) => entry)
     .filter((entry) => entry.against.kind === 'unit' && entry.status !== 'recommended')
-    .filter((entry) => entry.day >= view.period.from && entry.day <= view.period.to)
-    .sort((a, b) => a.position - b.position)
     .map((entry) => ({
       recordId: entry.recordId,
       unitId: entry.against.id,
@@ -62,11 +66,17 @@ const accountability = (view: BoardView): AccountabilityDeduction[] =>
 const inPeriod = <E extends { day: string; position: number }>(
   view: BoardView,
   entries: (task: BoardView['input']['docs']['tasks'][number]) => readonly E[] | undefined,
-): { taskId: string; entry: E }[] =>
-  view.input.docs.tasks
-    .flatMap((task) => (entries(task) ?? []).map((entry) => ({ taskId: task.id, entry })))
-    .filter(({ entry }) => entry.day >= view.period.from && entry.day <= view.period.to)
-    .sort((a, b) => a.entry.position - b.entry.position);
+): { taskId: string; entry: E }[] => {
+  const { from, to } = view.period;
+  const found: { taskId: string; entry: E }[] = [];
+  // One pass, nothing made for the many tasks with none.
+  for (const task of view.input.docs.tasks) {
+    for (const entry of entries(task) ?? []) {
+      if (entry.day >= from && entry.day <= to) found.push({ taskId: task.id, entry });
+    }
+  }
+  return found.sort((a, b) => a.entry.position - b.entry.position);
+};
 
 /**
  * Bonus points (加分) awarded in the period, in the order they were recorded
@@ -115,18 +125,34 @@ const dissatisfactions = (view: BoardView): Dissatisfaction[] =>
  * counted already): they weigh on the day's standing, not on a settled
  * period's (every limit of which has passed).
  */
-const redTasks = (view: BoardView, failed: readonly FailedTaskRow[]): RedTask[] => {
-  if (view.period.closed) return [];
-  const counted = new Set(failed.map((row) => row.taskId));
-  return view.tasks.flatMap((facts) => {
-    const lead = facts.task.leadUnitId;
-    const behindRed = facts.behind > view.input.ruleset.lights.redBehindPoints;
-    if (lead === null || facts.done || facts.lit !== 'red' || !behindRed) return [];
-    if (counted.has(facts.task.id)) return [];
-    if (limitOf(view.input.calendars, facts.task.dueDate) < view.day) return [];
-    return [{ taskId: facts.task.id, leadUnitId: lead, behind: facts.behind }];
-  });
+const redTaskOf = (facts: TaskFacts, view: BoardView): RedTask | null => {
+  if (view.period.closed) return null;
+  const lead = facts.task.leadUnitId;
+  const behindRed = facts.behind > view.input.ruleset.lights.redBehindPoints;
+  if (lead === null || facts.done || facts.lit !== 'red' || !behindRed) return null;
+  if (taskFailure(facts, view) !== null) return null;
+  if (limitOf(view.input.calendars, facts.task.dueDate) < view.day) return null;
+  return { taskId: facts.task.id, leadUnitId: lead, behind: facts.behind };
 };
+
+const none: readonly [] = [];
+
+/**
+ * Each supervised task's deductions for its missed deadlines, its returns for
+ * rework and its red light (null: none), in the view's task order: after a
+ * write, only the changed tasks' are taken again.
+ */
+const deductionsPerTask = perTaskOfView((facts, view): TaskDeductions | null => {
+  const failed = taskFailure(facts, view);
+  const red = redTaskOf(facts, view);
+  if (failed === null && red === null) return null;
+  return taskDeductions(
+    failed?.missed ?? none,
+    failed?.reworks ?? none,
+    red ? [red] : none,
+    view.input.ruleset.scoring,
+  );
+});
 
 /**
  * Ranks units within their category (督查考核 ranks like with like: 分类排名); the
@@ -161,9 +187,6 @@ export const standings = perView((view: BoardView): Standings => {
   const facts = {
     period: view.period.name,
     unitIds: view.input.docs.units.map((unit) => unit.id),
-    missedDeadlines: failed.flatMap((row) => row.missed),
-    redTasks: redTasks(view, failed),
-    returnedForRework: failed.flatMap((row) => row.reworks),
     pingPongs: bounced,
     accountability: accountability(view),
     bonuses: bonuses(view),
@@ -171,7 +194,14 @@ export const standings = perView((view: BoardView): Standings => {
     dissatisfactions: dissatisfactions(view),
   };
   return {
-    ranked: rankedByCategory(view, unitScores(facts, view.input.ruleset)),
+    ranked: rankedByCategory(
+      view,
+      unitScoresOfTasks(
+        facts,
+        deductionsPerTask(view).filter((task) => task !== null),
+        view.input.ruleset,
+      ),
+    ),
     failed,
     pingPongs: bounced,
   };
