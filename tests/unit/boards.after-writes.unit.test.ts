@@ -85,10 +85,17 @@ const writes: DomainEvent[] = [
 const boardsOf = (input: BoardInput) => ({
   rows: { stage: allStageRows(input), results: allResultRows(boardView(input)) },
   overview: buildOverview(input, [], overviewInput.parse({})),
-  responsibility: buildResponsibilityBoard(input, responsibilityBoardInput.parse({})),
-  stage: [{}, { unitId: 'edu' }, { state: 'overdue' }, { section: 'Ecology' }].map((query) =>
-    buildStageBoard(input, stageBoardInput.parse({ first: 200, ...query })),
+  // A board of one kind judges the tasks of that kind alone: a view of its own between the others.
+  responsibility: [{}, { kind: 'annual_plan' }, { unitId: 'env' }].map((query) =>
+    buildResponsibilityBoard(input, responsibilityBoardInput.parse(query)),
   ),
+  stage: [
+    {},
+    { unitId: 'edu' },
+    { state: 'overdue' },
+    { section: 'Ecology' },
+    { kind: 'annual_plan' },
+  ].map((query) => buildStageBoard(input, stageBoardInput.parse({ first: 200, ...query }))),
   blockage: buildBlockageBoard(input, blockageBoardInput.parse({ first: 200 })),
   progress: [{}, { unitId: 'env' }, { light: 'red' }].map((query) =>
     buildProgressBoard(input, progressBoardInput.parse({ first: 200, ...query })),

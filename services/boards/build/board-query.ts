@@ -1,6 +1,6 @@
 import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
 import { type BoardInput, type BoardStamp, stampOf } from './input.ts';
-import { countLights, type LightCounts } from './light-counts.ts';
+import { countLights, type LightCounts, type Lit } from './light-counts.ts';
 import {
   type Page,
   type PageArgs,
@@ -85,8 +85,6 @@ export interface FacetedBoard<T, K extends string> extends BoardStamp, Page<T> {
 /** A board whose rows are lit, counted by light. */
 export type LitBoard<T> = FacetedBoard<T, keyof LightCounts>;
 
-type Lit = keyof LightCounts | null;
-
 /**
  * A lit board of `rows` (those matching every filter but `light`): their lights
  * counted, and a page of those of the light asked.
@@ -107,15 +105,19 @@ export const litBoard = <T extends { light: Lit }, F extends string>(
   );
 };
 
-/** `litBoard` of `rows` sorted already (by `sorted`): a page of them as they stand. */
+/**
+ * `litBoard` of `rows` sorted already (by `sorted`): a page of them as they
+ * stand; `counts`, their lights counted already, where the caller keeps them.
+ */
 export const sortedLitBoard = <T extends { light: Lit }>(
   input: BoardInput,
   rows: readonly T[],
   query: PageArgs & { light?: Lit | undefined },
   sorted: Sorted<T>,
+  counts: LightCounts = countLights(rows.map((row) => row.light)),
 ): LitBoard<T> => ({
   ...stampOf(input),
-  counts: countLights(rows.map((row) => row.light)),
+  counts,
   ...pageOf(
     withFacet(rows, query.light, (row) => row.light),
     query,

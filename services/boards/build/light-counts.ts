@@ -1,6 +1,9 @@
 /** Counts of green, yellow and red. */
 export type LightCounts = { green: number; yellow: number; red: number };
 
+/** A row's light; null: not lit (suspended). */
+export type Lit = keyof LightCounts | null;
+
 /** No light counted yet. */
 export const noLights = (): LightCounts => ({ green: 0, yellow: 0, red: 0 });
 

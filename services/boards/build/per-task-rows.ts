@@ -1,4 +1,5 @@
-import { type BoardView, perTaskOfView, perView } from './board-view.ts';
+import { type BoardView, perTaskOfView, perView, totalOfView } from './board-view.ts';
+import { countLights, type LightCounts, type Lit, noLights } from './light-counts.ts';
 import type { RowOrder, SortArgs } from './paging.ts';
 import { createPatchedSort, type RowChanges } from './patched-sort.ts';
 import type { TaskFacts } from './task-facts.ts';
@@ -131,3 +132,31 @@ export const sortedViewRows = <R, F extends string>(
     };
   });
 };
+
+/** Each task's rows' lights counted, once per version of its rows. */
+const lightsCounted = new WeakMap<readonly { light: Lit }[], LightCounts>();
+
+const lightsOf = (rows: readonly { light: Lit }[]): LightCounts => {
+  let counts = lightsCounted.get(rows);
+  if (counts === undefined) {
+    counts = countLights(rows.map((row) => row.light));
+    lightsCounted.set(rows, counts);
+  }
+  return counts;
+};
+
+/**
+ * The lights of a view's every row (of `rows`), counted as the sum of each
+ * task's: after a write only the changed tasks' counts are taken off and added.
+ */
+export const viewRowLights = <R extends { light: Lit }>(rows: ReturnType<typeof viewRows<R>>) =>
+  totalOfView((view) => rows.perTaskOf(view), {
+    empty: noLights,
+    add: (total, own: readonly R[], sign) => {
+      const counts = lightsOf(own);
+      total.green += sign * counts.green;
+      total.yellow += sign * counts.yellow;
+      total.red += sign * counts.red;
+    },
+    copy: (total) => ({ ...total }),
+  });

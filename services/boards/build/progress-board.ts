@@ -13,7 +13,7 @@ import {
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import { type RowOrder, sortedBy } from './paging.ts';
-import { rowsPerTask, sortedViewRows, viewRows } from './per-task-rows.ts';
+import { rowsPerTask, sortedViewRows, viewRowLights, viewRows } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { inSubtree } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
@@ -124,6 +124,9 @@ const order: RowOrder<ProgressRow, SortFieldOf<'progress'>> = {
 /** Every view's progress rows, a task's built once per version of what it is built from. */
 const progressRows = viewRows(rowsPerTask((facts, view) => [progressRow(facts, view)]));
 
+/** The lights of a view's every progress row. */
+const allProgressLights = viewRowLights(progressRows);
+
 /** A view's progress rows in each order asked. */
 const sortedProgressRows = sortedViewRows(progressRows, order);
 
@@ -133,8 +136,11 @@ export const buildProgressBoard = (input: BoardInput, query: ProgressQuery): Pro
   const sort = query.sort ?? order.defaultSort;
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
-  const rows = keptRows(sortedProgressRows(view)(sort), asksProgressFilter(query), (row) =>
+  const asked = asksProgressFilter(query);
+  const rows = keptRows(sortedProgressRows(view)(sort), asked, (row) =>
     matches(row, query, subtree),
   );
-  return sortedLitBoard(input, rows, query, sortedBy(sort, order));
+  // Every row kept: their lights are the view's, counted task by task.
+  const counts = asked ? undefined : allProgressLights(view);
+  return sortedLitBoard(input, rows, query, sortedBy(sort, order), counts);
 };

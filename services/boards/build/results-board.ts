@@ -23,7 +23,7 @@ import {
 import { type BoardView, boardView } from './board-view.ts';
 import type { BoardInput } from './input.ts';
 import { type RowOrder, sortedBy } from './paging.ts';
-import { rowsPerTask, sortedViewRows, viewRows } from './per-task-rows.ts';
+import { rowsPerTask, sortedViewRows, viewRowLights, viewRows } from './per-task-rows.ts';
 import type { SortFieldOf } from './sort-fields.ts';
 import { type TaskColumns, taskColumns } from './task-columns.ts';
 
@@ -170,6 +170,9 @@ const order: RowOrder<ResultRow, SortFieldOf<'result'>> = {
   id: (row) => row.id,
 };
 
+/** The lights of a view's every results row. */
+const allResultLights = viewRowLights(resultRows);
+
 /** A view's result rows in each order asked. */
 const sortedResultRows = sortedViewRows(resultRows, order);
 
@@ -183,8 +186,9 @@ export const buildResultsBoard = (input: BoardInput, query: ResultQuery): Result
   const sort = query.sort ?? order.defaultSort;
   const view = boardView(input);
   const subtree = view.subtree(query.unitSubtree);
-  const rows = keptRows(sortedResultRows(view)(sort), asksResultFilter(query), (row) =>
-    matches(row, query, subtree),
-  );
-  return sortedLitBoard(input, rows, query, sortedBy(sort, order));
+  const asked = asksResultFilter(query);
+  const rows = keptRows(sortedResultRows(view)(sort), asked, (row) => matches(row, query, subtree));
+  // Every row kept: their lights are the view's, counted task by task.
+  const counts = asked ? undefined : allResultLights(view);
+  return sortedLitBoard(input, rows, query, sortedBy(sort, order), counts);
 };
