@@ -4,7 +4,7 @@ import type { BoardInput, ScoringPeriod } from './input.ts';
 import { rolledUp } from './sub-task-roll-up.ts';
 import { subtreesOf } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
-import { partsByTask, supervisedFacts } from './task-order.ts';
+import { partsByTask, slotOf, supervisedFacts } from './task-order.ts';
 import { changedSince, viewSerial } from './view-changes.ts';
 
 /** The documents of a board indexed for its builders, with every supervised task's facts. */
@@ -33,8 +33,9 @@ export interface BoardView {
 const indexed = (input: BoardInput): BoardView => {
   const { day, docs } = input;
   const parts = partsByTask(docs);
-  const tasks = rolledUp(supervisedFacts(input, parts), input);
-  const serial = viewSerial(input, parts, tasks);
+  const order = supervisedFacts(input, parts);
+  const tasks = rolledUp(order.facts, input);
+  const serial = viewSerial(input, parts, tasks, (taskId) => slotOf(order, taskId));
   const names = new Map(docs.units.map((unit) => [unit.id, unit.name]));
   const year = day.slice(0, 4);
   let taskById: ReadonlyMap<string, TaskFacts> | null = null;

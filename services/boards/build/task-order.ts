@@ -7,6 +7,7 @@ import type {
   BoardTask,
 } from '../../../projections/boards/index.ts';
 import type { BoardInput, PartsByTask } from './input.ts';
+import { changedKeys } from './layered-map.ts';
 import { type TaskFacts, taskFacts } from './task-facts.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T): number =>
@@ -76,11 +77,19 @@ const supervised = (task: BoardTask): boolean => task.lifecycle !== 'terminated'
  * The supervised tasks' facts of `input` in id order, with where each task
  * document's facts stand among them (-1: not supervised).
  */
-interface TaskOrder {
+export interface TaskOrder {
   input: BoardInput;
   facts: readonly TaskFacts[];
   slots: Int32Array;
+  /** Where each task's document is in the input's list, by task id. */
+  indexOf: ReadonlyMap<string, number>;
 }
+
+/** Where a task's facts stand in the order (-1: not supervised, or not there). */
+export const slotOf = (order: TaskOrder, taskId: string): number => {
+  const index = order.indexOf.get(taskId);
+  return index === undefined ? -1 : (order.slots[index] as number);
+};
 
 const orderOf = (input: BoardInput, parts: PartsByTask): TaskOrder => {
   const { tasks } = input.docs;
@@ -93,7 +102,29 @@ const orderOf = (input: BoardInput, parts: PartsByTask): TaskOrder => {
     const task = tasks[i] as BoardTask;
     return factsOf(task, parts.milestones.get(task.id) ?? none, input);
   });
-  return { input, facts, slots };
+  const indexOf = new Map(tasks.map((task, i) => [task.id, i]));
+  return { input, facts, slots, indexOf };
+};
+
+/**
+ * The places in the task list of documents whose milestones differ between
+ * `before` and `now` (their documents the same objects or not); each task's
+ * milestones compared where the maps cannot tell which changed.
+ */
+const milestonesChanged = (
+  last: TaskOrder,
+  tasks: readonly BoardTask[],
+  before: PartsByTask['milestones'],
+  now: PartsByTask['milestones'],
+): number[] => {
+  if (before === now) return [];
+  const keys = changedKeys(before, now) ?? tasks.map((task) => task.id);
+  const changed: number[] = [];
+  for (const taskId of keys) {
+    const index = last.indexOf.get(taskId);
+    if (index !== undefined && now.get(taskId) !== before.get(taskId)) changed.push(index);
+  }
+  return changed;
 };
 
 /**
@@ -117,24 +148,22 @@ const patchedOrder = (last: TaskOrder, input: BoardInput, parts: PartsByTask): T
   ) {
     return null;
   }
-  const milestonesSame = milestonesBefore === parts.milestones;
-  const facts = last.facts.slice();
-  let changed = 0;
+  const changed = new Set(milestonesChanged(last, tasks, milestonesBefore, parts.milestones));
   for (let i = 0; i < tasks.length; i++) {
     const task = tasks[i] as BoardTask;
     const was = previous[i] as BoardTask;
-    if (task === was) {
-      if (milestonesSame || parts.milestones.get(task.id) === milestonesBefore.get(task.id)) {
-        continue;
-      }
-    } else if (task.id !== was.id || supervised(task) !== supervised(was)) {
-      return null;
-    }
-    if (++changed > tasks.length / 8) return null;
+    if (task === was) continue;
+    if (task.id !== was.id || supervised(task) !== supervised(was)) return null;
+    changed.add(i);
+  }
+  if (changed.size > tasks.length / 8) return null;
+  const facts = last.facts.slice();
+  for (const i of changed) {
     const slot = last.slots[i] as number;
+    const task = tasks[i] as BoardTask;
     if (slot >= 0) facts[slot] = factsOf(task, parts.milestones.get(task.id) ?? none, input);
   }
-  return { input, facts, slots: last.slots };
+  return { input, facts, slots: last.slots, indexOf: last.indexOf };
 };
 
 /** The order of the documents held last (today's, followed write by write). */
@@ -146,9 +175,9 @@ let lastHeld: TaskOrder | null = null;
  * few at a time: their order is patched from the last, only the tasks whose
  * document or milestones are new judged again. A past day's are ordered afresh.
  */
-export const supervisedFacts = (input: BoardInput, parts: PartsByTask): readonly TaskFacts[] => {
-  if (input.docs.byTask === undefined) return orderOf(input, parts).facts;
+export const supervisedFacts = (input: BoardInput, parts: PartsByTask): TaskOrder => {
+  if (input.docs.byTask === undefined) return orderOf(input, parts);
   const order = (lastHeld && patchedOrder(lastHeld, input, parts)) ?? orderOf(input, parts);
   lastHeld = order;
-  return order.facts;
+  return order;
 };

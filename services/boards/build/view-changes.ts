@@ -1,4 +1,5 @@
 import type { BoardInput, PartsByTask } from './input.ts';
+import { changedKeys } from './layered-map.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** A view of the documents held in memory, as the next one is told apart from it. */
@@ -33,6 +34,7 @@ const changedSlots = (
   input: BoardInput,
   parts: PartsByTask,
   tasks: readonly TaskFacts[],
+  slotOf: (taskId: string) => number,
 ): number[] | null => {
   const before = previous.input;
   if (
@@ -46,25 +48,24 @@ const changedSlots = (
   ) {
     return null;
   }
-  const { blockages, indicators } = parts;
-  const blockagesSame = blockages === previous.parts.blockages;
-  const indicatorsSame = indicators === previous.parts.indicators;
-  const slots: number[] = [];
+  const changed = new Set<number>();
   for (let slot = 0; slot < tasks.length; slot++) {
     const facts = tasks[slot] as TaskFacts;
     const was = previous.tasks[slot] as TaskFacts;
-    const id = facts.task.id;
-    if (
-      facts === was &&
-      (blockagesSame || blockages.get(id) === previous.parts.blockages.get(id)) &&
-      (indicatorsSame || indicators.get(id) === previous.parts.indicators.get(id))
-    ) {
-      continue;
-    }
-    if (id !== was.task.id || slots.length >= tasks.length / 8) return null;
-    slots.push(slot);
+    if (facts === was) continue;
+    if (facts.task.id !== was.task.id) return null;
+    changed.add(slot);
   }
-  return slots;
+  for (const kind of ['blockages', 'indicators'] as const) {
+    const then: ReadonlyMap<string, unknown> = previous.parts[kind];
+    const now: ReadonlyMap<string, unknown> = parts[kind];
+    if (then === now) continue;
+    for (const taskId of changedKeys(then, now) ?? tasks.map((facts) => facts.task.id)) {
+      const slot = slotOf(taskId);
+      if (slot >= 0 && now.get(taskId) !== then.get(taskId)) changed.add(slot);
+    }
+  }
+  return changed.size > tasks.length / 8 ? null : [...changed];
 };
 
 /**
@@ -76,13 +77,15 @@ export const viewSerial = (
   input: BoardInput,
   parts: PartsByTask,
   tasks: readonly TaskFacts[],
+  slotOf: (taskId: string) => number,
 ): number => {
   const serial = ++serials;
   if (input.docs.byTask === undefined) return serial;
   const previous = last;
   last = { serial, input, parts, tasks };
   if (previous === null) return serial;
-  steps.set(serial, { after: previous.serial, slots: changedSlots(previous, input, parts, tasks) });
+  const slots = changedSlots(previous, input, parts, tasks, slotOf);
+  steps.set(serial, { after: previous.serial, slots });
   if (steps.size > remembered) steps.delete(steps.keys().next().value as number);
   return serial;
 };

@@ -1,3 +1,5 @@
+import { createVersionedMap } from '../build/layered-map.ts';
+
 type Part = { id: string; taskId: string };
 
 const byId = (a: Part, b: Part): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -10,14 +12,11 @@ const byId = (a: Part, b: Part): number => (a.id < b.id ? -1 : a.id > b.id ? 1 :
 export const createPartIndex = <P extends Part>() => {
   const parts = new Map<string, Map<string, P>>();
   const taskOf = new Map<string, string>();
-  const sorted = new Map<string, readonly P[]>();
+  const sorted = createVersionedMap<string, readonly P[]>();
   const stale = new Set<string>();
-  let grouped: ReadonlyMap<string, readonly P[]> = new Map();
-  let changed = false;
 
   const touch = (taskId: string) => {
     stale.add(taskId);
-    changed = true;
   };
 
   return {
@@ -39,7 +38,6 @@ export const createPartIndex = <P extends Part>() => {
 
     /** Every task's parts sorted by id; the same map while nothing changed. */
     grouped(): ReadonlyMap<string, readonly P[]> {
-      if (!changed) return grouped;
       for (const taskId of stale) {
         const group = parts.get(taskId);
         if (group === undefined || group.size === 0) {
@@ -50,9 +48,7 @@ export const createPartIndex = <P extends Part>() => {
         }
       }
       stale.clear();
-      changed = false;
-      grouped = new Map(sorted);
-      return grouped;
+      return sorted.current();
     },
   };
 };
