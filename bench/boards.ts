@@ -312,13 +312,13 @@ try {
       const its = readLatencies.filter((_, k) => k % boards.length === i).sort((a, b) => a - b);
       line(
         `  ${board} during those writes (${its.length})`,
-        `p50 ${ms(percentile(its, 50))}, p99 ${ms(percentile(its, 99))}`,
+        `p50 ${ms(percentile(its, 50))}, p99 ${ms(percentile(its, 99))}, max ${ms(its.at(-1) ?? 0)}`,
       );
     }
     readLatencies.sort((a, b) => a - b);
     line(
       `board reads during those writes (${readLatencies.length}, the six in turn)`,
-      `p50 ${ms(percentile(readLatencies, 50))}, p99 ${ms(percentile(readLatencies, 99))}`,
+      `p50 ${ms(percentile(readLatencies, 50))}, p99 ${ms(percentile(readLatencies, 99))}, max ${ms(readLatencies.at(-1) ?? 0)}`,
     );
     line('peak RSS of the process', `${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   } finally {

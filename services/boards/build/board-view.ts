@@ -99,7 +99,10 @@ export const perTaskOfView = <T>(compute: (facts: TaskFacts, view: BoardView) =>
   return perView((view: BoardView): readonly T[] => {
     const slots = last && changedSince(view.serial, last.serial, view.tasks.length);
     let values: T[];
-    if (last && slots) {
+    if (last && slots?.length === 0) {
+      // Nothing this helper reads changed: the same values (they are never changed).
+      values = last.values as T[];
+    } else if (last && slots) {
       values = last.values.slice();
       for (const slot of slots) values[slot] = compute(view.tasks[slot] as TaskFacts, view);
     } else {

@@ -45,7 +45,8 @@ const flatPatched = <R>(
     }
     at += now.length;
   }
-  return rows ?? last.rows.slice();
+  // No list changed: the same rows (they are never changed).
+  return rows ?? (last.rows as R[]);
 };
 
 /**
