@@ -13,13 +13,30 @@ beforeAll(async () => {
   page = session.page;
 });
 
+/**
+ * Does `act` (a move to another address) and waits for the audit page it
+ * leads to: the page shown before, still ready, is waited out until replaced.
+ */
+const auditAfter = async (act: () => Promise<unknown>) => {
+  const before = page.url();
+  const shown = await page.$('section.audit');
+  await act();
+  if (shown && page.url() !== before) {
+    await page.waitForFunction((section) => !section.isConnected, shown);
+  }
+  await page.waitForSelector('[data-ready="audit"]');
+};
+
+/** The audit page, unfiltered. */
+const openAudit = () => auditAfter(() => page.goto(`${demo.system.url}/#/audit`));
+
 const search = async (choose: () => Promise<void>) => {
-  await page.goto(`${demo.system.url}/#/audit`);
-  await page.waitForSelector('[data-ready="audit"]');
+  await openAudit();
   await choose();
-  await page.click('form.filters button[type="submit"]');
-  await page.waitForURL(/#\/audit\?/);
-  await page.waitForSelector('[data-ready="audit"]');
+  await auditAfter(async () => {
+    await page.click('form.filters button[type="submit"]');
+    await page.waitForURL(/#\/audit\?/);
+  });
 };
 
 /** The text of one column of the result table, row by row. */
@@ -51,8 +68,7 @@ describe("the inspector's search", () => {
   });
 
   it('keeps to the days recorded, in China Standard Time', async () => {
-    await page.goto(`${demo.system.url}/#/audit`);
-    await page.waitForSelector('[data-ready="audit"]');
+    await openAudit();
     const day = (await column(2))[0]!.slice(0, 10);
     await search(async () => {
       await page.fill('input[name="recordedFrom"]', day);
