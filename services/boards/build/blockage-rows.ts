@@ -3,6 +3,7 @@ import { daysBetween } from '../../../domain/dates.ts';
 import { type EscalationLevel, escalationLevel } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, EscalationEntry } from '../../../projections/boards/index.ts';
 import { type BoardView, perTaskOfView, perView } from './board-view.ts';
+import { joinedItems, keptItems } from './slot-list.ts';
 import { boardKindOf } from './task-kind.ts';
 import {
   edgesByUnit,
@@ -62,11 +63,9 @@ const openPerTask = perTaskOfView(({ task }, view): readonly OpenBlockage[] => {
     .map((blockage) => ({ blockage, blocked: blockage.reportedByUnitId ?? task.leadUnitId }));
 });
 
-const openBlockages = (view: BoardView): OpenBlockage[] => {
-  const open: OpenBlockage[] = [];
-  for (const own of openPerTask(view)) if (own !== none) open.push(...own);
-  return open;
-};
+const joinedOpen = joinedItems<OpenBlockage>();
+
+const openBlockages = (view: BoardView): OpenBlockage[] => joinedOpen(openPerTask(view));
 
 /** The waiting graph: blockages with a blocked unit and a unit waited on. */
 const waitEdges = (open: readonly OpenBlockage[]): WaitEdge[] =>

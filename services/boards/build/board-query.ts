@@ -11,6 +11,7 @@ import {
   sortedBy,
   sortRows,
 } from './paging.ts';
+import type { RowList } from './rope.ts';
 import { inSubtree } from './subtrees.ts';
 
 /**
@@ -59,20 +60,20 @@ export const asksSharedFilter = (query: BoardQuery<string>): boolean =>
  * false (no filter asked: every row is kept, none is looked at or copied).
  */
 export const keptRows = <T>(
-  rows: readonly T[],
+  rows: RowList<T>,
   asked: boolean,
   matches: (row: T) => boolean,
-): readonly T[] => (asked ? rows.filter(matches) : rows);
+): RowList<T> => (asked ? rows.filter(matches) : rows);
 
 /**
  * The rows whose facet (light, state, level) is the one asked, or every row when
  * none is: a board counts its facets over all the rows, then narrows to one.
  */
 export const withFacet = <T, V>(
-  rows: readonly T[],
+  rows: RowList<T>,
   asked: V | null | undefined,
   facet: (row: T) => V,
-): readonly T[] => (asked ? rows.filter((row) => facet(row) === asked) : rows);
+): RowList<T> => (asked ? rows.filter((row) => facet(row) === asked) : rows);
 
 /**
  * A board counting its rows by one facet `K` (a light, a state, a level): a page
@@ -111,10 +112,10 @@ export const litBoard = <T extends { light: Lit }, F extends string>(
  */
 export const sortedLitBoard = <T extends { light: Lit }>(
   input: BoardInput,
-  rows: readonly T[],
+  rows: RowList<T>,
   query: PageArgs & { light?: Lit | undefined },
   sorted: Sorted<T>,
-  counts: LightCounts = countLights(rows.map((row) => row.light)),
+  counts: LightCounts = countLights(Array.from(rows, (row) => row.light)),
 ): LitBoard<T> => ({
   ...stampOf(input),
   counts,

@@ -1,6 +1,7 @@
 import type { PostTerm } from '../../../domain/posts-timeline.ts';
 import type { BoardBlockage, BoardIndicator } from '../../../projections/boards/index.ts';
 import type { BoardInput, ScoringPeriod } from './input.ts';
+import { itemAt, itemsOf, type SlotList, slotListOf, withSlots } from './slot-list.ts';
 import { rolledUp } from './sub-task-roll-up.ts';
 import { subtreesOf } from './subtrees.ts';
 import type { TaskFacts } from './task-facts.ts';
@@ -90,24 +91,21 @@ export const perView = <T>(compute: (view: BoardView) => T): ((view: BoardView) 
  * remembered per view. A view of the documents held in memory keeps the last
  * view's values for every task whose facts and parts are the same objects
  * (see `changedSince`) and computes those of the others: a board after a write
- * computes again what the write changed. `compute` may read the task's facts
+ * computes again what the write changed, and copies only the chunks holding
+ * them (see `SlotList`). `compute` may read the task's facts
  * and parts, and what a view follows only while it is the same (the day,
  * rules, calendars, units, officials and period); not other tasks.
  */
 export const perTaskOfView = <T>(compute: (facts: TaskFacts, view: BoardView) => T) => {
-  let last: { serial: number; values: readonly T[] } | null = null;
-  return perView((view: BoardView): readonly T[] => {
+  let last: { serial: number; values: SlotList<T> } | null = null;
+  return perView((view: BoardView): SlotList<T> => {
     const slots = last && changedSince(view.serial, last.serial, view.tasks.length);
-    let values: T[];
-    if (last && slots?.length === 0) {
-      // Nothing this helper reads changed: the same values (they are never changed).
-      values = last.values as T[];
-    } else if (last && slots) {
-      values = last.values.slice();
-      for (const slot of slots) values[slot] = compute(view.tasks[slot] as TaskFacts, view);
-    } else {
-      values = view.tasks.map((facts) => compute(facts, view));
-    }
+    const computeAt = (slot: number) => compute(view.tasks[slot] as TaskFacts, view);
+    // The tasks changed since made again, their chunks copied; every other chunk shared.
+    const values =
+      last && slots
+        ? withSlots(last.values, slots, computeAt)
+        : slotListOf(view.tasks.length, computeAt);
     // Kept for the next held view; a past day's view is not followed by any.
     if (view.input.docs.byTask) last = { serial: view.serial, values };
     return values;
@@ -131,10 +129,10 @@ export interface Summing<P, T> {
  * parts must add up exactly, in any order (counts, not fractions).
  */
 export const totalOfView = <P, T>(
-  partsOf: (view: BoardView) => readonly P[],
+  partsOf: (view: BoardView) => SlotList<P>,
   summing: Summing<P, T>,
 ) => {
-  let last: { serial: number; parts: readonly P[]; total: T } | null = null;
+  let last: { serial: number; parts: SlotList<P>; total: T } | null = null;
   return perView((view: BoardView): T => {
     const parts = partsOf(view);
     const slots = last && changedSince(view.serial, last.serial, view.tasks.length);
@@ -142,12 +140,12 @@ export const totalOfView = <P, T>(
     if (last && slots && last.parts.length === parts.length) {
       total = summing.copy(last.total);
       for (const slot of slots) {
-        summing.add(total, last.parts[slot] as P, -1);
-        summing.add(total, parts[slot] as P, 1);
+        summing.add(total, itemAt(last.parts, slot), -1);
+        summing.add(total, itemAt(parts, slot), 1);
       }
     } else {
       total = summing.empty();
-      for (const part of parts) summing.add(total, part, 1);
+      for (const part of itemsOf(parts)) summing.add(total, part, 1);
     }
     if (view.input.docs.byTask) last = { serial: view.serial, parts, total };
     return total;

@@ -7,6 +7,7 @@ import { addDays } from '../../../domain/dates.ts';
 import type { MissedDeadline, ReturnedForRework, Wait } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, BoardMilestone } from '../../../projections/boards/index.ts';
 import { type BoardView, perTaskOfView } from './board-view.ts';
+import { joinedItems, keptItems } from './slot-list.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** A task that failed in the period, and why: what the scores deduct for (督查考核). */
@@ -201,6 +202,8 @@ export const taskFailure = (facts: TaskFacts, view: BoardView): FailedTaskRow | 
 /** Each supervised task's failure, in the view's task order. */
 const failures = perTaskOfView(taskFailure);
 
+const failedOf = keptItems((failure: FailedTaskRow | null) => failure !== null);
+
 /**
  * The tasks that failed in the period (the year to date, or a settled year),
  * each once: a milestone or the task itself whose limit (the due date, or the
@@ -209,5 +212,4 @@ const failures = perTaskOfView(taskFailure);
  * (退回重办) in the period. A task without a lead unit (returned, awaiting the
  * office) is the office's to place, and is not scored.
  */
-export const failedTasks = (view: BoardView): FailedTaskRow[] =>
-  failures(view).filter((failure) => failure !== null);
+export const failedTasks = (view: BoardView): FailedTaskRow[] => failedOf(failures(view));

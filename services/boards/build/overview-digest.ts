@@ -9,6 +9,7 @@ import type { LightCounts } from './light-counts.ts';
 import { sortRows } from './paging.ts';
 import { standings } from './scores.ts';
 import { sectionTallies } from './section-tallies.ts';
+import { joinedItems, keptItems } from './slot-list.ts';
 import { type StageRow, taskStageRows } from './stage-board.ts';
 
 /** Lights of one plan section (the work report's section a task comes from), of one kind. */
@@ -109,11 +110,9 @@ const overduePerTask = perTaskOfView((facts, view): readonly StageRow[] => {
 });
 
 /** Every overdue milestone of the supervised tasks, in the view's task order. */
-const overdueRows = (view: BoardView): StageRow[] => {
-  const overdue: StageRow[] = [];
-  for (const rows of overduePerTask(view)) if (rows !== none) overdue.push(...rows);
-  return overdue;
-};
+const joinedOverdue = joinedItems<StageRow>();
+
+const overdueRows = (view: BoardView): StageRow[] => joinedOverdue(overduePerTask(view));
 
 /** The digest of `input`'s day (pure). */
 export const overviewDigestOf = (input: BoardInput): OverviewDigest => {

@@ -1,4 +1,5 @@
 import { decodeKeyCursor, encodeKeyCursor } from '../../../contracts/cursor.ts';
+import type { RowList } from './rope.ts';
 
 /** A sort direction. */
 export type Direction = 'asc' | 'desc';
@@ -53,7 +54,7 @@ const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
  * pages are stable. Returns a new array.
  */
 export const sortRows = <T>(
-  rows: readonly T[],
+  rows: Iterable<T>,
   key: (row: T) => Key,
   direction: Direction,
   id: (row: T) => string,
@@ -91,14 +92,14 @@ export const sortedBy = <T, F extends string>(
  * The index of the first row after the one a cursor names, by binary search:
  * a row that has changed or gone since still marks its place in the order.
  */
-const indexAfter = <T>(rows: readonly T[], cursor: string, sorted: Sorted<T>): number => {
+const indexAfter = <T>(rows: RowList<T>, cursor: string, sorted: Sorted<T>): number => {
   const at = decodeKeyCursor(cursor, sorted.name, 'after', 'sort');
   const value = at.value === true || at.value === false ? null : at.value;
   let low = 0;
   let high = rows.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const row = rows[middle] as T;
+    const row = rows.at(middle) as T;
     const order =
       compareKeys(sorted.key(row), value, sorted.direction) || compareIds(sorted.id(row), at.id);
     if (order <= 0) low = middle + 1;
@@ -117,14 +118,14 @@ const cursorOf = <T>(row: T, sorted: Sorted<T>): string =>
  * row stands now, found by binary search: rows added or removed before it do
  * not shift the next page.
  */
-export const pageOf = <T>(rows: readonly T[], args: PageArgs, sorted: Sorted<T>): Page<T> =>
+export const pageOf = <T>(rows: RowList<T>, args: PageArgs, sorted: Sorted<T>): Page<T> =>
   pageFrom(rows, args.after ? indexAfter(rows, args.after, sorted) : 0, args.first, (row) =>
     cursorOf(row, sorted),
   );
 
 /** At most `first` rows from index `start`, with their cursors and whether more lie either side. */
 export const pageFrom = <T>(
-  rows: readonly T[],
+  rows: RowList<T>,
   start: number,
   first: number,
   cursorOf: (row: T, index: number) => string,
@@ -158,7 +159,7 @@ export interface RowOrder<T, F extends string> {
 
 /** One page of `rows` (already filtered), in the order asked or the board's default. */
 export const sortedPage = <T, F extends string>(
-  rows: readonly T[],
+  rows: Iterable<T>,
   args: SortedPageArgs<F>,
   order: RowOrder<T, F>,
 ): Page<T> => {

@@ -1,7 +1,9 @@
 import { type BoardView, perTaskOfView, perView, totalOfView } from './board-view.ts';
 import { countLights, type LightCounts, type Lit, noLights } from './light-counts.ts';
-import type { RowOrder, SortArgs } from './paging.ts';
+import { type RowOrder, type SortArgs, sortRows } from './paging.ts';
 import { createPatchedSort, type RowChanges } from './patched-sort.ts';
+import { type Rope, ropeOf, ropeOfRows } from './rope.ts';
+import { perChunk, type SlotList } from './slot-list.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /**
@@ -24,84 +26,57 @@ export const rowsPerTask = <R>(build: (facts: TaskFacts, view: BoardView) => R[]
 };
 
 /**
- * `perTask` flattened, from the `last` lists flattened: a copy of the last
- * rows with the lists that are new objects written over their places. Null
- * when a list changed its length, or there are not as many (flattened afresh).
- */
-const flatPatched = <R>(
-  last: { perTask: readonly (readonly R[])[]; rows: readonly R[] },
-  perTask: readonly (readonly R[])[],
-): R[] | null => {
-  if (perTask.length !== last.perTask.length) return null;
-  let rows: R[] | null = null;
-  let at = 0;
-  for (let i = 0; i < perTask.length; i++) {
-    const now = perTask[i] as readonly R[];
-    const before = last.perTask[i] as readonly R[];
-    if (now !== before) {
-      if (now.length !== before.length) return null;
-      rows ??= last.rows.slice();
-      for (let j = 0; j < now.length; j++) rows[at + j] = now[j] as R;
-    }
-    at += now.length;
-  }
-  // No list changed: the same rows (they are never changed).
-  return rows ?? (last.rows as R[]);
-};
-
-/**
- * Every supervised task's rows of a view, in the view's task order, remembering
- * each task's rows so that the rows of two views can be told apart task by task
- * (`changesFrom`): a sorted order of the last view's rows is then patched with
- * the rows of the tasks a write changed (see `createPatchedSort`).
+ * Every supervised task's rows of a view, in the view's task order, as a rope
+ * whose chunks are the rows of each chunk of tasks (see `SlotList`): after a
+ * write only the chunks holding the tasks it changed are joined again. The
+ * rows of two views are told apart chunk by chunk (`changesFrom`), so that a
+ * sorted order of the last view's rows is patched with the rows of the tasks
+ * a write changed (see `createPatchedSort`).
  */
 export const viewRows = <R>(rowsOf: (facts: TaskFacts, view: BoardView) => readonly R[]) => {
-  const madeOf = new WeakMap<
-    readonly R[],
-    { tasks: BoardView['tasks']; perTask: readonly (readonly R[])[] }
-  >();
+  const madeOf = new WeakMap<Rope<R>, SlotList<readonly R[]>>();
   const rowsPerTaskOf = perTaskOfView(rowsOf);
-  let last: { perTask: readonly (readonly R[])[]; rows: readonly R[] } | null = null;
-  const all = perView((view: BoardView): R[] => {
+  const joinedOf = perChunk((chunk: readonly (readonly R[])[]) => chunk.flat() as R[]);
+  const all = perView((view: BoardView): Rope<R> => {
     const perTask = rowsPerTaskOf(view);
-    // Documents held in memory change a write at a time; a past day's view is made afresh.
-    const held = view.input.docs.byTask !== undefined;
-    const rows = (held && last ? flatPatched(last, perTask) : null) ?? perTask.flat();
-    madeOf.set(rows, { tasks: view.tasks, perTask });
-    if (held) last = { perTask, rows };
+    const rows = ropeOf(perTask.chunks.map(joinedOf));
+    madeOf.set(rows, perTask);
     return rows;
   });
 
   /**
-   * How `rows` differ from `previous`, both a view's rows, task by task: the
-   * rows of each task whose rows are new objects. Null when the tasks are not
-   * the same ones in the same order, or when more than an eighth of them
-   * changed (sorting again is then no dearer).
+   * How `rows` differ from `previous`, both a view's rows, place by place: the
+   * rows of each task whose rows are new objects, looked at only in the chunks
+   * that are new. Null when there are not as many tasks, or when more than an
+   * eighth of them changed (sorting again is then no dearer).
    */
   const changesFrom =
-    (rows: readonly R[]) =>
-    (previous: readonly R[]): RowChanges<R> | null => {
+    (rows: Rope<R>) =>
+    (previous: Rope<R>): RowChanges<R> | null => {
       const before = madeOf.get(previous);
       const now = madeOf.get(rows);
-      if (!before || !now || before.tasks.length !== now.tasks.length) return null;
+      if (!before || !now || before.length !== now.length) return null;
       const removed: R[] = [];
       const added: R[] = [];
       let changed = 0;
-      for (let i = 0; i < now.tasks.length; i++) {
-        if (before.tasks[i]?.task.id !== now.tasks[i]?.task.id) return null;
-        const old = before.perTask[i] as readonly R[];
-        const current = now.perTask[i] as readonly R[];
-        if (old === current) continue;
-        if (++changed > now.tasks.length / 8) return null;
-        removed.push(...old);
-        added.push(...current);
+      for (let chunk = 0; chunk < now.chunks.length; chunk++) {
+        const was = before.chunks[chunk] as readonly (readonly R[])[];
+        const is = now.chunks[chunk] as readonly (readonly R[])[];
+        if (was === is) continue;
+        for (let i = 0; i < is.length; i++) {
+          const old = was[i] as readonly R[];
+          const current = is[i] as readonly R[];
+          if (old === current) continue;
+          if (++changed > now.length / 8) return null;
+          removed.push(...old);
+          added.push(...current);
+        }
       }
       return { removed, added };
     };
 
   /** Each task's rows of a view, in the view's task order. */
-  const perTaskOf = (view: BoardView): readonly (readonly R[])[] =>
-    madeOf.get(all(view))?.perTask ?? [];
+  const perTaskOf = (view: BoardView): SlotList<readonly R[]> => rowsPerTaskOf(view);
 
   return { all, changesFrom, perTaskOf };
 };
@@ -115,19 +90,20 @@ export const sortedViewRows = <R, F extends string>(
   rows: ReturnType<typeof viewRows<R>>,
   order: RowOrder<R, F>,
 ) => {
-  const sortRows = createPatchedSort<R>();
+  const patchedSort = createPatchedSort<R, Rope<R>>();
   return perView((view: BoardView) => {
-    const sorted = new Map<string, readonly R[]>();
-    return (sort: SortArgs<F>): readonly R[] => {
+    const sorted = new Map<string, Rope<R>>();
+    // Documents held in memory change a write at a time; a past day's view is sorted afresh.
+    const held = view.input.docs.byTask !== undefined;
+    return (sort: SortArgs<F>): Rope<R> => {
       const key = `${sort.field} ${sort.direction}`;
       const all = rows.all(view);
+      const by = { key: order.key(sort.field), direction: sort.direction, id: order.id };
       const known =
         sorted.get(key) ??
-        sortRows(key, all, rows.changesFrom(all), {
-          key: order.key(sort.field),
-          direction: sort.direction,
-          id: order.id,
-        });
+        (held
+          ? patchedSort(key, all, rows.changesFrom(all), by)
+          : ropeOfRows(sortRows(all, by.key, by.direction, by.id)));
       sorted.set(key, known);
       return known;
     };

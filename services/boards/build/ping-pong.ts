@@ -1,5 +1,6 @@
 import type { LeadMove } from '../../../projections/boards/index.ts';
 import { type BoardView, perTaskOfView } from './board-view.ts';
+import { joinedItems, keptItems } from './slot-list.ts';
 
 /**
  * A task bounced between units (踢皮球): its lead was moved by transfers or
@@ -64,5 +65,6 @@ const pingPongOf = perTaskOfView(({ task }, view): PingPongRow | null => {
   };
 });
 
-export const pingPongs = (view: BoardView): PingPongRow[] =>
-  pingPongOf(view).filter((row) => row !== null);
+const bounced = keptItems((row: PingPongRow | null) => row !== null);
+
+export const pingPongs = (view: BoardView): PingPongRow[] => bounced(pingPongOf(view));

@@ -150,7 +150,7 @@ const resultRows = viewRows((facts, view) => {
 });
 
 /** Every indicator of the supervised tasks, judged on the board's day. */
-export const allResultRows = (view: BoardView): ResultRow[] => resultRows.all(view);
+export const allResultRows = (view: BoardView): ResultRow[] => [...resultRows.all(view)];
 
 const matches = (
   row: ResultRow,

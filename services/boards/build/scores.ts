@@ -23,6 +23,7 @@ import { type BoardView, perTaskOfView, perView } from './board-view.ts';
 import { type FailedTaskRow, failedTasks, taskFailure } from './failed-tasks.ts';
 import { groupInto } from './grouping.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
+import { joinedItems, keptItems } from './slot-list.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /**
@@ -154,6 +155,8 @@ const deductionsPerTask = perTaskOfView((facts, view): TaskDeductions | null => 
   );
 });
 
+const deducted = keptItems((task: TaskDeductions | null) => task !== null);
+
 /**
  * Ranks units within their category (督查考核 ranks like with like: 分类排名); the
  * supervising and discipline bodies are scored but not ranked. A unit the
@@ -196,11 +199,7 @@ export const standings = perView((view: BoardView): Standings => {
   return {
     ranked: rankedByCategory(
       view,
-      unitScoresOfTasks(
-        facts,
-        deductionsPerTask(view).filter((task) => task !== null),
-        view.input.ruleset,
-      ),
+      unitScoresOfTasks(facts, deducted(deductionsPerTask(view)), view.input.ruleset),
     ),
     failed,
     pingPongs: bounced,

@@ -1,5 +1,5 @@
 import type { TaskKind } from '../../../contracts/events/matter-sources.ts';
-import { type BoardView, perView, totalOfView } from './board-view.ts';
+import { type BoardView, perTaskOfView, perView, totalOfView } from './board-view.ts';
 import type { LightCounts } from './light-counts.ts';
 import type { TaskFacts } from './task-facts.ts';
 
@@ -44,13 +44,16 @@ const count = (tallies: Map<string, SectionTally>, facts: TaskFacts, by: 1 | -1)
   if (tally.total === 0) tallies.delete(key);
 };
 
+/** Each supervised task's facts, as a list of parts (see `totalOfView`). */
+const factsOfView = perTaskOfView((facts): TaskFacts => facts);
+
 /**
  * Every supervised task of a view counted by plan section and kind (the
  * overview's lights and its chart's point): after a write, from the last
  * view's counts with the changed tasks taken off and counted again, not
  * every task again (see `totalOfView`).
  */
-const tallies = totalOfView((view) => view.tasks, {
+const tallies = totalOfView(factsOfView, {
   empty: () => new Map<string, SectionTally>(),
   add: count,
   copy: (known) => new Map([...known].map(([key, tally]) => [key, { ...tally }])),

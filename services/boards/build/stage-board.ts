@@ -113,7 +113,7 @@ export const asksStageFilter = (query: StageQuery): boolean =>
   Boolean(query.taskId || query.dueFrom || query.dueTo || query.withExtensions);
 
 /** Counts the extensions of `rows`: granted, refused (by the office or the leader), still open. */
-export const extensionCounts = (rows: readonly StageRow[]): ExtensionCounts => {
+export const extensionCounts = (rows: Iterable<StageRow>): ExtensionCounts => {
   const counts = { asked: 0, granted: 0, refused: 0, pending: 0 };
   // One pass, no list of every extension: a board counts them after every write.
   for (const row of rows) {
@@ -135,7 +135,7 @@ const countedAs: Record<ExtensionEntry['status'], 'granted' | 'refused' | 'pendi
   forwarded: 'pending',
 };
 
-const stateCounts = (rows: readonly StageRow[]): Record<MilestoneState, number> => {
+const stateCounts = (rows: Iterable<StageRow>): Record<MilestoneState, number> => {
   const counts = Object.fromEntries(milestoneStates.map((state) => [state, 0]));
   for (const row of rows) counts[row.state] = (counts[row.state] ?? 0) + 1;
   return counts as Record<MilestoneState, number>;
@@ -176,7 +176,7 @@ const allRowCounts = totalOfView((view) => stageRows.perTaskOf(view), {
 });
 
 /** The milestones of the supervised tasks, each with its stage on the board's day. */
-export const allStageRows = (input: BoardInput): StageRow[] => stageRows.all(boardView(input));
+export const allStageRows = (input: BoardInput): StageRow[] => [...stageRows.all(boardView(input))];
 
 const order: RowOrder<StageRow, SortFieldOf<'stage'>> = {
   defaultSort: { field: 'dueDate', direction: 'asc' },
