@@ -51,9 +51,15 @@ export type { Trend } from './trend.ts';
 export { reportTrend, trend } from './trend.ts';
 export {
   type OtherScoringFacts,
+  otherScoreItems,
   startingScore,
   type TaskDeductions,
   taskDeductions,
+  type UnitScoring,
+  unitItemsOfTasks,
+  unitScoreOf,
   unitScores,
+  unitScoresOfItems,
   unitScoresOfTasks,
+  unitsOfTask,
 } from './unit-scores.ts';

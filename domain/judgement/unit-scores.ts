@@ -165,38 +165,43 @@ export const taskDeductions = (
   };
 };
 
-/** Every item of a period, the tasks' deductions given, scored per unit (see `unitScores`). */
-const scoresOf = (
+/** The items of a period other than the tasks' own deductions, in the order `unitScores` lists them. */
+export const otherScoreItems = (
   facts: OtherScoringFacts,
-  taskItems: readonly Deduction[],
   ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
-): UnitScore[] => {
+): ScoreItem[] => {
   const { scoring } = ruleset;
-  const items: ScoreItem[] = [
-    ...taskItems,
+  return [
     ...pingPongDeductions(facts, scoring),
     ...accountabilityDeductions(facts, scoring),
     ...lapseDeductions(facts.lapses ?? [], ruleset),
     ...dissatisfiedDeductions(facts, ruleset),
     ...bonusItems(facts.bonuses, scoring),
   ];
-  const unitIds = unique([...facts.unitIds, ...items.map((item) => item.unitId)]);
-  const byUnit = new Map<string, ScoreItem[]>();
-  for (const item of items) {
+};
+
+/** A unit's score from its own items, in order: 100 plus their points, and the bonus points among them. */
+export const unitScoreOf = (unitId: string, period: string, own: ScoreItem[]): UnitScore => ({
+  unitId,
+  period,
+  score: roundPoints(startingScore + sumOf(own)),
+  items: own,
+  bonusPoints: roundPoints(sumOf(own.filter(isBonus))),
+});
+
+/** Every item of a period, the tasks' deductions given, scored per unit (see `unitScores`). */
+const scoresOf = (
+  facts: OtherScoringFacts,
+  taskItems: readonly Deduction[],
+  ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
+): UnitScore[] => {
+  const byUnit = new Map<string, Deduction[]>();
+  for (const item of taskItems) {
     const own = byUnit.get(item.unitId);
     if (own) own.push(item);
     else byUnit.set(item.unitId, [item]);
   }
-  return unitIds.sort(byUnitId).map((unitId) => {
-    const own = byUnit.get(unitId) ?? [];
-    return {
-      unitId,
-      period: facts.period,
-      score: roundPoints(startingScore + sumOf(own)),
-      items: own,
-      bonusPoints: roundPoints(sumOf(own.filter(isBonus))),
-    };
-  });
+  return unitScoresOfItems(facts.period, facts.unitIds, byUnit, otherScoreItems(facts, ruleset));
 };
 
 /**
@@ -225,6 +230,61 @@ export const unitScores = (
   return scoresOf(facts, taskItems, ruleset);
 };
 
+/** The kinds of a task's deductions, in the order `unitScores` lists them. */
+const deductionKinds = ['deadlines', 'reworks', 'red'] as const;
+
+/** The units `task`'s deductions are against, each once. */
+export const unitsOfTask = (task: TaskDeductions): Set<string> => {
+  const units = new Set<string>();
+  for (const kind of deductionKinds) for (const item of task[kind]) units.add(item.unitId);
+  return units;
+};
+
+/**
+ * The deductions of `tasks` (each task's, in the tasks' order) against
+ * `unitId`, as `unitScores` lists them: every task's missed deadlines, then
+ * every task's returns for rework, then the red tasks.
+ */
+export const unitItemsOfTasks = (unitId: string, tasks: readonly TaskDeductions[]): Deduction[] => {
+  const own: Deduction[] = [];
+  for (const kind of deductionKinds) {
+    for (const task of tasks)
+      for (const item of task[kind]) if (item.unitId === unitId) own.push(item);
+  }
+  return own;
+};
+
+/** How a unit is scored from its task items and its other items (`unitScoreOf` of the two, by default). */
+export type UnitScoring = (
+  unitId: string,
+  taskItems: readonly Deduction[],
+  otherItems: readonly ScoreItem[],
+) => UnitScore;
+
+/**
+ * Every unit's score, sorted by unit id: the units given (the directory's)
+ * and every unit an item is against, each scored from its task items
+ * (`unitItemsOfTasks`, by unit) and then its items of `others`
+ * (`otherScoreItems`), in order.
+ */
+export const unitScoresOfItems = (
+  period: string,
+  unitIds: readonly string[],
+  taskItems: ReadonlyMap<string, readonly Deduction[]>,
+  others: readonly ScoreItem[],
+  scoring: UnitScoring = (unitId, own, other) => unitScoreOf(unitId, period, [...own, ...other]),
+): UnitScore[] => {
+  const othersByUnit = new Map<string, ScoreItem[]>();
+  for (const item of others) {
+    const own = othersByUnit.get(item.unitId);
+    if (own) own.push(item);
+    else othersByUnit.set(item.unitId, [item]);
+  }
+  return unique([...unitIds, ...taskItems.keys(), ...othersByUnit.keys()])
+    .sort(byUnitId)
+    .map((unitId) => scoring(unitId, taskItems.get(unitId) ?? [], othersByUnit.get(unitId) ?? []));
+};
+
 /**
  * `unitScores` with each task's deductions taken already (`taskDeductions`,
  * in the tasks' order): the scores `unitScores` gives when the facts list the
@@ -236,9 +296,8 @@ export const unitScoresOfTasks = (
   tasks: readonly TaskDeductions[],
   ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
 ): UnitScore[] => {
-  const taskItems: Deduction[] = [];
-  for (const kind of ['deadlines', 'reworks', 'red'] as const) {
-    for (const task of tasks) for (const item of task[kind]) taskItems.push(item);
-  }
-  return scoresOf(facts, taskItems, ruleset);
+  const units = new Set<string>();
+  for (const task of tasks) for (const unitId of unitsOfTask(task)) units.add(unitId);
+  const taskItems = new Map([...units].map((unitId) => [unitId, unitItemsOfTasks(unitId, tasks)]));
+  return unitScoresOfItems(facts.period, facts.unitIds, taskItems, otherScoreItems(facts, ruleset));
 };

@@ -31,6 +31,7 @@ import {
 } from '../../services/boards/inputs.ts';
 import { createBoardMemory } from '../../services/boards/memory/board-memory.ts';
 import {
+  accountable,
   assigned,
   at,
   blocked,
@@ -79,6 +80,21 @@ const writes: DomainEvent[] = [
   urged('t08', 'u2', 'health', today),
   urged('t08', 'u3', 'edu', today),
   reported('t20', 'm1', 100),
+  // Score items that are not a task's deductions: a unit's other items change, its task items not.
+  {
+    type: 'BonusAwarded',
+    data: {
+      taskId: 't09',
+      bonusId: 'b-1',
+      unitId: 'edu',
+      kind: 'commendation',
+      points: 1,
+      reason: '区长肯定性批示',
+      awardedBy: 'leader-1',
+      awardedOn: today,
+    },
+  },
+  accountable('t11', 'r-1', { kind: 'unit', id: 'health' }, 2),
 ];
 
 /** Every board, unfiltered and filtered, as the service asks them, and every row in task order. */

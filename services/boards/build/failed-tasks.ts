@@ -199,8 +199,8 @@ export const taskFailure = (facts: TaskFacts, view: BoardView): FailedTaskRow | 
   return lead === null ? null : failureRemembered(facts, lead, view);
 };
 
-/** Each supervised task's failure, in the view's task order. */
-const failures = perTaskOfView(taskFailure);
+/** Each supervised task's failure (null: none), in the view's task order. */
+export const failures = perTaskOfView(taskFailure);
 
 const failedOf = keptItems((failure: FailedTaskRow | null) => failure !== null);
 

@@ -14,16 +14,22 @@ import type {
   UnitScore,
 } from '../../../domain/judgement/index.ts';
 import {
+  type Deduction,
+  otherScoreItems,
   rank,
   type TaskDeductions,
   taskDeductions,
-  unitScoresOfTasks,
+  type UnitScoring,
+  unitItemsOfTasks,
+  unitScoreOf,
+  unitScoresOfItems,
+  unitsOfTask,
 } from '../../../domain/judgement/index.ts';
 import { type BoardView, perTaskOfView, perView } from './board-view.ts';
 import { type FailedTaskRow, failedTasks, taskFailure } from './failed-tasks.ts';
 import { groupInto } from './grouping.ts';
+import { perKeyOfView } from './per-key.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
-import { joinedItems, keptItems } from './slot-list.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /**
@@ -155,7 +161,37 @@ const deductionsPerTask = perTaskOfView((facts, view): TaskDeductions | null => 
   );
 });
 
-const deducted = keptItems((task: TaskDeductions | null) => task !== null);
+/** Each unit's deductions for the tasks' missed deadlines, returns and red lights, in order. */
+const taskItemsByUnit = perKeyOfView(
+  deductionsPerTask,
+  (task) => (task === null ? none : unitsOfTask(task)),
+  (unitId, tasks) => unitItemsOfTasks(unitId, tasks as TaskDeductions[]),
+);
+
+/** A unit's last score, and what it was made of: its task items (the same list) and other items. */
+const lastScores = new Map<
+  string,
+  { period: string; taskItems: readonly Deduction[]; others: string; score: UnitScore }
+>();
+
+/**
+ * `unitScoreOf`, each unit's last score taken again when its task items are
+ * the same list and its other items (few: ping-pong, accountability, lapses,
+ * 不满意, bonuses) the same values: after a write only the units it touched
+ * add their items up again.
+ */
+const scoredOnce =
+  (period: string): UnitScoring =>
+  (unitId, taskItems, otherItems) => {
+    const others = JSON.stringify(otherItems);
+    const known = lastScores.get(unitId);
+    if (known?.taskItems === taskItems && known.others === others && known.period === period) {
+      return known.score;
+    }
+    const score = unitScoreOf(unitId, period, [...taskItems, ...otherItems]);
+    lastScores.set(unitId, { period, taskItems, others, score });
+    return score;
+  };
 
 /**
  * Ranks units within their category (督查考核 ranks like with like: 分类排名); the
@@ -196,12 +232,13 @@ export const standings = perView((view: BoardView): Standings => {
     lapses: lapses(view),
     dissatisfactions: dissatisfactions(view),
   };
-  return {
-    ranked: rankedByCategory(
-      view,
-      unitScoresOfTasks(facts, deducted(deductionsPerTask(view)), view.input.ruleset),
-    ),
-    failed,
-    pingPongs: bounced,
-  };
+  const scores = unitScoresOfItems(
+    facts.period,
+    facts.unitIds,
+    taskItemsByUnit(view),
+    otherScoreItems(facts, view.input.ruleset),
+    // Documents held in memory change a write at a time; a past day's units are scored afresh.
+    view.input.docs.byTask ? scoredOnce(facts.period) : undefined,
+  );
+  return { ranked: rankedByCategory(view, scores), failed, pingPongs: bounced };
 });

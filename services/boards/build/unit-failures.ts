@@ -1,7 +1,6 @@
-import { perView } from './board-view.ts';
-import type { FailedTaskRow } from './failed-tasks.ts';
-import { groupInto } from './grouping.ts';
-import { standings } from './scores.ts';
+import type { BoardView } from './board-view.ts';
+import { type FailedTaskRow, failures } from './failed-tasks.ts';
+import { perKeyOfView } from './per-key.ts';
 
 /** A unit's part in a failed task: it led it, owned a milestone of it, or held it up. */
 export type FailureRole = 'lead' | 'cooperating' | 'waited_on';
@@ -14,11 +13,15 @@ export interface UnitFailure {
   reasons: string[];
 }
 
-/** The units a failed task counts against, each with its part: the first part named wins. */
+/** The units each failed task counts against, each with its part: the first part named wins. */
+const roles = new WeakMap<FailedTaskRow, Map<string, FailureRole>>();
+
 const answering = (failed: FailedTaskRow): Map<string, FailureRole> => {
-  const roles = new Map<string, FailureRole>();
+  const known = roles.get(failed);
+  if (known) return known;
+  const found = new Map<string, FailureRole>();
   const add = (unitId: string, role: FailureRole) => {
-    if (!roles.has(unitId)) roles.set(unitId, role);
+    if (!found.has(unitId)) found.set(unitId, role);
   };
   if (failed.reworks.length > 0) add(failed.leadUnitId, 'lead');
   for (const missed of failed.missed) {
@@ -27,25 +30,26 @@ const answering = (failed: FailedTaskRow): Map<string, FailureRole> => {
   for (const missed of failed.missed) {
     for (const wait of missed.waits) add(wait.unitId, 'waited_on');
   }
-  return roles;
+  roles.set(failed, found);
+  return found;
 };
+
+const nobody: ReadonlyMap<string, FailureRole> = new Map();
 
 /**
  * Each unit's failed tasks of the period: the lead unit's, a cooperating
  * unit's whose own milestone was missed, a unit's whose blockage the task
  * waited on past a deadline; in the order of the period's failed tasks.
+ * After a write, only the units its tasks' failures name are listed again.
  */
-export const unitFailures = perView((view): Map<string, UnitFailure[]> => {
-  const byUnit = new Map<string, UnitFailure[]>();
-  for (const failed of standings(view).failed) {
-    for (const [unitId, role] of answering(failed)) {
-      groupInto(byUnit, unitId, {
-        taskId: failed.taskId,
-        title: failed.title,
-        role,
-        reasons: failed.reasons,
-      });
-    }
-  }
-  return byUnit;
-});
+export const unitFailures: (view: BoardView) => ReadonlyMap<string, UnitFailure[]> = perKeyOfView(
+  failures,
+  (failed) => (failed === null ? nobody : answering(failed)).keys(),
+  (unitId, tasks) =>
+    (tasks as FailedTaskRow[]).map((failed) => ({
+      taskId: failed.taskId,
+      title: failed.title,
+      role: answering(failed).get(unitId) as FailureRole,
+      reasons: failed.reasons,
+    })),
+);
