@@ -189,18 +189,24 @@ export const unitScoreOf = (unitId: string, period: string, own: ScoreItem[]): U
   bonusPoints: roundPoints(sumOf(own.filter(isBonus))),
 });
 
+/** `items` by the unit each is against, each unit's in the order given. */
+const byUnitOf = <T extends ScoreItem>(items: readonly T[]): Map<string, T[]> => {
+  const byUnit = new Map<string, T[]>();
+  for (const item of items) {
+    const own = byUnit.get(item.unitId);
+    if (own) own.push(item);
+    else byUnit.set(item.unitId, [item]);
+  }
+  return byUnit;
+};
+
 /** Every item of a period, the tasks' deductions given, scored per unit (see `unitScores`). */
 const scoresOf = (
   facts: OtherScoringFacts,
   taskItems: readonly Deduction[],
   ruleset: Pick<Ruleset, 'scoring' | 'timeLimits'> & { matters?: MatterRules | undefined },
 ): UnitScore[] => {
-  const byUnit = new Map<string, Deduction[]>();
-  for (const item of taskItems) {
-    const own = byUnit.get(item.unitId);
-    if (own) own.push(item);
-    else byUnit.set(item.unitId, [item]);
-  }
+  const byUnit = byUnitOf(taskItems);
   return unitScoresOfItems(facts.period, facts.unitIds, byUnit, otherScoreItems(facts, ruleset));
 };
 
@@ -274,12 +280,7 @@ export const unitScoresOfItems = (
   others: readonly ScoreItem[],
   scoring: UnitScoring = (unitId, own, other) => unitScoreOf(unitId, period, [...own, ...other]),
 ): UnitScore[] => {
-  const othersByUnit = new Map<string, ScoreItem[]>();
-  for (const item of others) {
-    const own = othersByUnit.get(item.unitId);
-    if (own) own.push(item);
-    else othersByUnit.set(item.unitId, [item]);
-  }
+  const othersByUnit = byUnitOf(others);
   return unique([...unitIds, ...taskItems.keys(), ...othersByUnit.keys()])
     .sort(byUnitId)
     .map((unitId) => scoring(unitId, taskItems.get(unitId) ?? [], othersByUnit.get(unitId) ?? []));

@@ -38,6 +38,13 @@ export const perKeyOfView = <P, V>(
 ) => {
   let last: Kept<P, V> | null = null;
 
+  const deriveAt = (view: BoardView, parts: SlotList<P>, key: string, slots: readonly number[]) =>
+    derive(
+      key,
+      slots.map((at) => itemAt(parts, at)),
+      view,
+    );
+
   const afresh = (view: BoardView, parts: SlotList<P>): Kept<P, V> => {
     const slotsByKey = new Map<string, number[]>();
     let slot = 0;
@@ -50,16 +57,7 @@ export const perKeyOfView = <P, V>(
       slot++;
     }
     const values = new Map<string, V>();
-    for (const [key, slots] of slotsByKey) {
-      values.set(
-        key,
-        derive(
-          key,
-          slots.map((at) => itemAt(parts, at)),
-          view,
-        ),
-      );
-    }
+    for (const [key, slots] of slotsByKey) values.set(key, deriveAt(view, parts, key, slots));
     return { serial: view.serial, parts, slotsByKey, values };
   };
 
@@ -98,14 +96,7 @@ export const perKeyOfView = <P, V>(
         slotsByKey.delete(key);
         values.delete(key);
       } else {
-        values.set(
-          key,
-          derive(
-            key,
-            slots.map((at) => itemAt(parts, at)),
-            view,
-          ),
-        );
+        values.set(key, deriveAt(view, parts, key, slots));
       }
     }
     return { serial: view.serial, parts, slotsByKey, values };
