@@ -7,7 +7,6 @@ import { addDays } from '../../../domain/dates.ts';
 import type { MissedDeadline, ReturnedForRework, Wait } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, BoardMilestone } from '../../../projections/boards/index.ts';
 import { type BoardView, perTaskOfView } from './board-view.ts';
-import { joinedItems, keptItems } from './slot-list.ts';
 import type { TaskFacts } from './task-facts.ts';
 
 /** A task that failed in the period, and why: what the scores deduct for (督查考核). */
@@ -199,17 +198,13 @@ export const taskFailure = (facts: TaskFacts, view: BoardView): FailedTaskRow | 
   return lead === null ? null : failureRemembered(facts, lead, view);
 };
 
-/** Each supervised task's failure (null: none), in the view's task order. */
-export const failures = perTaskOfView(taskFailure);
-
-const failedOf = keptItems((failure: FailedTaskRow | null) => failure !== null);
-
 /**
- * The tasks that failed in the period (the year to date, or a settled year),
- * each once: a milestone or the task itself whose limit (the due date, or the
- * first working day after it) passed in the period without being done by it
- * (still open, or completed late), or a completion report returned for rework
- * (退回重办) in the period. A task without a lead unit (returned, awaiting the
- * office) is the office's to place, and is not scored.
+ * Each supervised task's failure in the period (the year to date, or a
+ * settled year), in the view's task order; null for a task that did not fail.
+ * A task fails by a milestone or the task itself whose limit (the due date, or
+ * the first working day after it) passed in the period without being done by
+ * it (still open, or completed late), or by a completion report returned for
+ * rework (退回重办) in the period. A task without a lead unit (returned, awaiting
+ * the office) is the office's to place, and is not scored.
  */
-export const failedTasks = (view: BoardView): FailedTaskRow[] => failedOf(failures(view));
+export const failures = perTaskOfView(taskFailure);

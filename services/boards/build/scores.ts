@@ -26,7 +26,7 @@ import {
   unitsOfTask,
 } from '../../../domain/judgement/index.ts';
 import { type BoardView, perTaskOfView, perView } from './board-view.ts';
-import { type FailedTaskRow, failedTasks, taskFailure } from './failed-tasks.ts';
+import { taskFailure } from './failed-tasks.ts';
 import { groupInto } from './grouping.ts';
 import { perKeyOfView } from './per-key.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
@@ -42,7 +42,6 @@ export type StandingRow = UnitScore & { category: UnitCategory; rank: number | n
 export interface Standings {
   /** Ranked units by category, each best first; then the units not ranked. */
   ranked: StandingRow[];
-  failed: FailedTaskRow[];
   pingPongs: PingPongRow[];
 }
 
@@ -221,7 +220,6 @@ const rankedByCategory = (view: BoardView, scores: readonly UnitScore[]): Standi
  * the period's cap added.
  */
 export const standings = perView((view: BoardView): Standings => {
-  const failed = failedTasks(view);
   const bounced = pingPongs(view);
   const facts = {
     period: view.period.name,
@@ -240,5 +238,5 @@ export const standings = perView((view: BoardView): Standings => {
     // Documents held in memory change a write at a time; a past day's units are scored afresh.
     view.input.docs.byTask ? scoredOnce(facts.period) : undefined,
   );
-  return { ranked: rankedByCategory(view, scores), failed, pingPongs: bounced };
+  return { ranked: rankedByCategory(view, scores), pingPongs: bounced };
 });
