@@ -34,6 +34,7 @@ export const serviceFactories: Record<string, ServiceFactory> = {
   boards: (deps, config) =>
     createBoardsService(deps, {
       cachedDays: config.boardsCachedDays,
+      cachedDocuments: config.boardsCachedDocuments,
       keptDays: config.boardsKeptDays,
       ...(config.boardsWorker
         ? { worker: { stores: storeConfigOf(config), memoryMb: config.boardsWorkerMemoryMb } }

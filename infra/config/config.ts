@@ -85,6 +85,11 @@ export interface Config {
    * service keeps in memory; each holds every board document of its day.
    */
   boardsCachedDays: number;
+  /**
+   * Board documents those past days may hold together: past the bound, the
+   * days asked longest ago go first (the day asked last stays, whatever it holds).
+   */
+  boardsCachedDocuments: number;
   /** Boards read and built in a worker thread (true), or in the service's own thread. */
   boardsWorker: boolean;
   /** Megabytes the heap of the worker thread that reads past days' boards may take. */
@@ -599,6 +604,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
       86_400_000,
     ),
     boardsCachedDays: integer(env, 'BOARDS_CACHED_DAYS', 4, 1, 366),
+    boardsCachedDocuments: integer(env, 'BOARDS_CACHED_DOCUMENTS', 1_000_000, 0, 1_000_000_000),
     boardsWorker: flag(env, 'BOARDS_WORKER', true),
     boardsWorkerMemoryMb: integer(env, 'BOARDS_WORKER_MEMORY_MB', 2048, 256, 65_536),
     boardsKeptDays: integer(env, 'BOARDS_KEPT_DAYS', 400, 0, 3660),

@@ -31,6 +31,8 @@ import { settlementOf } from './settlements.ts';
 export interface BoardsOptions {
   /** Past days whose documents stay in memory (default 4). */
   cachedDays?: number;
+  /** Documents those past days may hold together (default: no bound but the days). */
+  cachedDocuments?: number;
   /**
    * Where to read and build the boards in a worker thread, with the memory
    * its heap may take; without it they are built in the service's own thread.
@@ -71,14 +73,17 @@ export const createBoardsService = (
   deps: ServiceDeps,
   options: BoardsOptions = {},
 ): ServiceSchema => {
-  const cachedDays = options.cachedDays ?? 4;
+  const cache = {
+    cachedDays: options.cachedDays ?? 4,
+    ...(options.cachedDocuments === undefined ? {} : { cachedDocuments: options.cachedDocuments }),
+  };
   const stopping = new AbortController();
   const compute: BoardsCompute = options.worker
-    ? boardsComputeInWorker({ ...options.worker, cachedDays })
+    ? boardsComputeInWorker({ ...options.worker, ...cache })
     : createBoardsCompute({
         eventStore: deps.eventStore,
         readModels: deps.readModels,
-        cachedDays,
+        ...cache,
         signal: stopping.signal,
       });
   const source = createBoardSource({ readModels: deps.readModels, clock: deps.clock, compute });

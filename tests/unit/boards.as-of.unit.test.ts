@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent } from '../../infra/event-store/port.ts';
 import type { EventEnvelope } from '../../projections/projection.ts';
-import { createAsOfSnapshots } from '../../services/boards/as-of/as-of-snapshots.ts';
+import { createAsOfSnapshots, documentsOf } from '../../services/boards/as-of/as-of-snapshots.ts';
 import { createLru } from '../../services/boards/as-of/lru.ts';
 import { type Replayed, replayDays } from '../../services/boards/as-of/replay.ts';
 import { replayedProjections } from '../../services/boards/as-of/snapshot.ts';
@@ -203,5 +203,48 @@ describe('the cache of past days', () => {
 
   it('refuses a capacity below 1', () => {
     expect(() => createLru(0)).toThrow(RangeError);
+    expect(() => createLru(1, -1)).toThrow(RangeError);
+  });
+
+  it('drops the oldest days once they weigh more than the bound, never the day used last', () => {
+    const cache = createLru<string, string>(10, 100);
+    cache.set('a', 'a', 40);
+    cache.set('b', 'b', 40);
+    expect(cache.weight).toBe(80);
+    // Weighed once its value is known: 'a' (the oldest) goes.
+    cache.set('c', 'c');
+    cache.weigh('c', 30);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, 'b', 'c']);
+    expect(cache.weight).toBe(70);
+    // A day heavier than the bound on its own stays while it is the last used.
+    cache.set('d', 'd', 500);
+    expect(cache.size).toBe(1);
+    expect(cache.get('d')).toBe('d');
+    cache.delete('d');
+    expect(cache.weight).toBe(0);
+  });
+});
+
+describe('the past days kept in memory, by documents', () => {
+  it('are dropped, oldest first, once they hold more documents than the bound', async () => {
+    const { eventStore, reads } = storeOf(year().envelopes());
+    const snapshots = createAsOfSnapshots({ eventStore, cacheSize: 4, cachedDocuments: 0 });
+    const first = (await snapshots.snapshots(['2021-02-01'])).get('2021-02-01');
+    expect(first && documentsOf(first)).toBeGreaterThan(0);
+    // The day asked last stays, whatever it holds.
+    await snapshots.snapshots(['2021-02-01']);
+    expect(reads.passes).toBe(1);
+    await snapshots.snapshots(['2021-03-01']);
+    await snapshots.snapshots(['2021-02-01']);
+    expect(reads.passes).toBe(3);
+  });
+
+  it('are all kept under a bound they fit in', async () => {
+    const { eventStore, reads } = storeOf(year().envelopes());
+    const snapshots = createAsOfSnapshots({ eventStore, cacheSize: 4, cachedDocuments: 1000 });
+    await snapshots.snapshots(['2021-02-01']);
+    await snapshots.snapshots(['2021-03-01']);
+    await snapshots.snapshots(['2021-02-01']);
+    expect(reads.passes).toBe(2);
   });
 });

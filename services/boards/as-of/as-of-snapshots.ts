@@ -6,6 +6,15 @@ import { createLru } from './lru.ts';
 import { replayDays } from './replay.ts';
 import { replayedProjections, type Snapshot, snapshotOf } from './snapshot.ts';
 
+/** The documents a snapshot holds: what its memory grows with. */
+export const documentsOf = ({ docs }: Snapshot): number =>
+  docs.tasks.length +
+  docs.milestones.length +
+  docs.blockages.length +
+  docs.indicators.length +
+  docs.officials.length +
+  docs.units.length;
+
 /** The log to replay, and how much of it to keep in memory. */
 export interface AsOfSnapshotsOptions {
   eventStore: EventStore;
@@ -15,6 +24,8 @@ export interface AsOfSnapshotsOptions {
   pageSize?: number;
   /** Past days kept in memory. */
   cacheSize?: number;
+  /** Documents the past days kept in memory may hold together (the day asked last stays, whatever it holds). */
+  cachedDocuments?: number;
   /** Documents later than any past day, held in memory already: lists kept as lengths are restored from them. */
   later?: LaterDocuments;
 }
@@ -26,11 +37,14 @@ export interface AsOfSnapshotsOptions {
  * it yet) is rebuilt from the log: the events recorded by its end replayed
  * through the boards' pure projections, days asked together in one pass. The
  * log is append-only and a past day is over, so a past day's documents never
- * change: they are cached (LRU).
+ * change: they are cached (LRU), up to a number of days and of documents.
  */
 export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
   const pageSize = options.pageSize ?? 5000;
-  const cache = createLru<string, Promise<Snapshot>>(options.cacheSize ?? 4);
+  const cache = createLru<string, Promise<Snapshot>>(
+    options.cacheSize ?? 4,
+    options.cachedDocuments ?? Number.POSITIVE_INFINITY,
+  );
 
   /** One read of the whole log, each event applied to every day it was recorded by. */
   const replayLog = async (days: readonly string[]): Promise<Map<string, Snapshot>> => {
@@ -66,7 +80,10 @@ export const createAsOfSnapshots = (options: AsOfSnapshotsOptions) => {
       for (const day of missing) {
         const one = pass.then((all) => all.get(day) as Snapshot);
         // A failed replay is not remembered: the next request tries again.
-        one.catch(() => cache.delete(day));
+        one.then(
+          (snapshot) => cache.weigh(day, documentsOf(snapshot)),
+          () => cache.delete(day),
+        );
         cache.set(day, one);
         pending.set(day, one);
       }

@@ -89,6 +89,8 @@ export interface BoardsComputeDeps {
   eventStore: EventStore;
   readModels: ReadModelStore;
   cachedDays?: number;
+  /** Documents the past days kept may hold together (the day asked last stays, whatever it holds). */
+  cachedDocuments?: number;
   /** Stops a long catch-up or computation between two pages or days. */
   signal?: AbortSignal;
 }
@@ -112,6 +114,7 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
     eventStore: deps.eventStore,
     readModels: deps.readModels,
     ...(deps.cachedDays === undefined ? {} : { cacheSize: deps.cachedDays }),
+    ...(deps.cachedDocuments === undefined ? {} : { cachedDocuments: deps.cachedDocuments }),
     later,
   });
   const inputs = new WeakMap<Snapshot, BoardInput>();

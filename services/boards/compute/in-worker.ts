@@ -43,7 +43,11 @@ const errorOf = (error: NonNullable<ComputeResponse['error']>): Error =>
  * starts a new one.
  */
 export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsCompute => {
-  const setup: WorkerSetup = { stores: options.stores, cachedDays: options.cachedDays };
+  const setup: WorkerSetup = {
+    stores: options.stores,
+    cachedDays: options.cachedDays,
+    ...(options.cachedDocuments === undefined ? {} : { cachedDocuments: options.cachedDocuments }),
+  };
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
   let exited: Promise<void> = Promise.resolve();

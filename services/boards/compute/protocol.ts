@@ -2,10 +2,12 @@ import type { ErrorCode, ErrorDetails } from '../../../contracts/errors.ts';
 import type { StoreConfig } from '../../../infra/stores/stores.ts';
 import type { BoardsCompute } from './boards-compute.ts';
 
-/** What the worker is started with: where the stores are, how many days it keeps. */
+/** What the worker is started with: where the stores are, how many past days (and documents) it keeps. */
 export interface WorkerSetup {
   stores: StoreConfig;
   cachedDays: number;
+  /** Documents the past days kept may hold together (absent: no bound but the days). */
+  cachedDocuments?: number;
 }
 
 type Served = 'board' | 'overview' | 'lights' | 'closeDays' | 'warm';

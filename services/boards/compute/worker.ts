@@ -18,6 +18,7 @@ const compute = createBoardsCompute({
   eventStore: stores.eventStore,
   readModels: stores.readModels,
   cachedDays: setup.cachedDays,
+  ...(setup.cachedDocuments === undefined ? {} : { cachedDocuments: setup.cachedDocuments }),
 });
 
 const failure = (error: unknown): ComputeResponse['error'] =>
