@@ -31,6 +31,15 @@ export interface BoardMemoryDeps {
 
 type Doc = { position: number } & Record<string, unknown>;
 
+/** Every part of `groups` (a version of a part index: never changed), listed once, when first read. */
+const listOnRead = <P>(groups: ReadonlyMap<string, readonly P[]>): (() => P[]) => {
+  let list: P[] | null = null;
+  return () => {
+    list ??= [...groups.values()].flat();
+    return list;
+  };
+};
+
 /** The projector whose documents and checkpoint the memory starts from. */
 const projectorId = 'main';
 
@@ -138,18 +147,37 @@ export const createBoardMemory = (deps: BoardMemoryDeps) => {
   };
 
   const snapshotOf = (replayed: Replayed): Snapshot => {
-    const docs = boardDocuments((collection) => arrayOf(replayed, collection));
+    // The parts are held grouped by task: their lists are made from the groups
+    // only when read (the boards read the groups), not copied on every write.
+    const docs = boardDocuments((collection) =>
+      parts.has(collection) ? [] : arrayOf(replayed, collection),
+    );
     // The same unit names while no unit changed: rows built from them are kept.
     const unitDocs = arrayOf(replayed, boardCollections.units);
     if (unitDocs !== units.from) units = { from: unitDocs, named: docs.units };
+    const byTask = {
+      milestones: milestones.grouped(),
+      blockages: blockages.grouped(),
+      indicators: indicators.grouped(),
+    };
+    const listed = {
+      milestones: listOnRead(byTask.milestones),
+      blockages: listOnRead(byTask.blockages),
+      indicators: listOnRead(byTask.indicators),
+    };
     return {
       docs: {
         ...docs,
         units: units.named,
-        byTask: {
-          milestones: milestones.grouped(),
-          blockages: blockages.grouped(),
-          indicators: indicators.grouped(),
+        byTask,
+        get milestones() {
+          return listed.milestones();
+        },
+        get blockages() {
+          return listed.blockages();
+        },
+        get indicators() {
+          return listed.indicators();
         },
       },
       rulesets: [...replayed.rulesets],
