@@ -102,8 +102,9 @@ const boardsOf = (input: BoardInput) => ({
   rows: { stage: allStageRows(input), results: allResultRows(boardView(input)) },
   overview: buildOverview(input, [], overviewInput.parse({})),
   // A board of one kind judges the tasks of that kind alone: a view of its own between the others.
-  responsibility: [{}, { kind: 'annual_plan' }, { unitId: 'env' }].map((query) =>
-    buildResponsibilityBoard(input, responsibilityBoardInput.parse(query)),
+  // One of another kind (none here): fewer tasks, never followed.
+  responsibility: [{}, { kind: 'annual_plan' }, { kind: 'cppcc_proposal' }, { unitId: 'env' }].map(
+    (query) => buildResponsibilityBoard(input, responsibilityBoardInput.parse(query)),
   ),
   stage: [
     {},

@@ -1,6 +1,6 @@
 import type { PostTerm } from '../../../domain/posts-timeline.ts';
 import type { BoardBlockage, BoardIndicator } from '../../../projections/boards/index.ts';
-import type { BoardInput, ScoringPeriod } from './input.ts';
+import { type BoardInput, isFollowed, type ScoringPeriod } from './input.ts';
 import { itemAt, itemsOf, type SlotList, slotListOf, withSlots } from './slot-list.ts';
 import { rolledUp } from './sub-task-roll-up.ts';
 import { subtreesOf } from './subtrees.ts';
@@ -107,7 +107,7 @@ export const perTaskOfView = <T>(compute: (facts: TaskFacts, view: BoardView) =>
         ? withSlots(last.values, slots, computeAt)
         : slotListOf(view.tasks.length, computeAt);
     // Kept for the next held view; a past day's view is not followed by any.
-    if (view.input.docs.byTask) last = { serial: view.serial, values };
+    if (isFollowed(view.input)) last = { serial: view.serial, values };
     return values;
   });
 };
@@ -147,7 +147,7 @@ export const totalOfView = <P, T>(
       total = summing.empty();
       for (const part of itemsOf(parts)) summing.add(total, part, 1);
     }
-    if (view.input.docs.byTask) last = { serial: view.serial, parts, total };
+    if (isFollowed(view.input)) last = { serial: view.serial, parts, total };
     return total;
   });
 };

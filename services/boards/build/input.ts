@@ -53,7 +53,19 @@ export interface BoardInput {
   position: number;
   /** The scoring period to judge: absent, the year to date (open). */
   period?: ScoringPeriod;
+  /** Some of the documents' tasks only (a board of one kind): not followed, even when held. */
+  narrowed?: boolean;
 }
+
+/**
+ * Whether `input` is of the documents held in memory (today's, every task),
+ * followed write by write: what is computed of it is kept, and the next such
+ * input's computed from it where a write changed little. Any other input (a
+ * past day, a board of one kind) is computed afresh, and leaves what is kept
+ * as it was.
+ */
+export const isFollowed = (input: BoardInput): boolean =>
+  input.docs.byTask !== undefined && input.narrowed !== true;
 
 /**
  * A scoring period (督查考核): a year from `from` to `to`. Open (the year to date),

@@ -1,4 +1,5 @@
 import { type BoardView, perView } from './board-view.ts';
+import { isFollowed } from './input.ts';
 import { itemAt, itemsOf, type SlotList } from './slot-list.ts';
 import { changedSince } from './view-changes.ts';
 
@@ -107,7 +108,7 @@ export const perKeyOfView = <P, V>(
     const changed = last && changedSince(view.serial, last.serial, view.tasks.length);
     const kept = last && changed ? patched(view, parts, last, changed) : afresh(view, parts);
     // Kept for the next held view; a past day's view is not followed by any.
-    if (view.input.docs.byTask) last = kept;
+    if (isFollowed(view.input)) last = kept;
     return kept.values;
   });
 };

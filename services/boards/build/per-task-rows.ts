@@ -1,4 +1,5 @@
 import { type BoardView, perTaskOfView, perView, totalOfView } from './board-view.ts';
+import { isFollowed } from './input.ts';
 import { countLights, type LightCounts, type Lit, noLights } from './light-counts.ts';
 import { type RowOrder, type SortArgs, sortRows } from './paging.ts';
 import { createPatchedSort, type RowChanges } from './patched-sort.ts';
@@ -94,7 +95,7 @@ export const sortedViewRows = <R, F extends string>(
   return perView((view: BoardView) => {
     const sorted = new Map<string, Rope<R>>();
     // Documents held in memory change a write at a time; a past day's view is sorted afresh.
-    const held = view.input.docs.byTask !== undefined;
+    const held = isFollowed(view.input);
     return (sort: SortArgs<F>): Rope<R> => {
       const key = `${sort.field} ${sort.direction}`;
       const all = rows.all(view);

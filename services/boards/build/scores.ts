@@ -28,6 +28,7 @@ import {
 import { type BoardView, perTaskOfView, perView } from './board-view.ts';
 import { taskFailure } from './failed-tasks.ts';
 import { groupInto } from './grouping.ts';
+import { isFollowed } from './input.ts';
 import { perKeyOfView } from './per-key.ts';
 import { type PingPongRow, pingPongs } from './ping-pong.ts';
 import type { TaskFacts } from './task-facts.ts';
@@ -236,7 +237,7 @@ export const standings = perView((view: BoardView): Standings => {
     taskItemsByUnit(view),
     otherScoreItems(facts, view.input.ruleset),
     // Documents held in memory change a write at a time; a past day's units are scored afresh.
-    view.input.docs.byTask ? scoredOnce(facts.period) : undefined,
+    isFollowed(view.input) ? scoredOnce(facts.period) : undefined,
   );
   return { ranked: rankedByCategory(view, scores), pingPongs: bounced };
 });

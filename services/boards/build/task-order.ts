@@ -6,7 +6,7 @@ import type {
   BoardMilestone,
   BoardTask,
 } from '../../../projections/boards/index.ts';
-import type { BoardInput, PartsByTask } from './input.ts';
+import { type BoardInput, isFollowed, type PartsByTask } from './input.ts';
 import { changedKeys } from './layered-map.ts';
 import { type TaskFacts, taskFacts } from './task-facts.ts';
 
@@ -176,7 +176,7 @@ let lastHeld: TaskOrder | null = null;
  * document or milestones are new judged again. A past day's are ordered afresh.
  */
 export const supervisedFacts = (input: BoardInput, parts: PartsByTask): TaskOrder => {
-  if (input.docs.byTask === undefined) return orderOf(input, parts);
+  if (!isFollowed(input)) return orderOf(input, parts);
   const order = (lastHeld && patchedOrder(lastHeld, input, parts)) ?? orderOf(input, parts);
   lastHeld = order;
   return order;

@@ -1,4 +1,4 @@
-import type { BoardInput, PartsByTask } from './input.ts';
+import { type BoardInput, isFollowed, type PartsByTask } from './input.ts';
 import { changedKeys } from './layered-map.ts';
 import type { TaskFacts } from './task-facts.ts';
 
@@ -80,7 +80,7 @@ export const viewSerial = (
   slotOf: (taskId: string) => number,
 ): number => {
   const serial = ++serials;
-  if (input.docs.byTask === undefined) return serial;
+  if (!isFollowed(input)) return serial;
   const previous = last;
   last = { serial, input, parts, tasks };
   if (previous === null) return serial;
