@@ -107,9 +107,9 @@ describe('a list of one item per place, in chunks', () => {
           for (const slot of slots) expect(itemAt(after, slot)).toBe(-slot - 1);
           expect([...itemsOf(before)]).toEqual(Array.from({ length }, (_, slot) => slot));
           const touched = new Set(slots.map((slot) => slot >>> 9));
-          after.chunks.forEach((chunk, i) =>
-            expect(chunk === before.chunks[i]).toBe(!touched.has(i)),
-          );
+          after.chunks.forEach((chunk, i) => {
+            expect(chunk === before.chunks[i]).toBe(!touched.has(i));
+          });
         },
       ),
       { numRuns: 200 },

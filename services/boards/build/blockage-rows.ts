@@ -3,7 +3,7 @@ import { daysBetween } from '../../../domain/dates.ts';
 import { type EscalationLevel, escalationLevel } from '../../../domain/judgement/index.ts';
 import type { BoardBlockage, EscalationEntry } from '../../../projections/boards/index.ts';
 import { type BoardView, perTaskOfView, perView } from './board-view.ts';
-import { joinedItems, keptItems } from './slot-list.ts';
+import { joinedItems } from './slot-list.ts';
 import { boardKindOf } from './task-kind.ts';
 import {
   edgesByUnit,

@@ -9,7 +9,7 @@ import type { LightCounts } from './light-counts.ts';
 import { sortRows } from './paging.ts';
 import { standings } from './scores.ts';
 import { sectionTallies } from './section-tallies.ts';
-import { joinedItems, keptItems } from './slot-list.ts';
+import { joinedItems } from './slot-list.ts';
 import { type StageRow, taskStageRows } from './stage-board.ts';
 
 /** Lights of one plan section (the work report's section a task comes from), of one kind. */

@@ -1,6 +1,6 @@
 import type { LeadMove } from '../../../projections/boards/index.ts';
 import { type BoardView, perTaskOfView } from './board-view.ts';
-import { joinedItems, keptItems } from './slot-list.ts';
+import { keptItems } from './slot-list.ts';
 
 /**
  * A task bounced between units (踢皮球): its lead was moved by transfers or
