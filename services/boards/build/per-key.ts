@@ -1,6 +1,6 @@
 import { type BoardView, perView } from './board-view.ts';
 import { isFollowed } from './input.ts';
-import { itemAt, itemsOf, type SlotList } from './slot-list.ts';
+import { chunkOf, itemAt, itemsOf, type SlotList } from './slot-list.ts';
 import { changedSince } from './view-changes.ts';
 
 /** Where `slot` is, or would go, in the ascending `slots`. */
@@ -25,26 +25,49 @@ interface Kept<P, V> {
 
 /**
  * A value per key (a unit) derived from the parts of the tasks that name it
- * (`keysOf`), in the view's task order, remembered per view. A view of the
- * documents held in memory takes the last view's values and derives again
- * only those of the keys named by the changed tasks' parts, before or after
- * (see `changedSince`): a board after a write derives what the write changed.
- * `derive` may read the key, its parts and what a view follows only while it
- * is the same (see `perTaskOfView`); parts are never changed in place.
+ * (`keysOf`), in the view's task order, remembered per view. Each chunk of
+ * parts (see `SlotList`) is grouped by key once (`group`: what each key has in
+ * it); a key's value is made from its pieces, one per chunk naming it, in
+ * order (`combine`). A view of the documents held in memory takes the last
+ * view's values and makes again only those of the keys named by the changed
+ * tasks' parts, before or after (see `changedSince`), from the pieces of the
+ * chunks, of which only the changed ones are grouped again: a board after a
+ * write costs what the write changed and the size of the keys' values, not a
+ * pass over each key's tasks. `group` and `combine` may read what a view
+ * follows only while it is the same (see `perTaskOfView`); parts are never
+ * changed in place.
  */
-export const perKeyOfView = <P, V>(
+export const perKeyOfView = <P, C, V>(
   partsOf: (view: BoardView) => SlotList<P>,
   keysOf: (part: P) => Iterable<string>,
-  derive: (key: string, parts: readonly P[], view: BoardView) => V,
+  group: (parts: readonly P[], view: BoardView) => ReadonlyMap<string, C>,
+  combine: (key: string, pieces: readonly C[], view: BoardView) => V,
 ) => {
   let last: Kept<P, V> | null = null;
+  const grouped = new WeakMap<readonly P[], ReadonlyMap<string, C>>();
 
-  const deriveAt = (view: BoardView, parts: SlotList<P>, key: string, slots: readonly number[]) =>
-    derive(
-      key,
-      slots.map((at) => itemAt(parts, at)),
-      view,
-    );
+  const groupOf = (chunk: readonly P[], view: BoardView): ReadonlyMap<string, C> => {
+    let known = grouped.get(chunk);
+    if (known === undefined) {
+      known = group(chunk, view);
+      grouped.set(chunk, known);
+    }
+    return known;
+  };
+
+  /** The key's value from its pieces: one per chunk holding one of its places (ascending). */
+  const deriveAt = (view: BoardView, parts: SlotList<P>, key: string, slots: readonly number[]) => {
+    const pieces: C[] = [];
+    let chunkAt = -1;
+    for (const slot of slots) {
+      const at = chunkOf(slot);
+      if (at === chunkAt) continue;
+      chunkAt = at;
+      const piece = groupOf(parts.chunks[at] as readonly P[], view).get(key);
+      if (piece !== undefined) pieces.push(piece);
+    }
+    return combine(key, pieces, view);
+  };
 
   const afresh = (view: BoardView, parts: SlotList<P>): Kept<P, V> => {
     const slotsByKey = new Map<string, number[]>();

@@ -165,7 +165,29 @@ const deductionsPerTask = perTaskOfView((facts, view): TaskDeductions | null => 
 const taskItemsByUnit = perKeyOfView(
   deductionsPerTask,
   (task) => (task === null ? none : unitsOfTask(task)),
-  (unitId, tasks) => unitItemsOfTasks(unitId, tasks as TaskDeductions[]),
+  // A chunk's deductions by the unit each is against, each kind in task order.
+  (tasks) => {
+    const byUnit = new Map<
+      string,
+      { deadlines: Deduction[]; reworks: Deduction[]; red: Deduction[] }
+    >();
+    for (const task of tasks) {
+      if (task === null) continue;
+      for (const kind of ['deadlines', 'reworks', 'red'] as const) {
+        for (const item of task[kind]) {
+          let own = byUnit.get(item.unitId);
+          if (own === undefined) {
+            own = { deadlines: [], reworks: [], red: [] };
+            byUnit.set(item.unitId, own);
+          }
+          own[kind].push(item);
+        }
+      }
+    }
+    return byUnit;
+  },
+  // The chunks' pieces in task order: every deadline first, then returns, then red tasks.
+  (unitId, pieces) => unitItemsOfTasks(unitId, pieces),
 );
 
 /** A unit's last score, and what it was made of: its task items (the same list) and other items. */

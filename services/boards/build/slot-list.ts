@@ -27,6 +27,9 @@ export const slotListOf = <T>(length: number, itemAt: (slot: number) => T): Slot
   return { length, chunks };
 };
 
+/** Which chunk holds the item at `slot`. */
+export const chunkOf = (slot: number): number => slot >>> chunkBits;
+
 /** The item at `slot` (0 ≤ slot < length). */
 export const itemAt = <T>(list: SlotList<T>, slot: number): T =>
   (list.chunks[slot >>> chunkBits] as readonly T[])[slot & inChunk] as T;

@@ -45,11 +45,18 @@ const nobody: ReadonlyMap<string, FailureRole> = new Map();
 export const unitFailures: (view: BoardView) => ReadonlyMap<string, UnitFailure[]> = perKeyOfView(
   failures,
   (failed) => (failed === null ? nobody : answering(failed)).keys(),
-  (unitId, tasks) =>
-    (tasks as FailedTaskRow[]).map((failed) => ({
-      taskId: failed.taskId,
-      title: failed.title,
-      role: answering(failed).get(unitId) as FailureRole,
-      reasons: failed.reasons,
-    })),
+  // A chunk's failed tasks by each unit they count against, in task order.
+  (tasks) => {
+    const byUnit = new Map<string, UnitFailure[]>();
+    for (const failed of tasks) {
+      if (failed === null) continue;
+      for (const [unitId, role] of answering(failed)) {
+        const own = byUnit.get(unitId) ?? [];
+        own.push({ taskId: failed.taskId, title: failed.title, role, reasons: failed.reasons });
+        byUnit.set(unitId, own);
+      }
+    }
+    return byUnit;
+  },
+  (_, pieces) => pieces.flat(),
 );
