@@ -9,7 +9,8 @@
  * pages of the hot task's `taskHistory`, the last page of `tasks` by
  * `updatedAt`, the list and the boards filtered by a kind of matter and by a unit's
  * subtree, the office's first page of notifications (BENCH_AS_OF: the past days, comma-separated; BOARDS_WORKER_MEMORY_MB:
- * the boards worker's heap, passed on); first, unless BOARDS_KEPT_DAYS=0, how
+ * the boards workers' heaps, passed on); today's boards asked in turn while
+ * past days not asked before (BENCH_AS_OF_BESIDE) are read for the first time; first, unless BOARDS_KEPT_DAYS=0, how
  * long the past days' overviews take to be kept ahead, and cheap reads meanwhile;
  * then the p50/p99 of writes at a steady BENCH_WRITE_RATE (default 200/s),
  * alone and while the board reads run; and the process's peak RSS.
@@ -211,6 +212,32 @@ try {
         line(`${board}(asOf ${asOf}), first call`, ms(performance.now() - started));
       }
     }
+    // Today's boards asked in turn while a past day not asked before is read
+    // and judged for the first time (its responsibility board: the overview's
+    // digest may be kept ahead): what one leader's past day costs the others.
+    const besidePast: number[] = [];
+    const sidePast = (process.env.BENCH_AS_OF_BESIDE ?? '2021-04-30,2021-07-31').split(',');
+    for (const asOf of sidePast.filter(Boolean)) {
+      let building = true;
+      const started = performance.now();
+      const pastBoard = call('boards.responsibilityBoard', { asOf })
+        .catch(() => undefined)
+        .finally(() => {
+          building = false;
+        });
+      for (let n = 0; building; n += 1) {
+        const asked = performance.now();
+        await call(`boards.${boards[n % boards.length]}`).catch(() => undefined);
+        besidePast.push(performance.now() - asked);
+      }
+      await pastBoard;
+      line(`responsibilityBoard(asOf ${asOf}), first call beside`, ms(performance.now() - started));
+    }
+    besidePast.sort((a, b) => a - b);
+    line(
+      `today's boards beside those (${besidePast.length}, the six in turn)`,
+      `p50 ${ms(percentile(besidePast, 50))}, p99 ${ms(percentile(besidePast, 99))}, max ${ms(besidePast.at(-1) ?? 0)}`,
+    );
     await measure('task(id) of the hot task', () => call('views.task', { id: 'task-0' }));
     await measure('taskHistory of the hot task, first 100', () =>
       call('views.taskHistory', { id: 'task-0', first: 100 }),

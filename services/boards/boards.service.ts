@@ -14,6 +14,7 @@ import {
   type boardBuilders,
   createBoardsCompute,
 } from './compute/boards-compute.ts';
+import { boardsComputeByDay } from './compute/by-day.ts';
 import { boardsComputeInWorker } from './compute/in-worker.ts';
 import {
   blockageBoardInput,
@@ -34,8 +35,9 @@ export interface BoardsOptions {
   /** Documents those past days may hold together (default: no bound but the days). */
   cachedDocuments?: number;
   /**
-   * Where to read and build the boards in a worker thread, with the memory
-   * its heap may take; without it they are built in the service's own thread.
+   * Where to read and build the boards in worker threads (today's in one,
+   * past days' in another), with the memory each heap may take; without it
+   * they are built in the service's own thread.
    */
   worker?: { stores: StoreConfig; memoryMb: number };
   /**
@@ -65,8 +67,8 @@ const nearTheEnd = async (deps: ServiceDeps): Promise<boolean> => {
 /**
  * The five boards (钉钉子: 盯责任、盯环节、盯堵点、盯进度、盯实效) and the overview.
  * Each answers for a day: today from the documents held in memory, or `asOf`
- * a past day from the versions the projector keeps; both read and built in a
- * worker thread where one is configured. No rule lives here: the pure
+ * a past day from the versions the projector keeps; each read and built in a
+ * worker thread of its own where workers are configured. No rule lives here: the pure
  * builders compute lights, scores and chains from the documents and the day.
  */
 export const createBoardsService = (
@@ -78,8 +80,13 @@ export const createBoardsService = (
     ...(options.cachedDocuments === undefined ? {} : { cachedDocuments: options.cachedDocuments }),
   };
   const stopping = new AbortController();
+  // Today's boards and past days' each in a worker of their own (today's
+  // keeps no past day); in this thread, one compute does both.
   const compute: BoardsCompute = options.worker
-    ? boardsComputeInWorker({ ...options.worker, ...cache })
+    ? boardsComputeByDay(
+        boardsComputeInWorker({ ...options.worker, cachedDays: 1 }),
+        boardsComputeInWorker({ ...options.worker, ...cache }),
+      )
     : createBoardsCompute({
         eventStore: deps.eventStore,
         readModels: deps.readModels,

@@ -69,27 +69,40 @@ const appendOnly = new Map(
 type Doc = Record<string, unknown> & { id: string };
 
 /**
- * A collection's documents as they stand now, or later than the versions asked
- * for: what lists kept as lengths are restored from (append-only, so any later
- * document holds the earlier list whole).
+ * A collection's documents as they stand at log position `reaching` or later
+ * (now will do): what lists kept as lengths are restored from (append-only, so
+ * any later document holds the earlier list whole).
  */
-export type LaterDocuments = (collection: string) => Promise<ReadonlyMap<string, unknown>>;
+export type LaterDocuments = (
+  collection: string,
+  reaching: number,
+) => Promise<ReadonlyMap<string, unknown>>;
 
-/** Every document now, in one read: documents are never removed from these collections. */
-export const storedNow =
-  (readModels: ReadModelStore): LaterDocuments =>
-  async (collection) => {
-    const { items } = await readModels.find<Doc>(collection, { count: false });
-    return new Map(items.map((doc) => [doc.id, doc]));
-  };
+/** Every document of `collection` now, in one read: documents are never removed from these collections. */
+const readAll = async (readModels: ReadModelStore, collection: string) => {
+  const { items } = await readModels.find<Doc>(collection, { count: false });
+  return new Map(items.map((doc) => [doc.id, doc]));
+};
 
-/** `later`, each collection read at most once (the first read's answer is shared). */
-export const readOnce = (later: LaterDocuments): LaterDocuments => {
-  const read = new Map<string, ReturnType<LaterDocuments>>();
-  return (collection) => {
-    const known = read.get(collection) ?? later(collection);
-    read.set(collection, known);
-    return known;
+/**
+ * Every document, read once and kept with the projector's checkpoint before
+ * the read: answered again while that reaches the position asked, read again
+ * when it does not. Where today's documents are not held (a worker of past
+ * days), a past day's lists are restored without reading every document again.
+ */
+export const storedOnce = (readModels: ReadModelStore): LaterDocuments => {
+  const kept = new Map<string, { position: number; docs: Promise<ReadonlyMap<string, unknown>> }>();
+  return async (collection, reaching) => {
+    const known = kept.get(collection);
+    if (known !== undefined && known.position >= reaching) return known.docs;
+    const position = await readModels.getCheckpoint(projectorId);
+    const docs = readAll(readModels, collection);
+    kept.set(collection, { position, docs });
+    // A failed read is not kept: the next asks again.
+    docs.catch(() => {
+      if (kept.get(collection)?.docs === docs) kept.delete(collection);
+    });
+    return docs;
   };
 };
 
@@ -99,11 +112,12 @@ const collectionAsOf = async (
   later: LaterDocuments,
   collection: string,
   day: string,
+  position: number,
 ): Promise<Doc[]> => {
   const versions = await readModels.versionsAsOf<Doc>(collection, day);
   const lists = appendOnly.get(collection) ?? [];
   if (lists.length === 0) return versions;
-  const now = (await later(collection)) as ReadonlyMap<string, Doc>;
+  const now = (await later(collection, position)) as ReadonlyMap<string, Doc>;
   return versions.map((version) => restored(version, now.get(version.id), lists) as Doc);
 };
 
@@ -116,10 +130,10 @@ const keptSnapshot = async (
   day: string,
 ): Promise<Snapshot> => {
   const collections = Object.values(boardCollections);
-  const [position, ...found] = await Promise.all([
-    positionBy(readModels, day),
-    ...collections.map((collection) => collectionAsOf(readModels, later, collection, day)),
-  ]);
+  const position = await positionBy(readModels, day);
+  const found = await Promise.all(
+    collections.map((collection) => collectionAsOf(readModels, later, collection, day, position)),
+  );
   const byCollection = new Map(collections.map((collection, i) => [collection, found[i] ?? []]));
   return {
     docs: boardDocuments((collection) => byCollection.get(collection) ?? []),
@@ -141,7 +155,7 @@ export const keptSnapshots = async (
   readModels: ReadModelStore,
   eventStore: EventStore,
   days: readonly string[],
-  later: LaterDocuments = storedNow(readModels),
+  later: LaterDocuments = storedOnce(readModels),
 ): Promise<Map<string, Snapshot>> => {
   const found = new Map<string, Snapshot>();
   const wanted = await answerableDays(readModels, eventStore, days);
@@ -151,10 +165,8 @@ export const keptSnapshots = async (
     ruleset: toDomainEvent<RulesetEvent>(stored).data,
   }));
   const calendars = await readCalendarPublications(eventStore, wanted.flatMap(yearsAround));
-  // Read once for all the days asked.
-  const laterOnce = readOnce(later);
   for (const day of wanted) {
-    found.set(day, await keptSnapshot(readModels, laterOnce, rules, calendars, day));
+    found.set(day, await keptSnapshot(readModels, later, rules, calendars, day));
   }
   return found;
 };

@@ -3,7 +3,7 @@ import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { type DayLights, dayLightsOf } from '../build/day-lights.ts';
 import { createAsOfSnapshots } from './as-of-snapshots.ts';
 import { passOverDays } from './day-pass.ts';
-import { keptSnapshots, type LaterDocuments, readOnce, storedNow } from './kept-versions.ts';
+import { keptSnapshots, type LaterDocuments, storedOnce } from './kept-versions.ts';
 import { boardInputOf, type Snapshot } from './snapshot.ts';
 
 /** What one pass over the log tells of the days asked: their lights, and the days reached late. */
@@ -55,10 +55,10 @@ export const lightsOfDays = async (
 ): Promise<DayLights[]> => {
   const lights: DayLights[] = [];
   const rest: string[] = [];
-  const laterOnce = readOnce(options.later ?? storedNow(readModels));
+  const later = options.later ?? storedOnce(readModels);
   // A day at a time: one day's documents held at once.
   for (const day of days) {
-    const snapshot = (await keptSnapshots(readModels, eventStore, [day], laterOnce)).get(day);
+    const snapshot = (await keptSnapshots(readModels, eventStore, [day], later)).get(day);
     if (snapshot === undefined) rest.push(day);
     else lights.push(dayLightsOf(boardInputOf(day, snapshot)));
     options.signal?.throwIfAborted();

@@ -2,7 +2,7 @@ import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { createAsOfSnapshots } from '../as-of/as-of-snapshots.ts';
 import { createDayDigests } from '../as-of/day-digests.ts';
-import { type LaterDocuments, storedNow } from '../as-of/kept-versions.ts';
+import { type LaterDocuments, storedOnce } from '../as-of/kept-versions.ts';
 import { lightsOfDays } from '../as-of/replay-lights.ts';
 import { boardInputOf, type Snapshot } from '../as-of/snapshot.ts';
 import { buildBlockageBoard } from '../build/blockage-board.ts';
@@ -107,9 +107,10 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
   // Today's documents where they are held already (the boards of today are
-  // asked here), not every stored document read again per day; else read.
-  const later: LaterDocuments = async (collection) =>
-    (await memory.held(collection)) ?? storedNow(deps.readModels)(collection);
+  // asked here); else the stored ones, read once while they reach far enough.
+  const stored = storedOnce(deps.readModels);
+  const later: LaterDocuments = async (collection, reaching) =>
+    (await memory.held(collection)) ?? stored(collection, reaching);
   const past = createAsOfSnapshots({
     eventStore: deps.eventStore,
     readModels: deps.readModels,
