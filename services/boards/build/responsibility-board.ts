@@ -129,14 +129,19 @@ const unitRows = perView((view: BoardView): UnitResponsibility[] => {
   });
 });
 
+/** What a unit's deductions add up to, per list of its score items: a unit scored again has a new list. */
+const lostByItems = new WeakMap<readonly ScoreItem[], number>();
+const lostOf = (items: readonly ScoreItem[]): number => {
+  const known = lostByItems.get(items);
+  if (known !== undefined) return known;
+  const lost = items.reduce((sum, item) => (item.points < 0 ? sum + item.points : sum), 0);
+  lostByItems.set(items, lost);
+  return lost;
+};
+
 /** What a unit's sub-units lost between them, for the units with any below them. */
 const subUnitTotals = (view: BoardView, board: Standings) => {
-  const lost = new Map(
-    board.ranked.map((score) => [
-      score.unitId,
-      score.items.reduce((sum, item) => (item.points < 0 ? sum + item.points : sum), 0),
-    ]),
-  );
+  const lost = new Map(board.ranked.map((score) => [score.unitId, lostOf(score.items)]));
   return (unitId: string): Pick<UnitResponsibility, 'subUnits' | 'subUnitDeductions'> => {
     const subtree = [...(view.subtree(unitId) ?? [])].filter((id) => id !== unitId);
     if (subtree.length === 0) return {};

@@ -54,8 +54,8 @@ export interface Standings {
  * of terminated tasks still count.
  */
 const accountability = (view: BoardView): AccountabilityDeduction[] =>
-  inPeriod(view, (task) => task.accountability)
-    .map(({ entry }) => entry)
+  periodEntries(view)
+    .accountability.map(({ entry }) => entry)
     .filter((entry) => entry.against.kind === 'unit' && entry.status !== 'recommended')
     .map((entry) => ({
       recordId: entry.recordId,
@@ -65,25 +65,46 @@ const accountability = (view: BoardView): AccountabilityDeduction[] =>
       reason: entry.reason,
     }));
 
+type TaskDoc = BoardView['input']['docs']['tasks'][number];
+type Found<E> = { taskId: string; entry: E }[];
+/** The task documents' lists whose entries count in the period they were recorded in. */
+type PeriodLists = Pick<TaskDoc, 'accountability' | 'bonuses' | 'lapses' | 'evaluations'>;
+type EntryOf<K extends keyof PeriodLists> = NonNullable<PeriodLists[K]>[number];
+
 /**
- * The entries a task document lists under one field that were recorded in the
- * view's period, each with its task, in the order they were recorded; entries of
- * tasks terminated since still count.
+ * The entries each task document lists under `accountability`, `bonuses`,
+ * `lapses` and `evaluations` that were recorded in the view's period, each
+ * with its task, in the order they were recorded; entries of tasks terminated
+ * since still count. One pass over the documents for the four.
  */
-const inPeriod = <E extends { day: string; position: number }>(
-  view: BoardView,
-  entries: (task: BoardView['input']['docs']['tasks'][number]) => readonly E[] | undefined,
-): { taskId: string; entry: E }[] => {
+const periodEntries = perView((view: BoardView) => {
   const { from, to } = view.period;
-  const found: { taskId: string; entry: E }[] = [];
-  // One pass, nothing made for the many tasks with none.
-  for (const task of view.input.docs.tasks) {
-    for (const entry of entries(task) ?? []) {
-      if (entry.day >= from && entry.day <= to) found.push({ taskId: task.id, entry });
+  const found: { [K in keyof PeriodLists]-?: Found<EntryOf<K>> } = {
+    accountability: [],
+    bonuses: [],
+    lapses: [],
+    evaluations: [],
+  };
+  const collect = <E extends { day: string; position: number }>(
+    taskId: string,
+    entries: readonly E[] | undefined,
+    into: Found<E>,
+  ) => {
+    // Nothing made for the many tasks with none.
+    if (entries === undefined) return;
+    for (const entry of entries) {
+      if (entry.day >= from && entry.day <= to) into.push({ taskId, entry });
     }
+  };
+  for (const task of view.input.docs.tasks) {
+    collect(task.id, task.accountability, found.accountability);
+    collect(task.id, task.bonuses, found.bonuses);
+    collect(task.id, task.lapses, found.lapses);
+    collect(task.id, task.evaluations, found.evaluations);
   }
-  return found.sort((a, b) => a.entry.position - b.entry.position);
-};
+  for (const list of Object.values(found)) list.sort((a, b) => a.entry.position - b.entry.position);
+  return found;
+});
 
 /**
  * Bonus points (加分) awarded in the period, in the order they were recorded
@@ -91,7 +112,7 @@ const inPeriod = <E extends { day: string; position: number }>(
  * year's awards only. Awards on tasks terminated since still count.
  */
 const bonuses = (view: BoardView): Bonus[] =>
-  inPeriod(view, (task) => task.bonuses).map(({ taskId, entry }) => ({
+  periodEntries(view).bonuses.map(({ taskId, entry }) => ({
     bonusId: entry.bonusId,
     taskId,
     unitId: entry.unitId,
@@ -105,7 +126,7 @@ const bonuses = (view: BoardView): Bonus[] =>
  * clock recorded them; lapses of tasks terminated since still count.
  */
 const lapses = (view: BoardView): Lapse[] =>
-  inPeriod(view, (task) => task.lapses).map(({ taskId, entry }) => ({
+  periodEntries(view).lapses.map(({ taskId, entry }) => ({
     taskId,
     unitId: entry.unitId,
     kind: entry.kind,
@@ -117,8 +138,8 @@ const lapses = (view: BoardView): Lapse[] =>
  * ratings of terminated matters still count.
  */
 const dissatisfactions = (view: BoardView): Dissatisfaction[] =>
-  inPeriod(view, (task) => task.evaluations)
-    .filter(({ entry }) => entry.rating === 'dissatisfied')
+  periodEntries(view)
+    .evaluations.filter(({ entry }) => entry.rating === 'dissatisfied')
     .map(({ taskId, entry }) => ({
       taskId,
       evaluationId: entry.evaluationId,
