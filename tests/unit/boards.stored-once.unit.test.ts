@@ -60,3 +60,25 @@ describe('stored documents read once', () => {
     expect(await reportsOf(once('board_tasks', 1))).toBe(1);
   });
 });
+
+describe('stored documents asked for together', () => {
+  it('are read once for asks that come before the first read is done', async () => {
+    const { store, state } = growingStore();
+    const later = storedOnce(store);
+    const both = await Promise.all([later('board_tasks', 5), later('board_tasks', 9)]);
+    expect(state.reads).toBe(1);
+    expect(both[0]).toBe(both[1]);
+  });
+
+  it('share one newer read when both ask past the checkpoint read at', async () => {
+    const { store, state } = growingStore();
+    const later = storedOnce(store);
+    await later('board_tasks', 10);
+    state.reports = 3;
+    state.checkpoint = 14;
+    const both = await Promise.all([later('board_tasks', 12), later('board_tasks', 13)]);
+    expect(state.reads).toBe(2);
+    expect(await reportsOf(Promise.resolve(both[0]))).toBe(3);
+    expect(both[0]).toBe(both[1]);
+  });
+});

@@ -87,22 +87,32 @@ const readAll = async (readModels: ReadModelStore, collection: string) => {
 /**
  * Every document, read once and kept with the projector's checkpoint before
  * the read: answered again while that reaches the position asked, read again
- * when it does not. Where today's documents are not held (a worker of past
- * days), a past day's lists are restored without reading every document again.
+ * when it does not. Asks that come while a read is under way wait for it
+ * instead of reading too. Where today's documents are not held (a worker of
+ * past days), a past day's lists are restored without reading every document
+ * again.
  */
 export const storedOnce = (readModels: ReadModelStore): LaterDocuments => {
-  const kept = new Map<string, { position: number; docs: Promise<ReadonlyMap<string, unknown>> }>();
-  return async (collection, reaching) => {
-    const known = kept.get(collection);
-    if (known !== undefined && known.position >= reaching) return known.docs;
-    const position = await readModels.getCheckpoint(projectorId);
-    const docs = readAll(readModels, collection);
-    kept.set(collection, { position, docs });
+  type Read = Promise<{ position: number; docs: ReadonlyMap<string, unknown> }>;
+  const kept = new Map<string, Read>();
+  const read = (collection: string): Read => {
+    const pending = readModels
+      .getCheckpoint(projectorId)
+      .then(async (position) => ({ position, docs: await readAll(readModels, collection) }));
+    kept.set(collection, pending);
     // A failed read is not kept: the next asks again.
-    docs.catch(() => {
-      if (kept.get(collection)?.docs === docs) kept.delete(collection);
+    pending.catch(() => {
+      if (kept.get(collection) === pending) kept.delete(collection);
     });
-    return docs;
+    return pending;
+  };
+  return async (collection, reaching) => {
+    const known = kept.get(collection) ?? read(collection);
+    const first = await known;
+    if (first.position >= reaching) return first.docs;
+    // Too early for this position: one newer read, shared with whoever started it.
+    const newer = kept.get(collection);
+    return (await (newer !== undefined && newer !== known ? newer : read(collection))).docs;
   };
 };
 
