@@ -70,10 +70,7 @@ const proxySourceOf = (data: unknown): string | null => {
 /**
  * A page of a task's history as the API gives it: each event with who recorded
  * it, its leaf hash, and whether the last signed head (`signedSize` events)
- * covers it; cursors and page info as connections have them. The leaf hash is
- * computed from the event as read, when it is read: a page whose query does
- * not ask for it (a task's page showing its newest events) hashes nothing,
- * and an answer sent over the broker carries it (JSON reads it).
+ * covers it; cursors and page info as connections have them.
  */
 export const historyConnection = (page: StreamPage, signedSize: number) => {
   const edges = page.events.map((event) => ({
@@ -89,9 +86,7 @@ export const historyConnection = (page: StreamPage, signedSize: number) => {
       correlationId: event.metadata.correlationId,
       data: event.data,
       proxySource: proxySourceOf(event.data),
-      get leafHash(): string {
-        return eventLeafHash(event).toString('hex');
-      },
+      leafHash: eventLeafHash(event).toString('hex'),
       coveredBySignedHead: event.position <= signedSize,
     },
   }));

@@ -33,24 +33,3 @@ describe('a task’s history', () => {
     expect(nodes.map((node) => node.proxySource)).toEqual(['联络员电话报送', null]);
   });
 });
-
-describe('a task’s history page', () => {
-  const page = (events: StoredEvent[]) => ({ events, hasPreviousPage: false, hasNextPage: false });
-
-  it('hashes an event only when its leaf hash is read, from the event as read', () => {
-    // Canonical JSON refuses a number that is not finite: hashing this event throws.
-    const unhashable = event({ percent: Number.POSITIVE_INFINITY }, 1);
-    const [node] = historyConnection(page([unhashable]), 0).edges.map((edge) => edge.node);
-    expect(node?.position).toBe(1);
-    expect(() => node?.leafHash).toThrow();
-  });
-
-  it('carries the leaf hash in the JSON an answer over the broker is sent as', () => {
-    const nodes = historyConnection(page([event({ percent: 30 }, 1)]), 0).edges.map(
-      (edge) => edge.node,
-    );
-    const sent = JSON.parse(JSON.stringify(nodes)) as { leafHash: string }[];
-    expect(sent[0]?.leafHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(sent[0]?.leafHash).toBe(nodes[0]?.leafHash);
-  });
-});
