@@ -32,7 +32,11 @@ import { settlementOf } from './settlements.ts';
 export interface BoardsOptions {
   /** Past days whose documents stay in memory (default 4). */
   cachedDays?: number;
-  /** Documents those past days may hold together (default: no bound but the days). */
+  /**
+   * Documents those past days may hold together (default: no bound but the
+   * days), and at most as many of the stored documents their lists are
+   * restored from, in each worker.
+   */
   cachedDocuments?: number;
   /**
    * Where to read and build the boards in worker threads (today's in one,
@@ -82,9 +86,12 @@ export const createBoardsService = (
   const stopping = new AbortController();
   // Today's boards and past days' each in a worker of their own (today's
   // keeps no past day); in this thread, one compute does both.
+  // Each worker keeps at most `cachedDocuments` of the stored documents past
+  // days' lists are restored from; today's and the closer's keep one day.
+  const oneDay = { ...cache, cachedDays: 1 };
   const compute: BoardsCompute = options.worker
     ? boardsComputeByDay(
-        boardsComputeInWorker({ ...options.worker, cachedDays: 1 }),
+        boardsComputeInWorker({ ...options.worker, ...oneDay }),
         boardsComputeInWorker({ ...options.worker, ...cache }),
       )
     : createBoardsCompute({
@@ -97,7 +104,7 @@ export const createBoardsService = (
   // Its own worker: a long pass over the log holds up neither the boards asked
   // meanwhile nor this thread; without workers, nothing is kept ahead.
   const closing: BoardsCompute | null = options.worker
-    ? boardsComputeInWorker({ ...options.worker, cachedDays: 1 })
+    ? boardsComputeInWorker({ ...options.worker, ...oneDay })
     : null;
   const keptDays = closing ? (options.keptDays ?? 0) : 0;
   let closeTimer: NodeJS.Timeout | undefined;

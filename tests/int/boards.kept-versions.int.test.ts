@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from '../../services/boards/as-of/snapshot.ts';
 import { dayLightsOf } from '../../services/boards/build/day-lights.ts';
+import { createBoardsCompute } from '../../services/boards/compute/boards-compute.ts';
 import { createBoardMemory } from '../../services/boards/memory/board-memory.ts';
 import { createProjector } from '../../services/projector/projector.ts';
 import { rebuildReadModels } from '../../services/projector/rebuild.ts';
@@ -194,5 +195,38 @@ describe('boards as of a past day, read from the versions the projector keeps', 
     await rebuildReadModels({ eventStore, readModels, projections: allProjections, until: 800 });
     const kept = await keptSnapshots(readModels, eventStore, ['2021-01-01', '2021-12-31']);
     expect([...kept.keys()]).toEqual(['2021-01-01']);
+  }, 60_000);
+
+  it('restore lists from stored documents kept within the documents past days may hold', async () => {
+    const { eventStore, readModels } = await projectedYear();
+    /** Three past days' boards asked in turn, one day kept: how often every task was read. */
+    const taskReads = async (cachedDocuments: number) => {
+      let reads = 0;
+      const counted = new Proxy(readModels, {
+        get: (target, key) =>
+          key === 'find'
+            ? (collection: string, query: unknown) => {
+                if (collection === boardCollections.tasks) reads += 1;
+                return target.find(collection, query as never);
+              }
+            : (() => {
+                const value = Reflect.get(target, key);
+                return typeof value === 'function' ? value.bind(target) : value;
+              })(),
+      });
+      const compute = createBoardsCompute({
+        eventStore,
+        readModels: counted,
+        cachedDays: 1,
+        cachedDocuments,
+      });
+      for (const day of ['2021-03-31', '2021-06-30', '2021-09-30']) {
+        await compute.board('progressBoard', { first: 5 }, { day, today: false });
+      }
+      return reads;
+    };
+    expect(await taskReads(1_000_000)).toBe(1);
+    // Fewer than the tasks: read again for each day.
+    expect(await taskReads(10)).toBe(3);
   }, 60_000);
 });

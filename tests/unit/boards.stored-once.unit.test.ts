@@ -82,3 +82,30 @@ describe('stored documents asked for together', () => {
     expect(both[0]).toBe(both[1]);
   });
 });
+
+describe('stored documents kept within a bound', () => {
+  it('let the collection asked longest ago go first', async () => {
+    const { store, state } = growingStore();
+    // One document a collection: room for two.
+    const later = storedOnce(store, 2);
+    await later('board_tasks', 1);
+    await later('board_blockages', 1);
+    await later('board_tasks', 1);
+    expect(state.reads).toBe(2);
+    await later('board_milestones', 1);
+    await later('board_tasks', 1);
+    expect(state.reads).toBe(3);
+    await later('board_blockages', 1);
+    expect(state.reads).toBe(4);
+  });
+
+  it('keep no read that alone holds more, sharing it only with the asks that waited', async () => {
+    const { store, state } = growingStore();
+    const later = storedOnce(store, 0);
+    const both = await Promise.all([later('board_tasks', 1), later('board_tasks', 1)]);
+    expect(both[0]).toBe(both[1]);
+    expect(state.reads).toBe(1);
+    await later('board_tasks', 1);
+    expect(state.reads).toBe(2);
+  });
+});

@@ -90,24 +90,59 @@ const readAll = async (readModels: ReadModelStore, collection: string) => {
  * when it does not. Asks that come while a read is under way wait for it
  * instead of reading too. Where today's documents are not held (a worker of
  * past days), a past day's lists are restored without reading every document
- * again.
+ * again. What is kept holds at most `maxDocuments` documents: past it, the
+ * collections asked longest ago are let go first, and a read holding more
+ * than that alone is only shared by the asks that waited for it.
  */
-export const storedOnce = (readModels: ReadModelStore): LaterDocuments => {
+export const storedOnce = (
+  readModels: ReadModelStore,
+  maxDocuments = Number.POSITIVE_INFINITY,
+): LaterDocuments => {
   type Read = Promise<{ position: number; docs: ReadonlyMap<string, unknown> }>;
+  // In the order asked: the first, the one asked longest ago.
   const kept = new Map<string, Read>();
+  const weights = new Map<string, number>();
+  let held = 0;
+  const forget = (collection: string, read: Read) => {
+    if (kept.get(collection) !== read) return;
+    kept.delete(collection);
+    held -= weights.get(collection) ?? 0;
+    weights.delete(collection);
+  };
+  const weigh = (collection: string, read: Read, documents: number) => {
+    if (kept.get(collection) !== read) return;
+    if (documents > maxDocuments) return forget(collection, read);
+    held += documents;
+    weights.set(collection, documents);
+    for (const [oldest, was] of kept) {
+      if (held <= maxDocuments) break;
+      forget(oldest, was);
+    }
+  };
   const read = (collection: string): Read => {
     const pending = readModels
       .getCheckpoint(projectorId)
       .then(async (position) => ({ position, docs: await readAll(readModels, collection) }));
+    const was = kept.get(collection);
+    if (was !== undefined) forget(collection, was);
     kept.set(collection, pending);
     // A failed read is not kept: the next asks again.
-    pending.catch(() => {
-      if (kept.get(collection) === pending) kept.delete(collection);
-    });
+    pending.then(
+      ({ docs }) => weigh(collection, pending, docs.size),
+      () => forget(collection, pending),
+    );
     return pending;
   };
+  const used = (collection: string): Read | undefined => {
+    const known = kept.get(collection);
+    if (known === undefined) return undefined;
+    // Asked last: let go last.
+    kept.delete(collection);
+    kept.set(collection, known);
+    return known;
+  };
   return async (collection, reaching) => {
-    const known = kept.get(collection) ?? read(collection);
+    const known = used(collection) ?? read(collection);
     const first = await known;
     if (first.position >= reaching) return first.docs;
     // Too early for this position: one newer read, shared with whoever started it.

@@ -89,7 +89,11 @@ export interface BoardsComputeDeps {
   eventStore: EventStore;
   readModels: ReadModelStore;
   cachedDays?: number;
-  /** Documents the past days kept may hold together (the day asked last stays, whatever it holds). */
+  /**
+   * Documents the past days kept may hold together (the day asked last stays,
+   * whatever it holds); the stored documents their lists are restored from
+   * are kept up to as many.
+   */
   cachedDocuments?: number;
   /** Stops a long catch-up or computation between two pages or days. */
   signal?: AbortSignal;
@@ -108,7 +112,7 @@ export const createBoardsCompute = (deps: BoardsComputeDeps): BoardsCompute => {
   });
   // Today's documents where they are held already (the boards of today are
   // asked here); else the stored ones, read once while they reach far enough.
-  const stored = storedOnce(deps.readModels);
+  const stored = storedOnce(deps.readModels, deps.cachedDocuments);
   const later: LaterDocuments = async (collection, reaching) =>
     (await memory.held(collection)) ?? stored(collection, reaching);
   const past = createAsOfSnapshots({
