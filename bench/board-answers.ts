@@ -7,6 +7,8 @@
  *
  *   npm run --silent demo && node bench/board-answers.ts --data data/demo > after.jsonl
  *   node bench/board-answers.ts --data DIR --today 2021-12-31T10:00:00+08:00
+ *
+ * BOARDS_CACHED_DAYS and BOARDS_CACHED_DOCUMENTS are passed on.
  */
 import { parseArgs } from 'node:util';
 import type { Actor } from '../contracts/actor.ts';
@@ -34,6 +36,12 @@ const config = loadConfig({
   LOG_LEVEL: 'warn',
   DATA_DIR: values.data,
   SERVICES: 'tasks,directory,rules,projector,views,boards',
+  // What the boards keep in memory may be bounded, to compare answers under a small bound.
+  ...Object.fromEntries(
+    ['BOARDS_CACHED_DAYS', 'BOARDS_CACHED_DOCUMENTS'].flatMap((name) =>
+      process.env[name] === undefined ? [] : [[name, process.env[name]]],
+    ),
+  ),
 });
 const system = createSystem(config, { clock: settableClock(values.today) });
 await system.start();
