@@ -4,10 +4,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
  * The server (`main.ts`) as its own process on embedded stores in `dir`, on
  * `port`, signing tokens with `secret`, its clock at the last day of the
  * generated logs' year: what the soak and the probes benchmarks run against.
+ * `settings` come before this process's environment, which may override them.
  */
-export const spawnServer = (dir: string, port: number, secret: string): ChildProcess =>
+export const spawnServer = (
+  dir: string,
+  port: number,
+  secret: string,
+  settings: Record<string, string> = {},
+): ChildProcess =>
   spawn(process.execPath, ['main.ts'], {
     env: {
+      ...settings,
       ...process.env,
       DATA_DIR: dir,
       PORT: String(port),

@@ -8,7 +8,8 @@
  * limit stays as deployed: 25% task pages (with their newest history), 15% task
  * lists, 30% the six boards in turn, 30% indicator values reported. Prints, per
  * minute: requests, p50/p99, refusals (503 OVERLOADED), errors, and the server's
- * RSS; then the RSS after a minute idle.
+ * RSS; then the RSS after a minute idle. The server warms up first as a
+ * production node does (WARM_UP_REQUESTS, 600 unless set).
  *
  *   npm run bench:soak
  *   SOAK_MINUTES=1 SOAK_RATE=100 npm run bench:soak
@@ -24,6 +25,7 @@ import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-s
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
 import { rebuildReadModels } from '../services/projector/rebuild.ts';
+import { workdayQueries } from '../system/warm-up/requests.ts';
 import { freePort } from '../tests/support/nats-server.ts';
 import { generateLog, units } from './generate-log.ts';
 import { spawnServer } from './server-process.ts';
@@ -55,7 +57,8 @@ const rssOf = (pid: number): number => {
 };
 
 const startServer = async (port: number, secret: string): Promise<ChildProcess> => {
-  const server = spawnServer(dir, port, secret);
+  // Warmed up as a production node is, unless WARM_UP_REQUESTS says otherwise.
+  const server = spawnServer(dir, port, secret, { WARM_UP_REQUESTS: '600' });
   const url = `http://127.0.0.1:${port}/readyz`;
   for (let tries = 0; tries < 600; tries++) {
     const ready = await fetch(url).then(
@@ -68,21 +71,7 @@ const startServer = async (port: number, secret: string): Promise<ChildProcess> 
   throw new Error('the server was not ready in 2 minutes');
 };
 
-const taskPage = `query($id: ID!) { task(id: $id) { id title status progress
-  milestones { id title dueDate progress status } blockages { id status } indicators { id name }
-  history(last: 100) { edges { node { position type recordedAt actor { id role } } } } } }`;
-const taskList = `query($unit: ID) { tasks(first: 50, filter: { leadUnitId: $unit },
-  orderBy: { field: UPDATED_AT, direction: DESC }) {
-  totalCount edges { node { id title status progress } } } }`;
-const boards = [
-  '{ overview { totals { green yellow red } ranking { unitId score } series { day red } } }',
-  '{ responsibilityBoard(first: 50) { totalCount nodes { unitId score rank } } }',
-  '{ stageBoard(first: 50) { totalCount nodes { id state } } }',
-  '{ blockageBoard(first: 50) { totalCount nodes { id ageDays } } }',
-  '{ progressBoard(first: 50) { totalCount nodes { taskId light } } }',
-  '{ resultsBoard(first: 50) { totalCount nodes { id attainment } } }',
-];
-const reportValue = `mutation($input: ReportIndicatorValueInput!) { reportIndicatorValue(input: $input) { revision } }`;
+const { taskPage, taskList, boards, reportValue } = workdayQueries;
 
 type Outcome = 'ok' | 'refused' | 'error';
 type Minute = {
@@ -102,7 +91,11 @@ try {
   const port = await freePort();
   const startedAt = performance.now();
   const server = await startServer(port, secret);
-  line('server ready (/readyz)', `${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  line(
+    'server ready (/readyz)',
+    `${((performance.now() - startedAt) / 1000).toFixed(1)} s, ` +
+      `WARM_UP_REQUESTS=${process.env.WARM_UP_REQUESTS ?? '600'}`,
+  );
   const pid = server.pid as number;
   try {
     const users = await Promise.all(

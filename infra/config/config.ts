@@ -98,6 +98,11 @@ export interface Config {
   boardsKeptDays: number;
   /** Documents `npm run rebuild` holds in memory at once (see `keptDocuments` of the rebuild). */
   rebuildKeptDocuments: number;
+  /**
+   * Requests a node's gateway sends a scratch system of its own before it is
+   * offered (`system/warm-up`); 0: none. By default 600 in production, else 0.
+   */
+  warmUpRequests: number;
   /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
   nats: NatsSettings;
   /** The leases that keep one projector, one clock and one audit indexer active across nodes. */
@@ -609,6 +614,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     boardsWorkerMemoryMb: integer(env, 'BOARDS_WORKER_MEMORY_MB', 2048, 256, 65_536),
     boardsKeptDays: integer(env, 'BOARDS_KEPT_DAYS', 400, 0, 3660),
     rebuildKeptDocuments: integer(env, 'REBUILD_KEPT_DOCUMENTS', 300_000, 1000, 100_000_000),
+    warmUpRequests: integer(env, 'WARM_UP_REQUESTS', production ? 600 : 0, 0, 100_000),
     ...scaleOutSettings(env),
     ...authSettings(env),
     ...graphqlSettings(env, production),

@@ -159,6 +159,13 @@ describe('a production configuration', () => {
     });
     expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
   });
+
+  it('warms a node up before it is offered, unless told not to; elsewhere only when asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).warmUpRequests).toBe(600);
+    expect(loadConfig({ NODE_ENV: 'production', WARM_UP_REQUESTS: '0' }).warmUpRequests).toBe(0);
+    expect(loadConfig({}).warmUpRequests).toBe(0);
+    expect(loadConfig({ WARM_UP_REQUESTS: '40' }).warmUpRequests).toBe(40);
+  });
 });
 
 describe('a wrong setting', () => {
@@ -256,6 +263,7 @@ describe('valid overrides', () => {
       BOARDS_WORKER_MEMORY_MB: '4096',
       BOARDS_KEPT_DAYS: '30',
       REBUILD_KEPT_DOCUMENTS: '50000',
+      WARM_UP_REQUESTS: '250',
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
       READ_MODEL_STORE_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
       MONGODB_DATABASE: 'dubanju_city',
@@ -301,6 +309,7 @@ describe('valid overrides', () => {
       boardsWorkerMemoryMb: 4096,
       boardsKeptDays: 30,
       rebuildKeptDocuments: 50000,
+      warmUpRequests: 250,
       eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',
       readModelStoreUrl: 'mongodb://mongo:27017/?replicaSet=rs0',
       mongodbDatabase: 'dubanju_city',
