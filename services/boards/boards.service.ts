@@ -101,10 +101,11 @@ export const createBoardsService = (
         signal: stopping.signal,
       });
   const source = createBoardSource({ readModels: deps.readModels, clock: deps.clock, compute });
-  // Its own worker: a long pass over the log holds up neither the boards asked
-  // meanwhile nor this thread; without workers, nothing is kept ahead.
+  // Its own worker, at the lowest CPU priority: a long pass over the log holds
+  // up neither the boards asked meanwhile nor this thread, nor takes a core
+  // from them under load; without workers, nothing is kept ahead.
   const closing: BoardsCompute | null = options.worker
-    ? boardsComputeInWorker({ ...options.worker, ...oneDay })
+    ? boardsComputeInWorker({ ...options.worker, ...oneDay, background: true })
     : null;
   const keptDays = closing ? (options.keptDays ?? 0) : 0;
   let closeTimer: NodeJS.Timeout | undefined;

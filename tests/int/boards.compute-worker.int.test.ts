@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DomainError } from '../../contracts/errors.ts';
@@ -137,5 +137,34 @@ describe('boards read and built in a worker thread', () => {
     const after = await worker.board('progressBoard', query, today);
     expect(after.position).toBe(end);
     expect(before.position).toBeLessThan(end);
+  }, 60_000);
+});
+
+/** The nice value of each thread of this process (Linux), by thread id. */
+const threadNices = (): Map<number, number> => {
+  const nices = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: state is the 3rd field, nice the 19th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    nices.set(Number(tid), Number(fields[16]));
+  }
+  return nices;
+};
+
+describe('a worker of work no request waits for', () => {
+  it('runs at the lowest CPU priority, the other threads as they were', async () => {
+    const before = threadNices();
+    const background = opened(
+      boardsComputeInWorker({ stores, cachedDays: 1, memoryMb: 256, background: true }),
+    );
+    await background.lights([]);
+    const lowered = [...threadNices()].filter(([tid, nice]) => nice === 19 && !before.has(tid));
+    expect(lowered).toHaveLength(1);
+    expect(threadNices().get(process.pid)).toBe(before.get(process.pid));
+    // A worker answering requests keeps the priority of the process.
+    const serving = opened(boardsComputeInWorker({ stores, cachedDays: 1, memoryMb: 256 }));
+    await serving.lights([]);
+    expect([...threadNices()].filter(([, nice]) => nice === 19)).toHaveLength(1);
   }, 60_000);
 });

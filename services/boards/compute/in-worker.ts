@@ -47,6 +47,7 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     stores: options.stores,
     cachedDays: options.cachedDays,
     ...(options.cachedDocuments === undefined ? {} : { cachedDocuments: options.cachedDocuments }),
+    ...(options.background ? { background: true } : {}),
   };
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;

@@ -8,6 +8,8 @@ export interface WorkerSetup {
   cachedDays: number;
   /** Documents the past days kept may hold together (absent: no bound but the days). */
   cachedDocuments?: number;
+  /** Work no request waits for: the thread runs at the lowest CPU priority (nice 19). */
+  background?: boolean;
 }
 
 type Served = 'board' | 'overview' | 'lights' | 'closeDays' | 'warm';

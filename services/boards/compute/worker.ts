@@ -3,6 +3,7 @@
  * `boardsComputeInWorker`): its own connections to the stores, its own
  * documents in memory, so a long board never holds the service's event loop.
  */
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../../contracts/errors.ts';
 import { openStores } from '../../../infra/stores/stores.ts';
@@ -12,6 +13,17 @@ import type { ComputeRequest, ComputeResponse, WorkerSetup } from './protocol.ts
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (port === null) throw new Error('the boards worker runs in a worker thread');
+
+// On Linux a thread has a priority of its own: this one gives way to every
+// other thread of the process (requests, today's boards) when the cores are busy.
+if (setup.background) {
+  try {
+    // Nice 19 on Linux: the lowest.
+    setPriority(constants.priority.PRIORITY_LOW);
+  } catch {
+    // Where a thread's priority cannot be set, it runs as the others do.
+  }
+}
 
 const stores = openStores(setup.stores);
 const compute = createBoardsCompute({
