@@ -99,8 +99,8 @@ export interface Config {
   /** Documents `npm run rebuild` holds in memory at once (see `keptDocuments` of the rebuild). */
   rebuildKeptDocuments: number;
   /**
-   * Requests a node's gateway sends a scratch system of its own before it is
-   * offered (`system/warm-up`); 0: none. By default 600 in production, else 0.
+   * GraphQL requests a starting node sends a scratch system of its own before
+   * it is offered (`system/warm-up`); 0: none. By default 600 in production, else 0.
    */
   warmUpRequests: number;
   /** NATS credentials and TLS, passed through to the transporter and the NATS lease store. */
