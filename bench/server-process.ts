@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
+/** The server's clock: the last day of the generated logs' year. */
+export const serverClock = '2021-12-31T02:00:00Z';
+
 /**
  * The server (`main.ts`) as its own process on embedded stores in `dir`, on
  * `port`, signing tokens with `secret`, its clock at the last day of the
@@ -19,7 +22,7 @@ export const spawnServer = (
       DATA_DIR: dir,
       PORT: String(port),
       JWT_SECRET: secret,
-      CLOCK: '2021-12-31T02:00:00Z',
+      CLOCK: serverClock,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

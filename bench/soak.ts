@@ -1,15 +1,17 @@
 /**
  * Soak: the server under a steady mixed load for minutes, as a district's
  * working day would load it. The server runs as its own process (`main.ts`, on
- * embedded stores) on a generated log (SOAK_EVENTS, default 20,000) or a data
- * folder (`--data DIR`); this process sends SOAK_RATE requests a second (default
- * 200) for SOAK_MINUTES (default 10), open loop (each at its time, whether the
- * earlier ones are answered or not), spread over 80 users so the per-user rate
- * limit stays as deployed: 25% task pages (with their newest history), 15% task
+ * embedded stores) on a generated log (SOAK_EVENTS, default 20,000; its read
+ * models rebuilt as `npm run rebuild` leaves them, past days' overviews kept)
+ * or a data folder (`--data DIR`); this process sends SOAK_RATE requests a
+ * second (default 200) for SOAK_MINUTES (default 10), open loop (each at its
+ * time, whether the earlier ones are answered or not), spread over 80 users so
+ * the per-user rate limit stays as deployed: 25% task pages (with their newest history), 15% task
  * lists, 30% the six boards in turn, 30% indicator values reported. Prints, per
- * minute: requests, p50/p99, refusals (503 OVERLOADED), errors, and the server's
- * RSS; then the RSS after a minute idle. The server warms up first as a
- * production node does (WARM_UP_REQUESTS, 600 unless set).
+ * minute: requests, p50/p99, refusals (503 OVERLOADED), errors, the server's
+ * RSS, and the p99 of each part of the mix; then the RSS after a minute idle.
+ * The server warms up first as a production node does (WARM_UP_REQUESTS, 600
+ * unless set).
  *
  *   npm run bench:soak
  *   SOAK_MINUTES=1 SOAK_RATE=100 npm run bench:soak
@@ -20,15 +22,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dayOf } from '../contracts/dates.ts';
 import { signToken } from '../infra/auth/tokens.ts';
+import { loadConfig } from '../infra/config/config.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
+import { keepPastDays } from '../services/boards/compute/keep-past-days.ts';
 import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import { workdayQueries } from '../system/warm-up/requests.ts';
 import { freePort } from '../tests/support/nats-server.ts';
 import { generateLog, units } from './generate-log.ts';
-import { spawnServer } from './server-process.ts';
+import { serverClock, spawnServer } from './server-process.ts';
 import { line, percentile } from './stats.ts';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
@@ -44,7 +49,11 @@ const prepare = async () => {
     if ((await eventStore.lastPosition()) > 0) return;
     const log = await generateLog(eventStore, Number(process.env.SOAK_EVENTS ?? 20_000));
     await rebuildReadModels({ eventStore, readModels, projections: allProjections });
-    line('generated log', `${log.events} events, ${log.tasks} tasks`);
+    // As `npm run rebuild` leaves them: the past days the server keeps ahead, kept.
+    const keptDays = loadConfig(process.env).boardsKeptDays;
+    const today = dayOf(serverClock);
+    const past = await keepPastDays({ eventStore, readModels, today, keptDays });
+    line('generated log', `${log.events} events, ${log.tasks} tasks, ${past} past days kept`);
   } finally {
     await readModels.close();
     await eventStore.close();
@@ -74,16 +83,22 @@ const startServer = async (port: number, secret: string): Promise<ChildProcess> 
 const { taskPage, taskList, boards, reportValue } = workdayQueries;
 
 type Outcome = 'ok' | 'refused' | 'error';
+/** The parts of the mix, as each minute's p99 is told apart by. */
+type Part = 'pages' | 'lists' | 'boards' | 'writes';
 type Minute = {
   latencies: number[];
+  byPart: Record<Part, number[]>;
   outcomes: Record<Outcome, number>;
   errors: Map<string, number>;
 };
 const newMinute = (): Minute => ({
   latencies: [],
+  byPart: { pages: [], lists: [], boards: [], writes: [] },
   outcomes: { ok: 0, refused: 0, error: 0 },
   errors: new Map(),
 });
+const partOf = (kind: number): Part =>
+  kind < 5 ? 'pages' : kind < 8 ? 'lists' : kind < 14 ? 'boards' : 'writes';
 
 try {
   await prepare();
@@ -147,7 +162,9 @@ try {
         outcome = 'error';
         code = error instanceof Error ? error.message : String(error);
       }
-      minute.latencies.push(performance.now() - started);
+      const took = performance.now() - started;
+      minute.latencies.push(took);
+      minute.byPart[partOf(kind)].push(took);
       minute.outcomes[outcome] += 1;
       if (outcome === 'error') minute.errors.set(code, (minute.errors.get(code) ?? 0) + 1);
     };
@@ -157,11 +174,16 @@ try {
       await Promise.all(pending);
       minute.latencies.sort((a, b) => a - b);
       const errors = [...minute.errors].map(([code, count]) => `${code} ×${count}`).join(', ');
+      const parts = Object.entries(minute.byPart).map(([part, latencies]) => {
+        latencies.sort((a, b) => a - b);
+        return `${part} ${percentile(latencies, 99).toFixed(0)}`;
+      });
       line(
         `minute ${m + 1}`,
         `${minute.latencies.length} requests, p50 ${percentile(minute.latencies, 50).toFixed(0)} ms, ` +
           `p99 ${percentile(minute.latencies, 99).toFixed(0)} ms, refused ${minute.outcomes.refused}, ` +
-          `errors ${minute.outcomes.error}${errors ? ` (${errors})` : ''}, server RSS ${rss.toFixed(0)} MB`,
+          `errors ${minute.outcomes.error}${errors ? ` (${errors})` : ''}, server RSS ${rss.toFixed(0)} MB; ` +
+          `p99 of ${parts.join(', ')} ms`,
       );
     };
     const opened = performance.now();

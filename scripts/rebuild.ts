@@ -3,8 +3,11 @@
  *   npm run --silent rebuild -- [--data DIR] [--verify]
  * Without --verify: empties the read models of DIR (default DATA_DIR, else
  * ./data) and replays the whole log through every projection, printing
- * events/s, then keeps the overview chart's points of the month ends the log
- * has gone past (see `keepMonthEndLights`). Stop the system first: its projector would see the store emptied
+ * events/s; then keeps the overviews of the past days a node keeps ahead (the
+ * last BOARDS_KEPT_DAYS up to yesterday by CLOCK, see `keepPastDays`), so a
+ * node started on them does not compute them while it serves, and the overview
+ * chart's points of the month ends the log has gone past before those (see
+ * `keepMonthEndLights`). Stop the system first: its projector would see the store emptied
  * and replay the log itself, and the rebuild then gives way to it (exit 1).
  * With --verify: changes nothing in DIR; rebuilds into a fresh temporary store
  * up to the position the stored read models reflect and compares them document
@@ -19,6 +22,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dayOf } from '../contracts/dates.ts';
+import { clockOf } from '../infra/clock/clock.ts';
 import { loadConfig } from '../infra/config/config.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { chunkedReadModelStore } from '../infra/read-model-store/chunked/chunked-read-model-store.ts';
@@ -29,6 +34,7 @@ import { CheckpointMovedError } from '../infra/read-model-store/port.ts';
 import { chunkedCollections } from '../infra/stores/stores.ts';
 import { allProjections } from '../projections/index.ts';
 import { keepMonthEndLights } from '../services/boards/as-of/month-end-lights.ts';
+import { keepPastDays } from '../services/boards/compute/keep-past-days.ts';
 import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import {
   lateDaysCollection,
@@ -226,10 +232,15 @@ try {
   if (values.verify) process.exitCode = await verify();
   else {
     await replay(readModels);
-    const started = performance.now();
+    let started = performance.now();
+    const since = () => ((performance.now() - started) / 1000).toFixed(1);
+    const today = dayOf(clockOf(config.clock).now());
+    const keptDays = config.boardsKeptDays;
+    const past = await keepPastDays({ eventStore, readModels, today, keptDays });
+    say(`kept the overviews of ${past} past days (BOARDS_KEPT_DAYS=${keptDays}) in ${since()} s`);
+    started = performance.now();
     const days = await keepMonthEndLights(readModels, eventStore);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    say(`kept the overview chart's points of ${days.length} month ends in ${seconds} s`);
+    say(`kept the overview chart's points of ${days.length} month ends in ${since()} s`);
   }
 } catch (error) {
   // A running system's projector saw the store emptied and replays it itself.

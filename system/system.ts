@@ -4,7 +4,7 @@ import { createGatewayServer } from '../gateway/server.ts';
 import { createAuditAlarm } from '../infra/audit/alarm.ts';
 import { loadOrCreateSecret } from '../infra/auth/secret.ts';
 import type { Clock } from '../infra/clock/clock.ts';
-import { offsetClock, systemClock } from '../infra/clock/clock.ts';
+import { clockOf } from '../infra/clock/clock.ts';
 import type { Config } from '../infra/config/config.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import { AssertingContext, actorAssertions } from '../infra/identity/assertion-middleware.ts';
@@ -67,8 +67,7 @@ export const createSystem = (
     ? { ...opened, eventStore: overrides.eventStore(opened.eventStore) }
     : opened;
   const writer = loadWriteKey(config);
-  const clock =
-    overrides.clock ?? (config.clock === 'system' ? systemClock : offsetClock(config.clock));
+  const clock = overrides.clock ?? clockOf(config.clock);
   const auditAlarm = createAuditAlarm();
   const deps: ServiceDeps = {
     ...stores,

@@ -41,3 +41,7 @@ export const offsetClock = (start: string): Clock => {
   if (Number.isNaN(offset)) throw new Error(`not a timestamp: ${start}`);
   return { now: () => new Date(Date.now() + offset).toISOString() };
 };
+
+/** The clock of the CLOCK setting: the system's, or one started at the date or time it gives. */
+export const clockOf = (setting: string): Clock =>
+  setting === 'system' ? systemClock : offsetClock(setting);

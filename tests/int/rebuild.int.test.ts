@@ -9,9 +9,11 @@ import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-even
 import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import type { ReadModelStore } from '../../infra/read-model-store/port.ts';
 import { allProjections } from '../../projections/index.ts';
+import { isDigestKept } from '../../services/boards/as-of/day-digests.ts';
 import { createDayLightsSource } from '../../services/boards/as-of/day-lights-source.ts';
 import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
 import { createBoardsCompute } from '../../services/boards/compute/boards-compute.ts';
+import { keepPastDays } from '../../services/boards/compute/keep-past-days.ts';
 import { createProjector } from '../../services/projector/projector.ts';
 import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 import { temporalCollections } from '../../services/projector/versions.ts';
@@ -65,9 +67,13 @@ const copyOfData = (dataDir: string, name: string) => {
   return copy;
 };
 
-const rebuildCommand = (dataDir: string, ...args: string[]) =>
+const rebuildCommand = (dataDir: string, ...args: string[]) => rebuildWith({}, dataDir, ...args);
+
+/** `npm run rebuild` with `settings` over this process's environment. */
+const rebuildWith = (settings: Record<string, string>, dataDir: string, ...args: string[]) =>
   spawnSync(process.execPath, ['scripts/rebuild.ts', '--data', dataDir, ...args], {
     encoding: 'utf8',
+    env: { ...process.env, ...settings },
   });
 
 describe('the read models rebuilt from a log written through real commands', () => {
@@ -557,6 +563,39 @@ describe('the read models rebuilt from a log written through real commands', () 
     expect(await everyDocument(readModels)).toEqual(incremental);
     expect(await readModels.getCheckpoint('main')).toBe(lastPosition);
     await readModels.close();
+  });
+
+  it('keeps the overviews of the past days a node keeps ahead, so its closer finds none to compute', async () => {
+    const copy = copyOfData(dataDir, 'past-days');
+    const settings = { CLOCK: '2022-01-10T02:00:00Z', BOARDS_KEPT_DAYS: '30' };
+    const result = rebuildWith(settings, copy);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^kept the overviews of 30 past days \(BOARDS_KEPT_DAYS=30\) in /m,
+    );
+    const eventStore = openSqliteEventStore({ path: path.join(copy, 'events.sqlite') });
+    const readModels = openEmbeddedReadModelStore({ path: path.join(copy, 'read-models.sqlite') });
+    try {
+      // From 30 days before yesterday to yesterday, by the clock the nodes run on.
+      expect(await isDigestKept(readModels, '2021-12-11')).toBe(true);
+      expect(await isDigestKept(readModels, '2022-01-09')).toBe(true);
+      expect(await isDigestKept(readModels, '2021-12-10')).toBe(false);
+      expect(await isDigestKept(readModels, '2022-01-10')).toBe(false);
+      const again = { eventStore, readModels, today: '2022-01-10', keptDays: 30 };
+      expect(await keepPastDays(again)).toBe(0);
+    } finally {
+      await readModels.close();
+      await eventStore.close();
+    }
+    const verified = rebuildCommand(copy, '--verify');
+    expect(verified.status).toBe(0);
+    const agreeing = /^the overview's kept days agree with the log: (\d+)$/m.exec(verified.stdout);
+    expect(Number(agreeing?.[1])).toBeGreaterThanOrEqual(30);
+    const none = rebuildWith(
+      { ...settings, BOARDS_KEPT_DAYS: '0' },
+      copyOfData(dataDir, 'no-days'),
+    );
+    expect(none.stdout).toMatch(/^kept the overviews of 0 past days \(BOARDS_KEPT_DAYS=0\) in /m);
   });
 
   it('refuses a data directory without an event log', () => {

@@ -1,0 +1,46 @@
+import type { EventStore } from '../../../infra/event-store/port.ts';
+import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
+import { createDayCloser } from '../as-of/day-closer.ts';
+import { createBoardsCompute } from './boards-compute.ts';
+
+/** The stores, today (China Standard Time, by the clock the nodes run on) and how many days back a node keeps. */
+export interface KeepPastDaysOptions {
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  today: string;
+  /** BOARDS_KEPT_DAYS: the last so many days up to yesterday (0: none). */
+  keptDays: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Computes and keeps, in this thread, the overviews of the past days a node's
+ * closer keeps ahead (see `createDayCloser`): the same days, the same digests,
+ * in one pass over the log. Run offline after a rebuild, which clears them
+ * with the rest, so a node started on the rebuilt read models finds them kept
+ * instead of making that pass while it serves. Answers the days it computed;
+ * a failure is thrown, nothing half kept is wrong (each day is kept whole or
+ * not at all).
+ */
+export const keepPastDays = async (options: KeepPastDaysOptions): Promise<number> => {
+  const compute = createBoardsCompute({
+    eventStore: options.eventStore,
+    readModels: options.readModels,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const failures: unknown[] = [];
+  const closer = createDayCloser({
+    readModels: options.readModels,
+    today: () => options.today,
+    close: (days) => compute.closeDays(days),
+    keptDays: options.keptDays,
+    failed: (error) => failures.push(error),
+  });
+  try {
+    const computed = await closer.run();
+    if (failures.length > 0) throw failures[0];
+    return computed;
+  } finally {
+    await compute.close();
+  }
+};
