@@ -4,8 +4,10 @@
  * Without --verify: empties the read models of DIR (default DATA_DIR, else
  * ./data) and replays the whole log through every projection, printing
  * events/s; then keeps the overviews of the past days a node keeps ahead (the
- * last BOARDS_KEPT_DAYS up to yesterday by CLOCK, see `keepPastDays`), so a
- * node started on them does not compute them while it serves, and the overview
+ * last BOARDS_KEPT_DAYS up to yesterday by CLOCK, see `keepPastDays`; in a
+ * worker thread whose heap BOARDS_WORKER_MEMORY_MB bounds: past it, they are
+ * left to the nodes, said on stderr), so a node started on them does not
+ * compute them while it serves, and the overview
  * chart's points of the month ends the log has gone past before those (see
  * `keepMonthEndLights`). Stop the system first: its projector would see the store emptied
  * and replay the log itself, and the rebuild then gives way to it (exit 1).
@@ -34,6 +36,7 @@ import { CheckpointMovedError } from '../infra/read-model-store/port.ts';
 import { chunkedCollections } from '../infra/stores/stores.ts';
 import { allProjections } from '../projections/index.ts';
 import { keepMonthEndLights } from '../services/boards/as-of/month-end-lights.ts';
+import { boardsComputeInWorker } from '../services/boards/compute/in-worker.ts';
 import { keepPastDays } from '../services/boards/compute/keep-past-days.ts';
 import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import {
@@ -236,8 +239,28 @@ try {
     const since = () => ((performance.now() - started) / 1000).toFixed(1);
     const today = dayOf(clockOf(config.clock).now());
     const keptDays = config.boardsKeptDays;
-    const past = await keepPastDays({ eventStore, readModels, today, keptDays });
-    say(`kept the overviews of ${past} past days (BOARDS_KEPT_DAYS=${keptDays}) in ${since()} s`);
+    // In a worker, its heap bounded as the nodes' closer's is: a pass it cannot
+    // hold leaves the days to the nodes, and the read models as rebuilt.
+    const memoryMb = config.boardsWorkerMemoryMb;
+    const compute = boardsComputeInWorker({
+      stores: { dataDir: config.dataDir, sqliteSynchronous: config.sqliteSynchronous },
+      cachedDays: 1,
+      memoryMb,
+    });
+    // The worker keeps nothing alive by itself: this waits for it.
+    const waiting = setInterval(() => {}, 60_000);
+    try {
+      const past = await keepPastDays({ eventStore, readModels, today, keptDays, compute });
+      say(`kept the overviews of ${past} past days (BOARDS_KEPT_DAYS=${keptDays}) in ${since()} s`);
+    } catch (error) {
+      process.stderr.write(
+        `rebuild: the past days' overviews were not kept (${(error as Error).message}); ` +
+          'the nodes compute them when they start\n',
+      );
+    } finally {
+      clearInterval(waiting);
+      await compute.close();
+    }
     started = performance.now();
     const days = await keepMonthEndLights(readModels, eventStore);
     say(`kept the overview chart's points of ${days.length} month ends in ${since()} s`);

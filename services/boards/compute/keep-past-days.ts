@@ -1,7 +1,7 @@
 import type { EventStore } from '../../../infra/event-store/port.ts';
 import type { ReadModelStore } from '../../../infra/read-model-store/port.ts';
 import { createDayCloser } from '../as-of/day-closer.ts';
-import { createBoardsCompute } from './boards-compute.ts';
+import { type BoardsCompute, createBoardsCompute } from './boards-compute.ts';
 
 /** The stores, today (China Standard Time, by the clock the nodes run on) and how many days back a node keeps. */
 export interface KeepPastDaysOptions {
@@ -10,7 +10,8 @@ export interface KeepPastDaysOptions {
   today: string;
   /** BOARDS_KEPT_DAYS: the last so many days up to yesterday (0: none). */
   keptDays: number;
-  signal?: AbortSignal;
+  /** Where the days are computed (a worker, its memory bounded); absent, in this thread. The caller closes it. */
+  compute?: BoardsCompute;
 }
 
 /**
@@ -23,11 +24,9 @@ export interface KeepPastDaysOptions {
  * not at all).
  */
 export const keepPastDays = async (options: KeepPastDaysOptions): Promise<number> => {
-  const compute = createBoardsCompute({
-    eventStore: options.eventStore,
-    readModels: options.readModels,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const compute =
+    options.compute ??
+    createBoardsCompute({ eventStore: options.eventStore, readModels: options.readModels });
   const failures: unknown[] = [];
   const closer = createDayCloser({
     readModels: options.readModels,
@@ -41,6 +40,6 @@ export const keepPastDays = async (options: KeepPastDaysOptions): Promise<number
     if (failures.length > 0) throw failures[0];
     return computed;
   } finally {
-    await compute.close();
+    if (options.compute === undefined) await compute.close();
   }
 };
