@@ -9,7 +9,9 @@
  * the per-user rate limit stays as deployed: 25% task pages (with their newest history), 15% task
  * lists, 30% the six boards in turn, 30% indicator values reported. Prints, per
  * minute: requests, p50/p99, refusals (503 OVERLOADED), errors, the server's
- * RSS, and the p99 of each part of the mix; then the RSS after a minute idle.
+ * RSS, the p99 of each part of the mix, and how long this process's own event
+ * loop was held up at most (an answer it reads late is timed late); then the
+ * RSS after a minute idle.
  * The server warms up first as a production node does (WARM_UP_REQUESTS, 600
  * unless set).
  *
@@ -21,6 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { dayOf } from '../contracts/dates.ts';
 import { signToken } from '../infra/auth/tokens.ts';
@@ -170,7 +173,13 @@ try {
     };
 
     /** Prints a minute's figures once its last request is answered (the next minute runs meanwhile). */
-    const report = async (m: number, minute: Minute, pending: Promise<void>[], rss: number) => {
+    const report = async (
+      m: number,
+      minute: Minute,
+      pending: Promise<void>[],
+      rss: number,
+      loopMax: number,
+    ) => {
       await Promise.all(pending);
       minute.latencies.sort((a, b) => a - b);
       const errors = [...minute.errors].map(([code, count]) => `${code} ×${count}`).join(', ');
@@ -183,9 +192,12 @@ try {
         `${minute.latencies.length} requests, p50 ${percentile(minute.latencies, 50).toFixed(0)} ms, ` +
           `p99 ${percentile(minute.latencies, 99).toFixed(0)} ms, refused ${minute.outcomes.refused}, ` +
           `errors ${minute.outcomes.error}${errors ? ` (${errors})` : ''}, server RSS ${rss.toFixed(0)} MB; ` +
-          `p99 of ${parts.join(', ')} ms`,
+          `p99 of ${parts.join(', ')} ms; this process's loop delayed ${loopMax.toFixed(0)} ms at most`,
       );
     };
+    // This process's own waits, told apart from the server's: an answer read late is timed late.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const opened = performance.now();
     let printed = Promise.resolve();
     for (let m = 0; m < minutes; m++) {
@@ -198,9 +210,12 @@ try {
         pending.push(send(i, minute));
       }
       const rss = rssOf(pid);
-      printed = printed.then(() => report(m, minute, pending, rss));
+      const loopMax = loop.max / 1e6;
+      loop.reset();
+      printed = printed.then(() => report(m, minute, pending, rss, loopMax));
     }
     await printed;
+    loop.disable();
     await new Promise((resolve) => setTimeout(resolve, 60_000));
     line('server RSS after a minute idle', `${rssOf(pid).toFixed(0)} MB`);
   } finally {
