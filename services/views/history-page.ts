@@ -70,7 +70,10 @@ const proxySourceOf = (data: unknown): string | null => {
 /**
  * A page of a task's history as the API gives it: each event with who recorded
  * it, its leaf hash, and whether the last signed head (`signedSize` events)
- * covers it; cursors and page info as connections have them.
+ * covers it; cursors and page info as connections have them. The leaf hash
+ * (canonical JSON and SHA-256 of the stored event: costly on a page of a
+ * hundred) is computed when read: by a query that selects it, or when the
+ * page is sent over the bus.
  */
 export const historyConnection = (page: StreamPage, signedSize: number) => {
   const edges = page.events.map((event) => ({
@@ -86,7 +89,9 @@ export const historyConnection = (page: StreamPage, signedSize: number) => {
       correlationId: event.metadata.correlationId,
       data: event.data,
       proxySource: proxySourceOf(event.data),
-      leafHash: eventLeafHash(event).toString('hex'),
+      get leafHash(): string {
+        return eventLeafHash(event).toString('hex');
+      },
       coveredBySignedHead: event.position <= signedSize,
     },
   }));

@@ -1,3 +1,4 @@
+import { eventLeafHash } from '../../domain/merkle/event-leaf.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import { historyConnection } from '../../services/views/history-page.ts';
 
@@ -31,5 +32,16 @@ describe('a task’s history', () => {
     };
     const nodes = historyConnection(page, 0).edges.map((edge) => edge.node);
     expect(nodes.map((node) => node.proxySource)).toEqual(['联络员电话报送', null]);
+  });
+
+  it('computes an event’s leaf hash when it is read, and sends it over the bus', () => {
+    const stored = event({ percent: 30, reportedByUnitId: 'edu' }, 7);
+    const page = { events: [stored], hasPreviousPage: false, hasNextPage: false };
+    const [node] = historyConnection(page, 0).edges.map((edge) => edge.node);
+    // Not computed for a query that does not select it.
+    expect(Object.getOwnPropertyDescriptor(node, 'leafHash')?.get).toBeInstanceOf(Function);
+    const hash = eventLeafHash(stored).toString('hex');
+    expect(node?.leafHash).toBe(hash);
+    expect(JSON.parse(JSON.stringify(node)).leafHash).toBe(hash);
   });
 });
