@@ -6,14 +6,13 @@
  * or a data folder (`--data DIR`); this process sends SOAK_RATE requests a
  * second (default 200) for SOAK_MINUTES (default 10), open loop (each at its
  * time, whether the earlier ones are answered or not), spread over 80 users so
- * the per-user rate limit stays as deployed: 25% task pages (with their newest history), 15% task
- * lists, 30% the six boards in turn, 30% indicator values reported. Prints, per
- * minute: requests, p50/p99, refusals (503 OVERLOADED), errors, the server's
- * RSS, the p99 of each part of the mix, and how long this process's own event
- * loop was held up at most (an answer it reads late is timed late); then the
- * RSS after a minute idle.
- * The server warms up first as a production node does (WARM_UP_REQUESTS, 600
- * unless set).
+ * the per-user rate limit stays as deployed: 25% task pages (with their newest
+ * history), 15% task lists, 30% the six boards in turn, 30% indicator values
+ * reported. Prints, per minute: requests, p50/p99, refusals (503 OVERLOADED),
+ * errors, the server's RSS, the p99 of each part of the mix, and how long this
+ * process's own event loop was held up at most (an answer it reads late is
+ * timed late); then the RSS after a minute idle. The server warms up first as
+ * a production node does (WARM_UP_REQUESTS, 600 unless set).
  *
  *   npm run bench:soak
  *   SOAK_MINUTES=1 SOAK_RATE=100 npm run bench:soak

@@ -7,10 +7,10 @@
  * last BOARDS_KEPT_DAYS up to yesterday by CLOCK, see `keepPastDays`; in a
  * worker thread whose heap BOARDS_WORKER_MEMORY_MB bounds: past it, they are
  * left to the nodes, said on stderr), so a node started on them does not
- * compute them while it serves, and the overview
- * chart's points of the month ends the log has gone past before those (see
- * `keepMonthEndLights`). Stop the system first: its projector would see the store emptied
- * and replay the log itself, and the rebuild then gives way to it (exit 1).
+ * compute them while it serves, and the overview chart's points of the month
+ * ends the log has gone past before those (see `keepMonthEndLights`). Stop the
+ * system first: its projector would see the store emptied and replay the log
+ * itself, and the rebuild then gives way to it (exit 1).
  * With --verify: changes nothing in DIR; rebuilds into a fresh temporary store
  * up to the position the stored read models reflect and compares them document
  * by document, then the overview's kept past days (chart points and digests)

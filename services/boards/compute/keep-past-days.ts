@@ -15,9 +15,9 @@ export interface KeepPastDaysOptions {
 }
 
 /**
- * Computes and keeps, in this thread, the overviews of the past days a node's
- * closer keeps ahead (see `createDayCloser`): the same days, the same digests,
- * in one pass over the log. Run offline after a rebuild, which clears them
+ * Computes and keeps the overviews of the past days a node's closer keeps
+ * ahead (see `createDayCloser`): the same days, the same digests, in one pass
+ * over the log, by `compute` (else in this thread). Run offline after a rebuild, which clears them
  * with the rest, so a node started on the rebuilt read models finds them kept
  * instead of making that pass while it serves. Answers the days it computed;
  * a failure is thrown, nothing half kept is wrong (each day is kept whole or
