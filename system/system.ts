@@ -94,9 +94,11 @@ export const createSystem = (
   });
   const leases = openLeases(config);
   const campaign = campaigns(config, broker, leases);
+  // A wrapped event store is this thread's alone: the audit's checks read it here too.
+  const servicesConfig = overrides.eventStore ? { ...config, auditCheckWorker: false } : config;
   for (const name of config.services) {
     const factory = serviceFactories[name];
-    if (factory) broker.createService(factory(deps, config, campaign));
+    if (factory) broker.createService(factory(deps, servicesConfig, campaign));
   }
   const gateway = config.services.includes('gateway')
     ? createGatewayServer({

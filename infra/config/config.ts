@@ -76,6 +76,8 @@ export interface Config {
   auditSelfCheckSeconds: number;
   /** Seconds between two checks of the whole stored log against the audit index and the heads. */
   auditFullCheckSeconds: number;
+  /** The checks of the stored log run in a worker thread (true), or in the audit service's own thread. */
+  auditCheckWorker: boolean;
   /** Seconds between two recordings of the read counts of windows that are over. */
   auditReadTallySeconds: number;
   /** Milliseconds between runs of the supervision clock; 0: it runs on demand only. */
@@ -599,6 +601,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     auditWitnessQuorum: integer(env, 'AUDIT_WITNESS_QUORUM', 1, 1, 64),
     auditSelfCheckSeconds: integer(env, 'AUDIT_SELF_CHECK_SECONDS', 60, 1, 604_800),
     auditFullCheckSeconds: integer(env, 'AUDIT_FULL_CHECK_SECONDS', 86_400, 1, 2_592_000),
+    auditCheckWorker: flag(env, 'AUDIT_CHECK_WORKER', true),
     auditReadTallySeconds: integer(env, 'AUDIT_READ_TALLY_SECONDS', 60, 1, 3600),
     // At most a day apart: the clock's facts are per day.
     supervisionClockIntervalMs: integer(

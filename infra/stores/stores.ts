@@ -203,6 +203,10 @@ const watchedConditions = (config: StoreConfig): StoreHealth => {
   };
 };
 
+/** The event store alone, chosen and opened as `openStores` opens it (a worker that reads only the log). */
+export const openEventStoreOf = (config: StoreConfig): EventStore =>
+  openEventStore(chooseEventStore(config), config);
+
 /**
  * The stores chosen by configuration. The embedded ones open their files now (a
  * damaged file stops start-up naming it and DATA_DIR); the server ones load their

@@ -126,7 +126,10 @@ export const buildWorkerBundle = async (root: string, entry: string): Promise<st
 };
 
 /** The worker entries this repository starts, bundled by `npm run build:workers`. */
-export const workerEntries = ['services/boards/compute/worker.ts'] as const;
+export const workerEntries = [
+  'services/boards/compute/worker.ts',
+  'services/audit/self-check-worker.ts',
+] as const;
 
 /**
  * Builds `entry`'s bundle in a child process (`scripts/build-workers.ts`): the

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../../infra/config/config.ts';
 import { loadPreviousSigningKey, loadSigningKeyInCustody } from '../../infra/keys/signing-key.ts';
+import { storeConfigOf } from '../../infra/stores/stores.ts';
 import type { AuditOptions } from './audit-runtime.ts';
 
 /**
@@ -17,6 +18,7 @@ export const auditOptions = (config: Readonly<Config>): AuditOptions => ({
       : loadPreviousSigningKey(config.auditPreviousSigningKeyFile, config),
   auditOrigin: config.auditOrigin,
   witnesses: { keys: config.auditWitnessKeys, quorum: config.auditWitnessQuorum },
+  ...(config.auditCheckWorker ? { checkStores: storeConfigOf(config) } : {}),
   selfCheckSeconds: config.auditSelfCheckSeconds,
   fullCheckSeconds: config.auditFullCheckSeconds,
   readTallySeconds: config.auditReadTallySeconds,

@@ -2,6 +2,7 @@
 import { createTreeHeadIndex } from '../../infra/audit/tree-head-index.ts';
 import type { StoredEvent } from '../../infra/event-store/port.ts';
 import type { SigningKey } from '../../infra/keys/signing-key.ts';
+import type { StoreConfig } from '../../infra/stores/stores.ts';
 import type { ServiceDeps } from '../shared/deps.ts';
 import { createHistorySearch } from './history-search.ts';
 import { createAuditIndexer } from './indexer.ts';
@@ -21,6 +22,12 @@ export interface AuditOptions {
   auditOrigin: string;
   /** Seconds between two checks of what was indexed since the last check (AUDIT_SELF_CHECK_SECONDS). */
   selfCheckSeconds?: number;
+  /**
+   * The stores as configured, for the checks of the stored log to open in a
+   * worker thread of their own (AUDIT_CHECK_WORKER); absent, or the index in
+   * memory, they run in the service's thread, a page at a time.
+   */
+  checkStores?: StoreConfig;
   /** Seconds between two checks of the whole stored log (AUDIT_FULL_CHECK_SECONDS); one also runs at start. */
   fullCheckSeconds?: number;
   /** Seconds between two recordings of the counts of windows that are over. */

@@ -44,10 +44,12 @@ import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import { createReadTally } from './read-tally.ts';
 import { findAlteredEvent, headsDisagreement } from './self-check.ts';
+import { checkInWorker, type SelfCheck } from './self-check-in-worker.ts';
 import { checkSigningKey, keyChainOf } from './signing-key-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
+import type { TreeStore } from './tree-store.ts';
 import { createWriteCheck, firstForged, resumeWriteCheck, signedAt } from './write-check.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
@@ -464,6 +466,34 @@ export const createAuditService = (
       // The stored log against the index from `from` on, with every event's write MAC
       // (by the legacy range the heads signed), then the index against the heads.
       let checkedUpTo = 0;
+      // Off the event loop where the index is a file another thread can open.
+      const inWorker = deps.checkStores && deps.auditDatabasePath !== ':memory:';
+      const findAltered = (check: SelfCheck, tree: TreeStore) =>
+        inWorker
+          ? checkInWorker(
+              {
+                stores: deps.checkStores!,
+                auditDatabasePath: deps.auditDatabasePath,
+                writers: [...writers.values()],
+              },
+              check,
+              { signal: checking.signal, warn: (message) => logger.warn(message) },
+            )
+          : findAlteredEvent(deps.eventStore, tree, {
+              from: check.from,
+              to: check.to,
+              signal: checking.signal,
+              ...(check.writes
+                ? {
+                    check: createWriteCheck(
+                      writers,
+                      check.writes.signedSoFar,
+                      check.writes.legacyUpTo,
+                      (position) => tree.leafOf(position),
+                    ),
+                  }
+                : {}),
+            });
       const checkFrom = async (from: number) => {
         const audit = runtime;
         if (!audit || alarm.current()) return;
@@ -471,20 +501,16 @@ export const createAuditService = (
         const legacyUpTo = audit.heads.legacyUpTo();
         const writes =
           writers.size > 0
-            ? createWriteCheck(
-                writers,
-                legacyUpTo !== null || (await signedAt(deps.eventStore, audit.tree, from - 1)),
+            ? {
+                signedSoFar:
+                  legacyUpTo !== null || (await signedAt(deps.eventStore, audit.tree, from - 1)),
                 legacyUpTo,
-                (position) => audit.tree.leafOf(position),
-              )
-            : undefined;
+              }
+            : null;
         const size = audit.tree.size;
         const found =
-          (await findAlteredEvent(deps.eventStore, audit.tree, {
-            from,
-            signal: checking.signal,
-            ...(writes ? { check: writes } : {}),
-          })) ?? disagreement(audit, { witnessed: true });
+          (await findAltered({ from, to: size, writes }, audit.tree)) ??
+          disagreement(audit, { witnessed: true });
         if (found) await raise(found);
         else checkedUpTo = Math.max(checkedUpTo, size);
       };

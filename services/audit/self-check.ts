@@ -21,10 +21,12 @@ export const findAlteredEvent = async (
     check?: (event: StoredEvent) => AuditDivergence | null;
     /** The first leaf to check (default 1: the whole log). */
     from?: number;
+    /** The last leaf to check (default: the tree's size). */
+    to?: number;
   } = {},
 ): Promise<AuditDivergence | null> => {
   const pageSize = options.pageSize ?? 2000;
-  const size = tree.size;
+  const size = Math.min(tree.size, options.to ?? Number.POSITIVE_INFINITY);
   let leaf = Math.max(1, options.from ?? 1);
   while (leaf <= size) {
     const count = Math.min(pageSize, size - leaf + 1);

@@ -8,7 +8,7 @@ import { startTestSystem } from '../support/test-system.ts';
 
 const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
 const signTreeHead = 'mutation { signTreeHead { treeSize } }';
-const env = { AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
+const signing = { AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
 
 /** The system's log with the append-only triggers dropped, as an intruder with the file would. */
 const tamper = (dataDir: string, change: (db: DatabaseSync) => void) => {
@@ -28,7 +28,11 @@ const rewriteWithForgedMac = (dataDir: string, position: number) =>
     forgeWriteMac(db, position, dataDir);
   });
 
-describe('a server that checks its own log', () => {
+// The checks read the log in a worker thread of their own, or in the audit service's thread.
+describe.each([
+  ['in a worker thread', { ...signing }],
+  ["in the audit service's thread", { ...signing, AUDIT_CHECK_WORKER: 'false' }],
+])('a server that checks its own log %s', (_where, env) => {
   const systems: TestSystem[] = [];
   afterAll(async () => {
     for (const sys of systems) await sys.stop().catch(() => undefined);

@@ -88,6 +88,11 @@ describe('a configuration with no settings at all', () => {
     expect(loadConfig({ BOARDS_WORKER: 'false' }).boardsWorker).toBe(false);
   });
 
+  it('checks the stored log in a worker thread unless AUDIT_CHECK_WORKER=false', () => {
+    expect(loadConfig({}).auditCheckWorker).toBe(true);
+    expect(loadConfig({ AUDIT_CHECK_WORKER: 'false' }).auditCheckWorker).toBe(false);
+  });
+
   it('serves the console built in web/dist unless CONSOLE_DIR says', () => {
     expect(loadConfig({}).consoleDir).toBe(path.resolve('web', 'dist'));
   });
@@ -256,6 +261,7 @@ describe('valid overrides', () => {
       AUDIT_SIGNING_KEY_FILE: '/etc/dubanju/audit.pem',
       EVENT_WRITE_KEY_FILE: '/etc/dubanju/event-write-key',
       AUDIT_ORIGIN: 'duban.example.gov.cn/audit',
+      AUDIT_CHECK_WORKER: 'false',
       SUPERVISION_CLOCK_INTERVAL_MS: '60000',
       BOARDS_CACHED_DAYS: '12',
       BOARDS_CACHED_DOCUMENTS: '250000',
@@ -300,6 +306,7 @@ describe('valid overrides', () => {
       eventWriteKeyFile: path.resolve('/etc/dubanju/event-write-key'),
       auditWitnessQuorum: 1,
       auditSelfCheckSeconds: 60,
+      auditCheckWorker: false,
       auditFullCheckSeconds: 86400,
       auditReadTallySeconds: 60,
       supervisionClockIntervalMs: 60000,
