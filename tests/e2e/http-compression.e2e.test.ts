@@ -60,6 +60,8 @@ describe('GraphQL answers on the wire', () => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(String(zipped.headers.vary)).toMatch(/accept-encoding/i);
     expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    // Compressed whole: its length is said, not sent in chunks.
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
     expect(zipped.body.length * 3).toBeLessThan(plain.body.length);
   });
 
