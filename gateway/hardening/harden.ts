@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { type Config, ConfigError } from '../../infra/config/config.ts';
 import type { Authenticate } from '../context.ts';
+import { useBodyLimit } from '../plugins/body-limit.ts';
 import { useHiddenSuggestions } from '../plugins/hidden-suggestions.ts';
 import { useNoIntrospection } from '../plugins/no-introspection.ts';
 import { usePersistedOperationsOf } from '../plugins/persisted-operations.ts';
@@ -86,11 +87,13 @@ export const hardenYoga = (config: HardeningConfig, deps: HardeningDeps) => ({
       hideSuggestions: !config.graphqlIntrospection,
     }),
     ...(config.graphqlIntrospection ? [] : [useNoIntrospection(), useHiddenSuggestions()]),
+    useBodyLimit(config.graphqlMaxBodyBytes),
     useRequestLimitCodes({
       maxBodyBytes: config.graphqlMaxBodyBytes,
       maxBatch: config.graphqlMaxBatch,
     }),
   ],
   batching: config.graphqlMaxBatch > 0 ? { limit: config.graphqlMaxBatch } : false,
-  maxRequestBodySize: config.graphqlMaxBodyBytes,
+  // Bounded by useBodyLimit, the same way without a stream per request.
+  maxRequestBodySize: false as const,
 });
