@@ -9,9 +9,10 @@
  * the per-user rate limit stays as deployed: 25% task pages (with their newest
  * history), 15% task lists, 30% the six boards in turn, 30% indicator values
  * reported. Prints, per minute: requests, p50/p99, refusals (503 OVERLOADED),
- * errors, the server's RSS, the p99 of each part of the mix, and how long this
- * process's own event loop was held up at most (an answer it reads late is
- * timed late); then the RSS after a minute idle. The server warms up first as
+ * errors, the server's RSS, the p99 of each part of the mix, the CPU time the
+ * server used, how long its event loop was held up at most (its /healthz) and
+ * how long this process's own was (an answer it reads late is timed late);
+ * then the RSS after a minute idle. The server warms up first as
  * a production node does (WARM_UP_REQUESTS, 600 unless set).
  *
  *   npm run bench:soak
@@ -27,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { dayOf } from '../contracts/dates.ts';
 import { signToken } from '../infra/auth/tokens.ts';
 import { loadConfig } from '../infra/config/config.ts';
+import type { LoopDelay } from '../infra/probes/loop-delay.ts';
 import { openSqliteEventStore } from '../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openEmbeddedReadModelStore } from '../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { allProjections } from '../projections/index.ts';
@@ -60,6 +62,47 @@ const prepare = async () => {
     await readModels.close();
     await eventStore.close();
   }
+};
+
+/** The CPU time the process has used, in seconds (user and system; Linux clock ticks of 10 ms). */
+const cpuOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/**
+ * The server's own event-loop delay, as its /healthz says (windows of 10 s):
+ * polled every 5 s, the longest delay of the windows that ended since `take`
+ * was last called and of the one under way.
+ */
+const watchServerLoop = (port: number) => {
+  const seen = new Set<number>();
+  let longest = 0;
+  const poll = async () => {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const { eventLoopDelay } = (await response.json()) as { eventLoopDelay?: LoopDelay };
+      if (!eventLoopDelay) return;
+      const last = eventLoopDelay.lastWindow;
+      if (last && !seen.has(last.number)) {
+        seen.add(last.number);
+        longest = Math.max(longest, last.maxMs);
+      }
+      longest = Math.max(longest, eventLoopDelay.thisWindowMaxMs);
+    } catch {
+      // A probe that fails is counted by the requests themselves.
+    }
+  };
+  const timer = setInterval(() => void poll(), 5000);
+  return {
+    async take() {
+      await poll();
+      const taken = longest;
+      longest = 0;
+      return taken;
+    },
+    stop: () => clearInterval(timer),
+  };
 };
 
 const rssOf = (pid: number): number => {
@@ -178,6 +221,7 @@ try {
       pending: Promise<void>[],
       rss: number,
       loopMax: number,
+      server: { cpu: number; loopMax: number },
     ) => {
       await Promise.all(pending);
       minute.latencies.sort((a, b) => a - b);
@@ -191,12 +235,15 @@ try {
         `${minute.latencies.length} requests, p50 ${percentile(minute.latencies, 50).toFixed(0)} ms, ` +
           `p99 ${percentile(minute.latencies, 99).toFixed(0)} ms, refused ${minute.outcomes.refused}, ` +
           `errors ${minute.outcomes.error}${errors ? ` (${errors})` : ''}, server RSS ${rss.toFixed(0)} MB; ` +
-          `p99 of ${parts.join(', ')} ms; this process's loop delayed ${loopMax.toFixed(0)} ms at most`,
+          `p99 of ${parts.join(', ')} ms; server CPU ${server.cpu.toFixed(1)} s, its loop delayed ` +
+          `${server.loopMax.toFixed(0)} ms at most; this process's loop ${loopMax.toFixed(0)} ms at most`,
       );
     };
     // This process's own waits, told apart from the server's: an answer read late is timed late.
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
+    const serverLoop = watchServerLoop(port);
+    let cpuBefore = cpuOf(pid);
     const opened = performance.now();
     let printed = Promise.resolve();
     for (let m = 0; m < minutes; m++) {
@@ -211,9 +258,13 @@ try {
       const rss = rssOf(pid);
       const loopMax = loop.max / 1e6;
       loop.reset();
-      printed = printed.then(() => report(m, minute, pending, rss, loopMax));
+      const cpuNow = cpuOf(pid);
+      const server = { cpu: cpuNow - cpuBefore, loopMax: await serverLoop.take() };
+      cpuBefore = cpuNow;
+      printed = printed.then(() => report(m, minute, pending, rss, loopMax, server));
     }
     await printed;
+    serverLoop.stop();
     loop.disable();
     await new Promise((resolve) => setTimeout(resolve, 60_000));
     line('server RSS after a minute idle', `${rssOf(pid).toFixed(0)} MB`);

@@ -2,7 +2,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.ts';
-import { pathOf, reply } from './probes.ts';
+import { processLoopDelay } from './loop-delay.ts';
+import { alive, pathOf, reply } from './probes.ts';
 
 /** Answers a probe and says true, or says false for any other request. */
 export type ProbeHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -23,7 +24,7 @@ export const frontDoorPort = (config: Readonly<Config>): number | null => {
 /** Before the system is composed: alive, not ready. */
 const startingProbe: ProbeHandler = (request, response) => {
   const path = pathOf(request);
-  if (path === '/healthz') reply(response, 200, { status: 'ok' });
+  if (path === '/healthz') reply(response, 200, alive());
   else if (path === '/readyz') {
     reply(response, 503, { status: 'unavailable', reason: 'starting', missing: ['broker'] });
   } else return false;
@@ -69,6 +70,8 @@ export const frontDoorOptions = (config: Readonly<Config>): FrontDoorOptions => 
  * slowly and connections past the limit are refused.
  */
 export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
+  // From the moment the node listens, /healthz says how long its loop was held up.
+  processLoopDelay();
   let probe = startingProbe;
   let gateway: Server | null = null;
   let opened = false;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceBroker } from 'moleculer';
 import type { CatchUpProgress } from './catch-up.ts';
+import { processLoopDelay } from './loop-delay.ts';
 
 /**
  * One action of every service the gateway forwards to: the gateway is ready only
@@ -42,6 +43,9 @@ export const brokerReadiness = (broker: ServiceBroker, actions: readonly string[
   );
   return { ready: missing.length === 0, missing };
 };
+
+/** What /healthz answers: the process is up, and how long its event loop was held up lately. */
+export const alive = () => ({ status: 'ok', eventLoopDelay: processLoopDelay() });
 
 export const reply = (response: ServerResponse, status: number, body: object) => {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -95,7 +99,7 @@ export const createProbeHandler = (
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     const path = pathOf(request);
     if (path === '/healthz') {
-      reply(response, 200, { status: 'ok' });
+      reply(response, 200, alive());
       return true;
     }
     if (path !== '/readyz') return false;

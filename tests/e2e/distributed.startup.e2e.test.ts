@@ -73,7 +73,10 @@ const eventually = async (what: string, look: () => Promise<boolean>, ms = 30_00
       const first = pause(await gateway.waitFor(/\(attempt 1\)/));
       expect(first).toBeGreaterThanOrEqual(0.2);
       expect(first).toBeLessThanOrEqual(0.5);
-      expect(await probe(httpPort, 'healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+      expect(await probe(httpPort, 'healthz')).toMatchObject({
+        status: 200,
+        body: { status: 'ok', eventLoopDelay: { windowSeconds: 10 } },
+      });
       expect(await probe(httpPort, 'readyz')).toEqual({
         status: 503,
         body: { status: 'unavailable', missing: ['transporter'] },
