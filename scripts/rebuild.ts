@@ -37,7 +37,7 @@ import { chunkedCollections } from '../infra/stores/stores.ts';
 import { allProjections } from '../projections/index.ts';
 import { keepMonthEndLights } from '../services/boards/as-of/month-end-lights.ts';
 import { boardsComputeInWorker } from '../services/boards/compute/in-worker.ts';
-import { keepPastDays } from '../services/boards/compute/keep-past-days.ts';
+import { keepPastDaysOrLeave } from '../services/boards/compute/keep-past-days.ts';
 import { rebuildReadModels } from '../services/projector/rebuild.ts';
 import {
   lateDaysCollection,
@@ -247,19 +247,12 @@ try {
       cachedDays: 1,
       memoryMb,
     });
-    // The worker keeps nothing alive by itself: this waits for it.
-    const waiting = setInterval(() => {}, 60_000);
-    try {
-      const past = await keepPastDays({ eventStore, readModels, today, keptDays, compute });
+    const past = await keepPastDaysOrLeave(
+      { eventStore, readModels, today, keptDays, compute },
+      (message) => process.stderr.write(`rebuild: ${message}\n`),
+    );
+    if (past !== null) {
       say(`kept the overviews of ${past} past days (BOARDS_KEPT_DAYS=${keptDays}) in ${since()} s`);
-    } catch (error) {
-      process.stderr.write(
-        `rebuild: the past days' overviews were not kept (${(error as Error).message}); ` +
-          'the nodes compute them when they start\n',
-      );
-    } finally {
-      clearInterval(waiting);
-      await compute.close();
     }
     started = performance.now();
     const days = await keepMonthEndLights(readModels, eventStore);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../contracts/actor.ts';
@@ -13,7 +13,8 @@ import { isDigestKept } from '../../services/boards/as-of/day-digests.ts';
 import { createDayLightsSource } from '../../services/boards/as-of/day-lights-source.ts';
 import { lightsFromLog } from '../../services/boards/as-of/replay-lights.ts';
 import { createBoardsCompute } from '../../services/boards/compute/boards-compute.ts';
-import { keepPastDays } from '../../services/boards/compute/keep-past-days.ts';
+import { boardsComputeInWorker } from '../../services/boards/compute/in-worker.ts';
+import { keepPastDays, keepPastDaysOrLeave } from '../../services/boards/compute/keep-past-days.ts';
 import { createProjector } from '../../services/projector/projector.ts';
 import { rebuildReadModels } from '../../services/projector/rebuild.ts';
 import { temporalCollections } from '../../services/projector/versions.ts';
@@ -601,6 +602,37 @@ describe('the read models rebuilt from a log written through real commands', () 
     );
     expect(none.stdout).toMatch(/^kept the overviews of 0 past days \(BOARDS_KEPT_DAYS=0\) in /m);
   });
+
+  it('leaves the past days to the nodes, saying why, when the worker cannot keep them; the rebuild stands', async () => {
+    const eventStore = openSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    const readModels = openEmbeddedReadModelStore({ path: path.join(temp, 'left.sqlite') });
+    // A worker whose stores cannot be opened: every pass it is asked for fails.
+    const broken = path.join(temp, 'broken');
+    mkdirSync(broken);
+    writeFileSync(path.join(broken, 'events.sqlite'), 'not a database');
+    const compute = boardsComputeInWorker({
+      stores: { dataDir: broken, sqliteSynchronous: 'NORMAL' },
+      cachedDays: 1,
+      memoryMb: 256,
+    });
+    try {
+      await rebuildReadModels({ eventStore, readModels, projections: allProjections });
+      const warnings: string[] = [];
+      const options = { eventStore, readModels, today: '2022-01-10', keptDays: 30, compute };
+      expect(await keepPastDaysOrLeave(options, (message) => warnings.push(message))).toBeNull();
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^the past days' overviews were not kept \(the boards failed: .+\); the nodes compute them when they start$/,
+        ),
+      ]);
+      expect(await isDigestKept(readModels, '2022-01-09')).toBe(false);
+      // The read models as rebuilt.
+      expect(await everyDocument(readModels)).toEqual(incremental);
+    } finally {
+      await readModels.close();
+      await eventStore.close();
+    }
+  }, 60_000);
 
   it('refuses a data directory without an event log', () => {
     const result = rebuildCommand(path.join(temp, 'nothing-here'), '--verify');

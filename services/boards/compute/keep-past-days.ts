@@ -43,3 +43,29 @@ export const keepPastDays = async (options: KeepPastDaysOptions): Promise<number
     if (options.compute === undefined) await compute.close();
   }
 };
+
+/**
+ * `keepPastDays` as `npm run rebuild` runs it, by `options.compute` (a worker
+ * thread, which keeps nothing alive by itself: this thread is held open while
+ * it works), closed after. A failure (a pass that outgrows the worker's heap,
+ * a store it cannot open) is told to `warn` and leaves the days to the nodes,
+ * which compute them when they start: answers null. Otherwise, the days kept.
+ */
+export const keepPastDaysOrLeave = async (
+  options: KeepPastDaysOptions & { compute: BoardsCompute },
+  warn: (message: string) => void,
+): Promise<number | null> => {
+  const waiting = setInterval(() => {}, 60_000);
+  try {
+    return await keepPastDays(options);
+  } catch (error) {
+    warn(
+      `the past days' overviews were not kept (${(error as Error).message}); ` +
+        'the nodes compute them when they start',
+    );
+    return null;
+  } finally {
+    clearInterval(waiting);
+    await options.compute.close();
+  }
+};
