@@ -43,14 +43,13 @@ import { headsPage } from './heads-page.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import { readActions } from './read-actions.ts';
 import { createReadTally } from './read-tally.ts';
-import { findAlteredEvent, headsDisagreement } from './self-check.ts';
-import { checkInWorker, type SelfCheck } from './self-check-in-worker.ts';
+import { headsDisagreement } from './self-check.ts';
 import { checkSigningKey, keyChainOf } from './signing-key-check.ts';
 import type { SigningReason } from './signing-schedule.ts';
+import { createStoredLogCheck } from './stored-log-check.ts';
 import { checkIndexedTail } from './tail-check.ts';
 import { auditActor } from './tree-head-signer.ts';
-import type { TreeStore } from './tree-store.ts';
-import { createWriteCheck, firstForged, resumeWriteCheck, signedAt } from './write-check.ts';
+import { firstForged, resumeWriteCheck, signedAt } from './write-check.ts';
 
 export type { AuditServiceDeps } from './audit-runtime.ts';
 
@@ -466,34 +465,14 @@ export const createAuditService = (
       // The stored log against the index from `from` on, with every event's write MAC
       // (by the legacy range the heads signed), then the index against the heads.
       let checkedUpTo = 0;
-      // Off the event loop where the index is a file another thread can open.
-      const inWorker = deps.checkStores && deps.auditDatabasePath !== ':memory:';
-      const findAltered = (check: SelfCheck, tree: TreeStore) =>
-        inWorker
-          ? checkInWorker(
-              {
-                stores: deps.checkStores!,
-                auditDatabasePath: deps.auditDatabasePath,
-                writers: [...writers.values()],
-              },
-              check,
-              { signal: checking.signal, warn: (message) => logger.warn(message) },
-            )
-          : findAlteredEvent(deps.eventStore, tree, {
-              from: check.from,
-              to: check.to,
-              signal: checking.signal,
-              ...(check.writes
-                ? {
-                    check: createWriteCheck(
-                      writers,
-                      check.writes.signedSoFar,
-                      check.writes.legacyUpTo,
-                      (position) => tree.leafOf(position),
-                    ),
-                  }
-                : {}),
-            });
+      const findAltered = createStoredLogCheck({
+        eventStore: deps.eventStore,
+        writers,
+        auditDatabasePath: deps.auditDatabasePath,
+        ...(deps.checkStores ? { stores: deps.checkStores } : {}),
+        signal: checking.signal,
+        warn: (message) => logger.warn(message),
+      });
       const checkFrom = async (from: number) => {
         const audit = runtime;
         if (!audit || alarm.current()) return;

@@ -84,3 +84,26 @@ export const checkInWorker = async (
     signal?.removeEventListener('abort', stop);
   }
 };
+
+/**
+ * `inWorker`, else `here`: a check the worker could not make (a store its
+ * thread cannot open, a client that does not load in a worker) is told to
+ * `warn` and made in this thread instead, so the log is checked either way.
+ * A check given up (`signal` aborted) is not made again.
+ */
+export const inWorkerOrHere = async <T>(
+  inWorker: () => Promise<T>,
+  here: () => Promise<T>,
+  warn: (message: string) => void,
+  signal?: AbortSignal,
+): Promise<T> => {
+  try {
+    return await inWorker();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    warn(
+      `audit: the stored log could not be checked in a worker thread (${(error as Error).message}); it is checked in this thread`,
+    );
+    return here();
+  }
+};
