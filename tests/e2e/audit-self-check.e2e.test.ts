@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { forgeWriteMac } from '../support/forged-mac.ts';
 import { unready } from '../support/http-calls.ts';
+import { openForTampering } from '../support/tampering.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -12,9 +13,7 @@ const signing = { AUDIT_SIGN_EVERY: '100000', AUDIT_SIGN_SECONDS: '3600' };
 
 /** The system's log with the append-only triggers dropped, as an intruder with the file would. */
 const tamper = (dataDir: string, change: (db: DatabaseSync) => void) => {
-  const db = new DatabaseSync(path.join(dataDir, 'events.sqlite'));
-  const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
-  for (const { name } of triggers as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+  const db = openForTampering(dataDir);
   change(db);
   db.close();
 };

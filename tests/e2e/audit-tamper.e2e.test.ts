@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { AuditBundle, BundleEvent } from '../../tools/audit/bundle.ts';
+import { openForTampering } from '../support/tampering.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -99,14 +100,6 @@ const superviseTask = async (sys: TestSystem, index: number, office: string, uni
     { taskId, blockageId: blockage.blockageId, resolution: '已协调' },
     head,
   );
-};
-
-/** Drops the append-only triggers of a copy, so the test can do what an intruder would. */
-const openForTampering = (dataDir: string): DatabaseSync => {
-  const db = new DatabaseSync(path.join(dataDir, 'events.sqlite'));
-  const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
-  for (const { name } of triggers as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
-  return db;
 };
 
 type Row = Record<string, string | number>;

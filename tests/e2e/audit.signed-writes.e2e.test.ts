@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { readiness, unready } from '../support/http-calls.ts';
+import { openForTampering } from '../support/tampering.ts';
 import type { TestSystem } from '../support/test-system.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
@@ -146,9 +147,7 @@ describe('events the system did not write', () => {
 
   it('are found when every MAC is stripped and the audit index deleted: the heads say no event predates authenticated writes', async () => {
     const dataDir = await stoppedSystem();
-    const db = new DatabaseSync(path.join(dataDir, 'events.sqlite'));
-    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
-    for (const { name } of triggers as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+    const db = openForTampering(dataDir);
     const head = db
       .prepare("SELECT data FROM events WHERE type = 'TreeHeadSigned' ORDER BY position DESC")
       .get() as Row;

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { openSqliteEventStore } from '../../infra/event-store/sqlite/sqlite-event-store.ts';
 import { openAuditDatabase } from '../../services/audit/schema.ts';
 import { findAlteredEvent } from '../../services/audit/self-check.ts';
 import { checkInWorker } from '../../services/audit/self-check-in-worker.ts';
 import { createTreeStore } from '../../services/audit/tree-store.ts';
+import { openForTampering } from '../support/tampering.ts';
 import { startTestSystem } from '../support/test-system.ts';
 
 const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
@@ -56,9 +56,7 @@ describe("the audit's check of the stored log in a worker thread", () => {
     folders.push(dataDir);
     const setup = setupOf(dataDir);
     expect(await checkInWorker(setup, { from: 1, to: 8, writes: null })).toBeNull();
-    const db = new DatabaseSync(path.join(dataDir, 'events.sqlite'));
-    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
-    for (const { name } of triggers as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+    const db = openForTampering(dataDir);
     db.prepare(
       "UPDATE events SET data = json_set(data, '$.name', '改过的') WHERE position = 6",
     ).run();
