@@ -86,6 +86,7 @@ export const createAuditService = (
   const checking = new AbortController();
   let selfCheck: Ticker | null = null;
   let fullCheck: Ticker | null = null;
+  let storedLogCheck: ReturnType<typeof createStoredLogCheck> | null = null;
   const tally = createReadTally(deps);
   let tallying: Ticker | null = null;
 
@@ -465,7 +466,7 @@ export const createAuditService = (
       // The stored log against the index from `from` on, with every event's write MAC
       // (by the legacy range the heads signed), then the index against the heads.
       let checkedUpTo = 0;
-      const findAltered = createStoredLogCheck({
+      storedLogCheck = createStoredLogCheck({
         eventStore: deps.eventStore,
         writers,
         auditDatabasePath: deps.auditDatabasePath,
@@ -473,6 +474,7 @@ export const createAuditService = (
         signal: checking.signal,
         warn: (message) => logger.warn(message),
       });
+      const findAltered = storedLogCheck.check;
       const checkFrom = async (from: number) => {
         const audit = runtime;
         if (!audit || alarm.current()) return;
@@ -548,6 +550,8 @@ export const createAuditService = (
       selfCheck?.stop();
       fullCheck?.stop();
       tallying?.stop();
+      // A check under way ends first: its worker opens the stores by itself.
+      await storedLogCheck?.idle();
       await tally.flush(true).catch((error: unknown) => {
         this.logger.error('audit: read counts could not be recorded at stop', error);
       });

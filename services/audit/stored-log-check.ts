@@ -24,9 +24,28 @@ export interface StoredLogCheckOptions {
  * The check of the stored log against the audit index (`findAlteredEvent`,
  * with each event's write MAC): in a worker thread of its own where the index
  * is a file and the stores are given, else, or when the worker could not check,
- * in this thread, a page at a time.
+ * in this thread, a page at a time. `idle` waits for the checks under way to
+ * end (a worker given up ends once its thread is gone): the service stops
+ * only then, so no check opens a store after it was closed or removed.
  */
 export const createStoredLogCheck = (options: StoredLogCheckOptions) => {
+  const running = new Set<Promise<unknown>>();
+  const tracked = <T>(check: Promise<T>): Promise<T> => {
+    running.add(check);
+    const done = () => running.delete(check);
+    check.then(done, done);
+    return check;
+  };
+  const checker = checkerOf(options);
+  return {
+    check: (check: SelfCheck, tree: TreeStore) => tracked(checker(check, tree)),
+    idle: async () => {
+      await Promise.allSettled([...running]);
+    },
+  };
+};
+
+const checkerOf = (options: StoredLogCheckOptions) => {
   const { eventStore, writers, signal } = options;
   const here = (check: SelfCheck, tree: TreeStore): Promise<AuditDivergence | null> =>
     findAlteredEvent(eventStore, tree, {
