@@ -11,7 +11,8 @@
  * subtree, the office's first page of notifications (BENCH_AS_OF: the past days, comma-separated; BOARDS_WORKER_MEMORY_MB:
  * the boards workers' heaps, passed on); today's boards asked in turn while
  * past days not asked before (BENCH_AS_OF_BESIDE) are read for the first time; first, unless BOARDS_KEPT_DAYS=0, how
- * long the past days' overviews take to be kept ahead, and cheap reads meanwhile;
+ * long the past days' overviews take to be kept ahead, cheap reads meanwhile, and
+ * the RSS held 15 s after;
  * then the p50/p99 of writes at a steady BENCH_WRITE_RATE (default 200/s),
  * alone and while the board reads run; and the process's peak RSS.
  *
@@ -161,6 +162,9 @@ const keptAhead = async (
       `task(id) + stageBoard meanwhile (${reads.length})`,
       `p50 ${ms(percentile(reads, 50))}, p99 ${ms(percentile(reads, 99))}`,
     );
+    // What stays held once they are kept: the closer's worker ends after its run.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    line('RSS 15 s after they were kept', `${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   } finally {
     await readModels.close();
   }

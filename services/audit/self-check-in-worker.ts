@@ -52,6 +52,8 @@ export const checkInWorker = async (
   options.signal?.throwIfAborted();
   const worker = new Worker(bundle.file, {
     workerData: { setup, check } satisfies SelfCheckWork,
+    // As `top -H` shows it.
+    name: 'audit-check',
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   // Its work is asked for: it keeps nothing alive by itself.

@@ -91,8 +91,8 @@ export const createBoardsService = (
   const oneDay = { ...cache, cachedDays: 1 };
   const compute: BoardsCompute = options.worker
     ? boardsComputeByDay(
-        boardsComputeInWorker({ ...options.worker, ...oneDay }),
-        boardsComputeInWorker({ ...options.worker, ...cache }),
+        boardsComputeInWorker({ ...options.worker, ...oneDay, name: 'boards-today' }),
+        boardsComputeInWorker({ ...options.worker, ...cache, name: 'boards-past' }),
       )
     : createBoardsCompute({
         eventStore: deps.eventStore,
@@ -105,7 +105,12 @@ export const createBoardsService = (
   // up neither the boards asked meanwhile nor this thread, nor takes a core
   // from them under load; without workers, nothing is kept ahead.
   const closing: BoardsCompute | null = options.worker
-    ? boardsComputeInWorker({ ...options.worker, ...oneDay, background: true })
+    ? boardsComputeInWorker({
+        ...options.worker,
+        ...oneDay,
+        background: true,
+        name: 'boards-closer',
+      })
     : null;
   const keptDays = closing ? (options.keptDays ?? 0) : 0;
   let closeTimer: NodeJS.Timeout | undefined;
@@ -160,6 +165,12 @@ export const createBoardsService = (
         readModels: deps.readModels,
         today: source.today,
         close: (days) => closing?.closeDays(days) ?? Promise.resolve(0),
+        // The worker ends after each run: else the stored documents it read
+        // and the heap its pass grew would stay held until the next run, an
+        // hour later, for a day that closes once a day.
+        release: async () => {
+          await closing?.close();
+        },
         keptDays,
         failed: (error) => {
           if (!stopping.signal.aborted) this.logger.warn('past days not kept ahead', error);

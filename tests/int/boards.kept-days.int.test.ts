@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
@@ -30,6 +30,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The names of this process's threads (Linux): a worker thread is named as it was started. */
+const threadNames = (): string[] =>
+  readdirSync('/proc/self/task').flatMap((task) => {
+    try {
+      return [readFileSync(`/proc/self/task/${task}/comm`, 'utf8').trim()];
+    } catch {
+      // The thread ended while it was listed.
+      return [];
+    }
+  });
+
 /** Polls until `done` holds, or fails after `ms`. */
 const eventually = async (done: () => Promise<boolean>, ms: number) => {
   for (const until = Date.now() + ms; !(await done()); ) {
@@ -46,9 +57,18 @@ describe('a system on a year of log', () => {
     );
     const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
     const eventStore = openSqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+    let closerSeen = false;
+    const watch = setInterval(() => {
+      closerSeen ||= threadNames().includes('boards-closer');
+    }, 10);
     try {
       // From the log's first day to yesterday.
       await eventually(() => isDigestKept(readModels, '2021-12-30'), 60_000);
+      clearInterval(watch);
+      // The closer's worker ran them, then ended: its heap is not held until the next run.
+      expect(closerSeen).toBe(true);
+      await eventually(async () => !threadNames().includes('boards-closer'), 10_000);
+      expect(threadNames()).toEqual(expect.arrayContaining(['boards-today', 'boards-past']));
       const { total } = await readModels.find(dayDigestsCollection, { limit: 1 });
       expect(total).toBeGreaterThan(300);
       for (const [day, section, top] of [
@@ -71,6 +91,7 @@ describe('a system on a year of log', () => {
         );
       }
     } finally {
+      clearInterval(watch);
       await readModels.close();
       await eventStore.close();
     }

@@ -13,6 +13,8 @@ export interface ComputeWorkerOptions extends WorkerSetup {
   memoryMb: number;
   /** Told when the worker cannot run from its JavaScript bundle. */
   warn?: (message: string) => void;
+  /** The thread's name, as `top -H` shows it (15 characters at most). */
+  name?: string;
 }
 
 /**
@@ -75,6 +77,7 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
   const startedFrom = (file: string): Worker => {
     const created = new Worker(file, {
       workerData: setup,
+      ...(options.name ? { name: options.name } : {}),
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
     });
     created.on('message', (response: ComputeResponse) => {
