@@ -36,6 +36,7 @@ export const serviceFactories: Record<string, ServiceFactory> = {
       cachedDays: config.boardsCachedDays,
       cachedDocuments: config.boardsCachedDocuments,
       keptDays: config.boardsKeptDays,
+      pastIdleMs: config.boardsPastIdleSeconds * 1000,
       ...(config.boardsWorker
         ? { worker: { stores: storeConfigOf(config), memoryMb: config.boardsWorkerMemoryMb } }
         : {}),

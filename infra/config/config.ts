@@ -98,6 +98,11 @@ export interface Config {
   boardsWorkerMemoryMb: number;
   /** Past days, back from yesterday, whose overview the boards service computes ahead and keeps. */
   boardsKeptDays: number;
+  /**
+   * Seconds without a past day's board asked after which the past days'
+   * worker ends, letting go of the days it keeps (0: it stays).
+   */
+  boardsPastIdleSeconds: number;
   /** Documents `npm run rebuild` holds in memory at once (see `keptDocuments` of the rebuild). */
   rebuildKeptDocuments: number;
   /**
@@ -616,6 +621,7 @@ export const loadConfig = (env: Env = process.env): Readonly<Config> => {
     boardsWorker: flag(env, 'BOARDS_WORKER', true),
     boardsWorkerMemoryMb: integer(env, 'BOARDS_WORKER_MEMORY_MB', 2048, 256, 65_536),
     boardsKeptDays: integer(env, 'BOARDS_KEPT_DAYS', 400, 0, 3660),
+    boardsPastIdleSeconds: integer(env, 'BOARDS_PAST_IDLE_SECONDS', 600, 0, 604_800),
     rebuildKeptDocuments: integer(env, 'REBUILD_KEPT_DOCUMENTS', 300_000, 1000, 100_000_000),
     warmUpRequests: integer(env, 'WARM_UP_REQUESTS', production ? 600 : 0, 0, 100_000),
     ...scaleOutSettings(env),

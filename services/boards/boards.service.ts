@@ -52,6 +52,11 @@ export interface BoardsOptions {
   keptDays?: number;
   /** How often the days just over are kept (default hourly). */
   closeEveryMs?: number;
+  /**
+   * How long the past days' worker stays without a past day asked before it
+   * ends, and the days it keeps with it (default, and 0: it stays).
+   */
+  pastIdleMs?: number;
 }
 
 type Built<N extends BoardName> = ReturnType<(typeof boardBuilders)[N]>;
@@ -92,7 +97,12 @@ export const createBoardsService = (
   const compute: BoardsCompute = options.worker
     ? boardsComputeByDay(
         boardsComputeInWorker({ ...options.worker, ...oneDay, name: 'boards-today' }),
-        boardsComputeInWorker({ ...options.worker, ...cache, name: 'boards-past' }),
+        boardsComputeInWorker({
+          ...options.worker,
+          ...cache,
+          name: 'boards-past',
+          ...(options.pastIdleMs ? { idleMs: options.pastIdleMs } : {}),
+        }),
       )
     : createBoardsCompute({
         eventStore: deps.eventStore,

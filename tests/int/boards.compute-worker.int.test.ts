@@ -16,6 +16,7 @@ import {
   stageBoardInput,
 } from '../../services/boards/inputs.ts';
 import { appendReport, generatedDataDir } from '../support/generated-log.ts';
+import { threadNames } from '../support/threads.ts';
 
 let dir: string;
 let stores: StoreConfig;
@@ -120,6 +121,44 @@ describe('boards read and built in a worker thread', () => {
     const first = await worker.lights(['2021-02-28']);
     await worker.close();
     expect(await worker.lights(['2021-02-28'])).toEqual(first);
+  }, 60_000);
+
+  it('end once idle for `idleMs`, not while called, and start again on the next call', async () => {
+    const worker = opened(
+      boardsComputeInWorker({
+        stores,
+        cachedDays: 2,
+        memoryMb: 512,
+        idleMs: 1_000,
+        name: 'idle-past',
+      }),
+    );
+    const first = await worker.lights(['2021-02-28']);
+    // Called more often than it idles out: the same worker all along.
+    for (let i = 0; i < 6; i++) {
+      expect(threadNames()).toContain('idle-past');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await worker.lights(['2021-02-28']);
+    }
+    const gone = Date.now() + 10_000;
+    while (threadNames().includes('idle-past') && Date.now() < gone) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(threadNames()).not.toContain('idle-past');
+    expect(await worker.lights(['2021-02-28'])).toEqual(first);
+    expect(threadNames()).toContain('idle-past');
+  }, 60_000);
+
+  it('answer a call made while an idle worker ends from a new one', async () => {
+    const worker = opened(
+      boardsComputeInWorker({ stores, cachedDays: 2, memoryMb: 512, idleMs: 1 }),
+    );
+    const first = await worker.lights(['2021-02-28']);
+    for (let i = 0; i < 5; i++) {
+      // The last worker is ending (its stores closing) when the next call comes.
+      await new Promise((resolve) => setTimeout(resolve, 2 + i));
+      expect(await worker.lights(['2021-02-28'])).toEqual(first);
+    }
   }, 60_000);
 
   it('build today’s boards from the documents they follow to the end of the log', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Actor } from '../../contracts/actor.ts';
 import { settableClock } from '../../infra/clock/clock.ts';
@@ -11,10 +11,12 @@ import { boardInputOf } from '../../services/boards/as-of/snapshot.ts';
 import { buildOverview, seriesDays } from '../../services/boards/build/overview.ts';
 import { generatedDataDir } from '../support/generated-log.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
+import { threadNames } from '../support/threads.ts';
 
 /*
  * A system started on a log of a year keeps its past days' overviews ahead,
- * in the boards' second worker, and answers them as the days' documents do.
+ * in a worker of their own that then ends, answers them as the days'
+ * documents do, and ends the past days' worker once it is idle.
  */
 
 const leader: Actor = { id: 'leader-1', role: 'leader' };
@@ -30,17 +32,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The names of this process's threads (Linux): a worker thread is named as it was started. */
-const threadNames = (): string[] =>
-  readdirSync('/proc/self/task').flatMap((task) => {
-    try {
-      return [readFileSync(`/proc/self/task/${task}/comm`, 'utf8').trim()];
-    } catch {
-      // The thread ended while it was listed.
-      return [];
-    }
-  });
-
 /** Polls until `done` holds, or fails after `ms`. */
 const eventually = async (done: () => Promise<boolean>, ms: number) => {
   for (const until = Date.now() + ms; !(await done()); ) {
@@ -52,7 +43,7 @@ const eventually = async (done: () => Promise<boolean>, ms: number) => {
 describe('a system on a year of log', () => {
   it('keeps the overview of each past day ahead, answering as the day’s documents do', async () => {
     sys = await startTestSystem(
-      { BOARDS_KEPT_DAYS: '400' },
+      { BOARDS_KEPT_DAYS: '400', BOARDS_PAST_IDLE_SECONDS: '1' },
       { dataDir: dir, clock: settableClock('2021-12-31T04:00:00Z') },
     );
     const readModels = openEmbeddedReadModelStore({ path: path.join(dir, 'read-models.sqlite') });
@@ -68,7 +59,7 @@ describe('a system on a year of log', () => {
       // The closer's worker ran them, then ended: its heap is not held until the next run.
       expect(closerSeen).toBe(true);
       await eventually(async () => !threadNames().includes('boards-closer'), 10_000);
-      expect(threadNames()).toEqual(expect.arrayContaining(['boards-today', 'boards-past']));
+      expect(threadNames()).toContain('boards-today');
       const { total } = await readModels.find(dayDigestsCollection, { limit: 1 });
       expect(total).toBeGreaterThan(300);
       for (const [day, section, top] of [
@@ -83,6 +74,8 @@ describe('a system on a year of log', () => {
             meta: { actor: leader },
           },
         );
+        // Asked a moment ago: the past days' worker has not been idle for its second yet.
+        expect(threadNames()).toContain('boards-past');
         const snapshot = (await keptSnapshots(readModels, eventStore, [day])).get(day);
         if (snapshot === undefined) throw new Error(`no kept versions for ${day}`);
         const earlier = await lightsOfDays(readModels, eventStore, seriesDays(day).slice(0, -1));
@@ -90,6 +83,9 @@ describe('a system on a year of log', () => {
           buildOverview(boardInputOf(day, snapshot), earlier, { section, top }),
         );
       }
+      // Idle for BOARDS_PAST_IDLE_SECONDS: the past days' worker ends, today's stays.
+      await eventually(async () => !threadNames().includes('boards-past'), 10_000);
+      expect(threadNames()).toContain('boards-today');
     } finally {
       clearInterval(watch);
       await readModels.close();

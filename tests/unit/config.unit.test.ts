@@ -123,6 +123,11 @@ describe('a configuration with no settings at all', () => {
     ).toBe(86_400_000);
   });
 
+  it('ends the past days’ boards worker after 10 idle minutes, or never when set to 0', () => {
+    expect(config.boardsPastIdleSeconds).toBe(600);
+    expect(loadConfig({ BOARDS_PAST_IDLE_SECONDS: '0' }).boardsPastIdleSeconds).toBe(0);
+  });
+
   it('is frozen', () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(() => {
@@ -204,6 +209,8 @@ describe('a wrong setting', () => {
     ['BOARDS_CACHED_DOCUMENTS', '-1'],
     ['BOARDS_CACHED_DOCUMENTS', 'many'],
     ['BOARDS_WORKER_MEMORY_MB', '255'],
+    ['BOARDS_PAST_IDLE_SECONDS', '-1'],
+    ['BOARDS_PAST_IDLE_SECONDS', '604801'],
     ['AUDIT_ORIGIN', 'duban example'],
     ['AUDIT_WITNESS_KEYS', 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW'],
     ['AUDIT_WITNESS_KEYS', 'not-a-key'],
@@ -268,6 +275,7 @@ describe('valid overrides', () => {
       BOARDS_WORKER: 'false',
       BOARDS_WORKER_MEMORY_MB: '4096',
       BOARDS_KEPT_DAYS: '30',
+      BOARDS_PAST_IDLE_SECONDS: '0',
       REBUILD_KEPT_DOCUMENTS: '50000',
       WARM_UP_REQUESTS: '250',
       EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
@@ -315,6 +323,7 @@ describe('valid overrides', () => {
       boardsWorker: false,
       boardsWorkerMemoryMb: 4096,
       boardsKeptDays: 30,
+      boardsPastIdleSeconds: 0,
       rebuildKeptDocuments: 50000,
       warmUpRequests: 250,
       eventStoreUrl: 'kurrentdb://kurrentdb:2113?tls=false',

@@ -15,6 +15,8 @@ export interface ComputeWorkerOptions extends WorkerSetup {
   warn?: (message: string) => void;
   /** The thread's name, as `top -H` shows it (15 characters at most). */
   name?: string;
+  /** Ends the worker after this long without a call under way (absent: it stays until closed). */
+  idleMs?: number;
 }
 
 /**
@@ -42,7 +44,8 @@ const errorOf = (error: NonNullable<ComputeResponse['error']>): Error =>
  * probes) while a board is built, and the worker's heap, which holds the
  * board documents, is bounded. A worker that dies (out of memory, a crash)
  * fails the calls it had with UNAVAILABLE, naming the setting; the next call
- * starts a new one.
+ * starts a new one. Given `idleMs`, a worker no call has used for that long
+ * ends, and what it kept goes with it; the next call starts a new one.
  */
 export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsCompute => {
   const setup: WorkerSetup = {
@@ -51,21 +54,20 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     ...(options.cachedDocuments === undefined ? {} : { cachedDocuments: options.cachedDocuments }),
     ...(options.background ? { background: true } : {}),
   };
-  const pending = new Map<number, Pending>();
-  let worker: Worker | null = null;
-  let exited: Promise<void> = Promise.resolve();
+  /** A worker, the calls sent to it not answered yet, and its end. */
+  type Running = { worker: Worker; pending: Map<number, Pending>; exited: Promise<void> };
+  let current: Running | null = null;
+  // Workers told to end that have not yet: closing waits for them too.
+  const ending = new Set<Promise<void>>();
   let numbered = 0;
-
-  const failAll = (error: unknown) => {
-    for (const { reject } of pending.values()) reject(error);
-    pending.clear();
-  };
+  let inFlight = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
 
   const warn = options.warn ?? ((message: string) => process.emitWarning(message));
-  let starting: Promise<Worker> | null = null;
+  let starting: Promise<Running> | null = null;
 
-  const started = (): Promise<Worker> => {
-    if (worker !== null) return Promise.resolve(worker);
+  const started = (): Promise<Running> => {
+    if (current !== null) return Promise.resolve(current);
     starting ??= workerBundle(process.cwd(), workerEntry, warn)
       .then((bundle) => startedFrom(bundle.file))
       .finally(() => {
@@ -74,12 +76,13 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     return starting;
   };
 
-  const startedFrom = (file: string): Worker => {
+  const startedFrom = (file: string): Running => {
     const created = new Worker(file, {
       workerData: setup,
       ...(options.name ? { name: options.name } : {}),
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
     });
+    const pending = new Map<number, Pending>();
     created.on('message', (response: ComputeResponse) => {
       const waiting = pending.get(response.id);
       pending.delete(response.id);
@@ -90,27 +93,65 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     created.on('error', (error: Error & { code?: string }) => {
       failed = workerFailure(error, options.memoryMb);
     });
-    exited = new Promise((resolve) => {
-      created.once('exit', () => {
-        if (worker === created) worker = null;
-        failAll(failed ?? unavailable('the boards stopped'));
-        resolve();
-      });
-    });
+    const running: Running = {
+      worker: created,
+      pending,
+      exited: new Promise((resolve) => {
+        created.once('exit', () => {
+          if (current === running) current = null;
+          for (const { reject } of pending.values())
+            reject(failed ?? unavailable('the boards stopped'));
+          pending.clear();
+          resolve();
+        });
+      }),
+    };
     // Its work is asked for: it keeps nothing alive by itself.
     created.unref();
-    worker = created;
-    return created;
+    current = running;
+    return running;
   };
 
-  const call = <T>(request: Exclude<ComputeRequest, { op: 'close' }>): Promise<T> =>
-    started().then(
+  /** Tells `running` to end (its stores closed), ended by force after 5 s; settles once it has. */
+  const end = async (running: Running): Promise<void> => {
+    if (current === running) current = null;
+    running.worker.postMessage({ op: 'close' } satisfies ComputeRequest);
+    const stopped = setTimeout(() => void running.worker.terminate(), 5000);
+    await running.exited;
+    clearTimeout(stopped);
+  };
+
+  /** Ends the worker if no call came since the timer was set. */
+  const endIdle = () => {
+    const running = current;
+    if (running === null || inFlight > 0 || starting !== null) return;
+    const ended = end(running);
+    ending.add(ended);
+    void ended.finally(() => ending.delete(ended));
+  };
+
+  const call = <T>(request: Exclude<ComputeRequest, { op: 'close' }>): Promise<T> => {
+    clearTimeout(idleTimer);
+    inFlight += 1;
+    const answer = started().then(
       (running) =>
         new Promise<T>((resolve, reject) => {
-          pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
-          running.postMessage(request);
+          running.pending.set(request.id, {
+            resolve: resolve as (value: unknown) => void,
+            reject,
+          });
+          running.worker.postMessage(request);
         }),
     );
+    const settled = () => {
+      inFlight -= 1;
+      if (inFlight > 0 || options.idleMs === undefined) return;
+      idleTimer = setTimeout(endIdle, options.idleMs);
+      idleTimer.unref();
+    };
+    answer.then(settled, settled);
+    return answer;
+  };
 
   return {
     board: (name, query, on) => call({ id: ++numbered, op: 'board', args: [name, query, on] }),
@@ -120,13 +161,10 @@ export const boardsComputeInWorker = (options: ComputeWorkerOptions): BoardsComp
     closeDays: (days) => call({ id: ++numbered, op: 'closeDays', args: [days] }),
     warm: (day) => call({ id: ++numbered, op: 'warm', args: [day] }),
     async close() {
+      clearTimeout(idleTimer);
       await starting?.catch(() => undefined);
-      const running = worker;
-      if (running === null) return;
-      running.postMessage({ op: 'close' } satisfies ComputeRequest);
-      const stopped = setTimeout(() => void running.terminate(), 5000);
-      await exited;
-      clearTimeout(stopped);
+      const running = current;
+      await Promise.all([...ending, ...(running === null ? [] : [end(running)])]);
     },
   };
 };
