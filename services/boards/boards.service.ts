@@ -120,6 +120,10 @@ export const createBoardsService = (
         ...oneDay,
         background: true,
         name: 'boards-closer',
+        // It ends once its run has: else the stored documents it read and the
+        // heap its pass grew would stay held until the next run, an hour
+        // later, for a day that closes once a day.
+        idleMs: 0,
       })
     : null;
   const keptDays = closing ? (options.keptDays ?? 0) : 0;
@@ -175,12 +179,6 @@ export const createBoardsService = (
         readModels: deps.readModels,
         today: source.today,
         close: (days) => closing?.closeDays(days) ?? Promise.resolve(0),
-        // The worker ends after each run: else the stored documents it read
-        // and the heap its pass grew would stay held until the next run, an
-        // hour later, for a day that closes once a day.
-        release: async () => {
-          await closing?.close();
-        },
         keptDays,
         failed: (error) => {
           if (!stopping.signal.aborted) this.logger.warn('past days not kept ahead', error);

@@ -255,32 +255,4 @@ describe('the closer of past days', () => {
     expect(await failing.run()).toBe(0);
     expect(failures).toEqual([new Error('disk')]);
   });
-
-  it('lets go of what closing held once each run that closed days has ended, failed or not', async () => {
-    const readModels = await logDays(['2021-03-01']);
-    const events: string[] = [];
-    const closerWith = (close: (days: readonly string[]) => Promise<number>, keptDays = 9) =>
-      createDayCloser({
-        readModels,
-        today: () => '2021-03-06',
-        close,
-        keptDays,
-        failed: () => events.push('failed'),
-        release: async () => {
-          events.push('released');
-        },
-      });
-    await closerWith(async (days) => {
-      events.push('closing');
-      return days.length;
-    }).run();
-    expect(events).toEqual(['closing', 'released']);
-    await closerWith(async () => {
-      throw new Error('disk');
-    }).run();
-    expect(events).toEqual(['closing', 'released', 'released', 'failed']);
-    // Nothing to close: nothing was held.
-    await closerWith(async () => 0, 0).run();
-    expect(events).toHaveLength(4);
-  });
 });

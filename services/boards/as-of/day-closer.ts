@@ -13,12 +13,6 @@ export interface DayCloserDeps {
   keptDays: number;
   /** Told of a run that failed: the next run tries again. */
   failed: (error: unknown) => void;
-  /**
-   * Called once a run that asked `close` for days has ended, well or not: to
-   * let go of what computing them holds (a worker and its heap) until the
-   * next run.
-   */
-  release?: () => Promise<void>;
 }
 
 /** The first day of the log the projector knows of ('' before any event). */
@@ -60,18 +54,9 @@ export const createDayCloser = (deps: DayCloserDeps) => {
   };
 
   /** One run (or the one under way): answers how many days it computed. */
-  const closed = async (days: readonly string[]): Promise<number> => {
-    if (days.length === 0) return 0;
-    try {
-      return await deps.close(days);
-    } finally {
-      await deps.release?.();
-    }
-  };
-
   const run = (): Promise<number> => {
     running ??= window()
-      .then(closed)
+      .then((days) => (days.length === 0 ? 0 : deps.close(days)))
       .catch((error: unknown) => {
         deps.failed(error);
         return 0;
