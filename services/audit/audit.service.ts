@@ -25,6 +25,7 @@ import { appendedEvent } from '../shared/deps.ts';
 import { parseInput } from '../shared/validate.ts';
 import type { AuditRuntime, AuditServiceDeps } from './audit-runtime.ts';
 import { openAuditRuntime } from './audit-runtime.ts';
+import { createCheckTurns } from './check-turns.ts';
 import {
   base64Hashes,
   checkpointProofInput,
@@ -498,16 +499,18 @@ export const createAuditService = (
       const checkFailed = (error: unknown) => {
         if (!checking.signal.aborted) logger.error('audit self-check failed', error);
       };
-      // The whole log at start and then daily; what was indexed since, every minute.
-      void checkFrom(1).catch(checkFailed);
+      // The whole log at start and then daily; what was indexed since, every minute;
+      // one check at a time.
+      const inTurn = createCheckTurns(checkFrom);
+      void inTurn(() => 1).catch(checkFailed);
       fullCheck = startTicker(
         (deps.fullCheckSeconds ?? 86_400) * 1000,
-        () => checkFrom(1),
+        () => inTurn(() => 1),
         checkFailed,
       );
       selfCheck = startTicker(
         (deps.selfCheckSeconds ?? 60) * 1000,
-        () => checkFrom(checkedUpTo + 1),
+        () => inTurn(() => checkedUpTo + 1),
         checkFailed,
       );
       // The counts of reads repeated in a window, recorded once the window is over.
