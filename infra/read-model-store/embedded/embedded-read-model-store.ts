@@ -16,7 +16,8 @@ import {
 } from '../port.ts';
 import { assertTerm, isStaleTerm } from '../shared/arguments.ts';
 import { filterToSql, keysetSql, sortToSql } from './filter-sql.ts';
-import { createIndexSql } from './index-sql.ts';
+import { createIndexSql, indexedFields, indexKey } from './index-sql.ts';
+import { narrowingProbes, narrowMatches } from './narrow-filter.ts';
 import { BUSY_TIMEOUT_MS, prepareDatabase } from './schema.ts';
 import { StatementCache } from './statement-cache.ts';
 import { prepareStatements, type Statements } from './statements.ts';
@@ -90,12 +91,15 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   readonly #statements: Statements;
   readonly #queries: StatementCache;
   readonly #checkpointer: WalCheckpointer;
+  /** The fields indexed (`indexKey`): those made here, and those the file held when opened. */
+  readonly #indexes: Set<string>;
 
   constructor(db: DatabaseSync, options: { checkpointIdleMs?: number } = {}) {
     prepareDatabase(db);
     this.#db = db;
     this.#statements = prepareStatements(db);
     this.#queries = new StatementCache(db);
+    this.#indexes = indexedFields(db);
     this.#checkpointer = startWalCheckpointer(db, BUSY_TIMEOUT_MS, options.checkpointIdleMs);
   }
 
@@ -130,8 +134,10 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     const params = [collection, ...filter.params];
     const keyset = query.after ? keysetSql(query.sort, query.after) : null;
     const page = keyset ? `${where} AND ${keyset.sql}` : where;
+    const walkIndex = !this.#isNarrow(collection, query);
+    const order = sortToSql(query.sort, walkIndex);
     const rows = this.#queries
-      .get(`SELECT doc FROM documents WHERE ${page} ${sortToSql(query.sort)} LIMIT ? OFFSET ?`)
+      .get(`SELECT doc FROM documents WHERE ${page} ${order} LIMIT ? OFFSET ?`)
       .all(...params, ...(keyset?.params ?? []), limit ?? -1, offset) as { doc: string }[];
     const items = rows.map((row) => JSON.parse(row.doc) as T);
     // A first page that is not full already holds every match: no need to count.
@@ -141,6 +147,17 @@ export class EmbeddedReadModelStore implements ReadModelStore {
       .get(`SELECT count(*) AS total FROM documents WHERE ${where}`)
       .get(...params) as { total: number };
     return { items, total: counted.total };
+  }
+
+  /** Whether one of the query's indexed filters lets few enough documents through (see `narrowingProbes`). */
+  #isNarrow(collection: string, query: FindQuery): boolean {
+    const probes = narrowingProbes(collection, query.filter, query.sort, (on, field) =>
+      this.#indexes.has(indexKey(on, field)),
+    );
+    return probes.some(
+      (probe) =>
+        (this.#queries.get(probe.sql).get(...probe.params) as { n: number }).n <= narrowMatches,
+    );
   }
 
   async getCheckpoint(projectorId: string): Promise<number> {
@@ -215,6 +232,7 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   /** Indexes one field (idempotent), for filters, sorts and keyset pages on it. */
   async ensureIndex(collection: string, field: string): Promise<void> {
     this.#db.exec(createIndexSql(collection, field));
+    this.#indexes.add(indexKey(collection, field));
   }
 
   async ping(): Promise<void> {

@@ -136,11 +136,13 @@ export function filterToSql(filter: Filter | undefined): SqlFragment {
  * ORDER BY for the sort keys, always ending with `id ASC` so pages are stable.
  * SQLite puts NULLs (null or missing) first ascending and last descending, as
  * MongoDB does. Fields holding mixed types sort in SQLite's type order, not MongoDB's.
+ * `walkIndex: false` keeps the planner from walking the sort's index (a unary
+ * `+`, which changes no value): the rows are then found by the filter's.
  */
-export function sortToSql(sort: SortKey[] | undefined): string {
+export function sortToSql(sort: SortKey[] | undefined, walkIndex = true): string {
   const keys = (sort ?? []).map(({ field, direction }) => {
     assertDirection(field, direction);
-    return `${fieldValueSql(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
+    return `${walkIndex ? '' : '+'}${fieldValueSql(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
   });
   return `ORDER BY ${[...keys, 'id ASC'].join(', ')}`;
 }

@@ -1,3 +1,4 @@
+import type { DatabaseSync } from 'node:sqlite';
 import { fieldValueSql } from './filter-sql.ts';
 
 function quoteIdentifier(text: string): string {
@@ -28,4 +29,24 @@ export function createIndexSql(collection: string, field: string): string {
     `CREATE INDEX IF NOT EXISTS ${name} ON documents (collection, ${expression}, id) ` +
     `WHERE collection = ${quoteLiteral(collection)}`
   );
+}
+
+/** How an indexed field of a collection is remembered. */
+export const indexKey = (collection: string, field: string): string => `${collection}\0${field}`;
+
+/**
+ * The fields the file holds indexes on (`indexKey`), by their names: the
+ * field up to the first dot after `documents.`, the collection after it.
+ */
+export function indexedFields(db: DatabaseSync): Set<string> {
+  const rows = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'documents.%'")
+    .all() as { name: string }[];
+  const fields = new Set<string>();
+  for (const { name } of rows) {
+    const rest = name.slice('documents.'.length);
+    const dot = rest.indexOf('.');
+    if (dot > 0) fields.add(indexKey(rest.slice(dot + 1), rest.slice(0, dot)));
+  }
+  return fields;
 }
