@@ -8,7 +8,9 @@
  * time, whether the earlier ones are answered or not), spread over 80 users so
  * the per-user rate limit stays as deployed: 25% task pages (with their newest
  * history), 15% task lists, 30% the six boards in turn, 30% indicator values
- * reported. Prints, per minute: requests, p50/p99, refusals (503 OVERLOADED),
+ * reported; with SOAK_PAST_EVERY=N, every Nth request instead asks one of the
+ * six boards of a past day (`asOf`), a new day each minute (its first board
+ * reads and judges that day's documents; the next hit the past days' cache). Prints, per minute: requests, p50/p99, refusals (503 OVERLOADED),
  * errors, the server's RSS, the p99 of each part of the mix, the CPU time the
  * server used, how long its event loop was held up at most (its /healthz) and
  * how long this process's own was (an answer it reads late is timed late);
@@ -42,6 +44,7 @@ import { line, percentile } from './stats.ts';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const perSecond = Number(process.env.SOAK_RATE ?? 200);
+const pastEvery = Number(process.env.SOAK_PAST_EVERY ?? 0);
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const work = mkdtempSync(path.join(os.tmpdir(), 'dubanju-soak-'));
 const dir = values.data ? path.resolve(values.data) : work;
@@ -127,9 +130,23 @@ const startServer = async (port: number, secret: string): Promise<ChildProcess> 
 
 const { taskPage, taskList, boards, reportValue } = workdayQueries;
 
+/** The six boards of a past day, as a leader reading the boards as of a date asks them. */
+const pastBoards = [
+  'overview(asOf: $asOf) { totals { green yellow red } ranking { unitId score } }',
+  'responsibilityBoard(asOf: $asOf, first: 50) { totalCount nodes { unitId score rank } }',
+  'stageBoard(asOf: $asOf, first: 50) { totalCount nodes { id state } }',
+  'blockageBoard(asOf: $asOf, first: 50) { totalCount nodes { id ageDays } }',
+  'progressBoard(asOf: $asOf, first: 50) { totalCount nodes { taskId light } }',
+  'resultsBoard(asOf: $asOf, first: 50) { totalCount nodes { id attainment } }',
+].map((board) => `query($asOf: Date) { ${board} }`);
+
+/** The past day asked in minute `m`: a month or more back, a different one each minute of ten. */
+const pastDayOf = (m: number): string =>
+  dayOf(new Date(Date.parse(serverClock) - ((m % 10) + 1) * 31 * 86_400_000).toISOString());
+
 type Outcome = 'ok' | 'refused' | 'error';
 /** The parts of the mix, as each minute's p99 is told apart by. */
-type Part = 'pages' | 'lists' | 'boards' | 'writes';
+type Part = 'pages' | 'lists' | 'boards' | 'past' | 'writes';
 type Minute = {
   latencies: number[];
   byPart: Record<Part, number[]>;
@@ -138,12 +155,12 @@ type Minute = {
 };
 const newMinute = (): Minute => ({
   latencies: [],
-  byPart: { pages: [], lists: [], boards: [], writes: [] },
+  byPart: { pages: [], lists: [], boards: [], past: [], writes: [] },
   outcomes: { ok: 0, refused: 0, error: 0 },
   errors: new Map(),
 });
-const partOf = (kind: number): Part =>
-  kind < 5 ? 'pages' : kind < 8 ? 'lists' : kind < 14 ? 'boards' : 'writes';
+const partOf = (kind: number, past: boolean): Part =>
+  past ? 'past' : kind < 5 ? 'pages' : kind < 8 ? 'lists' : kind < 14 ? 'boards' : 'writes';
 
 try {
   await prepare();
@@ -172,12 +189,18 @@ try {
     const taskCount = ((await counted.json()) as { data: { tasks: { totalCount: number } } }).data
       .tasks.totalCount;
 
-    const send = async (i: number, minute: Minute) => {
+    const send = async (i: number, m: number, minute: Minute) => {
       const user = users[i % users.length] as { leader: string; office: string };
       const kind = i % 20;
+      const past = pastEvery > 0 && i % pastEvery === 0;
       const taskId = `task-${(i * 7919) % taskCount}`;
-      const [token, query, variables] =
-        kind < 5
+      const [token, query, variables] = past
+        ? [
+            user.leader,
+            pastBoards[(i / pastEvery) % pastBoards.length] as string,
+            { asOf: pastDayOf(m) },
+          ]
+        : kind < 5
           ? [user.leader, taskPage, { id: taskId }]
           : kind < 8
             ? [user.leader, taskList, { unit: i % 3 === 0 ? null : units[i % units.length] }]
@@ -209,7 +232,7 @@ try {
       }
       const took = performance.now() - started;
       minute.latencies.push(took);
-      minute.byPart[partOf(kind)].push(took);
+      minute.byPart[partOf(kind, past)].push(took);
       minute.outcomes[outcome] += 1;
       if (outcome === 'error') minute.errors.set(code, (minute.errors.get(code) ?? 0) + 1);
     };
@@ -253,7 +276,7 @@ try {
         const i = m * perSecond * 60 + k;
         const wait = opened + (i * 1000) / perSecond - performance.now();
         if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-        pending.push(send(i, minute));
+        pending.push(send(i, m, minute));
       }
       const rss = rssOf(pid);
       const loopMax = loop.max / 1e6;
