@@ -12,7 +12,7 @@ import { loadNodeIdentity } from '../infra/identity/node-identity.ts';
 import { signedPackets } from '../infra/identity/signed-packets.ts';
 import { loadBusKey } from '../infra/keys/bus-key.ts';
 import { loadWriteKey, writeKeysOf } from '../infra/keys/writer-key.ts';
-import { startUpCatchUp } from '../infra/probes/catch-up.ts';
+import { createCatchUpReport, startUpCatchUp } from '../infra/probes/catch-up.ts';
 import type { FrontDoor } from '../infra/probes/front-door.ts';
 import {
   baseUrl,
@@ -69,9 +69,11 @@ export const createSystem = (
   const writer = loadWriteKey(config);
   const clock = overrides.clock ?? clockOf(config.clock);
   const auditAlarm = createAuditAlarm();
+  const auditIndexing = createCatchUpReport();
   const deps: ServiceDeps = {
     ...stores,
     auditAlarm,
+    auditIndexing,
     eventStore: pagesInTurns(stores.eventStore),
     clock,
     handle: createCommandHandler({
@@ -124,7 +126,7 @@ export const createSystem = (
       broker,
       gateway !== null,
       () => [...storeProblems(stores.health).map(describeProblem), ...auditAlarm.problems()],
-      catchUp.progress,
+      async () => (await catchUp.progress()) ?? auditIndexing.progress(),
     ),
     gateway,
   );

@@ -1,7 +1,9 @@
-/** How far the read models are through the log: checkpoint and target positions. */
+/** How far a follower of the log is through it: where it is, and the end it catches up to. */
 export interface CatchUpProgress {
   position: number;
   end: number;
+  /** What catches up, when not the read models (the audit index). */
+  of?: string;
 }
 
 /** Where the progress is read: the projector's checkpoint and the log's last position. */
@@ -39,3 +41,25 @@ export const startUpCatchUp = (positions: CatchUpPositions) => {
 };
 
 export type StartUpCatchUp = ReturnType<typeof startUpCatchUp>;
+
+/**
+ * A catch-up a service runs as it starts (the audit index's, on a log it has
+ * not indexed), as /readyz reports it: `following` while it runs, `done` after.
+ */
+export const createCatchUpReport = () => {
+  let read: (() => CatchUpProgress) | null = null;
+  return {
+    following(progress: () => CatchUpProgress): void {
+      read = progress;
+    },
+    done(): void {
+      read = null;
+    },
+    progress(): CatchUpProgress | null {
+      const progress = read?.() ?? null;
+      return progress && progress.position < progress.end ? progress : null;
+    },
+  };
+};
+
+export type CatchUpReport = ReturnType<typeof createCatchUpReport>;

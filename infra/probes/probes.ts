@@ -27,7 +27,7 @@ export interface Readiness {
    * `transporter` while disconnected, else the actions without a node.
    */
   missing: string[];
-  /** While the read models catch up on the log found at start: how far they are. */
+  /** While the read models (or the audit index) catch up on the log found at start: how far they are. */
   catchingUp?: CatchUpProgress;
 }
 
@@ -69,7 +69,7 @@ const progressOf = (catchingUp: () => Promise<CatchUpProgress | null>) =>
  * `storeProblems` names what keeps this process's stores from taking writes, a
  * full disk or a log that lost its tail, and makes it unready while it lasts;
  * `catchingUp` says how far the read models are while they catch up at start,
- * see `startUpCatchUp`). Returns false for any other path. An orchestrator
+ * see `startUpCatchUp`, then the audit index, see `createCatchUpReport`). Returns false for any other path. An orchestrator
  * restarts on the first and routes traffic on the second: /healthz answers 200
  * throughout start-up, catch-up included.
  */
@@ -84,7 +84,9 @@ export const createProbeHandler = (
     const problems = storeProblems();
     if (problems.length > 0) return { ready: false, missing: problems };
     const progress = await progressOf(catchingUp);
-    if (progress) return { ready: false, missing: ['read models'], catchingUp: progress };
+    if (progress) {
+      return { ready: false, missing: [progress.of ?? 'read models'], catchingUp: progress };
+    }
     const found = brokerReadiness(broker, actions);
     if (!found.ready || !gateway) return found;
     try {

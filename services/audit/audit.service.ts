@@ -425,6 +425,10 @@ export const createAuditService = (
         onError: (error) => logger.error('audit catch-up failed', error),
         mayExtend,
       });
+      // Until the catch-up below is over, /readyz says how far the index is.
+      const tree = runtime.tree;
+      const end = await deps.eventStore.lastPosition();
+      deps.auditIndexing?.following(() => ({ of: 'audit index', position: tree.position, end }));
       const altered = await checkIndexedTail(deps.eventStore, runtime.tree);
       // Loud, not fatal: the record stays readable while an inspector investigates;
       // but nothing is signed over it, and /readyz says so.
@@ -546,7 +550,11 @@ export const createAuditService = (
           standDown: stopSigning,
         },
       });
-      await following.start();
+      try {
+        await following.start();
+      } finally {
+        deps.auditIndexing?.done();
+      }
     },
     async stopped() {
       checking.abort();

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../contracts/actor.ts';
@@ -140,10 +140,9 @@ describe('a process starting on a long log it has not projected yet', () => {
     rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
 
-  it('is alive at every poll and ready only once the read models reach the end of the log', async () => {
-    const port = await freePort();
-    const started = performance.now();
-    child = spawn(process.execPath, ['main.ts'], {
+  /** `node main.ts` on the folder, its output kept for a failure's message. */
+  const startMain = (port: number): ChildProcess => {
+    const started = spawn(process.execPath, ['main.ts'], {
       env: {
         ...process.env,
         DATA_DIR: dataDir,
@@ -155,9 +154,16 @@ describe('a process starting on a long log it has not projected yet', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    for (const stream of [child.stdout, child.stderr]) {
+    for (const stream of [started.stdout, started.stderr]) {
       stream?.on('data', (chunk) => output.push(String(chunk)));
     }
+    return started;
+  };
+
+  it('is alive at every poll and ready only once the read models reach the end of the log', async () => {
+    const port = await freePort();
+    const started = performance.now();
+    child = startMain(port);
 
     const health: Poll[] = [];
     const readiness: Poll[] = [];
@@ -209,5 +215,38 @@ describe('a process starting on a long log it has not projected yet', () => {
       `start-up on ${logLength} events: first /healthz answer after ${Math.round(health[first]?.at ?? 0)} ms, ` +
         `${catchingUp.length} answers 'catching up', /readyz 200 after ${Math.round(readiness.at(-1)?.at ?? 0)} ms\n`,
     );
+  }, 90_000);
+
+  it('says how far the audit index is while it is built again at start, the read models current', async () => {
+    expect(child).not.toBeNull();
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child?.kill('SIGTERM');
+    await exited;
+    // A folder restored without its audit index: the index is built again from the log.
+    for (const file of readdirSync(dataDir).filter((name) => name.startsWith('audit.sqlite'))) {
+      rmSync(path.join(dataDir, file));
+    }
+    const port = await freePort();
+    const started = performance.now();
+    child = startMain(port);
+    const readiness: Poll[] = [];
+    while (performance.now() - started < 60_000 && child.exitCode === null) {
+      const ready = await probe(port, 'readyz', started);
+      readiness.push(ready);
+      if (ready.status === 200) break;
+      await pause(100);
+    }
+    expect(readiness.at(-1)?.status).toBe(200);
+    const indexing = readiness.filter((poll) => poll.body?.reason === 'catching up');
+    expect(indexing.length).toBeGreaterThanOrEqual(3);
+    for (const poll of indexing) {
+      expect(poll.status).toBe(503);
+      expect(poll.body).toMatchObject({ of: 'audit index', missing: ['audit index'] });
+      // The log and what the first start appended to it (the audit's own records).
+      expect(poll.body?.end).toBeGreaterThanOrEqual(logLength);
+    }
+    const positions = indexing.map((poll) => poll.body?.position as number);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(positions.at(-1)).toBeGreaterThan(positions[0] ?? 0);
   }, 90_000);
 });
