@@ -505,7 +505,7 @@ export const createAuditService = (
       };
       // The whole log at start and then daily; what was indexed since, every minute;
       // one check at a time.
-      const inTurn = createCheckTurns(checkFrom);
+      const inTurn = createCheckTurns(checkFrom, checking.signal);
       void inTurn(() => 1).catch(checkFailed);
       fullCheck = startTicker(
         (deps.fullCheckSeconds ?? 86_400) * 1000,

@@ -27,7 +27,7 @@ describe('the stored log checks, one at a time', () => {
     const inTurn = createCheckTurns(async (from) => {
       await checks.checkFrom(from);
       checkedUpTo = 1_000_000;
-    });
+    }, new AbortController().signal);
     const whole = inTurn(() => 1);
     const tick = inTurn(() => checkedUpTo + 1);
     await checks.settle();
@@ -48,10 +48,25 @@ describe('the stored log checks, one at a time', () => {
       started.push(from);
       if (started.length === 1) throw new Error('the worker could not open the log');
       checkedUpTo = 500;
-    });
+    }, new AbortController().signal);
     await expect(inTurn(() => 1)).rejects.toThrow('could not open the log');
     await inTurn(() => checkedUpTo + 1);
     await inTurn(() => checkedUpTo + 1);
     expect(started).toEqual([1, 1, 501]);
+  });
+
+  it('starts no check that was waiting once the service stops', async () => {
+    const checks = controlledChecks();
+    const stopping = new AbortController();
+    const inTurn = createCheckTurns(checks.checkFrom, stopping.signal);
+    const whole = inTurn(() => 1);
+    const tick = inTurn(() => 1_000_001);
+    await checks.settle();
+    stopping.abort();
+    checks.ends[0]?.();
+    await whole;
+    await checks.settle();
+    expect(checks.started).toEqual([1]);
+    await tick;
   });
 });
