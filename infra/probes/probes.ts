@@ -27,7 +27,7 @@ export interface Readiness {
    * `transporter` while disconnected, else the actions without a node.
    */
   missing: string[];
-  /** While the read models (or the audit index) catch up on the log found at start: how far they are. */
+  /** While the read models, then the audit index, catch up on the log found at start: how far they are. */
   catchingUp?: CatchUpProgress;
 }
 
@@ -69,9 +69,10 @@ const progressOf = (catchingUp: () => Promise<CatchUpProgress | null>) =>
  * `storeProblems` names what keeps this process's stores from taking writes, a
  * full disk or a log that lost its tail, and makes it unready while it lasts;
  * `catchingUp` says how far the read models are while they catch up at start,
- * see `startUpCatchUp`, then the audit index, see `createCatchUpReport`). Returns false for any other path. An orchestrator
- * restarts on the first and routes traffic on the second: /healthz answers 200
- * throughout start-up, catch-up included.
+ * see `startUpCatchUp`, then the audit index, see `createCatchUpReport`).
+ * Returns false for any other path. An orchestrator restarts on the first and
+ * routes traffic on the second: /healthz answers 200 throughout start-up,
+ * catch-up included.
  */
 export const createProbeHandler = (
   broker: ServiceBroker,

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, StatementSync } from 'node:sqlite';
-import { openEmbeddedReadModelStore } from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
+import {
+  type EmbeddedReadModelStore,
+  openEmbeddedReadModelStore,
+} from '../../infra/read-model-store/embedded/embedded-read-model-store.ts';
 import { narrowMatches } from '../../infra/read-model-store/embedded/narrow-filter.ts';
 import type { FindQuery } from '../../infra/read-model-store/port.ts';
 
@@ -51,6 +54,16 @@ const pagesRead = async (work: () => Promise<unknown>) => {
   }
 };
 
+/** A store opened anew on the file (its indexes found from the file's schema), closed after `work`. */
+const withStore = async (work: (store: EmbeddedReadModelStore) => Promise<void>) => {
+  const store = openEmbeddedReadModelStore({ path });
+  try {
+    await work(store);
+  } finally {
+    await store.close();
+  }
+};
+
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a filtered page sorted on another field (embedded store)', () => {
@@ -65,8 +78,7 @@ describe('a filtered page sorted on another field (embedded store)', () => {
 
   it('is read through the filter’s index where it lets few documents through, pages the same', async () => {
     expect(narrowMatches).toBeLessThan(2000);
-    const store = openEmbeddedReadModelStore({ path });
-    try {
+    await withStore(async (store) => {
       const expected = latestOf('rare');
       const read = await pagesRead(async () => {
         const first = await store.find<Row>('rows', {
@@ -91,14 +103,11 @@ describe('a filtered page sorted on another field (embedded store)', () => {
         expect(page.plan).toContain('documents.unit.rows');
         expect(page.plan).not.toContain('documents.updatedAt.rows');
       }
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('walks the sort’s index where the filter lets many through, answering the same', async () => {
-    const store = openEmbeddedReadModelStore({ path });
-    try {
+    await withStore(async (store) => {
       const read = await pagesRead(async () => {
         const page = await store.find<Row>('rows', {
           filter: { unit: 'common' },
@@ -111,14 +120,11 @@ describe('a filtered page sorted on another field (embedded store)', () => {
       expect(read).toHaveLength(1);
       expect(read[0]?.sql).not.toContain('+json_extract');
       expect(read[0]?.plan).toContain('documents.updatedAt.rows');
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('leaves a field with no index, or a filter on the sort’s own field, to the planner', async () => {
-    const store = openEmbeddedReadModelStore({ path });
-    try {
+    await withStore(async (store) => {
       const read = await pagesRead(async () => {
         const plain = await store.find<Row>('rows', {
           filter: { id: 'r03001' },
@@ -134,8 +140,6 @@ describe('a filtered page sorted on another field (embedded store)', () => {
         expect(own.items).toHaveLength(1);
       });
       expect(read.map((page) => page.sql.includes('+json_extract'))).toEqual([false, false]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
